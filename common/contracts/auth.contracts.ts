@@ -1,0 +1,30 @@
+import { z } from 'zod'
+import { ROLES } from '../roles'
+import { PERMISSIONS } from '../permissions'
+
+export const Password = z.string().min(12).max(128)
+
+export const LoginBody = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(256) })
+export const LoginResult = z.object({
+  status: z.enum(['signed_in', 'mfa_required', 'mfa_enrolment_required']),
+})
+export const MfaVerifyBody = z.object({ code: z.string().regex(/^\d{6}$/) })
+
+export const Me = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  teams: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  abilities: z.array(z.enum(Object.keys(PERMISSIONS) as [keyof typeof PERMISSIONS])),
+  mfaEnabled: z.boolean(),
+  /** The session is only half open: MFA must be verified or enrolled first. */
+  sessionState: z.enum(['active', 'mfa_pending', 'mfa_enrolment']),
+  demo: z.boolean(),
+})
+export type Me = z.infer<typeof Me>
+
+export const MfaEnrolment = z.object({ secret: z.string(), otpauthUri: z.string(), qrSvg: z.string() })
+export const MfaConfirmBody = z.object({ code: z.string().regex(/^\d{6}$/) })
+export const PasswordChangeBody = z.object({ currentPassword: z.string().min(1).max(256), newPassword: Password })
+export const ActivateBody = z.object({ token: z.string().min(20).max(200), password: Password })

@@ -1,0 +1,31 @@
+import type { Role } from './roles'
+
+/**
+ * The permission vocabulary. A route names one of these (or a pseudo-permission below) in
+ * `allow`; the server checks it before the handler runs, and the web app receives the resulting
+ * abilities so that it never re-implements a rule.
+ */
+export const PERMISSIONS = {
+  'person.search': ['intake', 'worker', 'lead'],
+  'person.create': ['intake', 'worker', 'lead'],
+  /** Object-level visibility is then decided by the query (creator, or a grant). */
+  'person.read': ['intake', 'worker', 'lead'],
+  'person.update': ['intake', 'worker', 'lead'],
+  'user.manage': ['admin'],
+  'team.manage': ['admin'],
+  'audit.read': ['dpo'],
+} as const satisfies Record<string, readonly Role[]>
+
+export type Permission = keyof typeof PERMISSIONS
+
+/** `public`: no session needed. `authenticated`: any signed-in user, whatever the role. */
+export type Allow = Permission | 'public' | 'authenticated'
+
+export function rolesGrant(roles: readonly Role[], permission: Permission): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[permission]
+  return roles.some((r) => allowed.includes(r))
+}
+
+export function abilitiesOf(roles: readonly Role[]): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => rolesGrant(roles, p))
+}

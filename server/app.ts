@@ -1,0 +1,79 @@
+import swagger from '@fastify/swagger'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { RequestContext, type Services } from './http/context'
+import type { Route } from './http/define-route'
+import { notFoundHandler, problemHandler } from './http/problem'
+import { registerRoutes } from './http/register'
+import { newNonce, securityHeaders } from './http/security-headers'
+import { auditRoutes } from './modules/audit/audit.routes'
+import { authRoutes } from './modules/auth/auth.routes'
+import { healthRoutes } from './modules/health/health.routes'
+import { meRoutes } from './modules/me/me.routes'
+import { personRoutes } from './modules/persons/persons.routes'
+import { postcodeRoutes } from './modules/postcodes/postcodes.routes'
+import { teamRoutes } from './modules/teams/teams.routes'
+import { userRoutes } from './modules/users/users.routes'
+import { webRoutes } from './modules/web/web.routes'
+
+export const API_ROUTES: Route[] = [
+  ...healthRoutes,
+  ...authRoutes,
+  ...meRoutes,
+  ...userRoutes,
+  ...teamRoutes,
+  ...personRoutes,
+  ...postcodeRoutes,
+  ...auditRoutes,
+]
+
+const PURPOSE = /^[a-z][a-z0-9_.-]{0,59}$/
+
+/** The whole request pipeline, in order. */
+export async function buildApp(services: Services, options: { logger?: boolean; webRoot?: string } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger
+      ? {
+          level: services.config.logLevel,
+          // Route patterns, never URLs: an id in a path is pseudonymous, but we log none of it.
+          serializers: {
+            req: (r) => ({ id: r.id, method: r.method, route: r.routeOptions?.url }),
+            res: (r) => ({ status: r.statusCode }),
+          },
+        }
+      : false,
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: services.config.trustProxy,
+    exposeHeadRoutes: false,
+    bodyLimit: 1_048_576,
+  })
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+
+  // Invariant 1: no route without a policy, whoever registers it.
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.allow) throw new Error(`route ${String(route.method)} ${route.url} has no policy`)
+  })
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Parcours API', version: '0.1.0', description: 'Case management for disengagement and re-engagement paths' },
+    },
+    transform: jsonSchemaTransform,
+  })
+
+  app.addHook('onRequest', async (request, reply) => {
+    request.cspNonce = newNonce()
+    const purposeHeader = request.headers['x-parcours-purpose']
+    const purpose = typeof purposeHeader === 'string' && PURPOSE.test(purposeHeader) ? purposeHeader : null
+    request.ctx = new RequestContext(services, request.id, request.ip, purpose)
+    reply.header('X-Request-Id', request.id)
+    securityHeaders(services.config, request, reply, request.cspNonce)
+  })
+  app.setErrorHandler(problemHandler)
+  app.setNotFoundHandler(notFoundHandler)
+
+  registerRoutes(app, [...API_ROUTES, ...webRoutes(options.webRoot ?? null)])
+  return app
+}

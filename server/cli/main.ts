@@ -1,0 +1,114 @@
+import { ROLES, type Role } from '../../common/roles'
+import { ConfigError, loadConfig } from '../config'
+import { verifyAudit } from '../security/audit.chain'
+import { seedDemo } from '../seed/demo.seed'
+import { seedPersons } from '../seed/persons.seed'
+import { systemContext } from '../seed/system-context'
+import { createServices } from '../services'
+import { createUser } from '../modules/users/users.commands'
+
+const USAGE = `Usage: npm run parcours -- <command>
+
+  migrate                          apply database migrations
+  seed --demo                      demo teams, users and fictitious persons
+  seed --persons N                 N synthetic persons (scale data)
+  user add --email E --role R [--role R2] [--name "Name"]
+                                   create a user; prints a one-time activation link
+  audit verify                     verify the audit hash chain (exit 1 when broken)
+`
+
+function flags(args: string[]): Map<string, string[]> {
+  const m = new Map<string, string[]>()
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string
+    if (!a.startsWith('--')) continue
+    const next = args[i + 1]
+    const value = next && !next.startsWith('--') ? (i++, next) : 'true'
+    m.set(a.slice(2), [...(m.get(a.slice(2)) ?? []), value])
+  }
+  return m
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, sub, ...rest] = argv
+  if (!command || command === 'help' || command === '--help') {
+    process.stdout.write(USAGE)
+    return command ? 0 : 2
+  }
+  const config = loadConfig()
+  const { services, close } = await createServices(config)
+  try {
+    if (command === 'migrate') {
+      console.log('database is up to date')
+      return 0
+    }
+    if (command === 'seed') {
+      const f = flags([sub ?? '', ...rest])
+      if (f.has('demo')) {
+        await seedDemo(services)
+        console.log('demo data created')
+      }
+      if (f.has('persons')) {
+        const n = Number(f.get('persons')?.[0])
+        if (!Number.isInteger(n) || n < 1) throw new UsageError('--persons needs a positive whole number')
+        await seedPersons(services, n, (done) => progress(done, n))
+        process.stderr.write('\n')
+        console.log(`${n} synthetic persons created`)
+      }
+      if (!f.has('demo') && !f.has('persons')) throw new UsageError('seed needs --demo or --persons N')
+      return 0
+    }
+    if (command === 'user' && sub === 'add') {
+      const f = flags(rest)
+      const email = f.get('email')?.[0]
+      const roles = f.get('role') ?? []
+      if (!email || roles.length === 0) throw new UsageError('user add needs --email and at least one --role')
+      const bad = roles.find((r) => !(ROLES as readonly string[]).includes(r))
+      if (bad) throw new UsageError(`unknown role ${bad}; roles: ${ROLES.join(', ')}`)
+      const ctx = await systemContext(services, null, 'cli')
+      const { token } = await ctx.write('user.created', async (trx, audit) => {
+        const created = await createUser(
+          trx,
+          { email, displayName: f.get('name')?.[0] ?? email, roles: roles as Role[], teamIds: [] },
+          ctx.now(),
+        )
+        audit.subject('user', created.id).detail({ roles, via: 'cli' })
+        return created
+      })
+      const base = config.publicUrl ?? `http://${config.host}:${config.port}`
+      console.log(`user created; activation link (valid 72 hours, shown once):\n${base}/activate#token=${token}`)
+      return 0
+    }
+    if (command === 'audit' && sub === 'verify') {
+      const r = await verifyAudit(services.db)
+      const rate = r.durationMs > 0 ? Math.round(r.entries / (r.durationMs / 1000)) : r.entries
+      if (r.ok) {
+        console.log(`audit chain intact: ${r.entries} entries verified in ${r.durationMs.toFixed(0)} ms (${rate} entries/s)`)
+        return 0
+      }
+      console.error(`audit chain BROKEN at entry ${r.firstBadSeq}: ${r.reason} (${r.entries} entries verified before it)`)
+      return 1
+    }
+    throw new UsageError(`unknown command: ${argv.join(' ')}`)
+  } finally {
+    await close()
+  }
+}
+
+class UsageError extends Error {}
+
+function progress(done: number, total: number): void {
+  const width = 30
+  const filled = Math.round((done / total) * width)
+  process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${Math.floor((done / total) * 100)}% ${done}/${total}`)
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof UsageError) console.error(`${e.message}\n\n${USAGE}`)
+    else if (e instanceof ConfigError) console.error(e.message)
+    else console.error(e instanceof Error ? `error: ${e.message}` : 'error')
+    process.exit(e instanceof UsageError ? 2 : 1)
+  },
+)

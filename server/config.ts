@@ -1,0 +1,88 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must start with sqlite: or postgres://')
+    .optional(),
+  PARCOURS_DATA_DIR: z.string().min(1).default('./data'),
+  PARCOURS_MASTER_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (44 characters)')
+    .optional(),
+  PARCOURS_MASTER_KEY_FILE: z.string().min(1).optional(),
+  PARCOURS_DEMO: bool.optional(),
+  PARCOURS_PUBLIC_URL: z.url().optional(),
+  PARCOURS_TRUST_PROXY: bool.default(false),
+  PARCOURS_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  PARCOURS_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+})
+
+export type Config = {
+  env: 'development' | 'production' | 'test'
+  host: string
+  port: number
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string }
+  dataDir: string
+  masterKey: { base64: string } | { file: string } | { generateIn: string }
+  demo: boolean
+  publicUrl: string | undefined
+  secureCookies: boolean
+  trustProxy: boolean
+  session: { idleMs: number; absoluteMs: number }
+  logLevel: string
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once. Any invalid value stops start-up with a message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`)
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const c = parsed.data
+  const production = c.NODE_ENV === 'production'
+  const demo = c.PARCOURS_DEMO ?? !production
+  if (production && demo) throw new ConfigError('Invalid configuration:\n  PARCOURS_DEMO: demo data is refused in production')
+  if (production && !c.PARCOURS_MASTER_KEY && !c.PARCOURS_MASTER_KEY_FILE) {
+    throw new ConfigError(
+      'Invalid configuration:\n  PARCOURS_MASTER_KEY: required in production (or PARCOURS_MASTER_KEY_FILE); a generated key is refused',
+    )
+  }
+  if (c.PARCOURS_MASTER_KEY && c.PARCOURS_MASTER_KEY_FILE) {
+    throw new ConfigError('Invalid configuration:\n  PARCOURS_MASTER_KEY_FILE: set either it or PARCOURS_MASTER_KEY, not both')
+  }
+  const dataDir = path.resolve(c.PARCOURS_DATA_DIR)
+  const url = c.DATABASE_URL
+  const database: Config['database'] =
+    url && url.startsWith('postgres')
+      ? { kind: 'postgres', url }
+      : { kind: 'sqlite', file: url ? url.slice('sqlite:'.length) || ':memory:' : path.join(dataDir, 'parcours.sqlite') }
+  return {
+    env: c.NODE_ENV,
+    host: c.HOST,
+    port: c.PORT,
+    database,
+    dataDir,
+    masterKey: c.PARCOURS_MASTER_KEY
+      ? { base64: c.PARCOURS_MASTER_KEY }
+      : c.PARCOURS_MASTER_KEY_FILE
+        ? { file: c.PARCOURS_MASTER_KEY_FILE }
+        : { generateIn: dataDir },
+    demo,
+    publicUrl: c.PARCOURS_PUBLIC_URL,
+    secureCookies: c.PARCOURS_PUBLIC_URL?.startsWith('https://') ?? false,
+    trustProxy: c.PARCOURS_TRUST_PROXY,
+    session: { idleMs: c.PARCOURS_SESSION_IDLE_MINUTES * 60_000, absoluteMs: c.PARCOURS_SESSION_ABSOLUTE_HOURS * 3_600_000 },
+    logLevel: c.LOG_LEVEL,
+  }
+}

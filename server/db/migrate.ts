@@ -1,0 +1,19 @@
+import { type Kysely, type Migration, Migrator } from 'kysely'
+import type { Db, DbKind } from './database'
+import * as m0001 from './migrations/0001-foundation'
+
+type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
+
+/** Listed, not discovered: the build knows every migration and their order. */
+const STEPS: Record<string, Step> = {
+  '0001-foundation': m0001,
+}
+
+export async function migrate(db: Db, kind: DbKind): Promise<string[]> {
+  const migrations: Record<string, Migration> = {}
+  for (const [name, step] of Object.entries(STEPS)) migrations[name] = { up: (d) => step.up(d, kind) }
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) throw error instanceof Error ? error : new Error('migration failed')
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}

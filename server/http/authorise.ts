@@ -1,0 +1,57 @@
+import type { FastifyRequest } from 'fastify'
+import { PERMISSIONS, rolesGrant } from '../../common/permissions'
+import { resolveSession } from '../security/sessions'
+import { AuditDraft, type RequestContext } from './context'
+import { readCookie } from './cookies'
+import type { Route } from './define-route'
+import { fail } from './errors'
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+export function cookieName(secure: boolean): string {
+  // The __Host- prefix pins the cookie to this exact origin, but browsers accept it only over HTTPS.
+  return secure ? '__Host-parcours' : 'parcours'
+}
+
+/**
+ * Cross-site request forgery: a write must carry our custom header, which a cross-site form
+ * cannot send and a cross-site script cannot add without a CORS preflight we never grant; and
+ * an Origin, when the browser sends one, must be ours.
+ */
+function checkCsrf(request: FastifyRequest): void {
+  if (!UNSAFE.has(request.method)) return
+  if (request.headers['x-parcours-request'] !== '1') throw fail('csrf.rejected')
+  const origin = request.headers.origin
+  if (origin && origin !== 'null') {
+    let host: string
+    try {
+      host = new URL(origin).host
+    } catch {
+      throw fail('csrf.rejected')
+    }
+    if (host !== request.headers.host) throw fail('csrf.rejected')
+  } else if (origin === 'null') {
+    throw fail('csrf.rejected')
+  }
+}
+
+/** Runs before every handler: CSRF, session, session state, then the route's permission. */
+export async function authorise(route: Route, ctx: RequestContext, request: FastifyRequest): Promise<void> {
+  checkCsrf(request)
+  const { config, db } = ctx.services
+  const token = readCookie(request.headers.cookie, cookieName(config.secureCookies))
+  if (token) ctx.actor = await resolveSession(db, token, config.session.idleMs)
+  if (route.allow === 'public') return
+  const actor = ctx.actor
+  if (!actor) throw fail('auth.required')
+  if (actor.sessionState !== 'active' && !route.partialSession.includes(actor.sessionState)) {
+    throw fail(actor.sessionState === 'mfa_pending' ? 'auth.mfa_required' : 'auth.mfa_enrolment_required')
+  }
+  if (route.allow === 'authenticated') return
+  const permission = route.allow
+  if (!rolesGrant(actor.roles, permission)) {
+    await ctx.record('access.denied', new AuditDraft().detail({ route: `${route.method} ${route.path}`, permission }).outcomeOf('denied'))
+    throw fail('access.forbidden')
+  }
+  ctx.actingRole = actor.roles.find((r) => (PERMISSIONS[permission] as readonly string[]).includes(r)) ?? null
+}

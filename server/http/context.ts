@@ -1,0 +1,130 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { Role } from '../../common/roles'
+import type { Config } from '../config'
+import type { DbKind } from '../db/database'
+import type { Database } from '../db/schema'
+import { type AuditEntry, appendAudit } from '../security/audit.chain'
+import type { Codec } from '../security/codec'
+import type { NameIndex } from '../security/name-index'
+import { fail } from './errors'
+
+/** What feature code gets instead of the database: a transaction that carries its audit entry. */
+export type Trx = Transaction<Database>
+
+export type Services = {
+  db: Kysely<Database>
+  kind: DbKind
+  config: Config
+  codec: Codec
+  names: NameIndex
+  /** HMAC key for pseudonymous values in the audit (e-mails of failed logins). */
+  auditKey: Buffer
+}
+
+export type Actor = {
+  userId: string
+  email: string
+  displayName: string
+  roles: Role[]
+  teamIds: string[]
+  sessionId: string
+  sessionState: 'active' | 'mfa_pending' | 'mfa_enrolment'
+}
+
+/** Filled in by the handler: what the audit entry is about. */
+export class AuditDraft {
+  subjectType: string | null = null
+  subjectId: string | null = null
+  personId: string | null = null
+  details: Record<string, unknown> | null = null
+  outcome: AuditEntry['outcome'] = 'success'
+
+  subject(type: string, id: string): this {
+    this.subjectType = type
+    this.subjectId = id
+    if (type === 'person') this.personId = id
+    return this
+  }
+  person(id: string): this {
+    this.personId = id
+    return this
+  }
+  outcomeOf(outcome: AuditEntry['outcome']): this {
+    this.outcome = outcome
+    return this
+  }
+  detail(details: Record<string, unknown>): this {
+    this.details = { ...(this.details ?? {}), ...details }
+    return this
+  }
+}
+
+export class RequestContext {
+  actor: Actor | null = null
+  /** The role under which the actor acts on this route (the first that grants the permission). */
+  actingRole: string | null = null
+
+  constructor(
+    readonly services: Services,
+    readonly requestId: string,
+    readonly clientIp: string,
+    readonly purpose: string | null,
+  ) {}
+
+  get user(): Actor {
+    if (!this.actor) throw fail('auth.required')
+    return this.actor
+  }
+
+  get codec(): Codec {
+    return this.services.codec
+  }
+
+  get names(): NameIndex {
+    return this.services.names
+  }
+
+  now(): string {
+    return new Date().toISOString()
+  }
+
+  /**
+   * Runs `fn` in one transaction and appends the audit entry in that same transaction: the
+   * change and its record commit together or not at all. Reads of personal data go through
+   * here too (action `….viewed`), since reading is what the audit must show.
+   */
+  async write<T>(action: string, fn: (trx: Trx, audit: AuditDraft) => Promise<T>): Promise<T> {
+    return this.services.db.transaction().execute(async (trx) => {
+      const draft = new AuditDraft()
+      const result = await fn(trx, draft)
+      await appendAudit(trx, this.entry(action, draft))
+      return result
+    })
+  }
+
+  read<T>(action: string, fn: (trx: Trx, audit: AuditDraft) => Promise<T>): Promise<T> {
+    return this.write(action, fn)
+  }
+
+  /** A standalone entry, for events with no data change: denials, failed logins. */
+  async record(action: string, draft: AuditDraft): Promise<void> {
+    await this.services.db.transaction().execute((trx) => appendAudit(trx, this.entry(action, draft)).then(() => undefined))
+  }
+
+  private entry(action: string, d: AuditDraft): AuditEntry {
+    return {
+      at: this.now(),
+      actorId: this.actor?.userId ?? null,
+      actorRole: this.actingRole ?? this.actor?.roles.join(',') ?? null,
+      action,
+      subjectType: d.subjectType,
+      subjectId: d.subjectId,
+      personId: d.personId,
+      purpose: this.purpose,
+      outcome: d.outcome,
+      requestId: this.requestId,
+      clientIp: this.clientIp,
+      details: d.details,
+    }
+  }
+}

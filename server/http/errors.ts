@@ -1,0 +1,42 @@
+import type { ErrorCode, FieldError } from '../../common/contracts/problem.contracts'
+
+/** The one error catalogue: every code the API can answer, with its status and English title. */
+export const CATALOGUE: Record<ErrorCode, { status: number; title: string }> = {
+  'validation.failed': { status: 400, title: 'The request has invalid fields' },
+  'auth.required': { status: 401, title: 'Sign-in required' },
+  'auth.invalid_credentials': { status: 401, title: 'E-mail or password incorrect' },
+  'auth.throttled': { status: 429, title: 'Too many attempts; try again later' },
+  'auth.mfa_required': { status: 401, title: 'Second factor required' },
+  'auth.mfa_invalid': { status: 401, title: 'Code incorrect or already used' },
+  'auth.mfa_enrolment_required': { status: 403, title: 'Set up the second factor first' },
+  'auth.mfa_not_pending': { status: 409, title: 'No second-factor step is pending' },
+  'auth.mfa_already_enabled': { status: 409, title: 'The second factor is already set up' },
+  'auth.activation_invalid': { status: 400, title: 'Activation link invalid or expired' },
+  'auth.password_rejected': { status: 400, title: 'Password not accepted' },
+  'auth.password_incorrect': { status: 400, title: 'Current password incorrect' },
+  'access.forbidden': { status: 403, title: 'Not allowed' },
+  'csrf.rejected': { status: 403, title: 'Cross-site request refused' },
+  'resource.not_found': { status: 404, title: 'Not found' },
+  'version.required': { status: 428, title: 'If-Match header with the record version required' },
+  'version.mismatch': { status: 412, title: 'The record was changed by someone else' },
+  'conflict.email_taken': { status: 409, title: 'This e-mail is already used' },
+  'conflict.team_name_taken': { status: 409, title: 'A team with this name exists' },
+  'rate.limited': { status: 429, title: 'Too many requests' },
+  'payload.too_large': { status: 413, title: 'Request too large' },
+  'server.error': { status: 500, title: 'Unexpected error' },
+}
+
+export class AppError extends Error {
+  readonly status: number
+  constructor(
+    readonly code: ErrorCode,
+    readonly fieldErrors?: FieldError[],
+    readonly detail?: string,
+  ) {
+    super(code)
+    this.status = CATALOGUE[code].status
+  }
+}
+
+export const fail = (code: ErrorCode, detail?: string) => new AppError(code, undefined, detail)
+export const invalidField = (field: string, code: string, message: string) => new AppError('validation.failed', [{ field, code, message }])

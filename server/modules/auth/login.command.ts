@@ -1,0 +1,51 @@
+import crypto from 'node:crypto'
+import type { RequestContext } from '../../http/context'
+import { AuditDraft } from '../../http/context'
+import { fail } from '../../http/errors'
+import { verifyPassword } from '../../security/passwords'
+import { createSession, type SessionState } from '../../security/sessions'
+import { clearFailures, isLocked, recordFailure } from '../../security/throttle'
+
+export type LoginOutcome = { token: string; state: SessionState }
+
+/**
+ * One answer for an unknown e-mail, a wrong password and a disabled account, after the same
+ * argon2 work; throttled per account and per address; every attempt audited.
+ */
+export async function login(ctx: RequestContext, email: string, password: string): Promise<LoginOutcome> {
+  const { db, config, auditKey } = ctx.services
+  const normalised = email.trim().toLowerCase()
+  const accountKey = `acct:${crypto.createHmac('sha256', auditKey).update(normalised).digest('base64url').slice(0, 22)}`
+  const addressKey = `ip:${ctx.clientIp}`
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'password_hash', 'disabled', 'mfa_enabled'])
+    .where('email', '=', normalised)
+    .executeTakeFirst()
+  const draft = new AuditDraft()
+  if (user) draft.subject('user', user.id)
+  else draft.detail({ account: accountKey.slice(5) })
+
+  if ((await isLocked(db, accountKey)) || (await isLocked(db, addressKey))) {
+    await ctx.record('auth.login', draft.outcomeOf('denied').detail({ reason: 'throttled' }))
+    throw fail('auth.throttled')
+  }
+  const passwordOk = await verifyPassword(user?.password_hash ?? null, password)
+  if (!user || !passwordOk || user.disabled) {
+    await ctx.write('auth.login', async (trx, audit) => {
+      await recordFailure(trx, 'account', accountKey)
+      await recordFailure(trx, 'address', addressKey)
+      Object.assign(audit, draft)
+      audit.outcomeOf('failure').detail({ reason: user?.disabled ? 'disabled' : 'credentials' })
+    })
+    throw fail('auth.invalid_credentials')
+  }
+  const state: SessionState = user.mfa_enabled ? 'mfa_pending' : config.demo ? 'active' : 'mfa_enrolment'
+  return ctx.write('auth.login', async (trx, audit) => {
+    await clearFailures(trx, accountKey)
+    const { token } = await createSession(trx, user.id, state, config.session.absoluteMs)
+    Object.assign(audit, draft)
+    audit.detail({ sessionState: state })
+    return { token, state }
+  })
+}

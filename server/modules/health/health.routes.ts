@@ -1,0 +1,29 @@
+import { sql } from 'kysely'
+import { z } from 'zod'
+import { defineRoute } from '../../http/define-route'
+
+export const healthRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/api/health',
+    summary: 'Liveness and database reachability',
+    tags: ['system'],
+    response: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }),
+    allow: 'public',
+    async handler({ ctx }) {
+      await sql`select 1`.execute(ctx.services.db)
+      return { status: 'ok' as const, database: ctx.services.kind }
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/openapi.json',
+    summary: 'This API, described as OpenAPI 3.1',
+    tags: ['system'],
+    allow: 'public',
+    hide: true,
+    async handler({ request }) {
+      return request.server.swagger()
+    },
+  }),
+]

@@ -1,0 +1,84 @@
+import crypto from 'node:crypto'
+import type { z } from 'zod'
+import type { PersonInput } from '../../../common/contracts/persons.contracts'
+import type { RequestContext, Trx } from '../../http/context'
+import type { Sealed } from '../../security/codec'
+import { fail, invalidField } from '../../http/errors'
+import { isKnownPostcode } from '../postcodes/postcodes.data'
+import { newPersonCode } from './person-code'
+
+type Input = z.output<typeof PersonInput>
+
+function checkInput(input: Input): void {
+  if (input.postcode && !isKnownPostcode(input.postcode)) throw invalidField('postcode', 'unknown_postcode', 'Unknown Belgian postcode')
+  if (input.birthDate && Date.parse(input.birthDate) > Date.now()) throw invalidField('birthDate', 'in_future', 'Birth date in the future')
+}
+
+type SealedPerson = Partial<Sealed<'persons'>> & { first_name_sealed: string; last_name_sealed: string; other_names_sealed: string }
+
+function sealedValues(ctx: RequestContext, key: Buffer, id: string, input: Input): SealedPerson {
+  return ctx.codec.sealRow('persons', key, id, {
+    first_name: input.firstName,
+    last_name: input.lastName,
+    other_names: input.otherNames,
+    birth_date: input.birthDate ?? null,
+    birth_year: input.birthYear ?? (input.birthDate ? Number(input.birthDate.slice(0, 4)) : null),
+    phone: input.phone,
+    email: input.email ?? null,
+    notes: input.notes,
+  }) as SealedPerson
+}
+
+async function indexNames(ctx: RequestContext, trx: Trx, id: string, input: Input): Promise<void> {
+  await trx.deleteFrom('person_name_keys').where('person_id', '=', id).execute()
+  const keys = ctx.names.personKeys(input)
+  await trx
+    .insertInto('person_name_keys')
+    .values(keys.map((key_hash) => ({ key_hash, person_id: id })))
+    .execute()
+}
+
+export async function createPerson(ctx: RequestContext, trx: Trx, input: Input): Promise<string> {
+  checkInput(input)
+  const id = crypto.randomUUID()
+  const now = ctx.now()
+  const key = await ctx.codec.createPersonKey(trx, id, now)
+  await trx
+    .insertInto('persons')
+    .values({
+      id,
+      code: newPersonCode(),
+      ...sealedValues(ctx, key, id, input),
+      gender: input.gender,
+      languages: JSON.stringify(input.languages),
+      postcode: input.postcode ?? null,
+      created_by: ctx.user.userId,
+      created_at: now,
+      updated_at: now,
+      version: 1,
+    })
+    .execute()
+  await indexNames(ctx, trx, id, input)
+  return id
+}
+
+/** Writes only when the stored version is the one the client read: no silent overwrite. */
+export async function updatePerson(ctx: RequestContext, trx: Trx, id: string, version: number, input: Input): Promise<void> {
+  checkInput(input)
+  const key = await ctx.codec.personKey(trx, id)
+  const result = await trx
+    .updateTable('persons')
+    .set({
+      ...sealedValues(ctx, key, id, input),
+      gender: input.gender,
+      languages: JSON.stringify(input.languages),
+      postcode: input.postcode ?? null,
+      updated_at: ctx.now(),
+      version: version + 1,
+    })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  if (Number(result.numUpdatedRows) === 0) throw fail('version.mismatch')
+  await indexNames(ctx, trx, id, input)
+}

@@ -1,0 +1,36 @@
+import type { PersonView } from '../../../common/contracts/persons.contracts'
+import type { Plain } from '../../security/codec'
+import { municipalityOf } from '../postcodes/postcodes.data'
+
+type Row = {
+  id: string
+  code: string
+  gender: string
+  languages: string
+  postcode: string | null
+  created_at: string
+  updated_at: string
+  version: number
+}
+
+export function presentPerson(row: Row, plain: Plain<'persons'>): PersonView {
+  return {
+    id: row.id,
+    code: row.code,
+    firstName: plain.first_name as string,
+    lastName: plain.last_name as string,
+    otherNames: (plain.other_names as string[] | null) ?? [],
+    birthDate: (plain.birth_date as string | null) ?? null,
+    birthYear: (plain.birth_year as number | null) ?? null,
+    gender: row.gender as PersonView['gender'],
+    languages: JSON.parse(row.languages) as string[],
+    postcode: row.postcode,
+    municipality: municipalityOf(row.postcode),
+    phone: (plain.phone as string | null) ?? null,
+    email: (plain.email as string | null) ?? null,
+    notes: (plain.notes as string | null) ?? null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  }
+}

@@ -1,0 +1,25 @@
+import crypto from 'node:crypto'
+
+const VERSION = 'v1'
+
+/**
+ * AES-256-GCM with a random 96-bit nonce. The associated data binds a ciphertext to its place
+ * (table, column, row), so a sealed value copied into another row or column fails to open.
+ */
+export function seal(key: Buffer, plaintext: Buffer | string, aad: string): string {
+  const iv = crypto.randomBytes(12)
+  const cipher = crypto.createCipheriv('aes-256-gcm', key, iv)
+  cipher.setAAD(Buffer.from(aad))
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()])
+  return `${VERSION}.${iv.toString('base64url')}.${body.toString('base64url')}`
+}
+
+export function open(key: Buffer, sealed: string, aad: string): Buffer {
+  const [version, ivText, bodyText] = sealed.split('.')
+  if (version !== VERSION || !ivText || !bodyText) throw new Error('unsupported ciphertext')
+  const body = Buffer.from(bodyText, 'base64url')
+  const decipher = crypto.createDecipheriv('aes-256-gcm', key, Buffer.from(ivText, 'base64url'))
+  decipher.setAAD(Buffer.from(aad))
+  decipher.setAuthTag(body.subarray(body.length - 16))
+  return Buffer.concat([decipher.update(body.subarray(0, body.length - 16)), decipher.final()])
+}

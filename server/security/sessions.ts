@@ -1,0 +1,98 @@
+import crypto from 'node:crypto'
+import type { Kysely, Transaction } from 'kysely'
+import { ROLES, type Role } from '../../common/roles'
+import type { Database } from '../db/schema'
+import type { Actor } from '../http/context'
+
+type Tx = Kysely<Database> | Transaction<Database>
+export type SessionState = Actor['sessionState']
+
+const tokenId = (token: string) => crypto.createHash('sha256').update(token).digest('hex')
+
+/** 256 random bits; only their hash is stored, so a database reader cannot hijack a session. */
+export async function createSession(
+  trx: Tx,
+  userId: string,
+  state: SessionState,
+  absoluteMs: number,
+): Promise<{ token: string; id: string }> {
+  const token = crypto.randomBytes(32).toString('base64url')
+  const id = tokenId(token)
+  const now = new Date()
+  await trx
+    .insertInto('sessions')
+    .values({
+      id,
+      user_id: userId,
+      state,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + absoluteMs).toISOString(),
+    })
+    .execute()
+  return { token, id }
+}
+
+/**
+ * Resolves a cookie token to the acting user, or null. Expiry (idle or absolute) and a
+ * disabled account end the session on this very request.
+ */
+export async function resolveSession(db: Tx, token: string, idleMs: number): Promise<Actor | null> {
+  const id = tokenId(token)
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id',
+      'sessions.state',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'users.id as user_id',
+      'users.email',
+      'users.display_name',
+      'users.disabled',
+    ])
+    .where('sessions.id', '=', id)
+    .executeTakeFirst()
+  if (!row) return null
+  const now = Date.now()
+  if (row.disabled || Date.parse(row.expires_at) <= now || Date.parse(row.last_seen_at) + idleMs <= now) {
+    await db.deleteFrom('sessions').where('id', '=', id).execute()
+    return null
+  }
+  // Touch at most once a minute: idle timeout precision does not need a write per request.
+  if (now - Date.parse(row.last_seen_at) > 60_000) {
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(now).toISOString() })
+      .where('id', '=', id)
+      .execute()
+  }
+  const [roles, teams] = await Promise.all([
+    db.selectFrom('user_roles').select('role').where('user_id', '=', row.user_id).execute(),
+    db.selectFrom('user_teams').select('team_id').where('user_id', '=', row.user_id).execute(),
+  ])
+  return {
+    userId: row.user_id,
+    email: row.email,
+    displayName: row.display_name,
+    roles: ROLES.filter((r: Role) => roles.some((x) => x.role === r)),
+    teamIds: teams.map((t) => t.team_id),
+    sessionId: row.id,
+    sessionState: row.state as SessionState,
+  }
+}
+
+export async function setSessionState(trx: Tx, sessionId: string, state: SessionState): Promise<void> {
+  await trx.updateTable('sessions').set({ state }).where('id', '=', sessionId).execute()
+}
+
+export async function revokeSession(trx: Tx, sessionId: string): Promise<void> {
+  await trx.deleteFrom('sessions').where('id', '=', sessionId).execute()
+}
+
+export async function revokeUserSessions(trx: Tx, userId: string, except?: string): Promise<void> {
+  let q = trx.deleteFrom('sessions').where('user_id', '=', userId)
+  if (except) q = q.where('id', '!=', except)
+  await q.execute()
+}

@@ -1,0 +1,43 @@
+import crypto from 'node:crypto'
+import type { Services } from '../http/context'
+import { hashPassword } from '../security/passwords'
+import { createUser } from '../modules/users/users.commands'
+import { createPerson } from '../modules/persons/persons.commands'
+import { PersonInput } from '../../common/contracts/persons.contracts'
+import { DEMO_PASSWORD, DEMO_PERSONS, DEMO_TEAMS, DEMO_USERS } from './demo.data'
+import { systemContext } from './system-context'
+
+export async function hasAnyUser(services: Services): Promise<boolean> {
+  return !!(await services.db.selectFrom('users').select('id').limit(1).executeTakeFirst())
+}
+
+/** Demo teams, one account per role, and a dozen fictitious persons; refused in production. */
+export async function seedDemo(services: Services): Promise<void> {
+  if (services.config.env === 'production') throw new Error('demo data is refused in production')
+  const ctx = await systemContext(services, null, 'seed-demo')
+  const now = new Date().toISOString()
+  const hashed = await hashPassword(DEMO_PASSWORD)
+  const userIds = await ctx.write('seed.demo', async (trx, audit) => {
+    const teamIds: string[] = []
+    for (const name of DEMO_TEAMS) {
+      const id = crypto.randomUUID()
+      await trx.insertInto('teams').values({ id, name, created_at: now }).execute()
+      teamIds.push(id)
+    }
+    const ids: string[] = []
+    for (const u of DEMO_USERS) {
+      const teams = u.teams.map((i) => teamIds[i] as string)
+      const { id } = await createUser(trx, { email: u.email, displayName: u.name, roles: u.roles, teamIds: teams }, now, hashed)
+      ids.push(id)
+    }
+    audit.detail({ teams: teamIds.length, users: ids.length })
+    return ids
+  })
+  for (const p of DEMO_PERSONS) {
+    const author = await systemContext(services, userIds[p.by] as string, 'seed-demo')
+    await author.write('person.created', async (trx, audit) => {
+      const id = await createPerson(author, trx, PersonInput.parse(p))
+      audit.subject('person', id)
+    })
+  }
+}

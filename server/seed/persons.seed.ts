@@ -1,0 +1,84 @@
+import crypto from 'node:crypto'
+import type { Services } from '../http/context'
+import { newPersonCode } from '../modules/persons/person-code'
+import { hashPassword } from '../security/passwords'
+import { createUser } from '../modules/users/users.commands'
+import { systemContext } from './system-context'
+import { FIRST_NAMES, LAST_NAMES, POSTCODES, pick, rng } from './synthetic'
+
+const BATCH = 400
+
+/**
+ * Scale data for benchmarks: persons written through the same codec and name index as the app,
+ * in batches, each batch one transaction with one audit entry.
+ */
+export async function seedPersons(services: Services, count: number, onProgress?: (done: number) => void, seed = 42): Promise<string> {
+  const ctx = await systemContext(services, null, 'seed-persons')
+  const email = `synthetic-${seed}@bench.parcours.test`
+  let author = await services.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()
+  if (!author) {
+    const password = await hashPassword(crypto.randomBytes(24).toString('base64url'))
+    const id = await ctx.write('user.created', async (trx, audit) => {
+      const created = await createUser(trx, { email, displayName: 'Synthetic data', roles: ['worker'], teamIds: [] }, ctx.now(), password)
+      audit.subject('user', created.id)
+      return created.id
+    })
+    author = { id }
+  }
+  const r = rng(seed)
+  const now = new Date().toISOString()
+  for (let done = 0; done < count;) {
+    const size = Math.min(BATCH, count - done)
+    await ctx.write('seed.persons', async (trx, audit) => {
+      const persons = []
+      const keys = []
+      const wrapped = []
+      for (let i = 0; i < size; i++) {
+        const id = crypto.randomUUID()
+        const first = pick(r, FIRST_NAMES)
+        const last = pick(r, LAST_NAMES)
+        const year = 1950 + Math.floor(r() * 60)
+        const { key, wrappedKey } = services.codec.newPersonKey(id)
+        wrapped.push({ person_id: id, wrapped_key: wrappedKey, created_at: now })
+        persons.push({
+          id,
+          code: newPersonCode(),
+          ...services.codec.sealRow('persons', key, id, {
+            first_name: first,
+            last_name: last,
+            other_names: [],
+            birth_date: null,
+            birth_year: year,
+            phone: null,
+            email: null,
+            notes: `Synthetic record ${done + i}`,
+          }),
+          gender: r() < 0.5 ? 'male' : 'female',
+          languages: '["fr"]',
+          postcode: pick(r, POSTCODES),
+          created_by: author.id,
+          created_at: now,
+          updated_at: now,
+          version: 1,
+        })
+        for (const key_hash of services.names.personKeys({ firstName: first, lastName: last, otherNames: [] })) {
+          keys.push({ key_hash, person_id: id })
+        }
+      }
+      await trx.insertInto('person_keys').values(wrapped).execute()
+      await trx
+        .insertInto('persons')
+        .values(persons as never)
+        .execute()
+      for (let i = 0; i < keys.length; i += 2000)
+        await trx
+          .insertInto('person_name_keys')
+          .values(keys.slice(i, i + 2000))
+          .execute()
+      audit.detail({ count: size })
+    })
+    done += size
+    onProgress?.(done)
+  }
+  return author.id
+}

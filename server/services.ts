@@ -1,0 +1,25 @@
+import type { Config } from './config'
+import { openDatabase } from './db/database'
+import { migrate } from './db/migrate'
+import type { Services } from './http/context'
+import { Codec } from './security/codec'
+import { deriveKey, loadMasterKey } from './security/master-key'
+import { NameIndex } from './security/name-index'
+
+/** The composition root: database, keys and codec, built once and handed to the app. */
+export async function createServices(
+  config: Config,
+): Promise<{ services: Services; generatedKey: string | null; close: () => Promise<void> }> {
+  const master = loadMasterKey(config.masterKey)
+  const { db, kind } = openDatabase(config.database)
+  await migrate(db, kind)
+  const services: Services = {
+    db,
+    kind,
+    config,
+    codec: new Codec(master.key),
+    names: new NameIndex(deriveKey(master.key, 'name-index')),
+    auditKey: deriveKey(master.key, 'audit-pseudonyms'),
+  }
+  return { services, generatedKey: master.generated ? master.file : null, close: () => db.destroy() }
+}

@@ -1,0 +1,41 @@
+import { defineConfig } from 'vitest/config'
+
+const api = (db: 'sqlite' | 'postgres') => ({
+  test: {
+    name: `api-${db}`,
+    include: ['server/**/*.api.test.ts'],
+    env: { PARCOURS_TEST_DB: db },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+})
+
+/**
+ * One runner, four suites: pure unit tests, the HTTP API suite once per database engine, and
+ * the browser journeys. scripts/test.mjs picks the suites this machine can run.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'web/**/*.test.ts', 'scripts/**/*.test.ts'],
+          exclude: ['server/**/*.api.test.ts', '**/node_modules/**'],
+          testTimeout: 30_000,
+        },
+      },
+      api('sqlite'),
+      api('postgres'),
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+})
