@@ -23,5 +23,29 @@ export function openDatabase(database: Config['database']): { db: Db; kind: DbKi
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), kind: 'sqlite' }
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), kind: 'sqlite' }
+}
+
+/**
+ * Kysely prepares every statement anew; better-sqlite3 statements are reusable, and preparing
+ * costs as much as running a small query. Our SQL texts are few (values are parameters), so a
+ * bounded cache keyed by SQL text removes that cost.
+ */
+function withStatementCache(sqlite: SQLite.Database) {
+  const cache = new Map<string, SQLite.Statement>()
+  return {
+    close: () => {
+      cache.clear()
+      sqlite.close()
+    },
+    prepare: (text: string) => {
+      let statement = cache.get(text)
+      if (!statement) {
+        if (cache.size >= 500) cache.delete(cache.keys().next().value as string)
+        statement = sqlite.prepare(text)
+        cache.set(text, statement)
+      }
+      return statement
+    },
+  }
 }

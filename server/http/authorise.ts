@@ -29,7 +29,8 @@ function checkCsrf(request: FastifyRequest): void {
     } catch {
       throw fail('csrf.rejected')
     }
-    if (host !== request.headers.host) throw fail('csrf.rejected')
+    // request.host honours X-Forwarded-Host only when PARCOURS_TRUST_PROXY is on.
+    if (host !== request.host) throw fail('csrf.rejected')
   } else if (origin === 'null') {
     throw fail('csrf.rejected')
   }

@@ -119,7 +119,15 @@ describe('security headers', () => {
 })
 
 describe('cross-site request forgery', () => {
-  const personCount = async () => Number((await h.services.db.selectFrom('persons').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+  const personCount = async () =>
+    Number(
+      (
+        await h.services.db
+          .selectFrom('persons')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
 
   it('refuses a cookie-authenticated write without the custom header, and writes nothing', async () => {
     const before = await personCount()
@@ -209,7 +217,11 @@ describe('errors as problem+json', () => {
     ]
     expect(responses.map((r) => r.statusCode)).toEqual([200, 400, 428, 412, 400, 413, 400, 404])
     // A record that can no longer be decrypted makes the handler throw deep in the codec.
-    await h.services.db.updateTable('persons').set({ notes_sealed: 'v1.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAA' }).where('id', '=', created.id).execute()
+    await h.services.db
+      .updateTable('persons')
+      .set({ notes_sealed: 'v1.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAA' })
+      .where('id', '=', created.id)
+      .execute()
     const crash = await worker.get(`/api/persons/${created.id}`)
     const body = expectProblem(crash, 500, 'server.error')
     expect(body.detail).toBeUndefined()

@@ -33,13 +33,15 @@ export async function problemHandler(error: FastifyError, request: FastifyReques
     return send(reply, request, 'validation.failed', errors)
   }
   if (error instanceof AppError) {
-    if ((error.code === 'resource.not_found' || error.code === 'access.forbidden') && request.ctx?.actor) {
-      const params = (request.params ?? {}) as Record<string, unknown>
-      const draft = new AuditDraft().detail({ route: `${request.method} ${request.routeOptions.url ?? ''}` })
-      draft.outcomeOf(error.code === 'resource.not_found' ? 'not_found' : 'denied')
-      if (typeof params.id === 'string' && error.code === 'resource.not_found') draft.subjectId = params.id
-      // access.forbidden from the policy is already recorded by authorise().
-      if (error.code === 'resource.not_found') await request.ctx.record('access.denied', draft).catch(() => undefined)
+    // An object-level miss (an id the caller may not see) is a denial worth recording; a URL
+    // that matches nothing is not. The policy's own 403 is recorded by authorise().
+    const params = (request.params ?? {}) as Record<string, unknown>
+    if (error.code === 'resource.not_found' && request.ctx?.actor && typeof params.id === 'string') {
+      const route = request.routeOptions.url ?? ''
+      const draft = new AuditDraft().detail({ route: `${request.method} ${route}` }).outcomeOf('not_found')
+      draft.subjectId = params.id
+      if (route.startsWith('/api/persons/')) draft.subject('person', params.id)
+      await request.ctx.record('access.denied', draft).catch(() => undefined)
     }
     return send(reply, request, error.code, error.fieldErrors, error.detail)
   }

@@ -87,9 +87,13 @@ export type Verification = {
   durationMs: number
 }
 
+const readHead = (db: Tx) => db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst()
+
 /**
  * Walks the whole chain in order. Detects an edited entry (hash mismatch), a deleted or
- * reordered one (sequence gap or broken link) and a truncated tail (head disagrees).
+ * reordered one (sequence gap or broken link), a truncated tail (head disagrees) and entries
+ * added past the head. The head is read first and the walk stops there, so entries appended
+ * while it runs (committed with their head update) are not mistaken for tampering.
  */
 export async function verifyAudit(db: Tx, batch = 20_000): Promise<Verification> {
   const started = performance.now()
@@ -103,8 +107,17 @@ export async function verifyAudit(db: Tx, batch = 20_000): Promise<Verification>
     reason,
     durationMs: performance.now() - started,
   })
+  const head = await readHead(db)
+  const end = Number(head?.seq ?? 0)
   for (;;) {
-    const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(batch).execute()
+    const rows = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('seq', '>=', expectedSeq)
+      .where('seq', '<=', end)
+      .orderBy('seq')
+      .limit(batch)
+      .execute()
     for (const r of rows) {
       const seq = Number(r.seq)
       if (seq !== expectedSeq) return fail(expectedSeq, 'missing entry')
@@ -117,7 +130,13 @@ export async function verifyAudit(db: Tx, batch = 20_000): Promise<Verification>
     }
     if (rows.length < batch) break
   }
-  const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst()
-  if (!head || Number(head.seq) !== count || head.hash !== prev) return fail(count + 1, 'missing entries at the end')
+  if (!head || count !== end || head.hash !== prev) return fail(count + 1, 'missing entries at the end')
+  // Rows past the head are legitimate only if the head, read after them, covers them.
+  const last = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .executeTakeFirst()
+  const latest = await readHead(db)
+  if (Number(last?.seq ?? 0) > Number(latest?.seq ?? 0)) return fail(Number(latest?.seq ?? 0) + 1, 'entries past the head')
   return { ok: true, entries: count, firstBadSeq: null, reason: null, durationMs: performance.now() - started }
 }

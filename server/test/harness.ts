@@ -24,7 +24,7 @@ let passwordHash: Promise<string> | null = null
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>
 
 /** A real app on a real, empty database of the engine under test. */
-export async function startTestApp(options: { demo?: boolean; env?: Record<string, string> } = {}) {
+export async function startTestApp(options: { demo?: boolean; env?: Record<string, string>; webRoot?: string } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parcours-test-'))
   let databaseUrl = `sqlite:${path.join(dataDir, 'test.sqlite')}`
   let dropDatabase = async () => {}
@@ -53,7 +53,7 @@ export async function startTestApp(options: { demo?: boolean; env?: Record<strin
     ...options.env,
   })
   const { services } = await createServices(config)
-  const app = await buildApp(services)
+  const app = await buildApp(services, { webRoot: options.webRoot })
   await app.ready()
 
   const harness = {

@@ -90,7 +90,7 @@ export async function up(db: Kysely<unknown>, kind: 'sqlite' | 'postgres'): Prom
       create function audit_log_immutable() returns trigger language plpgsql as $$
       begin raise exception 'audit_log is append-only'; end $$`.execute(db)
     await sql`
-      create trigger audit_log_no_update before update or delete on audit_log
+      create trigger audit_log_no_update before update or delete or truncate on audit_log
       for each statement execute function audit_log_immutable()`.execute(db)
   } else {
     await sql`create trigger audit_log_no_update before update on audit_log

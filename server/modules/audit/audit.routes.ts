@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { AuditList, AuditQuery, AuditVerification } from '../../../common/contracts/audit.contracts'
 import { defineRoute } from '../../http/define-route'
 import { verifyAudit } from '../../security/audit.chain'
@@ -16,7 +17,11 @@ export const auditRoutes = [
         let q = trx.selectFrom('audit_log')
         if (query.personId) q = q.where('audit_log.person_id', '=', query.personId)
         if (query.actorId) q = q.where('audit_log.actor_id', '=', query.actorId)
-        if (query.action) q = q.where('audit_log.action', 'like', `${query.action.replace(/[%_]/g, '')}%`)
+        if (query.action) {
+          // A prefix match in which `%`, `_` and `\` are literal: action names contain underscores.
+          const prefix = `${query.action.replace(/[\\%_]/g, '\\$&')}%`
+          q = q.where(sql<boolean>`audit_log.action like ${prefix} escape '\\'`)
+        }
         if (query.from) q = q.where('audit_log.at', '>=', query.from)
         if (query.to) q = q.where('audit_log.at', '<', nextDay(query.to))
         const [rows, total] = await Promise.all([

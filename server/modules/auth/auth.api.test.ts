@@ -38,7 +38,7 @@ describe('sign-in', () => {
     expect(again.statusCode).toBe(200)
     expect(agent.cookie).not.toBe(first)
     // The token itself is never stored: only its hash.
-    const token = decodeURIComponent(String(agent.cookie).split('=')[1])
+    const token = decodeURIComponent(String(agent.cookie).split('=')[1] ?? '')
     const stored = await t.services.db.selectFrom('sessions').select('id').execute()
     expect(stored.map((s) => s.id)).not.toContain(token)
   })
@@ -170,8 +170,10 @@ describe('passwords', () => {
     const u = await t.user(['worker'], { mfaSecret: secret })
     const a = t.agent()
     const b = t.agent()
-    await a.loginWithMfa(u.email, u.password, secret, Date.now() - 30_000)
-    await b.loginWithMfa(u.email, u.password, secret, Date.now())
+    // Two consecutive time steps, both inside the accepted window even if a step boundary passes.
+    const now = Date.now()
+    await a.loginWithMfa(u.email, u.password, secret, now)
+    await b.loginWithMfa(u.email, u.password, secret, now + 30_000)
     const common = await a.post('/api/me/password', { currentPassword: u.password, newPassword: 'Password12345' })
     expect(json(common)).toMatchObject({ code: 'auth.password_rejected', errors: [{ field: 'newPassword', code: 'too_common' }] })
     const wrong = await a.post('/api/me/password', { currentPassword: 'not my password', newPassword: 'a fresh long passphrase' })

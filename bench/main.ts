@@ -1,0 +1,190 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import Fastify from 'fastify'
+import pg from 'pg'
+import { buildApp } from '../server/app'
+import { loadConfig } from '../server/config'
+import { appendAudit, verifyAudit } from '../server/security/audit.chain'
+import { seedPersons } from '../server/seed/persons.seed'
+import { FIRST_NAMES, LAST_NAMES, pick, rng } from '../server/seed/synthetic'
+import { createServices } from '../server/services'
+import { hashPassword } from '../server/security/passwords'
+import { load, percentiles, round } from './load'
+
+const PERSONS = Number(process.env.BENCH_PERSONS ?? 200_000)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
+const AUDIT_ENTRIES = Number(process.env.BENCH_AUDIT_ENTRIES ?? 200_000)
+const PG_URL = process.env.PARCOURS_TEST_PG_URL ?? 'postgres://parcours:parcours@127.0.0.1:5432/postgres'
+const log = (m: string) => process.stderr.write(`${m}\n`)
+
+/** One engine, measured in one run: throughput ratio, search latency, audit verification rate. */
+async function benchEngine(kind: 'sqlite' | 'postgres') {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parcours-bench-'))
+  let url = `sqlite:${path.join(dataDir, 'bench.sqlite')}`
+  let drop = async () => {}
+  if (kind === 'postgres') {
+    const name = `parcours_bench_${crypto.randomBytes(4).toString('hex')}`
+    const admin = new pg.Client({ connectionString: PG_URL })
+    await admin.connect()
+    await admin.query(`create database ${name}`)
+    await admin.end()
+    const u = new URL(PG_URL)
+    u.pathname = `/${name}`
+    url = u.toString()
+    drop = async () => {
+      const c = new pg.Client({ connectionString: PG_URL })
+      await c.connect()
+      await c.query(`drop database if exists ${name} with (force)`)
+      await c.end()
+    }
+  }
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: url,
+    PARCOURS_DATA_DIR: dataDir,
+    PARCOURS_MASTER_KEY: crypto.randomBytes(32).toString('base64'),
+    PARCOURS_DEMO: 'true',
+    LOG_LEVEL: 'silent',
+  })
+  const { services, close } = await createServices(config)
+  try {
+    log(`[${kind}] seeding ${PERSONS} persons…`)
+    const seedStart = performance.now()
+    const authorId = await seedPersons(services, PERSONS, (done) => {
+      if (done % 20_000 === 0) log(`[${kind}]   ${done}/${PERSONS}`)
+    })
+    const seedSeconds = (performance.now() - seedStart) / 1000
+    // The synthetic author gets a known password so that the benchmark signs in like a user.
+    await services.db
+      .updateTable('users')
+      .set({ password_hash: await hashPassword('benchmark passphrase 2026') })
+      .where('id', '=', authorId)
+      .execute()
+    const email = (await services.db.selectFrom('users').select('email').where('id', '=', authorId).executeTakeFirstOrThrow()).email
+
+    const app = await buildApp(services)
+    await app.listen({ host: '127.0.0.1', port: 0 })
+    const port = (app.server.address() as { port: number }).port
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json', 'x-parcours-request': '1' },
+      payload: { email, password: 'benchmark passphrase 2026' },
+    })
+    const cookie = String(login.headers['set-cookie']).split(';')[0] as string
+    const person = await services.db.selectFrom('persons').select('id').limit(1).executeTakeFirstOrThrow()
+
+    const bare = Fastify()
+    bare.get('/bare', async () => ({ id: person.id, code: 'P-0000-0000', firstName: 'Bench', lastName: 'Mark', version: 1 }))
+    await bare.listen({ host: '127.0.0.1', port: 0 })
+    const barePort = (bare.server.address() as { port: number }).port
+
+    log(`[${kind}] load: bare route and GET /api/persons/:id, ${SECONDS}s each`)
+    const concurrency = 8
+    await load(`http://127.0.0.1:${barePort}/bare`, { seconds: 1, concurrency })
+    const bareResult = await load(`http://127.0.0.1:${barePort}/bare`, { seconds: SECONDS, concurrency })
+    await load(`http://127.0.0.1:${port}/api/persons/${person.id}`, { seconds: 1, concurrency, headers: { cookie } })
+    const personResult = await load(`http://127.0.0.1:${port}/api/persons/${person.id}`, {
+      seconds: SECONDS,
+      concurrency,
+      headers: { cookie },
+    })
+    await bare.close()
+
+    log(`[${kind}] name search: 300 queries`)
+    const r = rng(7)
+    const latencies: number[] = []
+    let hits = 0
+    for (let i = 0; i < 300; i++) {
+      const first = pick(r, FIRST_NAMES)
+      const last = pick(r, LAST_NAMES)
+      // One query in three misspelt the way people do on the phone.
+      const q =
+        i % 3 === 0 ? `${first.replace(/mm/, 'm').replace(/ou/, 'u')} ${last.replace(/t$/, 'd').replace(/ /g, '')}` : `${first} ${last}`
+      const started = performance.now()
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/persons/search',
+        headers: { cookie, 'content-type': 'application/json', 'x-parcours-request': '1' },
+        payload: { q },
+      })
+      latencies.push(performance.now() - started)
+      if (res.statusCode === 200 && (res.json() as { items: unknown[] }).items.length > 0) hits++
+    }
+    await app.close()
+
+    log(`[${kind}] audit: appending ${AUDIT_ENTRIES} entries, then verifying the chain`)
+    for (let done = 0; done < AUDIT_ENTRIES; done += 5000) {
+      await services.db.transaction().execute(async (trx) => {
+        for (let i = 0; i < 5000; i++) {
+          await appendAudit(trx, {
+            at: new Date().toISOString(),
+            actorId: authorId,
+            actorRole: 'worker',
+            action: 'person.viewed',
+            subjectType: 'person',
+            subjectId: person.id,
+            personId: person.id,
+            purpose: null,
+            outcome: 'success',
+            requestId: crypto.randomUUID(),
+            clientIp: '127.0.0.1',
+            details: null,
+          })
+        }
+      })
+    }
+    const verification = await verifyAudit(services.db)
+    return {
+      engine: kind,
+      persons: PERSONS,
+      seedSeconds: round(seedSeconds, 1),
+      getPerson: {
+        bareRps: round(bareResult.rps, 0),
+        personRps: round(personResult.rps, 0),
+        ratio: round(personResult.rps / bareResult.rps, 3),
+        target: '>= 0.5',
+        personP50ms: personResult.p50ms,
+        personP95ms: personResult.p95ms,
+        errors: bareResult.errors + personResult.errors,
+        concurrency,
+      },
+      nameSearch: { queries: latencies.length, withResults: hits, ...percentiles(latencies), target: 'p95 <= 20 ms' },
+      auditVerify: {
+        ok: verification.ok,
+        entries: verification.entries,
+        seconds: round(verification.durationMs / 1000, 3),
+        entriesPerSecond: round(verification.entries / (verification.durationMs / 1000), 0),
+        target: '>= 500000/s',
+      },
+    }
+  } finally {
+    await close()
+    await drop()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+async function postgresReachable(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 })
+  try {
+    await c.connect()
+    return true
+  } catch {
+    return false
+  } finally {
+    await c.end().catch(() => {})
+  }
+}
+
+const engines: ('sqlite' | 'postgres')[] = ['sqlite']
+if (process.env.BENCH_ENGINES) engines.splice(0, 1, ...(process.env.BENCH_ENGINES.split(',') as ('sqlite' | 'postgres')[]))
+else if (await postgresReachable()) engines.push('postgres')
+else log('PostgreSQL not reachable: benchmarking SQLite only')
+
+const results = []
+for (const e of engines) results.push(await benchEngine(e))
+process.stdout.write(`${JSON.stringify({ node: process.version, cpus: os.cpus().length, results }, null, 2)}\n`)
+process.exit(0)

@@ -1,0 +1,53 @@
+import path from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import { expect } from 'vitest'
+import { startTestApp } from '../server/test/harness'
+
+export const CHROMIUM = process.env.PARCOURS_CHROMIUM ?? '/usr/bin/chromium'
+export const SCREENSHOTS = path.resolve('.test-results/screenshots')
+
+/** The real server with the built web app, on a free loopback port. */
+export async function startServer(options: { demo?: boolean } = {}) {
+  const t = await startTestApp({ demo: options.demo ?? false, webRoot: path.resolve('dist/web') })
+  await t.app.listen({ host: '127.0.0.1', port: 0 })
+  const port = (t.app.server.address() as { port: number }).port
+  return Object.assign(t, { url: `http://127.0.0.1:${port}` })
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  })
+}
+
+/** Collects what the browser complains about: CSP violations and uncaught errors fail the journey. */
+export function watchConsole(page: Page): string[] {
+  const problems: string[] = []
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) problems.push(m.text())
+  })
+  page.on('pageerror', (e) => problems.push(e.message))
+  return problems
+}
+
+export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+  const summary = result.violations.map(
+    (v) =>
+      `${v.id} (${v.nodes.length}): ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  )
+  expect(summary, `axe on ${label}`).toEqual([])
+}

@@ -1,0 +1,197 @@
+import crypto from 'node:crypto'
+import type { LightMyRequestResponse } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PERMISSIONS } from '../../common/permissions'
+import { ROLES, type Role } from '../../common/roles'
+import { API_ROUTES } from '../app'
+import { webRoutes } from '../modules/web/web.routes'
+import { codeFor } from '../security/mfa'
+import { type Agent, auditRows, json, startTestApp, TEST_PASSWORD, type TestApp } from '../test/harness'
+
+/**
+ * THE PERMISSION MATRIX, written by hand. Changing who may call a route means changing this
+ * table in the same commit; any drift between it and the code fails below.
+ */
+type Who = 'public' | 'authenticated' | readonly Role[]
+const STAFF = ['intake', 'worker', 'lead'] as const
+const MATRIX: Record<string, Who> = {
+  'GET /api/health': 'public',
+  'GET /api/openapi.json': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/activate': 'public',
+  'POST /api/auth/mfa/verify': 'authenticated',
+  'POST /api/auth/logout': 'authenticated',
+  'GET /api/me': 'authenticated',
+  'POST /api/me/password': 'authenticated',
+  'POST /api/me/mfa/enrol': 'authenticated',
+  'POST /api/me/mfa/confirm': 'authenticated',
+  'GET /api/postcodes': 'authenticated',
+  'GET /api/users': ['admin'],
+  'POST /api/users': ['admin'],
+  'GET /api/users/:id': ['admin'],
+  'PATCH /api/users/:id': ['admin'],
+  'POST /api/users/:id/mfa-reset': ['admin'],
+  'POST /api/users/:id/activation': ['admin'],
+  'GET /api/teams': ['admin'],
+  'POST /api/teams': ['admin'],
+  'POST /api/persons/search': STAFF,
+  'POST /api/persons': STAFF,
+  'GET /api/persons/:id': STAFF,
+  'PUT /api/persons/:id': STAFF,
+  'GET /api/audit': ['dpo'],
+  'GET /api/audit/verify': ['dpo'],
+  // The web application (static files and client-side routes), outside API_ROUTES.
+  'GET /*': 'public',
+}
+
+/** The answers that mean "the policy stopped you" rather than "the handler answered". */
+const POLICY_CODES = ['auth.required', 'auth.mfa_required', 'auth.mfa_enrolment_required', 'access.forbidden', 'csrf.rejected']
+
+let h: TestApp
+const fixture = { loginEmail: '', targetUserId: '', personId: '' }
+
+beforeAll(async () => {
+  h = await startTestApp()
+  fixture.loginEmail = (await h.user(['worker'])).email
+  fixture.targetUserId = (await h.user(['researcher'])).id
+  const owner = await h.as(['worker'])
+  fixture.personId = json(await owner.post('/api/persons', { firstName: 'Matrix', lastName: 'Fixture' })).id
+})
+afterAll(() => h?.close())
+
+const routeKey = (r: { method: string; path: string }) => `${r.method} ${r.path}`
+const ALL_ROUTES = [...API_ROUTES, ...webRoutes(null)]
+
+type Caller = Agent & { email?: string }
+
+/** A valid-shaped request for each route, so that a permitted caller reaches the handler. */
+async function call(key: string, agent: Caller): Promise<LightMyRequestResponse> {
+  const [method, pattern] = key.split(' ') as [string, string]
+  const id = pattern.startsWith('/api/users/')
+    ? fixture.targetUserId
+    : pattern.startsWith('/api/persons/')
+      ? fixture.personId
+      : crypto.randomUUID()
+  const url = pattern.replace(':id', id).replace('/*', '/some/client/route')
+  const unique = crypto.randomBytes(4).toString('hex')
+  const bodies: Record<string, () => Promise<unknown> | unknown> = {
+    'POST /api/auth/login': () => ({ email: agent.email ?? fixture.loginEmail, password: TEST_PASSWORD }),
+    'POST /api/auth/activate': () => ({ token: 'x'.repeat(32), password: 'a brand new passphrase 2026' }),
+    'POST /api/auth/mfa/verify': () => ({ code: '123456' }),
+    'POST /api/me/password': () => ({ currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase 2026' }),
+    'POST /api/me/mfa/confirm': async () => {
+      // A permitted caller enrols first, so that the confirmation can succeed.
+      const enrol = await agent.post('/api/me/mfa/enrol')
+      return { code: enrol.statusCode === 200 ? codeFor(json(enrol).secret) : '123456' }
+    },
+    'POST /api/users': () => ({ email: `new-${unique}@test.parcours.test`, displayName: 'New user', roles: ['worker'] }),
+    'PATCH /api/users/:id': () => ({ displayName: `Renamed ${unique}` }),
+    'POST /api/teams': () => ({ name: `Team ${unique}` }),
+    'POST /api/persons/search': () => ({ q: 'Fixture' }),
+    'POST /api/persons': () => ({ firstName: 'Matrix', lastName: `Person ${unique}` }),
+    'PUT /api/persons/:id': () => ({ firstName: 'Matrix', lastName: 'Fixture' }),
+  }
+  const query: Record<string, string> = { 'GET /api/postcodes': '?q=1000', 'GET /api/audit': '?limit=5' }
+  const headers: Record<string, string> = method === 'PUT' || method === 'PATCH' ? { 'if-match': '"1"' } : {}
+  const body = method === 'GET' ? undefined : ((await bodies[key]?.()) ?? {})
+  return agent.request(method as 'GET', url + (query[key] ?? ''), body, headers)
+}
+
+/** Every route Fastify actually registered, read back from its router. */
+function registeredRoutes(): string[] {
+  const out: string[] = []
+  const stack: string[] = []
+  for (const line of h.app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const m = /^([│├└─\s]*)(\S+)(?: \(([A-Z, ]+)\))?$/.exec(line)
+    if (!m) continue
+    const depth = Math.floor((m[1] as string).length / 4)
+    const full = (stack[depth - 1] ?? '') + (m[2] as string)
+    stack[depth] = full
+    stack.length = depth + 1
+    for (const method of (m[3] ?? '').split(', ').filter(Boolean)) out.push(`${method} ${full.startsWith('/') ? full : `/${full}`}`)
+  }
+  return out.sort()
+}
+
+describe('the permission matrix', () => {
+  it('names exactly the routes that exist, each with a policy from the vocabulary', () => {
+    const keys = ALL_ROUTES.map(routeKey)
+    expect(new Set(keys).size).toBe(keys.length)
+    expect([...keys].sort()).toEqual(Object.keys(MATRIX).sort())
+    expect(registeredRoutes()).toEqual(Object.keys(MATRIX).sort())
+    const vocabulary = [...Object.keys(PERMISSIONS), 'public', 'authenticated']
+    for (const r of ALL_ROUTES) {
+      expect(r.allow, routeKey(r)).toBeTruthy()
+      expect(vocabulary, routeKey(r)).toContain(r.allow)
+    }
+  })
+
+  it('agrees with each route policy and the permissions table', () => {
+    for (const r of ALL_ROUTES) {
+      const who = MATRIX[routeKey(r)]
+      if (r.allow === 'public' || r.allow === 'authenticated') expect(who, routeKey(r)).toBe(r.allow)
+      else expect([...(PERMISSIONS[r.allow] as readonly string[])].sort(), routeKey(r)).toEqual([...(who as readonly Role[])].sort())
+    }
+  })
+
+  describe.each(Object.entries(MATRIX))('%s', (key, who) => {
+    it('is refused to anonymous callers unless public', async () => {
+      const res = await call(key, h.agent())
+      if (who === 'public') {
+        expect(POLICY_CODES).not.toContain(res.json().code)
+        expect([401, 403]).not.toContain(res.statusCode)
+      } else {
+        expect(res.statusCode).toBe(401)
+        expect(res.json().code).toBe('auth.required')
+      }
+    })
+
+    it.each(ROLES)('as %s: passes the policy exactly when the role is listed', async (role) => {
+      const agent = await h.as([role])
+      const allowed = who === 'public' || who === 'authenticated' || who.includes(role)
+      const res = await call(key, agent)
+      if (allowed) {
+        const body = res.body ? res.json() : {}
+        expect(POLICY_CODES, `${res.statusCode} ${res.body}`).not.toContain(body.code)
+        expect([401, 403], `${res.statusCode} ${res.body}`).not.toContain(res.statusCode)
+        expect(body.code, 'the request shape must be valid').not.toBe('validation.failed')
+        expect(res.statusCode).toBeLessThan(500)
+        return
+      }
+      expect(res.statusCode, res.body).toBe(403)
+      expect(res.json().code).toBe('access.forbidden')
+      const denied = (await auditRows(h.services, 'access.denied')).filter((r) => r.actor_id === agent.userId)
+      expect(denied).toHaveLength(1)
+      expect(denied[0]?.outcome).toBe('denied')
+      expect(denied[0]?.request_id).toBe(res.headers['x-request-id'])
+      expect(JSON.parse(denied[0]?.details ?? '{}')).toMatchObject({ route: key })
+      // Refused before the handler: nothing else is written for this caller.
+      const others = (await auditRows(h.services)).filter((r) => r.actor_id === agent.userId && r.action !== 'auth.login')
+      expect(others.map((r) => r.action)).toEqual(['access.denied'])
+    })
+  })
+
+  it('lets a caller with several roles act under the role that grants the permission', async () => {
+    const agent = await h.as(['researcher', 'worker'])
+    const res = await agent.post('/api/persons', { firstName: 'Multi', lastName: 'Role' })
+    expect(res.statusCode).toBe(201)
+    const [entry] = (await auditRows(h.services, 'person.created')).filter((r) => r.subject_id === json(res).id)
+    expect(entry?.actor_role).toBe('worker')
+  })
+
+  it('keeps a half-open (MFA pending) session away from everything but its next step', async () => {
+    const secret = 'JBSWY3DPEHPK3PXP'
+    const u = await h.user(['admin', 'dpo', 'worker'], { mfaSecret: secret })
+    const agent = h.agent()
+    expect(json(await agent.post('/api/auth/login', { email: u.email, password: u.password })).status).toBe('mfa_required')
+    for (const key of Object.keys(MATRIX)) {
+      const who = MATRIX[key]
+      if (who === 'public' || ['POST /api/auth/mfa/verify', 'POST /api/auth/logout', 'GET /api/me'].includes(key)) continue
+      const res = await call(key, agent)
+      expect(res.statusCode, key).toBe(401)
+      expect(res.json().code, key).toBe('auth.mfa_required')
+    }
+    expect((await agent.post('/api/auth/mfa/verify', { code: codeFor(secret) })).statusCode).toBe(200)
+    expect((await agent.get('/api/users')).statusCode).toBe(200)
+  })
+})

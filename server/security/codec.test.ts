@@ -1,0 +1,128 @@
+import crypto from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Db, openDatabase } from '../db/database'
+import { migrate } from '../db/migrate'
+import { open, seal } from './aead'
+import { Codec } from './codec'
+
+const master = crypto.randomBytes(32)
+const codec = new Codec(master)
+const personId = crypto.randomUUID()
+const key = codec.newPersonKey(personId).key
+
+const PLAIN = {
+  first_name: 'Zephyrine',
+  last_name: 'Quastenbroek',
+  other_names: ['Zeffy', 'Q.'],
+  birth_date: '1991-04-17',
+  birth_year: 1991,
+  phone: null,
+  email: 'z@example.org',
+  notes: 'Unicorn marmalade memo — « accents » ✓',
+}
+
+/** Flips one bit in the ciphertext body of a `v1.<iv>.<body>` envelope. */
+function flip(sealed: string, at = 3): string {
+  const [v, iv, body] = sealed.split('.') as [string, string, string]
+  const bytes = Buffer.from(body, 'base64url')
+  bytes[at % bytes.length] = (bytes[at % bytes.length] as number) ^ 0x01
+  return `${v}.${iv}.${bytes.toString('base64url')}`
+}
+
+describe('codec: sealing personal fields', () => {
+  it('round-trips every field, keeping types, and seals null as null', () => {
+    const sealed = codec.sealRow('persons', key, personId, PLAIN)
+    expect(sealed.phone_sealed).toBeNull()
+    expect(Object.keys(sealed).sort()).toEqual(
+      Object.keys(PLAIN)
+        .map((k) => `${k}_sealed`)
+        .sort(),
+    )
+    for (const v of Object.values(sealed)) if (v) expect(v).not.toContain('Zephyrine')
+    expect(codec.openRow('persons', key, personId, sealed)).toEqual(PLAIN)
+  })
+
+  it('only seals the fields it is given', () => {
+    expect(codec.sealRow('persons', key, personId, { notes: 'x' })).toEqual({ notes_sealed: expect.stringMatching(/^v1\./) })
+  })
+
+  it('uses a fresh nonce every time, so equal values never look equal', () => {
+    const a = codec.sealRow('persons', key, personId, { first_name: 'Anna' }).first_name_sealed as string
+    const b = codec.sealRow('persons', key, personId, { first_name: 'Anna' }).first_name_sealed as string
+    expect(a).not.toBe(b)
+    expect(a.split('.')[1]).not.toBe(b.split('.')[1])
+    const ivs = new Set(Array.from({ length: 200 }, () => seal(key, 'same', 'aad').split('.')[1]))
+    expect(ivs.size).toBe(200)
+  })
+
+  it('refuses a value moved to another row or another column (wrong associated data)', () => {
+    const sealed = codec.sealRow('persons', key, personId, { first_name: 'Anna' })
+    expect(() => codec.openRow('persons', key, crypto.randomUUID(), sealed)).toThrow()
+    expect(() => codec.openRow('persons', key, personId, { last_name_sealed: sealed.first_name_sealed })).toThrow()
+    expect(() => open(key, sealed.first_name_sealed as string, `persons.first_name:${personId}`)).not.toThrow()
+  })
+
+  it('refuses any tampering with nonce, body or tag, and unknown formats', () => {
+    const sealed = seal(key, 'Unicorn marmalade memo', 'aad')
+    const [v, iv, body] = sealed.split('.') as [string, string, string]
+    const bodyBytes = Buffer.from(body, 'base64url')
+    expect(() => open(key, flip(sealed, 0), 'aad')).toThrow()
+    expect(() => open(key, flip(sealed, bodyBytes.length - 1), 'aad')).toThrow() // the tag
+    const otherIv = Buffer.from(iv, 'base64url')
+    otherIv[0] = (otherIv[0] as number) ^ 0x80
+    expect(() => open(key, `${v}.${otherIv.toString('base64url')}.${body}`, 'aad')).toThrow()
+    expect(() => open(key, `${v}.${iv}.${bodyBytes.subarray(0, bodyBytes.length - 1).toString('base64url')}`, 'aad')).toThrow()
+    expect(() => open(key, `v2.${iv}.${body}`, 'aad')).toThrow(/unsupported/)
+    expect(() => open(key, 'Unicorn marmalade memo', 'aad')).toThrow(/unsupported/)
+    expect(open(key, sealed, 'aad').toString()).toBe('Unicorn marmalade memo')
+  })
+
+  it('refuses the wrong person key', () => {
+    const sealed = codec.sealRow('persons', key, personId, { notes: 'private' })
+    const other = codec.newPersonKey(personId).key
+    expect(() => codec.openRow('persons', other, personId, sealed)).toThrow()
+  })
+
+  it('system secrets open only with the same master key and the same purpose', () => {
+    const sealed = codec.sealSecret('JBSWY3DPEHPK3PXP', 'users.mfa_secret:u1')
+    expect(new Codec(master).openSecret(sealed, 'users.mfa_secret:u1')).toBe('JBSWY3DPEHPK3PXP')
+    expect(() => codec.openSecret(sealed, 'users.mfa_secret:u2')).toThrow()
+    expect(() => new Codec(crypto.randomBytes(32)).openSecret(sealed, 'users.mfa_secret:u1')).toThrow()
+  })
+})
+
+describe('codec: wrapped person keys in the database', () => {
+  let db: Db
+  beforeAll(async () => {
+    db = openDatabase({ kind: 'sqlite', file: ':memory:' }).db
+    await migrate(db, 'sqlite')
+  })
+  afterAll(() => db?.destroy())
+
+  it('unwraps with the same master key, refuses another, and fails when the key is shredded', async () => {
+    const id = crypto.randomUUID()
+    const writer = new Codec(master)
+    const dataKey = await writer.createPersonKey(db, id, new Date().toISOString())
+    const sealed = writer.sealRow('persons', dataKey, id, { notes: 'Unicorn marmalade memo' })
+
+    const row = await db.selectFrom('person_keys').select('wrapped_key').where('person_id', '=', id).executeTakeFirstOrThrow()
+    expect(row.wrapped_key).not.toContain(dataKey.toString('base64'))
+    expect(row.wrapped_key).not.toContain(dataKey.toString('base64url'))
+
+    // A fresh codec has no cached key: it really unwraps from the database.
+    const reader = new Codec(master)
+    expect(reader.openRow('persons', await reader.personKey(db, id), id, sealed).notes).toBe('Unicorn marmalade memo')
+    await expect(new Codec(crypto.randomBytes(32)).personKey(db, id)).rejects.toThrow()
+
+    // A wrapped key copied to another person does not unwrap there.
+    const other = crypto.randomUUID()
+    await db
+      .insertInto('person_keys')
+      .values({ person_id: other, wrapped_key: row.wrapped_key, created_at: new Date().toISOString() })
+      .execute()
+    await expect(new Codec(master).personKey(db, other)).rejects.toThrow()
+
+    await db.deleteFrom('person_keys').where('person_id', '=', id).execute()
+    await expect(new Codec(master).personKey(db, id)).rejects.toThrow(/missing/)
+  })
+})

@@ -1,0 +1,190 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Agent, auditRows, DB_KIND, json, startTestApp, type TestApp } from '../test/harness'
+
+let h: TestApp
+let worker: Agent & { userId: string }
+
+/** Values that occur nowhere else, so that finding one in storage can only be a leak. */
+const PEOPLE = [
+  {
+    firstName: 'Zephyrine',
+    lastName: 'Quastenbroek',
+    otherNames: ['Zeffy Quasto'],
+    phone: '+32 470 91 82 73',
+    email: 'zephyrine.q@mailbox.example',
+    notes: 'Unicorn marmalade memo',
+    birthDate: '1991-04-17',
+  },
+  {
+    firstName: 'Ottokar',
+    lastName: 'Brzęczyszczykiewicz',
+    otherNames: [],
+    phone: '0488 12 34 56',
+    email: 'ottokar.brz@mailbox.example',
+    notes: 'Saxophone lighthouse remark',
+    birthDate: '1987-11-02',
+  },
+  {
+    firstName: 'Yusufovna',
+    lastName: 'Van Kwakkelsteyn',
+    otherNames: ['Yusupheline'],
+    phone: '+32 2 555 77 31',
+    email: 'yvk.kwakkel@mailbox.example',
+    notes: 'Périlleuse tangerine observation',
+    birthDate: null,
+  },
+  {
+    firstName: 'Quirijntje',
+    lastName: 'El Marrakchi-Oosterwold',
+    otherNames: [],
+    phone: '04 77 66 55 44',
+    email: 'quirijntje@mailbox.example',
+    notes: 'Glacier accordion notice',
+    birthDate: '2001-01-30',
+  },
+  {
+    firstName: 'Fenwickha',
+    lastName: 'Dubrovnikova',
+    otherNames: ['Fenna Dub'],
+    phone: '+32 9 876 54 32',
+    email: 'fenwickha.d@mailbox.example',
+    notes: 'Tambourine walrus follow-up',
+    birthDate: '1979-07-07',
+  },
+]
+
+/** Every distinctive value, plus the bare digits of each phone number. */
+const SECRETS = PEOPLE.flatMap((p) => [
+  p.firstName,
+  p.lastName,
+  ...p.otherNames,
+  p.phone,
+  p.phone.replace(/\D/g, ''),
+  p.email,
+  p.notes,
+  ...(p.birthDate ? [p.birthDate] : []),
+])
+const ids: string[] = []
+
+beforeAll(async () => {
+  h = await startTestApp()
+  worker = await h.as(['worker'])
+  for (const p of PEOPLE) {
+    const res = await worker.post('/api/persons', { ...p, postcode: '1000', languages: ['fr'] })
+    expect(res.statusCode).toBe(201)
+    ids.push(json(res).id)
+  }
+  // Searching and reading go through the same paths an investigator would leave traces in.
+  for (const p of PEOPLE) expect(json(await worker.post('/api/persons/search', { q: p.lastName })).items.length).toBeGreaterThan(0)
+  for (const id of ids) expect((await worker.get(`/api/persons/${id}`)).statusCode).toBe(200)
+  // An update writes every value a second time.
+  const first = json(await worker.get(`/api/persons/${ids[0]}`))
+  const updated = await worker.put(
+    `/api/persons/${ids[0]}`,
+    { ...PEOPLE[0], notes: `${PEOPLE[0]?.notes} again` },
+    { 'if-match': `"${first.version}"` },
+  )
+  expect(updated.statusCode).toBe(200)
+})
+afterAll(() => h?.close())
+
+/** Which secrets occur in `haystack`, as UTF-8 or Latin-1, in any case. */
+function leaked(haystack: Buffer): string[] {
+  const texts = [haystack.toString('utf8').toLowerCase(), haystack.toString('latin1').toLowerCase()]
+  return SECRETS.filter((s) => texts.some((t) => t.includes(s.toLowerCase())))
+}
+
+describe('personal data at rest', () => {
+  it('the API returns the values, so they were really stored', async () => {
+    const view = json(await worker.get(`/api/persons/${ids[1]}`))
+    expect(view).toMatchObject({
+      firstName: 'Ottokar',
+      lastName: 'Brzęczyszczykiewicz',
+      phone: '0488 12 34 56',
+      notes: 'Saxophone lighthouse remark',
+    })
+    // And the check below can find a needle: plain text in the file would be caught.
+    expect(leaked(Buffer.from(`xx ${'OTTOKAR'} yy`))).toEqual(['Ottokar'])
+  })
+
+  it('appears nowhere in the stored bytes: SQLite file and WAL, or a pg_dump', async () => {
+    // A control value stored in clear (team names are not personal data) proves the scan sees the data.
+    await h.team('Xylophagous control team')
+    let stored: Buffer[]
+    if (DB_KIND === 'sqlite') {
+      await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(h.services.db)
+      const file = (h.config.database as { file: string }).file
+      stored = [fs.readFileSync(file)]
+      expect(stored[0]?.subarray(0, 15).toString()).toBe('SQLite format 3')
+      for (const extra of [`${file}-wal`, `${file}-journal`]) if (fs.existsSync(extra)) stored.push(fs.readFileSync(extra))
+    } else {
+      const bin = fs.existsSync('/usr/bin/pg_dump') ? '/usr/bin/pg_dump' : 'pg_dump'
+      const dump = spawnSync(bin, [`--dbname=${h.databaseUrl}`, '--no-owner'], { maxBuffer: 256 * 1024 * 1024 })
+      expect(dump.status, dump.stderr?.toString()).toBe(0)
+      expect(dump.stdout.toString()).toContain('COPY public.persons')
+      stored = [dump.stdout]
+    }
+    const all = Buffer.concat(stored)
+    expect(all.toString('latin1')).toContain('Xylophagous control team')
+    // The sealed columns are there, in the versioned envelope format.
+    const raw = await h.services.db
+      .selectFrom('persons')
+      .select(['first_name_sealed', 'notes_sealed'])
+      .where('id', '=', ids[0] as string)
+      .executeTakeFirstOrThrow()
+    expect(raw.first_name_sealed).toMatch(/^v1\.[\w-]{16}\.[\w-]+$/)
+    expect(all.toString('latin1')).toContain(raw.notes_sealed)
+    expect(leaked(all)).toEqual([])
+  })
+
+  it('appears nowhere in the audit log', async () => {
+    const rows = await auditRows(h.services)
+    expect(rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['person.created', 'person.searched', 'person.viewed', 'person.updated']),
+    )
+    expect(leaked(Buffer.from(JSON.stringify(rows)))).toEqual([])
+  })
+
+  it('each person has their own wrapped data key', async () => {
+    const keys = await h.services.db.selectFrom('person_keys').select(['person_id', 'wrapped_key']).where('person_id', 'in', ids).execute()
+    expect(keys).toHaveLength(ids.length)
+    expect(new Set(keys.map((k) => k.wrapped_key)).size).toBe(ids.length)
+    for (const k of keys) expect(k.wrapped_key).toMatch(/^v1\./)
+  })
+})
+
+describe('a sealed value is bound to its row and column', () => {
+  const load = (id: string) =>
+    h.services.db
+      .selectFrom('persons')
+      .select(['id', 'first_name_sealed', 'last_name_sealed', 'notes_sealed'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+
+  it('opens in place, and fails when copied into another person or another column', async () => {
+    const [a, b] = [ids[2] as string, ids[3] as string]
+    const codec = h.services.codec
+    const rowA = await load(a)
+    const keyA = await codec.personKey(h.services.db, a)
+    const keyB = await codec.personKey(h.services.db, b)
+    expect(codec.openRow('persons', keyA, a, rowA)).toMatchObject({ first_name: 'Yusufovna', last_name: 'Van Kwakkelsteyn' })
+    // A's ciphertext moved to B's row: neither B's key nor A's key with B's row id opens it.
+    expect(() => codec.openRow('persons', keyB, b, { first_name_sealed: rowA.first_name_sealed })).toThrow()
+    expect(() => codec.openRow('persons', keyA, b, { first_name_sealed: rowA.first_name_sealed })).toThrow()
+    // Moved to another column of A's own row.
+    expect(() => codec.openRow('persons', keyA, a, { notes_sealed: rowA.first_name_sealed })).toThrow()
+  })
+
+  it('a swapped ciphertext in the database makes the read fail closed, leaking nothing', async () => {
+    const [a, b] = [ids[2] as string, ids[4] as string]
+    const rowA = await load(a)
+    await h.services.db.updateTable('persons').set({ last_name_sealed: rowA.last_name_sealed }).where('id', '=', b).execute()
+    const res = await worker.get(`/api/persons/${b}`)
+    expect(res.statusCode).toBe(500)
+    expect(json(res).code).toBe('server.error')
+    expect(leaked(Buffer.from(res.body))).toEqual([])
+  })
+})
