@@ -2,6 +2,7 @@ import type { Config } from './config'
 import { openDatabase } from './db/database'
 import { migrate } from './db/migrate'
 import type { Services } from './http/context'
+import { ReadBatcher } from './http/read-batcher'
 import { Codec } from './security/codec'
 import { deriveKey, loadMasterKey } from './security/master-key'
 import { NameIndex } from './security/name-index'
@@ -20,6 +21,7 @@ export async function createServices(
     codec: new Codec(master.key),
     names: new NameIndex(deriveKey(master.key, 'name-index')),
     auditKey: deriveKey(master.key, 'audit-pseudonyms'),
+    reads: new ReadBatcher(db),
   }
   return { services, generatedKey: master.generated ? master.file : null, close: () => db.destroy() }
 }

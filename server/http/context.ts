@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { Role } from '../../common/roles'
 import type { Config } from '../config'
 import type { DbKind } from '../db/database'
@@ -7,9 +7,10 @@ import { type AuditEntry, appendAudit } from '../security/audit.chain'
 import type { Codec } from '../security/codec'
 import type { NameIndex } from '../security/name-index'
 import { fail } from './errors'
+import type { ReadBatcher } from './read-batcher'
 
 /** What feature code gets instead of the database: a transaction that carries its audit entry. */
-export type Trx = Transaction<Database>
+export type Trx = Kysely<Database>
 
 export type Services = {
   db: Kysely<Database>
@@ -19,6 +20,7 @@ export type Services = {
   names: NameIndex
   /** HMAC key for pseudonymous values in the audit (e-mails of failed logins). */
   auditKey: Buffer
+  reads: ReadBatcher
 }
 
 export type Actor = {
@@ -90,8 +92,7 @@ export class RequestContext {
 
   /**
    * Runs `fn` in one transaction and appends the audit entry in that same transaction: the
-   * change and its record commit together or not at all. Reads of personal data go through
-   * here too (action `….viewed`), since reading is what the audit must show.
+   * change and its record commit together or not at all.
    */
   async write<T>(action: string, fn: (trx: Trx, audit: AuditDraft) => Promise<T>): Promise<T> {
     return this.services.db.transaction().execute(async (trx) => {
@@ -102,8 +103,12 @@ export class RequestContext {
     })
   }
 
+  /**
+   * Reads personal data: `fn` and its `viewed` entry run in one transaction, shared with other
+   * reads arriving at the same moment (group commit); the result is released after the commit.
+   */
   read<T>(action: string, fn: (trx: Trx, audit: AuditDraft) => Promise<T>): Promise<T> {
-    return this.write(action, fn)
+    return this.services.reads.run<T>(fn, (draft) => this.entry(action, draft))
   }
 
   /** A standalone entry, for events with no data change: denials, failed logins. */
