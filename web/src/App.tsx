@@ -1,0 +1,41 @@
+import { MantineProvider } from '@mantine/core'
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { RouterProvider } from 'react-router'
+import { isApiError, setUnauthorizedHandler } from './api/client'
+import { ME_KEY, SESSION_ENDED_KEY } from './auth/use-me'
+import { nonce } from './csp'
+import { router } from './router'
+import { cssVariablesResolver, theme } from './theme'
+
+const queryClient = new QueryClient({
+  queryCache: new QueryCache(),
+  mutationCache: new MutationCache(),
+  defaultOptions: {
+    queries: {
+      refetchOnWindowFocus: false,
+      // Retry network hiccups and server errors once; a 4xx answer is final.
+      retry: (count, error) => count < 1 && !(isApiError(error) && error.status >= 400 && error.status < 500),
+    },
+    mutations: { retry: false },
+  },
+})
+
+setUnauthorizedHandler(() => {
+  // The signed-in frame sees the user disappear and sends them to the login page, which then
+  // explains that the session has ended. Every cached record is forgotten.
+  queryClient.setQueryData(SESSION_ENDED_KEY, true)
+  queryClient.removeQueries({
+    predicate: (q) => q.queryKey[0] !== ME_KEY[0] && !(q.queryKey[0] === SESSION_ENDED_KEY[0] && q.queryKey[1] === SESSION_ENDED_KEY[1]),
+  })
+  queryClient.setQueryData(ME_KEY, null)
+})
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light" getStyleNonce={() => nonce}>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>
+  )
+}

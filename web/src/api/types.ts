@@ -1,0 +1,32 @@
+import type { z } from 'zod'
+import type * as Audit from '../../../common/contracts/audit.contracts'
+import type * as Auth from '../../../common/contracts/auth.contracts'
+import type * as Persons from '../../../common/contracts/persons.contracts'
+import type * as Users from '../../../common/contracts/users.contracts'
+
+/** Types of the API contracts (`common/contracts`), as seen by the web app. */
+export type Me = z.infer<typeof Auth.Me>
+export type LoginResult = z.infer<typeof Auth.LoginResult>
+export type MfaEnrolment = z.infer<typeof Auth.MfaEnrolment>
+
+export type PersonView = z.infer<typeof Persons.PersonView>
+export type PersonSummary = z.infer<typeof Persons.PersonSummary>
+export type PersonSearchResult = z.infer<typeof Persons.PersonSearchResult>
+/** The request body, before server-side defaults and transforms. */
+export type PersonInput = z.input<typeof Persons.PersonInput>
+export type Municipality = z.infer<typeof Persons.Municipality>
+export type PostcodeList = z.infer<typeof Persons.PostcodeList>
+export type Gender = (typeof Persons.GENDERS)[number]
+
+export type UserView = z.infer<typeof Users.UserView>
+export type UserList = z.infer<typeof Users.UserList>
+export type CreateUserBody = z.input<typeof Users.CreateUserBody>
+export type UpdateUserBody = z.infer<typeof Users.UpdateUserBody>
+export type ActivationLink = z.infer<typeof Users.ActivationLink>
+export type TeamView = z.infer<typeof Users.TeamView>
+export type TeamList = z.infer<typeof Users.TeamList>
+
+export type AuditEntryView = z.infer<typeof Audit.AuditEntryView>
+export type AuditList = z.infer<typeof Audit.AuditList>
+export type AuditQuery = z.input<typeof Audit.AuditQuery>
+export type AuditVerification = z.infer<typeof Audit.AuditVerification>

@@ -1,0 +1,99 @@
+import { AppShell, Burger, Group, Stack, Text } from '@mantine/core'
+import { useDisclosure, useMediaQuery } from '@mantine/hooks'
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, Navigate, Outlet, useLocation } from 'react-router'
+import { SESSION_ENDED_KEY, useMe } from '../auth/use-me'
+import { ErrorAlert } from './error-alert'
+import { DemoBadge, UserMenu } from './header-parts'
+import { LanguageSwitch } from './language-switch'
+import { Loading } from './loading'
+import { MainNav } from './main-nav'
+import { MAIN_ID, SkipLink } from './skip-link'
+
+/** The signed-in frame: header, navigation and main region. */
+export function AppLayout() {
+  const { t } = useTranslation()
+  const location = useLocation()
+  const me = useMe()
+  const queryClient = useQueryClient()
+  const [opened, { toggle, close }] = useDisclosure(false)
+  // Below the `sm` breakpoint, the language switch and sign-out move into the menu.
+  const compact = useMediaQuery('(max-width: 47.99em)') ?? false
+
+  useEffect(close, [location.pathname, close])
+
+  if (me.isPending) {
+    return (
+      <main id={MAIN_ID}>
+        <Loading />
+      </main>
+    )
+  }
+  if (me.isError) {
+    return (
+      <main id={MAIN_ID}>
+        <ErrorAlert error={me.error} />
+      </main>
+    )
+  }
+  const user = me.data
+  if (!user || user.sessionState === 'mfa_pending') {
+    const expired = queryClient.getQueryData(SESSION_ENDED_KEY) === true
+    return <Navigate to="/login" replace state={{ from: location.pathname, expired }} />
+  }
+  if (user.sessionState === 'mfa_enrolment') return <Navigate to="/mfa/enrol" replace />
+
+  return (
+    <>
+      <SkipLink />
+      <AppShell
+        header={{ height: 64 }}
+        navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding={{ base: 'md', sm: 'xl' }}
+      >
+        <AppShell.Header px="md">
+          <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
+            <Group gap="sm" wrap="nowrap">
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={t(opened ? 'nav.close' : 'nav.open')}
+                aria-expanded={opened}
+                aria-controls="main-nav"
+              />
+              <Link to="/" className="app-brand">
+                {t('app.name')}
+              </Link>
+              <Text size="sm" c="gray.7" visibleFrom="md">
+                {t('app.tagline')}
+              </Text>
+              {user.demo ? <DemoBadge short={compact} /> : null}
+            </Group>
+            {compact ? null : (
+              <Group gap="sm" wrap="nowrap">
+                <LanguageSwitch />
+                <UserMenu me={user} />
+              </Group>
+            )}
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="sm" id="main-nav" aria-label={t('nav.label')}>
+          <MainNav me={user} />
+          {compact ? (
+            <Stack gap="sm" mt="lg" pt="md" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+              <LanguageSwitch />
+              <UserMenu me={user} />
+            </Stack>
+          ) : null}
+        </AppShell.Navbar>
+        <AppShell.Main id={MAIN_ID} tabIndex={-1}>
+          <Outlet />
+        </AppShell.Main>
+      </AppShell>
+    </>
+  )
+}

@@ -1,0 +1,50 @@
+import { NavLink, Stack } from '@mantine/core'
+import { IconListSearch, IconShieldCheck, IconUserCircle, IconUsersGroup } from '@tabler/icons-react'
+import type { ComponentType } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useLocation } from 'react-router'
+import type { Me } from '../api/types'
+import { can } from '../auth/use-me'
+import type { Permission } from '../../../common/permissions'
+
+interface Item {
+  to: string
+  label: string
+  ability?: Permission
+  icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>
+}
+
+const ITEMS: Item[] = [
+  { to: '/persons', label: 'nav.persons', ability: 'person.search', icon: IconListSearch },
+  { to: '/admin/users', label: 'nav.users', ability: 'user.manage', icon: IconUsersGroup },
+  { to: '/audit', label: 'nav.audit', ability: 'audit.read', icon: IconShieldCheck },
+  { to: '/account', label: 'nav.account', icon: IconUserCircle },
+]
+
+/** Only the entries the user's abilities allow. */
+export function MainNav({ me }: { me: Me }) {
+  const { t } = useTranslation()
+  const { pathname } = useLocation()
+  return (
+    <Stack gap={4} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+      {ITEMS.filter((i) => !i.ability || can(me, i.ability)).map((item) => {
+        const active = pathname === item.to || pathname.startsWith(`${item.to}/`)
+        const Icon = item.icon
+        return (
+          <li key={item.to}>
+            <NavLink
+              component={Link}
+              to={item.to}
+              label={t(item.label)}
+              active={active}
+              aria-current={active ? 'page' : undefined}
+              leftSection={<Icon size={20} aria-hidden />}
+              variant="light"
+              fw={500}
+            />
+          </li>
+        )
+      })}
+    </Stack>
+  )
+}

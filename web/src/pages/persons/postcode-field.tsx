@@ -1,0 +1,49 @@
+import { Autocomplete } from '@mantine/core'
+import { useDebouncedValue } from '@mantine/hooks'
+import { useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import { api, qs } from '../../api/client'
+import type { Municipality, PostcodeList } from '../../api/types'
+
+const label = (m: Municipality) => `${m.postcode} ${m.locality}`
+
+/** Postcode with the Belgian municipality list: type a postcode or a locality name. */
+export function PostcodeField(props: {
+  value: string
+  municipality: Municipality | null
+  onChange: (place: string, municipality: Municipality | null) => void
+  error?: string
+}) {
+  const { t } = useTranslation()
+  const [term] = useDebouncedValue(props.value.trim(), 200)
+  const enabled = term.length >= 2 && !(props.municipality && label(props.municipality) === props.value)
+  const suggestions = useQuery({
+    queryKey: ['postcodes', term],
+    queryFn: ({ signal }) => api.get<PostcodeList>(`/api/postcodes${qs({ q: term.slice(0, 60) })}`, { signal }),
+    enabled,
+    staleTime: 60 * 60_000,
+  })
+  const items = suggestions.data?.items ?? []
+  const unique = [...new Map(items.map((m) => [label(m), m])).values()]
+
+  const m = props.municipality
+  const description = m
+    ? t('person.municipalityFound', { locality: m.locality, province: m.province, region: m.region })
+    : t('person.postcodeHint')
+
+  return (
+    <Autocomplete
+      label={t('person.postcode')}
+      description={description}
+      value={props.value}
+      data={unique.map(label)}
+      filter={({ options }) => options}
+      limit={20}
+      onChange={(text) => props.onChange(text, unique.find((x) => label(x) === text) ?? null)}
+      error={props.error}
+      autoComplete="off"
+      maxLength={70}
+      maw={420}
+    />
+  )
+}

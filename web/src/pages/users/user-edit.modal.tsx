@@ -1,0 +1,147 @@
+import { Alert, Button, Divider, Group, Stack, Switch, Text, TextInput, Title } from '@mantine/core'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { api, isApiError } from '../../api/client'
+import type { ActivationLink, TeamView, UpdateUserBody, UserView } from '../../api/types'
+import { ConfirmButton } from '../../components/confirm-button'
+import { AppModal } from '../../components/app-modal'
+import { ErrorAlert } from '../../components/error-alert'
+import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
+import type { Role } from '../../../../common/roles'
+import { ActivationLinkPanel } from './activation-link'
+import { RoleAndTeamFields } from './user-fields'
+
+export function UserEditModal({ user, onClose, teams }: { user: UserView; onClose: () => void; teams: TeamView[] }) {
+  const { t } = useTranslation()
+  const queryClient = useQueryClient()
+  const [current, setCurrent] = useState(user)
+  const [displayName, setDisplayName] = useState(user.displayName)
+  const [roles, setRoles] = useState<Role[]>(user.roles)
+  const [teamIds, setTeamIds] = useState<string[]>(user.teamIds)
+  const [disabled, setDisabled] = useState(user.disabled)
+  const [local, setLocal] = useState<FieldIssue[]>([])
+  const path = `/api/users/${encodeURIComponent(user.id)}`
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['users'] })
+
+  const save = useMutation({
+    mutationFn: (body: UpdateUserBody) => api.patch<UserView>(path, body, { ifMatch: current.version }),
+    onSuccess: (u) => {
+      void refresh()
+      if (u?.id) setCurrent(u)
+      onClose()
+    },
+  })
+  const mfaReset = useMutation({
+    mutationFn: () => api.post<UserView | undefined>(`${path}/mfa-reset`, {}),
+    onSuccess: (u) => {
+      void refresh()
+      if (u?.id) setCurrent(u)
+    },
+  })
+  const newLink = useMutation({
+    mutationFn: () => api.post<ActivationLink>(`${path}/activation`, {}),
+    onSuccess: (r) => {
+      void refresh()
+      if (r?.user?.id) setCurrent(r.user)
+    },
+  })
+  const fields = useFieldErrors(save.error, local)
+  const conflict = isApiError(save.error, 'version.mismatch')
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    const issues: FieldIssue[] = []
+    if (!displayName.trim()) issues.push({ field: 'displayName', code: 'required' })
+    if (roles.length === 0) issues.push({ field: 'roles', code: 'role_required' })
+    setLocal(issues)
+    if (issues.length === 0) save.mutate({ displayName: displayName.trim(), roles, teamIds, disabled })
+  }
+
+  return (
+    <AppModal opened onClose={onClose} title={t('users.editTitle', { name: user.displayName })}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <div className="live-region" aria-live="assertive">
+            {conflict ? (
+              <Alert color="orange" variant="light" role="alert" title={t('users.conflictTitle')}>
+                {t('users.conflictBody')}
+              </Alert>
+            ) : (
+              <ErrorAlert error={save.error} />
+            )}
+          </div>
+          <TextInput label={t('users.email')} value={user.email} readOnly description={t('users.emailFixed')} />
+          <TextInput
+            label={t('users.name')}
+            value={displayName}
+            onChange={(e) => setDisplayName(e.currentTarget.value)}
+            error={fields.of('displayName')}
+            maxLength={120}
+            required
+            data-autofocus
+          />
+          <RoleAndTeamFields
+            roles={roles}
+            teamIds={teamIds}
+            teams={teams}
+            onRoles={setRoles}
+            onTeams={setTeamIds}
+            rolesError={fields.of('roles')}
+            teamsError={fields.of('teamIds')}
+          />
+          <Switch
+            label={t('users.disabled')}
+            description={t('users.disabledHint')}
+            checked={disabled}
+            onChange={(e) => setDisabled(e.currentTarget.checked)}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+
+      <Divider my="lg" />
+      <Stack gap="sm">
+        <Title order={3} size="h5">
+          {t('users.access')}
+        </Title>
+        <div className="live-region" aria-live="polite">
+          <ErrorAlert error={mfaReset.error ?? newLink.error} />
+          {mfaReset.isSuccess ? (
+            <Alert color="green" variant="light" role="status">
+              {t('users.mfaResetDone')}
+            </Alert>
+          ) : null}
+          {newLink.data ? <ActivationLinkPanel path={newLink.data.activationPath} name={user.displayName} /> : null}
+        </div>
+        <Text size="sm" c="gray.7">
+          {t('users.accessHint')}
+        </Text>
+        <Group>
+          <ConfirmButton
+            variant="light"
+            label={t('users.mfaReset')}
+            question={t('users.mfaResetConfirm', { name: user.displayName })}
+            onConfirm={() => mfaReset.mutate()}
+            loading={mfaReset.isPending}
+            disabled={!current.mfaEnabled}
+          />
+          <ConfirmButton
+            variant="light"
+            label={t('users.newLink')}
+            question={t('users.newLinkConfirm', { name: user.displayName })}
+            onConfirm={() => newLink.mutate()}
+            loading={newLink.isPending}
+          />
+        </Group>
+      </Stack>
+    </AppModal>
+  )
+}

@@ -1,0 +1,131 @@
+import { Badge, Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core'
+import { IconUserPlus } from '@tabler/icons-react'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { api, qs } from '../../api/client'
+import type { UserList, UserView } from '../../api/types'
+import { can, useMe } from '../../auth/use-me'
+import { ErrorAlert } from '../../components/error-alert'
+import { Loading } from '../../components/loading'
+import { PageHeader } from '../../components/page-header'
+import { Pager } from '../../components/pager'
+import { ScrollTable } from '../../components/scroll-table'
+import { TeamsPanel } from './teams-panel'
+import { UserCreateModal } from './user-create.modal'
+import { UserEditModal } from './user-edit.modal'
+import { useTeams } from './use-teams'
+
+const LIMIT = 20
+
+function UserStatus({ user }: { user: UserView }) {
+  const { t } = useTranslation()
+  if (user.disabled)
+    return (
+      <Badge color="gray" c="gray.8" variant="light" radius="sm">
+        {t('users.status.disabled')}
+      </Badge>
+    )
+  if (!user.activated)
+    return (
+      <Badge color="orange" variant="light" radius="sm">
+        {t('users.status.pending')}
+      </Badge>
+    )
+  return (
+    <Badge color="green" variant="light" radius="sm">
+      {t('users.status.active')}
+    </Badge>
+  )
+}
+
+/** Accounts and teams. Administrators never set or see a password. */
+export function UsersPage() {
+  const { t } = useTranslation()
+  const { data: me } = useMe()
+  const [offset, setOffset] = useState(0)
+  const [creating, setCreating] = useState(false)
+  const [editing, setEditing] = useState<UserView | null>(null)
+  const teams = useTeams(can(me, 'team.manage'))
+  const users = useQuery({
+    queryKey: ['users', offset],
+    queryFn: () => api.get<UserList>(`/api/users${qs({ limit: LIMIT, offset })}`),
+    placeholderData: keepPreviousData,
+  })
+  const teamName = (id: string) => teams.data?.items.find((x) => x.id === id)?.name ?? '—'
+
+  return (
+    <Stack gap="xl">
+      <PageHeader
+        title={t('users.title')}
+        description={t('users.intro')}
+        actions={
+          <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={() => setCreating(true)}>
+            {t('users.new')}
+          </Button>
+        }
+      />
+      <ErrorAlert error={users.error} />
+      {users.isPending ? (
+        <Loading />
+      ) : users.data ? (
+        <Stack gap="sm">
+          <ScrollTable label={t('users.caption')}>
+            <Table data-testid="user-list" striped verticalSpacing="sm" horizontalSpacing="md">
+              <Table.Caption>{t('users.caption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('users.nameAndEmail')}</Table.Th>
+                  <Table.Th scope="col">{t('users.roles')}</Table.Th>
+                  <Table.Th scope="col">{t('users.teams')}</Table.Th>
+                  <Table.Th scope="col">{t('users.statusLabel')}</Table.Th>
+                  <Table.Th scope="col">
+                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {users.data.items.map((u) => (
+                  <Table.Tr key={u.id}>
+                    <Table.Th scope="row">
+                      <Text fw={600} size="sm">
+                        {u.displayName}
+                      </Text>
+                      <Text size="sm" c="gray.7">
+                        {u.email}
+                      </Text>
+                    </Table.Th>
+                    <Table.Td>{u.roles.map((r) => t(`roles.${r}`)).join(', ')}</Table.Td>
+                    <Table.Td>{u.teamIds.map(teamName).join(', ') || '—'}</Table.Td>
+                    <Table.Td className="nowrap">
+                      <UserStatus user={u} />
+                      <Text size="xs" c="gray.7" mt={4}>
+                        {t(u.mfaEnabled ? 'users.mfaOn' : 'users.mfaOff')}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() => setEditing(u)}
+                        aria-label={t('users.editNamed', { name: u.displayName })}
+                      >
+                        {t('common.edit')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollTable>
+          <Pager total={users.data.total} limit={LIMIT} offset={offset} onOffset={setOffset} />
+        </Stack>
+      ) : null}
+
+      {can(me, 'team.manage') ? <TeamsPanel /> : null}
+
+      <UserCreateModal opened={creating} onClose={() => setCreating(false)} teams={teams.data?.items ?? []} />
+      {editing ? <UserEditModal user={editing} onClose={() => setEditing(null)} teams={teams.data?.items ?? []} /> : null}
+    </Stack>
+  )
+}

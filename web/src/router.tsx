@@ -1,0 +1,59 @@
+import { createBrowserRouter } from 'react-router'
+import { AppLayout } from './components/app-layout'
+import { PublicLayout } from './components/public-layout'
+import { RequireAbility } from './components/require-ability'
+import { AccountPage } from './pages/account/account.page'
+import { ActivatePage } from './pages/activate/activate.page'
+import { AuditPage } from './pages/audit/audit.page'
+import { HomePage } from './pages/home/home.page'
+import { LoginPage } from './pages/login/login.page'
+import { MfaEnrolPage } from './pages/mfa/mfa-enrol.page'
+import { NotFoundPage } from './pages/not-found/not-found.page'
+import { PersonCreatePage } from './pages/persons/person-create.page'
+import { PersonEditPage } from './pages/persons/person-edit.page'
+import { PersonSearchPage } from './pages/persons/person-search.page'
+import { PersonViewPage } from './pages/persons/person-view.page'
+import { UsersPage } from './pages/users/users.page'
+
+export const router = createBrowserRouter([
+  {
+    element: <PublicLayout />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      { path: '/activate', element: <ActivatePage /> },
+      { path: '/mfa/enrol', element: <MfaEnrolPage /> },
+    ],
+  },
+  {
+    element: <AppLayout />,
+    children: [
+      { path: '/', element: <HomePage /> },
+      { path: '/account', element: <AccountPage /> },
+      {
+        element: <RequireAbility ability="person.search" />,
+        children: [{ path: '/persons', element: <PersonSearchPage /> }],
+      },
+      {
+        element: <RequireAbility ability="person.create" />,
+        children: [{ path: '/persons/new', element: <PersonCreatePage /> }],
+      },
+      {
+        element: <RequireAbility ability="person.read" />,
+        children: [{ path: '/persons/:id', element: <PersonViewPage /> }],
+      },
+      {
+        element: <RequireAbility ability="person.update" />,
+        children: [{ path: '/persons/:id/edit', element: <PersonEditPage /> }],
+      },
+      {
+        element: <RequireAbility ability="user.manage" />,
+        children: [{ path: '/admin/users', element: <UsersPage /> }],
+      },
+      {
+        element: <RequireAbility ability="audit.read" />,
+        children: [{ path: '/audit', element: <AuditPage /> }],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+])
