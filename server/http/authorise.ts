@@ -39,9 +39,9 @@ function checkCsrf(request: FastifyRequest): void {
 /** Runs before every handler: CSRF, session, session state, then the route's permission. */
 export async function authorise(route: Route, ctx: RequestContext, request: FastifyRequest): Promise<void> {
   checkCsrf(request)
-  const { config, db } = ctx.services
+  const { config, db, kind } = ctx.services
   const token = readCookie(request.headers.cookie, cookieName(config.secureCookies))
-  if (token) ctx.actor = await resolveSession(db, token, config.session.idleMs)
+  if (token) ctx.actor = await resolveSession(db, kind, token, config.session.idleMs)
   if (route.allow === 'public') return
   const actor = ctx.actor
   if (!actor) throw fail('auth.required')

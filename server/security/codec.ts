@@ -65,6 +65,25 @@ export class Codec {
     return key
   }
 
+  /** Data keys of many persons in one query (search results, lists). */
+  async personKeys(trx: Tx, personIds: string[]): Promise<Map<string, Buffer>> {
+    const keys = new Map<string, Buffer>()
+    const missing = personIds.filter((id) => {
+      const cached = this.cache.get(id)
+      if (cached) keys.set(id, cached)
+      return !cached
+    })
+    if (missing.length) {
+      const rows = await trx.selectFrom('person_keys').select(['person_id', 'wrapped_key']).where('person_id', 'in', missing).execute()
+      for (const row of rows) {
+        const key = open(this.wrapKey, row.wrapped_key, `person-key:${row.person_id}`)
+        this.remember(row.person_id, key)
+        keys.set(row.person_id, key)
+      }
+    }
+    return keys
+  }
+
   sealRow<T extends SensitiveTable>(table: T, key: Buffer, rowId: string, values: Partial<Plain<T>>): Partial<Sealed<T>> {
     const out: Record<string, string | null> = {}
     for (const field of SENSITIVE[table] as readonly string[]) {

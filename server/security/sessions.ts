@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
-import type { Kysely, Transaction } from 'kysely'
+import { type Kysely, sql, type Transaction } from 'kysely'
 import { ROLES, type Role } from '../../common/roles'
+import type { DbKind } from '../db/database'
 import type { Database } from '../db/schema'
 import type { Actor } from '../http/context'
 
@@ -37,12 +38,17 @@ export async function createSession(
  * Resolves a cookie token to the acting user, or null. Expiry (idle or absolute) and a
  * disabled account end the session on this very request.
  */
-export async function resolveSession(db: Tx, token: string, idleMs: number): Promise<Actor | null> {
+export async function resolveSession(db: Tx, kind: DbKind, token: string, idleMs: number): Promise<Actor | null> {
   const id = tokenId(token)
+  // One round trip per request: roles and teams come back aggregated with the session.
+  const list = (column: string) =>
+    kind === 'postgres'
+      ? sql<string | null>`string_agg(${sql.ref(column)}, ',')`
+      : sql<string | null>`group_concat(${sql.ref(column)}, ',')`
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
+    .select((eb) => [
       'sessions.id',
       'sessions.state',
       'sessions.last_seen_at',
@@ -51,6 +57,8 @@ export async function resolveSession(db: Tx, token: string, idleMs: number): Pro
       'users.email',
       'users.display_name',
       'users.disabled',
+      eb.selectFrom('user_roles').select(list('user_roles.role').as('v')).whereRef('user_roles.user_id', '=', 'users.id').as('roles'),
+      eb.selectFrom('user_teams').select(list('user_teams.team_id').as('v')).whereRef('user_teams.user_id', '=', 'users.id').as('teams'),
     ])
     .where('sessions.id', '=', id)
     .executeTakeFirst()
@@ -68,16 +76,13 @@ export async function resolveSession(db: Tx, token: string, idleMs: number): Pro
       .where('id', '=', id)
       .execute()
   }
-  const [roles, teams] = await Promise.all([
-    db.selectFrom('user_roles').select('role').where('user_id', '=', row.user_id).execute(),
-    db.selectFrom('user_teams').select('team_id').where('user_id', '=', row.user_id).execute(),
-  ])
+  const roles = (row.roles ?? '').split(',')
   return {
     userId: row.user_id,
     email: row.email,
     displayName: row.display_name,
-    roles: ROLES.filter((r: Role) => roles.some((x) => x.role === r)),
-    teamIds: teams.map((t) => t.team_id),
+    roles: ROLES.filter((r: Role) => roles.includes(r)),
+    teamIds: row.teams ? row.teams.split(',') : [],
     sessionId: row.id,
     sessionState: row.state as SessionState,
   }
