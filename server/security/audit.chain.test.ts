@@ -84,6 +84,12 @@ describe('audit hash chain', () => {
     expect(entryHash('f'.repeat(64), base)).not.toBe(hash)
     // Null and empty string must not be confusable across adjacent columns.
     expect(entryHash(prev_hash, { ...base, actor_id: null, actor_role: `${base.actor_id}${base.actor_role}` })).not.toBe(hash)
+    expect(entryHash(prev_hash, { ...base, purpose: null })).not.toBe(entryHash(prev_hash, { ...base, purpose: '' }))
+  })
+
+  it('refuses a value holding a field separator, which could shift field boundaries', async () => {
+    await expect(db.transaction().execute((trx) => appendAudit(trx, { ...entry(1), action: 'a\x1fb' }))).rejects.toThrow(/separator/)
+    expect(await verifyAudit(db)).toMatchObject({ ok: true, entries: 0 })
   })
 
   it('a rolled-back transaction leaves neither entry nor head change', async () => {

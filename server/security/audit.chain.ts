@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import type { Kysely, Transaction } from 'kysely'
+import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 
 type Tx = Kysely<Database> | Transaction<Database>
@@ -22,26 +22,56 @@ export type AuditEntry = {
 
 const GENESIS = '0'.repeat(64)
 const SEP = '\x1f'
+const NULL = '\x1e'
 
-/** The hashed form of an entry; any change to any column changes the hash. */
-export function entryHash(prevHash: string, r: Omit<Database['audit_log'], 'hash' | 'prev_hash'>): string {
-  const text = [
-    r.seq,
-    r.at,
-    r.actor_id ?? '',
-    r.actor_role ?? '',
-    r.action,
-    r.subject_type ?? '',
-    r.subject_id ?? '',
-    r.person_id ?? '',
-    r.purpose ?? '',
-    r.outcome,
-    r.request_id ?? '',
-    r.client_ip ?? '',
-    r.details ?? '',
-  ].join(SEP)
-  return crypto.createHash('sha256').update(prevHash).update(SEP).update(text).digest('hex')
+/** Hashed columns, in order. Each is written as text, null as a distinct marker, joined by SEP. */
+const HASHED = [
+  'seq',
+  'at',
+  'actor_id',
+  'actor_role',
+  'action',
+  'subject_type',
+  'subject_id',
+  'person_id',
+  'purpose',
+  'outcome',
+  'request_id',
+  'client_ip',
+  'details',
+] as const
+
+type Hashed = Pick<Database['audit_log'], (typeof HASHED)[number]>
+
+export function canonical(r: Hashed): string {
+  let text = String(r.seq)
+  for (let i = 1; i < HASHED.length; i++) {
+    const v = r[HASHED[i] as keyof Hashed]
+    text += SEP + (v === null ? NULL : String(v))
+  }
+  return text
 }
+
+/** The same canonical text, built by the database, so verification reads one string per entry. */
+function canonicalSql(postgres: boolean) {
+  const sepSql = postgres ? sql`chr(31)` : sql`char(31)`
+  const nullSql = postgres ? sql`chr(30)` : sql`char(30)`
+  const parts = HASHED.map((c, i) =>
+    i === 0
+      ? postgres
+        ? sql`${sql.ref(c)}::text`
+        : sql`cast(${sql.ref(c)} as text)`
+      : sql`${sepSql} || coalesce(${sql.ref(c)}, ${nullSql})`,
+  )
+  return sql<string>`${sql.join(parts, sql` || `)}`
+}
+
+/** The hash of an entry: any change to any column, or to the previous hash, changes it. */
+export function entryHash(prevHash: string, r: Hashed): string {
+  return hashText(prevHash, canonical(r))
+}
+
+const hashText = (prevHash: string, text: string) => crypto.hash('sha256', prevHash + SEP + text, 'hex')
 
 /**
  * Appends one entry. Must run inside the transaction of the change it records: the head row
@@ -70,6 +100,11 @@ export async function appendAudit(trx: Tx, e: AuditEntry): Promise<number> {
     client_ip: e.clientIp,
     details: e.details ? JSON.stringify(e.details) : null,
   }
+  // Separators inside a value could shift field boundaries without changing the hash.
+  for (const c of HASHED) {
+    const v = row[c]
+    if (typeof v === 'string' && /[\x1e\x1f]/.test(v)) throw new Error(`audit field ${c} holds a separator`)
+  }
   const hash = entryHash(head.hash, row)
   await trx
     .insertInto('audit_log')
@@ -95,7 +130,7 @@ const readHead = (db: Tx) => db.selectFrom('audit_head').select(['seq', 'hash'])
  * added past the head. The head is read first and the walk stops there, so entries appended
  * while it runs (committed with their head update) are not mistaken for tampering.
  */
-export async function verifyAudit(db: Tx, batch = 20_000): Promise<Verification> {
+export async function verifyAudit(db: Tx, batch = 50_000): Promise<Verification> {
   const started = performance.now()
   let prev = GENESIS
   let expectedSeq = 1
@@ -109,10 +144,17 @@ export async function verifyAudit(db: Tx, batch = 20_000): Promise<Verification>
   })
   const head = await readHead(db)
   const end = Number(head?.seq ?? 0)
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter
+  const canon = canonicalSql(postgres)
   for (;;) {
+    // PostgreSQL hashes in the database (its sha256 is the same function); SQLite hands us the
+    // canonical text. Either way the links and the sequence are checked here.
+    const check = postgres
+      ? sql<string>`case when encode(sha256(convert_to(prev_hash || chr(31) || ${canon}, 'UTF8')), 'hex') = hash then '' else 'x' end`
+      : canon
     const rows = await db
       .selectFrom('audit_log')
-      .selectAll()
+      .select(['seq', 'prev_hash', 'hash', check.as('canon')])
       .where('seq', '>=', expectedSeq)
       .where('seq', '<=', end)
       .orderBy('seq')
@@ -122,9 +164,8 @@ export async function verifyAudit(db: Tx, batch = 20_000): Promise<Verification>
       const seq = Number(r.seq)
       if (seq !== expectedSeq) return fail(expectedSeq, 'missing entry')
       if (r.prev_hash !== prev) return fail(seq, 'broken link')
-      const { hash, prev_hash: _p, ...rest } = r
-      if (entryHash(prev, { ...rest, seq }) !== hash) return fail(seq, 'altered entry')
-      prev = hash
+      if (postgres ? r.canon !== '' : hashText(prev, r.canon) !== r.hash) return fail(seq, 'altered entry')
+      prev = r.hash
       expectedSeq++
       count++
     }
