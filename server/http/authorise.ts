@@ -39,7 +39,7 @@ function checkCsrf(request: FastifyRequest): void {
 /** Runs before every handler: CSRF, session, session state, then the route's permission. */
 export async function authorise(route: Route, ctx: RequestContext, request: FastifyRequest): Promise<void> {
   checkCsrf(request)
-  const { config, db, kind } = ctx.services
+  const { config, db, kind } = ctx.system
   const token = readCookie(request.headers.cookie, cookieName(config.secureCookies))
   if (token) ctx.actor = await resolveSession(db, kind, token, config.session.idleMs)
   if (route.allow === 'public') return

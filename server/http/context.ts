@@ -67,7 +67,8 @@ export class RequestContext {
   actingRole: string | null = null
 
   constructor(
-    readonly services: Services,
+    /** The whole composition root, database included: for http/ and operator code only. */
+    readonly system: Services,
     readonly requestId: string,
     readonly clientIp: string,
     readonly purpose: string | null,
@@ -78,12 +79,17 @@ export class RequestContext {
     return this.actor
   }
 
+  /** What feature code may use: everything but the database, which it reaches through ctx. */
+  get services(): Omit<Services, 'db' | 'reads'> {
+    return this.system
+  }
+
   get codec(): Codec {
-    return this.services.codec
+    return this.system.codec
   }
 
   get names(): NameIndex {
-    return this.services.names
+    return this.system.names
   }
 
   now(): string {
@@ -95,7 +101,7 @@ export class RequestContext {
    * change and its record commit together or not at all.
    */
   async write<T>(action: string, fn: (trx: Trx, audit: AuditDraft) => Promise<T>): Promise<T> {
-    return this.services.db.transaction().execute(async (trx) => {
+    return this.system.db.transaction().execute(async (trx) => {
       const draft = new AuditDraft()
       const result = await fn(trx, draft)
       await appendAudit(trx, this.entry(action, draft))
@@ -108,12 +114,20 @@ export class RequestContext {
    * reads arriving at the same moment (group commit); the result is released after the commit.
    */
   read<T>(action: string, fn: (trx: Trx, audit: AuditDraft) => Promise<T>): Promise<T> {
-    return this.services.reads.run<T>(fn, (draft) => this.entry(action, draft))
+    return this.system.reads.run<T>(fn, (draft) => this.entry(action, draft))
+  }
+
+  /**
+   * For data that is not about a person concerned (staff accounts, teams, sign-in throttling,
+   * health): no audit entry. Anything about a person goes through read() or write().
+   */
+  unaudited<T>(fn: (db: Trx) => Promise<T>): Promise<T> {
+    return fn(this.system.db)
   }
 
   /** A standalone entry, for events with no data change: denials, failed logins. */
   async record(action: string, draft: AuditDraft): Promise<void> {
-    await this.services.db.transaction().execute((trx) => appendAudit(trx, this.entry(action, draft)).then(() => undefined))
+    await this.system.db.transaction().execute((trx) => appendAudit(trx, this.entry(action, draft)).then(() => undefined))
   }
 
   private entry(action: string, d: AuditDraft): AuditEntry {

@@ -21,7 +21,7 @@ export const authRoutes = [
     allow: 'public',
     async handler({ body, ctx, reply }) {
       const { token, state } = await login(ctx, body.email, body.password)
-      if (ctx.actor) await ctx.services.db.transaction().execute((trx) => revokeSession(trx, ctx.user.sessionId))
+      if (ctx.actor) await ctx.unaudited((db) => revokeSession(db, ctx.user.sessionId))
       const secure = ctx.services.config.secureCookies
       reply.header('Set-Cookie', sessionCookie(cookieName(secure), token, secure))
       return { status: STATUS[state] }

@@ -13,20 +13,18 @@ export type LoginOutcome = { token: string; state: SessionState }
  * argon2 work; throttled per account and per address; every attempt audited.
  */
 export async function login(ctx: RequestContext, email: string, password: string): Promise<LoginOutcome> {
-  const { db, config, auditKey } = ctx.services
+  const { config, auditKey } = ctx.services
   const normalised = email.trim().toLowerCase()
   const accountKey = `acct:${crypto.createHmac('sha256', auditKey).update(normalised).digest('base64url').slice(0, 22)}`
   const addressKey = `ip:${ctx.clientIp}`
-  const user = await db
-    .selectFrom('users')
-    .select(['id', 'password_hash', 'disabled', 'mfa_enabled'])
-    .where('email', '=', normalised)
-    .executeTakeFirst()
+  const user = await ctx.unaudited((db) =>
+    db.selectFrom('users').select(['id', 'password_hash', 'disabled', 'mfa_enabled']).where('email', '=', normalised).executeTakeFirst(),
+  )
   const draft = new AuditDraft()
   if (user) draft.subject('user', user.id)
   else draft.detail({ account: accountKey.slice(5) })
 
-  if ((await isLocked(db, accountKey)) || (await isLocked(db, addressKey))) {
+  if (await ctx.unaudited(async (db) => (await isLocked(db, accountKey)) || (await isLocked(db, addressKey)))) {
     await ctx.record('auth.login', draft.outcomeOf('denied').detail({ reason: 'throttled' }))
     throw fail('auth.throttled')
   }

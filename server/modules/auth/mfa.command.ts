@@ -29,7 +29,7 @@ export async function verifyMfa(ctx: RequestContext, code: string): Promise<stri
   const actor = ctx.user
   if (actor.sessionState !== 'mfa_pending') throw fail('auth.mfa_not_pending')
   const key = `mfa:${actor.userId}`
-  if (await isLocked(ctx.services.db, key)) {
+  if (await ctx.unaudited((db) => isLocked(db, key))) {
     await ctx.record('auth.mfa', new AuditDraft().subject('user', actor.userId).outcomeOf('denied').detail({ reason: 'throttled' }))
     throw fail('auth.throttled')
   }

@@ -11,7 +11,7 @@ export const healthRoutes = [
     response: z.object({ status: z.literal('ok'), database: z.enum(['sqlite', 'postgres']) }),
     allow: 'public',
     async handler({ ctx }) {
-      await sql`select 1`.execute(ctx.services.db)
+      await ctx.unaudited((db) => sql`select 1`.execute(db))
       return { status: 'ok' as const, database: ctx.services.kind }
     },
   }),

@@ -21,13 +21,14 @@ export const meRoutes = [
     partialSession: ['mfa_pending', 'mfa_enrolment'],
     async handler({ ctx }) {
       const actor = ctx.user
-      const db = ctx.services.db
-      const [user, teams] = await Promise.all([
-        db.selectFrom('users').select('mfa_enabled').where('id', '=', actor.userId).executeTakeFirstOrThrow(),
-        actor.teamIds.length
-          ? db.selectFrom('teams').select(['id', 'name']).where('id', 'in', actor.teamIds).orderBy('name').execute()
-          : Promise.resolve([]),
-      ])
+      const [user, teams] = await ctx.unaudited((db) =>
+        Promise.all([
+          db.selectFrom('users').select('mfa_enabled').where('id', '=', actor.userId).executeTakeFirstOrThrow(),
+          actor.teamIds.length
+            ? db.selectFrom('teams').select(['id', 'name']).where('id', 'in', actor.teamIds).orderBy('name').execute()
+            : Promise.resolve([]),
+        ]),
+      )
       return {
         id: actor.userId,
         email: actor.email,
@@ -52,7 +53,9 @@ export const meRoutes = [
     allow: 'authenticated',
     async handler({ body, ctx }) {
       const actor = ctx.user
-      const row = await ctx.services.db.selectFrom('users').select('password_hash').where('id', '=', actor.userId).executeTakeFirstOrThrow()
+      const row = await ctx.unaudited((db) =>
+        db.selectFrom('users').select('password_hash').where('id', '=', actor.userId).executeTakeFirstOrThrow(),
+      )
       if (!(await verifyPassword(row.password_hash, body.currentPassword))) {
         throw new AppError('auth.password_incorrect', [
           { field: 'currentPassword', code: 'incorrect', message: 'Current password incorrect' },

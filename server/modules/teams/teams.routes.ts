@@ -12,13 +12,15 @@ export const teamRoutes = [
     response: TeamList,
     allow: 'team.manage',
     async handler({ ctx }) {
-      const rows = await ctx.services.db
-        .selectFrom('teams')
-        .leftJoin('user_teams', 'user_teams.team_id', 'teams.id')
-        .select((eb) => ['teams.id', 'teams.name', eb.fn.count<number>('user_teams.user_id').as('members')])
-        .groupBy(['teams.id', 'teams.name'])
-        .orderBy('teams.name')
-        .execute()
+      const rows = await ctx.unaudited((db) =>
+        db
+          .selectFrom('teams')
+          .leftJoin('user_teams', 'user_teams.team_id', 'teams.id')
+          .select((eb) => ['teams.id', 'teams.name', eb.fn.count<number>('user_teams.user_id').as('members')])
+          .groupBy(['teams.id', 'teams.name'])
+          .orderBy('teams.name')
+          .execute(),
+      )
       return { items: rows.map((r) => ({ id: r.id, name: r.name, memberCount: Number(r.members) })) }
     },
   }),
