@@ -82,7 +82,7 @@ export function AuditPage() {
                       </Table.Td>
                       <Table.Td className="mono nowrap">{e.action}</Table.Td>
                       <Table.Td>
-                        {e.subjectType ?? '—'}
+                        {e.subjectType ? t(`audit.subjects.${e.subjectType}`, { defaultValue: e.subjectType }) : '—'}
                         {e.subjectId ? (
                           <Text size="xs" c="gray.7" className="mono nowrap">
                             {e.subjectId}

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
 import { useFormat } from '../../i18n/format'
+import { usePlaceNames } from '../../i18n/places'
 import { NotFoundPage } from '../not-found/not-found.page'
 import { isUnavailable, usePerson } from './use-person'
 
@@ -45,6 +46,7 @@ export function PersonViewPage() {
   const location = useLocation()
   const { data: me } = useMe()
   const fmt = useFormat()
+  const places = usePlaceNames()
   const person = usePerson(id)
 
   if (person.isPending) return <Loading />
@@ -102,7 +104,7 @@ export function PersonViewPage() {
 
       <Section id="person-contact" title={t('person.contact')}>
         <Field label={t('person.municipality')}>{m ? `${m.postcode} ${m.locality}` : p.postcode}</Field>
-        <Field label={t('person.provinceRegion')}>{m ? `${m.province} · ${m.region}` : null}</Field>
+        <Field label={t('person.provinceRegion')}>{m ? `${places.province(m.province)} · ${places.region(m.region)}` : null}</Field>
         <Field label={t('person.phone')}>{p.phone}</Field>
         <Field label={t('person.email')}>{p.email}</Field>
       </Section>

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { api, qs } from '../../api/client'
 import type { Municipality, PostcodeList } from '../../api/types'
+import { usePlaceNames } from '../../i18n/places'
 
 const label = (m: Municipality) => `${m.postcode} ${m.locality}`
 
@@ -15,6 +16,7 @@ export function PostcodeField(props: {
   error?: string
 }) {
   const { t } = useTranslation()
+  const places = usePlaceNames()
   const [term] = useDebouncedValue(props.value.trim(), 200)
   const enabled = term.length >= 2 && !(props.municipality && label(props.municipality) === props.value)
   const suggestions = useQuery({
@@ -28,7 +30,7 @@ export function PostcodeField(props: {
 
   const m = props.municipality
   const description = m
-    ? t('person.municipalityFound', { locality: m.locality, province: m.province, region: m.region })
+    ? t('person.municipalityFound', { locality: m.locality, province: places.province(m.province), region: places.region(m.region) })
     : t('person.postcodeHint')
 
   return (
