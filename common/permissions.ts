@@ -11,6 +11,12 @@ export const PERMISSIONS = {
   /** Object-level visibility is then decided by the query (creator, or a grant). */
   'person.read': ['intake', 'worker', 'lead'],
   'person.update': ['intake', 'worker', 'lead'],
+  'accompaniment.create': ['intake', 'worker', 'lead'],
+  /** Then decided per case by the query: assigned, team lead, or a break-the-glass grant. */
+  'accompaniment.read': ['worker', 'lead'],
+  'accompaniment.assign': ['lead'],
+  'accompaniment.break_glass': ['worker', 'lead'],
+  'access_grant.review': ['lead', 'dpo'],
   'user.manage': ['admin'],
   'team.manage': ['admin'],
   'audit.read': ['dpo'],

@@ -6,6 +6,8 @@ import type { Route } from './http/define-route'
 import { notFoundHandler, problemHandler } from './http/problem'
 import { registerRoutes } from './http/register'
 import { newNonce, securityHeaders } from './http/security-headers'
+import { accessGrantRoutes } from './modules/accompaniments/access-grants.routes'
+import { accompanimentRoutes } from './modules/accompaniments/accompaniments.routes'
 import { auditRoutes } from './modules/audit/audit.routes'
 import { authRoutes } from './modules/auth/auth.routes'
 import { healthRoutes } from './modules/health/health.routes'
@@ -23,6 +25,8 @@ export const API_ROUTES: Route[] = [
   ...userRoutes,
   ...teamRoutes,
   ...personRoutes,
+  ...accompanimentRoutes,
+  ...accessGrantRoutes,
   ...postcodeRoutes,
   ...auditRoutes,
 ]

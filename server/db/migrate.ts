@@ -1,12 +1,14 @@
 import { type Kysely, type Migration, Migrator } from 'kysely'
 import type { Db, DbKind } from './database'
 import * as m0001 from './migrations/0001-foundation'
+import * as m0002 from './migrations/0002-accompaniments'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
 /** Listed, not discovered: the build knows every migration and their order. */
 const STEPS: Record<string, Step> = {
   '0001-foundation': m0001,
+  '0002-accompaniments': m0002,
 }
 
 export async function migrate(db: Db, kind: DbKind): Promise<string[]> {

@@ -70,4 +70,48 @@ export interface Database {
     version: number
   }
   person_name_keys: { key_hash: string; person_id: string }
+  accompaniments: {
+    id: string
+    code: string
+    kind: string
+    person_id: string
+    concerned_person_id: string | null
+    concerned_status: string
+    relationship: string | null
+    team_id: string
+    status: string
+    framework: string
+    measure: string | null
+    authority_kind: string | null
+    mandate_start: string | null
+    mandate_end: string | null
+    authority_sealed: string | null
+    conditions_sealed: string | null
+    reporting_sealed: string | null
+    summary_sealed: string | null
+    closure_reason_sealed: string | null
+    closure_outcome: string | null
+    created_by: string
+    created_at: string
+    updated_at: string
+    version: number
+  }
+  accompaniment_workers: { accompaniment_id: string; user_id: string; role: string }
+  accompaniment_events: {
+    id: string
+    accompaniment_id: string
+    at: string
+    actor_id: string | null
+    type: string
+    data: string | null
+    note_sealed: string | null
+  }
+  access_grants: {
+    id: string
+    accompaniment_id: string
+    user_id: string
+    reason_sealed: string
+    granted_at: string
+    expires_at: string
+  }
 }

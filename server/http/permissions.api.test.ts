@@ -38,6 +38,13 @@ const MATRIX: Record<string, Who> = {
   'POST /api/persons': STAFF,
   'GET /api/persons/:id': STAFF,
   'PUT /api/persons/:id': STAFF,
+  'POST /api/accompaniments': STAFF,
+  'GET /api/accompaniments': ['worker', 'lead'],
+  'GET /api/accompaniments/:id': ['worker', 'lead'],
+  'POST /api/accompaniments/:id/assign': ['lead'],
+  'POST /api/accompaniments/:id/break-glass': ['worker', 'lead'],
+  'GET /api/accompaniments/:id/timeline': ['worker', 'lead'],
+  'GET /api/access-grants': ['lead', 'dpo'],
   'GET /api/audit': ['dpo'],
   'GET /api/audit/verify': ['dpo'],
   // The web application (static files and client-side routes), outside API_ROUTES.
@@ -48,7 +55,7 @@ const MATRIX: Record<string, Who> = {
 const POLICY_CODES = ['auth.required', 'auth.mfa_required', 'auth.mfa_enrolment_required', 'access.forbidden', 'csrf.rejected']
 
 let h: TestApp
-const fixture = { loginEmail: '', targetUserId: '', personId: '' }
+const fixture = { loginEmail: '', targetUserId: '', personId: '', teamId: '', accompanimentId: '' }
 
 beforeAll(async () => {
   h = await startTestApp()
@@ -56,6 +63,10 @@ beforeAll(async () => {
   fixture.targetUserId = (await h.user(['researcher'])).id
   const owner = await h.as(['worker'])
   fixture.personId = json(await owner.post('/api/persons', { firstName: 'Matrix', lastName: 'Fixture' })).id
+  fixture.teamId = await h.team()
+  fixture.accompanimentId = json(
+    await owner.post('/api/accompaniments', { kind: 'concerned', personId: fixture.personId, teamId: fixture.teamId }),
+  ).id
 })
 afterAll(() => h?.close())
 
@@ -65,13 +76,15 @@ const ALL_ROUTES = [...API_ROUTES, ...webRoutes(null)]
 type Caller = Agent & { email?: string }
 
 /** A valid-shaped request for each route, so that a permitted caller reaches the handler. */
-async function call(key: string, agent: Caller): Promise<LightMyRequestResponse> {
+async function call(key: string, agent: Caller, allowed = false): Promise<LightMyRequestResponse> {
   const [method, pattern] = key.split(' ') as [string, string]
   const id = pattern.startsWith('/api/users/')
     ? fixture.targetUserId
     : pattern.startsWith('/api/persons/')
       ? fixture.personId
-      : crypto.randomUUID()
+      : pattern.startsWith('/api/accompaniments/')
+        ? fixture.accompanimentId
+        : crypto.randomUUID()
   const url = pattern.replace(':id', id).replace('/*', '/some/client/route')
   const unique = crypto.randomBytes(4).toString('hex')
   const bodies: Record<string, () => Promise<unknown> | unknown> = {
@@ -90,6 +103,16 @@ async function call(key: string, agent: Caller): Promise<LightMyRequestResponse>
     'POST /api/persons/search': () => ({ q: 'Fixture' }),
     'POST /api/persons': () => ({ firstName: 'Matrix', lastName: `Person ${unique}` }),
     'PUT /api/persons/:id': () => ({ firstName: 'Matrix', lastName: 'Fixture' }),
+    // A permitted caller opens a case for a person they registered; a refused one never gets that far.
+    'POST /api/accompaniments': async () => ({
+      kind: 'concerned',
+      teamId: fixture.teamId,
+      personId: allowed
+        ? json(await agent.post('/api/persons', { firstName: 'Matrix', lastName: `Client ${unique}` })).id
+        : fixture.personId,
+    }),
+    'POST /api/accompaniments/:id/assign': () => ({ primaryWorkerId: crypto.randomUUID() }),
+    'POST /api/accompaniments/:id/break-glass': () => ({ reason: 'Permanence téléphonique: appel urgent de la famille' }),
   }
   const query: Record<string, string> = { 'GET /api/postcodes': '?q=1000', 'GET /api/audit': '?limit=5' }
   const headers: Record<string, string> = method === 'PUT' || method === 'PATCH' ? { 'if-match': '"1"' } : {}
@@ -149,7 +172,7 @@ describe('the permission matrix', () => {
     it.each(ROLES)('as %s: passes the policy exactly when the role is listed', async (role) => {
       const agent = await h.as([role])
       const allowed = who === 'public' || who === 'authenticated' || who.includes(role)
-      const res = await call(key, agent)
+      const res = await call(key, agent, allowed)
       if (allowed) {
         const body = res.body ? res.json() : {}
         expect(POLICY_CODES, `${res.statusCode} ${res.body}`).not.toContain(body.code)

@@ -13,6 +13,10 @@ type Tx = Kysely<Database> | Transaction<Database>
  */
 export const SENSITIVE = {
   persons: ['first_name', 'last_name', 'other_names', 'birth_date', 'birth_year', 'phone', 'email', 'notes'],
+  // Sealed with the key of the accompaniment's client.
+  accompaniments: ['authority', 'conditions', 'reporting', 'summary', 'closure_reason'],
+  accompaniment_events: ['note'],
+  access_grants: ['reason'],
 } as const
 
 type SensitiveTable = keyof typeof SENSITIVE

@@ -1,6 +1,8 @@
+import type { ExpressionBuilder } from 'kysely'
 import type { Actor, Trx } from '../../http/context'
 import { fail } from '../../http/errors'
 import type { NameIndex } from '../../security/name-index'
+import { personReachableThroughCase } from '../accompaniments/accompaniments.visibility'
 
 export const PERSON_COLUMNS = [
   'id',
@@ -23,15 +25,21 @@ export const PERSON_COLUMNS = [
 ] as const
 
 /**
- * The persons an actor may read in full. Today: the records they created. Accompaniment grants
- * extend this once accompaniments exist; everything else is invisible, and invisible answers 404.
+ * The persons an actor may read in full: the records they created, and the clients and concerned
+ * persons of the accompaniments they may see (assigned, team lead, break-the-glass). Everything
+ * else is invisible, and invisible answers 404.
  */
+function readableBy(actor: Actor) {
+  return (eb: ExpressionBuilder<any, 'persons'>) =>
+    eb.or([eb('persons.created_by', '=', actor.userId), personReachableThroughCase(actor)(eb)])
+}
+
 export async function findVisiblePerson(trx: Trx, actor: Actor, id: string) {
   const row = await trx
     .selectFrom('persons')
     .select(PERSON_COLUMNS)
     .where('persons.id', '=', id)
-    .where('persons.created_by', '=', actor.userId)
+    .where(readableBy(actor))
     .executeTakeFirst()
   if (!row) throw fail('resource.not_found')
   return row
@@ -39,7 +47,7 @@ export async function findVisiblePerson(trx: Trx, actor: Actor, id: string) {
 
 export async function readableIds(trx: Trx, actor: Actor, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set()
-  const rows = await trx.selectFrom('persons').select('id').where('id', 'in', ids).where('created_by', '=', actor.userId).execute()
+  const rows = await trx.selectFrom('persons').select('id').where('persons.id', 'in', ids).where(readableBy(actor)).execute()
   return new Set(rows.map((r) => r.id))
 }
 

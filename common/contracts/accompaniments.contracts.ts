@@ -1,0 +1,150 @@
+import { z } from 'zod'
+
+export const ACCOMPANIMENT_KINDS = ['concerned', 'relative', 'professional'] as const
+export const CONCERNED_STATUSES = ['known', 'unknown', 'anonymous'] as const
+export const RELATIONSHIPS = [
+  'parent',
+  'partner',
+  'sibling',
+  'child',
+  'other_family',
+  'friend',
+  'teacher',
+  'youth_worker',
+  'social_worker',
+  'police',
+  'prison_staff',
+  'health_professional',
+  'other_professional',
+] as const
+export const STATUSES = ['intake', 'active', 'suspended', 'closing', 'closed'] as const
+export const FRAMEWORKS = ['voluntary', 'judicial'] as const
+export const MEASURES = ['probation_condition', 'conditional_release', 'electronic_monitoring', 'youth_protection', 'other'] as const
+export const AUTHORITY_KINDS = ['justice_house', 'judge', 'youth_court', 'other'] as const
+export const OUTCOMES = ['goals_reached', 'person_withdrew', 'moved_away', 'mandate_ended', 'referred_elsewhere', 'other'] as const
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : null))
+
+export const Framework = z
+  .object({
+    framework: z.enum(FRAMEWORKS),
+    measure: z.enum(MEASURES).nullable().default(null),
+    authorityKind: z.enum(AUTHORITY_KINDS).nullable().default(null),
+    /** The mandating authority: justice house and probation officer, judge, youth court. */
+    authority: optionalText(300),
+    conditions: optionalText(4000),
+    reporting: optionalText(2000),
+    mandateStart: z.iso.date().nullable().default(null),
+    mandateEnd: z.iso.date().nullable().default(null),
+  })
+  .refine((f) => f.framework === 'voluntary' || f.measure !== null, { path: ['measure'], message: 'required_for_judicial' })
+  .refine((f) => !(f.mandateStart && f.mandateEnd && f.mandateEnd < f.mandateStart), { path: ['mandateEnd'], message: 'before_start' })
+
+export const CreateAccompaniment = z
+  .object({
+    kind: z.enum(ACCOMPANIMENT_KINDS),
+    personId: z.uuid(),
+    concernedPersonId: z.uuid().nullable().default(null),
+    concernedStatus: z.enum(CONCERNED_STATUSES).default('known'),
+    relationship: z.enum(RELATIONSHIPS).nullable().default(null),
+    teamId: z.uuid(),
+    primaryWorkerId: z.uuid().nullable().default(null),
+    summary: optionalText(4000),
+    framework: Framework.default({
+      framework: 'voluntary',
+      measure: null,
+      authorityKind: null,
+      authority: null,
+      conditions: null,
+      reporting: null,
+      mandateStart: null,
+      mandateEnd: null,
+    }),
+  })
+  .refine((a) => a.kind === 'concerned' || a.relationship !== null, { path: ['relationship'], message: 'required_for_kind' })
+  .refine((a) => a.kind !== 'concerned' || a.concernedPersonId === null, {
+    path: ['concernedPersonId'],
+    message: 'only_for_relative_or_professional',
+  })
+
+export const AccompanimentSummary = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  kind: z.enum(ACCOMPANIMENT_KINDS),
+  status: z.enum(STATUSES),
+  framework: z.enum(FRAMEWORKS),
+  teamId: z.uuid(),
+  personId: z.uuid(),
+  personName: z.string(),
+  primaryWorkerId: z.uuid().nullable(),
+  updatedAt: z.string(),
+  /** How the caller sees it: assigned, team lead, or a break-the-glass grant. */
+  access: z.enum(['assigned', 'lead', 'emergency']),
+})
+
+export const AccompanimentView = AccompanimentSummary.extend({
+  concernedPersonId: z.uuid().nullable(),
+  concernedStatus: z.enum(CONCERNED_STATUSES),
+  relationship: z.enum(RELATIONSHIPS).nullable(),
+  workers: z.array(z.object({ userId: z.uuid(), name: z.string(), role: z.enum(['primary', 'co']) })),
+  summary: z.string().nullable(),
+  framework: z.enum(FRAMEWORKS),
+  judicial: z.object({
+    measure: z.enum(MEASURES).nullable(),
+    authorityKind: z.enum(AUTHORITY_KINDS).nullable(),
+    authority: z.string().nullable(),
+    conditions: z.string().nullable(),
+    reporting: z.string().nullable(),
+    mandateStart: z.string().nullable(),
+    mandateEnd: z.string().nullable(),
+  }),
+  closureOutcome: z.enum(OUTCOMES).nullable(),
+  closureReason: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number().int(),
+})
+export type AccompanimentView = z.infer<typeof AccompanimentView>
+
+export const AccompanimentListQuery = z.object({
+  status: z.enum(STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+})
+export const AccompanimentList = z.object({ items: z.array(AccompanimentSummary), total: z.number().int() })
+
+export const AssignBody = z.object({
+  primaryWorkerId: z.uuid(),
+  coWorkerIds: z.array(z.uuid()).max(10).default([]),
+})
+
+export const BreakGlassBody = z.object({ reason: z.string().trim().min(15).max(1000) })
+export const GrantView = z.object({
+  id: z.uuid(),
+  accompanimentId: z.uuid(),
+  accompanimentCode: z.string(),
+  userId: z.uuid(),
+  userName: z.string(),
+  reason: z.string(),
+  grantedAt: z.string(),
+  expiresAt: z.string(),
+  active: z.boolean(),
+})
+export const GrantList = z.object({ items: z.array(GrantView) })
+
+export const TimelineEvent = z.object({
+  id: z.uuid(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  type: z.string(),
+  data: z.record(z.string(), z.unknown()).nullable(),
+  note: z.string().nullable(),
+})
+export const Timeline = z.object({ items: z.array(TimelineEvent) })

@@ -1,0 +1,30 @@
+import type { RequestContext, Trx } from '../../http/context'
+
+export async function readTimeline(ctx: RequestContext, trx: Trx, acc: { id: string; person_id: string }) {
+  const rows = await trx
+    .selectFrom('accompaniment_events')
+    .leftJoin('users', 'users.id', 'accompaniment_events.actor_id')
+    .select([
+      'accompaniment_events.id',
+      'accompaniment_events.at',
+      'accompaniment_events.actor_id',
+      'users.display_name',
+      'accompaniment_events.type',
+      'accompaniment_events.data',
+      'accompaniment_events.note_sealed',
+    ])
+    .where('accompaniment_events.accompaniment_id', '=', acc.id)
+    .orderBy('accompaniment_events.at', 'desc')
+    .limit(500)
+    .execute()
+  const key = await ctx.codec.personKey(trx, acc.person_id)
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actorId: r.actor_id,
+    actorName: r.display_name ?? null,
+    type: r.type,
+    data: r.data ? (JSON.parse(r.data) as Record<string, unknown>) : null,
+    note: (ctx.codec.openRow('accompaniment_events', key, r.id, r).note as string | null) ?? null,
+  }))
+}
