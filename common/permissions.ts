@@ -15,6 +15,9 @@ export const PERMISSIONS = {
   /** Then decided per case by the query: assigned, team lead, or a break-the-glass grant. */
   'accompaniment.read': ['worker', 'lead'],
   'accompaniment.assign': ['lead'],
+  /** Status changes and closure requests, by the case's workers or its team lead. */
+  'accompaniment.update': ['worker', 'lead'],
+  'accompaniment.approve_closure': ['lead'],
   'accompaniment.break_glass': ['worker', 'lead'],
   'access_grant.review': ['lead', 'dpo'],
   'user.manage': ['admin'],

@@ -8,6 +8,7 @@ import { registerRoutes } from './http/register'
 import { newNonce, securityHeaders } from './http/security-headers'
 import { accessGrantRoutes } from './modules/accompaniments/access-grants.routes'
 import { accompanimentRoutes } from './modules/accompaniments/accompaniments.routes'
+import { lifecycleRoutes } from './modules/accompaniments/lifecycle.routes'
 import { auditRoutes } from './modules/audit/audit.routes'
 import { authRoutes } from './modules/auth/auth.routes'
 import { healthRoutes } from './modules/health/health.routes'
@@ -26,6 +27,7 @@ export const API_ROUTES: Route[] = [
   ...teamRoutes,
   ...personRoutes,
   ...accompanimentRoutes,
+  ...lifecycleRoutes,
   ...accessGrantRoutes,
   ...postcodeRoutes,
   ...auditRoutes,

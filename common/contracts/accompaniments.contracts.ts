@@ -124,6 +124,13 @@ export const AssignBody = z.object({
   coWorkerIds: z.array(z.uuid()).max(10).default([]),
 })
 
+export const StatusBody = z.object({ to: z.enum(['active', 'suspended']), reason: optionalText(2000) })
+export const ClosureRequestBody = z.object({ outcome: z.enum(OUTCOMES), reason: z.string().trim().min(1).max(2000) })
+export const ClosureDecisionBody = z
+  .object({ approve: z.boolean(), note: optionalText(2000) })
+  .refine((d) => d.approve || d.note !== null, { path: ['note'], message: 'required_when_refusing' })
+export const ReopenBody = z.object({ reason: z.string().trim().min(1).max(2000) })
+
 export const BreakGlassBody = z.object({ reason: z.string().trim().min(15).max(1000) })
 export const GrantView = z.object({
   id: z.uuid(),

@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'version.mismatch',
   'conflict.email_taken',
   'conflict.team_name_taken',
+  'state.invalid_transition',
   'rate.limited',
   'payload.too_large',
   'server.error',

@@ -44,6 +44,10 @@ const MATRIX: Record<string, Who> = {
   'POST /api/accompaniments/:id/assign': ['lead'],
   'POST /api/accompaniments/:id/break-glass': ['worker', 'lead'],
   'GET /api/accompaniments/:id/timeline': ['worker', 'lead'],
+  'POST /api/accompaniments/:id/status': ['worker', 'lead'],
+  'POST /api/accompaniments/:id/closure': ['worker', 'lead'],
+  'POST /api/accompaniments/:id/closure/decision': ['lead'],
+  'POST /api/accompaniments/:id/reopen': ['worker', 'lead'],
   'GET /api/access-grants': ['lead', 'dpo'],
   'GET /api/audit': ['dpo'],
   'GET /api/audit/verify': ['dpo'],
@@ -113,6 +117,10 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     }),
     'POST /api/accompaniments/:id/assign': () => ({ primaryWorkerId: crypto.randomUUID() }),
     'POST /api/accompaniments/:id/break-glass': () => ({ reason: 'Permanence téléphonique: appel urgent de la famille' }),
+    'POST /api/accompaniments/:id/status': () => ({ to: 'suspended' }),
+    'POST /api/accompaniments/:id/closure': () => ({ outcome: 'other', reason: 'Matrix' }),
+    'POST /api/accompaniments/:id/closure/decision': () => ({ approve: true }),
+    'POST /api/accompaniments/:id/reopen': () => ({ reason: 'Matrix' }),
   }
   const query: Record<string, string> = { 'GET /api/postcodes': '?q=1000', 'GET /api/audit': '?limit=5' }
   const headers: Record<string, string> = method === 'PUT' || method === 'PATCH' ? { 'if-match': '"1"' } : {}

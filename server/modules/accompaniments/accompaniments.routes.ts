@@ -8,31 +8,14 @@ import {
   Timeline,
 } from '../../../common/contracts/accompaniments.contracts'
 import { IdParams } from '../../../common/contracts/shared.contracts'
-import type { RequestContext, Trx } from '../../http/context'
 import { defineRoute } from '../../http/define-route'
 import { accessOf, findVisibleAccompaniment, workersOf } from './accompaniments.queries'
 import { assign, breakGlass, createAccompaniment } from './accompaniments.commands'
-import { presentAccompaniment, presentSummary } from './accompaniments.presenter'
+import { presentSummary } from './accompaniments.presenter'
+import { loadAccompaniment } from './accompaniments.view'
 import { personNames } from './person-names'
 import { visibleTo } from './accompaniments.visibility'
 import { readTimeline } from './timeline.queries'
-
-async function loadView(ctx: RequestContext, trx: Trx, id: string) {
-  const row = await findVisibleAccompaniment(trx, ctx.user, id)
-  const key = await ctx.codec.personKey(trx, row.person_id)
-  const [names, workers, access] = await Promise.all([
-    personNames(ctx, trx, [row.person_id]),
-    workersOf(trx, [id]),
-    accessOf(trx, ctx.user, [row]),
-  ])
-  return presentAccompaniment(
-    row,
-    ctx.codec.openRow('accompaniments', key, id, row),
-    names.get(row.person_id) ?? '',
-    workers,
-    access.get(id) ?? 'emergency',
-  )
-}
 
 export const accompanimentRoutes = [
   defineRoute({
@@ -50,7 +33,7 @@ export const accompanimentRoutes = [
         audit.subject('accompaniment', id).person(body.personId)
         // Intake opens cases but does not read them: it gets the id, not the content.
         if (!ctx.user.roles.some((r) => r === 'worker' || r === 'lead')) return { id }
-        return loadView(ctx, trx, id).catch(() => ({ id }))
+        return loadAccompaniment(ctx, trx, id).catch(() => ({ id }))
       })
     },
   }),
@@ -130,7 +113,7 @@ export const accompanimentRoutes = [
     async handler({ params, ctx, reply }) {
       return ctx.read('accompaniment.viewed', async (trx, audit) => {
         audit.subject('accompaniment', params.id)
-        const view = await loadView(ctx, trx, params.id)
+        const view = await loadAccompaniment(ctx, trx, params.id)
         audit.person(view.personId)
         reply.header('ETag', `"${view.version}"`)
         return view
@@ -154,7 +137,7 @@ export const accompanimentRoutes = [
           .person(acc.person_id)
           .detail({ primaryWorkerId: body.primaryWorkerId, coWorkerIds: body.coWorkerIds })
         await assign(ctx, trx, acc, body.primaryWorkerId, body.coWorkerIds)
-        return loadView(ctx, trx, params.id)
+        return loadAccompaniment(ctx, trx, params.id)
       })
     },
   }),
@@ -171,7 +154,7 @@ export const accompanimentRoutes = [
       return ctx.write('accompaniment.break_glass', async (trx, audit) => {
         const grant = await breakGlass(ctx, trx, params.id, body.reason)
         audit.subject('accompaniment', params.id).person(grant.personId).detail({ grantId: grant.id, expiresAt: grant.expiresAt })
-        return loadView(ctx, trx, params.id)
+        return loadAccompaniment(ctx, trx, params.id)
       })
     },
   }),

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { type Agent, auditRows, json, startTestApp, type TestApp } from '../../test/harness'
+
+let t: TestApp
+let team: string
+let worker: Agent & { userId: string }
+let lead: Agent & { userId: string }
+let intruder: Agent & { userId: string }
+
+beforeAll(async () => {
+  t = await startTestApp()
+  team = await t.team()
+  worker = await t.as(['worker'], { teamIds: [team] })
+  lead = await t.as(['lead'], { teamIds: [team] })
+  intruder = await t.as(['worker'], { teamIds: [await t.team()] })
+})
+afterAll(() => t.close())
+
+async function activeCase() {
+  const person = json(await worker.post('/api/persons', { firstName: 'Oussama', lastName: 'Chaouki' }))
+  const created = json(await worker.post('/api/accompaniments', { kind: 'concerned', personId: person.id, teamId: team }))
+  expect(created.status).toBe('active')
+  return created as { id: string; version: number }
+}
+
+const v = (n: number) => ({ 'if-match': `"${n}"` })
+
+it('suspends and resumes, each step from the version the caller saw', async () => {
+  const c = await activeCase()
+  expect((await worker.post(`/api/accompaniments/${c.id}/status`, { to: 'suspended' })).statusCode).toBe(428)
+  const suspended = await worker.post(`/api/accompaniments/${c.id}/status`, { to: 'suspended', reason: 'Hospitalisation' }, v(c.version))
+  expect(json(suspended)).toMatchObject({ status: 'suspended', version: c.version + 1 })
+  expect((await worker.post(`/api/accompaniments/${c.id}/status`, { to: 'active' }, v(c.version))).statusCode).toBe(412)
+  expect(json(await worker.post(`/api/accompaniments/${c.id}/status`, { to: 'active' }, v(c.version + 1))).status).toBe('active')
+})
+
+it('closes only with an outcome, a reason and the team lead’s approval; refusal and reopening are recorded', async () => {
+  const c = await activeCase()
+  const missing = await worker.post(`/api/accompaniments/${c.id}/closure`, { outcome: 'goals_reached' }, v(1))
+  expect(json(missing).errors[0].field).toBe('reason')
+  const requested = json(
+    await worker.post(`/api/accompaniments/${c.id}/closure`, { outcome: 'goals_reached', reason: 'Emploi stable, réseau positif' }, v(1)),
+  )
+  expect(requested).toMatchObject({ status: 'closing', closureOutcome: 'goals_reached', closureReason: 'Emploi stable, réseau positif' })
+  // The worker cannot approve their own closure request.
+  expect((await worker.post(`/api/accompaniments/${c.id}/closure/decision`, { approve: true }, v(2))).statusCode).toBe(403)
+  expect(json(await lead.post(`/api/accompaniments/${c.id}/closure/decision`, { approve: false }, v(2))).errors[0].field).toBe('note')
+  const refused = json(
+    await lead.post(`/api/accompaniments/${c.id}/closure/decision`, { approve: false, note: 'Attendre la fin du mandat' }, v(2)),
+  )
+  expect(refused).toMatchObject({ status: 'active', closureOutcome: null })
+  json(await worker.post(`/api/accompaniments/${c.id}/closure`, { outcome: 'mandate_ended', reason: 'Fin du mandat' }, v(3)))
+  const closed = json(await lead.post(`/api/accompaniments/${c.id}/closure/decision`, { approve: true }, v(4)))
+  expect(closed).toMatchObject({ status: 'closed', closureOutcome: 'mandate_ended' })
+  const wrong = await worker.post(`/api/accompaniments/${c.id}/status`, { to: 'suspended' }, v(5))
+  expect(json(wrong).code).toBe('state.invalid_transition')
+  expect(json(await worker.post(`/api/accompaniments/${c.id}/reopen`, { reason: 'Rechute signalée par la famille' }, v(5))).status).toBe(
+    'active',
+  )
+
+  const timeline = json(await worker.get(`/api/accompaniments/${c.id}/timeline`)).items
+  expect(timeline.map((e: { type: string }) => e.type)).toEqual([
+    'reopen',
+    'approve_closure',
+    'request_closure',
+    'refuse_closure',
+    'request_closure',
+    'created',
+  ])
+  expect(timeline[3]).toMatchObject({ note: 'Attendre la fin du mandat', actorId: lead.userId, data: { from: 'closing', to: 'active' } })
+  const audited = (await auditRows(t.services)).filter((r) => r.subject_id === c.id).map((r) => r.action)
+  expect(audited).toEqual(
+    expect.arrayContaining(['accompaniment.request_closure', 'accompaniment.approve_closure', 'accompaniment.reopen']),
+  )
+  expect(JSON.stringify(await auditRows(t.services))).not.toContain('Rechute')
+})
+
+it('lets a break-the-glass reader read but not steer', async () => {
+  const c = await activeCase()
+  await intruder.post(`/api/accompaniments/${c.id}/break-glass`, { reason: 'Appel urgent hors heures de bureau' })
+  expect((await intruder.get(`/api/accompaniments/${c.id}`)).statusCode).toBe(200)
+  expect((await intruder.post(`/api/accompaniments/${c.id}/status`, { to: 'suspended' }, v(1))).statusCode).toBe(403)
+})
