@@ -15,6 +15,7 @@ import { healthRoutes } from './modules/health/health.routes'
 import { meRoutes } from './modules/me/me.routes'
 import { personRoutes } from './modules/persons/persons.routes'
 import { postcodeRoutes } from './modules/postcodes/postcodes.routes'
+import { teamMemberRoutes } from './modules/teams/team-members.routes'
 import { teamRoutes } from './modules/teams/teams.routes'
 import { userRoutes } from './modules/users/users.routes'
 import { webRoutes } from './modules/web/web.routes'
@@ -25,6 +26,7 @@ export const API_ROUTES: Route[] = [
   ...meRoutes,
   ...userRoutes,
   ...teamRoutes,
+  ...teamMemberRoutes,
   ...personRoutes,
   ...accompanimentRoutes,
   ...lifecycleRoutes,

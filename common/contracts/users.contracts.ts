@@ -35,3 +35,6 @@ export const ActivationLink = z.object({ user: UserView, activationToken: z.stri
 export const TeamView = z.object({ id: z.uuid(), name: z.string(), memberCount: z.number().int() })
 export const TeamList = z.object({ items: z.array(TeamView) })
 export const CreateTeamBody = z.object({ name: z.string().trim().min(1).max(120) })
+
+export const TeamMember = z.object({ id: z.uuid(), displayName: z.string(), roles: z.array(z.enum(ROLES)), caseload: z.number().int() })
+export const TeamMembers = z.object({ team: z.object({ id: z.uuid(), name: z.string() }), items: z.array(TeamMember) })

@@ -34,6 +34,7 @@ const MATRIX: Record<string, Who> = {
   'POST /api/users/:id/activation': ['admin'],
   'GET /api/teams': ['admin'],
   'POST /api/teams': ['admin'],
+  'GET /api/teams/:id/members': ['lead'],
   'POST /api/persons/search': STAFF,
   'POST /api/persons': STAFF,
   'GET /api/persons/:id': STAFF,

@@ -84,6 +84,15 @@ describe('accompaniments', () => {
     expect(json(await worker.get('/api/accompaniments')).items.map((i: { id: string }) => i.id)).toContain(id)
   })
 
+  it('shows a lead their team members with their open caseload, and no other team', async () => {
+    const members = json(await lead.get(`/api/teams/${teamA}/members`))
+    expect(members.team.name).toBe('Équipe A')
+    const w = members.items.find((m: { id: string }) => m.id === worker.userId)
+    expect(w.roles).toEqual(['worker'])
+    expect(w.caseload).toBeGreaterThan(0)
+    expect((await lead.get(`/api/teams/${teamB}/members`)).statusCode).toBe(404)
+  })
+
   it('refuses to assign a worker from another team, naming the field', async () => {
     const { id } = await newCase(intake)
     const res = await lead.post(`/api/accompaniments/${id}/assign`, { primaryWorkerId: otherWorker.userId })
