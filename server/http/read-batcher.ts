@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
-import { type AuditEntry, appendAudit } from '../security/audit.chain'
+import { type AuditEntry, appendAudit, appendAuditMany } from '../security/audit.chain'
 import { AuditDraft } from './context'
 import { AppError } from './errors'
 
@@ -47,11 +47,12 @@ export class ReadBatcher {
     const outcomes: { item: Item; ok: boolean; value: unknown }[] = []
     try {
       await this.db.transaction().execute(async (trx) => {
+        const entries: AuditEntry[] = []
         for (const item of batch) {
           const draft = new AuditDraft()
           try {
             const value = await item.fn(trx, draft)
-            await appendAudit(trx, item.entryOf(draft))
+            entries.push(item.entryOf(draft))
             outcomes.push({ item, ok: true, value })
           } catch (e) {
             // A refusal (404, 403) reads nothing and writes nothing: only that read fails.
@@ -59,6 +60,7 @@ export class ReadBatcher {
             outcomes.push({ item, ok: false, value: e })
           }
         }
+        await appendAuditMany(trx, entries)
       })
     } catch {
       // A database error aborts the shared transaction: run each read on its own instead.

@@ -5,7 +5,7 @@ import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { type Db, openDatabase } from '../db/database'
 import { migrate } from '../db/migrate'
-import { type AuditEntry, appendAudit, entryHash, verifyAudit } from './audit.chain'
+import { type AuditEntry, appendAudit, appendAuditMany, entryHash, verifyAudit } from './audit.chain'
 
 let dir: string
 let db: Db
@@ -85,6 +85,14 @@ describe('audit hash chain', () => {
     // Null and empty string must not be confusable across adjacent columns.
     expect(entryHash(prev_hash, { ...base, actor_id: null, actor_role: `${base.actor_id}${base.actor_role}` })).not.toBe(hash)
     expect(entryHash(prev_hash, { ...base, purpose: null })).not.toBe(entryHash(prev_hash, { ...base, purpose: '' }))
+  })
+
+  it('appends a batch with one head update, chained in order and continuing the chain', async () => {
+    await appendMany(2)
+    const seqs = await db.transaction().execute((trx) => appendAuditMany(trx, [entry(3), entry(4), entry(5)]))
+    expect(seqs).toEqual([3, 4, 5])
+    await appendMany(1)
+    expect(await verifyAudit(db)).toMatchObject({ ok: true, entries: 6 })
   })
 
   it('refuses a value holding a field separator, which could shift field boundaries', async () => {
