@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   'accompaniment.approve_closure': ['lead'],
   'accompaniment.break_glass': ['worker', 'lead'],
   'access_grant.review': ['lead', 'dpo'],
+  'case_session.read': ['worker', 'lead'],
+  'case_session.write': ['worker', 'lead'],
   'user.manage': ['admin'],
   'team.manage': ['admin'],
   'audit.read': ['dpo'],

@@ -10,6 +10,7 @@ import { accessGrantRoutes } from './modules/accompaniments/access-grants.routes
 import { accompanimentRoutes } from './modules/accompaniments/accompaniments.routes'
 import { lifecycleRoutes } from './modules/accompaniments/lifecycle.routes'
 import { auditRoutes } from './modules/audit/audit.routes'
+import { caseSessionRoutes } from './modules/case-sessions/case-sessions.routes'
 import { authRoutes } from './modules/auth/auth.routes'
 import { healthRoutes } from './modules/health/health.routes'
 import { meRoutes } from './modules/me/me.routes'
@@ -30,6 +31,7 @@ export const API_ROUTES: Route[] = [
   ...personRoutes,
   ...accompanimentRoutes,
   ...lifecycleRoutes,
+  ...caseSessionRoutes,
   ...accessGrantRoutes,
   ...postcodeRoutes,
   ...auditRoutes,

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, Migrator } from 'kysely'
 import type { Db, DbKind } from './database'
 import * as m0001 from './migrations/0001-foundation'
 import * as m0002 from './migrations/0002-accompaniments'
+import * as m0003 from './migrations/0003-case-sessions'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -9,6 +10,7 @@ type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 const STEPS: Record<string, Step> = {
   '0001-foundation': m0001,
   '0002-accompaniments': m0002,
+  '0003-case-sessions': m0003,
 }
 
 export async function migrate(db: Db, kind: DbKind): Promise<string[]> {

@@ -114,4 +114,20 @@ export interface Database {
     granted_at: string
     expires_at: string
   }
+  case_sessions: {
+    id: string
+    accompaniment_id: string
+    status: string
+    starts_at: string
+    duration_minutes: number
+    modality: string
+    place_sealed: string | null
+    participants: string
+    attendance: string | null
+    notes_sealed: string | null
+    worker_id: string
+    created_at: string
+    updated_at: string
+    version: number
+  }
 }

@@ -50,6 +50,10 @@ const MATRIX: Record<string, Who> = {
   'POST /api/accompaniments/:id/closure/decision': ['lead'],
   'POST /api/accompaniments/:id/reopen': ['worker', 'lead'],
   'GET /api/access-grants': ['lead', 'dpo'],
+  'GET /api/accompaniments/:id/sessions': ['worker', 'lead'],
+  'POST /api/accompaniments/:id/sessions': ['worker', 'lead'],
+  'PUT /api/accompaniments/:id/sessions/:sessionId': ['worker', 'lead'],
+  'GET /api/calendar': ['worker', 'lead'],
   'GET /api/audit': ['dpo'],
   'GET /api/audit/verify': ['dpo'],
   // The web application (static files and client-side routes), outside API_ROUTES.
@@ -90,7 +94,7 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
       : pattern.startsWith('/api/accompaniments/')
         ? fixture.accompanimentId
         : crypto.randomUUID()
-  const url = pattern.replace(':id', id).replace('/*', '/some/client/route')
+  const url = pattern.replace(':id', id).replace(':sessionId', crypto.randomUUID()).replace('/*', '/some/client/route')
   const unique = crypto.randomBytes(4).toString('hex')
   const bodies: Record<string, () => Promise<unknown> | unknown> = {
     'POST /api/auth/login': () => ({ email: agent.email ?? fixture.loginEmail, password: TEST_PASSWORD }),
@@ -122,8 +126,18 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     'POST /api/accompaniments/:id/closure': () => ({ outcome: 'other', reason: 'Matrix' }),
     'POST /api/accompaniments/:id/closure/decision': () => ({ approve: true }),
     'POST /api/accompaniments/:id/reopen': () => ({ reason: 'Matrix' }),
+    'POST /api/accompaniments/:id/sessions': () => ({ startsAt: '2026-12-01T10:00:00+01:00', modality: 'office' }),
+    'PUT /api/accompaniments/:id/sessions/:sessionId': () => ({
+      startsAt: '2026-12-01T10:00:00+01:00',
+      modality: 'office',
+      status: 'held',
+    }),
   }
-  const query: Record<string, string> = { 'GET /api/postcodes': '?q=1000', 'GET /api/audit': '?limit=5' }
+  const query: Record<string, string> = {
+    'GET /api/postcodes': '?q=1000',
+    'GET /api/audit': '?limit=5',
+    'GET /api/calendar': '?from=2026-11-30T00:00:00Z&to=2026-12-07T00:00:00Z',
+  }
   const headers: Record<string, string> = method === 'PUT' || method === 'PATCH' ? { 'if-match': '"1"' } : {}
   const body = method === 'GET' ? undefined : ((await bodies[key]?.()) ?? {})
   return agent.request(method as 'GET', url + (query[key] ?? ''), body, headers)

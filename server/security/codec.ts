@@ -17,6 +17,7 @@ export const SENSITIVE = {
   accompaniments: ['authority', 'conditions', 'reporting', 'summary', 'closure_reason'],
   accompaniment_events: ['note'],
   access_grants: ['reason'],
+  case_sessions: ['place', 'notes'],
 } as const
 
 type SensitiveTable = keyof typeof SENSITIVE

@@ -1,0 +1,50 @@
+import { z } from 'zod'
+
+export const SESSION_STATUSES = ['planned', 'held', 'cancelled', 'missed'] as const
+export const MODALITIES = ['office', 'phone', 'video', 'home_visit', 'prison', 'outreach'] as const
+export const PARTICIPANTS = ['client', 'relative', 'partner_professional', 'co_worker'] as const
+/** For judicial cases: what the report to the mandating authority may say. */
+export const ATTENDANCE = ['present', 'late', 'excused_absence', 'unexcused_absence'] as const
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : null))
+
+export const CaseSessionInput = z.object({
+  status: z.enum(SESSION_STATUSES).default('planned'),
+  startsAt: z.iso.datetime({ offset: true }),
+  durationMinutes: z.number().int().min(5).max(600).default(60),
+  modality: z.enum(MODALITIES),
+  place: optionalText(300),
+  participants: z.array(z.enum(PARTICIPANTS)).max(4).default(['client']),
+  attendance: z.enum(ATTENDANCE).nullable().default(null),
+  notes: optionalText(50_000),
+})
+
+export const CaseSessionView = z.object({
+  id: z.uuid(),
+  accompanimentId: z.uuid(),
+  status: z.enum(SESSION_STATUSES),
+  startsAt: z.string(),
+  durationMinutes: z.number().int(),
+  modality: z.enum(MODALITIES),
+  place: z.string().nullable(),
+  participants: z.array(z.enum(PARTICIPANTS)),
+  attendance: z.enum(ATTENDANCE).nullable(),
+  notes: z.string().nullable(),
+  workerId: z.uuid(),
+  workerName: z.string(),
+  version: z.number().int(),
+})
+export type CaseSessionView = z.infer<typeof CaseSessionView>
+export const CaseSessionList = z.object({ items: z.array(CaseSessionView) })
+export const SessionParams = z.object({ id: z.uuid(), sessionId: z.uuid() })
+/** A worker's calendar: sessions of the cases they work on, between two instants. */
+export const CalendarQuery = z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) })
+export const CalendarEntry = CaseSessionView.omit({ notes: true, place: true }).extend({ accompanimentCode: z.string() })
+export const Calendar = z.object({ items: z.array(CalendarEntry) })

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { type Agent, json, startTestApp, type TestApp } from '../../test/harness'
+
+let t: TestApp
+let team: string
+let worker: Agent & { userId: string }
+let outsider: Agent & { userId: string }
+
+beforeAll(async () => {
+  t = await startTestApp()
+  team = await t.team()
+  worker = await t.as(['worker'], { teamIds: [team] })
+  outsider = await t.as(['worker'], { teamIds: [await t.team()] })
+})
+afterAll(() => t.close())
+
+async function newCase(framework: Record<string, unknown> = { framework: 'voluntary' }) {
+  const person = json(await worker.post('/api/persons', { firstName: 'Ayoub', lastName: 'Bouzid' }))
+  return json(await worker.post('/api/accompaniments', { kind: 'concerned', personId: person.id, teamId: team, framework })).id as string
+}
+
+it('plans a session, then records it as held with encrypted notes and judicial attendance', async () => {
+  const id = await newCase({ framework: 'judicial', measure: 'conditional_release', authorityKind: 'justice_house' })
+  const planned = await worker.post(`/api/accompaniments/${id}/sessions`, {
+    startsAt: '2026-12-02T09:30:00+01:00',
+    durationMinutes: 45,
+    modality: 'prison',
+    place: 'Prison de Haren, parloir 3',
+    participants: ['client', 'partner_professional'],
+  })
+  expect(planned.statusCode, planned.body).toBe(201)
+  const s = json(planned)
+  expect(s).toMatchObject({
+    status: 'planned',
+    startsAt: '2026-12-02T08:30:00.000Z',
+    place: 'Prison de Haren, parloir 3',
+    attendance: null,
+    version: 1,
+  })
+
+  const early = await worker.put(`/api/accompaniments/${id}/sessions/${s.id}`, { ...body(s), attendance: 'present' }, { 'if-match': '"1"' })
+  expect(json(early).errors[0]).toMatchObject({ field: 'attendance', code: 'not_yet_held' })
+  const held = await worker.put(
+    `/api/accompaniments/${id}/sessions/${s.id}`,
+    { ...body(s), status: 'held', attendance: 'late', notes: 'Parle de son frère pour la première fois.' },
+    { 'if-match': '"1"' },
+  )
+  expect(json(held)).toMatchObject({ status: 'held', attendance: 'late', notes: 'Parle de son frère pour la première fois.', version: 2 })
+  const stale = await worker.put(`/api/accompaniments/${id}/sessions/${s.id}`, { ...body(s), status: 'missed' }, { 'if-match': '"1"' })
+  expect(stale.statusCode).toBe(412)
+  const list = json(await worker.get(`/api/accompaniments/${id}/sessions`)).items
+  expect(list).toHaveLength(1)
+  expect(list[0].status).toBe('held')
+  const raw = await t.services.db
+    .selectFrom('case_sessions')
+    .select(['notes_sealed', 'place_sealed'])
+    .where('id', '=', s.id)
+    .executeTakeFirstOrThrow()
+  expect(`${raw.notes_sealed}${raw.place_sealed}`).not.toContain('frère')
+  expect(`${raw.place_sealed}`).not.toContain('Haren')
+})
+
+it('records attendance for judicial cases only', async () => {
+  const id = await newCase()
+  const res = await worker.post(`/api/accompaniments/${id}/sessions`, {
+    startsAt: '2026-12-03T14:00:00Z',
+    modality: 'office',
+    status: 'held',
+    attendance: 'present',
+  })
+  expect(json(res).errors[0]).toMatchObject({ field: 'attendance', code: 'judicial_only' })
+})
+
+it('keeps sessions inside the case: others get 404, and the calendar shows my week only', async () => {
+  const id = await newCase()
+  const s = json(await worker.post(`/api/accompaniments/${id}/sessions`, { startsAt: '2026-12-04T10:00:00Z', modality: 'video' }))
+  expect((await outsider.get(`/api/accompaniments/${id}/sessions`)).statusCode).toBe(404)
+  expect(
+    (await outsider.post(`/api/accompaniments/${id}/sessions`, { startsAt: '2026-12-04T10:00:00Z', modality: 'video' })).statusCode,
+  ).toBe(404)
+  const week = json(await worker.get('/api/calendar?from=2026-11-30T00:00:00Z&to=2026-12-07T00:00:00Z')).items
+  expect(week.map((e: { id: string }) => e.id)).toContain(s.id)
+  expect(week[0]).not.toHaveProperty('notes')
+  expect(json(await worker.get('/api/calendar?from=2026-12-07T00:00:00Z&to=2026-12-14T00:00:00Z')).items).toEqual([])
+  expect(json(await outsider.get('/api/calendar?from=2026-11-30T00:00:00Z&to=2026-12-07T00:00:00Z')).items).toEqual([])
+})
+
+function body(s: { startsAt: string; durationMinutes: number; modality: string; place: string | null; participants: string[] }) {
+  return { startsAt: s.startsAt, durationMinutes: s.durationMinutes, modality: s.modality, place: s.place, participants: s.participants }
+}

@@ -1,0 +1,53 @@
+import type { CaseSessionView } from '../../../common/contracts/case-sessions.contracts'
+import type { RequestContext, Trx } from '../../http/context'
+
+const COLUMNS = [
+  'case_sessions.id',
+  'case_sessions.accompaniment_id',
+  'case_sessions.status',
+  'case_sessions.starts_at',
+  'case_sessions.duration_minutes',
+  'case_sessions.modality',
+  'case_sessions.place_sealed',
+  'case_sessions.participants',
+  'case_sessions.attendance',
+  'case_sessions.notes_sealed',
+  'case_sessions.worker_id',
+  'users.display_name',
+  'case_sessions.version',
+] as const
+
+/** Sessions of one case the caller may see (the caller has already passed the case's visibility). */
+export async function sessionsOf(
+  ctx: RequestContext,
+  trx: Trx,
+  acc: { id: string; person_id: string },
+  sessionId?: string,
+): Promise<CaseSessionView[]> {
+  let q = trx
+    .selectFrom('case_sessions')
+    .innerJoin('users', 'users.id', 'case_sessions.worker_id')
+    .select(COLUMNS)
+    .where('case_sessions.accompaniment_id', '=', acc.id)
+  if (sessionId) q = q.where('case_sessions.id', '=', sessionId)
+  const rows = await q.orderBy('case_sessions.starts_at', 'desc').limit(500).execute()
+  const key = await ctx.codec.personKey(trx, acc.person_id)
+  return rows.map((r) => {
+    const plain = ctx.codec.openRow('case_sessions', key, r.id, r)
+    return {
+      id: r.id,
+      accompanimentId: r.accompaniment_id,
+      status: r.status as CaseSessionView['status'],
+      startsAt: r.starts_at,
+      durationMinutes: r.duration_minutes,
+      modality: r.modality as CaseSessionView['modality'],
+      place: (plain.place as string | null) ?? null,
+      participants: JSON.parse(r.participants) as CaseSessionView['participants'],
+      attendance: r.attendance as CaseSessionView['attendance'],
+      notes: (plain.notes as string | null) ?? null,
+      workerId: r.worker_id,
+      workerName: r.display_name,
+      version: r.version,
+    }
+  })
+}

@@ -1,0 +1,130 @@
+import {
+  Calendar,
+  CalendarQuery,
+  CaseSessionInput,
+  CaseSessionList,
+  CaseSessionView,
+  SessionParams,
+} from '../../../common/contracts/case-sessions.contracts'
+import { IdParams } from '../../../common/contracts/shared.contracts'
+import { defineRoute } from '../../http/define-route'
+import { fail } from '../../http/errors'
+import { expectedVersion, sendVersion } from '../../http/versioning'
+import { findVisibleAccompaniment } from '../accompaniments/accompaniments.queries'
+import { createSession, updateSession } from './case-sessions.commands'
+import { sessionsOf } from './case-sessions.queries'
+
+export const caseSessionRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/api/accompaniments/:id/sessions',
+    summary: 'Sessions (entretiens) of a case, newest first',
+    tags: ['sessions'],
+    params: IdParams,
+    response: CaseSessionList,
+    allow: 'case_session.read',
+    async handler({ params, ctx }) {
+      return ctx.read('case_session.listed', async (trx, audit) => {
+        const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
+        audit.subject('accompaniment', acc.id).person(acc.person_id)
+        return { items: await sessionsOf(ctx, trx, acc) }
+      })
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/accompaniments/:id/sessions',
+    summary: 'Plan or record a session',
+    tags: ['sessions'],
+    params: IdParams,
+    body: CaseSessionInput,
+    response: CaseSessionView,
+    status: 201,
+    allow: 'case_session.write',
+    async handler({ params, body, ctx, reply }) {
+      return ctx.write('case_session.created', async (trx, audit) => {
+        const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
+        const id = await createSession(ctx, trx, acc, body)
+        audit.subject('case_session', id).person(acc.person_id).detail({ accompanimentId: acc.id, status: body.status })
+        const [view] = await sessionsOf(ctx, trx, acc, id)
+        sendVersion(reply, 1)
+        return view as CaseSessionView
+      })
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    path: '/api/accompaniments/:id/sessions/:sessionId',
+    summary: 'Update a session: held, cancelled or missed, attendance, notes (If-Match required)',
+    tags: ['sessions'],
+    params: SessionParams,
+    body: CaseSessionInput,
+    response: CaseSessionView,
+    allow: 'case_session.write',
+    async handler({ params, body, ctx, request, reply }) {
+      const version = expectedVersion(request)
+      return ctx.write('case_session.updated', async (trx, audit) => {
+        const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
+        audit.subject('case_session', params.sessionId).person(acc.person_id).detail({ accompanimentId: acc.id, status: body.status })
+        await updateSession(ctx, trx, acc, params.sessionId, version, body)
+        const [view] = await sessionsOf(ctx, trx, acc, params.sessionId)
+        if (!view) throw fail('resource.not_found')
+        sendVersion(reply, view.version)
+        return view
+      })
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/calendar',
+    summary: 'My sessions between two instants (a week, for the calendar); no notes',
+    tags: ['sessions'],
+    query: CalendarQuery,
+    response: Calendar,
+    allow: 'case_session.read',
+    async handler({ query, ctx }) {
+      return ctx.read('calendar.viewed', async (trx) => {
+        const rows = await trx
+          .selectFrom('case_sessions')
+          .innerJoin('accompaniments', 'accompaniments.id', 'case_sessions.accompaniment_id')
+          .innerJoin('users', 'users.id', 'case_sessions.worker_id')
+          .select([
+            'case_sessions.id',
+            'case_sessions.accompaniment_id',
+            'accompaniments.code',
+            'case_sessions.status',
+            'case_sessions.starts_at',
+            'case_sessions.duration_minutes',
+            'case_sessions.modality',
+            'case_sessions.participants',
+            'case_sessions.attendance',
+            'case_sessions.worker_id',
+            'users.display_name',
+            'case_sessions.version',
+          ])
+          .where('case_sessions.worker_id', '=', ctx.user.userId)
+          .where('case_sessions.starts_at', '>=', new Date(query.from).toISOString())
+          .where('case_sessions.starts_at', '<', new Date(query.to).toISOString())
+          .orderBy('case_sessions.starts_at')
+          .limit(500)
+          .execute()
+        return {
+          items: rows.map((r) => ({
+            id: r.id,
+            accompanimentId: r.accompaniment_id,
+            accompanimentCode: r.code,
+            status: r.status as never,
+            startsAt: r.starts_at,
+            durationMinutes: r.duration_minutes,
+            modality: r.modality as never,
+            participants: JSON.parse(r.participants) as never,
+            attendance: r.attendance as never,
+            workerId: r.worker_id,
+            workerName: r.display_name,
+            version: r.version,
+          })),
+        }
+      })
+    },
+  }),
+]
