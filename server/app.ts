@@ -8,6 +8,7 @@ import { registerRoutes } from './http/register'
 import { newNonce, securityHeaders } from './http/security-headers'
 import { accessGrantRoutes } from './modules/accompaniments/access-grants.routes'
 import { accompanimentRoutes } from './modules/accompaniments/accompaniments.routes'
+import { dashboardRoutes } from './modules/accompaniments/dashboard.routes'
 import { lifecycleRoutes } from './modules/accompaniments/lifecycle.routes'
 import { auditRoutes } from './modules/audit/audit.routes'
 import { caseSessionRoutes } from './modules/case-sessions/case-sessions.routes'
@@ -31,6 +32,7 @@ export const API_ROUTES: Route[] = [
   ...personRoutes,
   ...accompanimentRoutes,
   ...lifecycleRoutes,
+  ...dashboardRoutes,
   ...caseSessionRoutes,
   ...accessGrantRoutes,
   ...postcodeRoutes,

@@ -155,3 +155,18 @@ export const TimelineEvent = z.object({
   note: z.string().nullable(),
 })
 export const Timeline = z.object({ items: z.array(TimelineEvent) })
+
+const Count = z.object({ key: z.string(), count: z.number().int() })
+/** The team lead's view of a team's caseload. */
+export const Dashboard = z.object({
+  teamId: z.uuid(),
+  open: z.number().int(),
+  byStatus: z.array(Count),
+  byKind: z.array(Count),
+  byFramework: z.array(Count),
+  byWorker: z.array(z.object({ userId: z.uuid().nullable(), name: z.string().nullable(), count: z.number().int() })),
+  awaitingClosure: z.array(z.object({ id: z.uuid(), code: z.string(), outcome: z.string().nullable(), updatedAt: z.string() })),
+  unassigned: z.number().int(),
+  mandatesEndingSoon: z.number().int(),
+})
+export const DashboardQuery = z.object({ teamId: z.uuid() })

@@ -54,6 +54,7 @@ const MATRIX: Record<string, Who> = {
   'POST /api/accompaniments/:id/sessions': ['worker', 'lead'],
   'PUT /api/accompaniments/:id/sessions/:sessionId': ['worker', 'lead'],
   'GET /api/calendar': ['worker', 'lead'],
+  'GET /api/dashboard/caseload': ['lead'],
   'GET /api/audit': ['dpo'],
   'GET /api/audit/verify': ['dpo'],
   // The web application (static files and client-side routes), outside API_ROUTES.
@@ -137,6 +138,7 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     'GET /api/postcodes': '?q=1000',
     'GET /api/audit': '?limit=5',
     'GET /api/calendar': '?from=2026-11-30T00:00:00Z&to=2026-12-07T00:00:00Z',
+    'GET /api/dashboard/caseload': `?teamId=${fixture.teamId}`,
   }
   const headers: Record<string, string> = method === 'PUT' || method === 'PATCH' ? { 'if-match': '"1"' } : {}
   const body = method === 'GET' ? undefined : ((await bodies[key]?.()) ?? {})

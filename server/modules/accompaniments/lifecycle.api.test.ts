@@ -75,6 +75,19 @@ it('closes only with an outcome, a reason and the team lead’s approval; refusa
   expect(JSON.stringify(await auditRows(t.services))).not.toContain('Rechute')
 })
 
+it('gives the lead a dashboard of the team: counts by status, kind, framework and worker, closures to decide', async () => {
+  const c = await activeCase()
+  await worker.post(`/api/accompaniments/${c.id}/closure`, { outcome: 'moved_away', reason: 'Déménagement à Gand' }, v(1))
+  const d = json(await lead.get(`/api/dashboard/caseload?teamId=${team}`))
+  expect(d.open).toBeGreaterThanOrEqual(1)
+  expect(d.byStatus.find((x: { key: string }) => x.key === 'closing').count).toBeGreaterThanOrEqual(1)
+  expect(d.byKind).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'concerned' })]))
+  expect(d.byWorker.find((x: { userId: string }) => x.userId === worker.userId).count).toBeGreaterThanOrEqual(1)
+  expect(d.awaitingClosure.map((x: { id: string }) => x.id)).toContain(c.id)
+  expect(JSON.stringify(d)).not.toContain('Chaouki')
+  expect((await lead.get(`/api/dashboard/caseload?teamId=${crypto.randomUUID()}`)).statusCode).toBe(404)
+})
+
 it('lets a break-the-glass reader read but not steer', async () => {
   const c = await activeCase()
   await intruder.post(`/api/accompaniments/${c.id}/break-glass`, { reason: 'Appel urgent hors heures de bureau' })

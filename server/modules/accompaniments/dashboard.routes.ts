@@ -1,0 +1,72 @@
+import { Dashboard, DashboardQuery } from '../../../common/contracts/accompaniments.contracts'
+import { defineRoute } from '../../http/define-route'
+import { fail } from '../../http/errors'
+
+const OPEN = ['intake', 'active', 'suspended', 'closing']
+
+export const dashboardRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/api/dashboard/caseload',
+    summary: "Team lead: the team's open cases by status, kind, framework and worker; closures to decide",
+    tags: ['accompaniments'],
+    query: DashboardQuery,
+    response: Dashboard,
+    allow: 'accompaniment.assign',
+    async handler({ query, ctx }) {
+      if (!ctx.user.teamIds.includes(query.teamId)) throw fail('resource.not_found')
+      // Counts and case codes only: no names, no content.
+      return ctx.read('dashboard.viewed', async (trx, audit) => {
+        audit.detail({ teamId: query.teamId })
+        const base = trx.selectFrom('accompaniments').where('accompaniments.team_id', '=', query.teamId)
+        const open = base.where('accompaniments.status', 'in', OPEN)
+        const count = <C extends 'status' | 'kind' | 'framework'>(col: C, q = open) =>
+          q
+            .select((eb) => [`accompaniments.${col}` as const, eb.fn.countAll<number>().as('n')])
+            .groupBy(`accompaniments.${col}`)
+            .execute()
+        const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
+        const [byStatus, byKind, byFramework, byWorker, awaiting, unassigned, ending] = await Promise.all([
+          count('status', base),
+          count('kind'),
+          count('framework'),
+          open
+            .leftJoin('accompaniment_workers', (j) =>
+              j.onRef('accompaniment_workers.accompaniment_id', '=', 'accompaniments.id').on('accompaniment_workers.role', '=', 'primary'),
+            )
+            .leftJoin('users', 'users.id', 'accompaniment_workers.user_id')
+            .select((eb) => ['accompaniment_workers.user_id', 'users.display_name', eb.fn.countAll<number>().as('n')])
+            .groupBy(['accompaniment_workers.user_id', 'users.display_name'])
+            .execute(),
+          base
+            .where('accompaniments.status', '=', 'closing')
+            .select(['accompaniments.id', 'accompaniments.code', 'accompaniments.closure_outcome', 'accompaniments.updated_at'])
+            .orderBy('accompaniments.updated_at')
+            .limit(100)
+            .execute(),
+          base
+            .where('accompaniments.status', '=', 'intake')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow(),
+          open
+            .where('accompaniments.mandate_end', 'is not', null)
+            .where('accompaniments.mandate_end', '<=', soon)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow(),
+        ])
+        const pairs = (rows: Record<string, unknown>[], col: string) => rows.map((r) => ({ key: String(r[col]), count: Number(r.n) }))
+        return {
+          teamId: query.teamId,
+          open: byStatus.filter((r) => OPEN.includes(r.status)).reduce((a, r) => a + Number(r.n), 0),
+          byStatus: pairs(byStatus, 'status'),
+          byKind: pairs(byKind, 'kind'),
+          byFramework: pairs(byFramework, 'framework'),
+          byWorker: byWorker.map((r) => ({ userId: r.user_id ?? null, name: r.display_name ?? null, count: Number(r.n) })),
+          awaitingClosure: awaiting.map((r) => ({ id: r.id, code: r.code, outcome: r.closure_outcome, updatedAt: r.updated_at })),
+          unassigned: Number(unassigned.n),
+          mandatesEndingSoon: Number(ending.n),
+        }
+      })
+    },
+  }),
+]
