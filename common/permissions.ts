@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   'access_grant.review': ['lead', 'dpo'],
   'case_session.read': ['worker', 'lead'],
   'case_session.write': ['worker', 'lead'],
+  'task.read': ['worker', 'lead'],
+  'task.write': ['worker', 'lead'],
   'user.manage': ['admin'],
   'team.manage': ['admin'],
   'audit.read': ['dpo'],

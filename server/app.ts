@@ -17,6 +17,7 @@ import { healthRoutes } from './modules/health/health.routes'
 import { meRoutes } from './modules/me/me.routes'
 import { personRoutes } from './modules/persons/persons.routes'
 import { postcodeRoutes } from './modules/postcodes/postcodes.routes'
+import { taskRoutes } from './modules/tasks/tasks.routes'
 import { teamMemberRoutes } from './modules/teams/team-members.routes'
 import { teamRoutes } from './modules/teams/teams.routes'
 import { userRoutes } from './modules/users/users.routes'
@@ -34,6 +35,7 @@ export const API_ROUTES: Route[] = [
   ...lifecycleRoutes,
   ...dashboardRoutes,
   ...caseSessionRoutes,
+  ...taskRoutes,
   ...accessGrantRoutes,
   ...postcodeRoutes,
   ...auditRoutes,

@@ -3,6 +3,7 @@ import type { Db, DbKind } from './database'
 import * as m0001 from './migrations/0001-foundation'
 import * as m0002 from './migrations/0002-accompaniments'
 import * as m0003 from './migrations/0003-case-sessions'
+import * as m0004 from './migrations/0004-tasks'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -11,6 +12,7 @@ const STEPS: Record<string, Step> = {
   '0001-foundation': m0001,
   '0002-accompaniments': m0002,
   '0003-case-sessions': m0003,
+  '0004-tasks': m0004,
 }
 
 export async function migrate(db: Db, kind: DbKind): Promise<string[]> {

@@ -130,4 +130,16 @@ export interface Database {
     updated_at: string
     version: number
   }
+  tasks: {
+    id: string
+    accompaniment_id: string
+    title_sealed: string
+    assignee_id: string
+    due_date: string
+    status: string
+    created_by: string
+    created_at: string
+    done_at: string | null
+    version: number
+  }
 }

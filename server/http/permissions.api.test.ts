@@ -55,6 +55,10 @@ const MATRIX: Record<string, Who> = {
   'PUT /api/accompaniments/:id/sessions/:sessionId': ['worker', 'lead'],
   'GET /api/calendar': ['worker', 'lead'],
   'GET /api/dashboard/caseload': ['lead'],
+  'GET /api/accompaniments/:id/tasks': ['worker', 'lead'],
+  'POST /api/accompaniments/:id/tasks': ['worker', 'lead'],
+  'POST /api/tasks/:id/status': ['worker', 'lead'],
+  'GET /api/my-day': ['worker', 'lead'],
   'GET /api/audit': ['dpo'],
   'GET /api/audit/verify': ['dpo'],
   // The web application (static files and client-side routes), outside API_ROUTES.
@@ -127,6 +131,8 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     'POST /api/accompaniments/:id/closure': () => ({ outcome: 'other', reason: 'Matrix' }),
     'POST /api/accompaniments/:id/closure/decision': () => ({ approve: true }),
     'POST /api/accompaniments/:id/reopen': () => ({ reason: 'Matrix' }),
+    'POST /api/accompaniments/:id/tasks': () => ({ title: 'Matrix', dueDate: '2026-12-01' }),
+    'POST /api/tasks/:id/status': () => ({ status: 'done' }),
     'POST /api/accompaniments/:id/sessions': () => ({ startsAt: '2026-12-01T10:00:00+01:00', modality: 'office' }),
     'PUT /api/accompaniments/:id/sessions/:sessionId': () => ({
       startsAt: '2026-12-01T10:00:00+01:00',

@@ -18,6 +18,7 @@ export const SENSITIVE = {
   accompaniment_events: ['note'],
   access_grants: ['reason'],
   case_sessions: ['place', 'notes'],
+  tasks: ['title'],
 } as const
 
 type SensitiveTable = keyof typeof SENSITIVE

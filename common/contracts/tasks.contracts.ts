@@ -1,0 +1,48 @@
+import { z } from 'zod'
+
+export const TaskInput = z.object({
+  title: z.string().trim().min(1).max(300),
+  dueDate: z.iso.date(),
+  /** Defaults to the caller; otherwise one of the case's workers or its lead. */
+  assigneeId: z.uuid().nullable().default(null),
+})
+export const TaskStatusBody = z.object({ status: z.enum(['open', 'done']) })
+
+export const TaskView = z.object({
+  id: z.uuid(),
+  accompanimentId: z.uuid(),
+  accompanimentCode: z.string(),
+  title: z.string(),
+  dueDate: z.string(),
+  status: z.enum(['open', 'done']),
+  assigneeId: z.uuid(),
+  overdue: z.boolean(),
+  version: z.number().int(),
+})
+export type TaskView = z.infer<typeof TaskView>
+export const TaskList = z.object({ items: z.array(TaskView) })
+
+/** Derived, not stored: a judicial mandate ending soon on one of my cases. */
+export const Reminder = z.object({
+  type: z.enum(['mandate_end']),
+  accompanimentId: z.uuid(),
+  accompanimentCode: z.string(),
+  date: z.string(),
+})
+export const MyDay = z.object({
+  date: z.string(),
+  sessionsToday: z.array(
+    z.object({
+      id: z.uuid(),
+      accompanimentId: z.uuid(),
+      accompanimentCode: z.string(),
+      startsAt: z.string(),
+      durationMinutes: z.number().int(),
+      modality: z.string(),
+      status: z.string(),
+    }),
+  ),
+  overdueTasks: z.array(TaskView),
+  dueThisWeek: z.array(TaskView),
+  reminders: z.array(Reminder),
+})
