@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   'case_session.write': ['worker', 'lead'],
   'task.read': ['worker', 'lead'],
   'task.write': ['worker', 'lead'],
+  'document.read': ['worker', 'lead'],
+  'document.write': ['worker', 'lead'],
   'user.manage': ['admin'],
   'team.manage': ['admin'],
   'audit.read': ['dpo'],

@@ -12,6 +12,8 @@ import { dashboardRoutes } from './modules/accompaniments/dashboard.routes'
 import { lifecycleRoutes } from './modules/accompaniments/lifecycle.routes'
 import { auditRoutes } from './modules/audit/audit.routes'
 import { caseSessionRoutes } from './modules/case-sessions/case-sessions.routes'
+import { documentRoutes } from './modules/documents/documents.routes'
+import { FILE_TYPES } from './modules/documents/file-types'
 import { authRoutes } from './modules/auth/auth.routes'
 import { healthRoutes } from './modules/health/health.routes'
 import { meRoutes } from './modules/me/me.routes'
@@ -36,6 +38,7 @@ export const API_ROUTES: Route[] = [
   ...dashboardRoutes,
   ...caseSessionRoutes,
   ...taskRoutes,
+  ...documentRoutes,
   ...accessGrantRoutes,
   ...postcodeRoutes,
   ...auditRoutes,
@@ -85,6 +88,13 @@ export async function buildApp(services: Services, options: { logger?: boolean; 
     reply.header('X-Request-Id', request.id)
     securityHeaders(services.config, request, reply, request.cspNonce)
   })
+  // Document uploads arrive as raw bytes of their declared type, up to the configured size.
+  app.removeContentTypeParser('text/plain')
+  app.addContentTypeParser(
+    Object.values(FILE_TYPES).map((t) => t.mime),
+    { parseAs: 'buffer', bodyLimit: services.config.documents.maxBytes },
+    (_request, body, done) => done(null, body),
+  )
   app.setErrorHandler(problemHandler)
   app.setNotFoundHandler(notFoundHandler)
 

@@ -22,6 +22,11 @@ const ConfigSchema = z.object({
   PARCOURS_TRUST_PROXY: bool.default(false),
   PARCOURS_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   PARCOURS_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  PARCOURS_DOCUMENT_MAX_MB: z.coerce.number().min(0.01).max(200).default(10),
+  PARCOURS_DOCUMENT_TYPES: z
+    .string()
+    .regex(/^(pdf|png|jpeg|docx|odt|txt)(,(pdf|png|jpeg|docx|odt|txt))*$/, 'a comma-separated list of pdf, png, jpeg, docx, odt, txt')
+    .default('pdf,png,jpeg,docx,odt,txt'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -38,6 +43,7 @@ export type Config = {
   trustProxy: boolean
   session: { idleMs: number; absoluteMs: number }
   logLevel: string
+  documents: { maxBytes: number; types: string[] }
 }
 
 export class ConfigError extends Error {}
@@ -84,5 +90,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: c.PARCOURS_TRUST_PROXY,
     session: { idleMs: c.PARCOURS_SESSION_IDLE_MINUTES * 60_000, absoluteMs: c.PARCOURS_SESSION_ABSOLUTE_HOURS * 3_600_000 },
     logLevel: c.LOG_LEVEL,
+    documents: { maxBytes: Math.round(c.PARCOURS_DOCUMENT_MAX_MB * 1_048_576), types: c.PARCOURS_DOCUMENT_TYPES.split(',') },
   }
 }

@@ -1,9 +1,11 @@
+import path from 'node:path'
 import type { Config } from './config'
 import { openDatabase } from './db/database'
 import { migrate } from './db/migrate'
 import type { Services } from './http/context'
 import { ReadBatcher } from './http/read-batcher'
 import { Codec } from './security/codec'
+import { DocumentStore } from './security/document-store'
 import { deriveKey, loadMasterKey } from './security/master-key'
 import { NameIndex } from './security/name-index'
 
@@ -22,6 +24,7 @@ export async function createServices(
     names: new NameIndex(deriveKey(master.key, 'name-index')),
     auditKey: deriveKey(master.key, 'audit-pseudonyms'),
     reads: new ReadBatcher(db),
+    documents: new DocumentStore(path.join(config.dataDir, 'documents')),
   }
   return { services, generatedKey: master.generated ? master.file : null, close: () => db.destroy() }
 }

@@ -170,3 +170,15 @@ export const Dashboard = z.object({
   mandatesEndingSoon: z.number().int(),
 })
 export const DashboardQuery = z.object({ teamId: z.uuid() })
+
+export const DocumentView = z.object({
+  id: z.uuid(),
+  accompanimentId: z.uuid(),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  uploadedBy: z.string(),
+  uploadedAt: z.string(),
+})
+export const DocumentList = z.object({ items: z.array(DocumentView) })
+export const DocumentParams = z.object({ id: z.uuid(), documentId: z.uuid() })

@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-foundation'
 import * as m0002 from './migrations/0002-accompaniments'
 import * as m0003 from './migrations/0003-case-sessions'
 import * as m0004 from './migrations/0004-tasks'
+import * as m0005 from './migrations/0005-documents'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -13,6 +14,7 @@ const STEPS: Record<string, Step> = {
   '0002-accompaniments': m0002,
   '0003-case-sessions': m0003,
   '0004-tasks': m0004,
+  '0005-documents': m0005,
 }
 
 export async function migrate(db: Db, kind: DbKind): Promise<string[]> {

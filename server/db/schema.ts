@@ -142,4 +142,13 @@ export interface Database {
     done_at: string | null
     version: number
   }
+  documents: {
+    id: string
+    accompaniment_id: string
+    filename_sealed: string
+    content_type: string
+    size: number
+    uploaded_by: string
+    uploaded_at: string
+  }
 }

@@ -5,6 +5,7 @@ import type { DbKind } from '../db/database'
 import type { Database } from '../db/schema'
 import { type AuditEntry, appendAudit } from '../security/audit.chain'
 import type { Codec } from '../security/codec'
+import type { DocumentStore } from '../security/document-store'
 import type { NameIndex } from '../security/name-index'
 import { fail } from './errors'
 import type { ReadBatcher } from './read-batcher'
@@ -21,6 +22,7 @@ export type Services = {
   /** HMAC key for pseudonymous values in the audit (e-mails of failed logins). */
   auditKey: Buffer
   reads: ReadBatcher
+  documents: DocumentStore
 }
 
 export type Actor = {

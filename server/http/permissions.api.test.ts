@@ -59,6 +59,9 @@ const MATRIX: Record<string, Who> = {
   'POST /api/accompaniments/:id/tasks': ['worker', 'lead'],
   'POST /api/tasks/:id/status': ['worker', 'lead'],
   'GET /api/my-day': ['worker', 'lead'],
+  'GET /api/accompaniments/:id/documents': ['worker', 'lead'],
+  'POST /api/accompaniments/:id/documents': ['worker', 'lead'],
+  'GET /api/accompaniments/:id/documents/:documentId': ['worker', 'lead'],
   'GET /api/audit': ['dpo'],
   'GET /api/audit/verify': ['dpo'],
   // The web application (static files and client-side routes), outside API_ROUTES.
@@ -99,7 +102,11 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
       : pattern.startsWith('/api/accompaniments/')
         ? fixture.accompanimentId
         : crypto.randomUUID()
-  const url = pattern.replace(':id', id).replace(':sessionId', crypto.randomUUID()).replace('/*', '/some/client/route')
+  const url = pattern
+    .replace(':id', id)
+    .replace(':sessionId', crypto.randomUUID())
+    .replace(':documentId', crypto.randomUUID())
+    .replace('/*', '/some/client/route')
   const unique = crypto.randomBytes(4).toString('hex')
   const bodies: Record<string, () => Promise<unknown> | unknown> = {
     'POST /api/auth/login': () => ({ email: agent.email ?? fixture.loginEmail, password: TEST_PASSWORD }),
@@ -133,6 +140,7 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     'POST /api/accompaniments/:id/reopen': () => ({ reason: 'Matrix' }),
     'POST /api/accompaniments/:id/tasks': () => ({ title: 'Matrix', dueDate: '2026-12-01' }),
     'POST /api/tasks/:id/status': () => ({ status: 'done' }),
+    'POST /api/accompaniments/:id/documents': () => Buffer.from('%PDF-1.4 matrix'),
     'POST /api/accompaniments/:id/sessions': () => ({ startsAt: '2026-12-01T10:00:00+01:00', modality: 'office' }),
     'PUT /api/accompaniments/:id/sessions/:sessionId': () => ({
       startsAt: '2026-12-01T10:00:00+01:00',
@@ -147,6 +155,8 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     'GET /api/dashboard/caseload': `?teamId=${fixture.teamId}`,
   }
   const headers: Record<string, string> = method === 'PUT' || method === 'PATCH' ? { 'if-match': '"1"' } : {}
+  if (key === 'POST /api/accompaniments/:id/documents')
+    Object.assign(headers, { 'content-type': 'application/pdf', 'x-filename': 'matrix.pdf' })
   const body = method === 'GET' ? undefined : ((await bodies[key]?.()) ?? {})
   return agent.request(method as 'GET', url + (query[key] ?? ''), body, headers)
 }

@@ -14,6 +14,21 @@ export function seal(key: Buffer, plaintext: Buffer | string, aad: string): stri
   return `${VERSION}.${iv.toString('base64url')}.${body.toString('base64url')}`
 }
 
+/** Binary form for files: nonce, ciphertext, tag. */
+export function sealBytes(key: Buffer, plaintext: Buffer, aad: string): Buffer {
+  const iv = crypto.randomBytes(12)
+  const cipher = crypto.createCipheriv('aes-256-gcm', key, iv)
+  cipher.setAAD(Buffer.from(aad))
+  return Buffer.concat([iv, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()])
+}
+
+export function openBytes(key: Buffer, sealed: Buffer, aad: string): Buffer {
+  const decipher = crypto.createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12))
+  decipher.setAAD(Buffer.from(aad))
+  decipher.setAuthTag(sealed.subarray(sealed.length - 16))
+  return Buffer.concat([decipher.update(sealed.subarray(12, sealed.length - 16)), decipher.final()])
+}
+
 export function open(key: Buffer, sealed: string, aad: string): Buffer {
   const [version, ivText, bodyText] = sealed.split('.')
   if (version !== VERSION || !ivText || !bodyText) throw new Error('unsupported ciphertext')

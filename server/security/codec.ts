@@ -19,6 +19,7 @@ export const SENSITIVE = {
   access_grants: ['reason'],
   case_sessions: ['place', 'notes'],
   tasks: ['title'],
+  documents: ['filename'],
 } as const
 
 type SensitiveTable = keyof typeof SENSITIVE

@@ -134,10 +134,10 @@ export class Agent {
       headers: {
         ...(method !== 'GET' ? { 'x-parcours-request': '1' } : {}),
         ...(this.cookie ? { cookie: this.cookie } : {}),
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(body !== undefined && !Buffer.isBuffer(body) ? { 'content-type': 'application/json' } : {}),
         ...headers,
       },
-      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { payload: Buffer.isBuffer(body) ? body : JSON.stringify(body) } : {}),
     })
     const set = res.headers['set-cookie']
     const line = Array.isArray(set) ? set[0] : set

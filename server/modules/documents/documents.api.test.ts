@@ -1,0 +1,75 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { type Agent, auditRows, json, startTestApp, type TestApp } from '../../test/harness'
+
+let t: TestApp
+let worker: Agent & { userId: string }
+let outsider: Agent & { userId: string }
+let caseId: string
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% Rapport confidentiel Zéphyrine\n%%EOF\n')
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)])
+
+beforeAll(async () => {
+  t = await startTestApp({ env: { PARCOURS_DOCUMENT_MAX_MB: '0.01', PARCOURS_DOCUMENT_TYPES: 'pdf,png,txt' } })
+  const team = await t.team()
+  worker = await t.as(['worker'], { teamIds: [team] })
+  outsider = await t.as(['worker'], { teamIds: [await t.team()] })
+  const person = json(await worker.post('/api/persons', { firstName: 'Salma', lastName: 'Ouali' }))
+  caseId = json(await worker.post('/api/accompaniments', { kind: 'concerned', personId: person.id, teamId: team })).id
+})
+afterAll(() => t.close())
+
+const upload = (agent: Agent, bytes: Buffer, type: string, name = 'rapport.pdf') =>
+  agent.post(`/api/accompaniments/${caseId}/documents`, bytes, { 'content-type': type, 'x-filename': encodeURIComponent(name) })
+
+it('stores a document encrypted on disk and gives it back, byte for byte, with a safe file name', async () => {
+  const res = await upload(worker, PDF, 'application/pdf', 'Rapport "final"\r\nSalma Ouali.pdf')
+  expect(res.statusCode, res.body).toBe(201)
+  const doc = json(res)
+  expect(doc).toMatchObject({ contentType: 'application/pdf', size: PDF.length, filename: 'Rapport "final"\r\nSalma Ouali.pdf' })
+  const file = path.join(t.dataDir, 'documents', caseId, `${doc.id}.bin`)
+  const onDisk = fs.readFileSync(file)
+  expect(onDisk.includes(Buffer.from('Zéphyrine'))).toBe(false)
+  expect(onDisk.includes(Buffer.from('%PDF'))).toBe(false)
+
+  const down = await worker.get(`/api/accompaniments/${caseId}/documents/${doc.id}`)
+  expect(down.statusCode).toBe(200)
+  expect(down.rawPayload.equals(PDF)).toBe(true)
+  expect(down.headers['content-type']).toBe('application/pdf')
+  const disposition = String(down.headers['content-disposition'])
+  expect(disposition).toMatch(/^attachment; filename="Rapport _final___Salma Ouali.pdf"; filename\*=UTF-8''/)
+  expect(disposition).not.toMatch(/[\r\n]/)
+  const audited = (await auditRows(t.services, 'document.downloaded')).filter((r) => r.subject_id === doc.id)
+  expect(audited).toHaveLength(1)
+  expect(json(await worker.get(`/api/accompaniments/${caseId}/documents`)).items.map((d: { id: string }) => d.id)).toContain(doc.id)
+})
+
+it('refuses a type that is not allowed, content that does not match its type, and files over the limit', async () => {
+  const docx = await upload(
+    worker,
+    Buffer.from('PK\x03\x04 word/'),
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'a.docx',
+  )
+  expect(json(docx).errors[0]).toMatchObject({ field: 'file', code: 'type_not_allowed' })
+  const disguised = await upload(worker, PNG, 'application/pdf', 'photo.pdf')
+  expect(json(disguised).errors[0]).toMatchObject({ field: 'file', code: 'content_mismatch' })
+  const binaryText = await upload(worker, Buffer.from([0x61, 0x00, 0x62]), 'text/plain', 'a.txt')
+  expect(json(binaryText).errors[0].code).toBe('content_mismatch')
+  const big = await upload(worker, Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(20_000, 0x20)]), 'application/pdf')
+  expect(big.statusCode).toBe(413)
+  expect(json(big).code).toBe('payload.too_large')
+  expect(json(await upload(worker, PNG, 'image/png', 'photo.png')).contentType).toBe('image/png')
+  expect(
+    json(await worker.get(`/api/accompaniments/${caseId}/documents`)).items.map((d: { contentType: string }) => d.contentType),
+  ).not.toContain('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+})
+
+it('keeps documents inside the case', async () => {
+  const doc = json(await upload(worker, PDF, 'application/pdf'))
+  expect((await outsider.get(`/api/accompaniments/${caseId}/documents`)).statusCode).toBe(404)
+  expect((await outsider.get(`/api/accompaniments/${caseId}/documents/${doc.id}`)).statusCode).toBe(404)
+  expect((await upload(outsider, PDF, 'application/pdf')).statusCode).toBe(404)
+})
