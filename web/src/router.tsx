@@ -2,6 +2,10 @@ import { createBrowserRouter } from 'react-router'
 import { AppLayout } from './components/app-layout'
 import { PublicLayout } from './components/public-layout'
 import { RequireAbility } from './components/require-ability'
+import { AccessGrantsPage } from './pages/accompaniments/access-grants.page'
+import { CaseCreatePage } from './pages/accompaniments/case-create.page'
+import { CaseViewPage } from './pages/accompaniments/case-view.page'
+import { CaseloadPage } from './pages/accompaniments/caseload.page'
 import { AccountPage } from './pages/account/account.page'
 import { ActivatePage } from './pages/activate/activate.page'
 import { AuditPage } from './pages/audit/audit.page'
@@ -44,6 +48,21 @@ export const router = createBrowserRouter([
       {
         element: <RequireAbility ability="person.update" />,
         children: [{ path: '/persons/:id/edit', element: <PersonEditPage /> }],
+      },
+      {
+        element: <RequireAbility ability="accompaniment.read" />,
+        children: [
+          { path: '/accompaniments', element: <CaseloadPage /> },
+          { path: '/accompaniments/:id', element: <CaseViewPage /> },
+        ],
+      },
+      {
+        element: <RequireAbility ability="accompaniment.create" />,
+        children: [{ path: '/accompaniments/new', element: <CaseCreatePage /> }],
+      },
+      {
+        element: <RequireAbility ability="access_grant.review" />,
+        children: [{ path: '/access-grants', element: <AccessGrantsPage /> }],
       },
       {
         element: <RequireAbility ability="user.manage" />,

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type * as Accompaniments from '../../../common/contracts/accompaniments.contracts'
 import type * as Audit from '../../../common/contracts/audit.contracts'
 import type * as Auth from '../../../common/contracts/auth.contracts'
 import type * as Persons from '../../../common/contracts/persons.contracts'
@@ -30,3 +31,16 @@ export type AuditEntryView = z.infer<typeof Audit.AuditEntryView>
 export type AuditList = z.infer<typeof Audit.AuditList>
 export type AuditQuery = z.input<typeof Audit.AuditQuery>
 export type AuditVerification = z.infer<typeof Audit.AuditVerification>
+
+export type AccompanimentView = z.infer<typeof Accompaniments.AccompanimentView>
+export type AccompanimentSummary = z.infer<typeof Accompaniments.AccompanimentSummary>
+export type AccompanimentList = z.infer<typeof Accompaniments.AccompanimentList>
+export type CreateAccompanimentBody = z.input<typeof Accompaniments.CreateAccompaniment>
+export type TimelineEvent = z.infer<typeof Accompaniments.TimelineEvent>
+export type Timeline = z.infer<typeof Accompaniments.Timeline>
+export type GrantView = z.infer<typeof Accompaniments.GrantView>
+export type GrantList = z.infer<typeof Accompaniments.GrantList>
+export type TeamMembers = z.infer<typeof Users.TeamMembers>
+export type AccompanimentStatus = (typeof Accompaniments.STATUSES)[number]
+export type AccompanimentKind = (typeof Accompaniments.ACCOMPANIMENT_KINDS)[number]
+export type Outcome = (typeof Accompaniments.OUTCOMES)[number]

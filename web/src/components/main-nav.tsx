@@ -1,5 +1,5 @@
 import { NavLink, Stack } from '@mantine/core'
-import { IconListSearch, IconShieldCheck, IconUserCircle, IconUsersGroup } from '@tabler/icons-react'
+import { IconBriefcase, IconLockOpen, IconListSearch, IconShieldCheck, IconUserCircle, IconUsersGroup } from '@tabler/icons-react'
 import type { ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
@@ -15,7 +15,9 @@ interface Item {
 }
 
 const ITEMS: Item[] = [
+  { to: '/accompaniments', label: 'nav.accompaniments', ability: 'accompaniment.read', icon: IconBriefcase },
   { to: '/persons', label: 'nav.persons', ability: 'person.search', icon: IconListSearch },
+  { to: '/access-grants', label: 'nav.accessGrants', ability: 'access_grant.review', icon: IconLockOpen },
   { to: '/admin/users', label: 'nav.users', ability: 'user.manage', icon: IconUsersGroup },
   { to: '/audit', label: 'nav.audit', ability: 'audit.read', icon: IconShieldCheck },
   { to: '/account', label: 'nav.account', icon: IconUserCircle },

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
-import { IconArrowLeft, IconCheck, IconPencil } from '@tabler/icons-react'
+import { IconArrowLeft, IconCheck, IconFolderPlus, IconPencil } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useParams } from 'react-router'
@@ -78,11 +78,23 @@ export function PersonViewPage() {
           </Group>
         }
         actions={
-          can(me, 'person.update') ? (
-            <Button component={Link} to={`/persons/${p.id}/edit`} leftSection={<IconPencil size={18} aria-hidden />}>
-              {t('person.edit')}
-            </Button>
-          ) : null
+          <>
+            {can(me, 'accompaniment.create') ? (
+              <Button
+                component={Link}
+                to={`/accompaniments/new?personId=${encodeURIComponent(p.id)}`}
+                leftSection={<IconFolderPlus size={18} aria-hidden />}
+                data-testid="open-accompaniment"
+              >
+                {t('person.openAccompaniment')}
+              </Button>
+            ) : null}
+            {can(me, 'person.update') ? (
+              <Button component={Link} to={`/persons/${p.id}/edit`} variant="light" leftSection={<IconPencil size={18} aria-hidden />}>
+                {t('person.edit')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <div className="live-region" aria-live="polite">

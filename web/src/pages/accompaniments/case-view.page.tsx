@@ -1,0 +1,101 @@
+import { Alert, Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core'
+import { IconAlertTriangle, IconArrowLeft, IconCheck } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
+import { Link, useLocation, useParams } from 'react-router'
+import { can, useMe } from '../../auth/use-me'
+import { ErrorAlert } from '../../components/error-alert'
+import { Loading } from '../../components/loading'
+import { PageHeader } from '../../components/page-header'
+import { useFormat } from '../../i18n/format'
+import { NotFoundPage } from '../not-found/not-found.page'
+import { isUnavailable } from '../persons/use-person'
+import { AssignPanel } from './assign-panel'
+import { AccessBadge, StatusBadge } from './badges'
+import { BreakGlassPanel } from './break-glass'
+import { CaseDetails, JudicialBlock } from './case-details'
+import { LifecycleActions } from './lifecycle-actions'
+import { CaseTimeline } from './timeline'
+import { useAccompaniment } from './use-accompaniment'
+
+export function CaseViewPage() {
+  const { t } = useTranslation()
+  const { id = '' } = useParams()
+  const location = useLocation()
+  const { data: me } = useMe()
+  const fmt = useFormat()
+  const query = useAccompaniment(id)
+
+  if (query.isPending) return <Loading />
+  if (isUnavailable(query.error)) {
+    return (
+      <Stack gap="lg">
+        <NotFoundPage backTo="/accompaniments" backLabel={t('caseload.back')} />
+        {can(me, 'accompaniment.break_glass') ? <BreakGlassPanel id={id} /> : null}
+      </Stack>
+    )
+  }
+  if (query.isError) return <ErrorAlert error={query.error} />
+
+  const a = query.data
+  const created = (location.state as { created?: boolean } | null)?.created
+  const isLead = can(me, 'accompaniment.assign') && !!me?.teams.some((team) => team.id === a.teamId)
+
+  return (
+    <Stack gap="lg" maw={960}>
+      <Group>
+        <Button component={Link} to="/accompaniments" variant="subtle" leftSection={<IconArrowLeft size={16} aria-hidden />} px={4}>
+          {t('caseload.back')}
+        </Button>
+      </Group>
+      <PageHeader
+        title={t('accompaniment.titleFor', { name: a.personName })}
+        description={
+          <Group component="span" gap="xs" wrap="wrap">
+            <Badge component="span" variant="light" radius="sm" className="mono" size="lg" data-testid="case-code">
+              {a.code}
+            </Badge>
+            <StatusBadge status={a.status} size="lg" />
+            <AccessBadge access={a.access} />
+            <span>
+              {t(`accompaniment.kind.${a.kind}`)} · {t(`accompaniment.framework.${a.framework}`)}
+            </span>
+          </Group>
+        }
+        actions={<LifecycleActions a={a} me={me} />}
+      />
+      <div className="live-region" aria-live="polite">
+        {created ? (
+          <Alert color="green" variant="light" role="status" icon={<IconCheck aria-hidden />}>
+            {t('caseCreate.created')}
+          </Alert>
+        ) : null}
+      </div>
+      {a.access === 'emergency' ? (
+        <Alert
+          color="red"
+          variant="light"
+          icon={<IconAlertTriangle aria-hidden />}
+          title={t('breakGlass.bannerTitle')}
+          data-testid="emergency-banner"
+        >
+          {t('breakGlass.banner')}
+        </Alert>
+      ) : null}
+      <Text>
+        {t('accompaniment.personLabel')}{' '}
+        <Anchor component={Link} to={`/persons/${a.personId}`} fw={600}>
+          {a.personName}
+        </Anchor>
+      </Text>
+
+      <CaseDetails a={a} />
+      {a.framework === 'judicial' ? <JudicialBlock a={a} /> : null}
+      {isLead && a.status !== 'closed' ? <AssignPanel key={a.id} a={a} /> : null}
+      <CaseTimeline id={a.id} version={a.version} />
+
+      <Text size="sm" c="gray.7">
+        {t('accompaniment.timestamps', { created: fmt.dateTime(a.createdAt), updated: fmt.dateTime(a.updatedAt) })}
+      </Text>
+    </Stack>
+  )
+}

@@ -1,0 +1,119 @@
+import { Radio, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { AUTHORITY_KINDS, MEASURES, type AuthorityKind, type Measure } from './vocabulary'
+
+export interface FrameworkValues {
+  framework: 'voluntary' | 'judicial'
+  measure: Measure | null
+  authorityKind: AuthorityKind | null
+  authority: string
+  conditions: string
+  reporting: string
+  mandateStart: string
+  mandateEnd: string
+}
+
+export const EMPTY_FRAMEWORK: FrameworkValues = {
+  framework: 'voluntary',
+  measure: null,
+  authorityKind: null,
+  authority: '',
+  conditions: '',
+  reporting: '',
+  mandateStart: '',
+  mandateEnd: '',
+}
+
+/** Voluntary, or under a judicial mandate with its measure, authority, conditions and dates. */
+export function FrameworkFields({
+  value,
+  onChange,
+  error,
+}: {
+  value: FrameworkValues
+  onChange: (v: FrameworkValues) => void
+  error: (field: string) => string | undefined
+}) {
+  const { t } = useTranslation()
+  const set = <K extends keyof FrameworkValues>(k: K, v: FrameworkValues[K]) => onChange({ ...value, [k]: v })
+  return (
+    <Stack gap="md">
+      <Radio.Group
+        label={t('accompaniment.frameworkLabel')}
+        value={value.framework}
+        onChange={(v) => set('framework', v as FrameworkValues['framework'])}
+        required
+      >
+        <Group mt="xs" gap="lg">
+          <Radio value="voluntary" label={t('accompaniment.framework.voluntary')} />
+          <Radio value="judicial" label={t('accompaniment.framework.judicial')} />
+        </Group>
+      </Radio.Group>
+      {value.framework === 'judicial' ? (
+        <Stack gap="md" pl="md" style={{ borderLeft: '3px solid var(--mantine-color-petrol-2)' }}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <Select
+              label={t('accompaniment.measureLabel')}
+              data={MEASURES.map((m) => ({ value: m, label: t(`accompaniment.measure.${m}`) }))}
+              value={value.measure}
+              onChange={(v) => set('measure', v as Measure | null)}
+              error={error('framework.measure')}
+              required
+            />
+            <Select
+              label={t('accompaniment.authorityKindLabel')}
+              data={AUTHORITY_KINDS.map((m) => ({ value: m, label: t(`accompaniment.authorityKind.${m}`) }))}
+              value={value.authorityKind}
+              onChange={(v) => set('authorityKind', v as AuthorityKind | null)}
+              error={error('framework.authorityKind')}
+              clearable
+            />
+          </SimpleGrid>
+          <TextInput
+            label={t('accompaniment.authority')}
+            description={t('caseCreate.authorityHint')}
+            value={value.authority}
+            onChange={(e) => set('authority', e.currentTarget.value)}
+            error={error('framework.authority')}
+            maxLength={300}
+          />
+          <Textarea
+            label={t('accompaniment.conditions')}
+            value={value.conditions}
+            onChange={(e) => set('conditions', e.currentTarget.value)}
+            error={error('framework.conditions')}
+            autosize
+            minRows={2}
+            maxLength={4000}
+          />
+          <Textarea
+            label={t('accompaniment.reporting')}
+            description={t('caseCreate.reportingHint')}
+            value={value.reporting}
+            onChange={(e) => set('reporting', e.currentTarget.value)}
+            error={error('framework.reporting')}
+            autosize
+            minRows={2}
+            maxLength={2000}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <TextInput
+              type="date"
+              label={t('caseCreate.mandateStart')}
+              value={value.mandateStart}
+              onChange={(e) => set('mandateStart', e.currentTarget.value)}
+              error={error('framework.mandateStart')}
+            />
+            <TextInput
+              type="date"
+              label={t('caseCreate.mandateEnd')}
+              value={value.mandateEnd}
+              onChange={(e) => set('mandateEnd', e.currentTarget.value)}
+              error={error('framework.mandateEnd')}
+            />
+          </SimpleGrid>
+        </Stack>
+      ) : null}
+    </Stack>
+  )
+}

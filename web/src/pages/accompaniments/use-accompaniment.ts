@@ -1,0 +1,29 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { api } from '../../api/client'
+import type { AccompanimentView, TeamMembers, Timeline } from '../../api/types'
+
+export function useAccompaniment(id: string | undefined) {
+  return useQuery({
+    queryKey: ['accompaniments', id],
+    queryFn: ({ signal }) => api.get<AccompanimentView>(`/api/accompaniments/${encodeURIComponent(id ?? '')}`, { signal }),
+    enabled: !!id,
+    retry: false,
+  })
+}
+
+/** Keyed by the case's version: every change to the case brings its event. */
+export function useTimeline(id: string, version: number) {
+  return useQuery({
+    queryKey: ['accompaniments', id, 'timeline', version],
+    queryFn: ({ signal }) => api.get<Timeline>(`/api/accompaniments/${encodeURIComponent(id)}/timeline`, { signal }),
+    placeholderData: keepPreviousData,
+  })
+}
+
+export function useTeamMembers(teamId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['teams', teamId, 'members'],
+    queryFn: ({ signal }) => api.get<TeamMembers>(`/api/teams/${encodeURIComponent(teamId)}/members`, { signal }),
+    enabled,
+  })
+}
