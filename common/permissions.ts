@@ -26,6 +26,7 @@ export const PERMISSIONS = {
   'task.write': ['worker', 'lead'],
   'document.read': ['worker', 'lead'],
   'document.write': ['worker', 'lead'],
+  'report.write': ['worker', 'lead'],
   'user.manage': ['admin'],
   'team.manage': ['admin'],
   'audit.read': ['dpo'],

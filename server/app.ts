@@ -19,6 +19,7 @@ import { healthRoutes } from './modules/health/health.routes'
 import { meRoutes } from './modules/me/me.routes'
 import { personRoutes } from './modules/persons/persons.routes'
 import { postcodeRoutes } from './modules/postcodes/postcodes.routes'
+import { reportRoutes } from './modules/reports/reports.routes'
 import { taskRoutes } from './modules/tasks/tasks.routes'
 import { teamMemberRoutes } from './modules/teams/team-members.routes'
 import { teamRoutes } from './modules/teams/teams.routes'
@@ -39,6 +40,7 @@ export const API_ROUTES: Route[] = [
   ...caseSessionRoutes,
   ...taskRoutes,
   ...documentRoutes,
+  ...reportRoutes,
   ...accessGrantRoutes,
   ...postcodeRoutes,
   ...auditRoutes,

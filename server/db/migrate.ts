@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-accompaniments'
 import * as m0003 from './migrations/0003-case-sessions'
 import * as m0004 from './migrations/0004-tasks'
 import * as m0005 from './migrations/0005-documents'
+import * as m0006 from './migrations/0006-judicial-reports'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -15,6 +16,7 @@ const STEPS: Record<string, Step> = {
   '0003-case-sessions': m0003,
   '0004-tasks': m0004,
   '0005-documents': m0005,
+  '0006-judicial-reports': m0006,
 }
 
 export async function migrate(db: Db, kind: DbKind): Promise<string[]> {

@@ -151,4 +151,16 @@ export interface Database {
     uploaded_by: string
     uploaded_at: string
   }
+  judicial_reports: {
+    id: string
+    accompaniment_id: string
+    period_from: string
+    period_to: string
+    language: string
+    content_sealed: string
+    recipient_sealed: string
+    sent_at: string
+    created_by: string
+    created_at: string
+  }
 }

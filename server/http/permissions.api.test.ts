@@ -62,6 +62,9 @@ const MATRIX: Record<string, Who> = {
   'GET /api/accompaniments/:id/documents': ['worker', 'lead'],
   'POST /api/accompaniments/:id/documents': ['worker', 'lead'],
   'GET /api/accompaniments/:id/documents/:documentId': ['worker', 'lead'],
+  'POST /api/accompaniments/:id/reports': ['worker', 'lead'],
+  'GET /api/accompaniments/:id/reports': ['worker', 'lead'],
+  'GET /api/accompaniments/:id/reports/:reportId/pdf': ['worker', 'lead'],
   'GET /api/audit': ['dpo'],
   'GET /api/audit/verify': ['dpo'],
   // The web application (static files and client-side routes), outside API_ROUTES.
@@ -106,6 +109,7 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     .replace(':id', id)
     .replace(':sessionId', crypto.randomUUID())
     .replace(':documentId', crypto.randomUUID())
+    .replace(':reportId', crypto.randomUUID())
     .replace('/*', '/some/client/route')
   const unique = crypto.randomBytes(4).toString('hex')
   const bodies: Record<string, () => Promise<unknown> | unknown> = {
@@ -141,6 +145,12 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     'POST /api/accompaniments/:id/tasks': () => ({ title: 'Matrix', dueDate: '2026-12-01' }),
     'POST /api/tasks/:id/status': () => ({ status: 'done' }),
     'POST /api/accompaniments/:id/documents': () => Buffer.from('%PDF-1.4 matrix'),
+    'POST /api/accompaniments/:id/reports': () => ({
+      periodFrom: '2026-10-01',
+      periodTo: '2026-10-31',
+      engagement: 'active',
+      recipient: 'Maison de justice',
+    }),
     'POST /api/accompaniments/:id/sessions': () => ({ startsAt: '2026-12-01T10:00:00+01:00', modality: 'office' }),
     'PUT /api/accompaniments/:id/sessions/:sessionId': () => ({
       startsAt: '2026-12-01T10:00:00+01:00',

@@ -20,6 +20,7 @@ export const SENSITIVE = {
   case_sessions: ['place', 'notes'],
   tasks: ['title'],
   documents: ['filename'],
+  judicial_reports: ['content', 'recipient'],
 } as const
 
 type SensitiveTable = keyof typeof SENSITIVE

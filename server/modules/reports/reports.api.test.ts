@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { type Agent, json, startTestApp, type TestApp } from '../../test/harness'
+
+let t: TestApp
+let team: string
+let worker: Agent & { userId: string }
+
+beforeAll(async () => {
+  t = await startTestApp()
+  team = await t.team()
+  worker = await t.as(['worker'], { teamIds: [team] })
+})
+afterAll(() => t.close())
+
+async function judicialCase() {
+  const person = json(await worker.post('/api/persons', { firstName: 'Inès', lastName: 'Haddad' }))
+  const acc = json(
+    await worker.post('/api/accompaniments', {
+      kind: 'concerned',
+      personId: person.id,
+      teamId: team,
+      framework: {
+        framework: 'judicial',
+        measure: 'conditional_release',
+        authorityKind: 'justice_house',
+        mandateStart: '2026-09-01',
+        mandateEnd: '2027-09-01',
+      },
+    }),
+  )
+  const held = (date: string, attendance: string, notes: string) =>
+    worker.post(`/api/accompaniments/${acc.id}/sessions`, {
+      startsAt: `${date}T10:00:00Z`,
+      modality: 'office',
+      status: 'held',
+      attendance,
+      notes,
+    })
+  await held('2026-10-05', 'present', 'Évoque sa sœur et ses doutes sur le groupe.')
+  await held('2026-10-19', 'unexcused_absence', 'Absent sans prévenir.')
+  await held('2026-11-02', 'late', 'Hors période.')
+  return acc
+}
+
+it('reports attendance and engagement for the period, and nothing of the notes', async () => {
+  const acc = await judicialCase()
+  const res = await worker.post(`/api/accompaniments/${acc.id}/reports`, {
+    periodFrom: '2026-10-01',
+    periodTo: '2026-10-31',
+    engagement: 'partial',
+    engagementComment: 'Participe, avec une absence non justifiée.',
+    recipient: 'Maison de justice de Liège — assistante de justice',
+    sentAt: '2026-11-03T09:00:00+01:00',
+  })
+  expect(res.statusCode, res.body).toBe(201)
+  const report = json(res)
+  expect(report.content.sessions).toEqual([
+    { date: '2026-10-05', status: 'held', attendance: 'present' },
+    { date: '2026-10-19', status: 'held', attendance: 'unexcused_absence' },
+  ])
+  expect(report.content.attendance).toEqual({ present: 1, unexcused_absence: 1 })
+  expect(report).toMatchObject({ recipient: 'Maison de justice de Liège — assistante de justice', sentAt: '2026-11-03T08:00:00.000Z' })
+  expect(JSON.stringify(report)).not.toMatch(/sœur|doutes|prévenir/)
+
+  const list = json(await worker.get(`/api/accompaniments/${acc.id}/reports`)).items
+  expect(list.map((r: { id: string }) => r.id)).toEqual([report.id])
+
+  const pdf = await worker.get(`/api/accompaniments/${acc.id}/reports/${report.id}/pdf`)
+  expect(pdf.statusCode).toBe(200)
+  expect(pdf.headers['content-type']).toBe('application/pdf')
+  const text = pdf.rawPayload.toString('latin1')
+  expect(text.startsWith('%PDF-1.4')).toBe(true)
+  expect(text).toContain('%%EOF')
+  expect(text).toContain('absence non justifi\xe9e')
+  expect(text).toContain('Haddad')
+  expect(text).not.toMatch(/doutes|pr\xe9venir/)
+  const raw = await t.services.db.selectFrom('judicial_reports').select(['content_sealed', 'recipient_sealed']).executeTakeFirstOrThrow()
+  expect(`${raw.content_sealed}${raw.recipient_sealed}`).not.toContain('Haddad')
+})
+
+it('makes reports for judicial cases only', async () => {
+  const person = json(await worker.post('/api/persons', { firstName: 'Jonas', lastName: 'Claes' }))
+  const acc = json(await worker.post('/api/accompaniments', { kind: 'concerned', personId: person.id, teamId: team }))
+  const res = await worker.post(`/api/accompaniments/${acc.id}/reports`, {
+    periodFrom: '2026-10-01',
+    periodTo: '2026-10-31',
+    engagement: 'active',
+    recipient: 'Juge',
+  })
+  expect(res.statusCode).toBe(409)
+  expect(json(res).code).toBe('state.invalid_transition')
+  const bad = await worker.post(`/api/accompaniments/${acc.id}/reports`, {
+    periodFrom: '2026-10-31',
+    periodTo: '2026-10-01',
+    engagement: 'active',
+    recipient: 'Juge',
+  })
+  expect(json(bad).errors[0].field).toBe('periodTo')
+})

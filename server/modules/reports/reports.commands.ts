@@ -1,0 +1,79 @@
+import type { z } from 'zod'
+import type { ReportContent, ReportInput } from '../../../common/contracts/reports.contracts'
+import type { RequestContext, Trx } from '../../http/context'
+import { personNames } from '../accompaniments/person-names'
+import { type Line, renderPdf } from './pdf'
+import { REPORT_LABELS } from './report.labels'
+
+type Case = {
+  id: string
+  code: string
+  person_id: string
+  measure: string | null
+  mandate_start: string | null
+  mandate_end: string | null
+}
+type Content = z.infer<typeof ReportContent>
+
+/**
+ * What the authority may learn, and nothing else: dates, attendance and an engagement
+ * statement. Session notes, places and the desistance work never enter a report.
+ */
+export async function buildContent(ctx: RequestContext, trx: Trx, acc: Case, input: z.output<typeof ReportInput>): Promise<Content> {
+  const sessions = await trx
+    .selectFrom('case_sessions')
+    .select(['starts_at', 'status', 'attendance'])
+    .where('accompaniment_id', '=', acc.id)
+    .where('starts_at', '>=', `${input.periodFrom}T00:00:00.000Z`)
+    .where('starts_at', '<=', `${input.periodTo}T23:59:59.999Z`)
+    .where('status', '!=', 'planned')
+    .orderBy('starts_at')
+    .execute()
+  const attendance: Record<string, number> = {}
+  for (const s of sessions) if (s.attendance) attendance[s.attendance] = (attendance[s.attendance] ?? 0) + 1
+  const names = await personNames(ctx, trx, [acc.person_id])
+  return {
+    caseCode: acc.code,
+    personName: names.get(acc.person_id) ?? '',
+    measure: acc.measure,
+    mandateStart: acc.mandate_start,
+    mandateEnd: acc.mandate_end,
+    periodFrom: input.periodFrom,
+    periodTo: input.periodTo,
+    sessions: sessions.map((s) => ({
+      date: s.starts_at.slice(0, 10),
+      status: s.status,
+      attendance: s.attendance as Content['sessions'][number]['attendance'],
+    })),
+    attendance,
+    engagement: input.engagement,
+    engagementComment: input.engagementComment,
+    worker: ctx.user.displayName,
+  }
+}
+
+export function reportPdf(content: Content, recipient: string, sentAt: string, language: keyof typeof REPORT_LABELS): Buffer {
+  const l = REPORT_LABELS[language]
+  const t = (k: string | null) => (k ? (l[k] ?? k) : '—')
+  const lines: Line[] = [
+    { text: l.title as string, size: 16, bold: true },
+    { text: `${l.person}: ${content.personName}`, gap: 8 },
+    { text: `${l.case}: ${content.caseCode}` },
+    { text: `${l.measure}: ${t(content.measure)} (${l.mandate} ${content.mandateStart ?? '—'} – ${content.mandateEnd ?? '—'})` },
+    { text: `${l.period}: ${l.from} ${content.periodFrom} ${l.to} ${content.periodTo}` },
+    { text: `${l.recipient}: ${recipient}` },
+    { text: `${l.sentAt}: ${sentAt.slice(0, 10)}` },
+    { text: l.sessions as string, size: 13, bold: true, gap: 10 },
+    ...(content.sessions.length
+      ? content.sessions.map((s) => ({ text: `${s.date}   ${t(s.status)}${s.attendance ? ` — ${t(s.attendance)}` : ''}` }))
+      : [{ text: l.none as string }]),
+    { text: l.attendance as string, size: 13, bold: true, gap: 10 },
+    ...Object.entries(content.attendance).map(([k, n]) => ({ text: `${t(k)}: ${n}` })),
+    { text: l.engagement as string, size: 13, bold: true, gap: 10 },
+    { text: t(content.engagement) },
+    ...(content.engagementComment ? [{ text: content.engagementComment }] : []),
+    { text: `${l.worker}: ${content.worker}`, gap: 14 },
+    { text: l.footer as string, size: 9, gap: 18 },
+  ]
+  return renderPdf(`${l.title} — ${content.caseCode}`, lines)
+}
