@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Role } from '../../../common/roles'
+import { type Agent, json, startTestApp, type TestApp } from '../../test/harness'
+
+/**
+ * The case-level matrix: every case route, for every relationship a caller can have to the case.
+ * `ok` means the handler ran for them (2xx, or a 4xx about the request itself); `hidden` means
+ * 404 (the case does not exist for them); `refused` means 403 (seen, but not theirs to change).
+ */
+type Outcome = 'ok' | 'hidden' | 'refused'
+const RELATIONSHIPS = [
+  'assigned',
+  'coWorker',
+  'teamLead',
+  'otherTeamLead',
+  'otherWorker',
+  'breakGlass',
+  'partner',
+  'researcher',
+  'dpo',
+  'admin',
+] as const
+type Relationship = (typeof RELATIONSHIPS)[number]
+
+const READ: Record<Relationship, Outcome> = {
+  assigned: 'ok',
+  coWorker: 'ok',
+  teamLead: 'ok',
+  otherTeamLead: 'hidden',
+  otherWorker: 'hidden',
+  breakGlass: 'ok',
+  partner: 'refused',
+  researcher: 'refused',
+  dpo: 'refused',
+  admin: 'refused',
+}
+const STEER: Record<Relationship, Outcome> = { ...READ, breakGlass: 'refused' }
+
+const ROUTES: { name: string; expect: Record<Relationship, Outcome>; call: (a: Agent, c: Fixture) => Promise<{ statusCode: number }> }[] = [
+  { name: 'read the case', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}`) },
+  { name: 'read the timeline', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/timeline`) },
+  { name: 'list sessions', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/sessions`) },
+  { name: 'list tasks', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/tasks`) },
+  { name: 'list documents', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/documents`) },
+  { name: 'list reports', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/reports`) },
+  { name: 'read the client', expect: { ...READ, partner: 'refused' }, call: (a, c) => a.get(`/api/persons/${c.personId}`) },
+  {
+    name: 'record a session',
+    expect: STEER,
+    call: (a, c) => a.post(`/api/accompaniments/${c.id}/sessions`, { startsAt: '2026-12-01T10:00:00Z', modality: 'office' }),
+  },
+  {
+    name: 'add a task',
+    expect: STEER,
+    call: (a, c) => a.post(`/api/accompaniments/${c.id}/tasks`, { title: 'Appeler', dueDate: '2026-12-01' }),
+  },
+  {
+    name: 'upload a document',
+    expect: STEER,
+    call: (a, c) =>
+      a.post(`/api/accompaniments/${c.id}/documents`, Buffer.from('%PDF-1.4 x'), {
+        'content-type': 'application/pdf',
+        'x-filename': 'x.pdf',
+      }),
+  },
+  {
+    name: 'suspend the case',
+    expect: STEER,
+    call: async (a, c) => {
+      const v = json(await c.owner.get(`/api/accompaniments/${c.id}`)).version
+      return a.post(`/api/accompaniments/${c.id}/status`, { to: 'suspended' }, { 'if-match': `"${v}"` })
+    },
+  },
+  {
+    name: 'assign workers',
+    // Only leads hold the permission: every worker is refused before the case is even looked up.
+    expect: { ...READ, assigned: 'refused', coWorker: 'refused', otherWorker: 'refused', breakGlass: 'refused' },
+    call: (a, c) => a.post(`/api/accompaniments/${c.id}/assign`, { primaryWorkerId: c.ownerId }),
+  },
+]
+
+type Fixture = { id: string; personId: string; owner: Agent; ownerId: string }
+
+let t: TestApp
+let teamA: string
+let teamB: string
+const agents = {} as Record<Relationship, Agent & { userId: string }>
+
+beforeAll(async () => {
+  t = await startTestApp()
+  teamA = await t.team()
+  teamB = await t.team()
+  const as = (roles: Role[], teamIds: string[] = []) => t.as(roles, { teamIds })
+  agents.assigned = await as(['worker'], [teamA])
+  agents.coWorker = await as(['worker'], [teamA])
+  agents.teamLead = await as(['lead'], [teamA])
+  agents.otherTeamLead = await as(['lead'], [teamB])
+  agents.otherWorker = await as(['worker'], [teamB])
+  agents.breakGlass = await as(['worker'], [teamB])
+  agents.partner = await as(['partner'])
+  agents.researcher = await as(['researcher'])
+  agents.dpo = await as(['dpo'])
+  agents.admin = await as(['admin'])
+})
+afterAll(() => t.close())
+
+/** A fresh case per check, so that one route's effect (a suspension) never changes another's. */
+async function fixture(): Promise<Fixture> {
+  const owner = agents.assigned
+  const person = json(await owner.post('/api/persons', { firstName: 'Bilal', lastName: 'Mansouri' }))
+  const acc = json(
+    await owner.post('/api/accompaniments', {
+      kind: 'concerned',
+      personId: person.id,
+      teamId: teamA,
+      framework: { framework: 'judicial', measure: 'other' },
+    }),
+  )
+  expect(
+    (
+      await agents.teamLead.post(`/api/accompaniments/${acc.id}/assign`, {
+        primaryWorkerId: owner.userId,
+        coWorkerIds: [agents.coWorker.userId],
+      })
+    ).statusCode,
+  ).toBe(200)
+  expect(
+    (await agents.breakGlass.post(`/api/accompaniments/${acc.id}/break-glass`, { reason: 'Appel urgent de la police locale' })).statusCode,
+  ).toBe(200)
+  return { id: acc.id, personId: person.id, owner, ownerId: owner.userId }
+}
+
+describe.each(ROUTES)('$name', (route) => {
+  it.each(RELATIONSHIPS)('as %s', async (relationship) => {
+    const c = await fixture()
+    const res = await route.call(agents[relationship], c)
+    const outcome: Outcome =
+      res.statusCode === 404
+        ? 'hidden'
+        : res.statusCode === 403
+          ? 'refused'
+          : res.statusCode < 500 && res.statusCode !== 401
+            ? 'ok'
+            : ('error' as never)
+    expect(outcome, `status ${res.statusCode}`).toBe(route.expect[relationship])
+  })
+})
