@@ -34,6 +34,10 @@ it('a worker signs in with MFA, creates a person, finds them by a misspelt name,
   await page.getByTestId('login-code').fill(codeFor(secret))
   await page.getByRole('button', { name: 'Vérifier' }).click()
 
+  // A worker starts on "My day", then goes to the people search from the main navigation.
+  await page.getByRole('heading', { level: 1, name: 'Ma journée' }).waitFor()
+  await expectNoAxeViolations(page, 'my day (empty)')
+  await page.getByRole('link', { name: 'Personnes' }).first().click()
   await page.getByTestId('person-search').waitFor()
   await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr')
   await expectNoAxeViolations(page, 'persons search')

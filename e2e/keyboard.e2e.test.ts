@@ -74,11 +74,11 @@ it('works with the keyboard alone: sign-in, skip link, search and opening a pers
   await page.keyboard.press('Enter')
 
   // After signing in, the focus is on the new page's heading, inside the main region.
-  await heading(page, tr('fr', 'persons.title'))
+  await heading(page, tr('fr', 'myDay.title'))
   await expect.poll(() => page.evaluate(() => document.activeElement?.closest('#main-content') !== null)).toBe(true)
 
   // On a fresh load, the skip link is the first Tab stop and takes the focus to the main region.
-  await page.reload()
+  await page.goto(`${server.url}/persons`)
   await heading(page, tr('fr', 'persons.title'))
   expect((await tab()).text).toBe(tr('fr', 'a11y.skipToContent'))
   await page.keyboard.press('Enter')

@@ -9,6 +9,7 @@ import { CaseloadPage } from './pages/accompaniments/caseload.page'
 import { AccountPage } from './pages/account/account.page'
 import { ActivatePage } from './pages/activate/activate.page'
 import { AuditPage } from './pages/audit/audit.page'
+import { MyDayPage } from './pages/casework/my-day.page'
 import { HomePage } from './pages/home/home.page'
 import { LoginPage } from './pages/login/login.page'
 import { MfaEnrolPage } from './pages/mfa/mfa-enrol.page'
@@ -33,6 +34,10 @@ export const router = createBrowserRouter([
     children: [
       { path: '/', element: <HomePage /> },
       { path: '/account', element: <AccountPage /> },
+      {
+        element: <RequireAbility ability="task.read" />,
+        children: [{ path: '/my-day', element: <MyDayPage /> }],
+      },
       {
         element: <RequireAbility ability="person.search" />,
         children: [{ path: '/persons', element: <PersonSearchPage /> }],

@@ -71,10 +71,18 @@ const INPUT_401: readonly string[] = [
   'auth.throttled',
 ]
 
-async function request<T>(method: Method, path: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
+/** A raw body (a file) with its own content type and extra headers, instead of JSON. */
+interface RawBody {
+  raw: Blob
+  type: string
+  headers: Record<string, string>
+}
+
+async function request<T>(method: Method, path: string, body?: unknown, opts: RequestOptions = {}, raw?: RawBody): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' }
   if (method !== 'GET') headers['X-Parcours-Request'] = '1'
   if (body !== undefined) headers['Content-Type'] = 'application/json'
+  if (raw) Object.assign(headers, raw.headers, { 'Content-Type': raw.type || 'application/octet-stream' })
   if (opts.ifMatch !== undefined) headers['If-Match'] = `"${opts.ifMatch}"`
 
   let res: Response
@@ -84,7 +92,7 @@ async function request<T>(method: Method, path: string, body?: unknown, opts: Re
       headers,
       credentials: 'same-origin',
       cache: 'no-store',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw ? raw.raw : body === undefined ? undefined : JSON.stringify(body),
       signal: opts.signal,
     })
   } catch (e) {
@@ -118,4 +126,11 @@ export const api = {
   put: <T>(path: string, body: unknown, opts?: RequestOptions) => request<T>('PUT', path, body, opts),
   patch: <T>(path: string, body: unknown, opts?: RequestOptions) => request<T>('PATCH', path, body, opts),
   delete: <T>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, undefined, opts),
+  /** Upload a file as the raw request body; its name travels URI-encoded in `X-Filename`. */
+  upload: <T>(path: string, file: File, opts?: RequestOptions) =>
+    request<T>('POST', path, undefined, opts, {
+      raw: file,
+      type: file.type,
+      headers: { 'X-Filename': encodeURIComponent(file.name) },
+    }),
 }

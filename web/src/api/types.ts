@@ -2,7 +2,9 @@ import type { z } from 'zod'
 import type * as Accompaniments from '../../../common/contracts/accompaniments.contracts'
 import type * as Audit from '../../../common/contracts/audit.contracts'
 import type * as Auth from '../../../common/contracts/auth.contracts'
+import type * as Sessions from '../../../common/contracts/case-sessions.contracts'
 import type * as Persons from '../../../common/contracts/persons.contracts'
+import type * as Tasks from '../../../common/contracts/tasks.contracts'
 import type * as Users from '../../../common/contracts/users.contracts'
 
 /** Types of the API contracts (`common/contracts`), as seen by the web app. */
@@ -44,3 +46,14 @@ export type TeamMembers = z.infer<typeof Users.TeamMembers>
 export type AccompanimentStatus = (typeof Accompaniments.STATUSES)[number]
 export type AccompanimentKind = (typeof Accompaniments.ACCOMPANIMENT_KINDS)[number]
 export type Outcome = (typeof Accompaniments.OUTCOMES)[number]
+
+export type CaseSessionView = z.infer<typeof Sessions.CaseSessionView>
+export type CaseSessionList = z.infer<typeof Sessions.CaseSessionList>
+export type CaseSessionInput = z.input<typeof Sessions.CaseSessionInput>
+export type TaskView = z.infer<typeof Tasks.TaskView>
+export type TaskList = z.infer<typeof Tasks.TaskList>
+export type TaskInput = z.input<typeof Tasks.TaskInput>
+export type MyDay = z.infer<typeof Tasks.MyDay>
+export type DocumentView = z.infer<typeof Accompaniments.DocumentView>
+export type DocumentList = z.infer<typeof Accompaniments.DocumentList>
+export type Dashboard = z.infer<typeof Accompaniments.Dashboard>

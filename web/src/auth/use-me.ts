@@ -29,6 +29,7 @@ export function can(me: Me | null | undefined, ability: Permission): boolean {
 export function homePath(me: Me): string {
   if (me.sessionState === 'mfa_enrolment') return '/mfa/enrol'
   if (me.sessionState === 'mfa_pending') return '/login'
+  if (can(me, 'task.read')) return '/my-day'
   if (can(me, 'person.search')) return '/persons'
   if (can(me, 'user.manage')) return '/admin/users'
   if (can(me, 'audit.read')) return '/audit'

@@ -1,5 +1,5 @@
 import { NavLink, Stack } from '@mantine/core'
-import { IconBriefcase, IconLockOpen, IconListSearch, IconShieldCheck, IconUserCircle, IconUsersGroup } from '@tabler/icons-react'
+import { IconBriefcase, IconSun, IconLockOpen, IconListSearch, IconShieldCheck, IconUserCircle, IconUsersGroup } from '@tabler/icons-react'
 import type { ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
@@ -15,6 +15,7 @@ interface Item {
 }
 
 const ITEMS: Item[] = [
+  { to: '/my-day', label: 'nav.myDay', ability: 'task.read', icon: IconSun },
   { to: '/accompaniments', label: 'nav.accompaniments', ability: 'accompaniment.read', icon: IconBriefcase },
   { to: '/persons', label: 'nav.persons', ability: 'person.search', icon: IconListSearch },
   { to: '/access-grants', label: 'nav.accessGrants', ability: 'access_grant.review', icon: IconLockOpen },

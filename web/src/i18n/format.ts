@@ -26,6 +26,20 @@ export function useFormat() {
       if (Number.isNaN(date.getTime())) return iso
       return new Intl.DateTimeFormat(tag, { dateStyle: 'short', timeStyle: 'medium' }).format(date)
     },
+    /** The time of day only: "14:30". */
+    time(iso: string | null | undefined): string {
+      if (!iso) return ''
+      const date = new Date(iso)
+      if (Number.isNaN(date.getTime())) return iso
+      return new Intl.DateTimeFormat(tag, { timeStyle: 'short' }).format(date)
+    },
+    /** Date and time without seconds, for planned sessions. */
+    dateTimeMinutes(iso: string | null | undefined): string {
+      if (!iso) return ''
+      const date = new Date(iso)
+      if (Number.isNaN(date.getTime())) return iso
+      return new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }).format(date)
+    },
     number(n: number): string {
       return new Intl.NumberFormat(tag).format(n)
     },

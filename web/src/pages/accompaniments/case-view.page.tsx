@@ -1,5 +1,14 @@
-import { Alert, Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core'
-import { IconAlertTriangle, IconArrowLeft, IconCheck } from '@tabler/icons-react'
+import { Alert, Anchor, Badge, Button, Group, Stack, Tabs, Text } from '@mantine/core'
+import {
+  IconAlertTriangle,
+  IconArrowLeft,
+  IconCalendarEvent,
+  IconCheck,
+  IconChecklist,
+  IconFiles,
+  IconInfoCircle,
+} from '@tabler/icons-react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useParams } from 'react-router'
 import { can, useMe } from '../../auth/use-me'
@@ -8,11 +17,14 @@ import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
 import { useFormat } from '../../i18n/format'
 import { NotFoundPage } from '../not-found/not-found.page'
+import { DocumentsTab } from '../casework/documents-tab'
+import { SessionsTab } from '../casework/sessions-tab'
+import { TasksTab } from '../casework/tasks-tab'
 import { isUnavailable } from '../persons/use-person'
 import { AssignPanel } from './assign-panel'
 import { AccessBadge, StatusBadge } from './badges'
 import { BreakGlassPanel } from './break-glass'
-import { CaseDetails, JudicialBlock } from './case-details'
+import { CaseDetails, JudicialBlock, Section } from './case-details'
 import { LifecycleActions } from './lifecycle-actions'
 import { CaseTimeline } from './timeline'
 import { useAccompaniment } from './use-accompaniment'
@@ -24,6 +36,7 @@ export function CaseViewPage() {
   const { data: me } = useMe()
   const fmt = useFormat()
   const query = useAccompaniment(id)
+  const [tab, setTab] = useState<string | null>('overview')
 
   if (query.isPending) return <Loading />
   if (isUnavailable(query.error)) {
@@ -88,10 +101,51 @@ export function CaseViewPage() {
         </Anchor>
       </Text>
 
-      <CaseDetails a={a} />
-      {a.framework === 'judicial' ? <JudicialBlock a={a} /> : null}
-      {isLead && a.status !== 'closed' ? <AssignPanel key={a.id} a={a} /> : null}
-      <CaseTimeline id={a.id} version={a.version} />
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="overview" leftSection={<IconInfoCircle size={18} aria-hidden />}>
+            {t('caseTabs.overview')}
+          </Tabs.Tab>
+          {can(me, 'case_session.read') ? (
+            <Tabs.Tab value="sessions" leftSection={<IconCalendarEvent size={18} aria-hidden />} data-testid="tab-sessions">
+              {t('caseTabs.sessions')}
+            </Tabs.Tab>
+          ) : null}
+          {can(me, 'task.read') ? (
+            <Tabs.Tab value="tasks" leftSection={<IconChecklist size={18} aria-hidden />} data-testid="tab-tasks">
+              {t('caseTabs.tasks')}
+            </Tabs.Tab>
+          ) : null}
+          {can(me, 'document.read') ? (
+            <Tabs.Tab value="documents" leftSection={<IconFiles size={18} aria-hidden />} data-testid="tab-documents">
+              {t('caseTabs.documents')}
+            </Tabs.Tab>
+          ) : null}
+        </Tabs.List>
+        <Tabs.Panel value="overview">
+          <Stack gap="lg">
+            <CaseDetails a={a} />
+            {a.framework === 'judicial' ? <JudicialBlock a={a} /> : null}
+            {isLead && a.status !== 'closed' ? <AssignPanel key={a.id} a={a} /> : null}
+            <CaseTimeline id={a.id} version={a.version} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="sessions">
+          <Section id="case-sessions" title={t('caseTabs.sessions')}>
+            <SessionsTab a={a} canWrite={can(me, 'case_session.write')} />
+          </Section>
+        </Tabs.Panel>
+        <Tabs.Panel value="tasks">
+          <Section id="case-tasks" title={t('caseTabs.tasks')}>
+            <TasksTab a={a} canWrite={can(me, 'task.write')} meId={me?.id} />
+          </Section>
+        </Tabs.Panel>
+        <Tabs.Panel value="documents">
+          <Section id="case-documents" title={t('caseTabs.documents')}>
+            <DocumentsTab a={a} canWrite={can(me, 'document.write')} />
+          </Section>
+        </Tabs.Panel>
+      </Tabs>
 
       <Text size="sm" c="gray.7">
         {t('accompaniment.timestamps', { created: fmt.dateTime(a.createdAt), updated: fmt.dateTime(a.updatedAt) })}

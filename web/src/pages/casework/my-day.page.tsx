@@ -1,0 +1,116 @@
+import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { IconAlertTriangle, IconCalendarEvent } from '@tabler/icons-react'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import type { TaskView } from '../../api/types'
+import { ErrorAlert } from '../../components/error-alert'
+import { Loading } from '../../components/loading'
+import { PageHeader } from '../../components/page-header'
+import { useFormat } from '../../i18n/format'
+import { TaskItem } from './task-item'
+import { useMyDay, useTaskStatus } from './use-casework'
+
+function Block({ id, title, icon, children }: { id: string; title: string; icon?: ReactNode; children: ReactNode }) {
+  return (
+    <Paper component="section" aria-labelledby={id}>
+      <Group gap="xs" mb="sm">
+        {icon}
+        <Title order={2} size="h4" id={id}>
+          {title}
+        </Title>
+      </Group>
+      {children}
+    </Paper>
+  )
+}
+
+export function MyDayPage() {
+  const { t } = useTranslation()
+  const fmt = useFormat()
+  const query = useMyDay()
+  const status = useTaskStatus()
+
+  const tasks = (items: TaskView[], empty: string) =>
+    items.length ? (
+      <Stack component="ul" gap="xs" className="plain-list">
+        {items.map((task) => (
+          <TaskItem
+            key={task.id}
+            task={task}
+            showCase
+            busy={status.isPending && status.variables.task.id === task.id}
+            onToggle={(done) => status.mutate({ task, done })}
+          />
+        ))}
+      </Stack>
+    ) : (
+      <Text c="gray.7">{empty}</Text>
+    )
+
+  return (
+    <Stack gap="lg" maw={1100}>
+      <PageHeader title={t('myDay.title')} description={query.data ? fmt.date(query.data.date) : undefined} />
+      <ErrorAlert error={query.error ?? status.error} />
+      {query.isPending ? (
+        <Loading />
+      ) : query.data ? (
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+          <Block id="my-day-sessions" title={t('myDay.sessions')} icon={<IconCalendarEvent size={20} aria-hidden />}>
+            {query.data.sessionsToday.length ? (
+              <Stack component="ul" gap="xs" className="plain-list" data-testid="my-day-sessions">
+                {query.data.sessionsToday.map((s) => (
+                  <Group component="li" key={s.id} gap="sm" wrap="wrap">
+                    <Text fw={600} className="mono">
+                      {fmt.time(s.startsAt)}
+                    </Text>
+                    <Anchor component={Link} to={`/accompaniments/${s.accompanimentId}`} className="mono">
+                      {s.accompanimentCode}
+                    </Anchor>
+                    <Text>{t(`sessions.modality.${s.modality}`, { defaultValue: s.modality })}</Text>
+                    <Text size="sm" c="gray.7">
+                      {t('sessions.minutes', { count: s.durationMinutes })} · {t(`sessions.status.${s.status}`, { defaultValue: s.status })}
+                    </Text>
+                  </Group>
+                ))}
+              </Stack>
+            ) : (
+              <Text c="gray.7">{t('myDay.noSessions')}</Text>
+            )}
+          </Block>
+          <Block
+            id="my-day-overdue"
+            title={t('myDay.overdue', { count: query.data.overdueTasks.length })}
+            icon={
+              query.data.overdueTasks.length ? <IconAlertTriangle size={20} color="var(--mantine-color-orange-8)" aria-hidden /> : undefined
+            }
+          >
+            {tasks(query.data.overdueTasks, t('myDay.noOverdue'))}
+          </Block>
+          <Block id="my-day-week" title={t('myDay.week')}>
+            {tasks(query.data.dueThisWeek, t('myDay.noWeek'))}
+          </Block>
+          <Block id="my-day-reminders" title={t('myDay.reminders')}>
+            {query.data.reminders.length ? (
+              <Stack component="ul" gap="xs" className="plain-list">
+                {query.data.reminders.map((r) => (
+                  <Group component="li" key={`${r.type}-${r.accompanimentId}`} gap="sm" wrap="wrap">
+                    <Badge variant="light" color="blue">
+                      {t(`myDay.reminder.${r.type}`)}
+                    </Badge>
+                    <Anchor component={Link} to={`/accompaniments/${r.accompanimentId}`} className="mono">
+                      {r.accompanimentCode}
+                    </Anchor>
+                    <Text size="sm">{fmt.date(r.date)}</Text>
+                  </Group>
+                ))}
+              </Stack>
+            ) : (
+              <Text c="gray.7">{t('myDay.noReminders')}</Text>
+            )}
+          </Block>
+        </SimpleGrid>
+      ) : null}
+    </Stack>
+  )
+}

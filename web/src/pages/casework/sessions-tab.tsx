@@ -1,0 +1,104 @@
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core'
+import { IconCalendarPlus, IconNotes } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AccompanimentView, CaseSessionView } from '../../api/types'
+import { ErrorAlert } from '../../components/error-alert'
+import { Loading } from '../../components/loading'
+import { ScrollTable } from '../../components/scroll-table'
+import { useFormat } from '../../i18n/format'
+import { SessionModal } from './session-modal'
+import { useSessions } from './use-casework'
+
+const STATUS_COLOR = { planned: 'blue', held: 'green', cancelled: 'gray', missed: 'orange' } as const
+
+export function SessionsTab({ a, canWrite }: { a: AccompanimentView; canWrite: boolean }) {
+  const { t } = useTranslation()
+  const fmt = useFormat()
+  const sessions = useSessions(a.id)
+  const [editing, setEditing] = useState<{ mode: 'plan' | 'record'; session: CaseSessionView | null } | null>(null)
+  const writable = canWrite && a.status !== 'closed' && a.access !== 'emergency'
+
+  return (
+    <Stack gap="md">
+      {writable ? (
+        <Group>
+          <Button leftSection={<IconCalendarPlus size={18} aria-hidden />} onClick={() => setEditing({ mode: 'plan', session: null })}>
+            {t('sessions.plan')}
+          </Button>
+          <Button
+            variant="light"
+            leftSection={<IconNotes size={18} aria-hidden />}
+            onClick={() => setEditing({ mode: 'record', session: null })}
+          >
+            {t('sessions.record')}
+          </Button>
+        </Group>
+      ) : null}
+      <ErrorAlert error={sessions.error} />
+      {sessions.isPending ? (
+        <Loading />
+      ) : sessions.data?.items.length ? (
+        <ScrollTable label={t('sessions.tableLabel')}>
+          <Table data-testid="sessions" verticalSpacing="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('sessions.startsAt')}</Table.Th>
+                <Table.Th scope="col">{t('sessions.modalityLabel')}</Table.Th>
+                <Table.Th scope="col">{t('sessions.statusLabel')}</Table.Th>
+                <Table.Th scope="col">{t('sessions.worker')}</Table.Th>
+                {writable ? <Table.Th scope="col">{t('common.actions')}</Table.Th> : null}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {sessions.data.items.map((s) => (
+                <Table.Tr key={s.id}>
+                  <Table.Td>
+                    {fmt.dateTimeMinutes(s.startsAt)}
+                    <Text size="sm" c="gray.7">
+                      {t('sessions.minutes', { count: s.durationMinutes })}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {t(`sessions.modality.${s.modality}`)}
+                    {s.place ? (
+                      <Text size="sm" c="gray.7">
+                        {s.place}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={STATUS_COLOR[s.status]}>
+                      {t(`sessions.status.${s.status}`)}
+                    </Badge>
+                    {s.attendance ? (
+                      <Text size="sm" c="gray.7">
+                        {t(`sessions.attendance.${s.attendance}`)}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>{s.workerName}</Table.Td>
+                  {writable ? (
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        onClick={() => setEditing({ mode: 'record', session: s })}
+                        aria-label={t('sessions.editOne', { date: fmt.dateTimeMinutes(s.startsAt) })}
+                      >
+                        {t('common.edit')}
+                      </Button>
+                    </Table.Td>
+                  ) : null}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollTable>
+      ) : (
+        <Text c="gray.7">{t('sessions.empty')}</Text>
+      )}
+      {editing ? <SessionModal a={a} session={editing.session} mode={editing.mode} onClose={() => setEditing(null)} /> : null}
+    </Stack>
+  )
+}

@@ -1,0 +1,115 @@
+import { Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { IconPlus } from '@tabler/icons-react'
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { api } from '../../api/client'
+import type { AccompanimentView, TaskInput, TaskView } from '../../api/types'
+import { ErrorAlert } from '../../components/error-alert'
+import { useFieldErrors } from '../../components/field-errors'
+import { Loading } from '../../components/loading'
+import { TaskItem } from './task-item'
+import { casePath, useTaskStatus, useTasks } from './use-casework'
+
+function AddTask({ a, meId }: { a: AccompanimentView; meId: string | undefined }) {
+  const { t } = useTranslation()
+  const client = useQueryClient()
+  const [title, setTitle] = useState('')
+  const [dueDate, setDueDate] = useState('')
+  const [assigneeId, setAssigneeId] = useState<string | null>(a.workers.some((w) => w.userId === meId) ? (meId ?? null) : null)
+  const [local, setLocal] = useState<{ field: string; code: string }[]>([])
+  const add = useMutation({
+    mutationFn: (body: TaskInput) => api.post<TaskView>(`${casePath(a.id)}/tasks`, body),
+    onSuccess: async () => {
+      setTitle('')
+      setDueDate('')
+      await client.invalidateQueries({ queryKey: ['accompaniments', a.id, 'tasks'] })
+      await client.invalidateQueries({ queryKey: ['my-day'] })
+    },
+  })
+  const errors = useFieldErrors(add.error, local)
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    const issues = [
+      ...(title.trim() ? [] : [{ field: 'title', code: 'required' }]),
+      ...(dueDate ? [] : [{ field: 'dueDate', code: 'required' }]),
+    ]
+    setLocal(issues)
+    if (issues.length) return
+    add.mutate({ title, dueDate, assigneeId })
+  }
+  return (
+    <Paper component="section" aria-labelledby="task-add-title" withBorder p="md">
+      <Title order={3} size="h5" id="task-add-title" mb="sm">
+        {t('tasks.add')}
+      </Title>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <ErrorAlert error={add.error && !errors.any ? add.error : null} />
+          <TextInput
+            label={t('tasks.title')}
+            required
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            error={errors.of('title')}
+          />
+          <Group grow align="flex-start">
+            <TextInput
+              type="date"
+              label={t('tasks.dueDate')}
+              required
+              value={dueDate}
+              onChange={(e) => setDueDate(e.currentTarget.value)}
+              error={errors.of('dueDate')}
+            />
+            <Select
+              label={t('tasks.assignee')}
+              placeholder={t('tasks.assigneeMe')}
+              data={a.workers.map((w) => ({ value: w.userId, label: w.name }))}
+              value={assigneeId}
+              onChange={setAssigneeId}
+              clearable
+              error={errors.of('assigneeId')}
+            />
+          </Group>
+          <Group>
+            <Button type="submit" leftSection={<IconPlus size={18} aria-hidden />} loading={add.isPending}>
+              {t('tasks.addSubmit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  )
+}
+
+export function TasksTab({ a, canWrite, meId }: { a: AccompanimentView; canWrite: boolean; meId: string | undefined }) {
+  const { t } = useTranslation()
+  const tasks = useTasks(a.id)
+  const status = useTaskStatus()
+  const writable = canWrite && a.status !== 'closed' && a.access !== 'emergency'
+  const names = new Map(a.workers.map((w) => [w.userId, w.name]))
+  return (
+    <Stack gap="md">
+      <ErrorAlert error={tasks.error ?? status.error} />
+      {tasks.isPending ? (
+        <Loading />
+      ) : tasks.data?.items.length ? (
+        <Stack component="ul" gap="xs" className="plain-list" data-testid="tasks">
+          {tasks.data.items.map((task) => (
+            <TaskItem
+              key={task.id}
+              task={task}
+              assignee={names.get(task.assigneeId)}
+              busy={!writable || (status.isPending && status.variables.task.id === task.id)}
+              onToggle={(done) => status.mutate({ task, done })}
+            />
+          ))}
+        </Stack>
+      ) : (
+        <Text c="gray.7">{t('tasks.empty')}</Text>
+      )}
+      {writable ? <AddTask a={a} meId={meId} /> : null}
+    </Stack>
+  )
+}
