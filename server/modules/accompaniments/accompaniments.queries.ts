@@ -69,3 +69,8 @@ export async function workersOf(trx: Trx, ids: string[]) {
     .where('accompaniment_workers.accompaniment_id', 'in', ids)
     .execute()
 }
+
+/** Changes to a case are for its workers and its team lead; a break-the-glass grant only reads. */
+export async function assertMayChange(trx: Trx, actor: Actor, acc: { id: string; team_id: string }): Promise<void> {
+  if ((await accessOf(trx, actor, [acc])).get(acc.id) === 'emergency') throw fail('access.forbidden')
+}

@@ -3,14 +3,14 @@ import type { z } from 'zod'
 import type { CaseSessionInput } from '../../../common/contracts/case-sessions.contracts'
 import type { RequestContext, Trx } from '../../http/context'
 import { fail, invalidField } from '../../http/errors'
-import { accessOf } from '../accompaniments/accompaniments.queries'
+import { assertMayChange } from '../accompaniments/accompaniments.queries'
 
 type Input = z.output<typeof CaseSessionInput>
 type Case = { id: string; team_id: string; person_id: string; framework: string; status: string }
 
 /** Sessions are recorded by the case's workers or its lead; a break-the-glass reader only reads. */
 async function checkWriter(ctx: RequestContext, trx: Trx, acc: Case, input: Input): Promise<void> {
-  if ((await accessOf(trx, ctx.user, [acc])).get(acc.id) === 'emergency') throw fail('access.forbidden')
+  await assertMayChange(trx, ctx.user, acc)
   if (acc.status === 'closed') throw fail('state.invalid_transition')
   if (input.attendance && acc.framework !== 'judicial')
     throw invalidField('attendance', 'judicial_only', 'Attendance is recorded for judicial cases only')

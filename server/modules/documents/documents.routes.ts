@@ -4,7 +4,7 @@ import { IdParams } from '../../../common/contracts/shared.contracts'
 import type { RequestContext, Trx } from '../../http/context'
 import { defineRoute } from '../../http/define-route'
 import { fail, invalidField } from '../../http/errors'
-import { accessOf, findVisibleAccompaniment } from '../accompaniments/accompaniments.queries'
+import { assertMayChange, findVisibleAccompaniment } from '../accompaniments/accompaniments.queries'
 import { contentDisposition, FILE_TYPES, typeOfMime } from './file-types'
 
 async function listDocuments(ctx: RequestContext, trx: Trx, acc: { id: string; person_id: string }, documentId?: string) {
@@ -78,7 +78,7 @@ export const documentRoutes = [
       if (!filename || filename.length > 200) throw invalidField('headers.x-filename', 'required', 'A file name of 1 to 200 characters')
       return ctx.write('document.uploaded', async (trx, audit) => {
         const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        if ((await accessOf(trx, ctx.user, [acc])).get(acc.id) === 'emergency') throw fail('access.forbidden')
+        await assertMayChange(trx, ctx.user, acc)
         const id = crypto.randomUUID()
         const key = await ctx.codec.personKey(trx, acc.person_id)
         await trx

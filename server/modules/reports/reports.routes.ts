@@ -5,7 +5,7 @@ import type { Language } from '../../../common/roles'
 import type { RequestContext, Trx } from '../../http/context'
 import { defineRoute } from '../../http/define-route'
 import { fail } from '../../http/errors'
-import { accessOf, findVisibleAccompaniment } from '../accompaniments/accompaniments.queries'
+import { assertMayChange, findVisibleAccompaniment } from '../accompaniments/accompaniments.queries'
 import { buildContent, reportPdf } from './reports.commands'
 
 async function listReports(ctx: RequestContext, trx: Trx, acc: { id: string; person_id: string }, reportId?: string) {
@@ -53,7 +53,7 @@ export const reportRoutes = [
     async handler({ params, body, ctx }) {
       return ctx.write('report.sent', async (trx, audit) => {
         const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        if ((await accessOf(trx, ctx.user, [acc])).get(acc.id) === 'emergency') throw fail('access.forbidden')
+        await assertMayChange(trx, ctx.user, acc)
         if (acc.framework !== 'judicial') throw fail('state.invalid_transition', 'Reports are for judicial cases')
         const content = await buildContent(ctx, trx, acc, body)
         const id = crypto.randomUUID()

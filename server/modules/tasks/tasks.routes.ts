@@ -4,7 +4,7 @@ import { MyDay, TaskInput, TaskList, TaskStatusBody, TaskView } from '../../../c
 import { defineRoute } from '../../http/define-route'
 import { fail, invalidField } from '../../http/errors'
 import { expectedVersion, sendVersion } from '../../http/versioning'
-import { accessOf, findVisibleAccompaniment, workersOf } from '../accompaniments/accompaniments.queries'
+import { assertMayChange, findVisibleAccompaniment, workersOf } from '../accompaniments/accompaniments.queries'
 import { visibleTo } from '../accompaniments/accompaniments.visibility'
 import { listTasks } from './tasks.queries'
 
@@ -40,7 +40,7 @@ export const taskRoutes = [
     async handler({ params, body, ctx, reply }) {
       return ctx.write('task.created', async (trx, audit) => {
         const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        if ((await accessOf(trx, ctx.user, [acc])).get(acc.id) === 'emergency') throw fail('access.forbidden')
+        await assertMayChange(trx, ctx.user, acc)
         const assignee = body.assigneeId ?? ctx.user.userId
         const workers = (await workersOf(trx, [acc.id])).map((w) => w.user_id)
         if (assignee !== ctx.user.userId && !workers.includes(assignee))
