@@ -2,8 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { signIn } from './i18n-checks'
-import { expectNoAxeViolations, launchBrowser, SCREENSHOTS, startServer, watchConsole } from './support'
+import { signedInPage } from './i18n-checks'
+import { expectNoAxeViolations, launchBrowser, SCREENSHOTS, startServer } from './support'
 
 let server: Awaited<ReturnType<typeof startServer>>
 let browser: Browser
@@ -18,12 +18,7 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function pageAs(email: string): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 900 } })
-  await signIn(context, server.url, email)
-  const page = await context.newPage()
-  return { page, problems: watchConsole(page) }
-}
+const pageAs = (email: string) => signedInPage(browser, server.url, email)
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `accompaniments-${name}.png`), fullPage: true })
 

@@ -1,5 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { expect } from 'vitest'
+import { watchConsole } from './support'
 import { LANGUAGES, type Language } from '../common/roles'
 import de from '../web/src/i18n/locales/de.json'
 import en from '../web/src/i18n/locales/en.json'
@@ -119,4 +120,12 @@ export async function signIn(context: BrowserContext, origin: string, email: str
     headers: { 'x-parcours-request': '1' },
   })
   expect(res.status(), `sign-in of ${email}`).toBe(200)
+}
+
+/** A fresh browser context signed in as this user, with its console watched for problems. */
+export async function signedInPage(browser: Browser, url: string, email: string): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 900 } })
+  await signIn(context, url, email)
+  const page = await context.newPage()
+  return { page, problems: watchConsole(page) }
 }
