@@ -2,10 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { watchConsole } from './support'
 import { LANGUAGES, type Language } from '../common/roles'
-import de from '../web/src/i18n/locales/de.json'
-import en from '../web/src/i18n/locales/en.json'
-import fr from '../web/src/i18n/locales/fr.json'
-import nl from '../web/src/i18n/locales/nl.json'
+import { TRANSLATIONS } from '../web/src/i18n/resources'
 import { TEST_PASSWORD } from '../server/test/harness'
 import { expectNoAxeViolations } from './support'
 
@@ -23,7 +20,7 @@ function flatten(tree: Tree, prefix = '', out = new Map<string, string>()): Map<
   return out
 }
 
-const FLAT: Record<Language, Map<string, string>> = { fr: flatten(fr), nl: flatten(nl), de: flatten(de), en: flatten(en) }
+const FLAT = Object.fromEntries(LANGUAGES.map((l) => [l, flatten(TRANSLATIONS[l])])) as Record<Language, Map<string, string>>
 
 /** Every key path, plural forms also under their base name (`persons.resultCount`). */
 const KEYS = new Set([...FLAT.fr.keys()].flatMap((k) => [k, k.replace(/_(zero|one|two|few|many|other)$/, '')]))

@@ -1,10 +1,7 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { LANGUAGES, type Language } from '../../../common/roles'
-import fr from './locales/fr.json'
-import nl from './locales/nl.json'
-import de from './locales/de.json'
-import en from './locales/en.json'
+import { TRANSLATIONS } from './resources'
 
 const STORAGE_KEY = 'parcours.language'
 
@@ -25,7 +22,7 @@ function storedLanguage(): Language {
 export const LOCALE_TAGS: Record<Language, string> = { fr: 'fr-BE', nl: 'nl-BE', de: 'de-BE', en: 'en-GB' }
 
 void i18n.use(initReactI18next).init({
-  resources: { fr: { translation: fr }, nl: { translation: nl }, de: { translation: de }, en: { translation: en } },
+  resources: Object.fromEntries(LANGUAGES.map((l) => [l, { translation: TRANSLATIONS[l] }])),
   lng: storedLanguage(),
   fallbackLng: 'fr',
   supportedLngs: [...LANGUAGES],

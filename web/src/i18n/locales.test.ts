@@ -4,10 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { ERROR_CODES } from '../../../common/contracts/problem.contracts'
 import { ROLES } from '../../../common/roles'
-import de from './locales/de.json'
-import en from './locales/en.json'
-import fr from './locales/fr.json'
-import nl from './locales/nl.json'
+import { TRANSLATIONS } from './resources'
 
 type Tree = { [key: string]: string | Tree }
 
@@ -21,7 +18,7 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out
 }
 
-const locales = { fr, nl, de, en } as Record<string, Tree>
+const locales = TRANSLATIONS as Record<string, Tree>
 const flat = Object.fromEntries(Object.entries(locales).map(([l, tree]) => [l, flatten(tree)]))
 const reference = [...flat.fr!.keys()].sort()
 
