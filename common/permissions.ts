@@ -27,6 +27,12 @@ export const PERMISSIONS = {
   'document.read': ['worker', 'lead'],
   'document.write': ['worker', 'lead'],
   'report.write': ['worker', 'lead'],
+  /** The desistance path (assessments, plan, trajectory, network): same case visibility as above. */
+  'desistance.read': ['worker', 'lead'],
+  'desistance.write': ['worker', 'lead'],
+  /** Instrument definitions are not personal data: readable by whoever fills or manages them. */
+  'instrument.read': ['worker', 'lead', 'admin'],
+  'instrument.manage': ['admin'],
   'user.manage': ['admin'],
   'team.manage': ['admin'],
   'audit.read': ['dpo'],

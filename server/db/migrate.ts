@@ -6,6 +6,10 @@ import * as m0003 from './migrations/0003-case-sessions'
 import * as m0004 from './migrations/0004-tasks'
 import * as m0005 from './migrations/0005-documents'
 import * as m0006 from './migrations/0006-judicial-reports'
+import * as m0007 from './migrations/0007-caseload-indexes'
+import * as m0008 from './migrations/0008-instruments'
+import * as m0009 from './migrations/0009-plans-trajectory'
+import * as m0010 from './migrations/0010-network'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -17,6 +21,10 @@ const STEPS: Record<string, Step> = {
   '0004-tasks': m0004,
   '0005-documents': m0005,
   '0006-judicial-reports': m0006,
+  '0007-caseload-indexes': m0007,
+  '0008-instruments': m0008,
+  '0009-plans-trajectory': m0009,
+  '0010-network': m0010,
 }
 
 export async function migrate(db: Db, kind: DbKind): Promise<string[]> {

@@ -6,7 +6,9 @@ import {
   IconCheck,
   IconChecklist,
   IconFiles,
+  IconGavel,
   IconInfoCircle,
+  IconRoute,
 } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -20,6 +22,8 @@ import { NotFoundPage } from '../not-found/not-found.page'
 import { DocumentsTab } from '../casework/documents-tab'
 import { SessionsTab } from '../casework/sessions-tab'
 import { TasksTab } from '../casework/tasks-tab'
+import { PathTab } from '../desistance/path-tab'
+import { ReportsTab } from '../reports/reports-tab'
 import { isUnavailable } from '../persons/use-person'
 import { AssignPanel } from './assign-panel'
 import { AccessBadge, StatusBadge } from './badges'
@@ -121,6 +125,16 @@ export function CaseViewPage() {
               {t('caseTabs.documents')}
             </Tabs.Tab>
           ) : null}
+          {can(me, 'desistance.read') ? (
+            <Tabs.Tab value="path" leftSection={<IconRoute size={18} aria-hidden />} data-testid="tab-path">
+              {t('caseTabs.path')}
+            </Tabs.Tab>
+          ) : null}
+          {a.framework === 'judicial' && can(me, 'report.write') ? (
+            <Tabs.Tab value="reports" leftSection={<IconGavel size={18} aria-hidden />} data-testid="tab-reports">
+              {t('caseTabs.reports')}
+            </Tabs.Tab>
+          ) : null}
         </Tabs.List>
         <Tabs.Panel value="overview">
           <Stack gap="lg">
@@ -143,6 +157,16 @@ export function CaseViewPage() {
         <Tabs.Panel value="documents">
           <Section id="case-documents" title={t('caseTabs.documents')}>
             <DocumentsTab a={a} canWrite={can(me, 'document.write')} />
+          </Section>
+        </Tabs.Panel>
+        <Tabs.Panel value="path">
+          <Section id="case-path" title={t('caseTabs.path')}>
+            <PathTab a={a} canWrite={can(me, 'desistance.write')} />
+          </Section>
+        </Tabs.Panel>
+        <Tabs.Panel value="reports">
+          <Section id="case-reports" title={t('caseTabs.reports')}>
+            <ReportsTab a={a} canWrite={can(me, 'report.write')} />
           </Section>
         </Tabs.Panel>
       </Tabs>
