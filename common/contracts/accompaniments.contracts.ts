@@ -165,10 +165,31 @@ export const Dashboard = z.object({
   byKind: z.array(Count),
   byFramework: z.array(Count),
   byWorker: z.array(z.object({ userId: z.uuid().nullable(), name: z.string().nullable(), count: z.number().int() })),
-  awaitingClosure: z.array(z.object({ id: z.uuid(), code: z.string(), outcome: z.string().nullable(), updatedAt: z.string() })),
+  /** `version` lets the lead decide a closure from the dashboard with If-Match. */
+  awaitingClosure: z.array(
+    z.object({ id: z.uuid(), code: z.string(), outcome: z.string().nullable(), updatedAt: z.string(), version: z.number().int() }),
+  ),
   unassigned: z.number().int(),
+  unassignedCases: z.array(z.object({ id: z.uuid(), code: z.string(), createdAt: z.string() })),
   mandatesEndingSoon: z.number().int(),
+  mandatesEnding: z.array(z.object({ id: z.uuid(), code: z.string(), mandateEnd: z.string() })),
+  /** Open tasks past their due date on the team's open cases: codes and dates only, never the (sealed) title. */
+  overdueTasks: z.object({
+    total: z.number().int(),
+    byWorker: z.array(z.object({ userId: z.uuid(), name: z.string().nullable(), count: z.number().int() })),
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        accompanimentId: z.uuid(),
+        accompanimentCode: z.string(),
+        dueDate: z.string(),
+        assigneeId: z.uuid(),
+        assigneeName: z.string().nullable(),
+      }),
+    ),
+  }),
 })
+export type Dashboard = z.infer<typeof Dashboard>
 export const DashboardQuery = z.object({ teamId: z.uuid() })
 
 export const DocumentView = z.object({

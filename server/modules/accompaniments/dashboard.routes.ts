@@ -3,6 +3,7 @@ import { defineRoute } from '../../http/define-route'
 import { fail } from '../../http/errors'
 
 const OPEN = ['intake', 'active', 'suspended', 'closing']
+const LIST_LIMIT = 100
 
 export const dashboardRoutes = [
   defineRoute({
@@ -26,7 +27,29 @@ export const dashboardRoutes = [
             .groupBy(`accompaniments.${col}`)
             .execute()
         const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
-        const [byStatus, byKind, byFramework, byWorker, awaiting, unassigned, ending] = await Promise.all([
+        const today = ctx.now().slice(0, 10)
+        const intake = base.where('accompaniments.status', '=', 'intake')
+        const ending = open.where('accompaniments.mandate_end', 'is not', null).where('accompaniments.mandate_end', '<=', soon)
+        // Driven from the team's open cases (accompaniments_team_status) into tasks_acc (accompaniment_id, due_date).
+        const overdue = open
+          .innerJoin('tasks', 'tasks.accompaniment_id', 'accompaniments.id')
+          .where('tasks.due_date', '<', today)
+          .where('tasks.status', '=', 'open')
+          .leftJoin('users', 'users.id', 'tasks.assignee_id')
+        const total = (q: typeof base) => q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+        const [
+          byStatus,
+          byKind,
+          byFramework,
+          byWorker,
+          awaiting,
+          unassigned,
+          unassignedCases,
+          endingCount,
+          endingCases,
+          overdueByWorker,
+          overdueItems,
+        ] = await Promise.all([
           count('status', base),
           count('kind'),
           count('framework'),
@@ -40,19 +63,45 @@ export const dashboardRoutes = [
             .execute(),
           base
             .where('accompaniments.status', '=', 'closing')
-            .select(['accompaniments.id', 'accompaniments.code', 'accompaniments.closure_outcome', 'accompaniments.updated_at'])
+            .select([
+              'accompaniments.id',
+              'accompaniments.code',
+              'accompaniments.closure_outcome',
+              'accompaniments.updated_at',
+              'accompaniments.version',
+            ])
             .orderBy('accompaniments.updated_at')
             .limit(100)
             .execute(),
-          base
-            .where('accompaniments.status', '=', 'intake')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow(),
-          open
-            .where('accompaniments.mandate_end', 'is not', null)
-            .where('accompaniments.mandate_end', '<=', soon)
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .executeTakeFirstOrThrow(),
+          total(intake),
+          intake
+            .select(['accompaniments.id', 'accompaniments.code', 'accompaniments.created_at'])
+            .orderBy('accompaniments.created_at')
+            .limit(LIST_LIMIT)
+            .execute(),
+          total(ending),
+          ending
+            .select(['accompaniments.id', 'accompaniments.code', 'accompaniments.mandate_end'])
+            .orderBy('accompaniments.mandate_end')
+            .limit(LIST_LIMIT)
+            .execute(),
+          overdue
+            .select((eb) => ['tasks.assignee_id', 'users.display_name', eb.fn.countAll<number>().as('n')])
+            .groupBy(['tasks.assignee_id', 'users.display_name'])
+            .execute(),
+          overdue
+            .select([
+              'tasks.id',
+              'tasks.accompaniment_id',
+              'accompaniments.code',
+              'tasks.due_date',
+              'tasks.assignee_id',
+              'users.display_name',
+            ])
+            .orderBy('tasks.due_date')
+            .orderBy('tasks.id')
+            .limit(LIST_LIMIT)
+            .execute(),
         ])
         const pairs = (rows: Record<string, unknown>[], col: string) => rows.map((r) => ({ key: String(r[col]), count: Number(r.n) }))
         return {
@@ -62,9 +111,31 @@ export const dashboardRoutes = [
           byKind: pairs(byKind, 'kind'),
           byFramework: pairs(byFramework, 'framework'),
           byWorker: byWorker.map((r) => ({ userId: r.user_id ?? null, name: r.display_name ?? null, count: Number(r.n) })),
-          awaitingClosure: awaiting.map((r) => ({ id: r.id, code: r.code, outcome: r.closure_outcome, updatedAt: r.updated_at })),
+          awaitingClosure: awaiting.map((r) => ({
+            id: r.id,
+            code: r.code,
+            outcome: r.closure_outcome,
+            updatedAt: r.updated_at,
+            version: r.version,
+          })),
           unassigned: Number(unassigned.n),
-          mandatesEndingSoon: Number(ending.n),
+          unassignedCases: unassignedCases.map((r) => ({ id: r.id, code: r.code, createdAt: r.created_at })),
+          mandatesEndingSoon: Number(endingCount.n),
+          mandatesEnding: endingCases.map((r) => ({ id: r.id, code: r.code, mandateEnd: r.mandate_end ?? '' })),
+          overdueTasks: {
+            total: overdueByWorker.reduce((a, r) => a + Number(r.n), 0),
+            byWorker: overdueByWorker
+              .map((r) => ({ userId: r.assignee_id, name: r.display_name ?? null, count: Number(r.n) }))
+              .sort((a, b) => b.count - a.count),
+            items: overdueItems.map((r) => ({
+              id: r.id,
+              accompanimentId: r.accompaniment_id,
+              accompanimentCode: r.code,
+              dueDate: r.due_date,
+              assigneeId: r.assignee_id,
+              assigneeName: r.display_name ?? null,
+            })),
+          },
         }
       })
     },

@@ -88,6 +88,48 @@ it('gives the lead a dashboard of the team: counts by status, kind, framework an
   expect((await lead.get(`/api/dashboard/caseload?teamId=${crypto.randomUUID()}`)).statusCode).toBe(404)
 })
 
+it('shows the lead overdue tasks per worker and by case code, without their titles; the closure carries its version', async () => {
+  const c = await activeCase()
+  const other = await activeCase()
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+  const task = (id: string, title: string, dueDate: string) => worker.post(`/api/accompaniments/${id}/tasks`, { title, dueDate })
+  const late = json(await task(c.id, 'Rappeler la mère de Oussama', day(-3)))
+  json(await task(c.id, 'Préparer le rapport', day(2)))
+  const done = json(await task(other.id, 'Envoyer le courrier', day(-5)))
+  expect((await worker.post(`/api/tasks/${done.id}/status`, { status: 'done' }, v(done.version))).statusCode).toBe(200)
+  const before = json(await lead.get(`/api/dashboard/caseload?teamId=${team}`)).overdueTasks
+
+  await worker.post(`/api/accompaniments/${other.id}/closure`, { outcome: 'moved_away', reason: 'Déménagement' }, v(1))
+  const d = json(await lead.get(`/api/dashboard/caseload?teamId=${team}`))
+  const ids = d.overdueTasks.items.map((x: { id: string }) => x.id)
+  expect(ids).toContain(late.id)
+  expect(ids).not.toContain(done.id)
+  expect(d.overdueTasks.items.find((x: { id: string }) => x.id === late.id)).toEqual({
+    id: late.id,
+    accompanimentId: c.id,
+    accompanimentCode: expect.any(String),
+    dueDate: day(-3),
+    assigneeId: worker.userId,
+    assigneeName: expect.any(String),
+  })
+  expect(d.overdueTasks.byWorker.find((x: { userId: string }) => x.userId === worker.userId).count).toBe(d.overdueTasks.total)
+  expect(d.overdueTasks.total).toBe(before.total)
+  expect(JSON.stringify(d)).not.toContain('Rappeler')
+  const closing = d.awaitingClosure.find((x: { id: string }) => x.id === other.id)
+  expect(closing.version).toBe(2)
+  expect(json(await lead.post(`/api/accompaniments/${other.id}/closure/decision`, { approve: true }, v(closing.version))).status).toBe(
+    'closed',
+  )
+
+  // A closed case's forgotten task no longer counts as the team's backlog.
+  json(await task(c.id, 'Appeler le SAJ', day(-1)))
+  await worker.post(`/api/accompaniments/${c.id}/closure`, { outcome: 'moved_away', reason: 'Déménagement' }, v(1))
+  json(await lead.post(`/api/accompaniments/${c.id}/closure/decision`, { approve: true }, v(2)))
+  const after = json(await lead.get(`/api/dashboard/caseload?teamId=${team}`)).overdueTasks
+  expect(after.items.map((x: { id: string }) => x.id)).not.toContain(late.id)
+  expect(after.total).toBe(before.total - 1)
+})
+
 it('lets a break-the-glass reader read but not steer', async () => {
   const c = await activeCase()
   await intruder.post(`/api/accompaniments/${c.id}/break-glass`, { reason: 'Appel urgent hors heures de bureau' })
