@@ -11,6 +11,7 @@ import { accompanimentRoutes } from './modules/accompaniments/accompaniments.rou
 import { dashboardRoutes } from './modules/accompaniments/dashboard.routes'
 import { lifecycleRoutes } from './modules/accompaniments/lifecycle.routes'
 import { auditRoutes } from './modules/audit/audit.routes'
+import { caseRelativeRoutes } from './modules/case-relatives/case-relatives.routes'
 import { caseSessionRoutes } from './modules/case-sessions/case-sessions.routes'
 import { documentRoutes } from './modules/documents/documents.routes'
 import { FILE_TYPES } from './modules/documents/file-types'
@@ -36,6 +37,7 @@ export const API_ROUTES: Route[] = [
   ...personRoutes,
   ...accompanimentRoutes,
   ...lifecycleRoutes,
+  ...caseRelativeRoutes,
   ...dashboardRoutes,
   ...caseSessionRoutes,
   ...taskRoutes,

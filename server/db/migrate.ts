@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007-caseload-indexes'
 import * as m0008 from './migrations/0008-instruments'
 import * as m0009 from './migrations/0009-plans-trajectory'
 import * as m0010 from './migrations/0010-network'
+import * as m0011 from './migrations/0011-case-relatives'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -25,6 +26,7 @@ const STEPS: Record<string, Step> = {
   '0008-instruments': m0008,
   '0009-plans-trajectory': m0009,
   '0010-network': m0010,
+  '0011-case-relatives': m0011,
 }
 
 export async function migrate(db: Db, kind: DbKind): Promise<string[]> {

@@ -163,4 +163,20 @@ export interface Database {
     created_by: string
     created_at: string
   }
+  case_relatives: {
+    id: string
+    accompaniment_id: string
+    person_id: string | null
+    name_sealed: string
+    relationship: string
+    involvement: string
+    consent: string
+    consent_on: string | null
+    note_sealed: string | null
+    ended_on: string | null
+    created_by: string
+    created_at: string
+    updated_at: string
+    version: number
+  }
 }

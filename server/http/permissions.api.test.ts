@@ -50,6 +50,9 @@ const MATRIX: Record<string, Who> = {
   'POST /api/accompaniments/:id/closure/decision': ['lead'],
   'POST /api/accompaniments/:id/reopen': ['worker', 'lead'],
   'GET /api/access-grants': ['lead', 'dpo'],
+  'GET /api/accompaniments/:id/relatives': ['worker', 'lead'],
+  'POST /api/accompaniments/:id/relatives': ['worker', 'lead'],
+  'PUT /api/accompaniments/:id/relatives/:relativeId': ['worker', 'lead'],
   'GET /api/accompaniments/:id/sessions': ['worker', 'lead'],
   'POST /api/accompaniments/:id/sessions': ['worker', 'lead'],
   'PUT /api/accompaniments/:id/sessions/:sessionId': ['worker', 'lead'],
@@ -110,6 +113,8 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     .replace(':sessionId', crypto.randomUUID())
     .replace(':documentId', crypto.randomUUID())
     .replace(':reportId', crypto.randomUUID())
+    // Any other parameter names an object that does not exist; the policy is checked before that matters.
+    .replace(/:(?!id\b)\w+/g, () => crypto.randomUUID())
     .replace('/*', '/some/client/route')
   const unique = crypto.randomBytes(4).toString('hex')
   const bodies: Record<string, () => Promise<unknown> | unknown> = {
@@ -150,6 +155,18 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
       periodTo: '2026-10-31',
       engagement: 'active',
       recipient: 'Maison de justice',
+    }),
+    'POST /api/accompaniments/:id/relatives': () => ({
+      name: 'Matrix',
+      relationship: 'parent',
+      involvement: 'informed',
+      consent: 'not_asked',
+    }),
+    'PUT /api/accompaniments/:id/relatives/:relativeId': () => ({
+      name: 'Matrix',
+      relationship: 'parent',
+      involvement: 'informed',
+      consent: 'not_asked',
     }),
     'POST /api/accompaniments/:id/sessions': () => ({ startsAt: '2026-12-01T10:00:00+01:00', modality: 'office' }),
     'PUT /api/accompaniments/:id/sessions/:sessionId': () => ({

@@ -21,6 +21,7 @@ export const SENSITIVE = {
   tasks: ['title'],
   documents: ['filename'],
   judicial_reports: ['content', 'recipient'],
+  case_relatives: ['name', 'note'],
 } as const
 
 type SensitiveTable = keyof typeof SENSITIVE

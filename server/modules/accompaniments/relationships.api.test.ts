@@ -40,6 +40,18 @@ const ROUTES: { name: string; expect: Record<Relationship, Outcome>; call: (a: A
   { name: 'read the case', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}`) },
   { name: 'read the timeline', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/timeline`) },
   { name: 'list sessions', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/sessions`) },
+  { name: 'list relatives', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/relatives`) },
+  {
+    name: 'involve a relative',
+    expect: STEER,
+    call: (a, c) =>
+      a.post(`/api/accompaniments/${c.id}/relatives`, {
+        name: 'Relationships',
+        relationship: 'sibling',
+        involvement: 'informed',
+        consent: 'not_asked',
+      }),
+  },
   { name: 'list tasks', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/tasks`) },
   { name: 'list documents', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/documents`) },
   { name: 'list reports', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/reports`) },
