@@ -13,17 +13,20 @@ import { focusFirstError, useFocusOnError } from '../../components/focus-error'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
 import { NotFoundPage } from '../not-found/not-found.page'
+import { PersonPicker } from '../persons/person-picker'
 import { isUnavailable, usePerson } from '../persons/use-person'
 import { EMPTY_FRAMEWORK, FrameworkFields, type FrameworkValues } from './framework-fields'
 import { KINDS, RELATIONSHIPS, type Relationship } from './vocabulary'
 
 type Created = AccompanimentView | { id: string }
+type ConcernedChoice = 'known' | 'unknown' | 'anonymous'
 
 function toBody(
   personId: string,
   kind: AccompanimentKind,
   relationship: Relationship | null,
-  concernedStatus: 'unknown' | 'anonymous',
+  concernedStatus: ConcernedChoice,
+  concernedPersonId: string | null,
   teamId: string,
   summary: string,
   f: FrameworkValues,
@@ -36,6 +39,7 @@ function toBody(
     teamId,
     relationship: kind === 'concerned' ? null : relationship,
     concernedStatus: kind === 'concerned' ? 'known' : concernedStatus,
+    concernedPersonId: kind !== 'concerned' && concernedStatus === 'known' ? concernedPersonId : null,
     summary: summary.trim() || null,
     framework: {
       framework: f.framework,
@@ -63,7 +67,8 @@ export function CaseCreatePage() {
 
   const [kind, setKind] = useState<AccompanimentKind>('concerned')
   const [relationship, setRelationship] = useState<Relationship | null>(null)
-  const [concernedStatus, setConcernedStatus] = useState<'unknown' | 'anonymous'>('unknown')
+  const [concernedStatus, setConcernedStatus] = useState<ConcernedChoice>('unknown')
+  const [concernedPersonId, setConcernedPersonId] = useState<string | null>(null)
   const [teamId, setTeamId] = useState<string | null>(teams.length === 1 ? teams[0]!.id : null)
   const [framework, setFramework] = useState<FrameworkValues>(EMPTY_FRAMEWORK)
   const [summary, setSummary] = useState('')
@@ -105,6 +110,8 @@ export function CaseCreatePage() {
     e.preventDefault()
     const issues: FieldIssue[] = []
     if (kind !== 'concerned' && !relationship) issues.push({ field: 'relationship', code: 'required' })
+    if (kind !== 'concerned' && concernedStatus === 'known' && !concernedPersonId)
+      issues.push({ field: 'concernedPersonId', code: 'required' })
     if (!teamId) issues.push({ field: 'teamId', code: 'required' })
     if (framework.framework === 'judicial' && !framework.measure) issues.push({ field: 'framework.measure', code: 'required' })
     if (framework.mandateStart && framework.mandateEnd && framework.mandateEnd < framework.mandateStart)
@@ -114,7 +121,7 @@ export function CaseCreatePage() {
       focusFirstError(form.current)
       return
     }
-    create.mutate(toBody(p.id, kind, relationship, concernedStatus, teamId!, summary, framework))
+    create.mutate(toBody(p.id, kind, relationship, concernedStatus, concernedPersonId, teamId!, summary, framework))
   }
 
   return (
@@ -153,13 +160,25 @@ export function CaseCreatePage() {
                   label={t('accompaniment.concernedStatusLabel')}
                   description={t('caseCreate.concernedHint')}
                   value={concernedStatus}
-                  onChange={(v) => setConcernedStatus(v as 'unknown' | 'anonymous')}
+                  onChange={(v) => setConcernedStatus(v as ConcernedChoice)}
                 >
                   <Stack mt="xs" gap="sm">
+                    <Radio value="known" label={t('accompaniment.concernedStatus.known')} />
                     <Radio value="unknown" label={t('accompaniment.concernedStatus.unknown')} />
                     <Radio value="anonymous" label={t('accompaniment.concernedStatus.anonymous')} />
                   </Stack>
                 </Radio.Group>
+                {concernedStatus === 'known' ? (
+                  <PersonPicker
+                    label={t('caseCreateConcerned.label')}
+                    description={t('caseCreateConcerned.hint')}
+                    value={concernedPersonId}
+                    onChange={setConcernedPersonId}
+                    exclude={[p.id]}
+                    error={fields.of('concernedPersonId')}
+                    required
+                  />
+                ) : null}
               </Stack>
             ) : null}
             <Select

@@ -30,6 +30,7 @@ import { AccessBadge, StatusBadge } from './badges'
 import { BreakGlassPanel } from './break-glass'
 import { CaseDetails, JudicialBlock, Section } from './case-details'
 import { LifecycleActions } from './lifecycle-actions'
+import { RelativesSection } from './relatives-section'
 import { CaseTimeline } from './timeline'
 import { useAccompaniment } from './use-accompaniment'
 
@@ -140,6 +141,7 @@ export function CaseViewPage() {
           <Stack gap="lg">
             <CaseDetails a={a} />
             {a.framework === 'judicial' ? <JudicialBlock a={a} /> : null}
+            <RelativesSection a={a} canWrite={can(me, 'accompaniment.update')} />
             {isLead && a.status !== 'closed' ? <AssignPanel key={a.id} a={a} /> : null}
             <CaseTimeline id={a.id} version={a.version} />
           </Stack>

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type * as C from '../../../../common/contracts/accompaniments.contracts'
+import type * as R from '../../../../common/contracts/case-relatives.contracts'
 
 /**
  * The lists of `common/contracts/accompaniments.contracts.ts`, repeated here so that the web
@@ -48,3 +49,10 @@ export type AuthorityKind = (typeof AUTHORITY_KINDS)[number]
 export type Relationship = (typeof RELATIONSHIPS)[number]
 export type ConcernedStatus = (typeof CONCERNED_STATUSES)[number]
 export type FrameworkInput = z.input<typeof C.Framework>
+
+export const INVOLVEMENTS = ['informed', 'participates', 'support_person', 'own_accompaniment'] as const satisfies Same<
+  typeof R.INVOLVEMENTS
+>
+export const CONSENTS = ['given', 'refused', 'not_asked'] as const satisfies Same<typeof R.CONSENTS>
+export type Involvement = (typeof INVOLVEMENTS)[number]
+export type Consent = (typeof CONSENTS)[number]
