@@ -9,7 +9,9 @@ import { CaseloadPage } from './pages/accompaniments/caseload.page'
 import { AccountPage } from './pages/account/account.page'
 import { ActivatePage } from './pages/activate/activate.page'
 import { AuditPage } from './pages/audit/audit.page'
+import { CalendarPage } from './pages/calendar/calendar.page'
 import { MyDayPage } from './pages/casework/my-day.page'
+import { DashboardPage } from './pages/dashboard/dashboard.page'
 import { HomePage } from './pages/home/home.page'
 import { LoginPage } from './pages/login/login.page'
 import { MfaEnrolPage } from './pages/mfa/mfa-enrol.page'
@@ -18,6 +20,7 @@ import { PersonCreatePage } from './pages/persons/person-create.page'
 import { PersonEditPage } from './pages/persons/person-edit.page'
 import { PersonSearchPage } from './pages/persons/person-search.page'
 import { PersonViewPage } from './pages/persons/person-view.page'
+import { ReportPrintPage } from './pages/reports/report-print.page'
 import { UsersPage } from './pages/users/users.page'
 
 export const router = createBrowserRouter([
@@ -37,6 +40,14 @@ export const router = createBrowserRouter([
       {
         element: <RequireAbility ability="task.read" />,
         children: [{ path: '/my-day', element: <MyDayPage /> }],
+      },
+      {
+        element: <RequireAbility ability="case_session.read" />,
+        children: [{ path: '/calendar', element: <CalendarPage /> }],
+      },
+      {
+        element: <RequireAbility ability="accompaniment.assign" />,
+        children: [{ path: '/dashboard', element: <DashboardPage /> }],
       },
       {
         element: <RequireAbility ability="person.search" />,
@@ -59,6 +70,7 @@ export const router = createBrowserRouter([
         children: [
           { path: '/accompaniments', element: <CaseloadPage /> },
           { path: '/accompaniments/:id', element: <CaseViewPage /> },
+          { path: '/accompaniments/:id/reports/:reportId', element: <ReportPrintPage /> },
         ],
       },
       {

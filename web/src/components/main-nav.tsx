@@ -1,5 +1,15 @@
 import { NavLink, Stack } from '@mantine/core'
-import { IconBriefcase, IconSun, IconLockOpen, IconListSearch, IconShieldCheck, IconUserCircle, IconUsersGroup } from '@tabler/icons-react'
+import {
+  IconBriefcase,
+  IconCalendarWeek,
+  IconChartPie,
+  IconSun,
+  IconLockOpen,
+  IconListSearch,
+  IconShieldCheck,
+  IconUserCircle,
+  IconUsersGroup,
+} from '@tabler/icons-react'
 import type { ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
@@ -16,7 +26,9 @@ interface Item {
 
 const ITEMS: Item[] = [
   { to: '/my-day', label: 'nav.myDay', ability: 'task.read', icon: IconSun },
+  { to: '/calendar', label: 'calendar.nav', ability: 'case_session.read', icon: IconCalendarWeek },
   { to: '/accompaniments', label: 'nav.accompaniments', ability: 'accompaniment.read', icon: IconBriefcase },
+  { to: '/dashboard', label: 'dashboard.nav', ability: 'accompaniment.assign', icon: IconChartPie },
   { to: '/persons', label: 'nav.persons', ability: 'person.search', icon: IconListSearch },
   { to: '/access-grants', label: 'nav.accessGrants', ability: 'access_grant.review', icon: IconLockOpen },
   { to: '/admin/users', label: 'nav.users', ability: 'user.manage', icon: IconUsersGroup },
