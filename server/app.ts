@@ -21,6 +21,8 @@ import { meRoutes } from './modules/me/me.routes'
 import { personRoutes } from './modules/persons/persons.routes'
 import { postcodeRoutes } from './modules/postcodes/postcodes.routes'
 import { reportRoutes } from './modules/reports/reports.routes'
+import { planRoutes } from './modules/plans/plans.routes'
+import { trajectoryRoutes } from './modules/trajectory/trajectory.routes'
 import { taskRoutes } from './modules/tasks/tasks.routes'
 import { teamMemberRoutes } from './modules/teams/team-members.routes'
 import { teamRoutes } from './modules/teams/teams.routes'
@@ -43,6 +45,8 @@ export const API_ROUTES: Route[] = [
   ...taskRoutes,
   ...documentRoutes,
   ...reportRoutes,
+  ...planRoutes,
+  ...trajectoryRoutes,
   ...accessGrantRoutes,
   ...postcodeRoutes,
   ...auditRoutes,

@@ -163,6 +163,31 @@ export interface Database {
     created_by: string
     created_at: string
   }
+  plan_versions: {
+    id: string
+    accompaniment_id: string
+    version: number
+    content_sealed: string
+    created_by: string
+    created_at: string
+  }
+  trajectory_events: {
+    id: string
+    accompaniment_id: string
+    kind: string
+    date_precision: string
+    date: string
+    phase: string | null
+    domain: string | null
+    valence: number
+    title_sealed: string
+    description_sealed: string | null
+    goal_ids: string
+    created_by: string
+    created_at: string
+    updated_at: string
+    version: number
+  }
   case_relatives: {
     id: string
     accompaniment_id: string

@@ -68,6 +68,14 @@ const MATRIX: Record<string, Who> = {
   'POST /api/accompaniments/:id/reports': ['worker', 'lead'],
   'GET /api/accompaniments/:id/reports': ['worker', 'lead'],
   'GET /api/accompaniments/:id/reports/:reportId/pdf': ['worker', 'lead'],
+  'GET /api/accompaniments/:id/plan': ['worker', 'lead'],
+  'PUT /api/accompaniments/:id/plan': ['worker', 'lead'],
+  'GET /api/accompaniments/:id/plan/versions': ['worker', 'lead'],
+  'GET /api/accompaniments/:id/plan/versions/:version': ['worker', 'lead'],
+  'GET /api/accompaniments/:id/trajectory': ['worker', 'lead'],
+  'POST /api/accompaniments/:id/trajectory': ['worker', 'lead'],
+  'PUT /api/accompaniments/:id/trajectory/:eventId': ['worker', 'lead'],
+  'DELETE /api/accompaniments/:id/trajectory/:eventId': ['worker', 'lead'],
   'GET /api/audit': ['dpo'],
   'GET /api/audit/verify': ['dpo'],
   // The web application (static files and client-side routes), outside API_ROUTES.
@@ -113,6 +121,8 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     .replace(':sessionId', crypto.randomUUID())
     .replace(':documentId', crypto.randomUUID())
     .replace(':reportId', crypto.randomUUID())
+    .replace(':eventId', crypto.randomUUID())
+    .replace(':version', '1')
     // Any other parameter names an object that does not exist; the policy is checked before that matters.
     .replace(/:(?!id\b)\w+/g, () => crypto.randomUUID())
     .replace('/*', '/some/client/route')
@@ -168,6 +178,9 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
       involvement: 'informed',
       consent: 'not_asked',
     }),
+    'PUT /api/accompaniments/:id/plan': () => ({ goals: [{ domain: 'housing', title: 'Matrix', steps: [] }] }),
+    'POST /api/accompaniments/:id/trajectory': () => ({ precision: 'year', date: '2019', phase: 'before', title: 'Matrix' }),
+    'PUT /api/accompaniments/:id/trajectory/:eventId': () => ({ precision: 'year', date: '2019', phase: 'before', title: 'Matrix' }),
     'POST /api/accompaniments/:id/sessions': () => ({ startsAt: '2026-12-01T10:00:00+01:00', modality: 'office' }),
     'PUT /api/accompaniments/:id/sessions/:sessionId': () => ({
       startsAt: '2026-12-01T10:00:00+01:00',

@@ -21,6 +21,9 @@ export const SENSITIVE = {
   tasks: ['title'],
   documents: ['filename'],
   judicial_reports: ['content', 'recipient'],
+  // The whole plan (goals, steps, partners, the person's words) as one sealed document per version.
+  plan_versions: ['content'],
+  trajectory_events: ['title', 'description'],
   case_relatives: ['name', 'note'],
 } as const
 

@@ -67,6 +67,16 @@ const SECRETS = PEOPLE.flatMap((p) => [
   p.notes,
   ...(p.birthDate ? [p.birthDate] : []),
 ])
+/** A plan's goal, step, partner and the person's words; a trajectory event's title and description. */
+const PATH = [
+  'Quokka pottery apprenticeship',
+  'Gondola licence paperwork',
+  'Atelier Zwijnaardebrug',
+  'Pelican tuba promise',
+  'Harbour origami farewell',
+  'Lantern yodel reflection',
+]
+SECRETS.push(...PATH)
 const ids: string[] = []
 
 beforeAll(async () => {
@@ -88,6 +98,27 @@ beforeAll(async () => {
     { 'if-match': `"${first.version}"` },
   )
   expect(updated.statusCode).toBe(200)
+  {
+    // The plan and the trajectory of a case of its own, in a block so that its names stay local.
+    const pathTeam = await h.team()
+    const pathWorker = await h.as(['worker'], { teamIds: [pathTeam] })
+    const holder = json(await pathWorker.post('/api/persons', { firstName: 'Plan', lastName: 'Holder' }))
+    const path = json(await pathWorker.post('/api/accompaniments', { kind: 'concerned', personId: holder.id, teamId: pathTeam }))
+    const [goal, step, partner, words, title, description] = PATH as [string, string, string, string, string, string]
+    const plan = await pathWorker.put(
+      `/api/accompaniments/${path.id}/plan`,
+      {
+        goals: [{ domain: 'employment', title: goal, steps: [{ title: step, who: 'partner', partner }] }],
+        agreement: { status: 'agreed', on: '2026-11-02', words },
+      },
+      { 'if-match': '"0"' },
+    )
+    expect(plan.statusCode, plan.body).toBe(200)
+    const event = { precision: 'month', date: '2019-05', phase: 'turning_point', title, description }
+    expect((await pathWorker.post(`/api/accompaniments/${path.id}/trajectory`, event)).statusCode).toBe(201)
+    expect(json(await pathWorker.get(`/api/accompaniments/${path.id}/plan/versions/1`)).agreement.words).toBe(words)
+    expect(json(await pathWorker.get(`/api/accompaniments/${path.id}/trajectory`)).items[0].description).toBe(description)
+  }
 })
 afterAll(() => h?.close())
 

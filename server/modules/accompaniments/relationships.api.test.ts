@@ -55,6 +55,30 @@ const ROUTES: { name: string; expect: Record<Relationship, Outcome>; call: (a: A
   { name: 'list tasks', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/tasks`) },
   { name: 'list documents', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/documents`) },
   { name: 'list reports', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/reports`) },
+  { name: 'read the plan', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/plan`) },
+  { name: 'read the plan history', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/plan/versions`) },
+  { name: 'read the trajectory', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/trajectory`) },
+  {
+    name: 'save the plan',
+    expect: STEER,
+    call: (a, c) =>
+      a.put(`/api/accompaniments/${c.id}/plan`, { goals: [{ domain: 'housing', title: 'Logement', steps: [] }] }, { 'if-match': '"0"' }),
+  },
+  {
+    name: 'add a trajectory event',
+    expect: STEER,
+    call: (a, c) => a.post(`/api/accompaniments/${c.id}/trajectory`, { precision: 'year', date: '2019', phase: 'entry', title: 'Entrée' }),
+  },
+  {
+    name: 'remove a trajectory event',
+    expect: STEER,
+    call: async (a, c) => {
+      const e = json(
+        await c.owner.post(`/api/accompaniments/${c.id}/trajectory`, { precision: 'year', date: '2019', phase: 'entry', title: 'Entrée' }),
+      )
+      return a.request('DELETE', `/api/accompaniments/${c.id}/trajectory/${e.id}`, undefined, { 'if-match': '"1"' })
+    },
+  },
   { name: 'read the client', expect: { ...READ, partner: 'refused' }, call: (a, c) => a.get(`/api/persons/${c.personId}`) },
   {
     name: 'record a session',

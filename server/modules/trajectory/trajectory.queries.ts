@@ -1,0 +1,59 @@
+import { compareTrajectoryDates, type TrajectoryEvent } from '../../../common/contracts/trajectory.contracts'
+import type { RequestContext, Trx } from '../../http/context'
+
+type Case = { id: string; person_id: string }
+
+/**
+ * The trajectory of a case, events and future goals together, in chronological order: one
+ * query and one key fetch, whatever the number of events. The caller has already loaded the
+ * case with `findVisibleAccompaniment` inside `ctx.read` / `ctx.write`.
+ */
+export async function trajectoryOf(ctx: RequestContext, trx: Trx, acc: Case, eventId?: string): Promise<TrajectoryEvent[]> {
+  let q = trx
+    .selectFrom('trajectory_events')
+    .innerJoin('users', 'users.id', 'trajectory_events.created_by')
+    .select([
+      'trajectory_events.id',
+      'trajectory_events.accompaniment_id',
+      'trajectory_events.kind',
+      'trajectory_events.date_precision',
+      'trajectory_events.date',
+      'trajectory_events.phase',
+      'trajectory_events.domain',
+      'trajectory_events.valence',
+      'trajectory_events.title_sealed',
+      'trajectory_events.description_sealed',
+      'trajectory_events.goal_ids',
+      'trajectory_events.created_at',
+      'trajectory_events.updated_at',
+      'trajectory_events.version',
+      'users.display_name',
+    ])
+    .where('trajectory_events.accompaniment_id', '=', acc.id)
+  if (eventId) q = q.where('trajectory_events.id', '=', eventId)
+  const rows = await q.limit(2000).execute()
+  if (rows.length === 0) return []
+  const key = await ctx.codec.personKey(trx, acc.person_id)
+  return rows
+    .map((r) => {
+      const plain = ctx.codec.openRow('trajectory_events', key, r.id, r)
+      return {
+        id: r.id,
+        accompanimentId: r.accompaniment_id,
+        kind: r.kind as TrajectoryEvent['kind'],
+        precision: r.date_precision as TrajectoryEvent['precision'],
+        date: r.date,
+        phase: r.phase as TrajectoryEvent['phase'],
+        domain: r.domain as TrajectoryEvent['domain'],
+        valence: r.valence,
+        title: String(plain.title),
+        description: (plain.description as string | null) ?? null,
+        goalIds: JSON.parse(r.goal_ids) as string[],
+        createdBy: r.display_name,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+        version: r.version,
+      }
+    })
+    .sort(compareTrajectoryDates)
+}
