@@ -16,6 +16,8 @@ import { caseSessionRoutes } from './modules/case-sessions/case-sessions.routes'
 import { documentRoutes } from './modules/documents/documents.routes'
 import { FILE_TYPES } from './modules/documents/file-types'
 import { authRoutes } from './modules/auth/auth.routes'
+import { assessmentRoutes } from './modules/assessments/assessments.routes'
+import { instrumentRoutes } from './modules/instruments/instruments.routes'
 import { healthRoutes } from './modules/health/health.routes'
 import { meRoutes } from './modules/me/me.routes'
 import { personRoutes } from './modules/persons/persons.routes'
@@ -43,6 +45,8 @@ export const API_ROUTES: Route[] = [
   ...dashboardRoutes,
   ...caseSessionRoutes,
   ...taskRoutes,
+  ...instrumentRoutes,
+  ...assessmentRoutes,
   ...documentRoutes,
   ...reportRoutes,
   ...planRoutes,

@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { Config } from './config'
 import { openDatabase } from './db/database'
 import { migrate } from './db/migrate'
+import { installBuiltInInstruments } from './modules/instruments/instruments.commands'
 import type { Services } from './http/context'
 import { ReadBatcher } from './http/read-batcher'
 import { Codec } from './security/codec'
@@ -15,6 +16,7 @@ export async function createServices(
 ): Promise<{ services: Services; generatedKey: string | null; close: () => Promise<void> }> {
   const master = loadMasterKey(config.masterKey)
   const { db, kind } = openDatabase(config.database)
+  await installBuiltInInstruments(db)
   await migrate(db, kind)
   const services: Services = {
     db,

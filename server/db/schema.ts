@@ -163,6 +163,27 @@ export interface Database {
     created_by: string
     created_at: string
   }
+  instruments: { id: string; built_in: number; created_at: string }
+  instrument_versions: {
+    id: string
+    instrument_id: string
+    version: number
+    definition: string
+    created_by: string | null
+    created_at: string
+  }
+  assessments: {
+    id: string
+    accompaniment_id: string
+    instrument_id: string
+    instrument_version_id: string
+    taken_on: string
+    answers_sealed: string
+    created_by: string
+    created_at: string
+    updated_at: string
+    version: number
+  }
   plan_versions: {
     id: string
     accompaniment_id: string

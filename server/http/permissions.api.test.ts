@@ -76,6 +76,14 @@ const MATRIX: Record<string, Who> = {
   'POST /api/accompaniments/:id/trajectory': ['worker', 'lead'],
   'PUT /api/accompaniments/:id/trajectory/:eventId': ['worker', 'lead'],
   'DELETE /api/accompaniments/:id/trajectory/:eventId': ['worker', 'lead'],
+  'GET /api/instruments': ['worker', 'lead', 'admin'],
+  'GET /api/instruments/:code/versions/:version': ['worker', 'lead', 'admin'],
+  'POST /api/instruments': ['admin'],
+  'POST /api/instruments/:code/versions': ['admin'],
+  'GET /api/accompaniments/:id/assessments': ['worker', 'lead'],
+  'POST /api/accompaniments/:id/assessments': ['worker', 'lead'],
+  'GET /api/accompaniments/:id/assessments/:assessmentId': ['worker', 'lead'],
+  'PUT /api/accompaniments/:id/assessments/:assessmentId': ['worker', 'lead'],
   'GET /api/audit': ['dpo'],
   'GET /api/audit/verify': ['dpo'],
   // The web application (static files and client-side routes), outside API_ROUTES.
@@ -97,6 +105,8 @@ beforeAll(async () => {
   fixture.teamId = await h.team()
   fixture.accompanimentId = json(
     await owner.post('/api/accompaniments', { kind: 'concerned', personId: fixture.personId, teamId: fixture.teamId }),
+const L = (text: string) => ({ fr: text, nl: text, de: text, en: text })
+const INSTRUMENT = { title: L('Matrix'), sections: [{ key: 's', title: L('S'), items: [{ key: 'i', type: 'scale', label: L('I'), perspectives: ['worker'] }] }] }
   ).id
 })
 afterAll(() => h?.close())
@@ -113,6 +123,7 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     ? fixture.targetUserId
     : pattern.startsWith('/api/persons/')
       ? fixture.personId
+    .replace(':code', 'motivations')
       : pattern.startsWith('/api/accompaniments/')
         ? fixture.accompanimentId
         : crypto.randomUUID()
@@ -170,6 +181,10 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
       name: 'Matrix',
       relationship: 'parent',
       involvement: 'informed',
+    'POST /api/instruments': () => ({ code: `matrix-${unique}`, definition: INSTRUMENT }),
+    'POST /api/instruments/:code/versions': () => ({ definition: INSTRUMENT }),
+    'POST /api/accompaniments/:id/assessments': () => ({ instrument: 'motivations', takenOn: '2026-11-02', answers: {} }),
+    'PUT /api/accompaniments/:id/assessments/:assessmentId': () => ({ takenOn: '2026-11-02', answers: {} }),
       consent: 'not_asked',
     }),
     'PUT /api/accompaniments/:id/relatives/:relativeId': () => ({

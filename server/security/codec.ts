@@ -21,6 +21,8 @@ export const SENSITIVE = {
   tasks: ['title'],
   documents: ['filename'],
   judicial_reports: ['content', 'recipient'],
+  // Answer sets as one sealed document: scores about the person are as sensitive as their words.
+  assessments: ['answers'],
   // The whole plan (goals, steps, partners, the person's words) as one sealed document per version.
   plan_versions: ['content'],
   trajectory_events: ['title', 'description'],

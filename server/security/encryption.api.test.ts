@@ -77,6 +77,9 @@ const PATH = [
   'Lantern yodel reflection',
 ]
 SECRETS.push(...PATH)
+/** An assessment's comment, the person's own words and the worker's reading. */
+const ASSESSMENT = ['Trampoline walnut confession', 'Meteor kazoo storytelling', 'Cobalt hedgehog appraisal']
+SECRETS.push(...ASSESSMENT)
 const ids: string[] = []
 
 beforeAll(async () => {
@@ -116,6 +119,21 @@ beforeAll(async () => {
     expect(plan.statusCode, plan.body).toBe(200)
     const event = { precision: 'month', date: '2019-05', phase: 'turning_point', title, description }
     expect((await pathWorker.post(`/api/accompaniments/${path.id}/trajectory`, event)).statusCode).toBe(201)
+  {
+    // Motivations of a case of its own: a comment and both narratives, then an update.
+    const aTeam = await h.team()
+    const assessor = await h.as(['worker'], { teamIds: [aTeam] })
+    const holder = json(await assessor.post('/api/persons', { firstName: 'Assessed', lastName: 'Person' }))
+    const acc = json(await assessor.post('/api/accompaniments', { kind: 'concerned', personId: holder.id, teamId: aTeam }))
+    const [comment, words, reading] = ASSESSMENT as [string, string, string]
+    const answers = { belonging: { worker: 7, person: 9, comment }, own_words: { person: words } }
+    const created = await assessor.post(`/api/accompaniments/${acc.id}/assessments`, { instrument: 'motivations', takenOn: '2026-10-01', answers })
+    expect(created.statusCode, created.body).toBe(201)
+    const url = `/api/accompaniments/${acc.id}/assessments/${json(created).id}`
+    const changed = await assessor.put(url, { takenOn: '2026-10-01', answers: { ...answers, worker_reading: { worker: reading } } }, { 'if-match': '"1"' })
+    expect(changed.statusCode, changed.body).toBe(200)
+    expect(json(await assessor.get(url)).answers.worker_reading.worker).toBe(reading)
+  }
     expect(json(await pathWorker.get(`/api/accompaniments/${path.id}/plan/versions/1`)).agreement.words).toBe(words)
     expect(json(await pathWorker.get(`/api/accompaniments/${path.id}/trajectory`)).items[0].description).toBe(description)
   }

@@ -79,6 +79,28 @@ const ROUTES: { name: string; expect: Record<Relationship, Outcome>; call: (a: A
       return a.request('DELETE', `/api/accompaniments/${c.id}/trajectory/${e.id}`, undefined, { 'if-match': '"1"' })
     },
   },
+  { name: 'list assessments', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/assessments`) },
+  {
+    name: 'read an assessment',
+    expect: READ,
+    call: async (a, c) => {
+      const s = json(await c.owner.post(`/api/accompaniments/${c.id}/assessments`, ASSESSMENT))
+      return a.get(`/api/accompaniments/${c.id}/assessments/${s.id}`)
+    },
+  },
+  {
+    name: 'record an assessment',
+    expect: STEER,
+    call: (a, c) => a.post(`/api/accompaniments/${c.id}/assessments`, ASSESSMENT),
+  },
+  {
+    name: 'change an assessment',
+    expect: STEER,
+    call: async (a, c) => {
+      const s = json(await c.owner.post(`/api/accompaniments/${c.id}/assessments`, ASSESSMENT))
+      return a.put(`/api/accompaniments/${c.id}/assessments/${s.id}`, { takenOn: '2026-11-03', answers: {} }, { 'if-match': '"1"' })
+    },
+  },
   { name: 'read the client', expect: { ...READ, partner: 'refused' }, call: (a, c) => a.get(`/api/persons/${c.personId}`) },
   {
     name: 'record a session',
@@ -94,6 +116,7 @@ const ROUTES: { name: string; expect: Record<Relationship, Outcome>; call: (a: A
     name: 'upload a document',
     expect: STEER,
     call: (a, c) =>
+const ASSESSMENT = { instrument: 'progress-review', takenOn: '2026-11-02', answers: { housing: { worker: 6, person: 7 } } }
       a.post(`/api/accompaniments/${c.id}/documents`, Buffer.from('%PDF-1.4 x'), {
         'content-type': 'application/pdf',
         'x-filename': 'x.pdf',

@@ -1,0 +1,61 @@
+import crypto from 'node:crypto'
+import { InstrumentDefinition } from '../../../common/contracts/instruments.contracts'
+import type { Trx } from '../../http/context'
+import { fail, invalidField } from '../../http/errors'
+import { BUILT_IN_INSTRUMENTS } from './builtin'
+
+async function insertVersion(trx: Trx, code: string, definition: InstrumentDefinition, createdBy: string | null, now: string) {
+  const last = await trx
+    .selectFrom('instrument_versions')
+    .select((eb) => eb.fn.max('version').as('latest'))
+    .where('instrument_id', '=', code)
+    .executeTakeFirst()
+  const version = Number(last?.latest ?? 0) + 1
+  const id = crypto.randomUUID()
+  await trx
+    .insertInto('instrument_versions')
+    .values({ id, instrument_id: code, version, definition: JSON.stringify(definition), created_by: createdBy, created_at: now })
+    .execute()
+  return { id, version }
+}
+
+export async function createInstrument(trx: Trx, code: string, definition: InstrumentDefinition, userId: string, now: string) {
+  const taken = await trx.selectFrom('instruments').select('id').where('id', '=', code).executeTakeFirst()
+  if (taken) throw invalidField('code', 'taken', 'An instrument with this code exists')
+  await trx.insertInto('instruments').values({ id: code, built_in: 0, created_at: now }).execute()
+  return insertVersion(trx, code, definition, userId, now)
+}
+
+/** A new version leaves earlier ones untouched: answer sets keep the version they were given in. */
+export async function addVersion(trx: Trx, code: string, definition: InstrumentDefinition, userId: string, now: string) {
+  const exists = await trx.selectFrom('instruments').select('id').where('id', '=', code).executeTakeFirst()
+  if (!exists) throw fail('resource.not_found')
+  return insertVersion(trx, code, definition, userId, now)
+}
+
+/**
+ * Installs the built-in instruments, and a new version of one when its definition in code has
+ * changed since it was last installed. Compared with the versions installed from code only, so
+ * that an admin's own revision is never overwritten by a restart. Idempotent.
+ */
+export async function installBuiltInInstruments(db: Trx): Promise<number> {
+  let added = 0
+  const now = new Date().toISOString()
+  for (const b of BUILT_IN_INSTRUMENTS) {
+    const text = JSON.stringify(InstrumentDefinition.parse(b.definition))
+    added += await db.transaction().execute(async (trx) => {
+      const exists = await trx.selectFrom('instruments').select('id').where('id', '=', b.code).executeTakeFirst()
+      if (!exists) await trx.insertInto('instruments').values({ id: b.code, built_in: 1, created_at: now }).execute()
+      const installed = await trx
+        .selectFrom('instrument_versions')
+        .select('definition')
+        .where('instrument_id', '=', b.code)
+        .where('created_by', 'is', null)
+        .execute()
+      if (installed.some((v) => v.definition === text)) return 0
+      await insertVersion(trx, b.code, JSON.parse(text) as InstrumentDefinition, null, now)
+      return 1
+    })
+  }
+  return added
+}

@@ -1,0 +1,105 @@
+import type { InstrumentDefinition, InstrumentView, InstrumentVersionView } from '../../../common/contracts/instruments.contracts'
+import type { Trx } from '../../http/context'
+import { BUILT_IN_INSTRUMENTS } from './builtin'
+
+/** Versions never change once written: their parsed definitions are kept by id. */
+const parsed = new Map<string, InstrumentDefinition>()
+
+export function definitionOf(versionId: string, json: string): InstrumentDefinition {
+  let def = parsed.get(versionId)
+  if (!def) {
+    def = JSON.parse(json) as InstrumentDefinition
+    if (parsed.size > 1000) parsed.clear()
+    parsed.set(versionId, def)
+  }
+  return def
+}
+
+type VersionRow = {
+  id: string
+  instrument_id: string
+  version: number
+  definition: string
+  created_at: string
+  display_name: string | null
+  built_in: number
+}
+
+function versionQuery(trx: Trx) {
+  return trx
+    .selectFrom('instrument_versions')
+    .innerJoin('instruments', 'instruments.id', 'instrument_versions.instrument_id')
+    .leftJoin('users', 'users.id', 'instrument_versions.created_by')
+    .select([
+      'instrument_versions.id',
+      'instrument_versions.instrument_id',
+      'instrument_versions.version',
+      'instrument_versions.definition',
+      'instrument_versions.created_at',
+      'users.display_name',
+      'instruments.built_in',
+    ])
+}
+
+function present(r: VersionRow): InstrumentVersionView {
+  return {
+    id: r.id,
+    instrument: r.instrument_id,
+    version: r.version,
+    builtIn: r.built_in === 1,
+    createdAt: r.created_at,
+    createdByName: r.display_name,
+    definition: definitionOf(r.id, r.definition),
+  }
+}
+
+export async function findVersion(trx: Trx, code: string, version: number): Promise<InstrumentVersionView | undefined> {
+  const row = await versionQuery(trx)
+    .where('instrument_versions.instrument_id', '=', code)
+    .where('instrument_versions.version', '=', version)
+    .executeTakeFirst()
+  return row && present(row)
+}
+
+export async function latestVersion(trx: Trx, code: string): Promise<InstrumentVersionView | undefined> {
+  const row = await versionQuery(trx)
+    .where('instrument_versions.instrument_id', '=', code)
+    .orderBy('instrument_versions.version', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row && present(row)
+}
+
+/** The newest version number of each instrument, for answer sets that may predate it. */
+export async function latestVersionNumbers(trx: Trx): Promise<Map<string, number>> {
+  const rows = await trx
+    .selectFrom('instrument_versions')
+    .select(['instrument_id', (eb) => eb.fn.max('version').as('latest')])
+    .groupBy('instrument_id')
+    .execute()
+  return new Map(rows.map((r) => [r.instrument_id, Number(r.latest)]))
+}
+
+const BUILT_IN_ORDER = new Map(BUILT_IN_INSTRUMENTS.map((b, i) => [b.code, i]))
+
+/** Every instrument with its latest version; built-ins first, in their usual order. */
+export async function listInstruments(trx: Trx): Promise<InstrumentView[]> {
+  const instruments = await trx.selectFrom('instruments').selectAll().execute()
+  const rows = await versionQuery(trx).orderBy('instrument_versions.version', 'desc').execute()
+  const byInstrument = new Map<string, VersionRow[]>()
+  for (const r of rows) byInstrument.set(r.instrument_id, [...(byInstrument.get(r.instrument_id) ?? []), r])
+  const rank = (code: string) => BUILT_IN_ORDER.get(code) ?? BUILT_IN_ORDER.size
+  return instruments
+    .filter((i) => byInstrument.has(i.id))
+    .sort((a, b) => rank(a.id) - rank(b.id) || a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id))
+    .map((i) => {
+      const versions = byInstrument.get(i.id) as VersionRow[]
+      return {
+        code: i.id,
+        builtIn: i.built_in === 1,
+        createdAt: i.created_at,
+        latest: present(versions[0] as VersionRow),
+        versions: versions.map((v) => ({ id: v.id, version: v.version, createdAt: v.created_at, createdByName: v.display_name })),
+      }
+    })
+}
