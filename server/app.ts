@@ -20,6 +20,7 @@ import { assessmentRoutes } from './modules/assessments/assessments.routes'
 import { instrumentRoutes } from './modules/instruments/instruments.routes'
 import { healthRoutes } from './modules/health/health.routes'
 import { meRoutes } from './modules/me/me.routes'
+import { networkRoutes } from './modules/network/network.routes'
 import { personRoutes } from './modules/persons/persons.routes'
 import { postcodeRoutes } from './modules/postcodes/postcodes.routes'
 import { reportRoutes } from './modules/reports/reports.routes'
@@ -50,6 +51,7 @@ export const API_ROUTES: Route[] = [
   ...documentRoutes,
   ...reportRoutes,
   ...planRoutes,
+  ...networkRoutes,
   ...trajectoryRoutes,
   ...accessGrantRoutes,
   ...postcodeRoutes,

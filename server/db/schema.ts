@@ -225,4 +225,15 @@ export interface Database {
     updated_at: string
     version: number
   }
+  network_snapshots: {
+    id: string
+    accompaniment_id: string
+    taken_on: string
+    ties_sealed: string
+    note_sealed: string | null
+    created_by: string
+    created_at: string
+    updated_at: string
+    version: number
+  }
 }

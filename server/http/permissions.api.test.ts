@@ -76,6 +76,10 @@ const MATRIX: Record<string, Who> = {
   'POST /api/accompaniments/:id/trajectory': ['worker', 'lead'],
   'PUT /api/accompaniments/:id/trajectory/:eventId': ['worker', 'lead'],
   'DELETE /api/accompaniments/:id/trajectory/:eventId': ['worker', 'lead'],
+  'GET /api/accompaniments/:id/network': ['worker', 'lead'],
+  'POST /api/accompaniments/:id/network': ['worker', 'lead'],
+  'PUT /api/accompaniments/:id/network/:snapshotId': ['worker', 'lead'],
+  'GET /api/accompaniments/:id/network/compare': ['worker', 'lead'],
   'GET /api/instruments': ['worker', 'lead', 'admin'],
   'GET /api/instruments/:code/versions/:version': ['worker', 'lead', 'admin'],
   'POST /api/instruments': ['admin'],
@@ -111,6 +115,7 @@ const INSTRUMENT = { title: L('Matrix'), sections: [{ key: 's', title: L('S'), i
 })
 afterAll(() => h?.close())
 
+const NETWORK_TIE = { name: 'Matrix', kind: 'group', relation: 'community', strength: 2, valence: 'supportive' }
 const routeKey = (r: { method: string; path: string }) => `${r.method} ${r.path}`
 const ALL_ROUTES = [...API_ROUTES, ...webRoutes(null)]
 
@@ -127,6 +132,7 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
       : pattern.startsWith('/api/accompaniments/')
         ? fixture.accompanimentId
         : crypto.randomUUID()
+    .replace(':snapshotId', crypto.randomUUID())
   const url = pattern
     .replace(':id', id)
     .replace(':sessionId', crypto.randomUUID())
@@ -187,6 +193,8 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     'PUT /api/accompaniments/:id/assessments/:assessmentId': () => ({ takenOn: '2026-11-02', answers: {} }),
       consent: 'not_asked',
     }),
+    'POST /api/accompaniments/:id/network': () => ({ takenOn: '2026-11-02', ties: [NETWORK_TIE] }),
+    'PUT /api/accompaniments/:id/network/:snapshotId': () => ({ takenOn: '2026-11-02', ties: [NETWORK_TIE] }),
     'PUT /api/accompaniments/:id/relatives/:relativeId': () => ({
       name: 'Matrix',
       relationship: 'parent',
@@ -200,6 +208,7 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     'PUT /api/accompaniments/:id/sessions/:sessionId': () => ({
       startsAt: '2026-12-01T10:00:00+01:00',
       modality: 'office',
+    'GET /api/accompaniments/:id/network/compare': `?from=${crypto.randomUUID()}&to=${crypto.randomUUID()}`,
       status: 'held',
     }),
   }

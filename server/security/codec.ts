@@ -27,6 +27,8 @@ export const SENSITIVE = {
   plan_versions: ['content'],
   trajectory_events: ['title', 'description'],
   case_relatives: ['name', 'note'],
+  // All ties of a snapshot (names of people and groups around the person) as one sealed document.
+  network_snapshots: ['ties', 'note'],
 } as const
 
 type SensitiveTable = keyof typeof SENSITIVE

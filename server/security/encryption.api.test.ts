@@ -67,6 +67,15 @@ const SECRETS = PEOPLE.flatMap((p) => [
   p.notes,
   ...(p.birthDate ? [p.birthDate] : []),
 ])
+/** Names of ties on a network map and the snapshot's note. */
+const NETWORK = [
+  'Tante Wilhelmientje',
+  'Kickboxclub Quetzalcoatl',
+  'Forum Schwarzdrossel',
+  'Marmot carillon sketch',
+  'Velvet ferret jotting',
+]
+SECRETS.push(...NETWORK)
 /** A plan's goal, step, partner and the person's words; a trajectory event's title and description. */
 const PATH = [
   'Quokka pottery apprenticeship',
@@ -101,6 +110,24 @@ beforeAll(async () => {
     { 'if-match': `"${first.version}"` },
   )
   expect(updated.statusCode).toBe(200)
+  // A case needs a worker of its team; its client's name is not among the secrets.
+  const team = await h.team()
+  const mapper = await h.as(['worker'], { teamIds: [team] })
+  const client = json(await mapper.post('/api/persons', { firstName: 'Network', lastName: 'Client' }))
+  const acc = json(await mapper.post('/api/accompaniments', { kind: 'concerned', personId: client.id, teamId: team }))
+  const [aunt, club, forum, sketch, tieNote] = NETWORK as [string, string, string, string, string]
+  const tie = { kind: 'person', relation: 'family', strength: 3, valence: 'supportive' }
+  const snapshot = await mapper.post(`/api/accompaniments/${acc.id}/network`, {
+    takenOn: '2026-10-01',
+    note: sketch,
+    ties: [
+      { ...tie, name: aunt, note: tieNote },
+      { ...tie, name: club, kind: 'group', relation: 'community' },
+      { ...tie, name: forum, kind: 'online_community', relation: 'extremist_milieu', valence: 'harmful' },
+    ],
+  })
+  expect(snapshot.statusCode, snapshot.body).toBe(201)
+  expect(json(await mapper.get(`/api/accompaniments/${acc.id}/network`)).items[0].ties[0].name).toBe(aunt)
   {
     // The plan and the trajectory of a case of its own, in a block so that its names stay local.
     const pathTeam = await h.team()

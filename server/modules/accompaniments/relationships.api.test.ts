@@ -79,6 +79,28 @@ const ROUTES: { name: string; expect: Record<Relationship, Outcome>; call: (a: A
       return a.request('DELETE', `/api/accompaniments/${c.id}/trajectory/${e.id}`, undefined, { 'if-match': '"1"' })
     },
   },
+  { name: 'list network snapshots', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/network`) },
+  {
+    name: 'compare network snapshots',
+    expect: READ,
+    call: async (a, c) => {
+      const s = json(await c.owner.post(`/api/accompaniments/${c.id}/network`, { takenOn: '2026-11-02', ties: [] }))
+      return a.get(`/api/accompaniments/${c.id}/network/compare?from=${s.id}&to=${s.id}`)
+    },
+  },
+  {
+    name: 'take a network snapshot',
+    expect: STEER,
+    call: (a, c) => a.post(`/api/accompaniments/${c.id}/network`, { takenOn: '2026-11-02', ties: [NETWORK_TIE] }),
+  },
+  {
+    name: 'correct a network snapshot',
+    expect: STEER,
+    call: async (a, c) => {
+      const s = json(await c.owner.post(`/api/accompaniments/${c.id}/network`, { takenOn: '2026-11-02', ties: [] }))
+      return a.put(`/api/accompaniments/${c.id}/network/${s.id}`, { takenOn: '2026-11-03', ties: [NETWORK_TIE] }, { 'if-match': '"1"' })
+    },
+  },
   { name: 'list assessments', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/assessments`) },
   {
     name: 'read an assessment',
@@ -116,7 +138,6 @@ const ROUTES: { name: string; expect: Record<Relationship, Outcome>; call: (a: A
     name: 'upload a document',
     expect: STEER,
     call: (a, c) =>
-const ASSESSMENT = { instrument: 'progress-review', takenOn: '2026-11-02', answers: { housing: { worker: 6, person: 7 } } }
       a.post(`/api/accompaniments/${c.id}/documents`, Buffer.from('%PDF-1.4 x'), {
         'content-type': 'application/pdf',
         'x-filename': 'x.pdf',
@@ -139,6 +160,8 @@ const ASSESSMENT = { instrument: 'progress-review', takenOn: '2026-11-02', answe
 ]
 
 type Fixture = { id: string; personId: string; owner: Agent; ownerId: string }
+const ASSESSMENT = { instrument: 'progress-review', takenOn: '2026-11-02', answers: { housing: { worker: 6, person: 7 } } }
+const NETWORK_TIE = { name: 'Relationships', kind: 'group', relation: 'community', strength: 2, valence: 'supportive' }
 
 let t: TestApp
 let teamA: string
