@@ -11,6 +11,7 @@ import { seedPersons } from '../server/seed/persons.seed'
 import { FIRST_NAMES, LAST_NAMES, pick, rng } from '../server/seed/synthetic'
 import { createServices } from '../server/services'
 import { hashPassword } from '../server/security/passwords'
+import { benchCaseload } from './caseload.bench'
 import { load, percentiles, round } from './load'
 
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 200_000)
@@ -184,7 +185,15 @@ if (process.env.BENCH_ENGINES) engines.splice(0, 1, ...(process.env.BENCH_ENGINE
 else if (await postgresReachable()) engines.push('postgres')
 else log('PostgreSQL not reachable: benchmarking SQLite only')
 
+// `npm run bench -- caseload` runs one group; no argument runs them all.
+const groups = process.argv.slice(2)
+const runs = (group: 'persons' | 'caseload') => groups.length === 0 || groups.includes(group)
 const results = []
-for (const e of engines) results.push(await benchEngine(e))
+for (const e of engines) {
+  results.push({
+    ...(runs('persons') ? await benchEngine(e) : { engine: e }),
+    ...(runs('caseload') ? { caseload: await benchCaseload(e, PG_URL) } : {}),
+  })
+}
 process.stdout.write(`${JSON.stringify({ node: process.version, cpus: os.cpus().length, results }, null, 2)}\n`)
 process.exit(0)

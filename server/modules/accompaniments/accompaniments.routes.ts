@@ -14,7 +14,7 @@ import { assign, breakGlass, createAccompaniment } from './accompaniments.comman
 import { presentSummary } from './accompaniments.presenter'
 import { loadAccompaniment } from './accompaniments.view'
 import { personNames } from './person-names'
-import { visibleTo } from './accompaniments.visibility'
+import { visibleIn } from './accompaniments.visibility'
 import { readTimeline } from './timeline.queries'
 
 export const accompanimentRoutes = [
@@ -47,7 +47,7 @@ export const accompanimentRoutes = [
     allow: 'accompaniment.read',
     async handler({ query, ctx }) {
       return ctx.read('accompaniment.listed', async (trx, audit) => {
-        let q = trx.selectFrom('accompaniments').where(visibleTo(ctx.user))
+        let q = trx.selectFrom('accompaniments').where(visibleIn(ctx.user))
         if (query.status) q = q.where('accompaniments.status', '=', query.status)
         const [rows, total] = await Promise.all([
           q

@@ -32,6 +32,33 @@ export function visibleTo(actor: Actor, now = new Date().toISOString()) {
   }
 }
 
+/**
+ * The same rule as visibleTo, written for lists: the case is among the ids the actor reaches
+ * through their assignments, their unexpired grants and, for a lead, their teams. An OR of
+ * EXISTS across tables cannot be looked up in an index, so visibleTo over a whole table reads
+ * every case in it; this form starts from the actor's own index ranges (accompaniment_workers_user,
+ * access_grants_user, accompaniments_team_status) and touches only the cases they may see.
+ * visibleTo stays the form for one case, where the case's id is the way in.
+ */
+export function visibleIn(actor: Actor, now = new Date().toISOString()) {
+  return (eb: Eb) => {
+    let ids = eb
+      .selectFrom('accompaniment_workers as vw')
+      .select('vw.accompaniment_id as id')
+      .where('vw.user_id', '=', actor.userId)
+      .unionAll(
+        eb
+          .selectFrom('access_grants as vg')
+          .select('vg.accompaniment_id as id')
+          .where('vg.user_id', '=', actor.userId)
+          .where('vg.expires_at', '>', now),
+      )
+    if (actor.roles.includes('lead') && actor.teamIds.length > 0)
+      ids = ids.unionAll(eb.selectFrom('accompaniments as va').select('va.id').where('va.team_id', 'in', actor.teamIds))
+    return eb('accompaniments.id', 'in', ids)
+  }
+}
+
 /** Whether the actor may read a person through one of their visible accompaniments. */
 export function personReachableThroughCase(actor: Actor) {
   return (eb: ExpressionBuilder<any, 'persons'>) =>
