@@ -1,5 +1,5 @@
 import './calendar.css'
-import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core'
 import { IconAlertTriangle, IconCheck, IconChevronLeft, IconChevronRight, IconClock, IconX } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -59,6 +59,7 @@ export function CalendarPage() {
   const query = useCalendar(monday, addDays(monday, 7))
   const tag = isLanguage(i18n.language) ? LOCALE_TAGS[i18n.language] : 'fr-BE'
   const weekday = new Intl.DateTimeFormat(tag, { weekday: 'long' })
+  const dayMonth = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long' })
   const today = localDay(new Date())
   const thisWeek = localDay(monday) === localDay(mondayOf(new Date()))
 
@@ -94,9 +95,10 @@ export function CalendarPage() {
           {t('calendar.next')}
         </Button>
       </Group>
-      <div className="live-region" aria-live="polite" data-testid="calendar-range">
+      {/* The week heard after a change of week; the page description shows it on screen. */}
+      <VisuallyHidden aria-live="polite" data-testid="calendar-range">
         {query.isFetching ? '' : range}
-      </div>
+      </VisuallyHidden>
       <ErrorAlert error={query.error} />
       {query.isPending ? (
         <Loading />
@@ -115,7 +117,7 @@ export function CalendarPage() {
               return (
                 <li key={key} className={isToday ? 'calendar-day calendar-today' : 'calendar-day'} aria-labelledby={`day-${key}`}>
                   <Title order={2} size="h6" id={`day-${key}`} className="calendar-day-title" aria-current={isToday ? 'date' : undefined}>
-                    <span className="calendar-weekday">{weekday.format(d)}</span> <span>{fmt.date(key)}</span>
+                    <span className="calendar-weekday">{weekday.format(d)}</span> <span>{dayMonth.format(d)}</span>
                     {isToday ? (
                       <Badge size="xs" variant="filled" ml={6}>
                         {t('calendar.today')}

@@ -44,7 +44,7 @@ export function ChartCard({
         <Text c="gray.7">{empty}</Text>
       ) : (
         <Group align="center" gap="lg" wrap="wrap">
-          <Box aria-hidden className="chart-figure">
+          <Box aria-hidden inert className="chart-figure">
             {type === 'donut' ? (
               <DonutChart
                 data={shown.map((s) => ({ name: s.label, value: s.count, color: s.color }))}
@@ -53,12 +53,13 @@ export function ChartCard({
                 withTooltip={false}
                 chartLabel={fmt.number(total)}
                 accessibilityLayer={false}
-                pieProps={{ isAnimationActive: false }}
+                pieProps={{ isAnimationActive: false, rootTabIndex: -1 }}
               />
             ) : (
               <BarChart
-                h={Math.max(120, shown.length * 44)}
-                w={260}
+                h={Math.max(100, shown.length * 44)}
+                w={240}
+                maxBarWidth={28}
                 data={shown.map((s) => ({ label: s.label, count: s.count, color: s.color }))}
                 dataKey="label"
                 orientation="vertical"
@@ -111,8 +112,8 @@ export function Figure({ label, value, icon, testId }: { label: string; value: n
   return (
     <Paper data-testid={testId}>
       <Stack gap={2}>
-        <Group gap={6} wrap="nowrap">
-          {icon}
+        <Group gap={6} wrap="nowrap" align="flex-start">
+          <span className="figure-icon">{icon}</span>
           <Text size="sm" c="gray.7">
             {label}
           </Text>

@@ -65,7 +65,7 @@ function Charts({ d }: { d: Dashboard }) {
     color: FRAMEWORK_COLOR[f] ?? 'gray.6',
   }))
   return (
-    <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="lg">
+    <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg">
       <ChartCard id="dashboard-status" title={t('dashboard.byStatus')} slices={statuses} type="donut" empty={t('dashboard.noOpen')} />
       <ChartCard id="dashboard-kind" title={t('dashboard.byKind')} slices={kinds} type="bar" empty={t('dashboard.noOpen')} />
       <ChartCard
@@ -99,7 +99,7 @@ function Workers({ d }: { d: Dashboard }) {
         <Text c="gray.7">{t('dashboard.noOpen')}</Text>
       ) : (
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-          <Box aria-hidden className="chart-figure">
+          <Box aria-hidden inert className="chart-figure">
             <BarChart
               h={Math.max(140, data.length * 56 + 40)}
               data={data.map((r) => ({ name: r.name, [open]: r.open, [overdue]: r.overdue }))}
@@ -113,13 +113,14 @@ function Workers({ d }: { d: Dashboard }) {
               withTooltip={false}
               withBarValueLabel
               yAxisProps={{ width: 140 }}
+              maxBarWidth={22}
               gridAxis="none"
               withXAxis={false}
               accessibilityLayer={false}
               barProps={{ isAnimationActive: false }}
             />
           </Box>
-          <ScrollTable label={t('dashboard.byWorker')}>
+          <ScrollTable label={t('dashboard.workersTable')}>
             <Table verticalSpacing={6}>
               <Table.Thead>
                 <Table.Tr>
@@ -234,7 +235,7 @@ function Lists({ d }: { d: Dashboard }) {
       </Block>
       <Block id="dashboard-overdue" title={t('dashboard.overdueTasks')} count={d.overdueTasks.total}>
         {d.overdueTasks.items.length ? (
-          <ScrollTable label={t('dashboard.overdueTasks')}>
+          <ScrollTable label={t('dashboard.overdueTable')}>
             <Table verticalSpacing={6}>
               <Table.Thead>
                 <Table.Tr>

@@ -21,8 +21,9 @@ function defaultPeriodFrom(a: AccompanimentView, reports: ReportView[]): string 
     .map((r) => r.content.periodTo)
     .sort()
     .at(-1)
-  if (last) return localDay(addDays(new Date(`${last}T00:00:00`), 1))
-  return a.judicial.mandateStart ?? localDay(addDays(new Date(), -90))
+  const today = localDay(new Date())
+  const from = last ? localDay(addDays(new Date(`${last}T00:00:00`), 1)) : (a.judicial.mandateStart ?? localDay(addDays(new Date(), -90)))
+  return from > today ? today : from
 }
 
 function NewReport({ a, reports, onDone }: { a: AccompanimentView; reports: ReportView[]; onDone: (r: ReportView) => void }) {
