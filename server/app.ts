@@ -9,6 +9,7 @@ import { newNonce, securityHeaders } from './http/security-headers'
 import { accessGrantRoutes } from './modules/accompaniments/access-grants.routes'
 import { accompanimentRoutes } from './modules/accompaniments/accompaniments.routes'
 import { dashboardRoutes } from './modules/accompaniments/dashboard.routes'
+import { detailsRoutes } from './modules/accompaniments/details.routes'
 import { lifecycleRoutes } from './modules/accompaniments/lifecycle.routes'
 import { auditRoutes } from './modules/audit/audit.routes'
 import { caseRelativeRoutes } from './modules/case-relatives/case-relatives.routes'
@@ -17,8 +18,8 @@ import { documentRoutes } from './modules/documents/documents.routes'
 import { FILE_TYPES } from './modules/documents/file-types'
 import { authRoutes } from './modules/auth/auth.routes'
 import { assessmentRoutes } from './modules/assessments/assessments.routes'
-import { instrumentRoutes } from './modules/instruments/instruments.routes'
 import { healthRoutes } from './modules/health/health.routes'
+import { instrumentRoutes } from './modules/instruments/instruments.routes'
 import { meRoutes } from './modules/me/me.routes'
 import { networkRoutes } from './modules/network/network.routes'
 import { personRoutes } from './modules/persons/persons.routes'
@@ -41,18 +42,19 @@ export const API_ROUTES: Route[] = [
   ...teamMemberRoutes,
   ...personRoutes,
   ...accompanimentRoutes,
+  ...detailsRoutes,
   ...lifecycleRoutes,
   ...caseRelativeRoutes,
   ...dashboardRoutes,
   ...caseSessionRoutes,
   ...taskRoutes,
-  ...instrumentRoutes,
-  ...assessmentRoutes,
   ...documentRoutes,
   ...reportRoutes,
+  ...instrumentRoutes,
+  ...assessmentRoutes,
   ...planRoutes,
-  ...networkRoutes,
   ...trajectoryRoutes,
+  ...networkRoutes,
   ...accessGrantRoutes,
   ...postcodeRoutes,
   ...auditRoutes,

@@ -43,6 +43,8 @@ export const Framework = z
     reporting: optionalText(2000),
     mandateStart: z.iso.date().nullable().default(null),
     mandateEnd: z.iso.date().nullable().default(null),
+    /** How often the authority expects a report; with the last report sent, when the next is due. */
+    reportEveryMonths: z.number().int().min(1).max(24).nullable().default(null),
   })
   .refine((f) => f.framework === 'voluntary' || f.measure !== null, { path: ['measure'], message: 'required_for_judicial' })
   .refine((f) => !(f.mandateStart && f.mandateEnd && f.mandateEnd < f.mandateStart), { path: ['mandateEnd'], message: 'before_start' })
@@ -66,6 +68,7 @@ export const CreateAccompaniment = z
       reporting: null,
       mandateStart: null,
       mandateEnd: null,
+      reportEveryMonths: null,
     }),
   })
   .refine((a) => a.kind === 'concerned' || a.relationship !== null, { path: ['relationship'], message: 'required_for_kind' })
@@ -73,6 +76,12 @@ export const CreateAccompaniment = z
     path: ['concernedPersonId'],
     message: 'only_for_relative_or_professional',
   })
+
+/** What a case's workers may change after opening it: the situation and the framework. */
+export const UpdateAccompaniment = z.object({
+  summary: optionalText(4000),
+  framework: Framework,
+})
 
 export const AccompanimentSummary = z.object({
   id: z.uuid(),
@@ -104,6 +113,7 @@ export const AccompanimentView = AccompanimentSummary.extend({
     reporting: z.string().nullable(),
     mandateStart: z.string().nullable(),
     mandateEnd: z.string().nullable(),
+    reportEveryMonths: z.number().int().nullable(),
   }),
   closureOutcome: z.enum(OUTCOMES).nullable(),
   closureReason: z.string().nullable(),

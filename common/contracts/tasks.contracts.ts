@@ -22,9 +22,14 @@ export const TaskView = z.object({
 export type TaskView = z.infer<typeof TaskView>
 export const TaskList = z.object({ items: z.array(TaskView) })
 
-/** Derived, not stored: a judicial mandate ending soon on one of my cases. */
+/**
+ * Derived, not stored, so never stale: a judicial mandate ending soon, a report to the authority
+ * due (from the agreed rhythm and the last report sent), a progress review due (from the service's
+ * rhythm and the last review). A date in the past means it is late.
+ */
+export const REMINDER_TYPES = ['mandate_end', 'report_due', 'review_due'] as const
 export const Reminder = z.object({
-  type: z.enum(['mandate_end']),
+  type: z.enum(REMINDER_TYPES),
   accompanimentId: z.uuid(),
   accompanimentCode: z.string(),
   date: z.string(),

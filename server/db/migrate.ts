@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008-instruments'
 import * as m0009 from './migrations/0009-plans-trajectory'
 import * as m0010 from './migrations/0010-network'
 import * as m0011 from './migrations/0011-case-relatives'
+import * as m0012 from './migrations/0012-report-schedule'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -27,6 +28,7 @@ const STEPS: Record<string, Step> = {
   '0009-plans-trajectory': m0009,
   '0010-network': m0010,
   '0011-case-relatives': m0011,
+  '0012-report-schedule': m0012,
 }
 
 export async function migrate(db: Db, kind: DbKind): Promise<string[]> {

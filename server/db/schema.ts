@@ -3,6 +3,8 @@
  * integers so that one set of queries serves SQLite and PostgreSQL alike. Columns ending in
  * `_sealed` hold ciphertext produced by the codec (security/codec.ts), never plaintext.
  */
+import type { ColumnType } from 'kysely'
+
 export interface Database {
   teams: { id: string; name: string; created_at: string }
   users: {
@@ -85,6 +87,8 @@ export interface Database {
     authority_kind: string | null
     mandate_start: string | null
     mandate_end: string | null
+    /** Added in 0012: optional on insert, like any column added to a table later. */
+    report_every_months: ColumnType<number | null, number | null | undefined, number | null>
     authority_sealed: string | null
     conditions_sealed: string | null
     reporting_sealed: string | null

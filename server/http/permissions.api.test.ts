@@ -42,6 +42,7 @@ const MATRIX: Record<string, Who> = {
   'POST /api/accompaniments': STAFF,
   'GET /api/accompaniments': ['worker', 'lead'],
   'GET /api/accompaniments/:id': ['worker', 'lead'],
+  'PUT /api/accompaniments/:id': ['worker', 'lead'],
   'POST /api/accompaniments/:id/assign': ['lead'],
   'POST /api/accompaniments/:id/break-glass': ['worker', 'lead'],
   'GET /api/accompaniments/:id/timeline': ['worker', 'lead'],
@@ -109,17 +110,20 @@ beforeAll(async () => {
   fixture.teamId = await h.team()
   fixture.accompanimentId = json(
     await owner.post('/api/accompaniments', { kind: 'concerned', personId: fixture.personId, teamId: fixture.teamId }),
-const L = (text: string) => ({ fr: text, nl: text, de: text, en: text })
-const INSTRUMENT = { title: L('Matrix'), sections: [{ key: 's', title: L('S'), items: [{ key: 'i', type: 'scale', label: L('I'), perspectives: ['worker'] }] }] }
   ).id
 })
 afterAll(() => h?.close())
 
-const NETWORK_TIE = { name: 'Matrix', kind: 'group', relation: 'community', strength: 2, valence: 'supportive' }
 const routeKey = (r: { method: string; path: string }) => `${r.method} ${r.path}`
 const ALL_ROUTES = [...API_ROUTES, ...webRoutes(null)]
 
 type Caller = Agent & { email?: string }
+const L = (text: string) => ({ fr: text, nl: text, de: text, en: text })
+const INSTRUMENT = {
+  title: L('Matrix'),
+  sections: [{ key: 's', title: L('S'), items: [{ key: 'i', type: 'scale', label: L('I'), perspectives: ['worker'] }] }],
+}
+const NETWORK_TIE = { name: 'Matrix', kind: 'group', relation: 'community', strength: 2, valence: 'supportive' }
 
 /** A valid-shaped request for each route, so that a permitted caller reaches the handler. */
 async function call(key: string, agent: Caller, allowed = false): Promise<LightMyRequestResponse> {
@@ -128,18 +132,18 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     ? fixture.targetUserId
     : pattern.startsWith('/api/persons/')
       ? fixture.personId
-    .replace(':code', 'motivations')
       : pattern.startsWith('/api/accompaniments/')
         ? fixture.accompanimentId
         : crypto.randomUUID()
-    .replace(':snapshotId', crypto.randomUUID())
   const url = pattern
     .replace(':id', id)
     .replace(':sessionId', crypto.randomUUID())
     .replace(':documentId', crypto.randomUUID())
     .replace(':reportId', crypto.randomUUID())
+    .replace(':snapshotId', crypto.randomUUID())
     .replace(':eventId', crypto.randomUUID())
     .replace(':version', '1')
+    .replace(':code', 'motivations')
     // Any other parameter names an object that does not exist; the policy is checked before that matters.
     .replace(/:(?!id\b)\w+/g, () => crypto.randomUUID())
     .replace('/*', '/some/client/route')
@@ -171,6 +175,7 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     'POST /api/accompaniments/:id/assign': () => ({ primaryWorkerId: crypto.randomUUID() }),
     'POST /api/accompaniments/:id/break-glass': () => ({ reason: 'Permanence téléphonique: appel urgent de la famille' }),
     'POST /api/accompaniments/:id/status': () => ({ to: 'suspended' }),
+    'PUT /api/accompaniments/:id': () => ({ summary: 'Matrix', framework: { framework: 'voluntary' } }),
     'POST /api/accompaniments/:id/closure': () => ({ outcome: 'other', reason: 'Matrix' }),
     'POST /api/accompaniments/:id/closure/decision': () => ({ approve: true }),
     'POST /api/accompaniments/:id/reopen': () => ({ reason: 'Matrix' }),
@@ -187,28 +192,27 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
       name: 'Matrix',
       relationship: 'parent',
       involvement: 'informed',
-    'POST /api/instruments': () => ({ code: `matrix-${unique}`, definition: INSTRUMENT }),
-    'POST /api/instruments/:code/versions': () => ({ definition: INSTRUMENT }),
-    'POST /api/accompaniments/:id/assessments': () => ({ instrument: 'motivations', takenOn: '2026-11-02', answers: {} }),
-    'PUT /api/accompaniments/:id/assessments/:assessmentId': () => ({ takenOn: '2026-11-02', answers: {} }),
       consent: 'not_asked',
     }),
-    'POST /api/accompaniments/:id/network': () => ({ takenOn: '2026-11-02', ties: [NETWORK_TIE] }),
-    'PUT /api/accompaniments/:id/network/:snapshotId': () => ({ takenOn: '2026-11-02', ties: [NETWORK_TIE] }),
     'PUT /api/accompaniments/:id/relatives/:relativeId': () => ({
       name: 'Matrix',
       relationship: 'parent',
       involvement: 'informed',
       consent: 'not_asked',
     }),
+    'POST /api/accompaniments/:id/network': () => ({ takenOn: '2026-11-02', ties: [NETWORK_TIE] }),
+    'PUT /api/accompaniments/:id/network/:snapshotId': () => ({ takenOn: '2026-11-02', ties: [NETWORK_TIE] }),
     'PUT /api/accompaniments/:id/plan': () => ({ goals: [{ domain: 'housing', title: 'Matrix', steps: [] }] }),
     'POST /api/accompaniments/:id/trajectory': () => ({ precision: 'year', date: '2019', phase: 'before', title: 'Matrix' }),
     'PUT /api/accompaniments/:id/trajectory/:eventId': () => ({ precision: 'year', date: '2019', phase: 'before', title: 'Matrix' }),
+    'POST /api/instruments': () => ({ code: `matrix-${unique}`, definition: INSTRUMENT }),
+    'POST /api/instruments/:code/versions': () => ({ definition: INSTRUMENT }),
+    'POST /api/accompaniments/:id/assessments': () => ({ instrument: 'motivations', takenOn: '2026-11-02', answers: {} }),
+    'PUT /api/accompaniments/:id/assessments/:assessmentId': () => ({ takenOn: '2026-11-02', answers: {} }),
     'POST /api/accompaniments/:id/sessions': () => ({ startsAt: '2026-12-01T10:00:00+01:00', modality: 'office' }),
     'PUT /api/accompaniments/:id/sessions/:sessionId': () => ({
       startsAt: '2026-12-01T10:00:00+01:00',
       modality: 'office',
-    'GET /api/accompaniments/:id/network/compare': `?from=${crypto.randomUUID()}&to=${crypto.randomUUID()}`,
       status: 'held',
     }),
   }
@@ -217,6 +221,7 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     'GET /api/audit': '?limit=5',
     'GET /api/calendar': '?from=2026-11-30T00:00:00Z&to=2026-12-07T00:00:00Z',
     'GET /api/dashboard/caseload': `?teamId=${fixture.teamId}`,
+    'GET /api/accompaniments/:id/network/compare': `?from=${crypto.randomUUID()}&to=${crypto.randomUUID()}`,
   }
   const headers: Record<string, string> = method === 'PUT' || method === 'PATCH' ? { 'if-match': '"1"' } : {}
   if (key === 'POST /api/accompaniments/:id/documents')

@@ -101,6 +101,7 @@ export async function createAccompaniment(ctx: RequestContext, trx: Trx, input: 
       authority_kind: f.framework === 'judicial' ? f.authorityKind : null,
       mandate_start: f.mandateStart,
       mandate_end: f.mandateEnd,
+      report_every_months: f.framework === 'judicial' ? f.reportEveryMonths : null,
       ...sealAccompaniment(ctx, key, id, {
         authority: f.authority,
         conditions: f.conditions,

@@ -17,6 +17,7 @@ type Row = {
   authority_kind: string | null
   mandate_start: string | null
   mandate_end: string | null
+  report_every_months?: number | null
   closure_outcome: string | null
   created_at: string
   updated_at: string
@@ -64,6 +65,7 @@ export function presentAccompaniment(
       reporting: (plain.reporting as string | null) ?? null,
       mandateStart: row.mandate_start,
       mandateEnd: row.mandate_end,
+      reportEveryMonths: row.report_every_months ?? null,
     },
     closureOutcome: row.closure_outcome as AccompanimentView['closureOutcome'],
     closureReason: (plain.closure_reason as string | null) ?? null,

@@ -17,6 +17,7 @@ export const ACCOMPANIMENT_COLUMNS = [
   'accompaniments.authority_kind',
   'accompaniments.mandate_start',
   'accompaniments.mandate_end',
+  'accompaniments.report_every_months',
   'accompaniments.authority_sealed',
   'accompaniments.conditions_sealed',
   'accompaniments.reporting_sealed',

@@ -40,6 +40,17 @@ const ROUTES: { name: string; expect: Record<Relationship, Outcome>; call: (a: A
   { name: 'read the case', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}`) },
   { name: 'read the timeline', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/timeline`) },
   { name: 'list sessions', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/sessions`) },
+  {
+    name: 'change the framework',
+    expect: STEER,
+    // Sends back the case's own framework, so that the fixture stays what the other routes expect.
+    call: async (a, c) => {
+      const current = await a.get(`/api/accompaniments/${c.id}`)
+      const view = current.statusCode === 200 ? json(current) : { version: 1, framework: 'voluntary', judicial: {} }
+      const framework = { framework: view.framework, ...view.judicial }
+      return a.put(`/api/accompaniments/${c.id}`, { summary: 'Changed', framework }, { 'if-match': `"${view.version}"` })
+    },
+  },
   { name: 'list relatives', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/relatives`) },
   {
     name: 'involve a relative',

@@ -5,10 +5,8 @@ import { defineRoute } from '../../http/define-route'
 import { fail, invalidField } from '../../http/errors'
 import { expectedVersion, sendVersion } from '../../http/versioning'
 import { assertMayChange, findVisibleAccompaniment, workersOf } from '../accompaniments/accompaniments.queries'
-import { visibleTo } from '../accompaniments/accompaniments.visibility'
+import { addDays, remindersFor } from './reminders.queries'
 import { listTasks } from './tasks.queries'
-
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 
 export const taskRoutes = [
   defineRoute({
@@ -108,7 +106,7 @@ export const taskRoutes = [
       const me = ctx.user
       const today = ctx.now().slice(0, 10)
       return ctx.read('my_day.viewed', async (trx) => {
-        const [sessions, overdue, week, mandates] = await Promise.all([
+        const [sessions, overdue, week, reminders] = await Promise.all([
           trx
             .selectFrom('case_sessions')
             .innerJoin('accompaniments', 'accompaniments.id', 'case_sessions.accompaniment_id')
@@ -128,15 +126,7 @@ export const taskRoutes = [
             .execute(),
           listTasks(ctx, trx, { assigneeId: me.userId, open: true, dueBefore: today }),
           listTasks(ctx, trx, { assigneeId: me.userId, open: true, dueFrom: today, dueBefore: addDays(today, 7) }),
-          trx
-            .selectFrom('accompaniments')
-            .select(['accompaniments.id', 'accompaniments.code', 'accompaniments.mandate_end'])
-            .where(visibleTo(me))
-            .where('accompaniments.status', 'in', ['active', 'suspended'])
-            .where('accompaniments.mandate_end', '>=', today)
-            .where('accompaniments.mandate_end', '<=', addDays(today, 14))
-            .orderBy('accompaniments.mandate_end')
-            .execute(),
+          remindersFor(ctx, trx, today),
         ])
         return {
           date: today,
@@ -151,12 +141,7 @@ export const taskRoutes = [
           })),
           overdueTasks: overdue,
           dueThisWeek: week,
-          reminders: mandates.map((m) => ({
-            type: 'mandate_end' as const,
-            accompanimentId: m.id,
-            accompanimentCode: m.code,
-            date: m.mandate_end as string,
-          })),
+          reminders,
         }
       })
     },

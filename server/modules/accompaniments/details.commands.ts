@@ -1,0 +1,52 @@
+import type { z } from 'zod'
+import type { UpdateAccompaniment } from '../../../common/contracts/accompaniments.contracts'
+import type { RequestContext, Trx } from '../../http/context'
+import { fail } from '../../http/errors'
+import { addEvent } from './accompaniments.commands'
+import { assertMayChange } from './accompaniments.queries'
+
+type Input = z.output<typeof UpdateAccompaniment>
+type Case = { id: string; team_id: string; person_id: string; status: string; framework: string; measure: string | null }
+
+/**
+ * The situation and the framework change over a case's life: a mandate is extended, a voluntary
+ * case becomes judicial. The timeline records which parts changed, never their sealed content.
+ */
+export async function updateDetails(ctx: RequestContext, trx: Trx, acc: Case, version: number, input: Input): Promise<void> {
+  await assertMayChange(trx, ctx.user, acc)
+  if (acc.status === 'closed') throw fail('state.invalid_transition')
+  const f = input.framework
+  const judicial = f.framework === 'judicial'
+  const key = await ctx.codec.personKey(trx, acc.person_id)
+  const sealed = ctx.codec.sealRow('accompaniments', key, acc.id, {
+    authority: judicial ? f.authority : null,
+    conditions: judicial ? f.conditions : null,
+    reporting: judicial ? f.reporting : null,
+    summary: input.summary,
+  })
+  const result = await trx
+    .updateTable('accompaniments')
+    .set({
+      framework: f.framework,
+      measure: judicial ? f.measure : null,
+      authority_kind: judicial ? f.authorityKind : null,
+      mandate_start: judicial ? f.mandateStart : null,
+      mandate_end: judicial ? f.mandateEnd : null,
+      report_every_months: judicial ? f.reportEveryMonths : null,
+      authority_sealed: sealed.authority_sealed ?? null,
+      conditions_sealed: sealed.conditions_sealed ?? null,
+      reporting_sealed: sealed.reporting_sealed ?? null,
+      summary_sealed: sealed.summary_sealed ?? null,
+      updated_at: ctx.now(),
+      version: version + 1,
+    })
+    .where('id', '=', acc.id)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  if (Number(result.numUpdatedRows) === 0) throw fail('version.mismatch')
+  await addEvent(ctx, trx, acc.id, 'details_changed', {
+    framework: f.framework,
+    ...(f.framework !== acc.framework ? { frameworkFrom: acc.framework } : {}),
+    ...(judicial ? { measure: f.measure, mandateEnd: f.mandateEnd } : {}),
+  })
+}
