@@ -11,7 +11,6 @@ import { ActivatePage } from './pages/activate/activate.page'
 import { AuditPage } from './pages/audit/audit.page'
 import { CalendarPage } from './pages/calendar/calendar.page'
 import { MyDayPage } from './pages/casework/my-day.page'
-import { DashboardPage } from './pages/dashboard/dashboard.page'
 import { HomePage } from './pages/home/home.page'
 import { LoginPage } from './pages/login/login.page'
 import { MfaEnrolPage } from './pages/mfa/mfa-enrol.page'
@@ -47,7 +46,13 @@ export const router = createBrowserRouter([
       },
       {
         element: <RequireAbility ability="accompaniment.assign" />,
-        children: [{ path: '/dashboard', element: <DashboardPage /> }],
+        // Charts (recharts) load with the page that draws them, not with every page.
+        children: [
+          {
+            path: '/dashboard',
+            lazy: async () => ({ Component: (await import('./pages/dashboard/dashboard.page')).DashboardPage }),
+          },
+        ],
       },
       {
         element: <RequireAbility ability="person.search" />,
