@@ -130,6 +130,38 @@ it('shows the lead overdue tasks per worker and by case code, without their titl
   expect(after.total).toBe(before.total - 1)
 })
 
+it('lists the cases waiting for a worker and the mandates ending within 30 days, by code', async () => {
+  const intake = await t.as(['intake'], { teamIds: [team] })
+  const person = json(await intake.post('/api/persons', { firstName: 'Yasmina', lastName: 'El Amrani' }))
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+  const judicial = (mandateEnd: string) => ({
+    framework: 'judicial',
+    measure: 'youth_protection',
+    authorityKind: 'youth_court',
+    authority: 'Tribunal de la jeunesse de Bruxelles',
+    mandateStart: day(-200),
+    mandateEnd,
+  })
+  const waiting = json(
+    await intake.post('/api/accompaniments', { kind: 'concerned', personId: person.id, teamId: team, framework: judicial(day(10)) }),
+  )
+  const later = json(
+    await worker.post('/api/accompaniments', { kind: 'concerned', personId: person.id, teamId: team, framework: judicial(day(90)) }),
+  )
+  const d = json(await lead.get(`/api/dashboard/caseload?teamId=${team}`))
+  expect(d.unassignedCases.map((x: { id: string }) => x.id)).toContain(waiting.id)
+  expect(d.unassignedCases.map((x: { id: string }) => x.id)).not.toContain(later.id)
+  expect(d.unassigned).toBe(d.unassignedCases.length)
+  expect(d.mandatesEnding.find((x: { id: string }) => x.id === waiting.id)).toEqual({
+    id: waiting.id,
+    code: expect.any(String),
+    mandateEnd: day(10),
+  })
+  expect(d.mandatesEnding.map((x: { id: string }) => x.id)).not.toContain(later.id)
+  expect(d.mandatesEndingSoon).toBe(d.mandatesEnding.length)
+  expect(JSON.stringify(d)).not.toContain('El Amrani')
+})
+
 it('lets a break-the-glass reader read but not steer', async () => {
   const c = await activeCase()
   await intruder.post(`/api/accompaniments/${c.id}/break-glass`, { reason: 'Appel urgent hors heures de bureau' })
