@@ -6,6 +6,7 @@ import { createPerson } from '../modules/persons/persons.commands'
 import { PersonInput } from '../../common/contracts/persons.contracts'
 import { DEMO_PASSWORD, DEMO_PERSONS, DEMO_TEAMS, DEMO_USERS } from './demo.data'
 import { systemContext } from './system-context'
+import { seedNetwork } from './network.seed'
 
 export async function hasAnyUser(services: Services): Promise<boolean> {
   return !!(await services.db.selectFrom('users').select('id').limit(1).executeTakeFirst())
@@ -40,4 +41,5 @@ export async function seedDemo(services: Services): Promise<void> {
       audit.subject('person', id)
     })
   }
+  await seedNetwork(services)
 }
