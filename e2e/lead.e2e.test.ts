@@ -154,7 +154,14 @@ it('the lead reads the team at a glance and approves a closure from the dashboar
   await page.getByRole('dialog').waitFor({ state: 'detached' })
   await closures.getByText('Aucune demande de clôture en attente.').waitFor()
   expect(json<{ status: string }>(await lead.get(`/api/accompaniments/${cases.closing.id}`)).status).toBe('closed')
-  expect(problems, 'console problems').toEqual([])
+
+  // On a phone, the charts and their tables stack and nothing scrolls sideways.
+  const narrow = await pageAs(lead.email, { width: 400, height: 860 })
+  await narrow.page.goto(`${server.url}/dashboard`)
+  await narrow.page.getByTestId('dashboard-status').locator('svg').first().waitFor()
+  expect(await narrow.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400)
+  await shot(narrow.page, 'dashboard-narrow')
+  expect([...problems, ...narrow.problems], 'console problems').toEqual([])
 })
 
 it('the worker reads the week and moves between weeks with the keyboard', async () => {

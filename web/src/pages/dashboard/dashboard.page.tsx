@@ -43,7 +43,7 @@ function Block({ id, title, count, children }: { id: string; title: string; coun
 }
 
 const caseLink = (id: string, code: string) => (
-  <Anchor component={Link} to={`/accompaniments/${id}`} className="mono">
+  <Anchor component={Link} to={`/accompaniments/${id}`} className="mono nowrap">
     {code}
   </Anchor>
 )
