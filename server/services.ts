@@ -16,8 +16,8 @@ export async function createServices(
 ): Promise<{ services: Services; generatedKey: string | null; close: () => Promise<void> }> {
   const master = loadMasterKey(config.masterKey)
   const { db, kind } = openDatabase(config.database)
-  await installBuiltInInstruments(db)
   await migrate(db, kind)
+  await installBuiltInInstruments(db)
   const services: Services = {
     db,
     kind,

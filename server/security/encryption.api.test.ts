@@ -146,6 +146,9 @@ beforeAll(async () => {
     expect(plan.statusCode, plan.body).toBe(200)
     const event = { precision: 'month', date: '2019-05', phase: 'turning_point', title, description }
     expect((await pathWorker.post(`/api/accompaniments/${path.id}/trajectory`, event)).statusCode).toBe(201)
+    expect(json(await pathWorker.get(`/api/accompaniments/${path.id}/plan/versions/1`)).agreement.words).toBe(words)
+    expect(json(await pathWorker.get(`/api/accompaniments/${path.id}/trajectory`)).items[0].description).toBe(description)
+  }
   {
     // Motivations of a case of its own: a comment and both narratives, then an update.
     const aTeam = await h.team()
@@ -154,15 +157,20 @@ beforeAll(async () => {
     const acc = json(await assessor.post('/api/accompaniments', { kind: 'concerned', personId: holder.id, teamId: aTeam }))
     const [comment, words, reading] = ASSESSMENT as [string, string, string]
     const answers = { belonging: { worker: 7, person: 9, comment }, own_words: { person: words } }
-    const created = await assessor.post(`/api/accompaniments/${acc.id}/assessments`, { instrument: 'motivations', takenOn: '2026-10-01', answers })
+    const created = await assessor.post(`/api/accompaniments/${acc.id}/assessments`, {
+      instrument: 'motivations',
+      takenOn: '2026-10-01',
+      answers,
+    })
     expect(created.statusCode, created.body).toBe(201)
     const url = `/api/accompaniments/${acc.id}/assessments/${json(created).id}`
-    const changed = await assessor.put(url, { takenOn: '2026-10-01', answers: { ...answers, worker_reading: { worker: reading } } }, { 'if-match': '"1"' })
+    const changed = await assessor.put(
+      url,
+      { takenOn: '2026-10-01', answers: { ...answers, worker_reading: { worker: reading } } },
+      { 'if-match': '"1"' },
+    )
     expect(changed.statusCode, changed.body).toBe(200)
     expect(json(await assessor.get(url)).answers.worker_reading.worker).toBe(reading)
-  }
-    expect(json(await pathWorker.get(`/api/accompaniments/${path.id}/plan/versions/1`)).agreement.words).toBe(words)
-    expect(json(await pathWorker.get(`/api/accompaniments/${path.id}/trajectory`)).items[0].description).toBe(description)
   }
 })
 afterAll(() => h?.close())

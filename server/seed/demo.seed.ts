@@ -6,6 +6,7 @@ import { createPerson } from '../modules/persons/persons.commands'
 import { PersonInput } from '../../common/contracts/persons.contracts'
 import { DEMO_PASSWORD, DEMO_PERSONS, DEMO_TEAMS, DEMO_USERS } from './demo.data'
 import { systemContext } from './system-context'
+import { seedInstruments } from './instruments.seed'
 import { seedNetwork } from './network.seed'
 
 export async function hasAnyUser(services: Services): Promise<boolean> {
@@ -42,4 +43,5 @@ export async function seedDemo(services: Services): Promise<void> {
     })
   }
   await seedNetwork(services)
+  await seedInstruments(services)
 }

@@ -12,6 +12,7 @@ import { AuditPage } from './pages/audit/audit.page'
 import { CalendarPage } from './pages/calendar/calendar.page'
 import { MyDayPage } from './pages/casework/my-day.page'
 import { HomePage } from './pages/home/home.page'
+import { InstrumentsPage } from './pages/instruments/instruments.page'
 import { LoginPage } from './pages/login/login.page'
 import { MfaEnrolPage } from './pages/mfa/mfa-enrol.page'
 import { NotFoundPage } from './pages/not-found/not-found.page'
@@ -89,6 +90,10 @@ export const router = createBrowserRouter([
       {
         element: <RequireAbility ability="user.manage" />,
         children: [{ path: '/admin/users', element: <UsersPage /> }],
+      },
+      {
+        element: <RequireAbility ability="instrument.manage" />,
+        children: [{ path: '/admin/instruments', element: <InstrumentsPage /> }],
       },
       {
         element: <RequireAbility ability="audit.read" />,

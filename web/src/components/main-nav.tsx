@@ -6,6 +6,7 @@ import {
   IconSun,
   IconLockOpen,
   IconListSearch,
+  IconClipboardList,
   IconShieldCheck,
   IconUserCircle,
   IconUsersGroup,
@@ -32,6 +33,7 @@ const ITEMS: Item[] = [
   { to: '/persons', label: 'nav.persons', ability: 'person.search', icon: IconListSearch },
   { to: '/access-grants', label: 'nav.accessGrants', ability: 'access_grant.review', icon: IconLockOpen },
   { to: '/admin/users', label: 'nav.users', ability: 'user.manage', icon: IconUsersGroup },
+  { to: '/admin/instruments', label: 'instruments.nav', ability: 'instrument.manage', icon: IconClipboardList },
   { to: '/audit', label: 'nav.audit', ability: 'audit.read', icon: IconShieldCheck },
   { to: '/account', label: 'nav.account', icon: IconUserCircle },
 ]

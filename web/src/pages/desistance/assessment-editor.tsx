@@ -1,0 +1,167 @@
+import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core'
+import { IconAlertTriangle, IconArrowLeft, IconHistory } from '@tabler/icons-react'
+import { type FormEvent, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { isApiError } from '../../api/client'
+import type { AccompanimentView } from '../../api/types'
+import { ErrorAlert } from '../../components/error-alert'
+import { Loading } from '../../components/loading'
+import { useFormat } from '../../i18n/format'
+import { AssessmentForm } from './assessment-form'
+import { type Answers, type AssessmentDetail, type InstrumentView, useAssessment, useLabel, useSaveAssessment } from './use-assessments'
+
+function today(): string {
+  const d = new Date()
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+/** A new answer set in the latest version, or an existing one in the version it was given in. */
+export function AssessmentEditor({
+  a,
+  instrument,
+  assessmentId,
+  writable,
+  onClose,
+}: {
+  a: AccompanimentView
+  instrument: InstrumentView
+  assessmentId: string | null
+  writable: boolean
+  onClose: (saved: boolean) => void
+}) {
+  const existing = useAssessment(a.id, assessmentId)
+  if (assessmentId && !existing.data) {
+    return existing.error ? <ErrorAlert error={existing.error} /> : <Loading />
+  }
+  const detail = existing.data ?? null
+  // A new key per loaded version: reloading after a conflict starts again from the saved answers.
+  return (
+    <EditorForm
+      key={detail ? `${detail.id}:${detail.version}` : 'new'}
+      a={a}
+      instrument={instrument}
+      detail={detail}
+      writable={writable}
+      onClose={onClose}
+      reload={() => void existing.refetch()}
+    />
+  )
+}
+
+function EditorForm({
+  a,
+  instrument,
+  detail,
+  writable,
+  onClose,
+  reload,
+}: {
+  a: AccompanimentView
+  instrument: InstrumentView
+  detail: AssessmentDetail | null
+  writable: boolean
+  onClose: (saved: boolean) => void
+  reload: () => void
+}) {
+  const { t } = useTranslation()
+  const fmt = useFormat()
+  const label = useLabel()
+  const heading = useRef<HTMLHeadingElement>(null)
+  const [takenOn, setTakenOn] = useState(detail?.takenOn ?? today())
+  const [answers, setAnswers] = useState<Answers>(detail?.answers ?? {})
+  const save = useSaveAssessment(a.id)
+  const definition = detail?.definition ?? instrument.latest.definition
+  const version = detail?.instrumentVersion ?? instrument.latest.version
+  const latest = detail?.latestVersion ?? instrument.latest.version
+  const title = label(definition.title)
+  const conflict = isApiError(save.error, 'version.mismatch')
+  const fieldErrors = isApiError(save.error) ? save.error.fieldErrors : []
+
+  useEffect(() => heading.current?.focus(), [])
+
+  const errorOf = (field: string): string | undefined => {
+    const hit = fieldErrors.find((e) => e.field === field)
+    if (!hit) return undefined
+    return t(`instruments.answerErrors.${hit.code}`, { defaultValue: t('instruments.answerErrors.generic') })
+  }
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    save.mutate({ instrument: instrument.code, assessment: detail, takenOn, answers }, { onSuccess: () => onClose(true) })
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="assessment-editor-title">
+      <Stack gap="lg">
+        <Group justify="space-between" align="flex-start">
+          <Stack gap={4}>
+            <Title order={3} id="assessment-editor-title" ref={heading} tabIndex={-1}>
+              {detail ? t('instruments.formEdit', { title, date: fmt.date(detail.takenOn) }) : t('instruments.formNew', { title })}
+            </Title>
+            {definition.description ? (
+              <Text c="gray.7" maw={760}>
+                {label(definition.description)}
+              </Text>
+            ) : null}
+            <Text size="sm" c="gray.7">
+              {t('instruments.versionLine', { version })}
+            </Text>
+          </Stack>
+          <Button variant="subtle" leftSection={<IconArrowLeft size={18} aria-hidden />} onClick={() => onClose(false)}>
+            {t('instruments.back')}
+          </Button>
+        </Group>
+        {version < latest ? (
+          <Alert color="blue" variant="light" icon={<IconHistory aria-hidden />} data-testid="older-version">
+            {t('instruments.olderVersion', { version, latest })}
+          </Alert>
+        ) : null}
+        {!writable ? (
+          <Text size="sm" c="gray.7">
+            {t('instruments.readOnly')}
+          </Text>
+        ) : null}
+        {conflict ? (
+          <Alert
+            color="orange"
+            variant="light"
+            role="alert"
+            title={t('instruments.conflictTitle')}
+            icon={<IconAlertTriangle aria-hidden />}
+          >
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{t('instruments.conflictBody')}</Text>
+              <Button size="xs" variant="light" onClick={reload}>
+                {t('instruments.reload')}
+              </Button>
+            </Stack>
+          </Alert>
+        ) : (
+          <ErrorAlert error={save.error} />
+        )}
+        <TextInput
+          type="date"
+          label={t('instruments.takenOn')}
+          required
+          value={takenOn}
+          onChange={(e) => setTakenOn(e.currentTarget.value)}
+          readOnly={!writable}
+          error={fieldErrors.some((f) => f.field === 'takenOn') ? t('validation.generic') : undefined}
+          maw={220}
+          data-testid="assessment-taken-on"
+        />
+        <AssessmentForm definition={definition} answers={answers} onChange={setAnswers} readOnly={!writable} errorOf={errorOf} />
+        {writable ? (
+          <Group>
+            <Button type="submit" loading={save.isPending} data-testid="assessment-save">
+              {t('common.save')}
+            </Button>
+            <Button variant="default" onClick={() => onClose(false)}>
+              {t('common.cancel')}
+            </Button>
+          </Group>
+        ) : null}
+      </Stack>
+    </form>
+  )
+}
