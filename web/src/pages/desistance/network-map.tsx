@@ -21,20 +21,25 @@ type Placed = { tie: Tie; x: number; y: number; angle: number; r: number }
 const rad = (deg: number) => (deg * Math.PI) / 180
 const at = (r: number, deg: number) => ({ x: C + r * Math.sin(rad(deg)), y: C - r * Math.cos(rad(deg)) })
 
-/** Spreads each kind's ties over its quarter, ring by ring; crowded rings alternate in and out. */
+/**
+ * Spreads each kind's ties over its quarter. Strong, medium and weak ties take turns, so that
+ * neighbours sit on different rings and their labels do not run into each other; two
+ * neighbours on the same ring are pushed slightly in and out.
+ */
 function place(ties: Tie[]): Placed[] {
   const out: Placed[] = []
+  const span = 90 - 2 * PAD
   for (const kind of TIE_KINDS) {
-    for (const strength of [3, 2, 1]) {
-      const group = ties.filter((t) => t.kind === kind && t.strength === strength)
-      const span = 90 - 2 * PAD
-      group.forEach((tie, i) => {
-        const angle = SECTOR_START[kind] + PAD + (span * (i + 0.5)) / group.length
-        const stagger = group.length > 4 ? (i % 2 === 0 ? -14 : 14) : 0
-        const r = (RING[strength] ?? 268) + stagger
-        out.push({ tie, angle, r, ...at(r, angle) })
-      })
-    }
+    const rings = [3, 2, 1].map((s) => ties.filter((t) => t.kind === kind && t.strength === s).sort((a, b) => a.name.localeCompare(b.name)))
+    const order: Tie[] = []
+    for (let i = 0; order.length < rings.flat().length; i++) for (const ring of rings) if (ring[i]) order.push(ring[i] as Tie)
+    let flip = false
+    order.forEach((tie, i) => {
+      const angle = SECTOR_START[kind] + PAD + (span * (i + 0.5)) / order.length
+      flip = i > 0 && order[i - 1]?.strength === tie.strength ? !flip : false
+      const r = (RING[tie.strength] ?? 266) + (flip ? 16 : 0)
+      out.push({ tie, angle, r, ...at(r, angle) })
+    })
   }
   return out
 }
@@ -91,7 +96,17 @@ export function NetworkMap({
       {[3, 2, 1].map((s) => (
         <g key={s}>
           <circle cx={C} cy={C} r={RING[s]} fill="none" stroke="var(--mantine-color-gray-4)" strokeDasharray="2 5" />
-          <text x={C - 6} y={C - (RING[s] ?? 0) - 6} textAnchor="end" fontSize={14} fill="var(--mantine-color-gray-7)">
+          {/* On the left axis, just below it: the one place no tie label reaches. */}
+          <text
+            x={C - (RING[s] ?? 0)}
+            y={C + 18}
+            textAnchor="middle"
+            fontSize={14}
+            fill="var(--mantine-color-gray-7)"
+            stroke="var(--mantine-color-gray-0)"
+            strokeWidth={4}
+            paintOrder="stroke"
+          >
             {t(`network.strength.${s}`)}
           </text>
         </g>
