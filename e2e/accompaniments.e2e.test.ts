@@ -125,6 +125,15 @@ it('intake opens a case for a team, the lead assigns it, the worker finds it, an
   await expect.poll(() => relative.textContent()).toContain('Samira (mère)')
   await expect.poll(() => relative.textContent()).toContain('Accord donné le')
   await expectNoAxeViolations(page, 'case view with a relative')
+  // The mandate's reporting rhythm is agreed later: the worker records it on the case.
+  await page.getByTestId('edit-details').click()
+  await page.getByRole('dialog').getByLabel('Rythme des rapports', { exact: true }).click()
+  await page.getByRole('option', { name: 'Tous les 3 mois' }).click()
+  await expectNoAxeViolations(page, 'edit details dialog')
+  await page.getByTestId('details-save').click()
+  await page.getByRole('dialog').waitFor({ state: 'detached' })
+  await page.getByText('Tous les 3 mois').waitFor()
+  await expect.poll(() => page.getByTestId('timeline').textContent()).toContain('Cadre ou situation modifiés')
   await page.goto(`${server.url}/accompaniments`)
 
   // …and suspends it: a form in a dialog, sent with the version it was based on.

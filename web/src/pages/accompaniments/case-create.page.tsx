@@ -15,7 +15,7 @@ import { PageHeader } from '../../components/page-header'
 import { NotFoundPage } from '../not-found/not-found.page'
 import { PersonPicker } from '../persons/person-picker'
 import { isUnavailable, usePerson } from '../persons/use-person'
-import { EMPTY_FRAMEWORK, FrameworkFields, type FrameworkValues } from './framework-fields'
+import { EMPTY_FRAMEWORK, FrameworkFields, frameworkBody, type FrameworkValues } from './framework-fields'
 import { KINDS, RELATIONSHIPS, type Relationship } from './vocabulary'
 
 type Created = AccompanimentView | { id: string }
@@ -31,8 +31,6 @@ function toBody(
   summary: string,
   f: FrameworkValues,
 ): CreateAccompanimentBody {
-  const judicial = f.framework === 'judicial'
-  const text = (s: string) => (judicial && s.trim() ? s.trim() : null)
   return {
     kind,
     personId,
@@ -41,16 +39,7 @@ function toBody(
     concernedStatus: kind === 'concerned' ? 'known' : concernedStatus,
     concernedPersonId: kind !== 'concerned' && concernedStatus === 'known' ? concernedPersonId : null,
     summary: summary.trim() || null,
-    framework: {
-      framework: f.framework,
-      measure: judicial ? f.measure : null,
-      authorityKind: judicial ? f.authorityKind : null,
-      authority: text(f.authority),
-      conditions: text(f.conditions),
-      reporting: text(f.reporting),
-      mandateStart: judicial && f.mandateStart ? f.mandateStart : null,
-      mandateEnd: judicial && f.mandateEnd ? f.mandateEnd : null,
-    },
+    framework: frameworkBody(f),
   }
 }
 

@@ -80,6 +80,9 @@ export function JudicialBlock({ a }: { a: AccompanimentView }) {
         </Field>
         <Field label={t('accompaniment.conditions')}>{j.conditions}</Field>
         <Field label={t('accompaniment.reporting')}>{j.reporting}</Field>
+        <Field label={t('caseDetails.reportEvery')}>
+          {j.reportEveryMonths ? t('caseDetails.everyMonths', { count: j.reportEveryMonths }) : null}
+        </Field>
       </SimpleGrid>
     </Section>
   )

@@ -31,6 +31,7 @@ import { BreakGlassPanel } from './break-glass'
 import { CaseDetails, JudicialBlock, Section } from './case-details'
 import { LifecycleActions } from './lifecycle-actions'
 import { RelativesSection } from './relatives-section'
+import { EditDetailsButton } from './details-edit'
 import { CaseTimeline } from './timeline'
 import { useAccompaniment } from './use-accompaniment'
 
@@ -140,6 +141,11 @@ export function CaseViewPage() {
         <Tabs.Panel value="overview">
           <Stack gap="lg">
             <CaseDetails a={a} />
+            {can(me, 'accompaniment.update') && a.access !== 'emergency' && a.status !== 'closed' ? (
+              <Group justify="flex-end" mt={-8}>
+                <EditDetailsButton a={a} />
+              </Group>
+            ) : null}
             {a.framework === 'judicial' ? <JudicialBlock a={a} /> : null}
             <RelativesSection a={a} canWrite={can(me, 'accompaniment.update')} />
             {isLead && a.status !== 'closed' ? <AssignPanel key={a.id} a={a} /> : null}

@@ -1,4 +1,5 @@
 import { Radio, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core'
+import type { AccompanimentView } from '../../api/types'
 import { useTranslation } from 'react-i18next'
 import { AUTHORITY_KINDS, MEASURES, type AuthorityKind, type Measure } from './vocabulary'
 
@@ -11,6 +12,8 @@ export interface FrameworkValues {
   reporting: string
   mandateStart: string
   mandateEnd: string
+  /** Months between reports, as a string for the input ('' = no fixed rhythm). */
+  reportEveryMonths: string
 }
 
 export const EMPTY_FRAMEWORK: FrameworkValues = {
@@ -22,6 +25,7 @@ export const EMPTY_FRAMEWORK: FrameworkValues = {
   reporting: '',
   mandateStart: '',
   mandateEnd: '',
+  reportEveryMonths: '',
 }
 
 /** Voluntary, or under a judicial mandate with its measure, authority, conditions and dates. */
@@ -112,8 +116,51 @@ export function FrameworkFields({
               error={error('framework.mandateEnd')}
             />
           </SimpleGrid>
+          <Select
+            label={t('caseDetails.reportEvery')}
+            description={t('caseDetails.reportEveryHint')}
+            data={['1', '2', '3', '4', '6', '12'].map((m) => ({ value: m, label: t('caseDetails.everyMonths', { count: Number(m) }) }))}
+            value={value.reportEveryMonths || null}
+            onChange={(v) => set('reportEveryMonths', v ?? '')}
+            error={error('framework.reportEveryMonths')}
+            clearable
+            maw={320}
+          />
         </Stack>
       ) : null}
     </Stack>
   )
+}
+
+/** The form values of a case's current framework, for editing it. */
+export function frameworkValuesOf(a: AccompanimentView): FrameworkValues {
+  const j = a.judicial
+  return {
+    framework: a.framework,
+    measure: j.measure,
+    authorityKind: j.authorityKind,
+    authority: j.authority ?? '',
+    conditions: j.conditions ?? '',
+    reporting: j.reporting ?? '',
+    mandateStart: j.mandateStart ?? '',
+    mandateEnd: j.mandateEnd ?? '',
+    reportEveryMonths: j.reportEveryMonths ? String(j.reportEveryMonths) : '',
+  }
+}
+
+/** The framework as the API expects it: judicial details only for a judicial case. */
+export function frameworkBody(f: FrameworkValues) {
+  const judicial = f.framework === 'judicial'
+  const text = (s: string) => (judicial && s.trim() ? s.trim() : null)
+  return {
+    framework: f.framework,
+    measure: judicial ? f.measure : null,
+    authorityKind: judicial ? f.authorityKind : null,
+    authority: text(f.authority),
+    conditions: text(f.conditions),
+    reporting: text(f.reporting),
+    mandateStart: judicial && f.mandateStart ? f.mandateStart : null,
+    mandateEnd: judicial && f.mandateEnd ? f.mandateEnd : null,
+    reportEveryMonths: judicial && f.reportEveryMonths ? Number(f.reportEveryMonths) : null,
+  }
 }

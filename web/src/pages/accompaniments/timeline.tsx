@@ -16,6 +16,7 @@ const KNOWN = new Set([
   'approve_closure',
   'refuse_closure',
   'reopen',
+  'details_changed',
 ])
 
 /** Everything that happened to the case, newest first. */

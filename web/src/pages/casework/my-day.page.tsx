@@ -102,6 +102,11 @@ export function MyDayPage() {
                       {r.accompanimentCode}
                     </Anchor>
                     <Text size="sm">{fmt.date(r.date)}</Text>
+                    {r.date < query.data.date ? (
+                      <Badge variant="outline" color="orange" leftSection={<IconAlertTriangle size={14} aria-hidden />}>
+                        {t('caseDetails.late')}
+                      </Badge>
+                    ) : null}
                   </Group>
                 ))}
               </Stack>
