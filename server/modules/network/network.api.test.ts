@@ -222,3 +222,26 @@ it('has the visibility of the case: others 404, the lead reads and writes, a bre
   expect(after).toHaveLength(2)
   expect(after.find((x: { id: string }) => x.id === s.id)).toMatchObject({ version: 1, takenOn: '2026-05-01' })
 })
+
+it('keeps the network of a closed case as it was, and asks for both snapshots to compare', async () => {
+  const id = await newCase()
+  const s = json(await worker.post(`/api/accompaniments/${id}/network`, { takenOn: '2026-05-01', ties: [mother] }))
+  const missing = await worker.get(`/api/accompaniments/${id}/network/compare?from=${s.id}`)
+  expect(missing.statusCode).toBe(400)
+  expect(json(missing).errors.map((e: { field: string }) => e.field)).toEqual(['query.to'])
+
+  const version = (n: number) => ({ 'if-match': `"${n}"` })
+  const current = json(await worker.get(`/api/accompaniments/${id}`)).version
+  expect(
+    (await worker.post(`/api/accompaniments/${id}/closure`, { outcome: 'goals_reached', reason: 'Réseau stable' }, version(current)))
+      .statusCode,
+  ).toBe(200)
+  expect((await lead.post(`/api/accompaniments/${id}/closure/decision`, { approve: true }, version(current + 1))).statusCode).toBe(200)
+  const late = await worker.post(`/api/accompaniments/${id}/network`, { takenOn: '2026-06-01', ties: [] })
+  expect(late.statusCode).toBe(409)
+  expect(json(late).code).toBe('state.invalid_transition')
+  expect((await worker.put(`/api/accompaniments/${id}/network/${s.id}`, { takenOn: '2026-05-01', ties: [] }, version(1))).statusCode).toBe(
+    409,
+  )
+  expect(json(await worker.get(`/api/accompaniments/${id}/network`)).items).toEqual([expect.objectContaining({ id: s.id, version: 1 })])
+})
