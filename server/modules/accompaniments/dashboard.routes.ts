@@ -26,7 +26,8 @@ export const dashboardRoutes = [
             .select((eb) => [`accompaniments.${col}` as const, eb.fn.countAll<number>().as('n')])
             .groupBy(`accompaniments.${col}`)
             .execute()
-        const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
+        // The request's clock, as for `today`: the same instant decides both lists.
+        const soon = new Date(Date.parse(ctx.now()) + 30 * 86_400_000).toISOString().slice(0, 10)
         const today = ctx.now().slice(0, 10)
         const intake = base.where('accompaniments.status', '=', 'intake')
         const ending = open.where('accompaniments.mandate_end', 'is not', null).where('accompaniments.mandate_end', '<=', soon)
