@@ -128,6 +128,11 @@ export function NetworkEditor({
   }
 
   const conflict = isApiError(save.error, 'version.mismatch')
+  const problem = useRef<HTMLDivElement>(null)
+  // The save button is at the bottom of a long form: bring a general error into view.
+  useEffect(() => {
+    if (save.error) problem.current?.scrollIntoView({ block: 'center' })
+  }, [save.error])
   const title = snapshot ? t('network.editor.editTitle', { date: fmt.date(snapshot.takenOn) }) : t('network.editor.newTitle')
   const options = <T extends string | number>(values: readonly T[], prefix: string) =>
     values.map((v) => ({ value: String(v), label: t(`${prefix}.${v}`) }))
@@ -136,13 +141,15 @@ export function NetworkEditor({
     <AppModal opened onClose={onClose} title={title} size="60rem">
       <form onSubmit={submit} noValidate data-testid="network-editor">
         <Stack gap="md">
-          {conflict ? (
-            <Alert color="orange" role="alert" title={t('network.conflict.title')}>
-              {t('network.conflict.body')}
-            </Alert>
-          ) : (
-            <ErrorAlert error={save.error && !errors.any ? save.error : null} />
-          )}
+          <div ref={problem}>
+            {conflict ? (
+              <Alert color="orange" role="alert" title={t('network.conflict.title')}>
+                {t('network.conflict.body')}
+              </Alert>
+            ) : (
+              <ErrorAlert error={save.error && !errors.any ? save.error : null} />
+            )}
+          </div>
           {!snapshot && copyOf ? (
             <Text size="sm" c="gray.7">
               {t('network.editor.copied', { date: fmt.date(copyOf.takenOn) })}
