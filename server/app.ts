@@ -24,6 +24,7 @@ import { meRoutes } from './modules/me/me.routes'
 import { networkRoutes } from './modules/network/network.routes'
 import { personRoutes } from './modules/persons/persons.routes'
 import { postcodeRoutes } from './modules/postcodes/postcodes.routes'
+import { progressRoutes } from './modules/progress/progress.routes'
 import { reportRoutes } from './modules/reports/reports.routes'
 import { planRoutes } from './modules/plans/plans.routes'
 import { trajectoryRoutes } from './modules/trajectory/trajectory.routes'
@@ -50,6 +51,7 @@ export const API_ROUTES: Route[] = [
   ...taskRoutes,
   ...documentRoutes,
   ...reportRoutes,
+  ...progressRoutes,
   ...instrumentRoutes,
   ...assessmentRoutes,
   ...planRoutes,

@@ -52,6 +52,8 @@ const MATRIX: Record<string, Who> = {
   'POST /api/accompaniments/:id/reopen': ['worker', 'lead'],
   'GET /api/access-grants': ['lead', 'dpo'],
   'GET /api/accompaniments/:id/relatives': ['worker', 'lead'],
+  'GET /api/accompaniments/:id/progress': ['worker', 'lead'],
+  'GET /api/accompaniments/:id/summary': ['worker', 'lead'],
   'POST /api/accompaniments/:id/relatives': ['worker', 'lead'],
   'PUT /api/accompaniments/:id/relatives/:relativeId': ['worker', 'lead'],
   'GET /api/accompaniments/:id/sessions': ['worker', 'lead'],

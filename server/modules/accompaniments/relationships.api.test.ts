@@ -51,6 +51,8 @@ const ROUTES: { name: string; expect: Record<Relationship, Outcome>; call: (a: A
       return a.put(`/api/accompaniments/${c.id}`, { summary: 'Changed', framework }, { 'if-match': `"${view.version}"` })
     },
   },
+  { name: 'progress at a glance', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/progress`) },
+  { name: 'summary for the person', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/summary`) },
   { name: 'list relatives', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/relatives`) },
   {
     name: 'involve a relative',

@@ -1,0 +1,76 @@
+import type { PersonSummary, Progress } from '../../../common/contracts/progress.contracts'
+import type { RequestContext, Trx } from '../../http/context'
+import { reviewSeries } from '../assessments/assessments.queries'
+import { networkChangeOf, networkSnapshotsOf } from '../network/network.queries'
+import { completionOf, currentPlan } from '../plans/plans.queries'
+import { trajectoryOf } from '../trajectory/trajectory.queries'
+
+type Case = { id: string; code: string; person_id: string }
+
+/** One round per part, in parallel: reviews, plan, trajectory and network each need one query and one key. */
+async function load(ctx: RequestContext, trx: Trx, acc: Case) {
+  const [reviews, plan, trajectory, snapshots] = await Promise.all([
+    reviewSeries(ctx, trx, acc),
+    currentPlan(ctx, trx, acc),
+    trajectoryOf(ctx, trx, acc),
+    networkSnapshotsOf(ctx, trx, acc),
+  ])
+  return { reviews, plan, trajectory, snapshots }
+}
+
+export async function progressOf(ctx: RequestContext, trx: Trx, acc: Case): Promise<Progress> {
+  const { reviews, plan, trajectory, snapshots } = await load(ctx, trx, acc)
+  const change = networkChangeOf(snapshots)
+  const byPhase: Progress['trajectory']['byPhase'] = {}
+  for (const e of trajectory) if (e.kind === 'event' && e.phase) byPhase[e.phase] = (byPhase[e.phase] ?? 0) + 1
+  return {
+    reviews,
+    plan: completionOf(plan),
+    network: {
+      series: [...snapshots].reverse().map((s) => ({
+        snapshotId: s.id,
+        takenOn: s.takenOn,
+        supportive: s.ties.filter((t) => t.valence === 'supportive').length,
+        ambivalent: s.ties.filter((t) => t.valence === 'ambivalent').length,
+        harmful: s.ties.filter((t) => t.valence === 'harmful').length,
+      })),
+      sinceFirst: change?.sinceFirst ?? null,
+      sincePrevious: change?.sincePrevious ?? null,
+    },
+    trajectory: {
+      events: trajectory.filter((e) => e.kind === 'event').length,
+      futureGoals: trajectory.filter((e) => e.kind === 'future').length,
+      byPhase,
+    },
+  }
+}
+
+export async function personSummaryOf(ctx: RequestContext, trx: Trx, acc: Case, firstName: string): Promise<PersonSummary> {
+  const { reviews, plan, trajectory, snapshots } = await load(ctx, trx, acc)
+  const change = networkChangeOf(snapshots)
+  const latest = snapshots[0]
+  const first = reviews[0]
+  const last = reviews.at(-1)
+  return {
+    firstName,
+    caseCode: acc.code,
+    generatedOn: ctx.now().slice(0, 10),
+    goals: plan.goals.map((g) => ({
+      domain: g.domain,
+      title: g.title,
+      steps: g.steps.map((s) => ({ title: s.title, who: s.who, partner: s.partner, due: s.due, status: s.status })),
+    })),
+    agreement: plan.agreement,
+    progress: first && last ? { first, latest: last } : null,
+    network: latest
+      ? {
+          takenOn: latest.takenOn,
+          supportive: latest.ties.filter((t) => t.valence === 'supportive').map((t) => t.name),
+          supportiveGained: change?.sinceFirst.gained.supportive.map((t) => t.name) ?? [],
+          harmfulLeft: change?.sinceFirst.summary.harmfulLeft ?? 0,
+          since: change?.sinceFirst.from.takenOn ?? null,
+        }
+      : null,
+    futureGoals: trajectory.filter((e) => e.kind === 'future').map((e) => ({ title: e.title, date: e.date, precision: e.precision })),
+  }
+}
