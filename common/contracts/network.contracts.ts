@@ -49,6 +49,7 @@ export const TieInput = z.object({
   valence: z.enum(TIE_VALENCES),
   note: optionalText(2000),
 })
+export type TieInput = z.input<typeof TieInput>
 
 export const NetworkSnapshotInput = z
   .object({
@@ -64,6 +65,7 @@ export const NetworkSnapshotInput = z
       seen.add(tie.id)
     })
   })
+export type NetworkSnapshotInput = z.input<typeof NetworkSnapshotInput>
 
 export const Tie = z.object({
   id: z.uuid(),
