@@ -32,13 +32,7 @@ async function scaleByKeyboard(control: Locator, steps: number): Promise<void> {
 
 async function openPath(page: Page, caseId: string): Promise<void> {
   await page.goto(`${server.url}/accompaniments/${caseId}`)
-  await page
-    .getByTestId('tab-path')
-    .click({ timeout: 8000 })
-    .catch(async (e) => {
-      await shot(page, 'debug')
-      throw e
-    })
+  await page.getByTestId('tab-path').click()
   await page.getByTestId('assessments-panel').waitFor()
 }
 

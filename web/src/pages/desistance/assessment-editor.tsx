@@ -121,6 +121,19 @@ function EditorForm({
             {t('instruments.readOnly')}
           </Text>
         ) : null}
+        <TextInput
+          type="date"
+          label={t('instruments.takenOn')}
+          required
+          value={takenOn}
+          onChange={(e) => setTakenOn(e.currentTarget.value)}
+          readOnly={!writable}
+          error={fieldErrors.some((f) => f.field === 'takenOn') ? t('validation.generic') : undefined}
+          maw={220}
+          data-testid="assessment-taken-on"
+        />
+        <AssessmentForm definition={definition} answers={answers} onChange={setAnswers} readOnly={!writable} errorOf={errorOf} />
+        {/* Next to the save button, where the eyes are when the answer comes back. */}
         {conflict ? (
           <Alert
             color="orange"
@@ -139,18 +152,6 @@ function EditorForm({
         ) : (
           <ErrorAlert error={save.error} />
         )}
-        <TextInput
-          type="date"
-          label={t('instruments.takenOn')}
-          required
-          value={takenOn}
-          onChange={(e) => setTakenOn(e.currentTarget.value)}
-          readOnly={!writable}
-          error={fieldErrors.some((f) => f.field === 'takenOn') ? t('validation.generic') : undefined}
-          maw={220}
-          data-testid="assessment-taken-on"
-        />
-        <AssessmentForm definition={definition} answers={answers} onChange={setAnswers} readOnly={!writable} errorOf={errorOf} />
         {writable ? (
           <Group>
             <Button type="submit" loading={save.isPending} data-testid="assessment-save">

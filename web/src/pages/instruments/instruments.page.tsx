@@ -169,6 +169,8 @@ function DefinitionModal({
     JSON.stringify(instrument?.latest.definition ?? { title: { fr: '', nl: '', de: '', en: '' }, sections: [] }, null, 2),
   )
   const [jsonError, setJsonError] = useState(false)
+  const [sent, setSent] = useState<unknown>(null)
+  const where = useErrorPlace(sent)
   const save = useMutation({
     mutationFn: (definition: unknown) =>
       instrument
@@ -193,6 +195,7 @@ function DefinitionModal({
       return
     }
     setJsonError(false)
+    setSent(parsed)
     save.mutate(parsed)
   }
 
@@ -228,7 +231,8 @@ function DefinitionModal({
                 <List size="sm" data-testid="definition-errors">
                   {definitionErrors.map((e) => (
                     <List.Item key={`${e.field}:${e.code}`}>
-                      <Code>{e.field}</Code> {t(`instruments.admin.defErrors.${e.code}`, { defaultValue: e.message })}
+                      {where(e.field)}
+                      {t(`instruments.admin.defErrors.${e.code}`, { defaultValue: e.message })} <Code>{e.field}</Code>
                     </List.Item>
                   ))}
                 </List>
@@ -261,4 +265,33 @@ function DefinitionModal({
       </form>
     </AppModal>
   )
+}
+
+type Node = { key?: unknown; title?: unknown; label?: unknown; sections?: unknown; items?: unknown }
+
+/**
+ * "Section 2 (Ce qui a poussé) › question 1 (Griefs): " for `definition.sections.1.items.0.…`,
+ * so that an admin finds the place without counting array indexes.
+ */
+function useErrorPlace(sent: unknown) {
+  const { t } = useTranslation()
+  const label = useLabel()
+  const name = (n: Node | undefined, field: 'title' | 'label') => {
+    const value = n?.[field]
+    const text = value && typeof value === 'object' ? label(value as Parameters<typeof label>[0]) : ''
+    return text ? ` (${text})` : ''
+  }
+  return (field: string): string => {
+    const m = /^definition\.sections\.(\d+)(?:\.items\.(\d+))?/.exec(field)
+    if (!m) return ''
+    const sections = (sent as Node | null)?.sections
+    const section = Array.isArray(sections) ? (sections[Number(m[1])] as Node | undefined) : undefined
+    let place = `${t('instruments.admin.sectionN', { n: Number(m[1]) + 1 })}${name(section, 'title')}`
+    if (m[2] !== undefined) {
+      const items = section?.items
+      const item = Array.isArray(items) ? (items[Number(m[2])] as Node | undefined) : undefined
+      place += ` › ${t('instruments.admin.itemN', { n: Number(m[2]) + 1 })}${name(item, 'label')}`
+    }
+    return `${place} — `
+  }
 }
