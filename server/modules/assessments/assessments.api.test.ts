@@ -230,6 +230,21 @@ describe('visibility and audit', () => {
     expect(JSON.parse(rows[0]?.details ?? '{}')).toEqual({ accompanimentId: c.id, instrument: 'protective-factors', version: 1 })
     expect(JSON.stringify(rows)).not.toContain('Karim')
   })
+
+  it('keeps a closed case as it was: its answer sets are read, not changed', async () => {
+    const lead = await t.as(['lead'], { teamIds: [team] })
+    const c = await newCase()
+    const url = `/api/accompaniments/${c.id}/assessments`
+    const a = json(await worker.post(url, { instrument: 'progress-review', takenOn: '2026-10-05', answers: { housing: { worker: 4 } } }))
+    const v = async () => ({ 'if-match': `"${json(await worker.get(`/api/accompaniments/${c.id}`)).version}"` })
+    expect(
+      (await worker.post(`/api/accompaniments/${c.id}/closure`, { outcome: 'goals_reached', reason: 'Fin' }, await v())).statusCode,
+    ).toBe(200)
+    expect((await lead.post(`/api/accompaniments/${c.id}/closure/decision`, { approve: true }, await v())).statusCode).toBe(200)
+    expect((await worker.post(url, { instrument: 'progress-review', takenOn: '2026-11-05', answers: {} })).statusCode).toBe(409)
+    expect((await worker.put(`${url}/${a.id}`, { takenOn: '2026-10-05', answers: {} }, { 'if-match': '"1"' })).statusCode).toBe(409)
+    expect(json(await worker.get(`${url}/${a.id}`)).answers).toEqual({ housing: { worker: 4 } })
+  })
 })
 
 describe('review series for the overview', () => {
