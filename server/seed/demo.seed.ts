@@ -8,6 +8,7 @@ import { DEMO_PASSWORD, DEMO_PERSONS, DEMO_TEAMS, DEMO_USERS } from './demo.data
 import { systemContext } from './system-context'
 import { seedInstruments } from './instruments.seed'
 import { seedNetwork } from './network.seed'
+import { seedPlanAndTrajectory } from './plan-trajectory.seed'
 
 export async function hasAnyUser(services: Services): Promise<boolean> {
   return !!(await services.db.selectFrom('users').select('id').limit(1).executeTakeFirst())
@@ -43,5 +44,6 @@ export async function seedDemo(services: Services): Promise<void> {
     })
   }
   await seedNetwork(services)
+  await seedPlanAndTrajectory(services)
   await seedInstruments(services)
 }
