@@ -173,43 +173,44 @@ function PerspectiveInput({
   switch (item.type) {
     case 'scale': {
       const points = range(item)
+      const answered = value !== null && value !== undefined
       return (
         <Stack gap={4}>
-          <Group justify="space-between" gap="xs" wrap="nowrap">
+          <Group justify="space-between" gap="xs" wrap="nowrap" mih={26}>
             <Text id={id} size="sm" fw={500}>
               {who}
             </Text>
-            <Text size="xs" c="gray.7">
-              {value === null || value === undefined
-                ? t('instruments.notAnswered')
-                : t('instruments.scaleValue', { value, max: points[points.length - 1] })}
-            </Text>
+            <Group gap={4} wrap="nowrap">
+              {/* The chosen point in words too: the highlight's colour is not the only signal. */}
+              <Text size="xs" c="gray.7">
+                {answered ? t('instruments.scaleValue', { value, max: points[points.length - 1] }) : t('instruments.notAnswered')}
+              </Text>
+              {!readOnly && answered ? (
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  onClick={() => onChange(null)}
+                  aria-label={t('instruments.clearFor', { item: label(item.label), perspective: who })}
+                >
+                  {t('instruments.clear')}
+                </Button>
+              ) : null}
+            </Group>
           </Group>
-          <Group gap="xs" wrap="nowrap" align="center">
-            <SegmentedControl
-              aria-labelledby={`${legendId} ${id}`}
-              aria-describedby={error ? `${id}-error` : undefined}
-              data={points}
-              value={value === null || value === undefined ? '' : String(value)}
-              onChange={(v) => onChange(Number(v))}
-              readOnly={readOnly}
-              color="blue"
-              size="sm"
-              fullWidth
-              style={{ flex: 1 }}
-              data-testid={testId}
-            />
-            {!readOnly && value !== null && value !== undefined ? (
-              <Button
-                variant="subtle"
-                size="compact-sm"
-                onClick={() => onChange(null)}
-                aria-label={t('instruments.clearFor', { item: label(item.label), perspective: who })}
-              >
-                {t('instruments.clear')}
-              </Button>
-            ) : null}
-          </Group>
+          <SegmentedControl
+            aria-labelledby={`${legendId} ${id}`}
+            aria-describedby={error ? `${id}-error` : undefined}
+            data={points}
+            value={answered ? String(value) : ''}
+            onChange={(v) => onChange(Number(v))}
+            readOnly={readOnly}
+            color="blue"
+            size="sm"
+            fullWidth
+            // On a phone the points wrap onto a second line rather than fall off the edge.
+            styles={{ root: { flexWrap: 'wrap' }, control: { minWidth: 34 } }}
+            data-testid={testId}
+          />
           {errorText}
         </Stack>
       )
