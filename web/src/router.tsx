@@ -21,6 +21,7 @@ import { PersonEditPage } from './pages/persons/person-edit.page'
 import { PersonSearchPage } from './pages/persons/person-search.page'
 import { PersonViewPage } from './pages/persons/person-view.page'
 import { ReportPrintPage } from './pages/reports/report-print.page'
+import { PersonSummaryPage } from './pages/desistance/person-summary.page'
 import { UsersPage } from './pages/users/users.page'
 
 export const router = createBrowserRouter([
@@ -78,6 +79,10 @@ export const router = createBrowserRouter([
           { path: '/accompaniments/:id', element: <CaseViewPage /> },
           { path: '/accompaniments/:id/reports/:reportId', element: <ReportPrintPage /> },
         ],
+      },
+      {
+        element: <RequireAbility ability="desistance.read" />,
+        children: [{ path: '/accompaniments/:id/summary', element: <PersonSummaryPage /> }],
       },
       {
         element: <RequireAbility ability="accompaniment.create" />,

@@ -32,6 +32,7 @@ import { CaseDetails, JudicialBlock, Section } from './case-details'
 import { LifecycleActions } from './lifecycle-actions'
 import { RelativesSection } from './relatives-section'
 import { EditDetailsButton } from './details-edit'
+import { ProgressOverview } from '../desistance/progress-overview'
 import { CaseTimeline } from './timeline'
 import { useAccompaniment } from './use-accompaniment'
 
@@ -147,6 +148,7 @@ export function CaseViewPage() {
               </Group>
             ) : null}
             {a.framework === 'judicial' ? <JudicialBlock a={a} /> : null}
+            {can(me, 'desistance.read') ? <ProgressOverview a={a} /> : null}
             <RelativesSection a={a} canWrite={can(me, 'accompaniment.update')} />
             {isLead && a.status !== 'closed' ? <AssignPanel key={a.id} a={a} /> : null}
             <CaseTimeline id={a.id} version={a.version} />

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { api, qs } from '../../api/client'
-import type { CaseSessionList, Dashboard, DocumentList, MyDay, TaskList, TaskView } from '../../api/types'
+import { api } from '../../api/client'
+import type { CaseSessionList, DocumentList, MyDay, TaskList, TaskView } from '../../api/types'
 
 const base = (id: string) => `/api/accompaniments/${encodeURIComponent(id)}`
 
@@ -26,14 +26,6 @@ export function useDocuments(id: string) {
   return useQuery({
     queryKey: ['accompaniments', id, 'documents'],
     queryFn: ({ signal }) => api.get<DocumentList>(`${base(id)}/documents`, { signal }),
-  })
-}
-
-export function useDashboard(teamId: string | null) {
-  return useQuery({
-    queryKey: ['dashboard', teamId],
-    queryFn: ({ signal }) => api.get<Dashboard>(`/api/dashboard/caseload${qs({ teamId })}`, { signal }),
-    enabled: !!teamId,
   })
 }
 

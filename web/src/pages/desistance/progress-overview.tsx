@@ -1,0 +1,369 @@
+import './progress.css'
+import '@mantine/charts/styles.css'
+import { BarChart, LineChart, RadarChart } from '@mantine/charts'
+import {
+  Badge,
+  Box,
+  Button,
+  Group,
+  Paper,
+  Progress as Bar,
+  RingProgress,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core'
+import { IconFileText } from '@tabler/icons-react'
+import { useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { LIFE_DOMAINS, type LifeDomain } from '../../../../common/contracts/desistance.contracts'
+import type { Progress } from '../../../../common/contracts/progress.contracts'
+import type { AccompanimentView } from '../../api/types'
+import { ErrorAlert } from '../../components/error-alert'
+import { Loading } from '../../components/loading'
+import { useFormat } from '../../i18n/format'
+import { useProgress } from './use-progress'
+
+/** The two perspectives are told apart by colour and by line style, never by colour alone. */
+const WORKER = { color: 'petrol.7', css: 'var(--mantine-color-petrol-7)', dash: undefined }
+const PERSON = { color: 'orange.8', css: 'var(--mantine-color-orange-8)', dash: '5 4' }
+const VALENCE_COLORS = { supportive: 'petrol.6', ambivalent: 'gray.5', harmful: 'red.7' } as const
+
+function Card({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Paper component="section" aria-labelledby={id} withBorder p="md" data-testid={id}>
+      <Title order={3} size="h5" id={id} mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  )
+}
+
+function Legend() {
+  const { t } = useTranslation()
+  return (
+    <Group gap="md" aria-hidden>
+      <Text size="sm" style={{ color: WORKER.css }}>
+        <span className="progress-legend-swatch" />
+        {t('perspectives.worker')}
+      </Text>
+      <Text size="sm" style={{ color: PERSON.css }}>
+        <span className="progress-legend-swatch" data-dashed />
+        {t('perspectives.person')}
+      </Text>
+    </Group>
+  )
+}
+
+/** The same figures as the chart, for screen readers and for anyone who would rather read. */
+function Figures({ caption, children }: { caption: string; children: ReactNode }) {
+  return (
+    <details className="progress-figures">
+      <summary>{caption}</summary>
+      <Box mt="xs" className="table-scroll">
+        {children}
+      </Box>
+    </details>
+  )
+}
+
+function ReviewRadar({ reviews }: { reviews: Progress['reviews'] }) {
+  const { t } = useTranslation()
+  const fmt = useFormat()
+  const [chosen, setChosen] = useState<string | null>(reviews.at(-1)?.assessmentId ?? null)
+  const review = reviews.find((r) => r.assessmentId === chosen) ?? reviews.at(-1)
+  if (!review) return <Text c="gray.7">{t('progress.noReview')}</Text>
+  const rows = LIFE_DOMAINS.map((d) => ({
+    domain: t(`lifeDomains.${d}`),
+    worker: review.scores[d]?.worker ?? 0,
+    person: review.scores[d]?.person ?? 0,
+    key: d,
+  }))
+  return (
+    <Stack gap="xs">
+      <Select
+        label={t('progress.reviewOf')}
+        data={[...reviews].reverse().map((r) => ({ value: r.assessmentId, label: fmt.date(r.takenOn) }))}
+        value={review.assessmentId}
+        onChange={setChosen}
+        allowDeselect={false}
+        maw={240}
+        size="sm"
+      />
+      <Box aria-hidden inert maw={560}>
+        <RadarChart
+          h={340}
+          data={rows}
+          dataKey="domain"
+          withPolarRadiusAxis
+          polarRadiusAxisProps={{ domain: [0, 10], tickCount: 6, angle: 90 }}
+          series={[
+            { name: 'worker', color: WORKER.color, opacity: 0.15 },
+            { name: 'person', color: PERSON.color, opacity: 0.15 },
+          ]}
+          radarProps={(series) => ({ isAnimationActive: false, strokeDasharray: series.name === 'person' ? PERSON.dash : undefined })}
+        />
+      </Box>
+      <Legend />
+      <Figures caption={t('progress.showFigures')}>
+        <Table verticalSpacing={2} data-testid="radar-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('progress.domain')}</Table.Th>
+              <Table.Th>{t('perspectives.worker')}</Table.Th>
+              <Table.Th>{t('perspectives.person')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {LIFE_DOMAINS.map((d) => (
+              <Table.Tr key={d}>
+                <Table.Td>{t(`lifeDomains.${d}`)}</Table.Td>
+                <Table.Td>{review.scores[d]?.worker ?? '—'}</Table.Td>
+                <Table.Td>{review.scores[d]?.person ?? '—'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Figures>
+    </Stack>
+  )
+}
+
+function DomainLines({ reviews }: { reviews: Progress['reviews'] }) {
+  const { t } = useTranslation()
+  const fmt = useFormat()
+  const domains = LIFE_DOMAINS.filter((d) => reviews.some((r) => r.scores[d]))
+  if (reviews.length < 2 || domains.length === 0) return <Text c="gray.7">{t('progress.needTwoReviews')}</Text>
+  const latest = (d: LifeDomain, p: 'worker' | 'person') =>
+    [...reviews].reverse().find((r) => r.scores[d]?.[p] !== undefined)?.scores[d]?.[p]
+  return (
+    <Stack gap="xs">
+      <Legend />
+      <ul className="progress-domains" data-testid="domain-lines">
+        {domains.map((d) => (
+          <li key={d} className="progress-domain">
+            <Text size="sm" fw={600} lineClamp={1}>
+              {t(`lifeDomains.${d}`)}
+            </Text>
+            <Text size="xs" c="gray.8">
+              {t('progress.latestScores', { worker: latest(d, 'worker') ?? '—', person: latest(d, 'person') ?? '—' })}
+            </Text>
+            <Box aria-hidden inert>
+              <LineChart
+                h={64}
+                data={reviews.map((r) => ({ date: r.takenOn, worker: r.scores[d]?.worker ?? null, person: r.scores[d]?.person ?? null }))}
+                dataKey="date"
+                series={[
+                  { name: 'worker', color: WORKER.color },
+                  { name: 'person', color: PERSON.color, strokeDasharray: PERSON.dash },
+                ]}
+                withXAxis={false}
+                withYAxis={false}
+                yAxisProps={{ domain: [0, 10] }}
+                gridAxis="none"
+                withTooltip={false}
+                withDots={false}
+                connectNulls
+                strokeWidth={2}
+                curveType="monotone"
+                lineProps={{ isAnimationActive: false }}
+              />
+            </Box>
+          </li>
+        ))}
+      </ul>
+      <Figures caption={t('progress.showFigures')}>
+        <Table verticalSpacing={2}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('progress.date')}</Table.Th>
+              {domains.map((d) => (
+                <Table.Th key={d}>{t(`lifeDomains.${d}`)}</Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {reviews.map((r) => (
+              <Table.Tr key={r.assessmentId}>
+                <Table.Td className="nowrap">{fmt.date(r.takenOn)}</Table.Td>
+                {domains.map((d) => (
+                  <Table.Td key={d} className="nowrap">
+                    {t('progress.pair', { worker: r.scores[d]?.worker ?? '—', person: r.scores[d]?.person ?? '—' })}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Figures>
+    </Stack>
+  )
+}
+
+function NetworkChange({ network }: { network: Progress['network'] }) {
+  const { t } = useTranslation()
+  const fmt = useFormat()
+  if (network.series.length === 0) return <Text c="gray.7">{t('progress.noNetwork')}</Text>
+  const change = network.sinceFirst
+  return (
+    <Stack gap="xs">
+      {change ? (
+        <Stack gap={2} data-testid="network-change">
+          <Text>{t('progress.supportiveGained', { count: change.summary.supportiveGained, date: fmt.date(change.from.takenOn) })}</Text>
+          <Text>{t('progress.harmfulLeft', { count: change.summary.harmfulLeft })}</Text>
+          {change.summary.harmfulGained + change.summary.supportiveLost > 0 ? (
+            <Text c="gray.8" size="sm">
+              {t('progress.movedBack', { harmful: change.summary.harmfulGained, supportive: change.summary.supportiveLost })}
+            </Text>
+          ) : null}
+        </Stack>
+      ) : (
+        <Text c="gray.7">{t('progress.oneSnapshot')}</Text>
+      )}
+      <Box aria-hidden inert>
+        <BarChart
+          h={160}
+          data={network.series.map((s) => ({ ...s, label: fmt.date(s.takenOn) }))}
+          dataKey="label"
+          type="stacked"
+          series={[
+            { name: 'supportive', label: t('progress.valence.supportive'), color: VALENCE_COLORS.supportive },
+            { name: 'ambivalent', label: t('progress.valence.ambivalent'), color: VALENCE_COLORS.ambivalent },
+            { name: 'harmful', label: t('progress.valence.harmful'), color: VALENCE_COLORS.harmful },
+          ]}
+          withLegend
+          withTooltip={false}
+          tickLine="none"
+          gridAxis="y"
+          barProps={{ isAnimationActive: false }}
+        />
+      </Box>
+      <Figures caption={t('progress.showFigures')}>
+        <Table verticalSpacing={2}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('progress.date')}</Table.Th>
+              <Table.Th>{t('progress.valence.supportive')}</Table.Th>
+              <Table.Th>{t('progress.valence.ambivalent')}</Table.Th>
+              <Table.Th>{t('progress.valence.harmful')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {network.series.map((s) => (
+              <Table.Tr key={s.snapshotId}>
+                <Table.Td>{fmt.date(s.takenOn)}</Table.Td>
+                <Table.Td>{s.supportive}</Table.Td>
+                <Table.Td>{s.ambivalent}</Table.Td>
+                <Table.Td>{s.harmful}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Figures>
+    </Stack>
+  )
+}
+
+function PlanCompletion({ plan }: { plan: Progress['plan'] }) {
+  const { t } = useTranslation()
+  if (plan.goals === 0) return <Text c="gray.7">{t('progress.noPlan')}</Text>
+  const counted = plan.steps - plan.dropped
+  const pct = counted > 0 ? Math.round((plan.done / counted) * 100) : 0
+  return (
+    <Stack gap="sm">
+      <Group gap="md" wrap="nowrap">
+        <RingProgress
+          size={96}
+          thickness={10}
+          roundCaps
+          sections={[{ value: pct, color: 'petrol.6' }]}
+          label={
+            <Text ta="center" fw={700} size="sm" aria-hidden>
+              {pct} %
+            </Text>
+          }
+          aria-hidden
+        />
+        <Stack gap={2}>
+          <Text data-testid="plan-completion">{t('progress.stepsDone', { done: plan.done, total: counted })}</Text>
+          <Text size="sm" c="gray.8">
+            {t('progress.goalsCount', { count: plan.goals })}
+          </Text>
+          <Badge variant="light" color={plan.agreement === 'agreed' ? 'petrol' : 'gray'}>
+            {t(`plan.agreement.${plan.agreement}`)}
+          </Badge>
+        </Stack>
+      </Group>
+      <Stack gap={6}>
+        {LIFE_DOMAINS.filter((d) => plan.byDomain[d]?.steps).map((d) => {
+          const s = plan.byDomain[d]!
+          return (
+            <div key={d}>
+              <Group justify="space-between" gap="xs">
+                <Text size="sm">{t(`lifeDomains.${d}`)}</Text>
+                <Text size="sm" c="gray.8">
+                  {t('progress.fraction', { done: s.done, total: s.steps })}
+                </Text>
+              </Group>
+              <Bar value={s.steps ? (s.done / s.steps) * 100 : 0} size="sm" color="petrol.6" aria-hidden />
+            </div>
+          )
+        })}
+      </Stack>
+    </Stack>
+  )
+}
+
+/** Progress at a glance, on the case's overview: what a worker would rather look at than read. */
+export function ProgressOverview({ a }: { a: AccompanimentView }) {
+  const { t } = useTranslation()
+  const progress = useProgress(a.id)
+  return (
+    <Paper component="section" aria-labelledby="case-progress">
+      <Group justify="space-between" mb="md" wrap="wrap">
+        <Title order={2} size="h4" id="case-progress">
+          {t('progress.title')}
+        </Title>
+        <Button
+          component={Link}
+          to={`/accompaniments/${a.id}/summary`}
+          variant="light"
+          leftSection={<IconFileText size={18} aria-hidden />}
+        >
+          {t('progress.openSummary')}
+        </Button>
+      </Group>
+      <ErrorAlert error={progress.error} />
+      {progress.isPending ? (
+        <Loading />
+      ) : progress.data ? (
+        <Stack gap="md">
+          {progress.data.trajectory.events + progress.data.trajectory.futureGoals > 0 ? (
+            <Text size="sm" c="gray.8">
+              {t('progress.trajectoryCounts', { events: progress.data.trajectory.events, goals: progress.data.trajectory.futureGoals })}
+            </Text>
+          ) : null}
+          <Card id="progress-radar" title={t('progress.radarTitle')}>
+            <ReviewRadar reviews={progress.data.reviews} />
+          </Card>
+          <Card id="progress-lines" title={t('progress.linesTitle')}>
+            <DomainLines reviews={progress.data.reviews} />
+          </Card>
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            <Card id="progress-plan" title={t('progress.planTitle')}>
+              <PlanCompletion plan={progress.data.plan} />
+            </Card>
+            <Card id="progress-network" title={t('progress.networkTitle')}>
+              <NetworkChange network={progress.data.network} />
+            </Card>
+          </SimpleGrid>
+        </Stack>
+      ) : null}
+    </Paper>
+  )
+}
