@@ -94,6 +94,25 @@ it('a worker builds a plan, saves it twice and reads the earlier version; then d
   await expect.poll(() => page.getByTestId('plan-panel').textContent()).toContain('Étapes réalisées : 1 sur 2')
   await shot(page, 'plan-view')
 
+  // Someone else saves while the worker edits: the save is refused in plain words, nothing is overwritten.
+  await page.getByTestId('plan-edit').click()
+  await page.getByTestId('plan-goal-title').first().fill('Trouver un emploi de cariste')
+  const planUrl = `${server.url}/api/accompaniments/${caseId}/plan`
+  const latest = (await (await page.request.get(planUrl)).json()) as { goals: unknown; agreement: unknown }
+  const other = await page.request.put(planUrl, {
+    data: { goals: latest.goals, agreement: latest.agreement },
+    headers: { ...headers, 'if-match': '"2"' },
+  })
+  expect(other.status(), await other.text()).toBe(200)
+  await page.getByTestId('plan-save').click()
+  await page.getByTestId('plan-stale').waitFor()
+  await checkScreen(page, 'plan save refused', 'fr')
+  await shot(page, 'plan-stale')
+  await page.getByTestId('plan-reload').click()
+  await expect.poll(() => page.getByTestId('plan-goal-title').first().inputValue()).toBe('Trouver un emploi dans la logistique')
+  await page.getByRole('button', { name: 'Annuler', exact: true }).click()
+  await expect.poll(() => page.getByTestId('plan-meta').textContent()).toContain('Version 3')
+
   // The earlier version reads as it was saved, with what changed after it.
   await page.getByTestId('plan-history-open').click()
   await page.getByTestId('plan-history').waitFor()

@@ -48,7 +48,6 @@ export const planRoutes = [
           version: saved.version,
           goals: saved.content.goals.length,
           steps: steps.length,
-          agreement: saved.content.agreement.status,
         })
         return currentPlan(ctx, trx, acc)
       })

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { type Agent, auditRows, json, startTestApp, type TestApp } from '../../test/harness'
 
@@ -194,4 +195,34 @@ it('stores titles and descriptions sealed', async () => {
   expect(JSON.stringify(raw)).not.toContain('grand-père')
   expect(JSON.stringify(raw)).not.toContain('funérailles')
   expect(raw).toMatchObject({ date: '2019-03-14', date_precision: 'day', phase: 'turning_point', valence: -2 })
+})
+
+it('bounds a trajectory at 1000 entries, so that it is always read whole', async () => {
+  const c = await newCase()
+  const now = new Date().toISOString()
+  const rows = Array.from({ length: 1000 }, (_, i) => ({
+    id: crypto.randomUUID(),
+    accompaniment_id: c.id,
+    kind: 'event',
+    date_precision: 'year',
+    date: String(1990 + (i % 30)),
+    phase: 'before',
+    domain: null,
+    valence: 0,
+    title_sealed: 'v1.placeholder',
+    description_sealed: null,
+    goal_ids: '[]',
+    created_by: worker.userId,
+    created_at: now,
+    updated_at: now,
+    version: 1,
+  }))
+  for (let i = 0; i < rows.length; i += 200)
+    await t.services.db
+      .insertInto('trajectory_events')
+      .values(rows.slice(i, i + 200))
+      .execute()
+  const res = await worker.post(`/api/accompaniments/${c.id}/trajectory`, event())
+  expect(res.statusCode).toBe(409)
+  expect(json(res).code).toBe('state.invalid_transition')
 })

@@ -39,8 +39,17 @@ function values(ctx: RequestContext, key: Buffer, id: string, input: Input) {
   }
 }
 
+/** A trajectory is read whole (timeline, overview): its size is bounded here rather than cut at read time. */
+export const MAX_ENTRIES = 1000
+
 export async function createEvent(ctx: RequestContext, trx: Trx, acc: Case, input: Input): Promise<string> {
   await checkWriter(ctx, trx, acc)
+  const { n } = await trx
+    .selectFrom('trajectory_events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('accompaniment_id', '=', acc.id)
+    .executeTakeFirstOrThrow()
+  if (Number(n) >= MAX_ENTRIES) throw fail('state.invalid_transition', `A trajectory holds at most ${MAX_ENTRIES} entries`)
   await checkGoalLinks(ctx, trx, acc, input)
   const id = crypto.randomUUID()
   const key = await ctx.codec.personKey(trx, acc.person_id)

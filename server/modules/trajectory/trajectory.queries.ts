@@ -31,7 +31,7 @@ export async function trajectoryOf(ctx: RequestContext, trx: Trx, acc: Case, eve
     ])
     .where('trajectory_events.accompaniment_id', '=', acc.id)
   if (eventId) q = q.where('trajectory_events.id', '=', eventId)
-  const rows = await q.limit(2000).execute()
+  const rows = await q.execute()
   if (rows.length === 0) return []
   const key = await ctx.codec.personKey(trx, acc.person_id)
   return rows

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core'
 import { IconAlertTriangle, IconDeviceFloppy, IconHistory, IconPencil } from '@tabler/icons-react'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AccompanimentView } from '../../../../common/contracts/accompaniments.contracts'
 import { isApiError } from '../../api/client'
@@ -30,6 +30,11 @@ export function PlanPanel({ a, canWrite }: { a: AccompanimentView; canWrite: boo
   const writable = canWrite && a.status !== 'closed' && a.access !== 'emergency'
   const errors = useFieldErrors(save.error, local)
   const stale = isApiError(save.error, 'version.mismatch')
+  const staleRef = useRef<HTMLDivElement>(null)
+  // The save button sits at the end of a long form: bring the refusal into view where it is read.
+  useEffect(() => {
+    if (stale) staleRef.current?.scrollIntoView({ block: 'center' })
+  }, [stale])
 
   const errorOf = (field: string) => {
     // Our own rules have their own words; anything else falls back on the shared messages.
@@ -107,6 +112,7 @@ export function PlanPanel({ a, canWrite }: { a: AccompanimentView; canWrite: boo
           />
           {stale ? (
             <Alert
+              ref={staleRef}
               color="orange"
               variant="light"
               role="alert"
