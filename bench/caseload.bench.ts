@@ -22,6 +22,7 @@ const WORKERS_PER_TEAM = Number(process.env.BENCH_WORKERS_PER_TEAM ?? 10)
 const REQUESTS = Number(process.env.BENCH_CASELOAD_REQUESTS ?? 200)
 /** A directory to keep the dataset in between runs (seeding takes minutes); a fresh one if unset. */
 const KEEP_DIR = process.env.BENCH_CASELOAD_DIR
+const PG_PARALLEL = process.env.BENCH_PG_PARALLEL === '1'
 const PASSWORD = 'benchmark passphrase 2026'
 const log = (m: string) => process.stderr.write(`${m}\n`)
 
@@ -43,6 +44,9 @@ async function openDataset(kind: 'sqlite' | 'postgres', pgUrl: string) {
       await admin.query(`drop database if exists ${name} with (force)`)
       await admin.query(`create database ${name}`)
     }
+    // Parallel workers cost more to start than these small index-driven queries take (see the
+    // README); BENCH_PG_PARALLEL=1 measures PostgreSQL's default instead.
+    await admin.query(`alter database ${name} ${PG_PARALLEL ? 'reset' : 'set'} max_parallel_workers_per_gather${PG_PARALLEL ? '' : ' = 0'}`)
     await admin.end()
     const u = new URL(pgUrl)
     u.pathname = `/${name}`
@@ -241,6 +245,9 @@ export async function benchCaseload(kind: 'sqlite' | 'postgres', pgUrl: string) 
         seedSeconds: stored.seedSeconds,
       },
       target: 'p95 <= 50 ms, 0 full table scans',
+      ...(kind === 'postgres' ? { maxParallelWorkersPerGather: PG_PARALLEL ? 'default' : 0 } : {}),
+      // Other work on the machine moves these figures: the load while measuring, for the record.
+      loadAverage: os.loadavg().map((l) => round(l, 1)),
       plans: plansFile,
       ...results,
     }
