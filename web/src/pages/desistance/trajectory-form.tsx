@@ -58,7 +58,8 @@ export function TrajectoryForm({
   const [day, setDay] = useState(initial.day)
   const [phase, setPhase] = useState<Phase | null>(event?.phase ?? null)
   const [domain, setDomain] = useState<LifeDomain | null>(event?.domain ?? null)
-  const [valence, setValence] = useState(String(event?.valence ?? 0))
+  // A goal the person sets for themself is, by default, something they look forward to.
+  const [valence, setValence] = useState(String(event?.valence ?? (initialKind === 'future' ? 1 : 0)))
   const [description, setDescription] = useState(event?.description ?? '')
   const [goalIds, setGoalIds] = useState<string[]>(event?.goalIds ?? [])
   const [local, setLocal] = useState<FieldIssue[]>([])

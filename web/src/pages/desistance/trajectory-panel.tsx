@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { ActionIcon, Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { IconFlag, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -183,23 +183,17 @@ export function TrajectoryPanel({ a, canWrite }: { a: AccompanimentView; canWrit
                     {writable ? (
                       <Table.Td>
                         <Group gap={4} wrap="nowrap">
-                          <Button
-                            size="compact-xs"
-                            variant="subtle"
-                            onClick={() => open(e)}
-                            aria-label={t('trajectory.editOne', { title: e.title })}
-                          >
-                            {t('common.edit')}
-                          </Button>
-                          <Button
-                            size="compact-xs"
+                          <ActionIcon variant="subtle" onClick={() => open(e)} aria-label={t('trajectory.editOne', { title: e.title })}>
+                            <IconPencil size={16} aria-hidden />
+                          </ActionIcon>
+                          <ActionIcon
                             variant="subtle"
                             color="red"
                             onClick={() => askDelete(e)}
                             aria-label={t('trajectory.deleteOne', { title: e.title })}
                           >
-                            {t('trajectory.delete')}
-                          </Button>
+                            <IconTrash size={16} aria-hidden />
+                          </ActionIcon>
                         </Group>
                       </Table.Td>
                     ) : null}
