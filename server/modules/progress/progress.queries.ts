@@ -18,11 +18,38 @@ async function load(ctx: RequestContext, trx: Trx, acc: Case) {
   return { reviews, plan, trajectory, snapshots }
 }
 
+/**
+ * Events and future goals counted from their plain columns (kind, phase): the overview shows
+ * counts only, so it opens none of the sealed titles and descriptions (200 of them after five
+ * years, half the cost of this call in `npm run bench -- overview`).
+ */
+async function trajectoryCounts(trx: Trx, acc: Case): Promise<Progress['trajectory']> {
+  const rows = await trx
+    .selectFrom('trajectory_events')
+    .select(['kind', 'phase', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('accompaniment_id', '=', acc.id)
+    .groupBy(['kind', 'phase'])
+    .execute()
+  const counts: Progress['trajectory'] = { events: 0, futureGoals: 0, byPhase: {} }
+  for (const r of rows) {
+    const n = Number(r.n)
+    if (r.kind === 'future') counts.futureGoals += n
+    else {
+      counts.events += n
+      if (r.phase) counts.byPhase[r.phase as keyof Progress['trajectory']['byPhase']] = n
+    }
+  }
+  return counts
+}
+
 export async function progressOf(ctx: RequestContext, trx: Trx, acc: Case): Promise<Progress> {
-  const { reviews, plan, trajectory, snapshots } = await load(ctx, trx, acc)
+  const [reviews, plan, trajectory, snapshots] = await Promise.all([
+    reviewSeries(ctx, trx, acc),
+    currentPlan(ctx, trx, acc),
+    trajectoryCounts(trx, acc),
+    networkSnapshotsOf(ctx, trx, acc),
+  ])
   const change = networkChangeOf(snapshots)
-  const byPhase: Progress['trajectory']['byPhase'] = {}
-  for (const e of trajectory) if (e.kind === 'event' && e.phase) byPhase[e.phase] = (byPhase[e.phase] ?? 0) + 1
   return {
     reviews,
     plan: completionOf(plan),
@@ -37,11 +64,7 @@ export async function progressOf(ctx: RequestContext, trx: Trx, acc: Case): Prom
       sinceFirst: change?.sinceFirst ?? null,
       sincePrevious: change?.sincePrevious ?? null,
     },
-    trajectory: {
-      events: trajectory.filter((e) => e.kind === 'event').length,
-      futureGoals: trajectory.filter((e) => e.kind === 'future').length,
-      byPhase,
-    },
+    trajectory,
   }
 }
 
