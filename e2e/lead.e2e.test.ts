@@ -200,10 +200,11 @@ it('the worker reads the week and moves between weeks with the keyboard', async 
   await page.keyboard.press('Enter')
   await expect.poll(() => range.textContent()).toBe(thisWeek)
 
-  // A session is a link to its case, reached with Tab.
+  // A session is a link to its case, reached with Tab, which opens on the case's sessions.
   await sessions.first().focus()
   await page.keyboard.press('Enter')
-  await page.waitForURL(`${server.url}/accompaniments/${cases.judicial.id}`)
+  await page.waitForURL(`${server.url}/accompaniments/${cases.judicial.id}?tab=sessions`)
+  await expect.poll(() => page.getByTestId('tab-sessions').getAttribute('aria-selected')).toBe('true')
 
   const narrow = await pageAs(worker.email, { width: 400, height: 860 })
   await narrow.page.goto(`${server.url}/calendar`)

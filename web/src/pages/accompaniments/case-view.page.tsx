@@ -10,9 +10,8 @@ import {
   IconInfoCircle,
   IconRoute,
 } from '@tabler/icons-react'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useLocation, useParams } from 'react-router'
+import { Link, useLocation, useParams, useSearchParams } from 'react-router'
 import { can, useMe } from '../../auth/use-me'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
@@ -43,7 +42,11 @@ export function CaseViewPage() {
   const { data: me } = useMe()
   const fmt = useFormat()
   const query = useAccompaniment(id)
-  const [tab, setTab] = useState<string | null>('overview')
+  // The open tab is part of the address, so that a link can open a case on its sessions or
+  // tasks, and a reload keeps it; switching tabs replaces the entry rather than filling history.
+  const [params, setParams] = useSearchParams()
+  const tab = params.get('tab') ?? 'overview'
+  const setTab = (value: string | null) => setParams(value && value !== 'overview' ? { tab: value } : {}, { replace: true })
 
   if (query.isPending) return <Loading />
   if (isUnavailable(query.error)) {

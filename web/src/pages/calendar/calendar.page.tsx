@@ -23,7 +23,7 @@ function SessionLink({ s }: { s: CalendarEntry }) {
   return (
     <Anchor
       component={Link}
-      to={`/accompaniments/${s.accompanimentId}`}
+      to={`/accompaniments/${s.accompanimentId}?tab=sessions`}
       className={`calendar-session calendar-session-${s.status}`}
       underline="never"
       data-testid="calendar-session"

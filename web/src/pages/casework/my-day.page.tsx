@@ -64,7 +64,7 @@ export function MyDayPage() {
                     <Text fw={600} className="mono">
                       {fmt.time(s.startsAt)}
                     </Text>
-                    <Anchor component={Link} to={`/accompaniments/${s.accompanimentId}`} className="mono">
+                    <Anchor component={Link} to={`/accompaniments/${s.accompanimentId}?tab=sessions`} className="mono">
                       {s.accompanimentCode}
                     </Anchor>
                     <Text>{t(`sessions.modality.${s.modality}`, { defaultValue: s.modality })}</Text>

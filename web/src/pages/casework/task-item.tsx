@@ -59,7 +59,7 @@ export function TaskItem({
             </Text>
           ) : null}
           {showCase ? (
-            <Anchor component={Link} to={`/accompaniments/${task.accompanimentId}`} size="sm" className="mono">
+            <Anchor component={Link} to={`/accompaniments/${task.accompanimentId}?tab=tasks`} size="sm" className="mono">
               {task.accompanimentCode}
             </Anchor>
           ) : null}
