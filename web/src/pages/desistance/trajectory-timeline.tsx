@@ -55,6 +55,19 @@ export function TrajectoryLegend() {
 type Placed = { e: TrajectoryEvent; x: number; x0: number; x1: number; y: number }
 
 const PAD = 0.04
+
+const point = (p: Placed) => `${p.x.toFixed(2)},${p.y.toFixed(2)}`
+function pathPoints(events: Placed[]): string {
+  return events.map(point).join(' ')
+}
+/** From the last event to each future goal, so that the redefined trajectory reads as a continuation. */
+function futurePoints(placed: Placed[]): string {
+  const events = placed.filter((p) => p.e.kind === 'event')
+  const last = events.at(-1)
+  const futures = placed.filter((p) => p.e.kind === 'future')
+  if (!last || futures.length === 0) return ''
+  return [last, ...futures].map(point).join(' ')
+}
 const YEAR = 365.25 * 86_400_000
 
 /**
@@ -161,6 +174,11 @@ export function TrajectoryTimeline({
             <div className="trajectory-today" style={{ left: `${todayX}%` }} aria-hidden>
               <span>{t('trajectory.today')}</span>
             </div>
+            {/* The path itself: a quiet line through the events, dashed on towards the future goals. */}
+            <svg className="trajectory-path" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden focusable="false">
+              <polyline points={pathPoints(placed.filter((p) => p.e.kind === 'event'))} />
+              <polyline className="trajectory-path-future" points={futurePoints(placed)} />
+            </svg>
             {placed.map((p) =>
               p.e.precision !== 'day' ? (
                 <div
