@@ -95,9 +95,10 @@ function ReviewRadar({ reviews }: { reviews: Progress['reviews'] }) {
         maw={240}
         size="sm"
       />
-      <Box aria-hidden inert maw={560}>
+      <Box aria-hidden inert maw={680}>
         <RadarChart
-          h={340}
+          h={360}
+          radarChartProps={{ margin: { top: 16, right: 110, bottom: 16, left: 110 } }}
           data={rows}
           dataKey="domain"
           withPolarRadiusAxis
