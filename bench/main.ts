@@ -13,6 +13,7 @@ import { createServices } from '../server/services'
 import { hashPassword } from '../server/security/passwords'
 import { benchCaseload } from './caseload.bench'
 import { load, percentiles, round } from './load'
+import { benchOverview } from './overview.bench'
 
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 200_000)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
@@ -187,12 +188,13 @@ else log('PostgreSQL not reachable: benchmarking SQLite only')
 
 // `npm run bench -- caseload` runs one group; no argument runs them all.
 const groups = process.argv.slice(2)
-const runs = (group: 'persons' | 'caseload') => groups.length === 0 || groups.includes(group)
+const runs = (group: 'persons' | 'caseload' | 'overview') => groups.length === 0 || groups.includes(group)
 const results = []
 for (const e of engines) {
   results.push({
     ...(runs('persons') ? await benchEngine(e) : { engine: e }),
     ...(runs('caseload') ? { caseload: await benchCaseload(e, PG_URL) } : {}),
+    ...(runs('overview') ? { overview: await benchOverview(e, PG_URL) } : {}),
   })
 }
 process.stdout.write(`${JSON.stringify({ node: process.version, cpus: os.cpus().length, results }, null, 2)}\n`)
