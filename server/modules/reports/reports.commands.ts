@@ -1,6 +1,9 @@
+import crypto from 'node:crypto'
 import type { z } from 'zod'
 import type { ReportContent, ReportInput } from '../../../common/contracts/reports.contracts'
 import type { RequestContext, Trx } from '../../http/context'
+import { fail } from '../../http/errors'
+import { assertMayChange } from '../accompaniments/accompaniments.queries'
 import { personNames } from '../accompaniments/person-names'
 import { type Line, renderPdf } from './pdf'
 import { REPORT_LABELS } from './report.labels'
@@ -8,6 +11,8 @@ import { REPORT_LABELS } from './report.labels'
 type Case = {
   id: string
   code: string
+  team_id: string
+  framework: string
   person_id: string
   measure: string | null
   mandate_start: string | null
@@ -50,6 +55,32 @@ export async function buildContent(ctx: RequestContext, trx: Trx, acc: Case, inp
     engagementComment: input.engagementComment,
     worker: ctx.user.displayName,
   }
+}
+
+/** Freezes the report's content as sent, sealed with its recipient, dated when it was sent. */
+export async function recordReport(ctx: RequestContext, trx: Trx, acc: Case, input: z.output<typeof ReportInput>): Promise<string> {
+  await assertMayChange(trx, ctx.user, acc)
+  if (acc.framework !== 'judicial') throw fail('state.invalid_transition', 'Reports are for judicial cases')
+  const content = await buildContent(ctx, trx, acc, input)
+  const id = crypto.randomUUID()
+  const key = await ctx.codec.personKey(trx, acc.person_id)
+  const sealed = ctx.codec.sealRow('judicial_reports', key, id, { content, recipient: input.recipient })
+  await trx
+    .insertInto('judicial_reports')
+    .values({
+      id,
+      accompaniment_id: acc.id,
+      period_from: input.periodFrom,
+      period_to: input.periodTo,
+      language: input.language,
+      content_sealed: sealed.content_sealed as string,
+      recipient_sealed: sealed.recipient_sealed as string,
+      sent_at: input.sentAt ? new Date(input.sentAt).toISOString() : ctx.now(),
+      created_by: ctx.user.userId,
+      created_at: ctx.now(),
+    })
+    .execute()
+  return id
 }
 
 export function reportPdf(content: Content, recipient: string, sentAt: string, language: keyof typeof REPORT_LABELS): Buffer {

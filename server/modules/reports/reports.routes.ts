@@ -1,12 +1,11 @@
-import crypto from 'node:crypto'
 import { ReportContent, ReportInput, ReportList, ReportParams, ReportView } from '../../../common/contracts/reports.contracts'
 import { IdParams } from '../../../common/contracts/shared.contracts'
 import type { Language } from '../../../common/roles'
 import type { RequestContext, Trx } from '../../http/context'
 import { defineRoute } from '../../http/define-route'
 import { fail } from '../../http/errors'
-import { assertMayChange, findVisibleAccompaniment } from '../accompaniments/accompaniments.queries'
-import { buildContent, reportPdf } from './reports.commands'
+import { findVisibleAccompaniment } from '../accompaniments/accompaniments.queries'
+import { recordReport, reportPdf } from './reports.commands'
 
 async function listReports(ctx: RequestContext, trx: Trx, acc: { id: string; person_id: string }, reportId?: string) {
   let q = trx
@@ -53,27 +52,7 @@ export const reportRoutes = [
     async handler({ params, body, ctx }) {
       return ctx.write('report.sent', async (trx, audit) => {
         const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        await assertMayChange(trx, ctx.user, acc)
-        if (acc.framework !== 'judicial') throw fail('state.invalid_transition', 'Reports are for judicial cases')
-        const content = await buildContent(ctx, trx, acc, body)
-        const id = crypto.randomUUID()
-        const key = await ctx.codec.personKey(trx, acc.person_id)
-        const sealed = ctx.codec.sealRow('judicial_reports', key, id, { content, recipient: body.recipient })
-        await trx
-          .insertInto('judicial_reports')
-          .values({
-            id,
-            accompaniment_id: acc.id,
-            period_from: body.periodFrom,
-            period_to: body.periodTo,
-            language: body.language,
-            content_sealed: sealed.content_sealed as string,
-            recipient_sealed: sealed.recipient_sealed as string,
-            sent_at: body.sentAt ? new Date(body.sentAt).toISOString() : ctx.now(),
-            created_by: ctx.user.userId,
-            created_at: ctx.now(),
-          })
-          .execute()
+        const id = await recordReport(ctx, trx, acc, body)
         audit
           .subject('judicial_report', id)
           .person(acc.person_id)

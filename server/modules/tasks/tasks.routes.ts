@@ -1,11 +1,11 @@
-import crypto from 'node:crypto'
 import { IdParams } from '../../../common/contracts/shared.contracts'
 import { MyDay, TaskInput, TaskList, TaskStatusBody, TaskView } from '../../../common/contracts/tasks.contracts'
 import { defineRoute } from '../../http/define-route'
-import { fail, invalidField } from '../../http/errors'
+import { fail } from '../../http/errors'
 import { expectedVersion, sendVersion } from '../../http/versioning'
-import { assertMayChange, findVisibleAccompaniment, workersOf } from '../accompaniments/accompaniments.queries'
+import { findVisibleAccompaniment } from '../accompaniments/accompaniments.queries'
 import { addDays, remindersFor } from './reminders.queries'
+import { createTask, setTaskStatus } from './tasks.commands'
 import { listTasks } from './tasks.queries'
 
 export const taskRoutes = [
@@ -38,28 +38,7 @@ export const taskRoutes = [
     async handler({ params, body, ctx, reply }) {
       return ctx.write('task.created', async (trx, audit) => {
         const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        await assertMayChange(trx, ctx.user, acc)
-        const assignee = body.assigneeId ?? ctx.user.userId
-        const workers = (await workersOf(trx, [acc.id])).map((w) => w.user_id)
-        if (assignee !== ctx.user.userId && !workers.includes(assignee))
-          throw invalidField('assigneeId', 'not_a_case_worker', 'Not a worker of this case')
-        const id = crypto.randomUUID()
-        const key = await ctx.codec.personKey(trx, acc.person_id)
-        await trx
-          .insertInto('tasks')
-          .values({
-            id,
-            accompaniment_id: acc.id,
-            title_sealed: ctx.codec.sealRow('tasks', key, id, { title: body.title }).title_sealed as string,
-            assignee_id: assignee,
-            due_date: body.dueDate,
-            status: 'open',
-            created_by: ctx.user.userId,
-            created_at: ctx.now(),
-            done_at: null,
-            version: 1,
-          })
-          .execute()
+        const id = await createTask(ctx, trx, acc, body)
         audit.subject('task', id).person(acc.person_id).detail({ accompanimentId: acc.id })
         sendVersion(reply, 1)
         return (await listTasks(ctx, trx, { taskId: id }))[0] as TaskView
@@ -83,13 +62,7 @@ export const taskRoutes = [
         // The task is as visible as its case: a miss answers 404 like any other.
         const acc = await findVisibleAccompaniment(trx, ctx.user, task.accompaniment_id)
         audit.subject('task', params.id).person(acc.person_id).detail({ status: body.status })
-        const result = await trx
-          .updateTable('tasks')
-          .set({ status: body.status, done_at: body.status === 'done' ? ctx.now() : null, version: version + 1 })
-          .where('id', '=', params.id)
-          .where('version', '=', version)
-          .executeTakeFirst()
-        if (Number(result.numUpdatedRows) === 0) throw fail('version.mismatch')
+        await setTaskStatus(ctx, trx, params.id, version, body.status)
         sendVersion(reply, version + 1)
         return (await listTasks(ctx, trx, { taskId: params.id }))[0] as TaskView
       })
