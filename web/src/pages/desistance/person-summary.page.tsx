@@ -80,11 +80,14 @@ function Sheet({ s }: { s: PersonSummary }) {
       ) : (
         <Text>{t('summary.noGoals')}</Text>
       )}
-      <Text mt="md">
-        {s.agreement.status === 'agreed' && s.agreement.on
-          ? t('summary.agreedOn', { date: fmt.date(s.agreement.on) })
-          : t(`summary.agreement.${s.agreement.status}`)}
-      </Text>
+      {/* Without a plan there is nothing to agree to yet: "you have not agreed to this plan" would puzzle the person. */}
+      {s.goals.length || s.agreement.status !== 'not_yet' ? (
+        <Text mt="md">
+          {s.agreement.status === 'agreed' && s.agreement.on
+            ? t('summary.agreedOn', { date: fmt.date(s.agreement.on) })
+            : t(`summary.agreement.${s.agreement.status}`)}
+        </Text>
+      ) : null}
       {s.agreement.words ? (
         <figure className="summary-words">
           <blockquote>{s.agreement.words}</blockquote>
