@@ -78,7 +78,10 @@ function ReviewRadar({ reviews }: { reviews: Progress['reviews'] }) {
   const [chosen, setChosen] = useState<string | null>(reviews.at(-1)?.assessmentId ?? null)
   const review = reviews.find((r) => r.assessmentId === chosen) ?? reviews.at(-1)
   if (!review) return <Text c="gray.7">{t('progress.noReview')}</Text>
-  const rows = LIFE_DOMAINS.map((d) => ({
+  // Axes for the domains ever scored on this case, the same for every review so shapes compare.
+  const scored = LIFE_DOMAINS.filter((d) => reviews.some((r) => r.scores[d]))
+  const domains = scored.length >= 3 ? scored : LIFE_DOMAINS
+  const rows = domains.map((d) => ({
     domain: t(`lifeDomains.${d}`),
     worker: review.scores[d]?.worker ?? 0,
     person: review.scores[d]?.person ?? 0,
