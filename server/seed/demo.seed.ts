@@ -6,6 +6,7 @@ import { createPerson } from '../modules/persons/persons.commands'
 import { PersonInput } from '../../common/contracts/persons.contracts'
 import { DEMO_PASSWORD, DEMO_PERSONS, DEMO_TEAMS, DEMO_USERS } from './demo.data'
 import { systemContext } from './system-context'
+import { seedCasework } from './casework.seed'
 import { seedInstruments } from './instruments.seed'
 import { seedNetwork } from './network.seed'
 import { seedPlanAndTrajectory } from './plan-trajectory.seed'
@@ -14,7 +15,7 @@ export async function hasAnyUser(services: Services): Promise<boolean> {
   return !!(await services.db.selectFrom('users').select('id').limit(1).executeTakeFirst())
 }
 
-/** Demo teams, one account per role, and a dozen fictitious persons; refused in production. */
+/** Demo teams, one account per role, a dozen fictitious persons and their casework; refused in production. */
 export async function seedDemo(services: Services): Promise<void> {
   if (services.config.env === 'production') throw new Error('demo data is refused in production')
   const ctx = await systemContext(services, null, 'seed-demo')
@@ -43,6 +44,7 @@ export async function seedDemo(services: Services): Promise<void> {
       audit.subject('person', id)
     })
   }
+  await seedCasework(services)
   await seedNetwork(services)
   await seedPlanAndTrajectory(services)
   await seedInstruments(services)
