@@ -80,6 +80,9 @@ it("gives the lead a case to assign, a closure to decide, an overdue task and th
   expect(board.overdueTasks.total).toBe(1)
   expect(board.mandatesEndingSoon).toBe(1)
   expect(board.open).toBe(8)
+  const day = json(await lead.get('/api/my-day'))
+  expect(day.dueThisWeek).toHaveLength(1)
+  expect(day.reminders.map((r: { type: string }) => r.type)).toEqual(['mandate_end'])
 
   const colleague = json(await (agents.intervenante as Agent).get('/api/me'))
   for (const who of ['responsable', 'dpo']) {

@@ -223,6 +223,11 @@ export async function seedCasework(services: Services, now = new Date()): Promis
     await createTask(worker, trx, acc, TaskInput.parse({ title: 'Rédiger le rapport de fin de mandat', dueDate: day(3) }))
   })
 
+  // The lead reads the end-of-mandate report before it leaves.
+  await onCase(lead, julien, 'task', (trx, acc) =>
+    createTask(lead, trx, acc, TaskInput.parse({ title: 'Relire le rapport de fin de mandat avant envoi', dueDate: day(2) })),
+  )
+
   // A young man whose mother called: intake opens the case, the lead gives it to the worker.
   const mohammedId = await demoPerson(intake, 'Mohammed Benali')
   const marieId = await demoPerson(intake, 'Marie Dubois')
@@ -354,7 +359,7 @@ export async function seedCasework(services: Services, now = new Date()): Promis
       },
       {
         status: 'held',
-        on: workday(-9),
+        on: workday(-1),
         at: '11:00',
         modality: 'video',
         notes: `Inscription à un cours du soir de comptabilité. ${FICTION}`,
