@@ -9,11 +9,12 @@ import type { DbKind } from '../database'
  */
 export async function up(db: Kysely<unknown>, _kind: DbKind): Promise<void> {
   // Counts of the team's open cases by status, kind and framework, mandates ending soon, and the
-  // ids that join them to their workers and tasks (also the ids a lead's caseload starts from).
+  // ids that join them to their workers and tasks (also the ids a lead's caseload starts from);
+  // the code, so that the lists of overdue tasks and ending mandates need no row either.
   await db.schema
     .createIndex('accompaniments_team_cover')
     .on('accompaniments')
-    .columns(['team_id', 'status', 'kind', 'framework', 'mandate_end', 'id'])
+    .columns(['team_id', 'status', 'kind', 'framework', 'mandate_end', 'id', 'code'])
     .execute()
   // The primary worker of each case, read from the index: the primary key does not hold the role.
   await db.schema
