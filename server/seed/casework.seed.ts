@@ -286,7 +286,7 @@ export async function seedCasework(services: Services, now = new Date()): Promis
       acc,
       TaskInput.parse({ title: 'Trouver un club de foot en salle à Molenbeek', dueDate: day(-9) }),
     )
-    await setTaskStatus(worker, trx, task, 1, 'done')
+    await setTaskStatus(worker, trx, acc, task, 1, 'done')
   })
   await onCase(worker, marie, 'sessions_tasks', async (trx, acc) => {
     await sessions(worker, trx, acc, [

@@ -56,8 +56,14 @@ it('keeps tasks inside their case and their workers', async () => {
   const task = json(await worker.post(`/api/accompaniments/${acc.id}/tasks`, { title: 'Visite à domicile', dueDate: day(1) }))
   expect((await outsider.get(`/api/accompaniments/${acc.id}/tasks`)).statusCode).toBe(404)
   expect((await outsider.post(`/api/tasks/${task.id}/status`, { status: 'done' }, { 'if-match': '"1"' })).statusCode).toBe(404)
+  // An emergency access reads the tasks but does not tick them off.
+  const reason = { reason: 'Appel urgent de la police locale' }
+  expect((await outsider.post(`/api/accompaniments/${acc.id}/break-glass`, reason)).statusCode).toBe(200)
+  expect((await outsider.get(`/api/accompaniments/${acc.id}/tasks`)).statusCode).toBe(200)
+  expect(json(await outsider.post(`/api/tasks/${task.id}/status`, { status: 'done' }, { 'if-match': '"1"' })).code).toBe('access.forbidden')
   const foreign = await worker.post(`/api/accompaniments/${acc.id}/tasks`, { title: 'X', dueDate: day(1), assigneeId: outsider.userId })
   expect(json(foreign).errors[0]).toMatchObject({ field: 'assigneeId', code: 'not_a_case_worker' })
   const raw = await t.services.db.selectFrom('tasks').select('title_sealed').where('id', '=', task.id).executeTakeFirstOrThrow()
   expect(raw.title_sealed).not.toContain('Visite')
+  expect(json(await worker.get(`/api/accompaniments/${acc.id}/tasks`)).items[0]).toMatchObject({ status: 'open', version: 1 })
 })

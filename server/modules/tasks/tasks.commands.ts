@@ -34,8 +34,9 @@ export async function createTask(ctx: RequestContext, trx: Trx, acc: Case, input
   return id
 }
 
-/** Marks a task done or open again, from the version the caller saw. */
-export async function setTaskStatus(ctx: RequestContext, trx: Trx, taskId: string, version: number, status: 'open' | 'done') {
+/** Marks a task done or open again, from the version the caller saw; a break-the-glass reader only reads. */
+export async function setTaskStatus(ctx: RequestContext, trx: Trx, acc: Case, taskId: string, version: number, status: 'open' | 'done') {
+  await assertMayChange(trx, ctx.user, acc)
   const result = await trx
     .updateTable('tasks')
     .set({ status, done_at: status === 'done' ? ctx.now() : null, version: version + 1 })

@@ -62,7 +62,7 @@ export const taskRoutes = [
         // The task is as visible as its case: a miss answers 404 like any other.
         const acc = await findVisibleAccompaniment(trx, ctx.user, task.accompaniment_id)
         audit.subject('task', params.id).person(acc.person_id).detail({ status: body.status })
-        await setTaskStatus(ctx, trx, params.id, version, body.status)
+        await setTaskStatus(ctx, trx, acc, params.id, version, body.status)
         sendVersion(reply, version + 1)
         return (await listTasks(ctx, trx, { taskId: params.id }))[0] as TaskView
       })
