@@ -366,6 +366,18 @@ export async function benchOverview(kind: 'sqlite' | 'postgres', pgUrl: string) 
     const { firstSnapshot, lastSnapshot } = await seedHistory(client, acc.id as string)
     const seedSeconds = round((performance.now() - seedStart) / 1000, 1)
     log(`[${kind}] overview: set up in ${seedSeconds} s`)
+    // What the API gives back, so that the figures are known to be about the history described.
+    const plan = await client.send('GET', `/api/accompaniments/${acc.id}/plan`)
+    const network = await client.send('GET', `/api/accompaniments/${acc.id}/network`)
+    const trajectory = (await client.send('GET', `/api/accompaniments/${acc.id}/trajectory`)).items as { kind: string }[]
+    const shape = {
+      planGoals: plan.goals.length as number,
+      planSteps: (plan.goals as { steps: unknown[] }[]).reduce((n, g) => n + g.steps.length, 0),
+      tiesPerSnapshot: (network.items as { ties: unknown[] }[])
+        .map((s) => s.ties.length)
+        .reduce((r, n) => ({ min: Math.min(r.min, n), max: Math.max(r.max, n) }), { min: Infinity, max: 0 }),
+      futureGoals: trajectory.filter((e) => e.kind === 'future').length,
+    }
     if (kind === 'postgres') await sql`vacuum analyze`.execute(services.db)
     else await sql`analyze`.execute(services.db)
 
@@ -474,6 +486,7 @@ export async function benchOverview(kind: 'sqlite' | 'postgres', pgUrl: string) 
         trajectoryEvents: await count('trajectory_events'),
         networkSnapshots: await count('network_snapshots'),
         planVersions: await count('plan_versions'),
+        ...shape,
         auditEntries: await count('audit_log'),
         seedSeconds,
       },
