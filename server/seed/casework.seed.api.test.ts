@@ -46,6 +46,9 @@ it("fills the demo worker's day: sessions today, an overdue task, tasks this wee
   const age = (Date.now() - Date.parse(reports[0]?.sentAt as string)) / 86_400_000
   expect(age).toBeGreaterThan(80)
   expect(age).toBeLessThan(95)
+  const [doc] = json(await worker.get(`/api/accompaniments/${judicial.id}/documents`)).items
+  const pdf = await worker.get(`/api/accompaniments/${judicial.id}/documents/${doc.id}`)
+  expect([pdf.statusCode, pdf.rawPayload.subarray(0, 5).toString('latin1')]).toEqual([200, '%PDF-'])
 
   // The calendar of this week and next holds the later sessions too.
   const from = new Date(Date.now() - 86_400_000).toISOString()

@@ -11,8 +11,10 @@ import { findVisibleAccompaniment } from '../modules/accompaniments/accompanimen
 import { type Move, moveCase } from '../modules/accompaniments/lifecycle.commands'
 import { addRelative } from '../modules/case-relatives/case-relatives.commands'
 import { createSession } from '../modules/case-sessions/case-sessions.commands'
+import { storeDocument } from '../modules/documents/documents.commands'
 import { createPerson } from '../modules/persons/persons.commands'
 import { searchByName } from '../modules/persons/persons.queries'
+import { renderPdf } from '../modules/reports/pdf'
 import { recordReport } from '../modules/reports/reports.commands'
 import { addDays, addMonths } from '../modules/tasks/reminders.queries'
 import { createTask, setTaskStatus } from '../modules/tasks/tasks.commands'
@@ -37,6 +39,20 @@ function calendar(now = new Date()) {
     return d
   }
   return { today, day, workday, months: (n: number) => addMonths(today, n) }
+}
+
+/** A one-page certificate as the person might bring it in, plainly marked as invented. */
+function certificate(on: string): Buffer {
+  return renderPdf('Attestation de formation (fictive)', [
+    { text: 'Centre de formation des Hauts-Fourneaux (fictif) — Charleroi', size: 9 },
+    { text: "Attestation d'inscription", size: 16, bold: true, gap: 18 },
+    {
+      text: "Nous attestons que M. Julien Dupont suit la formation « Électricien installateur résidentiel » depuis le début de l'année de formation, avec assiduité.",
+      gap: 12,
+    },
+    { text: `Fait à Charleroi, le ${on}.`, gap: 12 },
+    { text: 'Document fictif — données de démonstration de Parcours.', size: 9, gap: 24 },
+  ])
 }
 
 /** One step of the demo story, by one actor, on one case: one transaction, one audit entry. */
@@ -221,6 +237,12 @@ export async function seedCasework(services: Services, now = new Date()): Promis
       TaskInput.parse({ title: "Transmettre l'attestation de formation à l'assistante de justice", dueDate: day(-4) }),
     )
     await createTask(worker, trx, acc, TaskInput.parse({ title: 'Rédiger le rapport de fin de mandat', dueDate: day(3) }))
+    if (services.config.documents.types.includes('pdf'))
+      await storeDocument(worker, trx, acc, {
+        filename: 'Attestation de formation (fictive).pdf',
+        type: 'pdf',
+        bytes: certificate(workday(-62)),
+      })
   })
 
   // The lead reads the end-of-mandate report before it leaves.

@@ -1,10 +1,10 @@
-import crypto from 'node:crypto'
 import { DocumentList, DocumentParams, DocumentView } from '../../../common/contracts/accompaniments.contracts'
 import { IdParams } from '../../../common/contracts/shared.contracts'
 import type { RequestContext, Trx } from '../../http/context'
 import { defineRoute } from '../../http/define-route'
 import { fail, invalidField } from '../../http/errors'
-import { assertMayChange, findVisibleAccompaniment } from '../accompaniments/accompaniments.queries'
+import { findVisibleAccompaniment } from '../accompaniments/accompaniments.queries'
+import { storeDocument } from './documents.commands'
 import { contentDisposition, FILE_TYPES, typeOfMime } from './file-types'
 
 async function listDocuments(ctx: RequestContext, trx: Trx, acc: { id: string; person_id: string }, documentId?: string) {
@@ -78,24 +78,7 @@ export const documentRoutes = [
       if (!filename || filename.length > 200) throw invalidField('headers.x-filename', 'required', 'A file name of 1 to 200 characters')
       return ctx.write('document.uploaded', async (trx, audit) => {
         const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        await assertMayChange(trx, ctx.user, acc)
-        const id = crypto.randomUUID()
-        const key = await ctx.codec.personKey(trx, acc.person_id)
-        await trx
-          .insertInto('documents')
-          .values({
-            id,
-            accompaniment_id: acc.id,
-            filename_sealed: ctx.codec.sealRow('documents', key, id, { filename }).filename_sealed as string,
-            content_type: FILE_TYPES[type].mime,
-            size: bytes.length,
-            uploaded_by: ctx.user.userId,
-            uploaded_at: ctx.now(),
-          })
-          .execute()
-        // The file is written before the row commits; if the commit fails the orphan is harmless
-        // (sealed, unreferenced), whereas a row without its file would be a broken promise.
-        await ctx.services.documents.write(key, acc.id, id, bytes)
+        const id = await storeDocument(ctx, trx, acc, { filename, type, bytes })
         audit.subject('document', id).person(acc.person_id).detail({ accompanimentId: acc.id, type, size: bytes.length })
         return (await listDocuments(ctx, trx, acc, id))[0] as NonNullable<Awaited<ReturnType<typeof listDocuments>>[number]>
       })
