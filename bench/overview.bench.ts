@@ -98,7 +98,7 @@ const iso = (d: Date) => d.toISOString().slice(0, 10)
 const monthsAfter = (start: Date, months: number, day = 5) => new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + months, day))
 
 /** Five years (by default) of one person's path, written through the API as a worker would. */
-export async function seedHistory(client: Client, caseId: string) {
+async function seedHistory(client: Client, caseId: string) {
   const r = rng(2026)
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1))
   const clamp = (n: number) => Math.max(1, Math.min(10, Math.round(n)))
