@@ -50,7 +50,7 @@ function certificate(on: string): Buffer {
       text: "Nous attestons que M. Julien Dupont suit la formation « Électricien installateur résidentiel » depuis le début de l'année de formation, avec assiduité.",
       gap: 12,
     },
-    { text: `Fait à Charleroi, le ${on}.`, gap: 12 },
+    { text: `Fait à Charleroi, le ${on.split('-').reverse().join('/')}.`, gap: 12 },
     { text: 'Document fictif — données de démonstration de Parcours.', size: 9, gap: 24 },
   ])
 }
