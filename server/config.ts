@@ -27,6 +27,7 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^(pdf|png|jpeg|docx|odt|txt)(,(pdf|png|jpeg|docx|odt|txt))*$/, 'a comma-separated list of pdf, png, jpeg, docx, odt, txt')
     .default('pdf,png,jpeg,docx,odt,txt'),
+  PARCOURS_DENIALS_PER_MINUTE: z.coerce.number().int().min(5).max(100_000).default(120),
   PARCOURS_REVIEW_EVERY_MONTHS: z.coerce.number().int().min(1).max(24).default(3),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
@@ -47,6 +48,8 @@ export type Config = {
   documents: { maxBytes: number; types: string[] }
   /** Months between progress reviews, for the reminders on My day. */
   reviewEveryMonths: number
+  /** Refusals a session may cause per minute before it is blocked (audit flooding). */
+  denialsPerMinute: number
 }
 
 export class ConfigError extends Error {}
@@ -94,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     session: { idleMs: c.PARCOURS_SESSION_IDLE_MINUTES * 60_000, absoluteMs: c.PARCOURS_SESSION_ABSOLUTE_HOURS * 3_600_000 },
     logLevel: c.LOG_LEVEL,
     reviewEveryMonths: c.PARCOURS_REVIEW_EVERY_MONTHS,
+    denialsPerMinute: c.PARCOURS_DENIALS_PER_MINUTE,
     documents: { maxBytes: Math.round(c.PARCOURS_DOCUMENT_MAX_MB * 1_048_576), types: c.PARCOURS_DOCUMENT_TYPES.split(',') },
   }
 }

@@ -7,6 +7,7 @@ import type { Services } from './http/context'
 import { ReadBatcher } from './http/read-batcher'
 import { Codec } from './security/codec'
 import { DocumentStore } from './security/document-store'
+import { DenialLimiter } from './security/denial-limiter'
 import { deriveKey, loadMasterKey } from './security/master-key'
 import { NameIndex } from './security/name-index'
 
@@ -27,6 +28,7 @@ export async function createServices(
     auditKey: deriveKey(master.key, 'audit-pseudonyms'),
     reads: new ReadBatcher(db),
     documents: new DocumentStore(path.join(config.dataDir, 'documents')),
+    denials: new DenialLimiter(config.denialsPerMinute),
   }
   return { services, generatedKey: master.generated ? master.file : null, close: () => db.destroy() }
 }

@@ -49,10 +49,27 @@ export async function authorise(route: Route, ctx: RequestContext, request: Fast
     throw fail(actor.sessionState === 'mfa_pending' ? 'auth.mfa_required' : 'auth.mfa_enrolment_required')
   }
   if (route.allow === 'authenticated') return
+  const { denials } = ctx.system
+  if (denials.blocked(actor.sessionId)) throw fail('rate.limited')
   const permission = route.allow
   if (!rolesGrant(actor.roles, permission)) {
-    await ctx.record('access.denied', new AuditDraft().detail({ route: `${route.method} ${route.path}`, permission }).outcomeOf('denied'))
+    await recordDenial(ctx, new AuditDraft().detail({ route: `${route.method} ${route.path}`, permission }).outcomeOf('denied'))
     throw fail('access.forbidden')
   }
   ctx.actingRole = actor.roles.find((r) => (PERMISSIONS[permission] as readonly string[]).includes(r)) ?? null
+}
+
+/**
+ * Records a refusal, unless the session has gone past its share of refusals this minute: then
+ * one `rate.limited` entry says so, and the session is refused (429) until the minute is over.
+ */
+export async function recordDenial(ctx: RequestContext, draft: AuditDraft): Promise<void> {
+  const actor = ctx.actor
+  const verdict = actor ? ctx.system.denials.note(actor.sessionId) : 'record'
+  if (verdict === 'record') await ctx.record('access.denied', draft)
+  else if (verdict === 'first_over')
+    await ctx.record(
+      'rate.limited',
+      new AuditDraft().detail({ limit: ctx.system.config.denialsPerMinute, per: 'minute' }).outcomeOf('denied'),
+    )
 }

@@ -5,6 +5,7 @@ import type { DbKind } from '../db/database'
 import type { Database } from '../db/schema'
 import { type AuditEntry, appendAudit } from '../security/audit.chain'
 import type { Codec } from '../security/codec'
+import type { DenialLimiter } from '../security/denial-limiter'
 import type { DocumentStore } from '../security/document-store'
 import type { NameIndex } from '../security/name-index'
 import { fail } from './errors'
@@ -23,6 +24,7 @@ export type Services = {
   auditKey: Buffer
   reads: ReadBatcher
   documents: DocumentStore
+  denials: DenialLimiter
 }
 
 export type Actor = {

@@ -1,0 +1,44 @@
+import crypto from 'node:crypto'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { type Agent, auditRows, startTestApp, type TestApp } from '../test/harness'
+
+let h: TestApp
+let worker: Agent & { userId: string }
+let partner: Agent & { userId: string }
+let colleague: Agent & { userId: string }
+
+beforeAll(async () => {
+  h = await startTestApp({ env: { PARCOURS_DENIALS_PER_MINUTE: '5' } })
+  const team = await h.team()
+  worker = await h.as(['worker'], { teamIds: [team] })
+  colleague = await h.as(['worker'], { teamIds: [team] })
+  partner = await h.as(['partner'])
+})
+afterAll(() => h.close())
+
+const mine = async (userId: string, action: string) => (await auditRows(h.services, action)).filter((r) => r.actor_id === userId)
+
+it('a session probing ids it may not see fills the audit log only up to the limit, then is refused for the minute', async () => {
+  const statuses: number[] = []
+  for (let i = 0; i < 8; i++) statuses.push((await worker.get(`/api/accompaniments/${crypto.randomUUID()}`)).statusCode)
+  // Five recorded misses, the sixth still answers 404 (no hint) but is recorded as the flood it is,
+  // then the session is refused outright.
+  expect(statuses).toEqual([404, 404, 404, 404, 404, 404, 429, 429])
+  expect(await mine(worker.userId, 'access.denied')).toHaveLength(5)
+  const flood = await mine(worker.userId, 'rate.limited')
+  expect(flood).toHaveLength(1)
+  expect(JSON.parse(flood[0]!.details ?? '{}')).toMatchObject({ limit: 5, per: 'minute' })
+  // Even a legitimate read waits for the minute to pass; a colleague's session is not affected.
+  expect((await worker.get('/api/accompaniments')).statusCode).toBe(429)
+  expect((await colleague.get('/api/accompaniments')).statusCode).toBe(200)
+  // Signing out still works.
+  expect((await worker.post('/api/auth/logout')).statusCode).toBeLessThan(300)
+})
+
+it('counts refusals by the permission table the same way', async () => {
+  const statuses: number[] = []
+  for (let i = 0; i < 7; i++) statuses.push((await partner.get('/api/accompaniments')).statusCode)
+  expect(statuses).toEqual([403, 403, 403, 403, 403, 403, 429])
+  expect(await mine(partner.userId, 'access.denied')).toHaveLength(5)
+  expect(await mine(partner.userId, 'rate.limited')).toHaveLength(1)
+})
