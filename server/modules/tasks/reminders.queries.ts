@@ -2,7 +2,7 @@ import type { ExpressionBuilder } from 'kysely'
 import type { z } from 'zod'
 import type { Reminder } from '../../../common/contracts/tasks.contracts'
 import type { RequestContext, Trx } from '../../http/context'
-import { visibleTo } from '../accompaniments/accompaniments.visibility'
+import { visibleIn } from '../accompaniments/accompaniments.visibility'
 
 type ReminderView = z.infer<typeof Reminder>
 
@@ -26,19 +26,19 @@ export function addMonths(date: string, months: number): string {
 export async function remindersFor(ctx: RequestContext, trx: Trx, today: string): Promise<ReminderView[]> {
   const me = ctx.user
   const horizon = addDays(today, WINDOW_DAYS)
+  // Written as IN over the caller's own index range (accompaniment_workers_user), so that the
+  // database starts from their cases instead of testing every case in the table.
   const mine = (eb: ExpressionBuilder<any, 'accompaniments'>) =>
-    eb.exists(
-      eb
-        .selectFrom('accompaniment_workers as rw')
-        .select('rw.user_id')
-        .whereRef('rw.accompaniment_id', '=', 'accompaniments.id')
-        .where('rw.user_id', '=', me.userId),
+    eb(
+      'accompaniments.id',
+      'in',
+      eb.selectFrom('accompaniment_workers as rw').select('rw.accompaniment_id').where('rw.user_id', '=', me.userId),
     )
   const [mandates, reports, reviews] = await Promise.all([
     trx
       .selectFrom('accompaniments')
       .select(['accompaniments.id', 'accompaniments.code', 'accompaniments.mandate_end'])
-      .where(visibleTo(me))
+      .where(visibleIn(me))
       .where('accompaniments.status', 'in', ['active', 'suspended'])
       .where('accompaniments.mandate_end', '>=', today)
       .where('accompaniments.mandate_end', '<=', horizon)
