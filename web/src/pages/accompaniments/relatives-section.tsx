@@ -224,8 +224,14 @@ function RelativeItem({ r, onEdit }: { r: CaseRelativeView; onEdit?: () => void 
           ))}
         </div>
         {onEdit ? (
-          <Button variant="subtle" size="compact-sm" leftSection={<IconPencil size={16} aria-hidden />} onClick={onEdit}>
-            {t('relatives.edit', { name: r.name })}
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            leftSection={<IconPencil size={16} aria-hidden />}
+            onClick={onEdit}
+            aria-label={t('relatives.edit', { name: r.name })}
+          >
+            {t('common.edit')}
           </Button>
         ) : null}
       </Group>
