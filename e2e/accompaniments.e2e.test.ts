@@ -207,7 +207,11 @@ it("a relative's case names the known concerned person, found by a misspelt sear
 
   const asLead = await pageAs(lead.email)
   await asLead.page.goto(`${server.url}/accompaniments`)
-  await asLead.page.getByTestId('caseload').getByRole('row', { name: /Rachid Benali/ }).getByRole('link').click()
+  await asLead.page
+    .getByTestId('caseload')
+    .getByRole('row', { name: /Rachid Benali/ })
+    .getByRole('link')
+    .click()
   await asLead.page.getByText('Accompagnement de la personne concernée').waitFor()
   await asLead.page.getByRole('link', { name: /^A-/ }).last().click()
   await asLead.page.getByText('Accompagnements de proches ou de professionnels au sujet de cette personne').waitFor()

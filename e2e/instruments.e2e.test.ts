@@ -98,9 +98,10 @@ it('a worker records motivations and two reviews by keyboard; an admin revises t
   }
   await expect.poll(() => page.getByTestId('instrument-progress-review').getByRole('row').count()).toBe(3)
   const reviews = await page.request.get(`${server.url}/api/accompaniments/${caseId}/assessments?instrument=progress-review`)
-  const items = ((await reviews.json()) as { items: { takenOn: string; answers: Record<string, unknown> }[] }).items
+  const items = ((await reviews.json()) as { items: { id: string; takenOn: string }[] }).items
   expect(items.map((i) => i.takenOn)).toEqual(['2026-11-05', '2026-10-05'])
-  expect(items[0]?.answers.housing).toEqual({ worker: 6, person: 7 })
+  const latest = await page.request.get(`${server.url}/api/accompaniments/${caseId}/assessments/${items[0]?.id}`)
+  expect(((await latest.json()) as { answers: Record<string, unknown> }).answers.housing).toEqual({ worker: 6, person: 7 })
   await shot(page, 'panel')
 
   // The admin revises Motivations: a bad definition first (readable errors), then a valid one.
@@ -156,7 +157,9 @@ it('a worker records motivations and two reviews by keyboard; an admin revises t
 
   // A stale edit (someone saved meanwhile) says so and reloads.
   const current = await page.request.get(`${server.url}/api/accompaniments/${caseId}/assessments?instrument=motivations`)
-  const set = ((await current.json()) as { items: { id: string; takenOn: string; answers: unknown }[] }).items[0]!
+  const listed = ((await current.json()) as { items: { id: string }[] }).items[0]!
+  const opened = await page.request.get(`${server.url}/api/accompaniments/${caseId}/assessments/${listed.id}`)
+  const set = (await opened.json()) as { id: string; takenOn: string; answers: unknown }
   const other = await asLead.page.request.put(`${server.url}/api/accompaniments/${caseId}/assessments/${set.id}`, {
     data: { takenOn: set.takenOn, answers: set.answers },
     headers: { ...headers, 'if-match': '"1"' },

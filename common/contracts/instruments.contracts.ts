@@ -156,6 +156,12 @@ export type AssessmentView = z.infer<typeof AssessmentView>
 /** One answer set with the definition of the version it was given in, to render it as it was. */
 export const AssessmentDetail = AssessmentView.extend({ definition: InstrumentDefinition })
 export type AssessmentDetail = z.infer<typeof AssessmentDetail>
-export const AssessmentList = z.object({ items: z.array(AssessmentView) })
+/**
+ * The list says which sets exist (date, author, version), not what they say: a set's answers are
+ * read, and decrypted, only when it is opened.
+ */
+export const AssessmentSummary = AssessmentView.omit({ answers: true })
+export type AssessmentSummary = z.infer<typeof AssessmentSummary>
+export const AssessmentList = z.object({ items: z.array(AssessmentSummary) })
 export const AssessmentListQuery = z.object({ instrument: InstrumentCode.optional() })
 export const AssessmentParams = z.object({ id: z.uuid(), assessmentId: z.uuid() })

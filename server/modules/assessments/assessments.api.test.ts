@@ -58,7 +58,11 @@ describe('answer sets', () => {
     expect(all.map((x: { instrument: string }) => x.instrument)).toEqual(['progress-review', 'motivations'])
     const only = json(await worker.get(`/api/accompaniments/${c.id}/assessments?instrument=motivations`)).items
     expect(only).toHaveLength(1)
-    expect(only[0].answers.own_words).toEqual({ person: 'Je voulais compter pour quelqu’un.' })
+    // The list says which sets exist, not what they say; the answers come with the set itself.
+    expect(only[0]).not.toHaveProperty('answers')
+    expect(JSON.stringify(all)).not.toContain('compter')
+    const opened = json(await worker.get(`/api/accompaniments/${c.id}/assessments/${only[0].id}`))
+    expect(opened.answers.own_words).toEqual({ person: 'Je voulais compter pour quelqu’un.' })
 
     const raw = await t.services.db.selectFrom('assessments').select('answers_sealed').where('id', '=', a.id).executeTakeFirstOrThrow()
     expect(raw.answers_sealed).toMatch(/^v1\./)

@@ -1,5 +1,5 @@
 import type { LifeDomain, Perspective } from '../../../common/contracts/desistance.contracts'
-import type { Answers, AssessmentDetail, AssessmentView } from '../../../common/contracts/instruments.contracts'
+import type { Answers, AssessmentDetail, AssessmentSummary, AssessmentView } from '../../../common/contracts/instruments.contracts'
 import type { RequestContext, Trx } from '../../http/context'
 import { PROGRESS_REVIEW_CODE } from '../instruments/builtin'
 import { definitionOf, latestVersionNumbers } from '../instruments/instruments.queries'
@@ -35,12 +35,32 @@ export async function assessmentsOf(
   acc: Case,
   filter: { instrument?: string; id?: string } = {},
 ): Promise<AssessmentView[]> {
+  return (await answerSets(ctx, trx, acc, filter, true)) as AssessmentView[]
+}
+
+/** The same without the answers, for lists: nothing is decrypted. */
+export async function assessmentSummaries(
+  ctx: RequestContext,
+  trx: Trx,
+  acc: Case,
+  filter: { instrument?: string } = {},
+): Promise<AssessmentSummary[]> {
+  return answerSets(ctx, trx, acc, filter, false)
+}
+
+async function answerSets(
+  ctx: RequestContext,
+  trx: Trx,
+  acc: Case,
+  filter: { instrument?: string; id?: string },
+  withAnswers: boolean,
+): Promise<AssessmentSummary[] | AssessmentView[]> {
   let q = baseQuery(trx, acc.id)
   if (filter.instrument) q = q.where('assessments.instrument_id', '=', filter.instrument)
   if (filter.id) q = q.where('assessments.id', '=', filter.id)
   const rows = await q.orderBy('assessments.taken_on', 'desc').orderBy('assessments.created_at', 'desc').limit(500).execute()
   if (rows.length === 0) return []
-  const key = await ctx.codec.personKey(trx, acc.person_id)
+  const key = withAnswers ? await ctx.codec.personKey(trx, acc.person_id) : null
   const latest = await latestVersionNumbers(trx)
   return rows.map((r) => ({
     id: r.id,
@@ -50,7 +70,7 @@ export async function assessmentsOf(
     instrumentVersion: r.instrument_version,
     latestVersion: latest.get(r.instrument_id) ?? r.instrument_version,
     takenOn: r.taken_on,
-    answers: (ctx.codec.openRow('assessments', key, r.id, r).answers as Answers | null) ?? {},
+    ...(key ? { answers: (ctx.codec.openRow('assessments', key, r.id, r).answers as Answers | null) ?? {} } : {}),
     createdBy: r.created_by,
     createdByName: r.display_name,
     createdAt: r.created_at,

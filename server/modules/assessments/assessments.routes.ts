@@ -12,7 +12,7 @@ import { fail } from '../../http/errors'
 import { expectedVersion, sendVersion } from '../../http/versioning'
 import { findVisibleAccompaniment } from '../accompaniments/accompaniments.queries'
 import { createAssessment, updateAssessment } from './assessments.commands'
-import { assessmentDetail, assessmentsOf } from './assessments.queries'
+import { assessmentDetail, assessmentSummaries } from './assessments.queries'
 
 export const assessmentRoutes = [
   defineRoute({
@@ -31,7 +31,7 @@ export const assessmentRoutes = [
           .subject('accompaniment', acc.id)
           .person(acc.person_id)
           .detail(query.instrument ? { instrument: query.instrument } : {})
-        return { items: await assessmentsOf(ctx, trx, acc, { instrument: query.instrument }) }
+        return { items: await assessmentSummaries(ctx, trx, acc, { instrument: query.instrument }) }
       })
     },
   }),

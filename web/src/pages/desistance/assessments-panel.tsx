@@ -8,7 +8,7 @@ import { Loading } from '../../components/loading'
 import { ScrollTable } from '../../components/scroll-table'
 import { useFormat } from '../../i18n/format'
 import { AssessmentEditor } from './assessment-editor'
-import { type AssessmentView, type InstrumentView, useAssessments, useInstruments, useLabel } from './use-assessments'
+import { type AssessmentSummary, type InstrumentView, useAssessments, useInstruments, useLabel } from './use-assessments'
 
 /**
  * The instruments a worker fills in with the person (motivations, protective factors, capitals,
@@ -40,7 +40,7 @@ export function AssessmentsPanel({ a, canWrite }: { a: AccompanimentView; canWri
   const error = instruments.error ?? assessments.error
   if (error) return <ErrorAlert error={error} />
   if (!instruments.data || !assessments.data) return <Loading />
-  const byInstrument = new Map<string, AssessmentView[]>()
+  const byInstrument = new Map<string, AssessmentSummary[]>()
   for (const s of assessments.data.items) byInstrument.set(s.instrument, [...(byInstrument.get(s.instrument) ?? []), s])
 
   return (
@@ -78,7 +78,7 @@ function InstrumentSection({
   onOpen,
 }: {
   instrument: InstrumentView
-  sets: AssessmentView[]
+  sets: AssessmentSummary[]
   writable: boolean
   onOpen: (assessmentId: string | null) => void
 }) {

@@ -13,6 +13,7 @@ export type InstrumentItem = z.infer<typeof Instruments.InstrumentItem>
 export type Labels = z.infer<typeof Instruments.Labels>
 export type Answers = z.infer<typeof Instruments.Answers>
 export type AssessmentView = z.infer<typeof Instruments.AssessmentView>
+export type AssessmentSummary = z.infer<typeof Instruments.AssessmentSummary>
 export type AssessmentDetail = z.infer<typeof Instruments.AssessmentDetail>
 export type AssessmentList = z.infer<typeof Instruments.AssessmentList>
 
