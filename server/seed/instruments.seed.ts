@@ -1,12 +1,8 @@
-import { CreateAccompaniment } from '../../common/contracts/accompaniments.contracts'
 import { LIFE_DOMAINS, type LifeDomain } from '../../common/contracts/desistance.contracts'
 import type { Answers } from '../../common/contracts/instruments.contracts'
 import type { Services } from '../http/context'
-import { createAccompaniment } from '../modules/accompaniments/accompaniments.commands'
-import { findVisibleAccompaniment } from '../modules/accompaniments/accompaniments.queries'
 import { createAssessment } from '../modules/assessments/assessments.commands'
-import { DEMO_DOMAIN } from './demo.data'
-import { systemContext } from './system-context'
+import { demoWorkerContext, demoWorkerFirstCase } from './demo-case'
 
 const FICTION = '(Données fictives.)'
 
@@ -100,42 +96,12 @@ const PROTECTIVE: Answers = {
  * protective factors and three progress reviews. Does nothing when the case already has some.
  */
 export async function seedInstruments(services: Services): Promise<void> {
-  const worker = await services.db
-    .selectFrom('users')
-    .innerJoin('user_teams', 'user_teams.user_id', 'users.id')
-    .select(['users.id', 'user_teams.team_id'])
-    .where('users.email', '=', `intervenant@${DEMO_DOMAIN}`)
-    .executeTakeFirst()
-  if (!worker) return
-  const ctx = await systemContext(services, worker.id, 'seed-demo')
+  const demo = await demoWorkerContext(services)
+  if (!demo) return
+  const { ctx, worker } = demo
   await ctx.write('seed.demo_assessments', async (trx, audit) => {
-    let caseId = (
-      await trx
-        .selectFrom('accompaniment_workers')
-        .innerJoin('accompaniments', 'accompaniments.id', 'accompaniment_workers.accompaniment_id')
-        .select('accompaniments.id')
-        .where('accompaniment_workers.user_id', '=', worker.id)
-        .where('accompaniment_workers.role', '=', 'primary')
-        .orderBy('accompaniments.created_at')
-        .limit(1)
-        .executeTakeFirst()
-    )?.id
-    if (!caseId) {
-      const person = await trx
-        .selectFrom('persons')
-        .select('id')
-        .where('created_by', '=', worker.id)
-        .orderBy('created_at')
-        .limit(1)
-        .executeTakeFirst()
-      if (!person) return
-      caseId = await createAccompaniment(
-        ctx,
-        trx,
-        CreateAccompaniment.parse({ kind: 'concerned', personId: person.id, teamId: worker.team_id }),
-      )
-    }
-    const acc = await findVisibleAccompaniment(trx, ctx.user, caseId)
+    const acc = await demoWorkerFirstCase(ctx, trx, worker, true)
+    if (!acc) return
     const existing = await trx.selectFrom('assessments').select('id').where('accompaniment_id', '=', acc.id).limit(1).executeTakeFirst()
     if (existing) return
     const sets = [

@@ -1,12 +1,8 @@
 import crypto from 'node:crypto'
-import { CreateAccompaniment } from '../../common/contracts/accompaniments.contracts'
 import { NetworkSnapshotInput } from '../../common/contracts/network.contracts'
 import type { Services } from '../http/context'
-import { createAccompaniment } from '../modules/accompaniments/accompaniments.commands'
-import { findVisibleAccompaniment } from '../modules/accompaniments/accompaniments.queries'
 import { createSnapshot } from '../modules/network/network.commands'
-import { DEMO_DOMAIN } from './demo.data'
-import { systemContext } from './system-context'
+import { demoWorkerContext, demoWorkerFirstCase } from './demo-case'
 
 type Tie = { name: string; kind: string; relation: string; strength: number; valence: string; note?: string }
 
@@ -82,42 +78,12 @@ function story(): { takenOn: string; note: string; ties: (Tie & { id: string })[
  * registered when there is none yet). Does nothing when that case already has a network.
  */
 export async function seedNetwork(services: Services): Promise<void> {
-  const worker = await services.db
-    .selectFrom('users')
-    .innerJoin('user_teams', 'user_teams.user_id', 'users.id')
-    .select(['users.id', 'user_teams.team_id'])
-    .where('users.email', '=', `intervenant@${DEMO_DOMAIN}`)
-    .executeTakeFirst()
-  if (!worker) return
-  const ctx = await systemContext(services, worker.id, 'seed-demo')
+  const demo = await demoWorkerContext(services)
+  if (!demo) return
+  const { ctx, worker } = demo
   await ctx.write('seed.demo_network', async (trx, audit) => {
-    let caseId = (
-      await trx
-        .selectFrom('accompaniment_workers')
-        .innerJoin('accompaniments', 'accompaniments.id', 'accompaniment_workers.accompaniment_id')
-        .select('accompaniments.id')
-        .where('accompaniment_workers.user_id', '=', worker.id)
-        .where('accompaniment_workers.role', '=', 'primary')
-        .orderBy('accompaniments.created_at')
-        .limit(1)
-        .executeTakeFirst()
-    )?.id
-    if (!caseId) {
-      const person = await trx
-        .selectFrom('persons')
-        .select('id')
-        .where('created_by', '=', worker.id)
-        .orderBy('created_at')
-        .limit(1)
-        .executeTakeFirst()
-      if (!person) return
-      caseId = await createAccompaniment(
-        ctx,
-        trx,
-        CreateAccompaniment.parse({ kind: 'concerned', personId: person.id, teamId: worker.team_id }),
-      )
-    }
-    const acc = await findVisibleAccompaniment(trx, ctx.user, caseId)
+    const acc = await demoWorkerFirstCase(ctx, trx, worker, true)
+    if (!acc) return
     const existing = await trx
       .selectFrom('network_snapshots')
       .select('id')

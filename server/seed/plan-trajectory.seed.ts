@@ -1,11 +1,9 @@
 import { PlanInput } from '../../common/contracts/plans.contracts'
 import { TrajectoryInput } from '../../common/contracts/trajectory.contracts'
 import type { Services } from '../http/context'
-import { findVisibleAccompaniment } from '../modules/accompaniments/accompaniments.queries'
 import { savePlan } from '../modules/plans/plans.commands'
 import { createEvent } from '../modules/trajectory/trajectory.commands'
-import { DEMO_DOMAIN } from './demo.data'
-import { systemContext } from './system-context'
+import { demoWorkerContext, demoWorkerFirstCase } from './demo-case'
 
 /** The same fictitious young man as the demo network: a plan saved twice, and his path so far. */
 const PLAN_V1 = {
@@ -96,21 +94,12 @@ const EVENTS = [
  * seed uses). Does nothing when that case already has a plan or a trajectory.
  */
 export async function seedPlanAndTrajectory(services: Services): Promise<void> {
-  const worker = await services.db.selectFrom('users').select('id').where('email', '=', `intervenant@${DEMO_DOMAIN}`).executeTakeFirst()
-  if (!worker) return
-  const ctx = await systemContext(services, worker.id, 'seed-demo')
+  const demo = await demoWorkerContext(services)
+  if (!demo) return
+  const { ctx, worker } = demo
   await ctx.write('seed.demo_plan_trajectory', async (trx, audit) => {
-    const first = await trx
-      .selectFrom('accompaniment_workers')
-      .innerJoin('accompaniments', 'accompaniments.id', 'accompaniment_workers.accompaniment_id')
-      .select('accompaniments.id')
-      .where('accompaniment_workers.user_id', '=', worker.id)
-      .where('accompaniment_workers.role', '=', 'primary')
-      .orderBy('accompaniments.created_at')
-      .limit(1)
-      .executeTakeFirst()
-    if (!first) return
-    const acc = await findVisibleAccompaniment(trx, ctx.user, first.id)
+    const acc = await demoWorkerFirstCase(ctx, trx, worker, false)
+    if (!acc) return
     const [plan, event] = await Promise.all([
       trx.selectFrom('plan_versions').select('id').where('accompaniment_id', '=', acc.id).limit(1).executeTakeFirst(),
       trx.selectFrom('trajectory_events').select('id').where('accompaniment_id', '=', acc.id).limit(1).executeTakeFirst(),
