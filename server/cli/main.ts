@@ -1,6 +1,6 @@
 import { ROLES, type Role } from '../../common/roles'
 import { ConfigError, loadConfig } from '../config'
-import { verifyAudit } from '../security/audit.chain'
+import { checkAnchors, currentAnchor, parseAnchor, verifyAudit } from '../security/audit.chain'
 import { seedDemo } from '../seed/demo.seed'
 import { seedPersons } from '../seed/persons.seed'
 import { systemContext } from '../seed/system-context'
@@ -14,7 +14,9 @@ const USAGE = `Usage: npm run parcours -- <command>
   seed --persons N                 N synthetic persons (scale data)
   user add --email E --role R [--role R2] [--name "Name"]
                                    create a user; prints a one-time activation link
-  audit verify                     verify the audit hash chain (exit 1 when broken)
+  audit verify [--anchor SEQ:HASH]  verify the audit hash chain (exit 1 when broken), and that it
+                                   still matches anchors taken earlier (repeatable)
+  audit head                       print an anchor (last entry and its hash) to keep outside the database
 `
 
 function flags(args: string[]): Map<string, string[]> {
@@ -79,11 +81,29 @@ async function run(argv: string[]): Promise<number> {
       console.log(`user created; activation link (valid 72 hours, shown once):\n${base}/activate#token=${token}`)
       return 0
     }
+    if (command === 'audit' && sub === 'head') {
+      const a = await currentAnchor(services.db)
+      console.log(`audit head: entry ${a.seq}\nanchor: ${a.seq}:${a.hash}`)
+      console.log('Keep the anchor outside the database (the DPO register, a signed e-mail). Later,')
+      console.log(`npm run parcours -- audit verify --anchor ${a.seq}:${a.hash} proves the log up to it was not rewritten.`)
+      return 0
+    }
     if (command === 'audit' && sub === 'verify') {
+      const anchors = (flags(rest).get('anchor') ?? []).map((text) => {
+        const a = parseAnchor(text)
+        if (!a) throw new UsageError('an anchor is SEQ:HASH, as printed by `audit head`')
+        return a
+      })
       const r = await verifyAudit(services.db)
       const rate = r.durationMs > 0 ? Math.round(r.entries / (r.durationMs / 1000)) : r.entries
       if (r.ok) {
+        const mismatch = await checkAnchors(services.db, anchors)
+        if (mismatch) {
+          console.error(`audit chain does NOT MATCH its anchor at entry ${mismatch.seq}: ${mismatch.reason}`)
+          return 1
+        }
         console.log(`audit chain intact: ${r.entries} entries verified in ${r.durationMs.toFixed(0)} ms (${rate} entries/s)`)
+        if (anchors.length) console.log(`and it matches ${anchors.length} anchor(s)`)
         return 0
       }
       console.error(`audit chain BROKEN at entry ${r.firstBadSeq}: ${r.reason} (${r.entries} entries verified before it)`)

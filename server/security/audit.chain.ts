@@ -201,3 +201,32 @@ export async function verifyAudit(db: Tx, batch = 50_000): Promise<Verification>
   if (Number(last?.seq ?? 0) > Number(latest?.seq ?? 0)) return fail(Number(latest?.seq ?? 0) + 1, 'entries past the head')
   return { ok: true, entries: count, firstBadSeq: null, reason: null, durationMs: performance.now() - started }
 }
+
+/**
+ * The chain proves that no entry was changed alone; someone able to write to the database could
+ * still rewrite an entry and every hash after it, head included. An anchor — an entry's number
+ * and hash, kept outside the database (the DPO's register, a signed e-mail) — closes that: a
+ * rewritten log no longer matches the anchors taken before.
+ */
+export type Anchor = { seq: number; hash: string }
+
+export function parseAnchor(text: string): Anchor | null {
+  const m = /^(\d{1,15}):([0-9a-f]{64})$/.exec(text.trim())
+  return m ? { seq: Number(m[1]), hash: m[2] as string } : null
+}
+
+export async function currentAnchor(db: Tx): Promise<Anchor> {
+  const head = await readHead(db)
+  return { seq: Number(head?.seq ?? 0), hash: head?.hash ?? GENESIS }
+}
+
+/** The first anchor the log no longer matches, or null when it matches them all. */
+export async function checkAnchors(db: Tx, anchors: Anchor[]): Promise<{ seq: number; reason: string } | null> {
+  for (const a of [...anchors].sort((x, y) => x.seq - y.seq)) {
+    if (a.seq === 0) continue
+    const row = await db.selectFrom('audit_log').select('hash').where('seq', '=', a.seq).executeTakeFirst()
+    if (!row) return { seq: a.seq, reason: 'anchored entry missing' }
+    if (row.hash !== a.hash) return { seq: a.seq, reason: 'entry differs from its anchor: the log was rewritten' }
+  }
+  return null
+}
