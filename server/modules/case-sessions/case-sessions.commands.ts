@@ -4,6 +4,7 @@ import type { CaseSessionInput } from '../../../common/contracts/case-sessions.c
 import type { RequestContext, Trx } from '../../http/context'
 import { fail, invalidField } from '../../http/errors'
 import { assertMayChange } from '../accompaniments/accompaniments.queries'
+import { missOrStale } from '../accompaniments/case-rows'
 
 type Input = z.output<typeof CaseSessionInput>
 type Case = { id: string; team_id: string; person_id: string; framework: string; status: string }
@@ -61,12 +62,5 @@ export async function updateSession(
     .where('accompaniment_id', '=', acc.id)
     .where('version', '=', version)
     .executeTakeFirst()
-  if (Number(result.numUpdatedRows) > 0) return
-  const exists = await trx
-    .selectFrom('case_sessions')
-    .select('id')
-    .where('id', '=', sessionId)
-    .where('accompaniment_id', '=', acc.id)
-    .executeTakeFirst()
-  throw fail(exists ? 'version.mismatch' : 'resource.not_found')
+  if (Number(result.numUpdatedRows) === 0) await missOrStale(trx, 'case_sessions', sessionId, acc.id)
 }

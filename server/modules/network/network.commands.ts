@@ -4,6 +4,7 @@ import type { NetworkSnapshotInput, Tie } from '../../../common/contracts/networ
 import type { RequestContext, Trx } from '../../http/context'
 import { fail } from '../../http/errors'
 import { assertMayChange } from '../accompaniments/accompaniments.queries'
+import { missOrStale } from '../accompaniments/case-rows'
 
 type Input = z.output<typeof NetworkSnapshotInput>
 type Case = { id: string; team_id: string; person_id: string; status: string }
@@ -70,12 +71,5 @@ export async function updateSnapshot(
     .where('accompaniment_id', '=', acc.id)
     .where('version', '=', version)
     .executeTakeFirst()
-  if (Number(result.numUpdatedRows) > 0) return
-  const exists = await trx
-    .selectFrom('network_snapshots')
-    .select('id')
-    .where('id', '=', snapshotId)
-    .where('accompaniment_id', '=', acc.id)
-    .executeTakeFirst()
-  throw fail(exists ? 'version.mismatch' : 'resource.not_found')
+  if (Number(result.numUpdatedRows) === 0) await missOrStale(trx, 'network_snapshots', snapshotId, acc.id)
 }

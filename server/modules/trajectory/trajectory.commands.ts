@@ -4,6 +4,7 @@ import type { TrajectoryInput } from '../../../common/contracts/trajectory.contr
 import type { RequestContext, Trx } from '../../http/context'
 import { fail, invalidField } from '../../http/errors'
 import { assertMayChange } from '../accompaniments/accompaniments.queries'
+import { missOrStale } from '../accompaniments/case-rows'
 import { currentPlan } from '../plans/plans.queries'
 
 type Input = z.output<typeof TrajectoryInput>
@@ -67,17 +68,6 @@ export async function createEvent(ctx: RequestContext, trx: Trx, acc: Case, inpu
   return id
 }
 
-/** 404 when the event is not on this case, 412 when it changed since `version` was read. */
-async function missOrStale(trx: Trx, acc: Case, eventId: string): Promise<never> {
-  const exists = await trx
-    .selectFrom('trajectory_events')
-    .select('id')
-    .where('id', '=', eventId)
-    .where('accompaniment_id', '=', acc.id)
-    .executeTakeFirst()
-  throw fail(exists ? 'version.mismatch' : 'resource.not_found')
-}
-
 export async function updateEvent(ctx: RequestContext, trx: Trx, acc: Case, eventId: string, version: number, input: Input) {
   await checkWriter(ctx, trx, acc)
   await checkGoalLinks(ctx, trx, acc, input)
@@ -89,7 +79,7 @@ export async function updateEvent(ctx: RequestContext, trx: Trx, acc: Case, even
     .where('accompaniment_id', '=', acc.id)
     .where('version', '=', version)
     .executeTakeFirst()
-  if (Number(result.numUpdatedRows) === 0) await missOrStale(trx, acc, eventId)
+  if (Number(result.numUpdatedRows) === 0) await missOrStale(trx, 'trajectory_events', eventId, acc.id)
 }
 
 export async function deleteEvent(ctx: RequestContext, trx: Trx, acc: Case, eventId: string, version: number): Promise<string> {
@@ -101,8 +91,8 @@ export async function deleteEvent(ctx: RequestContext, trx: Trx, acc: Case, even
     .where('accompaniment_id', '=', acc.id)
     .where('version', '=', version)
     .executeTakeFirst()
-  if (!row) return missOrStale(trx, acc, eventId)
+  if (!row) return missOrStale(trx, 'trajectory_events', eventId, acc.id)
   const result = await trx.deleteFrom('trajectory_events').where('id', '=', eventId).where('version', '=', version).executeTakeFirst()
-  if (Number(result.numDeletedRows) === 0) return missOrStale(trx, acc, eventId)
+  if (Number(result.numDeletedRows) === 0) return missOrStale(trx, 'trajectory_events', eventId, acc.id)
   return row.kind
 }
