@@ -12,7 +12,6 @@ import { seedWorkerStories } from './casework-stories.seed'
  * worker's first case (the judicial one, opened first) is the one the desistance seeds decorate.
  * Does nothing when the demo worker already has cases.
  */
-
 export async function seedCasework(services: Services, now = new Date()): Promise<void> {
   const accounts = await services.db
     .selectFrom('users')
