@@ -1,11 +1,9 @@
+import { benchDatabase } from './bench-database'
 import crypto from 'node:crypto'
-import fs from 'node:fs'
 import os from 'node:os'
-import path from 'node:path'
 import Fastify from 'fastify'
 import pg from 'pg'
 import { buildApp } from '../server/app'
-import { loadConfig } from '../server/config'
 import { appendAudit, verifyAudit } from '../server/security/audit.chain'
 import { seedPersons } from '../server/seed/persons.seed'
 import { FIRST_NAMES, LAST_NAMES, pick, rng } from '../server/seed/synthetic'
@@ -23,33 +21,7 @@ const log = (m: string) => process.stderr.write(`${m}\n`)
 
 /** One engine, measured in one run: throughput ratio, search latency, audit verification rate. */
 async function benchEngine(kind: 'sqlite' | 'postgres') {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parcours-bench-'))
-  let url = `sqlite:${path.join(dataDir, 'bench.sqlite')}`
-  let drop = async () => {}
-  if (kind === 'postgres') {
-    const name = `parcours_bench_${crypto.randomBytes(4).toString('hex')}`
-    const admin = new pg.Client({ connectionString: PG_URL })
-    await admin.connect()
-    await admin.query(`create database ${name}`)
-    await admin.end()
-    const u = new URL(PG_URL)
-    u.pathname = `/${name}`
-    url = u.toString()
-    drop = async () => {
-      const c = new pg.Client({ connectionString: PG_URL })
-      await c.connect()
-      await c.query(`drop database if exists ${name} with (force)`)
-      await c.end()
-    }
-  }
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: url,
-    PARCOURS_DATA_DIR: dataDir,
-    PARCOURS_MASTER_KEY: crypto.randomBytes(32).toString('base64'),
-    PARCOURS_DEMO: 'true',
-    LOG_LEVEL: 'silent',
-  })
+  const { config, drop } = await benchDatabase(kind, PG_URL, 'persons')
   const { services, close } = await createServices(config)
   try {
     log(`[${kind}] seeding ${PERSONS} persons…`)
@@ -165,7 +137,6 @@ async function benchEngine(kind: 'sqlite' | 'postgres') {
   } finally {
     await close()
     await drop()
-    fs.rmSync(dataDir, { recursive: true, force: true })
   }
 }
 

@@ -1,16 +1,13 @@
+import { benchDatabase } from './bench-database'
 import crypto from 'node:crypto'
-import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
-import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
-import pg from 'pg'
 import { LIFE_DOMAINS, type LifeDomain } from '../common/contracts/desistance.contracts'
 import type { TieKind, TieRelation, TieValence } from '../common/contracts/network.contracts'
 import { PHASES } from '../common/contracts/trajectory.contracts'
 import { API_ROUTES, buildApp } from '../server/app'
-import { loadConfig } from '../server/config'
 import { ReadBatcher } from '../server/http/read-batcher'
 import { createUser } from '../server/modules/users/users.commands'
 import { hashPassword } from '../server/security/passwords'
@@ -308,34 +305,7 @@ function get(agent: http.Agent, port: number, url: string, cookie: string) {
 const stats = (values: number[]) => ({ ...percentiles(values), maxms: round(Math.max(...values)) })
 
 export async function benchOverview(kind: 'sqlite' | 'postgres', pgUrl: string) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parcours-bench-overview-'))
-  let url = `sqlite:${path.join(dataDir, 'bench.sqlite')}`
-  let drop = async () => {}
-  if (kind === 'postgres') {
-    const name = `parcours_bench_${crypto.randomBytes(4).toString('hex')}`
-    const admin = new pg.Client({ connectionString: pgUrl })
-    await admin.connect()
-    await admin.query(`create database ${name}`)
-    await admin.end()
-    const u = new URL(pgUrl)
-    u.pathname = `/${name}`
-    url = u.toString()
-    drop = async () => {
-      const c = new pg.Client({ connectionString: pgUrl })
-      await c.connect()
-      await c.query(`drop database if exists ${name} with (force)`)
-      await c.end()
-    }
-  }
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: url,
-    PARCOURS_DATA_DIR: dataDir,
-    PARCOURS_MASTER_KEY: crypto.randomBytes(32).toString('base64'),
-    // Demo mode signs in without a second factor, like the other benchmarks.
-    PARCOURS_DEMO: 'true',
-    LOG_LEVEL: 'silent',
-  })
+  const { config, drop } = await benchDatabase(kind, pgUrl, 'overview')
   const { services, close } = await createServices(config)
   try {
     const teamId = crypto.randomUUID()
@@ -499,6 +469,5 @@ export async function benchOverview(kind: 'sqlite' | 'postgres', pgUrl: string) 
   } finally {
     await close()
     await drop()
-    fs.rmSync(dataDir, { recursive: true, force: true })
   }
 }
