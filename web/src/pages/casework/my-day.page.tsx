@@ -60,17 +60,23 @@ export function MyDayPage() {
             {query.data.sessionsToday.length ? (
               <Stack component="ul" gap="xs" className="plain-list" data-testid="my-day-sessions">
                 {query.data.sessionsToday.map((s) => (
-                  <Group component="li" key={s.id} gap="sm" wrap="wrap">
+                  <Group component="li" key={s.id} gap="sm" wrap="nowrap" align="flex-start">
                     <Text fw={600} className="mono">
                       {fmt.time(s.startsAt)}
                     </Text>
-                    <Anchor component={Link} to={`/accompaniments/${s.accompanimentId}?tab=sessions`} className="mono">
-                      {s.accompanimentCode}
-                    </Anchor>
-                    <Text>{t(`sessions.modality.${s.modality}`, { defaultValue: s.modality })}</Text>
-                    <Text size="sm" c="gray.7">
-                      {t('sessions.minutes', { count: s.durationMinutes })} · {t(`sessions.status.${s.status}`, { defaultValue: s.status })}
-                    </Text>
+                    {/* Two lines for every session, so that the times line up whatever the widths. */}
+                    <div>
+                      <Group gap="sm" wrap="wrap">
+                        <Anchor component={Link} to={`/accompaniments/${s.accompanimentId}?tab=sessions`} className="mono">
+                          {s.accompanimentCode}
+                        </Anchor>
+                        <Text>{t(`sessions.modality.${s.modality}`, { defaultValue: s.modality })}</Text>
+                      </Group>
+                      <Text size="sm" c="gray.7">
+                        {t('sessions.minutes', { count: s.durationMinutes })} ·{' '}
+                        {t(`sessions.status.${s.status}`, { defaultValue: s.status })}
+                      </Text>
+                    </div>
                   </Group>
                 ))}
               </Stack>
