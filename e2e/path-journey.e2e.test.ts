@@ -250,7 +250,8 @@ it('a worker goes through the path (motivations, trajectory, two reviews, two ne
   await expect.poll(() => lines.locator('.progress-domain').count()).toBe(DOMAINS.length)
   await expect
     .poll(() => lines.locator('.progress-domain', { hasText: 'Logement' }).textContent())
-    .toContain('Intervenant·e 6 · Personne 7')
+    // The latest scores, and how they moved since the first review (3 / 5 then 6 / 7).
+    .toContain('Intervenant·e 6 (+3) · Personne 7 (+2)')
   await lines.getByText('Voir les chiffres').click()
   // One row per review, oldest first, each reading "worker / person".
   const lineRows = lines.locator('tbody tr')

@@ -143,8 +143,17 @@ function DomainLines({ reviews }: { reviews: Progress['reviews'] }) {
   const fmt = useFormat()
   const domains = LIFE_DOMAINS.filter((d) => reviews.some((r) => r.scores[d]))
   if (reviews.length < 2 || domains.length === 0) return <Text c="gray.7">{t('progress.needTwoReviews')}</Text>
-  const latest = (d: LifeDomain, p: 'worker' | 'person') =>
-    [...reviews].reverse().find((r) => r.scores[d]?.[p] !== undefined)?.scores[d]?.[p]
+  // The latest score of a perspective, and how it moved since the review before it: the change
+  // is written as a signed number, so it reads without the colour of any line.
+  const scored = (d: LifeDomain, p: 'worker' | 'person') => reviews.map((r) => r.scores[d]?.[p]).filter((v): v is number => v !== undefined)
+  const latestWithChange = (d: LifeDomain, p: 'worker' | 'person') => {
+    const values = scored(d, p)
+    const last = values.at(-1)
+    if (last === undefined) return '—'
+    const before = values.at(-2)
+    if (before === undefined || before === last) return String(last)
+    return `${last} (${last > before ? '+' : '−'}${Math.abs(last - before)})`
+  }
   return (
     <Stack gap="xs">
       <Legend />
@@ -155,7 +164,7 @@ function DomainLines({ reviews }: { reviews: Progress['reviews'] }) {
               {t(`lifeDomains.${d}`)}
             </Text>
             <Text size="xs" c="gray.8">
-              {t('progress.latestScores', { worker: latest(d, 'worker') ?? '—', person: latest(d, 'person') ?? '—' })}
+              {t('progress.latestScores', { worker: latestWithChange(d, 'worker'), person: latestWithChange(d, 'person') })}
             </Text>
             <Box aria-hidden inert>
               <LineChart
