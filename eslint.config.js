@@ -1,5 +1,55 @@
 import tseslint from 'typescript-eslint'
 
+/** Tables that hold data about a person concerned: only the doors name them in a query. */
+const PERSON_TABLES = ['persons', 'person_keys', 'person_name_keys']
+const CASE_TABLES = [
+  'accompaniment_events',
+  'access_grants',
+  'case_sessions',
+  'tasks',
+  'documents',
+  'judicial_reports',
+  'assessments',
+  'plan_versions',
+  'trajectory_events',
+  'case_relatives',
+  'network_snapshots',
+]
+const AUDIT_TABLES = ['audit_log', 'audit_head', 'audit_persons']
+const names = (list) => `/^(${list.join('|')})(\\s+as\\s+\\w+)?$/`
+const DOORS = '/^(openCase|rowsOf|visibleRows|visibleCases)$/'
+const doorRules = (audit = AUDIT_TABLES) => {
+  const all = [...PERSON_TABLES, 'accompaniments', ...CASE_TABLES, ...audit]
+  const protectedTables = names(all)
+  return [
+    {
+      selector: `CallExpression[callee.property.name=/^(selectFrom|updateTable|deleteFrom)$/][arguments.0.value=${protectedTables}]`,
+      message:
+        'Persons and case rows are read through their door: openCase/rowsOf/visibleRows/visibleCases (security/case-access.ts) or security/person-access.ts.',
+    },
+    {
+      selector: `CallExpression[callee.property.name='insertInto'][arguments.0.value=${names([...CASE_TABLES, ...audit, 'person_keys', 'person_name_keys'])}]`,
+      message: 'Rows of a case are added with insertRows(trx, acc, table, …): the case id comes from the door.',
+    },
+    {
+      selector: `CallExpression[callee.property.name=/^(innerJoin|leftJoin|rightJoin|fullJoin)$/][arguments.0.value=${protectedTables}]:not(:has(CallExpression[callee.name=${DOORS}]))`,
+      message: 'Join persons or case tables only onto a query that starts at a door (rowsOf, visibleRows, visibleCases).',
+    },
+    {
+      selector: `CallExpression[callee.property.name=/^(selectFrom|updateTable|deleteFrom|insertInto|innerJoin|leftJoin|rightJoin|fullJoin)$/][arguments.0.type!='Literal']`,
+      message: 'Name the table with a string literal, so that the door rules can see it.',
+    },
+    {
+      selector: `TaggedTemplateExpression[tag.name='sql'] TemplateElement[value.raw=/\\b(${all.join('|')})\\b/]`,
+      message: 'Raw SQL does not name persons or case tables in a module: use the doors.',
+    },
+    {
+      selector: "MemberExpression[property.name='system']",
+      message: 'The composition root is not for modules: use ctx.read/ctx.write, ctx.services and ctx.codec.',
+    },
+  ]
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', '.test-results/**'] },
   ...tseslint.configs.recommended,
@@ -20,6 +70,19 @@ export default tseslint.config(
         { patterns: [{ group: ['**/db/*', '**/db'], message: 'modules get a transaction from ctx, never the db layer' }] },
       ],
     },
+  },
+  {
+    // Invariant 3: persons and case rows are reached through their doors only
+    // (server/security/case-access.ts, server/security/person-access.ts), never by naming the table.
+    files: ['server/modules/**/*.ts'],
+    ignores: ['server/**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...doorRules()] },
+  },
+  {
+    // The DPO's audit screens read the log itself (their reads are audited like any other).
+    files: ['server/modules/audit/**/*.ts'],
+    ignores: ['server/**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...doorRules([])] },
   },
   {
     // Logs go through pino and never carry personal data.

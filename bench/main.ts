@@ -101,6 +101,7 @@ async function benchEngine(kind: 'sqlite' | 'postgres') {
             subjectType: 'person',
             subjectId: person.id,
             personId: person.id,
+            persons: [],
             purpose: null,
             outcome: 'success',
             requestId: crypto.randomUUID(),

@@ -116,6 +116,6 @@ export async function buildApp(services: Services, options: { logger?: boolean; 
   app.setErrorHandler(problemHandler)
   app.setNotFoundHandler(notFoundHandler)
 
-  registerRoutes(app, [...API_ROUTES, ...webRoutes(options.webRoot ?? null)])
+  registerRoutes(app, [...API_ROUTES, ...webRoutes(options.webRoot ?? null)], services)
   return app
 }

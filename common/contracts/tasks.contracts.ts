@@ -7,6 +7,7 @@ export const TaskInput = z.object({
   assigneeId: z.uuid().nullable().default(null),
 })
 export const TaskStatusBody = z.object({ status: z.enum(['open', 'done']) })
+export const TaskParams = z.object({ id: z.uuid(), taskId: z.uuid() })
 
 export const TaskView = z.object({
   id: z.uuid(),

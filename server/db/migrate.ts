@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009-plans-trajectory'
 import * as m0010 from './migrations/0010-network'
 import * as m0011 from './migrations/0011-case-relatives'
 import * as m0012 from './migrations/0012-report-schedule'
+import * as m0013 from './migrations/0013-audit-persons'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -29,6 +30,7 @@ const STEPS: Record<string, Step> = {
   '0010-network': m0010,
   '0011-case-relatives': m0011,
   '0012-report-schedule': m0012,
+  '0013-audit-persons': m0013,
 }
 
 export async function migrate(db: Db, kind: DbKind): Promise<string[]> {

@@ -48,9 +48,12 @@ export interface Database {
     request_id: string | null
     client_ip: string | null
     details: string | null
+    /** Added in 0013: every person of the entry, comma-separated; hashed when present. */
+    persons: ColumnType<string | null, string | null | undefined, string | null>
     prev_hash: string
     hash: string
   }
+  audit_persons: { person_id: string; seq: number }
   person_keys: { person_id: string; wrapped_key: string; created_at: string }
   persons: {
     id: string

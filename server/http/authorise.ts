@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify'
 import { PERMISSIONS, rolesGrant } from '../../common/permissions'
 import { resolveSession } from '../security/sessions'
-import { AuditDraft, type RequestContext } from './context'
+import { AuditDraft, type RequestContext, type Services } from './context'
 import { readCookie } from './cookies'
 import type { Route } from './define-route'
 import { fail } from './errors'
@@ -37,9 +37,9 @@ function checkCsrf(request: FastifyRequest): void {
 }
 
 /** Runs before every handler: CSRF, session, session state, then the route's permission. */
-export async function authorise(route: Route, ctx: RequestContext, request: FastifyRequest): Promise<void> {
+export async function authorise(route: Route, ctx: RequestContext, request: FastifyRequest, services: Services): Promise<void> {
   checkCsrf(request)
-  const { config, db, kind } = ctx.system
+  const { config, db, kind } = services
   const token = readCookie(request.headers.cookie, cookieName(config.secureCookies))
   if (token) ctx.actor = await resolveSession(db, kind, token, config.session.idleMs)
   if (route.allow === 'public') return
@@ -49,27 +49,11 @@ export async function authorise(route: Route, ctx: RequestContext, request: Fast
     throw fail(actor.sessionState === 'mfa_pending' ? 'auth.mfa_required' : 'auth.mfa_enrolment_required')
   }
   if (route.allow === 'authenticated') return
-  const { denials } = ctx.system
-  if (denials.blocked(actor.sessionId)) throw fail('rate.limited')
+  if (ctx.overDenialLimit) throw fail('rate.limited')
   const permission = route.allow
   if (!rolesGrant(actor.roles, permission)) {
-    await recordDenial(ctx, new AuditDraft().detail({ route: `${route.method} ${route.path}`, permission }).outcomeOf('denied'))
+    await ctx.recordDenial(new AuditDraft().detail({ route: `${route.method} ${route.path}`, permission }).outcomeOf('denied'))
     throw fail('access.forbidden')
   }
   ctx.actingRole = actor.roles.find((r) => (PERMISSIONS[permission] as readonly string[]).includes(r)) ?? null
-}
-
-/**
- * Records a refusal, unless the session has gone past its share of refusals this minute: then
- * one `rate.limited` entry says so, and the session is refused (429) until the minute is over.
- */
-export async function recordDenial(ctx: RequestContext, draft: AuditDraft): Promise<void> {
-  const actor = ctx.actor
-  const verdict = actor ? ctx.system.denials.note(actor.sessionId) : 'record'
-  if (verdict === 'record') await ctx.record('access.denied', draft)
-  else if (verdict === 'first_over')
-    await ctx.record(
-      'rate.limited',
-      new AuditDraft().detail({ limit: ctx.system.config.denialsPerMinute, per: 'minute' }).outcomeOf('denied'),
-    )
 }

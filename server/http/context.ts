@@ -1,19 +1,23 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import type { Kysely } from 'kysely'
+import type { AuditAction } from '../../common/audit-actions'
 import type { Role } from '../../common/roles'
 import type { Config } from '../config'
 import type { DbKind } from '../db/database'
 import type { Database } from '../db/schema'
-import { type AuditEntry, appendAudit } from '../security/audit.chain'
+import { type AuditEntry, appendAudit, type Verification, verifyAudit } from '../security/audit.chain'
 import type { Codec } from '../security/codec'
 import type { DenialLimiter } from '../security/denial-limiter'
 import type { DocumentStore } from '../security/document-store'
 import type { NameIndex } from '../security/name-index'
 import { fail } from './errors'
 import type { ReadBatcher } from './read-batcher'
+import { type StaffDb, fenceStaffTables } from './staff-fence'
 
 /** What feature code gets instead of the database: a transaction that carries its audit entry. */
 export type Trx = Kysely<Database>
 
+/** The composition root, database included: for http/, the CLI and seeds, never for modules. */
 export type Services = {
   db: Kysely<Database>
   kind: DbKind
@@ -26,6 +30,17 @@ export type Services = {
   documents: DocumentStore
   denials: DenialLimiter
 }
+
+/** What a module may use besides its transaction: no database handle, no batcher, no limiter. */
+export type ModuleServices = Readonly<{
+  kind: DbKind
+  config: Config
+  names: NameIndex
+  auditKey: Buffer
+  documents: DocumentStore
+  /** Walks the audit chain (read-only): the one way a module reaches the log's raw rows. */
+  verifyAudit: () => Promise<Verification>
+}>
 
 export type Actor = {
   userId: string
@@ -42,17 +57,26 @@ export class AuditDraft {
   subjectType: string | null = null
   subjectId: string | null = null
   personId: string | null = null
+  /** Every person whose data the request showed or changed. */
+  readonly persons = new Set<string>()
   details: Record<string, unknown> | null = null
   outcome: AuditEntry['outcome'] = 'success'
 
   subject(type: string, id: string): this {
     this.subjectType = type
     this.subjectId = id
-    if (type === 'person') this.personId = id
+    if (type === 'person') this.person(id)
     return this
   }
+  /** The main person of the entry; shown too. */
   person(id: string): this {
     this.personId = id
+    this.persons.add(id)
+    return this
+  }
+  /** Persons the response shows besides the main one (list rows, names in a list). */
+  shows(ids: Iterable<string | null | undefined>): this {
+    for (const id of ids) if (id) this.persons.add(id)
     return this
   }
   outcomeOf(outcome: AuditEntry['outcome']): this {
@@ -65,35 +89,83 @@ export class AuditDraft {
   }
 }
 
+/** The audit entry being prepared by the read or write that is running, for the recording codec. */
+const current = new AsyncLocalStorage<AuditDraft>()
+
+/**
+ * The codec as modules see it. Opening a person's data key is how any sealed value of theirs is
+ * read or written, so each key fetched is recorded on the audit entry of the read or write in
+ * progress; and a key cannot be fetched outside one, so nothing sealed is opened unaudited.
+ */
+export class RecordingCodec {
+  constructor(private readonly codec: Codec) {}
+
+  private draft(): AuditDraft {
+    const draft = current.getStore()
+    if (!draft) throw new Error('a person key was requested outside ctx.read or ctx.write')
+    return draft
+  }
+  async personKey(trx: Trx, personId: string): Promise<Buffer> {
+    const draft = this.draft()
+    const key = await this.codec.personKey(trx, personId)
+    draft.persons.add(personId)
+    return key
+  }
+  async personKeys(trx: Trx, personIds: string[]): Promise<Map<string, Buffer>> {
+    const draft = this.draft()
+    const keys = await this.codec.personKeys(trx, personIds)
+    for (const id of keys.keys()) draft.persons.add(id)
+    return keys
+  }
+  async createPersonKey(trx: Trx, personId: string, now: string): Promise<Buffer> {
+    const draft = this.draft()
+    const key = await this.codec.createPersonKey(trx, personId, now)
+    draft.persons.add(personId)
+    return key
+  }
+  sealRow: Codec['sealRow'] = (...args) => this.codec.sealRow(...args)
+  openRow: Codec['openRow'] = (...args) => this.codec.openRow(...args)
+  sealSecret: Codec['sealSecret'] = (...args) => this.codec.sealSecret(...args)
+  openSecret: Codec['openSecret'] = (...args) => this.codec.openSecret(...args)
+}
+
 export class RequestContext {
   actor: Actor | null = null
   /** The role under which the actor acts on this route (the first that grants the permission). */
   actingRole: string | null = null
+  /** What feature code may use: everything but the database, which it reaches through ctx. */
+  readonly services: ModuleServices
+  readonly codec: RecordingCodec
+  // A true private field: no module, cast or bracket access reaches the composition root.
+  readonly #system: Services
+  readonly #staff: StaffDb
 
   constructor(
-    /** The whole composition root, database included: for http/ and operator code only. */
-    readonly system: Services,
+    system: Services,
     readonly requestId: string,
     readonly clientIp: string,
     readonly purpose: string | null,
-  ) {}
+  ) {
+    this.#system = system
+    this.#staff = fenceStaffTables(system.db)
+    this.services = Object.freeze({
+      kind: system.kind,
+      config: system.config,
+      names: system.names,
+      auditKey: system.auditKey,
+      documents: system.documents,
+      verifyAudit: () => verifyAudit(system.db),
+    })
+    this.codec = new RecordingCodec(system.codec)
+  }
 
   get user(): Actor {
     if (!this.actor) throw fail('auth.required')
     return this.actor
   }
 
-  /** What feature code may use: everything but the database, which it reaches through ctx. */
-  get services(): Omit<Services, 'db' | 'reads'> {
-    return this.system
-  }
-
-  get codec(): Codec {
-    return this.system.codec
-  }
-
   get names(): NameIndex {
-    return this.system.names
+    return this.#system.names
   }
 
   now(): string {
@@ -104,10 +176,10 @@ export class RequestContext {
    * Runs `fn` in one transaction and appends the audit entry in that same transaction: the
    * change and its record commit together or not at all.
    */
-  async write<T>(action: string, fn: (trx: Trx, audit: AuditDraft) => Promise<T>): Promise<T> {
-    return this.system.db.transaction().execute(async (trx) => {
+  async write<T>(action: AuditAction, fn: (trx: Trx, audit: AuditDraft) => Promise<T>): Promise<T> {
+    return this.#system.db.transaction().execute(async (trx) => {
       const draft = new AuditDraft()
-      const result = await fn(trx, draft)
+      const result = await current.run(draft, () => fn(trx, draft))
       await appendAudit(trx, this.entry(action, draft))
       return result
     })
@@ -117,24 +189,48 @@ export class RequestContext {
    * Reads personal data: `fn` and its `viewed` entry run in one transaction, shared with other
    * reads arriving at the same moment (group commit); the result is released after the commit.
    */
-  read<T>(action: string, fn: (trx: Trx, audit: AuditDraft) => Promise<T>): Promise<T> {
-    return this.system.reads.run<T>(fn, (draft) => this.entry(action, draft))
+  read<T>(action: AuditAction, fn: (trx: Trx, audit: AuditDraft) => Promise<T>): Promise<T> {
+    return this.#system.reads.run<T>(
+      (trx, draft) => current.run(draft, () => fn(trx, draft)),
+      (draft) => this.entry(action, draft),
+    )
   }
 
   /**
-   * For data that is not about a person concerned (staff accounts, teams, sign-in throttling,
-   * health): no audit entry. Anything about a person goes through read() or write().
+   * For data that is not about a person concerned: staff accounts, teams, sign-in throttling,
+   * instrument definitions. The handle is typed to those tables, and fenced at run time: a query
+   * naming any other table, or written as raw SQL, throws before it reaches the database.
    */
-  unaudited<T>(fn: (db: Trx) => Promise<T>): Promise<T> {
-    return fn(this.system.db)
+  unaudited<T>(fn: (db: StaffDb) => Promise<T>): Promise<T> {
+    return fn(this.#staff)
+  }
+
+  /**
+   * Records a refusal, unless the user has gone past their share of refusals this minute: then
+   * one `rate.limited` entry says so, and the user is refused (429) until the minute is over.
+   * Counted per user, not per session, so that signing in again does not reset it.
+   */
+  async recordDenial(draft: AuditDraft): Promise<void> {
+    const verdict = this.actor ? this.#system.denials.note(this.actor.userId) : 'record'
+    if (verdict === 'record') await this.record('access.denied', draft)
+    else if (verdict === 'first_over')
+      await this.record(
+        'rate.limited',
+        new AuditDraft().detail({ limit: this.#system.config.denialsPerMinute, per: 'minute' }).outcomeOf('denied'),
+      )
+  }
+
+  /** Whether the signed-in user is over their refusals for this minute. */
+  get overDenialLimit(): boolean {
+    return !!this.actor && this.#system.denials.blocked(this.actor.userId)
   }
 
   /** A standalone entry, for events with no data change: denials, failed logins. */
-  async record(action: string, draft: AuditDraft): Promise<void> {
-    await this.system.db.transaction().execute((trx) => appendAudit(trx, this.entry(action, draft)).then(() => undefined))
+  async record(action: AuditAction, draft: AuditDraft): Promise<void> {
+    await this.#system.db.transaction().execute((trx) => appendAudit(trx, this.entry(action, draft)).then(() => undefined))
   }
 
-  private entry(action: string, d: AuditDraft): AuditEntry {
+  private entry(action: AuditAction, d: AuditDraft): AuditEntry {
     return {
       at: this.now(),
       actorId: this.actor?.userId ?? null,
@@ -143,6 +239,7 @@ export class RequestContext {
       subjectType: d.subjectType,
       subjectId: d.subjectId,
       personId: d.personId,
+      persons: [...d.persons],
       purpose: this.purpose,
       outcome: d.outcome,
       requestId: this.requestId,

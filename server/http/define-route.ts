@@ -32,6 +32,11 @@ export type Route = {
   partialSession: SessionState[]
   /** Not part of the JSON API (static files); left out of the OpenAPI document. */
   hide: boolean
+  /**
+   * Set by `defineCaseRoute` (what the route opens the case for), or `outside` for breaking the
+   * glass on a case one cannot see yet. Tests generate the case matrix from it.
+   */
+  caseAccess?: 'read' | 'change' | 'manage' | 'outside'
   handler: (args: HandlerArgs<any, any, any>) => Promise<unknown>
 }
 

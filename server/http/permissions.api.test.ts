@@ -63,7 +63,7 @@ const MATRIX: Record<string, Who> = {
   'GET /api/dashboard/caseload': ['lead'],
   'GET /api/accompaniments/:id/tasks': ['worker', 'lead'],
   'POST /api/accompaniments/:id/tasks': ['worker', 'lead'],
-  'POST /api/tasks/:id/status': ['worker', 'lead'],
+  'POST /api/accompaniments/:id/tasks/:taskId/status': ['worker', 'lead'],
   'GET /api/my-day': ['worker', 'lead'],
   'GET /api/accompaniments/:id/documents': ['worker', 'lead'],
   'POST /api/accompaniments/:id/documents': ['worker', 'lead'],
@@ -182,7 +182,7 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     'POST /api/accompaniments/:id/closure/decision': () => ({ approve: true }),
     'POST /api/accompaniments/:id/reopen': () => ({ reason: 'Matrix' }),
     'POST /api/accompaniments/:id/tasks': () => ({ title: 'Matrix', dueDate: '2026-12-01' }),
-    'POST /api/tasks/:id/status': () => ({ status: 'done' }),
+    'POST /api/accompaniments/:id/tasks/:taskId/status': () => ({ status: 'done' }),
     'POST /api/accompaniments/:id/documents': () => Buffer.from('%PDF-1.4 matrix'),
     'POST /api/accompaniments/:id/reports': () => ({
       periodFrom: '2026-10-01',

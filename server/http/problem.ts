@@ -1,7 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import type { ErrorCode, FieldError, Problem } from '../../common/contracts/problem.contracts'
-import { recordDenial } from './authorise'
 import { AuditDraft } from './context'
 import { AppError, CATALOGUE } from './errors'
 
@@ -42,7 +41,7 @@ export async function problemHandler(error: FastifyError, request: FastifyReques
       const draft = new AuditDraft().detail({ route: `${request.method} ${route}` }).outcomeOf('not_found')
       draft.subjectId = params.id
       if (route.startsWith('/api/persons/')) draft.subject('person', params.id)
-      await recordDenial(request.ctx, draft).catch(() => undefined)
+      await request.ctx.recordDenial(draft).catch(() => undefined)
     }
     return send(reply, request, error.code, error.fieldErrors, error.detail)
   }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { authorise } from './authorise'
-import type { RequestContext } from './context'
+import type { RequestContext, Services } from './context'
 import type { Route } from './define-route'
 
 declare module 'fastify' {
@@ -14,7 +14,7 @@ declare module 'fastify' {
   }
 }
 
-export function registerRoutes(app: FastifyInstance, routes: Route[]): void {
+export function registerRoutes(app: FastifyInstance, routes: Route[], services: Services): void {
   const typed = app.withTypeProvider<ZodTypeProvider>()
   for (const route of routes) {
     typed.route({
@@ -32,7 +32,7 @@ export function registerRoutes(app: FastifyInstance, routes: Route[]): void {
       },
       // Authorisation runs after validation would be too late for 401/403 ordering, so it runs
       // in preValidation: an anonymous caller learns nothing about the shape a route expects.
-      preValidation: async (request) => authorise(route, request.ctx, request),
+      preValidation: async (request) => authorise(route, request.ctx, request, services),
       handler: async (request, reply) => {
         const result = await route.handler({
           params: request.params,

@@ -28,6 +28,7 @@ const entry = (i: number, over: Partial<AuditEntry> = {}): AuditEntry => ({
   subjectType: 'person',
   subjectId: `p-${i}`,
   personId: `p-${i}`,
+  persons: [],
   purpose: null,
   outcome: 'success',
   requestId: `r-${i}`,
@@ -78,6 +79,7 @@ describe('audit hash chain', () => {
       request_id: 'x',
       client_ip: 'x',
       details: '{}',
+      persons: 'x',
     }
     expect(Object.keys(changes).sort()).toEqual(Object.keys(base).sort())
     for (const [col, value] of Object.entries(changes)) expect(entryHash(prev_hash, { ...base, [col]: value }), col).not.toBe(hash)

@@ -11,8 +11,13 @@ export type AuditEntry = {
   action: string
   subjectType: string | null
   subjectId: string | null
-  /** The person the entry concerns, when there is one: the DPO filters on it. */
+  /** The main person the entry concerns, when there is one. */
   personId: string | null
+  /**
+   * Every person whose data the request showed or changed (the main one included): the DPO's
+   * "who read this person" reads these. Hashed with the entry, and indexed in audit_persons.
+   */
+  persons: string[]
   purpose: string | null
   outcome: 'success' | 'denied' | 'failure' | 'not_found'
   requestId: string | null
@@ -41,14 +46,19 @@ const HASHED = [
   'details',
 ] as const
 
-type Hashed = Pick<Database['audit_log'], (typeof HASHED)[number]>
+type Hashed = Pick<Database['audit_log'], (typeof HASHED)[number]> & { persons?: string | null }
 
+/**
+ * The persons column came later (migration 0013): it is hashed only when present, so that
+ * entries written before it keep their hash, while blanking it on a later entry changes its hash.
+ */
 export function canonical(r: Hashed): string {
   let text = String(r.seq)
   for (let i = 1; i < HASHED.length; i++) {
     const v = r[HASHED[i] as keyof Hashed]
     text += SEP + (v === null ? NULL : String(v))
   }
+  if (r.persons != null) text += SEP + r.persons
   return text
 }
 
@@ -63,6 +73,7 @@ function canonicalSql(postgres: boolean) {
         : sql`cast(${sql.ref(c)} as text)`
       : sql`${sepSql} || coalesce(${sql.ref(c)}, ${nullSql})`,
   )
+  parts.push(sql`coalesce(${sepSql} || persons, '')`)
   return sql<string>`${sql.join(parts, sql` || `)}`
 }
 
@@ -102,10 +113,11 @@ export async function appendAuditMany(trx: Tx, entries: AuditEntry[]): Promise<n
     request_id: e.requestId,
     client_ip: e.clientIp,
     details: e.details ? JSON.stringify(e.details) : null,
+    persons: personsOf(e),
   }))
   // Separators inside a value could shift field boundaries without changing the hash.
   for (const row of rows) {
-    for (const c of HASHED) {
+    for (const c of [...HASHED, 'persons'] as const) {
       const v = row[c]
       if (typeof v === 'string' && /[\x1e\x1f]/.test(v)) throw new Error(`audit field ${c} holds a separator`)
     }
@@ -130,8 +142,23 @@ export async function appendAuditMany(trx: Tx, entries: AuditEntry[]): Promise<n
       .insertInto('audit_log')
       .values(chained.slice(i, i + 500))
       .execute()
+  const index = chained.flatMap((r) => (r.persons ? r.persons.split(',').map((person_id) => ({ person_id, seq: r.seq })) : []))
+  for (let i = 0; i < index.length; i += 500)
+    await trx
+      .insertInto('audit_persons')
+      .values(index.slice(i, i + 500))
+      .execute()
   await trx.updateTable('audit_head').set({ hash: prev }).where('id', '=', 1).execute()
   return chained.map((r) => r.seq)
+}
+
+/** The entry's persons, main one first, each once; null when it concerns nobody. */
+function personsOf(e: AuditEntry): string | null {
+  const all = new Set<string>()
+  if (e.personId) all.add(e.personId)
+  for (const p of e.persons) all.add(p)
+  for (const p of all) if (p.includes(',')) throw new Error('audit person id holds a comma')
+  return all.size ? [...all].join(',') : null
 }
 
 export type Verification = {
@@ -199,7 +226,47 @@ export async function verifyAudit(db: Tx, batch = 50_000): Promise<Verification>
     .executeTakeFirst()
   const latest = await readHead(db)
   if (Number(last?.seq ?? 0) > Number(latest?.seq ?? 0)) return fail(Number(latest?.seq ?? 0) + 1, 'entries past the head')
+  const badIndex = await firstIndexMismatch(db, end)
+  if (badIndex !== null) return fail(badIndex, 'person index differs from the entry')
   return { ok: true, entries: count, firstBadSeq: null, reason: null, durationMs: performance.now() - started }
+}
+
+/** How many audit_persons rows the entries up to `end` call for: their persons, or their one person_id. */
+const expectedIndexRows = sql<number>`coalesce(sum(case when persons is not null then length(persons) - length(replace(persons, ',', '')) + 1 when person_id is not null then 1 else 0 end), 0)`
+
+/**
+ * The person index (audit_persons) is what the DPO's questions read, so it must say what the
+ * hashed entries say. Totals are compared first (one pass each); only when they differ is the
+ * first entry whose index rows are missing or extra looked for.
+ */
+async function firstIndexMismatch(db: Tx, end: number): Promise<number | null> {
+  const [want, have] = await Promise.all([
+    db.selectFrom('audit_log').select(expectedIndexRows.as('n')).where('seq', '<=', end).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('audit_persons')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('seq', '<=', end)
+      .executeTakeFirstOrThrow(),
+  ])
+  if (Number(want.n) === Number(have.n)) return null
+  const row = await db
+    .selectFrom('audit_log as a')
+    .select('a.seq')
+    .where('a.seq', '<=', end)
+    .where((eb) =>
+      eb(
+        sql<number>`case when a.persons is not null then length(a.persons) - length(replace(a.persons, ',', '')) + 1 when a.person_id is not null then 1 else 0 end`,
+        '<>',
+        eb
+          .selectFrom('audit_persons as p')
+          .select((p) => p.fn.countAll<number>().as('n'))
+          .whereRef('p.seq', '=', 'a.seq'),
+      ),
+    )
+    .orderBy('a.seq')
+    .limit(1)
+    .executeTakeFirst()
+  return row ? Number(row.seq) : end
 }
 
 /**

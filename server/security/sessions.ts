@@ -1,18 +1,17 @@
 import crypto from 'node:crypto'
-import { type Kysely, sql, type Transaction } from 'kysely'
+import { sql } from 'kysely'
 import { ROLES, type Role } from '../../common/roles'
 import type { DbKind } from '../db/database'
-import type { Database } from '../db/schema'
 import type { Actor } from '../http/context'
+import { asStaff, type StaffTx } from '../http/staff-fence'
 
-type Tx = Kysely<Database> | Transaction<Database>
 export type SessionState = Actor['sessionState']
 
 const tokenId = (token: string) => crypto.createHash('sha256').update(token).digest('hex')
 
 /** 256 random bits; only their hash is stored, so a database reader cannot hijack a session. */
 export async function createSession(
-  trx: Tx,
+  trx: StaffTx,
   userId: string,
   state: SessionState,
   absoluteMs: number,
@@ -20,7 +19,7 @@ export async function createSession(
   const token = crypto.randomBytes(32).toString('base64url')
   const id = tokenId(token)
   const now = new Date()
-  await trx
+  await asStaff(trx)
     .insertInto('sessions')
     .values({
       id,
@@ -38,14 +37,14 @@ export async function createSession(
  * Resolves a cookie token to the acting user, or null. Expiry (idle or absolute) and a
  * disabled account end the session on this very request.
  */
-export async function resolveSession(db: Tx, kind: DbKind, token: string, idleMs: number): Promise<Actor | null> {
+export async function resolveSession(db: StaffTx, kind: DbKind, token: string, idleMs: number): Promise<Actor | null> {
   const id = tokenId(token)
   // One round trip per request: roles and teams come back aggregated with the session.
   const list = (column: string) =>
     kind === 'postgres'
       ? sql<string | null>`string_agg(${sql.ref(column)}, ',')`
       : sql<string | null>`group_concat(${sql.ref(column)}, ',')`
-  const row = await db
+  const row = await asStaff(db)
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select((eb) => [
@@ -65,12 +64,12 @@ export async function resolveSession(db: Tx, kind: DbKind, token: string, idleMs
   if (!row) return null
   const now = Date.now()
   if (row.disabled || Date.parse(row.expires_at) <= now || Date.parse(row.last_seen_at) + idleMs <= now) {
-    await db.deleteFrom('sessions').where('id', '=', id).execute()
+    await asStaff(db).deleteFrom('sessions').where('id', '=', id).execute()
     return null
   }
   // Touch at most once a minute: idle timeout precision does not need a write per request.
   if (now - Date.parse(row.last_seen_at) > 60_000) {
-    await db
+    await asStaff(db)
       .updateTable('sessions')
       .set({ last_seen_at: new Date(now).toISOString() })
       .where('id', '=', id)
@@ -88,16 +87,16 @@ export async function resolveSession(db: Tx, kind: DbKind, token: string, idleMs
   }
 }
 
-export async function setSessionState(trx: Tx, sessionId: string, state: SessionState): Promise<void> {
-  await trx.updateTable('sessions').set({ state }).where('id', '=', sessionId).execute()
+export async function setSessionState(trx: StaffTx, sessionId: string, state: SessionState): Promise<void> {
+  await asStaff(trx).updateTable('sessions').set({ state }).where('id', '=', sessionId).execute()
 }
 
-export async function revokeSession(trx: Tx, sessionId: string): Promise<void> {
-  await trx.deleteFrom('sessions').where('id', '=', sessionId).execute()
+export async function revokeSession(trx: StaffTx, sessionId: string): Promise<void> {
+  await asStaff(trx).deleteFrom('sessions').where('id', '=', sessionId).execute()
 }
 
-export async function revokeUserSessions(trx: Tx, userId: string, except?: string): Promise<void> {
-  let q = trx.deleteFrom('sessions').where('user_id', '=', userId)
+export async function revokeUserSessions(trx: StaffTx, userId: string, except?: string): Promise<void> {
+  let q = asStaff(trx).deleteFrom('sessions').where('user_id', '=', userId)
   if (except) q = q.where('id', '!=', except)
   await q.execute()
 }

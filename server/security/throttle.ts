@@ -1,7 +1,4 @@
-import type { Kysely, Transaction } from 'kysely'
-import type { Database } from '../db/schema'
-
-type Tx = Kysely<Database> | Transaction<Database>
+import { asStaff, type StaffTx } from '../http/staff-fence'
 
 /** Per-account and per-address limits; kept in the database so that every instance agrees. */
 export const LIMITS = {
@@ -11,14 +8,14 @@ export const LIMITS = {
 
 type Kind = keyof typeof LIMITS
 
-export async function isLocked(db: Tx, key: string, now = Date.now()): Promise<boolean> {
-  const row = await db.selectFrom('login_throttle').select('locked_until').where('key', '=', key).executeTakeFirst()
+export async function isLocked(db: StaffTx, key: string, now = Date.now()): Promise<boolean> {
+  const row = await asStaff(db).selectFrom('login_throttle').select('locked_until').where('key', '=', key).executeTakeFirst()
   return !!row?.locked_until && Date.parse(row.locked_until) > now
 }
 
-export async function recordFailure(trx: Tx, kind: Kind, key: string, now = Date.now()): Promise<void> {
+export async function recordFailure(trx: StaffTx, kind: Kind, key: string, now = Date.now()): Promise<void> {
   const limit = LIMITS[kind]
-  const row = await trx.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst()
+  const row = await asStaff(trx).selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst()
   const fresh = !row || Date.parse(row.window_start) + limit.windowMs <= now
   const failures = fresh ? 1 : row.failures + 1
   const values = {
@@ -26,14 +23,14 @@ export async function recordFailure(trx: Tx, kind: Kind, key: string, now = Date
     window_start: fresh ? new Date(now).toISOString() : row.window_start,
     locked_until: failures >= limit.failures ? new Date(now + limit.lockMs).toISOString() : null,
   }
-  if (row) await trx.updateTable('login_throttle').set(values).where('key', '=', key).execute()
+  if (row) await asStaff(trx).updateTable('login_throttle').set(values).where('key', '=', key).execute()
   else
-    await trx
+    await asStaff(trx)
       .insertInto('login_throttle')
       .values({ key, ...values })
       .execute()
 }
 
-export async function clearFailures(trx: Tx, key: string): Promise<void> {
-  await trx.deleteFrom('login_throttle').where('key', '=', key).execute()
+export async function clearFailures(trx: StaffTx, key: string): Promise<void> {
+  await asStaff(trx).deleteFrom('login_throttle').where('key', '=', key).execute()
 }

@@ -3,16 +3,16 @@ import { CreateAccompaniment } from '../../common/contracts/accompaniments.contr
 import { CaseSessionInput } from '../../common/contracts/case-sessions.contracts'
 import type { RequestContext, Trx } from '../http/context'
 import { createAccompaniment } from '../modules/accompaniments/accompaniments.commands'
-import { findVisibleAccompaniment } from '../modules/accompaniments/accompaniments.queries'
 import { type Move, moveCase } from '../modules/accompaniments/lifecycle.commands'
 import { createSession } from '../modules/case-sessions/case-sessions.commands'
 import { searchByName } from '../modules/persons/persons.queries'
 import { renderPdf } from '../modules/reports/pdf'
 import { addDays, addMonths } from '../modules/tasks/reminders.queries'
+import { type ChangeableCase, openCase } from '../security/case-access'
 
 export const FICTION = '(Données fictives.)'
 
-export type Case = Awaited<ReturnType<typeof findVisibleAccompaniment>>
+export type Case = ChangeableCase
 export type Session = Omit<z.input<typeof CaseSessionInput>, 'startsAt'> & { on: string; at: string }
 
 /** Dates relative to the day the demo is seeded, so that My day and the calendar always look current. */
@@ -47,7 +47,7 @@ export function certificate(on: string): Buffer {
 /** One step of the demo story, by one actor, on one case: one transaction, one audit entry. */
 export function onCase<T>(ctx: RequestContext, caseId: string, step: string, fn: (trx: Trx, acc: Case) => Promise<T>): Promise<T> {
   return ctx.write('seed.demo_casework', async (trx, audit) => {
-    const acc = await findVisibleAccompaniment(trx, ctx.user, caseId)
+    const acc = await openCase(trx, ctx.user, caseId, 'change')
     audit.subject('accompaniment', acc.id).person(acc.person_id).detail({ step })
     return fn(trx, acc)
   })
@@ -66,16 +66,21 @@ export async function sessions(ctx: RequestContext, trx: Trx, acc: Case, list: S
 }
 
 export async function move(ctx: RequestContext, caseId: string, m: Move, extra: { reason?: string; outcome?: string } = {}): Promise<void> {
-  await onCase(ctx, caseId, m, (trx, acc) => moveCase(ctx, trx, acc, m, acc.version, extra))
+  await ctx.write('seed.demo_casework', async (trx, audit) => {
+    const acc = await openCase(trx, ctx.user, caseId, 'manage')
+    audit.subject('accompaniment', acc.id).person(acc.person_id).detail({ step: m })
+    await moveCase(ctx, trx, acc, m, acc.version, extra)
+  })
 }
 
 /** A demo person found by name among those the given account registered (names are sealed; the index finds them). */
 export async function demoPerson(ctx: RequestContext, fullName: string): Promise<string> {
-  const db = ctx.system.db
-  const ids = await searchByName(db, ctx.names, fullName, 10)
-  const row = ids.length
-    ? await db.selectFrom('persons').select('id').where('id', 'in', ids).where('created_by', '=', ctx.user.userId).executeTakeFirst()
-    : undefined
+  const row = await ctx.read('seed.demo_casework', async (trx) => {
+    const ids = await searchByName(trx, ctx.names, fullName, 10)
+    return ids.length
+      ? trx.selectFrom('persons').select('id').where('id', 'in', ids).where('created_by', '=', ctx.user.userId).executeTakeFirst()
+      : undefined
+  })
   if (!row) throw new Error(`demo person missing: ${fullName}`)
   return row.id
 }

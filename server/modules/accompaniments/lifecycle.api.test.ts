@@ -96,7 +96,9 @@ it('shows the lead overdue tasks per worker and by case code, without their titl
   const late = json(await task(c.id, 'Rappeler la mère de Oussama', day(-3)))
   json(await task(c.id, 'Préparer le rapport', day(2)))
   const done = json(await task(other.id, 'Envoyer le courrier', day(-5)))
-  expect((await worker.post(`/api/tasks/${done.id}/status`, { status: 'done' }, v(done.version))).statusCode).toBe(200)
+  expect(
+    (await worker.post(`/api/accompaniments/${other.id}/tasks/${done.id}/status`, { status: 'done' }, v(done.version))).statusCode,
+  ).toBe(200)
   const before = json(await lead.get(`/api/dashboard/caseload?teamId=${team}`)).overdueTasks
 
   await worker.post(`/api/accompaniments/${other.id}/closure`, { outcome: 'moved_away', reason: 'Déménagement' }, v(1))

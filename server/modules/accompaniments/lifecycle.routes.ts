@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../../common/audit-actions'
 import {
   AccompanimentView,
   ClosureDecisionBody,
@@ -32,7 +33,7 @@ function step<B extends typeof StatusBody | typeof ClosureRequestBody | typeof C
     async handler({ params, body: input, ctx, request, reply }) {
       const version = expectedVersion(request)
       const { move, ...extra } = moveOf(input as never)
-      return ctx.write(`accompaniment.${move}`, async (trx, audit) => {
+      return ctx.write(`accompaniment.${move}` as AuditAction, async (trx, audit) => {
         const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
         audit
           .subject('accompaniment', params.id)

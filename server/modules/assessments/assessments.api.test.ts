@@ -270,7 +270,7 @@ describe('review series for the overview', () => {
 
     const acc = await t.services.db.selectFrom('accompaniments').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow()
     const ctx = await systemContext(t.services, worker.userId, 'test')
-    const series = await reviewSeries(ctx, t.services.db, acc)
+    const series = await ctx.read('progress.viewed', (trx) => reviewSeries(ctx, trx, acc))
     expect(series.map((p) => p.takenOn)).toEqual(['2026-10-10', '2026-11-10', '2026-12-10'])
     expect(series[0]?.scores.housing).toEqual({ worker: 2 })
     expect(series[0]?.scores.family).toEqual({ worker: 3, person: 5 })

@@ -1,7 +1,6 @@
 import { sql } from 'kysely'
 import { AuditList, AuditQuery, AuditVerification } from '../../../common/contracts/audit.contracts'
 import { defineRoute } from '../../http/define-route'
-import { verifyAudit } from '../../security/audit.chain'
 
 export const auditRoutes = [
   defineRoute({
@@ -77,7 +76,7 @@ export const auditRoutes = [
     response: AuditVerification,
     allow: 'audit.read',
     async handler({ ctx }) {
-      const result = await ctx.unaudited((db) => verifyAudit(db))
+      const result = await ctx.services.verifyAudit()
       await ctx.write('audit.verified', async (_trx, audit) => {
         audit.outcomeOf(result.ok ? 'success' : 'failure').detail({ entries: result.entries, firstBadSeq: result.firstBadSeq })
       })

@@ -10,6 +10,7 @@ import { IdParams } from '../../../common/contracts/shared.contracts'
 import { defineRoute } from '../../http/define-route'
 import { fail } from '../../http/errors'
 import { expectedVersion, sendVersion } from '../../http/versioning'
+import { visibleRows } from '../../security/case-access'
 import { findVisibleAccompaniment } from '../accompaniments/accompaniments.queries'
 import { createSession, updateSession } from './case-sessions.commands'
 import { sessionsOf } from './case-sessions.queries'
@@ -83,15 +84,15 @@ export const caseSessionRoutes = [
     response: Calendar,
     allow: 'case_session.read',
     async handler({ query, ctx }) {
-      return ctx.read('calendar.viewed', async (trx) => {
-        const rows = await trx
-          .selectFrom('case_sessions')
-          .innerJoin('accompaniments', 'accompaniments.id', 'case_sessions.accompaniment_id')
+      return ctx.read('calendar.viewed', async (trx, audit) => {
+        // The caller's sessions on the cases they may still see: a session outlives no one's access.
+        const rows = await visibleRows(trx, ctx.user, 'case_sessions')
           .innerJoin('users', 'users.id', 'case_sessions.worker_id')
           .select([
             'case_sessions.id',
             'case_sessions.accompaniment_id',
             'accompaniments.code',
+            'accompaniments.person_id',
             'case_sessions.status',
             'case_sessions.starts_at',
             'case_sessions.duration_minutes',
@@ -108,6 +109,7 @@ export const caseSessionRoutes = [
           .orderBy('case_sessions.starts_at')
           .limit(500)
           .execute()
+        audit.shows(rows.map((r) => r.person_id))
         return {
           items: rows.map((r) => ({
             id: r.id,

@@ -1,5 +1,5 @@
 import type { InstrumentDefinition, InstrumentView, InstrumentVersionView } from '../../../common/contracts/instruments.contracts'
-import type { Trx } from '../../http/context'
+import { asStaff, type StaffTx } from '../../http/staff-fence'
 import { BUILT_IN_INSTRUMENTS } from './builtin'
 
 /** Versions never change once written: their parsed definitions are kept by id. */
@@ -25,8 +25,8 @@ type VersionRow = {
   built_in: number
 }
 
-function versionQuery(trx: Trx) {
-  return trx
+function versionQuery(trx: StaffTx) {
+  return asStaff(trx)
     .selectFrom('instrument_versions')
     .innerJoin('instruments', 'instruments.id', 'instrument_versions.instrument_id')
     .leftJoin('users', 'users.id', 'instrument_versions.created_by')
@@ -53,7 +53,7 @@ function present(r: VersionRow): InstrumentVersionView {
   }
 }
 
-export async function findVersion(trx: Trx, code: string, version: number): Promise<InstrumentVersionView | undefined> {
+export async function findVersion(trx: StaffTx, code: string, version: number): Promise<InstrumentVersionView | undefined> {
   const row = await versionQuery(trx)
     .where('instrument_versions.instrument_id', '=', code)
     .where('instrument_versions.version', '=', version)
@@ -61,7 +61,7 @@ export async function findVersion(trx: Trx, code: string, version: number): Prom
   return row && present(row)
 }
 
-export async function latestVersion(trx: Trx, code: string): Promise<InstrumentVersionView | undefined> {
+export async function latestVersion(trx: StaffTx, code: string): Promise<InstrumentVersionView | undefined> {
   const row = await versionQuery(trx)
     .where('instrument_versions.instrument_id', '=', code)
     .orderBy('instrument_versions.version', 'desc')
@@ -71,8 +71,8 @@ export async function latestVersion(trx: Trx, code: string): Promise<InstrumentV
 }
 
 /** The newest version number of each instrument, for answer sets that may predate it. */
-export async function latestVersionNumbers(trx: Trx): Promise<Map<string, number>> {
-  const rows = await trx
+export async function latestVersionNumbers(trx: StaffTx): Promise<Map<string, number>> {
+  const rows = await asStaff(trx)
     .selectFrom('instrument_versions')
     .select(['instrument_id', (eb) => eb.fn.max('version').as('latest')])
     .groupBy('instrument_id')
@@ -83,8 +83,8 @@ export async function latestVersionNumbers(trx: Trx): Promise<Map<string, number
 const BUILT_IN_ORDER = new Map(BUILT_IN_INSTRUMENTS.map((b, i) => [b.code, i]))
 
 /** Every instrument with its latest version; built-ins first, in their usual order. */
-export async function listInstruments(trx: Trx): Promise<InstrumentView[]> {
-  const instruments = await trx.selectFrom('instruments').selectAll().execute()
+export async function listInstruments(trx: StaffTx): Promise<InstrumentView[]> {
+  const instruments = await asStaff(trx).selectFrom('instruments').selectAll().execute()
   const rows = await versionQuery(trx).orderBy('instrument_versions.version', 'desc').execute()
   const byInstrument = new Map<string, VersionRow[]>()
   for (const r of rows) byInstrument.set(r.instrument_id, [...(byInstrument.get(r.instrument_id) ?? []), r])

@@ -41,8 +41,10 @@ it("builds a worker's day: today's sessions, overdue tasks, the week ahead and m
   expect(myDay.dueThisWeek[0].title).toBe('Appeler le CPAS')
   expect(myDay.reminders).toEqual([{ type: 'mandate_end', accompanimentId: acc.id, accompanimentCode: acc.code, date: day(10) }])
 
-  expect((await worker.post(`/api/tasks/${late.id}/status`, { status: 'done' })).statusCode).toBe(428)
-  expect(json(await worker.post(`/api/tasks/${late.id}/status`, { status: 'done' }, { 'if-match': '"1"' }))).toMatchObject({
+  expect((await worker.post(`/api/accompaniments/${acc.id}/tasks/${late.id}/status`, { status: 'done' })).statusCode).toBe(428)
+  expect(
+    json(await worker.post(`/api/accompaniments/${acc.id}/tasks/${late.id}/status`, { status: 'done' }, { 'if-match': '"1"' })),
+  ).toMatchObject({
     status: 'done',
     overdue: false,
   })
@@ -55,12 +57,16 @@ it('keeps tasks inside their case and their workers', async () => {
   const acc = json(await worker.post('/api/accompaniments', { kind: 'concerned', personId: person.id, teamId: team }))
   const task = json(await worker.post(`/api/accompaniments/${acc.id}/tasks`, { title: 'Visite à domicile', dueDate: day(1) }))
   expect((await outsider.get(`/api/accompaniments/${acc.id}/tasks`)).statusCode).toBe(404)
-  expect((await outsider.post(`/api/tasks/${task.id}/status`, { status: 'done' }, { 'if-match': '"1"' })).statusCode).toBe(404)
+  expect(
+    (await outsider.post(`/api/accompaniments/${acc.id}/tasks/${task.id}/status`, { status: 'done' }, { 'if-match': '"1"' })).statusCode,
+  ).toBe(404)
   // An emergency access reads the tasks but does not tick them off.
   const reason = { reason: 'Appel urgent de la police locale' }
   expect((await outsider.post(`/api/accompaniments/${acc.id}/break-glass`, reason)).statusCode).toBe(200)
   expect((await outsider.get(`/api/accompaniments/${acc.id}/tasks`)).statusCode).toBe(200)
-  expect(json(await outsider.post(`/api/tasks/${task.id}/status`, { status: 'done' }, { 'if-match': '"1"' })).code).toBe('access.forbidden')
+  expect(
+    json(await outsider.post(`/api/accompaniments/${acc.id}/tasks/${task.id}/status`, { status: 'done' }, { 'if-match': '"1"' })).code,
+  ).toBe('access.forbidden')
   const foreign = await worker.post(`/api/accompaniments/${acc.id}/tasks`, { title: 'X', dueDate: day(1), assigneeId: outsider.userId })
   expect(json(foreign).errors[0]).toMatchObject({ field: 'assigneeId', code: 'not_a_case_worker' })
   const raw = await t.services.db.selectFrom('tasks').select('title_sealed').where('id', '=', task.id).executeTakeFirstOrThrow()

@@ -1,31 +1,56 @@
 import type { TaskView } from '../../../common/contracts/tasks.contracts'
-import type { RequestContext, Trx } from '../../http/context'
+import type { Actor, RequestContext, Trx } from '../../http/context'
+import { type OpenedCase, rowsOf, visibleRows } from '../../security/case-access'
 
-type Filter = { accompanimentId?: string; assigneeId?: string; taskId?: string; open?: boolean; dueBefore?: string; dueFrom?: string }
+const COLUMNS = [
+  'tasks.id',
+  'tasks.accompaniment_id',
+  'accompaniments.code',
+  'accompaniments.person_id',
+  'tasks.title_sealed',
+  'tasks.due_date',
+  'tasks.status',
+  'tasks.assignee_id',
+  'tasks.version',
+] as const
 
-/** Tasks with their titles opened; callers filter by a case they may see, or by themselves. */
-export async function listTasks(ctx: RequestContext, trx: Trx, f: Filter): Promise<TaskView[]> {
-  let q = trx
-    .selectFrom('tasks')
-    .innerJoin('accompaniments', 'accompaniments.id', 'tasks.accompaniment_id')
-    .select([
-      'tasks.id',
-      'tasks.accompaniment_id',
-      'accompaniments.code',
-      'accompaniments.person_id',
-      'tasks.title_sealed',
-      'tasks.due_date',
-      'tasks.status',
-      'tasks.assignee_id',
-      'tasks.version',
-    ])
-  if (f.accompanimentId) q = q.where('tasks.accompaniment_id', '=', f.accompanimentId)
-  if (f.assigneeId) q = q.where('tasks.assignee_id', '=', f.assigneeId)
-  if (f.taskId) q = q.where('tasks.id', '=', f.taskId)
-  if (f.open) q = q.where('tasks.status', '=', 'open')
-  if (f.dueBefore) q = q.where('tasks.due_date', '<', f.dueBefore)
-  if (f.dueFrom) q = q.where('tasks.due_date', '>=', f.dueFrom)
-  const rows = await q.orderBy('tasks.due_date').limit(500).execute()
+type Row = {
+  id: string
+  accompaniment_id: string
+  code: string
+  person_id: string
+  title_sealed: string
+  due_date: string
+  status: string
+  assignee_id: string
+  version: number
+}
+
+/** Tasks of one opened case, by due date (or the one task asked for). */
+export async function tasksOfCase(ctx: RequestContext, trx: Trx, acc: OpenedCase, taskId?: string): Promise<TaskView[]> {
+  let q = rowsOf(trx, acc, 'tasks').innerJoin('accompaniments', 'accompaniments.id', 'tasks.accompaniment_id').select(COLUMNS)
+  if (taskId) q = q.where('tasks.id', '=', taskId)
+  return present(ctx, trx, await q.orderBy('tasks.due_date').limit(500).execute())
+}
+
+/** The actor's own open tasks, due in a window, on the cases they may see: a task outlives no one's access. */
+export async function myOpenTasks(
+  ctx: RequestContext,
+  trx: Trx,
+  actor: Actor,
+  due: { before: string; from?: string },
+): Promise<TaskView[]> {
+  let q = visibleRows(trx, actor, 'tasks')
+    .select(COLUMNS)
+    .where('tasks.assignee_id', '=', actor.userId)
+    .where('tasks.status', '=', 'open')
+    .where('tasks.due_date', '<', due.before)
+  if (due.from) q = q.where('tasks.due_date', '>=', due.from)
+  return present(ctx, trx, await q.orderBy('tasks.due_date').limit(500).execute())
+}
+
+/** Titles opened with each client's key (recorded on the audit entry as persons shown). */
+async function present(ctx: RequestContext, trx: Trx, rows: Row[]): Promise<TaskView[]> {
   const keys = await ctx.codec.personKeys(
     trx,
     rows.map((r) => r.person_id),

@@ -1,15 +1,16 @@
+import { MyDay, TaskInput, TaskList, TaskParams, TaskStatusBody, TaskView } from '../../../common/contracts/tasks.contracts'
 import { IdParams } from '../../../common/contracts/shared.contracts'
-import { MyDay, TaskInput, TaskList, TaskStatusBody, TaskView } from '../../../common/contracts/tasks.contracts'
+import { defineCaseRoute } from '../../http/case-route'
 import { defineRoute } from '../../http/define-route'
 import { fail } from '../../http/errors'
 import { expectedVersion, sendVersion } from '../../http/versioning'
-import { findVisibleAccompaniment } from '../accompaniments/accompaniments.queries'
+import { visibleRows } from '../../security/case-access'
 import { addDays, remindersFor } from './reminders.queries'
 import { createTask, setTaskStatus } from './tasks.commands'
-import { listTasks } from './tasks.queries'
+import { myOpenTasks, tasksOfCase } from './tasks.queries'
 
 export const taskRoutes = [
-  defineRoute({
+  defineCaseRoute({
     method: 'GET',
     path: '/api/accompaniments/:id/tasks',
     summary: 'Tasks of a case, by due date',
@@ -17,15 +18,13 @@ export const taskRoutes = [
     params: IdParams,
     response: TaskList,
     allow: 'task.read',
-    async handler({ params, ctx }) {
-      return ctx.read('task.listed', async (trx, audit) => {
-        const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        audit.subject('accompaniment', acc.id).person(acc.person_id)
-        return { items: await listTasks(ctx, trx, { accompanimentId: acc.id }) }
-      })
+    access: 'read',
+    action: 'task.listed',
+    async handler({ acc, trx, ctx }) {
+      return { items: await tasksOfCase(ctx, trx, acc) }
     },
   }),
-  defineRoute({
+  defineCaseRoute({
     method: 'POST',
     path: '/api/accompaniments/:id/tasks',
     summary: 'Add a task to a case, for me or for one of its workers',
@@ -35,37 +34,34 @@ export const taskRoutes = [
     response: TaskView,
     status: 201,
     allow: 'task.write',
-    async handler({ params, body, ctx, reply }) {
-      return ctx.write('task.created', async (trx, audit) => {
-        const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        const id = await createTask(ctx, trx, acc, body)
-        audit.subject('task', id).person(acc.person_id).detail({ accompanimentId: acc.id })
-        sendVersion(reply, 1)
-        return (await listTasks(ctx, trx, { taskId: id }))[0] as TaskView
-      })
+    access: 'change',
+    action: 'task.created',
+    async handler({ acc, trx, audit, body, ctx, reply }) {
+      const id = await createTask(ctx, trx, acc, body)
+      audit.subject('task', id).detail({ accompanimentId: acc.id })
+      sendVersion(reply, 1)
+      return (await tasksOfCase(ctx, trx, acc, id))[0] as TaskView
     },
   }),
-  defineRoute({
+  defineCaseRoute({
     method: 'POST',
-    path: '/api/tasks/:id/status',
+    path: '/api/accompaniments/:id/tasks/:taskId/status',
     summary: 'Mark a task done or open again (If-Match required)',
     tags: ['tasks'],
-    params: IdParams,
+    params: TaskParams,
     body: TaskStatusBody,
     response: TaskView,
     allow: 'task.write',
-    async handler({ params, body, ctx, request, reply }) {
+    access: 'change',
+    action: 'task.status_changed',
+    async handler({ acc, trx, audit, params, body, ctx, request, reply }) {
       const version = expectedVersion(request)
-      return ctx.write('task.status_changed', async (trx, audit) => {
-        const task = await trx.selectFrom('tasks').select(['accompaniment_id']).where('id', '=', params.id).executeTakeFirst()
-        if (!task) throw fail('resource.not_found')
-        // The task is as visible as its case: a miss answers 404 like any other.
-        const acc = await findVisibleAccompaniment(trx, ctx.user, task.accompaniment_id)
-        audit.subject('task', params.id).person(acc.person_id).detail({ status: body.status })
-        await setTaskStatus(ctx, trx, acc, params.id, version, body.status)
-        sendVersion(reply, version + 1)
-        return (await listTasks(ctx, trx, { taskId: params.id }))[0] as TaskView
-      })
+      audit.subject('task', params.taskId).detail({ accompanimentId: acc.id, status: body.status })
+      await setTaskStatus(ctx, trx, acc, params.taskId, version, body.status)
+      sendVersion(reply, version + 1)
+      const [view] = await tasksOfCase(ctx, trx, acc, params.taskId)
+      if (!view) throw fail('resource.not_found')
+      return view
     },
   }),
   defineRoute({
@@ -78,15 +74,14 @@ export const taskRoutes = [
     async handler({ ctx }) {
       const me = ctx.user
       const today = ctx.now().slice(0, 10)
-      return ctx.read('my_day.viewed', async (trx) => {
+      return ctx.read('my_day.viewed', async (trx, audit) => {
         const [sessions, overdue, week, reminders] = await Promise.all([
-          trx
-            .selectFrom('case_sessions')
-            .innerJoin('accompaniments', 'accompaniments.id', 'case_sessions.accompaniment_id')
+          visibleRows(trx, me, 'case_sessions')
             .select([
               'case_sessions.id',
               'case_sessions.accompaniment_id',
               'accompaniments.code',
+              'accompaniments.person_id',
               'case_sessions.starts_at',
               'case_sessions.duration_minutes',
               'case_sessions.modality',
@@ -97,10 +92,12 @@ export const taskRoutes = [
             .where('case_sessions.starts_at', '<', `${addDays(today, 1)}T00:00:00.000Z`)
             .orderBy('case_sessions.starts_at')
             .execute(),
-          listTasks(ctx, trx, { assigneeId: me.userId, open: true, dueBefore: today }),
-          listTasks(ctx, trx, { assigneeId: me.userId, open: true, dueFrom: today, dueBefore: addDays(today, 7) }),
+          myOpenTasks(ctx, trx, me, { before: today }),
+          myOpenTasks(ctx, trx, me, { from: today, before: addDays(today, 7) }),
           remindersFor(ctx, trx, today),
         ])
+        // Sessions and reminders show case codes and times, not sealed values: their persons are named here.
+        audit.shows(sessions.map((s) => s.person_id)).shows(reminders.map((r) => r.personId))
         return {
           date: today,
           sessionsToday: sessions.map((s) => ({
@@ -109,12 +106,12 @@ export const taskRoutes = [
             accompanimentCode: s.code,
             startsAt: s.starts_at,
             durationMinutes: s.duration_minutes,
-            modality: s.modality,
-            status: s.status,
+            modality: s.modality as never,
+            status: s.status as never,
           })),
           overdueTasks: overdue,
           dueThisWeek: week,
-          reminders,
+          reminders: reminders.map(({ personId: _p, ...r }) => r),
         }
       })
     },

@@ -38,7 +38,7 @@ export function useTaskStatus() {
   return useMutation({
     mutationFn: (v: { task: TaskView; done: boolean }) =>
       api.post<TaskView>(
-        `/api/tasks/${encodeURIComponent(v.task.id)}/status`,
+        `${base(v.task.accompanimentId)}/tasks/${encodeURIComponent(v.task.id)}/status`,
         { status: v.done ? 'done' : 'open' },
         { ifMatch: v.task.version },
       ),

@@ -1,0 +1,68 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { z } from 'zod'
+import type { AuditAction } from '../../common/audit-actions'
+import type { Permission } from '../../common/permissions'
+import { type Need, type OpenedCase, openCase } from '../security/case-access'
+import type { AuditDraft, RequestContext, Trx } from './context'
+import { defineRoute, type Route } from './define-route'
+
+type AnySchema = z.ZodType
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+/** Every case route lives under the case: its id is the way in, and the door's. */
+type CasePath = `/api/accompaniments/:id${string}`
+
+export type CaseHandlerArgs<N extends Need, P, Q, B> = {
+  /** The case, opened for what the route needs: visible, and changeable when it must be. */
+  acc: OpenedCase<N>
+  trx: Trx
+  audit: AuditDraft
+  params: P
+  query: Q
+  body: B
+  ctx: RequestContext
+  request: FastifyRequest
+  reply: FastifyReply
+}
+
+/**
+ * The one door to a case. Before the handler runs, in the same transaction as its audit entry,
+ * the case is opened through the visibility rule (404 when the caller may not see it, 403 when
+ * they read it through break-the-glass and the route changes it, 409 when it changes a closed
+ * case) and becomes the entry's subject, its client the entry's person. A `read` route runs in
+ * the group-committed read path with a `viewed` entry; the others in a write transaction.
+ */
+export function defineCaseRoute<
+  N extends Need,
+  P extends z.ZodObject<{ id: z.ZodType<string> }>,
+  Q extends AnySchema = z.ZodObject<{}>,
+  B extends AnySchema = z.ZodUndefined,
+  R extends AnySchema = z.ZodUnknown,
+>(def: {
+  method: Method
+  path: CasePath
+  summary: string
+  tags?: string[]
+  params: P
+  query?: Q
+  body?: B
+  response?: R
+  status?: 200 | 201 | 204
+  allow: Permission
+  access: N
+  action: AuditAction
+  handler: (args: CaseHandlerArgs<N, z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R>>
+}): Route {
+  const { access, action, handler, ...route } = def
+  const run = access === 'read' ? 'read' : 'write'
+  const built = defineRoute({
+    ...route,
+    async handler({ params, query, body, ctx, request, reply }) {
+      return ctx[run](action, async (trx, audit) => {
+        const acc = (await openCase(trx, ctx.user, params.id, access as never)) as OpenedCase<N>
+        audit.subject('accompaniment', acc.id).person(acc.person_id)
+        return handler({ acc, trx, audit, params, query, body, ctx, request, reply } as never)
+      })
+    },
+  })
+  return { ...built, caseAccess: access }
+}

@@ -1,0 +1,334 @@
+import type {
+  ExpressionBuilder,
+  Insertable,
+  SelectQueryBuilder,
+  UpdateQueryBuilder,
+  DeleteQueryBuilder,
+  DeleteResult,
+  UpdateResult,
+} from 'kysely'
+import type { Database } from '../db/schema'
+import type { Actor, Trx } from '../http/context'
+import { fail } from '../http/errors'
+
+/**
+ * The one place that says who may see a case, and the only way to reach a case's rows.
+ *
+ * Who: the case's workers (primary and co-workers), the lead of its team, and the holder of an
+ * unexpired break-the-glass grant. Intake opens cases but reads none; admins, the DPO, partners
+ * and researchers read no case content.
+ *
+ * The rule has two written forms, kept together so that they cannot drift apart (a test runs
+ * both over random data and compares): the row form `visibleTo`, for one case found by its id,
+ * and the set form `visibleIn`, for lists, which starts from the caller's own index ranges. An
+ * OR of EXISTS across tables can't be served by an index, so the row form over a whole table
+ * reads every case in it.
+ *
+ * Modules never name a case table in a query of their own (ESLint refuses it in
+ * `server/modules/**`): they open a case with `openCase` (or through `defineCaseRoute`) and
+ * reach its rows with `rowsOf`, `insertRow`, `updateRows` and `deleteRows`; or they list across
+ * cases with `visibleCases` and `visibleRows`.
+ */
+
+/** Tables whose rows belong to one case (each has `accompaniment_id`). */
+export const CASE_TABLES = [
+  'accompaniment_events',
+  'access_grants',
+  'case_sessions',
+  'tasks',
+  'documents',
+  'judicial_reports',
+  'assessments',
+  'plan_versions',
+  'trajectory_events',
+  'case_relatives',
+  'network_snapshots',
+] as const satisfies readonly (keyof Database)[]
+export type CaseTable = (typeof CASE_TABLES)[number]
+
+type CaseEb = ExpressionBuilder<any, 'accompaniments'>
+
+const isLead = (actor: Actor) => actor.roles.includes('lead') && actor.teamIds.length > 0
+
+/** The row form: whether this case (the `accompaniments` row in scope) is visible to the actor. */
+export function visibleTo(actor: Actor, now = new Date().toISOString()) {
+  return (eb: CaseEb) => {
+    const conditions = [
+      eb.exists(
+        eb
+          .selectFrom('accompaniment_workers as vw')
+          .select('vw.user_id')
+          .whereRef('vw.accompaniment_id', '=', 'accompaniments.id')
+          .where('vw.user_id', '=', actor.userId),
+      ),
+      eb.exists(
+        eb
+          .selectFrom('access_grants as vg')
+          .select('vg.id')
+          .whereRef('vg.accompaniment_id', '=', 'accompaniments.id')
+          .where('vg.user_id', '=', actor.userId)
+          .where('vg.expires_at', '>', now),
+      ),
+    ]
+    if (isLead(actor)) conditions.push(eb('accompaniments.team_id', 'in', actor.teamIds))
+    return eb.or(conditions)
+  }
+}
+
+/** The set form: the case's id is among those the actor reaches through assignments, live grants and led teams. */
+export function visibleIn(actor: Actor, now = new Date().toISOString()) {
+  return (eb: CaseEb) => {
+    let ids = eb
+      .selectFrom('accompaniment_workers as vw')
+      .select('vw.accompaniment_id as id')
+      .where('vw.user_id', '=', actor.userId)
+      .unionAll(
+        eb
+          .selectFrom('access_grants as vg')
+          .select('vg.accompaniment_id as id')
+          .where('vg.user_id', '=', actor.userId)
+          .where('vg.expires_at', '>', now),
+      )
+    if (isLead(actor)) ids = ids.unionAll(eb.selectFrom('accompaniments as va').select('va.id').where('va.team_id', 'in', actor.teamIds))
+    return eb('accompaniments.id', 'in', ids)
+  }
+}
+
+/** A subset of the visible cases: those the actor works on (primary or co-worker). */
+function assignedTo(actor: Actor) {
+  return (eb: CaseEb) =>
+    eb(
+      'accompaniments.id',
+      'in',
+      eb.selectFrom('accompaniment_workers as aw').select('aw.accompaniment_id').where('aw.user_id', '=', actor.userId),
+    )
+}
+
+export const CASE_COLUMNS = [
+  'accompaniments.id',
+  'accompaniments.code',
+  'accompaniments.kind',
+  'accompaniments.person_id',
+  'accompaniments.concerned_person_id',
+  'accompaniments.concerned_status',
+  'accompaniments.relationship',
+  'accompaniments.team_id',
+  'accompaniments.status',
+  'accompaniments.framework',
+  'accompaniments.measure',
+  'accompaniments.authority_kind',
+  'accompaniments.mandate_start',
+  'accompaniments.mandate_end',
+  'accompaniments.report_every_months',
+  'accompaniments.authority_sealed',
+  'accompaniments.conditions_sealed',
+  'accompaniments.reporting_sealed',
+  'accompaniments.summary_sealed',
+  'accompaniments.closure_reason_sealed',
+  'accompaniments.closure_outcome',
+  'accompaniments.created_at',
+  'accompaniments.updated_at',
+  'accompaniments.version',
+] as const
+
+type CaseColumn = (typeof CASE_COLUMNS)[number] extends `accompaniments.${infer C}` ? C : never
+export type CaseRow = Pick<Database['accompaniments'], CaseColumn>
+
+/** How the actor came to see a case: the strongest reason wins. */
+export type CaseAccess = 'assigned' | 'lead' | 'emergency'
+
+/**
+ * What a case was opened for. `read`: any visible case. `change`: its content, by its workers or
+ * its team lead, while it is not closed. `manage`: its lifecycle and assignment, by its workers
+ * or its lead, in any status (reopening acts on a closed case).
+ */
+export type Need = 'read' | 'change' | 'manage'
+
+declare const opened: unique symbol
+/** A case that went through the door. Only `openCase` makes one; commands ask for it by type. */
+export type OpenedCase<N extends Need = Need> = CaseRow & { readonly access: CaseAccess; readonly [opened]: N }
+export type ChangeableCase = OpenedCase<'change'>
+export type ManageableCase = OpenedCase<'change' | 'manage'>
+
+/**
+ * Opens one case for the actor: 404 when they may not see it (whether or not it exists), 403 when
+ * they see it through break-the-glass and want more than to read, 409 when they want to change
+ * the content of a closed case.
+ */
+export async function openCase(trx: Trx, actor: Actor, id: string, need: 'read'): Promise<OpenedCase<'read'>>
+export async function openCase(trx: Trx, actor: Actor, id: string, need: 'change'): Promise<ChangeableCase>
+export async function openCase(trx: Trx, actor: Actor, id: string, need: 'manage'): Promise<OpenedCase<'manage'>>
+export async function openCase(trx: Trx, actor: Actor, id: string, need: Need): Promise<OpenedCase> {
+  const row = await trx
+    .selectFrom('accompaniments')
+    .select(CASE_COLUMNS)
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('accompaniment_workers as aw')
+            .select('aw.user_id')
+            .whereRef('aw.accompaniment_id', '=', 'accompaniments.id')
+            .where('aw.user_id', '=', actor.userId),
+        )
+        .as('assigned'),
+    )
+    .where('accompaniments.id', '=', id)
+    .where(visibleTo(actor))
+    .executeTakeFirst()
+  if (!row) throw fail('resource.not_found')
+  const { assigned, ...caseRow } = row
+  const access: CaseAccess = truthy(assigned) ? 'assigned' : isLead(actor) && actor.teamIds.includes(row.team_id) ? 'lead' : 'emergency'
+  if (need !== 'read' && access === 'emergency') throw fail('access.forbidden')
+  if (need === 'change' && row.status === 'closed') throw fail('state.invalid_transition')
+  return { ...caseRow, access } as unknown as OpenedCase
+}
+
+/** How the actor came to see each of these visible cases (for lists). */
+export async function accessOf(trx: Trx, actor: Actor, rows: { id: string; team_id: string }[]): Promise<Map<string, CaseAccess>> {
+  const ids = rows.map((r) => r.id)
+  const assigned = ids.length
+    ? new Set(
+        (
+          await trx
+            .selectFrom('accompaniment_workers')
+            .select('accompaniment_id')
+            .where('user_id', '=', actor.userId)
+            .where('accompaniment_id', 'in', ids)
+            .execute()
+        ).map((r) => r.accompaniment_id),
+      )
+    : new Set<string>()
+  const led = isLead(actor) ? new Set(actor.teamIds) : new Set<string>()
+  return new Map(rows.map((r) => [r.id, assigned.has(r.id) ? 'assigned' : led.has(r.team_id) ? 'lead' : 'emergency']))
+}
+
+/**
+ * Break the glass: the case must exist and must not be visible already (a worker does not break
+ * the glass on their own case). Answers the case's id and client.
+ */
+export async function caseOutsideGrant(trx: Trx, actor: Actor, id: string): Promise<{ id: string; person_id: string }> {
+  const row = await trx
+    .selectFrom('accompaniments')
+    .select(['accompaniments.id', 'accompaniments.person_id'])
+    .select((eb) => visibleTo(actor)(eb).as('visible'))
+    .where('accompaniments.id', '=', id)
+    .executeTakeFirst()
+  if (!row) throw fail('resource.not_found')
+  if (truthy(row.visible)) throw fail('access.already_granted')
+  return { id: row.id, person_id: row.person_id }
+}
+
+/** SQLite answers booleans as 0/1, PostgreSQL as true/false. */
+const truthy = (v: unknown) => v === true || v === 1 || v === '1'
+
+// ---- Rows of one opened case ------------------------------------------------------------------
+
+/** Rows of a case table that belong to this case. */
+export function rowsOf<T extends CaseTable>(trx: Trx, acc: OpenedCase, table: T): SelectQueryBuilder<Database, T, {}> {
+  return trx.selectFrom(table as CaseTable).where(`${table as 'tasks'}.accompaniment_id`, '=', acc.id) as unknown as SelectQueryBuilder<
+    Database,
+    T,
+    {}
+  >
+}
+
+/** Inserts rows into a case table, on this case: the case id is the door's, not the caller's. */
+export async function insertRows<T extends CaseTable>(
+  trx: Trx,
+  acc: ManageableCase,
+  table: T,
+  values: Omit<Insertable<Database[T]>, 'accompaniment_id'> | Omit<Insertable<Database[T]>, 'accompaniment_id'>[],
+): Promise<void> {
+  const rows = (Array.isArray(values) ? values : [values]).map((v) => ({ ...v, accompaniment_id: acc.id }))
+  if (rows.length)
+    await trx
+      .insertInto(table as 'tasks')
+      .values(rows as never)
+      .execute()
+}
+
+/** An update of rows of a case table, limited to this case. */
+export function updateRows<T extends CaseTable>(trx: Trx, acc: ManageableCase, table: T): UpdateQueryBuilder<Database, T, T, UpdateResult> {
+  return trx.updateTable(table as 'tasks').where(`${table as 'tasks'}.accompaniment_id`, '=', acc.id) as unknown as UpdateQueryBuilder<
+    Database,
+    T,
+    T,
+    UpdateResult
+  >
+}
+
+/** A deletion of rows of a case table, limited to this case. */
+export function deleteRows<T extends CaseTable>(trx: Trx, acc: ChangeableCase, table: T): DeleteQueryBuilder<Database, T, DeleteResult> {
+  return trx.deleteFrom(table as 'tasks').where(`${table as 'tasks'}.accompaniment_id`, '=', acc.id) as unknown as DeleteQueryBuilder<
+    Database,
+    T,
+    DeleteResult
+  >
+}
+
+/**
+ * After a versioned update or deletion on this case changed no row: 412 when the row is on the
+ * case (someone changed it since it was read), 404 when it is not (which the caller must not
+ * tell apart from a row of another case).
+ */
+export async function missOrStale(trx: Trx, acc: OpenedCase, table: CaseTable, rowId: string): Promise<never> {
+  // Every case table has an `id`; one of them names the types, the runtime names are the table's.
+  const exists = await rowsOf(trx, acc, table as 'tasks')
+    .select(`${table}.id` as 'tasks.id')
+    .where(`${table}.id` as 'tasks.id', '=', rowId)
+    .executeTakeFirst()
+  throw fail(exists ? 'version.mismatch' : 'resource.not_found')
+}
+
+/** An update of the case's own row (status, details, version), limited to this case. */
+export function updateCase(trx: Trx, acc: ManageableCase) {
+  return trx.updateTable('accompaniments').where('accompaniments.id', '=', acc.id)
+}
+
+// ---- Lists across cases -------------------------------------------------------------------------
+
+/**
+ * A list scope. `all`: every case the actor may see. `assigned`: the ones they work on. `team`:
+ * every case of a team the actor leads (the same cases `visibleIn` gives a lead, read from the
+ * team's index); a team they do not lead is 404, like any object they may not see.
+ */
+export type Scope = { all: true } | { assigned: true } | { team: string }
+
+/** The accompaniments of a scope, to select from (and join onto). */
+export function visibleCases(trx: Trx, actor: Actor, scope: Scope = { all: true }) {
+  const q = trx.selectFrom('accompaniments')
+  if ('team' in scope) {
+    if (!isLead(actor) || !actor.teamIds.includes(scope.team)) throw fail('resource.not_found')
+    return q.where('accompaniments.team_id', '=', scope.team)
+  }
+  return q.where('assigned' in scope ? assignedTo(actor) : visibleIn(actor))
+}
+
+/** Rows of a case table across the cases of a scope, joined to their case (`accompaniments.*` in reach). */
+export function visibleRows<T extends CaseTable>(trx: Trx, actor: Actor, table: T, scope: Scope = { all: true }) {
+  return visibleCases(trx, actor, scope).innerJoin(
+    table as 'tasks',
+    `${table as 'tasks'}.accompaniment_id`,
+    'accompaniments.id',
+  ) as unknown as SelectQueryBuilder<Database, 'accompaniments' | T, {}>
+}
+
+// ---- Persons through cases ----------------------------------------------------------------------
+
+/** Whether the actor may read a person (the `persons` row in scope) through one of their visible cases. */
+export function personReachableThroughCase(actor: Actor) {
+  return (eb: ExpressionBuilder<any, 'persons'>) =>
+    eb.exists(
+      eb
+        .selectFrom('accompaniments')
+        .select('accompaniments.id')
+        .where((inner) =>
+          inner.or([
+            inner('accompaniments.person_id', '=', inner.ref('persons.id')),
+            inner('accompaniments.concerned_person_id', '=', inner.ref('persons.id')),
+          ]),
+        )
+        .where(visibleTo(actor) as never),
+    )
+}
