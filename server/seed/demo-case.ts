@@ -1,7 +1,8 @@
 import { CreateAccompaniment } from '../../common/contracts/accompaniments.contracts'
-import type { RequestContext, Services, Trx } from '../http/context'
+import type { AuditAction } from '../../common/audit-actions'
+import type { AuditDraft, RequestContext, Services, Trx } from '../http/context'
 import { createAccompaniment } from '../modules/accompaniments/accompaniments.commands'
-import { findVisibleAccompaniment } from '../modules/accompaniments/accompaniments.queries'
+import { type ChangeableCase, openCase, visibleCases } from '../security/case-access'
 import { DEMO_DOMAIN } from './demo.data'
 import { systemContext } from './system-context'
 
@@ -22,13 +23,17 @@ export async function demoWorkerContext(services: Services): Promise<{ worker: D
 /**
  * The demo worker's first case as primary worker: the one every desistance demo decorates, so
  * that one case shows the whole path. Opened for the first person they registered when they have
- * none and `open` is set; null otherwise.
+ * none and `open` is set; null otherwise. The case comes through the door, opened for change.
  */
-export async function demoWorkerFirstCase(ctx: RequestContext, trx: Trx, worker: DemoWorker, open: boolean) {
+export async function demoWorkerFirstCase(
+  ctx: RequestContext,
+  trx: Trx,
+  worker: DemoWorker,
+  open: boolean,
+): Promise<ChangeableCase | null> {
   let caseId = (
-    await trx
-      .selectFrom('accompaniment_workers')
-      .innerJoin('accompaniments', 'accompaniments.id', 'accompaniment_workers.accompaniment_id')
+    await visibleCases(trx, ctx.user, { assigned: true })
+      .innerJoin('accompaniment_workers', 'accompaniment_workers.accompaniment_id', 'accompaniments.id')
       .select('accompaniments.id')
       .where('accompaniment_workers.user_id', '=', worker.id)
       .where('accompaniment_workers.role', '=', 'primary')
@@ -51,5 +56,26 @@ export async function demoWorkerFirstCase(ctx: RequestContext, trx: Trx, worker:
       CreateAccompaniment.parse({ kind: 'concerned', personId: person.id, teamId: worker.team_id }),
     )
   }
-  return caseId ? findVisibleAccompaniment(trx, ctx.user, caseId) : null
+  return caseId ? openCase(trx, ctx.user, caseId, 'change') : null
+}
+
+/**
+ * One demo seed on the demo worker's first case, acting as that worker: one transaction whose
+ * audit entry is about the case and its client. Does nothing outside the demo or without a case.
+ */
+export async function onDemoWorkerCase(
+  services: Services,
+  action: AuditAction,
+  open: boolean,
+  fn: (ctx: RequestContext, trx: Trx, acc: ChangeableCase, audit: AuditDraft) => Promise<void>,
+): Promise<void> {
+  const demo = await demoWorkerContext(services)
+  if (!demo) return
+  const { ctx, worker } = demo
+  await ctx.write(action, async (trx, audit) => {
+    const acc = await demoWorkerFirstCase(ctx, trx, worker, open)
+    if (!acc) return
+    audit.subject('accompaniment', acc.id).person(acc.person_id)
+    await fn(ctx, trx, acc, audit)
+  })
 }

@@ -2,7 +2,8 @@ import { LIFE_DOMAINS, type LifeDomain } from '../../common/contracts/desistance
 import type { Answers } from '../../common/contracts/instruments.contracts'
 import type { Services } from '../http/context'
 import { createAssessment } from '../modules/assessments/assessments.commands'
-import { demoWorkerContext, demoWorkerFirstCase } from './demo-case'
+import { rowsOf } from '../security/case-access'
+import { onDemoWorkerCase } from './demo-case'
 
 const FICTION = '(Données fictives.)'
 
@@ -96,20 +97,14 @@ const PROTECTIVE: Answers = {
  * protective factors and three progress reviews. Does nothing when the case already has some.
  */
 export async function seedInstruments(services: Services): Promise<void> {
-  const demo = await demoWorkerContext(services)
-  if (!demo) return
-  const { ctx, worker } = demo
-  await ctx.write('seed.demo_assessments', async (trx, audit) => {
-    const acc = await demoWorkerFirstCase(ctx, trx, worker, true)
-    if (!acc) return
-    const existing = await trx.selectFrom('assessments').select('id').where('accompaniment_id', '=', acc.id).limit(1).executeTakeFirst()
-    if (existing) return
+  await onDemoWorkerCase(services, 'seed.demo_assessments', true, async (ctx, trx, acc, audit) => {
+    if (await rowsOf(trx, acc, 'assessments').select('assessments.id').limit(1).executeTakeFirst()) return
     const sets = [
       { instrument: 'motivations', takenOn: '2025-11-05', answers: MOTIVATIONS },
       { instrument: 'protective-factors', takenOn: '2025-11-12', answers: PROTECTIVE },
       ...REVIEWS.map((r) => ({ instrument: 'progress-review', takenOn: r.takenOn, answers: review(r) })),
     ]
     for (const s of sets) await createAssessment(ctx, trx, acc, s)
-    audit.subject('accompaniment', acc.id).person(acc.person_id).detail({ assessments: sets.length })
+    audit.detail({ assessments: sets.length })
   })
 }

@@ -2,7 +2,8 @@ import crypto from 'node:crypto'
 import { NetworkSnapshotInput } from '../../common/contracts/network.contracts'
 import type { Services } from '../http/context'
 import { createSnapshot } from '../modules/network/network.commands'
-import { demoWorkerContext, demoWorkerFirstCase } from './demo-case'
+import { rowsOf } from '../security/case-access'
+import { onDemoWorkerCase } from './demo-case'
 
 type Tie = { name: string; kind: string; relation: string; strength: number; valence: string; note?: string }
 
@@ -78,21 +79,10 @@ function story(): { takenOn: string; note: string; ties: (Tie & { id: string })[
  * registered when there is none yet). Does nothing when that case already has a network.
  */
 export async function seedNetwork(services: Services): Promise<void> {
-  const demo = await demoWorkerContext(services)
-  if (!demo) return
-  const { ctx, worker } = demo
-  await ctx.write('seed.demo_network', async (trx, audit) => {
-    const acc = await demoWorkerFirstCase(ctx, trx, worker, true)
-    if (!acc) return
-    const existing = await trx
-      .selectFrom('network_snapshots')
-      .select('id')
-      .where('accompaniment_id', '=', acc.id)
-      .limit(1)
-      .executeTakeFirst()
-    if (existing) return
+  await onDemoWorkerCase(services, 'seed.demo_network', true, async (ctx, trx, acc, audit) => {
+    if (await rowsOf(trx, acc, 'network_snapshots').select('network_snapshots.id').limit(1).executeTakeFirst()) return
     const snapshots = story()
     for (const s of snapshots) await createSnapshot(ctx, trx, acc, NetworkSnapshotInput.parse(s))
-    audit.subject('accompaniment', acc.id).person(acc.person_id).detail({ snapshots: snapshots.length })
+    audit.detail({ snapshots: snapshots.length })
   })
 }

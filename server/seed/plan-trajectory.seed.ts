@@ -3,7 +3,8 @@ import { TrajectoryInput } from '../../common/contracts/trajectory.contracts'
 import type { Services } from '../http/context'
 import { savePlan } from '../modules/plans/plans.commands'
 import { createEvent } from '../modules/trajectory/trajectory.commands'
-import { demoWorkerContext, demoWorkerFirstCase } from './demo-case'
+import { rowsOf } from '../security/case-access'
+import { onDemoWorkerCase } from './demo-case'
 
 /** The same fictitious young man as the demo network: a plan saved twice, and his path so far. */
 const PLAN_V1 = {
@@ -94,15 +95,10 @@ const EVENTS = [
  * seed uses). Does nothing when that case already has a plan or a trajectory.
  */
 export async function seedPlanAndTrajectory(services: Services): Promise<void> {
-  const demo = await demoWorkerContext(services)
-  if (!demo) return
-  const { ctx, worker } = demo
-  await ctx.write('seed.demo_plan_trajectory', async (trx, audit) => {
-    const acc = await demoWorkerFirstCase(ctx, trx, worker, false)
-    if (!acc) return
+  await onDemoWorkerCase(services, 'seed.demo_plan_trajectory', false, async (ctx, trx, acc, audit) => {
     const [plan, event] = await Promise.all([
-      trx.selectFrom('plan_versions').select('id').where('accompaniment_id', '=', acc.id).limit(1).executeTakeFirst(),
-      trx.selectFrom('trajectory_events').select('id').where('accompaniment_id', '=', acc.id).limit(1).executeTakeFirst(),
+      rowsOf(trx, acc, 'plan_versions').select('plan_versions.id').limit(1).executeTakeFirst(),
+      rowsOf(trx, acc, 'trajectory_events').select('trajectory_events.id').limit(1).executeTakeFirst(),
     ])
     if (plan || event) return
     const v1 = await savePlan(ctx, trx, acc, 0, PlanInput.parse(PLAN_V1))
@@ -120,9 +116,6 @@ export async function seedPlanAndTrajectory(services: Services): Promise<void> {
         acc,
         TrajectoryInput.parse({ ...f, kind: 'future', precision: 'year', valence: 2, goalIds: f.goalIds.filter(Boolean) }),
       )
-    audit
-      .subject('accompaniment', acc.id)
-      .person(acc.person_id)
-      .detail({ planVersions: 2, trajectory: EVENTS.length + futures.length })
+    audit.detail({ planVersions: 2, trajectory: EVENTS.length + futures.length })
   })
 }

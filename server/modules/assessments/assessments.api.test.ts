@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LIFE_DOMAINS } from '../../../common/contracts/desistance.contracts'
 import { systemContext } from '../../seed/system-context'
 import { type Agent, auditRows, json, startTestApp, type TestApp } from '../../test/harness'
+import { openCase } from '../../security/case-access'
 import { reviewSeries } from './assessments.queries'
 
 let t: TestApp
@@ -268,9 +269,8 @@ describe('review series for the overview', () => {
     expect((await post('2026-12-10', { home: { person: 9 }, violence: { worker: 8, person: 8 } })).statusCode).toBe(201)
     await worker.post(`/api/accompaniments/${c.id}/assessments`, { instrument: 'capitals', takenOn: '2026-10-01', answers: {} })
 
-    const acc = await t.services.db.selectFrom('accompaniments').selectAll().where('id', '=', c.id).executeTakeFirstOrThrow()
     const ctx = await systemContext(t.services, worker.userId, 'test')
-    const series = await ctx.read('progress.viewed', (trx) => reviewSeries(ctx, trx, acc))
+    const series = await ctx.read('progress.viewed', async (trx) => reviewSeries(ctx, trx, await openCase(trx, ctx.user, c.id, 'read')))
     expect(series.map((p) => p.takenOn)).toEqual(['2026-10-10', '2026-11-10', '2026-12-10'])
     expect(series[0]?.scores.housing).toEqual({ worker: 2 })
     expect(series[0]?.scores.family).toEqual({ worker: 3, person: 5 })

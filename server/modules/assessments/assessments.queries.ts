@@ -1,14 +1,12 @@
 import type { LifeDomain, Perspective } from '../../../common/contracts/desistance.contracts'
 import type { Answers, AssessmentDetail, AssessmentSummary, AssessmentView } from '../../../common/contracts/instruments.contracts'
 import type { RequestContext, Trx } from '../../http/context'
+import { type OpenedCase, rowsOf } from '../../security/case-access'
 import { PROGRESS_REVIEW_CODE } from '../instruments/builtin'
 import { definitionOf, latestVersionNumbers } from '../instruments/instruments.queries'
 
-type Case = { id: string; person_id: string }
-
-function baseQuery(trx: Trx, accId: string) {
-  return trx
-    .selectFrom('assessments')
+function baseQuery(trx: Trx, acc: OpenedCase) {
+  return rowsOf(trx, acc, 'assessments')
     .innerJoin('instrument_versions', 'instrument_versions.id', 'assessments.instrument_version_id')
     .innerJoin('users', 'users.id', 'assessments.created_by')
     .select([
@@ -25,14 +23,13 @@ function baseQuery(trx: Trx, accId: string) {
       'assessments.updated_at',
       'assessments.version',
     ])
-    .where('assessments.accompaniment_id', '=', accId)
 }
 
-/** Answer sets of one case (visibility already checked), newest first. */
+/** Answer sets of one opened case, newest first. */
 export async function assessmentsOf(
   ctx: RequestContext,
   trx: Trx,
-  acc: Case,
+  acc: OpenedCase,
   filter: { instrument?: string; id?: string } = {},
 ): Promise<AssessmentView[]> {
   return (await answerSets(ctx, trx, acc, filter, true)) as AssessmentView[]
@@ -42,7 +39,7 @@ export async function assessmentsOf(
 export async function assessmentSummaries(
   ctx: RequestContext,
   trx: Trx,
-  acc: Case,
+  acc: OpenedCase,
   filter: { instrument?: string } = {},
 ): Promise<AssessmentSummary[]> {
   return answerSets(ctx, trx, acc, filter, false)
@@ -51,11 +48,11 @@ export async function assessmentSummaries(
 async function answerSets(
   ctx: RequestContext,
   trx: Trx,
-  acc: Case,
+  acc: OpenedCase,
   filter: { instrument?: string; id?: string },
   withAnswers: boolean,
 ): Promise<AssessmentSummary[] | AssessmentView[]> {
-  let q = baseQuery(trx, acc.id)
+  let q = baseQuery(trx, acc)
   if (filter.instrument) q = q.where('assessments.instrument_id', '=', filter.instrument)
   if (filter.id) q = q.where('assessments.id', '=', filter.id)
   const rows = await q.orderBy('assessments.taken_on', 'desc').orderBy('assessments.created_at', 'desc').limit(500).execute()
@@ -80,7 +77,7 @@ async function answerSets(
 }
 
 /** One answer set with the definition of its own version, so that an old set renders as given. */
-export async function assessmentDetail(ctx: RequestContext, trx: Trx, acc: Case, id: string): Promise<AssessmentDetail | undefined> {
+export async function assessmentDetail(ctx: RequestContext, trx: Trx, acc: OpenedCase, id: string): Promise<AssessmentDetail | undefined> {
   const [view] = await assessmentsOf(ctx, trx, acc, { id })
   if (!view) return undefined
   const row = await trx
@@ -102,9 +99,8 @@ export type ReviewPoint = {
  * the overview charts. Any version counts: scores are placed by each scale item's `domain`.
  * One query and one key fetch, whatever the number of reviews.
  */
-export async function reviewSeries(ctx: RequestContext, trx: Trx, acc: Case): Promise<ReviewPoint[]> {
-  const rows = await trx
-    .selectFrom('assessments')
+export async function reviewSeries(ctx: RequestContext, trx: Trx, acc: OpenedCase): Promise<ReviewPoint[]> {
+  const rows = await rowsOf(trx, acc, 'assessments')
     .innerJoin('instrument_versions', 'instrument_versions.id', 'assessments.instrument_version_id')
     .select([
       'assessments.id',
@@ -113,7 +109,6 @@ export async function reviewSeries(ctx: RequestContext, trx: Trx, acc: Case): Pr
       'instrument_versions.id as version_id',
       'instrument_versions.definition',
     ])
-    .where('assessments.accompaniment_id', '=', acc.id)
     .where('assessments.instrument_id', '=', PROGRESS_REVIEW_CODE)
     .orderBy('assessments.taken_on', 'asc')
     .orderBy('assessments.created_at', 'asc')

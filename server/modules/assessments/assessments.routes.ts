@@ -7,15 +7,14 @@ import {
   AssessmentParams,
   AssessmentUpdate,
 } from '../../../common/contracts/instruments.contracts'
-import { defineRoute } from '../../http/define-route'
+import { defineCaseRoute } from '../../http/case-route'
 import { fail } from '../../http/errors'
 import { expectedVersion, sendVersion } from '../../http/versioning'
-import { findVisibleAccompaniment } from '../accompaniments/accompaniments.queries'
 import { createAssessment, updateAssessment } from './assessments.commands'
 import { assessmentDetail, assessmentSummaries } from './assessments.queries'
 
 export const assessmentRoutes = [
-  defineRoute({
+  defineCaseRoute({
     method: 'GET',
     path: '/api/accompaniments/:id/assessments',
     summary: 'Answer sets of a case (motivations, reviews…), newest first, with their answers',
@@ -24,18 +23,14 @@ export const assessmentRoutes = [
     query: AssessmentListQuery,
     response: AssessmentList,
     allow: 'desistance.read',
-    async handler({ params, query, ctx }) {
-      return ctx.read('assessment.listed', async (trx, audit) => {
-        const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        audit
-          .subject('accompaniment', acc.id)
-          .person(acc.person_id)
-          .detail(query.instrument ? { instrument: query.instrument } : {})
-        return { items: await assessmentSummaries(ctx, trx, acc, { instrument: query.instrument }) }
-      })
+    access: 'read',
+    action: 'assessment.listed',
+    async handler({ acc, trx, audit, query, ctx }) {
+      audit.detail(query.instrument ? { instrument: query.instrument } : {})
+      return { items: await assessmentSummaries(ctx, trx, acc, { instrument: query.instrument }) }
     },
   }),
-  defineRoute({
+  defineCaseRoute({
     method: 'POST',
     path: '/api/accompaniments/:id/assessments',
     summary: "Record an answer set in the instrument's latest version",
@@ -45,17 +40,16 @@ export const assessmentRoutes = [
     response: AssessmentDetail,
     status: 201,
     allow: 'desistance.write',
-    async handler({ params, body, ctx, reply }) {
-      return ctx.write('assessment.created', async (trx, audit) => {
-        const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        const { id, version } = await createAssessment(ctx, trx, acc, body)
-        audit.subject('assessment', id).person(acc.person_id).detail({ accompanimentId: acc.id, instrument: body.instrument, version })
-        sendVersion(reply, 1)
-        return (await assessmentDetail(ctx, trx, acc, id)) as AssessmentDetail
-      })
+    access: 'change',
+    action: 'assessment.created',
+    async handler({ acc, trx, audit, body, ctx, reply }) {
+      const { id, version } = await createAssessment(ctx, trx, acc, body)
+      audit.subject('assessment', id).detail({ accompanimentId: acc.id, instrument: body.instrument, version })
+      sendVersion(reply, 1)
+      return (await assessmentDetail(ctx, trx, acc, id)) as AssessmentDetail
     },
   }),
-  defineRoute({
+  defineCaseRoute({
     method: 'GET',
     path: '/api/accompaniments/:id/assessments/:assessmentId',
     summary: 'One answer set, with the definition of the instrument version it was given in',
@@ -63,22 +57,19 @@ export const assessmentRoutes = [
     params: AssessmentParams,
     response: AssessmentDetail,
     allow: 'desistance.read',
-    async handler({ params, ctx, reply }) {
-      const view = await ctx.read('assessment.viewed', async (trx, audit) => {
-        const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        const found = await assessmentDetail(ctx, trx, acc, params.assessmentId)
-        if (!found) throw fail('resource.not_found')
-        audit
-          .subject('assessment', found.id)
-          .person(acc.person_id)
-          .detail({ accompanimentId: acc.id, instrument: found.instrument, version: found.instrumentVersion })
-        return found
-      })
-      sendVersion(reply, view.version)
-      return view
+    access: 'read',
+    action: 'assessment.viewed',
+    async handler({ acc, trx, audit, params, ctx, reply }) {
+      const found = await assessmentDetail(ctx, trx, acc, params.assessmentId)
+      if (!found) throw fail('resource.not_found')
+      audit
+        .subject('assessment', found.id)
+        .detail({ accompanimentId: acc.id, instrument: found.instrument, version: found.instrumentVersion })
+      sendVersion(reply, found.version)
+      return found
     },
   }),
-  defineRoute({
+  defineCaseRoute({
     method: 'PUT',
     path: '/api/accompaniments/:id/assessments/:assessmentId',
     summary: 'Change the answers or the date of an answer set (If-Match required); its version stays',
@@ -87,16 +78,15 @@ export const assessmentRoutes = [
     body: AssessmentUpdate,
     response: AssessmentDetail,
     allow: 'desistance.write',
-    async handler({ params, body, ctx, request, reply }) {
+    access: 'change',
+    action: 'assessment.updated',
+    async handler({ acc, trx, audit, params, body, ctx, request, reply }) {
       const expected = expectedVersion(request)
-      return ctx.write('assessment.updated', async (trx, audit) => {
-        const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        const { instrument, version } = await updateAssessment(ctx, trx, acc, params.assessmentId, expected, body)
-        audit.subject('assessment', params.assessmentId).person(acc.person_id).detail({ accompanimentId: acc.id, instrument, version })
-        const view = (await assessmentDetail(ctx, trx, acc, params.assessmentId)) as AssessmentDetail
-        sendVersion(reply, view.version)
-        return view
-      })
+      const { instrument, version } = await updateAssessment(ctx, trx, acc, params.assessmentId, expected, body)
+      audit.subject('assessment', params.assessmentId).detail({ accompanimentId: acc.id, instrument, version })
+      const view = (await assessmentDetail(ctx, trx, acc, params.assessmentId)) as AssessmentDetail
+      sendVersion(reply, view.version)
+      return view
     },
   }),
 ]

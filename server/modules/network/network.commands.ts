@@ -2,18 +2,9 @@ import crypto from 'node:crypto'
 import type { z } from 'zod'
 import type { NetworkSnapshotInput, Tie } from '../../../common/contracts/network.contracts'
 import type { RequestContext, Trx } from '../../http/context'
-import { fail } from '../../http/errors'
-import { assertMayChange } from '../accompaniments/accompaniments.queries'
-import { missOrStale } from '../accompaniments/case-rows'
+import { type ChangeableCase, insertRows, missOrStale, updateRows } from '../../security/case-access'
 
 type Input = z.output<typeof NetworkSnapshotInput>
-type Case = { id: string; team_id: string; person_id: string; status: string }
-
-/** A snapshot is taken by the case's workers or its lead; a break-the-glass reader only reads. */
-async function checkWriter(ctx: RequestContext, trx: Trx, acc: Case): Promise<void> {
-  await assertMayChange(trx, ctx.user, acc)
-  if (acc.status === 'closed') throw fail('state.invalid_transition')
-}
 
 /** A tie without an id is new to the network: it gets one, which later snapshots keep. */
 function tiesOf(input: Input): Tie[] {
@@ -33,43 +24,36 @@ function sealed(ctx: RequestContext, key: Buffer, id: string, input: Input) {
   return { ties_sealed: s.ties_sealed as string, note_sealed: s.note_sealed ?? null }
 }
 
-export async function createSnapshot(ctx: RequestContext, trx: Trx, acc: Case, input: Input): Promise<string> {
-  await checkWriter(ctx, trx, acc)
+/** A snapshot is taken on a case opened for change: by its workers or its lead, never by a break-the-glass reader. */
+export async function createSnapshot(ctx: RequestContext, trx: Trx, acc: ChangeableCase, input: Input): Promise<string> {
   const id = crypto.randomUUID()
   const key = await ctx.codec.personKey(trx, acc.person_id)
   const now = ctx.now()
-  await trx
-    .insertInto('network_snapshots')
-    .values({
-      id,
-      accompaniment_id: acc.id,
-      taken_on: input.takenOn,
-      ...sealed(ctx, key, id, input),
-      created_by: ctx.user.userId,
-      created_at: now,
-      updated_at: now,
-      version: 1,
-    })
-    .execute()
+  await insertRows(trx, acc, 'network_snapshots', {
+    id,
+    taken_on: input.takenOn,
+    ...sealed(ctx, key, id, input),
+    created_by: ctx.user.userId,
+    created_at: now,
+    updated_at: now,
+    version: 1,
+  })
   return id
 }
 
 export async function updateSnapshot(
   ctx: RequestContext,
   trx: Trx,
-  acc: Case,
+  acc: ChangeableCase,
   snapshotId: string,
   version: number,
   input: Input,
 ): Promise<void> {
-  await checkWriter(ctx, trx, acc)
   const key = await ctx.codec.personKey(trx, acc.person_id)
-  const result = await trx
-    .updateTable('network_snapshots')
+  const result = await updateRows(trx, acc, 'network_snapshots')
     .set({ taken_on: input.takenOn, ...sealed(ctx, key, snapshotId, input), updated_at: ctx.now(), version: version + 1 })
-    .where('id', '=', snapshotId)
-    .where('accompaniment_id', '=', acc.id)
-    .where('version', '=', version)
+    .where('network_snapshots.id', '=', snapshotId)
+    .where('network_snapshots.version', '=', version)
     .executeTakeFirst()
-  if (Number(result.numUpdatedRows) === 0) await missOrStale(trx, 'network_snapshots', snapshotId, acc.id)
+  if (Number(result.numUpdatedRows) === 0) await missOrStale(trx, acc, 'network_snapshots', snapshotId)
 }

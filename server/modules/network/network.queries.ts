@@ -1,21 +1,20 @@
-import type { NetworkComparison, NetworkSnapshotView, Tie } from '../../../common/contracts/network.contracts'
+import type { NetworkSnapshotView, Tie } from '../../../common/contracts/network.contracts'
 import type { RequestContext, Trx } from '../../http/context'
+import { type OpenedCase, rowsOf } from '../../security/case-access'
 import { compareSnapshots } from './network.compare'
 
-type Case = { id: string; person_id: string }
-
 /**
- * Snapshots of one case, newest first, ties opened. The caller has already passed the case's
- * visibility. One query and one key fetch, whatever the number of snapshots.
+ * Snapshots of one opened case, newest first, ties opened. One query and one key fetch, whatever
+ * the number of snapshots. Ties name people in the worker's words, never by a registered person's
+ * id: there is no one besides the case's client (whom the door records) to add to the audit entry.
  */
 export async function networkSnapshotsOf(
   ctx: RequestContext,
   trx: Trx,
-  acc: Case,
+  acc: OpenedCase,
   only?: string | string[],
 ): Promise<NetworkSnapshotView[]> {
-  let q = trx
-    .selectFrom('network_snapshots')
+  let q = rowsOf(trx, acc, 'network_snapshots')
     .innerJoin('users', 'users.id', 'network_snapshots.created_by')
     .select([
       'network_snapshots.id',
@@ -28,7 +27,6 @@ export async function networkSnapshotsOf(
       'network_snapshots.version',
       'users.display_name',
     ])
-    .where('network_snapshots.accompaniment_id', '=', acc.id)
   if (only) q = q.where('network_snapshots.id', 'in', typeof only === 'string' ? [only] : only)
   const rows = await q.orderBy('network_snapshots.taken_on', 'desc').orderBy('network_snapshots.created_at', 'desc').limit(500).execute()
   if (rows.length === 0) return []
@@ -50,18 +48,10 @@ export async function networkSnapshotsOf(
 }
 
 /**
- * For the overview: how the network moved since the first snapshot, and since the one before
- * the latest. Null with fewer than two snapshots, where there is nothing to compare.
+ * For the overview, from snapshots loaded newest first: how the network moved since the first
+ * snapshot, and since the one before the latest. Null with fewer than two, where there is
+ * nothing to compare.
  */
-export async function networkChange(
-  ctx: RequestContext,
-  trx: Trx,
-  acc: Case,
-): Promise<{ sinceFirst: NetworkComparison; sincePrevious: NetworkComparison } | null> {
-  return networkChangeOf(await networkSnapshotsOf(ctx, trx, acc))
-}
-
-/** The same from snapshots already loaded (newest first), so a caller need not load them twice. */
 export function networkChangeOf(newestFirst: NetworkSnapshotView[]) {
   const [latest, previous] = newestFirst
   const first = newestFirst.at(-1)

@@ -7,16 +7,15 @@ import {
   NetworkSnapshotView,
 } from '../../../common/contracts/network.contracts'
 import { IdParams } from '../../../common/contracts/shared.contracts'
-import { defineRoute } from '../../http/define-route'
+import { defineCaseRoute } from '../../http/case-route'
 import { fail } from '../../http/errors'
 import { expectedVersion, sendVersion } from '../../http/versioning'
-import { findVisibleAccompaniment } from '../accompaniments/accompaniments.queries'
 import { createSnapshot, updateSnapshot } from './network.commands'
 import { compareSnapshots } from './network.compare'
 import { networkSnapshotsOf } from './network.queries'
 
 export const networkRoutes = [
-  defineRoute({
+  defineCaseRoute({
     method: 'GET',
     path: '/api/accompaniments/:id/network',
     summary: 'Network map snapshots of a case, newest first, with their ties',
@@ -24,15 +23,13 @@ export const networkRoutes = [
     params: IdParams,
     response: NetworkSnapshotList,
     allow: 'desistance.read',
-    async handler({ params, ctx }) {
-      return ctx.read('network.listed', async (trx, audit) => {
-        const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        audit.subject('accompaniment', acc.id).person(acc.person_id)
-        return { items: await networkSnapshotsOf(ctx, trx, acc) }
-      })
+    access: 'read',
+    action: 'network.listed',
+    async handler({ acc, trx, ctx }) {
+      return { items: await networkSnapshotsOf(ctx, trx, acc) }
     },
   }),
-  defineRoute({
+  defineCaseRoute({
     method: 'POST',
     path: '/api/accompaniments/:id/network',
     summary: 'Take a dated snapshot of the network (ties without an id are new)',
@@ -42,18 +39,17 @@ export const networkRoutes = [
     response: NetworkSnapshotView,
     status: 201,
     allow: 'desistance.write',
-    async handler({ params, body, ctx, reply }) {
-      return ctx.write('network.snapshot_created', async (trx, audit) => {
-        const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        const id = await createSnapshot(ctx, trx, acc, body)
-        audit.subject('network_snapshot', id).person(acc.person_id).detail({ accompanimentId: acc.id, ties: body.ties.length })
-        const [view] = await networkSnapshotsOf(ctx, trx, acc, id)
-        sendVersion(reply, 1)
-        return view as NetworkSnapshotView
-      })
+    access: 'change',
+    action: 'network.snapshot_created',
+    async handler({ acc, trx, audit, body, ctx, reply }) {
+      const id = await createSnapshot(ctx, trx, acc, body)
+      audit.subject('network_snapshot', id).detail({ accompanimentId: acc.id, ties: body.ties.length })
+      const [view] = await networkSnapshotsOf(ctx, trx, acc, id)
+      sendVersion(reply, 1)
+      return view as NetworkSnapshotView
     },
   }),
-  defineRoute({
+  defineCaseRoute({
     method: 'PUT',
     path: '/api/accompaniments/:id/network/:snapshotId',
     summary: 'Correct a snapshot: its date, ties and note (If-Match required)',
@@ -62,23 +58,19 @@ export const networkRoutes = [
     body: NetworkSnapshotInput,
     response: NetworkSnapshotView,
     allow: 'desistance.write',
-    async handler({ params, body, ctx, request, reply }) {
+    access: 'change',
+    action: 'network.snapshot_updated',
+    async handler({ acc, trx, audit, params, body, ctx, request, reply }) {
       const version = expectedVersion(request)
-      return ctx.write('network.snapshot_updated', async (trx, audit) => {
-        const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        audit
-          .subject('network_snapshot', params.snapshotId)
-          .person(acc.person_id)
-          .detail({ accompanimentId: acc.id, ties: body.ties.length })
-        await updateSnapshot(ctx, trx, acc, params.snapshotId, version, body)
-        const [view] = await networkSnapshotsOf(ctx, trx, acc, params.snapshotId)
-        if (!view) throw fail('resource.not_found')
-        sendVersion(reply, view.version)
-        return view
-      })
+      audit.subject('network_snapshot', params.snapshotId).detail({ accompanimentId: acc.id, ties: body.ties.length })
+      await updateSnapshot(ctx, trx, acc, params.snapshotId, version, body)
+      const [view] = await networkSnapshotsOf(ctx, trx, acc, params.snapshotId)
+      if (!view) throw fail('resource.not_found')
+      sendVersion(reply, view.version)
+      return view
     },
   }),
-  defineRoute({
+  defineCaseRoute({
     method: 'GET',
     path: '/api/accompaniments/:id/network/compare',
     summary: 'What moved between two snapshots: ties gained and left by valence, ties that changed',
@@ -87,16 +79,15 @@ export const networkRoutes = [
     query: NetworkCompareQuery,
     response: NetworkComparison,
     allow: 'desistance.read',
-    async handler({ params, query, ctx }) {
-      return ctx.read('network.compared', async (trx, audit) => {
-        const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        audit.subject('accompaniment', acc.id).person(acc.person_id).detail({ from: query.from, to: query.to })
-        const snapshots = await networkSnapshotsOf(ctx, trx, acc, [query.from, query.to])
-        const from = snapshots.find((s) => s.id === query.from)
-        const to = snapshots.find((s) => s.id === query.to)
-        if (!from || !to) throw fail('resource.not_found')
-        return compareSnapshots(from, to)
-      })
+    access: 'read',
+    action: 'network.compared',
+    async handler({ acc, trx, audit, query, ctx }) {
+      audit.detail({ from: query.from, to: query.to })
+      const snapshots = await networkSnapshotsOf(ctx, trx, acc, [query.from, query.to])
+      const from = snapshots.find((s) => s.id === query.from)
+      const to = snapshots.find((s) => s.id === query.to)
+      if (!from || !to) throw fail('resource.not_found')
+      return compareSnapshots(from, to)
     },
   }),
 ]

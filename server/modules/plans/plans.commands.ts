@@ -3,11 +3,10 @@ import type { z } from 'zod'
 import type { PlanContent, PlanInput } from '../../../common/contracts/plans.contracts'
 import type { RequestContext, Trx } from '../../http/context'
 import { AppError, fail } from '../../http/errors'
-import { assertMayChange } from '../accompaniments/accompaniments.queries'
+import { type ChangeableCase, insertRows } from '../../security/case-access'
 import { currentPlan } from './plans.queries'
 
 type Input = z.output<typeof PlanInput>
-type Case = { id: string; team_id: string; person_id: string; status: string }
 
 /** A unique-key violation on either engine: another save took this version number first. */
 export function isUniqueViolation(error: unknown): boolean {
@@ -45,9 +44,7 @@ function withIds(input: Input, known: Set<string>): PlanContent {
 }
 
 /** Saves the plan as a new version on top of `expected`; 412 when someone saved in between. */
-export async function savePlan(ctx: RequestContext, trx: Trx, acc: Case, expected: number, input: Input) {
-  await assertMayChange(trx, ctx.user, acc)
-  if (acc.status === 'closed') throw fail('state.invalid_transition')
+export async function savePlan(ctx: RequestContext, trx: Trx, acc: ChangeableCase, expected: number, input: Input) {
   const current = await currentPlan(ctx, trx, acc)
   if (current.version !== expected) throw fail('version.mismatch')
   const known = new Set(current.goals.flatMap((g) => [g.id, ...g.steps.map((s) => s.id)]))
@@ -57,17 +54,13 @@ export async function savePlan(ctx: RequestContext, trx: Trx, acc: Case, expecte
   const key = await ctx.codec.personKey(trx, acc.person_id)
   const sealed = ctx.codec.sealRow('plan_versions', key, id, { content })
   try {
-    await trx
-      .insertInto('plan_versions')
-      .values({
-        id,
-        accompaniment_id: acc.id,
-        version,
-        content_sealed: sealed.content_sealed as string,
-        created_by: ctx.user.userId,
-        created_at: ctx.now(),
-      })
-      .execute()
+    await insertRows(trx, acc, 'plan_versions', {
+      id,
+      version,
+      content_sealed: sealed.content_sealed as string,
+      created_by: ctx.user.userId,
+      created_at: ctx.now(),
+    })
   } catch (error) {
     if (isUniqueViolation(error)) throw fail('version.mismatch')
     throw error

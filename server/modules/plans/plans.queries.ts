@@ -6,8 +6,7 @@ import {
   type PlanView,
 } from '../../../common/contracts/plans.contracts'
 import type { RequestContext, Trx } from '../../http/context'
-
-type Case = { id: string; person_id: string }
+import { type OpenedCase, rowsOf } from '../../security/case-access'
 
 export const EMPTY_AGREEMENT: Agreement = { status: 'not_yet', on: null, words: null }
 
@@ -19,12 +18,8 @@ const COLUMNS = [
   'users.display_name',
 ] as const
 
-function base(trx: Trx, acc: Case) {
-  return trx
-    .selectFrom('plan_versions')
-    .innerJoin('users', 'users.id', 'plan_versions.created_by')
-    .select(COLUMNS)
-    .where('plan_versions.accompaniment_id', '=', acc.id)
+function base(trx: Trx, acc: OpenedCase) {
+  return rowsOf(trx, acc, 'plan_versions').innerJoin('users', 'users.id', 'plan_versions.created_by').select(COLUMNS)
 }
 
 type Row = { id: string; version: number; content_sealed: string; created_at: string; display_name: string }
@@ -33,7 +28,7 @@ function open(ctx: RequestContext, key: Buffer, row: Row): PlanContent {
   return PlanContent.parse(ctx.codec.openRow('plan_versions', key, row.id, row).content)
 }
 
-function view(acc: Case, row: Row | undefined, content: PlanContent | null): PlanView {
+function view(acc: OpenedCase, row: Row | undefined, content: PlanContent | null): PlanView {
   return {
     accompanimentId: acc.id,
     version: row?.version ?? 0,
@@ -45,21 +40,21 @@ function view(acc: Case, row: Row | undefined, content: PlanContent | null): Pla
 }
 
 /** The current plan of a case (its latest version); version 0 and no goals when none was saved. */
-export async function currentPlan(ctx: RequestContext, trx: Trx, acc: Case): Promise<PlanView> {
+export async function currentPlan(ctx: RequestContext, trx: Trx, acc: OpenedCase): Promise<PlanView> {
   const row = await base(trx, acc).orderBy('plan_versions.version', 'desc').limit(1).executeTakeFirst()
   if (!row) return view(acc, undefined, null)
   return view(acc, row, open(ctx, await ctx.codec.personKey(trx, acc.person_id), row))
 }
 
 /** One earlier (or the current) version, exactly as it was saved; undefined when there is none. */
-export async function planVersion(ctx: RequestContext, trx: Trx, acc: Case, version: number): Promise<PlanView | undefined> {
+export async function planVersion(ctx: RequestContext, trx: Trx, acc: OpenedCase, version: number): Promise<PlanView | undefined> {
   const row = await base(trx, acc).where('plan_versions.version', '=', version).executeTakeFirst()
   if (!row) return undefined
   return view(acc, row, open(ctx, await ctx.codec.personKey(trx, acc.person_id), row))
 }
 
 /** Every version, newest first, with counts taken from the sealed content (one key fetch). */
-export async function planHistory(ctx: RequestContext, trx: Trx, acc: Case): Promise<PlanVersionSummary[]> {
+export async function planHistory(ctx: RequestContext, trx: Trx, acc: OpenedCase): Promise<PlanVersionSummary[]> {
   const rows = await base(trx, acc).orderBy('plan_versions.version', 'desc').execute()
   if (rows.length === 0) return []
   const key = await ctx.codec.personKey(trx, acc.person_id)
@@ -98,12 +93,4 @@ export function completionOf(plan: Pick<PlanView, 'version' | 'goals' | 'agreeme
     }
   }
   return { version: plan.version, goals: plan.goals.length, steps, done, inProgress, dropped, byDomain, agreement: plan.agreement.status }
-}
-
-/**
- * Plan completion of a case, for the progress overview. The caller has already loaded the case
- * with `findVisibleAccompaniment` inside `ctx.read`, so visibility and audit are theirs.
- */
-export async function planCompletion(ctx: RequestContext, trx: Trx, acc: Case): Promise<PlanCompletion> {
-  return completionOf(await currentPlan(ctx, trx, acc))
 }

@@ -1,14 +1,14 @@
 import type { PersonSummary, Progress } from '../../../common/contracts/progress.contracts'
 import type { RequestContext, Trx } from '../../http/context'
+import { type OpenedCase, rowsOf } from '../../security/case-access'
 import { reviewSeries } from '../assessments/assessments.queries'
+import { networkTrend } from '../network/network.compare'
 import { networkChangeOf, networkSnapshotsOf } from '../network/network.queries'
 import { completionOf, currentPlan } from '../plans/plans.queries'
 import { trajectoryOf } from '../trajectory/trajectory.queries'
 
-type Case = { id: string; code: string; person_id: string }
-
 /** One round per part, in parallel: reviews, plan, trajectory and network each need one query and one key. */
-async function load(ctx: RequestContext, trx: Trx, acc: Case) {
+async function load(ctx: RequestContext, trx: Trx, acc: OpenedCase) {
   const [reviews, plan, trajectory, snapshots] = await Promise.all([
     reviewSeries(ctx, trx, acc),
     currentPlan(ctx, trx, acc),
@@ -23,12 +23,10 @@ async function load(ctx: RequestContext, trx: Trx, acc: Case) {
  * counts only, so it opens none of the sealed titles and descriptions (200 of them after five
  * years, half the cost of this call in `npm run bench -- overview`).
  */
-async function trajectoryCounts(trx: Trx, acc: Case): Promise<Progress['trajectory']> {
-  const rows = await trx
-    .selectFrom('trajectory_events')
-    .select(['kind', 'phase', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('accompaniment_id', '=', acc.id)
-    .groupBy(['kind', 'phase'])
+async function trajectoryCounts(trx: Trx, acc: OpenedCase): Promise<Progress['trajectory']> {
+  const rows = await rowsOf(trx, acc, 'trajectory_events')
+    .select(['trajectory_events.kind', 'trajectory_events.phase', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['trajectory_events.kind', 'trajectory_events.phase'])
     .execute()
   const counts: Progress['trajectory'] = { events: 0, futureGoals: 0, byPhase: {} }
   for (const r of rows) {
@@ -42,7 +40,7 @@ async function trajectoryCounts(trx: Trx, acc: Case): Promise<Progress['trajecto
   return counts
 }
 
-export async function progressOf(ctx: RequestContext, trx: Trx, acc: Case): Promise<Progress> {
+export async function progressOf(ctx: RequestContext, trx: Trx, acc: OpenedCase): Promise<Progress> {
   const [reviews, plan, trajectory, snapshots] = await Promise.all([
     reviewSeries(ctx, trx, acc),
     currentPlan(ctx, trx, acc),
@@ -54,13 +52,7 @@ export async function progressOf(ctx: RequestContext, trx: Trx, acc: Case): Prom
     reviews,
     plan: completionOf(plan),
     network: {
-      series: [...snapshots].reverse().map((s) => ({
-        snapshotId: s.id,
-        takenOn: s.takenOn,
-        supportive: s.ties.filter((t) => t.valence === 'supportive').length,
-        ambivalent: s.ties.filter((t) => t.valence === 'ambivalent').length,
-        harmful: s.ties.filter((t) => t.valence === 'harmful').length,
-      })),
+      series: networkTrend(snapshots),
       sinceFirst: change?.sinceFirst ?? null,
       sincePrevious: change?.sincePrevious ?? null,
     },
@@ -68,7 +60,7 @@ export async function progressOf(ctx: RequestContext, trx: Trx, acc: Case): Prom
   }
 }
 
-export async function personSummaryOf(ctx: RequestContext, trx: Trx, acc: Case, firstName: string): Promise<PersonSummary> {
+export async function personSummaryOf(ctx: RequestContext, trx: Trx, acc: OpenedCase, firstName: string): Promise<PersonSummary> {
   const { reviews, plan, trajectory, snapshots } = await load(ctx, trx, acc)
   const change = networkChangeOf(snapshots)
   const latest = snapshots[0]

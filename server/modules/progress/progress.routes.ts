@@ -1,11 +1,11 @@
 import { PersonSummary, Progress } from '../../../common/contracts/progress.contracts'
 import { IdParams } from '../../../common/contracts/shared.contracts'
-import { defineRoute } from '../../http/define-route'
-import { findVisibleAccompaniment } from '../accompaniments/accompaniments.queries'
+import { defineCaseRoute } from '../../http/case-route'
+import { openPerson } from '../../security/person-access'
 import { personSummaryOf, progressOf } from './progress.queries'
 
 export const progressRoutes = [
-  defineRoute({
+  defineCaseRoute({
     method: 'GET',
     path: '/api/accompaniments/:id/progress',
     summary: 'Progress at a glance: review scores over time, plan completion, network change, trajectory counts',
@@ -13,15 +13,13 @@ export const progressRoutes = [
     params: IdParams,
     response: Progress,
     allow: 'desistance.read',
-    async handler({ params, ctx }) {
-      return ctx.read('progress.viewed', async (trx, audit) => {
-        const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        audit.subject('accompaniment', acc.id).person(acc.person_id)
-        return progressOf(ctx, trx, acc)
-      })
+    access: 'read',
+    action: 'progress.viewed',
+    async handler({ acc, trx, ctx }) {
+      return progressOf(ctx, trx, acc)
     },
   }),
-  defineRoute({
+  defineCaseRoute({
     method: 'GET',
     path: '/api/accompaniments/:id/summary',
     summary: 'The plain-language summary for the person: their goals, progress and supportive network, nothing else',
@@ -29,17 +27,13 @@ export const progressRoutes = [
     params: IdParams,
     response: PersonSummary,
     allow: 'desistance.read',
-    async handler({ params, ctx }) {
-      return ctx.read('person_summary.viewed', async (trx, audit) => {
-        const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        audit.subject('accompaniment', acc.id).person(acc.person_id)
-        const [row, key] = await Promise.all([
-          trx.selectFrom('persons').select(['id', 'first_name_sealed']).where('id', '=', acc.person_id).executeTakeFirstOrThrow(),
-          ctx.codec.personKey(trx, acc.person_id),
-        ])
-        const firstName = String(ctx.codec.openRow('persons', key, row.id, row).first_name)
-        return personSummaryOf(ctx, trx, acc, firstName)
-      })
+    access: 'read',
+    action: 'person_summary.viewed',
+    async handler({ acc, trx, ctx }) {
+      const [person, key] = await Promise.all([openPerson(trx, ctx.user, acc.person_id), ctx.codec.personKey(trx, acc.person_id)])
+      // Only the first name is opened: the summary addresses the person, it does not identify them.
+      const firstName = String(ctx.codec.openRow('persons', key, person.id, { first_name_sealed: person.first_name_sealed }).first_name)
+      return personSummaryOf(ctx, trx, acc, firstName)
     },
   }),
 ]

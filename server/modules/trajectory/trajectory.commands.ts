@@ -3,21 +3,13 @@ import type { z } from 'zod'
 import type { TrajectoryInput } from '../../../common/contracts/trajectory.contracts'
 import type { RequestContext, Trx } from '../../http/context'
 import { fail, invalidField } from '../../http/errors'
-import { assertMayChange } from '../accompaniments/accompaniments.queries'
-import { missOrStale } from '../accompaniments/case-rows'
+import { type ChangeableCase, deleteRows, insertRows, missOrStale, rowsOf, updateRows } from '../../security/case-access'
 import { currentPlan } from '../plans/plans.queries'
 
 type Input = z.output<typeof TrajectoryInput>
-type Case = { id: string; team_id: string; person_id: string; status: string }
-
-/** The trajectory is written by the case's workers or its lead, while the case is not closed. */
-async function checkWriter(ctx: RequestContext, trx: Trx, acc: Case): Promise<void> {
-  await assertMayChange(trx, ctx.user, acc)
-  if (acc.status === 'closed') throw fail('state.invalid_transition')
-}
 
 /** A future goal links only to goals of the current plan, so that the link can be followed. */
-async function checkGoalLinks(ctx: RequestContext, trx: Trx, acc: Case, input: Input): Promise<void> {
+async function checkGoalLinks(ctx: RequestContext, trx: Trx, acc: ChangeableCase, input: Input): Promise<void> {
   if (input.goalIds.length === 0) return
   const goals = new Set((await currentPlan(ctx, trx, acc)).goals.map((g) => g.id))
   const missing = input.goalIds.findIndex((id) => !goals.has(id))
@@ -43,56 +35,48 @@ function values(ctx: RequestContext, key: Buffer, id: string, input: Input) {
 /** A trajectory is read whole (timeline, overview): its size is bounded here rather than cut at read time. */
 export const MAX_ENTRIES = 1000
 
-export async function createEvent(ctx: RequestContext, trx: Trx, acc: Case, input: Input): Promise<string> {
-  await checkWriter(ctx, trx, acc)
-  const { n } = await trx
-    .selectFrom('trajectory_events')
+/** An event of the path or a future goal, on a case opened for change (by its workers or lead, while not closed). */
+export async function createEvent(ctx: RequestContext, trx: Trx, acc: ChangeableCase, input: Input): Promise<string> {
+  const { n } = await rowsOf(trx, acc, 'trajectory_events')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('accompaniment_id', '=', acc.id)
     .executeTakeFirstOrThrow()
   if (Number(n) >= MAX_ENTRIES) throw fail('state.invalid_transition', `A trajectory holds at most ${MAX_ENTRIES} entries`)
   await checkGoalLinks(ctx, trx, acc, input)
   const id = crypto.randomUUID()
   const key = await ctx.codec.personKey(trx, acc.person_id)
-  await trx
-    .insertInto('trajectory_events')
-    .values({
-      id,
-      accompaniment_id: acc.id,
-      ...values(ctx, key, id, input),
-      created_by: ctx.user.userId,
-      created_at: ctx.now(),
-      version: 1,
-    })
-    .execute()
+  await insertRows(trx, acc, 'trajectory_events', {
+    id,
+    ...values(ctx, key, id, input),
+    created_by: ctx.user.userId,
+    created_at: ctx.now(),
+    version: 1,
+  })
   return id
 }
 
-export async function updateEvent(ctx: RequestContext, trx: Trx, acc: Case, eventId: string, version: number, input: Input) {
-  await checkWriter(ctx, trx, acc)
+export async function updateEvent(ctx: RequestContext, trx: Trx, acc: ChangeableCase, eventId: string, version: number, input: Input) {
   await checkGoalLinks(ctx, trx, acc, input)
   const key = await ctx.codec.personKey(trx, acc.person_id)
-  const result = await trx
-    .updateTable('trajectory_events')
+  const result = await updateRows(trx, acc, 'trajectory_events')
     .set({ ...values(ctx, key, eventId, input), version: version + 1 })
-    .where('id', '=', eventId)
-    .where('accompaniment_id', '=', acc.id)
-    .where('version', '=', version)
+    .where('trajectory_events.id', '=', eventId)
+    .where('trajectory_events.version', '=', version)
     .executeTakeFirst()
-  if (Number(result.numUpdatedRows) === 0) await missOrStale(trx, 'trajectory_events', eventId, acc.id)
+  if (Number(result.numUpdatedRows) === 0) await missOrStale(trx, acc, 'trajectory_events', eventId)
 }
 
-export async function deleteEvent(ctx: RequestContext, trx: Trx, acc: Case, eventId: string, version: number): Promise<string> {
-  await checkWriter(ctx, trx, acc)
-  const row = await trx
-    .selectFrom('trajectory_events')
-    .select(['kind'])
-    .where('id', '=', eventId)
-    .where('accompaniment_id', '=', acc.id)
-    .where('version', '=', version)
+/** Removes an event of this case from the version the caller saw; answers its kind, for the audit. */
+export async function deleteEvent(trx: Trx, acc: ChangeableCase, eventId: string, version: number): Promise<string> {
+  const row = await rowsOf(trx, acc, 'trajectory_events')
+    .select('trajectory_events.kind')
+    .where('trajectory_events.id', '=', eventId)
+    .where('trajectory_events.version', '=', version)
     .executeTakeFirst()
-  if (!row) return missOrStale(trx, 'trajectory_events', eventId, acc.id)
-  const result = await trx.deleteFrom('trajectory_events').where('id', '=', eventId).where('version', '=', version).executeTakeFirst()
-  if (Number(result.numDeletedRows) === 0) return missOrStale(trx, 'trajectory_events', eventId, acc.id)
+  if (!row) return missOrStale(trx, acc, 'trajectory_events', eventId)
+  const result = await deleteRows(trx, acc, 'trajectory_events')
+    .where('trajectory_events.id', '=', eventId)
+    .where('trajectory_events.version', '=', version)
+    .executeTakeFirst()
+  if (Number(result.numDeletedRows) === 0) return missOrStale(trx, acc, 'trajectory_events', eventId)
   return row.kind
 }

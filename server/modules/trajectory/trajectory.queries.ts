@@ -1,16 +1,13 @@
 import { compareTrajectoryDates, type TrajectoryEvent } from '../../../common/contracts/trajectory.contracts'
 import type { RequestContext, Trx } from '../../http/context'
-
-type Case = { id: string; person_id: string }
+import { type OpenedCase, rowsOf } from '../../security/case-access'
 
 /**
- * The trajectory of a case, events and future goals together, in chronological order: one
- * query and one key fetch, whatever the number of events. The caller has already loaded the
- * case with `findVisibleAccompaniment` inside `ctx.read` / `ctx.write`.
+ * The trajectory of an opened case, events and future goals together, in chronological order:
+ * one query and one key fetch, whatever the number of events.
  */
-export async function trajectoryOf(ctx: RequestContext, trx: Trx, acc: Case, eventId?: string): Promise<TrajectoryEvent[]> {
-  let q = trx
-    .selectFrom('trajectory_events')
+export async function trajectoryOf(ctx: RequestContext, trx: Trx, acc: OpenedCase, eventId?: string): Promise<TrajectoryEvent[]> {
+  let q = rowsOf(trx, acc, 'trajectory_events')
     .innerJoin('users', 'users.id', 'trajectory_events.created_by')
     .select([
       'trajectory_events.id',
@@ -29,7 +26,6 @@ export async function trajectoryOf(ctx: RequestContext, trx: Trx, acc: Case, eve
       'trajectory_events.version',
       'users.display_name',
     ])
-    .where('trajectory_events.accompaniment_id', '=', acc.id)
   if (eventId) q = q.where('trajectory_events.id', '=', eventId)
   const rows = await q.execute()
   if (rows.length === 0) return []

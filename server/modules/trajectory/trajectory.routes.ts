@@ -1,14 +1,13 @@
 import { IdParams } from '../../../common/contracts/shared.contracts'
 import { TrajectoryEvent, TrajectoryInput, TrajectoryList, TrajectoryParams } from '../../../common/contracts/trajectory.contracts'
-import { defineRoute } from '../../http/define-route'
+import { defineCaseRoute } from '../../http/case-route'
 import { fail } from '../../http/errors'
 import { expectedVersion, sendVersion } from '../../http/versioning'
-import { findVisibleAccompaniment } from '../accompaniments/accompaniments.queries'
 import { createEvent, deleteEvent, updateEvent } from './trajectory.commands'
 import { trajectoryOf } from './trajectory.queries'
 
 export const trajectoryRoutes = [
-  defineRoute({
+  defineCaseRoute({
     method: 'GET',
     path: '/api/accompaniments/:id/trajectory',
     summary: 'The trajectory of a case: events of the path and future goals, in chronological order',
@@ -16,15 +15,13 @@ export const trajectoryRoutes = [
     params: IdParams,
     response: TrajectoryList,
     allow: 'desistance.read',
-    async handler({ params, ctx }) {
-      return ctx.read('trajectory.viewed', async (trx, audit) => {
-        const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        audit.subject('accompaniment', acc.id).person(acc.person_id)
-        return { items: await trajectoryOf(ctx, trx, acc) }
-      })
+    access: 'read',
+    action: 'trajectory.viewed',
+    async handler({ acc, trx, ctx }) {
+      return { items: await trajectoryOf(ctx, trx, acc) }
     },
   }),
-  defineRoute({
+  defineCaseRoute({
     method: 'POST',
     path: '/api/accompaniments/:id/trajectory',
     summary: 'Add an event of the path, or a future goal linked to plan goals',
@@ -34,18 +31,17 @@ export const trajectoryRoutes = [
     response: TrajectoryEvent,
     status: 201,
     allow: 'desistance.write',
-    async handler({ params, body, ctx, reply }) {
-      return ctx.write('trajectory.created', async (trx, audit) => {
-        const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        const id = await createEvent(ctx, trx, acc, body)
-        audit.subject('trajectory_event', id).person(acc.person_id).detail({ accompanimentId: acc.id, kind: body.kind })
-        const [view] = await trajectoryOf(ctx, trx, acc, id)
-        sendVersion(reply, 1)
-        return view as TrajectoryEvent
-      })
+    access: 'change',
+    action: 'trajectory.created',
+    async handler({ acc, trx, audit, body, ctx, reply }) {
+      const id = await createEvent(ctx, trx, acc, body)
+      audit.subject('trajectory_event', id).detail({ accompanimentId: acc.id, kind: body.kind })
+      const [view] = await trajectoryOf(ctx, trx, acc, id)
+      sendVersion(reply, 1)
+      return view as TrajectoryEvent
     },
   }),
-  defineRoute({
+  defineCaseRoute({
     method: 'PUT',
     path: '/api/accompaniments/:id/trajectory/:eventId',
     summary: 'Change an event or a future goal (If-Match required)',
@@ -54,20 +50,19 @@ export const trajectoryRoutes = [
     body: TrajectoryInput,
     response: TrajectoryEvent,
     allow: 'desistance.write',
-    async handler({ params, body, ctx, request, reply }) {
+    access: 'change',
+    action: 'trajectory.updated',
+    async handler({ acc, trx, audit, params, body, ctx, request, reply }) {
       const version = expectedVersion(request)
-      return ctx.write('trajectory.updated', async (trx, audit) => {
-        const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        audit.subject('trajectory_event', params.eventId).person(acc.person_id).detail({ accompanimentId: acc.id, kind: body.kind })
-        await updateEvent(ctx, trx, acc, params.eventId, version, body)
-        const [view] = await trajectoryOf(ctx, trx, acc, params.eventId)
-        if (!view) throw fail('resource.not_found')
-        sendVersion(reply, view.version)
-        return view
-      })
+      audit.subject('trajectory_event', params.eventId).detail({ accompanimentId: acc.id, kind: body.kind })
+      await updateEvent(ctx, trx, acc, params.eventId, version, body)
+      const [view] = await trajectoryOf(ctx, trx, acc, params.eventId)
+      if (!view) throw fail('resource.not_found')
+      sendVersion(reply, view.version)
+      return view
     },
   }),
-  defineRoute({
+  defineCaseRoute({
     method: 'DELETE',
     path: '/api/accompaniments/:id/trajectory/:eventId',
     summary: 'Remove an event entered by mistake (If-Match required)',
@@ -75,13 +70,12 @@ export const trajectoryRoutes = [
     params: TrajectoryParams,
     status: 204,
     allow: 'desistance.write',
-    async handler({ params, ctx, request }) {
+    access: 'change',
+    action: 'trajectory.deleted',
+    async handler({ acc, trx, audit, params, request }) {
       const version = expectedVersion(request)
-      await ctx.write('trajectory.deleted', async (trx, audit) => {
-        const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        const kind = await deleteEvent(ctx, trx, acc, params.eventId, version)
-        audit.subject('trajectory_event', params.eventId).person(acc.person_id).detail({ accompanimentId: acc.id, kind, version })
-      })
+      const kind = await deleteEvent(trx, acc, params.eventId, version)
+      audit.subject('trajectory_event', params.eventId).detail({ accompanimentId: acc.id, kind, version })
       return undefined
     },
   }),
