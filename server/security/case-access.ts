@@ -132,7 +132,7 @@ export const CASE_COLUMNS = [
 ] as const
 
 type CaseColumn = (typeof CASE_COLUMNS)[number] extends `accompaniments.${infer C}` ? C : never
-export type CaseRow = Pick<Database['accompaniments'], CaseColumn>
+export type CaseRow = Pick<Selectable<Database['accompaniments']>, CaseColumn>
 
 /** How the actor came to see a case: the strongest reason wins. */
 export type CaseAccess = 'assigned' | 'lead' | 'emergency'
