@@ -1,6 +1,7 @@
 import type {
   ExpressionBuilder,
   Insertable,
+  Selectable,
   SelectQueryBuilder,
   UpdateQueryBuilder,
   DeleteQueryBuilder,
