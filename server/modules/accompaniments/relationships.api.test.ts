@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ErrorCode } from '../../../common/contracts/problem.contracts'
 import { type Permission, rolesGrant } from '../../../common/permissions'
@@ -127,6 +128,14 @@ describe('the route table', () => {
 
 describe.each(CASE_ROUTES.map((r) => [routeKey(r), r] as const))('%s', (_key, route) => {
   it.each(RELATIONSHIPS)('as %s', (rel) => check(route, rel))
+
+  // A case that does not exist answers like a case one may not see: the caller learns nothing.
+  it('on a case that does not exist, as teamLead', async () => {
+    const { c, req } = await shared(route)
+    const res = await sendAs(world.as.teamLead, route, { ...c, id: crypto.randomUUID() }, req)
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(404)
+    expect(json(res).code).toBe('resource.not_found')
+  })
 
   if (route.caseAccess !== 'manage' && route.caseAccess !== 'outside') {
     it.each(['assigned', 'teamLead', 'breakGlass'] as const)('on a closed case, as %s', (rel) => check(route, rel, true))
