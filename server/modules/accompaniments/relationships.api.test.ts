@@ -1,242 +1,167 @@
+import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Role } from '../../../common/roles'
-import { type Agent, json, startTestApp, type TestApp } from '../../test/harness'
+import type { ErrorCode } from '../../../common/contracts/problem.contracts'
+import { type Permission, rolesGrant } from '../../../common/permissions'
+import { API_ROUTES } from '../../app'
+import type { Route } from '../../http/define-route'
+import { CASE_RECIPES, type CaseRequest, routeKey, sendAs } from '../../test/case-recipes'
+import { type CaseFixture, type CaseWorld, caseWorld, closeCase, PEOPLE, type Relationship, RELATIONSHIPS } from '../../test/case-world'
+import { json, startTestApp, type TestApp } from '../../test/harness'
 
 /**
- * The case-level matrix: every case route, for every relationship a caller can have to the case.
- * `ok` means the handler ran for them (2xx, or a 4xx about the request itself); `hidden` means
- * 404 (the case does not exist for them); `refused` means 403 (seen, but not theirs to change).
+ * THE CASE MATRIX, generated from the route table: every route that opens a case (`caseAccess`,
+ * set by defineCaseRoute), for every relationship a user can have to the case, answers exactly
+ * the status the one visibility rule gives. What a route needs to be called comes from
+ * server/test/case-recipes.ts; the expectations come from the route's own `allow` and
+ * `caseAccess`, so a new case route is covered the moment it has a recipe.
  */
-type Outcome = 'ok' | 'hidden' | 'refused'
-const RELATIONSHIPS = [
-  'assigned',
-  'coWorker',
-  'teamLead',
-  'otherTeamLead',
-  'otherWorker',
-  'breakGlass',
-  'partner',
-  'researcher',
-  'dpo',
-  'admin',
-] as const
-type Relationship = (typeof RELATIONSHIPS)[number]
+const CASE_PREFIX = '/api/accompaniments/:id'
+const underCase = (r: Route) => r.path === CASE_PREFIX || r.path.startsWith(`${CASE_PREFIX}/`)
+/** Routes under a case, and routes marked as case routes: each must be both. */
+const CASE_ROUTES = API_ROUTES.filter((r) => r.caseAccess || underCase(r))
 
-const READ: Record<Relationship, Outcome> = {
-  assigned: 'ok',
-  coWorker: 'ok',
-  teamLead: 'ok',
-  otherTeamLead: 'hidden',
-  otherWorker: 'hidden',
-  breakGlass: 'ok',
-  partner: 'refused',
-  researcher: 'refused',
-  dpo: 'refused',
-  admin: 'refused',
+/** The relationships that see the case, and those that may change it. */
+const SEES = new Set<Relationship>(['assigned', 'coWorker', 'teamLead', 'breakGlass'])
+const WORKS_ON = new Set<Relationship>(['assigned', 'coWorker', 'teamLead'])
+
+type Expected = { status: number; code?: ErrorCode }
+const denied: Expected = { status: 403, code: 'access.forbidden' }
+const hidden: Expected = { status: 404, code: 'resource.not_found' }
+
+const grants = (rel: Relationship, route: Route) =>
+  route.allow === 'public' || route.allow === 'authenticated' || rolesGrant(PEOPLE[rel].roles, route.allow as Permission)
+
+/**
+ * The rule, as the architecture states it. The permission first (403 for a role without it,
+ * before the case is looked up); then the case: 404 to whoever does not see it; `read` for
+ * whoever sees it; `change` and `manage` only for its workers and its lead (a break-the-glass
+ * grant reads, it does not act: 403); `change` not on a closed case (409). `outside` (breaking
+ * the glass) is for those who do not see the case yet (409 for those who do).
+ */
+function expected(route: Route, rel: Relationship, closed = false): Expected {
+  if (!grants(rel, route)) return denied
+  const ok = { status: route.status }
+  switch (route.caseAccess) {
+    case 'read':
+      return SEES.has(rel) ? ok : hidden
+    case 'change':
+    case 'manage':
+      if (rel === 'breakGlass') return denied
+      if (!WORKS_ON.has(rel)) return hidden
+      return closed && route.caseAccess === 'change' ? { status: 409, code: 'state.invalid_transition' } : ok
+    case 'outside':
+      return SEES.has(rel) ? { status: 409, code: 'access.already_granted' } : ok
+    default:
+      throw new Error(`${routeKey(route)} is not a case route: define it with defineCaseRoute`)
+  }
 }
-const STEER: Record<Relationship, Outcome> = { ...READ, breakGlass: 'refused' }
-
-const ROUTES: { name: string; expect: Record<Relationship, Outcome>; call: (a: Agent, c: Fixture) => Promise<{ statusCode: number }> }[] = [
-  { name: 'read the case', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}`) },
-  { name: 'read the timeline', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/timeline`) },
-  { name: 'list sessions', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/sessions`) },
-  {
-    name: 'change the framework',
-    expect: STEER,
-    // Sends back the case's own framework, so that the fixture stays what the other routes expect.
-    call: async (a, c) => {
-      const current = await a.get(`/api/accompaniments/${c.id}`)
-      const view = current.statusCode === 200 ? json(current) : { version: 1, framework: 'voluntary', judicial: {} }
-      const framework = { framework: view.framework, ...view.judicial }
-      return a.put(`/api/accompaniments/${c.id}`, { summary: 'Changed', framework }, { 'if-match': `"${view.version}"` })
-    },
-  },
-  { name: 'progress at a glance', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/progress`) },
-  { name: 'summary for the person', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/summary`) },
-  { name: 'list relatives', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/relatives`) },
-  {
-    name: 'involve a relative',
-    expect: STEER,
-    call: (a, c) =>
-      a.post(`/api/accompaniments/${c.id}/relatives`, {
-        name: 'Relationships',
-        relationship: 'sibling',
-        involvement: 'informed',
-        consent: 'not_asked',
-      }),
-  },
-  { name: 'list tasks', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/tasks`) },
-  { name: 'list documents', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/documents`) },
-  { name: 'list reports', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/reports`) },
-  { name: 'read the plan', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/plan`) },
-  { name: 'read the plan history', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/plan/versions`) },
-  { name: 'read the trajectory', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/trajectory`) },
-  {
-    name: 'save the plan',
-    expect: STEER,
-    call: (a, c) =>
-      a.put(`/api/accompaniments/${c.id}/plan`, { goals: [{ domain: 'housing', title: 'Logement', steps: [] }] }, { 'if-match': '"0"' }),
-  },
-  {
-    name: 'add a trajectory event',
-    expect: STEER,
-    call: (a, c) => a.post(`/api/accompaniments/${c.id}/trajectory`, { precision: 'year', date: '2019', phase: 'entry', title: 'Entrée' }),
-  },
-  {
-    name: 'remove a trajectory event',
-    expect: STEER,
-    call: async (a, c) => {
-      const e = json(
-        await c.owner.post(`/api/accompaniments/${c.id}/trajectory`, { precision: 'year', date: '2019', phase: 'entry', title: 'Entrée' }),
-      )
-      return a.request('DELETE', `/api/accompaniments/${c.id}/trajectory/${e.id}`, undefined, { 'if-match': '"1"' })
-    },
-  },
-  { name: 'list network snapshots', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/network`) },
-  {
-    name: 'compare network snapshots',
-    expect: READ,
-    call: async (a, c) => {
-      const s = json(await c.owner.post(`/api/accompaniments/${c.id}/network`, { takenOn: '2026-11-02', ties: [] }))
-      return a.get(`/api/accompaniments/${c.id}/network/compare?from=${s.id}&to=${s.id}`)
-    },
-  },
-  {
-    name: 'take a network snapshot',
-    expect: STEER,
-    call: (a, c) => a.post(`/api/accompaniments/${c.id}/network`, { takenOn: '2026-11-02', ties: [NETWORK_TIE] }),
-  },
-  {
-    name: 'correct a network snapshot',
-    expect: STEER,
-    call: async (a, c) => {
-      const s = json(await c.owner.post(`/api/accompaniments/${c.id}/network`, { takenOn: '2026-11-02', ties: [] }))
-      return a.put(`/api/accompaniments/${c.id}/network/${s.id}`, { takenOn: '2026-11-03', ties: [NETWORK_TIE] }, { 'if-match': '"1"' })
-    },
-  },
-  { name: 'list assessments', expect: READ, call: (a, c) => a.get(`/api/accompaniments/${c.id}/assessments`) },
-  {
-    name: 'read an assessment',
-    expect: READ,
-    call: async (a, c) => {
-      const s = json(await c.owner.post(`/api/accompaniments/${c.id}/assessments`, ASSESSMENT))
-      return a.get(`/api/accompaniments/${c.id}/assessments/${s.id}`)
-    },
-  },
-  {
-    name: 'record an assessment',
-    expect: STEER,
-    call: (a, c) => a.post(`/api/accompaniments/${c.id}/assessments`, ASSESSMENT),
-  },
-  {
-    name: 'change an assessment',
-    expect: STEER,
-    call: async (a, c) => {
-      const s = json(await c.owner.post(`/api/accompaniments/${c.id}/assessments`, ASSESSMENT))
-      return a.put(`/api/accompaniments/${c.id}/assessments/${s.id}`, { takenOn: '2026-11-03', answers: {} }, { 'if-match': '"1"' })
-    },
-  },
-  { name: 'read the client', expect: { ...READ, partner: 'refused' }, call: (a, c) => a.get(`/api/persons/${c.personId}`) },
-  {
-    name: 'record a session',
-    expect: STEER,
-    call: (a, c) => a.post(`/api/accompaniments/${c.id}/sessions`, { startsAt: '2026-12-01T10:00:00Z', modality: 'office' }),
-  },
-  {
-    name: 'add a task',
-    expect: STEER,
-    call: (a, c) => a.post(`/api/accompaniments/${c.id}/tasks`, { title: 'Appeler', dueDate: '2026-12-01' }),
-  },
-  {
-    name: 'upload a document',
-    expect: STEER,
-    call: (a, c) =>
-      a.post(`/api/accompaniments/${c.id}/documents`, Buffer.from('%PDF-1.4 x'), {
-        'content-type': 'application/pdf',
-        'x-filename': 'x.pdf',
-      }),
-  },
-  {
-    name: 'suspend the case',
-    expect: STEER,
-    call: async (a, c) => {
-      const v = json(await c.owner.get(`/api/accompaniments/${c.id}`)).version
-      return a.post(`/api/accompaniments/${c.id}/status`, { to: 'suspended' }, { 'if-match': `"${v}"` })
-    },
-  },
-  {
-    name: 'assign workers',
-    // Only leads hold the permission: every worker is refused before the case is even looked up.
-    expect: { ...READ, assigned: 'refused', coWorker: 'refused', otherWorker: 'refused', breakGlass: 'refused' },
-    call: (a, c) => a.post(`/api/accompaniments/${c.id}/assign`, { primaryWorkerId: c.ownerId }),
-  },
-]
-
-type Fixture = { id: string; personId: string; owner: Agent; ownerId: string }
-const ASSESSMENT = { instrument: 'progress-review', takenOn: '2026-11-02', answers: { housing: { worker: 6, person: 7 } } }
-const NETWORK_TIE = { name: 'Relationships', kind: 'group', relation: 'community', strength: 2, valence: 'supportive' }
 
 let t: TestApp
-let teamA: string
-let teamB: string
-const agents = {} as Record<Relationship, Agent & { userId: string }>
+let world: CaseWorld
 
 beforeAll(async () => {
-  t = await startTestApp()
-  teamA = await t.team()
-  teamB = await t.team()
-  const as = (roles: Role[], teamIds: string[] = []) => t.as(roles, { teamIds })
-  agents.assigned = await as(['worker'], [teamA])
-  agents.coWorker = await as(['worker'], [teamA])
-  agents.teamLead = await as(['lead'], [teamA])
-  agents.otherTeamLead = await as(['lead'], [teamB])
-  agents.otherWorker = await as(['worker'], [teamB])
-  agents.breakGlass = await as(['worker'], [teamB])
-  agents.partner = await as(['partner'])
-  agents.researcher = await as(['researcher'])
-  agents.dpo = await as(['dpo'])
-  agents.admin = await as(['admin'])
+  // Every denied cell is a refusal; the per-minute limit on refusals is not what this file tests.
+  t = await startTestApp({ env: { PARCOURS_DENIALS_PER_MINUTE: '100000' } })
+  world = await caseWorld(t)
 })
-afterAll(() => t.close())
+afterAll(() => t?.close())
 
-/** A fresh case per check, so that one route's effect (a suspension) never changes another's. */
-async function fixture(): Promise<Fixture> {
-  const owner = agents.assigned
-  const person = json(await owner.post('/api/persons', { firstName: 'Bilal', lastName: 'Mansouri' }))
-  const acc = json(
-    await owner.post('/api/accompaniments', {
-      kind: 'concerned',
-      personId: person.id,
-      teamId: teamA,
-      framework: { framework: 'judicial', measure: 'other' },
-    }),
-  )
-  expect(
-    (
-      await agents.teamLead.post(`/api/accompaniments/${acc.id}/assign`, {
-        primaryWorkerId: owner.userId,
-        coWorkerIds: [agents.coWorker.userId],
-      })
-    ).statusCode,
-  ).toBe(200)
-  expect(
-    (await agents.breakGlass.post(`/api/accompaniments/${acc.id}/break-glass`, { reason: 'Appel urgent de la police locale' })).statusCode,
-  ).toBe(200)
-  return { id: acc.id, personId: person.id, owner, ownerId: owner.userId }
+type Prepared = { c: CaseFixture; req: CaseRequest }
+
+async function prepared(route: Route, close = false): Promise<Prepared> {
+  const recipe = CASE_RECIPES[routeKey(route)]
+  if (!recipe) throw new Error(`new case route ${routeKey(route)}: add its recipe to server/test/case-recipes.ts`)
+  const c = await world.newCase()
+  const req = await recipe(c)
+  if (close) await closeCase(c)
+  return { c, req }
 }
 
-describe.each(ROUTES)('$name', (route) => {
-  it.each(RELATIONSHIPS)('as %s', async (relationship) => {
-    const c = await fixture()
-    const res = await route.call(agents[relationship], c)
-    const outcome: Outcome =
-      res.statusCode === 404
-        ? 'hidden'
-        : res.statusCode === 403
-          ? 'refused'
-          : res.statusCode < 500 && res.statusCode !== 401
-            ? 'ok'
-            : ('error' as never)
-    expect(outcome, `status ${res.statusCode}`).toBe(route.expect[relationship])
+/**
+ * One case per route for every cell that changes nothing (refusals, and reads), so that the
+ * matrix stays fast; a fresh case for each cell that changes it.
+ */
+const sharedCases = new Map<string, Promise<Prepared>>()
+const shared = (route: Route, closed = false) => {
+  const key = `${routeKey(route)}${closed ? ' (closed)' : ''}`
+  let p = sharedCases.get(key)
+  if (!p) sharedCases.set(key, (p = prepared(route, closed)))
+  return p
+}
+
+async function check(route: Route, rel: Relationship, closed = false) {
+  const want = expected(route, rel, closed)
+  const changes = want.status < 300 && route.caseAccess !== 'read'
+  const { c, req } = changes ? await prepared(route) : await shared(route, closed)
+  const res = await sendAs(world.as[rel], route, c, req)
+  expect(res.statusCode, `${rel} on ${routeKey(route)}${closed ? ' (closed case)' : ''}: ${res.body.slice(0, 300)}`).toBe(want.status)
+  if (want.code) expect(json(res).code).toBe(want.code)
+}
+
+describe('the route table', () => {
+  it('marks every route under /api/accompaniments/:id as a case route, and no other', () => {
+    const notCaseRoutes = API_ROUTES.filter((r) => underCase(r) && !r.caseAccess).map(routeKey)
+    const outsideTheCase = API_ROUTES.filter((r) => r.caseAccess && !underCase(r)).map(routeKey)
+    expect(notCaseRoutes, 'routes under a case that do not open it through defineCaseRoute').toEqual([])
+    expect(outsideTheCase, 'case routes whose path does not start at the case').toEqual([])
+  })
+
+  it('lets only the break-the-glass route reach a case from outside', () => {
+    expect(API_ROUTES.filter((r) => r.caseAccess === 'outside').map(routeKey)).toEqual(['POST /api/accompaniments/:id/break-glass'])
+  })
+
+  it('gives every case route a permission, not only a session', () => {
+    const open = CASE_ROUTES.filter((r) => r.allow === 'public' || r.allow === 'authenticated').map(routeKey)
+    expect(open).toEqual([])
+  })
+
+  it('has a recipe for every case route, and none for a route that is gone', () => {
+    const keys = new Set(CASE_ROUTES.map(routeKey))
+    const missing = [...keys].filter((k) => !CASE_RECIPES[k])
+    expect(missing, 'new case routes: add their recipe to server/test/case-recipes.ts').toEqual([])
+    expect(
+      Object.keys(CASE_RECIPES).filter((k) => !keys.has(k)),
+      'recipes of routes that are no longer case routes',
+    ).toEqual([])
+  })
+})
+
+describe.each(CASE_ROUTES.map((r) => [routeKey(r), r] as const))('%s', (_key, route) => {
+  it.each(RELATIONSHIPS)('as %s', (rel) => check(route, rel))
+
+  // A case that does not exist answers like a case one may not see: the caller learns nothing.
+  it('on a case that does not exist, as teamLead', async () => {
+    const { c, req } = await shared(route)
+    const res = await sendAs(world.as.teamLead, route, { ...c, id: crypto.randomUUID() }, req)
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(404)
+    expect(json(res).code).toBe('resource.not_found')
+  })
+
+  if (route.caseAccess !== 'manage' && route.caseAccess !== 'outside') {
+    it.each(['assigned', 'teamLead', 'breakGlass'] as const)('on a closed case, as %s', (rel) => check(route, rel, true))
+  }
+})
+
+describe('the client, reached through the case', () => {
+  const READ_PERSON: Record<Relationship, number> = {
+    assigned: 200,
+    coWorker: 200,
+    teamLead: 200,
+    breakGlass: 200,
+    otherTeamLead: 404,
+    otherWorker: 404,
+    intake: 404,
+    partner: 403,
+    researcher: 403,
+    dpo: 403,
+    admin: 403,
+  }
+  let c: CaseFixture
+  beforeAll(async () => {
+    c = await world.newCase()
+  })
+  it.each(RELATIONSHIPS)('as %s', async (rel) => {
+    const res = await world.as[rel].get(`/api/persons/${c.personId}`)
+    expect(res.statusCode, res.body).toBe(READ_PERSON[rel])
   })
 })

@@ -1,0 +1,191 @@
+import path from 'node:path'
+import { ESLint } from 'eslint'
+import ts from 'typescript'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+/**
+ * The doors hold by structure: a deliberately bad module is refused by the linter or by the type
+ * checker, and the right way through the doors passes both. The fixtures are written here, never
+ * on disk, under the paths a real module would have.
+ */
+const ROOT = path.resolve(import.meta.dirname, '..')
+const MODULE = 'server/modules/bad/bad.routes.ts'
+
+const lines = (...code: string[]) => code.join('\n')
+const imports = lines(
+  "import { sql } from 'kysely'",
+  "import { defineRoute } from '../../http/define-route'",
+  "import { openCase, rowsOf, visibleCases, visibleRows } from '../../security/case-access'",
+)
+/** A route of a module whose handler does `body` inside ctx.read, with `trx`, `ctx`, `params` and `me` in scope. */
+const route = (body: string) =>
+  lines(
+    imports,
+    'export const badRoutes = [',
+    '  defineRoute({',
+    "    method: 'GET', path: '/api/bad/:id', summary: 'A bad route', allow: 'accompaniment.read',",
+    '    async handler({ params, ctx }) {',
+    '      const me = ctx.user',
+    `      return ctx.read('accompaniment.viewed', async (trx) => { ${body} })`,
+    '    },',
+    '  }),',
+    ']',
+    'export const used = [sql, openCase, rowsOf, visibleCases, visibleRows]',
+  )
+
+const DOOR = 'read through their door'
+const BAD: [string, string, string][] = [
+  ['reads persons without the door', route("return trx.selectFrom('persons').selectAll().where('id', '=', params.id).execute()"), DOOR],
+  ['queries tasks without the visibility module', route("return trx.selectFrom('tasks').selectAll().execute()"), DOOR],
+  ['hides a case table behind an alias', route("return trx.selectFrom('case_sessions as s').selectAll().execute()"), DOOR],
+  ['updates a case without opening it', route("return trx.updateTable('accompaniments').set({ status: 'closed' }).execute()"), DOOR],
+  ['deletes rows of a case without opening it', route("return trx.deleteFrom('trajectory_events').execute()"), DOOR],
+  ['reads the audit log from a module that is not the DPO’s', route("return trx.selectFrom('audit_log').selectAll().execute()"), DOOR],
+  [
+    'adds a row to a case with an id of its choosing',
+    route("return trx.insertInto('tasks').values({ accompaniment_id: params.id } as never).execute()"),
+    'insertRows',
+  ],
+  [
+    'joins persons onto a query that starts at no door',
+    route("return trx.selectFrom('users').innerJoin('persons', 'persons.created_by', 'users.id').selectAll().execute()"),
+    'starts at a door',
+  ],
+  [
+    'names its table with a variable',
+    route("const table = 'persons' as 'users'; return trx.selectFrom(table).selectAll().execute()"),
+    'string literal',
+  ],
+  ['writes raw SQL that names persons', route('return sql`select * from persons`.execute(trx)'), 'Raw SQL'],
+  ['touches ctx.system', route("return (ctx as any).system.db.selectFrom('users').selectAll().execute()"), 'composition root'],
+  [
+    'imports the database layer',
+    lines("import { openDatabase } from '../../db/database'", 'export const db = openDatabase'),
+    'never the db layer',
+  ],
+]
+
+const GOOD: [string, string][] = [
+  ['opens a case through the door', route("return openCase(trx, me, params.id, 'read')")],
+  [
+    'reads rows of an opened case',
+    route("const acc = await openCase(trx, me, params.id, 'read'); return rowsOf(trx, acc, 'tasks').selectAll().execute()"),
+  ],
+  [
+    'lists rows across visible cases, joined to staff and persons',
+    route(
+      lines(
+        "return visibleRows(trx, me, 'tasks').innerJoin('users', 'users.id', 'tasks.assignee_id')",
+        "  .innerJoin('persons', 'persons.id', 'accompaniments.person_id').select(['tasks.id', 'persons.code']).execute()",
+      ),
+    ),
+  ],
+  ['lists visible cases', route("return visibleCases(trx, me, { assigned: true }).select('accompaniments.id').execute()")],
+  ['reads a staff table', route("return trx.selectFrom('users').select(['id', 'display_name']).execute()")],
+]
+
+let eslint: ESLint | null = null
+/** The messages of the door rules (syntax and imports) for `code` at `filePath`. */
+async function doorMessages(code: string, filePath = MODULE): Promise<string[]> {
+  eslint ??= new ESLint({ cwd: ROOT })
+  const [result] = await eslint.lintText(code, { filePath })
+  const messages = result?.messages ?? []
+  const fatal = messages.filter((m) => m.fatal)
+  if (fatal.length) throw new Error(`the fixture does not parse: ${fatal.map((m) => m.message).join('; ')}`)
+  return messages.filter((m) => m.ruleId === 'no-restricted-syntax' || m.ruleId === 'no-restricted-imports').map((m) => m.message)
+}
+
+describe('the linter refuses a module that walks around a door', () => {
+  it.each(BAD)('a module that %s', async (_what, code, says) => {
+    const messages = await doorMessages(code)
+    expect(
+      messages.some((m) => m.includes(says)),
+      messages.join('\n') || 'no door rule fired',
+    ).toBe(true)
+  })
+
+  it.each(GOOD)('and lets through a module that %s', async (_what, code) => {
+    expect(await doorMessages(code)).toEqual([])
+  })
+
+  it('lets the DPO’s module read the log, and still not persons', async () => {
+    const auditModule = 'server/modules/audit/bad.routes.ts'
+    expect(await doorMessages(route("return trx.selectFrom('audit_log').selectAll().execute()"), auditModule)).toEqual([])
+    expect(await doorMessages(route("return trx.selectFrom('persons').selectAll().execute()"), auditModule)).not.toEqual([])
+  })
+
+  it('leaves the doors themselves free to name the tables they guard', async () => {
+    expect(await doorMessages(route("return trx.selectFrom('persons').selectAll().execute()"), 'server/security/bad-door.ts')).toEqual([])
+  })
+})
+
+// ---- Types ---------------------------------------------------------------------------------------
+
+/** A module function given the request context, as a handler would have it. */
+const withCtx = (body: string) =>
+  lines("import type { RequestContext } from '../../http/context'", `export async function bad(ctx: RequestContext) { ${body} }`)
+
+const TYPE_FIXTURES = {
+  system: withCtx('return ctx.system'),
+  servicesDb: withCtx('return ctx.services.db'),
+  unauditedPersons: withCtx("return ctx.unaudited((db) => db.selectFrom('persons').selectAll().execute())"),
+  unauditedCaseJoin: withCtx(
+    "return ctx.unaudited((db) => db.selectFrom('users').innerJoin('accompaniment_workers', 'accompaniment_workers.user_id', 'users.id').selectAll().execute())",
+  ),
+  unauditedStaff: withCtx("return ctx.unaudited((db) => db.selectFrom('users').select(['id', 'display_name']).execute())"),
+  auditedPersons: withCtx("return ctx.read('person.viewed', (trx) => trx.selectFrom('persons').select('id').execute())"),
+} as const
+type Fixture = keyof typeof TYPE_FIXTURES
+
+/** Type-checks the fixtures as files of a module, against the real server code, in one program. */
+function typeErrors(): Record<Fixture, string[]> {
+  const config = ts.readConfigFile(path.join(ROOT, 'tsconfig.json'), ts.sys.readFile)
+  const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT)
+  const files = new Map(
+    Object.entries(TYPE_FIXTURES).map(([name, code]) => [path.join(ROOT, `server/modules/bad/${name}.fixture.ts`), code] as const),
+  )
+  const host = ts.createCompilerHost(options)
+  const { getSourceFile, fileExists, readFile } = host
+  host.fileExists = (f) => files.has(f) || fileExists.call(host, f)
+  host.readFile = (f) => files.get(f) ?? readFile.call(host, f)
+  host.getSourceFile = (f, lang, ...rest) => {
+    const code = files.get(f)
+    return code !== undefined ? ts.createSourceFile(f, code, lang) : getSourceFile.call(host, f, lang, ...rest)
+  }
+  const program = ts.createProgram([...files.keys()], options, host)
+  const out = {} as Record<Fixture, string[]>
+  for (const [file, name] of [...files.keys()].map((f, i) => [f, Object.keys(TYPE_FIXTURES)[i] as Fixture] as const)) {
+    const source = program.getSourceFile(file)
+    if (!source) throw new Error(`${file} was not compiled`)
+    out[name] = [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map((d) =>
+      ts.flattenDiagnosticMessageText(d.messageText, '\n'),
+    )
+  }
+  return out
+}
+
+describe('the type checker refuses a module that reaches past its context', () => {
+  let errors: Record<Fixture, string[]>
+  const of = (f: Fixture) => errors[f]
+  // One program over the real server code, with the project's own options: seconds, not milliseconds.
+  beforeAll(() => {
+    errors = typeErrors()
+  }, 180_000)
+
+  it('has no ctx.system', () => {
+    expect(of('system').join('\n')).toMatch(/Property 'system' does not exist/)
+  })
+  it('has no database among ctx.services', () => {
+    expect(of('servicesDb').join('\n')).toMatch(/Property 'db' does not exist/)
+  })
+  it('gives ctx.unaudited no persons table', () => {
+    expect(of('unauditedPersons').join('\n')).toMatch(/"persons"/)
+  })
+  it('gives ctx.unaudited no case table to join', () => {
+    expect(of('unauditedCaseJoin').join('\n')).toMatch(/"accompaniment_workers"/)
+  })
+  it('and type-checks the staff tables through ctx.unaudited, and persons through ctx.read', () => {
+    expect(of('unauditedStaff')).toEqual([])
+    expect(of('auditedPersons')).toEqual([])
+  })
+})

@@ -1,0 +1,224 @@
+import type { LightMyRequestResponse } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { API_ROUTES } from '../app'
+import { CASE_RECIPES, type Recipe, routeKey, sendAs } from '../test/case-recipes'
+import { type CaseFixture, type CaseWorld, caseWorld, type Relationship } from '../test/case-world'
+import { json, startTestApp, type TestApp } from '../test/harness'
+
+/**
+ * EVERY RESPONSE THAT SHOWS A PERSON RECORDS THEM. For every GET route of the route table, over
+ * a seeded family (a mother who asked for help, her son concerned, his sister registered and
+ * involved, a cousin whose case waits for a worker), the audit entry of the request (found by
+ * its `X-Request-Id`) lists in `audit_persons` every person whose id or code appears in the
+ * response, and the client of every case whose id or code appears in it (or in its path): the
+ * DPO's "who saw this person" then includes lists.
+ */
+let t: TestApp
+let w: CaseWorld
+const seed = {} as {
+  mother: string
+  son: string
+  sister: string
+  cousin: string
+  cousinCase: string
+  main: CaseFixture
+  sonCase: string
+  sisterCase: string
+}
+
+/** `shows`: the seed puts someone in this answer, so it must show at least one person. */
+type Call = { as: Relationship; url: () => string; shows?: true }
+/** How to call the GET routes that are not case routes (case routes use their recipe). */
+const CALLS: Record<string, Call[]> = {
+  'GET /api/health': [{ as: 'assigned', url: () => '/api/health' }],
+  'GET /api/openapi.json': [{ as: 'assigned', url: () => '/api/openapi.json' }],
+  'GET /api/me': [{ as: 'assigned', url: () => '/api/me' }],
+  'GET /api/users': [{ as: 'admin', url: () => '/api/users' }],
+  'GET /api/users/:id': [{ as: 'admin', url: () => `/api/users/${w.owner.userId}` }],
+  'GET /api/teams': [{ as: 'admin', url: () => '/api/teams' }],
+  'GET /api/teams/:id/members': [{ as: 'teamLead', url: () => `/api/teams/${w.teamA}/members` }],
+  'GET /api/persons/:id': [
+    { as: 'assigned', url: () => `/api/persons/${seed.mother}`, shows: true },
+    { as: 'assigned', url: () => `/api/persons/${seed.son}`, shows: true },
+    { as: 'breakGlass', url: () => `/api/persons/${seed.mother}`, shows: true },
+  ],
+  'GET /api/accompaniments': (['assigned', 'teamLead', 'breakGlass'] as const).map((as) => ({
+    as,
+    url: () => '/api/accompaniments',
+    shows: true,
+  })),
+  'GET /api/dashboard/caseload': [{ as: 'teamLead', url: () => `/api/dashboard/caseload?teamId=${w.teamA}`, shows: true }],
+  'GET /api/calendar': [{ as: 'assigned', url: () => `/api/calendar?from=${day(-1)}T00:00:00Z&to=${day(7)}T00:00:00Z`, shows: true }],
+  'GET /api/my-day': [{ as: 'assigned', url: () => '/api/my-day', shows: true }],
+  'GET /api/access-grants': [
+    { as: 'teamLead', url: () => '/api/access-grants', shows: true },
+    { as: 'dpo', url: () => '/api/access-grants', shows: true },
+  ],
+  'GET /api/instruments': [{ as: 'assigned', url: () => '/api/instruments' }],
+  'GET /api/instruments/:code/versions/:version': [{ as: 'assigned', url: () => '/api/instruments/motivations/versions/1' }],
+  'GET /api/postcodes': [{ as: 'assigned', url: () => '/api/postcodes?q=1000' }],
+  'GET /api/audit/verify': [{ as: 'dpo', url: () => '/api/audit/verify' }],
+}
+/** GET routes left out, and why. */
+const EXCLUDED: Record<string, string> = {
+  'GET /api/audit':
+    "the DPO's view of the log itself: it lists the ids of entries' subjects, no data about them; a search by person records that person",
+}
+/** Who reads each case route: everyone who sees the case, break-the-glass included. */
+const CASE_READERS: Relationship[] = ['assigned', 'teamLead', 'breakGlass']
+
+const GETS = API_ROUTES.filter((r) => r.method === 'GET')
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+
+beforeAll(async () => {
+  t = await startTestApp({ env: { PARCOURS_DENIALS_PER_MINUTE: '100000' } })
+  w = await caseWorld(t)
+  const owner = w.owner
+  const person = async (firstName: string) => json(await owner.post('/api/persons', { firstName, lastName: 'Haddad' })).id as string
+  seed.son = await person('Karim')
+  seed.mother = await person('Nadia')
+  seed.sister = await person('Sofia')
+  const open = async (personId: string, extra: Record<string, unknown>) => {
+    const res = await owner.post('/api/accompaniments', { personId, teamId: w.teamA, ...extra })
+    expect(res.statusCode, res.body).toBe(201)
+    const acc = json(res)
+    const assigned = await w.as.teamLead.post(`/api/accompaniments/${acc.id}/assign`, {
+      primaryWorkerId: owner.userId,
+      coWorkerIds: [w.as.coWorker.userId],
+    })
+    expect(assigned.statusCode, assigned.body).toBe(200)
+    const grant = await w.as.breakGlass.post(`/api/accompaniments/${acc.id}/break-glass`, { reason: 'Appel urgent de la police locale' })
+    expect(grant.statusCode, grant.body).toBe(200)
+    return acc as { id: string; code: string }
+  }
+  seed.sonCase = (await open(seed.son, { kind: 'concerned' })).id
+  // A mandate ending within the month: My day reminds of it, the lead's dashboard lists it.
+  const main = await open(seed.mother, {
+    kind: 'relative',
+    relationship: 'parent',
+    concernedPersonId: seed.son,
+    framework: { framework: 'judicial', measure: 'other', mandateStart: day(-200), mandateEnd: day(10) },
+  })
+  seed.sisterCase = (await open(seed.sister, { kind: 'relative', relationship: 'sibling', concernedPersonId: seed.son })).id
+  seed.main = { id: main.id, code: main.code, personId: seed.mother, world: w }
+  const sister = await owner.post(`/api/accompaniments/${main.id}/relatives`, {
+    name: 'Sofia Haddad',
+    relationship: 'sibling',
+    personId: seed.sister,
+    involvement: 'participates',
+    consent: 'given',
+    consentOn: '2026-11-02',
+  })
+  expect(sister.statusCode, sister.body).toBe(201)
+  // A case intake opened and nobody works on yet, about a cousin: the lead's dashboard lists it.
+  seed.cousin = json(await w.as.intake.post('/api/persons', { firstName: 'Yanis', lastName: 'Haddad' })).id
+  const waiting = await w.as.intake.post('/api/accompaniments', { personId: seed.cousin, teamId: w.teamA, kind: 'concerned' })
+  expect(waiting.statusCode, waiting.body).toBe(201)
+  seed.cousinCase = json(waiting).id
+  // What My day, the calendar and the dashboard show: a task overdue, another due this week, a session today.
+  const made = [
+    await owner.post(`/api/accompaniments/${main.id}/tasks`, { title: 'Rapport en retard', dueDate: day(-2) }),
+    await owner.post(`/api/accompaniments/${main.id}/tasks`, { title: 'Appeler la maison de justice', dueDate: day(2) }),
+    await owner.post(`/api/accompaniments/${main.id}/sessions`, { startsAt: `${day(0)}T12:00:00Z`, modality: 'office' }),
+    await owner.post(`/api/accompaniments/${main.id}/trajectory`, { precision: 'year', date: '2019', phase: 'entry', title: 'Entrée' }),
+  ]
+  for (const res of made) expect(res.statusCode, res.body).toBe(201)
+})
+afterAll(() => t?.close())
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Every string in a JSON value. */
+function strings(value: unknown, out = new Set<string>()): Set<string> {
+  if (typeof value === 'string') out.add(value)
+  else if (Array.isArray(value)) for (const v of value) strings(v, out)
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) strings(v, out)
+  return out
+}
+
+/**
+ * The persons a response shows: those whose id or code it holds, and the clients of the cases
+ * whose id or code it holds or whose id is in the path, each with the reason it is owed.
+ */
+async function shownPersons(res: LightMyRequestResponse, pathCaseId: string | null): Promise<Map<string, string>> {
+  const db = t.services.db
+  const isJson = /json/.test(String(res.headers['content-type'] ?? ''))
+  const values = isJson ? [...strings(json(res))] : []
+  const ids = values.filter((v) => UUID.test(v))
+  const owed = new Map<string, string>()
+  if (values.length) {
+    for (const p of await db
+      .selectFrom('persons')
+      .select(['id', 'code'])
+      .where((eb) => eb.or([eb('id', 'in', ids.length ? ids : ['']), eb('code', 'in', values)]))
+      .execute())
+      owed.set(p.id, `person ${ids.includes(p.id) ? p.id : p.code} is in the response`)
+  }
+  const caseIds = pathCaseId ? [...ids, pathCaseId] : ids
+  if (caseIds.length || values.length) {
+    for (const c of await db
+      .selectFrom('accompaniments')
+      .select(['id', 'code', 'person_id'])
+      .where((eb) => eb.or([eb('id', 'in', caseIds.length ? caseIds : ['']), eb('code', 'in', values.length ? values : [''])]))
+      .execute())
+      if (!owed.has(c.person_id))
+        owed.set(c.person_id, `client of case ${c.id === pathCaseId ? `${c.id} (its path)` : caseIds.includes(c.id) ? c.id : c.code}`)
+  }
+  return owed
+}
+
+/** The persons the audit entries of a request list. */
+async function recorded(res: LightMyRequestResponse): Promise<Set<string>> {
+  const requestId = String(res.headers['x-request-id'])
+  const rows = await t.services.db
+    .selectFrom('audit_persons')
+    .innerJoin('audit_log', 'audit_log.seq', 'audit_persons.seq')
+    .select('audit_persons.person_id')
+    .where('audit_log.request_id', '=', requestId)
+    .execute()
+  return new Set(rows.map((r) => r.person_id))
+}
+
+/** The seeded persons by name, for messages a reader can follow. */
+const named = (text: string) =>
+  text
+    .replaceAll(seed.mother, 'the mother')
+    .replaceAll(seed.son, 'the son')
+    .replaceAll(seed.sister, 'the sister')
+    .replaceAll(seed.cousin, 'the cousin')
+    .replaceAll(seed.main.id, 'the main case')
+    .replaceAll(seed.sonCase, "the son's case")
+    .replaceAll(seed.sisterCase, "the sister's case")
+    .replaceAll(seed.cousinCase, "the cousin's case")
+
+async function check(rel: Relationship, url: string, res: LightMyRequestResponse, pathCaseId: string | null, shows = false) {
+  expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBeLessThan(300)
+  const owed = await shownPersons(res, pathCaseId)
+  if (shows) expect(owed.size, `${url} as ${rel}: the seed should put someone in this answer`).toBeGreaterThan(0)
+  const got = await recorded(res)
+  const missing = [...owed].filter(([id]) => !got.has(id)).map(([, why]) => named(why))
+  expect(missing, `${url} as ${rel} shows persons its audit entry does not list`).toEqual([])
+}
+
+describe('the route table', () => {
+  it('says, for every GET route, how to call it or why it is left out', () => {
+    const unknown = GETS.map(routeKey).filter((k) => !CALLS[k] && !EXCLUDED[k] && !CASE_RECIPES[k])
+    expect(unknown, 'add the route to CALLS (or to EXCLUDED, with the reason)').toEqual([])
+    expect(Object.keys(CALLS).filter((k) => !GETS.some((r) => routeKey(r) === k))).toEqual([])
+  })
+})
+
+describe.each(GETS.filter((r) => CASE_RECIPES[routeKey(r)]).map((r) => [routeKey(r), r] as const))('%s', (key, route) => {
+  it.each(CASE_READERS)('as %s', async (rel) => {
+    const req = await (CASE_RECIPES[key] as Recipe)(seed.main)
+    const res = await sendAs(w.as[rel], route, seed.main, req)
+    await check(rel, key, res, seed.main.id)
+  })
+})
+
+describe.each(Object.entries(CALLS))('%s', (key, calls) => {
+  it.each(calls.map((c, i) => [i, c] as const))('call %i', async (_i, call) => {
+    const res = await w.as[call.as].get(call.url())
+    await check(call.as, `${key} (${named(call.url())})`, res, null, call.shows)
+  })
+})
