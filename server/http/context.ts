@@ -98,7 +98,11 @@ const current = new AsyncLocalStorage<AuditDraft>()
  * progress; and a key cannot be fetched outside one, so nothing sealed is opened unaudited.
  */
 export class RecordingCodec {
-  constructor(private readonly codec: Codec) {}
+  // A true private field: the raw codec (which records nothing) is not reachable through this one.
+  readonly #codec: Codec
+  constructor(codec: Codec) {
+    this.#codec = codec
+  }
 
   private draft(): AuditDraft {
     const draft = current.getStore()
@@ -107,26 +111,26 @@ export class RecordingCodec {
   }
   async personKey(trx: Trx, personId: string): Promise<Buffer> {
     const draft = this.draft()
-    const key = await this.codec.personKey(trx, personId)
+    const key = await this.#codec.personKey(trx, personId)
     draft.persons.add(personId)
     return key
   }
   async personKeys(trx: Trx, personIds: string[]): Promise<Map<string, Buffer>> {
     const draft = this.draft()
-    const keys = await this.codec.personKeys(trx, personIds)
+    const keys = await this.#codec.personKeys(trx, personIds)
     for (const id of keys.keys()) draft.persons.add(id)
     return keys
   }
   async createPersonKey(trx: Trx, personId: string, now: string): Promise<Buffer> {
     const draft = this.draft()
-    const key = await this.codec.createPersonKey(trx, personId, now)
+    const key = await this.#codec.createPersonKey(trx, personId, now)
     draft.persons.add(personId)
     return key
   }
-  sealRow: Codec['sealRow'] = (...args) => this.codec.sealRow(...args)
-  openRow: Codec['openRow'] = (...args) => this.codec.openRow(...args)
-  sealSecret: Codec['sealSecret'] = (...args) => this.codec.sealSecret(...args)
-  openSecret: Codec['openSecret'] = (...args) => this.codec.openSecret(...args)
+  sealRow: Codec['sealRow'] = (...args) => this.#codec.sealRow(...args)
+  openRow: Codec['openRow'] = (...args) => this.#codec.openRow(...args)
+  sealSecret: Codec['sealSecret'] = (...args) => this.#codec.sealSecret(...args)
+  openSecret: Codec['openSecret'] = (...args) => this.#codec.openSecret(...args)
 }
 
 export class RequestContext {
