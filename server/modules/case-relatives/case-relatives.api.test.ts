@@ -116,7 +116,83 @@ it('refuses a relative who is the client, or an unknown person', async () => {
   const base = { name: 'X', relationship: 'sibling', involvement: 'informed', consent: 'not_asked' }
   const self = await worker.post(`/api/accompaniments/${acc.id}/relatives`, { ...base, personId: person.id })
   expect(json(self).errors[0]).toMatchObject({ field: 'personId', code: 'is_client' })
+  // A person who does not exist answers like one the caller may not read: the id tells nothing.
   const ghost = await worker.post(`/api/accompaniments/${acc.id}/relatives`, { ...base, personId: crypto.randomUUID() })
-  expect(json(ghost).errors[0]).toMatchObject({ field: 'personId', code: 'not_found' })
+  expect(ghost.statusCode).toBe(400)
+  expect(json(ghost).errors[0]).toMatchObject({ field: 'personId', code: 'unknown_person' })
   expect(json(await worker.get(`/api/accompaniments/${acc.id}/relatives`)).items).toEqual([])
+})
+
+it('links only a registered person the caller may read: theirs, or through a case they see (pen-test)', async () => {
+  const { acc } = await caseFor(worker, 'Adam')
+  const base = { name: 'Lien', relationship: 'sibling', involvement: 'informed', consent: 'not_asked' }
+  // Registered by a worker of another team, on no case the worker sees.
+  const stranger = json(await outsider.post('/api/persons', { firstName: 'Hidden', lastName: 'Stranger' }))
+  const refused = await worker.post(`/api/accompaniments/${acc.id}/relatives`, { ...base, personId: stranger.id })
+  expect(refused.statusCode).toBe(400)
+  expect(json(refused).errors[0]).toMatchObject({ field: 'personId', code: 'unknown_person' })
+  expect(json(await worker.get(`/api/accompaniments/${acc.id}/relatives`)).items).toEqual([])
+  // Nor by changing an existing relative.
+  const rel = json(await worker.post(`/api/accompaniments/${acc.id}/relatives`, base))
+  const changed = await worker.put(
+    `/api/accompaniments/${acc.id}/relatives/${rel.id}`,
+    { ...base, personId: stranger.id },
+    { 'if-match': '"1"' },
+  )
+  expect(json(changed).errors[0]).toMatchObject({ field: 'personId', code: 'unknown_person' })
+  expect(json(await worker.get(`/api/accompaniments/${acc.id}/relatives`)).items[0]).toMatchObject({ personId: null, version: 1 })
+  // A person registered by a colleague is readable by the team lead through the colleague's case.
+  const colleague = await t.as(['worker'], { teamIds: [team] })
+  const lead = await t.as(['lead'], { teamIds: [team] })
+  const { person: brother } = await caseFor(colleague, 'Brother')
+  const linked = await lead.post(`/api/accompaniments/${acc.id}/relatives`, { ...base, name: 'Frère', personId: brother.id })
+  expect(linked.statusCode, linked.body).toBe(201)
+  expect(json(linked).personId).toBe(brother.id)
+  // The lead cannot read the worker's own registration: they cannot link it, but they may edit
+  // a relative the worker linked to it without undoing the link.
+  const cousin = json(await worker.post('/api/persons', { firstName: 'Cousin', lastName: 'Registered' }))
+  expect(json(await lead.post(`/api/accompaniments/${acc.id}/relatives`, { ...base, personId: cousin.id })).errors[0].code).toBe(
+    'unknown_person',
+  )
+  const mine = json(await worker.post(`/api/accompaniments/${acc.id}/relatives`, { ...base, name: 'Cousin', personId: cousin.id }))
+  const edited = await lead.put(
+    `/api/accompaniments/${acc.id}/relatives/${mine.id}`,
+    { ...base, name: 'Cousin', personId: cousin.id, consent: 'refused' },
+    { 'if-match': '"1"' },
+  )
+  expect(edited.statusCode, edited.body).toBe(200)
+  expect(json(edited)).toMatchObject({ personId: cousin.id, consent: 'refused', version: 2 })
+})
+
+it('records on the audit entry every person the list shows: registered relatives and related cases’ clients', async () => {
+  const { person: concerned, acc: concernedCase } = await caseFor(worker, 'Karim')
+  const father = json(await worker.post('/api/persons', { firstName: 'Omar', lastName: 'Relatives' }))
+  const teacher = json(await worker.post('/api/persons', { firstName: 'Prof', lastName: 'Relatives' }))
+  const teacherCase = json(
+    await worker.post('/api/accompaniments', {
+      kind: 'professional',
+      personId: teacher.id,
+      teamId: team,
+      relationship: 'teacher',
+      concernedPersonId: concerned.id,
+    }),
+  )
+  await worker.post(`/api/accompaniments/${concernedCase.id}/relatives`, {
+    name: 'Omar (père)',
+    relationship: 'parent',
+    personId: father.id,
+    involvement: 'informed',
+    consent: 'not_asked',
+  })
+  const list = json(await worker.get(`/api/accompaniments/${concernedCase.id}/relatives`))
+  expect(list.relatedCases.map((c: { id: string }) => c.id)).toEqual([teacherCase.id])
+  const [entry] = (await auditRows(t.services, 'case_relative.listed')).filter((r) => r.subject_id === concernedCase.id)
+  expect(entry?.person_id).toBe(concerned.id)
+  expect(String(entry?.persons).split(',').sort()).toEqual([concerned.id, father.id, teacher.id].sort())
+  // From the professional's case, the related case shown is the concerned person's own.
+  expect(json(await worker.get(`/api/accompaniments/${teacherCase.id}/relatives`)).relatedCases.map((c: { id: string }) => c.id)).toEqual([
+    concernedCase.id,
+  ])
+  const [fromTeacher] = (await auditRows(t.services, 'case_relative.listed')).filter((r) => r.subject_id === teacherCase.id)
+  expect(String(fromTeacher?.persons).split(',').sort()).toEqual([teacher.id, concerned.id].sort())
 })

@@ -1,60 +1,66 @@
 import type { CaseRelatives, CaseRelativeView } from '../../../common/contracts/case-relatives.contracts'
-import type { RequestContext, Trx } from '../../http/context'
-import { visibleTo } from '../accompaniments/accompaniments.visibility'
+import type { AuditDraft, RequestContext, Trx } from '../../http/context'
+import { type OpenedCase, rowsOf, visibleCases } from '../../security/case-access'
 
-type Case = { id: string; kind: string; person_id: string; concerned_person_id: string | null }
 type LinkedRow = { id: string; code: string; kind: string; status: string; person_id: string; relationship: string | null }
+type Related = CaseRelatives['relatedCases'][number]
 
-/** Cases of these clients that the caller may see; the others are not mentioned at all. */
-async function visibleCasesOf(ctx: RequestContext, trx: Trx, personIds: string[], excludeId: string): Promise<LinkedRow[]> {
-  if (personIds.length === 0) return []
-  return trx
-    .selectFrom('accompaniments')
-    .select(['id', 'code', 'kind', 'status', 'person_id', 'relationship'])
-    .where('person_id', 'in', personIds)
-    .where('id', '!=', excludeId)
-    .where(visibleTo(ctx.user))
-    .orderBy('created_at', 'desc')
-    .limit(50)
-    .execute()
+const LINKED_COLUMNS = [
+  'accompaniments.id',
+  'accompaniments.code',
+  'accompaniments.kind',
+  'accompaniments.status',
+  'accompaniments.person_id',
+  'accompaniments.relationship',
+] as const
+
+/** Cases the caller may see, other than this one, whose client or concerned person is given; the others are not mentioned at all. */
+async function visibleCasesAbout(
+  ctx: RequestContext,
+  trx: Trx,
+  about: { clients: string[] } | { concerned: string },
+  excludeId: string,
+): Promise<LinkedRow[]> {
+  let q = visibleCases(trx, ctx.user).select(LINKED_COLUMNS).where('accompaniments.id', '!=', excludeId)
+  if ('clients' in about) {
+    if (about.clients.length === 0) return []
+    q = q.where('accompaniments.person_id', 'in', about.clients)
+  } else q = q.where('accompaniments.concerned_person_id', '=', about.concerned)
+  return q.orderBy('accompaniments.created_at', 'desc').limit(50).execute()
 }
 
 /** The relatives' and professionals' cases about this concerned person, or the concerned person's own. */
-async function relatedCases(ctx: RequestContext, trx: Trx, acc: Case): Promise<CaseRelatives['relatedCases']> {
-  let rows: LinkedRow[]
-  if (acc.kind === 'concerned') {
-    rows = await trx
-      .selectFrom('accompaniments')
-      .select(['id', 'code', 'kind', 'status', 'person_id', 'relationship'])
-      .where('concerned_person_id', '=', acc.person_id)
-      .where('id', '!=', acc.id)
-      .where(visibleTo(ctx.user))
-      .orderBy('created_at', 'desc')
-      .limit(50)
-      .execute()
-  } else if (acc.concerned_person_id) {
-    rows = (await visibleCasesOf(ctx, trx, [acc.concerned_person_id], acc.id)).filter((r) => r.kind === 'concerned')
-  } else rows = []
-  return rows.map((r) => ({
-    id: r.id,
-    code: r.code,
-    kind: r.kind as CaseRelatives['relatedCases'][number]['kind'],
-    status: r.status as CaseRelatives['relatedCases'][number]['status'],
-    relationship: r.relationship as CaseRelatives['relatedCases'][number]['relationship'],
-  }))
+async function relatedCases(ctx: RequestContext, trx: Trx, acc: OpenedCase): Promise<LinkedRow[]> {
+  if (acc.kind === 'concerned') return visibleCasesAbout(ctx, trx, { concerned: acc.person_id }, acc.id)
+  if (!acc.concerned_person_id) return []
+  return (await visibleCasesAbout(ctx, trx, { clients: [acc.concerned_person_id] }, acc.id)).filter((r) => r.kind === 'concerned')
 }
 
-export async function relativesOf(ctx: RequestContext, trx: Trx, acc: Case, relativeId?: string): Promise<CaseRelatives> {
-  let q = trx
-    .selectFrom('case_relatives')
+/**
+ * The relatives of one opened case (or the one asked for), each with their own cases the caller
+ * may see, and the related cases. The registered relatives and the related cases' clients are
+ * recorded on the audit entry as persons the response shows.
+ */
+export async function relativesOf(
+  ctx: RequestContext,
+  trx: Trx,
+  acc: OpenedCase,
+  audit: AuditDraft,
+  relativeId?: string,
+): Promise<CaseRelatives> {
+  let q = rowsOf(trx, acc, 'case_relatives')
     .innerJoin('users', 'users.id', 'case_relatives.created_by')
     .selectAll('case_relatives')
     .select('users.display_name')
-    .where('case_relatives.accompaniment_id', '=', acc.id)
   if (relativeId) q = q.where('case_relatives.id', '=', relativeId)
   const rows = await q.orderBy('case_relatives.created_at').limit(200).execute()
   const key = await ctx.codec.personKey(trx, acc.person_id)
-  const linked = await visibleCasesOf(ctx, trx, [...new Set(rows.map((r) => r.person_id).filter((p): p is string => p !== null))], acc.id)
+  const registered = [...new Set(rows.map((r) => r.person_id).filter((p): p is string => p !== null))]
+  const [linked, related] = await Promise.all([
+    visibleCasesAbout(ctx, trx, { clients: registered }, acc.id),
+    relativeId ? Promise.resolve([]) : relatedCases(ctx, trx, acc),
+  ])
+  audit.shows(registered).shows(related.map((r) => r.person_id))
   const items: CaseRelativeView[] = rows.map((r) => {
     const plain = ctx.codec.openRow('case_relatives', key, r.id, r)
     return {
@@ -75,5 +81,14 @@ export async function relativesOf(ctx: RequestContext, trx: Trx, acc: Case, rela
       version: r.version,
     }
   })
-  return { items, relatedCases: relativeId ? [] : await relatedCases(ctx, trx, acc) }
+  return {
+    items,
+    relatedCases: related.map((r) => ({
+      id: r.id,
+      code: r.code,
+      kind: r.kind as Related['kind'],
+      status: r.status as Related['status'],
+      relationship: r.relationship as Related['relationship'],
+    })),
+  }
 }

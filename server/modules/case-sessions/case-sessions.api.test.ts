@@ -85,6 +85,27 @@ it('keeps sessions inside the case: others get 404, and the calendar shows my we
   expect(json(await outsider.get('/api/calendar?from=2026-11-30T00:00:00Z&to=2026-12-07T00:00:00Z')).items).toEqual([])
 })
 
+it('keeps the sessions of a closed case as they were: read, never changed (409)', async () => {
+  const id = await newCase()
+  const s = json(await worker.post(`/api/accompaniments/${id}/sessions`, { startsAt: '2026-12-05T10:00:00Z', modality: 'office' }))
+  const lead = await t.as(['lead'], { teamIds: [team] })
+  const requested = await worker.post(
+    `/api/accompaniments/${id}/closure`,
+    { outcome: 'other', reason: 'Déménagement' },
+    { 'if-match': '"1"' },
+  )
+  expect(json(requested).status).toBe('closing')
+  expect(json(await lead.post(`/api/accompaniments/${id}/closure/decision`, { approve: true }, { 'if-match': '"2"' })).status).toBe(
+    'closed',
+  )
+  const added = await worker.post(`/api/accompaniments/${id}/sessions`, { startsAt: '2026-12-06T10:00:00Z', modality: 'office' })
+  expect(added.statusCode).toBe(409)
+  expect(json(added).code).toBe('state.invalid_transition')
+  const held = await lead.put(`/api/accompaniments/${id}/sessions/${s.id}`, { ...body(s), status: 'held' }, { 'if-match': '"1"' })
+  expect(held.statusCode).toBe(409)
+  expect(json(await worker.get(`/api/accompaniments/${id}/sessions`)).items).toMatchObject([{ id: s.id, status: 'planned', version: 1 }])
+})
+
 function body(s: { startsAt: string; durationMinutes: number; modality: string; place: string | null; participants: string[] }) {
   return { startsAt: s.startsAt, durationMinutes: s.durationMinutes, modality: s.modality, place: s.place, participants: s.participants }
 }

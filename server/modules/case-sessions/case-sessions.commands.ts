@@ -2,17 +2,13 @@ import crypto from 'node:crypto'
 import type { z } from 'zod'
 import type { CaseSessionInput } from '../../../common/contracts/case-sessions.contracts'
 import type { RequestContext, Trx } from '../../http/context'
-import { fail, invalidField } from '../../http/errors'
-import { assertMayChange } from '../accompaniments/accompaniments.queries'
-import { missOrStale } from '../accompaniments/case-rows'
+import { invalidField } from '../../http/errors'
+import { type ChangeableCase, insertRows, missOrStale, updateRows } from '../../security/case-access'
 
 type Input = z.output<typeof CaseSessionInput>
-type Case = { id: string; team_id: string; person_id: string; framework: string; status: string }
 
-/** Sessions are recorded by the case's workers or its lead; a break-the-glass reader only reads. */
-async function checkWriter(ctx: RequestContext, trx: Trx, acc: Case, input: Input): Promise<void> {
-  await assertMayChange(trx, ctx.user, acc)
-  if (acc.status === 'closed') throw fail('state.invalid_transition')
+/** What a session may say for this case (who may write it, and when, the door has decided). */
+function check(acc: ChangeableCase, input: Input): void {
   if (input.attendance && acc.framework !== 'judicial')
     throw invalidField('attendance', 'judicial_only', 'Attendance is recorded for judicial cases only')
   if (input.attendance && input.status === 'planned')
@@ -34,33 +30,34 @@ function values(ctx: RequestContext, key: Buffer, id: string, input: Input) {
   }
 }
 
-export async function createSession(ctx: RequestContext, trx: Trx, acc: Case, input: Input): Promise<string> {
-  await checkWriter(ctx, trx, acc, input)
+export async function createSession(ctx: RequestContext, trx: Trx, acc: ChangeableCase, input: Input): Promise<string> {
+  check(acc, input)
   const id = crypto.randomUUID()
   const key = await ctx.codec.personKey(trx, acc.person_id)
-  await trx
-    .insertInto('case_sessions')
-    .values({ id, accompaniment_id: acc.id, ...values(ctx, key, id, input), worker_id: ctx.user.userId, created_at: ctx.now(), version: 1 })
-    .execute()
+  await insertRows(trx, acc, 'case_sessions', {
+    id,
+    ...values(ctx, key, id, input),
+    worker_id: ctx.user.userId,
+    created_at: ctx.now(),
+    version: 1,
+  })
   return id
 }
 
 export async function updateSession(
   ctx: RequestContext,
   trx: Trx,
-  acc: Case,
+  acc: ChangeableCase,
   sessionId: string,
   version: number,
   input: Input,
 ): Promise<void> {
-  await checkWriter(ctx, trx, acc, input)
+  check(acc, input)
   const key = await ctx.codec.personKey(trx, acc.person_id)
-  const result = await trx
-    .updateTable('case_sessions')
+  const result = await updateRows(trx, acc, 'case_sessions')
     .set({ ...values(ctx, key, sessionId, input), version: version + 1 })
-    .where('id', '=', sessionId)
-    .where('accompaniment_id', '=', acc.id)
-    .where('version', '=', version)
+    .where('case_sessions.id', '=', sessionId)
+    .where('case_sessions.version', '=', version)
     .executeTakeFirst()
-  if (Number(result.numUpdatedRows) === 0) await missOrStale(trx, 'case_sessions', sessionId, acc.id)
+  if (Number(result.numUpdatedRows) === 0) await missOrStale(trx, acc, 'case_sessions', sessionId)
 }

@@ -1,5 +1,6 @@
 import type { CaseSessionView } from '../../../common/contracts/case-sessions.contracts'
 import type { RequestContext, Trx } from '../../http/context'
+import { type OpenedCase, rowsOf } from '../../security/case-access'
 
 const COLUMNS = [
   'case_sessions.id',
@@ -17,18 +18,9 @@ const COLUMNS = [
   'case_sessions.version',
 ] as const
 
-/** Sessions of one case the caller may see (the caller has already passed the case's visibility). */
-export async function sessionsOf(
-  ctx: RequestContext,
-  trx: Trx,
-  acc: { id: string; person_id: string },
-  sessionId?: string,
-): Promise<CaseSessionView[]> {
-  let q = trx
-    .selectFrom('case_sessions')
-    .innerJoin('users', 'users.id', 'case_sessions.worker_id')
-    .select(COLUMNS)
-    .where('case_sessions.accompaniment_id', '=', acc.id)
+/** Sessions of one opened case, newest first (or the one asked for). */
+export async function sessionsOf(ctx: RequestContext, trx: Trx, acc: OpenedCase, sessionId?: string): Promise<CaseSessionView[]> {
+  let q = rowsOf(trx, acc, 'case_sessions').innerJoin('users', 'users.id', 'case_sessions.worker_id').select(COLUMNS)
   if (sessionId) q = q.where('case_sessions.id', '=', sessionId)
   const rows = await q.orderBy('case_sessions.starts_at', 'desc').limit(500).execute()
   const key = await ctx.codec.personKey(trx, acc.person_id)

@@ -7,16 +7,16 @@ import {
   SessionParams,
 } from '../../../common/contracts/case-sessions.contracts'
 import { IdParams } from '../../../common/contracts/shared.contracts'
+import { defineCaseRoute } from '../../http/case-route'
 import { defineRoute } from '../../http/define-route'
 import { fail } from '../../http/errors'
 import { expectedVersion, sendVersion } from '../../http/versioning'
 import { visibleRows } from '../../security/case-access'
-import { findVisibleAccompaniment } from '../accompaniments/accompaniments.queries'
 import { createSession, updateSession } from './case-sessions.commands'
 import { sessionsOf } from './case-sessions.queries'
 
 export const caseSessionRoutes = [
-  defineRoute({
+  defineCaseRoute({
     method: 'GET',
     path: '/api/accompaniments/:id/sessions',
     summary: 'Sessions (entretiens) of a case, newest first',
@@ -24,15 +24,13 @@ export const caseSessionRoutes = [
     params: IdParams,
     response: CaseSessionList,
     allow: 'case_session.read',
-    async handler({ params, ctx }) {
-      return ctx.read('case_session.listed', async (trx, audit) => {
-        const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        audit.subject('accompaniment', acc.id).person(acc.person_id)
-        return { items: await sessionsOf(ctx, trx, acc) }
-      })
+    access: 'read',
+    action: 'case_session.listed',
+    async handler({ acc, trx, ctx }) {
+      return { items: await sessionsOf(ctx, trx, acc) }
     },
   }),
-  defineRoute({
+  defineCaseRoute({
     method: 'POST',
     path: '/api/accompaniments/:id/sessions',
     summary: 'Plan or record a session',
@@ -42,18 +40,17 @@ export const caseSessionRoutes = [
     response: CaseSessionView,
     status: 201,
     allow: 'case_session.write',
-    async handler({ params, body, ctx, reply }) {
-      return ctx.write('case_session.created', async (trx, audit) => {
-        const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        const id = await createSession(ctx, trx, acc, body)
-        audit.subject('case_session', id).person(acc.person_id).detail({ accompanimentId: acc.id, status: body.status })
-        const [view] = await sessionsOf(ctx, trx, acc, id)
-        sendVersion(reply, 1)
-        return view as CaseSessionView
-      })
+    access: 'change',
+    action: 'case_session.created',
+    async handler({ acc, trx, audit, body, ctx, reply }) {
+      const id = await createSession(ctx, trx, acc, body)
+      audit.subject('case_session', id).detail({ accompanimentId: acc.id, status: body.status })
+      const [view] = await sessionsOf(ctx, trx, acc, id)
+      sendVersion(reply, 1)
+      return view as CaseSessionView
     },
   }),
-  defineRoute({
+  defineCaseRoute({
     method: 'PUT',
     path: '/api/accompaniments/:id/sessions/:sessionId',
     summary: 'Update a session: held, cancelled or missed, attendance, notes (If-Match required)',
@@ -62,17 +59,16 @@ export const caseSessionRoutes = [
     body: CaseSessionInput,
     response: CaseSessionView,
     allow: 'case_session.write',
-    async handler({ params, body, ctx, request, reply }) {
+    access: 'change',
+    action: 'case_session.updated',
+    async handler({ acc, trx, audit, params, body, ctx, request, reply }) {
       const version = expectedVersion(request)
-      return ctx.write('case_session.updated', async (trx, audit) => {
-        const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        audit.subject('case_session', params.sessionId).person(acc.person_id).detail({ accompanimentId: acc.id, status: body.status })
-        await updateSession(ctx, trx, acc, params.sessionId, version, body)
-        const [view] = await sessionsOf(ctx, trx, acc, params.sessionId)
-        if (!view) throw fail('resource.not_found')
-        sendVersion(reply, view.version)
-        return view
-      })
+      audit.subject('case_session', params.sessionId).detail({ accompanimentId: acc.id, status: body.status })
+      await updateSession(ctx, trx, acc, params.sessionId, version, body)
+      const [view] = await sessionsOf(ctx, trx, acc, params.sessionId)
+      if (!view) throw fail('resource.not_found')
+      sendVersion(reply, view.version)
+      return view
     },
   }),
   defineRoute({

@@ -7,6 +7,7 @@ let t: TestApp
 let worker: Agent & { userId: string }
 let outsider: Agent & { userId: string }
 let caseId: string
+let salma: string
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% Rapport confidentiel Zéphyrine\n%%EOF\n')
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)])
@@ -17,6 +18,7 @@ beforeAll(async () => {
   worker = await t.as(['worker'], { teamIds: [team] })
   outsider = await t.as(['worker'], { teamIds: [await t.team()] })
   const person = json(await worker.post('/api/persons', { firstName: 'Salma', lastName: 'Ouali' }))
+  salma = person.id
   caseId = json(await worker.post('/api/accompaniments', { kind: 'concerned', personId: person.id, teamId: team })).id
 })
 afterAll(() => t.close())
@@ -28,7 +30,8 @@ it('stores a document encrypted on disk and gives it back, byte for byte, with a
   const res = await upload(worker, PDF, 'application/pdf', 'Rapport "final"\r\nSalma Ouali.pdf')
   expect(res.statusCode, res.body).toBe(201)
   const doc = json(res)
-  expect(doc).toMatchObject({ contentType: 'application/pdf', size: PDF.length, filename: 'Rapport "final"\r\nSalma Ouali.pdf' })
+  // Line breaks are no part of a file name: each run becomes a space.
+  expect(doc).toMatchObject({ contentType: 'application/pdf', size: PDF.length, filename: 'Rapport "final" Salma Ouali.pdf' })
   const file = path.join(t.dataDir, 'documents', caseId, `${doc.id}.bin`)
   const onDisk = fs.readFileSync(file)
   expect(onDisk.includes(Buffer.from('Zéphyrine'))).toBe(false)
@@ -39,7 +42,7 @@ it('stores a document encrypted on disk and gives it back, byte for byte, with a
   expect(down.rawPayload.equals(PDF)).toBe(true)
   expect(down.headers['content-type']).toBe('application/pdf')
   const disposition = String(down.headers['content-disposition'])
-  expect(disposition).toMatch(/^attachment; filename="Rapport _final___Salma Ouali.pdf"; filename\*=UTF-8''/)
+  expect(disposition).toMatch(/^attachment; filename="Rapport _final_ Salma Ouali.pdf"; filename\*=UTF-8''/)
   expect(disposition).not.toMatch(/[\r\n]/)
   const audited = (await auditRows(t.services, 'document.downloaded')).filter((r) => r.subject_id === doc.id)
   expect(audited).toHaveLength(1)
@@ -67,9 +70,72 @@ it('refuses a type that is not allowed, content that does not match its type, an
   ).not.toContain('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
 })
 
+it('names a document after its real type, without direction or control characters (pen-test)', async () => {
+  const named = async (name: string, bytes = PDF, type = 'application/pdf') => {
+    const res = await upload(worker, bytes, type, name)
+    expect(res.statusCode, res.body).toBe(201)
+    return json(res) as { id: string; filename: string }
+  }
+  // The extension typed is kept only when it is the real type's; otherwise the real one follows it.
+  expect((await named('x.html')).filename).toBe('x.html.pdf')
+  expect((await named('Convocation.PDF')).filename).toBe('Convocation.PDF')
+  expect((await named('sans extension')).filename).toBe('sans extension.pdf')
+  expect((await named('photo.jpg', PNG, 'image/png')).filename).toBe('photo.jpg.png')
+  // A right-to-left override would show "facture\u202Efdp.exe" as "factureexe.pdf".
+  const spoofed = await named('facture\u202Efdp.exe')
+  expect(spoofed.filename).toBe('facturefdp.exe.pdf')
+  for (const mark of ['\u200E', '\u200F', '\u061C', '\u202A', '\u202B', '\u202C', '\u202D', '\u2066', '\u2067', '\u2068', '\u2069'])
+    expect((await named(`a${mark}b.pdf`)).filename).toBe('ab.pdf')
+  expect((await named('bell\u0007\u0000\u007f\u009b.pdf')).filename).toBe('bell.pdf')
+  expect((await named('\u202E\u0007')).filename).toBe('document.pdf')
+  const down = await worker.get(`/api/accompaniments/${caseId}/documents/${spoofed.id}`)
+  expect(String(down.headers['content-disposition'])).toBe(`attachment; filename="facturefdp.exe.pdf"; filename*=UTF-8''facturefdp.exe.pdf`)
+})
+
+it('applies the same rule on download to names stored before it', async () => {
+  const doc = json(await upload(worker, PDF, 'application/pdf', 'avant.pdf'))
+  // The name as an earlier version stored it, sealed like any other.
+  const key = await t.services.codec.personKey(t.services.db, salma)
+  const sealed = t.services.codec.sealRow('documents', key, doc.id, { filename: 'facture\u202Efdp.html' })
+  await t.services.db
+    .updateTable('documents')
+    .set({ filename_sealed: sealed.filename_sealed as string })
+    .where('id', '=', doc.id)
+    .execute()
+  const down = await worker.get(`/api/accompaniments/${caseId}/documents/${doc.id}`)
+  expect(down.statusCode).toBe(200)
+  expect(String(down.headers['content-disposition'])).toBe(
+    `attachment; filename="facturefdp.html.pdf"; filename*=UTF-8''facturefdp.html.pdf`,
+  )
+  const listed = json(await worker.get(`/api/accompaniments/${caseId}/documents`)).items.find((d: { id: string }) => d.id === doc.id)
+  expect(listed.filename).toBe('facturefdp.html.pdf')
+})
+
 it('keeps documents inside the case', async () => {
   const doc = json(await upload(worker, PDF, 'application/pdf'))
   expect((await outsider.get(`/api/accompaniments/${caseId}/documents`)).statusCode).toBe(404)
   expect((await outsider.get(`/api/accompaniments/${caseId}/documents/${doc.id}`)).statusCode).toBe(404)
   expect((await upload(outsider, PDF, 'application/pdf')).statusCode).toBe(404)
+})
+
+it('keeps the documents of a closed case readable and adds none (409)', async () => {
+  const team = await t.team()
+  const own = await t.as(['worker'], { teamIds: [team] })
+  const lead = await t.as(['lead'], { teamIds: [team] })
+  const person = json(await own.post('/api/persons', { firstName: 'Closed', lastName: 'Documents' }))
+  const id = json(await own.post('/api/accompaniments', { kind: 'concerned', personId: person.id, teamId: team })).id
+  const send = (agent: Agent) =>
+    agent.post(`/api/accompaniments/${id}/documents`, PDF, { 'content-type': 'application/pdf', 'x-filename': 'fin.pdf' })
+  const doc = json(await send(own))
+  await own.post(`/api/accompaniments/${id}/closure`, { outcome: 'other', reason: 'Fin' }, { 'if-match': '"1"' })
+  expect(json(await lead.post(`/api/accompaniments/${id}/closure/decision`, { approve: true }, { 'if-match': '"2"' })).status).toBe(
+    'closed',
+  )
+  for (const agent of [own, lead]) {
+    const refused = await send(agent)
+    expect(refused.statusCode).toBe(409)
+    expect(json(refused).code).toBe('state.invalid_transition')
+  }
+  expect(json(await own.get(`/api/accompaniments/${id}/documents`)).items.map((d: { id: string }) => d.id)).toEqual([doc.id])
+  expect((await own.get(`/api/accompaniments/${id}/documents/${doc.id}`)).rawPayload.equals(PDF)).toBe(true)
 })

@@ -97,3 +97,27 @@ it('makes reports for judicial cases only', async () => {
   })
   expect(json(bad).errors[0].field).toBe('periodTo')
 })
+
+it('keeps the reports of a closed case, printable and downloadable, and makes no new one (409)', async () => {
+  const acc = await judicialCase()
+  const input = { periodFrom: '2026-10-01', periodTo: '2026-10-31', engagement: 'active', recipient: 'Maison de justice' }
+  const sent = json(await worker.post(`/api/accompaniments/${acc.id}/reports`, input))
+  const lead = await t.as(['lead'], { teamIds: [team] })
+  const version = json(await worker.get(`/api/accompaniments/${acc.id}`)).version
+  await worker.post(
+    `/api/accompaniments/${acc.id}/closure`,
+    { outcome: 'mandate_ended', reason: 'Fin du mandat' },
+    { 'if-match': `"${version}"` },
+  )
+  const closed = await lead.post(`/api/accompaniments/${acc.id}/closure/decision`, { approve: true }, { 'if-match': `"${version + 1}"` })
+  expect(json(closed).status).toBe('closed')
+  for (const agent of [worker, lead]) {
+    const refused = await agent.post(`/api/accompaniments/${acc.id}/reports`, input)
+    expect(refused.statusCode).toBe(409)
+    expect(json(refused).code).toBe('state.invalid_transition')
+  }
+  expect(json(await worker.get(`/api/accompaniments/${acc.id}/reports`)).items.map((r: { id: string }) => r.id)).toEqual([sent.id])
+  const pdf = await lead.get(`/api/accompaniments/${acc.id}/reports/${sent.id}/pdf`)
+  expect(pdf.statusCode).toBe(200)
+  expect(pdf.rawPayload.toString('latin1').startsWith('%PDF-1.4')).toBe(true)
+})

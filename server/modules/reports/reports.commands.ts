@@ -3,36 +3,24 @@ import type { z } from 'zod'
 import type { ReportContent, ReportInput } from '../../../common/contracts/reports.contracts'
 import type { RequestContext, Trx } from '../../http/context'
 import { fail } from '../../http/errors'
-import { assertMayChange } from '../accompaniments/accompaniments.queries'
-import { personNames } from '../accompaniments/person-names'
+import { type ChangeableCase, insertRows, type OpenedCase, rowsOf } from '../../security/case-access'
+import { personNames } from '../../security/person-access'
 import { type Line, renderPdf } from './pdf'
 import { REPORT_LABELS } from './report.labels'
 
-type Case = {
-  id: string
-  code: string
-  team_id: string
-  framework: string
-  person_id: string
-  measure: string | null
-  mandate_start: string | null
-  mandate_end: string | null
-}
 type Content = z.infer<typeof ReportContent>
 
 /**
  * What the authority may learn, and nothing else: dates, attendance and an engagement
  * statement. Session notes, places and the desistance work never enter a report.
  */
-export async function buildContent(ctx: RequestContext, trx: Trx, acc: Case, input: z.output<typeof ReportInput>): Promise<Content> {
-  const sessions = await trx
-    .selectFrom('case_sessions')
-    .select(['starts_at', 'status', 'attendance'])
-    .where('accompaniment_id', '=', acc.id)
-    .where('starts_at', '>=', `${input.periodFrom}T00:00:00.000Z`)
-    .where('starts_at', '<=', `${input.periodTo}T23:59:59.999Z`)
-    .where('status', '!=', 'planned')
-    .orderBy('starts_at')
+export async function buildContent(ctx: RequestContext, trx: Trx, acc: OpenedCase, input: z.output<typeof ReportInput>): Promise<Content> {
+  const sessions = await rowsOf(trx, acc, 'case_sessions')
+    .select(['case_sessions.starts_at', 'case_sessions.status', 'case_sessions.attendance'])
+    .where('case_sessions.starts_at', '>=', `${input.periodFrom}T00:00:00.000Z`)
+    .where('case_sessions.starts_at', '<=', `${input.periodTo}T23:59:59.999Z`)
+    .where('case_sessions.status', '!=', 'planned')
+    .orderBy('case_sessions.starts_at')
     .execute()
   const attendance: Record<string, number> = {}
   for (const s of sessions) if (s.attendance) attendance[s.attendance] = (attendance[s.attendance] ?? 0) + 1
@@ -58,28 +46,28 @@ export async function buildContent(ctx: RequestContext, trx: Trx, acc: Case, inp
 }
 
 /** Freezes the report's content as sent, sealed with its recipient, dated when it was sent. */
-export async function recordReport(ctx: RequestContext, trx: Trx, acc: Case, input: z.output<typeof ReportInput>): Promise<string> {
-  await assertMayChange(trx, ctx.user, acc)
+export async function recordReport(
+  ctx: RequestContext,
+  trx: Trx,
+  acc: ChangeableCase,
+  input: z.output<typeof ReportInput>,
+): Promise<string> {
   if (acc.framework !== 'judicial') throw fail('state.invalid_transition', 'Reports are for judicial cases')
   const content = await buildContent(ctx, trx, acc, input)
   const id = crypto.randomUUID()
   const key = await ctx.codec.personKey(trx, acc.person_id)
   const sealed = ctx.codec.sealRow('judicial_reports', key, id, { content, recipient: input.recipient })
-  await trx
-    .insertInto('judicial_reports')
-    .values({
-      id,
-      accompaniment_id: acc.id,
-      period_from: input.periodFrom,
-      period_to: input.periodTo,
-      language: input.language,
-      content_sealed: sealed.content_sealed as string,
-      recipient_sealed: sealed.recipient_sealed as string,
-      sent_at: input.sentAt ? new Date(input.sentAt).toISOString() : ctx.now(),
-      created_by: ctx.user.userId,
-      created_at: ctx.now(),
-    })
-    .execute()
+  await insertRows(trx, acc, 'judicial_reports', {
+    id,
+    period_from: input.periodFrom,
+    period_to: input.periodTo,
+    language: input.language,
+    content_sealed: sealed.content_sealed as string,
+    recipient_sealed: sealed.recipient_sealed as string,
+    sent_at: input.sentAt ? new Date(input.sentAt).toISOString() : ctx.now(),
+    created_by: ctx.user.userId,
+    created_at: ctx.now(),
+  })
   return id
 }
 

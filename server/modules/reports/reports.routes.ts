@@ -2,14 +2,13 @@ import { ReportContent, ReportInput, ReportList, ReportParams, ReportView } from
 import { IdParams } from '../../../common/contracts/shared.contracts'
 import type { Language } from '../../../common/roles'
 import type { RequestContext, Trx } from '../../http/context'
-import { defineRoute } from '../../http/define-route'
+import { defineCaseRoute } from '../../http/case-route'
 import { fail } from '../../http/errors'
-import { findVisibleAccompaniment } from '../accompaniments/accompaniments.queries'
+import { type OpenedCase, rowsOf } from '../../security/case-access'
 import { recordReport, reportPdf } from './reports.commands'
 
-async function listReports(ctx: RequestContext, trx: Trx, acc: { id: string; person_id: string }, reportId?: string) {
-  let q = trx
-    .selectFrom('judicial_reports')
+async function listReports(ctx: RequestContext, trx: Trx, acc: OpenedCase, reportId?: string) {
+  let q = rowsOf(trx, acc, 'judicial_reports')
     .innerJoin('users', 'users.id', 'judicial_reports.created_by')
     .select([
       'judicial_reports.id',
@@ -20,7 +19,6 @@ async function listReports(ctx: RequestContext, trx: Trx, acc: { id: string; per
       'judicial_reports.language',
       'users.display_name',
     ])
-    .where('judicial_reports.accompaniment_id', '=', acc.id)
   if (reportId) q = q.where('judicial_reports.id', '=', reportId)
   const rows = await q.orderBy('judicial_reports.sent_at', 'desc').execute()
   const key = await ctx.codec.personKey(trx, acc.person_id)
@@ -39,7 +37,7 @@ async function listReports(ctx: RequestContext, trx: Trx, acc: { id: string; per
 }
 
 export const reportRoutes = [
-  defineRoute({
+  defineCaseRoute({
     method: 'POST',
     path: '/api/accompaniments/:id/reports',
     summary: 'Make and record a report to the mandating authority (judicial cases): attendance and engagement only',
@@ -49,52 +47,46 @@ export const reportRoutes = [
     response: ReportView,
     status: 201,
     allow: 'report.write',
-    async handler({ params, body, ctx }) {
-      return ctx.write('report.sent', async (trx, audit) => {
-        const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        const id = await recordReport(ctx, trx, acc, body)
-        audit
-          .subject('judicial_report', id)
-          .person(acc.person_id)
-          .detail({ accompanimentId: acc.id, periodFrom: body.periodFrom, periodTo: body.periodTo })
-        return (await listReports(ctx, trx, acc, id))[0] as NonNullable<Awaited<ReturnType<typeof listReports>>[number]>
-      })
+    access: 'change',
+    action: 'report.sent',
+    async handler({ acc, trx, audit, body, ctx }) {
+      const id = await recordReport(ctx, trx, acc, body)
+      audit.subject('judicial_report', id).detail({ accompanimentId: acc.id, periodFrom: body.periodFrom, periodTo: body.periodTo })
+      const [view] = await listReports(ctx, trx, acc, id)
+      return view as NonNullable<typeof view>
     },
   }),
-  defineRoute({
+  defineCaseRoute({
     method: 'GET',
     path: '/api/accompaniments/:id/reports',
-    summary: 'Reports sent for a case: what, to whom, when',
+    summary: 'Reports sent for a case: what, to whom, when (also the printable view)',
     tags: ['reports'],
     params: IdParams,
     response: ReportList,
     allow: 'accompaniment.read',
-    async handler({ params, ctx }) {
-      return ctx.read('report.listed', async (trx, audit) => {
-        const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        audit.subject('accompaniment', acc.id).person(acc.person_id)
-        return { items: await listReports(ctx, trx, acc) }
-      })
+    access: 'read',
+    action: 'report.listed',
+    async handler({ acc, trx, ctx }) {
+      return { items: await listReports(ctx, trx, acc) }
     },
   }),
-  defineRoute({
+  defineCaseRoute({
     method: 'GET',
     path: '/api/accompaniments/:id/reports/:reportId/pdf',
     summary: 'A sent report as PDF, exactly as recorded',
     tags: ['reports'],
     params: ReportParams,
     allow: 'accompaniment.read',
-    async handler({ params, ctx, reply }) {
-      const pdf = await ctx.read('report.downloaded', async (trx, audit) => {
-        const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        const [report] = await listReports(ctx, trx, acc, params.reportId)
-        if (!report) throw fail('resource.not_found')
-        audit.subject('judicial_report', report.id).person(acc.person_id)
-        return { bytes: reportPdf(report.content, report.recipient, report.sentAt, report.language), code: report.content.caseCode }
-      })
+    access: 'read',
+    action: 'report.downloaded',
+    async handler({ acc, trx, audit, params, ctx, reply }) {
+      const [report] = await listReports(ctx, trx, acc, params.reportId)
+      if (!report) throw fail('resource.not_found')
+      audit.subject('judicial_report', report.id)
+      const pdf = reportPdf(report.content, report.recipient, report.sentAt, report.language)
       reply.header('Content-Type', 'application/pdf')
-      reply.header('Content-Disposition', `attachment; filename="rapport-${pdf.code}.pdf"`)
-      return reply.send(pdf.bytes)
+      reply.header('Content-Disposition', `attachment; filename="rapport-${report.content.caseCode}.pdf"`)
+      return pdf
     },
   }),
 ]
