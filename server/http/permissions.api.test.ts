@@ -93,6 +93,7 @@ const MATRIX: Record<string, Who> = {
   'PUT /api/accompaniments/:id/assessments/:assessmentId': ['worker', 'lead'],
   'GET /api/audit': ['dpo'],
   'GET /api/audit/verify': ['dpo'],
+  'GET /api/audit/actors': ['dpo'],
   // The web application (static files and client-side routes), outside API_ROUTES.
   'GET /*': 'public',
 }

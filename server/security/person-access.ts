@@ -148,3 +148,21 @@ export async function personNames(ctx: RequestContext, trx: Trx, personIds: stri
   }
   return names
 }
+
+/**
+ * The codes of these persons (pseudonymous, never a name), for the DPO's audit screens: an
+ * entry says which persons it concerns by code. Persons no longer in the table have none.
+ */
+export async function personCodes(trx: Trx, ids: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>()
+  const unique = [...new Set(ids)]
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await trx
+      .selectFrom('persons')
+      .select(['persons.id', 'persons.code'])
+      .where('persons.id', 'in', unique.slice(i, i + 500))
+      .execute()
+    for (const r of rows) out.set(r.id, r.code)
+  }
+  return out
+}

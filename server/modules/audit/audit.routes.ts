@@ -1,69 +1,69 @@
-import { sql } from 'kysely'
-import { AuditList, AuditQuery, AuditVerification } from '../../../common/contracts/audit.contracts'
+import { AuditActorList, AuditList, AuditQuery, AuditVerification } from '../../../common/contracts/audit.contracts'
+import type { Trx } from '../../http/context'
 import { defineRoute } from '../../http/define-route'
+import { idsByCode } from '../../security/person-access'
+import { parsePersonCode } from '../persons/person-code'
+import { readLog } from './audit-log.queries'
+
+type Query = typeof AuditQuery._zod.output
+
+/**
+ * The person the DPO asks about: by id, or by code resolved here. Null when nobody matches (an
+ * unknown code, or a code and an id of two different persons): the answer is then an empty page,
+ * the same as for a person nobody read, so that a code's existence is not told apart otherwise.
+ */
+async function personAskedAbout(trx: Trx, query: Query): Promise<string | null | undefined> {
+  if (!query.personCode) return query.personId
+  const code = parsePersonCode(query.personCode)
+  const [id] = code ? await idsByCode(trx, code) : []
+  if (!id || (query.personId && query.personId !== id)) return null
+  return id
+}
 
 export const auditRoutes = [
   defineRoute({
     method: 'GET',
     path: '/api/audit',
-    summary: 'The audit log, filtered by person, actor, action and date (newest first)',
+    summary: 'The audit log, newest first: by person (code or id, list reads included), actor, kind of action, action and dates',
     tags: ['audit'],
     query: AuditQuery,
     response: AuditList,
     allow: 'audit.read',
     async handler({ query, ctx }) {
       return ctx.read('audit.viewed', async (trx, audit) => {
-        let q = trx.selectFrom('audit_log')
-        if (query.personId) q = q.where('audit_log.person_id', '=', query.personId)
-        if (query.actorId) q = q.where('audit_log.actor_id', '=', query.actorId)
-        if (query.action) {
-          // A prefix match in which `%`, `_` and `\` are literal: action names contain underscores.
-          const prefix = `${query.action.replace(/[\\%_]/g, '\\$&')}%`
-          q = q.where(sql<boolean>`audit_log.action like ${prefix} escape '\\'`)
-        }
-        if (query.from) q = q.where('audit_log.at', '>=', query.from)
-        if (query.to) q = q.where('audit_log.at', '<', nextDay(query.to))
-        const [rows, total] = await Promise.all([
-          q
-            .leftJoin('users', 'users.id', 'audit_log.actor_id')
-            .select([
-              'audit_log.seq',
-              'audit_log.at',
-              'audit_log.actor_id',
-              'users.display_name',
-              'audit_log.actor_role',
-              'audit_log.action',
-              'audit_log.subject_type',
-              'audit_log.subject_id',
-              'audit_log.purpose',
-              'audit_log.outcome',
-              'audit_log.request_id',
-              'audit_log.client_ip',
-            ])
-            .orderBy('audit_log.seq', 'desc')
-            .limit(query.limit)
-            .offset(query.offset)
-            .execute(),
-          q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        // What the DPO asked, never the values typed (a code, dates): the person and user asked about are the entry's own fields.
+        const filters = Object.keys(query).filter((k) => k !== 'limit' && k !== 'offset')
+        audit.detail({ filters, ...(query.kind ? { kind: query.kind } : {}), ...(query.action ? { action: query.action } : {}) })
+        if (query.actorId) audit.subject('user', query.actorId)
+        const personId = await personAskedAbout(trx, query)
+        if (personId === null) return { items: [], total: 0 }
+        if (personId) audit.person(personId)
+        return readLog(
+          trx,
+          { personId, actorId: query.actorId, kind: query.kind, action: query.action, from: query.from, to: query.to },
+          { limit: query.limit, offset: query.offset },
+        )
+      })
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/audit/actors',
+    summary: "Staff accounts (id, name, roles), disabled ones included, for the DPO's choice of a user to look at",
+    tags: ['audit'],
+    response: AuditActorList,
+    allow: 'audit.read',
+    async handler({ ctx }) {
+      return ctx.read('user.listed', async (trx, audit) => {
+        audit.detail({ for: 'audit' })
+        const [users, roles] = await Promise.all([
+          trx.selectFrom('users').select(['id', 'display_name', 'disabled']).orderBy('display_name').orderBy('id').execute(),
+          trx.selectFrom('user_roles').select(['user_id', 'role']).orderBy('role').execute(),
         ])
-        audit.detail({ filters: Object.keys(query).filter((k) => k !== 'limit' && k !== 'offset') })
-        if (query.personId) audit.person(query.personId)
+        const rolesOf = new Map<string, string[]>()
+        for (const r of roles) rolesOf.set(r.user_id, [...(rolesOf.get(r.user_id) ?? []), r.role])
         return {
-          total: Number(total.n),
-          items: rows.map((r) => ({
-            seq: Number(r.seq),
-            at: r.at,
-            actorId: r.actor_id,
-            actorName: r.display_name ?? null,
-            actorRole: r.actor_role,
-            action: r.action,
-            subjectType: r.subject_type,
-            subjectId: r.subject_id,
-            purpose: r.purpose,
-            outcome: r.outcome,
-            requestId: r.request_id,
-            clientIp: r.client_ip,
-          })),
+          items: users.map((u) => ({ id: u.id, displayName: u.display_name, roles: rolesOf.get(u.id) ?? [], disabled: !!u.disabled })),
         }
       })
     },
@@ -84,9 +84,3 @@ export const auditRoutes = [
     },
   }),
 ]
-
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`)
-  d.setUTCDate(d.getUTCDate() + 1)
-  return d.toISOString()
-}

@@ -1,92 +1,173 @@
-import { Button, Group, SimpleGrid, TextInput } from '@mantine/core'
+import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core'
+import { IconEye, IconUserSearch } from '@tabler/icons-react'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { AuditKind } from '../../../../common/audit-actions'
+import { AUDIT_KINDS } from '../../../../common/contracts/audit.contracts'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
+import { actionChoices, actorLabel, isKindOf, normalisePersonCode, type AuditActor } from './audit-vocabulary'
 
 export interface AuditFilterValues {
-  personId: string
+  personCode: string
   actorId: string
+  kind: AuditKind | ''
   action: string
   from: string
   to: string
 }
-export const NO_FILTERS: AuditFilterValues = { personId: '', actorId: '', action: '', from: '', to: '' }
+export const NO_FILTERS: AuditFilterValues = { personCode: '', actorId: '', kind: '', action: '', from: '', to: '' }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/** The questions' labels are long in German: on a phone they wrap instead of being cut. */
+const QUESTION_STYLES = {
+  root: { height: 'auto', minHeight: 'var(--button-height)', paddingBlock: 6 },
+  label: { whiteSpace: 'normal', textAlign: 'start', lineHeight: 1.3 },
+} as const
 
+type Own = Partial<Record<'personCode' | 'actorId', string>>
+
+/**
+ * The DPO's filters, and the two questions they ask most: "who read this person" (the person's
+ * code, reads only) and "what did this user read" (the user, reads only). Dates are kept.
+ */
 export function AuditFilters({
   initial,
+  actors,
   onApply,
   serverError,
 }: {
   initial: AuditFilterValues
+  actors: AuditActor[]
   onApply: (f: AuditFilterValues) => void
   serverError: unknown
 }) {
   const { t } = useTranslation()
   const [f, setF] = useState(initial)
   const [local, setLocal] = useState<FieldIssue[]>([])
+  const [own, setOwn] = useState<Own>({})
   const fields = useFieldErrors(serverError, local)
-  const set = (k: keyof AuditFilterValues) => (e: React.ChangeEvent<HTMLInputElement>) => {
-    const value = e.currentTarget.value
-    setF((prev) => ({ ...prev, [k]: value }))
-  }
+  const set = (patch: Partial<AuditFilterValues>) => setF((prev) => ({ ...prev, ...patch }))
+  const text = (k: 'personCode' | 'from' | 'to') => (e: React.ChangeEvent<HTMLInputElement>) => set({ [k]: e.currentTarget.value })
 
+  /** Checks what the form can check itself; the values to send, or null. */
+  const checked = (values: AuditFilterValues, required?: keyof Own): AuditFilterValues | null => {
+    const errors: Own = {}
+    const code = values.personCode.trim()
+    if (code && !normalisePersonCode(code)) errors.personCode = t('audit.invalidPersonCode')
+    if (required === 'personCode' && !code) errors.personCode = t('audit.questions.needPerson')
+    if (required === 'actorId' && !values.actorId) errors.actorId = t('audit.questions.needActor')
+    const issues: FieldIssue[] = values.from && values.to && values.from > values.to ? [{ field: 'to', code: 'date_order' }] : []
+    setOwn(errors)
+    setLocal(issues)
+    return Object.keys(errors).length || issues.length ? null : { ...values, personCode: code }
+  }
+  const apply = (values: AuditFilterValues, required?: keyof Own) => {
+    const ok = checked(values, required)
+    if (!ok) return
+    setF(ok)
+    onApply(ok)
+  }
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    const trimmed = { ...f, personId: f.personId.trim(), actorId: f.actorId.trim(), action: f.action.trim() }
-    const issues: FieldIssue[] = []
-    if (trimmed.personId && !UUID.test(trimmed.personId)) issues.push({ field: 'personId', code: 'invalid_uuid' })
-    if (trimmed.actorId && !UUID.test(trimmed.actorId)) issues.push({ field: 'actorId', code: 'invalid_uuid' })
-    if (trimmed.from && trimmed.to && trimmed.from > trimmed.to) issues.push({ field: 'to', code: 'date_order' })
-    setLocal(issues)
-    if (issues.length === 0) onApply(trimmed)
+    apply(f)
   }
   const reset = () => {
     setF(NO_FILTERS)
     setLocal([])
+    setOwn({})
     onApply(NO_FILTERS)
   }
+  const whoRead = () => apply({ ...NO_FILTERS, personCode: f.personCode, kind: 'read', from: f.from, to: f.to }, 'personCode')
+  const whatRead = () => apply({ ...NO_FILTERS, actorId: f.actorId, kind: 'read', from: f.from, to: f.to }, 'actorId')
 
   return (
     <form onSubmit={submit} noValidate aria-label={t('audit.filters')}>
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
-        <TextInput
-          label={t('audit.personId')}
-          value={f.personId}
-          onChange={set('personId')}
-          error={fields.of('personId')}
-          classNames={{ input: 'mono' }}
-          maxLength={36}
-          autoComplete="off"
-        />
-        <TextInput
-          label={t('audit.actorId')}
-          value={f.actorId}
-          onChange={set('actorId')}
-          error={fields.of('actorId')}
-          classNames={{ input: 'mono' }}
-          maxLength={36}
-          autoComplete="off"
-        />
-        <TextInput
-          label={t('audit.action')}
-          description={t('audit.actionHint')}
-          value={f.action}
-          onChange={set('action')}
-          error={fields.of('action')}
-          maxLength={80}
-          autoComplete="off"
-        />
-        <TextInput type="date" label={t('audit.from')} value={f.from} onChange={set('from')} error={fields.of('from')} />
-        <TextInput type="date" label={t('audit.to')} value={f.to} onChange={set('to')} error={fields.of('to')} />
-      </SimpleGrid>
-      <Group mt="md" gap="sm">
-        <Button type="submit">{t('audit.apply')}</Button>
-        <Button variant="default" onClick={reset}>
-          {t('audit.reset')}
-        </Button>
-      </Group>
+      <Stack gap="lg">
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+          <TextInput
+            label={t('audit.personCode')}
+            description={t('audit.personCodeHint')}
+            value={f.personCode}
+            onChange={text('personCode')}
+            error={own.personCode ?? fields.of('personCode')}
+            classNames={{ input: 'mono' }}
+            maxLength={14}
+            autoComplete="off"
+            spellCheck={false}
+            data-testid="audit-person-code"
+          />
+          <Select
+            label={t('audit.actor')}
+            placeholder={t('audit.actorAll')}
+            data={actors.map((a) => ({ value: a.id, label: actorLabel(t, a) }))}
+            value={f.actorId || null}
+            onChange={(v) => set({ actorId: v ?? '' })}
+            error={own.actorId ?? fields.of('actorId')}
+            searchable
+            clearable
+            data-testid="audit-actor"
+          />
+          <Select
+            label={t('audit.kind')}
+            placeholder={t('audit.kindAll')}
+            data={AUDIT_KINDS.map((k) => ({ value: k, label: t(`audit.kinds.${k}`) }))}
+            value={f.kind || null}
+            onChange={(v) => {
+              const kind = (v ?? '') as AuditKind | ''
+              set({ kind, action: isKindOf(f.action, kind) ? f.action : '' })
+            }}
+            error={fields.of('kind')}
+            clearable
+            data-testid="audit-kind"
+          />
+          <Select
+            label={t('audit.action')}
+            placeholder={t('audit.actionAll')}
+            data={actionChoices(t, f.kind)}
+            value={f.action || null}
+            onChange={(v) => set({ action: v ?? '' })}
+            error={fields.of('action')}
+            searchable
+            clearable
+            data-testid="audit-action"
+          />
+          <TextInput type="date" label={t('audit.from')} value={f.from} onChange={text('from')} error={fields.of('from')} />
+          <TextInput type="date" label={t('audit.to')} value={f.to} onChange={text('to')} error={fields.of('to')} />
+        </SimpleGrid>
+        <Group gap="sm">
+          <Button type="submit">{t('audit.apply')}</Button>
+          <Button variant="default" onClick={reset}>
+            {t('audit.reset')}
+          </Button>
+        </Group>
+        <Stack gap="xs" component="section" aria-labelledby="audit-questions-title">
+          <Title order={3} size="h5" id="audit-questions-title">
+            {t('audit.questions.title')}
+          </Title>
+          <Text size="sm" c="gray.7">
+            {t('audit.questions.intro')}
+          </Text>
+          <Group gap="sm">
+            <Button
+              variant="light"
+              styles={QUESTION_STYLES}
+              leftSection={<IconUserSearch size={18} aria-hidden />}
+              onClick={whoRead}
+              data-testid="audit-who-read"
+            >
+              {t('audit.questions.whoRead')}
+            </Button>
+            <Button
+              variant="light"
+              styles={QUESTION_STYLES}
+              leftSection={<IconEye size={18} aria-hidden />}
+              onClick={whatRead}
+              data-testid="audit-what-read"
+            >
+              {t('audit.questions.whatRead')}
+            </Button>
+          </Group>
+        </Stack>
+      </Stack>
     </form>
   )
 }

@@ -1,42 +1,78 @@
-import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { Paper, Stack, Text, Title } from '@mantine/core'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
+import { type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import type { AuditActorList, AuditList } from '../../../../common/contracts/audit.contracts'
 import { api, qs } from '../../api/client'
-import type { AuditList } from '../../api/types'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
-import { ScrollTable } from '../../components/scroll-table'
 import { Pager } from '../../components/pager'
-import { useFormat } from '../../i18n/format'
 import { AuditFilters, NO_FILTERS, type AuditFilterValues } from './audit-filters'
+import { AuditTable } from './audit-table'
 import { AuditVerifyPanel } from './audit-verify-panel'
+import { normalisePersonCode } from './audit-vocabulary'
 
 const LIMIT = 50
+const MARK = '\u0000'
 
-/** The DPO's view of the hash-chained audit log. */
+/**
+ * The DPO's view of the hash-chained audit log: the chain's integrity first, then the log and
+ * the questions asked of it ("who read this person", "what did this user read").
+ */
 export function AuditPage() {
   const { t } = useTranslation()
-  const fmt = useFormat()
   const [filters, setFilters] = useState<AuditFilterValues>(NO_FILTERS)
   const [offset, setOffset] = useState(0)
   const list = useQuery({
     queryKey: ['audit', filters, offset],
-    queryFn: ({ signal }) => api.get<AuditList>(`/api/audit${qs({ ...filters, limit: LIMIT, offset })}`, { signal }),
+    queryFn: ({ signal }) => api.get<z.infer<typeof AuditList>>(`/api/audit${qs({ ...filters, limit: LIMIT, offset })}`, { signal }),
     placeholderData: keepPreviousData,
   })
+  // Every look at the staff list is a recorded read: fetched once per visit, not per keystroke.
+  const actors = useQuery({
+    queryKey: ['audit', 'actors'],
+    queryFn: ({ signal }) => api.get<z.infer<typeof AuditActorList>>('/api/audit/actors', { signal }),
+    staleTime: 10 * 60_000,
+  })
+  const personCode = normalisePersonCode(filters.personCode)
+  const actorName = actors.data?.items.find((a) => a.id === filters.actorId)?.displayName
+
+  /** What the answer is, in words: which question, about whom, how many entries. */
+  const summary = (total: number): ReactNode => {
+    const readsOnly = filters.kind === 'read' && !filters.action
+    if (readsOnly && personCode && !filters.actorId) {
+      // The code stays on one line: its hyphens are not places to break it.
+      const [before, after] = t('audit.whoReadTotal', { count: total, code: MARK }).split(MARK)
+      return (
+        <>
+          {before}
+          <span className="mono nowrap">{personCode}</span>
+          {after}
+        </>
+      )
+    }
+    if (readsOnly && actorName && !filters.personCode) return t('audit.whatReadTotal', { count: total, name: actorName })
+    return t('audit.total', { count: total })
+  }
 
   return (
     <Stack gap="xl">
       <PageHeader title={t('audit.title')} description={t('audit.intro')} />
       <AuditVerifyPanel />
+      {/*
+        DPO alerts: their panel (a component of its own in this folder, added with the alerts)
+        is mounted here, between the chain's integrity and the log.
+      */}
       <Paper component="section" aria-labelledby="audit-log-title">
         <Title order={2} size="h4" id="audit-log-title" mb="md">
           {t('audit.logTitle')}
         </Title>
+        <ErrorAlert error={actors.error} />
         <AuditFilters
           initial={filters}
+          actors={actors.data?.items ?? []}
           serverError={list.error}
           onApply={(f) => {
             setFilters(f)
@@ -48,66 +84,14 @@ export function AuditPage() {
       {list.isPending ? (
         <Loading />
       ) : list.data ? (
-        <Stack gap="sm">
+        <Stack gap="sm" component="section" aria-labelledby="audit-result-title">
+          <Title order={2} size="h4" id="audit-result-title" data-testid="audit-summary">
+            {summary(list.data.total)}
+          </Title>
           {list.data.items.length === 0 ? (
             <Text role="status">{t('audit.none')}</Text>
           ) : (
-            <ScrollTable label={t('audit.caption')}>
-              <Table data-testid="audit-table" striped verticalSpacing="xs" horizontalSpacing="sm" fz="sm">
-                <Table.Caption>{t('audit.caption')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('audit.seq')}</Table.Th>
-                    <Table.Th scope="col">{t('audit.at')}</Table.Th>
-                    <Table.Th scope="col">{t('audit.actor')}</Table.Th>
-                    <Table.Th scope="col">{t('audit.action')}</Table.Th>
-                    <Table.Th scope="col">{t('audit.subject')}</Table.Th>
-                    <Table.Th scope="col">{t('audit.purpose')}</Table.Th>
-                    <Table.Th scope="col">{t('audit.outcome')}</Table.Th>
-                    <Table.Th scope="col">{t('audit.origin')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.items.map((e) => (
-                    <Table.Tr key={e.seq}>
-                      <Table.Td className="mono">{e.seq}</Table.Td>
-                      <Table.Td className="nowrap">{fmt.dateTimeShort(e.at)}</Table.Td>
-                      <Table.Td>
-                        {e.actorName ?? t('audit.system')}
-                        {e.actorRole ? (
-                          <Text size="xs" c="gray.7">
-                            {t(`roles.${e.actorRole}`, { defaultValue: e.actorRole })}
-                          </Text>
-                        ) : null}
-                      </Table.Td>
-                      <Table.Td className="mono nowrap">{e.action}</Table.Td>
-                      <Table.Td>
-                        {e.subjectType ? t(`audit.subjects.${e.subjectType}`, { defaultValue: e.subjectType }) : '—'}
-                        {e.subjectId ? (
-                          <Text size="xs" c="gray.7" className="mono nowrap">
-                            {e.subjectId}
-                          </Text>
-                        ) : null}
-                      </Table.Td>
-                      <Table.Td>{e.purpose ?? '—'}</Table.Td>
-                      <Table.Td>
-                        <Badge variant="light" radius="sm" color={e.outcome === 'success' || e.outcome === 'ok' ? 'green' : 'orange'}>
-                          {t(`audit.outcomes.${e.outcome}`, { defaultValue: e.outcome })}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        {e.clientIp ?? '—'}
-                        {e.requestId ? (
-                          <Text size="xs" c="gray.7" className="mono nowrap">
-                            {e.requestId}
-                          </Text>
-                        ) : null}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollTable>
+            <AuditTable items={list.data.items} personCode={personCode} />
           )}
           <Pager total={list.data.total} limit={LIMIT} offset={offset} onOffset={setOffset} />
         </Stack>

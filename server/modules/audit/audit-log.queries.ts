@@ -1,0 +1,87 @@
+import { sql } from 'kysely'
+import { AUDIT_ACTION_NAMES, AUDIT_ACTIONS, type AuditAction, type AuditKind, isAuditAction } from '../../../common/audit-actions'
+import type { Trx } from '../../http/context'
+import { personCodes } from '../../security/person-access'
+
+export type LogFilter = {
+  /** Entries that showed or changed this person: read from the persons index, list reads included. */
+  personId?: string
+  actorId?: string
+  kind?: AuditKind
+  action?: AuditAction
+  /** Calendar days, both included (UTC). */
+  from?: string
+  to?: string
+}
+
+export const actionsOfKind = (kind: AuditKind): AuditAction[] => AUDIT_ACTION_NAMES.filter((a) => AUDIT_ACTIONS[a] === kind)
+
+/**
+ * One page of the log, newest first, and how many entries match. A person filter starts at the
+ * persons index (audit_persons, whose key is person then entry number) and walks it backwards,
+ * so the log is reached entry by entry and never read whole; an actor filter uses the actor
+ * index the same way.
+ */
+export async function readLog(trx: Trx, f: LogFilter, page: { limit: number; offset: number }) {
+  const q = trx
+    .selectFrom('audit_log as a')
+    .$if(!!f.personId, (qb) => qb.innerJoin('audit_persons as p', 'p.seq', 'a.seq').where('p.person_id', '=', f.personId as string))
+    .$if(!!f.actorId, (qb) => qb.where('a.actor_id', '=', f.actorId as string))
+    .$if(!!f.kind, (qb) => qb.where('a.action', 'in', actionsOfKind(f.kind as AuditKind)))
+    .$if(!!f.action, (qb) => qb.where('a.action', '=', f.action as string))
+    .$if(!!f.from, (qb) => qb.where('a.at', '>=', f.from as string))
+    .$if(!!f.to, (qb) => qb.where('a.at', '<', nextDay(f.to as string)))
+  const [rows, total] = await Promise.all([
+    q
+      .leftJoin('users as u', 'u.id', 'a.actor_id')
+      .select([
+        'a.seq',
+        'a.at',
+        'a.actor_id',
+        'u.display_name',
+        'a.actor_role',
+        'a.action',
+        'a.subject_type',
+        'a.subject_id',
+        'a.person_id',
+        'a.persons',
+        'a.purpose',
+        'a.outcome',
+        'a.request_id',
+        'a.client_ip',
+      ])
+      // The same order, named on the index the query starts from.
+      .orderBy(sql.ref(f.personId ? 'p.seq' : 'a.seq'), 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  const personsOf = (r: (typeof rows)[number]) => (r.persons ? r.persons.split(',') : r.person_id ? [r.person_id] : [])
+  const codes = await personCodes(trx, rows.flatMap(personsOf))
+  return {
+    total: Number(total.n),
+    items: rows.map((r) => ({
+      seq: Number(r.seq),
+      at: r.at,
+      actorId: r.actor_id,
+      actorName: r.display_name ?? null,
+      actorRole: r.actor_role,
+      action: r.action,
+      kind: isAuditAction(r.action) ? AUDIT_ACTIONS[r.action] : null,
+      subjectType: r.subject_type,
+      subjectId: r.subject_id,
+      persons: personsOf(r).flatMap((id) => codes.get(id) ?? []),
+      purpose: r.purpose,
+      outcome: r.outcome,
+      requestId: r.request_id,
+      clientIp: r.client_ip,
+    })),
+  }
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + 1)
+  return d.toISOString()
+}

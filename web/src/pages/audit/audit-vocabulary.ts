@@ -1,0 +1,39 @@
+import type { TFunction } from 'i18next'
+import type { z } from 'zod'
+import { AUDIT_ACTION_NAMES, AUDIT_ACTIONS, type AuditAction, type AuditKind } from '../../../../common/audit-actions'
+import { AUDIT_KINDS, type AuditActorList } from '../../../../common/contracts/audit.contracts'
+
+export type AuditActor = z.infer<typeof AuditActorList>['items'][number]
+
+/** The action's label in the user's language; an action no longer in the catalogue shows its name. */
+export const actionLabel = (t: TFunction, action: string): string => t(`audit.actions.${action}`, { defaultValue: action })
+
+/** Actions as choices, grouped by kind and sorted by label; only one kind's when a kind is chosen. */
+export function actionChoices(t: TFunction, kind: AuditKind | '') {
+  return AUDIT_KINDS.filter((k) => !kind || k === kind).map((k) => ({
+    group: t(`audit.kinds.${k}`),
+    items: AUDIT_ACTION_NAMES.filter((a) => AUDIT_ACTIONS[a] === k)
+      .map((a) => ({ value: a, label: actionLabel(t, a) }))
+      .sort((x, y) => x.label.localeCompare(y.label)),
+  }))
+}
+
+export const isKindOf = (action: string, kind: AuditKind | ''): boolean => !kind || AUDIT_ACTIONS[action as AuditAction] === kind
+
+/** A staff account as the picker names it: name and roles, and whether it is disabled. */
+export function actorLabel(t: TFunction, a: AuditActor): string {
+  const roles = a.roles.map((r) => t(`roles.${r}`, { defaultValue: r })).join(', ')
+  const name = roles ? `${a.displayName} · ${roles}` : a.displayName
+  return a.disabled ? t('audit.actorDisabled', { name }) : name
+}
+
+/**
+ * A person code as the server reads it (`p7k2m9qxd` → `P-7K2M-9QXD`; O read as 0, I and L as 1),
+ * to show the code asked about and mark it in the table; null when it is not a code.
+ */
+export function normalisePersonCode(text: string): string | null {
+  const m = /^P-?([0-9A-Z]{4})-?([0-9A-Z]{4})$/i.exec(text.replace(/\s+/g, ''))
+  if (!m) return null
+  const fix = (s: string) => s.toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1')
+  return `P-${fix(m[1] as string)}-${fix(m[2] as string)}`
+}
