@@ -1,7 +1,7 @@
 import { CreateAccompaniment } from '../../common/contracts/accompaniments.contracts'
 import type { RequestContext, Services, Trx } from '../http/context'
 import { createAccompaniment } from '../modules/accompaniments/accompaniments.commands'
-import { findVisibleAccompaniment } from '../modules/accompaniments/accompaniments.queries'
+import { openCase, visibleCases } from '../security/case-access'
 import { DEMO_DOMAIN } from './demo.data'
 import { systemContext } from './system-context'
 
@@ -26,9 +26,8 @@ export async function demoWorkerContext(services: Services): Promise<{ worker: D
  */
 export async function demoWorkerFirstCase(ctx: RequestContext, trx: Trx, worker: DemoWorker, open: boolean) {
   let caseId = (
-    await trx
-      .selectFrom('accompaniment_workers')
-      .innerJoin('accompaniments', 'accompaniments.id', 'accompaniment_workers.accompaniment_id')
+    await visibleCases(trx, ctx.user, { assigned: true })
+      .innerJoin('accompaniment_workers', 'accompaniment_workers.accompaniment_id', 'accompaniments.id')
       .select('accompaniments.id')
       .where('accompaniment_workers.user_id', '=', worker.id)
       .where('accompaniment_workers.role', '=', 'primary')
@@ -51,5 +50,5 @@ export async function demoWorkerFirstCase(ctx: RequestContext, trx: Trx, worker:
       CreateAccompaniment.parse({ kind: 'concerned', personId: person.id, teamId: worker.team_id }),
     )
   }
-  return caseId ? findVisibleAccompaniment(trx, ctx.user, caseId) : null
+  return caseId ? openCase(trx, ctx.user, caseId, 'change') : null
 }
