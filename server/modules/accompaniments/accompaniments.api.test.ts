@@ -129,6 +129,10 @@ describe('accompaniments', () => {
       reason: 'Appel de nuit de la mère : danger immédiat signalé',
       active: true,
     })
+    // The list shows why someone opened this client's case: its audit entry names the client.
+    const listed = (await auditRows(t.services, 'access_grant.listed')).filter((r) => r.actor_id === lead.userId).at(-1)
+    const shown = await t.services.db.selectFrom('audit_persons').select('person_id').where('seq', '=', Number(listed?.seq)).execute()
+    expect(shown.map((r) => r.person_id)).toContain(personId)
     expect(
       json(await otherLead.get('/api/access-grants')).items.find((g: { accompanimentId: string }) => g.accompanimentId === id),
     ).toBeUndefined()
