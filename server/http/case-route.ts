@@ -49,7 +49,8 @@ export function defineCaseRoute<
   status?: 200 | 201 | 204
   allow: Permission
   access: N
-  action: AuditAction
+  /** What the audit entry records; a function of the request where one route takes several steps (suspend or resume). */
+  action: AuditAction | ((request: { params: z.output<P>; body: z.output<B> }) => AuditAction)
   handler: (args: CaseHandlerArgs<N, z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R>>
 }): Route {
   const { access, action, handler, ...route } = def
@@ -57,7 +58,7 @@ export function defineCaseRoute<
   const built = defineRoute({
     ...route,
     async handler({ params, query, body, ctx, request, reply }) {
-      return ctx[run](action, async (trx, audit) => {
+      return ctx[run](typeof action === 'function' ? action({ params, body }) : action, async (trx, audit) => {
         const acc = (await openCase(trx, ctx.user, params.id, access as never)) as OpenedCase<N>
         audit.subject('accompaniment', acc.id).person(acc.person_id)
         return handler({ acc, trx, audit, params, query, body, ctx, request, reply } as never)

@@ -27,8 +27,9 @@ import { fail } from '../http/errors'
  *
  * Modules never name a case table in a query of their own (ESLint refuses it in
  * `server/modules/**`): they open a case with `openCase` (or through `defineCaseRoute`) and
- * reach its rows with `rowsOf`, `insertRow`, `updateRows` and `deleteRows`; or they list across
- * cases with `visibleCases` and `visibleRows`.
+ * reach its rows with `rowsOf`, `insertRows`, `updateRows` and `deleteRows`; or they list across
+ * cases with `visibleCases` and `visibleRows`. A new case comes from `insertCase`, and breaking
+ * the glass writes through `caseOutsideGrant` and `insertOutsideRows`.
  */
 
 /** Tables whose rows belong to one case (each has `accompaniment_id`). */
@@ -133,6 +134,7 @@ export const CASE_COLUMNS = [
 ] as const
 
 type CaseColumn = (typeof CASE_COLUMNS)[number] extends `accompaniments.${infer C}` ? C : never
+/** The case's row as selected (columns added later, like `report_every_months`, are typed as read). */
 export type CaseRow = Pick<Selectable<Database['accompaniments']>, CaseColumn>
 
 /** How the actor came to see a case: the strongest reason wins. */
@@ -204,11 +206,15 @@ export async function accessOf(trx: Trx, actor: Actor, rows: { id: string; team_
   return new Map(rows.map((r) => [r.id, assigned.has(r.id) ? 'assigned' : led.has(r.team_id) ? 'lead' : 'emergency']))
 }
 
+declare const outside: unique symbol
+/** A case found for breaking the glass: it exists, and the actor does not see it. Only `caseOutsideGrant` makes one. */
+export type OutsideCase = { readonly id: string; readonly person_id: string; readonly [outside]: true }
+
 /**
  * Break the glass: the case must exist and must not be visible already (a worker does not break
  * the glass on their own case). Answers the case's id and client.
  */
-export async function caseOutsideGrant(trx: Trx, actor: Actor, id: string): Promise<{ id: string; person_id: string }> {
+export async function caseOutsideGrant(trx: Trx, actor: Actor, id: string): Promise<OutsideCase> {
   const row = await trx
     .selectFrom('accompaniments')
     .select(['accompaniments.id', 'accompaniments.person_id'])
@@ -217,7 +223,48 @@ export async function caseOutsideGrant(trx: Trx, actor: Actor, id: string): Prom
     .executeTakeFirst()
   if (!row) throw fail('resource.not_found')
   if (truthy(row.visible)) throw fail('access.already_granted')
-  return { id: row.id, person_id: row.person_id }
+  return { id: row.id, person_id: row.person_id } as OutsideCase
+}
+
+/**
+ * Breaking the glass writes on a case the actor cannot open yet: the grant, and the timeline
+ * event that says so. Nothing else is written through an outside case.
+ */
+export async function insertOutsideRows<T extends 'access_grants' | 'accompaniment_events'>(
+  trx: Trx,
+  acc: OutsideCase,
+  table: T,
+  values: Omit<Insertable<Database[T]>, 'accompaniment_id'>,
+): Promise<void> {
+  await insertOn(trx, acc.id, table, [values])
+}
+
+// ---- Break-the-glass grants, for their reviewers ------------------------------------------------
+
+/**
+ * The grants a reviewer is shown, newest first: a lead those on the cases of the teams they lead,
+ * the DPO every one. With each, the case's code and client (whose key opens the sealed reason).
+ */
+export async function reviewableGrants(trx: Trx, actor: Actor, limit = 200) {
+  const all = actor.roles.includes('dpo')
+  if (!all && !isLead(actor)) return []
+  let q = trx
+    .selectFrom('access_grants')
+    .innerJoin('accompaniments', 'accompaniments.id', 'access_grants.accompaniment_id')
+    .innerJoin('users', 'users.id', 'access_grants.user_id')
+    .select([
+      'access_grants.id',
+      'access_grants.accompaniment_id',
+      'accompaniments.code',
+      'accompaniments.person_id',
+      'access_grants.user_id',
+      'users.display_name',
+      'access_grants.reason_sealed',
+      'access_grants.granted_at',
+      'access_grants.expires_at',
+    ])
+  if (!all) q = q.where('accompaniments.team_id', 'in', actor.teamIds)
+  return q.orderBy('access_grants.granted_at', 'desc').limit(limit).execute()
 }
 
 /** SQLite answers booleans as 0/1, PostgreSQL as true/false. */
@@ -234,14 +281,32 @@ export function rowsOf<T extends CaseTable>(trx: Trx, acc: OpenedCase, table: T)
   >
 }
 
+declare const created: unique symbol
+/** A case this transaction has just created. Only `insertCase` makes one. */
+export type CreatedCase = { readonly id: string; readonly person_id: string; readonly [created]: true }
+
+/**
+ * Opens a new case: inserts its row and answers it for its first rows (the event of its opening),
+ * in the same transaction, whether or not its creator will see it afterwards: intake opens cases
+ * it does not read.
+ */
+export async function insertCase(trx: Trx, values: Insertable<Database['accompaniments']>): Promise<CreatedCase> {
+  await trx.insertInto('accompaniments').values(values).execute()
+  return { id: values.id, person_id: values.person_id } as CreatedCase
+}
+
 /** Inserts rows into a case table, on this case: the case id is the door's, not the caller's. */
 export async function insertRows<T extends CaseTable>(
   trx: Trx,
-  acc: ManageableCase,
+  acc: ManageableCase | CreatedCase,
   table: T,
   values: Omit<Insertable<Database[T]>, 'accompaniment_id'> | Omit<Insertable<Database[T]>, 'accompaniment_id'>[],
 ): Promise<void> {
-  const rows = (Array.isArray(values) ? values : [values]).map((v) => ({ ...v, accompaniment_id: acc.id }))
+  await insertOn(trx, acc.id, table, Array.isArray(values) ? values : [values])
+}
+
+async function insertOn(trx: Trx, id: string, table: CaseTable, values: object[]): Promise<void> {
+  const rows = values.map((v) => ({ ...v, accompaniment_id: id }))
   if (rows.length)
     await trx
       .insertInto(table as 'tasks')

@@ -84,6 +84,16 @@ describe('accompaniments', () => {
     expect(json(await worker.get('/api/accompaniments')).items.map((i: { id: string }) => i.id)).toContain(id)
   })
 
+  it('records every client on a caseload page on the audit entry of the read', async () => {
+    for (let i = 0; i < 3; i++) await newCase(worker)
+    const page = json(await worker.get('/api/accompaniments?limit=2&offset=1'))
+    expect(page.items).toHaveLength(2)
+    const entry = (await auditRows(t.services, 'accompaniment.listed')).filter((r) => r.actor_id === worker.userId).at(-1)
+    const shown = await t.services.db.selectFrom('audit_persons').select('person_id').where('seq', '=', Number(entry?.seq)).execute()
+    const clients = [...new Set(page.items.map((i: { personId: string }) => i.personId))].sort()
+    expect(shown.map((r) => r.person_id).sort()).toEqual(clients)
+  })
+
   it('shows a lead their team members with their open caseload, and no other team', async () => {
     const members = json(await lead.get(`/api/teams/${teamA}/members`))
     expect(members.team.name).toBe('Équipe A')
@@ -119,6 +129,10 @@ describe('accompaniments', () => {
       reason: 'Appel de nuit de la mère : danger immédiat signalé',
       active: true,
     })
+    // The list shows why someone opened this client's case: its audit entry names the client.
+    const listed = (await auditRows(t.services, 'access_grant.listed')).filter((r) => r.actor_id === lead.userId).at(-1)
+    const shown = await t.services.db.selectFrom('audit_persons').select('person_id').where('seq', '=', Number(listed?.seq)).execute()
+    expect(shown.map((r) => r.person_id)).toContain(personId)
     expect(
       json(await otherLead.get('/api/access-grants')).items.find((g: { accompanimentId: string }) => g.accompanimentId === id),
     ).toBeUndefined()
@@ -133,6 +147,30 @@ describe('accompaniments', () => {
       .execute()
     expect((await otherWorker.get(`/api/accompaniments/${id}`)).statusCode).toBe(404)
     expect((await otherWorker.get(`/api/persons/${personId}`)).statusCode).toBe(404)
+  })
+
+  it('refuses to break the glass on a case one already sees: its worker, its team lead, a live grant (409, no grant)', async () => {
+    // Pen-test finding: "a worker can break the glass on their own case", which filled the lead's
+    // and the DPO's list of emergency accesses with accesses that were none.
+    const { id } = await newCase(worker)
+    const reason = 'Je relis le dossier ce soir, par précaution'
+    for (const insider of [worker, lead]) {
+      const res = await insider.post(`/api/accompaniments/${id}/break-glass`, { reason })
+      expect(res.statusCode, res.body).toBe(409)
+      expect(json(res).code).toBe('access.already_granted')
+    }
+    expect(json(await lead.get('/api/access-grants')).items.map((g: { accompanimentId: string }) => g.accompanimentId)).not.toContain(id)
+    // A grant once given is not given twice while it runs.
+    expect((await otherWorker.post(`/api/accompaniments/${id}/break-glass`, { reason })).statusCode).toBe(200)
+    const again = await otherWorker.post(`/api/accompaniments/${id}/break-glass`, { reason })
+    expect(again.statusCode).toBe(409)
+    expect(
+      json(await lead.get('/api/access-grants')).items.filter((g: { accompanimentId: string }) => g.accompanimentId === id),
+    ).toHaveLength(1)
+    const timeline = json(await worker.get(`/api/accompaniments/${id}/timeline`)).items.map((e: { type: string }) => e.type)
+    expect(timeline.filter((type: string) => type === 'break_glass')).toHaveLength(1)
+    // A case that does not exist stays not found.
+    expect((await otherWorker.post(`/api/accompaniments/${crypto.randomUUID()}/break-glass`, { reason })).statusCode).toBe(404)
   })
 
   it('validates kinds and frameworks field by field', async () => {

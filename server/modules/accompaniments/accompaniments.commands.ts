@@ -1,34 +1,57 @@
 import crypto from 'node:crypto'
 import type { z } from 'zod'
 import type { CreateAccompaniment } from '../../../common/contracts/accompaniments.contracts'
-import type { RequestContext, Trx } from '../../http/context'
-import { fail, invalidField } from '../../http/errors'
+import type { Actor, RequestContext, Trx } from '../../http/context'
+import { AppError, fail, invalidField } from '../../http/errors'
+import {
+  type CreatedCase,
+  caseOutsideGrant,
+  insertCase,
+  insertOutsideRows,
+  insertRows,
+  type ManageableCase,
+  updateCase,
+  updateRows,
+} from '../../security/case-access'
+import { openPerson } from '../../security/person-access'
 import { newCode } from '../persons/person-code'
-import { findVisiblePerson } from '../persons/persons.queries'
+import { workersOf } from './accompaniments.queries'
 
 type Create = z.output<typeof CreateAccompaniment>
 
 export const BREAK_GLASS_HOURS = 4
 
+/** A line of the timeline: who did what and when, with ids, codes and counts in `data`, and any free text sealed as its note. */
+async function eventRow(
+  ctx: RequestContext,
+  trx: Trx,
+  acc: { person_id: string },
+  type: string,
+  data: Record<string, unknown> | null,
+  note: string | null,
+) {
+  const id = crypto.randomUUID()
+  const key = note ? await ctx.codec.personKey(trx, acc.person_id) : null
+  return {
+    id,
+    at: ctx.now(),
+    actor_id: ctx.actor?.userId ?? null,
+    type,
+    data: data ? JSON.stringify(data) : null,
+    note_sealed: key ? (ctx.codec.sealRow('accompaniment_events', key, id, { note }).note_sealed ?? null) : null,
+  }
+}
+
+/** Adds a line to the case's timeline. */
 export async function addEvent(
   ctx: RequestContext,
   trx: Trx,
-  accompanimentId: string,
+  acc: ManageableCase | CreatedCase,
   type: string,
   data: Record<string, unknown> | null = null,
-) {
-  await trx
-    .insertInto('accompaniment_events')
-    .values({
-      id: crypto.randomUUID(),
-      accompaniment_id: accompanimentId,
-      at: ctx.now(),
-      actor_id: ctx.actor?.userId ?? null,
-      type,
-      data: data ? JSON.stringify(data) : null,
-      note_sealed: null,
-    })
-    .execute()
+  note: string | null = null,
+): Promise<void> {
+  await insertRows(trx, acc, 'accompaniment_events', await eventRow(ctx, trx, acc, type, data, note))
 }
 
 /** A worker given a case must be a worker of the case's team. */
@@ -55,18 +78,24 @@ async function setWorkers(trx: Trx, id: string, primary: string, coWorkers: stri
   await trx.insertInto('accompaniment_workers').values(rows).execute()
 }
 
+/** A person named in the request must be one the actor may read; any other is an unknown person, whether or not they exist. */
+async function checkPerson(trx: Trx, actor: Actor, id: string, field: string): Promise<void> {
+  try {
+    await openPerson(trx, actor, id)
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'resource.not_found') throw invalidField(field, 'unknown_person', 'Unknown person')
+    throw error
+  }
+}
+
 /** Opens a case for a person the actor may see, handed to a team (and a worker, when known). */
 export async function createAccompaniment(ctx: RequestContext, trx: Trx, input: Create): Promise<string> {
   const actor = ctx.user
-  await findVisiblePerson(trx, actor, input.personId).catch(() => {
-    throw invalidField('personId', 'unknown_person', 'Unknown person')
-  })
+  await checkPerson(trx, actor, input.personId, 'personId')
   if (input.concernedPersonId) {
     if (input.concernedPersonId === input.personId)
       throw invalidField('concernedPersonId', 'same_as_client', 'The client cannot be the concerned person')
-    await findVisiblePerson(trx, actor, input.concernedPersonId).catch(() => {
-      throw invalidField('concernedPersonId', 'unknown_person', 'Unknown person')
-    })
+    await checkPerson(trx, actor, input.concernedPersonId, 'concernedPersonId')
   }
   const team = await trx.selectFrom('teams').select('id').where('id', '=', input.teamId).executeTakeFirst()
   if (!team) throw invalidField('teamId', 'unknown_team', 'Unknown team')
@@ -77,48 +106,45 @@ export async function createAccompaniment(ctx: RequestContext, trx: Trx, input: 
   const now = ctx.now()
   const key = await ctx.codec.personKey(trx, input.personId)
   const f = input.framework
-  await trx
-    .insertInto('accompaniments')
-    .values({
-      id,
-      code: newCode('A'),
-      kind: input.kind,
-      person_id: input.personId,
-      concerned_person_id: input.concernedPersonId,
-      concerned_status:
-        input.kind === 'concerned'
+  const acc = await insertCase(trx, {
+    id,
+    code: newCode('A'),
+    kind: input.kind,
+    person_id: input.personId,
+    concerned_person_id: input.concernedPersonId,
+    concerned_status:
+      input.kind === 'concerned'
+        ? 'known'
+        : input.concernedPersonId
           ? 'known'
-          : input.concernedPersonId
-            ? 'known'
-            : input.concernedStatus === 'known'
-              ? 'unknown'
-              : input.concernedStatus,
-      relationship: input.relationship,
-      team_id: input.teamId,
-      status: primary ? 'active' : 'intake',
-      framework: f.framework,
-      measure: f.framework === 'judicial' ? f.measure : null,
-      authority_kind: f.framework === 'judicial' ? f.authorityKind : null,
-      mandate_start: f.mandateStart,
-      mandate_end: f.mandateEnd,
-      report_every_months: f.framework === 'judicial' ? f.reportEveryMonths : null,
-      ...sealAccompaniment(ctx, key, id, {
-        authority: f.authority,
-        conditions: f.conditions,
-        reporting: f.reporting,
-        summary: input.summary,
-        closure_reason: null,
-      }),
-      closure_outcome: null,
-      created_by: actor.userId,
-      created_at: now,
-      updated_at: now,
-      version: 1,
-    })
-    .execute()
-  if (primary) await setWorkers(trx, id, primary, [])
-  await addEvent(ctx, trx, id, 'created', { kind: input.kind, framework: f.framework, status: primary ? 'active' : 'intake' })
-  return id
+          : input.concernedStatus === 'known'
+            ? 'unknown'
+            : input.concernedStatus,
+    relationship: input.relationship,
+    team_id: input.teamId,
+    status: primary ? 'active' : 'intake',
+    framework: f.framework,
+    measure: f.framework === 'judicial' ? f.measure : null,
+    authority_kind: f.framework === 'judicial' ? f.authorityKind : null,
+    mandate_start: f.mandateStart,
+    mandate_end: f.mandateEnd,
+    report_every_months: f.framework === 'judicial' ? f.reportEveryMonths : null,
+    ...sealAccompaniment(ctx, key, id, {
+      authority: f.authority,
+      conditions: f.conditions,
+      reporting: f.reporting,
+      summary: input.summary,
+      closure_reason: null,
+    }),
+    closure_outcome: null,
+    created_by: actor.userId,
+    created_at: now,
+    updated_at: now,
+    version: 1,
+  })
+  if (primary) await setWorkers(trx, acc.id, primary, [])
+  await addEvent(ctx, trx, acc, 'created', { kind: input.kind, framework: f.framework, status: primary ? 'active' : 'intake' })
+  return acc.id
 }
 
 function sealAccompaniment(
@@ -137,46 +163,67 @@ function sealAccompaniment(
   }
 }
 
-/** The team lead gives the case a primary worker (and co-workers); a new case becomes active. */
-export async function assign(
-  ctx: RequestContext,
-  trx: Trx,
-  acc: { id: string; team_id: string; status: string },
-  primary: string,
-  coWorkers: string[],
-) {
+/**
+ * The team lead gives the case a primary worker (and co-workers); a new case becomes active.
+ * A worker who leaves the case no longer sees it, nor its rows on their day: their open tasks
+ * and their planned sessions still to come go to the new primary worker, so that none is left
+ * on nobody's day. The timeline says how many moved.
+ */
+export async function assign(ctx: RequestContext, trx: Trx, acc: ManageableCase, primary: string, coWorkers: string[]) {
   if (!ctx.user.teamIds.includes(acc.team_id)) throw fail('access.forbidden')
   await checkTeamWorkers(trx, acc.team_id, [primary, ...coWorkers], 'primaryWorkerId')
+  const staying = new Set([primary, ...coWorkers])
+  const leaving = (await workersOf(trx, [acc.id])).map((w) => w.user_id).filter((id) => !staying.has(id))
   await setWorkers(trx, acc.id, primary, coWorkers)
+  const moved = await handOver(ctx, trx, acc, leaving, primary)
   const status = acc.status === 'intake' ? 'active' : acc.status
-  await trx
-    .updateTable('accompaniments')
-    .set((eb) => ({ status, updated_at: ctx.now(), version: eb('version', '+', 1) }))
-    .where('id', '=', acc.id)
+  await updateCase(trx, acc)
+    .set((eb) => ({ status, updated_at: ctx.now(), version: eb('accompaniments.version', '+', 1) }))
     .execute()
-  await addEvent(ctx, trx, acc.id, 'assigned', { primaryWorkerId: primary, coWorkerIds: coWorkers, status })
+  await addEvent(ctx, trx, acc, 'assigned', { primaryWorkerId: primary, coWorkerIds: coWorkers, status, ...moved })
 }
 
-/** Break the glass: a time-limited grant for a case outside one's own, with a stated reason. */
+/** Moves the open tasks and the planned sessions still to come of workers leaving the case to its new primary worker. */
+async function handOver(ctx: RequestContext, trx: Trx, acc: ManageableCase, leaving: string[], primary: string) {
+  if (leaving.length === 0) return { tasksMoved: 0, sessionsMoved: 0 }
+  const now = ctx.now()
+  const tasks = await updateRows(trx, acc, 'tasks')
+    .set((eb) => ({ assignee_id: primary, version: eb('tasks.version', '+', 1) }))
+    .where('tasks.assignee_id', 'in', leaving)
+    .where('tasks.status', '=', 'open')
+    .executeTakeFirst()
+  const sessions = await updateRows(trx, acc, 'case_sessions')
+    .set((eb) => ({ worker_id: primary, updated_at: now, version: eb('case_sessions.version', '+', 1) }))
+    .where('case_sessions.worker_id', 'in', leaving)
+    .where('case_sessions.status', '=', 'planned')
+    .where('case_sessions.starts_at', '>=', now)
+    .executeTakeFirst()
+  return { tasksMoved: Number(tasks.numUpdatedRows), sessionsMoved: Number(sessions.numUpdatedRows) }
+}
+
+/**
+ * Break the glass: a time-limited grant, with a stated reason, on a case the actor does not see
+ * (one they see already is refused: it would be no emergency access, only noise in the lead's
+ * and the DPO's review).
+ */
 export async function breakGlass(ctx: RequestContext, trx: Trx, accompanimentId: string, reason: string) {
-  const acc = await trx.selectFrom('accompaniments').select(['id', 'person_id']).where('id', '=', accompanimentId).executeTakeFirst()
-  if (!acc) throw fail('resource.not_found')
+  const acc = await caseOutsideGrant(trx, ctx.user, accompanimentId)
   const id = crypto.randomUUID()
-  const now = new Date()
-  const expires = new Date(now.getTime() + BREAK_GLASS_HOURS * 3_600_000).toISOString()
+  const now = ctx.now()
+  const expires = new Date(Date.parse(now) + BREAK_GLASS_HOURS * 3_600_000).toISOString()
   const key = await ctx.codec.personKey(trx, acc.person_id)
-  const sealed = ctx.codec.sealRow('access_grants', key, id, { reason })
-  await trx
-    .insertInto('access_grants')
-    .values({
-      id,
-      accompaniment_id: acc.id,
-      user_id: ctx.user.userId,
-      reason_sealed: sealed.reason_sealed as string,
-      granted_at: now.toISOString(),
-      expires_at: expires,
-    })
-    .execute()
-  await addEvent(ctx, trx, acc.id, 'break_glass', { userId: ctx.user.userId, expiresAt: expires })
+  await insertOutsideRows(trx, acc, 'access_grants', {
+    id,
+    user_id: ctx.user.userId,
+    reason_sealed: ctx.codec.sealRow('access_grants', key, id, { reason }).reason_sealed as string,
+    granted_at: now,
+    expires_at: expires,
+  })
+  await insertOutsideRows(
+    trx,
+    acc,
+    'accompaniment_events',
+    await eventRow(ctx, trx, acc, 'break_glass', { userId: ctx.user.userId, expiresAt: expires }, null),
+  )
   return { id, personId: acc.person_id, expiresAt: expires }
 }

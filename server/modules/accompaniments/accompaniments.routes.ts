@@ -8,13 +8,15 @@ import {
   Timeline,
 } from '../../../common/contracts/accompaniments.contracts'
 import { IdParams } from '../../../common/contracts/shared.contracts'
+import { defineCaseRoute } from '../../http/case-route'
 import { defineRoute } from '../../http/define-route'
-import { accessOf, findVisibleAccompaniment, workersOf } from './accompaniments.queries'
+import { AppError } from '../../http/errors'
+import { accessOf } from '../../security/case-access'
+import { personNames } from '../../security/person-access'
 import { assign, breakGlass, createAccompaniment } from './accompaniments.commands'
 import { presentSummary } from './accompaniments.presenter'
-import { loadAccompaniment } from './accompaniments.view'
-import { personNames } from './person-names'
-import { visibleIn } from './accompaniments.visibility'
+import { caseloadPage, workersOf } from './accompaniments.queries'
+import { presentCase, reloadCase } from './accompaniments.view'
 import { readTimeline } from './timeline.queries'
 
 export const accompanimentRoutes = [
@@ -31,9 +33,13 @@ export const accompanimentRoutes = [
       return ctx.write('accompaniment.created', async (trx, audit) => {
         const id = await createAccompaniment(ctx, trx, body)
         audit.subject('accompaniment', id).person(body.personId)
-        // Intake opens cases but does not read them: it gets the id, not the content.
+        // Intake opens cases but does not read them: it gets the id, not the content. So does a
+        // worker who hands a case to another team.
         if (!ctx.user.roles.some((r) => r === 'worker' || r === 'lead')) return { id }
-        return loadAccompaniment(ctx, trx, id).catch(() => ({ id }))
+        return reloadCase(ctx, trx, id).catch((error: unknown) => {
+          if (error instanceof AppError && error.code === 'resource.not_found') return { id }
+          throw error
+        })
       })
     },
   }),
@@ -47,49 +53,18 @@ export const accompanimentRoutes = [
     allow: 'accompaniment.read',
     async handler({ query, ctx }) {
       return ctx.read('accompaniment.listed', async (trx, audit) => {
-        let q = trx.selectFrom('accompaniments').where(visibleIn(ctx.user))
-        if (query.status) q = q.where('accompaniments.status', '=', query.status)
-        const [rows, total] = await Promise.all([
-          q
-            .select([
-              'accompaniments.id',
-              'accompaniments.code',
-              'accompaniments.kind',
-              'accompaniments.status',
-              'accompaniments.framework',
-              'accompaniments.team_id',
-              'accompaniments.person_id',
-              'accompaniments.updated_at',
-              'accompaniments.concerned_person_id',
-              'accompaniments.concerned_status',
-              'accompaniments.relationship',
-              'accompaniments.measure',
-              'accompaniments.authority_kind',
-              'accompaniments.mandate_start',
-              'accompaniments.mandate_end',
-              'accompaniments.closure_outcome',
-              'accompaniments.created_at',
-              'accompaniments.version',
-            ])
-            .orderBy('accompaniments.updated_at', 'desc')
-            .limit(query.limit)
-            .offset(query.offset)
-            .execute(),
-          q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-        ])
+        const { rows, total } = await caseloadPage(trx, ctx.user, query)
         const ids = rows.map((r) => r.id)
+        const clients = rows.map((r) => r.person_id)
         const [names, workers, access] = await Promise.all([
-          personNames(
-            ctx,
-            trx,
-            rows.map((r) => r.person_id),
-          ),
+          personNames(ctx, trx, clients),
           workersOf(trx, ids),
           accessOf(trx, ctx.user, rows),
         ])
-        audit.detail({ shown: ids })
+        // Every row shows its client (by id, and by name when their key still exists).
+        audit.shows(clients).detail({ shown: ids })
         return {
-          total: Number(total.n),
+          total,
           items: rows.map((r) =>
             presentSummary(
               r,
@@ -102,7 +77,7 @@ export const accompanimentRoutes = [
       })
     },
   }),
-  defineRoute({
+  defineCaseRoute({
     method: 'GET',
     path: '/api/accompaniments/:id',
     summary: 'One accompaniment (404 unless assigned, team lead or break-the-glass)',
@@ -110,17 +85,14 @@ export const accompanimentRoutes = [
     params: IdParams,
     response: AccompanimentView,
     allow: 'accompaniment.read',
-    async handler({ params, ctx, reply }) {
-      return ctx.read('accompaniment.viewed', async (trx, audit) => {
-        audit.subject('accompaniment', params.id)
-        const view = await loadAccompaniment(ctx, trx, params.id)
-        audit.person(view.personId)
-        reply.header('ETag', `"${view.version}"`)
-        return view
-      })
+    access: 'read',
+    action: 'accompaniment.viewed',
+    async handler({ acc, trx, ctx, reply }) {
+      reply.header('ETag', `"${acc.version}"`)
+      return presentCase(ctx, trx, acc)
     },
   }),
-  defineRoute({
+  defineCaseRoute({
     method: 'POST',
     path: '/api/accompaniments/:id/assign',
     summary: 'Team lead: give the case a primary worker and co-workers',
@@ -129,36 +101,36 @@ export const accompanimentRoutes = [
     body: AssignBody,
     response: AccompanimentView,
     allow: 'accompaniment.assign',
-    async handler({ params, body, ctx }) {
-      return ctx.write('accompaniment.assigned', async (trx, audit) => {
-        const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        audit
-          .subject('accompaniment', params.id)
-          .person(acc.person_id)
-          .detail({ primaryWorkerId: body.primaryWorkerId, coWorkerIds: body.coWorkerIds })
-        await assign(ctx, trx, acc, body.primaryWorkerId, body.coWorkerIds)
-        return loadAccompaniment(ctx, trx, params.id)
-      })
+    access: 'manage',
+    action: 'accompaniment.assigned',
+    async handler({ acc, trx, audit, body, ctx }) {
+      audit.detail({ primaryWorkerId: body.primaryWorkerId, coWorkerIds: body.coWorkerIds })
+      await assign(ctx, trx, acc, body.primaryWorkerId, body.coWorkerIds)
+      return reloadCase(ctx, trx, acc.id)
     },
   }),
-  defineRoute({
-    method: 'POST',
-    path: '/api/accompaniments/:id/break-glass',
-    summary: 'Open a case outside my own, stating why: a time-limited grant shown to the lead and the DPO',
-    tags: ['accompaniments'],
-    params: IdParams,
-    body: BreakGlassBody,
-    response: AccompanimentView,
-    allow: 'accompaniment.break_glass',
-    async handler({ params, body, ctx }) {
-      return ctx.write('accompaniment.break_glass', async (trx, audit) => {
-        const grant = await breakGlass(ctx, trx, params.id, body.reason)
-        audit.subject('accompaniment', params.id).person(grant.personId).detail({ grantId: grant.id, expiresAt: grant.expiresAt })
-        return loadAccompaniment(ctx, trx, params.id)
-      })
-    },
-  }),
-  defineRoute({
+  {
+    ...defineRoute({
+      method: 'POST',
+      path: '/api/accompaniments/:id/break-glass',
+      summary: 'Open a case outside my own, stating why: a time-limited grant shown to the lead and the DPO',
+      tags: ['accompaniments'],
+      params: IdParams,
+      body: BreakGlassBody,
+      response: AccompanimentView,
+      allow: 'accompaniment.break_glass',
+      async handler({ params, body, ctx }) {
+        return ctx.write('accompaniment.break_glass', async (trx, audit) => {
+          const grant = await breakGlass(ctx, trx, params.id, body.reason)
+          audit.subject('accompaniment', params.id).person(grant.personId).detail({ grantId: grant.id, expiresAt: grant.expiresAt })
+          return reloadCase(ctx, trx, params.id)
+        })
+      },
+    }),
+    // Not through the door, which would answer 404: this route is the way to a case one cannot see yet.
+    caseAccess: 'outside' as const,
+  },
+  defineCaseRoute({
     method: 'GET',
     path: '/api/accompaniments/:id/timeline',
     summary: 'Everything that happened to the case, newest first',
@@ -166,12 +138,10 @@ export const accompanimentRoutes = [
     params: IdParams,
     response: Timeline,
     allow: 'accompaniment.read',
-    async handler({ params, ctx }) {
-      return ctx.read('accompaniment.timeline_viewed', async (trx, audit) => {
-        const acc = await findVisibleAccompaniment(trx, ctx.user, params.id)
-        audit.subject('accompaniment', params.id).person(acc.person_id)
-        return { items: await readTimeline(ctx, trx, acc) }
-      })
+    access: 'read',
+    action: 'accompaniment.timeline_viewed',
+    async handler({ acc, trx, ctx }) {
+      return { items: await readTimeline(ctx, trx, acc) }
     },
   }),
 ]

@@ -1,22 +1,23 @@
 import type { RequestContext, Trx } from '../../http/context'
+import { type OpenedCase, openCase } from '../../security/case-access'
+import { personNames } from '../../security/person-access'
 import { presentAccompaniment } from './accompaniments.presenter'
-import { accessOf, findVisibleAccompaniment, workersOf } from './accompaniments.queries'
-import { personNames } from './person-names'
+import { workersOf } from './accompaniments.queries'
 
-/** The full case as the actor may see it (404 otherwise), decrypted with the client's key. */
-export async function loadAccompaniment(ctx: RequestContext, trx: Trx, id: string) {
-  const row = await findVisibleAccompaniment(trx, ctx.user, id)
-  const key = await ctx.codec.personKey(trx, row.person_id)
-  const [names, workers, access] = await Promise.all([
-    personNames(ctx, trx, [row.person_id]),
-    workersOf(trx, [id]),
-    accessOf(trx, ctx.user, [row]),
-  ])
+/** The full case as the actor opened it, decrypted with the client's key. */
+export async function presentCase(ctx: RequestContext, trx: Trx, acc: OpenedCase) {
+  const key = await ctx.codec.personKey(trx, acc.person_id)
+  const [names, workers] = await Promise.all([personNames(ctx, trx, [acc.person_id]), workersOf(trx, [acc.id])])
   return presentAccompaniment(
-    row,
-    ctx.codec.openRow('accompaniments', key, id, row),
-    names.get(row.person_id) ?? '',
+    acc,
+    ctx.codec.openRow('accompaniments', key, acc.id, acc),
+    names.get(acc.person_id) ?? '',
     workers,
-    access.get(id) ?? 'emergency',
+    acc.access,
   )
+}
+
+/** The case as it stands after a change made in this transaction, opened again for reading. */
+export async function reloadCase(ctx: RequestContext, trx: Trx, id: string) {
+  return presentCase(ctx, trx, await openCase(trx, ctx.user, id, 'read'))
 }

@@ -1,6 +1,6 @@
 import { Dashboard, DashboardQuery } from '../../../common/contracts/accompaniments.contracts'
 import { defineRoute } from '../../http/define-route'
-import { fail } from '../../http/errors'
+import { visibleCases, visibleRows } from '../../security/case-access'
 
 const OPEN = ['intake', 'active', 'suspended', 'closing']
 const LIST_LIMIT = 100
@@ -15,11 +15,12 @@ export const dashboardRoutes = [
     response: Dashboard,
     allow: 'accompaniment.assign',
     async handler({ query, ctx }) {
-      if (!ctx.user.teamIds.includes(query.teamId)) throw fail('resource.not_found')
-      // Counts and case codes only: no names, no content.
+      // Counts and case codes only: no names, no content. The cases listed show their clients,
+      // whom the audit entry records.
       return ctx.read('dashboard.viewed', async (trx, audit) => {
         audit.detail({ teamId: query.teamId })
-        const base = trx.selectFrom('accompaniments').where('accompaniments.team_id', '=', query.teamId)
+        // The team's cases, through the door: a team the caller does not lead is 404.
+        const base = visibleCases(trx, ctx.user, { team: query.teamId })
         const open = base.where('accompaniments.status', 'in', OPEN)
         const count = <C extends 'status' | 'kind' | 'framework'>(col: C, q = open) =>
           q
@@ -32,8 +33,8 @@ export const dashboardRoutes = [
         const intake = base.where('accompaniments.status', '=', 'intake')
         const ending = open.where('accompaniments.mandate_end', 'is not', null).where('accompaniments.mandate_end', '<=', soon)
         // Driven from the team's open cases (accompaniments_team_status) into tasks_acc (accompaniment_id, due_date).
-        const overdue = open
-          .innerJoin('tasks', 'tasks.accompaniment_id', 'accompaniments.id')
+        const overdue = visibleRows(trx, ctx.user, 'tasks', { team: query.teamId })
+          .where('accompaniments.status', 'in', OPEN)
           .where('tasks.due_date', '<', today)
           .where('tasks.status', '=', 'open')
           .leftJoin('users', 'users.id', 'tasks.assignee_id')
@@ -67,22 +68,23 @@ export const dashboardRoutes = [
             .select([
               'accompaniments.id',
               'accompaniments.code',
+              'accompaniments.person_id',
               'accompaniments.closure_outcome',
               'accompaniments.updated_at',
               'accompaniments.version',
             ])
             .orderBy('accompaniments.updated_at')
-            .limit(100)
+            .limit(LIST_LIMIT)
             .execute(),
           total(intake),
           intake
-            .select(['accompaniments.id', 'accompaniments.code', 'accompaniments.created_at'])
+            .select(['accompaniments.id', 'accompaniments.code', 'accompaniments.person_id', 'accompaniments.created_at'])
             .orderBy('accompaniments.created_at')
             .limit(LIST_LIMIT)
             .execute(),
           total(ending),
           ending
-            .select(['accompaniments.id', 'accompaniments.code', 'accompaniments.mandate_end'])
+            .select(['accompaniments.id', 'accompaniments.code', 'accompaniments.person_id', 'accompaniments.mandate_end'])
             .orderBy('accompaniments.mandate_end')
             .limit(LIST_LIMIT)
             .execute(),
@@ -95,6 +97,7 @@ export const dashboardRoutes = [
               'tasks.id',
               'tasks.accompaniment_id',
               'accompaniments.code',
+              'accompaniments.person_id',
               'tasks.due_date',
               'tasks.assignee_id',
               'users.display_name',
@@ -104,6 +107,7 @@ export const dashboardRoutes = [
             .limit(LIST_LIMIT)
             .execute(),
         ])
+        audit.shows([...awaiting, ...unassignedCases, ...endingCases, ...overdueItems].map((r) => r.person_id))
         const pairs = (rows: Record<string, unknown>[], col: string) => rows.map((r) => ({ key: String(r[col]), count: Number(r.n) }))
         return {
           teamId: query.teamId,

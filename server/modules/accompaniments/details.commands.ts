@@ -2,19 +2,16 @@ import type { z } from 'zod'
 import type { UpdateAccompaniment } from '../../../common/contracts/accompaniments.contracts'
 import type { RequestContext, Trx } from '../../http/context'
 import { fail } from '../../http/errors'
+import { type ChangeableCase, updateCase } from '../../security/case-access'
 import { addEvent } from './accompaniments.commands'
-import { assertMayChange } from './accompaniments.queries'
 
 type Input = z.output<typeof UpdateAccompaniment>
-type Case = { id: string; team_id: string; person_id: string; status: string; framework: string; measure: string | null }
 
 /**
  * The situation and the framework change over a case's life: a mandate is extended, a voluntary
  * case becomes judicial. The timeline records which parts changed, never their sealed content.
  */
-export async function updateDetails(ctx: RequestContext, trx: Trx, acc: Case, version: number, input: Input): Promise<void> {
-  await assertMayChange(trx, ctx.user, acc)
-  if (acc.status === 'closed') throw fail('state.invalid_transition')
+export async function updateDetails(ctx: RequestContext, trx: Trx, acc: ChangeableCase, version: number, input: Input): Promise<void> {
   const f = input.framework
   const judicial = f.framework === 'judicial'
   const key = await ctx.codec.personKey(trx, acc.person_id)
@@ -24,8 +21,7 @@ export async function updateDetails(ctx: RequestContext, trx: Trx, acc: Case, ve
     reporting: judicial ? f.reporting : null,
     summary: input.summary,
   })
-  const result = await trx
-    .updateTable('accompaniments')
+  const result = await updateCase(trx, acc)
     .set({
       framework: f.framework,
       measure: judicial ? f.measure : null,
@@ -40,11 +36,10 @@ export async function updateDetails(ctx: RequestContext, trx: Trx, acc: Case, ve
       updated_at: ctx.now(),
       version: version + 1,
     })
-    .where('id', '=', acc.id)
-    .where('version', '=', version)
+    .where('accompaniments.version', '=', version)
     .executeTakeFirst()
   if (Number(result.numUpdatedRows) === 0) throw fail('version.mismatch')
-  await addEvent(ctx, trx, acc.id, 'details_changed', {
+  await addEvent(ctx, trx, acc, 'details_changed', {
     framework: f.framework,
     ...(f.framework !== acc.framework ? { frameworkFrom: acc.framework } : {}),
     ...(judicial ? { measure: f.measure, mandateEnd: f.mandateEnd } : {}),

@@ -164,6 +164,50 @@ it('lists the cases waiting for a worker and the mandates ending within 30 days,
   expect(JSON.stringify(d)).not.toContain('El Amrani')
 })
 
+it("records on the dashboard's audit entry the client of every case it lists", async () => {
+  const intake = await t.as(['intake'], { teamIds: [team] })
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+  const client = async (by: Agent, lastName: string) => json(await by.post('/api/persons', { firstName: 'Client', lastName })).id as string
+  const closing = await activeCase()
+  await worker.post(`/api/accompaniments/${closing.id}/closure`, { outcome: 'moved_away', reason: 'Déménagement' }, v(1))
+  const waitingClient = await client(intake, 'Attente')
+  json(await intake.post('/api/accompaniments', { kind: 'concerned', personId: waitingClient, teamId: team }))
+  const endingClient = await client(worker, 'Mandat')
+  json(
+    await worker.post('/api/accompaniments', {
+      kind: 'concerned',
+      personId: endingClient,
+      teamId: team,
+      framework: {
+        framework: 'judicial',
+        measure: 'youth_protection',
+        authorityKind: 'youth_court',
+        authority: 'Tribunal de la jeunesse de Liège',
+        mandateStart: day(-100),
+        mandateEnd: day(5),
+      },
+    }),
+  )
+  const lateClient = await client(worker, 'Retard')
+  const late = json(await worker.post('/api/accompaniments', { kind: 'concerned', personId: lateClient, teamId: team }))
+  await worker.post(`/api/accompaniments/${late.id}/tasks`, { title: 'Rappeler', dueDate: day(-2) })
+
+  const d = json(await lead.get(`/api/dashboard/caseload?teamId=${team}`))
+  const listed = [
+    ...d.awaitingClosure.map((x: { id: string }) => x.id),
+    ...d.unassignedCases.map((x: { id: string }) => x.id),
+    ...d.mandatesEnding.map((x: { id: string }) => x.id),
+    ...d.overdueTasks.items.map((x: { accompanimentId: string }) => x.accompanimentId),
+  ]
+  expect(listed).toEqual(expect.arrayContaining([closing.id, late.id]))
+  const clients = new Set<string>()
+  for (const id of new Set(listed)) clients.add(json(await lead.get(`/api/accompaniments/${id}`)).personId)
+  expect([...clients]).toEqual(expect.arrayContaining([waitingClient, endingClient, lateClient]))
+  const entry = (await auditRows(t.services, 'dashboard.viewed')).at(-1)
+  const shown = await t.services.db.selectFrom('audit_persons').select('person_id').where('seq', '=', Number(entry?.seq)).execute()
+  expect(shown.map((r) => r.person_id).sort()).toEqual([...clients].sort())
+})
+
 it('lets a break-the-glass reader read but not steer', async () => {
   const c = await activeCase()
   await intruder.post(`/api/accompaniments/${c.id}/break-glass`, { reason: 'Appel urgent hors heures de bureau' })

@@ -1,45 +1,46 @@
-import crypto from 'node:crypto'
+import type { AuditAction } from '../../../common/audit-actions'
 import type { RequestContext, Trx } from '../../http/context'
 import { fail } from '../../http/errors'
-import { accessOf } from './accompaniments.queries'
+import { type ManageableCase, updateCase } from '../../security/case-access'
+import { addEvent } from './accompaniments.commands'
 
-type Case = { id: string; team_id: string; person_id: string; status: string; version: number }
 type Status = 'intake' | 'active' | 'suspended' | 'closing' | 'closed'
 
 /** The lifecycle, as data: which move is allowed from which state. */
-const MOVES: Record<string, { from: Status[]; to: Status }> = {
+const MOVES = {
   suspend: { from: ['active'], to: 'suspended' },
   resume: { from: ['suspended'], to: 'active' },
   request_closure: { from: ['active', 'suspended'], to: 'closing' },
   approve_closure: { from: ['closing'], to: 'closed' },
   refuse_closure: { from: ['closing'], to: 'active' },
   reopen: { from: ['closed'], to: 'active' },
-}
+} as const satisfies Record<string, { from: readonly Status[]; to: Status }>
 export type Move = keyof typeof MOVES
 
+/** Each move is its own audit action, so that the DPO can filter on closures and reopenings. */
+export const auditActionOf = (move: Move): AuditAction => `accompaniment.${move}`
+
 /**
- * Changes a case's status, for its workers and its team lead only (a break-the-glass grant reads,
- * it does not steer), from the version the caller saw, and records the move on the timeline with
- * its reason sealed.
+ * Changes a case's status from the version the caller saw, and records the move on the timeline
+ * with its reason sealed. The door lets the case's workers and its team lead in (a break-the-glass
+ * grant reads, it does not steer); deciding on a closure is the lead's alone.
  */
 export async function moveCase(
   ctx: RequestContext,
   trx: Trx,
-  acc: Case,
+  acc: ManageableCase,
   move: Move,
   expectedVersion: number,
   extra: { reason?: string | null; outcome?: string | null } = {},
 ): Promise<void> {
-  const access = (await accessOf(trx, ctx.user, [acc])).get(acc.id)
-  if (access === 'emergency') throw fail('access.forbidden')
-  if ((move === 'approve_closure' || move === 'refuse_closure') && access !== 'lead') throw fail('access.forbidden')
-  const rule = MOVES[move] as (typeof MOVES)[Move]
+  if ((move === 'approve_closure' || move === 'refuse_closure') && acc.access !== 'lead') throw fail('access.forbidden')
+  const rule: { from: readonly Status[]; to: Status } = MOVES[move]
   if (!rule.from.includes(acc.status as Status)) throw fail('state.invalid_transition')
-  const key = await ctx.codec.personKey(trx, acc.person_id)
   const closing = move === 'request_closure'
-  const sealedReason = closing ? ctx.codec.sealRow('accompaniments', key, acc.id, { closure_reason: extra.reason ?? null }) : {}
-  const result = await trx
-    .updateTable('accompaniments')
+  const sealedReason = closing
+    ? ctx.codec.sealRow('accompaniments', await ctx.codec.personKey(trx, acc.person_id), acc.id, { closure_reason: extra.reason ?? null })
+    : {}
+  const result = await updateCase(trx, acc)
     .set({
       status: rule.to,
       ...(closing ? { closure_outcome: extra.outcome ?? null, closure_reason_sealed: sealedReason.closure_reason_sealed ?? null } : {}),
@@ -47,22 +48,15 @@ export async function moveCase(
       updated_at: ctx.now(),
       version: expectedVersion + 1,
     })
-    .where('id', '=', acc.id)
-    .where('version', '=', expectedVersion)
+    .where('accompaniments.version', '=', expectedVersion)
     .executeTakeFirst()
   if (Number(result.numUpdatedRows) === 0) throw fail('version.mismatch')
-  const eventId = crypto.randomUUID()
-  const note = extra.reason ? ctx.codec.sealRow('accompaniment_events', key, eventId, { note: extra.reason }).note_sealed : null
-  await trx
-    .insertInto('accompaniment_events')
-    .values({
-      id: eventId,
-      accompaniment_id: acc.id,
-      at: ctx.now(),
-      actor_id: ctx.user.userId,
-      type: move,
-      data: JSON.stringify({ from: acc.status, to: rule.to, ...(extra.outcome ? { outcome: extra.outcome } : {}) }),
-      note_sealed: note ?? null,
-    })
-    .execute()
+  await addEvent(
+    ctx,
+    trx,
+    acc,
+    move,
+    { from: acc.status, to: rule.to, ...(extra.outcome ? { outcome: extra.outcome } : {}) },
+    extra.reason ?? null,
+  )
 }

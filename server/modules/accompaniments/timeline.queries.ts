@@ -1,8 +1,9 @@
 import type { RequestContext, Trx } from '../../http/context'
+import { type OpenedCase, rowsOf } from '../../security/case-access'
 
-export async function readTimeline(ctx: RequestContext, trx: Trx, acc: { id: string; person_id: string }) {
-  const rows = await trx
-    .selectFrom('accompaniment_events')
+/** The case's timeline, newest first, notes opened with the client's key. */
+export async function readTimeline(ctx: RequestContext, trx: Trx, acc: OpenedCase) {
+  const rows = await rowsOf(trx, acc, 'accompaniment_events')
     .leftJoin('users', 'users.id', 'accompaniment_events.actor_id')
     .select([
       'accompaniment_events.id',
@@ -13,7 +14,6 @@ export async function readTimeline(ctx: RequestContext, trx: Trx, acc: { id: str
       'accompaniment_events.data',
       'accompaniment_events.note_sealed',
     ])
-    .where('accompaniment_events.accompaniment_id', '=', acc.id)
     .orderBy('accompaniment_events.at', 'desc')
     .limit(500)
     .execute()

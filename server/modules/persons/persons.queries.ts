@@ -2,7 +2,7 @@ import type { ExpressionBuilder } from 'kysely'
 import type { Actor, Trx } from '../../http/context'
 import { fail } from '../../http/errors'
 import type { NameIndex } from '../../security/name-index'
-import { personReachableThroughCase } from '../accompaniments/accompaniments.visibility'
+import { personReachableThroughCase } from '../../security/case-access'
 
 export const PERSON_COLUMNS = [
   'id',

@@ -3,7 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api } from '../../api/client'
+import { api, isApiError } from '../../api/client'
 import type { AccompanimentView } from '../../api/types'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
@@ -27,6 +27,10 @@ export function BreakGlassPanel({ id }: { id: string }) {
     },
   })
   const fields = useFieldErrors(breakGlass.error, local)
+  // Access came meanwhile (assigned to the case, or a grant from another tab): no glass to break,
+  // the case only needs to be loaded again.
+  const already = isApiError(breakGlass.error, 'access.already_granted')
+  const reload = () => void queryClient.invalidateQueries({ queryKey: ['accompaniments', id] })
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
@@ -53,6 +57,13 @@ export function BreakGlassPanel({ id }: { id: string }) {
           <div className="live-region" aria-live="assertive">
             <ErrorAlert error={fields.any ? null : breakGlass.error} />
           </div>
+          {already ? (
+            <Group>
+              <Button variant="light" onClick={reload} data-testid="break-glass-reload">
+                {t('lifecycle.reload')}
+              </Button>
+            </Group>
+          ) : null}
           <Textarea
             label={t('breakGlass.reason')}
             description={t('breakGlass.reasonHint')}
