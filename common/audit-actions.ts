@@ -93,7 +93,7 @@ export const AUDIT_ACTIONS = {
   'network.snapshot_created': 'change',
   'network.snapshot_updated': 'change',
 
-  'audit.viewed': 'system',
+  'audit.viewed': 'read',
   'audit.verified': 'system',
   'seed.demo': 'system',
   'seed.demo_casework': 'system',
