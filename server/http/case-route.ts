@@ -28,7 +28,8 @@ export type CaseHandlerArgs<N extends Need, P, Q, B> = {
  * The one door to a case. Before the handler runs, in the same transaction as its audit entry,
  * the case is opened through the visibility rule (404 when the caller may not see it, 403 when
  * they read it through break-the-glass and the route changes it, 409 when it changes a closed
- * case) and becomes the entry's subject, its client the entry's person. A `read` route runs in
+ * case) and becomes the entry's subject, its client the entry's person (with the person concerned,
+ * when the case is a relative's or a professional's). A `read` route runs in
  * the group-committed read path with a `viewed` entry; the others in a write transaction.
  */
 export function defineCaseRoute<
@@ -60,7 +61,8 @@ export function defineCaseRoute<
     async handler({ params, query, body, ctx, request, reply }) {
       return ctx[run](typeof action === 'function' ? action({ params, body }) : action, async (trx, audit) => {
         const acc = (await openCase(trx, ctx.user, params.id, access as never)) as OpenedCase<N>
-        audit.subject('accompaniment', acc.id).person(acc.person_id)
+        // A relative's or a professional's case is about the person concerned as well.
+        audit.subject('accompaniment', acc.id).person(acc.person_id).shows([acc.concerned_person_id])
         return handler({ acc, trx, audit, params, query, body, ctx, request, reply } as never)
       })
     },

@@ -58,11 +58,11 @@ const CALLS: Record<string, Call[]> = {
   'GET /api/instruments/:code/versions/:version': [{ as: 'assigned', url: () => '/api/instruments/motivations/versions/1' }],
   'GET /api/postcodes': [{ as: 'assigned', url: () => '/api/postcodes?q=1000' }],
   'GET /api/audit/verify': [{ as: 'dpo', url: () => '/api/audit/verify' }],
+  'GET /api/audit': [{ as: 'dpo', url: () => '/api/audit?limit=200', shows: true }],
 }
 /** GET routes left out, and why. */
 const EXCLUDED: Record<string, string> = {
-  'GET /api/audit':
-    "the DPO's view of the log itself: it lists the ids of entries' subjects, no data about them; a search by person records that person",
+  'GET /api/audit/actors': "staff accounts for the DPO's choice of a user: no person concerned",
 }
 /** Who reads each case route: everyone who sees the case, break-the-glass included. */
 const CASE_READERS: Relationship[] = ['assigned', 'teamLead', 'breakGlass']

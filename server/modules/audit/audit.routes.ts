@@ -38,11 +38,13 @@ export const auditRoutes = [
         const personId = await personAskedAbout(trx, query)
         if (personId === null) return { items: [], total: 0 }
         if (personId) audit.person(personId)
-        return readLog(
+        const { shown, ...page } = await readLog(
           trx,
           { personId, actorId: query.actorId, kind: query.kind, action: query.action, from: query.from, to: query.to },
           { limit: query.limit, offset: query.offset },
         )
+        audit.shows(shown)
+        return page
       })
     },
   }),
