@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { RequestContext, type Services } from './http/context'
 import type { Route } from './http/define-route'
-import { notFoundHandler, problemHandler } from './http/problem'
+import { clientErrorHandler, frameworkErrorHandler, notFoundHandler, problemHandler } from './http/problem'
 import { registerRoutes } from './http/register'
 import { newNonce, securityHeaders } from './http/security-headers'
 import { accessGrantRoutes } from './modules/accompaniments/access-grants.routes'
@@ -81,6 +81,13 @@ export async function buildApp(services: Services, options: { logger?: boolean; 
     trustProxy: services.config.trustProxy,
     exposeHeadRoutes: false,
     bodyLimit: 1_048_576,
+    // Longer than any parameter we define, so that an over-long id reaches the route's contract
+    // (400 naming the field); past it, the router's error is answered by frameworkErrors.
+    routerOptions: { maxParamLength: 1000 },
+    // What Fastify and Node answer by themselves (bad path encoding, unreadable requests) leaves
+    // as problem+json too, without quoting the URL.
+    frameworkErrors: frameworkErrorHandler(services.config),
+    clientErrorHandler,
   })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
