@@ -78,7 +78,11 @@ export async function buildApp(services: Services, options: { logger?: boolean; 
         }
       : false,
     genReqId: () => crypto.randomUUID(),
-    trustProxy: services.config.trustProxy,
+    // One hop: the reverse proxy in front (the socket peer) is trusted, so the client address is
+    // the last X-Forwarded-For entry, the one the proxy appended. `true` would trust every hop
+    // and take the first entry, which the client writes itself: a forged address in the audit,
+    // a fresh sign-in limit per forged address. (A bare hop count trusts nothing in Fastify 5.)
+    trustProxy: services.config.trustProxy ? (_address: string, hop: number) => hop === 0 : false,
     exposeHeadRoutes: false,
     bodyLimit: 1_048_576,
     // Longer than any parameter we define, so that an over-long id reaches the route's contract
