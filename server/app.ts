@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { RequestContext, type Services } from './http/context'
 import type { Route } from './http/define-route'
-import { notFoundHandler, problemHandler } from './http/problem'
+import { clientErrorHandler, frameworkErrorHandler, notFoundHandler, problemHandler } from './http/problem'
 import { registerRoutes } from './http/register'
 import { newNonce, securityHeaders } from './http/security-headers'
 import { accessGrantRoutes } from './modules/accompaniments/access-grants.routes'
@@ -78,9 +78,20 @@ export async function buildApp(services: Services, options: { logger?: boolean; 
         }
       : false,
     genReqId: () => crypto.randomUUID(),
-    trustProxy: services.config.trustProxy,
+    // One hop: the reverse proxy in front (the socket peer) is trusted, so the client address is
+    // the last X-Forwarded-For entry, the one the proxy appended. `true` would trust every hop
+    // and take the first entry, which the client writes itself: a forged address in the audit,
+    // a fresh sign-in limit per forged address. (A bare hop count trusts nothing in Fastify 5.)
+    trustProxy: services.config.trustProxy ? (_address: string, hop: number) => hop === 0 : false,
     exposeHeadRoutes: false,
     bodyLimit: 1_048_576,
+    // Longer than any parameter we define, so that an over-long id reaches the route's contract
+    // (400 naming the field); past it, the router's error is answered by frameworkErrors.
+    routerOptions: { maxParamLength: 1000 },
+    // What Fastify and Node answer by themselves (bad path encoding, unreadable requests) leaves
+    // as problem+json too, without quoting the URL.
+    frameworkErrors: frameworkErrorHandler(services.config),
+    clientErrorHandler,
   })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)

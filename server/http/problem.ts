@@ -1,8 +1,13 @@
+import crypto from 'node:crypto'
+import http from 'node:http'
+import type { Socket } from 'node:net'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import type { ErrorCode, FieldError, Problem } from '../../common/contracts/problem.contracts'
+import type { Config } from '../config'
 import { AuditDraft } from './context'
 import { AppError, CATALOGUE } from './errors'
+import { newNonce, securityHeaders } from './security-headers'
 
 function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, errors?: FieldError[], detail?: string) {
   const { status, title } = CATALOGUE[code]
@@ -65,4 +70,58 @@ export async function problemHandler(error: FastifyError, request: FastifyReques
 
 export async function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
   return send(reply, request, 'resource.not_found')
+}
+
+/**
+ * Errors the router raises before any route, hook or handler runs (so before our onRequest
+ * hook has set the security headers): a path that is not valid percent-encoding, a path
+ * parameter longer than the router keeps. Fastify's own answers quote the whole URL.
+ */
+export function frameworkErrorHandler(config: Config) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    reply.header('X-Request-Id', request.id)
+    securityHeaders(config, request, reply, newNonce())
+    switch (error.code) {
+      case 'FST_ERR_BAD_URL':
+        return send(reply, request, 'validation.failed', [
+          { field: 'path', code: 'invalid_encoding', message: 'The path is not valid percent-encoding' },
+        ])
+      case 'FST_ERR_MAX_PARAM_LENGTH':
+        return send(reply, request, 'validation.failed', [{ field: 'params', code: 'too_long', message: 'A path parameter is too long' }])
+    }
+    request.log.error({ err: { type: error.name, code: error.code } }, 'unhandled framework error')
+    return send(reply, request, 'server.error')
+  }
+}
+
+/**
+ * Requests Node's HTTP parser refuses (headers over the size limit, a line break inside a header
+ * value, a request line it cannot read): answered on the raw socket, as Node and Fastify do, but
+ * as problem+json from the catalogue. Node counts the request line with the headers, so a huge
+ * query string is refused here too.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return
+  const code: ErrorCode = error.code === 'HPE_HEADER_OVERFLOW' ? 'payload.too_large' : 'validation.failed'
+  const { status, title } = CATALOGUE[code]
+  const requestId = crypto.randomUUID()
+  const problem: Problem = { type: `about:blank#${code}`, title, status, code, requestId }
+  if (code === 'validation.failed') problem.errors = [{ field: 'request', code: 'malformed', message: 'The request could not be read' }]
+  const body = JSON.stringify(problem)
+  if (socket.writable) {
+    socket.write(
+      [
+        `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}`,
+        'Content-Type: application/problem+json; charset=utf-8',
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        `X-Request-Id: ${requestId}`,
+        'X-Content-Type-Options: nosniff',
+        'Cache-Control: no-store',
+        'Connection: close',
+        '',
+        body,
+      ].join('\r\n'),
+    )
+  }
+  socket.destroy(error)
 }

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { authorise } from './authorise'
 import type { RequestContext, Services } from './context'
 import type { Route } from './define-route'
+import { AppError } from './errors'
+import { requestTextFlaws } from './plain-text'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -32,7 +34,13 @@ export function registerRoutes(app: FastifyInstance, routes: Route[], services: 
       },
       // Authorisation runs after validation would be too late for 401/403 ordering, so it runs
       // in preValidation: an anonymous caller learns nothing about the shape a route expects.
-      preValidation: async (request) => authorise(route, request.ctx, request, services),
+      // Then text neither engine can store as sent is refused, the same way on both and for
+      // every field, before any contract or handler sees it.
+      preValidation: async (request) => {
+        await authorise(route, request.ctx, request, services)
+        const flaws = requestTextFlaws(request)
+        if (flaws.length > 0) throw new AppError('validation.failed', flaws)
+      },
       handler: async (request, reply) => {
         const result = await route.handler({
           params: request.params,

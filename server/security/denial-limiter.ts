@@ -1,8 +1,10 @@
 /**
- * Refusals per session and minute. Each refusal (403, or a 404 on an object the caller may not
- * see) is worth an audit entry, which makes them a way to flood the log: past the limit a session
- * gets one `rate.limited` entry, then 429 on every data route until the minute is over. Kept in
- * memory: with several instances each counts its own, which still bounds the flood.
+ * Refusals per user and minute. Each refusal (403, or a 404 on an object the caller may not
+ * see) is worth an audit entry, which makes them a way to flood the log: past the limit a user
+ * gets one `rate.limited` entry, then 429 on every data route until the minute is over. Keyed by
+ * user id rather than session, so that signing out and in again does not start a fresh count.
+ * Kept in memory: with several instances each counts its own (and a restart forgets), which
+ * still bounds the flood.
  */
 export type Verdict = 'record' | 'first_over' | 'over'
 
@@ -24,7 +26,7 @@ export class DenialLimiter {
     return w
   }
 
-  /** Counts one refusal for this session and says whether to record it. */
+  /** Counts one refusal for this user and says whether to record it. */
   note(key: string, now = Date.now()): Verdict {
     const w = this.window(key, now)
     w.count += 1
@@ -32,7 +34,7 @@ export class DenialLimiter {
     return w.count === this.perMinute + 1 ? 'first_over' : 'over'
   }
 
-  /** Whether this session has gone past the limit in the current minute. */
+  /** Whether this user has gone past the limit in the current minute. */
   blocked(key: string, now = Date.now()): boolean {
     const w = this.windows.get(key)
     return !!w && now - w.start < WINDOW_MS && w.count > this.perMinute

@@ -8,29 +8,74 @@ export const LIMITS = {
 
 type Kind = keyof typeof LIMITS
 
-export async function isLocked(db: StaffTx, key: string, now = Date.now()): Promise<boolean> {
-  const row = await asStaff(db).selectFrom('login_throttle').select('locked_until').where('key', '=', key).executeTakeFirst()
-  return !!row?.locked_until && Date.parse(row.locked_until) > now
-}
-
-export async function recordFailure(trx: StaffTx, kind: Kind, key: string, now = Date.now()): Promise<void> {
+/**
+ * Counts one attempt under `key` BEFORE its password or code is checked, and says whether it may
+ * be checked. The count is one statement (insert, or add one on conflict) that returns the new
+ * count, so attempts sent at the same moment each get their own number: at most `failures` of
+ * them are ever checked per window. The attempt past the limit starts a lock of `lockMs`; during
+ * the lock every attempt is refused unchecked; after it, or after a quiet window, counting
+ * starts again at one. Call it outside any transaction, so that the count is committed at once.
+ */
+export async function countAttempt(db: StaffTx, kind: Kind, key: string, now = Date.now()): Promise<boolean> {
   const limit = LIMITS[kind]
-  const row = await asStaff(trx).selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst()
-  const fresh = !row || Date.parse(row.window_start) + limit.windowMs <= now
-  const failures = fresh ? 1 : row.failures + 1
-  const values = {
-    failures,
-    window_start: fresh ? new Date(now).toISOString() : row.window_start,
-    locked_until: failures >= limit.failures ? new Date(now + limit.lockMs).toISOString() : null,
-  }
-  if (row) await asStaff(trx).updateTable('login_throttle').set(values).where('key', '=', key).execute()
-  else
-    await asStaff(trx)
-      .insertInto('login_throttle')
-      .values({ key, ...values })
-      .execute()
+  const at = new Date(now).toISOString()
+  // ISO-8601 UTC strings of one format sort as the instants they name, on both engines.
+  const windowOpenedBefore = new Date(now - limit.windowMs).toISOString()
+  const lockUntil = new Date(now + limit.lockMs).toISOString()
+  const row = await asStaff(db)
+    .insertInto('login_throttle')
+    .values({ key, failures: 1, window_start: at, locked_until: null })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet((eb) => {
+        const locked = eb('login_throttle.locked_until', '>', at)
+        // A window gone quiet, or a lock that has run out: counting starts again.
+        const restart = eb.or([
+          eb('login_throttle.window_start', '<=', windowOpenedBefore),
+          eb('login_throttle.locked_until', 'is not', null),
+        ])
+        const next = eb('login_throttle.failures', '+', 1)
+        return {
+          failures: eb.case().when(locked).then(next).when(restart).then(eb.val(1)).else(next).end(),
+          window_start: eb
+            .case()
+            .when(locked)
+            .then(eb.ref('login_throttle.window_start'))
+            .when(restart)
+            .then(eb.val(at))
+            .else(eb.ref('login_throttle.window_start'))
+            .end(),
+          locked_until: eb
+            .case()
+            .when(locked)
+            .then(eb.ref('login_throttle.locked_until'))
+            .when(restart)
+            .then(eb.val<string | null>(null))
+            .when(next, '>', limit.failures)
+            .then(eb.val<string | null>(lockUntil))
+            .else(eb.val<string | null>(null))
+            .end(),
+        }
+      }),
+    )
+    .returning('failures')
+    .executeTakeFirstOrThrow()
+  return Number(row.failures) <= limit.failures
 }
 
-export async function clearFailures(trx: StaffTx, key: string): Promise<void> {
-  await asStaff(trx).deleteFrom('login_throttle').where('key', '=', key).execute()
+/** A success on an account: its failures are forgotten. */
+export async function clearFailures(db: StaffTx, key: string): Promise<void> {
+  await asStaff(db).deleteFrom('login_throttle').where('key', '=', key).execute()
+}
+
+/**
+ * A success from an address takes back its own count and leaves the failures of others: an
+ * office behind one address may sign in all day, a guesser there is still stopped.
+ */
+export async function uncountAttempt(db: StaffTx, key: string): Promise<void> {
+  await asStaff(db)
+    .updateTable('login_throttle')
+    .set((eb) => ({ failures: eb('failures', '-', 1) }))
+    .where('key', '=', key)
+    .where('failures', '>', 0)
+    .execute()
 }
