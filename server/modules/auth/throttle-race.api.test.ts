@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { codeFor, newMfaSecret } from '../../security/mfa'
 import { LIMITS } from '../../security/throttle'
-import { auditRows, json, startTestApp, type TestApp } from '../../test/harness'
+import { auditRows, json, startTestApp, TEST_PASSWORD, type TestApp } from '../../test/harness'
 
 /**
  * Attempts sent all at once must not each find the counter below the limit: every attempt is
@@ -152,5 +152,30 @@ describe('second factor under parallel attempts', () => {
     expect([first.statusCode, second.statusCode].sort()).toEqual([200, 401])
     const states = [json(await a.get('/api/me')).sessionState, json(await b.get('/api/me')).sessionState]
     expect(states.sort()).toEqual(['active', 'mfa_pending'])
+  })
+})
+
+describe('changing the password from a live session', () => {
+  it('counts each check of the current password: a session is not a way to guess it', async () => {
+    const demo = await startTestApp({ demo: true })
+    try {
+      const a = await demo.as(['worker'])
+      const u = { id: a.userId }
+      const guesses = await Promise.all(
+        Array.from({ length: 12 }, () => a.post('/api/me/password', { currentPassword: WRONG, newPassword: 'a fresh long passphrase' })),
+      )
+      const rows = (await auditRows(demo.services, 'user.password_changed')).filter((r) => r.subject_id === u.id)
+      const checked = rows.filter((r) => r.outcome === 'failure').length
+      expect(checked).toBeLessThanOrEqual(LIMITS.account.failures)
+      expect(guesses.filter((r) => r.statusCode === 429)).toHaveLength(12 - checked)
+      // Locked: even the right password is not checked until the lock is over.
+      const right = await a.post('/api/me/password', {
+        currentPassword: TEST_PASSWORD,
+        newPassword: 'a fresh long passphrase',
+      })
+      expect(right.statusCode).toBe(429)
+    } finally {
+      await demo.close()
+    }
   })
 })

@@ -4,10 +4,12 @@ import { abilitiesOf } from '../../../common/permissions'
 import { cookieName } from '../../http/authorise'
 import { sessionCookie } from '../../http/cookies'
 import { defineRoute } from '../../http/define-route'
+import { AuditDraft } from '../../http/context'
 import { AppError, fail } from '../../http/errors'
 import { enrolmentOf, newMfaSecret } from '../../security/mfa'
 import { checkPassword, hashPassword, verifyPassword } from '../../security/passwords'
 import { createSession, revokeSession, revokeUserSessions } from '../../security/sessions'
+import { clearFailures, countAttempt } from '../../security/throttle'
 import { checkCode, mfaAad } from '../auth/mfa.command'
 
 export const meRoutes = [
@@ -53,14 +55,29 @@ export const meRoutes = [
     allow: 'authenticated',
     async handler({ body, ctx }) {
       const actor = ctx.user
+      // A live session must not become a way to guess the password: each check is counted
+      // against the account first, like a sign-in, and refused unchecked past the limit.
+      const key = `pwd:${actor.userId}`
+      if (!(await ctx.unaudited((db) => countAttempt(db, 'account', key)))) {
+        await ctx.record(
+          'user.password_changed',
+          new AuditDraft().subject('user', actor.userId).outcomeOf('denied').detail({ reason: 'throttled' }),
+        )
+        throw fail('auth.throttled')
+      }
       const row = await ctx.unaudited((db) =>
         db.selectFrom('users').select('password_hash').where('id', '=', actor.userId).executeTakeFirstOrThrow(),
       )
       if (!(await verifyPassword(row.password_hash, body.currentPassword))) {
+        await ctx.record(
+          'user.password_changed',
+          new AuditDraft().subject('user', actor.userId).outcomeOf('failure').detail({ reason: 'credentials' }),
+        )
         throw new AppError('auth.password_incorrect', [
           { field: 'currentPassword', code: 'incorrect', message: 'Current password incorrect' },
         ])
       }
+      await ctx.unaudited((db) => clearFailures(db, key))
       const problem = checkPassword(body.newPassword)
       if (problem) throw new AppError('auth.password_rejected', [{ field: 'newPassword', code: problem, message: 'Password not accepted' }])
       const hashed = await hashPassword(body.newPassword)
