@@ -14,6 +14,10 @@ function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, err
   const body: Problem = { type: `about:blank#${code}`, title, status, code, requestId: request.id }
   if (detail) body.detail = detail
   if (errors?.length) body.errors = errors
+  // A download that failed after naming its file (the audit commit, say) must not offer the
+  // problem document as that file, nor carry its name.
+  reply.removeHeader('content-disposition')
+  reply.removeHeader('etag')
   return reply.code(status).type('application/problem+json').send(body)
 }
 
