@@ -12,6 +12,7 @@ import { Pager } from '../../components/pager'
 import { useFormat } from '../../i18n/format'
 import { AuditFilters, NO_FILTERS, type AuditFilterValues } from './audit-filters'
 import { AuditVerifyPanel } from './audit-verify-panel'
+import { DpoAlertsPanel } from './dpo-alerts-panel'
 
 const LIMIT = 50
 
@@ -30,6 +31,7 @@ export function AuditPage() {
   return (
     <Stack gap="xl">
       <PageHeader title={t('audit.title')} description={t('audit.intro')} />
+      <DpoAlertsPanel />
       <AuditVerifyPanel />
       <Paper component="section" aria-labelledby="audit-log-title">
         <Title order={2} size="h4" id="audit-log-title" mb="md">
