@@ -134,6 +134,14 @@ describe('a requested role', () => {
     expect(entry?.actor_id).toBe(adminB.userId)
   })
 
+  it('may be withdrawn by the admin who asked, by refusing it', async () => {
+    const { requestId, agent } = await requested(['lead'])
+    const res = await refuse(adminA, requestId, 'Demande faite par erreur')
+    expect(res.statusCode, res.body).toBe(200)
+    expect(json(res)).toMatchObject({ status: 'refused', decidedBy: { id: adminA.userId } })
+    expect((await agent.get(`/api/teams/${teamId}/members`)).statusCode).toBe(403)
+  })
+
   it('is never decided by the user it is for', async () => {
     // Admin C is asked the DPO role by admin A: C may neither confirm nor refuse it.
     const c = await t.as(['admin'])
