@@ -34,6 +34,10 @@ export const PERMISSIONS = {
   'instrument.read': ['worker', 'lead', 'admin'],
   'instrument.manage': ['admin'],
   'user.manage': ['admin'],
+  /** The second person: confirms or refuses roles and teams another admin asked for (ADR 0007). */
+  'user.confirm_grant': ['admin', 'dpo'],
+  /** Account take-overs and confirmed grants, which the DPO acknowledges. */
+  'dpo_alert.review': ['dpo'],
   'team.manage': ['admin'],
   'audit.read': ['dpo'],
 } as const satisfies Record<string, readonly Role[]>

@@ -14,6 +14,7 @@ import { lifecycleRoutes } from './modules/accompaniments/lifecycle.routes'
 import { auditRoutes } from './modules/audit/audit.routes'
 import { caseRelativeRoutes } from './modules/case-relatives/case-relatives.routes'
 import { caseSessionRoutes } from './modules/case-sessions/case-sessions.routes'
+import { dpoAlertRoutes } from './modules/dpo-alerts/dpo-alerts.routes'
 import { documentRoutes } from './modules/documents/documents.routes'
 import { FILE_TYPES } from './modules/documents/file-types'
 import { authRoutes } from './modules/auth/auth.routes'
@@ -60,6 +61,7 @@ export const API_ROUTES: Route[] = [
   ...accessGrantRoutes,
   ...postcodeRoutes,
   ...auditRoutes,
+  ...dpoAlertRoutes,
 ]
 
 const PURPOSE = /^[a-z][a-z0-9_.-]{0,59}$/

@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010-network'
 import * as m0011 from './migrations/0011-case-relatives'
 import * as m0012 from './migrations/0012-report-schedule'
 import * as m0013 from './migrations/0013-audit-persons'
+import * as m0014 from './migrations/0014-separation-of-duties'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -31,6 +32,7 @@ const STEPS: Record<string, Step> = {
   '0011-case-relatives': m0011,
   '0012-report-schedule': m0012,
   '0013-audit-persons': m0013,
+  '0014-separation-of-duties': m0014,
 }
 
 export async function migrate(db: Db, kind: DbKind): Promise<string[]> {

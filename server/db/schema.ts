@@ -4,6 +4,7 @@
  * `_sealed` hold ciphertext produced by the codec (security/codec.ts), never plaintext.
  */
 import type { ColumnType } from 'kysely'
+import type { DpoAlertKind, RoleRequestStatus } from '../../common/duties'
 
 export interface Database {
   teams: { id: string; name: string; created_at: string }
@@ -24,6 +25,33 @@ export interface Database {
   }
   user_roles: { user_id: string; role: string }
   user_teams: { user_id: string; team_id: string }
+  /** Added in 0014: grants of roles and teams waiting for a second person (JSON arrays). */
+  role_requests: {
+    id: string
+    user_id: string
+    roles: string
+    team_ids: string
+    status: RoleRequestStatus
+    requested_by: string
+    requested_at: string
+    decided_by: string | null
+    decided_at: string | null
+    reason: string | null
+    version: number
+  }
+  /** Added in 0014: account take-overs and confirmed grants, until the DPO acknowledges them. */
+  dpo_alerts: {
+    id: string
+    kind: DpoAlertKind
+    user_id: string
+    actor_id: string
+    at: string
+    roles: string
+    team_ids: string
+    acknowledged_by: string | null
+    acknowledged_at: string | null
+    version: number
+  }
   sessions: {
     id: string
     user_id: string

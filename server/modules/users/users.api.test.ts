@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Agent, json, startTestApp, type TestApp } from '../../test/harness'
 
 let t: TestApp
-let admin: Agent
+let admin: Agent & { userId: string }
 beforeAll(async () => {
   t = await startTestApp()
   admin = await t.as(['admin'])
@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 describe('user administration', () => {
-  it('creates a user who activates their account with a one-time link', async () => {
+  it('creates a user who activates their account with a one-time link; roles wait for a second person', async () => {
     const team = json(await admin.post('/api/teams', { name: 'Équipe Liège' }))
     const res = await admin.post('/api/users', {
       email: 'New.Worker@Test.Parcours.test',
@@ -20,7 +20,13 @@ describe('user administration', () => {
     })
     expect(res.statusCode).toBe(201)
     const { user, activationToken, activationPath } = json(res)
-    expect(user).toMatchObject({ email: 'new.worker@test.parcours.test', roles: ['worker', 'lead'], teamIds: [team.id], activated: false })
+    expect(user).toMatchObject({
+      email: 'new.worker@test.parcours.test',
+      roles: [],
+      teamIds: [],
+      activated: false,
+      pending: { roles: ['worker', 'lead'], teamIds: [team.id], requestedBy: { id: admin.userId } },
+    })
     expect(activationPath).toBe(`/activate#token=${activationToken}`)
     const anon = t.agent()
     expect(json(await anon.post('/api/auth/activate', { token: activationToken, password: 'azertyuiop123' })).code).toBe(
@@ -32,6 +38,10 @@ describe('user administration', () => {
     )
     const login = await anon.post('/api/auth/login', { email: 'new.worker@test.parcours.test', password: 'mon chemin vers la lumière' })
     expect(json(login).status).toBe('signed_in')
+    expect(json(await anon.get('/api/me'))).toMatchObject({ roles: [], teams: [], abilities: [] })
+    const second = await t.as(['admin'])
+    const confirmed = await second.post(`/api/role-requests/${user.pending.requestId}/confirm`, {}, { 'if-match': '"1"' })
+    expect(confirmed.statusCode, confirmed.body).toBe(200)
     expect(json(await anon.get('/api/me'))).toMatchObject({ roles: ['worker', 'lead'], teams: [{ id: team.id, name: 'Équipe Liège' }] })
     expect((await admin.get('/api/teams')).json().items.find((x: { id: string }) => x.id === team.id).memberCount).toBe(1)
   })
@@ -52,14 +62,14 @@ describe('user administration', () => {
     expect(json(role).errors[0].field).toMatch(/^roles/)
   })
 
-  it('edits roles with If-Match; disabling signs the user out at once', async () => {
+  it('edits with If-Match; taking a role away and disabling sign the user out at once, a new role waits', async () => {
     const worker = await t.as(['worker'])
     const view = json(await admin.get(`/api/users/${worker.userId}`))
     expect((await admin.patch(`/api/users/${worker.userId}`, { disabled: true })).statusCode).toBe(428)
     const stale = await admin.patch(`/api/users/${worker.userId}`, { disabled: true }, { 'if-match': `"${view.version + 5}"` })
     expect(stale.statusCode).toBe(412)
     const ok = await admin.patch(`/api/users/${worker.userId}`, { disabled: true, roles: ['intake'] }, { 'if-match': `"${view.version}"` })
-    expect(json(ok)).toMatchObject({ disabled: true, roles: ['intake'], version: view.version + 1 })
+    expect(json(ok)).toMatchObject({ disabled: true, roles: [], pending: { roles: ['intake'] }, version: view.version + 1 })
     expect((await worker.get('/api/me')).statusCode).toBe(401)
   })
 

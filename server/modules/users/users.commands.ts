@@ -1,38 +1,51 @@
 import crypto from 'node:crypto'
-import type { Role } from '../../../common/roles'
+import { ROLES, type Role } from '../../../common/roles'
 import type { Trx } from '../../http/context'
 import { AppError, fail, invalidField } from '../../http/errors'
 import { revokeUserSessions } from '../../security/sessions'
 import { activationHash } from '../auth/activate.command'
+import type { Grants } from './access-plan'
 
 const ACTIVATION_MS = 72 * 3_600_000
 
 export type NewUser = { email: string; displayName: string; roles: Role[]; teamIds: string[] }
 
-async function checkTeams(trx: Trx, teamIds: string[]): Promise<void> {
+export async function checkTeams(trx: Trx, teamIds: string[]): Promise<void> {
   if (teamIds.length === 0) return
   const found = await trx.selectFrom('teams').select('id').where('id', 'in', teamIds).execute()
   if (found.length !== new Set(teamIds).size) throw invalidField('teamIds', 'unknown_team', 'Unknown team')
 }
 
-async function setRolesAndTeams(trx: Trx, userId: string, roles?: Role[], teamIds?: string[]): Promise<void> {
-  if (roles) {
-    await trx.deleteFrom('user_roles').where('user_id', '=', userId).execute()
+/** Gives roles and teams at once, skipping what the user holds already. */
+export async function addGrants(trx: Trx, userId: string, grants: Grants): Promise<void> {
+  const held = await grantsOf(trx, userId)
+  const roles = [...new Set(grants.roles)].filter((r) => !held.roles.includes(r))
+  const teamIds = [...new Set(grants.teamIds)].filter((id) => !held.teamIds.includes(id))
+  if (roles.length)
     await trx
       .insertInto('user_roles')
-      .values([...new Set(roles)].map((role) => ({ user_id: userId, role })))
+      .values(roles.map((role) => ({ user_id: userId, role })))
       .execute()
-  }
-  if (teamIds) {
-    await checkTeams(trx, teamIds)
-    await trx.deleteFrom('user_teams').where('user_id', '=', userId).execute()
-    if (teamIds.length) {
-      await trx
-        .insertInto('user_teams')
-        .values([...new Set(teamIds)].map((team_id) => ({ user_id: userId, team_id })))
-        .execute()
-    }
-  }
+  if (teamIds.length)
+    await trx
+      .insertInto('user_teams')
+      .values(teamIds.map((team_id) => ({ user_id: userId, team_id })))
+      .execute()
+}
+
+export async function removeGrants(trx: Trx, userId: string, grants: Grants): Promise<void> {
+  if (grants.roles.length) await trx.deleteFrom('user_roles').where('user_id', '=', userId).where('role', 'in', grants.roles).execute()
+  if (grants.teamIds.length)
+    await trx.deleteFrom('user_teams').where('user_id', '=', userId).where('team_id', 'in', grants.teamIds).execute()
+}
+
+/** The roles and teams a user holds now (waiting grants are elsewhere and give nothing). */
+export async function grantsOf(trx: Trx, userId: string): Promise<Grants> {
+  const [roles, teams] = await Promise.all([
+    trx.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute(),
+    trx.selectFrom('user_teams').select('team_id').where('user_id', '=', userId).execute(),
+  ])
+  return { roles: ROLES.filter((r) => roles.some((x) => x.role === r)), teamIds: teams.map((t) => t.team_id) }
 }
 
 /** A new token whose hash only is stored; the plain token is shown once, to the admin. */
@@ -41,7 +54,12 @@ export function newActivation(now: number) {
   return { token, hash: activationHash(token), expiresAt: new Date(now + ACTIVATION_MS).toISOString() }
 }
 
-/** Admins create accounts but never choose passwords: the user activates with a one-time link. */
+/**
+ * Creates an account holding these roles and teams at once: for operator paths (the CLI, the demo
+ * seed, the test harness), where the operator is the bootstrap. The admin route gives nothing at
+ * once that needs a second person (see role-requests.commands.ts). Admins never choose passwords:
+ * the user activates with a one-time link.
+ */
 export async function createUser(trx: Trx, input: NewUser, now: string, password?: string): Promise<{ id: string; token: string }> {
   const email = input.email.trim().toLowerCase()
   const taken = await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()
@@ -67,12 +85,13 @@ export async function createUser(trx: Trx, input: NewUser, now: string, password
       updated_at: now,
     })
     .execute()
-  await setRolesAndTeams(trx, id, input.roles, input.teamIds)
+  await addGrants(trx, id, { roles: input.roles, teamIds: input.teamIds })
   return { id, token: activation.token }
 }
 
-export type UserChanges = { displayName?: string; roles?: Role[]; teamIds?: string[]; disabled?: boolean }
+export type UserChanges = { displayName?: string; disabled?: boolean }
 
+/** Name and disabled state, with If-Match; bumps the version, which also covers roles, teams and what waits. */
 export async function updateUser(trx: Trx, id: string, version: number, changes: UserChanges, now: string): Promise<void> {
   const result = await trx
     .updateTable('users')
@@ -89,9 +108,17 @@ export async function updateUser(trx: Trx, id: string, version: number, changes:
     const exists = await trx.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst()
     throw fail(exists ? 'version.mismatch' : 'resource.not_found')
   }
-  await setRolesAndTeams(trx, id, changes.roles, changes.teamIds)
-  // Disabling, or taking roles away, takes effect on the very next request.
-  if (changes.disabled || changes.roles) await revokeUserSessions(trx, id)
+  // Disabling signs the user out at once (a disabled account also has no session from here on).
+  if (changes.disabled) await revokeUserSessions(trx, id)
+}
+
+/** A change of grants that is not an edit of the user (a confirmation): the version moves on. */
+export async function bumpVersion(trx: Trx, id: string, now: string): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set((eb) => ({ updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute()
 }
 
 export async function resetMfa(trx: Trx, id: string, now: string): Promise<void> {

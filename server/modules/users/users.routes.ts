@@ -1,26 +1,46 @@
 import { IdParams, PageQuery } from '../../../common/contracts/shared.contracts'
 import { ActivationLink, CreateUserBody, UpdateUserBody, UserList, UserView } from '../../../common/contracts/users.contracts'
-import type { Trx } from '../../http/context'
+import { needsSecondPerson } from '../../../common/duties'
+import type { DpoAlertKind } from '../../../common/duties'
+import type { RequestContext, Trx } from '../../http/context'
 import { defineRoute } from '../../http/define-route'
 import { fail } from '../../http/errors'
 import { expectedVersion, sendVersion } from '../../http/versioning'
-import { createUser, reissueActivation, resetMfa, updateUser } from './users.commands'
+import { raiseDpoAlert } from '../dpo-alerts/dpo-alerts.commands'
+import { planAccess } from './access-plan'
+import { recordingDutyRefusals } from './duty-refusals'
+import { applyPlan, pendingOf } from './role-requests.commands'
+import { roleRequestRoutes } from './role-requests.routes'
+import { checkTeams, createUser, grantsOf, reissueActivation, resetMfa, updateUser } from './users.commands'
 import { presentUsers, USER_COLUMNS } from './users.presenter'
 
-async function loadUser(trx: Trx, id: string) {
+async function loadUser(ctx: RequestContext, trx: Trx, id: string) {
   const row = await trx.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst()
   if (!row) throw fail('resource.not_found')
-  const [view] = await presentUsers(trx, [row])
+  const [view] = await presentUsers(trx, [row], ctx.user.userId)
   return view as NonNullable<typeof view>
 }
 
 const activationPath = (token: string) => `/activate#token=${token}`
 
+/**
+ * A new activation link or a second-factor reset hands the account to whoever holds the link or
+ * enrols next: when the account holds or waits for a role that needs a second person, the DPO
+ * is alerted in the same transaction.
+ */
+async function alertOnTakeOver(ctx: RequestContext, trx: Trx, userId: string, kind: DpoAlertKind): Promise<string | null> {
+  const [held, pending] = await Promise.all([grantsOf(trx, userId), pendingOf(trx, userId)])
+  const roles = [...held.roles, ...(pending?.roles ?? [])]
+  if (!roles.some(needsSecondPerson)) return null
+  const grants = { roles: [...new Set(roles)], teamIds: [...new Set([...held.teamIds, ...(pending?.teamIds ?? [])])] }
+  return raiseDpoAlert(trx, { kind, userId, actorId: ctx.user.userId, grants, now: ctx.now() })
+}
+
 export const userRoutes = [
   defineRoute({
     method: 'GET',
     path: '/api/users',
-    summary: 'List user accounts',
+    summary: 'List user accounts, with the roles and teams that wait for a second person',
     tags: ['users'],
     query: PageQuery,
     response: UserList,
@@ -38,14 +58,14 @@ export const userRoutes = [
           .selectFrom('users')
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow()
-        return { items: await presentUsers(trx, rows), total: Number(total.n) }
+        return { items: await presentUsers(trx, rows, ctx.user.userId), total: Number(total.n) }
       })
     },
   }),
   defineRoute({
     method: 'POST',
     path: '/api/users',
-    summary: 'Create a user; returns a one-time activation link for them',
+    summary: 'Create a user; roles (and a lead’s teams) wait for a second person; returns a one-time activation link',
     tags: ['users'],
     body: CreateUserBody,
     response: ActivationLink,
@@ -53,9 +73,12 @@ export const userRoutes = [
     allow: 'user.manage',
     async handler({ body, ctx, reply }) {
       return ctx.write('user.created', async (trx, audit) => {
-        const { id, token } = await createUser(trx, body, ctx.now())
-        audit.subject('user', id).detail({ roles: body.roles })
-        const user = await loadUser(trx, id)
+        await checkTeams(trx, body.teamIds)
+        const plan = planAccess({ roles: [], teamIds: [] }, null, { roles: body.roles, teamIds: body.teamIds })
+        const { id, token } = await createUser(trx, { ...body, ...plan.add }, ctx.now())
+        const applied = await applyPlan(trx, id, { ...plan, add: { roles: [], teamIds: [] } }, null, ctx.user.userId, ctx.now())
+        audit.subject('user', id).detail({ roles: plan.add.roles, teamIds: plan.add.teamIds, requested: applied.request })
+        const user = await loadUser(ctx, trx, id)
         sendVersion(reply, user.version)
         return { user, activationToken: token, activationPath: activationPath(token) }
       })
@@ -72,7 +95,7 @@ export const userRoutes = [
     async handler({ params, ctx, reply }) {
       return ctx.read('user.viewed', async (trx, audit) => {
         audit.subject('user', params.id)
-        const user = await loadUser(trx, params.id)
+        const user = await loadUser(ctx, trx, params.id)
         sendVersion(reply, user.version)
         return user
       })
@@ -81,7 +104,8 @@ export const userRoutes = [
   defineRoute({
     method: 'PATCH',
     path: '/api/users/:id',
-    summary: 'Edit a user: name, roles, teams, disabled (If-Match required)',
+    summary:
+      'Edit a user (If-Match): name, disabled, roles and teams. Removals are immediate; additions wait for a second person. Never on oneself, but for the name.',
     tags: ['users'],
     params: IdParams,
     body: UpdateUserBody,
@@ -89,19 +113,32 @@ export const userRoutes = [
     allow: 'user.manage',
     async handler({ params, body, ctx, request, reply }) {
       const version = expectedVersion(request)
-      return ctx.write('user.updated', async (trx, audit) => {
-        audit.subject('user', params.id).detail({ fields: Object.keys(body) })
-        await updateUser(trx, params.id, version, body, ctx.now())
-        const user = await loadUser(trx, params.id)
-        sendVersion(reply, user.version)
-        return user
+      const fields = Object.keys(body)
+      const route = 'PATCH /api/users/:id'
+      return recordingDutyRefusals(ctx, route, { type: 'user', id: params.id, details: { fields } }, async () => {
+        // Nobody changes their own roles, teams or disabled state (finding 5 of the review).
+        if (params.id === ctx.user.userId && fields.some((f) => f !== 'displayName')) throw fail('access.self_change')
+        return ctx.write('user.updated', async (trx, audit) => {
+          audit.subject('user', params.id).detail({ fields })
+          await updateUser(trx, params.id, version, { displayName: body.displayName, disabled: body.disabled }, ctx.now())
+          if (body.roles || body.teamIds) {
+            if (body.teamIds) await checkTeams(trx, body.teamIds)
+            const [held, pending] = await Promise.all([grantsOf(trx, params.id), pendingOf(trx, params.id)])
+            const plan = planAccess(held, pending, { roles: body.roles, teamIds: body.teamIds })
+            const applied = await applyPlan(trx, params.id, plan, pending, ctx.user.userId, ctx.now())
+            audit.detail({ removed: applied.removed, added: applied.added, requested: applied.request, withdrawn: applied.withdrawn })
+          }
+          const user = await loadUser(ctx, trx, params.id)
+          sendVersion(reply, user.version)
+          return user
+        })
       })
     },
   }),
   defineRoute({
     method: 'POST',
     path: '/api/users/:id/mfa-reset',
-    summary: "Reset a user's second factor; they enrol again at next sign-in",
+    summary: "Reset a user's second factor; they enrol again at next sign-in. The DPO is alerted.",
     tags: ['users'],
     params: IdParams,
     response: UserView,
@@ -109,16 +146,17 @@ export const userRoutes = [
     async handler({ params, ctx }) {
       return ctx.write('user.mfa_reset', async (trx, audit) => {
         audit.subject('user', params.id)
-        await loadUser(trx, params.id)
+        await loadUser(ctx, trx, params.id)
         await resetMfa(trx, params.id, ctx.now())
-        return loadUser(trx, params.id)
+        audit.detail({ dpoAlert: await alertOnTakeOver(ctx, trx, params.id, 'mfa_reset') })
+        return loadUser(ctx, trx, params.id)
       })
     },
   }),
   defineRoute({
     method: 'POST',
     path: '/api/users/:id/activation',
-    summary: 'Issue a new activation link (password reset); the admin never sees a password',
+    summary: 'Issue a new activation link (password reset); the admin never sees a password. The DPO is alerted.',
     tags: ['users'],
     params: IdParams,
     response: ActivationLink,
@@ -126,10 +164,12 @@ export const userRoutes = [
     async handler({ params, ctx }) {
       return ctx.write('user.activation_issued', async (trx, audit) => {
         audit.subject('user', params.id)
-        await loadUser(trx, params.id)
+        await loadUser(ctx, trx, params.id)
         const token = await reissueActivation(trx, params.id, ctx.now())
-        return { user: await loadUser(trx, params.id), activationToken: token, activationPath: activationPath(token) }
+        audit.detail({ dpoAlert: await alertOnTakeOver(ctx, trx, params.id, 'activation_issued') })
+        return { user: await loadUser(ctx, trx, params.id), activationToken: token, activationPath: activationPath(token) }
       })
     },
   }),
+  ...roleRequestRoutes,
 ]

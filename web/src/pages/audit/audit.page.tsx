@@ -13,6 +13,7 @@ import { AuditFilters, NO_FILTERS, type AuditFilterValues } from './audit-filter
 import { AuditTable } from './audit-table'
 import { AuditVerifyPanel } from './audit-verify-panel'
 import { normalisePersonCode } from './audit-vocabulary'
+import { DpoAlertsPanel } from './dpo-alerts-panel'
 
 const LIMIT = 50
 const MARK = '\u0000'
@@ -60,11 +61,8 @@ export function AuditPage() {
   return (
     <Stack gap="xl">
       <PageHeader title={t('audit.title')} description={t('audit.intro')} />
+      <DpoAlertsPanel />
       <AuditVerifyPanel />
-      {/*
-        DPO alerts: their panel (a component of its own in this folder, added with the alerts)
-        is mounted here, between the chain's integrity and the log.
-      */}
       <Paper component="section" aria-labelledby="audit-log-title">
         <Title order={2} size="h4" id="audit-log-title" mb="md">
           {t('audit.logTitle')}

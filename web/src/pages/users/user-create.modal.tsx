@@ -1,4 +1,4 @@
-import { Button, Group, Stack, TextInput } from '@mantine/core'
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
 import type { Role } from '../../../../common/roles'
 import { ActivationLinkPanel } from './activation-link'
+import { ROLE_REQUESTS_KEY } from './use-role-requests'
 import { RoleAndTeamFields } from './user-fields'
 
 export function UserCreateModal({ opened, onClose, teams }: { opened: boolean; onClose: () => void; teams: TeamView[] }) {
@@ -24,6 +25,7 @@ export function UserCreateModal({ opened, onClose, teams }: { opened: boolean; o
     mutationFn: (body: CreateUserBody) => api.post<ActivationLink>('/api/users', body),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['users'] })
+      void queryClient.invalidateQueries({ queryKey: ROLE_REQUESTS_KEY })
       void queryClient.invalidateQueries({ queryKey: ['teams'] })
     },
   })
@@ -55,6 +57,16 @@ export function UserCreateModal({ opened, onClose, teams }: { opened: boolean; o
       {create.data ? (
         <Stack>
           <ActivationLinkPanel path={create.data.activationPath} name={create.data.user.displayName} />
+          {create.data.user.pending ? (
+            <Alert color="orange" variant="light" title={t('duties.pending')} data-testid="created-pending">
+              {t('duties.createdWaiting', {
+                grants: [
+                  ...create.data.user.pending.roles.map((r) => t(`roles.${r}`)),
+                  ...create.data.user.pending.teamIds.map((id) => teams.find((x) => x.id === id)?.name ?? '—'),
+                ].join(', '),
+              })}
+            </Alert>
+          ) : null}
           <Group justify="flex-end">
             <Button onClick={close}>{t('common.done')}</Button>
           </Group>
@@ -85,6 +97,9 @@ export function UserCreateModal({ opened, onClose, teams }: { opened: boolean; o
               autoComplete="off"
               required
             />
+            <Text size="sm" c="gray.7">
+              {t('duties.createHint')}
+            </Text>
             <RoleAndTeamFields
               roles={roles}
               teamIds={teamIds}

@@ -8,21 +8,28 @@ import { ConfirmButton } from '../../components/confirm-button'
 import { AppModal } from '../../components/app-modal'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
-import type { Role } from '../../../../common/roles'
+import { ROLES, type Role } from '../../../../common/roles'
 import { ActivationLinkPanel } from './activation-link'
+import { ROLE_REQUESTS_KEY } from './use-role-requests'
 import { RoleAndTeamFields } from './user-fields'
+
+const sameSet = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x) => b.includes(x))
 
 export function UserEditModal({ user, onClose, teams }: { user: UserView; onClose: () => void; teams: TeamView[] }) {
   const { t } = useTranslation()
   const queryClient = useQueryClient()
   const [current, setCurrent] = useState(user)
   const [displayName, setDisplayName] = useState(user.displayName)
-  const [roles, setRoles] = useState<Role[]>(user.roles)
-  const [teamIds, setTeamIds] = useState<string[]>(user.teamIds)
+  // The form shows what the user holds and what waits for a second person, as one wanted set.
+  const initialRoles = ROLES.filter((r) => user.roles.includes(r) || !!user.pending?.roles.includes(r))
+  const initialTeams = [...new Set([...user.teamIds, ...(user.pending?.teamIds ?? [])])]
+  const [roles, setRoles] = useState<Role[]>(initialRoles)
+  const [teamIds, setTeamIds] = useState<string[]>(initialTeams)
   const [disabled, setDisabled] = useState(user.disabled)
   const [local, setLocal] = useState<FieldIssue[]>([])
   const path = `/api/users/${encodeURIComponent(user.id)}`
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['users'] })
+  const refresh = () =>
+    Promise.all([queryClient.invalidateQueries({ queryKey: ['users'] }), queryClient.invalidateQueries({ queryKey: ROLE_REQUESTS_KEY })])
 
   const save = useMutation({
     mutationFn: (body: UpdateUserBody) => api.patch<UserView>(path, body, { ifMatch: current.version }),
@@ -55,7 +62,15 @@ export function UserEditModal({ user, onClose, teams }: { user: UserView; onClos
     if (!displayName.trim()) issues.push({ field: 'displayName', code: 'required' })
     if (roles.length === 0) issues.push({ field: 'roles', code: 'role_required' })
     setLocal(issues)
-    if (issues.length === 0) save.mutate({ displayName: displayName.trim(), roles, teamIds, disabled })
+    if (issues.length > 0) return
+    // Only what changed is sent: saving a new name must not touch roles, teams or what waits.
+    const body: UpdateUserBody = {}
+    if (displayName.trim() !== user.displayName) body.displayName = displayName.trim()
+    if (!sameSet(roles, initialRoles)) body.roles = roles
+    if (!sameSet(teamIds, initialTeams)) body.teamIds = teamIds
+    if (disabled !== user.disabled) body.disabled = disabled
+    if (Object.keys(body).length === 0) onClose()
+    else save.mutate(body)
   }
 
   return (
@@ -81,6 +96,15 @@ export function UserEditModal({ user, onClose, teams }: { user: UserView; onClos
             required
             data-autofocus
           />
+          {user.mayChangeAccess ? (
+            <Text size="sm" c="gray.7">
+              {t('duties.editHint')}
+            </Text>
+          ) : (
+            <Alert color="petrol" variant="light" title={t('duties.selfTitle')}>
+              {t('duties.selfBody')}
+            </Alert>
+          )}
           <RoleAndTeamFields
             roles={roles}
             teamIds={teamIds}
@@ -89,12 +113,16 @@ export function UserEditModal({ user, onClose, teams }: { user: UserView; onClos
             onTeams={setTeamIds}
             rolesError={fields.of('roles')}
             teamsError={fields.of('teamIds')}
+            pendingRoles={user.pending?.roles}
+            pendingTeamIds={user.pending?.teamIds}
+            readOnly={!user.mayChangeAccess}
           />
           <Switch
             label={t('users.disabled')}
             description={t('users.disabledHint')}
             checked={disabled}
             onChange={(e) => setDisabled(e.currentTarget.checked)}
+            disabled={!user.mayChangeAccess}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -122,7 +150,7 @@ export function UserEditModal({ user, onClose, teams }: { user: UserView; onClos
           {newLink.data ? <ActivationLinkPanel path={newLink.data.activationPath} name={user.displayName} /> : null}
         </div>
         <Text size="sm" c="gray.7">
-          {t('users.accessHint')}
+          {t('users.accessHint')} {t('duties.takeOverHint')}
         </Text>
         <Group>
           <ConfirmButton

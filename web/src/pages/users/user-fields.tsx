@@ -12,6 +12,11 @@ export function RoleAndTeamFields(props: {
   onTeams: (ids: string[]) => void
   rolesError?: string
   teamsError?: string
+  /** Roles that wait for a second person: ticked, and said to be waiting. */
+  pendingRoles?: readonly Role[]
+  pendingTeamIds?: readonly string[]
+  /** On one's own account: shown, not changeable. */
+  readOnly?: boolean
 }) {
   const { t } = useTranslation()
   return (
@@ -25,7 +30,13 @@ export function RoleAndTeamFields(props: {
       >
         <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs" spacing="sm">
           {ROLES.map((r) => (
-            <Checkbox key={r} value={r} label={t(`roles.${r}`)} description={t(`roleHelp.${r}`)} />
+            <Checkbox
+              key={r}
+              value={r}
+              label={props.pendingRoles?.includes(r) ? t('duties.pendingRole', { role: t(`roles.${r}`) }) : t(`roles.${r}`)}
+              description={t(`roleHelp.${r}`)}
+              disabled={props.readOnly}
+            />
           ))}
         </SimpleGrid>
       </Checkbox.Group>
@@ -36,8 +47,16 @@ export function RoleAndTeamFields(props: {
         onChange={props.onTeams}
         error={props.teamsError}
         placeholder={props.teams.length ? undefined : t('teams.none')}
+        description={
+          props.pendingTeamIds?.length
+            ? t('duties.pendingTeams', {
+                teams: props.pendingTeamIds.map((id) => props.teams.find((x) => x.id === id)?.name ?? '—').join(', '),
+              })
+            : undefined
+        }
         searchable
         clearable
+        disabled={props.readOnly}
       />
     </>
   )

@@ -1,4 +1,4 @@
-import { Badge, Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core'
+import { Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core'
 import { IconUserPlus } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -11,6 +11,8 @@ import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
 import { Pager } from '../../components/pager'
 import { ScrollTable } from '../../components/scroll-table'
+import './duties.css'
+import { RoleRequestsPanel } from './role-requests-panel'
 import { TeamsPanel } from './teams-panel'
 import { UserCreateModal } from './user-create.modal'
 import { UserEditModal } from './user-edit.modal'
@@ -36,6 +38,19 @@ function UserStatus({ user }: { user: UserView }) {
     <Badge color="green" variant="light" radius="sm">
       {t('users.status.active')}
     </Badge>
+  )
+}
+
+/** Roles or teams asked for a user, not effective until a second person confirms them. */
+function PendingLine({ label }: { label: string }) {
+  const { t } = useTranslation()
+  return (
+    <Group gap={6} mt={4} wrap="wrap">
+      <Badge color="orange" variant="light" radius="sm">
+        {t('duties.pending')}
+      </Badge>
+      <Text size="sm">{label}</Text>
+    </Group>
   )
 }
 
@@ -71,57 +86,66 @@ export function UsersPage() {
       ) : users.data ? (
         <Stack gap="sm">
           <ScrollTable label={t('users.caption')}>
-            <Table data-testid="user-list" striped verticalSpacing="sm" horizontalSpacing="md">
-              <Table.Caption>{t('users.caption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('users.nameAndEmail')}</Table.Th>
-                  <Table.Th scope="col">{t('users.roles')}</Table.Th>
-                  <Table.Th scope="col">{t('users.teams')}</Table.Th>
-                  <Table.Th scope="col">{t('users.statusLabel')}</Table.Th>
-                  <Table.Th scope="col">
-                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {users.data.items.map((u) => (
-                  <Table.Tr key={u.id}>
-                    <Table.Th scope="row">
-                      <Text fw={600} size="sm">
-                        {u.displayName}
-                      </Text>
-                      <Text size="sm" c="gray.7">
-                        {u.email}
-                      </Text>
+            <div className="users-table-frame">
+              <Table data-testid="user-list" striped verticalSpacing="sm" horizontalSpacing="md">
+                <Table.Caption>{t('users.caption')}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('users.nameAndEmail')}</Table.Th>
+                    <Table.Th scope="col">{t('users.roles')}</Table.Th>
+                    <Table.Th scope="col">{t('users.teams')}</Table.Th>
+                    <Table.Th scope="col">{t('users.statusLabel')}</Table.Th>
+                    <Table.Th scope="col">
+                      <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
                     </Table.Th>
-                    <Table.Td>{u.roles.map((r) => t(`roles.${r}`)).join(', ')}</Table.Td>
-                    <Table.Td>{u.teamIds.map(teamName).join(', ') || '—'}</Table.Td>
-                    <Table.Td className="nowrap">
-                      <UserStatus user={u} />
-                      <Text size="xs" c="gray.7" mt={4}>
-                        {t(u.mfaEnabled ? 'users.mfaOn' : 'users.mfaOff')}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => setEditing(u)}
-                        aria-label={t('users.editNamed', { name: u.displayName })}
-                      >
-                        {t('common.edit')}
-                      </Button>
-                    </Table.Td>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {users.data.items.map((u) => (
+                    <Table.Tr key={u.id}>
+                      <Table.Th scope="row">
+                        <Text fw={600} size="sm">
+                          {u.displayName}
+                        </Text>
+                        <Text size="sm" c="gray.7">
+                          {u.email}
+                        </Text>
+                      </Table.Th>
+                      <Table.Td>
+                        {u.roles.map((r) => t(`roles.${r}`)).join(', ')}
+                        {u.pending?.roles.length ? <PendingLine label={u.pending.roles.map((r) => t(`roles.${r}`)).join(', ')} /> : null}
+                      </Table.Td>
+                      <Table.Td>
+                        {u.teamIds.map(teamName).join(', ') || (u.pending?.teamIds.length ? null : '—')}
+                        {u.pending?.teamIds.length ? <PendingLine label={u.pending.teamIds.map(teamName).join(', ')} /> : null}
+                      </Table.Td>
+                      <Table.Td className="nowrap">
+                        <UserStatus user={u} />
+                        <Text size="xs" c="gray.7" mt={4}>
+                          {t(u.mfaEnabled ? 'users.mfaOn' : 'users.mfaOff')}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Button
+                          size="xs"
+                          variant="light"
+                          onClick={() => setEditing(u)}
+                          aria-label={t('users.editNamed', { name: u.displayName })}
+                        >
+                          {t('common.edit')}
+                        </Button>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </div>
           </ScrollTable>
           <Pager total={users.data.total} limit={LIMIT} offset={offset} onOffset={setOffset} />
         </Stack>
       ) : null}
 
+      {can(me, 'user.confirm_grant') ? <RoleRequestsPanel /> : null}
       {can(me, 'team.manage') ? <TeamsPanel /> : null}
 
       <UserCreateModal opened={creating} onClose={() => setCreating(false)} teams={teams.data?.items ?? []} />
