@@ -63,6 +63,8 @@ const CALLS: Record<string, Call[]> = {
 /** GET routes left out, and why. */
 const EXCLUDED: Record<string, string> = {
   'GET /api/audit/actors': "staff accounts for the DPO's choice of a user: no person concerned",
+  'GET /api/role-requests': 'access requests about staff accounts: no person concerned',
+  'GET /api/dpo-alerts': 'alerts about staff accounts (activation links, second factors, grants): no person concerned',
 }
 /** Who reads each case route: everyone who sees the case, break-the-glass included. */
 const CASE_READERS: Relationship[] = ['assigned', 'teamLead', 'breakGlass']

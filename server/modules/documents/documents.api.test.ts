@@ -86,7 +86,8 @@ it('names a document after its real type, without direction or control character
   expect(spoofed.filename).toBe('facturefdp.exe.pdf')
   for (const mark of ['\u200E', '\u200F', '\u061C', '\u202A', '\u202B', '\u202C', '\u202D', '\u2066', '\u2067', '\u2068', '\u2069'])
     expect((await named(`a${mark}b.pdf`)).filename).toBe('ab.pdf')
-  expect((await named('bell\u0007\u0000\u007f\u009b.pdf')).filename).toBe('bell.pdf')
+  // NUL itself never gets this far: every text field refuses it (400, http/hostile-input.api.test.ts).
+  expect((await named('bell\u0007\u007f\u009b.pdf')).filename).toBe('bell.pdf')
   expect((await named('\u202E\u0007')).filename).toBe('document.pdf')
   const down = await worker.get(`/api/accompaniments/${caseId}/documents/${spoofed.id}`)
   expect(String(down.headers['content-disposition'])).toBe(`attachment; filename="facturefdp.exe.pdf"; filename*=UTF-8''facturefdp.exe.pdf`)
