@@ -163,7 +163,7 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     'POST /api/users': () => ({ email: `new-${unique}@test.parcours.test`, displayName: 'New user', roles: ['worker'] }),
     'PATCH /api/users/:id': () => ({ displayName: `Renamed ${unique}` }),
     'POST /api/teams': () => ({ name: `Team ${unique}` }),
-    'POST /api/persons/search': () => ({ q: 'Fixture' }),
+    'POST /api/persons/search': () => ({ q: 'Matrix Fixture' }),
     'POST /api/persons': () => ({ firstName: 'Matrix', lastName: `Person ${unique}` }),
     'PUT /api/persons/:id': () => ({ firstName: 'Matrix', lastName: 'Fixture' }),
     // A permitted caller opens a case for a person they registered; a refused one never gets that far.

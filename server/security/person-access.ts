@@ -2,7 +2,7 @@ import type { ExpressionBuilder } from 'kysely'
 import type { Actor, RequestContext, Trx } from '../http/context'
 import { fail } from '../http/errors'
 import { personReachableThroughCase } from './case-access'
-import type { NameIndex } from './name-index'
+import type { NameQuery } from './name-index'
 
 /**
  * The one place that names the persons tables in a query. A person is readable in full by the
@@ -73,33 +73,57 @@ export async function replaceNameKeys(trx: Trx, personId: string, keyHashes: str
       .execute()
 }
 
+/** A person a name search found, and how well: see docs/adr/0006-proportionate-name-search.md. */
+export type NameMatch = { personId: string; readable: boolean; score: number; exact: boolean }
+
+/** More persons than this matching every word of a query means the query is not a name. */
+const CANDIDATES = 1000
+
 /**
- * Persons whose name keys match every word of the query (exactly or phonetically), plus those
- * whose joined name matches the joined query ("Van den Berg" ~ "Vandenberg").
+ * The persons whose name keys match every word of the query, best first. A person the actor may
+ * read is found by any match; any other person only when two different parts of the query
+ * matched their first and their last name (a family name alone lists a family, not a person).
+ * With `readableOnly` (broad queries), only persons the actor may read are looked at.
  */
-export async function searchByName(trx: Trx, names: NameIndex, q: string, limit: number): Promise<string[]> {
-  const groups = names.queryGroups(q)
-  if (groups.length === 0) return []
-  const byWords = groups.slice(1).reduce(
-    (acc, g) => acc.intersect(trx.selectFrom('person_name_keys').select('person_id').where('key_hash', 'in', g)),
+export async function searchByName(trx: Trx, actor: Actor, query: NameQuery, opts: { readableOnly: boolean }): Promise<NameMatch[]> {
+  const perWord = query.perWord
+  if (perWord.length === 0) return []
+  const holding = (hashes: string[]) =>
+    trx.selectFrom('person_name_keys').select('person_name_keys.person_id').where('person_name_keys.key_hash', 'in', hashes)
+  const everyWord = perWord.slice(1).reduce((acc, hashes) => acc.intersect(holding(hashes)), holding(perWord[0] as string[]))
+  const candidates = (
+    await trx
+      .selectFrom('persons')
+      .select('persons.id')
+      .where('persons.id', 'in', everyWord)
+      // A person whose data key was destroyed (erased) can show nothing.
+      .where((eb) =>
+        eb.exists(eb.selectFrom('person_keys').select('person_keys.person_id').whereRef('person_keys.person_id', '=', 'persons.id')),
+      )
+      .$if(opts.readableOnly, (qb) => qb.where(readableBy(actor)))
+      .limit(CANDIDATES)
+      .execute()
+  ).map((r) => r.id)
+  if (candidates.length === 0) return []
+  const [rows, readable] = await Promise.all([
     trx
       .selectFrom('person_name_keys')
-      .select('person_id')
-      .where('key_hash', 'in', groups[0] as string[]),
-  )
-  const ids = new Set((await byWords.limit(limit).execute()).map((r) => r.person_id))
-  const joined = names.joinedQuery(q)
-  if (joined && ids.size < limit) {
-    const rows = await trx
-      .selectFrom('person_name_keys')
-      .select('person_id')
-      .distinct()
-      .where('key_hash', 'in', joined)
-      .limit(limit)
-      .execute()
-    for (const r of rows) ids.add(r.person_id)
+      .select(['person_name_keys.person_id', 'person_name_keys.key_hash'])
+      .where('person_name_keys.person_id', 'in', candidates)
+      .where('person_name_keys.key_hash', 'in', query.hashes)
+      .execute(),
+    opts.readableOnly ? Promise.resolve(new Set(candidates)) : readablePersonIds(trx, actor, candidates),
+  ])
+  const held = new Map<string, Set<string>>()
+  for (const r of rows) held.set(r.person_id, (held.get(r.person_id) ?? new Set()).add(r.key_hash))
+  const matches: NameMatch[] = []
+  for (const personId of candidates) {
+    const scored = query.score(held.get(personId) ?? new Set())
+    const mayRead = readable.has(personId)
+    const counted = mayRead ? scored?.best : scored?.identifying
+    if (counted) matches.push({ personId, readable: mayRead, score: counted.score, exact: counted.exact })
   }
-  return [...ids].slice(0, limit)
+  return matches.sort((a, b) => b.score - a.score || Number(b.readable) - Number(a.readable) || a.personId.localeCompare(b.personId))
 }
 
 /** The persons with this person code (at most one). */

@@ -4,7 +4,7 @@ import type { CreateAccompaniment } from '../../../common/contracts/accompanimen
 import type { RequestContext, Trx } from '../../http/context'
 import { fail, invalidField } from '../../http/errors'
 import { newCode } from '../persons/person-code'
-import { findVisiblePerson } from '../persons/persons.queries'
+import { openPerson } from '../../security/person-access'
 
 type Create = z.output<typeof CreateAccompaniment>
 
@@ -58,13 +58,13 @@ async function setWorkers(trx: Trx, id: string, primary: string, coWorkers: stri
 /** Opens a case for a person the actor may see, handed to a team (and a worker, when known). */
 export async function createAccompaniment(ctx: RequestContext, trx: Trx, input: Create): Promise<string> {
   const actor = ctx.user
-  await findVisiblePerson(trx, actor, input.personId).catch(() => {
+  await openPerson(trx, actor, input.personId).catch(() => {
     throw invalidField('personId', 'unknown_person', 'Unknown person')
   })
   if (input.concernedPersonId) {
     if (input.concernedPersonId === input.personId)
       throw invalidField('concernedPersonId', 'same_as_client', 'The client cannot be the concerned person')
-    await findVisiblePerson(trx, actor, input.concernedPersonId).catch(() => {
+    await openPerson(trx, actor, input.concernedPersonId).catch(() => {
       throw invalidField('concernedPersonId', 'unknown_person', 'Unknown person')
     })
   }
