@@ -39,6 +39,8 @@ export function PersonPicker(props: {
   const leaving = useRef(false)
   const [q] = useDebouncedValue(search.trim(), 250)
   const broad = q.length >= 2 && isBroadNameQuery(q)
+  // The reason question appears once the typing has paused on one name, not between a first and a last name.
+  const [settled] = useDebouncedValue(q, 800)
   const ready = q.length >= 2 && (!chosen || describe(chosen) !== q) && (!broad || reason !== null)
   const results = useQuery({
     queryKey: ['persons', 'picker', q, broad ? reason : null],
@@ -93,7 +95,7 @@ export function PersonPicker(props: {
         error={props.error}
         data-testid="person-picker"
       />
-      {broad ? <SearchReasonField value={reason} onChange={setReason} compact /> : null}
+      {broad && (settled === q || reason) ? <SearchReasonField value={reason} onChange={setReason} compact /> : null}
     </Stack>
   )
 }

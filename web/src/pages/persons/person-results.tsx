@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core'
-import { IconLock } from '@tabler/icons-react'
+import { IconInfoCircle, IconLock } from '@tabler/icons-react'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -19,6 +19,18 @@ export function PersonResults(props: { items: PersonSummary[]; capped: boolean; 
       <Title order={2} size="h4" id={heading} px="md" pt="md" pb="xs">
         {t('personSearch.resultsTitle', { q: props.term })}
       </Title>
+      {props.capped ? (
+        <Alert
+          variant="light"
+          color="orange"
+          mx="md"
+          mb="sm"
+          icon={<IconInfoCircle aria-hidden />}
+          title={t('personSearch.cappedTitle', { n: props.cap })}
+        >
+          {props.broad ? t('personSearch.cappedBroad') : t('personSearch.capped')}
+        </Alert>
+      ) : null}
       <Stack component="ul" gap={0} m={0} p={0} style={{ listStyle: 'none' }}>
         {props.items.map((p, i) => (
           <Group
@@ -70,11 +82,6 @@ export function PersonResults(props: { items: PersonSummary[]; capped: boolean; 
         <Text size="sm" c="gray.7" px="md" pb="md" pt="xs">
           {t('personSearch.reducedHelp')}
         </Text>
-      ) : null}
-      {props.capped ? (
-        <Alert variant="light" color="yellow" m="md" mt="xs" title={t('personSearch.cappedTitle', { n: props.cap })}>
-          {props.broad ? t('personSearch.cappedBroad') : t('personSearch.capped')}
-        </Alert>
       ) : null}
     </Paper>
   )

@@ -31,6 +31,9 @@ export function PersonSearchPage() {
   const [debounced] = useDebouncedValue(kept.q.trim(), 300)
   const term = debounced.slice(0, 200)
   const broad = term.length > 0 && isBroadNameQuery(term)
+  // The reason question appears once the typing has paused on one name, not between a first and a last name.
+  const [settled] = useDebouncedValue(term, 800)
+  const askReason = broad && settled === term
   const reason = broad ? kept.reason : null
   const ready = term.length > 0 && (!broad || reason !== null)
 
@@ -92,7 +95,7 @@ export function PersonSearchPage() {
               autoComplete="off"
               spellCheck={false}
             />
-            {broad ? <SearchReasonField value={kept.reason} onChange={(r) => update({ reason: r })} /> : null}
+            {askReason || (broad && kept.reason) ? <SearchReasonField value={kept.reason} onChange={(r) => update({ reason: r })} /> : null}
           </Stack>
         </form>
         <Text role="status" aria-live="polite" size="sm" c="gray.7" mt={status ? 'sm' : 0}>
