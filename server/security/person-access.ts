@@ -80,50 +80,81 @@ export type NameMatch = { personId: string; readable: boolean; score: number; ex
 const CANDIDATES = 1000
 
 /**
- * The persons whose name keys match every word of the query, best first. A person the actor may
+ * The persons whose name keys match every word of the query, the `limit` best first, and whether
+ * there were more. A person the actor may
  * read is found by any match; any other person only when two different parts of the query
  * matched their first and their last name (a family name alone lists a family, not a person).
  * With `readableOnly` (broad queries), only persons the actor may read are looked at.
  */
-export async function searchByName(trx: Trx, actor: Actor, query: NameQuery, opts: { readableOnly: boolean }): Promise<NameMatch[]> {
+export async function searchByName(
+  trx: Trx,
+  actor: Actor,
+  query: NameQuery,
+  opts: { readableOnly: boolean; limit: number },
+): Promise<{ matches: NameMatch[]; capped: boolean }> {
   const perWord = query.perWord
-  if (perWord.length === 0) return []
+  if (perWord.length === 0) return { matches: [], capped: false }
   const holding = (hashes: string[]) =>
     trx.selectFrom('person_name_keys').select('person_name_keys.person_id').where('person_name_keys.key_hash', 'in', hashes)
   const everyWord = perWord.slice(1).reduce((acc, hashes) => acc.intersect(holding(hashes)), holding(perWord[0] as string[]))
+  // Driven from the matched keys, never from the persons table, so that a search reads what it
+  // matched and not the register.
   const candidates = (
     await trx
-      .selectFrom('persons')
-      .select('persons.id')
-      .where('persons.id', 'in', everyWord)
+      .selectFrom(everyWord.as('matched'))
+      .select('matched.person_id')
+      .distinct()
       // A person whose data key was destroyed (erased) can show nothing.
       .where((eb) =>
-        eb.exists(eb.selectFrom('person_keys').select('person_keys.person_id').whereRef('person_keys.person_id', '=', 'persons.id')),
+        eb.exists(eb.selectFrom('person_keys').select('person_keys.person_id').whereRef('person_keys.person_id', '=', 'matched.person_id')),
       )
-      .$if(opts.readableOnly, (qb) => qb.where(readableBy(actor)))
+      .$if(opts.readableOnly, (qb) =>
+        qb.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('persons')
+              .select('persons.id')
+              .whereRef('persons.id', '=', 'matched.person_id')
+              .where(readableBy(actor) as never),
+          ),
+        ),
+      )
       .limit(CANDIDATES)
       .execute()
-  ).map((r) => r.id)
-  if (candidates.length === 0) return []
-  const [rows, readable] = await Promise.all([
-    trx
-      .selectFrom('person_name_keys')
-      .select(['person_name_keys.person_id', 'person_name_keys.key_hash'])
-      .where('person_name_keys.person_id', 'in', candidates)
-      .where('person_name_keys.key_hash', 'in', query.hashes)
-      .execute(),
-    opts.readableOnly ? Promise.resolve(new Set(candidates)) : readablePersonIds(trx, actor, candidates),
-  ])
+  ).map((r) => r.person_id)
+  if (candidates.length === 0) return { matches: [], capped: false }
+  // All their keys (a dozen or two each): read by person, then matched against the query here.
+  const rows = await trx
+    .selectFrom('person_name_keys')
+    .select(['person_name_keys.person_id', 'person_name_keys.key_hash'])
+    .where('person_name_keys.person_id', 'in', candidates)
+    .execute()
   const held = new Map<string, Set<string>>()
   for (const r of rows) held.set(r.person_id, (held.get(r.person_id) ?? new Set()).add(r.key_hash))
-  const matches: NameMatch[] = []
-  for (const personId of candidates) {
-    const scored = query.score(held.get(personId) ?? new Set())
-    const mayRead = readable.has(personId)
-    const counted = mayRead ? scored?.best : scored?.identifying
-    if (counted) matches.push({ personId, readable: mayRead, score: counted.score, exact: counted.exact })
-  }
-  return matches.sort((a, b) => b.score - a.score || Number(b.readable) - Number(a.readable) || a.personId.localeCompare(b.personId))
+  const scored = candidates.flatMap((personId) => {
+    const s = query.score(held.get(personId) ?? new Set())
+    return s ? [{ personId, ...s }] : []
+  })
+  // Whether the actor may read a person changes their rank only where the best reading and the
+  // best reading naming first and last name differ: ask the database about those alone, then
+  // about the few shown.
+  const same = (x: (typeof scored)[number]) => x.identifying?.score === x.best.score && x.identifying.exact === x.best.exact
+  const readable = opts.readableOnly
+    ? new Set(candidates)
+    : await readablePersonIds(
+        trx,
+        actor,
+        scored.filter((x) => !same(x)).map((x) => x.personId),
+      )
+  const ranked = scored.flatMap((x) => {
+    const counted = readable.has(x.personId) ? x.best : x.identifying
+    return counted ? [{ personId: x.personId, score: counted.score, exact: counted.exact }] : []
+  })
+  ranked.sort((a, b) => b.score - a.score || a.personId.localeCompare(b.personId))
+  const shown = ranked.slice(0, opts.limit)
+  const unknown = opts.readableOnly ? [] : shown.filter((m) => same(scored.find((x) => x.personId === m.personId)!)).map((m) => m.personId)
+  for (const id of await readablePersonIds(trx, actor, unknown)) readable.add(id)
+  return { matches: shown.map((m) => ({ ...m, readable: readable.has(m.personId) })), capped: ranked.length > opts.limit }
 }
 
 /** The persons with this person code (at most one). */

@@ -76,7 +76,8 @@ export async function move(ctx: RequestContext, caseId: string, m: Move, extra: 
 /** A demo person found by name among those the given account registered (names are sealed; the index finds them). */
 export async function demoPerson(ctx: RequestContext, fullName: string): Promise<string> {
   const row = await ctx.read('seed.demo_casework', async (trx) => {
-    const ids = (await searchByName(trx, ctx.user, ctx.names.query(fullName), { readableOnly: true })).map((m) => m.personId)
+    const found = await searchByName(trx, ctx.user, ctx.names.query(fullName), { readableOnly: true, limit: 10 })
+    const ids = found.matches.map((m) => m.personId)
     return ids.length
       ? trx.selectFrom('persons').select('id').where('id', 'in', ids).where('created_by', '=', ctx.user.userId).executeTakeFirst()
       : undefined

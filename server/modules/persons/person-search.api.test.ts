@@ -121,7 +121,8 @@ describe('what a search shows', () => {
     expect((await items(other, 'Noemi Kerckhofs')).items).toEqual([
       expect.objectContaining({ lastName: 'Kerkhofs-Wauters', match: 'close' }),
     ])
-    // The one who registered her finds her by the family name alone, given a reason.
+    // The one who registered her finds her by her family name, in two words or, given a reason, in one.
+    expect((await items(owner, 'kerkhofs wauters')).items).toEqual([expect.objectContaining({ readable: true, firstName: 'Noémie' })])
     expect((await items(owner, 'kerkhofs', 'duplicate_check')).items).toEqual([
       expect.objectContaining({ readable: true, lastName: 'Kerkhofs-Wauters' }),
     ])

@@ -9,10 +9,10 @@ import { createPerson, updatePerson } from './persons.commands'
 import { presentMatch, presentPerson } from './persons.presenter'
 
 /** The person with this code, if any: a code is exact, so it matches fully or not at all. */
-async function byCode(ctx: RequestContext, trx: Trx, code: string): Promise<NameMatch[]> {
+async function byCode(ctx: RequestContext, trx: Trx, code: string): Promise<{ matches: NameMatch[]; capped: boolean }> {
   const ids = await idsByCode(trx, code)
   const readable = await readablePersonIds(trx, ctx.user, ids)
-  return ids.map((personId) => ({ personId, readable: readable.has(personId), score: 100, exact: true }))
+  return { matches: ids.map((personId) => ({ personId, readable: readable.has(personId), score: 100, exact: true })), capped: false }
 }
 
 async function loadView(ctx: RequestContext, trx: Trx, id: string) {
@@ -34,10 +34,9 @@ export const personRoutes = [
     async handler({ body, ctx }) {
       return ctx.read('person.searched', async (trx, audit) => {
         const code = parsePersonCode(body.q)
-        const matches = code
+        const { matches: shown, capped } = code
           ? await byCode(ctx, trx, code)
-          : await searchByName(trx, ctx.user, ctx.names.query(body.q), { readableOnly: isBroadNameQuery(body.q) })
-        const shown = matches.slice(0, SEARCH_CAP)
+          : await searchByName(trx, ctx.user, ctx.names.query(body.q), { readableOnly: isBroadNameQuery(body.q), limit: SEARCH_CAP })
         const ids = shown.map((m) => m.personId)
         const [rows, keys] = await Promise.all([searchRows(trx, ids), ctx.codec.personKeys(trx, ids)])
         const rowOf = new Map(rows.map((r) => [r.id, r]))
@@ -56,8 +55,8 @@ export const personRoutes = [
         )
         audit.shows(ids)
         // Why and how the register was searched, and how much it showed; never what was typed.
-        audit.detail({ by: code ? 'code' : 'name', reason: body.reason ?? null, shown: items.length, capped: matches.length > SEARCH_CAP })
-        return { items: items.map((i) => i.item), capped: matches.length > SEARCH_CAP }
+        audit.detail({ by: code ? 'code' : 'name', reason: body.reason ?? null, shown: items.length, capped })
+        return { items: items.map((i) => i.item), capped }
       })
     },
   }),
