@@ -81,10 +81,10 @@ const CANDIDATES = 1000
 
 /**
  * The persons whose name keys match every word of the query, the `limit` best first, and whether
- * there were more. A person the actor may
- * read is found by any match; any other person only when two different parts of the query
- * matched their first and their last name (a family name alone lists a family, not a person).
- * With `readableOnly` (broad queries), only persons the actor may read are looked at.
+ * there were more. A person the actor may read is found by any match; any other person only when
+ * two different parts of the query matched their first and their last name (a family name alone
+ * lists a family, not a person). With `readableOnly` (broad queries), only persons the actor may
+ * read are looked at.
  */
 export async function searchByName(
   trx: Trx,
@@ -104,10 +104,6 @@ export async function searchByName(
       .selectFrom(everyWord.as('matched'))
       .select('matched.person_id')
       .distinct()
-      // A person whose data key was destroyed (erased) can show nothing.
-      .where((eb) =>
-        eb.exists(eb.selectFrom('person_keys').select('person_keys.person_id').whereRef('person_keys.person_id', '=', 'matched.person_id')),
-      )
       .$if(opts.readableOnly, (qb) =>
         qb.where((eb) =>
           eb.exists(
@@ -128,6 +124,12 @@ export async function searchByName(
     .selectFrom('person_name_keys')
     .select(['person_name_keys.person_id', 'person_name_keys.key_hash'])
     .where('person_name_keys.person_id', 'in', candidates)
+    // A person whose data key was destroyed (erased) can show nothing, so is no match.
+    .where((eb) =>
+      eb.exists(
+        eb.selectFrom('person_keys').select('person_keys.person_id').whereRef('person_keys.person_id', '=', 'person_name_keys.person_id'),
+      ),
+    )
     .execute()
   const held = new Map<string, Set<string>>()
   for (const r of rows) held.set(r.person_id, (held.get(r.person_id) ?? new Set()).add(r.key_hash))
@@ -157,9 +159,17 @@ export async function searchByName(
   return { matches: shown.map((m) => ({ ...m, readable: readable.has(m.personId) })), capped: ranked.length > opts.limit }
 }
 
-/** The persons with this person code (at most one). */
+/** The persons with this person code (at most one), unless their data key was destroyed. */
 export async function idsByCode(trx: Trx, code: string): Promise<string[]> {
-  return (await trx.selectFrom('persons').select('persons.id').where('persons.code', '=', code).execute()).map((r) => r.id)
+  const rows = await trx
+    .selectFrom('persons')
+    .select('persons.id')
+    .where('persons.code', '=', code)
+    .where((eb) =>
+      eb.exists(eb.selectFrom('person_keys').select('person_keys.person_id').whereRef('person_keys.person_id', '=', 'persons.id')),
+    )
+    .execute()
+  return rows.map((r) => r.id)
 }
 
 /** What a search result shows of a person: the identity that tells namesakes apart, sealed. */

@@ -179,6 +179,15 @@ describe('what a search shows', () => {
     const indexed = await t.services.db.selectFrom('audit_persons').select('person_id').where('seq', '=', entry.seq).execute()
     expect(indexed.map((r) => r.person_id).sort()).toEqual([a.id, b.id].sort())
   })
+  it('finds no one whose data key was destroyed (crypto-shredded)', async () => {
+    const p = await register(owner, 'Ilse', 'Verschaeve')
+    expect((await items(owner, 'ilse verschaeve')).items).toHaveLength(1)
+    await t.services.db.deleteFrom('person_keys').where('person_id', '=', p.id).execute()
+    expect(await items(owner, 'ilse verschaeve')).toEqual({ items: [], capped: false })
+    expect((await lastSearchEntry()).persons ?? '').not.toContain(p.id)
+    expect(await items(owner, p.code)).toEqual({ items: [], capped: false })
+    expect((await lastSearchEntry()).persons ?? '').not.toContain(p.id)
+  })
 })
 
 describe('the person code', () => {

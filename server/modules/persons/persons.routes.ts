@@ -46,14 +46,14 @@ export const personRoutes = [
           const key = keys.get(m.personId)
           // A person without a key was crypto-shredded: nothing of them can be shown.
           if (!row || !key) continue
-          items.push({ item: presentMatch(row, ctx.codec.openRow('persons', key, row.id, row), m), score: m.score })
+          items.push({ personId: m.personId, item: presentMatch(row, ctx.codec.openRow('persons', key, row.id, row), m), score: m.score })
         }
         // Best match first; among equals, by name and birth year, as a paper register would list them.
         items.sort(
           (a, b) =>
             b.score - a.score || a.item.lastName.localeCompare(b.item.lastName, 'fr') || (a.item.birthYear ?? 0) - (b.item.birthYear ?? 0),
         )
-        audit.shows(ids)
+        audit.shows(items.map((i) => i.personId))
         // Why and how the register was searched, and how much it showed; never what was typed.
         audit.detail({ by: code ? 'code' : 'name', reason: body.reason ?? null, shown: items.length, capped })
         return { items: items.map((i) => i.item), capped }
