@@ -56,9 +56,9 @@ beforeAll(async () => {
   personId = json<{ id: string }>(created).id
   expect((await worker.get(`/api/persons/${personId}`)).statusCode).toBe(200)
 
-  // A namesake followed by another service: the worker sees them as "restricted" in the results.
+  // A namesake followed by another service: the worker sees them reduced and "restricted" in the results.
   const intake = await server.as(['intake'])
-  expect((await intake.post('/api/persons', { firstName: 'Samira', lastName: 'Benali', birthYear: 2001 })).statusCode).toBe(201)
+  expect((await intake.post('/api/persons', { firstName: 'Mohamed', lastName: 'Benali', birthYear: 2001 })).statusCode).toBe(201)
 
   // An account waiting for activation, created as an administrator would.
   const admin = server.agent()
@@ -154,12 +154,23 @@ it('the worker screens pass axe in four languages', async () => {
       },
     },
     {
+      name: 'persons-reason',
+      open: async (page, lang) => {
+        await go(page, '/persons')
+        // One name: the search waits for a reason.
+        await page.getByTestId('person-search').fill('benali')
+        await page.getByRole('radiogroup', { name: tr(lang, 'personSearch.reasonLabel') }).waitFor()
+      },
+    },
+    {
       name: 'persons-results',
       open: async (page, lang) => {
         await go(page, '/persons')
-        await page.getByTestId('person-search').fill('benali')
+        await page.getByTestId('person-search').fill('mohammed benali')
         const results = page.getByTestId('person-results')
         await results.getByRole('link', { name: 'BENALI, Mohammed' }).waitFor()
+        // The namesake of another service: initial, name and year, no link.
+        await results.getByTestId('person-result-reduced').getByText('M. Benali').first().waitFor()
         await results.getByText(tr(lang, 'persons.restricted')).waitFor()
       },
     },

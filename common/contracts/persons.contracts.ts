@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isBroadNameQuery, MAX_QUERY_WORDS, nameTokens, SEARCH_CAP, SEARCH_REASONS } from '../person-search'
 import { LANGUAGES } from '../roles'
 
 export const GENDERS = ['female', 'male', 'non_binary', 'unknown'] as const
@@ -65,22 +66,57 @@ export const PersonView = z.object({
 })
 export type PersonView = z.infer<typeof PersonView>
 
-/** Minimal identity, enough to recognise a duplicate and nothing more. */
-export const PersonSummary = z.object({
+/** How a found person matched: every word as spelt, or some only as heard ("Dupond" for "Dupont"). */
+const MatchKind = z.enum(['exact', 'close'])
+
+/** A person the caller may open: shown in full, with the code and the id that opens the record. */
+export const ReadablePersonMatch = z.object({
+  readable: z.literal(true),
   id: z.uuid(),
   code: z.string(),
   firstName: z.string(),
   lastName: z.string(),
   birthYear: z.number().int().nullable(),
   municipality: z.string().nullable(),
-  /** Whether the caller may open the full record. */
-  readable: z.boolean(),
+  match: MatchKind,
 })
-export const PersonSearchQuery = z.object({
-  q: z.string().trim().min(1).max(200),
-  limit: z.coerce.number().int().min(1).max(50).default(20),
+
+/**
+ * A person the caller may not open: only what tells namesakes apart ("J. Dupont, 1998, Liège"),
+ * and neither id nor code, so that nothing in the answer leads to the record.
+ */
+export const ReducedPersonMatch = z.object({
+  readable: z.literal(false),
+  initial: z.string().max(2),
+  lastName: z.string(),
+  birthYear: z.number().int().nullable(),
+  municipality: z.string().nullable(),
+  match: MatchKind,
 })
-export const PersonSearchResult = z.object({ items: z.array(PersonSummary) })
+
+export const PersonSummary = z.discriminatedUnion('readable', [ReadablePersonMatch, ReducedPersonMatch])
+export type PersonSummary = z.infer<typeof PersonSummary>
+
+export const PersonSearchQuery = z
+  .object({
+    q: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .refine((q) => nameTokens(q).length <= MAX_QUERY_WORDS, 'too_many_words'),
+    /** Required when the query is broad (`isBroadNameQuery`); recorded in the audit entry. */
+    reason: z.enum(SEARCH_REASONS).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.reason && isBroadNameQuery(v.q)) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'required_for_broad_search' })
+  })
+
+export const PersonSearchResult = z.object({
+  items: z.array(PersonSummary).max(SEARCH_CAP),
+  /** More persons matched than a search shows: the query should say more. */
+  capped: z.boolean(),
+})
 
 export const PostcodeQuery = z.object({ q: z.string().trim().min(1).max(60) })
 export const PostcodeList = z.object({ items: z.array(Municipality) })

@@ -1,31 +1,132 @@
 import crypto from 'node:crypto'
-import { joinedQueryKeys, nameKeys, queryKeyGroups } from './name-keys'
+import { nameKeys, querySegments } from './name-keys'
+
+/** Which part of a person's name a key comes from: first names, last name, or another name. */
+export type NameField = 'first' | 'last' | 'other'
+const FIELDS: NameField[] = ['first', 'last', 'other']
+
+/** One way a query piece can match: this keyed hash, in this field, as spelt or as heard. */
+type Alternative = { hash: string; field: NameField; exact: boolean }
+type Piece = { from: number; to: number; alternatives: Alternative[] }
+
+/** How well a person's name keys answer a query. */
+export type NameScore = {
+  /** 0–100: two points per query word matched as spelt, one as heard, over two per word. */
+  score: number
+  /** Every query word matched as spelt. */
+  exact: boolean
+  /** Two different pieces of the query matched a first name and a last name (or another name). */
+  identifies: boolean
+}
+
+/** What a scoring pass carries along the query: which parts of the name have been matched. */
+type State = { first: boolean; last: boolean; others: number }
+const key = (s: State) => `${s.first ? 1 : 0}${s.last ? 1 : 0}${Math.min(s.others, 2)}`
+const identifies = (s: State) => Number(s.first) + Number(s.last) + Math.min(s.others, 2) >= 2
+
+/**
+ * A query, turned into keyed hashes once. `score` tries every way of cutting the query into
+ * pieces that match the person's keys (words are few, so this is a small table, not a search)
+ * and keeps the best cut, and the best cut that names both a first and a last name.
+ */
+export class NameQuery {
+  constructor(
+    readonly words: string[],
+    private readonly pieces: Piece[],
+  ) {}
+
+  /** Every hash a matching person must hold some of. */
+  get hashes(): string[] {
+    return [...new Set(this.pieces.flatMap((p) => p.alternatives.map((a) => a.hash)))]
+  }
+
+  /** For each word, the hashes of every piece that covers it: a match holds one of each list. */
+  get perWord(): string[][] {
+    return this.words.map((_, i) => [
+      ...new Set(this.pieces.filter((p) => p.from <= i && i <= p.to).flatMap((p) => p.alternatives.map((a) => a.hash))),
+    ])
+  }
+
+  /** The best score of a person holding these hashes; null when some word matches nothing. */
+  score(held: Set<string>): { best: NameScore; identifying: NameScore | null } | null {
+    const n = this.words.length
+    if (n === 0) return null
+    // best[i]: for each state reached after the first i words, the most points.
+    const best: Map<string, { state: State; points: number }>[] = Array.from({ length: n + 1 }, () => new Map())
+    best[0]!.set(key({ first: false, last: false, others: 0 }), { state: { first: false, last: false, others: 0 }, points: 0 })
+    for (let i = 0; i < n; i++) {
+      for (const { state, points } of best[i]!.values()) {
+        for (const piece of this.pieces) {
+          if (piece.from !== i) continue
+          for (const alt of piece.alternatives) {
+            if (!held.has(alt.hash)) continue
+            const next: State = {
+              first: state.first || alt.field === 'first',
+              last: state.last || alt.field === 'last',
+              others: state.others + (alt.field === 'other' ? 1 : 0),
+            }
+            const gained = points + (alt.exact ? 2 : 1) * (piece.to - piece.from + 1)
+            const slot = best[piece.to + 1]!
+            const k = key(next)
+            if ((slot.get(k)?.points ?? -1) < gained) slot.set(k, { state: next, points: gained })
+          }
+        }
+      }
+    }
+    const ends = [...best[n]!.values()]
+    if (ends.length === 0) return null
+    const present = (points: number, ids: boolean): NameScore => ({
+      score: Math.round((points / (2 * n)) * 100),
+      exact: points === 2 * n,
+      identifies: ids,
+    })
+    const top = Math.max(...ends.map((e) => e.points))
+    const named = ends.filter((e) => identifies(e.state))
+    const topNamed = named.length ? Math.max(...named.map((e) => e.points)) : null
+    return {
+      best: present(
+        top,
+        named.some((e) => e.points === top),
+      ),
+      identifying: topNamed === null ? null : present(topNamed, true),
+    }
+  }
+}
 
 /**
  * Keyed hashes of name keys: the database can match them, but without the key nobody can
- * test a guessed name against it (a plain hash of "mohamed" would be found in a second).
+ * test a guessed name against it (a plain hash of "mohamed" would be found in a second). Each
+ * key is hashed with the part of the name it comes from, so that a search can tell a first name
+ * matched from a last name matched, still without the database knowing either.
  */
 export class NameIndex {
   constructor(private readonly key: Buffer) {}
 
-  hash(k: string): string {
-    return crypto.createHmac('sha256', this.key).update(k).digest('base64url').slice(0, 22)
+  hash(field: NameField, k: string): string {
+    return crypto.createHmac('sha256', this.key).update(`${field}|${k}`).digest('base64url').slice(0, 22)
   }
 
   personKeys(names: { firstName: string; lastName: string; otherNames: string[] }): string[] {
     const keys = new Set<string>()
-    for (const part of [names.firstName, names.lastName, ...names.otherNames]) {
-      for (const k of nameKeys(part)) keys.add(this.hash(k))
+    const add = (field: NameField, part: string) => {
+      for (const k of nameKeys(part)) keys.add(this.hash(field, k))
     }
+    add('first', names.firstName)
+    add('last', names.lastName)
+    for (const other of names.otherNames) add('other', other)
     return [...keys]
   }
 
-  /** Each inner list: the hashes one query word may match. */
-  queryGroups(query: string): string[][] {
-    return queryKeyGroups(query).map((g) => g.map((k) => this.hash(k)))
-  }
-
-  joinedQuery(query: string): string[] | null {
-    return joinedQueryKeys(query)?.map((k) => this.hash(k)) ?? null
+  query(q: string): NameQuery {
+    const { words, segments } = querySegments(q)
+    const pieces = segments.map((s) => ({
+      from: s.from,
+      to: s.to,
+      alternatives: FIELDS.flatMap((field) => [
+        { hash: this.hash(field, s.exact), field, exact: true },
+        ...(s.sound ? [{ hash: this.hash(field, s.sound), field, exact: false }] : []),
+      ]),
+    }))
+    return new NameQuery(words, pieces)
   }
 }

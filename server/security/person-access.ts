@@ -2,7 +2,7 @@ import type { ExpressionBuilder } from 'kysely'
 import type { Actor, RequestContext, Trx } from '../http/context'
 import { fail } from '../http/errors'
 import { personReachableThroughCase } from './case-access'
-import type { NameIndex } from './name-index'
+import type { NameQuery } from './name-index'
 
 /**
  * The one place that names the persons tables in a query. A person is readable in full by the
@@ -73,38 +73,103 @@ export async function replaceNameKeys(trx: Trx, personId: string, keyHashes: str
       .execute()
 }
 
+/** A person a name search found, and how well: see docs/adr/0006-proportionate-name-search.md. */
+export type NameMatch = { personId: string; readable: boolean; score: number; exact: boolean }
+
+/** More persons than this matching every word of a query means the query is not a name. */
+const CANDIDATES = 1000
+
 /**
- * Persons whose name keys match every word of the query (exactly or phonetically), plus those
- * whose joined name matches the joined query ("Van den Berg" ~ "Vandenberg").
+ * The persons whose name keys match every word of the query, the `limit` best first, and whether
+ * there were more. A person the actor may read is found by any match; any other person only when
+ * two different parts of the query matched their first and their last name (a family name alone
+ * lists a family, not a person). With `readableOnly` (broad queries), only persons the actor may
+ * read are looked at.
  */
-export async function searchByName(trx: Trx, names: NameIndex, q: string, limit: number): Promise<string[]> {
-  const groups = names.queryGroups(q)
-  if (groups.length === 0) return []
-  const byWords = groups.slice(1).reduce(
-    (acc, g) => acc.intersect(trx.selectFrom('person_name_keys').select('person_id').where('key_hash', 'in', g)),
-    trx
-      .selectFrom('person_name_keys')
-      .select('person_id')
-      .where('key_hash', 'in', groups[0] as string[]),
-  )
-  const ids = new Set((await byWords.limit(limit).execute()).map((r) => r.person_id))
-  const joined = names.joinedQuery(q)
-  if (joined && ids.size < limit) {
-    const rows = await trx
-      .selectFrom('person_name_keys')
-      .select('person_id')
+export async function searchByName(
+  trx: Trx,
+  actor: Actor,
+  query: NameQuery,
+  opts: { readableOnly: boolean; limit: number },
+): Promise<{ matches: NameMatch[]; capped: boolean }> {
+  const perWord = query.perWord
+  if (perWord.length === 0) return { matches: [], capped: false }
+  const holding = (hashes: string[]) =>
+    trx.selectFrom('person_name_keys').select('person_name_keys.person_id').where('person_name_keys.key_hash', 'in', hashes)
+  const everyWord = perWord.slice(1).reduce((acc, hashes) => acc.intersect(holding(hashes)), holding(perWord[0] as string[]))
+  // Driven from the matched keys, never from the persons table, so that a search reads what it
+  // matched and not the register.
+  const candidates = (
+    await trx
+      .selectFrom(everyWord.as('matched'))
+      .select('matched.person_id')
       .distinct()
-      .where('key_hash', 'in', joined)
-      .limit(limit)
+      .$if(opts.readableOnly, (qb) =>
+        qb.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('persons')
+              .select('persons.id')
+              .whereRef('persons.id', '=', 'matched.person_id')
+              .where(readableBy(actor) as never),
+          ),
+        ),
+      )
+      .limit(CANDIDATES)
       .execute()
-    for (const r of rows) ids.add(r.person_id)
-  }
-  return [...ids].slice(0, limit)
+  ).map((r) => r.person_id)
+  if (candidates.length === 0) return { matches: [], capped: false }
+  // All their keys (a dozen or two each): read by person, then matched against the query here.
+  const rows = await trx
+    .selectFrom('person_name_keys')
+    .select(['person_name_keys.person_id', 'person_name_keys.key_hash'])
+    .where('person_name_keys.person_id', 'in', candidates)
+    // A person whose data key was destroyed (erased) can show nothing, so is no match.
+    .where((eb) =>
+      eb.exists(
+        eb.selectFrom('person_keys').select('person_keys.person_id').whereRef('person_keys.person_id', '=', 'person_name_keys.person_id'),
+      ),
+    )
+    .execute()
+  const held = new Map<string, Set<string>>()
+  for (const r of rows) held.set(r.person_id, (held.get(r.person_id) ?? new Set()).add(r.key_hash))
+  const scored = candidates.flatMap((personId) => {
+    const s = query.score(held.get(personId) ?? new Set())
+    return s ? [{ personId, ...s }] : []
+  })
+  // Whether the actor may read a person changes their rank only where the best reading and the
+  // best reading naming first and last name differ: ask the database about those alone, then
+  // about the few shown.
+  const same = (x: (typeof scored)[number]) => x.identifying?.score === x.best.score && x.identifying.exact === x.best.exact
+  const readable = opts.readableOnly
+    ? new Set(candidates)
+    : await readablePersonIds(
+        trx,
+        actor,
+        scored.filter((x) => !same(x)).map((x) => x.personId),
+      )
+  const ranked = scored.flatMap((x) => {
+    const counted = readable.has(x.personId) ? x.best : x.identifying
+    return counted ? [{ personId: x.personId, score: counted.score, exact: counted.exact }] : []
+  })
+  ranked.sort((a, b) => b.score - a.score || a.personId.localeCompare(b.personId))
+  const shown = ranked.slice(0, opts.limit)
+  const unknown = opts.readableOnly ? [] : shown.filter((m) => same(scored.find((x) => x.personId === m.personId)!)).map((m) => m.personId)
+  for (const id of await readablePersonIds(trx, actor, unknown)) readable.add(id)
+  return { matches: shown.map((m) => ({ ...m, readable: readable.has(m.personId) })), capped: ranked.length > opts.limit }
 }
 
-/** The persons with this person code (at most one). */
+/** The persons with this person code (at most one), unless their data key was destroyed. */
 export async function idsByCode(trx: Trx, code: string): Promise<string[]> {
-  return (await trx.selectFrom('persons').select('persons.id').where('persons.code', '=', code).execute()).map((r) => r.id)
+  const rows = await trx
+    .selectFrom('persons')
+    .select('persons.id')
+    .where('persons.code', '=', code)
+    .where((eb) =>
+      eb.exists(eb.selectFrom('person_keys').select('person_keys.person_id').whereRef('person_keys.person_id', '=', 'persons.id')),
+    )
+    .execute()
+  return rows.map((r) => r.id)
 }
 
 /** What a search result shows of a person: the identity that tells namesakes apart, sealed. */

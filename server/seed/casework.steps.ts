@@ -5,10 +5,10 @@ import type { RequestContext, Trx } from '../http/context'
 import { createAccompaniment } from '../modules/accompaniments/accompaniments.commands'
 import { type Move, moveCase } from '../modules/accompaniments/lifecycle.commands'
 import { createSession } from '../modules/case-sessions/case-sessions.commands'
-import { searchByName } from '../modules/persons/persons.queries'
 import { renderPdf } from '../modules/reports/pdf'
 import { addDays, addMonths } from '../modules/tasks/reminders.queries'
 import { type ChangeableCase, openCase } from '../security/case-access'
+import { searchByName } from '../security/person-access'
 
 export const FICTION = '(Données fictives.)'
 
@@ -76,7 +76,8 @@ export async function move(ctx: RequestContext, caseId: string, m: Move, extra: 
 /** A demo person found by name among those the given account registered (names are sealed; the index finds them). */
 export async function demoPerson(ctx: RequestContext, fullName: string): Promise<string> {
   const row = await ctx.read('seed.demo_casework', async (trx) => {
-    const ids = await searchByName(trx, ctx.names, fullName, 10)
+    const found = await searchByName(trx, ctx.user, ctx.names.query(fullName), { readableOnly: true, limit: 10 })
+    const ids = found.matches.map((m) => m.personId)
     return ids.length
       ? trx.selectFrom('persons').select('id').where('id', 'in', ids).where('created_by', '=', ctx.user.userId).executeTakeFirst()
       : undefined

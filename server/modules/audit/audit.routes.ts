@@ -2,7 +2,7 @@ import { AuditActorList, AuditList, AuditQuery, AuditVerification } from '../../
 import type { Trx } from '../../http/context'
 import { defineRoute } from '../../http/define-route'
 import { idsByCode } from '../../security/person-access'
-import { parsePersonCode } from '../persons/person-code'
+import { parsePersonCode } from '../../../common/person-search'
 import { readLog } from './audit-log.queries'
 
 type Query = typeof AuditQuery._zod.output

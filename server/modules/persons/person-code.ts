@@ -12,12 +12,3 @@ export function newCode(prefix: 'P' | 'A'): string {
 }
 
 export const newPersonCode = () => newCode('P')
-
-const CODE = /^P-?([0-9A-Z]{4})-?([0-9A-Z]{4})$/i
-
-export function parsePersonCode(q: string): string | null {
-  const m = CODE.exec(q.trim().replace(/\s+/g, ''))
-  if (!m) return null
-  const fix = (s: string) => s.toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1')
-  return `P-${fix(m[1] as string)}-${fix(m[2] as string)}`
-}

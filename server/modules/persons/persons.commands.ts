@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { PersonInput } from '../../../common/contracts/persons.contracts'
 import type { RequestContext, Trx } from '../../http/context'
 import type { Sealed } from '../../security/codec'
+import { type OpenedPerson, replaceNameKeys, updatePersonRow } from '../../security/person-access'
 import { fail, invalidField } from '../../http/errors'
 import { isKnownPostcode } from '../postcodes/postcodes.data'
 import { newPersonCode } from './person-code'
@@ -29,15 +30,6 @@ function sealedValues(ctx: RequestContext, key: Buffer, id: string, input: Input
   }) as SealedPerson
 }
 
-async function indexNames(ctx: RequestContext, trx: Trx, id: string, input: Input): Promise<void> {
-  await trx.deleteFrom('person_name_keys').where('person_id', '=', id).execute()
-  const keys = ctx.names.personKeys(input)
-  await trx
-    .insertInto('person_name_keys')
-    .values(keys.map((key_hash) => ({ key_hash, person_id: id })))
-    .execute()
-}
-
 export async function createPerson(ctx: RequestContext, trx: Trx, input: Input): Promise<string> {
   checkInput(input)
   const id = crypto.randomUUID()
@@ -58,16 +50,16 @@ export async function createPerson(ctx: RequestContext, trx: Trx, input: Input):
       version: 1,
     })
     .execute()
-  await indexNames(ctx, trx, id, input)
+  await replaceNameKeys(trx, id, ctx.names.personKeys(input))
   return id
 }
 
 /** Writes only when the stored version is the one the client read: no silent overwrite. */
-export async function updatePerson(ctx: RequestContext, trx: Trx, id: string, version: number, input: Input): Promise<void> {
+export async function updatePerson(ctx: RequestContext, trx: Trx, person: OpenedPerson, version: number, input: Input): Promise<void> {
   checkInput(input)
+  const id = person.id
   const key = await ctx.codec.personKey(trx, id)
-  const result = await trx
-    .updateTable('persons')
+  const result = await updatePersonRow(trx, person)
     .set({
       ...sealedValues(ctx, key, id, input),
       gender: input.gender,
@@ -76,9 +68,8 @@ export async function updatePerson(ctx: RequestContext, trx: Trx, id: string, ve
       updated_at: ctx.now(),
       version: version + 1,
     })
-    .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst()
   if (Number(result.numUpdatedRows) === 0) throw fail('version.mismatch')
-  await indexNames(ctx, trx, id, input)
+  await replaceNameKeys(trx, id, ctx.names.personKeys(input))
 }

@@ -1,4 +1,4 @@
-import type { PersonView } from '../../../common/contracts/persons.contracts'
+import type { PersonSummary, PersonView } from '../../../common/contracts/persons.contracts'
 import type { Plain } from '../../security/codec'
 import { municipalityOf } from '../postcodes/postcodes.data'
 
@@ -33,4 +33,22 @@ export function presentPerson(row: Row, plain: Plain<'persons'>): PersonView {
     updatedAt: row.updated_at,
     version: row.version,
   }
+}
+
+type SearchRow = { id: string; code: string; postcode: string | null }
+
+/**
+ * A found person as the caller may see them: in full when they may open the record; otherwise
+ * the initial, last name, birth year and municipality, without id or code.
+ */
+export function presentMatch(row: SearchRow, plain: Plain<'persons'>, match: { readable: boolean; exact: boolean }): PersonSummary {
+  const firstName = plain.first_name as string
+  const lastName = plain.last_name as string
+  const birthYear = (plain.birth_year as number | null) ?? null
+  const municipality = municipalityOf(row.postcode)?.locality ?? null
+  const kind = match.exact ? 'exact' : 'close'
+  if (match.readable) return { readable: true, id: row.id, code: row.code, firstName, lastName, birthYear, municipality, match: kind }
+  // The first letter as a reader sees it: "Élodie" is "É", not a half of a decomposed letter.
+  const initial = [...firstName.normalize('NFC')][0]?.toUpperCase() ?? ''
+  return { readable: false, initial, lastName, birthYear, municipality, match: kind }
 }

@@ -1,16 +1,22 @@
 import { PersonInput, PersonSearchQuery, PersonSearchResult, PersonView } from '../../../common/contracts/persons.contracts'
 import { IdParams } from '../../../common/contracts/shared.contracts'
+import { isBroadNameQuery, parsePersonCode, SEARCH_CAP } from '../../../common/person-search'
 import type { RequestContext, Trx } from '../../http/context'
 import { defineRoute } from '../../http/define-route'
 import { expectedVersion, sendVersion } from '../../http/versioning'
-import { municipalityOf } from '../postcodes/postcodes.data'
-import { parsePersonCode } from './person-code'
+import { idsByCode, type NameMatch, openPerson, readablePersonIds, searchByName, searchRows } from '../../security/person-access'
 import { createPerson, updatePerson } from './persons.commands'
-import { presentPerson } from './persons.presenter'
-import { findVisiblePerson, readableIds, searchByName } from './persons.queries'
+import { presentMatch, presentPerson } from './persons.presenter'
+
+/** The person with this code, if any: a code is exact, so it matches fully or not at all. */
+async function byCode(ctx: RequestContext, trx: Trx, code: string): Promise<{ matches: NameMatch[]; capped: boolean }> {
+  const ids = await idsByCode(trx, code)
+  const readable = await readablePersonIds(trx, ctx.user, ids)
+  return { matches: ids.map((personId) => ({ personId, readable: readable.has(personId), score: 100, exact: true })), capped: false }
+}
 
 async function loadView(ctx: RequestContext, trx: Trx, id: string) {
-  const row = await findVisiblePerson(trx, ctx.user, id)
+  const row = await openPerson(trx, ctx.user, id)
   const key = await ctx.codec.personKey(trx, id)
   return presentPerson(row, ctx.codec.openRow('persons', key, id, row))
 }
@@ -19,7 +25,7 @@ export const personRoutes = [
   defineRoute({
     method: 'POST',
     path: '/api/persons/search',
-    summary: 'Find persons by name (spelling-tolerant) or person code; minimal identity only',
+    summary: `Find persons by name (spelling-tolerant) or person code: at most ${SEARCH_CAP}, reduced to what tells namesakes apart unless the caller may open them; a reason for broad queries`,
     tags: ['persons'],
     // POST, so that the name searched for never appears in a URL or an access log.
     body: PersonSearchQuery,
@@ -28,38 +34,29 @@ export const personRoutes = [
     async handler({ body, ctx }) {
       return ctx.read('person.searched', async (trx, audit) => {
         const code = parsePersonCode(body.q)
-        const ids = code
-          ? (await trx.selectFrom('persons').select('id').where('code', '=', code).execute()).map((r) => r.id)
-          : await searchByName(trx, ctx.names, body.q, body.limit)
-        const rows = ids.length
-          ? await trx
-              .selectFrom('persons')
-              .select(['id', 'code', 'first_name_sealed', 'last_name_sealed', 'birth_year_sealed', 'postcode'])
-              .where('id', 'in', ids)
-              .execute()
-          : []
-        const readable = await readableIds(trx, ctx.user, ids)
-        const keys = await ctx.codec.personKeys(trx, ids)
+        const { matches: shown, capped } = code
+          ? await byCode(ctx, trx, code)
+          : await searchByName(trx, ctx.user, ctx.names.query(body.q), { readableOnly: isBroadNameQuery(body.q), limit: SEARCH_CAP })
+        const ids = shown.map((m) => m.personId)
+        const [rows, keys] = await Promise.all([searchRows(trx, ids), ctx.codec.personKeys(trx, ids)])
+        const rowOf = new Map(rows.map((r) => [r.id, r]))
         const items = []
-        for (const row of rows) {
-          const key = keys.get(row.id)
+        for (const m of shown) {
+          const row = rowOf.get(m.personId)
+          const key = keys.get(m.personId)
           // A person without a key was crypto-shredded: nothing of them can be shown.
-          if (!key) continue
-          const plain = ctx.codec.openRow('persons', key, row.id, row)
-          items.push({
-            id: row.id,
-            code: row.code,
-            firstName: plain.first_name as string,
-            lastName: plain.last_name as string,
-            birthYear: (plain.birth_year as number | null) ?? null,
-            municipality: municipalityOf(row.postcode)?.locality ?? null,
-            readable: readable.has(row.id),
-          })
+          if (!row || !key) continue
+          items.push({ personId: m.personId, item: presentMatch(row, ctx.codec.openRow('persons', key, row.id, row), m), score: m.score })
         }
-        items.sort((a, b) => a.lastName.localeCompare(b.lastName, 'fr') || a.firstName.localeCompare(b.firstName, 'fr'))
-        // Which records were shown, never what was typed.
-        audit.detail({ by: code ? 'code' : 'name', shown: items.map((i) => i.id) })
-        return { items }
+        // Best match first; among equals, by name and birth year, as a paper register would list them.
+        items.sort(
+          (a, b) =>
+            b.score - a.score || a.item.lastName.localeCompare(b.item.lastName, 'fr') || (a.item.birthYear ?? 0) - (b.item.birthYear ?? 0),
+        )
+        audit.shows(items.map((i) => i.personId))
+        // Why and how the register was searched, and how much it showed; never what was typed.
+        audit.detail({ by: code ? 'code' : 'name', reason: body.reason ?? null, shown: items.length, capped })
+        return { items: items.map((i) => i.item), capped }
       })
     },
   }),
@@ -112,8 +109,8 @@ export const personRoutes = [
       const version = expectedVersion(request)
       return ctx.write('person.updated', async (trx, audit) => {
         audit.subject('person', params.id)
-        await findVisiblePerson(trx, ctx.user, params.id)
-        await updatePerson(ctx, trx, params.id, version, body)
+        const person = await openPerson(trx, ctx.user, params.id)
+        await updatePerson(ctx, trx, person, version, body)
         const view = await loadView(ctx, trx, params.id)
         sendVersion(reply, view.version)
         return view

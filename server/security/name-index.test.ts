@@ -1,0 +1,52 @@
+import crypto from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { NameIndex } from './name-index'
+
+const index = new NameIndex(crypto.randomBytes(32))
+const held = (firstName: string, lastName: string, otherNames: string[] = []) =>
+  new Set(index.personKeys({ firstName, lastName, otherNames }))
+const score = (q: string, person: Set<string>) => index.query(q).score(person)
+
+describe('name index scoring', () => {
+  const lotte = held('Lotte', 'Van den Berg')
+
+  it('scores two points per word as spelt, one as heard, over two per word', () => {
+    expect(score('lotte van den berg', lotte)?.best).toEqual({ score: 100, exact: true, identifies: true })
+    expect(score('lotte vandenberg', lotte)?.best).toEqual({ score: 100, exact: true, identifies: true })
+    // "lote" is heard as Lotte: one word of two as heard.
+    expect(score('lote vandenberg', lotte)?.best).toEqual({ score: 75, exact: false, identifies: true })
+    expect(score('lote vandenbergh', lotte)?.best).toEqual({ score: 50, exact: false, identifies: true })
+  })
+
+  it('finds nothing when one word matches nothing', () => {
+    expect(score('lotte van den berg peeters', lotte)).toBeNull()
+    expect(score('annelies', lotte)).toBeNull()
+  })
+
+  it('identifies only when different words name a first and a last name', () => {
+    expect(score('van den berg', lotte)?.identifying).toBeNull()
+    expect(score('lotte lotte', lotte)?.identifying).toBeNull()
+    expect(score('berg berg', lotte)?.identifying).toBeNull()
+    // Another name (a usage name, a nickname) stands for either.
+    const alias = held('Lotte', 'Van den Berg', ['Lo Peeters'])
+    expect(score('lotte peeters', alias)?.identifying).toEqual({ score: 100, exact: true, identifies: true })
+    expect(score('lo peeters', alias)?.identifying).toEqual({ score: 100, exact: true, identifies: true })
+  })
+
+  it('keeps the best identifying reading apart from the best reading', () => {
+    // "martin" is her last name as spelt and her first name as heard; one word still names one part only.
+    const martine = held('Martine', 'Martin')
+    expect(score('martin', martine)?.best).toMatchObject({ score: 100, identifies: false })
+    expect(score('martine martin', martine)?.identifying).toMatchObject({ score: 100 })
+  })
+
+  it('matches words of one or two letters only as spelt', () => {
+    const jo = held('Jo', 'Aerts')
+    expect(score('jo aerts', jo)?.best.score).toBe(100)
+    expect(score('ju aerts', jo)).toBeNull()
+  })
+
+  it('keeps a key per part of the name: the same word as first and as last name are different hashes', () => {
+    expect([...held('Thomas', 'Peeters')].filter((h) => held('Peeters', 'Thomas').has(h))).toEqual([])
+  })
+})
