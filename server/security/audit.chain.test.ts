@@ -212,4 +212,38 @@ describe('audit hash chain', () => {
       .execute()
     expect(await verifyAudit(db)).toMatchObject({ ok: false, firstBadSeq: 4 })
   })
+
+  it('hashes the persons of an entry when it has them, and leaves older entries, written without, as they were', async () => {
+    await appendAuditMany(db, [entry(1), entry(2, { persons: ['p-2', 'q-2'] })])
+    const [old, listed] = await db.selectFrom('audit_log').selectAll().orderBy('seq').execute()
+    expect(old?.persons).toBe('p-1')
+    expect(listed?.persons).toBe('p-2,q-2')
+    // An entry of before the persons column (persons null) hashes as it always did.
+    const { hash: _h, prev_hash: prev, ...before } = { ...old!, persons: null }
+    expect(entryHash(prev, { ...before, seq: 1 })).toBe(entryHash(prev, { ...before, seq: 1, persons: undefined }))
+    expect(entryHash(prev, { ...before, seq: 1 })).not.toBe(old?.hash)
+    await unlock()
+    await db.updateTable('audit_log').set({ persons: 'p-2' }).where('seq', '=', 2).execute()
+    expect(await verifyAudit(db)).toMatchObject({ ok: false, firstBadSeq: 2, reason: 'altered entry' })
+    await db.updateTable('audit_log').set({ persons: null }).where('seq', '=', 2).execute()
+    expect(await verifyAudit(db)).toMatchObject({ ok: false, firstBadSeq: 2 })
+  })
+
+  it('indexes every person of an entry, and detects an index that no longer says what the entries say', async () => {
+    await appendAuditMany(db, [entry(1), entry(2, { persons: ['p-2', 'q-2', 'r-2'] }), entry(3, { personId: null, subjectId: null })])
+    const index = await db.selectFrom('audit_persons').selectAll().orderBy('seq').orderBy('person_id').execute()
+    expect(index.map((r) => [Number(r.seq), r.person_id])).toEqual([
+      [1, 'p-1'],
+      [2, 'p-2'],
+      [2, 'q-2'],
+      [2, 'r-2'],
+    ])
+    expect(await verifyAudit(db)).toMatchObject({ ok: true, entries: 3 })
+    await sql`drop trigger audit_persons_no_delete`.execute(db)
+    await db.deleteFrom('audit_persons').where('person_id', '=', 'q-2').execute()
+    expect(await verifyAudit(db)).toMatchObject({ ok: false, firstBadSeq: 2, reason: 'person index differs from the entry' })
+    await db.insertInto('audit_persons').values({ person_id: 'q-2', seq: 2 }).execute()
+    await db.insertInto('audit_persons').values({ person_id: 'x-3', seq: 3 }).execute()
+    expect(await verifyAudit(db)).toMatchObject({ ok: false, firstBadSeq: 3, reason: 'person index differs from the entry' })
+  })
 })
