@@ -18,7 +18,8 @@ async function main(): Promise<void> {
     }
     throw e
   }
-  const { services, generatedKey } = await createServices(config)
+  const { services, generatedKey, reindexed } = await createServices(config)
+  if (reindexed) process.stderr.write(`name search keys made again for ${reindexed} persons (the name index changed)\n`)
   if (generatedKey)
     process.stderr.write(`warning: generated a new master key in ${generatedKey}; keep it safe and out of backups of the database\n`)
   const seeded = config.demo && !(await hasAnyUser(services))

@@ -10,11 +10,12 @@ import { DocumentStore } from './security/document-store'
 import { DenialLimiter } from './security/denial-limiter'
 import { deriveKey, loadMasterKey } from './security/master-key'
 import { NameIndex } from './security/name-index'
+import { reindexNames } from './security/name-reindex'
 
 /** The composition root: database, keys and codec, built once and handed to the app. */
 export async function createServices(
   config: Config,
-): Promise<{ services: Services; generatedKey: string | null; close: () => Promise<void> }> {
+): Promise<{ services: Services; generatedKey: string | null; reindexed: number | null; close: () => Promise<void> }> {
   const master = loadMasterKey(config.masterKey)
   const { db, kind } = openDatabase(config.database)
   await migrate(db, kind)
@@ -30,5 +31,12 @@ export async function createServices(
     documents: new DocumentStore(path.join(config.dataDir, 'documents')),
     denials: new DenialLimiter(config.denialsPerMinute),
   }
-  return { services, generatedKey: master.generated ? master.file : null, close: () => db.destroy() }
+  // Search keys made by an older name index match nothing: they are made again before serving.
+  const reindex = await reindexNames(db, services.codec, services.names)
+  return {
+    services,
+    generatedKey: master.generated ? master.file : null,
+    reindexed: reindex?.reindexed ?? null,
+    close: () => db.destroy(),
+  }
 }

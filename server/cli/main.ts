@@ -1,6 +1,7 @@
 import { ROLES, type Role } from '../../common/roles'
 import { ConfigError, loadConfig } from '../config'
 import { checkAnchors, currentAnchor, parseAnchor, verifyAudit } from '../security/audit.chain'
+import { reindexNames } from '../security/name-reindex'
 import { seedDemo } from '../seed/demo.seed'
 import { seedPersons } from '../seed/persons.seed'
 import { systemContext } from '../seed/system-context'
@@ -17,6 +18,8 @@ const USAGE = `Usage: npm run parcours -- <command>
   audit verify [--anchor SEQ:HASH]  verify the audit hash chain (exit 1 when broken), and that it
                                    still matches anchors taken earlier (repeatable)
   audit head                       print an anchor (last entry and its hash) to keep outside the database
+  names reindex                    make every person's search keys again (start-up does it when the
+                                   name index changed; run it after restoring an older backup)
 `
 
 function flags(args: string[]): Map<string, string[]> {
@@ -108,6 +111,16 @@ async function run(argv: string[]): Promise<number> {
       }
       console.error(`audit chain BROKEN at entry ${r.firstBadSeq}: ${r.reason} (${r.entries} entries verified before it)`)
       return 1
+    }
+    if (command === 'names' && sub === 'reindex') {
+      const r = await reindexNames(services.db, services.codec, services.names, {
+        force: true,
+        reason: 'operator',
+        onProgress: (done, total) => progress(done, total),
+      })
+      if (r?.reindexed) process.stderr.write('\n')
+      console.log(`search keys made again for ${r?.reindexed ?? 0} persons`)
+      return 0
     }
     throw new UsageError(`unknown command: ${argv.join(' ')}`)
   } finally {

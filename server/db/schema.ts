@@ -82,6 +82,7 @@ export interface Database {
     hash: string
   }
   audit_persons: { person_id: string; seq: number }
+  system_state: { key: string; value: string; updated_at: string }
   person_keys: { person_id: string; wrapped_key: string; created_at: string }
   persons: {
     id: string

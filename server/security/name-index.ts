@@ -1,6 +1,13 @@
 import crypto from 'node:crypto'
 import { nameKeys, querySegments } from './name-keys'
 
+/**
+ * How the stored keys are made. Raise it with any change to the keys (normalising, phonetic
+ * rules, what is hashed): start-up then makes every person's keys again (security/name-reindex.ts).
+ * 2: keys tagged with the part of the name they come from (ADR 0006).
+ */
+export const NAME_INDEX_VERSION = 2
+
 /** Which part of a person's name a key comes from: first names, last name, or another name. */
 export type NameField = 'first' | 'last' | 'other'
 const FIELDS: NameField[] = ['first', 'last', 'other']
