@@ -67,11 +67,15 @@ export const API_ROUTES: Route[] = [
 const PURPOSE = /^[a-z][a-z0-9_.-]{0,59}$/
 
 /** The whole request pipeline, in order. */
-export async function buildApp(services: Services, options: { logger?: boolean; webRoot?: string } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  services: Services,
+  options: { logger?: boolean; logStream?: { write(line: string): void }; webRoot?: string } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger
       ? {
           level: services.config.logLevel,
+          ...(options.logStream ? { stream: options.logStream } : {}),
           // Route patterns, never URLs: an id in a path is pseudonymous, but we log none of it.
           serializers: {
             req: (r) => ({ id: r.id, method: r.method, route: r.routeOptions?.url }),
