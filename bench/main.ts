@@ -9,6 +9,7 @@ import { seedPersons } from '../server/seed/persons.seed'
 import { FIRST_NAMES, LAST_NAMES, pick, rng } from '../server/seed/synthetic'
 import { createServices } from '../server/services'
 import { hashPassword } from '../server/security/passwords'
+import { benchAuditPersons } from './audit-persons.bench'
 import { benchCaseload } from './caseload.bench'
 import { load, percentiles, round } from './load'
 import { benchOverview } from './overview.bench'
@@ -160,11 +161,12 @@ else log('PostgreSQL not reachable: benchmarking SQLite only')
 
 // `npm run bench -- caseload` runs one group; no argument runs them all.
 const groups = process.argv.slice(2)
-const runs = (group: 'persons' | 'caseload' | 'overview') => groups.length === 0 || groups.includes(group)
+const runs = (group: 'persons' | 'audit' | 'caseload' | 'overview') => groups.length === 0 || groups.includes(group)
 const results = []
 for (const e of engines) {
   results.push({
     ...(runs('persons') ? await benchEngine(e) : { engine: e }),
+    ...(runs('audit') ? { auditPersons: await benchAuditPersons(e, PG_URL) } : {}),
     ...(runs('caseload') ? { caseload: await benchCaseload(e, PG_URL) } : {}),
     ...(runs('overview') ? { overview: await benchOverview(e, PG_URL) } : {}),
   })
