@@ -2,6 +2,50 @@ import path from 'node:path'
 import { ESLint } from 'eslint'
 import ts from 'typescript'
 import { beforeAll, describe, expect, it } from 'vitest'
+import type { Database } from './db/schema'
+import { STAFF_TABLES } from './http/staff-fence'
+import { CASE_TABLES } from './security/case-access'
+
+/** Every table of the schema, as a value (the compiler says when one is missing or unknown). */
+const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
+  teams: true,
+  users: true,
+  user_roles: true,
+  user_teams: true,
+  sessions: true,
+  login_throttle: true,
+  audit_head: true,
+  audit_log: true,
+  audit_persons: true,
+  person_keys: true,
+  persons: true,
+  person_name_keys: true,
+  accompaniments: true,
+  accompaniment_workers: true,
+  accompaniment_events: true,
+  access_grants: true,
+  case_sessions: true,
+  tasks: true,
+  documents: true,
+  judicial_reports: true,
+  instruments: true,
+  instrument_versions: true,
+  assessments: true,
+  plan_versions: true,
+  trajectory_events: true,
+  case_relatives: true,
+  network_snapshots: true,
+  role_requests: true,
+  dpo_alerts: true,
+  system_state: true,
+}
+/**
+ * Neither staff data nor guarded by the lint: who works on which case (no person's data, read
+ * with the case ids a door gave), access requests and DPO alerts about staff accounts, and the
+ * installation's own state. Modules reach them through ctx.read/ctx.write (audited); the fence
+ * keeps them out of ctx.unaudited.
+ */
+const OTHER_AUDITED_TABLES = ['accompaniment_workers', 'dpo_alerts', 'role_requests', 'system_state']
 
 /**
  * The doors hold by structure: a deliberately bad module is refused by the linter or by the type
@@ -112,6 +156,31 @@ describe('the linter refuses a module that walks around a door', () => {
     const auditModule = 'server/modules/audit/bad.routes.ts'
     expect(await doorMessages(route("return trx.selectFrom('audit_log').selectAll().execute()"), auditModule)).toEqual([])
     expect(await doorMessages(route("return trx.selectFrom('persons').selectAll().execute()"), auditModule)).not.toEqual([])
+  })
+
+  it('guards every table that is not staff data: the lint lists and the code lists cannot drift apart', async () => {
+    const staff = new Set<string>(STAFF_TABLES)
+    const guarded = [
+      ...CASE_TABLES,
+      'accompaniments',
+      'persons',
+      'person_keys',
+      'person_name_keys',
+      'audit_log',
+      'audit_head',
+      'audit_persons',
+    ]
+    // Every table of the schema is either staff data (reachable without an audit entry) or guarded.
+    const tables = Object.keys(TABLES_OF_SCHEMA)
+    expect(tables.filter((t) => !staff.has(t) && !guarded.includes(t)).sort()).toEqual(OTHER_AUDITED_TABLES)
+    for (const table of guarded) {
+      const messages = await doorMessages(route(`return trx.selectFrom('${table}').selectAll().execute()`))
+      expect(messages, table).not.toEqual([])
+    }
+    for (const table of CASE_TABLES) {
+      const messages = await doorMessages(route(`return trx.insertInto('${table}').values({} as never).execute()`))
+      expect(messages, table).not.toEqual([])
+    }
   })
 
   it('leaves the doors themselves free to name the tables they guard', async () => {
