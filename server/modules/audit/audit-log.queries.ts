@@ -60,8 +60,6 @@ export async function readLog(trx: Trx, f: LogFilter, page: { limit: number; off
   const personsOf = (r: (typeof rows)[number]) => (r.persons ? r.persons.split(',') : r.person_id ? [r.person_id] : [])
   const codes = await personCodes(trx, rows.flatMap(personsOf))
   return {
-    /** The persons whose codes the page shows: the DPO's read of their access history is recorded under them. */
-    shown: [...codes.keys()],
     total: Number(total.n),
     items: rows.map((r) => ({
       seq: Number(r.seq),

@@ -38,13 +38,14 @@ export const auditRoutes = [
         const personId = await personAskedAbout(trx, query)
         if (personId === null) return { items: [], total: 0 }
         if (personId) audit.person(personId)
-        const { shown, ...page } = await readLog(
+        // The page shows the pseudonymous codes of the persons of each entry, never their data: the
+        // entry names the person asked about, not every code listed, or each look-up would bury
+        // the answer to "who read this person" under the DPO's own.
+        return readLog(
           trx,
           { personId, actorId: query.actorId, kind: query.kind, action: query.action, from: query.from, to: query.to },
           { limit: query.limit, offset: query.offset },
         )
-        audit.shows(shown)
-        return page
       })
     },
   }),
