@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely'
+import type { AuditOutcome } from '../../common/contracts/audit.contracts'
 import type { Database } from '../db/schema'
 
 type Tx = Kysely<Database> | Transaction<Database>
@@ -19,7 +20,7 @@ export type AuditEntry = {
    */
   persons: string[]
   purpose: string | null
-  outcome: 'success' | 'denied' | 'failure' | 'not_found'
+  outcome: AuditOutcome
   requestId: string | null
   clientIp: string | null
   details: Record<string, unknown> | null

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import type { z } from 'zod'
-import type { CreateAccompaniment } from '../../../common/contracts/accompaniments.contracts'
-import type { Actor, RequestContext, Trx } from '../../http/context'
+import type { CreateAccompaniment, TimelineEventType } from '../../../common/contracts/accompaniments.contracts'
+import type { Actor, RequestContext, Row, Trx } from '../../http/context'
 import { AppError, fail, invalidField } from '../../http/errors'
 import {
   type CreatedCase,
@@ -26,7 +26,7 @@ async function eventRow(
   ctx: RequestContext,
   trx: Trx,
   acc: { person_id: string },
-  type: string,
+  type: TimelineEventType,
   data: Record<string, unknown> | null,
   note: string | null,
 ) {
@@ -47,7 +47,7 @@ export async function addEvent(
   ctx: RequestContext,
   trx: Trx,
   acc: ManageableCase | CreatedCase,
-  type: string,
+  type: TimelineEventType,
   data: Record<string, unknown> | null = null,
   note: string | null = null,
 ): Promise<void> {
@@ -73,7 +73,7 @@ async function checkTeamWorkers(trx: Trx, teamId: string, userIds: string[], fie
 
 async function setWorkers(trx: Trx, id: string, primary: string, coWorkers: string[]): Promise<void> {
   await trx.deleteFrom('accompaniment_workers').where('accompaniment_id', '=', id).execute()
-  const rows = [{ accompaniment_id: id, user_id: primary, role: 'primary' }]
+  const rows: Row<'accompaniment_workers'>[] = [{ accompaniment_id: id, user_id: primary, role: 'primary' }]
   for (const u of new Set(coWorkers)) if (u !== primary) rows.push({ accompaniment_id: id, user_id: u, role: 'co' })
   await trx.insertInto('accompaniment_workers').values(rows).execute()
 }

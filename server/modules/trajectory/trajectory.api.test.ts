@@ -203,10 +203,10 @@ it('bounds a trajectory at 1000 entries, so that it is always read whole', async
   const rows = Array.from({ length: 1000 }, (_, i) => ({
     id: crypto.randomUUID(),
     accompaniment_id: c.id,
-    kind: 'event',
-    date_precision: 'year',
+    kind: 'event' as const,
+    date_precision: 'year' as const,
     date: String(1990 + (i % 30)),
-    phase: 'before',
+    phase: 'before' as const,
     domain: null,
     valence: 0,
     title_sealed: 'v1.placeholder',
