@@ -8,6 +8,7 @@
  * contracts in common/ that the API validates against: what the server writes there came
  * through those contracts. Columns added by a later migration are optional on insert
  * (`ColumnType<Read, Insert, Update>`), like the column itself for rows written before it.
+ * JSON held in a text column is `Json<T>` (db/json.ts): written with `toJson`, read with `fromJson`.
  */
 import type { ColumnType } from 'kysely'
 import type { AuditOutcome } from '../../common/contracts/audit.contracts'
@@ -25,13 +26,15 @@ import type {
 } from '../../common/contracts/accompaniments.contracts'
 import type { SessionState } from '../../common/contracts/auth.contracts'
 import type { CONSENTS, INVOLVEMENTS } from '../../common/contracts/case-relatives.contracts'
-import type { ATTENDANCE, MODALITIES, SESSION_STATUSES } from '../../common/contracts/case-sessions.contracts'
+import type { ATTENDANCE, MODALITIES, PARTICIPANTS, SESSION_STATUSES } from '../../common/contracts/case-sessions.contracts'
 import type { LifeDomain } from '../../common/contracts/desistance.contracts'
-import type { GENDERS } from '../../common/contracts/persons.contracts'
+import type { InstrumentDefinition } from '../../common/contracts/instruments.contracts'
+import type { GENDERS, PersonLanguage } from '../../common/contracts/persons.contracts'
 import type { TaskStatus } from '../../common/contracts/tasks.contracts'
 import type { DatePrecision, Phase, TrajectoryKind } from '../../common/contracts/trajectory.contracts'
 import type { DpoAlertKind, RoleRequestStatus } from '../../common/duties'
 import type { Language, Role } from '../../common/roles'
+import type { Json } from './json'
 
 /** One of the values of a contract's list. */
 type OneOf<L extends readonly unknown[]> = L[number]
@@ -61,8 +64,8 @@ export interface Database {
   role_requests: {
     id: string
     user_id: string
-    roles: string
-    team_ids: string
+    roles: Json<Role[]>
+    team_ids: Json<string[]>
     status: RoleRequestStatus
     requested_by: string
     requested_at: string
@@ -78,8 +81,8 @@ export interface Database {
     user_id: string
     actor_id: string
     at: string
-    roles: string
-    team_ids: string
+    roles: Json<Role[]>
+    team_ids: Json<string[]>
     acknowledged_by: string | null
     acknowledged_at: string | null
     version: number
@@ -109,7 +112,7 @@ export interface Database {
     outcome: AuditOutcome
     request_id: string | null
     client_ip: string | null
-    details: string | null
+    details: Json<Record<string, unknown>> | null
     /** Added in 0013: every person of the entry, comma-separated; hashed when present. */
     persons: ColumnType<string | null, string | null | undefined, string | null>
     prev_hash: string
@@ -126,7 +129,7 @@ export interface Database {
     birth_date_sealed: string | null
     birth_year_sealed: string | null
     gender: OneOf<typeof GENDERS>
-    languages: string
+    languages: Json<PersonLanguage[]>
     postcode: string | null
     phone_sealed: string | null
     email_sealed: string | null
@@ -172,7 +175,8 @@ export interface Database {
     at: string
     actor_id: string | null
     type: OneOf<typeof TIMELINE_EVENT_TYPES>
-    data: string | null
+    /** Ids, codes and counts of the event; free text goes to the sealed note. */
+    data: Json<Record<string, unknown>> | null
     note_sealed: string | null
   }
   access_grants: {
@@ -191,7 +195,7 @@ export interface Database {
     duration_minutes: number
     modality: OneOf<typeof MODALITIES>
     place_sealed: string | null
-    participants: string
+    participants: Json<OneOf<typeof PARTICIPANTS>[]>
     attendance: OneOf<typeof ATTENDANCE> | null
     notes_sealed: string | null
     worker_id: string
@@ -239,7 +243,7 @@ export interface Database {
     id: string
     instrument_id: string
     version: number
-    definition: string
+    definition: Json<InstrumentDefinition>
     created_by: string | null
     created_at: string
   }
@@ -275,7 +279,8 @@ export interface Database {
     valence: number
     title_sealed: string
     description_sealed: string | null
-    goal_ids: string
+    /** Goals of the case's plan a future goal serves (plan goal ids). */
+    goal_ids: Json<string[]>
     created_by: string
     created_at: string
     updated_at: string

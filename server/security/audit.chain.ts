@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely'
 import type { AuditOutcome } from '../../common/contracts/audit.contracts'
 import type { Database } from '../db/schema'
+import { toJson } from '../db/json'
 
 type Tx = Kysely<Database> | Transaction<Database>
 
@@ -113,7 +114,7 @@ export async function appendAuditMany(trx: Tx, entries: AuditEntry[]): Promise<n
     outcome: e.outcome,
     request_id: e.requestId,
     client_ip: e.clientIp,
-    details: e.details ? JSON.stringify(e.details) : null,
+    details: e.details ? toJson(e.details) : null,
     persons: personsOf(e),
   }))
   // Separators inside a value could shift field boundaries without changing the hash.

@@ -3,6 +3,7 @@ import { AUTHORITY_KINDS, MEASURES, OUTCOMES, RELATIONSHIPS, STATUSES } from '..
 import { MODALITIES } from '../../common/contracts/case-sessions.contracts'
 import type { Insertable } from 'kysely'
 import type { Database } from '../db/schema'
+import { toJson } from '../db/json'
 import type { Services } from '../http/context'
 import { createUser } from '../modules/users/users.commands'
 import { seedPersons } from './persons.seed'
@@ -229,7 +230,7 @@ export async function seedCaseload(
             duration_minutes: 45 + 15 * Math.floor(r() * 4),
             modality,
             place_sealed: notes.place_sealed ?? null,
-            participants: '["client"]',
+            participants: toJson(['client']),
             attendance: judicial && sessionStatus !== 'planned' ? (sessionStatus === 'held' ? 'present' : 'unexcused_absence') : null,
             notes_sealed: notes.notes_sealed ?? null,
             worker_id: primary,

@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import type { z } from 'zod'
 import type { CreateAccompaniment, TimelineEventType } from '../../../common/contracts/accompaniments.contracts'
 import type { Actor, RequestContext, Row, Trx } from '../../http/context'
+import { toJson } from '../../db/json'
 import { AppError, fail, invalidField } from '../../http/errors'
 import {
   type CreatedCase,
@@ -37,7 +38,7 @@ async function eventRow(
     at: ctx.now(),
     actor_id: ctx.actor?.userId ?? null,
     type,
-    data: data ? JSON.stringify(data) : null,
+    data: data ? toJson(data) : null,
     note_sealed: key ? (ctx.codec.sealRow('accompaniment_events', key, id, { note }).note_sealed ?? null) : null,
   }
 }

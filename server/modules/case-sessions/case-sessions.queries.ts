@@ -1,4 +1,5 @@
 import type { CaseSessionView } from '../../../common/contracts/case-sessions.contracts'
+import { fromJson } from '../../db/json'
 import type { RequestContext, Trx } from '../../http/context'
 import { type OpenedCase, rowsOf } from '../../security/case-access'
 
@@ -34,7 +35,7 @@ export async function sessionsOf(ctx: RequestContext, trx: Trx, acc: OpenedCase,
       durationMinutes: r.duration_minutes,
       modality: r.modality as CaseSessionView['modality'],
       place: (plain.place as string | null) ?? null,
-      participants: JSON.parse(r.participants) as CaseSessionView['participants'],
+      participants: fromJson(r.participants),
       attendance: r.attendance as CaseSessionView['attendance'],
       notes: (plain.notes as string | null) ?? null,
       workerId: r.worker_id,

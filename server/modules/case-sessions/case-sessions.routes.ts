@@ -7,6 +7,7 @@ import {
   SessionParams,
 } from '../../../common/contracts/case-sessions.contracts'
 import { IdParams } from '../../../common/contracts/shared.contracts'
+import { fromJson } from '../../db/json'
 import { defineCaseRoute } from '../../http/case-route'
 import { defineRoute } from '../../http/define-route'
 import { fail } from '../../http/errors'
@@ -115,7 +116,7 @@ export const caseSessionRoutes = [
             startsAt: r.starts_at,
             durationMinutes: r.duration_minutes,
             modality: r.modality as never,
-            participants: JSON.parse(r.participants) as never,
+            participants: fromJson(r.participants),
             attendance: r.attendance as never,
             workerId: r.worker_id,
             workerName: r.display_name,

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import type { z } from 'zod'
 import type { PersonInput } from '../../../common/contracts/persons.contracts'
+import { toJson } from '../../db/json'
 import type { RequestContext, Trx } from '../../http/context'
 import type { Sealed } from '../../security/codec'
 import { type OpenedPerson, replaceNameKeys, updatePersonRow } from '../../security/person-access'
@@ -42,7 +43,7 @@ export async function createPerson(ctx: RequestContext, trx: Trx, input: Input):
       code: newPersonCode(),
       ...sealedValues(ctx, key, id, input),
       gender: input.gender,
-      languages: JSON.stringify(input.languages),
+      languages: toJson(input.languages),
       postcode: input.postcode ?? null,
       created_by: ctx.user.userId,
       created_at: now,
@@ -63,7 +64,7 @@ export async function updatePerson(ctx: RequestContext, trx: Trx, person: Opened
     .set({
       ...sealedValues(ctx, key, id, input),
       gender: input.gender,
-      languages: JSON.stringify(input.languages),
+      languages: toJson(input.languages),
       postcode: input.postcode ?? null,
       updated_at: ctx.now(),
       version: version + 1,

@@ -1,4 +1,5 @@
-import type { PersonSummary, PersonView } from '../../../common/contracts/persons.contracts'
+import type { PersonLanguage, PersonSummary, PersonView } from '../../../common/contracts/persons.contracts'
+import { fromJson, type Json } from '../../db/json'
 import type { Plain } from '../../security/codec'
 import { municipalityOf } from '../postcodes/postcodes.data'
 
@@ -6,7 +7,7 @@ type Row = {
   id: string
   code: string
   gender: string
-  languages: string
+  languages: Json<PersonLanguage[]>
   postcode: string | null
   created_at: string
   updated_at: string
@@ -23,7 +24,7 @@ export function presentPerson(row: Row, plain: Plain<'persons'>): PersonView {
     birthDate: (plain.birth_date as string | null) ?? null,
     birthYear: (plain.birth_year as number | null) ?? null,
     gender: row.gender as PersonView['gender'],
-    languages: JSON.parse(row.languages) as string[],
+    languages: fromJson(row.languages),
     postcode: row.postcode,
     municipality: municipalityOf(row.postcode),
     phone: (plain.phone as string | null) ?? null,

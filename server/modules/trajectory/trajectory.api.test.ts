@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { toJson } from '../../db/json'
 import { type Agent, auditRows, json, startTestApp, type TestApp } from '../../test/harness'
 
 let t: TestApp
@@ -211,7 +212,7 @@ it('bounds a trajectory at 1000 entries, so that it is always read whole', async
     valence: 0,
     title_sealed: 'v1.placeholder',
     description_sealed: null,
-    goal_ids: '[]',
+    goal_ids: toJson([]),
     created_by: worker.userId,
     created_at: now,
     updated_at: now,

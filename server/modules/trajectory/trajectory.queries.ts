@@ -1,4 +1,5 @@
 import { compareTrajectoryDates, type TrajectoryEvent } from '../../../common/contracts/trajectory.contracts'
+import { fromJson } from '../../db/json'
 import type { RequestContext, Trx } from '../../http/context'
 import { type OpenedCase, rowsOf } from '../../security/case-access'
 
@@ -44,7 +45,7 @@ export async function trajectoryOf(ctx: RequestContext, trx: Trx, acc: OpenedCas
         valence: r.valence,
         title: String(plain.title),
         description: (plain.description as string | null) ?? null,
-        goalIds: JSON.parse(r.goal_ids) as string[],
+        goalIds: fromJson(r.goal_ids),
         createdBy: r.display_name,
         createdAt: r.created_at,
         updatedAt: r.updated_at,
