@@ -38,11 +38,12 @@ export async function moveCase(
   const closing = move === 'request_closure'
   const sealedReason = closing
     ? ctx.codec.sealRow('accompaniments', await ctx.codec.personKey(trx, acc.person_id), acc.id, { closure_reason: extra.reason ?? null })
-    : {}
+        .closure_reason_sealed
+    : null
   const result = await updateCase(trx, acc)
     .set({
       status: rule.to,
-      ...(closing ? { closure_outcome: extra.outcome ?? null, closure_reason_sealed: sealedReason.closure_reason_sealed ?? null } : {}),
+      ...(closing ? { closure_outcome: extra.outcome ?? null, closure_reason_sealed: sealedReason } : {}),
       ...(move === 'reopen' || move === 'refuse_closure' ? { closure_outcome: null, closure_reason_sealed: null } : {}),
       updated_at: ctx.now(),
       version: expectedVersion + 1,
