@@ -39,7 +39,7 @@ async function eventRow(
     actor_id: ctx.actor?.userId ?? null,
     type,
     data: data ? toJson(data) : null,
-    note_sealed: key ? (ctx.codec.sealRow('accompaniment_events', key, id, { note }).note_sealed ?? null) : null,
+    note_sealed: key ? ctx.codec.sealRow('accompaniment_events', key, id, { note }).note_sealed : null,
   }
 }
 
@@ -130,7 +130,7 @@ export async function createAccompaniment(ctx: RequestContext, trx: Trx, input: 
     mandate_start: f.mandateStart,
     mandate_end: f.mandateEnd,
     report_every_months: f.framework === 'judicial' ? f.reportEveryMonths : null,
-    ...sealAccompaniment(ctx, key, id, {
+    ...ctx.codec.sealRow('accompaniments', key, id, {
       authority: f.authority,
       conditions: f.conditions,
       reporting: f.reporting,
@@ -146,22 +146,6 @@ export async function createAccompaniment(ctx: RequestContext, trx: Trx, input: 
   if (primary) await setWorkers(trx, acc.id, primary, [])
   await addEvent(ctx, trx, acc, 'created', { kind: input.kind, framework: f.framework, status: primary ? 'active' : 'intake' })
   return acc.id
-}
-
-function sealAccompaniment(
-  ctx: RequestContext,
-  key: Buffer,
-  id: string,
-  values: Record<'authority' | 'conditions' | 'reporting' | 'summary' | 'closure_reason', string | null>,
-) {
-  const sealed = ctx.codec.sealRow('accompaniments', key, id, values)
-  return {
-    authority_sealed: sealed.authority_sealed ?? null,
-    conditions_sealed: sealed.conditions_sealed ?? null,
-    reporting_sealed: sealed.reporting_sealed ?? null,
-    summary_sealed: sealed.summary_sealed ?? null,
-    closure_reason_sealed: sealed.closure_reason_sealed ?? null,
-  }
 }
 
 /**
@@ -216,7 +200,7 @@ export async function breakGlass(ctx: RequestContext, trx: Trx, accompanimentId:
   await insertOutsideRows(trx, acc, 'access_grants', {
     id,
     user_id: ctx.user.userId,
-    reason_sealed: ctx.codec.sealRow('access_grants', key, id, { reason }).reason_sealed as string,
+    reason_sealed: ctx.codec.sealRow('access_grants', key, id, { reason }).reason_sealed,
     granted_at: now,
     expires_at: expires,
   })

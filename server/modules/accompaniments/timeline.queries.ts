@@ -26,6 +26,6 @@ export async function readTimeline(ctx: RequestContext, trx: Trx, acc: OpenedCas
     actorName: r.display_name ?? null,
     type: r.type,
     data: r.data ? fromJson(r.data) : null,
-    note: (ctx.codec.openRow('accompaniment_events', key, r.id, r).note as string | null) ?? null,
+    note: ctx.codec.openRow('accompaniment_events', key, r.id, r).note,
   }))
 }
