@@ -23,10 +23,10 @@ function values(ctx: RequestContext, key: Buffer, id: string, input: Input) {
     starts_at: new Date(input.startsAt).toISOString(),
     duration_minutes: input.durationMinutes,
     modality: input.modality,
-    place_sealed: sealed.place_sealed ?? null,
+    place_sealed: sealed.place_sealed,
     participants: toJson([...new Set(input.participants)]),
     attendance: input.attendance,
-    notes_sealed: sealed.notes_sealed ?? null,
+    notes_sealed: sealed.notes_sealed,
     updated_at: ctx.now(),
   }
 }
