@@ -26,8 +26,8 @@ function values(ctx: RequestContext, key: Buffer, id: string, input: Input) {
     phase: input.phase,
     domain: input.domain,
     valence: input.valence,
-    title_sealed: sealed.title_sealed as string,
-    description_sealed: sealed.description_sealed ?? null,
+    title_sealed: sealed.title_sealed,
+    description_sealed: sealed.description_sealed,
     goal_ids: toJson(input.goalIds),
     updated_at: ctx.now(),
   }
