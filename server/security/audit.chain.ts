@@ -49,6 +49,8 @@ const HASHED = [
 ] as const
 
 type Hashed = Pick<Database['audit_log'], (typeof HASHED)[number]> & { persons?: string | null }
+/** The hashed columns after `seq`, which the text starts with. */
+const AFTER_SEQ = HASHED.slice(1)
 
 /**
  * The persons column came later (migration 0013): it is hashed only when present, so that
@@ -56,8 +58,8 @@ type Hashed = Pick<Database['audit_log'], (typeof HASHED)[number]> & { persons?:
  */
 export function canonical(r: Hashed): string {
   let text = String(r.seq)
-  for (let i = 1; i < HASHED.length; i++) {
-    const v = r[HASHED[i] as keyof Hashed]
+  for (const column of AFTER_SEQ) {
+    const v = r[column]
     text += SEP + (v === null ? NULL : String(v))
   }
   if (r.persons != null) text += SEP + r.persons

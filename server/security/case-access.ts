@@ -137,10 +137,7 @@ export type ManageableCase = OpenedCase<'change' | 'manage'>
  * they see it through break-the-glass and want more than to read, 409 when they want to change
  * the content of a closed case.
  */
-export async function openCase(trx: Trx, actor: Actor, id: string, need: 'read'): Promise<OpenedCase<'read'>>
-export async function openCase(trx: Trx, actor: Actor, id: string, need: 'change'): Promise<ChangeableCase>
-export async function openCase(trx: Trx, actor: Actor, id: string, need: 'manage'): Promise<OpenedCase<'manage'>>
-export async function openCase(trx: Trx, actor: Actor, id: string, need: Need): Promise<OpenedCase> {
+export async function openCase<N extends Need>(trx: Trx, actor: Actor, id: string, need: N): Promise<OpenedCase<N>> {
   const row = await trx
     .selectFrom('accompaniments')
     .select(CASE_COLUMNS)
@@ -163,7 +160,7 @@ export async function openCase(trx: Trx, actor: Actor, id: string, need: Need): 
   const access: CaseAccess = truthy(assigned) ? 'assigned' : isLead(actor) && actor.teamIds.includes(row.team_id) ? 'lead' : 'emergency'
   if (need !== 'read' && access === 'emergency') throw fail('access.forbidden')
   if (need === 'change' && row.status === 'closed') throw fail('state.invalid_transition')
-  return { ...caseRow, access } as OpenedCase
+  return { ...caseRow, access } as OpenedCase<N>
 }
 
 /** How the actor came to see each of these visible cases (for lists). */
