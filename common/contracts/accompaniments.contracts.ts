@@ -22,6 +22,24 @@ export const FRAMEWORKS = ['voluntary', 'judicial'] as const
 export const MEASURES = ['probation_condition', 'conditional_release', 'electronic_monitoring', 'youth_protection', 'other'] as const
 export const AUTHORITY_KINDS = ['justice_house', 'judge', 'youth_court', 'other'] as const
 export const OUTCOMES = ['goals_reached', 'person_withdrew', 'moved_away', 'mandate_ended', 'referred_elsewhere', 'other'] as const
+export type AccompanimentStatus = (typeof STATUSES)[number]
+export type ClosureOutcome = (typeof OUTCOMES)[number]
+/** A case's primary worker, and its co-workers. */
+export const WORKER_ROLES = ['primary', 'co'] as const
+/** What a line of the timeline records: the case's opening, its assignments, emergency access, changes of its details and each lifecycle move. */
+export const TIMELINE_EVENT_TYPES = [
+  'created',
+  'assigned',
+  'break_glass',
+  'details_changed',
+  'suspend',
+  'resume',
+  'request_closure',
+  'approve_closure',
+  'refuse_closure',
+  'reopen',
+] as const
+export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number]
 
 const optionalText = (max: number) =>
   z
@@ -102,7 +120,7 @@ export const AccompanimentView = AccompanimentSummary.extend({
   concernedPersonId: z.uuid().nullable(),
   concernedStatus: z.enum(CONCERNED_STATUSES),
   relationship: z.enum(RELATIONSHIPS).nullable(),
-  workers: z.array(z.object({ userId: z.uuid(), name: z.string(), role: z.enum(['primary', 'co']) })),
+  workers: z.array(z.object({ userId: z.uuid(), name: z.string(), role: z.enum(WORKER_ROLES) })),
   summary: z.string().nullable(),
   framework: z.enum(FRAMEWORKS),
   judicial: z.object({

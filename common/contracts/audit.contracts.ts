@@ -6,6 +6,10 @@ export const AUDIT_KINDS = ['read', 'change', 'access', 'account', 'system'] as 
 // Fails to compile when the catalogue gains a kind that is not listed above.
 const _everyKind: readonly (typeof AUDIT_KINDS)[number][] = [] as AuditKind[]
 
+/** How a request ended, as its audit entry says. */
+export const AUDIT_OUTCOMES = ['success', 'denied', 'failure', 'not_found'] as const
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number]
+
 /** A person code as people write it (`P-7K2M-9QXD`, `p7k2m9qxd`); the server normalises it. */
 export const PERSON_CODE_INPUT = /^P-?[0-9A-Z]{4}-?[0-9A-Z]{4}$/i
 

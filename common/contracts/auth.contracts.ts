@@ -2,6 +2,10 @@ import { z } from 'zod'
 import { ROLES } from '../roles'
 import { PERMISSIONS } from '../permissions'
 
+/** A session is open (`active`) or half open: MFA must be verified, or enrolled, first. */
+export const SESSION_STATES = ['active', 'mfa_pending', 'mfa_enrolment'] as const
+export type SessionState = (typeof SESSION_STATES)[number]
+
 export const Password = z.string().min(12).max(128)
 
 export const LoginBody = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(256) })
@@ -19,7 +23,7 @@ export const Me = z.object({
   abilities: z.array(z.enum(Object.keys(PERMISSIONS) as [keyof typeof PERMISSIONS])),
   mfaEnabled: z.boolean(),
   /** The session is only half open: MFA must be verified or enrolled first. */
-  sessionState: z.enum(['active', 'mfa_pending', 'mfa_enrolment']),
+  sessionState: z.enum(SESSION_STATES),
   demo: z.boolean(),
 })
 export type Me = z.infer<typeof Me>

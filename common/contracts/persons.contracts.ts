@@ -3,6 +3,9 @@ import { isBroadNameQuery, MAX_QUERY_WORDS, nameTokens, SEARCH_CAP, SEARCH_REASO
 import { LANGUAGES } from '../roles'
 
 export const GENDERS = ['female', 'male', 'non_binary', 'unknown'] as const
+/** Languages a person speaks: the app's own, and those a service most often meets besides. */
+export const PERSON_LANGUAGES = [...LANGUAGES, 'ar', 'tr', 'other'] as const
+export type PersonLanguage = (typeof PERSON_LANGUAGES)[number]
 const text = (max: number) => z.string().trim().max(max)
 const optionalText = (max: number) =>
   text(max)
@@ -19,10 +22,7 @@ export const PersonInput = z
     birthDate: z.iso.date().optional().nullable(),
     birthYear: z.number().int().min(1900).max(2100).optional().nullable(),
     gender: z.enum(GENDERS).default('unknown'),
-    languages: z
-      .array(z.enum([...LANGUAGES, 'ar', 'tr', 'other']))
-      .max(8)
-      .default([]),
+    languages: z.array(z.enum(PERSON_LANGUAGES)).max(8).default([]),
     postcode: z
       .string()
       .regex(/^\d{4}$/)

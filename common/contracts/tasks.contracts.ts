@@ -1,12 +1,15 @@
 import { z } from 'zod'
 
+export const TASK_STATUSES = ['open', 'done'] as const
+export type TaskStatus = (typeof TASK_STATUSES)[number]
+
 export const TaskInput = z.object({
   title: z.string().trim().min(1).max(300),
   dueDate: z.iso.date(),
   /** Defaults to the caller; otherwise one of the case's workers or its lead. */
   assigneeId: z.uuid().nullable().default(null),
 })
-export const TaskStatusBody = z.object({ status: z.enum(['open', 'done']) })
+export const TaskStatusBody = z.object({ status: z.enum(TASK_STATUSES) })
 export const TaskParams = z.object({ id: z.uuid(), taskId: z.uuid() })
 
 export const TaskView = z.object({
@@ -15,7 +18,7 @@ export const TaskView = z.object({
   accompanimentCode: z.string(),
   title: z.string(),
   dueDate: z.string(),
-  status: z.enum(['open', 'done']),
+  status: z.enum(TASK_STATUSES),
   assigneeId: z.uuid(),
   overdue: z.boolean(),
   version: z.number().int(),

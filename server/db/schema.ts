@@ -1,10 +1,43 @@
 /**
  * Table shapes as Kysely sees them. Timestamps are ISO-8601 UTC strings and booleans are 0/1
- * integers so that one set of queries serves SQLite and PostgreSQL alike. Columns ending in
- * `_sealed` hold ciphertext produced by the codec (security/codec.ts), never plaintext.
+ * integers (`number` here: SQLite has no boolean, and one set of queries serves SQLite and
+ * PostgreSQL alike). Columns ending in `_sealed` hold ciphertext produced by the codec
+ * (security/codec.ts), never plaintext.
+ *
+ * A column that holds one of a closed set of values is typed as that set, taken from the
+ * contracts in common/ that the API validates against: what the server writes there came
+ * through those contracts. Columns added by a later migration are optional on insert
+ * (`ColumnType<Read, Insert, Update>`), like the column itself for rows written before it.
+ * JSON held in a text column is `Json<T>` (db/json.ts): written with `toJson`, read with `fromJson`.
  */
 import type { ColumnType } from 'kysely'
+import type { AuditOutcome } from '../../common/contracts/audit.contracts'
+import type {
+  ACCOMPANIMENT_KINDS,
+  AUTHORITY_KINDS,
+  CONCERNED_STATUSES,
+  FRAMEWORKS,
+  MEASURES,
+  OUTCOMES,
+  RELATIONSHIPS,
+  STATUSES,
+  TIMELINE_EVENT_TYPES,
+  WORKER_ROLES,
+} from '../../common/contracts/accompaniments.contracts'
+import type { SessionState } from '../../common/contracts/auth.contracts'
+import type { CONSENTS, INVOLVEMENTS } from '../../common/contracts/case-relatives.contracts'
+import type { ATTENDANCE, MODALITIES, PARTICIPANTS, SESSION_STATUSES } from '../../common/contracts/case-sessions.contracts'
+import type { LifeDomain } from '../../common/contracts/desistance.contracts'
+import type { InstrumentDefinition } from '../../common/contracts/instruments.contracts'
+import type { GENDERS, PersonLanguage } from '../../common/contracts/persons.contracts'
+import type { TaskStatus } from '../../common/contracts/tasks.contracts'
+import type { DatePrecision, Phase, TrajectoryKind } from '../../common/contracts/trajectory.contracts'
 import type { DpoAlertKind, RoleRequestStatus } from '../../common/duties'
+import type { Language, Role } from '../../common/roles'
+import type { Json } from './json'
+
+/** One of the values of a contract's list. */
+type OneOf<L extends readonly unknown[]> = L[number]
 
 export interface Database {
   teams: { id: string; name: string; created_at: string }
@@ -14,8 +47,10 @@ export interface Database {
     display_name: string
     password_hash: string | null
     mfa_secret_sealed: string | null
+    /** 0/1. */
     mfa_enabled: number
     mfa_last_step: number
+    /** 0/1. */
     disabled: number
     activation_token_hash: string | null
     activation_expires_at: string | null
@@ -23,14 +58,14 @@ export interface Database {
     created_at: string
     updated_at: string
   }
-  user_roles: { user_id: string; role: string }
+  user_roles: { user_id: string; role: Role }
   user_teams: { user_id: string; team_id: string }
   /** Added in 0014: grants of roles and teams waiting for a second person (JSON arrays). */
   role_requests: {
     id: string
     user_id: string
-    roles: string
-    team_ids: string
+    roles: Json<Role[]>
+    team_ids: Json<string[]>
     status: RoleRequestStatus
     requested_by: string
     requested_at: string
@@ -46,8 +81,8 @@ export interface Database {
     user_id: string
     actor_id: string
     at: string
-    roles: string
-    team_ids: string
+    roles: Json<Role[]>
+    team_ids: Json<string[]>
     acknowledged_by: string | null
     acknowledged_at: string | null
     version: number
@@ -55,7 +90,7 @@ export interface Database {
   sessions: {
     id: string
     user_id: string
-    state: string
+    state: SessionState
     created_at: string
     last_seen_at: string
     expires_at: string
@@ -66,16 +101,18 @@ export interface Database {
     seq: number
     at: string
     actor_id: string | null
+    /** The roles the actor acted with, comma-separated. */
     actor_role: string | null
+    /** Kept as written: the action catalogue may change, the log does not (the DPO's view says so). */
     action: string
     subject_type: string | null
     subject_id: string | null
     person_id: string | null
     purpose: string | null
-    outcome: string
+    outcome: AuditOutcome
     request_id: string | null
     client_ip: string | null
-    details: string | null
+    details: Json<Record<string, unknown>> | null
     /** Added in 0013: every person of the entry, comma-separated; hashed when present. */
     persons: ColumnType<string | null, string | null | undefined, string | null>
     prev_hash: string
@@ -92,8 +129,8 @@ export interface Database {
     other_names_sealed: string
     birth_date_sealed: string | null
     birth_year_sealed: string | null
-    gender: string
-    languages: string
+    gender: OneOf<typeof GENDERS>
+    languages: Json<PersonLanguage[]>
     postcode: string | null
     phone_sealed: string | null
     email_sealed: string | null
@@ -107,16 +144,16 @@ export interface Database {
   accompaniments: {
     id: string
     code: string
-    kind: string
+    kind: OneOf<typeof ACCOMPANIMENT_KINDS>
     person_id: string
     concerned_person_id: string | null
-    concerned_status: string
-    relationship: string | null
+    concerned_status: OneOf<typeof CONCERNED_STATUSES>
+    relationship: OneOf<typeof RELATIONSHIPS> | null
     team_id: string
-    status: string
-    framework: string
-    measure: string | null
-    authority_kind: string | null
+    status: OneOf<typeof STATUSES>
+    framework: OneOf<typeof FRAMEWORKS>
+    measure: OneOf<typeof MEASURES> | null
+    authority_kind: OneOf<typeof AUTHORITY_KINDS> | null
     mandate_start: string | null
     mandate_end: string | null
     /** Added in 0012: optional on insert, like any column added to a table later. */
@@ -126,20 +163,21 @@ export interface Database {
     reporting_sealed: string | null
     summary_sealed: string | null
     closure_reason_sealed: string | null
-    closure_outcome: string | null
+    closure_outcome: OneOf<typeof OUTCOMES> | null
     created_by: string
     created_at: string
     updated_at: string
     version: number
   }
-  accompaniment_workers: { accompaniment_id: string; user_id: string; role: string }
+  accompaniment_workers: { accompaniment_id: string; user_id: string; role: OneOf<typeof WORKER_ROLES> }
   accompaniment_events: {
     id: string
     accompaniment_id: string
     at: string
     actor_id: string | null
-    type: string
-    data: string | null
+    type: OneOf<typeof TIMELINE_EVENT_TYPES>
+    /** Ids, codes and counts of the event; free text goes to the sealed note. */
+    data: Json<Record<string, unknown>> | null
     note_sealed: string | null
   }
   access_grants: {
@@ -153,13 +191,13 @@ export interface Database {
   case_sessions: {
     id: string
     accompaniment_id: string
-    status: string
+    status: OneOf<typeof SESSION_STATUSES>
     starts_at: string
     duration_minutes: number
-    modality: string
+    modality: OneOf<typeof MODALITIES>
     place_sealed: string | null
-    participants: string
-    attendance: string | null
+    participants: Json<OneOf<typeof PARTICIPANTS>[]>
+    attendance: OneOf<typeof ATTENDANCE> | null
     notes_sealed: string | null
     worker_id: string
     created_at: string
@@ -172,7 +210,7 @@ export interface Database {
     title_sealed: string
     assignee_id: string
     due_date: string
-    status: string
+    status: TaskStatus
     created_by: string
     created_at: string
     done_at: string | null
@@ -182,6 +220,7 @@ export interface Database {
     id: string
     accompaniment_id: string
     filename_sealed: string
+    /** One of the accepted types of modules/documents/file-types.ts. */
     content_type: string
     size: number
     uploaded_by: string
@@ -192,19 +231,20 @@ export interface Database {
     accompaniment_id: string
     period_from: string
     period_to: string
-    language: string
+    language: Language
     content_sealed: string
     recipient_sealed: string
     sent_at: string
     created_by: string
     created_at: string
   }
+  /** `built_in`: 0/1. */
   instruments: { id: string; built_in: number; created_at: string }
   instrument_versions: {
     id: string
     instrument_id: string
     version: number
-    definition: string
+    definition: Json<InstrumentDefinition>
     created_by: string | null
     created_at: string
   }
@@ -231,15 +271,17 @@ export interface Database {
   trajectory_events: {
     id: string
     accompaniment_id: string
-    kind: string
-    date_precision: string
+    kind: TrajectoryKind
+    date_precision: DatePrecision
     date: string
-    phase: string | null
-    domain: string | null
+    phase: Phase | null
+    domain: LifeDomain | null
+    /** A point of the contract's scale `VALENCES` (-2 to +2), kept a number: the timeline places it on an axis. */
     valence: number
     title_sealed: string
     description_sealed: string | null
-    goal_ids: string
+    /** Goals of the case's plan a future goal serves (plan goal ids). */
+    goal_ids: Json<string[]>
     created_by: string
     created_at: string
     updated_at: string
@@ -250,9 +292,9 @@ export interface Database {
     accompaniment_id: string
     person_id: string | null
     name_sealed: string
-    relationship: string
-    involvement: string
-    consent: string
+    relationship: OneOf<typeof RELATIONSHIPS>
+    involvement: OneOf<typeof INVOLVEMENTS>
+    consent: OneOf<typeof CONSENTS>
     consent_on: string | null
     note_sealed: string | null
     ended_on: string | null

@@ -60,10 +60,10 @@ export function defineCaseRoute<
     ...route,
     async handler({ params, query, body, ctx, request, reply }) {
       return ctx[run](typeof action === 'function' ? action({ params, body }) : action, async (trx, audit) => {
-        const acc = (await openCase(trx, ctx.user, params.id, access as never)) as OpenedCase<N>
+        const acc = await openCase(trx, ctx.user, params.id, access)
         // A relative's or a professional's case is about the person concerned as well.
         audit.subject('accompaniment', acc.id).person(acc.person_id).shows([acc.concerned_person_id])
-        return handler({ acc, trx, audit, params, query, body, ctx, request, reply } as never)
+        return handler({ acc, trx, audit, params, query, body, ctx, request, reply })
       })
     },
   })

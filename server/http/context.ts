@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
-import type { Kysely } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import type { AuditAction } from '../../common/audit-actions'
+import type { SessionState } from '../../common/contracts/auth.contracts'
 import type { Role } from '../../common/roles'
 import type { Config } from '../config'
 import type { DbKind } from '../db/database'
@@ -16,6 +17,9 @@ import { type StaffDb, fenceStaffTables } from './staff-fence'
 
 /** What feature code gets instead of the database: a transaction that carries its audit entry. */
 export type Trx = Kysely<Database>
+
+/** A table's row as a query selects it: for the modules, which see the schema's types through here, not db/. */
+export type Row<T extends keyof Database> = Selectable<Database[T]>
 
 /** The composition root, database included: for http/, the CLI and seeds, never for modules. */
 export type Services = {
@@ -49,7 +53,7 @@ export type Actor = {
   roles: Role[]
   teamIds: string[]
   sessionId: string
-  sessionState: 'active' | 'mfa_pending' | 'mfa_enrolment'
+  sessionState: SessionState
 }
 
 /** Filled in by the handler: what the audit entry is about. */

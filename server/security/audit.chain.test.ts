@@ -132,7 +132,7 @@ describe('audit hash chain', () => {
     await appendMany(5)
     await unlock()
     const row = await db.selectFrom('audit_log').selectAll().where('seq', '=', 3).executeTakeFirstOrThrow()
-    const { hash: _h, prev_hash, ...rest } = { ...row, outcome: 'denied' }
+    const { hash: _h, prev_hash, ...rest } = { ...row, outcome: 'denied' as const }
     await db
       .updateTable('audit_log')
       .set({ outcome: 'denied', hash: entryHash(prev_hash, { ...rest, seq: 3 }) })
@@ -201,7 +201,7 @@ describe('audit hash chain', () => {
       subject_id: null,
       person_id: null,
       purpose: null,
-      outcome: 'success',
+      outcome: 'success' as const,
       request_id: null,
       client_ip: null,
       details: null,

@@ -1,6 +1,8 @@
 import crypto from 'node:crypto'
 import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely'
+import type { AuditOutcome } from '../../common/contracts/audit.contracts'
 import type { Database } from '../db/schema'
+import { toJson } from '../db/json'
 
 type Tx = Kysely<Database> | Transaction<Database>
 
@@ -19,7 +21,7 @@ export type AuditEntry = {
    */
   persons: string[]
   purpose: string | null
-  outcome: 'success' | 'denied' | 'failure' | 'not_found'
+  outcome: AuditOutcome
   requestId: string | null
   clientIp: string | null
   details: Record<string, unknown> | null
@@ -47,6 +49,8 @@ const HASHED = [
 ] as const
 
 type Hashed = Pick<Database['audit_log'], (typeof HASHED)[number]> & { persons?: string | null }
+/** The hashed columns after `seq`, which the text starts with. */
+const AFTER_SEQ = HASHED.slice(1)
 
 /**
  * The persons column came later (migration 0013): it is hashed only when present, so that
@@ -54,8 +58,8 @@ type Hashed = Pick<Database['audit_log'], (typeof HASHED)[number]> & { persons?:
  */
 export function canonical(r: Hashed): string {
   let text = String(r.seq)
-  for (let i = 1; i < HASHED.length; i++) {
-    const v = r[HASHED[i] as keyof Hashed]
+  for (const column of AFTER_SEQ) {
+    const v = r[column]
     text += SEP + (v === null ? NULL : String(v))
   }
   if (r.persons != null) text += SEP + r.persons
@@ -112,7 +116,7 @@ export async function appendAuditMany(trx: Tx, entries: AuditEntry[]): Promise<n
     outcome: e.outcome,
     request_id: e.requestId,
     client_ip: e.clientIp,
-    details: e.details ? JSON.stringify(e.details) : null,
+    details: e.details ? toJson(e.details) : null,
     persons: personsOf(e),
   }))
   // Separators inside a value could shift field boundaries without changing the hash.

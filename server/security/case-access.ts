@@ -1,16 +1,8 @@
-import type {
-  ExpressionBuilder,
-  Insertable,
-  Selectable,
-  SelectQueryBuilder,
-  UpdateQueryBuilder,
-  DeleteQueryBuilder,
-  DeleteResult,
-  UpdateResult,
-} from 'kysely'
+import type { ExpressionBuilder, Insertable, Selectable } from 'kysely'
 import type { Database } from '../db/schema'
 import type { Actor, Trx } from '../http/context'
 import { fail } from '../http/errors'
+import { CASE_QUERIES, type CaseRowValues, type CaseTable } from './case-tables'
 
 /**
  * The one place that says who may see a case, and the only way to reach a case's rows.
@@ -29,24 +21,11 @@ import { fail } from '../http/errors'
  * `server/modules/**`): they open a case with `openCase` (or through `defineCaseRoute`) and
  * reach its rows with `rowsOf`, `insertRows`, `updateRows` and `deleteRows`; or they list across
  * cases with `visibleCases` and `visibleRows`. A new case comes from `insertCase`, and breaking
- * the glass writes through `caseOutsideGrant` and `insertOutsideRows`.
+ * the glass writes through `caseOutsideGrant` and `insertOutsideRows`. The queries these run on a
+ * case table are written out per table in `case-tables.ts`, so that each keeps its table's types.
  */
 
-/** Tables whose rows belong to one case (each has `accompaniment_id`). */
-export const CASE_TABLES = [
-  'accompaniment_events',
-  'access_grants',
-  'case_sessions',
-  'tasks',
-  'documents',
-  'judicial_reports',
-  'assessments',
-  'plan_versions',
-  'trajectory_events',
-  'case_relatives',
-  'network_snapshots',
-] as const satisfies readonly (keyof Database)[]
-export type CaseTable = (typeof CASE_TABLES)[number]
+export { CASE_TABLES, type CaseTable } from './case-tables'
 
 type CaseEb = ExpressionBuilder<any, 'accompaniments'>
 
@@ -158,10 +137,7 @@ export type ManageableCase = OpenedCase<'change' | 'manage'>
  * they see it through break-the-glass and want more than to read, 409 when they want to change
  * the content of a closed case.
  */
-export async function openCase(trx: Trx, actor: Actor, id: string, need: 'read'): Promise<OpenedCase<'read'>>
-export async function openCase(trx: Trx, actor: Actor, id: string, need: 'change'): Promise<ChangeableCase>
-export async function openCase(trx: Trx, actor: Actor, id: string, need: 'manage'): Promise<OpenedCase<'manage'>>
-export async function openCase(trx: Trx, actor: Actor, id: string, need: Need): Promise<OpenedCase> {
+export async function openCase<N extends Need>(trx: Trx, actor: Actor, id: string, need: N): Promise<OpenedCase<N>> {
   const row = await trx
     .selectFrom('accompaniments')
     .select(CASE_COLUMNS)
@@ -184,7 +160,7 @@ export async function openCase(trx: Trx, actor: Actor, id: string, need: Need): 
   const access: CaseAccess = truthy(assigned) ? 'assigned' : isLead(actor) && actor.teamIds.includes(row.team_id) ? 'lead' : 'emergency'
   if (need !== 'read' && access === 'emergency') throw fail('access.forbidden')
   if (need === 'change' && row.status === 'closed') throw fail('state.invalid_transition')
-  return { ...caseRow, access } as unknown as OpenedCase
+  return { ...caseRow, access } as OpenedCase<N>
 }
 
 /** How the actor came to see each of these visible cases (for lists). */
@@ -234,9 +210,9 @@ export async function insertOutsideRows<T extends 'access_grants' | 'accompanime
   trx: Trx,
   acc: OutsideCase,
   table: T,
-  values: Omit<Insertable<Database[T]>, 'accompaniment_id'>,
+  values: CaseRowValues<T>,
 ): Promise<void> {
-  await insertOn(trx, acc.id, table, [values])
+  await CASE_QUERIES[table].insert(trx, acc.id, [values]).execute()
 }
 
 // ---- Break-the-glass grants, for their reviewers ------------------------------------------------
@@ -273,12 +249,8 @@ const truthy = (v: unknown) => v === true || v === 1 || v === '1'
 // ---- Rows of one opened case ------------------------------------------------------------------
 
 /** Rows of a case table that belong to this case. */
-export function rowsOf<T extends CaseTable>(trx: Trx, acc: OpenedCase, table: T): SelectQueryBuilder<Database, T, {}> {
-  return trx.selectFrom(table as CaseTable).where(`${table as 'tasks'}.accompaniment_id`, '=', acc.id) as unknown as SelectQueryBuilder<
-    Database,
-    T,
-    {}
-  >
+export function rowsOf<T extends CaseTable>(trx: Trx, acc: OpenedCase, table: T) {
+  return CASE_QUERIES[table].rows(trx, acc.id)
 }
 
 declare const created: unique symbol
@@ -300,37 +272,20 @@ export async function insertRows<T extends CaseTable>(
   trx: Trx,
   acc: ManageableCase | CreatedCase,
   table: T,
-  values: Omit<Insertable<Database[T]>, 'accompaniment_id'> | Omit<Insertable<Database[T]>, 'accompaniment_id'>[],
+  values: CaseRowValues<T> | CaseRowValues<T>[],
 ): Promise<void> {
-  await insertOn(trx, acc.id, table, Array.isArray(values) ? values : [values])
-}
-
-async function insertOn(trx: Trx, id: string, table: CaseTable, values: object[]): Promise<void> {
-  const rows = values.map((v) => ({ ...v, accompaniment_id: id }))
-  if (rows.length)
-    await trx
-      .insertInto(table as 'tasks')
-      .values(rows as never)
-      .execute()
+  const rows = Array.isArray(values) ? values : [values]
+  if (rows.length) await CASE_QUERIES[table].insert(trx, acc.id, rows).execute()
 }
 
 /** An update of rows of a case table, limited to this case. */
-export function updateRows<T extends CaseTable>(trx: Trx, acc: ManageableCase, table: T): UpdateQueryBuilder<Database, T, T, UpdateResult> {
-  return trx.updateTable(table as 'tasks').where(`${table as 'tasks'}.accompaniment_id`, '=', acc.id) as unknown as UpdateQueryBuilder<
-    Database,
-    T,
-    T,
-    UpdateResult
-  >
+export function updateRows<T extends CaseTable>(trx: Trx, acc: ManageableCase, table: T) {
+  return CASE_QUERIES[table].update(trx, acc.id)
 }
 
 /** A deletion of rows of a case table, limited to this case. */
-export function deleteRows<T extends CaseTable>(trx: Trx, acc: ChangeableCase, table: T): DeleteQueryBuilder<Database, T, DeleteResult> {
-  return trx.deleteFrom(table as 'tasks').where(`${table as 'tasks'}.accompaniment_id`, '=', acc.id) as unknown as DeleteQueryBuilder<
-    Database,
-    T,
-    DeleteResult
-  >
+export function deleteRows<T extends CaseTable>(trx: Trx, acc: ChangeableCase, table: T) {
+  return CASE_QUERIES[table].delete(trx, acc.id)
 }
 
 /**
@@ -339,10 +294,12 @@ export function deleteRows<T extends CaseTable>(trx: Trx, acc: ChangeableCase, t
  * tell apart from a row of another case).
  */
 export async function missOrStale(trx: Trx, acc: OpenedCase, table: CaseTable, rowId: string): Promise<never> {
-  // Every case table has an `id`; one of them names the types, the runtime names are the table's.
-  const exists = await rowsOf(trx, acc, table as 'tasks')
-    .select(`${table}.id` as 'tasks.id')
-    .where(`${table}.id` as 'tasks.id', '=', rowId)
+  // Typed over the union of case tables, each of which has an `id`: nothing of the row is returned.
+  const exists = await trx
+    .selectFrom(table)
+    .select(`${table}.id`)
+    .where(`${table}.accompaniment_id`, '=', acc.id)
+    .where(`${table}.id`, '=', rowId)
     .executeTakeFirst()
   throw fail(exists ? 'version.mismatch' : 'resource.not_found')
 }
@@ -373,11 +330,7 @@ export function visibleCases(trx: Trx, actor: Actor, scope: Scope = { all: true 
 
 /** Rows of a case table across the cases of a scope, joined to their case (`accompaniments.*` in reach). */
 export function visibleRows<T extends CaseTable>(trx: Trx, actor: Actor, table: T, scope: Scope = { all: true }) {
-  return visibleCases(trx, actor, scope).innerJoin(
-    table as 'tasks',
-    `${table as 'tasks'}.accompaniment_id`,
-    'accompaniments.id',
-  ) as unknown as SelectQueryBuilder<Database, 'accompaniments' | T, {}>
+  return CASE_QUERIES[table].joined(visibleCases(trx, actor, scope))
 }
 
 // ---- Persons through cases ----------------------------------------------------------------------
@@ -395,6 +348,6 @@ export function personReachableThroughCase(actor: Actor) {
             inner('accompaniments.concerned_person_id', '=', inner.ref('persons.id')),
           ]),
         )
-        .where(visibleTo(actor) as never),
+        .where(visibleTo(actor)),
     )
 }

@@ -1,40 +1,108 @@
 import crypto from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
+import { z } from 'zod'
+import { Answers } from '../../common/contracts/instruments.contracts'
+import { Tie } from '../../common/contracts/network.contracts'
+import { PlanContent } from '../../common/contracts/plans.contracts'
+import { ReportContent } from '../../common/contracts/reports.contracts'
 import type { Database } from '../db/schema'
 import { open, seal } from './aead'
 import { deriveKey } from './master-key'
 
 type Tx = Kysely<Database> | Transaction<Database>
 
+const text = z.string()
+const optionalText = z.string().nullable()
+
 /**
- * Every sensitive column, declared once. A module hands the codec plain values keyed by field
- * name; the codec seals them into `<field>_sealed` columns with the person's data key.
- * Values are JSON so that arrays, numbers and null survive the round trip.
+ * Every sensitive column, declared once with the schema of what it holds. A module hands the
+ * codec plain values keyed by field name; the codec checks each against its schema, seals it
+ * as JSON into `<field>_sealed` with the person's data key, and checks it again when it opens
+ * it: a sealed value that does not match its schema is an error, never a silently wrong type.
+ * A nullable schema is a nullable column: null is stored as NULL, not sealed. The stored
+ * documents are checked with the contracts' own schemas: the check costs a fraction of the
+ * decryption and JSON parsing it follows (about 40 µs for a snapshot of 200 ties, 160 µs for
+ * the largest plan, against 120 µs and 1.2 ms to open them).
  */
 export const SENSITIVE = {
-  persons: ['first_name', 'last_name', 'other_names', 'birth_date', 'birth_year', 'phone', 'email', 'notes'],
+  persons: {
+    first_name: text,
+    last_name: text,
+    other_names: z.array(text),
+    birth_date: optionalText,
+    birth_year: z.number().int().nullable(),
+    phone: optionalText,
+    email: optionalText,
+    notes: optionalText,
+  },
   // Sealed with the key of the accompaniment's client.
-  accompaniments: ['authority', 'conditions', 'reporting', 'summary', 'closure_reason'],
-  accompaniment_events: ['note'],
-  access_grants: ['reason'],
-  case_sessions: ['place', 'notes'],
-  tasks: ['title'],
-  documents: ['filename'],
-  judicial_reports: ['content', 'recipient'],
+  accompaniments: {
+    authority: optionalText,
+    conditions: optionalText,
+    reporting: optionalText,
+    summary: optionalText,
+    closure_reason: optionalText,
+  },
+  accompaniment_events: { note: optionalText },
+  access_grants: { reason: text },
+  case_sessions: { place: optionalText, notes: optionalText },
+  tasks: { title: text },
+  documents: { filename: text },
+  // The report as sent, frozen: what the authority learnt.
+  judicial_reports: { content: ReportContent, recipient: text },
   // Answer sets as one sealed document: scores about the person are as sensitive as their words.
-  assessments: ['answers'],
+  assessments: { answers: Answers },
   // The whole plan (goals, steps, partners, the person's words) as one sealed document per version.
-  plan_versions: ['content'],
-  trajectory_events: ['title', 'description'],
-  case_relatives: ['name', 'note'],
+  plan_versions: { content: PlanContent },
+  trajectory_events: { title: text, description: optionalText },
+  case_relatives: { name: text, note: optionalText },
   // All ties of a snapshot (names of people and groups around the person) as one sealed document.
-  network_snapshots: ['ties', 'note'],
-} as const
+  network_snapshots: { ties: z.array(Tie), note: optionalText },
+} satisfies { [T in keyof Database]?: Record<string, z.ZodType> }
 
-type SensitiveTable = keyof typeof SENSITIVE
-type Field<T extends SensitiveTable> = (typeof SENSITIVE)[T][number]
-export type Plain<T extends SensitiveTable> = Record<Field<T>, unknown>
+type Schemas = typeof SENSITIVE
+export type SensitiveTable = keyof Schemas
+type Field<T extends SensitiveTable> = keyof Schemas[T] & string
+type Schema<T extends SensitiveTable, K extends Field<T>> = Schemas[T][K] extends z.ZodType ? Schemas[T][K] : never
+/** What a module hands the codec: each field as its schema takes it. */
+export type PlainInput<T extends SensitiveTable> = { [K in Field<T>]: z.input<Schema<T, K>> }
+/** What the codec hands back: each field as its schema gives it. */
+export type Plain<T extends SensitiveTable> = { [K in Field<T>]: z.output<Schema<T, K>> }
 export type Sealed<T extends SensitiveTable> = { [K in Field<T> as `${K}_sealed`]: string | null }
+/** The columns sealed from these values: a value that may be null gives a column that may be NULL. */
+type SealedOf<V> = {
+  [K in keyof V & string as `${K}_sealed`]: null extends V[K] ? string | null : undefined extends V[K] ? string | null : string
+}
+/** The fields opened from this row: those whose sealed column it holds. */
+type OpenedOf<T extends SensitiveTable, R> = { [K in Field<T> as `${K}_sealed` extends keyof R ? K : never]: z.output<Schema<T, K>> }
+
+// The declaration and the schema agree, checked when compiling: every `_sealed` column of a
+// declared table is declared, and a field's schema admits null exactly when its column does.
+type Nullable<T> = null extends T ? true : false
+type Mismatch = {
+  [T in SensitiveTable]:
+    | Exclude<Extract<keyof Database[T], `${string}_sealed`>, `${Field<T>}_sealed`>
+    | {
+        [K in Field<T>]: `${K}_sealed` extends keyof Database[T]
+          ? Nullable<Database[T][`${K}_sealed`]> extends Nullable<z.output<Schema<T, K>>>
+            ? never
+            : K
+          : K
+      }[Field<T>]
+}[SensitiveTable]
+const _declaredAsStored: [Mismatch] extends [never] ? true : Mismatch = true
+
+/** A sealed value that its schema refuses: says where, never what (no personal data in errors or logs). */
+function mismatch(table: string, field: string, error: z.ZodError): Error {
+  const where = error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(value)'} ${i.code}`)
+  if (error.issues.length > 5) where.push(`${error.issues.length - 5} more`)
+  return new Error(`${table}.${field} does not match its schema: ${where.join(', ')}`)
+}
+
+/** Each declared table's fields with their schemas (Object.entries knows keys only as strings: these are the declared ones). */
+const FIELDS = Object.fromEntries(Object.entries(SENSITIVE).map(([table, fields]) => [table, Object.entries<z.ZodType>(fields)])) as {
+  [T in SensitiveTable]: [Field<T>, z.ZodType][]
+}
 
 /** Envelope encryption: per-person data keys wrapped by the master key, cached unwrapped in memory. */
 export class Codec {
@@ -100,23 +168,47 @@ export class Codec {
     return keys
   }
 
-  sealRow<T extends SensitiveTable>(table: T, key: Buffer, rowId: string, values: Partial<Plain<T>>): Partial<Sealed<T>> {
+  /**
+   * Seals the fields present in `values` (and only those); null, or a field given as undefined,
+   * is stored as NULL. Each value must match its schema, so that what is sealed always opens.
+   */
+  sealRow<T extends SensitiveTable, V extends Partial<PlainInput<T>>>(
+    table: T,
+    key: Buffer,
+    rowId: string,
+    values: V & Record<Exclude<keyof V, Field<T>>, never>,
+  ): SealedOf<V> {
+    const given: Readonly<Record<string, unknown>> = values
     const out: Record<string, string | null> = {}
-    for (const field of SENSITIVE[table] as readonly string[]) {
-      if (!(field in values)) continue
-      const v = (values as Record<string, unknown>)[field]
-      out[`${field}_sealed`] = v === null || v === undefined ? null : seal(key, JSON.stringify(v), `${table}.${field}:${rowId}`)
+    for (const [field, schema] of FIELDS[table]) {
+      if (!(field in given)) continue
+      const checked = schema.safeParse(given[field] ?? null)
+      if (!checked.success) throw mismatch(table, field, checked.error)
+      out[`${field}_sealed`] = checked.data === null ? null : seal(key, JSON.stringify(checked.data), `${table}.${field}:${rowId}`)
     }
-    return out as Partial<Sealed<T>>
+    // Built field by field from the declaration above, as SealedOf<V> describes it.
+    return out as SealedOf<V>
   }
 
-  openRow<T extends SensitiveTable>(table: T, key: Buffer, rowId: string, row: Partial<Sealed<T>>): Plain<T> {
+  /**
+   * Opens the sealed columns present in `row` (and only those), each checked against its
+   * field's schema: a value that does not match is an error, as is one that does not decrypt.
+   */
+  openRow<T extends SensitiveTable, R extends Partial<Sealed<T>>>(table: T, key: Buffer, rowId: string, row: R): OpenedOf<T, R> {
+    const sealedRow: Readonly<Record<string, unknown>> = row
     const out: Record<string, unknown> = {}
-    for (const field of SENSITIVE[table] as readonly string[]) {
-      const sealed = (row as Record<string, string | null | undefined>)[`${field}_sealed`]
-      out[field] = sealed ? JSON.parse(open(key, sealed, `${table}.${field}:${rowId}`).toString('utf8')) : null
+    for (const [field, schema] of FIELDS[table]) {
+      const column = `${field}_sealed`
+      if (!(column in sealedRow)) continue
+      const sealed = sealedRow[column]
+      const value =
+        typeof sealed === 'string' && sealed ? JSON.parse(open(key, sealed, `${table}.${field}:${rowId}`).toString('utf8')) : null
+      const checked = schema.safeParse(value)
+      if (!checked.success) throw mismatch(table, field, checked.error)
+      out[field] = checked.data
     }
-    return out as Plain<T>
+    // Built field by field from the declaration above, each value checked by its schema.
+    return out as OpenedOf<T, R>
   }
 
   forget(personId: string): void {

@@ -92,11 +92,11 @@ export async function searchByName(
   query: NameQuery,
   opts: { readableOnly: boolean; limit: number },
 ): Promise<{ matches: NameMatch[]; capped: boolean }> {
-  const perWord = query.perWord
-  if (perWord.length === 0) return { matches: [], capped: false }
+  const [firstWord, ...otherWords] = query.perWord
+  if (!firstWord) return { matches: [], capped: false }
   const holding = (hashes: string[]) =>
     trx.selectFrom('person_name_keys').select('person_name_keys.person_id').where('person_name_keys.key_hash', 'in', hashes)
-  const everyWord = perWord.slice(1).reduce((acc, hashes) => acc.intersect(holding(hashes)), holding(perWord[0] as string[]))
+  const everyWord = otherWords.reduce((acc, hashes) => acc.intersect(holding(hashes)), holding(firstWord))
   // Driven from the matched keys, never from the persons table, so that a search reads what it
   // matched and not the register.
   const candidates = (
@@ -107,11 +107,7 @@ export async function searchByName(
       .$if(opts.readableOnly, (qb) =>
         qb.where((eb) =>
           eb.exists(
-            eb
-              .selectFrom('persons')
-              .select('persons.id')
-              .whereRef('persons.id', '=', 'matched.person_id')
-              .where(readableBy(actor) as never),
+            eb.selectFrom('persons').select('persons.id').whereRef('persons.id', '=', 'matched.person_id').where(readableBy(actor)),
           ),
         ),
       )
@@ -209,7 +205,7 @@ export async function personNames(ctx: RequestContext, trx: Trx, personIds: stri
     const key = keys.get(row.id)
     if (!key) continue
     const plain = ctx.codec.openRow('persons', key, row.id, row)
-    names.set(row.id, `${String(plain.first_name)} ${String(plain.last_name)}`)
+    names.set(row.id, `${plain.first_name} ${plain.last_name}`)
   }
   return names
 }

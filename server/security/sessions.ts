@@ -83,7 +83,7 @@ export async function resolveSession(db: StaffTx, kind: DbKind, token: string, i
     roles: ROLES.filter((r: Role) => roles.includes(r)),
     teamIds: row.teams ? row.teams.split(',') : [],
     sessionId: row.id,
-    sessionState: row.state as SessionState,
+    sessionState: row.state,
   }
 }
 

@@ -3,6 +3,7 @@ import { AUTHORITY_KINDS, MEASURES, OUTCOMES, RELATIONSHIPS, STATUSES } from '..
 import { MODALITIES } from '../../common/contracts/case-sessions.contracts'
 import type { Insertable } from 'kysely'
 import type { Database } from '../db/schema'
+import { toJson } from '../db/json'
 import type { Services } from '../http/context'
 import { createUser } from '../modules/users/users.commands'
 import { seedPersons } from './persons.seed'
@@ -47,17 +48,9 @@ function statusOf(x: number): Status {
 
 const iso = (ms: number) => new Date(ms).toISOString()
 
-async function insertChunked<T extends 'accompaniments' | 'accompaniment_workers' | 'case_sessions' | 'tasks' | 'access_grants'>(
-  trx: Services['db'],
-  table: T,
-  rows: unknown[],
-  perInsert = ROWS_PER_INSERT,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += perInsert)
-    await trx
-      .insertInto(table)
-      .values(rows.slice(i, i + perInsert) as never)
-      .execute()
+/** Inserts rows in statements of `perInsert` rows each (each engine caps a statement's parameters). */
+async function insertChunked<R>(rows: R[], insert: (chunk: R[]) => Promise<unknown>, perInsert = ROWS_PER_INSERT): Promise<void> {
+  for (let i = 0; i < rows.length; i += perInsert) await insert(rows.slice(i, i + perInsert))
 }
 
 /**
@@ -229,7 +222,7 @@ export async function seedCaseload(
             duration_minutes: 45 + 15 * Math.floor(r() * 4),
             modality,
             place_sealed: notes.place_sealed ?? null,
-            participants: '["client"]',
+            participants: toJson(['client']),
             attendance: judicial && sessionStatus !== 'planned' ? (sessionStatus === 'held' ? 'present' : 'unexcused_absence') : null,
             notes_sealed: notes.notes_sealed ?? null,
             worker_id: primary,
@@ -247,7 +240,7 @@ export async function seedCaseload(
           taskRows.push({
             id: tid,
             accompaniment_id: id,
-            title_sealed: services.codec.sealRow('tasks', key, tid, { title: 'Appeler la maison de justice' }).title_sealed as string,
+            title_sealed: services.codec.sealRow('tasks', key, tid, { title: 'Appeler la maison de justice' }).title_sealed,
             assignee_id: primary,
             due_date: iso(due).slice(0, 10),
             status: done ? 'done' : 'open',
@@ -266,18 +259,17 @@ export async function seedCaseload(
             id: gid,
             accompaniment_id: id,
             user_id: pick(r, other),
-            reason_sealed: services.codec.sealRow('access_grants', key, gid, { reason: 'Appel urgent de la police' })
-              .reason_sealed as string,
+            reason_sealed: services.codec.sealRow('access_grants', key, gid, { reason: 'Appel urgent de la police' }).reason_sealed,
             granted_at: iso(grantedMs),
             expires_at: iso(grantedMs + 4 * 3_600_000),
           })
         }
       }
-      await insertChunked(trx, 'accompaniments', accRows, 1000)
-      await insertChunked(trx, 'accompaniment_workers', workerRows)
-      await insertChunked(trx, 'case_sessions', sessionRows)
-      await insertChunked(trx, 'tasks', taskRows)
-      if (grantRows.length) await insertChunked(trx, 'access_grants', grantRows)
+      await insertChunked(accRows, (rows) => trx.insertInto('accompaniments').values(rows).execute(), 1000)
+      await insertChunked(workerRows, (rows) => trx.insertInto('accompaniment_workers').values(rows).execute())
+      await insertChunked(sessionRows, (rows) => trx.insertInto('case_sessions').values(rows).execute())
+      await insertChunked(taskRows, (rows) => trx.insertInto('tasks').values(rows).execute())
+      if (grantRows.length) await insertChunked(grantRows, (rows) => trx.insertInto('access_grants').values(rows).execute())
       const counts = { accompaniments: accRows.length, sessions: sessionRows.length, tasks: taskRows.length, grants: grantRows.length }
       audit.detail(counts)
       return counts

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { CreateAccompaniment } from '../../common/contracts/accompaniments.contracts'
+import { type ClosureOutcome, CreateAccompaniment } from '../../common/contracts/accompaniments.contracts'
 import { CaseSessionInput } from '../../common/contracts/case-sessions.contracts'
 import type { RequestContext, Trx } from '../http/context'
 import { createAccompaniment } from '../modules/accompaniments/accompaniments.commands'
@@ -65,7 +65,12 @@ export async function sessions(ctx: RequestContext, trx: Trx, acc: Case, list: S
   for (const { on, at, ...s } of list) await createSession(ctx, trx, acc, CaseSessionInput.parse({ ...s, startsAt: `${on}T${at}:00.000Z` }))
 }
 
-export async function move(ctx: RequestContext, caseId: string, m: Move, extra: { reason?: string; outcome?: string } = {}): Promise<void> {
+export async function move(
+  ctx: RequestContext,
+  caseId: string,
+  m: Move,
+  extra: { reason?: string; outcome?: ClosureOutcome } = {},
+): Promise<void> {
   await ctx.write('seed.demo_casework', async (trx, audit) => {
     const acc = await openCase(trx, ctx.user, caseId, 'manage')
     audit.subject('accompaniment', acc.id).person(acc.person_id).detail({ step: m })

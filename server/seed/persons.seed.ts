@@ -1,4 +1,7 @@
 import crypto from 'node:crypto'
+import type { Insertable } from 'kysely'
+import { toJson } from '../db/json'
+import type { Database } from '../db/schema'
 import type { Services } from '../http/context'
 import { newPersonCode } from '../modules/persons/person-code'
 import { hashPassword } from '../security/passwords'
@@ -30,7 +33,7 @@ export async function seedPersons(services: Services, count: number, onProgress?
   for (let done = 0; done < count;) {
     const size = Math.min(BATCH, count - done)
     await ctx.write('seed.persons', async (trx, audit) => {
-      const persons = []
+      const persons: Insertable<Database['persons']>[] = []
       const keys = []
       const wrapped = []
       for (let i = 0; i < size; i++) {
@@ -54,7 +57,7 @@ export async function seedPersons(services: Services, count: number, onProgress?
             notes: `Synthetic record ${done + i}`,
           }),
           gender: r() < 0.5 ? 'male' : 'female',
-          languages: '["fr"]',
+          languages: toJson(['fr']),
           postcode: pick(r, POSTCODES),
           created_by: author.id,
           created_at: now,
@@ -66,10 +69,7 @@ export async function seedPersons(services: Services, count: number, onProgress?
         }
       }
       await trx.insertInto('person_keys').values(wrapped).execute()
-      await trx
-        .insertInto('persons')
-        .values(persons as never)
-        .execute()
+      await trx.insertInto('persons').values(persons).execute()
       for (let i = 0; i < keys.length; i += 2000)
         await trx
           .insertInto('person_name_keys')

@@ -15,7 +15,7 @@ export async function systemContext(services: Services, actorUserId: string | nu
       userId: user.id,
       email: user.email,
       displayName: user.display_name,
-      roles: roles.map((r) => r.role) as never,
+      roles: roles.map((r) => r.role),
       teamIds: teams.map((t) => t.team_id),
       sessionId: 'cli',
       sessionState: 'active',

@@ -32,7 +32,7 @@ export const accessGrantRoutes = [
             accompanimentCode: r.code,
             userId: r.user_id,
             userName: r.display_name,
-            reason: String(ctx.codec.openRow('access_grants', r.key, r.id, r).reason),
+            reason: ctx.codec.openRow('access_grants', r.key, r.id, r).reason,
             grantedAt: r.granted_at,
             expiresAt: r.expires_at,
             active: r.expires_at > now,

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto'
 import type { z } from 'zod'
-import type { CreateAccompaniment } from '../../../common/contracts/accompaniments.contracts'
-import type { Actor, RequestContext, Trx } from '../../http/context'
+import type { CreateAccompaniment, TimelineEventType } from '../../../common/contracts/accompaniments.contracts'
+import type { Actor, RequestContext, Row, Trx } from '../../http/context'
+import { toJson } from '../../db/json'
 import { AppError, fail, invalidField } from '../../http/errors'
 import {
   type CreatedCase,
@@ -26,7 +27,7 @@ async function eventRow(
   ctx: RequestContext,
   trx: Trx,
   acc: { person_id: string },
-  type: string,
+  type: TimelineEventType,
   data: Record<string, unknown> | null,
   note: string | null,
 ) {
@@ -37,8 +38,8 @@ async function eventRow(
     at: ctx.now(),
     actor_id: ctx.actor?.userId ?? null,
     type,
-    data: data ? JSON.stringify(data) : null,
-    note_sealed: key ? (ctx.codec.sealRow('accompaniment_events', key, id, { note }).note_sealed ?? null) : null,
+    data: data ? toJson(data) : null,
+    note_sealed: key ? ctx.codec.sealRow('accompaniment_events', key, id, { note }).note_sealed : null,
   }
 }
 
@@ -47,7 +48,7 @@ export async function addEvent(
   ctx: RequestContext,
   trx: Trx,
   acc: ManageableCase | CreatedCase,
-  type: string,
+  type: TimelineEventType,
   data: Record<string, unknown> | null = null,
   note: string | null = null,
 ): Promise<void> {
@@ -73,7 +74,7 @@ async function checkTeamWorkers(trx: Trx, teamId: string, userIds: string[], fie
 
 async function setWorkers(trx: Trx, id: string, primary: string, coWorkers: string[]): Promise<void> {
   await trx.deleteFrom('accompaniment_workers').where('accompaniment_id', '=', id).execute()
-  const rows = [{ accompaniment_id: id, user_id: primary, role: 'primary' }]
+  const rows: Row<'accompaniment_workers'>[] = [{ accompaniment_id: id, user_id: primary, role: 'primary' }]
   for (const u of new Set(coWorkers)) if (u !== primary) rows.push({ accompaniment_id: id, user_id: u, role: 'co' })
   await trx.insertInto('accompaniment_workers').values(rows).execute()
 }
@@ -129,7 +130,7 @@ export async function createAccompaniment(ctx: RequestContext, trx: Trx, input: 
     mandate_start: f.mandateStart,
     mandate_end: f.mandateEnd,
     report_every_months: f.framework === 'judicial' ? f.reportEveryMonths : null,
-    ...sealAccompaniment(ctx, key, id, {
+    ...ctx.codec.sealRow('accompaniments', key, id, {
       authority: f.authority,
       conditions: f.conditions,
       reporting: f.reporting,
@@ -145,22 +146,6 @@ export async function createAccompaniment(ctx: RequestContext, trx: Trx, input: 
   if (primary) await setWorkers(trx, acc.id, primary, [])
   await addEvent(ctx, trx, acc, 'created', { kind: input.kind, framework: f.framework, status: primary ? 'active' : 'intake' })
   return acc.id
-}
-
-function sealAccompaniment(
-  ctx: RequestContext,
-  key: Buffer,
-  id: string,
-  values: Record<'authority' | 'conditions' | 'reporting' | 'summary' | 'closure_reason', string | null>,
-) {
-  const sealed = ctx.codec.sealRow('accompaniments', key, id, values)
-  return {
-    authority_sealed: sealed.authority_sealed ?? null,
-    conditions_sealed: sealed.conditions_sealed ?? null,
-    reporting_sealed: sealed.reporting_sealed ?? null,
-    summary_sealed: sealed.summary_sealed ?? null,
-    closure_reason_sealed: sealed.closure_reason_sealed ?? null,
-  }
 }
 
 /**
@@ -215,7 +200,7 @@ export async function breakGlass(ctx: RequestContext, trx: Trx, accompanimentId:
   await insertOutsideRows(trx, acc, 'access_grants', {
     id,
     user_id: ctx.user.userId,
-    reason_sealed: ctx.codec.sealRow('access_grants', key, id, { reason }).reason_sealed as string,
+    reason_sealed: ctx.codec.sealRow('access_grants', key, id, { reason }).reason_sealed,
     granted_at: now,
     expires_at: expires,
   })

@@ -1,38 +1,35 @@
 import type { z } from 'zod'
 import type { AccompanimentSummary, AccompanimentView } from '../../../common/contracts/accompaniments.contracts'
+import type { Row } from '../../http/context'
 import type { Plain } from '../../security/codec'
 
-type Row = {
-  id: string
-  code: string
-  kind: string
-  person_id: string
-  concerned_person_id: string | null
-  concerned_status: string
-  relationship: string | null
-  team_id: string
-  status: string
-  framework: string
-  measure: string | null
-  authority_kind: string | null
-  mandate_start: string | null
-  mandate_end: string | null
-  report_every_months?: number | null
-  closure_outcome: string | null
-  created_at: string
-  updated_at: string
-  version: number
-}
+type Case = Row<'accompaniments'>
+type SummaryRow = Pick<Case, 'id' | 'code' | 'kind' | 'status' | 'framework' | 'team_id' | 'person_id' | 'updated_at'>
+type CaseRow = SummaryRow &
+  Pick<
+    Case,
+    | 'concerned_person_id'
+    | 'concerned_status'
+    | 'relationship'
+    | 'measure'
+    | 'authority_kind'
+    | 'mandate_start'
+    | 'mandate_end'
+    | 'report_every_months'
+    | 'closure_outcome'
+    | 'created_at'
+    | 'version'
+  >
 type Summary = z.infer<typeof AccompanimentSummary>
-type Worker = { user_id: string; role: string; display_name: string }
+type Worker = Pick<Row<'accompaniment_workers'>, 'user_id' | 'role'> & Pick<Row<'users'>, 'display_name'>
 
-export function presentSummary(row: Row, personName: string, primaryWorkerId: string | null, access: Summary['access']): Summary {
+export function presentSummary(row: SummaryRow, personName: string, primaryWorkerId: string | null, access: Summary['access']): Summary {
   return {
     id: row.id,
     code: row.code,
-    kind: row.kind as Summary['kind'],
-    status: row.status as Summary['status'],
-    framework: row.framework as Summary['framework'],
+    kind: row.kind,
+    status: row.status,
+    framework: row.framework,
     teamId: row.team_id,
     personId: row.person_id,
     personName,
@@ -43,7 +40,7 @@ export function presentSummary(row: Row, personName: string, primaryWorkerId: st
 }
 
 export function presentAccompaniment(
-  row: Row,
+  row: CaseRow,
   plain: Plain<'accompaniments'>,
   personName: string,
   workers: Worker[],
@@ -53,22 +50,22 @@ export function presentAccompaniment(
   return {
     ...presentSummary(row, personName, primary, access),
     concernedPersonId: row.concerned_person_id,
-    concernedStatus: row.concerned_status as AccompanimentView['concernedStatus'],
-    relationship: row.relationship as AccompanimentView['relationship'],
-    workers: workers.map((w) => ({ userId: w.user_id, name: w.display_name, role: w.role as 'primary' | 'co' })),
-    summary: (plain.summary as string | null) ?? null,
+    concernedStatus: row.concerned_status,
+    relationship: row.relationship,
+    workers: workers.map((w) => ({ userId: w.user_id, name: w.display_name, role: w.role })),
+    summary: plain.summary,
     judicial: {
-      measure: row.measure as AccompanimentView['judicial']['measure'],
-      authorityKind: row.authority_kind as AccompanimentView['judicial']['authorityKind'],
-      authority: (plain.authority as string | null) ?? null,
-      conditions: (plain.conditions as string | null) ?? null,
-      reporting: (plain.reporting as string | null) ?? null,
+      measure: row.measure,
+      authorityKind: row.authority_kind,
+      authority: plain.authority,
+      conditions: plain.conditions,
+      reporting: plain.reporting,
       mandateStart: row.mandate_start,
       mandateEnd: row.mandate_end,
-      reportEveryMonths: row.report_every_months ?? null,
+      reportEveryMonths: row.report_every_months,
     },
-    closureOutcome: row.closure_outcome as AccompanimentView['closureOutcome'],
-    closureReason: (plain.closure_reason as string | null) ?? null,
+    closureOutcome: row.closure_outcome,
+    closureReason: plain.closure_reason,
     createdAt: row.created_at,
     version: row.version,
   }

@@ -1,8 +1,8 @@
-import { Dashboard, DashboardQuery } from '../../../common/contracts/accompaniments.contracts'
+import { type AccompanimentStatus, Dashboard, DashboardQuery } from '../../../common/contracts/accompaniments.contracts'
 import { defineRoute } from '../../http/define-route'
 import { visibleCases, visibleRows } from '../../security/case-access'
 
-const OPEN = ['intake', 'active', 'suspended', 'closing']
+const OPEN: AccompanimentStatus[] = ['intake', 'active', 'suspended', 'closing']
 const LIST_LIMIT = 100
 
 export const dashboardRoutes = [

@@ -29,10 +29,7 @@ export async function updateDetails(ctx: RequestContext, trx: Trx, acc: Changeab
       mandate_start: judicial ? f.mandateStart : null,
       mandate_end: judicial ? f.mandateEnd : null,
       report_every_months: judicial ? f.reportEveryMonths : null,
-      authority_sealed: sealed.authority_sealed ?? null,
-      conditions_sealed: sealed.conditions_sealed ?? null,
-      reporting_sealed: sealed.reporting_sealed ?? null,
-      summary_sealed: sealed.summary_sealed ?? null,
+      ...sealed,
       updated_at: ctx.now(),
       version: version + 1,
     })

@@ -1,10 +1,9 @@
 import type { AuditAction } from '../../../common/audit-actions'
+import type { AccompanimentStatus as Status, ClosureOutcome } from '../../../common/contracts/accompaniments.contracts'
 import type { RequestContext, Trx } from '../../http/context'
 import { fail } from '../../http/errors'
 import { type ManageableCase, updateCase } from '../../security/case-access'
 import { addEvent } from './accompaniments.commands'
-
-type Status = 'intake' | 'active' | 'suspended' | 'closing' | 'closed'
 
 /** The lifecycle, as data: which move is allowed from which state. */
 const MOVES = {
@@ -31,19 +30,20 @@ export async function moveCase(
   acc: ManageableCase,
   move: Move,
   expectedVersion: number,
-  extra: { reason?: string | null; outcome?: string | null } = {},
+  extra: { reason?: string | null; outcome?: ClosureOutcome | null } = {},
 ): Promise<void> {
   if ((move === 'approve_closure' || move === 'refuse_closure') && acc.access !== 'lead') throw fail('access.forbidden')
   const rule: { from: readonly Status[]; to: Status } = MOVES[move]
-  if (!rule.from.includes(acc.status as Status)) throw fail('state.invalid_transition')
+  if (!rule.from.includes(acc.status)) throw fail('state.invalid_transition')
   const closing = move === 'request_closure'
   const sealedReason = closing
     ? ctx.codec.sealRow('accompaniments', await ctx.codec.personKey(trx, acc.person_id), acc.id, { closure_reason: extra.reason ?? null })
-    : {}
+        .closure_reason_sealed
+    : null
   const result = await updateCase(trx, acc)
     .set({
       status: rule.to,
-      ...(closing ? { closure_outcome: extra.outcome ?? null, closure_reason_sealed: sealedReason.closure_reason_sealed ?? null } : {}),
+      ...(closing ? { closure_outcome: extra.outcome ?? null, closure_reason_sealed: sealedReason } : {}),
       ...(move === 'reopen' || move === 'refuse_closure' ? { closure_outcome: null, closure_reason_sealed: null } : {}),
       updated_at: ctx.now(),
       version: expectedVersion + 1,

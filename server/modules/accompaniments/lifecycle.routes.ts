@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import {
   AccompanimentView,
+  type ClosureOutcome,
   ClosureDecisionBody,
   ClosureRequestBody,
   ReopenBody,
@@ -13,7 +14,7 @@ import { expectedVersion, sendVersion } from '../../http/versioning'
 import { reloadCase } from './accompaniments.view'
 import { auditActionOf, type Move, moveCase } from './lifecycle.commands'
 
-type Step = { move: Move; reason?: string | null; outcome?: string | null }
+type Step = { move: Move; reason?: string | null; outcome?: ClosureOutcome | null }
 
 /** One route per lifecycle step; each needs If-Match, each lands on the timeline and is its own audit action. */
 function step<B extends z.ZodType>(path: string, summary: string, body: B, allow: Permission, stepOf: (input: z.output<B>) => Step) {

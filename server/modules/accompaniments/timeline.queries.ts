@@ -1,3 +1,4 @@
+import { fromJson } from '../../db/json'
 import type { RequestContext, Trx } from '../../http/context'
 import { type OpenedCase, rowsOf } from '../../security/case-access'
 
@@ -24,7 +25,7 @@ export async function readTimeline(ctx: RequestContext, trx: Trx, acc: OpenedCas
     actorId: r.actor_id,
     actorName: r.display_name ?? null,
     type: r.type,
-    data: r.data ? (JSON.parse(r.data) as Record<string, unknown>) : null,
-    note: (ctx.codec.openRow('accompaniment_events', key, r.id, r).note as string | null) ?? null,
+    data: r.data ? fromJson(r.data) : null,
+    note: ctx.codec.openRow('accompaniment_events', key, r.id, r).note,
   }))
 }

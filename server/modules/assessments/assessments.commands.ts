@@ -24,7 +24,7 @@ export async function createAssessment(
     instrument_id: input.instrument,
     instrument_version_id: version.id,
     taken_on: input.takenOn,
-    answers_sealed: ctx.codec.sealRow('assessments', key, id, { answers }).answers_sealed as string,
+    answers_sealed: ctx.codec.sealRow('assessments', key, id, { answers }).answers_sealed,
     created_by: ctx.user.userId,
     created_at: now,
     updated_at: now,
@@ -55,7 +55,7 @@ export async function updateAssessment(
   const result = await updateRows(trx, acc, 'assessments')
     .set({
       taken_on: input.takenOn,
-      answers_sealed: ctx.codec.sealRow('assessments', key, id, { answers }).answers_sealed as string,
+      answers_sealed: ctx.codec.sealRow('assessments', key, id, { answers }).answers_sealed,
       updated_at: ctx.now(),
       version: expected + 1,
     })

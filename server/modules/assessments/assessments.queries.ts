@@ -1,5 +1,6 @@
 import type { LifeDomain, Perspective } from '../../../common/contracts/desistance.contracts'
-import type { Answers, AssessmentDetail, AssessmentSummary, AssessmentView } from '../../../common/contracts/instruments.contracts'
+import type { InferResult } from 'kysely'
+import type { AssessmentDetail, AssessmentSummary, AssessmentView } from '../../../common/contracts/instruments.contracts'
 import type { RequestContext, Trx } from '../../http/context'
 import { type OpenedCase, rowsOf } from '../../security/case-access'
 import { PROGRESS_REVIEW_CODE } from '../instruments/builtin'
@@ -25,6 +26,8 @@ function baseQuery(trx: Trx, acc: OpenedCase) {
     ])
 }
 
+type AnswerSetRow = InferResult<ReturnType<typeof baseQuery>>[number]
+
 /** Answer sets of one opened case, newest first. */
 export async function assessmentsOf(
   ctx: RequestContext,
@@ -32,34 +35,30 @@ export async function assessmentsOf(
   acc: OpenedCase,
   filter: { instrument?: string; id?: string } = {},
 ): Promise<AssessmentView[]> {
-  return (await answerSets(ctx, trx, acc, filter, true)) as AssessmentView[]
+  const rows = await answerSetRows(trx, acc, filter)
+  if (rows.length === 0) return []
+  const key = await ctx.codec.personKey(trx, acc.person_id)
+  const latest = await latestVersionNumbers(trx)
+  return rows.map((r) => ({ ...summaryOf(r, latest), answers: ctx.codec.openRow('assessments', key, r.id, r).answers }))
 }
 
 /** The same without the answers, for lists: nothing is decrypted. */
-export async function assessmentSummaries(
-  ctx: RequestContext,
-  trx: Trx,
-  acc: OpenedCase,
-  filter: { instrument?: string } = {},
-): Promise<AssessmentSummary[]> {
-  return answerSets(ctx, trx, acc, filter, false)
+export async function assessmentSummaries(trx: Trx, acc: OpenedCase, filter: { instrument?: string } = {}): Promise<AssessmentSummary[]> {
+  const rows = await answerSetRows(trx, acc, filter)
+  if (rows.length === 0) return []
+  const latest = await latestVersionNumbers(trx)
+  return rows.map((r) => summaryOf(r, latest))
 }
 
-async function answerSets(
-  ctx: RequestContext,
-  trx: Trx,
-  acc: OpenedCase,
-  filter: { instrument?: string; id?: string },
-  withAnswers: boolean,
-): Promise<AssessmentSummary[] | AssessmentView[]> {
+function answerSetRows(trx: Trx, acc: OpenedCase, filter: { instrument?: string; id?: string }) {
   let q = baseQuery(trx, acc)
   if (filter.instrument) q = q.where('assessments.instrument_id', '=', filter.instrument)
   if (filter.id) q = q.where('assessments.id', '=', filter.id)
-  const rows = await q.orderBy('assessments.taken_on', 'desc').orderBy('assessments.created_at', 'desc').limit(500).execute()
-  if (rows.length === 0) return []
-  const key = withAnswers ? await ctx.codec.personKey(trx, acc.person_id) : null
-  const latest = await latestVersionNumbers(trx)
-  return rows.map((r) => ({
+  return q.orderBy('assessments.taken_on', 'desc').orderBy('assessments.created_at', 'desc').limit(500).execute()
+}
+
+function summaryOf(r: AnswerSetRow, latest: Map<string, number>): AssessmentSummary {
+  return {
     id: r.id,
     accompanimentId: r.accompaniment_id,
     instrument: r.instrument_id,
@@ -67,13 +66,12 @@ async function answerSets(
     instrumentVersion: r.instrument_version,
     latestVersion: latest.get(r.instrument_id) ?? r.instrument_version,
     takenOn: r.taken_on,
-    ...(key ? { answers: (ctx.codec.openRow('assessments', key, r.id, r).answers as Answers | null) ?? {} } : {}),
     createdBy: r.created_by,
     createdByName: r.display_name,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     version: r.version,
-  }))
+  }
 }
 
 /** One answer set with the definition of its own version, so that an old set renders as given. */
@@ -116,7 +114,7 @@ export async function reviewSeries(ctx: RequestContext, trx: Trx, acc: OpenedCas
   if (rows.length === 0) return []
   const key = await ctx.codec.personKey(trx, acc.person_id)
   return rows.map((r) => {
-    const answers = (ctx.codec.openRow('assessments', key, r.id, r).answers as Answers | null) ?? {}
+    const answers = ctx.codec.openRow('assessments', key, r.id, r).answers
     const scores: ReviewPoint['scores'] = {}
     for (const section of definitionOf(r.version_id, r.definition).sections) {
       for (const item of section.items) {

@@ -25,9 +25,9 @@ export const assessmentRoutes = [
     allow: 'desistance.read',
     access: 'read',
     action: 'assessment.listed',
-    async handler({ acc, trx, audit, query, ctx }) {
+    async handler({ acc, trx, audit, query }) {
       audit.detail(query.instrument ? { instrument: query.instrument } : {})
-      return { items: await assessmentSummaries(ctx, trx, acc, { instrument: query.instrument }) }
+      return { items: await assessmentSummaries(trx, acc, { instrument: query.instrument }) }
     },
   }),
   defineCaseRoute({
@@ -45,8 +45,10 @@ export const assessmentRoutes = [
     async handler({ acc, trx, audit, body, ctx, reply }) {
       const { id, version } = await createAssessment(ctx, trx, acc, body)
       audit.subject('assessment', id).detail({ accompanimentId: acc.id, instrument: body.instrument, version })
+      const view = await assessmentDetail(ctx, trx, acc, id)
+      if (!view) throw fail('resource.not_found')
       sendVersion(reply, 1)
-      return (await assessmentDetail(ctx, trx, acc, id)) as AssessmentDetail
+      return view
     },
   }),
   defineCaseRoute({
@@ -84,7 +86,8 @@ export const assessmentRoutes = [
       const expected = expectedVersion(request)
       const { instrument, version } = await updateAssessment(ctx, trx, acc, params.assessmentId, expected, body)
       audit.subject('assessment', params.assessmentId).detail({ accompanimentId: acc.id, instrument, version })
-      const view = (await assessmentDetail(ctx, trx, acc, params.assessmentId)) as AssessmentDetail
+      const view = await assessmentDetail(ctx, trx, acc, params.assessmentId)
+      if (!view) throw fail('resource.not_found')
       sendVersion(reply, view.version)
       return view
     },

@@ -25,12 +25,13 @@ export const actionsOfKind = (kind: AuditKind): AuditAction[] => AUDIT_ACTION_NA
 export async function readLog(trx: Trx, f: LogFilter, page: { limit: number; offset: number }) {
   const q = trx
     .selectFrom('audit_log as a')
+    // The join changes the builder's type, which only $if allows; $if does not narrow the filter in its callback.
     .$if(!!f.personId, (qb) => qb.innerJoin('audit_persons as p', 'p.seq', 'a.seq').where('p.person_id', '=', f.personId as string))
-    .$if(!!f.actorId, (qb) => qb.where('a.actor_id', '=', f.actorId as string))
-    .$if(!!f.kind, (qb) => qb.where('a.action', 'in', actionsOfKind(f.kind as AuditKind)))
-    .$if(!!f.action, (qb) => qb.where('a.action', '=', f.action as string))
-    .$if(!!f.from, (qb) => qb.where('a.at', '>=', f.from as string))
-    .$if(!!f.to, (qb) => qb.where('a.at', '<', nextDay(f.to as string)))
+    .$call((qb) => (f.actorId ? qb.where('a.actor_id', '=', f.actorId) : qb))
+    .$call((qb) => (f.kind ? qb.where('a.action', 'in', actionsOfKind(f.kind)) : qb))
+    .$call((qb) => (f.action ? qb.where('a.action', '=', f.action) : qb))
+    .$call((qb) => (f.from ? qb.where('a.at', '>=', f.from) : qb))
+    .$call((qb) => (f.to ? qb.where('a.at', '<', nextDay(f.to)) : qb))
   const [rows, total] = await Promise.all([
     q
       .leftJoin('users as u', 'u.id', 'a.actor_id')

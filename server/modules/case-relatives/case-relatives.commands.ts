@@ -24,12 +24,12 @@ function values(ctx: RequestContext, key: Buffer, id: string, input: Input) {
   const sealed = ctx.codec.sealRow('case_relatives', key, id, { name: input.name, note: input.note })
   return {
     person_id: input.personId,
-    name_sealed: sealed.name_sealed!,
+    name_sealed: sealed.name_sealed,
     relationship: input.relationship,
     involvement: input.involvement,
     consent: input.consent,
     consent_on: input.consentOn,
-    note_sealed: sealed.note_sealed ?? null,
+    note_sealed: sealed.note_sealed,
     ended_on: input.endedOn,
     updated_at: ctx.now(),
   }

@@ -1,9 +1,8 @@
 import type { CaseRelatives, CaseRelativeView } from '../../../common/contracts/case-relatives.contracts'
-import type { AuditDraft, RequestContext, Trx } from '../../http/context'
+import type { AuditDraft, RequestContext, Row, Trx } from '../../http/context'
 import { type OpenedCase, rowsOf, visibleCases } from '../../security/case-access'
 
-type LinkedRow = { id: string; code: string; kind: string; status: string; person_id: string; relationship: string | null }
-type Related = CaseRelatives['relatedCases'][number]
+type LinkedRow = Pick<Row<'accompaniments'>, 'id' | 'code' | 'kind' | 'status' | 'person_id' | 'relationship'>
 
 const LINKED_COLUMNS = [
   'accompaniments.id',
@@ -65,17 +64,17 @@ export async function relativesOf(
     const plain = ctx.codec.openRow('case_relatives', key, r.id, r)
     return {
       id: r.id,
-      name: String(plain.name),
-      relationship: r.relationship as CaseRelativeView['relationship'],
+      name: plain.name,
+      relationship: r.relationship,
       personId: r.person_id,
-      involvement: r.involvement as CaseRelativeView['involvement'],
-      consent: r.consent as CaseRelativeView['consent'],
+      involvement: r.involvement,
+      consent: r.consent,
       consentOn: r.consent_on,
-      note: (plain.note as string | null) ?? null,
+      note: plain.note,
       endedOn: r.ended_on,
       linkedCases: linked
         .filter((l) => l.person_id === r.person_id)
-        .map((l) => ({ id: l.id, code: l.code, kind: l.kind as never, status: l.status as never })),
+        .map((l) => ({ id: l.id, code: l.code, kind: l.kind, status: l.status })),
       createdBy: r.display_name,
       updatedAt: r.updated_at,
       version: r.version,
@@ -83,12 +82,6 @@ export async function relativesOf(
   })
   return {
     items,
-    relatedCases: related.map((r) => ({
-      id: r.id,
-      code: r.code,
-      kind: r.kind as Related['kind'],
-      status: r.status as Related['status'],
-      relationship: r.relationship as Related['relationship'],
-    })),
+    relatedCases: related.map((r) => ({ id: r.id, code: r.code, kind: r.kind, status: r.status, relationship: r.relationship })),
   }
 }

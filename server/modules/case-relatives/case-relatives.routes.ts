@@ -37,8 +37,9 @@ export const caseRelativeRoutes = [
       const id = await addRelative(ctx, trx, acc, body)
       audit.subject('case_relative', id).detail({ accompanimentId: acc.id, involvement: body.involvement })
       const [view] = (await relativesOf(ctx, trx, acc, audit, id)).items
+      if (!view) throw fail('resource.not_found')
       sendVersion(reply, 1)
-      return view as CaseRelativeView
+      return view
     },
   }),
   defineCaseRoute({

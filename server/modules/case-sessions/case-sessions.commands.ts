@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import type { z } from 'zod'
 import type { CaseSessionInput } from '../../../common/contracts/case-sessions.contracts'
 import type { RequestContext, Trx } from '../../http/context'
+import { toJson } from '../../db/json'
 import { invalidField } from '../../http/errors'
 import { type ChangeableCase, insertRows, missOrStale, updateRows } from '../../security/case-access'
 
@@ -22,10 +23,10 @@ function values(ctx: RequestContext, key: Buffer, id: string, input: Input) {
     starts_at: new Date(input.startsAt).toISOString(),
     duration_minutes: input.durationMinutes,
     modality: input.modality,
-    place_sealed: sealed.place_sealed ?? null,
-    participants: JSON.stringify([...new Set(input.participants)]),
+    place_sealed: sealed.place_sealed,
+    participants: toJson([...new Set(input.participants)]),
     attendance: input.attendance,
-    notes_sealed: sealed.notes_sealed ?? null,
+    notes_sealed: sealed.notes_sealed,
     updated_at: ctx.now(),
   }
 }

@@ -1,4 +1,5 @@
 import type { CaseSessionView } from '../../../common/contracts/case-sessions.contracts'
+import { fromJson } from '../../db/json'
 import type { RequestContext, Trx } from '../../http/context'
 import { type OpenedCase, rowsOf } from '../../security/case-access'
 
@@ -29,14 +30,14 @@ export async function sessionsOf(ctx: RequestContext, trx: Trx, acc: OpenedCase,
     return {
       id: r.id,
       accompanimentId: r.accompaniment_id,
-      status: r.status as CaseSessionView['status'],
+      status: r.status,
       startsAt: r.starts_at,
       durationMinutes: r.duration_minutes,
-      modality: r.modality as CaseSessionView['modality'],
-      place: (plain.place as string | null) ?? null,
-      participants: JSON.parse(r.participants) as CaseSessionView['participants'],
-      attendance: r.attendance as CaseSessionView['attendance'],
-      notes: (plain.notes as string | null) ?? null,
+      modality: r.modality,
+      place: plain.place,
+      participants: fromJson(r.participants),
+      attendance: r.attendance,
+      notes: plain.notes,
       workerId: r.worker_id,
       workerName: r.display_name,
       version: r.version,

@@ -7,6 +7,7 @@ import {
   SessionParams,
 } from '../../../common/contracts/case-sessions.contracts'
 import { IdParams } from '../../../common/contracts/shared.contracts'
+import { fromJson } from '../../db/json'
 import { defineCaseRoute } from '../../http/case-route'
 import { defineRoute } from '../../http/define-route'
 import { fail } from '../../http/errors'
@@ -46,8 +47,9 @@ export const caseSessionRoutes = [
       const id = await createSession(ctx, trx, acc, body)
       audit.subject('case_session', id).detail({ accompanimentId: acc.id, status: body.status })
       const [view] = await sessionsOf(ctx, trx, acc, id)
+      if (!view) throw fail('resource.not_found')
       sendVersion(reply, 1)
-      return view as CaseSessionView
+      return view
     },
   }),
   defineCaseRoute({
@@ -111,12 +113,12 @@ export const caseSessionRoutes = [
             id: r.id,
             accompanimentId: r.accompaniment_id,
             accompanimentCode: r.code,
-            status: r.status as never,
+            status: r.status,
             startsAt: r.starts_at,
             durationMinutes: r.duration_minutes,
-            modality: r.modality as never,
-            participants: JSON.parse(r.participants) as never,
-            attendance: r.attendance as never,
+            modality: r.modality,
+            participants: fromJson(r.participants),
+            attendance: r.attendance,
             workerId: r.worker_id,
             workerName: r.display_name,
             version: r.version,

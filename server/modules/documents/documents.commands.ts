@@ -15,7 +15,7 @@ export async function storeDocument(
   const filename = documentName(file.filename, file.type)
   await insertRows(trx, acc, 'documents', {
     id,
-    filename_sealed: ctx.codec.sealRow('documents', key, id, { filename }).filename_sealed as string,
+    filename_sealed: ctx.codec.sealRow('documents', key, id, { filename }).filename_sealed,
     content_type: FILE_TYPES[file.type].mime,
     size: file.bytes.length,
     uploaded_by: ctx.user.userId,

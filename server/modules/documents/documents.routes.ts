@@ -31,7 +31,7 @@ async function listDocuments(ctx: RequestContext, trx: Trx, acc: OpenedCase, doc
   return rows.map((r) => ({
     id: r.id,
     accompanimentId: r.accompaniment_id,
-    filename: presentedName(String(ctx.codec.openRow('documents', key, r.id, r).filename), r.content_type),
+    filename: presentedName(ctx.codec.openRow('documents', key, r.id, r).filename, r.content_type),
     contentType: r.content_type,
     size: r.size,
     uploadedBy: r.display_name,
@@ -87,7 +87,8 @@ export const documentRoutes = [
       const id = await storeDocument(ctx, trx, acc, file)
       audit.subject('document', id).detail({ accompanimentId: acc.id, type: file.type, size: file.bytes.length })
       const [view] = await listDocuments(ctx, trx, acc, id)
-      return view as NonNullable<typeof view>
+      if (!view) throw fail('resource.not_found')
+      return view
     },
   }),
   defineCaseRoute({
@@ -107,7 +108,7 @@ export const documentRoutes = [
       if (!row) throw fail('resource.not_found')
       audit.subject('document', row.id).detail({ accompanimentId: acc.id })
       const key = await ctx.codec.personKey(trx, acc.person_id)
-      const filename = presentedName(String(ctx.codec.openRow('documents', key, row.id, row).filename), row.content_type)
+      const filename = presentedName(ctx.codec.openRow('documents', key, row.id, row).filename, row.content_type)
       const bytes = await ctx.services.documents.read(key, acc.id, row.id)
       reply.header('Content-Type', row.content_type)
       reply.header('Content-Disposition', contentDisposition(filename))

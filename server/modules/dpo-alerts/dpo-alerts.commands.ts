@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import type { DpoAlertKind } from '../../../common/duties'
 import type { Role } from '../../../common/roles'
+import { toJson } from '../../db/json'
 import type { Actor, Trx } from '../../http/context'
 import { fail } from '../../http/errors'
 
@@ -22,8 +23,8 @@ export async function raiseDpoAlert(
       user_id: a.userId,
       actor_id: a.actorId,
       at: a.now,
-      roles: JSON.stringify(a.grants.roles),
-      team_ids: JSON.stringify(a.grants.teamIds),
+      roles: toJson(a.grants.roles),
+      team_ids: toJson(a.grants.teamIds),
       acknowledged_by: null,
       acknowledged_at: null,
       version: 1,

@@ -1,7 +1,8 @@
 import { DpoAlertList, DpoAlertQuery, DpoAlertView } from '../../../common/contracts/dpo-alerts.contracts'
 import { IdParams } from '../../../common/contracts/shared.contracts'
 import { ROLES, type Role } from '../../../common/roles'
-import type { RequestContext, Trx } from '../../http/context'
+import { fromJson } from '../../db/json'
+import type { RequestContext, Row, Trx } from '../../http/context'
 import { defineRoute } from '../../http/define-route'
 import { fail } from '../../http/errors'
 import { expectedVersion, sendVersion } from '../../http/versioning'
@@ -9,30 +10,19 @@ import { recordingDutyRefusals } from '../users/duty-refusals'
 import { acknowledgeDpoAlert } from './dpo-alerts.commands'
 
 const COLUMNS = ['id', 'kind', 'user_id', 'actor_id', 'at', 'roles', 'team_ids', 'acknowledged_by', 'acknowledged_at', 'version'] as const
-type AlertRow = {
-  id: string
-  kind: DpoAlertView['kind']
-  user_id: string
-  actor_id: string
-  at: string
-  roles: string
-  team_ids: string
-  acknowledged_by: string | null
-  acknowledged_at: string | null
-  version: number
-}
+type AlertRow = Pick<Row<'dpo_alerts'>, (typeof COLUMNS)[number]>
 
 async function present(trx: Trx, rows: AlertRow[], actorId: string): Promise<DpoAlertView[]> {
   if (rows.length === 0) return []
   const staff = [...new Set(rows.flatMap((r) => [r.user_id, r.actor_id, ...(r.acknowledged_by ? [r.acknowledged_by] : [])]))]
-  const teamIds = [...new Set(rows.flatMap((r) => JSON.parse(r.team_ids) as string[]))]
+  const teamIds = [...new Set(rows.flatMap((r) => fromJson(r.team_ids)))]
   const [users, teams] = await Promise.all([
     trx.selectFrom('users').select(['id', 'display_name', 'email']).where('id', 'in', staff).execute(),
     teamIds.length ? trx.selectFrom('teams').select(['id', 'name']).where('id', 'in', teamIds).execute() : Promise.resolve([]),
   ])
   const ref = (id: string) => ({ id, displayName: users.find((u) => u.id === id)?.display_name ?? '' })
   return rows.map((r) => {
-    const roles = JSON.parse(r.roles) as string[]
+    const roles = fromJson(r.roles)
     return {
       id: r.id,
       version: r.version,
@@ -41,7 +31,7 @@ async function present(trx: Trx, rows: AlertRow[], actorId: string): Promise<Dpo
       actor: ref(r.actor_id),
       user: { ...ref(r.user_id), email: users.find((u) => u.id === r.user_id)?.email ?? '' },
       roles: ROLES.filter((x: Role) => roles.includes(x)),
-      teams: (JSON.parse(r.team_ids) as string[]).map((id) => ({ id, name: teams.find((t) => t.id === id)?.name ?? '' })),
+      teams: fromJson(r.team_ids).map((id) => ({ id, name: teams.find((t) => t.id === id)?.name ?? '' })),
       acknowledgedBy: r.acknowledged_by ? ref(r.acknowledged_by) : null,
       acknowledgedAt: r.acknowledged_at,
       mayAcknowledge: r.acknowledged_at === null && r.user_id !== actorId && r.actor_id !== actorId,
@@ -53,7 +43,8 @@ async function loadAlert(ctx: RequestContext, trx: Trx, id: string) {
   const row = await trx.selectFrom('dpo_alerts').select(COLUMNS).where('id', '=', id).executeTakeFirst()
   if (!row) throw fail('resource.not_found')
   const [view] = await present(trx, [row], ctx.user.userId)
-  return view as NonNullable<typeof view>
+  if (!view) throw fail('resource.not_found')
+  return view
 }
 
 /** The DPO's alerts (ADR 0007): account take-overs and grants confirmed by another admin. */

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { InstrumentDefinition } from '../../../common/contracts/instruments.contracts'
+import { toJson } from '../../db/json'
 import type { Trx } from '../../http/context'
 import { fail, invalidField } from '../../http/errors'
 import { BUILT_IN_INSTRUMENTS } from './builtin'
@@ -14,7 +15,7 @@ async function insertVersion(trx: Trx, code: string, definition: InstrumentDefin
   const id = crypto.randomUUID()
   await trx
     .insertInto('instrument_versions')
-    .values({ id, instrument_id: code, version, definition: JSON.stringify(definition), created_by: createdBy, created_at: now })
+    .values({ id, instrument_id: code, version, definition: toJson(definition), created_by: createdBy, created_at: now })
     .execute()
   return { id, version }
 }
@@ -42,7 +43,8 @@ export async function installBuiltInInstruments(db: Trx): Promise<number> {
   let added = 0
   const now = new Date().toISOString()
   for (const b of BUILT_IN_INSTRUMENTS) {
-    const text = JSON.stringify(InstrumentDefinition.parse(b.definition))
+    const definition = InstrumentDefinition.parse(b.definition)
+    const text = toJson(definition)
     added += await db.transaction().execute(async (trx) => {
       const exists = await trx.selectFrom('instruments').select('id').where('id', '=', b.code).executeTakeFirst()
       if (!exists) await trx.insertInto('instruments').values({ id: b.code, built_in: 1, created_at: now }).execute()
@@ -53,7 +55,7 @@ export async function installBuiltInInstruments(db: Trx): Promise<number> {
         .where('created_by', 'is', null)
         .execute()
       if (installed.some((v) => v.definition === text)) return 0
-      await insertVersion(trx, b.code, JSON.parse(text) as InstrumentDefinition, null, now)
+      await insertVersion(trx, b.code, definition, null, now)
       return 1
     })
   }

@@ -1,28 +1,20 @@
+import type { InferResult } from 'kysely'
 import type { InstrumentDefinition, InstrumentView, InstrumentVersionView } from '../../../common/contracts/instruments.contracts'
+import { fromJson, type Json } from '../../db/json'
 import { asStaff, type StaffTx } from '../../http/staff-fence'
 import { BUILT_IN_INSTRUMENTS } from './builtin'
 
 /** Versions never change once written: their parsed definitions are kept by id. */
 const parsed = new Map<string, InstrumentDefinition>()
 
-export function definitionOf(versionId: string, json: string): InstrumentDefinition {
+export function definitionOf(versionId: string, json: Json<InstrumentDefinition>): InstrumentDefinition {
   let def = parsed.get(versionId)
   if (!def) {
-    def = JSON.parse(json) as InstrumentDefinition
+    def = fromJson(json)
     if (parsed.size > 1000) parsed.clear()
     parsed.set(versionId, def)
   }
   return def
-}
-
-type VersionRow = {
-  id: string
-  instrument_id: string
-  version: number
-  definition: string
-  created_at: string
-  display_name: string | null
-  built_in: number
 }
 
 function versionQuery(trx: StaffTx) {
@@ -40,6 +32,8 @@ function versionQuery(trx: StaffTx) {
       'instruments.built_in',
     ])
 }
+
+type VersionRow = InferResult<ReturnType<typeof versionQuery>>[number]
 
 function present(r: VersionRow): InstrumentVersionView {
   return {
@@ -90,16 +84,20 @@ export async function listInstruments(trx: StaffTx): Promise<InstrumentView[]> {
   for (const r of rows) byInstrument.set(r.instrument_id, [...(byInstrument.get(r.instrument_id) ?? []), r])
   const rank = (code: string) => BUILT_IN_ORDER.get(code) ?? BUILT_IN_ORDER.size
   return instruments
-    .filter((i) => byInstrument.has(i.id))
     .sort((a, b) => rank(a.id) - rank(b.id) || a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id))
-    .map((i) => {
-      const versions = byInstrument.get(i.id) as VersionRow[]
-      return {
-        code: i.id,
-        builtIn: i.built_in === 1,
-        createdAt: i.created_at,
-        latest: present(versions[0] as VersionRow),
-        versions: versions.map((v) => ({ id: v.id, version: v.version, createdAt: v.created_at, createdByName: v.display_name })),
-      }
+    .flatMap((i) => {
+      // Newest first: the first is the latest. An instrument without a version is not listed.
+      const versions = byInstrument.get(i.id) ?? []
+      const [latest] = versions
+      if (!latest) return []
+      return [
+        {
+          code: i.id,
+          builtIn: i.built_in === 1,
+          createdAt: i.created_at,
+          latest: present(latest),
+          versions: versions.map((v) => ({ id: v.id, version: v.version, createdAt: v.created_at, createdByName: v.display_name })),
+        },
+      ]
     })
 }

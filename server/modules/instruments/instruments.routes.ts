@@ -51,7 +51,9 @@ export const instrumentRoutes = [
       return ctx.write('instrument.created', async (trx, audit) => {
         const { version } = await createInstrument(trx, body.code, body.definition, ctx.user.userId, ctx.now())
         audit.subject('instrument', body.code).detail({ version })
-        return (await findVersion(trx, body.code, version)) as InstrumentVersionView
+        const view = await findVersion(trx, body.code, version)
+        if (!view) throw fail('resource.not_found')
+        return view
       })
     },
   }),
@@ -69,7 +71,9 @@ export const instrumentRoutes = [
       return ctx.write('instrument.version_created', async (trx, audit) => {
         const { version } = await addVersion(trx, params.code, body.definition, ctx.user.userId, ctx.now())
         audit.subject('instrument', params.code).detail({ version })
-        return (await findVersion(trx, params.code, version)) as InstrumentVersionView
+        const view = await findVersion(trx, params.code, version)
+        if (!view) throw fail('resource.not_found')
+        return view
       })
     },
   }),

@@ -20,8 +20,7 @@ function tiesOf(input: Input): Tie[] {
 }
 
 function sealed(ctx: RequestContext, key: Buffer, id: string, input: Input) {
-  const s = ctx.codec.sealRow('network_snapshots', key, id, { ties: tiesOf(input), note: input.note })
-  return { ties_sealed: s.ties_sealed as string, note_sealed: s.note_sealed ?? null }
+  return ctx.codec.sealRow('network_snapshots', key, id, { ties: tiesOf(input), note: input.note })
 }
 
 /** A snapshot is taken on a case opened for change: by its workers or its lead, never by a break-the-glass reader. */

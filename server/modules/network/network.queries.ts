@@ -1,4 +1,4 @@
-import type { NetworkSnapshotView, Tie } from '../../../common/contracts/network.contracts'
+import type { NetworkSnapshotView } from '../../../common/contracts/network.contracts'
 import type { RequestContext, Trx } from '../../http/context'
 import { type OpenedCase, rowsOf } from '../../security/case-access'
 import { compareSnapshots } from './network.compare'
@@ -37,8 +37,8 @@ export async function networkSnapshotsOf(
       id: r.id,
       accompanimentId: r.accompaniment_id,
       takenOn: r.taken_on,
-      ties: (plain.ties as Tie[] | null) ?? [],
-      note: (plain.note as string | null) ?? null,
+      ties: plain.ties,
+      note: plain.note,
       createdBy: r.display_name,
       createdAt: r.created_at,
       updatedAt: r.updated_at,

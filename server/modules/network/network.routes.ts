@@ -45,8 +45,9 @@ export const networkRoutes = [
       const id = await createSnapshot(ctx, trx, acc, body)
       audit.subject('network_snapshot', id).detail({ accompanimentId: acc.id, ties: body.ties.length })
       const [view] = await networkSnapshotsOf(ctx, trx, acc, id)
+      if (!view) throw fail('resource.not_found')
       sendVersion(reply, 1)
-      return view as NetworkSnapshotView
+      return view
     },
   }),
   defineCaseRoute({

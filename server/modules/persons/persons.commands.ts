@@ -1,8 +1,8 @@
 import crypto from 'node:crypto'
 import type { z } from 'zod'
 import type { PersonInput } from '../../../common/contracts/persons.contracts'
+import { toJson } from '../../db/json'
 import type { RequestContext, Trx } from '../../http/context'
-import type { Sealed } from '../../security/codec'
 import { type OpenedPerson, replaceNameKeys, updatePersonRow } from '../../security/person-access'
 import { fail, invalidField } from '../../http/errors'
 import { isKnownPostcode } from '../postcodes/postcodes.data'
@@ -15,9 +15,7 @@ function checkInput(input: Input): void {
   if (input.birthDate && Date.parse(input.birthDate) > Date.now()) throw invalidField('birthDate', 'in_future', 'Birth date in the future')
 }
 
-type SealedPerson = Partial<Sealed<'persons'>> & { first_name_sealed: string; last_name_sealed: string; other_names_sealed: string }
-
-function sealedValues(ctx: RequestContext, key: Buffer, id: string, input: Input): SealedPerson {
+function sealedValues(ctx: RequestContext, key: Buffer, id: string, input: Input) {
   return ctx.codec.sealRow('persons', key, id, {
     first_name: input.firstName,
     last_name: input.lastName,
@@ -27,7 +25,7 @@ function sealedValues(ctx: RequestContext, key: Buffer, id: string, input: Input
     phone: input.phone,
     email: input.email ?? null,
     notes: input.notes,
-  }) as SealedPerson
+  })
 }
 
 export async function createPerson(ctx: RequestContext, trx: Trx, input: Input): Promise<string> {
@@ -42,7 +40,7 @@ export async function createPerson(ctx: RequestContext, trx: Trx, input: Input):
       code: newPersonCode(),
       ...sealedValues(ctx, key, id, input),
       gender: input.gender,
-      languages: JSON.stringify(input.languages),
+      languages: toJson(input.languages),
       postcode: input.postcode ?? null,
       created_by: ctx.user.userId,
       created_at: now,
@@ -63,7 +61,7 @@ export async function updatePerson(ctx: RequestContext, trx: Trx, person: Opened
     .set({
       ...sealedValues(ctx, key, id, input),
       gender: input.gender,
-      languages: JSON.stringify(input.languages),
+      languages: toJson(input.languages),
       postcode: input.postcode ?? null,
       updated_at: ctx.now(),
       version: version + 1,

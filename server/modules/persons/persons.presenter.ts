@@ -1,50 +1,45 @@
 import type { PersonSummary, PersonView } from '../../../common/contracts/persons.contracts'
+import { fromJson } from '../../db/json'
+import type { Row } from '../../http/context'
 import type { Plain } from '../../security/codec'
 import { municipalityOf } from '../postcodes/postcodes.data'
 
-type Row = {
-  id: string
-  code: string
-  gender: string
-  languages: string
-  postcode: string | null
-  created_at: string
-  updated_at: string
-  version: number
-}
+type PersonRow = Pick<Row<'persons'>, 'id' | 'code' | 'gender' | 'languages' | 'postcode' | 'created_at' | 'updated_at' | 'version'>
 
-export function presentPerson(row: Row, plain: Plain<'persons'>): PersonView {
+export function presentPerson(row: PersonRow, plain: Plain<'persons'>): PersonView {
   return {
     id: row.id,
     code: row.code,
-    firstName: plain.first_name as string,
-    lastName: plain.last_name as string,
-    otherNames: (plain.other_names as string[] | null) ?? [],
-    birthDate: (plain.birth_date as string | null) ?? null,
-    birthYear: (plain.birth_year as number | null) ?? null,
-    gender: row.gender as PersonView['gender'],
-    languages: JSON.parse(row.languages) as string[],
+    firstName: plain.first_name,
+    lastName: plain.last_name,
+    otherNames: plain.other_names,
+    birthDate: plain.birth_date,
+    birthYear: plain.birth_year,
+    gender: row.gender,
+    languages: fromJson(row.languages),
     postcode: row.postcode,
     municipality: municipalityOf(row.postcode),
-    phone: (plain.phone as string | null) ?? null,
-    email: (plain.email as string | null) ?? null,
-    notes: (plain.notes as string | null) ?? null,
+    phone: plain.phone,
+    email: plain.email,
+    notes: plain.notes,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
   }
 }
 
-type SearchRow = { id: string; code: string; postcode: string | null }
+type SearchRow = Pick<Row<'persons'>, 'id' | 'code' | 'postcode'>
 
 /**
  * A found person as the caller may see them: in full when they may open the record; otherwise
  * the initial, last name, birth year and municipality, without id or code.
  */
-export function presentMatch(row: SearchRow, plain: Plain<'persons'>, match: { readable: boolean; exact: boolean }): PersonSummary {
-  const firstName = plain.first_name as string
-  const lastName = plain.last_name as string
-  const birthYear = (plain.birth_year as number | null) ?? null
+export function presentMatch(
+  row: SearchRow,
+  plain: Pick<Plain<'persons'>, 'first_name' | 'last_name' | 'birth_year'>,
+  match: { readable: boolean; exact: boolean },
+): PersonSummary {
+  const { first_name: firstName, last_name: lastName, birth_year: birthYear } = plain
   const municipality = municipalityOf(row.postcode)?.locality ?? null
   const kind = match.exact ? 'exact' : 'close'
   if (match.readable) return { readable: true, id: row.id, code: row.code, firstName, lastName, birthYear, municipality, match: kind }

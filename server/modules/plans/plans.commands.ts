@@ -10,7 +10,7 @@ type Input = z.output<typeof PlanInput>
 
 /** A unique-key violation on either engine: another save took this version number first. */
 export function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
 }
 
@@ -57,7 +57,7 @@ export async function savePlan(ctx: RequestContext, trx: Trx, acc: ChangeableCas
     await insertRows(trx, acc, 'plan_versions', {
       id,
       version,
-      content_sealed: sealed.content_sealed as string,
+      content_sealed: sealed.content_sealed,
       created_by: ctx.user.userId,
       created_at: ctx.now(),
     })

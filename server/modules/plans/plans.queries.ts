@@ -1,10 +1,5 @@
-import {
-  type Agreement,
-  type PlanCompletion,
-  PlanContent,
-  type PlanVersionSummary,
-  type PlanView,
-} from '../../../common/contracts/plans.contracts'
+import type { InferResult } from 'kysely'
+import type { Agreement, PlanCompletion, PlanContent, PlanVersionSummary, PlanView } from '../../../common/contracts/plans.contracts'
 import type { RequestContext, Trx } from '../../http/context'
 import { type OpenedCase, rowsOf } from '../../security/case-access'
 
@@ -22,13 +17,13 @@ function base(trx: Trx, acc: OpenedCase) {
   return rowsOf(trx, acc, 'plan_versions').innerJoin('users', 'users.id', 'plan_versions.created_by').select(COLUMNS)
 }
 
-type Row = { id: string; version: number; content_sealed: string; created_at: string; display_name: string }
+type VersionRow = InferResult<ReturnType<typeof base>>[number]
 
-function open(ctx: RequestContext, key: Buffer, row: Row): PlanContent {
-  return PlanContent.parse(ctx.codec.openRow('plan_versions', key, row.id, row).content)
+function open(ctx: RequestContext, key: Buffer, row: VersionRow): PlanContent {
+  return ctx.codec.openRow('plan_versions', key, row.id, row).content
 }
 
-function view(acc: OpenedCase, row: Row | undefined, content: PlanContent | null): PlanView {
+function view(acc: OpenedCase, row: VersionRow | undefined, content: PlanContent | null): PlanView {
   return {
     accompanimentId: acc.id,
     version: row?.version ?? 0,

@@ -34,7 +34,7 @@ async function trajectoryCounts(trx: Trx, acc: OpenedCase): Promise<Progress['tr
     if (r.kind === 'future') counts.futureGoals += n
     else {
       counts.events += n
-      if (r.phase) counts.byPhase[r.phase as keyof Progress['trajectory']['byPhase']] = n
+      if (r.phase) counts.byPhase[r.phase] = n
     }
   }
   return counts

@@ -32,7 +32,7 @@ export const progressRoutes = [
     async handler({ acc, trx, ctx }) {
       const [person, key] = await Promise.all([openPerson(trx, ctx.user, acc.person_id), ctx.codec.personKey(trx, acc.person_id)])
       // Only the first name is opened: the summary addresses the person, it does not identify them.
-      const firstName = String(ctx.codec.openRow('persons', key, person.id, { first_name_sealed: person.first_name_sealed }).first_name)
+      const { first_name: firstName } = ctx.codec.openRow('persons', key, person.id, { first_name_sealed: person.first_name_sealed })
       return personSummaryOf(ctx, trx, acc, firstName)
     },
   }),

@@ -36,7 +36,7 @@ export async function buildContent(ctx: RequestContext, trx: Trx, acc: OpenedCas
     sessions: sessions.map((s) => ({
       date: s.starts_at.slice(0, 10),
       status: s.status,
-      attendance: s.attendance as Content['sessions'][number]['attendance'],
+      attendance: s.attendance,
     })),
     attendance,
     engagement: input.engagement,
@@ -62,8 +62,7 @@ export async function recordReport(
     period_from: input.periodFrom,
     period_to: input.periodTo,
     language: input.language,
-    content_sealed: sealed.content_sealed as string,
-    recipient_sealed: sealed.recipient_sealed as string,
+    ...sealed,
     sent_at: input.sentAt ? new Date(input.sentAt).toISOString() : ctx.now(),
     created_by: ctx.user.userId,
     created_at: ctx.now(),
@@ -73,26 +72,27 @@ export async function recordReport(
 
 export function reportPdf(content: Content, recipient: string, sentAt: string, language: keyof typeof REPORT_LABELS): Buffer {
   const l = REPORT_LABELS[language]
-  const t = (k: string | null) => (k ? (l[k] ?? k) : '—')
+  const byValue: Readonly<Record<string, string | undefined>> = l
+  const t = (k: string | null) => (k ? (byValue[k] ?? k) : '—')
   const lines: Line[] = [
-    { text: l.title as string, size: 16, bold: true },
+    { text: l.title, size: 16, bold: true },
     { text: `${l.person}: ${content.personName}`, gap: 8 },
     { text: `${l.case}: ${content.caseCode}` },
     { text: `${l.measure}: ${t(content.measure)} (${l.mandate} ${content.mandateStart ?? '—'} – ${content.mandateEnd ?? '—'})` },
     { text: `${l.period}: ${l.from} ${content.periodFrom} ${l.to} ${content.periodTo}` },
     { text: `${l.recipient}: ${recipient}` },
     { text: `${l.sentAt}: ${sentAt.slice(0, 10)}` },
-    { text: l.sessions as string, size: 13, bold: true, gap: 10 },
+    { text: l.sessions, size: 13, bold: true, gap: 10 },
     ...(content.sessions.length
       ? content.sessions.map((s) => ({ text: `${s.date}   ${t(s.status)}${s.attendance ? ` — ${t(s.attendance)}` : ''}` }))
-      : [{ text: l.none as string }]),
-    { text: l.attendance as string, size: 13, bold: true, gap: 10 },
+      : [{ text: l.none }]),
+    { text: l.attendance, size: 13, bold: true, gap: 10 },
     ...Object.entries(content.attendance).map(([k, n]) => ({ text: `${t(k)}: ${n}` })),
-    { text: l.engagement as string, size: 13, bold: true, gap: 10 },
+    { text: l.engagement, size: 13, bold: true, gap: 10 },
     { text: t(content.engagement) },
     ...(content.engagementComment ? [{ text: content.engagementComment }] : []),
     { text: `${l.worker}: ${content.worker}`, gap: 14 },
-    { text: l.footer as string, size: 9, gap: 18 },
+    { text: l.footer, size: 9, gap: 18 },
   ]
   return renderPdf(`${l.title} — ${content.caseCode}`, lines)
 }

@@ -1,6 +1,5 @@
-import { ReportContent, ReportInput, ReportList, ReportParams, ReportView } from '../../../common/contracts/reports.contracts'
+import { ReportInput, ReportList, ReportParams, ReportView } from '../../../common/contracts/reports.contracts'
 import { IdParams } from '../../../common/contracts/shared.contracts'
-import type { Language } from '../../../common/roles'
 import type { RequestContext, Trx } from '../../http/context'
 import { defineCaseRoute } from '../../http/case-route'
 import { fail } from '../../http/errors'
@@ -27,11 +26,11 @@ async function listReports(ctx: RequestContext, trx: Trx, acc: OpenedCase, repor
     return {
       id: r.id,
       accompanimentId: r.accompaniment_id,
-      recipient: String(plain.recipient),
+      recipient: plain.recipient,
       sentAt: r.sent_at,
-      language: r.language as Language,
+      language: r.language,
       createdBy: r.display_name,
-      content: ReportContent.parse(plain.content),
+      content: plain.content,
     }
   })
 }
@@ -53,7 +52,8 @@ export const reportRoutes = [
       const id = await recordReport(ctx, trx, acc, body)
       audit.subject('judicial_report', id).detail({ accompanimentId: acc.id, periodFrom: body.periodFrom, periodTo: body.periodTo })
       const [view] = await listReports(ctx, trx, acc, id)
-      return view as NonNullable<typeof view>
+      if (!view) throw fail('resource.not_found')
+      return view
     },
   }),
   defineCaseRoute({

@@ -1,3 +1,4 @@
+import type { NotNull } from 'kysely'
 import type { z } from 'zod'
 import type { Reminder } from '../../../common/contracts/tasks.contracts'
 import type { RequestContext, Trx } from '../../http/context'
@@ -11,7 +12,7 @@ export const addDays = (date: string, days: number) =>
 
 /** Calendar months, clamped to the month's end: 31 January + 1 month is 28 (or 29) February. */
 export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
+  const [y = NaN, m = NaN, d = NaN] = date.split('-').map(Number)
   const target = new Date(Date.UTC(y, m - 1 + months, 1))
   const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate()
   target.setUTCDate(Math.min(d, last))
@@ -31,6 +32,7 @@ export async function remindersFor(ctx: RequestContext, trx: Trx, today: string)
       .where('accompaniments.status', 'in', ['active', 'suspended'])
       .where('accompaniments.mandate_end', '>=', today)
       .where('accompaniments.mandate_end', '<=', horizon)
+      .$narrowType<{ mandate_end: NotNull }>()
       .orderBy('accompaniments.mandate_end')
       .execute(),
     visibleCases(trx, me, { assigned: true })
@@ -78,17 +80,17 @@ export async function remindersFor(ctx: RequestContext, trx: Trx, today: string)
     accompanimentId: m.id,
     accompanimentCode: m.code,
     personId: m.person_id,
-    date: m.mandate_end as string,
+    date: m.mandate_end,
   }))
   for (const r of reports) {
-    const from = (r.last_report as string | null)?.slice(0, 10) ?? r.mandate_start ?? r.created_at.slice(0, 10)
+    const from = r.last_report?.slice(0, 10) ?? r.mandate_start ?? r.created_at.slice(0, 10)
     const due = addMonths(from, Number(r.report_every_months))
     // Once the mandate has ended, no further report is expected.
     if (due <= horizon && !(r.mandate_end && due > r.mandate_end))
       out.push({ type: 'report_due', accompanimentId: r.id, accompanimentCode: r.code, personId: r.person_id, date: due })
   }
   for (const r of reviews) {
-    const due = addMonths((r.last_review as string | null) ?? r.created_at.slice(0, 10), ctx.services.config.reviewEveryMonths)
+    const due = addMonths(r.last_review ?? r.created_at.slice(0, 10), ctx.services.config.reviewEveryMonths)
     if (due <= horizon) out.push({ type: 'review_due', accompanimentId: r.id, accompanimentCode: r.code, personId: r.person_id, date: due })
   }
   return out.sort((a, b) => a.date.localeCompare(b.date) || a.accompanimentCode.localeCompare(b.accompanimentCode))

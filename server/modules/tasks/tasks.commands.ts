@@ -16,7 +16,7 @@ export async function createTask(ctx: RequestContext, trx: Trx, acc: ChangeableC
   const key = await ctx.codec.personKey(trx, acc.person_id)
   await insertRows(trx, acc, 'tasks', {
     id,
-    title_sealed: ctx.codec.sealRow('tasks', key, id, { title: input.title }).title_sealed as string,
+    title_sealed: ctx.codec.sealRow('tasks', key, id, { title: input.title }).title_sealed,
     assignee_id: assignee,
     due_date: input.dueDate,
     status: 'open',

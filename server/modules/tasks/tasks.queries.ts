@@ -1,5 +1,5 @@
 import type { TaskView } from '../../../common/contracts/tasks.contracts'
-import type { Actor, RequestContext, Trx } from '../../http/context'
+import type { Actor, RequestContext, Row, Trx } from '../../http/context'
 import { type OpenedCase, rowsOf, visibleRows } from '../../security/case-access'
 
 const COLUMNS = [
@@ -14,17 +14,8 @@ const COLUMNS = [
   'tasks.version',
 ] as const
 
-type Row = {
-  id: string
-  accompaniment_id: string
-  code: string
-  person_id: string
-  title_sealed: string
-  due_date: string
-  status: string
-  assignee_id: string
-  version: number
-}
+type TaskRow = Pick<Row<'tasks'>, 'id' | 'accompaniment_id' | 'title_sealed' | 'due_date' | 'status' | 'assignee_id' | 'version'> &
+  Pick<Row<'accompaniments'>, 'code' | 'person_id'>
 
 /** Tasks of one opened case, by due date (or the one task asked for). */
 export async function tasksOfCase(ctx: RequestContext, trx: Trx, acc: OpenedCase, taskId?: string): Promise<TaskView[]> {
@@ -50,7 +41,7 @@ export async function myOpenTasks(
 }
 
 /** Titles opened with each client's key (recorded on the audit entry as persons shown). */
-async function present(ctx: RequestContext, trx: Trx, rows: Row[]): Promise<TaskView[]> {
+async function present(ctx: RequestContext, trx: Trx, rows: TaskRow[]): Promise<TaskView[]> {
   const keys = await ctx.codec.personKeys(
     trx,
     rows.map((r) => r.person_id),
@@ -64,9 +55,9 @@ async function present(ctx: RequestContext, trx: Trx, rows: Row[]): Promise<Task
         id: r.id,
         accompanimentId: r.accompaniment_id,
         accompanimentCode: r.code,
-        title: String(ctx.codec.openRow('tasks', key, r.id, r).title),
+        title: ctx.codec.openRow('tasks', key, r.id, r).title,
         dueDate: r.due_date,
-        status: r.status as TaskView['status'],
+        status: r.status,
         assigneeId: r.assignee_id,
         overdue: r.status === 'open' && r.due_date < today,
         version: r.version,

@@ -39,8 +39,10 @@ export const taskRoutes = [
     async handler({ acc, trx, audit, body, ctx, reply }) {
       const id = await createTask(ctx, trx, acc, body)
       audit.subject('task', id).detail({ accompanimentId: acc.id })
+      const [view] = await tasksOfCase(ctx, trx, acc, id)
+      if (!view) throw fail('resource.not_found')
       sendVersion(reply, 1)
-      return (await tasksOfCase(ctx, trx, acc, id))[0] as TaskView
+      return view
     },
   }),
   defineCaseRoute({
@@ -106,8 +108,8 @@ export const taskRoutes = [
             accompanimentCode: s.code,
             startsAt: s.starts_at,
             durationMinutes: s.duration_minutes,
-            modality: s.modality as never,
-            status: s.status as never,
+            modality: s.modality,
+            status: s.status,
           })),
           overdueTasks: overdue,
           dueThisWeek: week,

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { toJson } from '../../db/json'
 import { type Agent, auditRows, json, startTestApp, type TestApp } from '../../test/harness'
 
 let t: TestApp
@@ -203,15 +204,15 @@ it('bounds a trajectory at 1000 entries, so that it is always read whole', async
   const rows = Array.from({ length: 1000 }, (_, i) => ({
     id: crypto.randomUUID(),
     accompaniment_id: c.id,
-    kind: 'event',
-    date_precision: 'year',
+    kind: 'event' as const,
+    date_precision: 'year' as const,
     date: String(1990 + (i % 30)),
-    phase: 'before',
+    phase: 'before' as const,
     domain: null,
     valence: 0,
     title_sealed: 'v1.placeholder',
     description_sealed: null,
-    goal_ids: '[]',
+    goal_ids: toJson([]),
     created_by: worker.userId,
     created_at: now,
     updated_at: now,

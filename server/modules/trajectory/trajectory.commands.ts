@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import type { z } from 'zod'
 import type { TrajectoryInput } from '../../../common/contracts/trajectory.contracts'
 import type { RequestContext, Trx } from '../../http/context'
+import { toJson } from '../../db/json'
 import { fail, invalidField } from '../../http/errors'
 import { type ChangeableCase, deleteRows, insertRows, missOrStale, rowsOf, updateRows } from '../../security/case-access'
 import { currentPlan } from '../plans/plans.queries'
@@ -25,9 +26,9 @@ function values(ctx: RequestContext, key: Buffer, id: string, input: Input) {
     phase: input.phase,
     domain: input.domain,
     valence: input.valence,
-    title_sealed: sealed.title_sealed as string,
-    description_sealed: sealed.description_sealed ?? null,
-    goal_ids: JSON.stringify(input.goalIds),
+    title_sealed: sealed.title_sealed,
+    description_sealed: sealed.description_sealed,
+    goal_ids: toJson(input.goalIds),
     updated_at: ctx.now(),
   }
 }

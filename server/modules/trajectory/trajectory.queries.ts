@@ -1,4 +1,5 @@
 import { compareTrajectoryDates, type TrajectoryEvent } from '../../../common/contracts/trajectory.contracts'
+import { fromJson } from '../../db/json'
 import type { RequestContext, Trx } from '../../http/context'
 import { type OpenedCase, rowsOf } from '../../security/case-access'
 
@@ -36,15 +37,15 @@ export async function trajectoryOf(ctx: RequestContext, trx: Trx, acc: OpenedCas
       return {
         id: r.id,
         accompanimentId: r.accompaniment_id,
-        kind: r.kind as TrajectoryEvent['kind'],
-        precision: r.date_precision as TrajectoryEvent['precision'],
+        kind: r.kind,
+        precision: r.date_precision,
         date: r.date,
-        phase: r.phase as TrajectoryEvent['phase'],
-        domain: r.domain as TrajectoryEvent['domain'],
+        phase: r.phase,
+        domain: r.domain,
         valence: r.valence,
-        title: String(plain.title),
-        description: (plain.description as string | null) ?? null,
-        goalIds: JSON.parse(r.goal_ids) as string[],
+        title: plain.title,
+        description: plain.description,
+        goalIds: fromJson(r.goal_ids),
         createdBy: r.display_name,
         createdAt: r.created_at,
         updatedAt: r.updated_at,

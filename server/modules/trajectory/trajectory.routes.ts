@@ -37,8 +37,9 @@ export const trajectoryRoutes = [
       const id = await createEvent(ctx, trx, acc, body)
       audit.subject('trajectory_event', id).detail({ accompanimentId: acc.id, kind: body.kind })
       const [view] = await trajectoryOf(ctx, trx, acc, id)
+      if (!view) throw fail('resource.not_found')
       sendVersion(reply, 1)
-      return view as TrajectoryEvent
+      return view
     },
   }),
   defineCaseRoute({

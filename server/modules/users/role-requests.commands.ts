@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { ROLES, type Role } from '../../../common/roles'
+import { fromJson, type Json, toJson } from '../../db/json'
 import type { Actor, Trx } from '../../http/context'
 import { fail } from '../../http/errors'
 import { revokeUserSessions } from '../../security/sessions'
@@ -13,11 +14,12 @@ import { addGrants, bumpVersion, removeGrants } from './users.commands'
  * cannot give anything by mistake. At most one request waits per user.
  */
 
-export const parseRoles = (json: string): Role[] => {
-  const list = JSON.parse(json) as string[]
+/** The roles of a grant in their usual order. */
+export const parseRoles = (json: Json<Role[]>): Role[] => {
+  const list = fromJson(json)
   return ROLES.filter((r) => list.includes(r))
 }
-export const parseIds = (json: string): string[] => JSON.parse(json) as string[]
+export const parseIds = (json: Json<string[]>): string[] => fromJson(json)
 
 export type PendingRequest = Grants & { id: string; requestedBy: string; requestedAt: string }
 
@@ -78,8 +80,8 @@ export async function applyPlan(
       .values({
         id,
         user_id: userId,
-        roles: JSON.stringify(plan.request.roles),
-        team_ids: JSON.stringify(plan.request.teamIds),
+        roles: toJson(plan.request.roles),
+        team_ids: toJson(plan.request.teamIds),
         status: 'pending',
         requested_by: actorId,
         requested_at: now,

@@ -1,22 +1,7 @@
 import type { RoleRequestView } from '../../../common/contracts/users.contracts'
-import type { RoleRequestStatus } from '../../../common/duties'
 import { ROLES, type Role } from '../../../common/roles'
-import type { Trx } from '../../http/context'
+import type { Row, Trx } from '../../http/context'
 import { parseIds, parseRoles } from './role-requests.commands'
-
-export type RoleRequestRow = {
-  id: string
-  user_id: string
-  roles: string
-  team_ids: string
-  status: RoleRequestStatus
-  requested_by: string
-  requested_at: string
-  decided_by: string | null
-  decided_at: string | null
-  reason: string | null
-  version: number
-}
 
 export const REQUEST_COLUMNS = [
   'id',
@@ -31,6 +16,7 @@ export const REQUEST_COLUMNS = [
   'reason',
   'version',
 ] as const
+export type RoleRequestRow = Pick<Row<'role_requests'>, (typeof REQUEST_COLUMNS)[number]>
 
 /** Requests as the second person sees them: who, for whom, what it adds to what they hold. */
 export async function presentRequests(trx: Trx, rows: RoleRequestRow[], actorId: string): Promise<RoleRequestView[]> {

@@ -12,7 +12,8 @@ async function loadRequest(ctx: RequestContext, trx: Trx, id: string) {
   const row = await trx.selectFrom('role_requests').select(REQUEST_COLUMNS).where('id', '=', id).executeTakeFirst()
   if (!row) throw fail('resource.not_found')
   const [view] = await presentRequests(trx, [row], ctx.user.userId)
-  return view as NonNullable<typeof view>
+  if (!view) throw fail('resource.not_found')
+  return view
 }
 
 /** The second person's routes (ADR 0007): another admin or the DPO decides what an admin asked for. */

@@ -1,20 +1,10 @@
 import type { UserView } from '../../../common/contracts/users.contracts'
-import { ROLES, type Role } from '../../../common/roles'
-import type { Trx } from '../../http/context'
+import { ROLES } from '../../../common/roles'
+import type { Row, Trx } from '../../http/context'
 import { parseIds, parseRoles } from './role-requests.commands'
 
-type UserRow = {
-  id: string
-  email: string
-  display_name: string
-  disabled: number
-  mfa_enabled: number
-  password_hash: string | null
-  version: number
-  created_at: string
-}
-
 export const USER_COLUMNS = ['id', 'email', 'display_name', 'disabled', 'mfa_enabled', 'password_hash', 'version', 'created_at'] as const
+type UserRow = Pick<Row<'users'>, (typeof USER_COLUMNS)[number]>
 
 /** Users as an admin sees them, with what waits for a second person; `actorId` is the caller. */
 export async function presentUsers(trx: Trx, rows: UserRow[], actorId: string): Promise<UserView[]> {
@@ -47,7 +37,7 @@ export async function presentUsers(trx: Trx, rows: UserRow[], actorId: string): 
       displayName: r.display_name,
       roles: roles
         .filter((x) => x.user_id === r.id)
-        .map((x) => x.role as Role)
+        .map((x) => x.role)
         .filter((x) => ROLES.includes(x))
         .sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b)),
       teamIds: teams.filter((x) => x.user_id === r.id).map((x) => x.team_id),

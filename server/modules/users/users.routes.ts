@@ -18,7 +18,8 @@ async function loadUser(ctx: RequestContext, trx: Trx, id: string) {
   const row = await trx.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst()
   if (!row) throw fail('resource.not_found')
   const [view] = await presentUsers(trx, [row], ctx.user.userId)
-  return view as NonNullable<typeof view>
+  if (!view) throw fail('resource.not_found')
+  return view
 }
 
 const activationPath = (token: string) => `/activate#token=${token}`
