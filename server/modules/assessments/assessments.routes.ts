@@ -17,7 +17,7 @@ export const assessmentRoutes = [
   defineCaseRoute({
     method: 'GET',
     path: '/api/accompaniments/:id/assessments',
-    summary: 'Answer sets of a case (motivations, reviews…), newest first, with their answers',
+    summary: 'Answer sets of a case (motivations, reviews…), newest first: who, when and in which version; the answers come with one set',
     tags: ['assessments'],
     params: IdParams,
     query: AssessmentListQuery,
