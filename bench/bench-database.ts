@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { type Config, loadConfig } from '../server/config'
+import { dropDatabase as dropPgDatabase } from '../server/test/pg-drop'
 
 /**
  * A fresh, throw-away database for one benchmark run on one engine, and the configuration that
@@ -22,12 +23,7 @@ export async function benchDatabase(kind: 'sqlite' | 'postgres', pgUrl: string, 
     const u = new URL(pgUrl)
     u.pathname = `/${name}`
     url = u.toString()
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: pgUrl })
-      await c.connect()
-      await c.query(`drop database if exists ${name} with (force)`)
-      await c.end()
-    }
+    dropDatabase = () => dropPgDatabase(pgUrl, name)
   }
   const config: Config = loadConfig({
     NODE_ENV: 'test',

@@ -7,6 +7,7 @@ import { CompiledQuery, sql } from 'kysely'
 import pg from 'pg'
 import { buildApp } from '../server/app'
 import { loadConfig } from '../server/config'
+import { dropDatabase as dropPgDatabase } from '../server/test/pg-drop'
 import { type ExplainedStatement, QueryCapture, explainStatements, fullScans } from '../server/test/query-plans'
 import type { Services } from '../server/http/context'
 import { ReadBatcher } from '../server/http/read-batcher'
@@ -52,12 +53,7 @@ async function openDataset(kind: 'sqlite' | 'postgres', pgUrl: string) {
     u.pathname = `/${name}`
     url = u.toString()
     if (!KEEP_DIR)
-      drop = async () => {
-        const c = new pg.Client({ connectionString: pgUrl })
-        await c.connect()
-        await c.query(`drop database if exists ${name} with (force)`)
-        await c.end()
-      }
+      drop = () => dropPgDatabase(pgUrl, name)
   } else if (!stored) fs.rmSync(path.join(dataDir, 'bench.sqlite'), { force: true })
   const masterKey = stored?.masterKey ?? crypto.randomBytes(32).toString('base64')
   const config = loadConfig({

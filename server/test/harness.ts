@@ -13,6 +13,7 @@ import { hashPassword } from '../security/passwords'
 import { createServices } from '../services'
 import { createUser } from '../modules/users/users.commands'
 import { systemContext } from '../seed/system-context'
+import { dropDatabase as dropPgDatabase } from './pg-drop'
 
 /** Which engine this run of the API suite uses; the same files run once per engine. */
 export const DB_KIND: 'sqlite' | 'postgres' = process.env.PARCOURS_TEST_DB === 'postgres' ? 'postgres' : 'sqlite'
@@ -37,12 +38,7 @@ export async function startTestApp(options: { demo?: boolean; env?: Record<strin
     const url = new URL(PG_ADMIN_URL)
     url.pathname = `/${name}`
     databaseUrl = url.toString()
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: PG_ADMIN_URL })
-      await c.connect()
-      await c.query(`drop database if exists ${name} with (force)`)
-      await c.end()
-    }
+    dropDatabase = () => dropPgDatabase(PG_ADMIN_URL, name)
   }
   const config: Config = loadConfig({
     NODE_ENV: 'test',
