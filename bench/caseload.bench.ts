@@ -52,8 +52,7 @@ async function openDataset(kind: 'sqlite' | 'postgres', pgUrl: string) {
     const u = new URL(pgUrl)
     u.pathname = `/${name}`
     url = u.toString()
-    if (!KEEP_DIR)
-      drop = () => dropPgDatabase(pgUrl, name)
+    if (!KEEP_DIR) drop = () => dropPgDatabase(pgUrl, name)
   } else if (!stored) fs.rmSync(path.join(dataDir, 'bench.sqlite'), { force: true })
   const masterKey = stored?.masterKey ?? crypto.randomBytes(32).toString('base64')
   const config = loadConfig({
