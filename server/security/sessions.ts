@@ -47,7 +47,11 @@ export async function resolveSession(db: StaffTx, kind: DbKind, token: string, i
   const row = await asStaff(db)
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    // The user's refusals this minute (security/denial-limiter.ts), shared by every instance.
+    .leftJoin('denial_windows', 'denial_windows.user_id', 'users.id')
     .select((eb) => [
+      'denial_windows.window_start as denial_window_start',
+      'denial_windows.refusals as denial_refusals',
       'sessions.id',
       'sessions.state',
       'sessions.last_seen_at',
@@ -84,6 +88,7 @@ export async function resolveSession(db: StaffTx, kind: DbKind, token: string, i
     teamIds: row.teams ? row.teams.split(',') : [],
     sessionId: row.id,
     sessionState: row.state,
+    denials: row.denial_window_start ? { windowStart: row.denial_window_start, refusals: Number(row.denial_refusals) } : null,
   }
 }
 
