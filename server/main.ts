@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { buildApp } from './app'
+import { startJobs } from './jobs/jobs'
 import { ConfigError, loadConfig } from './config'
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo.data'
 import { hasAnyUser, seedDemo } from './seed/demo.seed'
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   if (seeded) await seedDemo(services)
   const app = await buildApp(services, { logger: true, webRoot: path.resolve('dist/web') })
   await app.listen({ host: config.host, port: config.port })
+  const jobs = startJobs(services, { log: (event) => app.log.warn(event, 'background job failed') })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   out()
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
   }
   out()
   const stop = async () => {
+    await jobs.stop()
     await app.close()
     await services.db.destroy()
     process.exit(0)

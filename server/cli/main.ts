@@ -7,6 +7,7 @@ import { seedPersons } from '../seed/persons.seed'
 import { systemContext } from '../seed/system-context'
 import { createServices } from '../services'
 import { createUser } from '../modules/users/users.commands'
+import { jobsCommand } from './jobs.command'
 
 const USAGE = `Usage: npm run parcours -- <command>
 
@@ -20,6 +21,9 @@ const USAGE = `Usage: npm run parcours -- <command>
   audit head                       print an anchor (last entry and its hash) to keep outside the database
   names reindex                    make every person's search keys again (start-up does it when the
                                    name index changed; run it after restoring an older backup)
+  jobs list [--state S] [--limit N]  background jobs, latest first: state, attempts, progress, last error
+                                   (S: queued, running, done, failed)
+  jobs retry <id>                  give a failed job a fresh set of attempts, due now
 `
 
 function flags(args: string[]): Map<string, string[]> {
@@ -121,6 +125,12 @@ async function run(argv: string[]): Promise<number> {
       if (r?.reindexed) process.stderr.write('\n')
       console.log(`search keys made again for ${r?.reindexed ?? 0} persons`)
       return 0
+    }
+    if (command === 'jobs') {
+      const f = flags(rest)
+      const outcome = await jobsCommand(services, sub, rest, { state: f.get('state')?.[0], limit: f.get('limit')?.[0] })
+      if (outcome.usage) throw new UsageError(outcome.usage)
+      return outcome.code
     }
     throw new UsageError(`unknown command: ${argv.join(' ')}`)
   } finally {
