@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { type Agent, auditRows, json, startTestApp, type TestApp } from '../../test/harness'
+import { type Agent, auditRows, DB_KIND, json, startTestApp, type TestApp } from '../../test/harness'
 
 let t: TestApp
 let worker: Agent & { userId: string }
@@ -10,7 +10,8 @@ let caseId: string
 let salma: string
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% Rapport confidentiel Zéphyrine\n%%EOF\n')
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)])
+/** A real 1×1 grey PNG: file-type reads its chunks, not only its signature. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==', 'base64')
 
 beforeAll(async () => {
   t = await startTestApp({ env: { PARCOURS_DOCUMENT_MAX_MB: '0.01', PARCOURS_DOCUMENT_TYPES: 'pdf,png,txt' } })
@@ -26,16 +27,24 @@ afterAll(() => t.close())
 const upload = (agent: Agent, bytes: Buffer, type: string, name = 'rapport.pdf') =>
   agent.post(`/api/accompaniments/${caseId}/documents`, bytes, { 'content-type': type, 'x-filename': encodeURIComponent(name) })
 
-it('stores a document encrypted on disk and gives it back, byte for byte, with a safe file name', async () => {
+it('stores a document encrypted and gives it back, byte for byte, with a safe file name', async () => {
   const res = await upload(worker, PDF, 'application/pdf', 'Rapport "final"\r\nSalma Ouali.pdf')
   expect(res.statusCode, res.body).toBe(201)
   const doc = json(res)
   // Line breaks are no part of a file name: each run becomes a space.
   expect(doc).toMatchObject({ contentType: 'application/pdf', size: PDF.length, filename: 'Rapport "final" Salma Ouali.pdf' })
-  const file = path.join(t.dataDir, 'documents', caseId, `${doc.id}.bin`)
-  const onDisk = fs.readFileSync(file)
-  expect(onDisk.includes(Buffer.from('Zéphyrine'))).toBe(false)
-  expect(onDisk.includes(Buffer.from('%PDF'))).toBe(false)
+  // On disk beside SQLite; in the database on PostgreSQL, where every instance sees it (ADR 0008).
+  const stored =
+    DB_KIND === 'sqlite'
+      ? fs.readFileSync(path.join(t.dataDir, 'documents', caseId, `${doc.id}.bin`))
+      : Buffer.concat(
+          (
+            await t.services.db.selectFrom('document_chunks').select('sealed').where('document_id', '=', doc.id).orderBy('seq').execute()
+          ).map((r) => r.sealed),
+        )
+  expect(stored.length).toBeGreaterThan(PDF.length)
+  expect(stored.includes(Buffer.from('Zéphyrine'))).toBe(false)
+  expect(stored.includes(Buffer.from('%PDF'))).toBe(false)
 
   const down = await worker.get(`/api/accompaniments/${caseId}/documents/${doc.id}`)
   expect(down.statusCode).toBe(200)
