@@ -134,7 +134,7 @@ export async function seedWorkerStories(cast: Cast): Promise<{ mohammed: string 
       await storeDocumentBytes(worker, trx, acc, {
         filename: 'Attestation de formation (fictive).pdf',
         type: 'pdf',
-        bytes: certificate(workday(-62)),
+        bytes: await certificate(workday(-62)),
       })
   })
 
