@@ -14,7 +14,7 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% Rappor
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==', 'base64')
 
 beforeAll(async () => {
-  t = await startTestApp({ env: { PARCOURS_DOCUMENT_MAX_MB: '0.01', PARCOURS_DOCUMENT_TYPES: 'pdf,png,txt' } })
+  t = await startTestApp({ env: { PARCOURS_DOCUMENT_MAX_MB: '0.01', PARCOURS_DOCUMENT_TYPES: 'pdf,png,jpeg,txt' } })
   const team = await t.team()
   worker = await t.as(['worker'], { teamIds: [team] })
   outsider = await t.as(['worker'], { teamIds: [await t.team()] })
@@ -77,6 +77,39 @@ it('refuses a type that is not allowed, content that does not match its type, an
   expect(
     json(await worker.get(`/api/accompaniments/${caseId}/documents`)).items.map((d: { contentType: string }) => d.contentType),
   ).not.toContain('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+})
+
+it('tells each accepted type by its content (file-type), whatever is declared', async () => {
+  const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0'), Buffer.alloc(64, 0)])
+  const ZIP = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(60, 0)])
+  const accepted = [
+    { bytes: PDF, type: 'application/pdf', name: 'a.pdf' },
+    { bytes: PNG, type: 'image/png', name: 'a.png' },
+    { bytes: JPEG, type: 'image/jpeg', name: 'a.jpeg' },
+    { bytes: Buffer.from('Compte rendu — sœur, Łódź, Ђорђевић…\n'), type: 'text/plain', name: 'a.txt' },
+  ]
+  for (const { bytes, type, name } of accepted) {
+    const res = await upload(worker, bytes, type, name)
+    expect(res.statusCode, `${type}: ${res.body}`).toBe(201)
+    expect(json(res)).toMatchObject({ contentType: type, filename: name, size: bytes.length })
+    expect((await worker.get(`/api/accompaniments/${caseId}/documents/${json(res).id}`)).rawPayload.equals(bytes)).toBe(true)
+  }
+  // Every accepted type declared as every other: refused, the content being what it is.
+  for (const a of accepted)
+    for (const b of accepted.filter((x) => x.type !== a.type)) {
+      const res = await upload(worker, a.bytes, b.type, b.name)
+      expect(res.statusCode, `${a.type} as ${b.type}`).toBe(400)
+      expect(json(res).errors[0]).toMatchObject({ field: 'file', code: 'content_mismatch' })
+    }
+  // Only a signature, or text that file-type finds to be something else (a zip, a PNG head).
+  for (const [bytes, type] of [
+    [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 1, 1, 1]), 'image/png'],
+    [ZIP, 'text/plain'],
+    [Buffer.from('\xef\xbb\xbf%PDF-1.4 hidden', 'latin1'), 'text/plain'],
+  ] as const) {
+    const res = await upload(worker, bytes, type, 'x')
+    expect(json(res).errors?.[0], type).toMatchObject({ field: 'file', code: 'content_mismatch' })
+  }
 })
 
 it('names a document after its real type, without direction or control characters (pen-test)', async () => {
