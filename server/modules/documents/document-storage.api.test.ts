@@ -67,6 +67,8 @@ it('stores a file of several chunks and gives it back byte for byte, from anothe
   const down = await worker.get(`/api/accompaniments/${caseId}/documents/${doc.id}`)
   expect(down.statusCode).toBe(200)
   expect(down.rawPayload.equals(bytes)).toBe(true)
+  // Streamed, with its length known in advance.
+  expect(Number(down.headers['content-length'])).toBe(bytes.length)
 
   // A second instance: same database and master key, its own data folder (another machine).
   // On SQLite both must be on one machine, so they share the folder, as SQLite requires.

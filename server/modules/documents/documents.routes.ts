@@ -90,7 +90,7 @@ export const documentRoutes = [
     action: 'document.downloaded',
     async handler({ acc, trx, audit, params, ctx, reply }) {
       const row = await rowsOf(trx, acc, 'documents')
-        .select(['documents.id', 'documents.filename_sealed', 'documents.content_key_sealed', 'documents.content_type'])
+        .select(['documents.id', 'documents.filename_sealed', 'documents.content_key_sealed', 'documents.content_type', 'documents.size'])
         .where('documents.id', '=', params.documentId)
         .executeTakeFirst()
       if (!row) throw fail('resource.not_found')
@@ -104,6 +104,7 @@ export const documentRoutes = [
         opened.content_key ? { content: Buffer.from(opened.content_key, 'base64') } : { legacyPersonKey: key },
       )
       reply.header('Content-Type', row.content_type)
+      reply.header('Content-Length', row.size)
       reply.header('Content-Disposition', contentDisposition(filename))
       return content
     },
