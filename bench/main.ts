@@ -169,6 +169,9 @@ for (const e of engines) {
     ...(runs('audit') ? { auditPersons: await benchAuditPersons(e, PG_URL) } : {}),
     ...(runs('caseload') ? { caseload: await benchCaseload(e, PG_URL) } : {}),
     ...(runs('overview') ? { overview: await benchOverview(e, PG_URL) } : {}),
+    ...(groups.length === 0 || groups.includes('documents')
+      ? { documents: await (await import('./documents.bench')).benchDocuments(e, PG_URL) }
+      : {}),
   })
 }
 process.stdout.write(`${JSON.stringify({ node: process.version, cpus: os.cpus().length, results }, null, 2)}\n`)

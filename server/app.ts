@@ -123,12 +123,12 @@ export async function buildApp(
     reply.header('X-Request-Id', request.id)
     securityHeaders(services.config, request, reply, request.cspNonce)
   })
-  // Document uploads arrive as raw bytes of their declared type, up to the configured size.
+  // Document uploads arrive as raw bytes of their declared type. They are not read here: the
+  // upload route streams them (request.raw) after authorisation, counting them against the limit.
   app.removeContentTypeParser('text/plain')
   app.addContentTypeParser(
     Object.values(FILE_TYPES).map((t) => t.mime),
-    { parseAs: 'buffer', bodyLimit: services.config.documents.maxBytes },
-    (_request, body, done) => done(null, body),
+    (_request, _payload, done) => done(null, undefined),
   )
   app.setErrorHandler(problemHandler)
   app.setNotFoundHandler(notFoundHandler)

@@ -6,7 +6,7 @@ import { installBuiltInInstruments } from './modules/instruments/instruments.com
 import type { Services } from './http/context'
 import { ReadBatcher } from './http/read-batcher'
 import { Codec } from './security/codec'
-import { DocumentStore } from './security/document-store'
+import { documentStoreFor } from './security/document-store'
 import { DenialLimiter } from './security/denial-limiter'
 import { deriveKey, loadMasterKey } from './security/master-key'
 import { NameIndex } from './security/name-index'
@@ -28,9 +28,10 @@ export async function createServices(
     names: new NameIndex(deriveKey(master.key, 'name-index')),
     auditKey: deriveKey(master.key, 'audit-pseudonyms'),
     reads: new ReadBatcher(db),
-    documents: new DocumentStore(path.join(config.dataDir, 'documents')),
+    documents: documentStoreFor(db, kind, path.join(config.dataDir, 'documents')),
     denials: new DenialLimiter(config.denialsPerMinute),
   }
+  await services.documents.init()
   // Search keys made by an older name index match nothing: they are made again before serving.
   const reindex = await reindexNames(db, services.codec, services.names)
   return {

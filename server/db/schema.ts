@@ -247,6 +247,15 @@ export interface Database {
     size: number
     uploaded_by: string
     uploaded_at: string
+    /** The content's own key, sealed with the person's; null for documents stored before chunking (one blob sealed with the person's key). */
+    content_key_sealed: string | null
+  }
+  /** Sealed chunks of documents stored in the database (PostgreSQL; ADR 0008), in order from 0. */
+  document_chunks: {
+    document_id: string
+    seq: number
+    sealed: Buffer
+    stored_at: string
   }
   judicial_reports: {
     id: string

@@ -47,7 +47,8 @@ export const SENSITIVE = {
   access_grants: { reason: text },
   case_sessions: { place: optionalText, notes: optionalText },
   tasks: { title: text },
-  documents: { filename: text },
+  // The content key: the document's chunks open with it (null for documents sealed whole with the person's key).
+  documents: { filename: text, content_key: optionalText },
   // The report as sent, frozen: what the authority learnt.
   judicial_reports: { content: ReportContent, recipient: text },
   // Answer sets as one sealed document: scores about the person are as sensitive as their words.
