@@ -1,7 +1,9 @@
 import crypto from 'node:crypto'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestApp, type TestApp } from '../test/harness'
+import { DB_KIND, startTestApp, type TestApp } from '../test/harness'
 import { type AuditEntry, appendAudit, appendAuditMany, entryHash, verifyAudit } from './audit.chain'
+import { sqliteFileOf, verifyAuditParallel } from './audit.verify'
 
 let h: TestApp
 beforeAll(async () => {
@@ -93,5 +95,57 @@ describe('appending a batch of audit entries (one statement per table)', () => {
     ).rejects.toThrow(/separator/)
     expect(await db.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirstOrThrow()).toEqual(head)
     expect((await verifyAudit(db)).ok).toBe(true)
+  })
+})
+
+describe('the parallel check of the chain (audit verify) agrees with the sequential walk', () => {
+  it('on a sound chain, and on an edited, deleted or truncated one, with the same entry and reason', { timeout: 120_000 }, async () => {
+    const db = h.services.db
+    const file = sqliteFileOf(h.config)
+    if (DB_KIND === 'sqlite') expect(file).toMatch(/\.sqlite$/)
+    for (let b = 0; b < 6; b++)
+      await db.transaction().execute((trx) =>
+        appendAuditMany(
+          trx,
+          Array.from({ length: 500 }, (_, i) => entry(i, i % 2 ? [crypto.randomUUID()] : [])),
+        ),
+      )
+    const same = async () => {
+      const walk = await verifyAudit(db)
+      const parallel = await verifyAuditParallel(db, { sqliteFile: file })
+      expect({ ...parallel, durationMs: 0 }).toEqual({ ...walk, durationMs: 0 })
+      return walk
+    }
+    const end = (await same()).entries
+    expect(end).toBeGreaterThan(3000)
+
+    if (DB_KIND === 'sqlite') {
+      await sql`drop trigger audit_log_no_update`.execute(db)
+      await sql`drop trigger audit_log_no_delete`.execute(db)
+      await sql`drop trigger audit_persons_no_delete`.execute(db)
+    } else {
+      await sql`alter table audit_log disable trigger audit_log_no_update`.execute(db)
+      await sql`alter table audit_persons disable trigger audit_persons_no_update`.execute(db)
+    }
+    const k = Math.floor(end * 0.7)
+    const row = await db.selectFrom('audit_log').selectAll().where('seq', '=', k).executeTakeFirstOrThrow()
+    await db.updateTable('audit_log').set({ outcome: 'denied' }).where('seq', '=', k).execute()
+    expect(await same()).toMatchObject({ ok: false, firstBadSeq: k, reason: 'altered entry' })
+    await db.updateTable('audit_log').set({ outcome: row.outcome }).where('seq', '=', k).execute()
+    expect((await same()).ok).toBe(true)
+
+    await db.deleteFrom('audit_log').where('seq', '=', k).execute()
+    expect(await same()).toMatchObject({ ok: false, firstBadSeq: k })
+    await db.insertInto('audit_log').values(row).execute()
+    expect((await same()).ok).toBe(true)
+
+    // A person taken out of the index only: the entries hold, the index does not.
+    const indexed = await db.selectFrom('audit_persons').selectAll().where('seq', '>', 10).limit(1).executeTakeFirstOrThrow()
+    await db.deleteFrom('audit_persons').where('seq', '=', indexed.seq).where('person_id', '=', indexed.person_id).execute()
+    expect(await same()).toMatchObject({ ok: false, firstBadSeq: Number(indexed.seq), reason: 'person index differs from the entry' })
+    await db.insertInto('audit_persons').values(indexed).execute()
+
+    await db.deleteFrom('audit_log').where('seq', '=', end).execute()
+    expect(await same()).toMatchObject({ ok: false, firstBadSeq: end, reason: 'missing entries at the end' })
   })
 })

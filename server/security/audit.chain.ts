@@ -27,7 +27,7 @@ export type AuditEntry = {
   details: Record<string, unknown> | null
 }
 
-const GENESIS = '0'.repeat(64)
+export const GENESIS = '0'.repeat(64)
 const SEP = '\x1f'
 const NULL = '\x1e'
 
@@ -67,7 +67,7 @@ export function canonical(r: Hashed): string {
 }
 
 /** The same canonical text, built by the database, so verification reads one string per entry. */
-function canonicalSql(postgres: boolean) {
+export function canonicalSql(postgres: boolean) {
   const sepSql = postgres ? sql`chr(31)` : sql`char(31)`
   const nullSql = postgres ? sql`chr(30)` : sql`char(30)`
   const parts = HASHED.map((c, i) =>
@@ -190,7 +190,7 @@ export type Verification = {
   durationMs: number
 }
 
-const readHead = (db: Tx) => db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst()
+export const readHead = (db: Tx) => db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst()
 
 /**
  * Walks the whole chain in order. Detects an edited entry (hash mismatch), a deleted or
@@ -255,7 +255,7 @@ export async function verifyAudit(db: Tx, batch = 50_000): Promise<Verification>
 }
 
 /** How many audit_persons rows the entries up to `end` call for: their persons, or their one person_id. */
-const personCount = sql<number>`case when persons is not null then length(persons) - length(replace(persons, ',', '')) + 1 when person_id is not null then 1 else 0 end`
+export const personCount = sql<number>`case when persons is not null then length(persons) - length(replace(persons, ',', '')) + 1 when person_id is not null then 1 else 0 end`
 
 /**
  * The person index (audit_persons) is what the DPO's questions read, so it must say what the
@@ -263,7 +263,7 @@ const personCount = sql<number>`case when persons is not null then length(person
  * index's count (one pass over the index), and only when they differ is the first entry whose
  * index rows are missing or extra looked for.
  */
-async function firstIndexMismatch(db: Tx, end: number, expected: number): Promise<number | null> {
+export async function firstIndexMismatch(db: Tx, end: number, expected: number): Promise<number | null> {
   const have = await db
     .selectFrom('audit_persons')
     .select((eb) => eb.fn.countAll<number>().as('n'))
