@@ -1,6 +1,7 @@
 import { ROLES, type Role } from '../../common/roles'
 import { ConfigError, loadConfig } from '../config'
-import { checkAnchors, currentAnchor, parseAnchor, verifyAudit } from '../security/audit.chain'
+import { checkAnchors, currentAnchor, parseAnchor } from '../security/audit.chain'
+import { sqliteFileOf, verifyAuditParallel } from '../security/audit.verify'
 import { reindexNames } from '../security/name-reindex'
 import { seedDemo } from '../seed/demo.seed'
 import { seedPersons } from '../seed/persons.seed'
@@ -101,7 +102,7 @@ async function run(argv: string[]): Promise<number> {
         if (!a) throw new UsageError('an anchor is SEQ:HASH, as printed by `audit head`')
         return a
       })
-      const r = await verifyAudit(services.db)
+      const r = await verifyAuditParallel(services.db, { sqliteFile: sqliteFileOf(services.config) })
       const rate = r.durationMs > 0 ? Math.round(r.entries / (r.durationMs / 1000)) : r.entries
       if (r.ok) {
         const mismatch = await checkAnchors(services.db, anchors)

@@ -6,7 +6,8 @@ import type { Role } from '../../common/roles'
 import type { Config } from '../config'
 import type { DbKind } from '../db/database'
 import type { Database } from '../db/schema'
-import { type AuditEntry, appendAudit, type Verification, verifyAudit } from '../security/audit.chain'
+import { type AuditEntry, appendAudit, type Verification } from '../security/audit.chain'
+import { sqliteFileOf, verifyAuditParallel } from '../security/audit.verify'
 import type { Codec } from '../security/codec'
 import type { DenialLimiter, DenialWindow } from '../security/denial-limiter'
 import type { DocumentStore } from '../security/document-store'
@@ -164,7 +165,7 @@ export class RequestContext {
       names: system.names,
       auditKey: system.auditKey,
       documents: system.documents,
-      verifyAudit: () => verifyAudit(system.db),
+      verifyAudit: () => verifyAuditParallel(system.db, { sqliteFile: sqliteFileOf(system.config) }),
     })
     this.codec = new RecordingCodec(system.codec)
   }
