@@ -14,6 +14,7 @@ import { benchAuditPersons } from './audit-persons.bench'
 import { benchCaseload } from './caseload.bench'
 import { load, percentiles, round } from './load'
 import { benchOverview } from './overview.bench'
+import { benchWeb } from './web.bench'
 
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 200_000)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
@@ -182,5 +183,7 @@ for (const e of engines) {
       : {}),
   })
 }
+// The web app under Lighthouse runs only when named (`npm run bench -- web`): bench/web.bench.ts.
+if (groups.includes('web')) results.push({ web: await benchWeb(PG_URL) })
 process.stdout.write(`${JSON.stringify({ node: process.version, cpus: os.cpus().length, results }, null, 2)}\n`)
 process.exit(0)
