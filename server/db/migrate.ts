@@ -37,6 +37,9 @@ const STEPS: Record<string, Step> = {
   '0015-system-state': m0015,
 }
 
+/** Every migration the code knows, in order: what a current database has applied. */
+export const MIGRATION_NAMES = Object.keys(STEPS)
+
 export async function migrate(db: Db, kind: DbKind): Promise<string[]> {
   const migrations: Record<string, Migration> = {}
   for (const [name, step] of Object.entries(STEPS)) migrations[name] = { up: (d) => step.up(d, kind) }
