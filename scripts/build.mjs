@@ -6,6 +6,7 @@
 //   node scripts/build.mjs             build
 //   node scripts/build.mjs --if-stale  build only when dist/ is missing or its stamp differs from the
 //                                      sources (a fresh clone, a pull); otherwise do nothing
+//   node scripts/build.mjs --out DIR   build into DIR instead of dist/ (a test's own copy)
 //
 // The server is transpiled file by file, not bundled: every `new URL('./x', import.meta.url)` then
 // points where it did in the sources, and the files read at run time (common-passwords.txt,
@@ -17,7 +18,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const dist = path.join(root, 'dist')
+const outAt = process.argv.indexOf('--out')
+const dist = outAt > 0 && process.argv[outAt + 1] ? path.resolve(process.argv[outAt + 1]) : path.join(root, 'dist')
 const stampFile = path.join(dist, 'build-stamp.json')
 const SERVER_DIRS = ['server', 'common']
 const INPUTS = ['server', 'common', 'web', 'package-lock.json', 'vite.config.ts', 'scripts/build.mjs']
@@ -102,7 +104,8 @@ async function buildServer() {
 function buildWeb() {
   const vite = path.join(root, 'node_modules/vite/bin/vite.js')
   if (!fs.existsSync(vite)) throw Object.assign(new Error('vite is not installed'), { code: 'ERR_MODULE_NOT_FOUND' })
-  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' })
+  const args = [vite, 'build', '--logLevel', 'warn', '--outDir', path.join(dist, 'web'), '--emptyOutDir']
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' })
   if (r.status !== 0) throw new Error('the web build failed')
 }
 

@@ -22,13 +22,17 @@ export function startServer(options: {
   dataDir: string
   env?: Record<string, string>
   entry?: string[]
+  /** The program to run with `entry` as arguments: node by default, npm for `npm start`. */
+  command?: string
   cwd?: string
   timeoutMs?: number
 }): Promise<ServerProcess> {
   // tsx as a loader in the one process (its CLI would put a parent process between us and the
   // server, and answer signals itself).
   const entry = options.entry ?? ['--import', 'tsx', path.join(REPO, 'server/main.ts')]
-  const child = spawn(process.execPath, entry, {
+  const child = spawn(options.command ?? process.execPath, entry, {
+    // Its own process group: a signal to -pid reaches npm's children too.
+    detached: true,
     cwd: options.cwd ?? REPO,
     env: {
       PATH: process.env.PATH ?? '',
