@@ -28,7 +28,12 @@ async function main(): Promise<void> {
     throw e
   }
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 })
-  fs.chmodSync(config.dataDir, 0o700)
+  try {
+    fs.chmodSync(config.dataDir, 0o700)
+  } catch {
+    // A folder someone else owns (a mounted volume): it stays as its owner made it.
+    process.stderr.write(`warning: could not make ${config.dataDir} private (mode 0700); check its owner and mode\n`)
+  }
   let folderLock: { release: () => void } | null = null
   if (config.database.kind === 'sqlite') {
     try {
