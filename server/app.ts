@@ -1,6 +1,7 @@
 import swagger from '@fastify/swagger'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { notReadyReason, StorageState } from './db/readiness'
 import { RequestContext, type Services } from './http/context'
 import type { Route } from './http/define-route'
 import { clientErrorHandler, frameworkErrorHandler, notFoundHandler, problemHandler } from './http/problem'
@@ -64,6 +65,15 @@ export const API_ROUTES: Route[] = [
   ...dpoAlertRoutes,
 ]
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Set when a request met a full disk; readiness fails until a write succeeds again. */
+    storage: StorageState
+    /** Why this instance should not receive traffic (GET /api/ready), or null. */
+    notReady: () => Promise<string | null>
+  }
+}
+
 const PURPOSE = /^[a-z][a-z0-9_.-]{0,59}$/
 
 /** The whole request pipeline, in order. */
@@ -99,6 +109,8 @@ export async function buildApp(
     frameworkErrors: frameworkErrorHandler(services.config),
     clientErrorHandler,
   })
+  app.decorate('storage', new StorageState())
+  app.decorate('notReady', () => notReadyReason(services.db, services.config.dataDir, app.storage))
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
 

@@ -45,6 +45,8 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(USAGE)
     return command ? 0 : 2
   }
+  // What the CLI creates in the data folder (a generated key, a new database) is the owner's alone.
+  process.umask(0o077)
   const config = loadConfig()
   const { services, close } = await createServices(config)
   try {

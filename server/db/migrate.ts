@@ -41,6 +41,9 @@ const STEPS: Record<string, Step> = {
   '0017-jobs-and-denials': m0017,
 }
 
+/** Every migration the code knows, in order: what a current database has applied. */
+export const MIGRATION_NAMES = Object.keys(STEPS)
+
 export async function migrate(db: Db, kind: DbKind): Promise<string[]> {
   const migrations: Record<string, Migration> = {}
   for (const [name, step] of Object.entries(STEPS)) migrations[name] = { up: (d) => step.up(d, kind) }
