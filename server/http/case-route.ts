@@ -67,5 +67,5 @@ export function defineCaseRoute<
       })
     },
   })
-  return { ...built, caseAccess: access }
+  return { ...built, caseAccess: access, written: handler }
 }
