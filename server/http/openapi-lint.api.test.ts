@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { API_TYPES_FILE, apiTypes } from '../../scripts/api-types'
 import { startTestApp, type TestApp } from '../test/harness'
 
 const run = promisify(execFile)
@@ -68,6 +69,13 @@ describe('the OpenAPI document, judged by outside linters', () => {
     const errors = findings.filter((f) => f.severity === 0).map((f) => `${f.code} at ${f.path.join('/')}: ${f.message}`)
     expect(errors).toEqual([])
   }, 120_000)
+})
+
+describe('the web client types', () => {
+  it('web/src/api/openapi.d.ts is what the document generates (else: npm run api:types)', async () => {
+    const generated = await apiTypes(JSON.parse(fs.readFileSync(file, 'utf8')))
+    expect(fs.readFileSync(API_TYPES_FILE, 'utf8') === generated, 'web/src/api/openapi.d.ts is stale: run npm run api:types').toBe(true)
+  }, 60_000)
 })
 
 describe('the bounds the document states are the ones the API enforces', () => {
