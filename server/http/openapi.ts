@@ -7,6 +7,9 @@ import { OPERATIONS, operationKey } from './operations'
 import { patternMaxLength } from './regex-length'
 
 type Json = Record<string, unknown>
+const isJson = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
+const jsonOr = (value: unknown): Json => (isJson(value) ? value : {})
+const listOr = (value: unknown): unknown[] => (Array.isArray(value) ? value : [])
 type Document = Json & { paths?: Record<string, Record<string, Json>>; components?: Json }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -77,8 +80,8 @@ export function stateBounds(node: unknown): void {
     for (const item of node) stateBounds(item)
     return
   }
-  if (!node || typeof node !== 'object') return
-  const schema = node as Json
+  if (!isJson(node)) return
+  const schema = node
   if (schema.type === 'string' && typeof schema.pattern === 'string') {
     const longest = patternMaxLength(schema.pattern)
     const current = typeof schema.maxLength === 'number' ? schema.maxLength : Infinity
@@ -100,9 +103,9 @@ export function stateBounds(node: unknown): void {
 export function completeDocument<D extends object>(generated: D, routes: readonly Route[], options: { secureCookies: boolean }): D {
   // The generated document, seen as the plain JSON it is.
   const document = generated as Document
-  const { $schema: _, ...problem } = z.toJSONSchema(Problem) as Json
+  const { $schema: _, ...problem } = z.toJSONSchema(Problem)
   document.info = {
-    ...(document.info as Json),
+    ...jsonOr(document.info),
     license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
   }
   // Internal: the API of Parcours' own web app, for the service's staff, not a public API.
@@ -111,7 +114,7 @@ export function completeDocument<D extends object>(generated: D, routes: readonl
   ]
   document.components = {
     ...document.components,
-    schemas: { ...((document.components?.schemas as Json) ?? {}), Problem: problem },
+    schemas: { ...jsonOr(document.components?.schemas), Problem: problem },
     responses: errorResponses(),
     parameters: {
       IfMatch: {
@@ -149,14 +152,14 @@ export function completeDocument<D extends object>(generated: D, routes: readonl
     operation.operationId =
       entry?.id ??
       `${route.method.toLowerCase()}${openApiPath(route.path).replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`
-    for (const tag of (operation.tags as string[] | undefined) ?? []) tags.add(tag)
+    for (const tag of listOr(operation.tags)) if (typeof tag === 'string') tags.add(tag)
     const unsafe = UNSAFE.has(route.method)
     const schemes = [...(route.allow === 'public' ? [] : ['session']), ...(unsafe ? ['csrf'] : [])]
     operation.security = schemes.length === 0 ? [] : [Object.fromEntries(schemes.map((s) => [s, []]))]
     if (entry?.ifMatch) {
-      operation.parameters = [...((operation.parameters as Json[] | undefined) ?? []), { $ref: '#/components/parameters/IfMatch' }]
+      operation.parameters = [...listOr(operation.parameters), { $ref: '#/components/parameters/IfMatch' }]
     }
-    const responses = (operation.responses as Json | undefined) ?? {}
+    const responses = jsonOr(operation.responses)
     for (const status of errorStatuses(route)) responses[String(status)] = { $ref: `#/components/responses/${RESPONSE_NAMES[status]}` }
     operation.responses = responses
   }
