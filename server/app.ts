@@ -4,6 +4,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { notReadyReason, StorageState } from './db/readiness'
 import { RequestContext, type Services } from './http/context'
 import type { Route } from './http/define-route'
+import { completeDocument } from './http/openapi'
 import { clientErrorHandler, frameworkErrorHandler, notFoundHandler, problemHandler } from './http/problem'
 import { registerRoutes } from './http/register'
 import { newNonce, securityHeaders } from './http/security-headers'
@@ -119,12 +120,18 @@ export async function buildApp(
     if (!route.config?.allow) throw new Error(`route ${String(route.method)} ${route.url} has no policy`)
   })
 
+  const routes = [...API_ROUTES, ...webRoutes(options.webRoot ?? null)]
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Parcours API', version: '0.1.0', description: 'Case management for disengagement and re-engagement paths' },
     },
     transform: jsonSchemaTransform,
+    // operationIds, security, error answers and If-Match, from the routes and server/http/operations.ts.
+    transformObject: (generated) =>
+      'openapiObject' in generated
+        ? completeDocument(generated.openapiObject, routes, { secureCookies: services.config.secureCookies })
+        : generated.swaggerObject,
   })
 
   app.addHook('onRequest', async (request, reply) => {
@@ -145,6 +152,6 @@ export async function buildApp(
   app.setErrorHandler(problemHandler)
   app.setNotFoundHandler(notFoundHandler)
 
-  registerRoutes(app, [...API_ROUTES, ...webRoutes(options.webRoot ?? null)], services)
+  registerRoutes(app, routes, services)
   return app
 }

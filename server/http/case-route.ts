@@ -87,5 +87,5 @@ export function defineCaseRoute<
       }
     },
   })
-  return { ...built, caseAccess: access }
+  return { ...built, caseAccess: access, written: handler }
 }

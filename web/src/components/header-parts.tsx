@@ -12,7 +12,7 @@ export function UserMenu({ me }: { me: Me }) {
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const logout = useMutation({
-    mutationFn: () => api.post('/api/auth/logout', {}, { quiet401: true }),
+    mutationFn: () => api.post('/api/auth/logout', { quiet401: true }),
     onSettled: () => {
       queryClient.clear()
       queryClient.setQueryData(ME_KEY, null)
