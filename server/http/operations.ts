@@ -22,6 +22,7 @@ export type Operation = {
 
 export const OPERATIONS: Record<string, Operation> = {
   'GET /api/health': { id: 'getHealth' },
+  'GET /api/ready': { id: 'getReadiness' },
 
   'POST /api/auth/login': { id: 'login', throttled: true, also: [401] },
   'POST /api/auth/mfa/verify': { id: 'verifyMfa', throttled: true, also: [409] },

@@ -10,8 +10,25 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** Liveness and database reachability */
+    /** Liveness: the process answers (restart it when this fails) */
     get: operations['getHealth']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/ready': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Readiness: the database answers, its migrations are current and storage has room (503 otherwise) */
+    get: operations['getReadiness']
     put?: never
     post?: never
     delete?: never
@@ -1163,6 +1180,9 @@ export interface components {
         | 'rate.limited'
         | 'payload.too_large'
         | 'server.error'
+        | 'storage.full'
+        | 'storage.full_read'
+        | 'service.not_ready'
       detail?: string
       requestId?: string
       errors?: {
@@ -1292,6 +1312,32 @@ export interface operations {
           'application/json': {
             /** @enum {string} */
             status: 'ok'
+            /** @enum {string} */
+            database: 'sqlite' | 'postgres'
+          }
+        }
+      }
+      500: components['responses']['ServerError']
+    }
+  }
+  getReadiness: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            status: 'ready'
             /** @enum {string} */
             database: 'sqlite' | 'postgres'
           }
@@ -7916,6 +7962,7 @@ export interface operations {
           | 'audit.viewed'
           | 'audit.verified'
           | 'names.reindexed'
+          | 'job.retried'
           | 'seed.demo'
           | 'seed.demo_casework'
           | 'seed.demo_assessments'
