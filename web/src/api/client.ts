@@ -47,6 +47,7 @@ const FALLBACK_CODES: Record<number, ErrorCode> = {
   413: 'payload.too_large',
   428: 'version.required',
   429: 'rate.limited',
+  507: 'storage.full',
 }
 
 async function toApiError(res: Response): Promise<ApiError> {
