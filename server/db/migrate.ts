@@ -17,7 +17,7 @@ import * as m0014 from './migrations/0014-separation-of-duties'
 import * as m0015 from './migrations/0015-system-state'
 import * as m0016 from './migrations/0016-document-chunks'
 import * as m0017 from './migrations/0017-jobs-and-denials'
-import * as m0020 from './migrations/0020-team-recent-cases'
+import * as m0018 from './migrations/0018-team-recent-cases'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -40,7 +40,7 @@ const STEPS: Record<string, Step> = {
   '0015-system-state': m0015,
   '0016-document-chunks': m0016,
   '0017-jobs-and-denials': m0017,
-  '0020-team-recent-cases': m0020,
+  '0018-team-recent-cases': m0018,
 }
 
 /** Every migration the code knows, in order: what a current database has applied. */
