@@ -67,10 +67,14 @@ async function plaintext(ref: DocumentRef, key: Buffer, chunks: AsyncIterator<{ 
 }
 
 export class DiskDocumentStore implements DocumentStore {
+  // A true private field: modules reach the store through ctx.services, never its database.
+  readonly #db: Db
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly root: string,
-  ) {}
+  ) {
+    this.#db = db
+  }
 
   private file(ref: DocumentRef): string {
     if (!UUID.test(ref.accompanimentId) || !UUID.test(ref.documentId)) throw new Error('invalid document path')
@@ -88,7 +92,7 @@ export class DiskDocumentStore implements DocumentStore {
       // anyway, its content key having died with the upload: removed.
       const ids = names.filter((n) => n.endsWith('.bin')).map((n) => n.slice(0, -4))
       if (ids.length === 0) continue
-      const known = new Set((await this.db.selectFrom('documents').select('id').where('id', 'in', ids).execute()).map((r) => r.id))
+      const known = new Set((await this.#db.selectFrom('documents').select('id').where('id', 'in', ids).execute()).map((r) => r.id))
       for (const id of ids) if (!known.has(id)) await fs.rm(path.join(dir, `${id}.bin`), { force: true })
     }
   }
@@ -162,16 +166,19 @@ export class DiskDocumentStore implements DocumentStore {
  * are still read from there.
  */
 export class DatabaseDocumentStore implements DocumentStore {
+  readonly #db: Db
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly legacy: DiskDocumentStore,
-  ) {}
+  ) {
+    this.#db = db
+  }
 
   async init(): Promise<void> {
     await this.legacy.init()
     // Other instances may be uploading now: only chunks far older than any upload are abandoned.
     const before = new Date(Date.now() - ABANDONED_AFTER_MS).toISOString()
-    await this.db
+    await this.#db
       .deleteFrom('document_chunks')
       .where('stored_at', '<', before)
       .where(({ not, exists, selectFrom }) =>
@@ -185,7 +192,7 @@ export class DatabaseDocumentStore implements DocumentStore {
     try {
       // Each chunk in its own short statement: no transaction is held while the upload arrives.
       for await (const sealed of sealedChunks(key, ref.documentId, source)) {
-        await this.db
+        await this.#db
           .insertInto('document_chunks')
           .values({ document_id: ref.documentId, seq: seq++, sealed, stored_at: new Date().toISOString() })
           .execute()
@@ -197,18 +204,18 @@ export class DatabaseDocumentStore implements DocumentStore {
   }
 
   async discard(ref: DocumentRef): Promise<void> {
-    await this.db.deleteFrom('document_chunks').where('document_id', '=', ref.documentId).execute()
+    await this.#db.deleteFrom('document_chunks').where('document_id', '=', ref.documentId).execute()
   }
 
   async open(ref: DocumentRef, key: ContentKey): Promise<Readable> {
     if ('legacyPersonKey' in key) return this.legacy.open(ref, key)
-    const { n } = await this.db
+    const { n } = await this.#db
       .selectFrom('document_chunks')
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .where('document_id', '=', ref.documentId)
       .executeTakeFirstOrThrow()
     const count = Number(n)
-    const db = this.db
+    const db = this.#db
     async function* records() {
       // A few chunks per query: one round trip per 1 MiB, one chunk's worth of memory per row.
       for (let from = 0; from < count; from += 16) {
