@@ -47,6 +47,10 @@ export async function jobsCommand(
       console.error(`no job ${id}`)
       return { code: 1 }
     }
+    if (outcome === 'held') {
+      console.error(`job ${id} is not retried: the same work waits or runs as another job`)
+      return { code: 1 }
+    }
     if (outcome === 'not_failed') {
       console.error(`job ${id} is ${(await findJob(services.db, id))?.state}: only a failed job is retried`)
       return { code: 1 }
@@ -58,7 +62,7 @@ export async function jobsCommand(
 }
 
 class NotRetried extends Error {
-  constructor(readonly reason: 'not_found' | 'not_failed') {
+  constructor(readonly reason: 'not_found' | 'not_failed' | 'held') {
     super(reason)
   }
 }

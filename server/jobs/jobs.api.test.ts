@@ -122,6 +122,26 @@ it('retries a failing job with doubling backoff, stores no message, lands in fai
   expect(await findJob(db(), id)).toMatchObject({ state: 'done', attempts: 1 })
 })
 
+it('does not retry a failed job while another of its dedupe key waits: the operator is told, nothing breaks', async () => {
+  const kind = defineJob({
+    kind: 'test.held',
+    payload: Ids,
+    maxAttempts: 1,
+    handler: async () => {
+      throw new Error('down')
+    },
+  })
+  const failed = (await enqueue(db(), kind, { n: 1 }, { dedupeKey: 'held:1' })) as string
+  await new JobRunner(cluster.first.services, [kind]).runOnce()
+  expect(await findJob(db(), failed)).toMatchObject({ state: 'failed' })
+  // The same work was asked for again since: its job waits, and holds the key.
+  const waiting = await enqueue(db(), kind, { n: 1 }, { dedupeKey: 'held:1' })
+  expect(waiting).toEqual(expect.any(String))
+  expect(await retryJob(db(), failed)).toBe('held')
+  expect(await findJob(db(), failed)).toMatchObject({ state: 'failed' })
+  expect(await findJob(db(), waiting as string)).toMatchObject({ state: 'queued' })
+})
+
 it('a job names its failure with a code', async () => {
   const kind = defineJob({
     kind: 'test.coded',

@@ -85,16 +85,33 @@ export async function findJob(db: Db, id: string): Promise<JobView | null> {
 
 /**
  * Gives a failed job a fresh set of attempts, due now. Only a failed job: one that waits or runs
- * is left to its runner, and one that is done stays done.
+ * is left to its runner, and one that is done stays done. A failed job whose dedupe key another
+ * job now holds (the same work was asked for again and waits or runs) is `held`: retrying it would
+ * do that work twice.
  */
-export async function retryJob(db: Db, id: string): Promise<'queued' | 'not_found' | 'not_failed'> {
+export async function retryJob(db: Db, id: string): Promise<'queued' | 'not_found' | 'not_failed' | 'held'> {
   const now = new Date().toISOString()
   const r = await db
     .updateTable('jobs')
     .set({ state: 'queued', attempts: 0, run_after: now, updated_at: now, finished_at: null })
     .where('id', '=', id)
     .where('state', '=', 'failed')
+    .where(({ eb, exists, selectFrom, or }) =>
+      or([
+        eb('dedupe_key', 'is', null),
+        eb.not(
+          exists(
+            selectFrom('jobs as other')
+              .select('other.id')
+              .whereRef('other.dedupe_key', '=', 'jobs.dedupe_key')
+              .where('other.state', 'in', ['queued', 'running']),
+          ),
+        ),
+      ]),
+    )
     .executeTakeFirst()
   if (Number(r.numUpdatedRows) === 1) return 'queued'
-  return (await findJob(db, id)) ? 'not_failed' : 'not_found'
+  const job = await findJob(db, id)
+  if (!job) return 'not_found'
+  return job.state === 'failed' ? 'held' : 'not_failed'
 }
