@@ -23,6 +23,9 @@ export function registerRoutes(app: FastifyInstance, routes: Route[], services: 
       method: route.method,
       url: route.path,
       config: { allow: route.allow },
+      // Public pages answer HEAD too (load balancers and uptime monitors ask `HEAD /`); signed-in
+      // routes do not: nothing of a protected resource is served to a method no test covers.
+      exposeHeadRoute: route.method === 'GET' && route.allow === 'public',
       schema: {
         summary: route.summary,
         tags: route.tags,

@@ -124,3 +124,16 @@ describe('chooseEncoding', () => {
     expect(chooseEncoding('', ['br', 'gzip'])).toBeNull()
   })
 })
+
+describe('HEAD', () => {
+  it('answers HEAD on the page and on public API routes, without a body; not on signed-in routes', async () => {
+    const page = await web.inject({ method: 'HEAD', url: '/' })
+    expect(page.statusCode).toBe(200)
+    expect(page.headers['content-type']).toMatch(/^text\/html/)
+    expect(page.body).toBe('')
+    const health = await web.inject({ method: 'HEAD', url: '/api/health' })
+    expect(health.statusCode).toBe(200)
+    const persons = await web.inject({ method: 'HEAD', url: '/api/persons/00000000-0000-4000-8000-000000000000' })
+    expect(persons.statusCode).toBe(404)
+  })
+})
