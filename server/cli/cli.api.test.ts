@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { json, startTestApp, type TestApp } from '../test/harness'
+import { runCli } from '../test/cli'
 
 let t: TestApp
 beforeAll(async () => {
@@ -9,18 +9,7 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 /** The operator's command line, run for real against the database under test. */
-const cli = (...args: string[]) =>
-  spawnSync('npx', ['tsx', 'server/cli/main.ts', ...args], {
-    encoding: 'utf8',
-    timeout: 120_000,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATABASE_URL: t.databaseUrl,
-      PARCOURS_MASTER_KEY: (t.config.masterKey as { base64: string }).base64,
-      PARCOURS_DATA_DIR: t.dataDir,
-    },
-  })
+const cli = (...args: string[]) => runCli(t, args)
 
 it('adds a user who activates with the printed link and signs in', async () => {
   const res = cli('user', 'add', '--email', 'Ops.Created@Test.Parcours.test', '--role', 'worker', '--role', 'lead', '--name', 'Ana Peeters')

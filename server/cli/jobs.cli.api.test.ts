@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { z } from 'zod'
 import { defineJob, JobError } from '../jobs/job.definition'
 import { enqueue, findJob } from '../jobs/jobs.queue'
 import { JobRunner } from '../jobs/jobs.runner'
 import { auditRows, startTestApp, type TestApp } from '../test/harness'
+import { runCli } from '../test/cli'
 
 let t: TestApp
 beforeAll(async () => {
@@ -13,18 +13,7 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 /** The operator's command line, run for real against the database under test. */
-const cli = (...args: string[]) =>
-  spawnSync('npx', ['tsx', 'server/cli/main.ts', ...args], {
-    encoding: 'utf8',
-    timeout: 120_000,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATABASE_URL: t.databaseUrl,
-      PARCOURS_MASTER_KEY: (t.config.masterKey as { base64: string }).base64,
-      PARCOURS_DATA_DIR: t.dataDir,
-    },
-  })
+const cli = (...args: string[]) => runCli(t, args)
 
 it('lists jobs with their state and last error, and retries a failed one (audited)', async () => {
   const kind = defineJob({

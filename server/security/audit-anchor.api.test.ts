@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { auditRows, DB_KIND, startTestApp, type TestApp } from '../test/harness'
 import { entryHash, verifyAudit } from './audit.chain'
+import { runCli } from '../test/cli'
 
 let h: TestApp
 beforeAll(async () => {
@@ -10,18 +10,7 @@ beforeAll(async () => {
 })
 afterAll(() => h.close())
 
-const cli = (...args: string[]) =>
-  spawnSync('npx', ['tsx', 'server/cli/main.ts', 'audit', ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATABASE_URL: h.databaseUrl,
-      PARCOURS_MASTER_KEY: (h.config.masterKey as { base64: string }).base64,
-      PARCOURS_DATA_DIR: h.dataDir,
-    },
-  })
+const cli = (...args: string[]) => runCli(h, ['audit', ...args], { timeout: 60_000 })
 
 it('an anchor kept outside the database exposes a log rewritten with every hash recomputed', { timeout: 120_000 }, async () => {
   const worker = await h.as(['worker'])

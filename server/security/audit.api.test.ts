@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Agent, auditRows, DB_KIND, json, startTestApp, type TestApp } from '../test/harness'
 import { verifyAudit } from './audit.chain'
+import { runCli } from '../test/cli'
 
 let h: TestApp
 let worker: Agent & { userId: string }
@@ -164,18 +164,7 @@ describe('the hash chain', () => {
 
   it('detects an edited, deleted, reordered or truncated entry; the CLI agrees', { timeout: 120_000 }, async () => {
     const db = h.services.db
-    const cli = () =>
-      spawnSync('npx', ['tsx', 'server/cli/main.ts', 'audit', 'verify'], {
-        encoding: 'utf8',
-        timeout: 60_000,
-        env: {
-          ...process.env,
-          NODE_ENV: 'test',
-          DATABASE_URL: h.databaseUrl,
-          PARCOURS_MASTER_KEY: (h.config.masterKey as { base64: string }).base64,
-          PARCOURS_DATA_DIR: h.dataDir,
-        },
-      })
+    const cli = () => runCli(h, ['audit', 'verify'], { timeout: 60_000 })
     const intact = cli()
     expect(intact.status, intact.stderr).toBe(0)
     expect(intact.stdout).toMatch(/intact: \d+ entries/)

@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process'
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createServices } from '../services'
 import { auditRows, json, startTestApp, type TestApp } from '../test/harness'
 import { verifyAudit } from './audit.chain'
 import { NAME_INDEX_VERSION } from './name-index'
+import { runCli } from '../test/cli'
 
 /**
  * Search keys are keyed hashes of names: when the way they are made changes, the stored ones
@@ -84,17 +84,7 @@ it('lets an operator make the keys again on demand (after restoring an older bac
     .where('key', '=', 'name_index_version')
     .execute()
   expect(await found('Sofia Lemaire')).toBe(0)
-  const res = spawnSync('npx', ['tsx', 'server/cli/main.ts', 'names', 'reindex'], {
-    encoding: 'utf8',
-    timeout: 120_000,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATABASE_URL: t.databaseUrl,
-      PARCOURS_MASTER_KEY: (t.config.masterKey as { base64: string }).base64,
-      PARCOURS_DATA_DIR: t.dataDir,
-    },
-  })
+  const res = runCli(t, ['names', 'reindex'])
   expect(res.status, res.stderr).toBe(0)
   expect(res.stdout).toContain('search keys made again for 2 persons')
   expect(await found('Sofia Lemaire')).toBe(1)
