@@ -29,6 +29,12 @@ export const LIFE_DOMAINS = [
   'violence',
 ] as const
 
+/** Who carries a step: the person themself, their worker, or a partner service. */
+export const STEP_WHO = ['person', 'worker', 'partner'] as const
+/** `dropped`: no longer needed — kept in the plan so that its history stays readable. */
+export const STEP_STATUSES = ['not_started', 'in_progress', 'done', 'dropped'] as const
+export const AGREEMENT_STATUSES = ['agreed', 'partly', 'not_yet'] as const
+
 /** What a line of the timeline records: the case's opening, its assignments, emergency access, changes of its details and each lifecycle move. */
 export const TIMELINE_EVENT_TYPES = [
   'created',

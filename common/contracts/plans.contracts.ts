@@ -1,11 +1,8 @@
 import { z } from 'zod'
 import { LifeDomain } from './desistance.contracts'
+import { AGREEMENT_STATUSES, STEP_STATUSES, STEP_WHO } from '../vocabulary'
 
-/** Who carries a step: the person themself, their worker, or a partner service. */
-export const STEP_WHO = ['person', 'worker', 'partner'] as const
-/** `dropped`: no longer needed — kept in the plan so that its history stays readable. */
-export const STEP_STATUSES = ['not_started', 'in_progress', 'done', 'dropped'] as const
-export const AGREEMENT_STATUSES = ['agreed', 'partly', 'not_yet'] as const
+export { AGREEMENT_STATUSES, STEP_STATUSES, STEP_WHO }
 
 export const PLAN_LIMITS = { goals: 40, steps: 25, title: 300, why: 2000, partner: 200, words: 4000 } as const
 

@@ -1,24 +1,7 @@
 import type * as D from '../../../../common/contracts/desistance.contracts'
 import type * as P from '../../../../common/contracts/plans.contracts'
 
-/** The lists of the contracts, repeated so that the bundle does not pull in zod; `satisfies` keeps them equal. */
-type Same<T extends readonly unknown[]> = readonly T[number][]
-
-export const LIFE_DOMAINS = [
-  'schooling',
-  'employment',
-  'housing',
-  'family',
-  'relationships',
-  'health',
-  'leisure',
-  'identity',
-  'citizenship',
-  'violence',
-] as const satisfies Same<typeof D.LIFE_DOMAINS>
-export const STEP_WHO = ['person', 'worker', 'partner'] as const satisfies Same<typeof P.STEP_WHO>
-export const STEP_STATUSES = ['not_started', 'in_progress', 'done', 'dropped'] as const satisfies Same<typeof P.STEP_STATUSES>
-export const AGREEMENT_STATUSES = ['agreed', 'partly', 'not_yet'] as const satisfies Same<typeof P.AGREEMENT_STATUSES>
+export { AGREEMENT_STATUSES, LIFE_DOMAINS, STEP_STATUSES, STEP_WHO } from '../../../../common/vocabulary'
 
 export type LifeDomain = D.LifeDomain
 export type StepWho = P.PlanStep['who']
