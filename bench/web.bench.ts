@@ -11,6 +11,7 @@ import { DEMO_DOMAIN, DEMO_PASSWORD } from '../server/seed/demo.data'
 import { seedDemo } from '../server/seed/demo.seed'
 import { createServices } from '../server/services'
 import { round } from './load'
+import { CHROME_FLAGS, CHROMIUM } from '../e2e/chromium'
 
 /**
  * The web app as a person's browser gets it: the production build served by the real server on
@@ -19,16 +20,6 @@ import { round } from './load'
  * page loaded before Lighthouse saw it go quiet (what a first visit costs, whatever encoding the
  * server chose), so that it compares with the target whatever the server sends.
  */
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium'
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 // BENCH_WEB_ROOT measures another build (say, a copy of main's) without building.
 const WEB_ROOT = path.resolve(process.env.BENCH_WEB_ROOT ?? 'dist/web')
 const log = (m: string) => process.stderr.write(`${m}\n`)

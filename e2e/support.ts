@@ -3,8 +3,10 @@ import AxeBuilder from '@axe-core/playwright'
 import { type Browser, chromium, type Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { startTestApp } from '../server/test/harness'
+import { CHROME_FLAGS, CHROMIUM } from './chromium'
 
-export const CHROMIUM = process.env.PARCOURS_CHROMIUM ?? '/usr/bin/chromium'
+export { CHROMIUM }
+
 export const SCREENSHOTS = path.resolve('.test-results/screenshots')
 
 /** The real server with the built web app, on a free loopback port. */
@@ -18,15 +20,7 @@ export async function startServer(options: { demo?: boolean } = {}) {
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROME_FLAGS,
   })
 }
 
