@@ -2,7 +2,9 @@ import type { ExpressionBuilder } from 'kysely'
 import type { Actor, RequestContext, Trx } from '../http/context'
 import { fail } from '../http/errors'
 import { personReachableThroughCase } from './case-access'
+import type { Codec } from './codec'
 import type { NameQuery } from './name-index'
+import { compareCandidates, MIN_SIMILARITY, nameSimilarity, type RankedCandidate } from './name-rank'
 
 /**
  * The one place that names the persons tables in a query. A person is readable in full by the
@@ -73,27 +75,36 @@ export async function replaceNameKeys(trx: Trx, personId: string, keyHashes: str
       .execute()
 }
 
-/** A person a name search found, and how well: see docs/adr/0006-proportionate-name-search.md. */
+/** A person a name search found, and how well: see docs/adr/0006 and 0009. */
 export type NameMatch = { personId: string; readable: boolean; score: number; exact: boolean }
 
 /** More persons than this matching every word of a query means the query is not a name. */
 const CANDIDATES = 1000
+/** At most this many candidates, best keys first, have their names opened and compared. */
+export const COMPARED = 50
+
+/** What the search needs of the codec to open the names it compares (the recording codec records each). */
+export type NameOpener = { personKeys: Codec['personKeys']; openRow: Codec['openRow'] }
 
 /**
  * The persons whose name keys match every word of the query, the `limit` best first, and whether
  * there were more. A person the actor may read is found by any match; any other person only when
  * two different parts of the query matched their first and their last name (a family name alone
  * lists a family, not a person). With `readableOnly` (broad queries), only persons the actor may
- * read are looked at.
+ * read are looked at. The keys find candidates; the `COMPARED` best of those by keys have their
+ * names opened and are ranked by how alike the names are (name-rank.ts), exact spellings and the
+ * given birth year first.
  */
 export async function searchByName(
   trx: Trx,
   actor: Actor,
   query: NameQuery,
-  opts: { readableOnly: boolean; limit: number },
-): Promise<{ matches: NameMatch[]; capped: boolean }> {
+  q: string,
+  opts: { readableOnly: boolean; limit: number; codec: NameOpener; birthYear?: number | null },
+): Promise<{ matches: NameMatch[]; capped: boolean; compared: number }> {
+  const none = { matches: [], capped: false, compared: 0 }
   const [firstWord, ...otherWords] = query.perWord
-  if (!firstWord) return { matches: [], capped: false }
+  if (!firstWord) return none
   const holding = (hashes: string[]) =>
     trx.selectFrom('person_name_keys').select('person_name_keys.person_id').where('person_name_keys.key_hash', 'in', hashes)
   const everyWord = otherWords.reduce((acc, hashes) => acc.intersect(holding(hashes)), holding(firstWord))
@@ -114,8 +125,8 @@ export async function searchByName(
       .limit(CANDIDATES)
       .execute()
   ).map((r) => r.person_id)
-  if (candidates.length === 0) return { matches: [], capped: false }
-  // All their keys (a dozen or two each): read by person, then matched against the query here.
+  if (candidates.length === 0) return none
+  // All their keys (a few dozen each): read by person, then matched against the query here.
   const rows = await trx
     .selectFrom('person_name_keys')
     .select(['person_name_keys.person_id', 'person_name_keys.key_hash'])
@@ -133,9 +144,8 @@ export async function searchByName(
     const s = query.score(held.get(personId) ?? new Set())
     return s ? [{ personId, ...s }] : []
   })
-  // Whether the actor may read a person changes their rank only where the best reading and the
-  // best reading naming first and last name differ: ask the database about those alone, then
-  // about the few shown.
+  // Whether the actor may read a person matters to finding them only where the best reading and
+  // the best reading naming first and last name differ: ask the database about those alone.
   const same = (x: (typeof scored)[number]) => x.identifying?.score === x.best.score && x.identifying.exact === x.best.exact
   const readable = opts.readableOnly
     ? new Set(candidates)
@@ -144,15 +154,62 @@ export async function searchByName(
         actor,
         scored.filter((x) => !same(x)).map((x) => x.personId),
       )
-  const ranked = scored.flatMap((x) => {
-    const counted = readable.has(x.personId) ? x.best : x.identifying
+  const eligible = scored.flatMap((x) => {
+    const counted = readable.has(x.personId) || same(x) ? x.best : x.identifying
     return counted ? [{ personId: x.personId, score: counted.score, exact: counted.exact }] : []
   })
-  ranked.sort((a, b) => b.score - a.score || a.personId.localeCompare(b.personId))
+  eligible.sort((a, b) => b.score - a.score || a.personId.localeCompare(b.personId))
+  const compared = eligible.slice(0, COMPARED)
+  // The names compared are opened with each person's key (the recording codec puts them on the audit entry).
+  const ids = compared.map((c) => c.personId)
+  const [sealed, keys] = await Promise.all([nameRows(trx, ids), opts.codec.personKeys(trx, ids)])
+  const ranked: RankedCandidate[] = []
+  for (const row of sealed) {
+    const key = keys.get(row.id)
+    const c = compared.find((x) => x.personId === row.id)
+    if (!key || !c) continue
+    const plain = opts.codec.openRow('persons', key, row.id, row)
+    const names = { firstName: plain.first_name, lastName: plain.last_name, otherNames: plain.other_names ?? [] }
+    const similarity = c.exact ? 1 : nameSimilarity(q, names)
+    if (similarity < MIN_SIMILARITY) continue
+    ranked.push({
+      personId: row.id,
+      exact: c.exact,
+      keyScore: c.score,
+      similarity,
+      birthYearMatches: opts.birthYear != null && plain.birth_year === opts.birthYear,
+    })
+  }
+  ranked.sort(compareCandidates)
   const shown = ranked.slice(0, opts.limit)
-  const unknown = opts.readableOnly ? [] : shown.filter((m) => same(scored.find((x) => x.personId === m.personId)!)).map((m) => m.personId)
+  const unknown = opts.readableOnly ? [] : shown.filter((m) => !readable.has(m.personId)).map((m) => m.personId)
   for (const id of await readablePersonIds(trx, actor, unknown)) readable.add(id)
-  return { matches: shown.map((m) => ({ ...m, readable: readable.has(m.personId) })), capped: ranked.length > opts.limit }
+  return {
+    matches: shown.map((m) => ({
+      personId: m.personId,
+      readable: readable.has(m.personId),
+      exact: m.exact,
+      score: m.exact ? 100 : Math.min(99, Math.round(m.similarity * 100)),
+    })),
+    capped: ranked.length > opts.limit || eligible.length > COMPARED,
+    compared: keys.size,
+  }
+}
+
+/** The sealed names and birth year of persons a search compares. */
+function nameRows(trx: Trx, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([])
+  return trx
+    .selectFrom('persons')
+    .select([
+      'persons.id',
+      'persons.first_name_sealed',
+      'persons.last_name_sealed',
+      'persons.other_names_sealed',
+      'persons.birth_year_sealed',
+    ])
+    .where('persons.id', 'in', ids)
+    .execute()
 }
 
 /** The persons with this person code (at most one), unless their data key was destroyed. */

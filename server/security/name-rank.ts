@@ -1,0 +1,101 @@
+import { folds, tokens } from './name-keys'
+
+/**
+ * The ranking of a search's candidates by how alike their names are to the query, computed on
+ * the names themselves once the few candidates found by keys are opened (docs/adr/0009-name-matching.md).
+ */
+
+/** Jaro–Winkler similarity, 0–1: common letters near each other, with a bonus for a shared start. */
+export function jaroWinkler(a: string, b: string): number {
+  if (a === b) return a.length ? 1 : 0
+  if (!a.length || !b.length) return 0
+  const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1)
+  const aHit = new Array<boolean>(a.length).fill(false)
+  const bHit = new Array<boolean>(b.length).fill(false)
+  let matches = 0
+  for (let i = 0; i < a.length; i++) {
+    for (let j = Math.max(0, i - window); j <= Math.min(b.length - 1, i + window); j++) {
+      if (bHit[j] || a[i] !== b[j]) continue
+      aHit[i] = bHit[j] = true
+      matches++
+      break
+    }
+  }
+  if (matches === 0) return 0
+  let k = 0
+  let halfTranspositions = 0
+  for (let i = 0; i < a.length; i++) {
+    if (!aHit[i]) continue
+    while (!bHit[k]) k++
+    if (a[i] !== b[k]) halfTranspositions++
+    k++
+  }
+  const jaro = (matches / a.length + matches / b.length + (matches - halfTranspositions / 2) / matches) / 3
+  let prefix = 0
+  while (prefix < 4 && prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++
+  return jaro + prefix * 0.1 * (1 - jaro)
+}
+
+/**
+ * Half the similarity as written, half as folded: Şahin and Shahin are alike folded, while
+ * Vandenberghe stays closer to itself than to Vandenberg, which folds the same. A final a that
+ * one has and the other lacks is the feminine of an Arabic name (Karim and Karima, Rachid and
+ * Rachida): a different person, so it weighs like a letter and more.
+ */
+export function alike(a: string, b: string): number {
+  let folded = 0
+  let feminine = false
+  for (const fa of folds(a))
+    for (const fb of folds(b)) {
+      folded = Math.max(folded, jaroWinkler(fa, fb))
+      if (fa === `${fb}a` || fb === `${fa}a`) feminine = true
+    }
+  const score = (jaroWinkler(a, b) + folded) / 2
+  return feminine ? score * 0.9 : score
+}
+
+export type OpenedNames = { firstName: string; lastName: string; otherNames: string[] }
+
+/** Each word of a name part and each run of its neighbouring words joined ("van den berg", "vandenberg"). */
+function pieces(part: string): string[] {
+  const words = tokens(part)
+  const out = [...words]
+  for (let from = 0; from < words.length; from++)
+    for (let to = from + 1; to < words.length; to++) out.push(words.slice(from, to + 1).join(''))
+  return out
+}
+
+/**
+ * How alike a person's names are to the query, 0–1: the better of the query's words each set
+ * against the person's closest word, and the query joined set against the name joined, first name
+ * first or last name first (the order people give their names in varies).
+ */
+export function nameSimilarity(query: string, names: OpenedNames): number {
+  const words = tokens(query)
+  if (words.length === 0) return 0
+  const parts = [names.firstName, names.lastName, ...names.otherNames]
+  const all = parts.flatMap(pieces)
+  if (all.length === 0) return 0
+  const byWord = words.reduce((sum, w) => sum + Math.max(...all.map((p) => alike(w, p))), 0) / words.length
+  const joined = words.join('')
+  const first = tokens(names.firstName).join('')
+  const last = tokens(names.lastName).join('')
+  const whole = Math.max(alike(joined, first + last), alike(joined, last + first))
+  return Math.max(byWord, whole)
+}
+
+/** Below this, a candidate found only by loose keys (a bucket, a shared sound) is not shown. */
+export const MIN_SIMILARITY = 0.8
+
+export type RankedCandidate = { personId: string; exact: boolean; keyScore: number; similarity: number; birthYearMatches: boolean }
+
+/** Exact spellings first, then a given birth year, then the most alike, then the best keys. */
+export function compareCandidates(a: RankedCandidate, b: RankedCandidate): number {
+  return (
+    Number(b.exact) - Number(a.exact) ||
+    Number(b.birthYearMatches) - Number(a.birthYearMatches) ||
+    b.similarity - a.similarity ||
+    b.keyScore - a.keyScore ||
+    a.personId.localeCompare(b.personId)
+  )
+}
