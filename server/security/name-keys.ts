@@ -13,9 +13,11 @@ export const normalise = normaliseName
 export const tokens = nameTokens
 
 /**
- * Spellings of one sound that transliterations choose between. Each word may fold in two ways
- * where one letter group is read two ways (Balkan "dj" is a d for those who drop the stroke of
- * Đ, a j for Algerian Djamel), so a word has one or two folded forms.
+ * Spellings of one sound that transliterations choose between. Some letters are read two ways by
+ * the languages here, so a word folds in up to four ways: "ch" is French sh (Rachid, Rashid) or
+ * Slavic and German kh (Michail, Mikhail); "j" and "w" are French and English j and w or Slavic
+ * and German y and v (Jurij, Yuri; Wladimir, Vladimir); Balkan "dj" is a d for those who drop the
+ * stroke of Đ, a j for Algerian Djamel.
  */
 export function folds(word: string): string[] {
   const w = normalise(word).replace(/[^a-z]/g, '')
@@ -23,14 +25,14 @@ export function folds(word: string): string[] {
   const base = w
     // Dutch writes French "you" as "joe": Joesoef is Youssef.
     .replace(/^joe/, 'you')
-    // Balkan -ić written -ich, -itch or -ic.
-    .replace(/(?:itch|ich|ic)$/, 'ic')
-    .replace(/tsch|tch/g, 'ch')
+    .replace(/tsj|tsch|tch/g, 'ch')
+    // Balkan and Slavic -ić, -ich: written -ich, -itch, -itsj or -ic.
+    .replace(/ich$/, 'ic')
     .replace(/ck|cq|q/g, 'k')
+    .replace(/x/g, 'ks')
     // "ch" before r or l is a k in every language here (Christophe, Chloé).
     .replace(/ch(?=[rl])/g, 'k')
-    // Şahin, Shahin and Sahin; Rachid and Rashid; Dutch "sch".
-    .replace(/sch|sh|ch/g, 's')
+    .replace(/sch|sh/g, 's')
     .replace(/kh/g, 'h')
     .replace(/gh/g, 'g')
     .replace(/ph/g, 'f')
@@ -38,37 +40,56 @@ export function folds(word: string): string[] {
     .replace(/c(?=[aou]|$)/g, 'k')
     .replace(/c(?=[eiy])/g, 's')
     .replace(/oe|ou|oo/g, 'u')
-    // Dutch ij is a y (Huijsmans), but not before a vowel (Khadija).
-    .replace(/ij(?![aeiou])|ei|ey/g, 'y')
     // Lefebvre: the b is not heard.
     .replace(/bv/g, 'v')
     .replace(/ae|aa/g, 'a')
     .replace(/ee/g, 'e')
-    .replace(/(.)\1+/g, '$1')
-  // A final e after a consonant is silent (Rayane, Yassine, Imane).
-  const trimmed = base.length > 2 ? base.replace(/([^aeiouy])e$/, '$1') : base
-  const out = new Set([trimmed.replace(/dj|dz/g, 'j'), trimmed.replace(/dj|dz/g, 'd')])
+  const out = new Set<string>()
+  for (const reading of [
+    // French, Dutch, Arabic: ch is sh, Dutch ij is a y (but not before a vowel: Khadija).
+    base.replace(/ch/g, 's').replace(/ij(?![aeiou])|ei|ey/g, 'y'),
+    // Slavic and German: ch is kh, j and y are one sound, w is v.
+    base.replace(/ch/g, 'h').replace(/w/g, 'v').replace(/[jy]/g, 'i'),
+  ])
+    for (const dj of [reading.replace(/dj|dz/g, 'j'), reading.replace(/dj|dz/g, 'd')]) {
+      const single = dj.replace(/(.)\1+/g, '$1')
+      // A final e after a consonant is silent (Rayane, Yassine, Imane).
+      out.add(single.length > 2 ? single.replace(/([^aeiouy])e$/, '$1') : single)
+    }
   return [...out]
 }
 
 /** Words this short are matched as spelt, folded or by bucket, never by sound alone. */
 export const MIN_SOUND_LENGTH = 3
 /** Words up to this long also get a first-letter-and-length bucket. */
-export const MAX_BUCKET_LENGTH = 4
+export const MAX_BUCKET_LENGTH = 5
 
-/** The keys of one word as stored: as spelt, folded, heard and (short words) bucketed. */
+/** Longer words also get the first letters of each folded form: Georges and George, Janssen and Janssens. */
+export const PREFIX_LENGTH = 4
+
+/** The keys of one word as stored: as spelt, folded, heard, and loosely (first letters, or for short words a bucket). */
 export function wordKeys(word: string): { exact: string; folded: string[]; sound: string[]; bucket: string[] } {
   const fs = folds(word)
-  const sound =
-    word.length >= MIN_SOUND_LENGTH ? [...new Set(fs.flatMap((f) => doubleMetaphone(f)).filter(Boolean))].map((k) => `m:${k}`) : []
-  const bucket = word.length <= MAX_BUCKET_LENGTH && word.length >= 2 ? [`b:${word[0]}${word.length}`] : []
-  return { exact: `n:${word}`, folded: fs.map((f) => `t:${f}`), sound, bucket }
+  const heard = [word, ...fs].flatMap((f) => doubleMetaphone(f)).filter(Boolean)
+  const sound = word.length >= MIN_SOUND_LENGTH ? [...new Set(heard)].map((k) => `m:${k}`) : []
+  const short = word.length >= 2 ? [`b:${word[0]}${word.length}`] : []
+  const prefixes = [...new Set(fs.filter((f) => f.length > PREFIX_LENGTH).map((f) => `b:${f.slice(0, PREFIX_LENGTH)}`))]
+  return {
+    exact: `n:${word}`,
+    folded: fs.map((f) => `t:${f}`),
+    sound,
+    bucket: word.length <= MAX_BUCKET_LENGTH ? [...short, ...prefixes] : prefixes,
+  }
 }
 
-/** The buckets a query word looks in: its first letter, one letter shorter or longer. */
+/** The loose keys a query word looks in: its first letter, one letter shorter or longer; or its first letters. */
 function queryBuckets(word: string): string[] {
-  if (word.length < 2 || word.length > MAX_BUCKET_LENGTH + 1) return []
-  return [word.length - 1, word.length, word.length + 1].filter((n) => n >= 2 && n <= MAX_BUCKET_LENGTH).map((n) => `b:${word[0]}${n}`)
+  const prefixes = wordKeys(word).bucket.filter((b) => b.length === PREFIX_LENGTH + 2)
+  if (word.length < 2 || word.length > MAX_BUCKET_LENGTH + 1) return prefixes
+  const sized = [word.length - 1, word.length, word.length + 1]
+    .filter((n) => n >= 2 && n <= MAX_BUCKET_LENGTH)
+    .map((n) => `b:${word[0]}${n}`)
+  return [...sized, ...prefixes]
 }
 
 /** Every run of two or more neighbouring words, joined: "van den berg" gives vanden, denberg, vandenberg. */
@@ -92,7 +113,7 @@ export function nameKeys(name: string): string[] {
     const k = wordKeys(text)
     for (const key of [k.exact, ...k.folded, ...k.sound]) keys.add(key)
   }
-  // Buckets for the words as written only: a joined run is never short.
+  // Loose keys for the words as written only, not for runs joined.
   for (const text of parts) for (const b of wordKeys(text).bucket) keys.add(b)
   return [...keys]
 }

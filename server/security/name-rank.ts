@@ -99,3 +99,47 @@ export function compareCandidates(a: RankedCandidate, b: RankedCandidate): numbe
     a.personId.localeCompare(b.personId)
   )
 }
+
+/** A candidate as the keys scored it: the reading that counts for this caller (ADR 0006). */
+export type KeyScored = { personId: string; score: number; exact: boolean }
+type Reading = { score: number; exact: boolean }
+type Readings = { personId: string; best: Reading; identifying: Reading | null }
+
+/** Whether the best reading of the keys also names a first and a last name (then readability does not change it). */
+export const identifiesAnyway = (x: Readings) => x.identifying?.score === x.best.score && x.identifying.exact === x.best.exact
+
+/**
+ * The candidates a caller may be shown, best keys first: a person they may read by their best
+ * reading, anyone else only by a reading that names first and last name.
+ */
+export function eligibleByKeys(scored: Readings[], readable: (personId: string) => boolean): KeyScored[] {
+  const out = scored.flatMap((x) => {
+    const counted = readable(x.personId) || identifiesAnyway(x) ? x.best : x.identifying
+    return counted ? [{ personId: x.personId, score: counted.score, exact: counted.exact }] : []
+  })
+  return out.sort((a, b) => b.score - a.score || a.personId.localeCompare(b.personId))
+}
+
+/** The opened candidates ranked: those alike enough, exact spellings and the given birth year first. */
+export function rankOpened(
+  q: string,
+  compared: KeyScored[],
+  opened: Map<string, { names: OpenedNames; birthYear: number | null }>,
+  birthYear: number | null,
+): RankedCandidate[] {
+  const ranked: RankedCandidate[] = []
+  for (const c of compared) {
+    const person = opened.get(c.personId)
+    if (!person) continue
+    const similarity = c.exact ? 1 : nameSimilarity(q, person.names)
+    if (similarity < MIN_SIMILARITY) continue
+    ranked.push({
+      personId: c.personId,
+      exact: c.exact,
+      keyScore: c.score,
+      similarity,
+      birthYearMatches: birthYear != null && person.birthYear === birthYear,
+    })
+  }
+  return ranked.sort(compareCandidates)
+}

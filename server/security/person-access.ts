@@ -4,7 +4,7 @@ import { fail } from '../http/errors'
 import { personReachableThroughCase } from './case-access'
 import type { Codec } from './codec'
 import type { NameQuery } from './name-index'
-import { compareCandidates, MIN_SIMILARITY, nameSimilarity, type RankedCandidate } from './name-rank'
+import { eligibleByKeys, identifiesAnyway, type OpenedNames, rankOpened } from './name-rank'
 
 /**
  * The one place that names the persons tables in a query. A person is readable in full by the
@@ -146,41 +146,29 @@ export async function searchByName(
   })
   // Whether the actor may read a person matters to finding them only where the best reading and
   // the best reading naming first and last name differ: ask the database about those alone.
-  const same = (x: (typeof scored)[number]) => x.identifying?.score === x.best.score && x.identifying.exact === x.best.exact
   const readable = opts.readableOnly
     ? new Set(candidates)
     : await readablePersonIds(
         trx,
         actor,
-        scored.filter((x) => !same(x)).map((x) => x.personId),
+        scored.filter((x) => !identifiesAnyway(x)).map((x) => x.personId),
       )
-  const eligible = scored.flatMap((x) => {
-    const counted = readable.has(x.personId) || same(x) ? x.best : x.identifying
-    return counted ? [{ personId: x.personId, score: counted.score, exact: counted.exact }] : []
-  })
-  eligible.sort((a, b) => b.score - a.score || a.personId.localeCompare(b.personId))
+  const eligible = eligibleByKeys(scored, (id) => readable.has(id))
   const compared = eligible.slice(0, COMPARED)
   // The names compared are opened with each person's key (the recording codec puts them on the audit entry).
   const ids = compared.map((c) => c.personId)
   const [sealed, keys] = await Promise.all([nameRows(trx, ids), opts.codec.personKeys(trx, ids)])
-  const ranked: RankedCandidate[] = []
+  const opened = new Map<string, { names: OpenedNames; birthYear: number | null }>()
   for (const row of sealed) {
     const key = keys.get(row.id)
-    const c = compared.find((x) => x.personId === row.id)
-    if (!key || !c) continue
+    if (!key) continue
     const plain = opts.codec.openRow('persons', key, row.id, row)
-    const names = { firstName: plain.first_name, lastName: plain.last_name, otherNames: plain.other_names ?? [] }
-    const similarity = c.exact ? 1 : nameSimilarity(q, names)
-    if (similarity < MIN_SIMILARITY) continue
-    ranked.push({
-      personId: row.id,
-      exact: c.exact,
-      keyScore: c.score,
-      similarity,
-      birthYearMatches: opts.birthYear != null && plain.birth_year === opts.birthYear,
+    opened.set(row.id, {
+      names: { firstName: plain.first_name, lastName: plain.last_name, otherNames: plain.other_names ?? [] },
+      birthYear: plain.birth_year,
     })
   }
-  ranked.sort(compareCandidates)
+  const ranked = rankOpened(q, compared, opened, opts.birthYear ?? null)
   const shown = ranked.slice(0, opts.limit)
   const unknown = opts.readableOnly ? [] : shown.filter((m) => !readable.has(m.personId)).map((m) => m.personId)
   for (const id of await readablePersonIds(trx, actor, unknown)) readable.add(id)
