@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { FIRST_NAMES, LAST_NAMES, rng } from '../seed/synthetic'
-import { normalise } from './name-keys'
+import { nameKeys, normalise } from './name-keys'
 import { NameIndex, type NameField } from './name-index'
 import { eligibleByKeys, rankOpened, type OpenedNames } from './name-rank'
-import { COMPARED } from './person-access'
+import { COMPARED, PRESELECTED } from './person-access'
 
 /**
  * The evaluation of the name matcher (docs/adr/0009-name-matching.md): variant pairs from
@@ -103,6 +103,20 @@ class PlainIndex extends NameIndex {
   override hash(field: NameField, k: string): string {
     return `${field}|${k}`
   }
+  // The register draws its names from a few thousand spellings: each is keyed once (here only).
+  private readonly keysOf = new Map<string, string[]>()
+  override personKeys(names: OpenedNames): string[] {
+    const keys = new Set<string>()
+    const add = (field: NameField, part: string) => {
+      let ks = this.keysOf.get(part)
+      if (!ks) this.keysOf.set(part, (ks = nameKeys(part)))
+      for (const k of ks) keys.add(`${field}|${k}`)
+    }
+    add('first', names.firstName)
+    add('last', names.lastName)
+    for (const other of names.otherNames) add('other', other)
+    return [...keys]
+  }
 }
 
 /** Spellings of one name, across every file of the evaluation: a person named by any is the same name. */
@@ -177,15 +191,23 @@ export function evaluate(cases: EvalCase[], size: number, seed = 9): Figures {
   const misses: string[] = []
   cases.forEach((c, n) => {
     const query = index.query(c.query)
-    // As the database does: persons holding a key of every word, at most 1000.
-    let candidates: number[] | null = null
-    for (const hashes of query.perWord) {
-      const holding = new Set(hashes.flatMap((h) => postings.get(h) ?? []))
-      candidates = candidates ? candidates.filter((i) => holding.has(i)) : [...holding]
-    }
-    const ids = (candidates ?? []).slice(0, 1000)
-    const scored = ids.flatMap((i) => {
-      const s = query.score(new Set(index.personKeys(persons[i]!)))
+    // As the database does (person-access.ts): the matched keys of each person, the
+    // PRESELECTED best by pre-score, then scored on those keys.
+    const held = new Map<number, Set<string>>()
+    for (const h of query.hashes)
+      for (const i of postings.get(h) ?? []) {
+        const set = held.get(i)
+        if (set) set.add(h)
+        else held.set(i, new Set([h]))
+      }
+    const perWord = query.weightedPerWord
+    const pre = [...held].flatMap(([i, hs]) => {
+      const points = query.preScore(hs, perWord)
+      return points === null ? [] : [{ i, points, hs }]
+    })
+    pre.sort((a, b) => b.points - a.points || String(a.i).localeCompare(String(b.i)))
+    const scored = pre.slice(0, PRESELECTED).flatMap(({ i, hs }) => {
+      const s = query.score(hs)
       return s ? [{ personId: String(i), ...s }] : []
     })
     const eligible = eligibleByKeys(scored, () => false).slice(0, COMPARED)

@@ -55,6 +55,36 @@ export class NameQuery {
     ])
   }
 
+  /**
+   * For each word, each hash that covers it and the weight of its kind (the heaviest when a hash
+   * covers a word in two ways): what the database sums to pick the few candidates worth scoring.
+   */
+  get weightedPerWord(): Map<string, number>[] {
+    return this.words.map((_, i) => {
+      const out = new Map<string, number>()
+      for (const p of this.pieces) {
+        if (p.from > i || i > p.to) continue
+        for (const a of p.alternatives) out.set(a.hash, Math.max(out.get(a.hash) ?? 0, KEY_WEIGHT[a.kind]))
+      }
+      return out
+    })
+  }
+
+  /**
+   * The pre-score of a person holding these hashes: per word, the weight of the best key it
+   * holds, summed; null when some word holds none. The database computes the same (person-access.ts).
+   */
+  preScore(held: Set<string>, perWord = this.weightedPerWord): number | null {
+    let sum = 0
+    for (const weights of perWord) {
+      let best = 0
+      for (const [hash, w] of weights) if (w > best && held.has(hash)) best = w
+      if (best === 0) return null
+      sum += best
+    }
+    return sum
+  }
+
   /** The best score of a person holding these hashes; null when some word matches nothing. */
   score(held: Set<string>): { best: NameScore; identifying: NameScore | null } | null {
     const n = this.words.length

@@ -42,11 +42,11 @@ export function jaroWinkler(a: string, b: string): number {
  * one has and the other lacks is the feminine of an Arabic name (Karim and Karima, Rachid and
  * Rachida): a different person, so it weighs like a letter and more.
  */
-export function alike(a: string, b: string): number {
+export function alike(a: string, b: string, fold: (word: string) => string[] = folds): number {
   let folded = 0
   let feminine = false
-  for (const fa of folds(a))
-    for (const fb of folds(b)) {
+  for (const fa of fold(a))
+    for (const fb of fold(b)) {
       folded = Math.max(folded, jaroWinkler(fa, fb))
       if (fa === `${fb}a` || fb === `${fa}a`) feminine = true
     }
@@ -66,6 +66,19 @@ function pieces(part: string): string[] {
 }
 
 /**
+ * `folds`, each word folded once for one comparison (the query's words are met again for every
+ * word of the name). Kept for one call only: no name outlives the search in memory.
+ */
+function foldsOnce(): (word: string) => string[] {
+  const seen = new Map<string, string[]>()
+  return (word) => {
+    let f = seen.get(word)
+    if (!f) seen.set(word, (f = folds(word)))
+    return f
+  }
+}
+
+/**
  * How alike a person's names are to the query, 0–1: the better of the query's words each set
  * against the person's closest word, and the query joined set against the name joined, first name
  * first or last name first (the order people give their names in varies).
@@ -76,11 +89,12 @@ export function nameSimilarity(query: string, names: OpenedNames): number {
   const parts = [names.firstName, names.lastName, ...names.otherNames]
   const all = parts.flatMap(pieces)
   if (all.length === 0) return 0
-  const byWord = words.reduce((sum, w) => sum + Math.max(...all.map((p) => alike(w, p))), 0) / words.length
+  const fold = foldsOnce()
+  const byWord = words.reduce((sum, w) => sum + Math.max(...all.map((p) => alike(w, p, fold))), 0) / words.length
   const joined = words.join('')
   const first = tokens(names.firstName).join('')
   const last = tokens(names.lastName).join('')
-  const whole = Math.max(alike(joined, first + last), alike(joined, last + first))
+  const whole = Math.max(alike(joined, first + last, fold), alike(joined, last + first, fold))
   return Math.max(byWord, whole)
 }
 

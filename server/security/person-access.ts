@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely'
+import { type ExpressionBuilder, sql } from 'kysely'
 import type { Actor, RequestContext, Trx } from '../http/context'
 import { fail } from '../http/errors'
 import { personReachableThroughCase } from './case-access'
@@ -78,22 +78,39 @@ export async function replaceNameKeys(trx: Trx, personId: string, keyHashes: str
 /** A person a name search found, and how well: see docs/adr/0006 and 0009. */
 export type NameMatch = { personId: string; readable: boolean; score: number; exact: boolean }
 
-/** More persons than this matching every word of a query means the query is not a name. */
-const CANDIDATES = 1000
+/** The candidates with the best key pre-score (summed in the database) whose keys are scored here. */
+export const PRESELECTED = 50
 /** At most this many candidates, best keys first, have their names opened and compared. */
-export const COMPARED = 50
+export const COMPARED = 15
 
 /** What the search needs of the codec to open the names it compares (the recording codec records each). */
 export type NameOpener = { personKeys: Codec['personKeys']; openRow: Codec['openRow'] }
+
+/**
+ * Per person holding keys of the query, the pre-score of `NameQuery.preScore` (doubled, so whole
+ * numbers): for each word, the weight of the best of its keys held, summed over the words, for
+ * persons holding a key of every word. The query's keys are a small table joined on the index of
+ * `person_name_keys`; only the matched key rows are read.
+ */
+function preScores(perWord: Map<string, number>[]) {
+  const rows = perWord.flatMap((weights, word) => [...weights].map(([hash, w]) => sql`(${hash}, ${sql.lit(word)}, ${sql.lit(w * 2)})`))
+  return sql<{ person_id: string; points: number }>`(with q (hash, word, weight) as (values ${sql.join(rows)})
+    select person_id, sum(best) as points from (
+      select k.person_id, q.word, max(q.weight) as best
+      from q join person_name_keys k on k.key_hash = q.hash
+      group by k.person_id, q.word
+    ) by_word group by person_id having count(*) = ${sql.lit(perWord.length)})`
+}
 
 /**
  * The persons whose name keys match every word of the query, the `limit` best first, and whether
  * there were more. A person the actor may read is found by any match; any other person only when
  * two different parts of the query matched their first and their last name (a family name alone
  * lists a family, not a person). With `readableOnly` (broad queries), only persons the actor may
- * read are looked at. The keys find candidates; the `COMPARED` best of those by keys have their
- * names opened and are ranked by how alike the names are (name-rank.ts), exact spellings and the
- * given birth year first.
+ * read are looked at. The database sums, per person, the weight of the best key each query word
+ * matched and returns the `PRESELECTED` best; their matched keys are scored here (first and last
+ * name told apart), and the `COMPARED` best of those have their names opened and are ranked by
+ * how alike the names are (name-rank.ts), exact spellings and the given birth year first.
  */
 export async function searchByName(
   trx: Trx,
@@ -103,40 +120,37 @@ export async function searchByName(
   opts: { readableOnly: boolean; limit: number; codec: NameOpener; birthYear?: number | null },
 ): Promise<{ matches: NameMatch[]; capped: boolean; compared: number }> {
   const none = { matches: [], capped: false, compared: 0 }
-  const [firstWord, ...otherWords] = query.perWord
-  if (!firstWord) return none
-  const holding = (hashes: string[]) =>
-    trx.selectFrom('person_name_keys').select('person_name_keys.person_id').where('person_name_keys.key_hash', 'in', hashes)
-  const everyWord = otherWords.reduce((acc, hashes) => acc.intersect(holding(hashes)), holding(firstWord))
+  const hashes = query.hashes
+  const perWord = query.weightedPerWord
+  if (perWord.length === 0 || hashes.length === 0) return none
   // Driven from the matched keys, never from the persons table, so that a search reads what it
   // matched and not the register.
-  const candidates = (
+  const preselected = (
     await trx
-      .selectFrom(everyWord.as('matched'))
-      .select('matched.person_id')
-      .distinct()
+      .selectFrom(preScores(perWord).as('m'))
+      .select(['m.person_id', 'm.points'])
+      // A person whose data key was destroyed (erased) can show nothing, so is no match.
+      .where((eb) =>
+        eb.exists(eb.selectFrom('person_keys').select('person_keys.person_id').whereRef('person_keys.person_id', '=', 'm.person_id')),
+      )
       .$if(opts.readableOnly, (qb) =>
         qb.where((eb) =>
-          eb.exists(
-            eb.selectFrom('persons').select('persons.id').whereRef('persons.id', '=', 'matched.person_id').where(readableBy(actor)),
-          ),
+          eb.exists(eb.selectFrom('persons').select('persons.id').whereRef('persons.id', '=', 'm.person_id').where(readableBy(actor))),
         ),
       )
-      .limit(CANDIDATES)
+      .orderBy('m.points', 'desc')
+      .orderBy('m.person_id')
+      .limit(PRESELECTED + 1)
       .execute()
   ).map((r) => r.person_id)
+  const candidates = preselected.slice(0, PRESELECTED)
   if (candidates.length === 0) return none
-  // All their keys (a few dozen each): read by person, then matched against the query here.
+  // Their matched keys only (what scoring looks at), read by person.
   const rows = await trx
     .selectFrom('person_name_keys')
     .select(['person_name_keys.person_id', 'person_name_keys.key_hash'])
     .where('person_name_keys.person_id', 'in', candidates)
-    // A person whose data key was destroyed (erased) can show nothing, so is no match.
-    .where((eb) =>
-      eb.exists(
-        eb.selectFrom('person_keys').select('person_keys.person_id').whereRef('person_keys.person_id', '=', 'person_name_keys.person_id'),
-      ),
-    )
+    .where('person_name_keys.key_hash', 'in', hashes)
     .execute()
   const held = new Map<string, Set<string>>()
   for (const r of rows) held.set(r.person_id, (held.get(r.person_id) ?? new Set()).add(r.key_hash))
@@ -179,7 +193,7 @@ export async function searchByName(
       exact: m.exact,
       score: m.exact ? 100 : Math.min(99, Math.round(m.similarity * 100)),
     })),
-    capped: ranked.length > opts.limit || eligible.length > COMPARED,
+    capped: ranked.length > opts.limit || eligible.length > COMPARED || preselected.length > PRESELECTED,
     compared: keys.size,
   }
 }
