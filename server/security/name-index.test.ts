@@ -51,6 +51,19 @@ describe('name index scoring', () => {
     expect(score('x aerts', jo)).toBeNull()
   })
 
+  it('pre-scores as the database does: per word the weight of its best key held, summed; none when a word holds none', () => {
+    const pre = (q: string, person: Set<string>) => index.query(q).preScore(person)
+    expect(pre('lotte van den berg', lotte)).toBe(12)
+    expect(pre('lotte vandenberg', lotte)).toBe(6)
+    expect(pre('lote vandenberg', lotte)).toBe(5)
+    expect(pre('lodde vandenberg', lotte)).toBe(4)
+    expect(pre('lotte van den berg peeters', lotte)).toBeNull()
+    // Only the query's own keys count: a person's other keys are never read.
+    const matched = new Set([...lotte].filter((h) => index.query('lote vandenberg').hashes.includes(h)))
+    expect(pre('lote vandenberg', matched)).toBe(5)
+    expect(index.query('lote vandenberg').score(matched)).toEqual(score('lote vandenberg', lotte))
+  })
+
   it('keeps a key per part of the name: the same word as first and as last name are different hashes', () => {
     expect([...held('Thomas', 'Peeters')].filter((h) => held('Peeters', 'Thomas').has(h))).toEqual([])
   })
