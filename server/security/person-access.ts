@@ -94,12 +94,16 @@ export type NameOpener = { personKeys: Codec['personKeys']; openRow: Codec['open
  */
 function preScores(perWord: Map<string, number>[]) {
   const rows = perWord.flatMap((weights, word) => [...weights].map(([hash, w]) => sql`(${hash}, ${sql.lit(word)}, ${sql.lit(w * 2)})`))
+  // One pass, grouped by person only: per word the best weight (null when the word holds no key).
+  const best = perWord.map((_, word) => sql`max(case when q.word = ${sql.lit(word)} then q.weight end)`)
   return sql<{ person_id: string; points: number }>`(with q (hash, word, weight) as (values ${sql.join(rows)})
-    select person_id, sum(best) as points from (
-      select k.person_id, q.word, max(q.weight) as best
-      from q join person_name_keys k on k.key_hash = q.hash
-      group by k.person_id, q.word
-    ) by_word group by person_id having count(*) = ${sql.lit(perWord.length)})`
+    select k.person_id, ${sql.join(best, sql` + `)} as points
+    from q join person_name_keys k on k.key_hash = q.hash
+    group by k.person_id
+    having ${sql.join(
+      best.map((b) => sql`${b} > 0`),
+      sql` and `,
+    )})`
 }
 
 /**
