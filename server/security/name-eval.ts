@@ -103,20 +103,6 @@ class PlainIndex extends NameIndex {
   override hash(field: NameField, k: string): string {
     return `${field}|${k}`
   }
-  // The register draws its names from a few thousand spellings: each is keyed once (here only).
-  private readonly keysOf = new Map<string, string[]>()
-  override personKeys(names: OpenedNames): string[] {
-    const keys = new Set<string>()
-    const add = (field: NameField, part: string) => {
-      let ks = this.keysOf.get(part)
-      if (!ks) this.keysOf.set(part, (ks = nameKeys(part)))
-      for (const k of ks) keys.add(`${field}|${k}`)
-    }
-    add('first', names.firstName)
-    add('last', names.lastName)
-    for (const other of names.otherNames) add('other', other)
-    return [...keys]
-  }
 }
 
 /** Spellings of one name, across every file of the evaluation: a person named by any is the same name. */
@@ -136,7 +122,13 @@ function clusters(): (name: string) => string {
     const [head, ...rest] = spellings!.split('|')
     for (const other of rest) union(head!, other)
   }
-  return (name) => find(key(name))
+  // The register asks about 400,000 names drawn from a few thousand: each is looked up once.
+  const seen = new Map<string, string>()
+  return (name) => {
+    let root = seen.get(name)
+    if (root === undefined) seen.set(name, (root = find(key(name))))
+    return root
+  }
 }
 
 export type Figures = {
@@ -176,14 +168,31 @@ export function evaluate(cases: EvalCase[], size: number, seed = 9): Figures {
     if (!taken.has(sameName(p))) persons.push(p)
   }
   const targets = cases.map((c) => persons.push(c.registered) - 1)
-  const postings = new Map<string, number[]>()
+  // The index of person_name_keys, built per name part: the register has 200,000 persons but a
+  // few thousand spellings, each keyed once; a key lists the groups of persons bearing a part
+  // that has it (the same persons as a key-by-person index, found without keying each person).
+  const byPart = new Map<string, number[]>()
+  const bear = (field: NameField, part: string, i: number) => {
+    const k = `${field}\u0000${part}`
+    const list = byPart.get(k)
+    if (list) list.push(i)
+    else byPart.set(k, [i])
+  }
   persons.forEach((p, i) => {
-    for (const k of index.personKeys(p)) {
-      const list = postings.get(k)
-      if (list) list.push(i)
-      else postings.set(k, [i])
-    }
+    bear('first', p.firstName, i)
+    bear('last', p.lastName, i)
+    for (const other of p.otherNames) bear('other', other, i)
   })
+  const postings = new Map<string, number[][]>()
+  for (const [k, ids] of byPart) {
+    const [field, part] = k.split('\u0000') as [NameField, string]
+    for (const key of nameKeys(part)) {
+      const h = index.hash(field, key)
+      const groups = postings.get(h)
+      if (groups) groups.push(ids)
+      else postings.set(h, [ids])
+    }
+  }
   let found = 0
   let first = 0
   let shownTotal = 0
@@ -195,11 +204,12 @@ export function evaluate(cases: EvalCase[], size: number, seed = 9): Figures {
     // PRESELECTED best by pre-score, then scored on those keys.
     const held = new Map<number, Set<string>>()
     for (const h of query.hashes)
-      for (const i of postings.get(h) ?? []) {
-        const set = held.get(i)
-        if (set) set.add(h)
-        else held.set(i, new Set([h]))
-      }
+      for (const ids of postings.get(h) ?? [])
+        for (const i of ids) {
+          const set = held.get(i)
+          if (set) set.add(h)
+          else held.set(i, new Set([h]))
+        }
     const perWord = query.weightedPerWord
     const pre = [...held].flatMap(([i, hs]) => {
       const points = query.preScore(hs, perWord)
