@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint'
 
-/** Tables that hold data about a person concerned: only the doors name them in a query. */
-const PERSON_TABLES = ['persons', 'person_keys', 'person_name_keys']
+/** Tables that hold data about a person concerned: only the doors (and the document store) name them in a query. */
+const PERSON_TABLES = ['persons', 'person_keys', 'person_name_keys', 'document_chunks']
 const CASE_TABLES = [
   'accompaniment_events',
   'access_grants',

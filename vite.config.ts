@@ -1,9 +1,45 @@
+import fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
+import { precompressDir } from './server/modules/web/web.precompress'
 
+const projectRoot = fileURLToPath(new URL('.', import.meta.url))
 const webRoot = fileURLToPath(new URL('./web', import.meta.url))
 const outDir = fileURLToPath(new URL('./dist/web', import.meta.url))
+/** Which modules each chunk holds, for scripts/web-bundle.ts; beside the web root, so never served. */
+const bundleReport = fileURLToPath(new URL('./dist/web-bundle.json', import.meta.url))
+
+/**
+ * After the build: `.br` and `.gz` beside each text asset (the server picks one by
+ * Accept-Encoding), and the list of chunks with the modules in each.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'parcours-precompress',
+    apply: 'build',
+    writeBundle(_options, bundle) {
+      const chunks = Object.values(bundle).flatMap((c) =>
+        c.type === 'chunk'
+          ? [
+              {
+                file: c.fileName,
+                entry: c.isEntry,
+                imports: c.imports,
+                dynamicImports: c.dynamicImports,
+                modules: Object.keys(c.modules).map((id) => id.replace(/^.*?\/node_modules\//, 'node_modules/').replace(projectRoot, '')),
+              },
+            ]
+          : [],
+      )
+      fs.mkdirSync(fileURLToPath(new URL('./dist', import.meta.url)), { recursive: true })
+      fs.writeFileSync(bundleReport, `${JSON.stringify({ chunks }, null, 1)}\n`)
+    },
+    closeBundle() {
+      precompressDir(outDir)
+    },
+  }
+}
 
 /**
  * The web app is served by the API process under a strict Content-Security-Policy
@@ -12,7 +48,7 @@ const outDir = fileURLToPath(new URL('./dist/web', import.meta.url))
  */
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir,
     emptyOutDir: true,

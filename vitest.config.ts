@@ -31,6 +31,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
+          // Pages load lazily (a chunk, then their data): a poll right after a navigation waits
+          // for the page as a person would, not vitest's default second.
+          expect: { poll: { timeout: 15_000 } },
           testTimeout: 180_000,
           hookTimeout: 120_000,
           fileParallelism: false,

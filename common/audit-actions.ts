@@ -96,6 +96,7 @@ export const AUDIT_ACTIONS = {
   'audit.viewed': 'read',
   'audit.verified': 'system',
   'names.reindexed': 'system',
+  'job.retried': 'system',
   'seed.demo': 'system',
   'seed.demo_casework': 'system',
   'seed.demo_assessments': 'system',

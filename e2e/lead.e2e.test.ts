@@ -208,6 +208,7 @@ it('the worker reads the week and moves between weeks with the keyboard', async 
 
   const narrow = await pageAs(worker.email, { width: 400, height: 860 })
   await narrow.page.goto(`${server.url}/calendar`)
+  await h1(narrow.page, 'Mon agenda')
   await expect.poll(() => narrow.page.getByTestId('calendar-session').count()).toBe(3)
   await shot(narrow.page, 'calendar-narrow')
   expect([...problems, ...narrow.problems], 'console problems').toEqual([])

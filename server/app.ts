@@ -1,8 +1,10 @@
 import swagger from '@fastify/swagger'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { notReadyReason, StorageState } from './db/readiness'
 import { RequestContext, type Services } from './http/context'
 import type { Route } from './http/define-route'
+import { completeDocument } from './http/openapi'
 import { clientErrorHandler, frameworkErrorHandler, notFoundHandler, problemHandler } from './http/problem'
 import { registerRoutes } from './http/register'
 import { newNonce, securityHeaders } from './http/security-headers'
@@ -64,6 +66,15 @@ export const API_ROUTES: Route[] = [
   ...dpoAlertRoutes,
 ]
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Set when a request met a full disk; readiness fails until a write succeeds again. */
+    storage: StorageState
+    /** Why this instance should not receive traffic (GET /api/ready), or null. */
+    notReady: () => Promise<string | null>
+  }
+}
+
 const PURPOSE = /^[a-z][a-z0-9_.-]{0,59}$/
 
 /** The whole request pipeline, in order. */
@@ -99,6 +110,8 @@ export async function buildApp(
     frameworkErrors: frameworkErrorHandler(services.config),
     clientErrorHandler,
   })
+  app.decorate('storage', new StorageState())
+  app.decorate('notReady', () => notReadyReason(services.db, services.config.dataDir, app.storage))
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
 
@@ -107,12 +120,18 @@ export async function buildApp(
     if (!route.config?.allow) throw new Error(`route ${String(route.method)} ${route.url} has no policy`)
   })
 
+  const routes = [...API_ROUTES, ...webRoutes(options.webRoot ?? null)]
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Parcours API', version: '0.1.0', description: 'Case management for disengagement and re-engagement paths' },
     },
     transform: jsonSchemaTransform,
+    // operationIds, security, error answers and If-Match, from the routes and server/http/operations.ts.
+    transformObject: (generated) =>
+      'openapiObject' in generated
+        ? completeDocument(generated.openapiObject, routes, { secureCookies: services.config.secureCookies })
+        : generated.swaggerObject,
   })
 
   app.addHook('onRequest', async (request, reply) => {
@@ -123,16 +142,16 @@ export async function buildApp(
     reply.header('X-Request-Id', request.id)
     securityHeaders(services.config, request, reply, request.cspNonce)
   })
-  // Document uploads arrive as raw bytes of their declared type, up to the configured size.
+  // Document uploads arrive as raw bytes of their declared type. They are not read here: the
+  // upload route streams them (request.raw) after authorisation, counting them against the limit.
   app.removeContentTypeParser('text/plain')
   app.addContentTypeParser(
     Object.values(FILE_TYPES).map((t) => t.mime),
-    { parseAs: 'buffer', bodyLimit: services.config.documents.maxBytes },
-    (_request, body, done) => done(null, body),
+    (_request, _payload, done) => done(null, undefined),
   )
   app.setErrorHandler(problemHandler)
   app.setNotFoundHandler(notFoundHandler)
 
-  registerRoutes(app, [...API_ROUTES, ...webRoutes(options.webRoot ?? null)], services)
+  registerRoutes(app, routes, services)
   return app
 }

@@ -14,6 +14,8 @@ const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
   user_teams: true,
   sessions: true,
   login_throttle: true,
+  denial_windows: true,
+  jobs: true,
   audit_head: true,
   audit_log: true,
   audit_persons: true,
@@ -27,6 +29,7 @@ const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
   case_sessions: true,
   tasks: true,
   documents: true,
+  document_chunks: true,
   judicial_reports: true,
   instruments: true,
   instrument_versions: true,
@@ -42,10 +45,11 @@ const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
 /**
  * Neither staff data nor guarded by the lint: who works on which case (no person's data, read
  * with the case ids a door gave), access requests and DPO alerts about staff accounts, and the
- * installation's own state. Modules reach them through ctx.read/ctx.write (audited); the fence
- * keeps them out of ctx.unaudited.
+ * installation's own state, background jobs (ids in their payloads, reached through server/jobs/).
+ * Modules reach them through ctx.read/ctx.write (audited); the fence keeps them out of
+ * ctx.unaudited.
  */
-const OTHER_AUDITED_TABLES = ['accompaniment_workers', 'dpo_alerts', 'role_requests', 'system_state']
+const OTHER_AUDITED_TABLES = ['accompaniment_workers', 'dpo_alerts', 'jobs', 'role_requests', 'system_state']
 
 /**
  * The doors hold by structure: a deliberately bad module is refused by the linter or by the type
@@ -166,6 +170,7 @@ describe('the linter refuses a module that walks around a door', () => {
       'persons',
       'person_keys',
       'person_name_keys',
+      'document_chunks',
       'audit_log',
       'audit_head',
       'audit_persons',

@@ -1,25 +1,38 @@
 import path from 'node:path'
 import type { Config } from './config'
 import { openDatabase } from './db/database'
+import { withStartupLock } from './db/locks'
 import { migrate } from './db/migrate'
 import { installBuiltInInstruments } from './modules/instruments/instruments.commands'
 import type { Services } from './http/context'
 import { ReadBatcher } from './http/read-batcher'
 import { Codec } from './security/codec'
-import { DocumentStore } from './security/document-store'
+import { documentStoreFor } from './security/document-store'
 import { DenialLimiter } from './security/denial-limiter'
 import { deriveKey, loadMasterKey } from './security/master-key'
 import { NameIndex } from './security/name-index'
 import { reindexNames } from './security/name-reindex'
+import { hasAnyUser, seedDemo } from './seed/demo.seed'
 
-/** The composition root: database, keys and codec, built once and handed to the app. */
-export async function createServices(
-  config: Config,
-): Promise<{ services: Services; generatedKey: string | null; reindexed: number | null; close: () => Promise<void> }> {
+export type Started = {
+  services: Services
+  generatedKey: string | null
+  reindexed: number | null
+  /** Migrations this start applied (none when another instance or an earlier start did). */
+  migrations: string[]
+  /** Whether this start created the demo data (asked for, and the database had no user). */
+  seeded: boolean
+  close: () => Promise<void>
+}
+
+/**
+ * The composition root: database, keys and codec, built once and handed to the app. Every
+ * start-up write runs under the start-up lock, so that instances started together on one
+ * database (replicas, the CLI beside the server) do each step once and in order.
+ */
+export async function createServices(config: Config, options: { seedDemo?: boolean } = {}): Promise<Started> {
   const master = loadMasterKey(config.masterKey)
   const { db, kind } = openDatabase(config.database)
-  await migrate(db, kind)
-  await installBuiltInInstruments(db)
   const services: Services = {
     db,
     kind,
@@ -28,15 +41,29 @@ export async function createServices(
     names: new NameIndex(deriveKey(master.key, 'name-index')),
     auditKey: deriveKey(master.key, 'audit-pseudonyms'),
     reads: new ReadBatcher(db),
-    documents: new DocumentStore(path.join(config.dataDir, 'documents')),
+    documents: documentStoreFor(db, kind, path.join(config.dataDir, 'documents')),
     denials: new DenialLimiter(config.denialsPerMinute),
   }
-  // Search keys made by an older name index match nothing: they are made again before serving.
-  const reindex = await reindexNames(db, services.codec, services.names)
-  return {
-    services,
-    generatedKey: master.generated ? master.file : null,
-    reindexed: reindex?.reindexed ?? null,
-    close: () => db.destroy(),
+  try {
+    const started = await withStartupLock(config.database, async () => {
+      const migrations = await migrate(db, kind)
+      await installBuiltInInstruments(db)
+      // Removes temporary and unreferenced document content left by a crash (ADR 0008).
+      await services.documents.init()
+      // Search keys made by an older name index match nothing: they are made again before serving.
+      const reindex = await reindexNames(db, services.codec, services.names)
+      const seeded = !!options.seedDemo && !(await hasAnyUser(services))
+      if (seeded) await seedDemo(services)
+      return { migrations, reindexed: reindex?.reindexed ?? null, seeded }
+    })
+    return {
+      services,
+      generatedKey: master.generated ? master.file : null,
+      ...started,
+      close: () => db.destroy(),
+    }
+  } catch (e) {
+    await db.destroy().catch(() => undefined)
+    throw e
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { TIMELINE_EVENT_TYPES } from '../vocabulary'
 
 export const ACCOMPANIMENT_KINDS = ['concerned', 'relative', 'professional'] as const
 export const CONCERNED_STATUSES = ['known', 'unknown', 'anonymous'] as const
@@ -26,19 +27,7 @@ export type AccompanimentStatus = (typeof STATUSES)[number]
 export type ClosureOutcome = (typeof OUTCOMES)[number]
 /** A case's primary worker, and its co-workers. */
 export const WORKER_ROLES = ['primary', 'co'] as const
-/** What a line of the timeline records: the case's opening, its assignments, emergency access, changes of its details and each lifecycle move. */
-export const TIMELINE_EVENT_TYPES = [
-  'created',
-  'assigned',
-  'break_glass',
-  'details_changed',
-  'suspend',
-  'resume',
-  'request_closure',
-  'approve_closure',
-  'refuse_closure',
-  'reopen',
-] as const
+export { TIMELINE_EVENT_TYPES }
 export type TimelineEventType = (typeof TIMELINE_EVENT_TYPES)[number]
 
 const optionalText = (max: number) =>

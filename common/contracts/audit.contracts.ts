@@ -1,10 +1,8 @@
 import { z } from 'zod'
-import { AUDIT_ACTION_NAMES, type AuditKind } from '../audit-actions'
+import { AUDIT_ACTION_NAMES } from '../audit-actions'
+import { AUDIT_KINDS } from '../vocabulary'
 
-/** The kinds of the action catalogue (`common/audit-actions.ts`), in the order the DPO reads them. */
-export const AUDIT_KINDS = ['read', 'change', 'access', 'account', 'system'] as const satisfies readonly AuditKind[]
-// Fails to compile when the catalogue gains a kind that is not listed above.
-const _everyKind: readonly (typeof AUDIT_KINDS)[number][] = [] as AuditKind[]
+export { AUDIT_KINDS }
 
 /** How a request ended, as its audit entry says. */
 export const AUDIT_OUTCOMES = ['success', 'denied', 'failure', 'not_found'] as const

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Instant } from './shared.contracts'
 
 export const SESSION_STATUSES = ['planned', 'held', 'cancelled', 'missed'] as const
 export const MODALITIES = ['office', 'phone', 'video', 'home_visit', 'prison', 'outreach'] as const
@@ -17,7 +18,7 @@ const optionalText = (max: number) =>
 
 export const CaseSessionInput = z.object({
   status: z.enum(SESSION_STATUSES).default('planned'),
-  startsAt: z.iso.datetime({ offset: true }),
+  startsAt: Instant,
   durationMinutes: z.number().int().min(5).max(600).default(60),
   modality: z.enum(MODALITIES),
   place: optionalText(300),
@@ -45,6 +46,6 @@ export type CaseSessionView = z.infer<typeof CaseSessionView>
 export const CaseSessionList = z.object({ items: z.array(CaseSessionView) })
 export const SessionParams = z.object({ id: z.uuid(), sessionId: z.uuid() })
 /** A worker's calendar: sessions of the cases they work on, between two instants. */
-export const CalendarQuery = z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) })
+export const CalendarQuery = z.object({ from: Instant, to: Instant })
 export const CalendarEntry = CaseSessionView.omit({ notes: true, place: true }).extend({ accompanimentCode: z.string() })
 export const Calendar = z.object({ items: z.array(CalendarEntry) })

@@ -1,22 +1,7 @@
 import { z } from 'zod'
+import { LIFE_DOMAINS } from '../vocabulary'
 
-/**
- * Vocabulary shared by every part of the desistance path (assessments, plan, trajectory,
- * network), so that a review score, a plan goal and a trajectory event about "housing" mean the
- * same domain and can be shown side by side.
- */
-export const LIFE_DOMAINS = [
-  'schooling',
-  'employment',
-  'housing',
-  'family',
-  'relationships',
-  'health',
-  'leisure',
-  'identity',
-  'citizenship',
-  'violence',
-] as const
+export { LIFE_DOMAINS }
 export const LifeDomain = z.enum(LIFE_DOMAINS)
 export type LifeDomain = z.infer<typeof LifeDomain>
 

@@ -28,6 +28,9 @@ export const ERROR_CODES = [
   'rate.limited',
   'payload.too_large',
   'server.error',
+  'storage.full',
+  'storage.full_read',
+  'service.not_ready',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

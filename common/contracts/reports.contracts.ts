@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Instant } from './shared.contracts'
 import { LANGUAGES } from '../roles'
 import { ATTENDANCE } from './case-sessions.contracts'
 
@@ -19,7 +20,7 @@ export const ReportInput = z
       .transform((v) => (v ? v : null)),
     recipient: z.string().trim().min(1).max(300),
     language: z.enum(LANGUAGES).default('fr'),
-    sentAt: z.iso.datetime({ offset: true }).optional(),
+    sentAt: Instant.optional(),
   })
   .refine((r) => r.periodFrom <= r.periodTo, { path: ['periodTo'], message: 'before_start' })
 

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 
 export const Id = z.uuid()
+/** An instant in ISO 8601 with its offset; at most nanoseconds, so at most 35 characters. */
+export const Instant = z.iso.datetime({ offset: true }).max(35)
 export const IdParams = z.object({ id: Id })
 export const Ok = z.object({ ok: z.literal(true) })
 export const Email = z

@@ -34,16 +34,19 @@ export type UserView = z.infer<typeof UserView>
 
 export const UserList = z.object({ items: z.array(UserView), total: z.number().int() })
 
+/** Far above any service's number of teams: a bound on input, not a rule of the service. */
+const MAX_TEAMS = 100
+
 export const CreateUserBody = z.object({
   email: z.email().max(254),
   displayName: z.string().trim().min(1).max(120),
-  roles: z.array(z.enum(ROLES)).min(1),
-  teamIds: z.array(z.uuid()).default([]),
+  roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length),
+  teamIds: z.array(z.uuid()).max(MAX_TEAMS).default([]),
 })
 export const UpdateUserBody = z.object({
   displayName: z.string().trim().min(1).max(120).optional(),
-  roles: z.array(z.enum(ROLES)).min(1).optional(),
-  teamIds: z.array(z.uuid()).optional(),
+  roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length).optional(),
+  teamIds: z.array(z.uuid()).max(MAX_TEAMS).optional(),
   disabled: z.boolean().optional(),
 })
 /** Returned once: the admin hands the link to the user, who sets their own password. */

@@ -1,12 +1,14 @@
 import { ROLES, type Role } from '../../common/roles'
 import { ConfigError, loadConfig } from '../config'
-import { checkAnchors, currentAnchor, parseAnchor, verifyAudit } from '../security/audit.chain'
+import { checkAnchors, currentAnchor, parseAnchor } from '../security/audit.chain'
+import { sqliteFileOf, verifyAuditParallel } from '../security/audit.verify'
 import { reindexNames } from '../security/name-reindex'
 import { seedDemo } from '../seed/demo.seed'
 import { seedPersons } from '../seed/persons.seed'
 import { systemContext } from '../seed/system-context'
 import { createServices } from '../services'
 import { createUser } from '../modules/users/users.commands'
+import { jobsCommand } from './jobs.command'
 
 const USAGE = `Usage: npm run parcours -- <command>
 
@@ -20,6 +22,9 @@ const USAGE = `Usage: npm run parcours -- <command>
   audit head                       print an anchor (last entry and its hash) to keep outside the database
   names reindex                    make every person's search keys again (start-up does it when the
                                    name index changed; run it after restoring an older backup)
+  jobs list [--state S] [--limit N]  background jobs, latest first: state, attempts, progress, last error
+                                   (S: queued, running, done, failed)
+  jobs retry <id>                  give a failed job a fresh set of attempts, due now
 `
 
 function flags(args: string[]): Map<string, string[]> {
@@ -40,6 +45,8 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(USAGE)
     return command ? 0 : 2
   }
+  // What the CLI creates in the data folder (a generated key, a new database) is the owner's alone.
+  process.umask(0o077)
   const config = loadConfig()
   const { services, close } = await createServices(config)
   try {
@@ -97,7 +104,7 @@ async function run(argv: string[]): Promise<number> {
         if (!a) throw new UsageError('an anchor is SEQ:HASH, as printed by `audit head`')
         return a
       })
-      const r = await verifyAudit(services.db)
+      const r = await verifyAuditParallel(services.db, { sqliteFile: sqliteFileOf(services.config) })
       const rate = r.durationMs > 0 ? Math.round(r.entries / (r.durationMs / 1000)) : r.entries
       if (r.ok) {
         const mismatch = await checkAnchors(services.db, anchors)
@@ -121,6 +128,12 @@ async function run(argv: string[]): Promise<number> {
       if (r?.reindexed) process.stderr.write('\n')
       console.log(`search keys made again for ${r?.reindexed ?? 0} persons`)
       return 0
+    }
+    if (command === 'jobs') {
+      const f = flags(rest)
+      const outcome = await jobsCommand(services, sub, rest, { state: f.get('state')?.[0], limit: f.get('limit')?.[0] })
+      if (outcome.usage) throw new UsageError(outcome.usage)
+      return outcome.code
     }
     throw new UsageError(`unknown command: ${argv.join(' ')}`)
   } finally {

@@ -1,7 +1,16 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+} from 'kysely'
 import pg from 'pg'
 import type { Config } from '../config'
 import type { Database } from './schema'
@@ -19,7 +28,15 @@ export function openDatabase(database: Config['database']): { db: Db; kind: DbKi
     const pool = new pg.Pool({ connectionString: database.url, max: 10, options: '-c max_parallel_workers_per_gather=0' })
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres' }
   }
-  if (database.file !== ':memory:') fs.mkdirSync(path.dirname(database.file), { recursive: true })
+  if (database.file !== ':memory:') {
+    fs.mkdirSync(path.dirname(database.file), { recursive: true, mode: 0o700 })
+    // Created owner-only before SQLite opens it: SQLite gives the -wal and -shm files the mode of
+    // the database file. Files an older version created 0644 are narrowed too.
+    fs.closeSync(fs.openSync(database.file, 'a', 0o600))
+    for (const file of [database.file, `${database.file}-wal`, `${database.file}-shm`]) {
+      if (fs.existsSync(file)) fs.chmodSync(file, 0o600)
+    }
+  }
   const sqlite = new SQLite(database.file)
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = NORMAL')
@@ -27,7 +44,46 @@ export function openDatabase(database: Config['database']): { db: Db; kind: DbKi
   sqlite.pragma('busy_timeout = 5000')
   // The default 2 MiB page cache is far smaller than the name index of a real caseload.
   sqlite.pragma('cache_size = -65536')
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), kind: 'sqlite' }
+  return { db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) }), kind: 'sqlite' }
+}
+
+/**
+ * Kysely's SQLite driver opens transactions with a plain (deferred) BEGIN: a transaction that
+ * reads before it writes, as every audited one does (the chain's head), then asks for the write
+ * lock, and when another process (the CLI beside the server) committed in between SQLite answers
+ * SQLITE_BUSY at once, without waiting. BEGIN IMMEDIATE takes the write lock first, and waits for
+ * it (busy_timeout). In one process the driver already runs one transaction at a time.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  constructor(
+    config: SqliteDialectConfig,
+    private readonly sqlite: SQLite.Database,
+  ) {
+    super(config)
+  }
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    // On some errors (SQLITE_FULL, SQLITE_IOERR) SQLite has already rolled back: a second
+    // rollback fails with "no transaction is active" and would hide the error that matters.
+    if (!this.sqlite.inTransaction) return
+    await super.rollbackTransaction(connection)
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig
+  readonly #sqlite: SQLite.Database
+  constructor(sqlite: SQLite.Database) {
+    const config = { database: withStatementCache(sqlite) }
+    super(config)
+    this.#config = config
+    this.#sqlite = sqlite
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config, this.#sqlite)
+  }
 }
 
 /**

@@ -15,6 +15,9 @@ import * as m0012 from './migrations/0012-report-schedule'
 import * as m0013 from './migrations/0013-audit-persons'
 import * as m0014 from './migrations/0014-separation-of-duties'
 import * as m0015 from './migrations/0015-system-state'
+import * as m0016 from './migrations/0016-document-chunks'
+import * as m0017 from './migrations/0017-jobs-and-denials'
+import * as m0018 from './migrations/0018-team-recent-cases'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -35,7 +38,13 @@ const STEPS: Record<string, Step> = {
   '0013-audit-persons': m0013,
   '0014-separation-of-duties': m0014,
   '0015-system-state': m0015,
+  '0016-document-chunks': m0016,
+  '0017-jobs-and-denials': m0017,
+  '0018-team-recent-cases': m0018,
 }
+
+/** Every migration the code knows, in order: what a current database has applied. */
+export const MIGRATION_NAMES = Object.keys(STEPS)
 
 export async function migrate(db: Db, kind: DbKind): Promise<string[]> {
   const migrations: Record<string, Migration> = {}

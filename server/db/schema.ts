@@ -28,6 +28,7 @@ import type { SessionState } from '../../common/contracts/auth.contracts'
 import type { CONSENTS, INVOLVEMENTS } from '../../common/contracts/case-relatives.contracts'
 import type { ATTENDANCE, MODALITIES, PARTICIPANTS, SESSION_STATUSES } from '../../common/contracts/case-sessions.contracts'
 import type { LifeDomain } from '../../common/contracts/desistance.contracts'
+import type { JobState } from '../../common/contracts/jobs.contracts'
 import type { InstrumentDefinition } from '../../common/contracts/instruments.contracts'
 import type { GENDERS, PersonLanguage } from '../../common/contracts/persons.contracts'
 import type { TaskStatus } from '../../common/contracts/tasks.contracts'
@@ -96,6 +97,27 @@ export interface Database {
     expires_at: string
   }
   login_throttle: { key: string; failures: number; window_start: string; locked_until: string | null }
+  /** Refusals per user in the current minute (security/denial-limiter.ts). */
+  denial_windows: { user_id: string; window_start: string; refusals: number }
+  /** Background work (server/jobs/): ids in the payload, never personal data in plaintext. */
+  jobs: {
+    id: string
+    kind: string
+    payload: string
+    state: JobState
+    dedupe_key: string | null
+    run_after: string
+    attempts: number
+    max_attempts: number
+    lease_token: string | null
+    lease_until: string | null
+    last_error: string | null
+    progress_done: number | null
+    progress_total: number | null
+    created_at: string
+    updated_at: string
+    finished_at: string | null
+  }
   audit_head: { id: number; seq: number; hash: string }
   audit_log: {
     seq: number
@@ -225,6 +247,15 @@ export interface Database {
     size: number
     uploaded_by: string
     uploaded_at: string
+    /** The content's own key, sealed with the person's; null for documents stored before chunking (one blob sealed with the person's key). */
+    content_key_sealed: string | null
+  }
+  /** Sealed chunks of documents stored in the database (PostgreSQL; ADR 0008), in order from 0. */
+  document_chunks: {
+    document_id: string
+    seq: number
+    sealed: Buffer
+    stored_at: string
   }
   judicial_reports: {
     id: string

@@ -11,7 +11,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 /** Every case route lives under the case: its id is the way in, and the door's. */
 type CasePath = `/api/accompaniments/:id${string}`
 
-export type CaseHandlerArgs<N extends Need, P, Q, B> = {
+export type CaseHandlerArgs<N extends Need, P, Q, B, X = undefined> = {
   /** The case, opened for what the route needs: visible, and changeable when it must be. */
   acc: OpenedCase<N>
   trx: Trx
@@ -22,6 +22,18 @@ export type CaseHandlerArgs<N extends Need, P, Q, B> = {
   ctx: RequestContext
   request: FastifyRequest
   reply: FastifyReply
+  /** What the route's `prepare` step made before the transaction opened. */
+  prepared: X
+}
+
+/**
+ * Work a route does before its transaction opens, so that no transaction (and, on SQLite, no
+ * write lock) is held while it runs: an upload streamed and sealed. What `run` returns reaches the
+ * handler as `prepared`; `discard` undoes it when the handler or the commit fails.
+ */
+export type Prepare<P, X> = {
+  run: (args: { params: P; ctx: RequestContext; request: FastifyRequest }) => Promise<X>
+  discard: (prepared: X, ctx: RequestContext) => Promise<void>
 }
 
 /**
@@ -38,6 +50,7 @@ export function defineCaseRoute<
   Q extends AnySchema = z.ZodObject<{}>,
   B extends AnySchema = z.ZodUndefined,
   R extends AnySchema = z.ZodUnknown,
+  X = undefined,
 >(def: {
   method: Method
   path: CasePath
@@ -52,20 +65,27 @@ export function defineCaseRoute<
   access: N
   /** What the audit entry records; a function of the request where one route takes several steps (suspend or resume). */
   action: AuditAction | ((request: { params: z.output<P>; body: z.output<B> }) => AuditAction)
-  handler: (args: CaseHandlerArgs<N, z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R>>
+  prepare?: Prepare<z.output<P>, X>
+  handler: (args: CaseHandlerArgs<N, z.output<P>, z.output<Q>, z.output<B>, X>) => Promise<z.input<R>>
 }): Route {
-  const { access, action, handler, ...route } = def
+  const { access, action, handler, prepare, ...route } = def
   const run = access === 'read' ? 'read' : 'write'
   const built = defineRoute({
     ...route,
     async handler({ params, query, body, ctx, request, reply }) {
-      return ctx[run](typeof action === 'function' ? action({ params, body }) : action, async (trx, audit) => {
-        const acc = await openCase(trx, ctx.user, params.id, access)
-        // A relative's or a professional's case is about the person concerned as well.
-        audit.subject('accompaniment', acc.id).person(acc.person_id).shows([acc.concerned_person_id])
-        return handler({ acc, trx, audit, params, query, body, ctx, request, reply })
-      })
+      const prepared = prepare ? await prepare.run({ params, ctx, request }) : (undefined as X)
+      try {
+        return await ctx[run](typeof action === 'function' ? action({ params, body }) : action, async (trx, audit) => {
+          const acc = await openCase(trx, ctx.user, params.id, access)
+          // A relative's or a professional's case is about the person concerned as well.
+          audit.subject('accompaniment', acc.id).person(acc.person_id).shows([acc.concerned_person_id])
+          return handler({ acc, trx, audit, params, query, body, ctx, request, reply, prepared })
+        })
+      } catch (error) {
+        if (prepare) await prepare.discard(prepared, ctx)
+        throw error
+      }
     },
   })
-  return { ...built, caseAccess: access }
+  return { ...built, caseAccess: access, written: handler }
 }

@@ -6,9 +6,10 @@ import type { Role } from '../../common/roles'
 import type { Config } from '../config'
 import type { DbKind } from '../db/database'
 import type { Database } from '../db/schema'
-import { type AuditEntry, appendAudit, type Verification, verifyAudit } from '../security/audit.chain'
+import { type AuditEntry, appendAudit, type Verification } from '../security/audit.chain'
+import { sqliteFileOf, verifyAuditParallel } from '../security/audit.verify'
 import type { Codec } from '../security/codec'
-import type { DenialLimiter } from '../security/denial-limiter'
+import type { DenialLimiter, DenialWindow } from '../security/denial-limiter'
 import type { DocumentStore } from '../security/document-store'
 import type { NameIndex } from '../security/name-index'
 import { fail } from './errors'
@@ -54,6 +55,8 @@ export type Actor = {
   teamIds: string[]
   sessionId: string
   sessionState: SessionState
+  /** The user's refusals this minute, read with the session (absent outside a request). */
+  denials?: DenialWindow | null
 }
 
 /** Filled in by the handler: what the audit entry is about. */
@@ -162,7 +165,7 @@ export class RequestContext {
       names: system.names,
       auditKey: system.auditKey,
       documents: system.documents,
-      verifyAudit: () => verifyAudit(system.db),
+      verifyAudit: () => verifyAuditParallel(system.db, { sqliteFile: sqliteFileOf(system.config) }),
     })
     this.codec = new RecordingCodec(system.codec)
   }
@@ -219,7 +222,7 @@ export class RequestContext {
    * Counted per user, not per session, so that signing in again does not reset it.
    */
   async recordDenial(draft: AuditDraft): Promise<void> {
-    const verdict = this.actor ? this.#system.denials.note(this.actor.userId) : 'record'
+    const verdict = this.actor ? await this.#system.denials.note(this.#system.db, this.actor.userId) : 'record'
     if (verdict === 'record') await this.record('access.denied', draft)
     else if (verdict === 'first_over')
       await this.record(
@@ -230,7 +233,7 @@ export class RequestContext {
 
   /** Whether the signed-in user is over their refusals for this minute. */
   get overDenialLimit(): boolean {
-    return !!this.actor && this.#system.denials.blocked(this.actor.userId)
+    return !!this.actor && this.#system.denials.blocked(this.actor.denials)
   }
 
   /** A standalone entry, for events with no data change: denials, failed logins. */

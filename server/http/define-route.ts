@@ -38,6 +38,8 @@ export type Route = {
    */
   caseAccess?: 'read' | 'change' | 'manage' | 'outside'
   handler: (args: HandlerArgs<any, any, any>) => Promise<unknown>
+  /** The handler as the module wrote it, when `handler` wraps it (a case route's runs inside the door). */
+  written?: (...args: never[]) => unknown
 }
 
 /** The only way to add a route: method, path, contracts, policy and handler in one place. */

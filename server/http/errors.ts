@@ -28,6 +28,9 @@ export const CATALOGUE: Record<ErrorCode, { status: number; title: string }> = {
   'rate.limited': { status: 429, title: 'Too many requests' },
   'payload.too_large': { status: 413, title: 'Request too large' },
   'server.error': { status: 500, title: 'Unexpected error' },
+  'storage.full': { status: 507, title: 'Storage full: nothing was saved' },
+  'storage.full_read': { status: 503, title: 'Storage full: reads cannot be recorded in the audit log' },
+  'service.not_ready': { status: 503, title: 'Not ready to serve' },
 }
 
 export class AppError extends Error {

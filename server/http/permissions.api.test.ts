@@ -16,6 +16,7 @@ type Who = 'public' | 'authenticated' | readonly Role[]
 const STAFF = ['intake', 'worker', 'lead'] as const
 const MATRIX: Record<string, Who> = {
   'GET /api/health': 'public',
+  'GET /api/ready': 'public',
   'GET /api/openapi.json': 'public',
   'POST /api/auth/login': 'public',
   'POST /api/auth/activate': 'public',

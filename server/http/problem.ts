@@ -5,6 +5,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import type { ErrorCode, FieldError, Problem } from '../../common/contracts/problem.contracts'
 import type { Config } from '../config'
+import { isStorageFull } from '../db/readiness'
 import { AuditDraft } from './context'
 import { AppError, CATALOGUE } from './errors'
 import { newNonce, securityHeaders } from './security-headers'
@@ -64,6 +65,12 @@ export async function problemHandler(error: FastifyError, request: FastifyReques
   }
   if (error.statusCode === 400 && error.code?.startsWith('FST_')) {
     return send(reply, request, 'validation.failed', [{ field: 'body', code: 'invalid', message: 'Malformed request' }])
+  }
+  if (isStorageFull(error)) {
+    // Reads are refused too: each one writes its audit entry, which has no room either.
+    request.server.storage.markFull()
+    request.log.error({ err: { type: error.name, code: error.code } }, 'storage full')
+    return send(reply, request, request.method === 'GET' ? 'storage.full_read' : 'storage.full')
   }
   request.log.error(
     { err: { type: error.name, code: error.code, stack: error.stack?.split('\n').slice(1, 8).join('\n') } },

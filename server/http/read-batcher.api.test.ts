@@ -27,3 +27,25 @@ it('gives every concurrent read its own viewed entry, and lets a refusal fail al
   expect(added.filter((r) => r.action === 'person.viewed' && r.subject_id === theirs.id)).toHaveLength(0)
   expect((await verifyAudit(t.services.db)).ok).toBe(true)
 })
+
+it('cuts audited reads at once when the reader signs out or is disabled, even mid-burst', async () => {
+  const reader = await t.as(['worker'])
+  const disabledLater = await t.as(['worker'])
+  const admin = await t.as(['admin'])
+  const mine = json(await reader.post('/api/persons', { firstName: 'Lotte', lastName: 'Peeters' }))
+  const theirs = json(await disabledLater.post('/api/persons', { firstName: 'Omar', lastName: 'Benali' }))
+  const burst = (agent: typeof reader, id: string) => Promise.all(Array.from({ length: 8 }, () => agent.get(`/api/persons/${id}`)))
+  expect((await burst(reader, mine.id)).map((r) => r.statusCode)).toEqual(Array(8).fill(200))
+  expect((await burst(disabledLater, theirs.id)).map((r) => r.statusCode)).toEqual(Array(8).fill(200))
+
+  const cookie = reader.cookie
+  expect((await reader.post('/api/auth/logout')).statusCode).toBe(200)
+  reader.cookie = cookie
+  expect((await burst(reader, mine.id)).map((r) => r.statusCode)).toEqual(Array(8).fill(401))
+
+  const view = json(await admin.get(`/api/users/${disabledLater.userId}`))
+  expect(
+    (await admin.patch(`/api/users/${disabledLater.userId}`, { disabled: true }, { 'if-match': `"${view.version}"` })).statusCode,
+  ).toBe(200)
+  expect((await burst(disabledLater, theirs.id)).map((r) => r.statusCode)).toEqual(Array(8).fill(401))
+})

@@ -47,19 +47,25 @@ export class ReadBatcher {
     const outcomes: { item: Item; ok: boolean; value: unknown }[] = []
     try {
       await this.db.transaction().execute(async (trx) => {
+        // The reads of a batch are started together: on PostgreSQL each waits for its round trips
+        // on the one connection of the transaction while the others are sent (no pause in
+        // between), and their entries are appended in arrival order whatever order they finish in.
+        const settled = await Promise.allSettled(
+          batch.map(async (item) => {
+            const draft = new AuditDraft()
+            return { value: await item.fn(trx, draft), draft }
+          }),
+        )
         const entries: AuditEntry[] = []
-        for (const item of batch) {
-          const draft = new AuditDraft()
-          try {
-            const value = await item.fn(trx, draft)
-            entries.push(item.entryOf(draft))
-            outcomes.push({ item, ok: true, value })
-          } catch (e) {
+        settled.forEach((s, i) => {
+          const item = batch[i] as Item
+          if (s.status === 'fulfilled') {
+            entries.push(item.entryOf(s.value.draft))
+            outcomes.push({ item, ok: true, value: s.value.value })
             // A refusal (404, 403) reads nothing and writes nothing: only that read fails.
-            if (!(e instanceof AppError)) throw e
-            outcomes.push({ item, ok: false, value: e })
-          }
-        }
+          } else if (s.reason instanceof AppError) outcomes.push({ item, ok: false, value: s.reason })
+          else throw s.reason
+        })
         await appendAuditMany(trx, entries)
       })
     } catch {

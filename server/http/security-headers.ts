@@ -2,9 +2,19 @@ import crypto from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Config } from '../config'
 
+// Random bytes drawn from the CSPRNG 4 KiB at a time: one call per response cost 3 % of an audited
+// read's CPU. Each nonce still takes 16 bytes no other nonce had.
+let pool = Buffer.alloc(0)
+let used = 0
+
 /** A nonce per response lets Mantine's style elements in while inline scripts stay forbidden. */
 export function newNonce(): string {
-  return crypto.randomBytes(16).toString('base64')
+  if (used + 16 > pool.length) {
+    pool = crypto.randomBytes(4096)
+    used = 0
+  }
+  used += 16
+  return pool.subarray(used - 16, used).toString('base64')
 }
 
 export function securityHeaders(config: Config, request: FastifyRequest, reply: FastifyReply, nonce: string): void {

@@ -11,7 +11,8 @@ import type { Database } from '../db/schema'
 
 /**
  * Tables that hold no data about a person concerned: staff accounts and their sessions, teams,
- * sign-in throttling, instrument definitions. Only these may be reached without an audit entry.
+ * sign-in throttling and refusal counts, instrument definitions. Only these may be reached without
+ * an audit entry.
  */
 export const STAFF_TABLES = [
   'users',
@@ -20,6 +21,7 @@ export const STAFF_TABLES = [
   'teams',
   'sessions',
   'login_throttle',
+  'denial_windows',
   'instruments',
   'instrument_versions',
 ] as const satisfies readonly (keyof Database)[]

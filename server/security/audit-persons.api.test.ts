@@ -31,6 +31,7 @@ type Call = { as: Relationship; url: () => string; shows?: true }
 /** How to call the GET routes that are not case routes (case routes use their recipe). */
 const CALLS: Record<string, Call[]> = {
   'GET /api/health': [{ as: 'assigned', url: () => '/api/health' }],
+  'GET /api/ready': [{ as: 'assigned', url: () => '/api/ready' }],
   'GET /api/openapi.json': [{ as: 'assigned', url: () => '/api/openapi.json' }],
   'GET /api/me': [{ as: 'assigned', url: () => '/api/me' }],
   'GET /api/users': [{ as: 'admin', url: () => '/api/users' }],

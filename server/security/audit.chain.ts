@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely'
+import { CompiledQuery, type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely'
 import type { AuditOutcome } from '../../common/contracts/audit.contracts'
 import type { Database } from '../db/schema'
 import { toJson } from '../db/json'
@@ -27,7 +27,7 @@ export type AuditEntry = {
   details: Record<string, unknown> | null
 }
 
-const GENESIS = '0'.repeat(64)
+export const GENESIS = '0'.repeat(64)
 const SEP = '\x1f'
 const NULL = '\x1e'
 
@@ -67,7 +67,7 @@ export function canonical(r: Hashed): string {
 }
 
 /** The same canonical text, built by the database, so verification reads one string per entry. */
-function canonicalSql(postgres: boolean) {
+export function canonicalSql(postgres: boolean) {
   const sepSql = postgres ? sql`chr(31)` : sql`char(31)`
   const nullSql = postgres ? sql`chr(30)` : sql`char(30)`
   const parts = HASHED.map((c, i) =>
@@ -97,9 +97,16 @@ export async function appendAudit(trx: Tx, e: AuditEntry): Promise<number> {
   return (await appendAuditMany(trx, [e]))[0] as number
 }
 
+/** Columns of an audit_log row, in the order the append statements give them. */
+const STORED = [...HASHED, 'persons', 'prev_hash', 'hash'] as const
+type StoredRow = { [C in (typeof STORED)[number]]: C extends 'seq' ? number : string | null }
+
 /**
- * Appends several entries in order with one head update: the group commit of reads uses this,
- * so a batch costs three statements however many reads it holds.
+ * Appends several entries in order, taking the head once: the group commit of reads uses this.
+ * Each statement's text is the same whatever the number of entries and persons (the rows travel
+ * as arrays or one JSON document), so it is prepared once and parsed once: on PostgreSQL, the
+ * entries, their person index and the new head go in one statement after the head's
+ * `update … returning` (two round trips a batch); on SQLite, three statements in one transaction.
  */
 export async function appendAuditMany(trx: Tx, entries: AuditEntry[]): Promise<number[]> {
   if (entries.length === 0) return []
@@ -126,35 +133,45 @@ export async function appendAuditMany(trx: Tx, entries: AuditEntry[]): Promise<n
       if (typeof v === 'string' && /[\x1e\x1f]/.test(v)) throw new Error(`audit field ${c} holds a separator`)
     }
   }
-  const head = await trx
-    .updateTable('audit_head')
-    .set((eb) => ({ seq: eb('seq', '+', rows.length) }))
-    .where('id', '=', 1)
-    .returning(['seq', 'hash'])
-    .executeTakeFirstOrThrow()
+  const postgres = isPostgres(trx)
+  // The head row's update takes the write lock: concurrent appends wait here until this commits.
+  const head = (await trx.executeQuery<{ seq: number | string; hash: string }>(CompiledQuery.raw(headTake(postgres), [rows.length])))
+    .rows[0]
+  if (!head) throw new Error('audit head missing')
   const first = Number(head.seq) - rows.length + 1
   let prev = head.hash
-  const chained = rows.map((row, i) => {
+  const chained: StoredRow[] = rows.map((row, i) => {
     const withSeq = { ...row, seq: first + i }
     const hash = entryHash(prev, withSeq)
     const out = { ...withSeq, prev_hash: prev, hash }
     prev = hash
     return out
   })
-  for (let i = 0; i < chained.length; i += 500)
-    await trx
-      .insertInto('audit_log')
-      .values(chained.slice(i, i + 500))
-      .execute()
-  const index = chained.flatMap((r) => (r.persons ? r.persons.split(',').map((person_id) => ({ person_id, seq: r.seq })) : []))
-  for (let i = 0; i < index.length; i += 500)
-    await trx
-      .insertInto('audit_persons')
-      .values(index.slice(i, i + 500))
-      .execute()
-  await trx.updateTable('audit_head').set({ hash: prev }).where('id', '=', 1).execute()
+  const index = chained.flatMap((r) => (r.persons ? r.persons.split(',').map((person) => [person, r.seq] as const) : []))
+  if (postgres) {
+    const columns = STORED.map((c) => chained.map((r) => r[c]))
+    await trx.executeQuery(CompiledQuery.raw(PG_APPEND, [...columns, index.map((i) => i[0]), index.map((i) => i[1]), prev]))
+  } else {
+    await trx.executeQuery(CompiledQuery.raw(SQLITE_LOG, [JSON.stringify(chained.map((r) => STORED.map((c) => r[c])))]))
+    if (index.length) await trx.executeQuery(CompiledQuery.raw(SQLITE_PERSONS, [JSON.stringify(index)]))
+    await trx.executeQuery(CompiledQuery.raw(HEAD_SET, [prev]))
+  }
   return chained.map((r) => r.seq)
 }
+
+const isPostgres = (db: Tx) => db.getExecutor().adapter instanceof PostgresAdapter
+const headTake = (postgres: boolean) => `update audit_head set seq = seq + ${postgres ? '$1' : '?'} where id = 1 returning seq, hash`
+const HEAD_SET = 'update audit_head set hash = ? where id = 1'
+const PG_APPEND = `with entries as (
+  insert into audit_log (${STORED.join(', ')})
+  select * from unnest(${STORED.map((c, i) => `$${i + 1}::${c === 'seq' ? 'bigint' : 'text'}[]`).join(', ')})
+), persons as (
+  insert into audit_persons (person_id, seq) select * from unnest($${STORED.length + 1}::text[], $${STORED.length + 2}::bigint[])
+)
+update audit_head set hash = $${STORED.length + 3} where id = 1`
+const SQLITE_LOG = `insert into audit_log (${STORED.join(', ')})
+  select ${STORED.map((_, i) => `value ->> ${i}`).join(', ')} from json_each(?) order by key`
+const SQLITE_PERSONS = 'insert into audit_persons (person_id, seq) select value ->> 0, value ->> 1 from json_each(?)'
 
 /** The entry's persons, main one first, each once; null when it concerns nobody. */
 function personsOf(e: AuditEntry): string | null {
@@ -173,7 +190,7 @@ export type Verification = {
   durationMs: number
 }
 
-const readHead = (db: Tx) => db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst()
+export const readHead = (db: Tx) => db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst()
 
 /**
  * Walks the whole chain in order. Detects an edited entry (hash mismatch), a deleted or
@@ -196,7 +213,7 @@ export async function verifyAudit(db: Tx, batch = 50_000): Promise<Verification>
   })
   const head = await readHead(db)
   const end = Number(head?.seq ?? 0)
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter
+  const postgres = isPostgres(db)
   const canon = canonicalSql(postgres)
   for (;;) {
     // PostgreSQL hashes in the database (its sha256 is the same function); SQLite hands us the
@@ -238,7 +255,7 @@ export async function verifyAudit(db: Tx, batch = 50_000): Promise<Verification>
 }
 
 /** How many audit_persons rows the entries up to `end` call for: their persons, or their one person_id. */
-const personCount = sql<number>`case when persons is not null then length(persons) - length(replace(persons, ',', '')) + 1 when person_id is not null then 1 else 0 end`
+export const personCount = sql<number>`case when persons is not null then length(persons) - length(replace(persons, ',', '')) + 1 when person_id is not null then 1 else 0 end`
 
 /**
  * The person index (audit_persons) is what the DPO's questions read, so it must say what the
@@ -246,7 +263,7 @@ const personCount = sql<number>`case when persons is not null then length(person
  * index's count (one pass over the index), and only when they differ is the first entry whose
  * index rows are missing or extra looked for.
  */
-async function firstIndexMismatch(db: Tx, end: number, expected: number): Promise<number | null> {
+export async function firstIndexMismatch(db: Tx, end: number, expected: number): Promise<number | null> {
   const have = await db
     .selectFrom('audit_persons')
     .select((eb) => eb.fn.countAll<number>().as('n'))

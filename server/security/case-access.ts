@@ -2,7 +2,7 @@ import type { ExpressionBuilder, Insertable, Selectable } from 'kysely'
 import type { Database } from '../db/schema'
 import type { Actor, Trx } from '../http/context'
 import { fail } from '../http/errors'
-import { CASE_QUERIES, type CaseRowValues, type CaseTable } from './case-tables'
+import { CASE_COLUMNS, CASE_QUERIES, type CaseRow, type CaseRowValues, type CaseTable } from './case-tables'
 
 /**
  * The one place that says who may see a case, and the only way to reach a case's rows.
@@ -25,7 +25,7 @@ import { CASE_QUERIES, type CaseRowValues, type CaseTable } from './case-tables'
  * case table are written out per table in `case-tables.ts`, so that each keeps its table's types.
  */
 
-export { CASE_TABLES, type CaseTable } from './case-tables'
+export { CASE_COLUMNS, CASE_TABLES, type CaseRow, type CaseTable } from './case-tables'
 
 type CaseEb = ExpressionBuilder<any, 'accompaniments'>
 
@@ -59,20 +59,25 @@ export function visibleTo(actor: Actor, now = new Date().toISOString()) {
 /** The set form: the case's id is among those the actor reaches through assignments, live grants and led teams. */
 export function visibleIn(actor: Actor, now = new Date().toISOString()) {
   return (eb: CaseEb) => {
-    let ids = eb
-      .selectFrom('accompaniment_workers as vw')
-      .select('vw.accompaniment_id as id')
-      .where('vw.user_id', '=', actor.userId)
-      .unionAll(
-        eb
-          .selectFrom('access_grants as vg')
-          .select('vg.accompaniment_id as id')
-          .where('vg.user_id', '=', actor.userId)
-          .where('vg.expires_at', '>', now),
-      )
+    let ids = ownIds(eb, actor, now)
     if (isLead(actor)) ids = ids.unionAll(eb.selectFrom('accompaniments as va').select('va.id').where('va.team_id', 'in', actor.teamIds))
     return eb('accompaniments.id', 'in', ids)
   }
+}
+
+/** The ids of the cases the actor reaches as their worker or through a live grant (not through a team). */
+function ownIds(eb: ExpressionBuilder<any, any>, actor: Actor, now: string) {
+  return eb
+    .selectFrom('accompaniment_workers as vw')
+    .select('vw.accompaniment_id as id')
+    .where('vw.user_id', '=', actor.userId)
+    .unionAll(
+      eb
+        .selectFrom('access_grants as vg')
+        .select('vg.accompaniment_id as id')
+        .where('vg.user_id', '=', actor.userId)
+        .where('vg.expires_at', '>', now),
+    )
 }
 
 /** A subset of the visible cases: those the actor works on (primary or co-worker). */
@@ -84,37 +89,6 @@ function assignedTo(actor: Actor) {
       eb.selectFrom('accompaniment_workers as aw').select('aw.accompaniment_id').where('aw.user_id', '=', actor.userId),
     )
 }
-
-export const CASE_COLUMNS = [
-  'accompaniments.id',
-  'accompaniments.code',
-  'accompaniments.kind',
-  'accompaniments.person_id',
-  'accompaniments.concerned_person_id',
-  'accompaniments.concerned_status',
-  'accompaniments.relationship',
-  'accompaniments.team_id',
-  'accompaniments.status',
-  'accompaniments.framework',
-  'accompaniments.measure',
-  'accompaniments.authority_kind',
-  'accompaniments.mandate_start',
-  'accompaniments.mandate_end',
-  'accompaniments.report_every_months',
-  'accompaniments.authority_sealed',
-  'accompaniments.conditions_sealed',
-  'accompaniments.reporting_sealed',
-  'accompaniments.summary_sealed',
-  'accompaniments.closure_reason_sealed',
-  'accompaniments.closure_outcome',
-  'accompaniments.created_at',
-  'accompaniments.updated_at',
-  'accompaniments.version',
-] as const
-
-type CaseColumn = (typeof CASE_COLUMNS)[number] extends `accompaniments.${infer C}` ? C : never
-/** The case's row as selected (columns added later, like `report_every_months`, are typed as read). */
-export type CaseRow = Pick<Selectable<Database['accompaniments']>, CaseColumn>
 
 /** How the actor came to see a case: the strongest reason wins. */
 export type CaseAccess = 'assigned' | 'lead' | 'emergency'
@@ -326,6 +300,56 @@ export function visibleCases(trx: Trx, actor: Actor, scope: Scope = { all: true 
     return q.where('accompaniments.team_id', '=', scope.team)
   }
   return q.where('assigned' in scope ? assignedTo(actor) : visibleIn(actor))
+}
+
+/** A page of a list ordered most recently changed first, narrowed to one status or not. */
+export type CasePage = { status?: Selectable<Database['accompaniments']>['status']; limit: number; offset: number }
+
+/**
+ * A page of the cases the actor may see, most recently changed first (then by id: pages neither
+ * overlap nor skip), to select columns from; and how many there are. For a lead the set form would
+ * sort the whole team (5,000 row look-ups, for the page and again for the count); but a page holds
+ * at most the team's `offset + limit` most recent cases (index accompaniments_team_recent), with the
+ * few the lead reaches otherwise. The total is the team's count (from the index) plus those others
+ * outside it. case-page.api.test.ts holds both to the set form.
+ */
+export function visiblePage(trx: Trx, actor: Actor, page: CasePage, now = new Date().toISOString()) {
+  const ofStatus = <Q extends { where: (...a: any[]) => Q }>(q: Q, col: string) => (page.status ? q.where(col, '=', page.status) : q)
+  const lead = isLead(actor)
+  const candidates = (eb: CaseEb) => {
+    if (!lead) return visibleIn(actor, now)(eb)
+    let ids = ownIds(eb, actor, now)
+    for (const team of actor.teamIds) {
+      const recent = ofStatus(eb.selectFrom('accompaniments as vr').select('vr.id').where('vr.team_id', '=', team), 'vr.status')
+        .orderBy('vr.updated_at', 'desc')
+        .orderBy('vr.id', 'desc')
+        .limit(page.offset + page.limit)
+      ids = ids.unionAll(eb.selectFrom(recent.as('vt')).select('vt.id'))
+    }
+    return eb('accompaniments.id', 'in', ids)
+  }
+  const rows = ofStatus(trx.selectFrom('accompaniments').where(candidates), 'accompaniments.status')
+    .orderBy('accompaniments.updated_at', 'desc')
+    .orderBy('accompaniments.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+  const total = async () => {
+    const { team, others } = await trx
+      .selectNoFrom((eb) => [
+        lead
+          ? ofStatus(eb.selectFrom('accompaniments as vt').where('vt.team_id', 'in', actor.teamIds), 'vt.status')
+              .select(eb.fn.countAll<number>().as('n'))
+              .as('team')
+          : eb.lit(0).as('team'),
+        ofStatus(eb.selectFrom('accompaniments as vo').where('vo.id', 'in', ownIds(eb, actor, now)), 'vo.status')
+          .$if(lead, (q) => q.where('vo.team_id', 'not in', actor.teamIds))
+          .select(eb.fn.countAll<number>().as('n'))
+          .as('others'),
+      ])
+      .executeTakeFirstOrThrow()
+    return Number(team) + Number(others)
+  }
+  return { rows, total }
 }
 
 /** Rows of a case table across the cases of a scope, joined to their case (`accompaniments.*` in reach). */

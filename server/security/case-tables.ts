@@ -4,6 +4,7 @@ import type {
   InsertQueryBuilder,
   InsertResult,
   Insertable,
+  Selectable,
   SelectQueryBuilder,
   UpdateQueryBuilder,
   UpdateResult,
@@ -124,3 +125,35 @@ export const CASE_QUERIES: { [T in CaseTable]: Queries<T> } = {
     joined: (cases) => cases.innerJoin('network_snapshots', 'network_snapshots.accompaniment_id', 'accompaniments.id'),
   },
 }
+
+/** The columns of a case's own row that a door answers (openCase). */
+export const CASE_COLUMNS = [
+  'accompaniments.id',
+  'accompaniments.code',
+  'accompaniments.kind',
+  'accompaniments.person_id',
+  'accompaniments.concerned_person_id',
+  'accompaniments.concerned_status',
+  'accompaniments.relationship',
+  'accompaniments.team_id',
+  'accompaniments.status',
+  'accompaniments.framework',
+  'accompaniments.measure',
+  'accompaniments.authority_kind',
+  'accompaniments.mandate_start',
+  'accompaniments.mandate_end',
+  'accompaniments.report_every_months',
+  'accompaniments.authority_sealed',
+  'accompaniments.conditions_sealed',
+  'accompaniments.reporting_sealed',
+  'accompaniments.summary_sealed',
+  'accompaniments.closure_reason_sealed',
+  'accompaniments.closure_outcome',
+  'accompaniments.created_at',
+  'accompaniments.updated_at',
+  'accompaniments.version',
+] as const
+
+type CaseColumn = (typeof CASE_COLUMNS)[number] extends `accompaniments.${infer C}` ? C : never
+/** The case's row as selected (columns added later, like `report_every_months`, are typed as read). */
+export type CaseRow = Pick<Selectable<Database['accompaniments']>, CaseColumn>

@@ -160,3 +160,39 @@ describe('codec: wrapped person keys in the database', () => {
     await expect(new Codec(master).personKey(db, id)).rejects.toThrow(/missing/)
   })
 })
+
+describe('the cache of unwrapped data keys', () => {
+  let db: Db
+  beforeAll(async () => {
+    db = openDatabase({ kind: 'sqlite', file: ':memory:' }).db
+    await migrate(db, 'sqlite')
+  })
+  afterAll(() => db.destroy())
+
+  it('serves a key from memory for its TTL only, and not at all once invalidated (crypto-shredding)', async () => {
+    let now = 1_000_000
+    const keys = new Codec(master, { keyTtlMs: 30_000, now: () => now })
+    const id = crypto.randomUUID()
+    const created = await keys.createPersonKey(db, id, new Date().toISOString())
+    expect(await keys.personKey(db, id)).toEqual(created)
+
+    // Shredded in the database by another process: this one still holds the key until it expires…
+    await db.deleteFrom('person_keys').where('person_id', '=', id).execute()
+    now += 29_000
+    expect(await keys.personKey(db, id)).toEqual(created)
+    expect((await keys.personKeys(db, [id])).get(id)).toEqual(created)
+    // …and not a moment after.
+    now += 1_001
+    await expect(keys.personKey(db, id)).rejects.toThrow(/missing/)
+    expect((await keys.personKeys(db, [id])).has(id)).toBe(false)
+
+    // Shredded by this process: invalidate drops the cached key at once.
+    const other = crypto.randomUUID()
+    await keys.createPersonKey(db, other, new Date().toISOString())
+    expect((await keys.personKeys(db, [other])).size).toBe(1)
+    await db.deleteFrom('person_keys').where('person_id', '=', other).execute()
+    keys.invalidate(other)
+    await expect(keys.personKey(db, other)).rejects.toThrow(/missing/)
+    expect((await keys.personKeys(db, [other])).size).toBe(0)
+  })
+})

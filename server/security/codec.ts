@@ -47,7 +47,8 @@ export const SENSITIVE = {
   access_grants: { reason: text },
   case_sessions: { place: optionalText, notes: optionalText },
   tasks: { title: text },
-  documents: { filename: text },
+  // The content key: the document's chunks open with it (null for documents sealed whole with the person's key).
+  documents: { filename: text, content_key: optionalText },
   // The report as sent, frozen: what the authority learnt.
   judicial_reports: { content: ReportContent, recipient: text },
   // Answer sets as one sealed document: scores about the person are as sensitive as their words.
@@ -104,14 +105,26 @@ const FIELDS = Object.fromEntries(Object.entries(SENSITIVE).map(([table, fields]
   [T in SensitiveTable]: [Field<T>, z.ZodType][]
 }
 
-/** Envelope encryption: per-person data keys wrapped by the master key, cached unwrapped in memory. */
+/** How long an unwrapped data key is used without looking at its wrapped row again. */
+export const KEY_CACHE_TTL_MS = 30_000
+
+/**
+ * Envelope encryption: per-person data keys wrapped by the master key, cached unwrapped in memory
+ * for a short time. Crypto-shredding deletes the wrapped key: `invalidate` drops the cached copy in
+ * this process at once, and the expiry bounds how long another process (a second instance) may
+ * still hold one — after it, the key is fetched again and found missing.
+ */
 export class Codec {
   private readonly wrapKey: Buffer
   private readonly systemKey: Buffer
-  private readonly cache = new Map<string, Buffer>()
+  private readonly cache = new Map<string, { key: Buffer; until: number }>()
   private readonly cacheLimit = 10_000
+  private readonly ttlMs: number
+  private readonly clock: () => number
 
-  constructor(master: Buffer) {
+  constructor(master: Buffer, options: { keyTtlMs?: number; now?: () => number } = {}) {
+    this.ttlMs = options.keyTtlMs ?? KEY_CACHE_TTL_MS
+    this.clock = options.now ?? Date.now
     this.wrapKey = deriveKey(master, 'wrap-person-keys')
     this.systemKey = deriveKey(master, 'system-secrets')
   }
@@ -139,7 +152,7 @@ export class Codec {
   }
 
   async personKey(trx: Tx, personId: string): Promise<Buffer> {
-    const cached = this.cache.get(personId)
+    const cached = this.cached(personId)
     if (cached) return cached
     const row = await trx.selectFrom('person_keys').select('wrapped_key').where('person_id', '=', personId).executeTakeFirst()
     // A missing key means the person was crypto-shredded: their data can no longer be read.
@@ -153,7 +166,7 @@ export class Codec {
   async personKeys(trx: Tx, personIds: string[]): Promise<Map<string, Buffer>> {
     const keys = new Map<string, Buffer>()
     const missing = personIds.filter((id) => {
-      const cached = this.cache.get(id)
+      const cached = this.cached(id)
       if (cached) keys.set(id, cached)
       return !cached
     })
@@ -211,12 +224,23 @@ export class Codec {
     return out as OpenedOf<T, R>
   }
 
-  forget(personId: string): void {
+  /** Drops a person's cached data key: to be called when their wrapped key is deleted (shredding). */
+  invalidate(personId: string): void {
     this.cache.delete(personId)
   }
 
+  private cached(personId: string): Buffer | undefined {
+    const hit = this.cache.get(personId)
+    if (!hit) return undefined
+    if (hit.until > this.clock()) return hit.key
+    this.cache.delete(personId)
+    return undefined
+  }
+
   private remember(personId: string, key: Buffer): void {
+    this.cache.delete(personId)
     if (this.cache.size >= this.cacheLimit) this.cache.delete(this.cache.keys().next().value as string)
-    this.cache.set(personId, key)
+    // Insertion order is expiry order (one TTL for all): the first key is the oldest.
+    this.cache.set(personId, { key, until: this.clock() + this.ttlMs })
   }
 }

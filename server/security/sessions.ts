@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { sql } from 'kysely'
+import { type CompiledQuery, sql } from 'kysely'
 import { ROLES, type Role } from '../../common/roles'
 import type { DbKind } from '../db/database'
 import type { Actor } from '../http/context'
@@ -33,34 +33,69 @@ export async function createSession(
   return { token, id }
 }
 
+type SessionRow = {
+  id: string
+  state: SessionState
+  last_seen_at: string
+  expires_at: string
+  user_id: string
+  email: string
+  display_name: string
+  disabled: number | boolean
+  roles: string | null
+  teams: string | null
+  denial_window_start: string | null
+  denial_refusals: number | string | null
+}
+
+const compiledSessionQuery = new Map<DbKind, CompiledQuery>()
+
+/**
+ * The session with its user, roles and teams in one round trip per request. Its text depends only
+ * on the engine, and its one parameter is the token's hash: built and compiled (through the staff
+ * fence) once, then run with each request's id.
+ */
+function sessionQuery(db: StaffTx, kind: DbKind): CompiledQuery {
+  let compiled = compiledSessionQuery.get(kind)
+  if (!compiled) {
+    const list = (column: string) =>
+      kind === 'postgres'
+        ? sql<string | null>`string_agg(${sql.ref(column)}, ',')`
+        : sql<string | null>`group_concat(${sql.ref(column)}, ',')`
+    compiled = asStaff(db)
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      // The user's refusals this minute (security/denial-limiter.ts), shared by every instance.
+      .leftJoin('denial_windows', 'denial_windows.user_id', 'users.id')
+      .select((eb) => [
+        'denial_windows.window_start as denial_window_start',
+        'denial_windows.refusals as denial_refusals',
+        'sessions.id',
+        'sessions.state',
+        'sessions.last_seen_at',
+        'sessions.expires_at',
+        'users.id as user_id',
+        'users.email',
+        'users.display_name',
+        'users.disabled',
+        eb.selectFrom('user_roles').select(list('user_roles.role').as('v')).whereRef('user_roles.user_id', '=', 'users.id').as('roles'),
+        eb.selectFrom('user_teams').select(list('user_teams.team_id').as('v')).whereRef('user_teams.user_id', '=', 'users.id').as('teams'),
+      ])
+      .where('sessions.id', '=', '')
+      .compile()
+    if (compiled.parameters.length !== 1) throw new Error('the session query takes exactly one parameter')
+    compiledSessionQuery.set(kind, compiled)
+  }
+  return compiled
+}
+
 /**
  * Resolves a cookie token to the acting user, or null. Expiry (idle or absolute) and a
  * disabled account end the session on this very request.
  */
 export async function resolveSession(db: StaffTx, kind: DbKind, token: string, idleMs: number): Promise<Actor | null> {
   const id = tokenId(token)
-  // One round trip per request: roles and teams come back aggregated with the session.
-  const list = (column: string) =>
-    kind === 'postgres'
-      ? sql<string | null>`string_agg(${sql.ref(column)}, ',')`
-      : sql<string | null>`group_concat(${sql.ref(column)}, ',')`
-  const row = await asStaff(db)
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select((eb) => [
-      'sessions.id',
-      'sessions.state',
-      'sessions.last_seen_at',
-      'sessions.expires_at',
-      'users.id as user_id',
-      'users.email',
-      'users.display_name',
-      'users.disabled',
-      eb.selectFrom('user_roles').select(list('user_roles.role').as('v')).whereRef('user_roles.user_id', '=', 'users.id').as('roles'),
-      eb.selectFrom('user_teams').select(list('user_teams.team_id').as('v')).whereRef('user_teams.user_id', '=', 'users.id').as('teams'),
-    ])
-    .where('sessions.id', '=', id)
-    .executeTakeFirst()
+  const row = (await asStaff(db).executeQuery<SessionRow>({ ...sessionQuery(db, kind), parameters: [id] })).rows[0]
   if (!row) return null
   const now = Date.now()
   if (row.disabled || Date.parse(row.expires_at) <= now || Date.parse(row.last_seen_at) + idleMs <= now) {
@@ -84,6 +119,7 @@ export async function resolveSession(db: StaffTx, kind: DbKind, token: string, i
     teamIds: row.teams ? row.teams.split(',') : [],
     sessionId: row.id,
     sessionState: row.state,
+    denials: row.denial_window_start ? { windowStart: row.denial_window_start, refusals: Number(row.denial_refusals) } : null,
   }
 }
 

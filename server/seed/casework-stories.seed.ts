@@ -4,7 +4,7 @@ import { ReportInput } from '../../common/contracts/reports.contracts'
 import { TaskInput } from '../../common/contracts/tasks.contracts'
 import { assign } from '../modules/accompaniments/accompaniments.commands'
 import { addRelative } from '../modules/case-relatives/case-relatives.commands'
-import { storeDocument } from '../modules/documents/documents.commands'
+import { storeDocumentBytes } from '../modules/documents/documents.commands'
 import { createPerson } from '../modules/persons/persons.commands'
 import { recordReport } from '../modules/reports/reports.commands'
 import { addMonths } from '../modules/tasks/reminders.queries'
@@ -131,10 +131,10 @@ export async function seedWorkerStories(cast: Cast): Promise<{ mohammed: string 
     )
     await createTask(worker, trx, acc, TaskInput.parse({ title: 'Rédiger le rapport de fin de mandat', dueDate: day(3) }))
     if (worker.services.config.documents.types.includes('pdf'))
-      await storeDocument(worker, trx, acc, {
+      await storeDocumentBytes(worker, trx, acc, {
         filename: 'Attestation de formation (fictive).pdf',
         type: 'pdf',
-        bytes: certificate(workday(-62)),
+        bytes: await certificate(workday(-62)),
       })
   })
 

@@ -31,7 +31,7 @@ export function calendar(now = new Date()) {
 }
 
 /** A one-page certificate as the person might bring it in, plainly marked as invented. */
-export function certificate(on: string): Buffer {
+export function certificate(on: string): Promise<Buffer> {
   return renderPdf('Attestation de formation (fictive)', [
     { text: 'Centre de formation des Hauts-Fourneaux (fictif) — Charleroi', size: 9 },
     { text: "Attestation d'inscription", size: 16, bold: true, gap: 18 },

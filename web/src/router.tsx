@@ -1,28 +1,39 @@
+import { Suspense } from 'react'
 import { createBrowserRouter } from 'react-router'
-import { AppLayout } from './components/app-layout'
+import { Loading } from './components/loading'
+import { MAIN_ID } from './components/skip-link'
+import { page } from './components/lazy-page'
 import { PublicLayout } from './components/public-layout'
 import { RequireAbility } from './components/require-ability'
-import { AccessGrantsPage } from './pages/accompaniments/access-grants.page'
-import { CaseCreatePage } from './pages/accompaniments/case-create.page'
-import { CaseViewPage } from './pages/accompaniments/case-view.page'
-import { CaseloadPage } from './pages/accompaniments/caseload.page'
-import { AccountPage } from './pages/account/account.page'
-import { ActivatePage } from './pages/activate/activate.page'
-import { AuditPage } from './pages/audit/audit.page'
-import { CalendarPage } from './pages/calendar/calendar.page'
-import { MyDayPage } from './pages/casework/my-day.page'
-import { HomePage } from './pages/home/home.page'
-import { InstrumentsPage } from './pages/instruments/instruments.page'
-import { LoginPage } from './pages/login/login.page'
-import { MfaEnrolPage } from './pages/mfa/mfa-enrol.page'
 import { NotFoundPage } from './pages/not-found/not-found.page'
-import { PersonCreatePage } from './pages/persons/person-create.page'
-import { PersonEditPage } from './pages/persons/person-edit.page'
-import { PersonSearchPage } from './pages/persons/person-search.page'
-import { PersonViewPage } from './pages/persons/person-view.page'
-import { ReportPrintPage } from './pages/reports/report-print.page'
-import { PersonSummaryPage } from './pages/desistance/person-summary.page'
-import { UsersPage } from './pages/users/users.page'
+
+/**
+ * Every page is its own chunk, loaded when first shown: the first screen downloads the frame and
+ * its own page only. The layouts show the loading state while a page's chunk arrives.
+ */
+// The signed-in frame (navigation, header menu) is not needed by the sign-in pages.
+const AppLayout = page(() => import('./components/app-layout'), 'AppLayout')
+const AccessGrantsPage = page(() => import('./pages/accompaniments/access-grants.page'), 'AccessGrantsPage')
+const CaseCreatePage = page(() => import('./pages/accompaniments/case-create.page'), 'CaseCreatePage')
+const CaseViewPage = page(() => import('./pages/accompaniments/case-view.page'), 'CaseViewPage')
+const CaseloadPage = page(() => import('./pages/accompaniments/caseload.page'), 'CaseloadPage')
+const AccountPage = page(() => import('./pages/account/account.page'), 'AccountPage')
+const ActivatePage = page(() => import('./pages/activate/activate.page'), 'ActivatePage')
+const AuditPage = page(() => import('./pages/audit/audit.page'), 'AuditPage')
+const CalendarPage = page(() => import('./pages/calendar/calendar.page'), 'CalendarPage')
+const MyDayPage = page(() => import('./pages/casework/my-day.page'), 'MyDayPage')
+const HomePage = page(() => import('./pages/home/home.page'), 'HomePage')
+const InstrumentsPage = page(() => import('./pages/instruments/instruments.page'), 'InstrumentsPage')
+const LoginPage = page(() => import('./pages/login/login.page'), 'LoginPage')
+const MfaEnrolPage = page(() => import('./pages/mfa/mfa-enrol.page'), 'MfaEnrolPage')
+const PersonCreatePage = page(() => import('./pages/persons/person-create.page'), 'PersonCreatePage')
+const PersonEditPage = page(() => import('./pages/persons/person-edit.page'), 'PersonEditPage')
+const PersonSearchPage = page(() => import('./pages/persons/person-search.page'), 'PersonSearchPage')
+const PersonViewPage = page(() => import('./pages/persons/person-view.page'), 'PersonViewPage')
+const ReportPrintPage = page(() => import('./pages/reports/report-print.page'), 'ReportPrintPage')
+const PersonSummaryPage = page(() => import('./pages/desistance/person-summary.page'), 'PersonSummaryPage')
+const DashboardPage = page(() => import('./pages/dashboard/dashboard.page'), 'DashboardPage')
+const UsersPage = page(() => import('./pages/users/users.page'), 'UsersPage')
 
 export const router = createBrowserRouter([
   {
@@ -34,7 +45,17 @@ export const router = createBrowserRouter([
     ],
   },
   {
-    element: <AppLayout />,
+    element: (
+      <Suspense
+        fallback={
+          <main id={MAIN_ID}>
+            <Loading />
+          </main>
+        }
+      >
+        <AppLayout />
+      </Suspense>
+    ),
     children: [
       { path: '/', element: <HomePage /> },
       { path: '/account', element: <AccountPage /> },
@@ -49,12 +70,7 @@ export const router = createBrowserRouter([
       {
         element: <RequireAbility ability="accompaniment.assign" />,
         // Charts (recharts) load with the page that draws them, not with every page.
-        children: [
-          {
-            path: '/dashboard',
-            lazy: async () => ({ Component: (await import('./pages/dashboard/dashboard.page')).DashboardPage }),
-          },
-        ],
+        children: [{ path: '/dashboard', element: <DashboardPage /> }],
       },
       {
         element: <RequireAbility ability="person.search" />,

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { AccompanimentListQuery } from '../../../common/contracts/accompaniments.contracts'
 import type { Actor, Trx } from '../../http/context'
-import { visibleCases } from '../../security/case-access'
+import { visiblePage } from '../../security/case-access'
 
 /** The workers of these cases, primary and co-workers, with their display names. */
 export async function workersOf(trx: Trx, ids: string[]) {
@@ -16,10 +16,9 @@ export async function workersOf(trx: Trx, ids: string[]) {
 
 /** A page of the cases the actor may see, most recently changed first, and how many there are in all. */
 export async function caseloadPage(trx: Trx, actor: Actor, query: z.output<typeof AccompanimentListQuery>) {
-  let q = visibleCases(trx, actor)
-  if (query.status) q = q.where('accompaniments.status', '=', query.status)
+  const page = visiblePage(trx, actor, query)
   const [rows, total] = await Promise.all([
-    q
+    page.rows
       .select([
         'accompaniments.id',
         'accompaniments.code',
@@ -40,11 +39,8 @@ export async function caseloadPage(trx: Trx, actor: Actor, query: z.output<typeo
         'accompaniments.created_at',
         'accompaniments.version',
       ])
-      .orderBy('accompaniments.updated_at', 'desc')
-      .limit(query.limit)
-      .offset(query.offset)
       .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    page.total(),
   ])
-  return { rows, total: Number(total.n) }
+  return { rows, total }
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { type Agent, auditRows, json, startTestApp, type TestApp } from '../../test/harness'
+import { type Agent, auditRows, DB_KIND, json, startTestApp, type TestApp } from '../../test/harness'
 
 let t: TestApp
 let worker: Agent & { userId: string }
@@ -10,10 +10,11 @@ let caseId: string
 let salma: string
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% Rapport confidentiel Zéphyrine\n%%EOF\n')
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)])
+/** A real 1×1 grey PNG: file-type reads its chunks, not only its signature. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==', 'base64')
 
 beforeAll(async () => {
-  t = await startTestApp({ env: { PARCOURS_DOCUMENT_MAX_MB: '0.01', PARCOURS_DOCUMENT_TYPES: 'pdf,png,txt' } })
+  t = await startTestApp({ env: { PARCOURS_DOCUMENT_MAX_MB: '0.01', PARCOURS_DOCUMENT_TYPES: 'pdf,png,jpeg,txt' } })
   const team = await t.team()
   worker = await t.as(['worker'], { teamIds: [team] })
   outsider = await t.as(['worker'], { teamIds: [await t.team()] })
@@ -26,16 +27,24 @@ afterAll(() => t.close())
 const upload = (agent: Agent, bytes: Buffer, type: string, name = 'rapport.pdf') =>
   agent.post(`/api/accompaniments/${caseId}/documents`, bytes, { 'content-type': type, 'x-filename': encodeURIComponent(name) })
 
-it('stores a document encrypted on disk and gives it back, byte for byte, with a safe file name', async () => {
+it('stores a document encrypted and gives it back, byte for byte, with a safe file name', async () => {
   const res = await upload(worker, PDF, 'application/pdf', 'Rapport "final"\r\nSalma Ouali.pdf')
   expect(res.statusCode, res.body).toBe(201)
   const doc = json(res)
   // Line breaks are no part of a file name: each run becomes a space.
   expect(doc).toMatchObject({ contentType: 'application/pdf', size: PDF.length, filename: 'Rapport "final" Salma Ouali.pdf' })
-  const file = path.join(t.dataDir, 'documents', caseId, `${doc.id}.bin`)
-  const onDisk = fs.readFileSync(file)
-  expect(onDisk.includes(Buffer.from('Zéphyrine'))).toBe(false)
-  expect(onDisk.includes(Buffer.from('%PDF'))).toBe(false)
+  // On disk beside SQLite; in the database on PostgreSQL, where every instance sees it (ADR 0008).
+  const stored =
+    DB_KIND === 'sqlite'
+      ? fs.readFileSync(path.join(t.dataDir, 'documents', caseId, `${doc.id}.bin`))
+      : Buffer.concat(
+          (
+            await t.services.db.selectFrom('document_chunks').select('sealed').where('document_id', '=', doc.id).orderBy('seq').execute()
+          ).map((r) => r.sealed),
+        )
+  expect(stored.length).toBeGreaterThan(PDF.length)
+  expect(stored.includes(Buffer.from('Zéphyrine'))).toBe(false)
+  expect(stored.includes(Buffer.from('%PDF'))).toBe(false)
 
   const down = await worker.get(`/api/accompaniments/${caseId}/documents/${doc.id}`)
   expect(down.statusCode).toBe(200)
@@ -68,6 +77,39 @@ it('refuses a type that is not allowed, content that does not match its type, an
   expect(
     json(await worker.get(`/api/accompaniments/${caseId}/documents`)).items.map((d: { contentType: string }) => d.contentType),
   ).not.toContain('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+})
+
+it('tells each accepted type by its content (file-type), whatever is declared', async () => {
+  const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0'), Buffer.alloc(64, 0)])
+  const ZIP = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(60, 0)])
+  const accepted = [
+    { bytes: PDF, type: 'application/pdf', name: 'a.pdf' },
+    { bytes: PNG, type: 'image/png', name: 'a.png' },
+    { bytes: JPEG, type: 'image/jpeg', name: 'a.jpeg' },
+    { bytes: Buffer.from('Compte rendu — sœur, Łódź, Ђорђевић…\n'), type: 'text/plain', name: 'a.txt' },
+  ]
+  for (const { bytes, type, name } of accepted) {
+    const res = await upload(worker, bytes, type, name)
+    expect(res.statusCode, `${type}: ${res.body}`).toBe(201)
+    expect(json(res)).toMatchObject({ contentType: type, filename: name, size: bytes.length })
+    expect((await worker.get(`/api/accompaniments/${caseId}/documents/${json(res).id}`)).rawPayload.equals(bytes)).toBe(true)
+  }
+  // Every accepted type declared as every other: refused, the content being what it is.
+  for (const a of accepted)
+    for (const b of accepted.filter((x) => x.type !== a.type)) {
+      const res = await upload(worker, a.bytes, b.type, b.name)
+      expect(res.statusCode, `${a.type} as ${b.type}`).toBe(400)
+      expect(json(res).errors[0]).toMatchObject({ field: 'file', code: 'content_mismatch' })
+    }
+  // Only a signature, or text that file-type finds to be something else (a zip, a PNG head).
+  for (const [bytes, type] of [
+    [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 1, 1, 1]), 'image/png'],
+    [ZIP, 'text/plain'],
+    [Buffer.from('\xef\xbb\xbf%PDF-1.4 hidden', 'latin1'), 'text/plain'],
+  ] as const) {
+    const res = await upload(worker, bytes, type, 'x')
+    expect(json(res).errors?.[0], type).toMatchObject({ field: 'file', code: 'content_mismatch' })
+  }
 })
 
 it('names a document after its real type, without direction or control characters (pen-test)', async () => {

@@ -2,10 +2,11 @@ import { DocumentList, DocumentParams, DocumentView } from '../../../common/cont
 import { IdParams } from '../../../common/contracts/shared.contracts'
 import type { RequestContext, Trx } from '../../http/context'
 import { defineCaseRoute } from '../../http/case-route'
-import { fail, invalidField } from '../../http/errors'
+import { fail } from '../../http/errors'
 import { type OpenedCase, rowsOf } from '../../security/case-access'
 import { storeDocument } from './documents.commands'
-import { contentDisposition, documentName, FILE_TYPES, type FileType, typeOfMime } from './file-types'
+import { receiveUpload } from './documents.upload'
+import { contentDisposition, documentName, typeOfMime } from './file-types'
 
 /** The name a document is offered under: stored names are cleaned again, for those stored before the rule. */
 const presentedName = (stored: string, contentType: string) => {
@@ -39,23 +40,6 @@ async function listDocuments(ctx: RequestContext, trx: Trx, acc: OpenedCase, doc
   }))
 }
 
-/** The upload's type, checked against its content, and its name as typed. */
-function checkedUpload(ctx: RequestContext, headers: Record<string, unknown>, bytes: unknown) {
-  const { documents } = ctx.services.config
-  const type: FileType | null = typeOfMime(String(headers['content-type'] ?? ''))
-  if (!type || !documents.types.includes(type)) throw invalidField('file', 'type_not_allowed', `Allowed: ${documents.types.join(', ')}`)
-  if (!Buffer.isBuffer(bytes) || bytes.length === 0) throw invalidField('file', 'empty', 'The file is empty')
-  if (!FILE_TYPES[type].matches(bytes)) throw invalidField('file', 'content_mismatch', 'The file content does not match its declared type')
-  let filename: string
-  try {
-    filename = decodeURIComponent(String(headers['x-filename'] ?? '')).trim()
-  } catch {
-    throw invalidField('headers.x-filename', 'invalid', 'X-Filename must be URI-encoded')
-  }
-  if (!filename || filename.length > 200) throw invalidField('headers.x-filename', 'required', 'A file name of 1 to 200 characters')
-  return { type, bytes, filename }
-}
-
 export const documentRoutes = [
   defineCaseRoute({
     method: 'GET',
@@ -82,10 +66,14 @@ export const documentRoutes = [
     allow: 'document.write',
     access: 'change',
     action: 'document.uploaded',
-    async handler({ acc, trx, audit, ctx, request }) {
-      const file = checkedUpload(ctx, request.headers, request.body)
-      const id = await storeDocument(ctx, trx, acc, file)
-      audit.subject('document', id).detail({ accompanimentId: acc.id, type: file.type, size: file.bytes.length })
+    // Streamed, sealed and stored before the transaction opens: a large upload holds no lock.
+    prepare: {
+      run: ({ params, ctx, request }) => receiveUpload(ctx, params.id, request),
+      discard: (upload, ctx) => ctx.services.documents.discard(upload),
+    },
+    async handler({ acc, trx, audit, ctx, prepared }) {
+      const id = await storeDocument(ctx, trx, acc, prepared)
+      audit.subject('document', id).detail({ accompanimentId: acc.id, type: prepared.type, size: prepared.size })
       const [view] = await listDocuments(ctx, trx, acc, id)
       if (!view) throw fail('resource.not_found')
       return view
@@ -102,17 +90,23 @@ export const documentRoutes = [
     action: 'document.downloaded',
     async handler({ acc, trx, audit, params, ctx, reply }) {
       const row = await rowsOf(trx, acc, 'documents')
-        .select(['documents.id', 'documents.filename_sealed', 'documents.content_type'])
+        .select(['documents.id', 'documents.filename_sealed', 'documents.content_key_sealed', 'documents.content_type', 'documents.size'])
         .where('documents.id', '=', params.documentId)
         .executeTakeFirst()
       if (!row) throw fail('resource.not_found')
       audit.subject('document', row.id).detail({ accompanimentId: acc.id })
       const key = await ctx.codec.personKey(trx, acc.person_id)
-      const filename = presentedName(ctx.codec.openRow('documents', key, row.id, row).filename, row.content_type)
-      const bytes = await ctx.services.documents.read(key, acc.id, row.id)
+      const opened = ctx.codec.openRow('documents', key, row.id, row)
+      const filename = presentedName(opened.filename, row.content_type)
+      // Streamed: the first chunk is opened here, the rest as the client reads, after the commit.
+      const content = await ctx.services.documents.open(
+        { accompanimentId: acc.id, documentId: row.id },
+        opened.content_key ? { content: Buffer.from(opened.content_key, 'base64') } : { legacyPersonKey: key },
+      )
       reply.header('Content-Type', row.content_type)
+      reply.header('Content-Length', row.size)
       reply.header('Content-Disposition', contentDisposition(filename))
-      return bytes
+      return content
     },
   }),
 ]

@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { type Agent, json, startTestApp, type TestApp } from '../../test/harness'
 
@@ -11,6 +14,21 @@ beforeAll(async () => {
   worker = await t.as(['worker'], { teamIds: [team] })
 })
 afterAll(() => t.close())
+
+/** What a reader gets out of a PDF: its text as poppler extracts it, and its structure as pdfinfo reads it. */
+function readPdf(bytes: Buffer) {
+  const file = path.join(t.dataDir, `report-${Date.now()}-${Math.random()}.pdf`)
+  fs.writeFileSync(file, bytes)
+  try {
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+    // pdfinfo exits non-zero on a broken file; its error stream names any syntax problem.
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+    const errors = execFileSync('sh', ['-c', 'pdfinfo "$1" 2>&1 >/dev/null', 'sh', file], { encoding: 'utf8' })
+    return { text: text.replace(/\s+/g, ' '), pages: Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]), info, errors }
+  } finally {
+    fs.rmSync(file, { force: true })
+  }
+}
 
 async function judicialCase() {
   const person = json(await worker.post('/api/persons', { firstName: 'Inès', lastName: 'Haddad' }))
@@ -68,12 +86,13 @@ it('reports attendance and engagement for the period, and nothing of the notes',
   const pdf = await worker.get(`/api/accompaniments/${acc.id}/reports/${report.id}/pdf`)
   expect(pdf.statusCode).toBe(200)
   expect(pdf.headers['content-type']).toBe('application/pdf')
-  const text = pdf.rawPayload.toString('latin1')
-  expect(text.startsWith('%PDF-1.4')).toBe(true)
-  expect(text).toContain('%%EOF')
-  expect(text).toContain('absence non justifi\xe9e')
-  expect(text).toContain('Haddad')
-  expect(text).not.toMatch(/doutes|pr\xe9venir/)
+  expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+  const read = readPdf(pdf.rawPayload)
+  expect(read.errors).toBe('')
+  expect(read.pages).toBe(1)
+  expect(read.text).toContain('absence non justifiée')
+  expect(read.text).toContain('Inès Haddad')
+  expect(read.text).not.toMatch(/sœur|doutes|prévenir/)
   const raw = await t.services.db.selectFrom('judicial_reports').select(['content_sealed', 'recipient_sealed']).executeTakeFirstOrThrow()
   expect(`${raw.content_sealed}${raw.recipient_sealed}`).not.toContain('Haddad')
 })
@@ -119,5 +138,39 @@ it('keeps the reports of a closed case, printable and downloadable, and makes no
   expect(json(await worker.get(`/api/accompaniments/${acc.id}/reports`)).items.map((r: { id: string }) => r.id)).toEqual([sent.id])
   const pdf = await lead.get(`/api/accompaniments/${acc.id}/reports/${sent.id}/pdf`)
   expect(pdf.statusCode).toBe(200)
-  expect(pdf.rawPayload.toString('latin1').startsWith('%PDF-1.4')).toBe(true)
+  expect(readPdf(pdf.rawPayload).text).toContain('Maison de justice')
+})
+
+it('prints every name as written: an embedded Unicode font, text that extracts back the same', async () => {
+  const names = ['sœur', 'Şahin', 'Łódź', 'Ağrı', 'Nguyễn', 'Ђорђевић', '…']
+  const person = json(await worker.post('/api/persons', { firstName: 'Ağrı', lastName: 'Şahin-Nguyễn' }))
+  const acc = json(
+    await worker.post('/api/accompaniments', {
+      kind: 'concerned',
+      personId: person.id,
+      teamId: team,
+      framework: { framework: 'judicial', measure: 'conditional_release', authorityKind: 'justice_house', mandateStart: '2026-09-01' },
+    }),
+  )
+  const comment = 'Sa sœur vit à Łódź ; il revoit M. Ђорђевић… comme convenu.'
+  const report = json(
+    await worker.post(`/api/accompaniments/${acc.id}/reports`, {
+      periodFrom: '2026-10-01',
+      periodTo: '2026-10-31',
+      engagement: 'active',
+      engagementComment: comment,
+      recipient: 'Tribunal de Łódź — Şahin',
+    }),
+  )
+  const pdf = await worker.get(`/api/accompaniments/${acc.id}/reports/${report.id}/pdf`)
+  expect(pdf.statusCode).toBe(200)
+  const read = readPdf(pdf.rawPayload)
+  expect(read.errors).toBe('')
+  expect(read.pages).toBe(1)
+  expect(read.info).toMatch(/^Title:\s+.+— /m)
+  for (const name of names) expect(read.text).toContain(name)
+  expect(read.text).toContain('Ağrı Şahin-Nguyễn')
+  expect(read.text).toContain(comment)
+  expect(read.text).toContain('Tribunal de Łódź — Şahin')
+  expect(read.text).not.toContain('?')
 })

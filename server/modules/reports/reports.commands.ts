@@ -70,7 +70,7 @@ export async function recordReport(
   return id
 }
 
-export function reportPdf(content: Content, recipient: string, sentAt: string, language: keyof typeof REPORT_LABELS): Buffer {
+export function reportPdf(content: Content, recipient: string, sentAt: string, language: keyof typeof REPORT_LABELS): Promise<Buffer> {
   const l = REPORT_LABELS[language]
   const byValue: Readonly<Record<string, string | undefined>> = l
   const t = (k: string | null) => (k ? (byValue[k] ?? k) : '—')

@@ -83,7 +83,7 @@ export const reportRoutes = [
       const [report] = await listReports(ctx, trx, acc, params.reportId)
       if (!report) throw fail('resource.not_found')
       audit.subject('judicial_report', report.id)
-      const pdf = reportPdf(report.content, report.recipient, report.sentAt, report.language)
+      const pdf = await reportPdf(report.content, report.recipient, report.sentAt, report.language)
       reply.header('Content-Type', 'application/pdf')
       reply.header('Content-Disposition', `attachment; filename="rapport-${report.content.caseCode}.pdf"`)
       return pdf

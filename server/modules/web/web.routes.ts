@@ -3,6 +3,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import { defineRoute } from '../../http/define-route'
 import { fail } from '../../http/errors'
+import { chooseEncoding, COMPRESSIBLE, PRECOMPRESSED } from './web.precompress'
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -16,7 +17,23 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 }
 
-/** Serves the built web app: files under the web root, and index.html for client-side routes. */
+/** Vite names what it emits under assets/ by content hash: a changed file gets a new name. */
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+
+const isFile = (file: string) => {
+  try {
+    return fs.statSync(file).isFile()
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Serves the built web app: files under the web root, and index.html for client-side routes.
+ * A compressible file is sent as the `.br` or `.gz` copy written beside it at build time
+ * (web.precompress.ts), as the browser's Accept-Encoding allows. The page itself is never cached
+ * nor precompressed: it carries a fresh CSP nonce on every response.
+ */
 export function webRoutes(webRoot: string | null) {
   const root = webRoot ? path.resolve(webRoot) : null
   let indexTemplate: string | null = null
@@ -40,14 +57,30 @@ export function webRoutes(webRoot: string | null) {
         if (rel.startsWith('api/') || rel === 'api') throw fail('resource.not_found')
         if (!root) throw fail('resource.not_found')
         const file = path.resolve(root, rel)
-        if (file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile() && !file.endsWith('index.html')) {
-          const type = TYPES[path.extname(file)] ?? 'application/octet-stream'
-          reply.header('Content-Type', type)
-          reply.header('Cache-Control', rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache')
-          return reply.send(fs.createReadStream(file))
+        if (file.startsWith(root + path.sep) && isFile(file) && path.basename(file) !== 'index.html') {
+          const ext = path.extname(file)
+          reply.header('Content-Type', TYPES[ext] ?? 'application/octet-stream')
+          reply.header('Cache-Control', rel.startsWith('assets/') ? IMMUTABLE : 'no-cache')
+          let sent = file
+          if (COMPRESSIBLE.has(ext)) {
+            // Caches keep one copy per encoding, whichever this response carries.
+            reply.header('Vary', 'Accept-Encoding')
+            const available = PRECOMPRESSED.filter((p) => isFile(file + p.suffix))
+            const encoding = chooseEncoding(
+              request.headers['accept-encoding'],
+              available.map((p) => p.encoding),
+            )
+            const chosen = available.find((p) => p.encoding === encoding)
+            if (chosen) {
+              sent = file + chosen.suffix
+              reply.header('Content-Encoding', chosen.encoding)
+            }
+          }
+          reply.header('Content-Length', fs.statSync(sent).size)
+          return reply.send(fs.createReadStream(sent))
         }
         const html = index()
-        if (!html || path.extname(rel)) throw fail('resource.not_found')
+        if (!html || (path.extname(rel) && path.basename(rel) !== 'index.html')) throw fail('resource.not_found')
         reply.header('Content-Type', TYPES['.html'])
         reply.header('Cache-Control', 'no-store')
         return reply.send(html.replaceAll('__CSP_NONCE__', request.cspNonce))

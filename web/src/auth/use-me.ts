@@ -10,7 +10,7 @@ export const SESSION_ENDED_KEY = ['ui', 'sessionEnded'] as const
 /** The signed-in user, or `null` when there is no session. */
 export async function fetchMe(): Promise<Me | null> {
   try {
-    return await api.get<Me>('/api/me', { quiet401: true })
+    return await api.get('/api/me', { quiet401: true })
   } catch (e) {
     if (isApiError(e) && e.status === 401) return null
     throw e

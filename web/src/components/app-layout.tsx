@@ -1,16 +1,19 @@
 import { AppShell, Burger, Group, Stack, Text } from '@mantine/core'
 import { useDisclosure, useMediaQuery } from '@mantine/hooks'
 import { useQueryClient } from '@tanstack/react-query'
-import { useEffect } from 'react'
+import { Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Navigate, Outlet, useLocation } from 'react-router'
 import { SESSION_ENDED_KEY, useMe } from '../auth/use-me'
 import { ErrorAlert } from './error-alert'
-import { DemoBadge, UserMenu } from './header-parts'
+import { UserMenu } from './header-parts'
+import { lazyNamed } from './lazy-page'
 import { LanguageSwitch } from './language-switch'
 import { Loading } from './loading'
 import { MainNav } from './main-nav'
 import { MAIN_ID, SkipLink } from './skip-link'
+
+const DemoBadge = lazyNamed(() => import('./demo-badge'), 'DemoBadge')
 
 /** The signed-in frame: header, navigation and main region. */
 export function AppLayout() {
@@ -71,7 +74,11 @@ export function AppLayout() {
               <Text size="sm" c="gray.7" visibleFrom="md">
                 {t('app.tagline')}
               </Text>
-              {user.demo ? <DemoBadge short={compact} /> : null}
+              {user.demo ? (
+                <Suspense fallback={null}>
+                  <DemoBadge short={compact} />
+                </Suspense>
+              ) : null}
             </Group>
             {compact ? null : (
               <Group gap="sm" wrap="nowrap">
@@ -91,7 +98,9 @@ export function AppLayout() {
           ) : null}
         </AppShell.Navbar>
         <AppShell.Main id={MAIN_ID} tabIndex={-1}>
-          <Outlet />
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
         </AppShell.Main>
       </AppShell>
     </>

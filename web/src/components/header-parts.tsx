@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Text, Tooltip } from '@mantine/core'
+import { Button, Group, Text } from '@mantine/core'
 import { IconLogout } from '@tabler/icons-react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
@@ -7,23 +7,12 @@ import { api } from '../api/client'
 import type { Me } from '../api/types'
 import { ME_KEY } from '../auth/use-me'
 
-export function DemoBadge({ short = false }: { short?: boolean }) {
-  const { t } = useTranslation()
-  return (
-    <Tooltip label={t('app.demoHint')} multiline w={260} withArrow withinPortal={false}>
-      <Badge variant="light" color="orange" radius="sm" tabIndex={0}>
-        {t(short ? 'app.demoShort' : 'app.demo')}
-      </Badge>
-    </Tooltip>
-  )
-}
-
 export function UserMenu({ me }: { me: Me }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const logout = useMutation({
-    mutationFn: () => api.post('/api/auth/logout', {}, { quiet401: true }),
+    mutationFn: () => api.post('/api/auth/logout', { quiet401: true }),
     onSettled: () => {
       queryClient.clear()
       queryClient.setQueryData(ME_KEY, null)

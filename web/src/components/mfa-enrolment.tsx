@@ -3,7 +3,6 @@ import { useMutation } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../api/client'
-import type { MfaEnrolment as Enrolment } from '../api/types'
 import { ErrorAlert } from './error-alert'
 import { useFieldErrors, type FieldIssue } from './field-errors'
 
@@ -25,9 +24,9 @@ export function MfaEnrolment({ onDone, headingLevel = 2 }: { onDone: () => void 
   const [code, setCode] = useState('')
   const [local, setLocal] = useState<FieldIssue[]>([])
 
-  const start = useMutation({ mutationFn: () => api.post<Enrolment>('/api/me/mfa/enrol', {}) })
+  const start = useMutation({ mutationFn: () => api.post('/api/me/mfa/enrol') })
   const confirm = useMutation({
-    mutationFn: () => api.post('/api/me/mfa/confirm', { code }),
+    mutationFn: () => api.post('/api/me/mfa/confirm', { body: { code } }),
     onSuccess: onDone,
     onError: () => setCode(''),
   })

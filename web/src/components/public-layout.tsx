@@ -1,7 +1,9 @@
 import { Box, Container, Group } from '@mantine/core'
+import { Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Outlet } from 'react-router'
 import { LanguageSwitch } from './language-switch'
+import { Loading } from './loading'
 import { MAIN_ID, SkipLink } from './skip-link'
 
 /** Sign-in, activation and MFA enrolment: a quiet, centred page. */
@@ -19,7 +21,9 @@ export function PublicLayout() {
         </Group>
       </Box>
       <Container component="main" id={MAIN_ID} tabIndex={-1} size={480} py={48}>
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </Container>
     </>
   )

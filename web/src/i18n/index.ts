@@ -1,7 +1,8 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { LANGUAGES, type Language } from '../../../common/roles'
-import { TRANSLATIONS } from './resources'
+import french from './bundle.fr'
+import type { Tree } from './translation-tree'
 
 const STORAGE_KEY = 'parcours.language'
 
@@ -21,27 +22,54 @@ function storedLanguage(): Language {
 /** Belgian locales for dates and numbers. */
 export const LOCALE_TAGS: Record<Language, string> = { fr: 'fr-BE', nl: 'nl-BE', de: 'de-BE', en: 'en-GB' }
 
-void i18n.use(initReactI18next).init({
-  resources: Object.fromEntries(LANGUAGES.map((l) => [l, { translation: TRANSLATIONS[l] }])),
-  lng: storedLanguage(),
-  fallbackLng: 'fr',
-  supportedLngs: [...LANGUAGES],
-  interpolation: { escapeValue: false },
-  returnNull: false,
-})
+/** French is in the first download; each other language is one chunk, fetched when chosen. */
+const BUNDLES: Record<Exclude<Language, 'fr'>, () => Promise<{ default: Tree }>> = {
+  nl: () => import('./bundle.nl'),
+  de: () => import('./bundle.de'),
+  en: () => import('./bundle.en'),
+}
+
+async function loadBundle(lng: Language): Promise<Tree> {
+  return lng === 'fr' ? french : (await BUNDLES[lng]()).default
+}
 
 function applyLanguage(lng: string): void {
   document.documentElement.lang = lng
 }
-applyLanguage(i18n.language)
-i18n.on('languageChanged', (lng) => {
-  applyLanguage(lng)
-  try {
-    window.localStorage.setItem(STORAGE_KEY, lng)
-  } catch {
-    // Private mode: the choice lasts for this page only.
-  }
-})
+
+/**
+ * Resolves once the stored language's translations are in and i18next is ready: the app renders
+ * after it, so the first screen shows no keys. A language that cannot be fetched falls back on
+ * French.
+ */
+export const i18nReady: Promise<void> = (async () => {
+  const wanted = storedLanguage()
+  const tree = await loadBundle(wanted).catch(() => null)
+  const lng = tree ? wanted : 'fr'
+  await i18n.use(initReactI18next).init({
+    resources: { fr: { translation: french }, ...(tree && lng !== 'fr' ? { [lng]: { translation: tree } } : {}) },
+    lng,
+    fallbackLng: 'fr',
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  })
+  applyLanguage(i18n.language)
+  i18n.on('languageChanged', (changed) => {
+    applyLanguage(changed)
+    try {
+      window.localStorage.setItem(STORAGE_KEY, changed)
+    } catch {
+      // Private mode: the choice lasts for this page only.
+    }
+  })
+})()
+
+/** Switches once the language's translations have arrived, so no screen shows keys meanwhile. */
+export async function switchLanguage(lng: Language): Promise<void> {
+  if (!i18n.hasResourceBundle(lng, 'translation')) i18n.addResourceBundle(lng, 'translation', await loadBundle(lng))
+  await i18n.changeLanguage(lng)
+}
 
 export function currentLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : 'fr'

@@ -4,7 +4,6 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { api } from '../../api/client'
-import type { GrantList } from '../../api/types'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
@@ -17,7 +16,7 @@ export function AccessGrantsPage() {
   const fmt = useFormat()
   const grants = useQuery({
     queryKey: ['access-grants'],
-    queryFn: ({ signal }) => api.get<GrantList>('/api/access-grants', { signal }),
+    queryFn: ({ signal }) => api.get('/api/access-grants', { signal }),
   })
 
   return (

@@ -21,9 +21,9 @@ export function AssignPanel({ a }: { a: AccompanimentView }) {
   const [local, setLocal] = useState<FieldIssue[]>([])
   const assign = useMutation({
     mutationFn: () =>
-      api.post<AccompanimentView>(`/api/accompaniments/${encodeURIComponent(a.id)}/assign`, {
-        primaryWorkerId: primary,
-        coWorkerIds: co.filter((id) => id !== primary),
+      api.post('/api/accompaniments/{id}/assign', {
+        path: { id: a.id },
+        body: { primaryWorkerId: primary ?? '', coWorkerIds: co.filter((id) => id !== primary) },
       }),
     onSuccess: (view) => {
       queryClient.setQueryData(['accompaniments', a.id], view)

@@ -4,7 +4,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, isApiError } from '../../api/client'
-import type { AccompanimentView } from '../../api/types'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
 
@@ -20,7 +19,7 @@ export function BreakGlassPanel({ id }: { id: string }) {
   const [reason, setReason] = useState('')
   const [local, setLocal] = useState<FieldIssue[]>([])
   const breakGlass = useMutation({
-    mutationFn: () => api.post<AccompanimentView>(`/api/accompaniments/${encodeURIComponent(id)}/break-glass`, { reason: reason.trim() }),
+    mutationFn: () => api.post('/api/accompaniments/{id}/break-glass', { path: { id }, body: { reason: reason.trim() } }),
     onSuccess: (view) => {
       queryClient.setQueryData(['accompaniments', id], view)
       void queryClient.invalidateQueries({ queryKey: ['accompaniments'] })

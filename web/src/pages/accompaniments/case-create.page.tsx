@@ -5,7 +5,7 @@ import { useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import { api } from '../../api/client'
-import type { AccompanimentKind, AccompanimentView, CreateAccompanimentBody } from '../../api/types'
+import type { AccompanimentKind, CreateAccompanimentBody } from '../../api/types'
 import { useMe } from '../../auth/use-me'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
@@ -18,7 +18,6 @@ import { isUnavailable, usePerson } from '../persons/use-person'
 import { EMPTY_FRAMEWORK, FrameworkFields, frameworkBody, type FrameworkValues } from './framework-fields'
 import { KINDS, RELATIONSHIPS, type Relationship } from './vocabulary'
 
-type Created = AccompanimentView | { id: string }
 type ConcernedChoice = 'known' | 'unknown' | 'anonymous'
 
 function toBody(
@@ -64,7 +63,7 @@ export function CaseCreatePage() {
   const [local, setLocal] = useState<FieldIssue[]>([])
 
   const create = useMutation({
-    mutationFn: (body: CreateAccompanimentBody) => api.post<Created>('/api/accompaniments', body),
+    mutationFn: (body: CreateAccompanimentBody) => api.post('/api/accompaniments', { body }),
     onSuccess: (res) => {
       if ('code' in res) void navigate(`/accompaniments/${res.id}`, { state: { created: true } })
     },

@@ -10,19 +10,16 @@ import {
   IconInfoCircle,
   IconRoute,
 } from '@tabler/icons-react'
+import { Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useParams, useSearchParams } from 'react-router'
 import { can, useMe } from '../../auth/use-me'
 import { ErrorAlert } from '../../components/error-alert'
+import { lazyNamed } from '../../components/lazy-page'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
 import { useFormat } from '../../i18n/format'
 import { NotFoundPage } from '../not-found/not-found.page'
-import { DocumentsTab } from '../casework/documents-tab'
-import { SessionsTab } from '../casework/sessions-tab'
-import { TasksTab } from '../casework/tasks-tab'
-import { PathTab } from '../desistance/path-tab'
-import { ReportsTab } from '../reports/reports-tab'
 import { isUnavailable } from '../persons/use-person'
 import { AssignPanel } from './assign-panel'
 import { AccessBadge, StatusBadge } from './badges'
@@ -31,9 +28,17 @@ import { CaseDetails, JudicialBlock, Section } from './case-details'
 import { LifecycleActions } from './lifecycle-actions'
 import { RelativesSection } from './relatives-section'
 import { EditDetailsButton } from './details-edit'
-import { ProgressOverview } from '../desistance/progress-overview'
 import { CaseTimeline } from './timeline'
 import { useAccompaniment } from './use-accompaniment'
+
+// The tabs are mounted only when chosen (keepMounted={false}), so each loads with its first view;
+// the overview's charts (recharts) load after the case itself is on screen.
+const SessionsTab = lazyNamed(() => import('../casework/sessions-tab'), 'SessionsTab')
+const TasksTab = lazyNamed(() => import('../casework/tasks-tab'), 'TasksTab')
+const DocumentsTab = lazyNamed(() => import('../casework/documents-tab'), 'DocumentsTab')
+const PathTab = lazyNamed(() => import('../desistance/path-tab'), 'PathTab')
+const ReportsTab = lazyNamed(() => import('../reports/reports-tab'), 'ReportsTab')
+const ProgressOverview = lazyNamed(() => import('../desistance/progress-overview'), 'ProgressOverview')
 
 export function CaseViewPage() {
   const { t } = useTranslation()
@@ -151,7 +156,11 @@ export function CaseViewPage() {
               </Group>
             ) : null}
             {a.framework === 'judicial' ? <JudicialBlock a={a} /> : null}
-            {can(me, 'desistance.read') ? <ProgressOverview a={a} /> : null}
+            {can(me, 'desistance.read') ? (
+              <Suspense fallback={<Loading />}>
+                <ProgressOverview a={a} />
+              </Suspense>
+            ) : null}
             <RelativesSection a={a} canWrite={can(me, 'accompaniment.update')} />
             {isLead && a.status !== 'closed' ? <AssignPanel key={a.id} a={a} /> : null}
             <CaseTimeline id={a.id} version={a.version} />
@@ -159,27 +168,37 @@ export function CaseViewPage() {
         </Tabs.Panel>
         <Tabs.Panel value="sessions">
           <Section id="case-sessions" title={t('caseTabs.sessions')}>
-            <SessionsTab a={a} canWrite={can(me, 'case_session.write')} />
+            <Suspense fallback={<Loading />}>
+              <SessionsTab a={a} canWrite={can(me, 'case_session.write')} />
+            </Suspense>
           </Section>
         </Tabs.Panel>
         <Tabs.Panel value="tasks">
           <Section id="case-tasks" title={t('caseTabs.tasks')}>
-            <TasksTab a={a} canWrite={can(me, 'task.write')} meId={me?.id} />
+            <Suspense fallback={<Loading />}>
+              <TasksTab a={a} canWrite={can(me, 'task.write')} meId={me?.id} />
+            </Suspense>
           </Section>
         </Tabs.Panel>
         <Tabs.Panel value="documents">
           <Section id="case-documents" title={t('caseTabs.documents')}>
-            <DocumentsTab a={a} canWrite={can(me, 'document.write')} />
+            <Suspense fallback={<Loading />}>
+              <DocumentsTab a={a} canWrite={can(me, 'document.write')} />
+            </Suspense>
           </Section>
         </Tabs.Panel>
         <Tabs.Panel value="path">
           <Section id="case-path" title={t('caseTabs.path')}>
-            <PathTab a={a} canWrite={can(me, 'desistance.write')} />
+            <Suspense fallback={<Loading />}>
+              <PathTab a={a} canWrite={can(me, 'desistance.write')} />
+            </Suspense>
           </Section>
         </Tabs.Panel>
         <Tabs.Panel value="reports">
           <Section id="case-reports" title={t('caseTabs.reports')}>
-            <ReportsTab a={a} canWrite={can(me, 'report.write')} />
+            <Suspense fallback={<Loading />}>
+              <ReportsTab a={a} canWrite={can(me, 'report.write')} />
+            </Suspense>
           </Section>
         </Tabs.Panel>
       </Tabs>

@@ -4,8 +4,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { api, qs } from '../../api/client'
-import type { AccompanimentList, AccompanimentStatus } from '../../api/types'
+import { api } from '../../api/client'
+import type { AccompanimentStatus } from '../../api/types'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
@@ -25,7 +25,7 @@ export function CaseloadPage() {
   const [offset, setOffset] = useState(0)
   const list = useQuery({
     queryKey: ['accompaniments', 'list', status, offset],
-    queryFn: ({ signal }) => api.get<AccompanimentList>(`/api/accompaniments${qs({ status, limit: LIMIT, offset })}`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/accompaniments', { query: { status: status || undefined, limit: LIMIT, offset }, signal }),
     placeholderData: keepPreviousData,
   })
 

@@ -18,11 +18,11 @@ function DetailsForm({ a, onClose }: { a: AccompanimentView; onClose: () => void
   const [local, setLocal] = useState<FieldIssue[]>([])
   const save = useMutation({
     mutationFn: () =>
-      api.put<AccompanimentView>(
-        `/api/accompaniments/${encodeURIComponent(a.id)}`,
-        { summary: summary.trim() || null, framework: frameworkBody(framework) },
-        { ifMatch: a.version },
-      ),
+      api.put('/api/accompaniments/{id}', {
+        path: { id: a.id },
+        body: { summary: summary.trim() || null, framework: frameworkBody(framework) },
+        ifMatch: a.version,
+      }),
     onSuccess: (view) => {
       client.setQueryData(['accompaniments', a.id], view)
       void client.invalidateQueries({ queryKey: ['accompaniments'] })

@@ -36,28 +36,24 @@ function movesFor(a: AccompanimentView, me: Me | null | undefined): Move[] {
 const REASON_REQUIRED: readonly Move[] = ['request_closure', 'refuse_closure', 'reopen']
 
 function request(a: AccompanimentView, move: Move, reason: string, outcome: Outcome | null) {
-  const id = encodeURIComponent(a.id)
   const text = reason.trim() || null
-  const opts = { ifMatch: a.version }
+  const opts = { path: { id: a.id }, ifMatch: a.version }
   switch (move) {
     case 'suspend':
     case 'resume':
-      return api.post<AccompanimentView>(
-        `/api/accompaniments/${id}/status`,
-        { to: move === 'suspend' ? 'suspended' : 'active', reason: text },
-        opts,
-      )
+      return api.post('/api/accompaniments/{id}/status', {
+        ...opts,
+        body: { to: move === 'suspend' ? 'suspended' : 'active', reason: text },
+      })
     case 'request_closure':
-      return api.post<AccompanimentView>(`/api/accompaniments/${id}/closure`, { outcome, reason: text }, opts)
+      // submit() asked for both before sending.
+      if (!outcome || !text) throw new Error('closure request without its outcome and reason')
+      return api.post('/api/accompaniments/{id}/closure', { ...opts, body: { outcome, reason: text } })
     case 'approve_closure':
     case 'refuse_closure':
-      return api.post<AccompanimentView>(
-        `/api/accompaniments/${id}/closure/decision`,
-        { approve: move === 'approve_closure', note: text },
-        opts,
-      )
+      return api.post('/api/accompaniments/{id}/closure/decision', { ...opts, body: { approve: move === 'approve_closure', note: text } })
     case 'reopen':
-      return api.post<AccompanimentView>(`/api/accompaniments/${id}/reopen`, { reason: text }, opts)
+      return api.post('/api/accompaniments/{id}/reopen', { ...opts, body: { reason: text ?? '' } })
   }
 }
 

@@ -1,6 +1,6 @@
 import { Text, Timeline as MTimeline } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { TIMELINE_EVENT_TYPES } from '../../../../common/contracts/accompaniments.contracts'
+import { TIMELINE_EVENT_TYPES } from '../../../../common/vocabulary'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { useFormat } from '../../i18n/format'

@@ -1,11 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { api } from '../../api/client'
-import type { AccompanimentView, TeamMembers, Timeline } from '../../api/types'
 
 export function useAccompaniment(id: string | undefined) {
   return useQuery({
     queryKey: ['accompaniments', id],
-    queryFn: ({ signal }) => api.get<AccompanimentView>(`/api/accompaniments/${encodeURIComponent(id ?? '')}`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/accompaniments/{id}', { path: { id: id ?? '' }, signal }),
     enabled: !!id,
     retry: false,
   })
@@ -15,7 +14,7 @@ export function useAccompaniment(id: string | undefined) {
 export function useTimeline(id: string, version: number) {
   return useQuery({
     queryKey: ['accompaniments', id, 'timeline', version],
-    queryFn: ({ signal }) => api.get<Timeline>(`/api/accompaniments/${encodeURIComponent(id)}/timeline`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/accompaniments/{id}/timeline', { path: { id }, signal }),
     placeholderData: keepPreviousData,
   })
 }
@@ -23,7 +22,7 @@ export function useTimeline(id: string, version: number) {
 export function useTeamMembers(teamId: string, enabled: boolean) {
   return useQuery({
     queryKey: ['teams', teamId, 'members'],
-    queryFn: ({ signal }) => api.get<TeamMembers>(`/api/teams/${encodeURIComponent(teamId)}/members`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/teams/{id}/members', { path: { id: teamId }, signal }),
     enabled,
   })
 }

@@ -1,13 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
-import type { CaseRelativeInput, CaseRelatives, CaseRelativeView } from '../../../../common/contracts/case-relatives.contracts'
+import type { CaseRelativeInput, CaseRelativeView } from '../../../../common/contracts/case-relatives.contracts'
 import { api } from '../../api/client'
 
 export type RelativeBody = z.input<typeof CaseRelativeInput>
-const path = (id: string) => `/api/accompaniments/${encodeURIComponent(id)}/relatives`
 
 export function useRelatives(id: string) {
-  return useQuery({ queryKey: ['accompaniments', id, 'relatives'], queryFn: ({ signal }) => api.get<CaseRelatives>(path(id), { signal }) })
+  return useQuery({
+    queryKey: ['accompaniments', id, 'relatives'],
+    queryFn: ({ signal }) => api.get('/api/accompaniments/{id}/relatives', { path: { id }, signal }),
+  })
 }
 
 /** Adds a relative, or changes one with If-Match: two workers editing the same entry do not overwrite each other. */
@@ -16,8 +18,12 @@ export function useSaveRelative(id: string) {
   return useMutation({
     mutationFn: ({ body, existing }: { body: RelativeBody; existing?: CaseRelativeView }) =>
       existing
-        ? api.put<CaseRelativeView>(`${path(id)}/${encodeURIComponent(existing.id)}`, body, { ifMatch: existing.version })
-        : api.post<CaseRelativeView>(path(id), body),
+        ? api.put('/api/accompaniments/{id}/relatives/{relativeId}', {
+            path: { id, relativeId: existing.id },
+            body,
+            ifMatch: existing.version,
+          })
+        : api.post('/api/accompaniments/{id}/relatives', { path: { id }, body }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['accompaniments', id, 'relatives'] }),
   })
 }

@@ -15,7 +15,7 @@ export function ChangePassword() {
   const [local, setLocal] = useState<FieldIssue[]>([])
 
   const change = useMutation({
-    mutationFn: () => api.post('/api/me/password', { currentPassword: current, newPassword: next }, { quiet401: true }),
+    mutationFn: () => api.post('/api/me/password', { body: { currentPassword: current, newPassword: next }, quiet401: true }),
     onSuccess: () => {
       setCurrent('')
       setNext('')

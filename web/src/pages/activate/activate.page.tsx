@@ -30,7 +30,7 @@ export function ActivatePage() {
   }, [])
 
   const activate = useMutation({
-    mutationFn: () => api.post('/api/auth/activate', { token, password }, { quiet401: true }),
+    mutationFn: () => api.post('/api/auth/activate', { body: { token, password }, quiet401: true }),
     onSuccess: () => void navigate('/login', { replace: true, state: { activated: true } }),
   })
   const fields = useFieldErrors(activate.error, local)

@@ -3,7 +3,7 @@ import { IconEye, IconUserSearch } from '@tabler/icons-react'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AuditKind } from '../../../../common/audit-actions'
-import { AUDIT_KINDS } from '../../../../common/contracts/audit.contracts'
+import { AUDIT_KINDS } from '../../../../common/vocabulary'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
 import { actionChoices, actorLabel, isKindOf, normalisePersonCode, type AuditActor } from './audit-vocabulary'
 

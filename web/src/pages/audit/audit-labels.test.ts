@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AUDIT_ACTION_NAMES } from '../../../../common/audit-actions'
-import { AUDIT_KINDS } from '../../../../common/contracts/audit.contracts'
+import { AUDIT_KINDS } from '../../../../common/vocabulary'
 import { LANGUAGES } from '../../../../common/roles'
 import { TRANSLATIONS } from '../../i18n/resources'
 

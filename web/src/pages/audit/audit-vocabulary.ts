@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next'
 import type { z } from 'zod'
 import { AUDIT_ACTION_NAMES, AUDIT_ACTIONS, type AuditAction, type AuditKind } from '../../../../common/audit-actions'
-import { AUDIT_KINDS, type AuditActorList } from '../../../../common/contracts/audit.contracts'
+import type { AuditActorList } from '../../../../common/contracts/audit.contracts'
+import { AUDIT_KINDS } from '../../../../common/vocabulary'
 
 export type AuditActor = z.infer<typeof AuditActorList>['items'][number]
 

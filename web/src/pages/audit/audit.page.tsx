@@ -2,9 +2,8 @@ import { Paper, Stack, Text, Title } from '@mantine/core'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { z } from 'zod'
-import type { AuditActorList, AuditList } from '../../../../common/contracts/audit.contracts'
-import { api, qs } from '../../api/client'
+import { isAuditAction } from '../../../../common/audit-actions'
+import { api } from '../../api/client'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
@@ -28,13 +27,23 @@ export function AuditPage() {
   const [offset, setOffset] = useState(0)
   const list = useQuery({
     queryKey: ['audit', filters, offset],
-    queryFn: ({ signal }) => api.get<z.infer<typeof AuditList>>(`/api/audit${qs({ ...filters, limit: LIMIT, offset })}`, { signal }),
+    queryFn: ({ signal }) =>
+      api.get('/api/audit', {
+        query: {
+          ...filters,
+          kind: filters.kind || undefined,
+          action: isAuditAction(filters.action) ? filters.action : undefined,
+          limit: LIMIT,
+          offset,
+        },
+        signal,
+      }),
     placeholderData: keepPreviousData,
   })
   // Every look at the staff list is a recorded read: fetched once per visit, not per keystroke.
   const actors = useQuery({
     queryKey: ['audit', 'actors'],
-    queryFn: ({ signal }) => api.get<z.infer<typeof AuditActorList>>('/api/audit/actors', { signal }),
+    queryFn: ({ signal }) => api.get('/api/audit/actors', { signal }),
     staleTime: 10 * 60_000,
   })
   const personCode = normalisePersonCode(filters.personCode)

@@ -4,7 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DpoAlertView } from '../../../../common/contracts/dpo-alerts.contracts'
-import { api, isApiError, qs } from '../../api/client'
+import { api, isApiError } from '../../api/client'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { Pager } from '../../components/pager'
@@ -13,7 +13,6 @@ import { RoleRequestsPanel } from '../users/role-requests-panel'
 import '../users/duties.css'
 
 const LIMIT = 20
-type DpoAlertList = { items: DpoAlertView[]; total: number }
 
 /**
  * The DPO's side of the separation of duties (ADR 0007): who took a path into whose account,
@@ -38,12 +37,11 @@ function AlertsList() {
   const heading = useRef<HTMLHeadingElement>(null)
   const alerts = useQuery({
     queryKey: ['dpo-alerts', 'open', offset],
-    queryFn: () => api.get<DpoAlertList>(`/api/dpo-alerts${qs({ state: 'open', limit: LIMIT, offset })}`),
+    queryFn: () => api.get('/api/dpo-alerts', { query: { state: 'open', limit: LIMIT, offset } }),
     placeholderData: keepPreviousData,
   })
   const acknowledge = useMutation({
-    mutationFn: (a: DpoAlertView) =>
-      api.post<DpoAlertView>(`/api/dpo-alerts/${encodeURIComponent(a.id)}/acknowledge`, {}, { ifMatch: a.version }),
+    mutationFn: (a: DpoAlertView) => api.post('/api/dpo-alerts/{id}/acknowledge', { path: { id: a.id }, ifMatch: a.version }),
     onSuccess: (_, a) => {
       setDone(t('duties.alerts.acknowledged', { name: a.user.displayName }))
       // The alert leaves the list: the keyboard goes back to the top of it.

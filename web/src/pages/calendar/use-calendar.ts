@@ -1,17 +1,16 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import type { z } from 'zod'
-import { api, qs } from '../../api/client'
+import { api } from '../../api/client'
 import type * as Sessions from '../../../../common/contracts/case-sessions.contracts'
 
 export type CalendarEntry = z.infer<typeof Sessions.CalendarEntry>
-type Calendar = z.infer<typeof Sessions.Calendar>
 
 /** My sessions between two instants; the previous week stays on screen while the next one loads. */
 export function useCalendar(from: Date, to: Date) {
   const range = { from: from.toISOString(), to: to.toISOString() }
   return useQuery({
     queryKey: ['calendar', range.from, range.to],
-    queryFn: ({ signal }) => api.get<Calendar>(`/api/calendar${qs(range)}`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/calendar', { query: range, signal }),
     placeholderData: keepPreviousData,
   })
 }

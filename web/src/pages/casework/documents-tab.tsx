@@ -4,12 +4,12 @@ import { IconDownload, IconUpload } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, isApiError } from '../../api/client'
-import type { AccompanimentView, DocumentView } from '../../api/types'
+import type { AccompanimentView } from '../../api/types'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { ScrollTable } from '../../components/scroll-table'
 import { useFormat } from '../../i18n/format'
-import { casePath, documentUrl, useDocuments } from './use-casework'
+import { documentUrl, useDocuments } from './use-casework'
 
 const UPLOAD_CODES = ['type_not_allowed', 'content_mismatch', 'empty'] as const
 
@@ -34,7 +34,7 @@ export function DocumentsTab({ a, canWrite }: { a: AccompanimentView; canWrite: 
   const writable = canWrite && a.status !== 'closed' && a.access !== 'emergency'
 
   const upload = useMutation({
-    mutationFn: (f: File) => api.upload<DocumentView>(`${casePath(a.id)}/documents`, f),
+    mutationFn: (f: File) => api.upload('/api/accompaniments/{id}/documents', f, { path: { id: a.id } }),
     onSuccess: async () => {
       setFile(null)
       await client.invalidateQueries({ queryKey: ['accompaniments', a.id, 'documents'] })

@@ -7,7 +7,6 @@ import type { AccompanimentView, CaseSessionInput, CaseSessionView } from '../..
 import { AppModal } from '../../components/app-modal'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors } from '../../components/field-errors'
-import { casePath } from './use-casework'
 import {
   ATTENDANCE,
   isoToLocal,
@@ -50,8 +49,12 @@ export function SessionModal({
   const save = useMutation({
     mutationFn: (body: CaseSessionInput) =>
       session
-        ? api.put<CaseSessionView>(`${casePath(a.id)}/sessions/${encodeURIComponent(session.id)}`, body, { ifMatch: session.version })
-        : api.post<CaseSessionView>(`${casePath(a.id)}/sessions`, body),
+        ? api.put('/api/accompaniments/{id}/sessions/{sessionId}', {
+            path: { id: a.id, sessionId: session.id },
+            body,
+            ifMatch: session.version,
+          })
+        : api.post('/api/accompaniments/{id}/sessions', { path: { id: a.id }, body }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['accompaniments', a.id, 'sessions'] })
       await client.invalidateQueries({ queryKey: ['my-day'] })

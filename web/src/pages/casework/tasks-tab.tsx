@@ -4,12 +4,12 @@ import { IconPlus } from '@tabler/icons-react'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client'
-import type { AccompanimentView, TaskInput, TaskView } from '../../api/types'
+import type { AccompanimentView, TaskInput } from '../../api/types'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors } from '../../components/field-errors'
 import { Loading } from '../../components/loading'
 import { TaskItem } from './task-item'
-import { casePath, useTaskStatus, useTasks } from './use-casework'
+import { useTaskStatus, useTasks } from './use-casework'
 
 function AddTask({ a, meId }: { a: AccompanimentView; meId: string | undefined }) {
   const { t } = useTranslation()
@@ -19,7 +19,7 @@ function AddTask({ a, meId }: { a: AccompanimentView; meId: string | undefined }
   const [assigneeId, setAssigneeId] = useState<string | null>(a.workers.some((w) => w.userId === meId) ? (meId ?? null) : null)
   const [local, setLocal] = useState<{ field: string; code: string }[]>([])
   const add = useMutation({
-    mutationFn: (body: TaskInput) => api.post<TaskView>(`${casePath(a.id)}/tasks`, body),
+    mutationFn: (body: TaskInput) => api.post('/api/accompaniments/{id}/tasks', { path: { id: a.id }, body }),
     onSuccess: async () => {
       setTitle('')
       setDueDate('')

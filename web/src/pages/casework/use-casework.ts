@@ -1,47 +1,46 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
-import type { CaseSessionList, DocumentList, MyDay, TaskList, TaskView } from '../../api/types'
+import type { TaskView } from '../../api/types'
 
 const base = (id: string) => `/api/accompaniments/${encodeURIComponent(id)}`
 
 export function useMyDay() {
-  return useQuery({ queryKey: ['my-day'], queryFn: ({ signal }) => api.get<MyDay>('/api/my-day', { signal }) })
+  return useQuery({ queryKey: ['my-day'], queryFn: ({ signal }) => api.get('/api/my-day', { signal }) })
 }
 
 export function useSessions(id: string) {
   return useQuery({
     queryKey: ['accompaniments', id, 'sessions'],
-    queryFn: ({ signal }) => api.get<CaseSessionList>(`${base(id)}/sessions`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/accompaniments/{id}/sessions', { path: { id }, signal }),
   })
 }
 
 export function useTasks(id: string) {
   return useQuery({
     queryKey: ['accompaniments', id, 'tasks'],
-    queryFn: ({ signal }) => api.get<TaskList>(`${base(id)}/tasks`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/accompaniments/{id}/tasks', { path: { id }, signal }),
   })
 }
 
 export function useDocuments(id: string) {
   return useQuery({
     queryKey: ['accompaniments', id, 'documents'],
-    queryFn: ({ signal }) => api.get<DocumentList>(`${base(id)}/documents`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/accompaniments/{id}/documents', { path: { id }, signal }),
   })
 }
 
 export const documentUrl = (id: string, documentId: string) => `${base(id)}/documents/${encodeURIComponent(documentId)}`
-export const casePath = base
 
 /** Tick a task done (or open again); My day and the case's list both refresh. */
 export function useTaskStatus() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (v: { task: TaskView; done: boolean }) =>
-      api.post<TaskView>(
-        `${base(v.task.accompanimentId)}/tasks/${encodeURIComponent(v.task.id)}/status`,
-        { status: v.done ? 'done' : 'open' },
-        { ifMatch: v.task.version },
-      ),
+      api.post('/api/accompaniments/{id}/tasks/{taskId}/status', {
+        path: { id: v.task.accompanimentId, taskId: v.task.id },
+        body: { status: v.done ? 'done' : 'open' },
+        ifMatch: v.task.version,
+      }),
     onSettled: async (_d, _e, v) => {
       await Promise.all([
         client.invalidateQueries({ queryKey: ['my-day'] }),

@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { api, qs } from '../../api/client'
-import type { AccompanimentView, Dashboard } from '../../api/types'
+import { api } from '../../api/client'
+import type { Dashboard } from '../../api/types'
 
 export function useCaseloadDashboard(teamId: string | null) {
   return useQuery({
     queryKey: ['dashboard', teamId],
-    queryFn: ({ signal }) => api.get<Dashboard>(`/api/dashboard/caseload${qs({ teamId })}`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/dashboard/caseload', { query: { teamId: teamId ?? '' }, signal }),
     enabled: !!teamId,
   })
 }
@@ -17,11 +17,11 @@ export function useClosureDecision() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (v: { closure: ClosureToDecide; approve: boolean; note: string }) =>
-      api.post<AccompanimentView>(
-        `/api/accompaniments/${encodeURIComponent(v.closure.id)}/closure/decision`,
-        { approve: v.approve, note: v.note.trim() || null },
-        { ifMatch: v.closure.version },
-      ),
+      api.post('/api/accompaniments/{id}/closure/decision', {
+        path: { id: v.closure.id },
+        body: { approve: v.approve, note: v.note.trim() || null },
+        ifMatch: v.closure.version,
+      }),
     onSettled: async () => {
       await Promise.all([client.invalidateQueries({ queryKey: ['dashboard'] }), client.invalidateQueries({ queryKey: ['accompaniments'] })])
     },

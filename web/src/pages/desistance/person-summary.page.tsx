@@ -5,7 +5,7 @@ import { IconArrowLeft, IconCircleCheck, IconCircleDashed, IconCircleMinus, Icon
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
-import { LIFE_DOMAINS } from '../../../../common/contracts/desistance.contracts'
+import { LIFE_DOMAINS } from '../../../../common/vocabulary'
 import type { PersonSummary } from '../../../../common/contracts/progress.contracts'
 import { isApiError } from '../../api/client'
 import { ErrorAlert } from '../../components/error-alert'

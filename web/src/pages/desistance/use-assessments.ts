@@ -17,14 +17,12 @@ export type AssessmentSummary = z.infer<typeof Instruments.AssessmentSummary>
 export type AssessmentDetail = z.infer<typeof Instruments.AssessmentDetail>
 export type AssessmentList = z.infer<typeof Instruments.AssessmentList>
 
-const base = (id: string) => `/api/accompaniments/${encodeURIComponent(id)}/assessments`
-
 export const INSTRUMENTS_KEY = ['instruments'] as const
 
 export function useInstruments() {
   return useQuery({
     queryKey: INSTRUMENTS_KEY,
-    queryFn: ({ signal }) => api.get<InstrumentList>('/api/instruments', { signal }),
+    queryFn: ({ signal }) => api.get('/api/instruments', { signal }),
     staleTime: 60_000,
   })
 }
@@ -32,14 +30,18 @@ export function useInstruments() {
 export function useAssessments(accompanimentId: string) {
   return useQuery({
     queryKey: ['accompaniments', accompanimentId, 'assessments'],
-    queryFn: ({ signal }) => api.get<AssessmentList>(base(accompanimentId), { signal }),
+    queryFn: ({ signal }) => api.get('/api/accompaniments/{id}/assessments', { path: { id: accompanimentId }, signal }),
   })
 }
 
 export function useAssessment(accompanimentId: string, assessmentId: string | null) {
   return useQuery({
     queryKey: ['accompaniments', accompanimentId, 'assessments', assessmentId],
-    queryFn: ({ signal }) => api.get<AssessmentDetail>(`${base(accompanimentId)}/${encodeURIComponent(assessmentId ?? '')}`, { signal }),
+    queryFn: ({ signal }) =>
+      api.get('/api/accompaniments/{id}/assessments/{assessmentId}', {
+        path: { id: accompanimentId, assessmentId: assessmentId ?? '' },
+        signal,
+      }),
     enabled: !!assessmentId,
   })
 }
@@ -50,12 +52,15 @@ export function useSaveAssessment(accompanimentId: string) {
   return useMutation({
     mutationFn: (v: { instrument: string; assessment: AssessmentView | null; takenOn: string; answers: Answers }) =>
       v.assessment
-        ? api.put<AssessmentDetail>(
-            `${base(accompanimentId)}/${encodeURIComponent(v.assessment.id)}`,
-            { takenOn: v.takenOn, answers: v.answers },
-            { ifMatch: v.assessment.version },
-          )
-        : api.post<AssessmentDetail>(base(accompanimentId), { instrument: v.instrument, takenOn: v.takenOn, answers: v.answers }),
+        ? api.put('/api/accompaniments/{id}/assessments/{assessmentId}', {
+            path: { id: accompanimentId, assessmentId: v.assessment.id },
+            body: { takenOn: v.takenOn, answers: v.answers },
+            ifMatch: v.assessment.version,
+          })
+        : api.post('/api/accompaniments/{id}/assessments', {
+            path: { id: accompanimentId },
+            body: { instrument: v.instrument, takenOn: v.takenOn, answers: v.answers },
+          }),
     onSuccess: (saved) => client.setQueryData(['accompaniments', accompanimentId, 'assessments', saved.id], saved),
     onSettled: () => client.invalidateQueries({ queryKey: ['accompaniments', accompanimentId, 'assessments'], exact: true }),
   })

@@ -122,7 +122,7 @@ function VersionModal({ code, version, onClose }: { code: string; version: numbe
   const fmt = useFormat()
   const v = useQuery({
     queryKey: ['instruments', code, version],
-    queryFn: ({ signal }) => api.get<InstrumentVersionView>(`/api/instruments/${encodeURIComponent(code)}/versions/${version}`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/instruments/{code}/versions/{version}', { path: { code, version }, signal }),
   })
   const title = v.data ? t('instruments.admin.versionTitle', { title: label(v.data.definition.title), version }) : code
   return (
@@ -172,10 +172,13 @@ function DefinitionModal({
   const [sent, setSent] = useState<unknown>(null)
   const where = useErrorPlace(sent)
   const save = useMutation({
-    mutationFn: (definition: unknown) =>
-      instrument
-        ? api.post<InstrumentVersionView>(`/api/instruments/${encodeURIComponent(instrument.code)}/versions`, { definition })
-        : api.post<InstrumentVersionView>('/api/instruments', { code, definition }),
+    // The admin's JSON as typed: the server checks it and answers 400 naming each wrong field.
+    mutationFn: (typed: unknown) => {
+      const definition = typed as InstrumentVersionView['definition']
+      return instrument
+        ? api.post('/api/instruments/{code}/versions', { path: { code: instrument.code }, body: { definition } })
+        : api.post('/api/instruments', { body: { code, definition } })
+    },
     onSuccess: async (created) => {
       await client.invalidateQueries({ queryKey: INSTRUMENTS_KEY })
       onClose(created)

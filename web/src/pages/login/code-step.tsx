@@ -13,12 +13,12 @@ export function CodeStep({ onDone, onRestart }: { onDone: () => Promise<void>; o
   const [local, setLocal] = useState<FieldIssue[]>([])
 
   const verify = useMutation({
-    mutationFn: () => api.post('/api/auth/mfa/verify', { code }, { quiet401: true }),
+    mutationFn: () => api.post('/api/auth/mfa/verify', { body: { code }, quiet401: true }),
     onSuccess: onDone,
     onError: () => setCode(''),
   })
   const restart = useMutation({
-    mutationFn: () => api.post('/api/auth/logout', {}, { quiet401: true }),
+    mutationFn: () => api.post('/api/auth/logout', { quiet401: true }),
     onSettled: onRestart,
   })
   const fields = useFieldErrors(verify.error, local)

@@ -15,7 +15,7 @@ export function CredentialsStep({ onDone }: { onDone: (status: LoginResult['stat
   const [local, setLocal] = useState<FieldIssue[]>([])
 
   const login = useMutation({
-    mutationFn: () => api.post<LoginResult>('/api/auth/login', { email: email.trim(), password }, { quiet401: true }),
+    mutationFn: () => api.post('/api/auth/login', { body: { email: email.trim(), password }, quiet401: true }),
     onSuccess: (r) => onDone(r.status),
   })
   const fields = useFieldErrors(login.error, local)

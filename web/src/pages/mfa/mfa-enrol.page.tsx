@@ -15,7 +15,7 @@ export function MfaEnrolPage() {
   const queryClient = useQueryClient()
   const me = useMe()
   const logout = useMutation({
-    mutationFn: () => api.post('/api/auth/logout', {}, { quiet401: true }),
+    mutationFn: () => api.post('/api/auth/logout', { quiet401: true }),
     onSettled: () => {
       queryClient.setQueryData(ME_KEY, null)
       void navigate('/login', { replace: true })

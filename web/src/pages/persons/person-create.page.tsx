@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { api } from '../../api/client'
-import type { PersonInput, PersonView } from '../../api/types'
+import type { PersonInput } from '../../api/types'
 import { PageHeader } from '../../components/page-header'
 import { PersonForm } from './person-form'
 import { emptyValues } from './person-form-values'
@@ -13,7 +13,7 @@ export function PersonCreatePage() {
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const create = useMutation({
-    mutationFn: (input: PersonInput) => api.post<PersonView>('/api/persons', input),
+    mutationFn: (input: PersonInput) => api.post('/api/persons', { body: input }),
     onSuccess: (person) => {
       void queryClient.invalidateQueries({ queryKey: ['persons', 'search'] })
       if (person?.id) {

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
 import { api, isApiError } from '../../api/client'
-import type { PersonInput, PersonView } from '../../api/types'
+import type { PersonInput } from '../../api/types'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
@@ -23,7 +23,7 @@ export function PersonEditPage() {
 
   const save = useMutation({
     mutationFn: (input: PersonInput) =>
-      api.put<PersonView>(`/api/persons/${encodeURIComponent(id ?? '')}`, input, { ifMatch: person.data?.version }),
+      api.put('/api/persons/{id}', { path: { id: id ?? '' }, body: input, ifMatch: person.data?.version ?? 0 }),
     onSuccess: (updated) => {
       if (updated?.id) queryClient.setQueryData(['persons', id], updated)
       else void queryClient.invalidateQueries({ queryKey: ['persons', id] })

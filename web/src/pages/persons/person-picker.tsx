@@ -5,7 +5,7 @@ import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isBroadNameQuery, type SearchReason } from '../../../../common/person-search'
 import { api } from '../../api/client'
-import type { PersonSearchResult, PersonSummary } from '../../api/types'
+import type { PersonSummary } from '../../api/types'
 import { matchDetails, matchName } from './person-match'
 import { SearchReasonField } from './search-reason'
 
@@ -44,7 +44,7 @@ export function PersonPicker(props: {
   const ready = q.length >= 2 && (!chosen || describe(chosen) !== q) && (!broad || reason !== null)
   const results = useQuery({
     queryKey: ['persons', 'picker', q, broad ? reason : null],
-    queryFn: ({ signal }) => api.post<PersonSearchResult>('/api/persons/search', broad && reason ? { q, reason } : { q }, { signal }),
+    queryFn: ({ signal }) => api.post('/api/persons/search', { body: broad && reason ? { q, reason } : { q }, signal }),
     enabled: ready,
   })
   const found = ready ? (results.data?.items ?? []) : []

@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { isBroadNameQuery, SEARCH_CAP, type SearchReason } from '../../../../common/person-search'
 import { api } from '../../api/client'
-import type { PersonSearchResult } from '../../api/types'
 import { can, useMe } from '../../auth/use-me'
 import { ErrorAlert } from '../../components/error-alert'
 import { PageHeader } from '../../components/page-header'
@@ -40,7 +39,7 @@ export function PersonSearchPage() {
   const search = useQuery({
     queryKey: ['persons', 'search', term, reason],
     // POST: the name searched for never appears in a URL or an access log.
-    queryFn: ({ signal }) => api.post<PersonSearchResult>('/api/persons/search', reason ? { q: term, reason } : { q: term }, { signal }),
+    queryFn: ({ signal }) => api.post('/api/persons/search', { body: reason ? { q: term, reason } : { q: term }, signal }),
     enabled: ready,
     placeholderData: keepPreviousData,
   })

@@ -2,8 +2,8 @@ import { Autocomplete } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { api, qs } from '../../api/client'
-import type { Municipality, PostcodeList } from '../../api/types'
+import { api } from '../../api/client'
+import type { Municipality } from '../../api/types'
 import { usePlaceNames } from '../../i18n/places'
 
 const label = (m: Municipality) => `${m.postcode} ${m.locality}`
@@ -21,7 +21,7 @@ export function PostcodeField(props: {
   const enabled = term.length >= 2 && !(props.municipality && label(props.municipality) === props.value)
   const suggestions = useQuery({
     queryKey: ['postcodes', term],
-    queryFn: ({ signal }) => api.get<PostcodeList>(`/api/postcodes${qs({ q: term.slice(0, 60) })}`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/postcodes', { query: { q: term.slice(0, 60) }, signal }),
     enabled,
     staleTime: 60 * 60_000,
   })

@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
 import { api, isApiError } from '../../api/client'
-import type { PersonView } from '../../api/types'
 
 export function usePerson(id: string | undefined) {
   return useQuery({
     queryKey: ['persons', id],
-    queryFn: ({ signal }) => api.get<PersonView>(`/api/persons/${encodeURIComponent(id ?? '')}`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/persons/{id}', { path: { id: id ?? '' }, signal }),
     enabled: !!id,
   })
 }

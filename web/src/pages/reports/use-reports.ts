@@ -5,7 +5,6 @@ import type * as Reports from '../../../../common/contracts/reports.contracts'
 
 export type ReportView = z.infer<typeof Reports.ReportView>
 export type ReportInput = z.input<typeof Reports.ReportInput>
-type ReportList = z.infer<typeof Reports.ReportList>
 
 /** Repeated from the contract so the bundle does not pull in zod; the type keeps both in step. */
 export const ENGAGEMENT = ['active', 'partial', 'insufficient'] as const satisfies readonly (typeof Reports.ENGAGEMENT)[number][]
@@ -16,14 +15,14 @@ const base = (id: string) => `/api/accompaniments/${encodeURIComponent(id)}/repo
 export function useReports(accompanimentId: string) {
   return useQuery({
     queryKey: ['accompaniments', accompanimentId, 'reports'],
-    queryFn: ({ signal }) => api.get<ReportList>(base(accompanimentId), { signal }),
+    queryFn: ({ signal }) => api.get('/api/accompaniments/{id}/reports', { path: { id: accompanimentId }, signal }),
   })
 }
 
 export function useCreateReport(accompanimentId: string) {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (input: ReportInput) => api.post<ReportView>(base(accompanimentId), input),
+    mutationFn: (input: ReportInput) => api.post('/api/accompaniments/{id}/reports', { path: { id: accompanimentId }, body: input }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['accompaniments', accompanimentId, 'reports'] })
     },

@@ -3,7 +3,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, isApiError } from '../../api/client'
-import type { TeamView } from '../../api/types'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
 import { Loading } from '../../components/loading'
@@ -16,7 +15,7 @@ export function TeamsPanel() {
   const [name, setName] = useState('')
   const [local, setLocal] = useState<FieldIssue[]>([])
   const create = useMutation({
-    mutationFn: () => api.post<TeamView>('/api/teams', { name: name.trim() }),
+    mutationFn: () => api.post('/api/teams', { body: { name: name.trim() } }),
     onSuccess: () => {
       setName('')
       void queryClient.invalidateQueries({ queryKey: TEAMS_KEY })

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { RoleRequestView } from '../../../../common/contracts/users.contracts'
-import { api, qs } from '../../api/client'
+import { api } from '../../api/client'
 
 export const ROLE_REQUESTS_KEY = ['role-requests'] as const
 export type RoleRequestList = { items: RoleRequestView[]; total: number }
@@ -9,7 +9,7 @@ export type RoleRequestList = { items: RoleRequestView[]; total: number }
 export function usePendingRequests(limit: number, offset: number) {
   return useQuery({
     queryKey: [...ROLE_REQUESTS_KEY, 'pending', offset],
-    queryFn: () => api.get<RoleRequestList>(`/api/role-requests${qs({ status: 'pending', limit, offset })}`),
+    queryFn: () => api.get('/api/role-requests', { query: { status: 'pending', limit, offset } }),
     placeholderData: keepPreviousData,
   })
 }
@@ -20,12 +20,8 @@ export function useDecision() {
   return useMutation({
     mutationFn: ({ request, reason }: { request: RoleRequestView; reason?: string }) =>
       reason === undefined
-        ? api.post<RoleRequestView>(`/api/role-requests/${encodeURIComponent(request.id)}/confirm`, {}, { ifMatch: request.version })
-        : api.post<RoleRequestView>(
-            `/api/role-requests/${encodeURIComponent(request.id)}/refuse`,
-            { reason },
-            { ifMatch: request.version },
-          ),
+        ? api.post('/api/role-requests/{id}/confirm', { path: { id: request.id }, ifMatch: request.version })
+        : api.post('/api/role-requests/{id}/refuse', { path: { id: request.id }, body: { reason }, ifMatch: request.version }),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: ROLE_REQUESTS_KEY })
       void queryClient.invalidateQueries({ queryKey: ['users'] })

@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { api } from '../../api/client'
-import type { TeamList } from '../../api/types'
 
 export const TEAMS_KEY = ['teams'] as const
 
 export function useTeams(enabled = true) {
-  return useQuery({ queryKey: TEAMS_KEY, queryFn: () => api.get<TeamList>('/api/teams'), enabled })
+  return useQuery({ queryKey: TEAMS_KEY, queryFn: () => api.get('/api/teams'), enabled })
 }

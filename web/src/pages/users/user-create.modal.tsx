@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, isApiError } from '../../api/client'
-import type { ActivationLink, CreateUserBody, TeamView } from '../../api/types'
+import type { CreateUserBody, TeamView } from '../../api/types'
 import { AppModal } from '../../components/app-modal'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
@@ -22,7 +22,7 @@ export function UserCreateModal({ opened, onClose, teams }: { opened: boolean; o
   const [local, setLocal] = useState<FieldIssue[]>([])
 
   const create = useMutation({
-    mutationFn: (body: CreateUserBody) => api.post<ActivationLink>('/api/users', body),
+    mutationFn: (body: CreateUserBody) => api.post('/api/users', { body }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['users'] })
       void queryClient.invalidateQueries({ queryKey: ROLE_REQUESTS_KEY })

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, isApiError } from '../../api/client'
-import type { ActivationLink, TeamView, UpdateUserBody, UserView } from '../../api/types'
+import type { TeamView, UpdateUserBody, UserView } from '../../api/types'
 import { ConfirmButton } from '../../components/confirm-button'
 import { AppModal } from '../../components/app-modal'
 import { ErrorAlert } from '../../components/error-alert'
@@ -27,12 +27,11 @@ export function UserEditModal({ user, onClose, teams }: { user: UserView; onClos
   const [teamIds, setTeamIds] = useState<string[]>(initialTeams)
   const [disabled, setDisabled] = useState(user.disabled)
   const [local, setLocal] = useState<FieldIssue[]>([])
-  const path = `/api/users/${encodeURIComponent(user.id)}`
   const refresh = () =>
     Promise.all([queryClient.invalidateQueries({ queryKey: ['users'] }), queryClient.invalidateQueries({ queryKey: ROLE_REQUESTS_KEY })])
 
   const save = useMutation({
-    mutationFn: (body: UpdateUserBody) => api.patch<UserView>(path, body, { ifMatch: current.version }),
+    mutationFn: (body: UpdateUserBody) => api.patch('/api/users/{id}', { path: { id: user.id }, body, ifMatch: current.version }),
     onSuccess: (u) => {
       void refresh()
       if (u?.id) setCurrent(u)
@@ -40,14 +39,14 @@ export function UserEditModal({ user, onClose, teams }: { user: UserView; onClos
     },
   })
   const mfaReset = useMutation({
-    mutationFn: () => api.post<UserView | undefined>(`${path}/mfa-reset`, {}),
+    mutationFn: () => api.post('/api/users/{id}/mfa-reset', { path: { id: user.id } }),
     onSuccess: (u) => {
       void refresh()
       if (u?.id) setCurrent(u)
     },
   })
   const newLink = useMutation({
-    mutationFn: () => api.post<ActivationLink>(`${path}/activation`, {}),
+    mutationFn: () => api.post('/api/users/{id}/activation', { path: { id: user.id } }),
     onSuccess: (r) => {
       void refresh()
       if (r?.user?.id) setCurrent(r.user)

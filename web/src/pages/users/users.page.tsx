@@ -3,8 +3,8 @@ import { IconUserPlus } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api, qs } from '../../api/client'
-import type { UserList, UserView } from '../../api/types'
+import { api } from '../../api/client'
+import type { UserView } from '../../api/types'
 import { can, useMe } from '../../auth/use-me'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
@@ -64,7 +64,7 @@ export function UsersPage() {
   const teams = useTeams(can(me, 'team.manage'))
   const users = useQuery({
     queryKey: ['users', offset],
-    queryFn: () => api.get<UserList>(`/api/users${qs({ limit: LIMIT, offset })}`),
+    queryFn: () => api.get('/api/users', { query: { limit: LIMIT, offset } }),
     placeholderData: keepPreviousData,
   })
   const teamName = (id: string) => teams.data?.items.find((x) => x.id === id)?.name ?? '—'

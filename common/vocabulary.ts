@@ -1,0 +1,44 @@
+import type { AuditKind } from './audit-actions'
+
+/**
+ * Value lists that the web app shows (filters, legends, timelines) as well as the zod contracts
+ * validate. They live here, with no zod, so that the browser gets the lists without the
+ * validation library: the contracts import them from this file, the web imports them from here.
+ */
+
+/** The kinds of the action catalogue (`common/audit-actions.ts`), in the order the DPO reads them. */
+export const AUDIT_KINDS = ['read', 'change', 'access', 'account', 'system'] as const satisfies readonly AuditKind[]
+// Fails to compile when the catalogue gains a kind that is not listed above.
+const _everyKind: readonly (typeof AUDIT_KINDS)[number][] = [] as AuditKind[]
+
+/**
+ * Vocabulary shared by every part of the desistance path (assessments, plan, trajectory,
+ * network), so that a review score, a plan goal and a trajectory event about "housing" mean the
+ * same domain and can be shown side by side.
+ */
+export const LIFE_DOMAINS = [
+  'schooling',
+  'employment',
+  'housing',
+  'family',
+  'relationships',
+  'health',
+  'leisure',
+  'identity',
+  'citizenship',
+  'violence',
+] as const
+
+/** What a line of the timeline records: the case's opening, its assignments, emergency access, changes of its details and each lifecycle move. */
+export const TIMELINE_EVENT_TYPES = [
+  'created',
+  'assigned',
+  'break_glass',
+  'details_changed',
+  'suspend',
+  'resume',
+  'request_closure',
+  'approve_closure',
+  'refuse_closure',
+  'reopen',
+] as const

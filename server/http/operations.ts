@@ -1,0 +1,128 @@
+/**
+ * The operations catalogue: what the OpenAPI document says of each route that the route's own
+ * definition cannot tell. Keyed by `METHOD /path` exactly as the route is defined.
+ *
+ * - `id`: the operationId, stable: the web client's types and outside clients are generated from it.
+ * - `ifMatch`: the handler takes the record version from `If-Match` (`expectedVersion`): 428 when
+ *   missing, 412 when stale, 409 when the record's state refuses the change.
+ *   `operations.test.ts` reads the route files and fails when this flag and the code disagree.
+ * - `throttled`: guessing is counted before the secret is checked (sign-in, MFA, password): 429.
+ * - `also`: further statuses the handler answers by itself (a conflict, a wrong secret…).
+ *
+ * Everything else (401, 403, 404, 400, the denial limit's 429, security) is derived from the route
+ * (`allow`, params, body, case access) in `openapi.ts`. `operations.test.ts` fails when a route has
+ * no entry here or an entry names no route.
+ */
+export type Operation = {
+  id: string
+  ifMatch?: true
+  throttled?: true
+  also?: readonly (401 | 403 | 409)[]
+}
+
+export const OPERATIONS: Record<string, Operation> = {
+  'GET /api/health': { id: 'getHealth' },
+  'GET /api/ready': { id: 'getReadiness' },
+
+  'POST /api/auth/login': { id: 'login', throttled: true, also: [401] },
+  'POST /api/auth/mfa/verify': { id: 'verifyMfa', throttled: true, also: [409] },
+  'POST /api/auth/logout': { id: 'logout' },
+  'POST /api/auth/activate': { id: 'activateAccount' },
+
+  'GET /api/me': { id: 'getMe' },
+  'POST /api/me/password': { id: 'changeMyPassword', throttled: true },
+  'POST /api/me/mfa/enrol': { id: 'startMfaEnrolment', also: [409] },
+  'POST /api/me/mfa/confirm': { id: 'confirmMfaEnrolment', also: [401, 409] },
+
+  'GET /api/users': { id: 'listUsers' },
+  'POST /api/users': { id: 'createUser', also: [409] },
+  'GET /api/users/:id': { id: 'getUser' },
+  'PATCH /api/users/:id': { id: 'updateUser', ifMatch: true },
+  'POST /api/users/:id/mfa-reset': { id: 'resetUserMfa' },
+  'POST /api/users/:id/activation': { id: 'issueActivationLink' },
+  'GET /api/role-requests': { id: 'listRoleRequests' },
+  'POST /api/role-requests/:id/confirm': { id: 'confirmRoleRequest', ifMatch: true },
+  'POST /api/role-requests/:id/refuse': { id: 'refuseRoleRequest', ifMatch: true },
+
+  'GET /api/teams': { id: 'listTeams' },
+  'POST /api/teams': { id: 'createTeam', also: [409] },
+  'GET /api/teams/:id/members': { id: 'listTeamMembers' },
+
+  'POST /api/persons/search': { id: 'searchPersons' },
+  'POST /api/persons': { id: 'createPerson' },
+  'GET /api/persons/:id': { id: 'getPerson' },
+  'PUT /api/persons/:id': { id: 'replacePerson', ifMatch: true },
+
+  'POST /api/accompaniments': { id: 'createAccompaniment' },
+  'GET /api/accompaniments': { id: 'listAccompaniments' },
+  'GET /api/accompaniments/:id': { id: 'getAccompaniment' },
+  'PUT /api/accompaniments/:id': { id: 'updateAccompanimentDetails', ifMatch: true },
+  'POST /api/accompaniments/:id/assign': { id: 'assignAccompaniment' },
+  'POST /api/accompaniments/:id/break-glass': { id: 'breakGlass' },
+  'GET /api/accompaniments/:id/timeline': { id: 'getAccompanimentTimeline' },
+  'POST /api/accompaniments/:id/status': { id: 'changeAccompanimentStatus', ifMatch: true },
+  'POST /api/accompaniments/:id/closure': { id: 'requestClosure', ifMatch: true },
+  'POST /api/accompaniments/:id/closure/decision': { id: 'decideClosure', ifMatch: true },
+  'POST /api/accompaniments/:id/reopen': { id: 'reopenAccompaniment', ifMatch: true },
+  'GET /api/accompaniments/:id/relatives': { id: 'listCaseRelatives' },
+  'POST /api/accompaniments/:id/relatives': { id: 'addCaseRelative' },
+  'PUT /api/accompaniments/:id/relatives/:relativeId': { id: 'updateCaseRelative', ifMatch: true },
+  'GET /api/dashboard/caseload': { id: 'getCaseloadDashboard' },
+  'GET /api/access-grants': { id: 'listAccessGrants' },
+
+  'GET /api/accompaniments/:id/sessions': { id: 'listCaseSessions' },
+  'POST /api/accompaniments/:id/sessions': { id: 'createCaseSession' },
+  'PUT /api/accompaniments/:id/sessions/:sessionId': { id: 'updateCaseSession', ifMatch: true },
+  'GET /api/calendar': { id: 'getCalendar' },
+
+  'GET /api/accompaniments/:id/tasks': { id: 'listTasks' },
+  'POST /api/accompaniments/:id/tasks': { id: 'createTask' },
+  'POST /api/accompaniments/:id/tasks/:taskId/status': { id: 'setTaskStatus', ifMatch: true },
+  'GET /api/my-day': { id: 'getMyDay' },
+
+  'GET /api/accompaniments/:id/documents': { id: 'listDocuments' },
+  'POST /api/accompaniments/:id/documents': { id: 'uploadDocument' },
+  'GET /api/accompaniments/:id/documents/:documentId': { id: 'downloadDocument' },
+
+  'POST /api/accompaniments/:id/reports': { id: 'createReport' },
+  'GET /api/accompaniments/:id/reports': { id: 'listReports' },
+  'GET /api/accompaniments/:id/reports/:reportId/pdf': { id: 'getReportPdf' },
+
+  'GET /api/accompaniments/:id/progress': { id: 'getProgress' },
+  'GET /api/accompaniments/:id/summary': { id: 'getPersonSummary' },
+
+  'GET /api/instruments': { id: 'listInstruments' },
+  'POST /api/instruments': { id: 'createInstrument', also: [409] },
+  'GET /api/instruments/:code/versions/:version': { id: 'getInstrumentVersion' },
+  'POST /api/instruments/:code/versions': { id: 'createInstrumentVersion' },
+
+  'GET /api/accompaniments/:id/assessments': { id: 'listAssessments' },
+  'POST /api/accompaniments/:id/assessments': { id: 'createAssessment' },
+  'GET /api/accompaniments/:id/assessments/:assessmentId': { id: 'getAssessment' },
+  'PUT /api/accompaniments/:id/assessments/:assessmentId': { id: 'updateAssessment', ifMatch: true },
+
+  'GET /api/accompaniments/:id/plan': { id: 'getPlan' },
+  'PUT /api/accompaniments/:id/plan': { id: 'savePlan', ifMatch: true },
+  'GET /api/accompaniments/:id/plan/versions': { id: 'listPlanVersions' },
+  'GET /api/accompaniments/:id/plan/versions/:version': { id: 'getPlanVersion' },
+
+  'GET /api/accompaniments/:id/trajectory': { id: 'listTrajectory' },
+  'POST /api/accompaniments/:id/trajectory': { id: 'createTrajectoryEvent' },
+  'PUT /api/accompaniments/:id/trajectory/:eventId': { id: 'updateTrajectoryEvent', ifMatch: true },
+  'DELETE /api/accompaniments/:id/trajectory/:eventId': { id: 'deleteTrajectoryEvent', ifMatch: true },
+
+  'GET /api/accompaniments/:id/network': { id: 'listNetworkSnapshots' },
+  'POST /api/accompaniments/:id/network': { id: 'createNetworkSnapshot' },
+  'PUT /api/accompaniments/:id/network/:snapshotId': { id: 'updateNetworkSnapshot', ifMatch: true },
+  'GET /api/accompaniments/:id/network/compare': { id: 'compareNetworkSnapshots' },
+
+  'GET /api/postcodes': { id: 'searchPostcodes' },
+
+  'GET /api/audit': { id: 'listAuditEntries' },
+  'GET /api/audit/actors': { id: 'listAuditActors' },
+  'GET /api/audit/verify': { id: 'verifyAuditChain' },
+  'GET /api/dpo-alerts': { id: 'listDpoAlerts' },
+  'POST /api/dpo-alerts/:id/acknowledge': { id: 'acknowledgeDpoAlert', ifMatch: true },
+}
+
+export const operationKey = (method: string, path: string): string => `${method} ${path}`
