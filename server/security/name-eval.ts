@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { FIRST_NAMES, LAST_NAMES, rng } from '../seed/synthetic'
-import { nameKeys, normalise } from './name-keys'
-import { NameIndex, type NameField } from './name-index'
+import { normalise } from './name-keys'
+import { NameIndex, type NameField, partKeys } from './name-index'
 import { eligibleByKeys, rankOpened, type OpenedNames } from './name-rank'
 import { COMPARED, PRESELECTED } from './person-access'
 
@@ -186,7 +186,7 @@ export function evaluate(cases: EvalCase[], size: number, seed = 9): Figures {
   const postings = new Map<string, number[][]>()
   for (const [k, ids] of byPart) {
     const [field, part] = k.split('\u0000') as [NameField, string]
-    for (const key of nameKeys(part)) {
+    for (const key of partKeys(field, part)) {
       const h = index.hash(field, key)
       const groups = postings.get(h)
       if (groups) groups.push(ids)

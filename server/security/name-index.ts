@@ -1,17 +1,23 @@
 import crypto from 'node:crypto'
-import { KEY_WEIGHT, type KeyKind, nameKeys, querySegments } from './name-keys'
+import { givenNameKeys, KEY_WEIGHT, type KeyKind, nameKeys, querySegments } from './name-keys'
 
 /**
  * How the stored keys are made. Raise it with any change to the keys (normalising, phonetic
  * rules, what is hashed): start-up then makes every person's keys again (security/name-reindex.ts).
  * 2: keys tagged with the part of the name they come from (ADR 0006).
  * 3: folded, Double Metaphone and bucket keys in place of the bespoke phonetic key (ADR 0009).
+ * 4: given-name lexicon keys for first and other names (ADR 0009).
  */
-export const NAME_INDEX_VERSION = 3
+export const NAME_INDEX_VERSION = 4
 
 /** Which part of a person's name a key comes from: first names, last name, or another name. */
 export type NameField = 'first' | 'last' | 'other'
 const FIELDS: NameField[] = ['first', 'last', 'other']
+
+/** The keys of one name part: its spelling keys, and for given names (first, other) the lexicon's. */
+export function partKeys(field: NameField, part: string): string[] {
+  return field === 'last' ? nameKeys(part) : [...nameKeys(part), ...givenNameKeys(part)]
+}
 
 /** One way a query piece can match: this keyed hash, in this field, by this kind of key. */
 type Alternative = { hash: string; field: NameField; kind: KeyKind }
@@ -148,7 +154,7 @@ export class NameIndex {
   personKeys(names: { firstName: string; lastName: string; otherNames: string[] }): string[] {
     const keys = new Set<string>()
     const add = (field: NameField, part: string) => {
-      for (const k of nameKeys(part)) keys.add(this.hash(field, k))
+      for (const k of partKeys(field, part)) keys.add(this.hash(field, k))
     }
     add('first', names.firstName)
     add('last', names.lastName)
@@ -161,7 +167,10 @@ export class NameIndex {
     const pieces = segments.map((s) => ({
       from: s.from,
       to: s.to,
-      alternatives: FIELDS.flatMap((field) => s.keys.map((k) => ({ hash: this.hash(field, k.key), field, kind: k.kind }))),
+      // Lexicon keys are held by given names only (partKeys).
+      alternatives: FIELDS.flatMap((field) =>
+        s.keys.filter((k) => k.kind !== 'g' || field !== 'last').map((k) => ({ hash: this.hash(field, k.key), field, kind: k.kind })),
+      ),
     }))
     return new NameQuery(words, pieces)
   }

@@ -367,7 +367,8 @@ describe('name keys', () => {
 
   it('matches words shorter than three letters as spelt or by bucket, never by sound', () => {
     const [el] = querySegments('el').segments
-    expect(el?.keys.map((k) => k.kind).sort()).toEqual(['b', 'b', 'n', 't'])
+    // ("el" is also a short given name, for Ella: lexicon keys, which are not sounds either)
+    expect(el?.keys.map((k) => k.kind).sort()).toEqual(['b', 'b', 'g', 'g', 'n', 't'])
     expect(el?.keys.some((k) => k.kind === 'm')).toBe(false)
     expect(querySegments('ali').segments[0]?.keys.some((k) => k.kind === 'm')).toBe(true)
   })

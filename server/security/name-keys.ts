@@ -1,12 +1,14 @@
 import { doubleMetaphone } from 'double-metaphone'
 import { nameTokens, normaliseName } from '../../common/person-search'
+import { givenNameHeads } from './name-lexicon'
 
 /**
  * Search keys for names, computed without storing the names (docs/adr/0009-name-matching.md).
  * A word has several keys, from most to least precise: as spelt (`n:`), as spelt once the
  * transliteration habits of Belgium's French, Dutch, Arabic, Turkish and Balkan names are folded
  * (`t:`), as heard (`m:`, Double Metaphone, primary and alternate codes, of the folded spelling),
- * and for short words a first letter and length (`b:`), where sound codes say too little. The keys
+ * and for short words a first letter and length (`b:`), where sound codes say too little; given
+ * names also get the names they stand for by an open lexicon (`g:`, name-lexicon.ts). The keys
  * only find candidates: the ranking compares the names themselves (name-rank.ts).
  */
 export const normalise = normaliseName
@@ -118,8 +120,19 @@ export function nameKeys(name: string): string[] {
   return [...keys]
 }
 
-/** How much a key says, from spelt (3) to bucketed (0.5): the pre-ranking before names are compared. */
-export const KEY_WEIGHT = { n: 3, t: 2, m: 1, b: 0.5 } as const
+/**
+ * The keys of a given name (first or other names) by the lexicon: each word's heads, itself
+ * included (name-lexicon.ts), so that Pierre and Pietro meet at Peter and Phil meets Philip.
+ */
+export function givenNameKeys(name: string): string[] {
+  return [...new Set(tokens(name).flatMap((w) => givenNameHeads(w).map((h) => `g:${h}`)))]
+}
+
+/**
+ * How much a key says, from spelt (3) to bucketed (0.5): the pre-ranking before names are
+ * compared. A lexicon key (`g`) weighs as heard: it names another name, not this spelling.
+ */
+export const KEY_WEIGHT = { n: 3, t: 2, m: 1, g: 1, b: 0.5 } as const
 export type KeyKind = keyof typeof KEY_WEIGHT
 
 /**
@@ -138,6 +151,7 @@ export function querySegments(query: string): { words: string[]; segments: Query
     for (const f of k.folded) keys.push({ key: f, kind: 't' })
     for (const s of k.sound) keys.push({ key: s, kind: 'm' })
     if (single) for (const b of queryBuckets(text)) keys.push({ key: b, kind: 'b' })
+    if (single) for (const h of givenNameHeads(text)) keys.push({ key: `g:${h}`, kind: 'g' })
     segments.push({ from, to, keys: keys.filter((x, i) => keys.findIndex((y) => y.key === x.key) === i) })
   }
   words.forEach((w, i) => add(i, i, w, true))

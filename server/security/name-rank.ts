@@ -1,4 +1,5 @@
 import { folds, tokens } from './name-keys'
+import { equivalentGivenNames } from './name-lexicon'
 
 /**
  * The ranking of a search's candidates by how alike their names are to the query, computed on
@@ -90,13 +91,22 @@ export function nameSimilarity(query: string, names: OpenedNames): number {
   const all = parts.flatMap(pieces)
   if (all.length === 0) return 0
   const fold = foldsOnce()
-  const byWord = words.reduce((sum, w) => sum + Math.max(...all.map((p) => alike(w, p, fold))), 0) / words.length
+  const given = [names.firstName, ...names.otherNames].flatMap(tokens)
+  const closest = (w: string) =>
+    Math.max(...all.map((p) => alike(w, p, fold)), given.some((g) => equivalentGivenNames(w, g)) ? EQUIVALENT_SIMILARITY : 0)
+  const byWord = words.reduce((sum, w) => sum + closest(w), 0) / words.length
   const joined = words.join('')
   const first = tokens(names.firstName).join('')
   const last = tokens(names.lastName).join('')
   const whole = Math.max(alike(joined, first + last, fold), alike(joined, last + first, fold))
   return Math.max(byWord, whole)
 }
+
+/**
+ * How alike a given name is to one the lexicon says it stands for (Pierre and Peter, Phil and
+ * Philip), when their spellings are less alike: enough to be shown, less than a close spelling.
+ */
+export const EQUIVALENT_SIMILARITY = 0.9
 
 /** Below this, a candidate found only by loose keys (a bucket, a shared sound) is not shown. */
 export const MIN_SIMILARITY = 0.8
