@@ -18,6 +18,11 @@ export const MAX_QUERY_WORDS = 8
 export function normaliseName(text: string): string {
   return (
     text
+      // Letters with a stroke have no decomposition: Đorđević is written Djordjević without it.
+      .replace(/đ/g, 'dj')
+      .replace(/Đ/g, 'Dj')
+      .replace(/ł/g, 'l')
+      .replace(/Ł/g, 'L')
       .normalize('NFKD')
       .replace(/\p{M}/gu, '')
       .toLowerCase()

@@ -107,6 +107,8 @@ export const PersonSearchQuery = z
       .refine((q) => nameTokens(q).length <= MAX_QUERY_WORDS, 'too_many_words'),
     /** Required when the query is broad (`isBroadNameQuery`); recorded in the audit entry. */
     reason: z.enum(SEARCH_REASONS).optional(),
+    /** When known, persons born that year rank first among equally good spellings (ADR 0009). */
+    birthYear: z.number().int().min(1900).max(2100).optional(),
   })
   .superRefine((v, ctx) => {
     if (!v.reason && isBroadNameQuery(v.q)) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'required_for_broad_search' })

@@ -1,24 +1,31 @@
 import crypto from 'node:crypto'
-import { nameKeys, querySegments } from './name-keys'
+import { givenNameKeys, KEY_WEIGHT, type KeyKind, nameKeys, querySegments } from './name-keys'
 
 /**
  * How the stored keys are made. Raise it with any change to the keys (normalising, phonetic
  * rules, what is hashed): start-up then makes every person's keys again (security/name-reindex.ts).
  * 2: keys tagged with the part of the name they come from (ADR 0006).
+ * 3: folded, Double Metaphone and bucket keys in place of the bespoke phonetic key (ADR 0009).
+ * 4: given-name lexicon keys for first and other names (ADR 0009).
  */
-export const NAME_INDEX_VERSION = 2
+export const NAME_INDEX_VERSION = 4
 
 /** Which part of a person's name a key comes from: first names, last name, or another name. */
 export type NameField = 'first' | 'last' | 'other'
 const FIELDS: NameField[] = ['first', 'last', 'other']
 
-/** One way a query piece can match: this keyed hash, in this field, as spelt or as heard. */
-type Alternative = { hash: string; field: NameField; exact: boolean }
+/** The keys of one name part: its spelling keys, and for given names (first, other) the lexicon's. */
+export function partKeys(field: NameField, part: string): string[] {
+  return field === 'last' ? nameKeys(part) : [...nameKeys(part), ...givenNameKeys(part)]
+}
+
+/** One way a query piece can match: this keyed hash, in this field, by this kind of key. */
+type Alternative = { hash: string; field: NameField; kind: KeyKind }
 type Piece = { from: number; to: number; alternatives: Alternative[] }
 
 /** How well a person's name keys answer a query. */
 export type NameScore = {
-  /** 0–100: two points per query word matched as spelt, one as heard, over two per word. */
+  /** 0–100: per query word, the weight of the best key it matched (KEY_WEIGHT), over the weight of spelt. */
   score: number
   /** Every query word matched as spelt. */
   exact: boolean
@@ -54,6 +61,36 @@ export class NameQuery {
     ])
   }
 
+  /**
+   * For each word, each hash that covers it and the weight of its kind (the heaviest when a hash
+   * covers a word in two ways): what the database sums to pick the few candidates worth scoring.
+   */
+  get weightedPerWord(): Map<string, number>[] {
+    return this.words.map((_, i) => {
+      const out = new Map<string, number>()
+      for (const p of this.pieces) {
+        if (p.from > i || i > p.to) continue
+        for (const a of p.alternatives) out.set(a.hash, Math.max(out.get(a.hash) ?? 0, KEY_WEIGHT[a.kind]))
+      }
+      return out
+    })
+  }
+
+  /**
+   * The pre-score of a person holding these hashes: per word, the weight of the best key it
+   * holds, summed; null when some word holds none. The database computes the same (person-access.ts).
+   */
+  preScore(held: Set<string>, perWord = this.weightedPerWord): number | null {
+    let sum = 0
+    for (const weights of perWord) {
+      let best = 0
+      for (const [hash, w] of weights) if (w > best && held.has(hash)) best = w
+      if (best === 0) return null
+      sum += best
+    }
+    return sum
+  }
+
   /** The best score of a person holding these hashes; null when some word matches nothing. */
   score(held: Set<string>): { best: NameScore; identifying: NameScore | null } | null {
     const n = this.words.length
@@ -72,7 +109,7 @@ export class NameQuery {
               last: state.last || alt.field === 'last',
               others: state.others + (alt.field === 'other' ? 1 : 0),
             }
-            const gained = points + (alt.exact ? 2 : 1) * (piece.to - piece.from + 1)
+            const gained = points + KEY_WEIGHT[alt.kind] * (piece.to - piece.from + 1)
             const slot = best[piece.to + 1]!
             const k = key(next)
             if ((slot.get(k)?.points ?? -1) < gained) slot.set(k, { state: next, points: gained })
@@ -82,9 +119,10 @@ export class NameQuery {
     }
     const ends = [...best[n]!.values()]
     if (ends.length === 0) return null
+    const full = KEY_WEIGHT.n * n
     const present = (points: number, ids: boolean): NameScore => ({
-      score: Math.round((points / (2 * n)) * 100),
-      exact: points === 2 * n,
+      score: Math.round((points / full) * 100),
+      exact: points === full,
       identifies: ids,
     })
     const top = Math.max(...ends.map((e) => e.points))
@@ -116,7 +154,7 @@ export class NameIndex {
   personKeys(names: { firstName: string; lastName: string; otherNames: string[] }): string[] {
     const keys = new Set<string>()
     const add = (field: NameField, part: string) => {
-      for (const k of nameKeys(part)) keys.add(this.hash(field, k))
+      for (const k of partKeys(field, part)) keys.add(this.hash(field, k))
     }
     add('first', names.firstName)
     add('last', names.lastName)
@@ -129,10 +167,10 @@ export class NameIndex {
     const pieces = segments.map((s) => ({
       from: s.from,
       to: s.to,
-      alternatives: FIELDS.flatMap((field) => [
-        { hash: this.hash(field, s.exact), field, exact: true },
-        ...(s.sound ? [{ hash: this.hash(field, s.sound), field, exact: false }] : []),
-      ]),
+      // Lexicon keys are held by given names only (partKeys).
+      alternatives: FIELDS.flatMap((field) =>
+        s.keys.filter((k) => k.kind !== 'g' || field !== 'last').map((k) => ({ hash: this.hash(field, k.key), field, kind: k.kind })),
+      ),
     }))
     return new NameQuery(words, pieces)
   }

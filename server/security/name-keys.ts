@@ -1,80 +1,97 @@
+import { doubleMetaphone } from 'double-metaphone'
 import { nameTokens, normaliseName } from '../../common/person-search'
+import { givenNameHeads } from './name-lexicon'
 
 /**
- * Search keys for names, computed without storing the names. `normalise` folds case, accents
- * and punctuation; `phonetic` maps spelling variants common in Belgium (French, Dutch and
- * Arabic-origin names transliterated either way) onto one key: Mohamed/Mohammed/Muhammad,
- * Dupont/Dupond, Youssef/Yusuf/Joesoef, Lefèvre/Lefebvre, while Mohamed, Mahmoud and Mehdi stay
- * apart (name-keys.test.ts measures this on common Belgian names). Particles are handled by also
- * indexing the joined name, so "Van den Berg" and "Vandenberg" meet.
+ * Search keys for names, computed without storing the names (docs/adr/0009-name-matching.md).
+ * A word has several keys, from most to least precise: as spelt (`n:`), as spelt once the
+ * transliteration habits of Belgium's French, Dutch, Arabic, Turkish and Balkan names are folded
+ * (`t:`), as heard (`m:`, Double Metaphone, primary and alternate codes, of the folded spelling),
+ * and for short words a first letter and length (`b:`), where sound codes say too little; given
+ * names also get the names they stand for by an open lexicon (`g:`, name-lexicon.ts). The keys
+ * only find candidates: the ranking compares the names themselves (name-rank.ts).
  */
 export const normalise = normaliseName
 export const tokens = nameTokens
 
-const VOWEL = /[aeiou]/
-/** The vowel a name starts with, in three classes: Oussama, Usama and Osama meet; Amir, Emre and Omar do not. */
-const INITIAL_VOWEL: Record<string, string> = { a: 'a', e: 'e', i: 'e', o: 'o', u: 'o' }
-
 /**
- * A key that spelling variants share: the consonants, and where the vowels are but not which
- * they are (a vowel between two consonants is spelt in too many ways to count: Mohamed,
- * Muhammad, Mouhamed). Keeping where they are is what tells Mohamed (m-h-m-d with a vowel
- * before the h: the h is not heard) from Mahmoud (m-h-m-d with the h against the m) and Mehdi.
+ * Spellings of one sound that transliterations choose between. Some letters are read two ways by
+ * the languages here, so a word folds in up to four ways: "ch" is French sh (Rachid, Rashid) or
+ * Slavic and German kh (Michail, Mikhail); "j" and "w" are French and English j and w or Slavic
+ * and German y and v (Jurij, Yuri; Wladimir, Vladimir); Balkan "dj" is a d for those who drop the
+ * stroke of Đ, a j for Algerian Djamel.
  */
-export function phonetic(token: string): string {
-  let w = normalise(token).replace(/[^a-z]/g, '')
-  if (!w) return ''
-  // Multi-letter spellings of one sound, longest first.
-  w = w
-    // Dutch writes French "you" as "joe": Joesoef is Youssef, Joeri is Youri.
+export function folds(word: string): string[] {
+  const w = normalise(word).replace(/[^a-z]/g, '')
+  if (!w) return []
+  const base = w
+    // Dutch writes French "you" as "joe": Joesoef is Youssef.
     .replace(/^joe/, 'you')
-    .replace(/^mc/, 'mac')
-    .replace(/sch/g, 's')
-    .replace(/tch|tsch|tj/g, 'c')
-    .replace(/dj|dzj/g, 'j')
-    // "ch" before r or l is a k in every language here (Christophe, Chloé, Chris).
+    .replace(/tsj|tsch|tch/g, 'ch')
+    // Balkan and Slavic -ić, -ich: written -ich, -itch, -itsj or -ic.
+    .replace(/ich$/, 'ic')
+    .replace(/ck|cq|q/g, 'k')
+    .replace(/x/g, 'ks')
+    // "ch" before r or l is a k in every language here (Christophe, Chloé).
     .replace(/ch(?=[rl])/g, 'k')
-    .replace(/ch|sh|sj/g, 'x')
-    .replace(/kh/g, 'k')
+    .replace(/sch|sh/g, 's')
+    .replace(/kh/g, 'h')
     .replace(/gh/g, 'g')
     .replace(/ph/g, 'f')
     .replace(/th/g, 't')
-    // Lefebvre: the b is not pronounced.
-    .replace(/bv/g, 'v')
-    .replace(/ck|cq|qu|q/g, 'k')
+    .replace(/c(?=[aou]|$)/g, 'k')
     .replace(/c(?=[eiy])/g, 's')
-    .replace(/c/g, 'k')
     .replace(/oe|ou|oo/g, 'u')
-    .replace(/ij|ei|ey|ai|ay/g, 'e')
-    .replace(/z/g, 's')
-    .replace(/w/g, 'v')
-    .replace(/x(?=s)/g, 'k')
-    // y is a consonant before a vowel at the start or after a vowel (Yusuf, Hüseyin), else a vowel (Yves, Ilyas, Thys).
-    .replace(/(^|[aeiou])y(?=[aeiou])/g, '$1Y')
-    .replace(/y/g, 'i')
-    .replace(/Y/g, 'y')
-    // An h against a consonant is heard, on whichever side it is written (Mehdi, Medhi); between
-    // vowels or at the end it is not (Mohamed, Sarah). Mahmoud keeps its h, Mohamed does not.
-    .replace(/([bdfjklmnprstvxz])h(?=[aeiou])/g, 'h$1')
-    .replace(/([aeiou])h(?=[aeiou]|$)/g, '$1')
-  // A final e after a consonant is silent (Anne, Rayane, Lefèvre).
-  if (w.length > 2) w = w.replace(/([^aeiou])e$/, '$1')
-  const first = w[0] as string
-  let key = INITIAL_VOWEL[first] ?? first
-  let i = 1
-  while (i < w.length && VOWEL.test(first) && VOWEL.test(w[i] as string)) i++
-  for (; i < w.length; i++) {
-    const ch = w[i] as string
-    if (VOWEL.test(ch)) {
-      let j = i
-      while (j + 1 < w.length && VOWEL.test(w[j + 1] as string)) j++
-      // A final vowel says more than an inner one: Karim/Karima, Marie/Maria, Rachid/Rachida.
-      key += j === w.length - 1 ? (w[j] === 'a' ? 'a' : 'e') : 'a'
-      i = j
-    } else if (key[key.length - 1] !== ch) key += ch
+    // Lefebvre: the b is not heard.
+    .replace(/bv/g, 'v')
+    .replace(/ae|aa/g, 'a')
+    .replace(/ee/g, 'e')
+  const out = new Set<string>()
+  for (const reading of [
+    // French, Dutch, Arabic: ch is sh, Dutch ij is a y (but not before a vowel: Khadija).
+    base.replace(/ch/g, 's').replace(/ij(?![aeiou])|ei|ey/g, 'y'),
+    // Slavic and German: ch is kh, j and y are one sound, w is v.
+    base.replace(/ch/g, 'h').replace(/w/g, 'v').replace(/[jy]/g, 'i'),
+  ])
+    for (const dj of [reading.replace(/dj|dz/g, 'j'), reading.replace(/dj|dz/g, 'd')]) {
+      const single = dj.replace(/(.)\1+/g, '$1')
+      // A final e after a consonant is silent (Rayane, Yassine, Imane).
+      out.add(single.length > 2 ? single.replace(/([^aeiouy])e$/, '$1') : single)
+    }
+  return [...out]
+}
+
+/** Words this short are matched as spelt, folded or by bucket, never by sound alone. */
+export const MIN_SOUND_LENGTH = 3
+/** Words up to this long also get a first-letter-and-length bucket. */
+export const MAX_BUCKET_LENGTH = 5
+
+/** Longer words also get the first letters of each folded form: Georges and George, Janssen and Janssens. */
+export const PREFIX_LENGTH = 4
+
+/** The keys of one word as stored: as spelt, folded, heard, and loosely (first letters, or for short words a bucket). */
+export function wordKeys(word: string): { exact: string; folded: string[]; sound: string[]; bucket: string[] } {
+  const fs = folds(word)
+  const heard = [word, ...fs].flatMap((f) => doubleMetaphone(f)).filter(Boolean)
+  const sound = word.length >= MIN_SOUND_LENGTH ? [...new Set(heard)].map((k) => `m:${k}`) : []
+  const short = word.length >= 2 ? [`b:${word[0]}${word.length}`] : []
+  const prefixes = [...new Set(fs.filter((f) => f.length > PREFIX_LENGTH).map((f) => `b:${f.slice(0, PREFIX_LENGTH)}`))]
+  return {
+    exact: `n:${word}`,
+    folded: fs.map((f) => `t:${f}`),
+    sound,
+    bucket: word.length <= MAX_BUCKET_LENGTH ? [...short, ...prefixes] : prefixes,
   }
-  // Final voiced stops sound voiceless (Dupond/Dupont, Mahmoud/Mahmut).
-  return key.replace(/d$/, 't').replace(/b$/, 'p').replace(/g$/, 'k')
+}
+
+/** The loose keys a query word looks in: its first letter, one letter shorter or longer; or its first letters. */
+function queryBuckets(word: string): string[] {
+  const prefixes = wordKeys(word).bucket.filter((b) => b.length === PREFIX_LENGTH + 2)
+  if (word.length < 2 || word.length > MAX_BUCKET_LENGTH + 1) return prefixes
+  const sized = [word.length - 1, word.length, word.length + 1]
+    .filter((n) => n >= 2 && n <= MAX_BUCKET_LENGTH)
+    .map((n) => `b:${word[0]}${n}`)
+  return [...sized, ...prefixes]
 }
 
 /** Every run of two or more neighbouring words, joined: "van den berg" gives vanden, denberg, vandenberg. */
@@ -86,45 +103,58 @@ function joinedRuns(parts: string[], longest = parts.length): { from: number; to
   return runs
 }
 
-/** The two keys of a word: as spelt (`n:`) and as heard (`p:`). */
-export function wordKeys(word: string): { exact: string; sound: string } {
-  return { exact: `n:${word}`, sound: `p:${phonetic(word)}` }
-}
-
 /**
  * The keys of one name part (first names, last name or another name): each word and each run of
- * neighbouring words joined, as spelt and as heard, so that "Van den Berg", "Vandenberg" and
- * "Vanden Berg" meet.
+ * neighbouring words joined, so that "Van den Berg", "Vandenberg" and "Vanden Berg" meet.
  */
 export function nameKeys(name: string): string[] {
   const parts = tokens(name)
   const keys = new Set<string>()
-  for (const text of [...parts, ...joinedRuns(parts).map((r) => r.text)]) {
+  const words = [...parts, ...joinedRuns(parts).map((r) => r.text)]
+  for (const text of words) {
     const k = wordKeys(text)
-    keys.add(k.exact)
-    keys.add(k.sound)
+    for (const key of [k.exact, ...k.folded, ...k.sound]) keys.add(key)
   }
+  // Loose keys for the words as written only, not for runs joined.
+  for (const text of parts) for (const b of wordKeys(text).bucket) keys.add(b)
   return [...keys]
 }
 
-/** Words this short are matched as spelt only: the sound of "Al" or "Bo" fits too many names. */
-export const MIN_SOUND_LENGTH = 3
+/**
+ * The keys of a given name (first or other names) by the lexicon: each word's heads, itself
+ * included (name-lexicon.ts), so that Pierre and Pietro meet at Peter and Phil meets Philip.
+ */
+export function givenNameKeys(name: string): string[] {
+  return [...new Set(tokens(name).flatMap((w) => givenNameHeads(w).map((h) => `g:${h}`)))]
+}
+
+/**
+ * How much a key says, from spelt (3) to bucketed (0.5): the pre-ranking before names are
+ * compared. A lexicon key (`g`) weighs as heard: it names another name, not this spelling.
+ */
+export const KEY_WEIGHT = { n: 3, t: 2, m: 1, g: 1, b: 0.5 } as const
+export type KeyKind = keyof typeof KEY_WEIGHT
 
 /**
  * A query cut into pieces that a name key may match: each word, and each run of up to four
  * neighbouring words joined ("el khattabi" may match "Elkhattabi"). A person matches a query when
  * its words can be split into pieces that each match one of their keys.
  */
-export type QuerySegment = { from: number; to: number; exact: string; sound: string | null }
+export type QuerySegment = { from: number; to: number; keys: { key: string; kind: KeyKind }[] }
 
 export function querySegments(query: string): { words: string[]; segments: QuerySegment[] } {
   const words = tokens(query)
   const segments: QuerySegment[] = []
-  const add = (from: number, to: number, text: string) => {
+  const add = (from: number, to: number, text: string, single: boolean) => {
     const k = wordKeys(text)
-    segments.push({ from, to, exact: k.exact, sound: text.length >= MIN_SOUND_LENGTH ? k.sound : null })
+    const keys: { key: string; kind: KeyKind }[] = [{ key: k.exact, kind: 'n' }]
+    for (const f of k.folded) keys.push({ key: f, kind: 't' })
+    for (const s of k.sound) keys.push({ key: s, kind: 'm' })
+    if (single) for (const b of queryBuckets(text)) keys.push({ key: b, kind: 'b' })
+    if (single) for (const h of givenNameHeads(text)) keys.push({ key: `g:${h}`, kind: 'g' })
+    segments.push({ from, to, keys: keys.filter((x, i) => keys.findIndex((y) => y.key === x.key) === i) })
   }
-  words.forEach((w, i) => add(i, i, w))
-  for (const run of joinedRuns(words, 4)) add(run.from, run.to, run.text)
+  words.forEach((w, i) => add(i, i, w, true))
+  for (const run of joinedRuns(words, 4)) add(run.from, run.to, run.text, false)
   return { words, segments }
 }

@@ -81,7 +81,11 @@ export async function move(
 /** A demo person found by name among those the given account registered (names are sealed; the index finds them). */
 export async function demoPerson(ctx: RequestContext, fullName: string): Promise<string> {
   const row = await ctx.read('seed.demo_casework', async (trx) => {
-    const found = await searchByName(trx, ctx.user, ctx.names.query(fullName), { readableOnly: true, limit: 10 })
+    const found = await searchByName(trx, ctx.user, ctx.names.query(fullName), fullName, {
+      readableOnly: true,
+      limit: 10,
+      codec: ctx.codec,
+    })
     const ids = found.matches.map((m) => m.personId)
     return ids.length
       ? trx.selectFrom('persons').select('id').where('id', 'in', ids).where('created_by', '=', ctx.user.userId).executeTakeFirst()

@@ -9,10 +9,14 @@ import { createPerson, updatePerson } from './persons.commands'
 import { presentMatch, presentPerson } from './persons.presenter'
 
 /** The person with this code, if any: a code is exact, so it matches fully or not at all. */
-async function byCode(ctx: RequestContext, trx: Trx, code: string): Promise<{ matches: NameMatch[]; capped: boolean }> {
+async function byCode(ctx: RequestContext, trx: Trx, code: string): Promise<{ matches: NameMatch[]; capped: boolean; compared: number }> {
   const ids = await idsByCode(trx, code)
   const readable = await readablePersonIds(trx, ctx.user, ids)
-  return { matches: ids.map((personId) => ({ personId, readable: readable.has(personId), score: 100, exact: true })), capped: false }
+  return {
+    matches: ids.map((personId) => ({ personId, readable: readable.has(personId), score: 100, exact: true })),
+    capped: false,
+    compared: ids.length,
+  }
 }
 
 async function loadView(ctx: RequestContext, trx: Trx, id: string) {
@@ -34,9 +38,18 @@ export const personRoutes = [
     async handler({ body, ctx }) {
       return ctx.read('person.searched', async (trx, audit) => {
         const code = parsePersonCode(body.q)
-        const { matches: shown, capped } = code
+        const {
+          matches: shown,
+          capped,
+          compared,
+        } = code
           ? await byCode(ctx, trx, code)
-          : await searchByName(trx, ctx.user, ctx.names.query(body.q), { readableOnly: isBroadNameQuery(body.q), limit: SEARCH_CAP })
+          : await searchByName(trx, ctx.user, ctx.names.query(body.q), body.q, {
+              readableOnly: isBroadNameQuery(body.q),
+              limit: SEARCH_CAP,
+              codec: ctx.codec,
+              birthYear: body.birthYear ?? null,
+            })
         const ids = shown.map((m) => m.personId)
         const [rows, keys] = await Promise.all([searchRows(trx, ids), ctx.codec.personKeys(trx, ids)])
         const rowOf = new Map(rows.map((r) => [r.id, r]))
@@ -48,14 +61,11 @@ export const personRoutes = [
           if (!row || !key) continue
           items.push({ personId: m.personId, item: presentMatch(row, ctx.codec.openRow('persons', key, row.id, row), m), score: m.score })
         }
-        // Best match first; among equals, by name and birth year, as a paper register would list them.
-        items.sort(
-          (a, b) =>
-            b.score - a.score || a.item.lastName.localeCompare(b.item.lastName, 'fr') || (a.item.birthYear ?? 0) - (b.item.birthYear ?? 0),
-        )
+        // In the search's order: exact spellings, then the birth year given, then the most alike.
         audit.shows(items.map((i) => i.personId))
-        // Why and how the register was searched, and how much it showed; never what was typed.
-        audit.detail({ by: code ? 'code' : 'name', reason: body.reason ?? null, shown: items.length, capped })
+        // Why and how the register was searched, how many names were compared (their keys were
+        // opened, so they are on the entry too) and how many shown; never what was typed.
+        audit.detail({ by: code ? 'code' : 'name', reason: body.reason ?? null, shown: items.length, compared, capped })
         return { items: items.map((i) => i.item), capped }
       })
     },
