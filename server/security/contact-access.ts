@@ -23,14 +23,25 @@ export type ContactChanges = Updateable<Database['contacts']>
 
 const seesAll = (actor: Actor) => actor.roles.includes('intake') || actor.roles.includes('lead')
 
-/** Whether the actor may see the contact in scope. */
-export function contactVisibleTo(actor: Actor, now = new Date().toISOString()) {
+/**
+ * Whether the actor may see the contact in scope (`read`), or change it (`change`): a worker who
+ * sees the linked case only through break-the-glass reads its contacts but changes none, as with
+ * the case itself.
+ */
+export function contactVisibleTo(actor: Actor, need: 'read' | 'change' = 'read', now = new Date().toISOString()) {
   return (eb: ExpressionBuilder<Database, 'contacts'>) => {
     if (seesAll(actor)) return eb.lit(true)
     if (!actor.roles.includes('worker')) return eb.lit(false)
+    const cases =
+      need === 'read'
+        ? eb.selectFrom('accompaniments').select('accompaniments.id').where(visibleIn(actor, now))
+        : eb
+            .selectFrom('accompaniment_workers')
+            .select('accompaniment_workers.accompaniment_id')
+            .where('accompaniment_workers.user_id', '=', actor.userId)
     return eb.or([
       eb.and([eb('contacts.created_by', '=', actor.userId), eb('contacts.channel', '!=', 'web_form')]),
-      eb('contacts.accompaniment_id', 'in', eb.selectFrom('accompaniments').select('accompaniments.id').where(visibleIn(actor, now))),
+      eb('contacts.accompaniment_id', 'in', cases),
     ])
   }
 }
@@ -39,18 +50,24 @@ declare const opened: unique symbol
 /** A contact that went through the door. Only `openContact` makes one. */
 export type OpenedContact = ContactRow & { readonly createdByName: string | null; readonly [opened]: true }
 
-/** The contact in full, when the actor may see it; 404 otherwise. */
-export async function openContact(trx: Trx, actor: Actor, id: string): Promise<OpenedContact> {
+/**
+ * The contact in full, when the actor may see it (404 otherwise, whether or not it exists); 403
+ * when they see it and want to change it but may only read it (break-the-glass).
+ */
+export async function openContact(trx: Trx, actor: Actor, id: string, need: 'read' | 'change' = 'read'): Promise<OpenedContact> {
   const row = await trx
     .selectFrom('contacts')
     .leftJoin('users', 'users.id', 'contacts.created_by')
     .selectAll('contacts')
     .select('users.display_name as createdByName')
+    .select((eb) => contactVisibleTo(actor, 'change')(eb).as('changeable'))
     .where('contacts.id', '=', id)
     .where(contactVisibleTo(actor))
     .executeTakeFirst()
   if (!row) throw fail('resource.not_found')
-  return row as OpenedContact
+  if (need === 'change' && !row.changeable) throw fail('access.forbidden')
+  const { changeable: _, ...contact } = row
+  return contact as OpenedContact
 }
 
 /** The contacts the actor may see, to filter, order and page. */

@@ -153,7 +153,7 @@ async function logContact(ctx: RequestContext, step: Step, now: Date): Promise<v
   if (!step.final) return
   await ctx.write('contact.finalised', async (trx, audit) => {
     audit.subject('contact', id)
-    const done = await finaliseContact(ctx, trx, await openContact(trx, ctx.user, id), 1)
+    const done = await finaliseContact(ctx, trx, await openContact(trx, ctx.user, id, 'change'), 1)
     if (step.callbackInDays === undefined) return
     const due = new Date(now.getTime() + step.callbackInDays * 86_400_000).toISOString().slice(0, 10)
     await setCallback(ctx, trx, done, done.version, { dueDate: due, assigneeId: null })

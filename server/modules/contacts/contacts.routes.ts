@@ -21,9 +21,15 @@ import { presentContact } from './contacts.presenter'
 import { contactHistory, contactQueue, listContacts, recordShown, repeatCaller } from './contacts.queries'
 
 /** Opens the contact through its door and makes it the entry's subject (its person, when linked, shown). */
-async function opened(ctx: RequestContext, trx: Trx, audit: AuditDraft, id: string): Promise<OpenedContact> {
+async function opened(
+  ctx: RequestContext,
+  trx: Trx,
+  audit: AuditDraft,
+  id: string,
+  need: 'read' | 'change' = 'read',
+): Promise<OpenedContact> {
   audit.subject('contact', id)
-  const contact = await openContact(trx, ctx.user, id)
+  const contact = await openContact(trx, ctx.user, id, need)
   audit.shows([contact.person_id])
   return contact
 }
@@ -130,7 +136,7 @@ export const contactRoutes = [
     async handler({ params, body, ctx, request, reply }) {
       const version = expectedVersion(request)
       return ctx.write('contact.updated', async (trx, audit) => {
-        const updated = await updateContact(ctx, trx, await opened(ctx, trx, audit, params.id), version, body)
+        const updated = await updateContact(ctx, trx, await opened(ctx, trx, audit, params.id, 'change'), version, body)
         sendVersion(reply, updated.version)
         return view(ctx, trx, audit, updated)
       })
@@ -147,7 +153,7 @@ export const contactRoutes = [
     async handler({ params, ctx, request, reply }) {
       const version = expectedVersion(request)
       return ctx.write('contact.finalised', async (trx, audit) => {
-        const updated = await finaliseContact(ctx, trx, await opened(ctx, trx, audit, params.id), version)
+        const updated = await finaliseContact(ctx, trx, await opened(ctx, trx, audit, params.id, 'change'), version)
         sendVersion(reply, updated.version)
         return view(ctx, trx, audit, updated)
       })
@@ -165,7 +171,7 @@ export const contactRoutes = [
     async handler({ params, body, ctx, request, reply }) {
       const version = expectedVersion(request)
       return ctx.write('contact.linked', async (trx, audit) => {
-        const updated = await linkContact(ctx, trx, await opened(ctx, trx, audit, params.id), version, body)
+        const updated = await linkContact(ctx, trx, await opened(ctx, trx, audit, params.id, 'change'), version, body)
         audit.detail({ accompanimentId: updated.accompaniment_id })
         sendVersion(reply, updated.version)
         return view(ctx, trx, audit, updated)
@@ -184,7 +190,7 @@ export const contactRoutes = [
     async handler({ params, body, ctx, request, reply }) {
       const version = expectedVersion(request)
       return ctx.write('contact.callback_set', async (trx, audit) => {
-        const result = await setCallback(ctx, trx, await opened(ctx, trx, audit, params.id), version, body)
+        const result = await setCallback(ctx, trx, await opened(ctx, trx, audit, params.id, 'change'), version, body)
         audit.detail({ taskId: result.taskId })
         sendVersion(reply, result.contact.version)
         return { contact: await view(ctx, trx, audit, result.contact), taskId: result.taskId }
