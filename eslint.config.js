@@ -15,11 +15,13 @@ const CASE_TABLES = [
   'case_relatives',
   'network_snapshots',
 ]
+/** The contact point's records: reached through security/contact-access.ts only. */
+const CONTACT_TABLES = ['contacts', 'contact_history']
 const AUDIT_TABLES = ['audit_log', 'audit_head', 'audit_persons']
 const names = (list) => `/^(${list.join('|')})(\\s+as\\s+\\w+)?$/`
 const DOORS = '/^(openCase|rowsOf|visibleRows|visibleCases)$/'
 const doorRules = (audit = AUDIT_TABLES) => {
-  const all = [...PERSON_TABLES, 'accompaniments', ...CASE_TABLES, ...audit]
+  const all = [...PERSON_TABLES, 'accompaniments', ...CASE_TABLES, ...CONTACT_TABLES, ...audit]
   const protectedTables = names(all)
   return [
     {
@@ -28,7 +30,7 @@ const doorRules = (audit = AUDIT_TABLES) => {
         'Persons and case rows are read through their door: openCase/rowsOf/visibleRows/visibleCases (security/case-access.ts) or security/person-access.ts.',
     },
     {
-      selector: `CallExpression[callee.property.name='insertInto'][arguments.0.value=${names(['accompaniments', ...CASE_TABLES, ...audit, 'person_keys', 'person_name_keys'])}]`,
+      selector: `CallExpression[callee.property.name='insertInto'][arguments.0.value=${names(['accompaniments', ...CASE_TABLES, ...CONTACT_TABLES, ...audit, 'person_keys', 'person_name_keys'])}]`,
       message: 'Rows of a case are added with insertRows(trx, acc, table, …): the case id comes from the door.',
     },
     {

@@ -40,6 +40,12 @@ export const PERMISSIONS = {
   'dpo_alert.review': ['dpo'],
   'team.manage': ['admin'],
   'audit.read': ['dpo'],
+  /** The contact point: then decided per contact by security/contact-access.ts (intake and leads all; workers those of their cases). */
+  'contact.read': ['intake', 'worker', 'lead'],
+  'contact.write': ['intake', 'worker', 'lead'],
+  /** The list of contact themes (labels only): for those who file contacts and the admins who keep it. */
+  'contact_theme.read': ['intake', 'worker', 'lead', 'admin'],
+  'contact_theme.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

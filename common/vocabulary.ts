@@ -47,4 +47,6 @@ export const TIMELINE_EVENT_TYPES = [
   'approve_closure',
   'refuse_closure',
   'reopen',
+  /** A contact of the contact point linked to the case (data: contactId, channel, occurredAt). */
+  'contact_linked',
 ] as const

@@ -16,6 +16,8 @@ import { lifecycleRoutes } from './modules/accompaniments/lifecycle.routes'
 import { auditRoutes } from './modules/audit/audit.routes'
 import { caseRelativeRoutes } from './modules/case-relatives/case-relatives.routes'
 import { caseSessionRoutes } from './modules/case-sessions/case-sessions.routes'
+import { contactThemeRoutes } from './modules/contacts/contact-themes.routes'
+import { contactRoutes } from './modules/contacts/contacts.routes'
 import { dpoAlertRoutes } from './modules/dpo-alerts/dpo-alerts.routes'
 import { documentRoutes } from './modules/documents/documents.routes'
 import { FILE_TYPES } from './modules/documents/file-types'
@@ -49,6 +51,8 @@ export const API_ROUTES: Route[] = [
   ...detailsRoutes,
   ...lifecycleRoutes,
   ...caseRelativeRoutes,
+  ...contactRoutes,
+  ...contactThemeRoutes,
   ...dashboardRoutes,
   ...caseSessionRoutes,
   ...taskRoutes,

@@ -7,6 +7,7 @@ import { installBuiltInInstruments } from './modules/instruments/instruments.com
 import type { Services } from './http/context'
 import { ReadBatcher } from './http/read-batcher'
 import { Codec } from './security/codec'
+import { ContactIndex } from './security/contact-index'
 import { documentStoreFor } from './security/document-store'
 import { DenialLimiter } from './security/denial-limiter'
 import { deriveKey, loadMasterKey } from './security/master-key'
@@ -39,6 +40,7 @@ export async function createServices(config: Config, options: { seedDemo?: boole
     config,
     codec: new Codec(master.key),
     names: new NameIndex(deriveKey(master.key, 'name-index')),
+    contactIndex: new ContactIndex(deriveKey(master.key, 'contact-index')),
     auditKey: deriveKey(master.key, 'audit-pseudonyms'),
     reads: new ReadBatcher(db),
     documents: documentStoreFor(db, kind, path.join(config.dataDir, 'documents')),

@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'version.mismatch',
   'conflict.email_taken',
   'conflict.team_name_taken',
+  'conflict.theme_code_taken',
   'state.invalid_transition',
   'rate.limited',
   'payload.too_large',

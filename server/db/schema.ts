@@ -26,6 +26,15 @@ import type {
 } from '../../common/contracts/accompaniments.contracts'
 import type { SessionState } from '../../common/contracts/auth.contracts'
 import type { CONSENTS, INVOLVEMENTS } from '../../common/contracts/case-relatives.contracts'
+import type {
+  CALLER_KINDS,
+  CALLER_SECTORS,
+  CONTACT_CHANNELS,
+  CONTACT_DIRECTIONS,
+  CONTACT_STATUSES,
+  ORIENTATIONS,
+  URGENCIES,
+} from '../../common/contracts/contacts.contracts'
 import type { ATTENDANCE, MODALITIES, PARTICIPANTS, SESSION_STATUSES } from '../../common/contracts/case-sessions.contracts'
 import type { LifeDomain } from '../../common/contracts/desistance.contracts'
 import type { JobState } from '../../common/contracts/jobs.contracts'
@@ -343,6 +352,56 @@ export interface Database {
     created_by: string
     created_at: string
     updated_at: string
+    version: number
+  }
+  contact_themes: {
+    code: string
+    labels: Json<{ fr: string; nl: string; de: string; en: string }>
+    active: number
+    position: number
+    updated_at: string
+    version: number
+  }
+  contacts: {
+    id: string
+    status: OneOf<typeof CONTACT_STATUSES>
+    channel: OneOf<typeof CONTACT_CHANNELS>
+    direction: OneOf<typeof CONTACT_DIRECTIONS>
+    occurred_at: string
+    duration_minutes: number | null
+    caller_kind: OneOf<typeof CALLER_KINDS>
+    caller_sector: OneOf<typeof CALLER_SECTORS> | null
+    caller_sealed: string | null
+    /** Keyed hash of the caller's phone in E.164 (security/contact-index.ts). */
+    phone_index: string | null
+    /** Keyed hash of the caller's e-mail, lower-cased. */
+    email_index: string | null
+    person_id: string | null
+    description_sealed: string | null
+    themes: Json<string[]>
+    summary_sealed: string | null
+    orientation: OneOf<typeof ORIENTATIONS> | null
+    referred_to_sealed: string | null
+    urgency: OneOf<typeof URGENCIES>
+    callback_on: string | null
+    callback_assignee_id: string | null
+    /** Derived on write: null when the contact waits for nothing; else its urgency's rank (0 = immediate). */
+    queue_rank: number | null
+    accompaniment_id: string | null
+    /** Null for contacts that came in without a staff member (the public form). */
+    created_by: string | null
+    created_at: string
+    updated_at: string
+    finalised_at: string | null
+    version: number
+  }
+  contact_history: {
+    id: string
+    contact_id: string
+    at: string
+    actor_id: string | null
+    kind: 'updated' | 'finalised' | 'linked' | 'callback'
+    changes_sealed: string
     version: number
   }
 }

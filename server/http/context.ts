@@ -9,6 +9,7 @@ import type { Database } from '../db/schema'
 import { type AuditEntry, appendAudit, type Verification } from '../security/audit.chain'
 import { sqliteFileOf, verifyAuditParallel } from '../security/audit.verify'
 import type { Codec } from '../security/codec'
+import type { ContactIndex } from '../security/contact-index'
 import type { DenialLimiter, DenialWindow } from '../security/denial-limiter'
 import type { DocumentStore } from '../security/document-store'
 import type { NameIndex } from '../security/name-index'
@@ -29,6 +30,8 @@ export type Services = {
   config: Config
   codec: Codec
   names: NameIndex
+  /** Blind indexes of callers' phones and e-mails (the contact point). */
+  contactIndex: ContactIndex
   /** HMAC key for pseudonymous values in the audit (e-mails of failed logins). */
   auditKey: Buffer
   reads: ReadBatcher
@@ -41,6 +44,7 @@ export type ModuleServices = Readonly<{
   kind: DbKind
   config: Config
   names: NameIndex
+  contactIndex: ContactIndex
   auditKey: Buffer
   documents: DocumentStore
   /** Walks the audit chain (read-only): the one way a module reaches the log's raw rows. */
@@ -163,6 +167,7 @@ export class RequestContext {
       kind: system.kind,
       config: system.config,
       names: system.names,
+      contactIndex: system.contactIndex,
       auditKey: system.auditKey,
       documents: system.documents,
       verifyAudit: () => verifyAuditParallel(system.db, { sqliteFile: sqliteFileOf(system.config) }),

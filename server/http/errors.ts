@@ -24,6 +24,7 @@ export const CATALOGUE: Record<ErrorCode, { status: number; title: string }> = {
   'version.mismatch': { status: 412, title: 'The record was changed by someone else' },
   'conflict.email_taken': { status: 409, title: 'This e-mail is already used' },
   'conflict.team_name_taken': { status: 409, title: 'A team with this name exists' },
+  'conflict.theme_code_taken': { status: 409, title: 'A theme with this code exists' },
   'state.invalid_transition': { status: 409, title: 'Not possible in the current state' },
   'rate.limited': { status: 429, title: 'Too many requests' },
   'payload.too_large': { status: 413, title: 'Request too large' },

@@ -123,6 +123,20 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/audit/verify': { id: 'verifyAuditChain' },
   'GET /api/dpo-alerts': { id: 'listDpoAlerts' },
   'POST /api/dpo-alerts/:id/acknowledge': { id: 'acknowledgeDpoAlert', ifMatch: true },
+
+  'POST /api/contacts': { id: 'createContact' },
+  'GET /api/contacts': { id: 'listContacts' },
+  'GET /api/contacts/queue': { id: 'getContactQueue' },
+  'POST /api/contacts/repeat-caller': { id: 'findRepeatCaller' },
+  'GET /api/contacts/:id': { id: 'getContact' },
+  'GET /api/contacts/:id/history': { id: 'getContactHistory' },
+  'PUT /api/contacts/:id': { id: 'updateContact', ifMatch: true },
+  'POST /api/contacts/:id/finalise': { id: 'finaliseContact', ifMatch: true, also: [409] },
+  'POST /api/contacts/:id/link': { id: 'linkContact', ifMatch: true },
+  'POST /api/contacts/:id/callback': { id: 'setContactCallback', ifMatch: true },
+  'GET /api/contact-themes': { id: 'listContactThemes' },
+  'POST /api/contact-themes': { id: 'createContactTheme', also: [409] },
+  'PUT /api/contact-themes/:code': { id: 'updateContactTheme', ifMatch: true },
 }
 
 export const operationKey = (method: string, path: string): string => `${method} ${path}`

@@ -100,6 +100,19 @@ const MATRIX: Record<string, Who> = {
   'GET /api/audit': ['dpo'],
   'GET /api/audit/verify': ['dpo'],
   'GET /api/audit/actors': ['dpo'],
+  'POST /api/contacts': STAFF,
+  'GET /api/contacts': STAFF,
+  'GET /api/contacts/queue': STAFF,
+  'POST /api/contacts/repeat-caller': STAFF,
+  'GET /api/contacts/:id': STAFF,
+  'GET /api/contacts/:id/history': STAFF,
+  'PUT /api/contacts/:id': STAFF,
+  'POST /api/contacts/:id/finalise': STAFF,
+  'POST /api/contacts/:id/link': STAFF,
+  'POST /api/contacts/:id/callback': STAFF,
+  'GET /api/contact-themes': [...STAFF, 'admin'],
+  'POST /api/contact-themes': ['admin'],
+  'PUT /api/contact-themes/:code': ['admin'],
   // The web application (static files and client-side routes), outside API_ROUTES.
   'GET /*': 'public',
 }
@@ -132,6 +145,7 @@ const INSTRUMENT = {
   title: L('Matrix'),
   sections: [{ key: 's', title: L('S'), items: [{ key: 'i', type: 'scale', label: L('I'), perspectives: ['worker'] }] }],
 }
+const CONTACT = { channel: 'phone', occurredAt: '2026-11-30T09:00:00Z', callerKind: 'anonymous' }
 const NETWORK_TIE = { name: 'Matrix', kind: 'group', relation: 'community', strength: 2, valence: 'supportive' }
 
 /** A valid-shaped request for each route, so that a permitted caller reaches the handler. */
@@ -220,6 +234,13 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     'POST /api/accompaniments/:id/assessments': () => ({ instrument: 'motivations', takenOn: '2026-11-02', answers: {} }),
     'PUT /api/accompaniments/:id/assessments/:assessmentId': () => ({ takenOn: '2026-11-02', answers: {} }),
     'POST /api/accompaniments/:id/sessions': () => ({ startsAt: '2026-12-01T10:00:00+01:00', modality: 'office' }),
+    'POST /api/contacts': () => CONTACT,
+    'PUT /api/contacts/:id': () => CONTACT,
+    'POST /api/contacts/repeat-caller': () => ({ phone: '0470 12 34 56' }),
+    'POST /api/contacts/:id/link': () => ({ personId: fixture.personId }),
+    'POST /api/contacts/:id/callback': () => ({ dueDate: '2026-12-03' }),
+    'POST /api/contact-themes': () => ({ code: `matrix_${unique}`, labels: L('Matrix'), position: 1 }),
+    'PUT /api/contact-themes/:code': () => ({ labels: L('Matrix'), active: true, position: 1 }),
     'PUT /api/accompaniments/:id/sessions/:sessionId': () => ({
       startsAt: '2026-12-01T10:00:00+01:00',
       modality: 'office',

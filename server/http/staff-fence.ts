@@ -24,6 +24,8 @@ export const STAFF_TABLES = [
   'denial_windows',
   'instruments',
   'instrument_versions',
+  // The contact point's theme list (labels only, no personal data), managed by admins.
+  'contact_themes',
 ] as const satisfies readonly (keyof Database)[]
 
 export type StaffTable = (typeof STAFF_TABLES)[number]

@@ -24,6 +24,7 @@ const seed = {} as {
   main: CaseFixture
   sonCase: string
   sisterCase: string
+  contact: string
 }
 
 /** `shows`: the seed puts someone in this answer, so it must show at least one person. */
@@ -59,6 +60,15 @@ const CALLS: Record<string, Call[]> = {
   'GET /api/instruments/:code/versions/:version': [{ as: 'assigned', url: () => '/api/instruments/motivations/versions/1' }],
   'GET /api/postcodes': [{ as: 'assigned', url: () => '/api/postcodes?q=1000' }],
   'GET /api/audit/verify': [{ as: 'dpo', url: () => '/api/audit/verify' }],
+  'GET /api/contacts': (['intake', 'teamLead', 'assigned'] as const).map((as) => ({ as, url: () => '/api/contacts', shows: true })),
+  'GET /api/contacts/queue': (['intake', 'teamLead'] as const).map((as) => ({ as, url: () => '/api/contacts/queue', shows: true })),
+  'GET /api/contacts/:id': (['intake', 'teamLead', 'assigned'] as const).map((as) => ({
+    as,
+    url: () => `/api/contacts/${seed.contact}`,
+    shows: true,
+  })),
+  'GET /api/contacts/:id/history': [{ as: 'teamLead', url: () => `/api/contacts/${seed.contact}/history`, shows: true }],
+  'GET /api/contact-themes': [{ as: 'intake', url: () => '/api/contact-themes' }],
 }
 /** GET routes left out, and why. */
 const EXCLUDED: Record<string, string> = {
@@ -127,6 +137,16 @@ beforeAll(async () => {
     await owner.post(`/api/accompaniments/${main.id}/trajectory`, { precision: 'year', date: '2019', phase: 'entry', title: 'Entrée' }),
   ]
   for (const res of made) expect(res.statusCode, res.body).toBe(201)
+  // A call from the sister about her brother, logged by intake, linked by the worker to the mother's case, waiting in the queue.
+  const call = await w.as.intake.post('/api/contacts', { channel: 'phone', occurredAt: `${day(-1)}T09:00:00Z`, callerKind: 'relative' })
+  expect(call.statusCode, call.body).toBe(201)
+  seed.contact = json(call).id
+  const fin = await w.as.intake.post(`/api/contacts/${seed.contact}/finalise`, undefined, { 'if-match': '"1"' })
+  expect(fin.statusCode, fin.body).toBe(200)
+  const linked = await w.as.intake.post(`/api/contacts/${seed.contact}/link`, { personId: seed.cousin }, { 'if-match': '"2"' })
+  expect(linked.statusCode, linked.body).toBe(200)
+  const toCase = await w.as.teamLead.post(`/api/contacts/${seed.contact}/link`, { accompanimentId: main.id }, { 'if-match': '"3"' })
+  expect(toCase.statusCode, toCase.body).toBe(200)
 })
 afterAll(() => t?.close())
 

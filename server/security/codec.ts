@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import type { Kysely, Transaction } from 'kysely'
 import { z } from 'zod'
+import { CallerView } from '../../common/contracts/contacts.contracts'
 import { Answers } from '../../common/contracts/instruments.contracts'
 import { Tie } from '../../common/contracts/network.contracts'
 import { PlanContent } from '../../common/contracts/plans.contracts'
@@ -59,6 +60,10 @@ export const SENSITIVE = {
   case_relatives: { name: text, note: optionalText },
   // All ties of a snapshot (names of people and groups around the person) as one sealed document.
   network_snapshots: { ties: z.array(Tie), note: optionalText },
+  // Sealed with the contact's own key (person_keys under the contact id; see migration 0019).
+  contacts: { caller: CallerView.nullable(), description: optionalText, summary: optionalText, referred_to: optionalText },
+  // Field names with old and new values; sealed with the contact's key, never plaintext.
+  contact_history: { changes: z.array(z.object({ field: text, old: z.unknown(), new: z.unknown() })) },
 } satisfies { [T in keyof Database]?: Record<string, z.ZodType> }
 
 type Schemas = typeof SENSITIVE

@@ -89,6 +89,18 @@ SECRETS.push(...PATH)
 /** An assessment's comment, the person's own words and the worker's reading. */
 const ASSESSMENT = ['Trampoline walnut confession', 'Meteor kazoo storytelling', 'Cobalt hedgehog appraisal']
 SECRETS.push(...ASSESSMENT)
+/** A contact of the contact point: the caller's identity, the person described, the summary, where they were referred, a change kept on its history. */
+const CONTACT = {
+  name: 'Philomena Grubenstrasse',
+  phone: '0471 19 28 37',
+  email: 'philomena.grub@mailbox.example',
+  reach: 'Kangaroo violin evenings',
+  description: 'Nephew with a harpsichord tattoo',
+  summary: 'Platypus saxophone worry',
+  referredTo: 'Service Zebracrossing',
+  changed: 'Mongoose clarinet correction',
+}
+SECRETS.push(...Object.values(CONTACT), '471192837')
 const ids: string[] = []
 
 beforeAll(async () => {
@@ -172,6 +184,27 @@ beforeAll(async () => {
     )
     expect(changed.statusCode, changed.body).toBe(200)
     expect(json(await assessor.get(url)).answers.worker_reading.worker).toBe(reading)
+  }
+  {
+    // A call logged by intake, finalised, then corrected: the history keeps the old and new summary.
+    const intake = await h.as(['intake'])
+    const body = {
+      channel: 'phone',
+      occurredAt: '2026-11-30T09:00:00Z',
+      callerKind: 'relative',
+      caller: { name: CONTACT.name, phone: CONTACT.phone, email: CONTACT.email, reach: CONTACT.reach },
+      personDescription: CONTACT.description,
+      summary: CONTACT.summary,
+      orientation: 'referred',
+      referredTo: CONTACT.referredTo,
+    }
+    const contact = json(await intake.post('/api/contacts', body))
+    expect((await intake.post(`/api/contacts/${contact.id}/finalise`, undefined, { 'if-match': '"1"' })).statusCode).toBe(200)
+    const changed = await intake.put(`/api/contacts/${contact.id}`, { ...body, summary: CONTACT.changed }, { 'if-match': '"2"' })
+    expect(changed.statusCode, changed.body).toBe(200)
+    const history = json(await intake.get(`/api/contacts/${contact.id}/history`)).items
+    expect(history[1].changes).toContainEqual({ field: 'summary', old: CONTACT.summary, new: CONTACT.changed })
+    expect(json(await intake.post('/api/contacts/repeat-caller', { phone: '+32471192837' })).items[0].callerName).toBe(CONTACT.name)
   }
 })
 afterAll(() => h?.close())

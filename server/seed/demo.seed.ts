@@ -7,6 +7,7 @@ import { PersonInput } from '../../common/contracts/persons.contracts'
 import { DEMO_PASSWORD, DEMO_PERSONS, DEMO_TEAMS, DEMO_USERS } from './demo.data'
 import { systemContext } from './system-context'
 import { seedCasework } from './casework.seed'
+import { seedContacts } from './contacts.seed'
 import { seedInstruments } from './instruments.seed'
 import { seedNetwork } from './network.seed'
 import { seedPlanAndTrajectory } from './plan-trajectory.seed'
@@ -48,4 +49,5 @@ export async function seedDemo(services: Services): Promise<void> {
   await seedNetwork(services)
   await seedPlanAndTrajectory(services)
   await seedInstruments(services)
+  await seedContacts(services)
 }

@@ -20,6 +20,8 @@ const CaseloadPage = page(() => import('./pages/accompaniments/caseload.page'), 
 const AccountPage = page(() => import('./pages/account/account.page'), 'AccountPage')
 const ActivatePage = page(() => import('./pages/activate/activate.page'), 'ActivatePage')
 const AuditPage = page(() => import('./pages/audit/audit.page'), 'AuditPage')
+const ContactFormPage = page(() => import('./pages/contacts/contact-form.page'), 'ContactFormPage')
+const ContactsPage = page(() => import('./pages/contacts/contacts.page'), 'ContactsPage')
 const CalendarPage = page(() => import('./pages/calendar/calendar.page'), 'CalendarPage')
 const MyDayPage = page(() => import('./pages/casework/my-day.page'), 'MyDayPage')
 const HomePage = page(() => import('./pages/home/home.page'), 'HomePage')
@@ -71,6 +73,13 @@ export const router = createBrowserRouter([
         element: <RequireAbility ability="accompaniment.assign" />,
         // Charts (recharts) load with the page that draws them, not with every page.
         children: [{ path: '/dashboard', element: <DashboardPage /> }],
+      },
+      {
+        element: <RequireAbility ability="contact.read" />,
+        children: [
+          { path: '/contacts', element: <ContactsPage /> },
+          { path: '/contacts/:id', element: <ContactFormPage /> },
+        ],
       },
       {
         element: <RequireAbility ability="person.search" />,

@@ -89,8 +89,16 @@ async function checkPerson(trx: Trx, actor: Actor, id: string, field: string): P
   }
 }
 
-/** Opens a case for a person the actor may see, handed to a team (and a worker, when known). */
-export async function createAccompaniment(ctx: RequestContext, trx: Trx, input: Create): Promise<string> {
+/**
+ * Opens a case for a person the actor may see, handed to a team (and a worker, when known).
+ * `then` adds further lines to the new case's timeline (a contact that led to it).
+ */
+export async function createAccompaniment(
+  ctx: RequestContext,
+  trx: Trx,
+  input: Create,
+  then: { type: TimelineEventType; data: Record<string, unknown> }[] = [],
+): Promise<string> {
   const actor = ctx.user
   await checkPerson(trx, actor, input.personId, 'personId')
   if (input.concernedPersonId) {
@@ -145,6 +153,7 @@ export async function createAccompaniment(ctx: RequestContext, trx: Trx, input: 
   })
   if (primary) await setWorkers(trx, acc.id, primary, [])
   await addEvent(ctx, trx, acc, 'created', { kind: input.kind, framework: f.framework, status: primary ? 'active' : 'intake' })
+  for (const event of then) await addEvent(ctx, trx, acc, event.type, event.data)
   return acc.id
 }
 

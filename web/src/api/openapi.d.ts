@@ -571,6 +571,179 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/contacts': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Contacts the caller may see, newest first, by status, channel and date range */
+    get: operations['listContacts']
+    put?: never
+    /** Log a contact as a draft while the exchange goes on */
+    post: operations['createContact']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/contacts/queue': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The intake queue: contacts waiting for an orientation or a call-back, most urgent then oldest first */
+    get: operations['getContactQueue']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/contacts/repeat-caller': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Earlier contacts from a phone number or e-mail (by blind index; identities only where readable) */
+    post: operations['findRepeatCaller']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/contacts/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** One contact */
+    get: operations['getContact']
+    /** Change a contact, draft or final (If-Match required; a final contact keeps every change) */
+    put: operations['updateContact']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/contacts/{id}/history': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Every change of a final contact: who, when, which fields, old and new values */
+    get: operations['getContactHistory']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/contacts/{id}/finalise': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Finalise a draft contact (If-Match required); later changes are kept on its history */
+    post: operations['finaliseContact']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/contacts/{id}/link': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Link a contact to a person and to an existing or a new case (If-Match required) */
+    post: operations['linkContact']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/contacts/{id}/callback': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Set or clear the call-back (If-Match required); a task on the linked case when the caller may add one */
+    post: operations['setContactCallback']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/contact-themes': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Themes of contacts, active and retired, in their order */
+    get: operations['listContactThemes']
+    put?: never
+    /** Add a theme */
+    post: operations['createContactTheme']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/contact-themes/{code}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Rename, reorder or retire a theme (If-Match required); contacts keep the code they were filed under */
+    put: operations['updateContactTheme']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/dashboard/caseload': {
     parameters: {
       query?: never
@@ -1176,6 +1349,7 @@ export interface components {
         | 'version.mismatch'
         | 'conflict.email_taken'
         | 'conflict.team_name_taken'
+        | 'conflict.theme_code_taken'
         | 'state.invalid_transition'
         | 'rate.limited'
         | 'payload.too_large'
@@ -1229,7 +1403,7 @@ export interface components {
         'application/problem+json': components['schemas']['Problem']
       }
     }
-    /** @description RFC 9457 problem. Codes: `auth.mfa_not_pending` (No second-factor step is pending); `auth.mfa_already_enabled` (The second factor is already set up); `access.already_granted` (You can already open this case); `conflict.email_taken` (This e-mail is already used); `conflict.team_name_taken` (A team with this name exists); `state.invalid_transition` (Not possible in the current state). */
+    /** @description RFC 9457 problem. Codes: `auth.mfa_not_pending` (No second-factor step is pending); `auth.mfa_already_enabled` (The second factor is already set up); `access.already_granted` (You can already open this case); `conflict.email_taken` (This e-mail is already used); `conflict.team_name_taken` (A team with this name exists); `conflict.theme_code_taken` (A theme with this code exists); `state.invalid_transition` (Not possible in the current state). */
     Conflict: {
       headers: {
         [name: string]: unknown
@@ -1534,6 +1708,10 @@ export interface operations {
               | 'dpo_alert.review'
               | 'team.manage'
               | 'audit.read'
+              | 'contact.read'
+              | 'contact.write'
+              | 'contact_theme.read'
+              | 'contact_theme.manage'
             )[]
             mfaEnabled: boolean
             /** @enum {string} */
@@ -3989,6 +4167,1053 @@ export interface operations {
             }[]
             createdBy: string
             updatedAt: string
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listContacts: {
+    parameters: {
+      query?: {
+        status?: 'draft' | 'final'
+        channel?: 'phone' | 'email' | 'walk_in' | 'web_form' | 'letter' | 'other'
+        from?: string
+        to?: string
+        limit?: number
+        offset?: number
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              /** @enum {string} */
+              status: 'draft' | 'final'
+              /** @enum {string} */
+              channel: 'phone' | 'email' | 'walk_in' | 'web_form' | 'letter' | 'other'
+              /** @enum {string} */
+              direction: 'incoming' | 'outgoing'
+              occurredAt: string
+              /** @enum {string} */
+              callerKind: 'relative' | 'professional' | 'person_concerned' | 'anonymous'
+              callerSector:
+                | (
+                    | 'school'
+                    | 'youth_service'
+                    | 'police'
+                    | 'prison_justice'
+                    | 'health'
+                    | 'social'
+                    | 'municipality'
+                    | 'religious_community'
+                    | 'other'
+                  )
+                | null
+              personId: string | null
+              themes: string[]
+              orientation: ('none' | 'information_only' | 'advice_case' | 'accompaniment' | 'referred') | null
+              /** @enum {string} */
+              urgency: 'immediate' | '48h' | 'week' | 'none'
+              callbackOn: string | null
+              callbackAssigneeId: string | null
+              accompanimentId: string | null
+              /** Format: int64 */
+              version: number
+              callerName: string | null
+            }[]
+            /** Format: int64 */
+            total: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  createContact: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          channel: 'phone' | 'email' | 'walk_in' | 'web_form' | 'letter' | 'other'
+          /**
+           * @default incoming
+           * @enum {string}
+           */
+          direction?: 'incoming' | 'outgoing'
+          /** Format: date-time */
+          occurredAt: string
+          /** @default null */
+          durationMinutes?: number | null
+          /** @enum {string} */
+          callerKind: 'relative' | 'professional' | 'person_concerned' | 'anonymous'
+          /** @default null */
+          callerSector?:
+            | (
+                | 'school'
+                | 'youth_service'
+                | 'police'
+                | 'prison_justice'
+                | 'health'
+                | 'social'
+                | 'municipality'
+                | 'religious_community'
+                | 'other'
+              )
+            | null
+          caller?: {
+            name?: string | null
+            phone?: string | null
+            email?: string | null
+            reach?: string | null
+          } | null
+          /** @default null */
+          personId?: string | null
+          personDescription?: string | null
+          /** @default [] */
+          themes?: string[]
+          summary?: string | null
+          /** @default null */
+          orientation?: ('none' | 'information_only' | 'advice_case' | 'accompaniment' | 'referred') | null
+          referredTo?: string | null
+          /**
+           * @default none
+           * @enum {string}
+           */
+          urgency?: 'immediate' | '48h' | 'week' | 'none'
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** @enum {string} */
+            status: 'draft' | 'final'
+            /** @enum {string} */
+            channel: 'phone' | 'email' | 'walk_in' | 'web_form' | 'letter' | 'other'
+            /** @enum {string} */
+            direction: 'incoming' | 'outgoing'
+            occurredAt: string
+            durationMinutes: number | null
+            /** @enum {string} */
+            callerKind: 'relative' | 'professional' | 'person_concerned' | 'anonymous'
+            callerSector:
+              | (
+                  | 'school'
+                  | 'youth_service'
+                  | 'police'
+                  | 'prison_justice'
+                  | 'health'
+                  | 'social'
+                  | 'municipality'
+                  | 'religious_community'
+                  | 'other'
+                )
+              | null
+            caller: {
+              name: string | null
+              phone: string | null
+              email: string | null
+              reach: string | null
+            } | null
+            personId: string | null
+            personDescription: string | null
+            themes: string[]
+            summary: string | null
+            orientation: ('none' | 'information_only' | 'advice_case' | 'accompaniment' | 'referred') | null
+            referredTo: string | null
+            /** @enum {string} */
+            urgency: 'immediate' | '48h' | 'week' | 'none'
+            callbackOn: string | null
+            callbackAssigneeId: string | null
+            accompanimentId: string | null
+            createdBy: string
+            createdAt: string
+            updatedAt: string
+            finalisedAt: string | null
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getContactQueue: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              /** @enum {string} */
+              status: 'draft' | 'final'
+              /** @enum {string} */
+              channel: 'phone' | 'email' | 'walk_in' | 'web_form' | 'letter' | 'other'
+              /** @enum {string} */
+              direction: 'incoming' | 'outgoing'
+              occurredAt: string
+              /** @enum {string} */
+              callerKind: 'relative' | 'professional' | 'person_concerned' | 'anonymous'
+              callerSector:
+                | (
+                    | 'school'
+                    | 'youth_service'
+                    | 'police'
+                    | 'prison_justice'
+                    | 'health'
+                    | 'social'
+                    | 'municipality'
+                    | 'religious_community'
+                    | 'other'
+                  )
+                | null
+              personId: string | null
+              themes: string[]
+              orientation: ('none' | 'information_only' | 'advice_case' | 'accompaniment' | 'referred') | null
+              /** @enum {string} */
+              urgency: 'immediate' | '48h' | 'week' | 'none'
+              callbackOn: string | null
+              callbackAssigneeId: string | null
+              accompanimentId: string | null
+              /** Format: int64 */
+              version: number
+              callerName: string | null
+            }[]
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  findRepeatCaller: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          phone?: string | null
+          email?: string | null
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: int64 */
+            count: number
+            items: {
+              id: string | null
+              occurredAt: string
+              /** @enum {string} */
+              channel: 'phone' | 'email' | 'walk_in' | 'web_form' | 'letter' | 'other'
+              /** @enum {string} */
+              callerKind: 'relative' | 'professional' | 'person_concerned' | 'anonymous'
+              /** @enum {string} */
+              matchedBy: 'phone' | 'email'
+              callerName: string | null
+              readable: boolean
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getContact: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** @enum {string} */
+            status: 'draft' | 'final'
+            /** @enum {string} */
+            channel: 'phone' | 'email' | 'walk_in' | 'web_form' | 'letter' | 'other'
+            /** @enum {string} */
+            direction: 'incoming' | 'outgoing'
+            occurredAt: string
+            durationMinutes: number | null
+            /** @enum {string} */
+            callerKind: 'relative' | 'professional' | 'person_concerned' | 'anonymous'
+            callerSector:
+              | (
+                  | 'school'
+                  | 'youth_service'
+                  | 'police'
+                  | 'prison_justice'
+                  | 'health'
+                  | 'social'
+                  | 'municipality'
+                  | 'religious_community'
+                  | 'other'
+                )
+              | null
+            caller: {
+              name: string | null
+              phone: string | null
+              email: string | null
+              reach: string | null
+            } | null
+            personId: string | null
+            personDescription: string | null
+            themes: string[]
+            summary: string | null
+            orientation: ('none' | 'information_only' | 'advice_case' | 'accompaniment' | 'referred') | null
+            referredTo: string | null
+            /** @enum {string} */
+            urgency: 'immediate' | '48h' | 'week' | 'none'
+            callbackOn: string | null
+            callbackAssigneeId: string | null
+            accompanimentId: string | null
+            createdBy: string
+            createdAt: string
+            updatedAt: string
+            finalisedAt: string | null
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  updateContact: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          channel: 'phone' | 'email' | 'walk_in' | 'web_form' | 'letter' | 'other'
+          /**
+           * @default incoming
+           * @enum {string}
+           */
+          direction?: 'incoming' | 'outgoing'
+          /** Format: date-time */
+          occurredAt: string
+          /** @default null */
+          durationMinutes?: number | null
+          /** @enum {string} */
+          callerKind: 'relative' | 'professional' | 'person_concerned' | 'anonymous'
+          /** @default null */
+          callerSector?:
+            | (
+                | 'school'
+                | 'youth_service'
+                | 'police'
+                | 'prison_justice'
+                | 'health'
+                | 'social'
+                | 'municipality'
+                | 'religious_community'
+                | 'other'
+              )
+            | null
+          caller?: {
+            name?: string | null
+            phone?: string | null
+            email?: string | null
+            reach?: string | null
+          } | null
+          /** @default null */
+          personId?: string | null
+          personDescription?: string | null
+          /** @default [] */
+          themes?: string[]
+          summary?: string | null
+          /** @default null */
+          orientation?: ('none' | 'information_only' | 'advice_case' | 'accompaniment' | 'referred') | null
+          referredTo?: string | null
+          /**
+           * @default none
+           * @enum {string}
+           */
+          urgency?: 'immediate' | '48h' | 'week' | 'none'
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** @enum {string} */
+            status: 'draft' | 'final'
+            /** @enum {string} */
+            channel: 'phone' | 'email' | 'walk_in' | 'web_form' | 'letter' | 'other'
+            /** @enum {string} */
+            direction: 'incoming' | 'outgoing'
+            occurredAt: string
+            durationMinutes: number | null
+            /** @enum {string} */
+            callerKind: 'relative' | 'professional' | 'person_concerned' | 'anonymous'
+            callerSector:
+              | (
+                  | 'school'
+                  | 'youth_service'
+                  | 'police'
+                  | 'prison_justice'
+                  | 'health'
+                  | 'social'
+                  | 'municipality'
+                  | 'religious_community'
+                  | 'other'
+                )
+              | null
+            caller: {
+              name: string | null
+              phone: string | null
+              email: string | null
+              reach: string | null
+            } | null
+            personId: string | null
+            personDescription: string | null
+            themes: string[]
+            summary: string | null
+            orientation: ('none' | 'information_only' | 'advice_case' | 'accompaniment' | 'referred') | null
+            referredTo: string | null
+            /** @enum {string} */
+            urgency: 'immediate' | '48h' | 'week' | 'none'
+            callbackOn: string | null
+            callbackAssigneeId: string | null
+            accompanimentId: string | null
+            createdBy: string
+            createdAt: string
+            updatedAt: string
+            finalisedAt: string | null
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getContactHistory: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              at: string
+              actorName: string | null
+              /** @enum {string} */
+              kind: 'updated' | 'finalised' | 'linked' | 'callback'
+              changes: {
+                field: string
+                old: unknown
+                new: unknown
+              }[]
+              /** Format: int64 */
+              version: number
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  finaliseContact: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** @enum {string} */
+            status: 'draft' | 'final'
+            /** @enum {string} */
+            channel: 'phone' | 'email' | 'walk_in' | 'web_form' | 'letter' | 'other'
+            /** @enum {string} */
+            direction: 'incoming' | 'outgoing'
+            occurredAt: string
+            durationMinutes: number | null
+            /** @enum {string} */
+            callerKind: 'relative' | 'professional' | 'person_concerned' | 'anonymous'
+            callerSector:
+              | (
+                  | 'school'
+                  | 'youth_service'
+                  | 'police'
+                  | 'prison_justice'
+                  | 'health'
+                  | 'social'
+                  | 'municipality'
+                  | 'religious_community'
+                  | 'other'
+                )
+              | null
+            caller: {
+              name: string | null
+              phone: string | null
+              email: string | null
+              reach: string | null
+            } | null
+            personId: string | null
+            personDescription: string | null
+            themes: string[]
+            summary: string | null
+            orientation: ('none' | 'information_only' | 'advice_case' | 'accompaniment' | 'referred') | null
+            referredTo: string | null
+            /** @enum {string} */
+            urgency: 'immediate' | '48h' | 'week' | 'none'
+            callbackOn: string | null
+            callbackAssigneeId: string | null
+            accompanimentId: string | null
+            createdBy: string
+            createdAt: string
+            updatedAt: string
+            finalisedAt: string | null
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  linkContact: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @default null */
+          personId?: string | null
+          /** @default null */
+          accompanimentId?: string | null
+          newCase?: {
+            /** @enum {string} */
+            kind: 'concerned' | 'relative' | 'professional'
+            /** Format: uuid */
+            personId: string
+            /** @default null */
+            concernedPersonId?: string | null
+            /**
+             * @default known
+             * @enum {string}
+             */
+            concernedStatus?: 'known' | 'unknown' | 'anonymous'
+            /** @default null */
+            relationship?:
+              | (
+                  | 'parent'
+                  | 'partner'
+                  | 'sibling'
+                  | 'child'
+                  | 'other_family'
+                  | 'friend'
+                  | 'teacher'
+                  | 'youth_worker'
+                  | 'social_worker'
+                  | 'police'
+                  | 'prison_staff'
+                  | 'health_professional'
+                  | 'other_professional'
+                )
+              | null
+            /** Format: uuid */
+            teamId: string
+            /** @default null */
+            primaryWorkerId?: string | null
+            summary?: string | null
+            framework?: {
+              /** @enum {string} */
+              framework: 'voluntary' | 'judicial'
+              /** @default null */
+              measure?: ('probation_condition' | 'conditional_release' | 'electronic_monitoring' | 'youth_protection' | 'other') | null
+              /** @default null */
+              authorityKind?: ('justice_house' | 'judge' | 'youth_court' | 'other') | null
+              authority?: string | null
+              conditions?: string | null
+              reporting?: string | null
+              /** @default null */
+              mandateStart?: string | null
+              /** @default null */
+              mandateEnd?: string | null
+              /** @default null */
+              reportEveryMonths?: number | null
+            }
+          } | null
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** @enum {string} */
+            status: 'draft' | 'final'
+            /** @enum {string} */
+            channel: 'phone' | 'email' | 'walk_in' | 'web_form' | 'letter' | 'other'
+            /** @enum {string} */
+            direction: 'incoming' | 'outgoing'
+            occurredAt: string
+            durationMinutes: number | null
+            /** @enum {string} */
+            callerKind: 'relative' | 'professional' | 'person_concerned' | 'anonymous'
+            callerSector:
+              | (
+                  | 'school'
+                  | 'youth_service'
+                  | 'police'
+                  | 'prison_justice'
+                  | 'health'
+                  | 'social'
+                  | 'municipality'
+                  | 'religious_community'
+                  | 'other'
+                )
+              | null
+            caller: {
+              name: string | null
+              phone: string | null
+              email: string | null
+              reach: string | null
+            } | null
+            personId: string | null
+            personDescription: string | null
+            themes: string[]
+            summary: string | null
+            orientation: ('none' | 'information_only' | 'advice_case' | 'accompaniment' | 'referred') | null
+            referredTo: string | null
+            /** @enum {string} */
+            urgency: 'immediate' | '48h' | 'week' | 'none'
+            callbackOn: string | null
+            callbackAssigneeId: string | null
+            accompanimentId: string | null
+            createdBy: string
+            createdAt: string
+            updatedAt: string
+            finalisedAt: string | null
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  setContactCallback: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          dueDate: string | null
+          /** @default null */
+          assigneeId?: string | null
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            contact: {
+              /** Format: uuid */
+              id: string
+              /** @enum {string} */
+              status: 'draft' | 'final'
+              /** @enum {string} */
+              channel: 'phone' | 'email' | 'walk_in' | 'web_form' | 'letter' | 'other'
+              /** @enum {string} */
+              direction: 'incoming' | 'outgoing'
+              occurredAt: string
+              durationMinutes: number | null
+              /** @enum {string} */
+              callerKind: 'relative' | 'professional' | 'person_concerned' | 'anonymous'
+              callerSector:
+                | (
+                    | 'school'
+                    | 'youth_service'
+                    | 'police'
+                    | 'prison_justice'
+                    | 'health'
+                    | 'social'
+                    | 'municipality'
+                    | 'religious_community'
+                    | 'other'
+                  )
+                | null
+              caller: {
+                name: string | null
+                phone: string | null
+                email: string | null
+                reach: string | null
+              } | null
+              personId: string | null
+              personDescription: string | null
+              themes: string[]
+              summary: string | null
+              orientation: ('none' | 'information_only' | 'advice_case' | 'accompaniment' | 'referred') | null
+              referredTo: string | null
+              /** @enum {string} */
+              urgency: 'immediate' | '48h' | 'week' | 'none'
+              callbackOn: string | null
+              callbackAssigneeId: string | null
+              accompanimentId: string | null
+              createdBy: string
+              createdAt: string
+              updatedAt: string
+              finalisedAt: string | null
+              /** Format: int64 */
+              version: number
+            }
+            taskId: string | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listContactThemes: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              code: string
+              labels: {
+                fr: string
+                nl: string
+                de: string
+                en: string
+              }
+              active: boolean
+              /** Format: int64 */
+              position: number
+              /** Format: int64 */
+              version: number
+            }[]
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  createContactTheme: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          code: string
+          labels: {
+            fr: string
+            nl: string
+            de: string
+            en: string
+          }
+          /** @default true */
+          active?: boolean
+          /** Format: int32 */
+          position: number
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            code: string
+            labels: {
+              fr: string
+              nl: string
+              de: string
+              en: string
+            }
+            active: boolean
+            /** Format: int64 */
+            position: number
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      409: components['responses']['Conflict']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  updateContactTheme: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        code: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          labels: {
+            fr: string
+            nl: string
+            de: string
+            en: string
+          }
+          /** @default true */
+          active?: boolean
+          /** Format: int32 */
+          position: number
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            code: string
+            labels: {
+              fr: string
+              nl: string
+              de: string
+              en: string
+            }
+            active: boolean
+            /** Format: int64 */
+            position: number
             /** Format: int64 */
             version: number
           }
@@ -7959,6 +9184,18 @@ export interface operations {
           | 'network.compared'
           | 'network.snapshot_created'
           | 'network.snapshot_updated'
+          | 'contact.created'
+          | 'contact.updated'
+          | 'contact.finalised'
+          | 'contact.linked'
+          | 'contact.callback_set'
+          | 'contact.viewed'
+          | 'contact.listed'
+          | 'contact.queue_viewed'
+          | 'contact.history_viewed'
+          | 'contact.repeat_caller_checked'
+          | 'contact_theme.created'
+          | 'contact_theme.updated'
           | 'audit.viewed'
           | 'audit.verified'
           | 'names.reindexed'

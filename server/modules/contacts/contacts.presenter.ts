@@ -1,0 +1,58 @@
+import type { ContactSummary, ContactView } from '../../../common/contracts/contacts.contracts'
+import { fromJson } from '../../db/json'
+import type { RequestContext } from '../../http/context'
+import type { ContactRow, OpenedContact } from '../../security/contact-access'
+
+/** The contact as the API shows it, its sealed fields opened with its own key. */
+export function presentContact(ctx: RequestContext, key: Buffer, c: OpenedContact): ContactView {
+  const plain = ctx.codec.openRow('contacts', key, c.id, c)
+  return {
+    id: c.id,
+    status: c.status,
+    channel: c.channel,
+    direction: c.direction,
+    occurredAt: c.occurred_at,
+    durationMinutes: c.duration_minutes,
+    callerKind: c.caller_kind,
+    callerSector: c.caller_sector,
+    caller: plain.caller,
+    personId: c.person_id,
+    personDescription: plain.description,
+    themes: fromJson(c.themes),
+    summary: plain.summary,
+    orientation: c.orientation,
+    referredTo: plain.referred_to,
+    urgency: c.urgency,
+    callbackOn: c.callback_on,
+    callbackAssigneeId: c.callback_assignee_id,
+    accompanimentId: c.accompaniment_id,
+    createdBy: c.createdByName ?? '',
+    createdAt: c.created_at,
+    updatedAt: c.updated_at,
+    finalisedAt: c.finalised_at,
+    version: c.version,
+  }
+}
+
+/** A line of a list: the caller's name is the one sealed value opened. */
+export function presentSummary(ctx: RequestContext, key: Buffer | undefined, c: ContactRow): ContactSummary {
+  const caller = key ? ctx.codec.openRow('contacts', key, c.id, { caller_sealed: c.caller_sealed }).caller : null
+  return {
+    id: c.id,
+    status: c.status,
+    channel: c.channel,
+    direction: c.direction,
+    occurredAt: c.occurred_at,
+    callerKind: c.caller_kind,
+    callerSector: c.caller_sector,
+    personId: c.person_id,
+    themes: fromJson(c.themes),
+    orientation: c.orientation,
+    urgency: c.urgency,
+    callbackOn: c.callback_on,
+    callbackAssigneeId: c.callback_assignee_id,
+    accompanimentId: c.accompaniment_id,
+    version: c.version,
+    callerName: caller?.name ?? null,
+  }
+}

@@ -1,0 +1,163 @@
+import type { ExpressionBuilder, Insertable, Selectable, Updateable } from 'kysely'
+import type { Database } from '../db/schema'
+import type { Actor, Trx } from '../http/context'
+import { fail } from '../http/errors'
+import { visibleIn } from './case-access'
+
+/**
+ * The contact door: the one place that names the contact point's tables (`contacts`,
+ * `contact_history`) in a query. Who may see a contact:
+ *
+ * - intake and leads: every contact of the line (they answer it and run the queue);
+ * - workers: the contacts linked to a case they see (the one visibility rule, `visibleIn`), and
+ *   those they logged themselves — except web-form contacts, which no worker logs: those stay
+ *   with intake and the leads until they are linked to a case;
+ * - partners, researchers, admins and the DPO: none.
+ *
+ * A contact the actor may not see answers 404, whether or not it exists. Its sealed fields open
+ * with its own data key (`person_keys` under the contact id, see migration 0019).
+ */
+
+export type ContactRow = Selectable<Database['contacts']>
+export type ContactChanges = Updateable<Database['contacts']>
+
+const seesAll = (actor: Actor) => actor.roles.includes('intake') || actor.roles.includes('lead')
+
+/**
+ * Whether the actor may see the contact in scope (`read`), or change it (`change`): a worker who
+ * sees the linked case only through break-the-glass reads its contacts but changes none, as with
+ * the case itself.
+ */
+export function contactVisibleTo(actor: Actor, need: 'read' | 'change' = 'read', now = new Date().toISOString()) {
+  return (eb: ExpressionBuilder<Database, 'contacts'>) => {
+    if (seesAll(actor)) return eb.lit(true)
+    if (!actor.roles.includes('worker')) return eb.lit(false)
+    const cases =
+      need === 'read'
+        ? eb.selectFrom('accompaniments').select('accompaniments.id').where(visibleIn(actor, now))
+        : eb
+            .selectFrom('accompaniment_workers')
+            .select('accompaniment_workers.accompaniment_id')
+            .where('accompaniment_workers.user_id', '=', actor.userId)
+    return eb.or([
+      eb.and([eb('contacts.created_by', '=', actor.userId), eb('contacts.channel', '!=', 'web_form')]),
+      eb('contacts.accompaniment_id', 'in', cases),
+    ])
+  }
+}
+
+declare const opened: unique symbol
+/** A contact that went through the door. Only `openContact` makes one. */
+export type OpenedContact = ContactRow & { readonly createdByName: string | null; readonly [opened]: true }
+
+/**
+ * The contact in full, when the actor may see it (404 otherwise, whether or not it exists); 403
+ * when they see it and want to change it but may only read it (break-the-glass).
+ */
+export async function openContact(trx: Trx, actor: Actor, id: string, need: 'read' | 'change' = 'read'): Promise<OpenedContact> {
+  const row = await trx
+    .selectFrom('contacts')
+    .leftJoin('users', 'users.id', 'contacts.created_by')
+    .selectAll('contacts')
+    .select('users.display_name as createdByName')
+    .select((eb) => contactVisibleTo(actor, 'change')(eb).as('changeable'))
+    .where('contacts.id', '=', id)
+    .where(contactVisibleTo(actor))
+    .executeTakeFirst()
+  if (!row) throw fail('resource.not_found')
+  if (need === 'change' && !row.changeable) throw fail('access.forbidden')
+  const { changeable: _, ...contact } = row
+  return contact as OpenedContact
+}
+
+/** The contacts the actor may see, to filter, order and page. */
+export function visibleContacts(trx: Trx, actor: Actor) {
+  return trx.selectFrom('contacts').where(contactVisibleTo(actor))
+}
+
+/** A new contact; its data key must exist first (ctx.codec.createPersonKey under its id). */
+export async function insertContact(trx: Trx, values: Insertable<Database['contacts']>): Promise<void> {
+  await trx.insertInto('contacts').values(values).execute()
+}
+
+/** An update of this contact's row only, from the version the caller saw (0 rows: stale). */
+export function updateContact(trx: Trx, contact: OpenedContact, version: number) {
+  return trx.updateTable('contacts').where('contacts.id', '=', contact.id).where('contacts.version', '=', version)
+}
+
+/** Adds a line to the contact's history (its changes sealed with the contact's key by the caller). */
+export async function insertHistory(trx: Trx, contact: OpenedContact, values: Omit<Insertable<Database['contact_history']>, 'contact_id'>) {
+  await trx
+    .insertInto('contact_history')
+    .values({ ...values, contact_id: contact.id })
+    .execute()
+}
+
+export function historyOf(trx: Trx, contact: OpenedContact) {
+  return trx
+    .selectFrom('contact_history')
+    .leftJoin('users', 'users.id', 'contact_history.actor_id')
+    .selectAll('contact_history')
+    .select('users.display_name as actorName')
+    .where('contact_history.contact_id', '=', contact.id)
+    .orderBy('contact_history.at')
+    .orderBy('contact_history.version')
+}
+
+/**
+ * Earlier contacts whose caller's phone or e-mail has this keyed hash, newest first, each with
+ * whether the actor may see it. The hashes are all the query knows: no plaintext is compared.
+ */
+export async function contactsByIndex(trx: Trx, actor: Actor, index: { phone: string | null; email: string | null }, limit = 50) {
+  const matched = (eb: ExpressionBuilder<Database, 'contacts'>) =>
+    eb.or([
+      ...(index.phone ? [eb('contacts.phone_index', '=', index.phone)] : []),
+      ...(index.email ? [eb('contacts.email_index', '=', index.email)] : []),
+    ])
+  const rows = await trx
+    .selectFrom('contacts')
+    .select([
+      'contacts.id',
+      'contacts.occurred_at',
+      'contacts.channel',
+      'contacts.caller_kind',
+      'contacts.phone_index',
+      'contacts.caller_sealed',
+    ])
+    .where(matched)
+    .orderBy('contacts.occurred_at', 'desc')
+    .limit(limit)
+    .execute()
+  const count = await trx
+    .selectFrom('contacts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(matched)
+    .executeTakeFirstOrThrow()
+  const ids = rows.map((r) => r.id)
+  const visible = ids.length
+    ? new Set(
+        (
+          await trx.selectFrom('contacts').select('contacts.id').where('contacts.id', 'in', ids).where(contactVisibleTo(actor)).execute()
+        ).map((r) => r.id),
+      )
+    : new Set<string>()
+  return {
+    total: Number(count.n),
+    rows: rows.map((r) => ({ ...r, caller_sealed: visible.has(r.id) ? r.caller_sealed : null, readable: visible.has(r.id) })),
+  }
+}
+
+/**
+ * The clients (and persons concerned) of the cases contacts are linked to, for the audit entry
+ * of a response that names those cases: never shown, only recorded as persons the answer points at.
+ */
+export async function personsOfLinkedCases(trx: Trx, caseIds: (string | null)[]): Promise<string[]> {
+  const ids = [...new Set(caseIds.filter((id): id is string => !!id))]
+  if (ids.length === 0) return []
+  const rows = await trx
+    .selectFrom('accompaniments')
+    .select(['accompaniments.person_id', 'accompaniments.concerned_person_id'])
+    .where('accompaniments.id', 'in', ids)
+    .execute()
+  return rows.flatMap((r) => [r.person_id, ...(r.concerned_person_id ? [r.concerned_person_id] : [])])
+}
