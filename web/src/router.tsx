@@ -32,6 +32,8 @@ const PersonSearchPage = page(() => import('./pages/persons/person-search.page')
 const PersonViewPage = page(() => import('./pages/persons/person-view.page'), 'PersonViewPage')
 const ReportPrintPage = page(() => import('./pages/reports/report-print.page'), 'ReportPrintPage')
 const PersonSummaryPage = page(() => import('./pages/desistance/person-summary.page'), 'PersonSummaryPage')
+const ContactsPage = page(() => import('./pages/contacts/contacts.page'), 'ContactsPage')
+const ContactEditPage = page(() => import('./pages/contacts/contact-edit.page'), 'ContactEditPage')
 const DashboardPage = page(() => import('./pages/dashboard/dashboard.page'), 'DashboardPage')
 const UsersPage = page(() => import('./pages/users/users.page'), 'UsersPage')
 
@@ -71,6 +73,14 @@ export const router = createBrowserRouter([
         element: <RequireAbility ability="accompaniment.assign" />,
         // Charts (recharts) load with the page that draws them, not with every page.
         children: [{ path: '/dashboard', element: <DashboardPage /> }],
+      },
+      {
+        element: <RequireAbility ability="contact.read" />,
+        children: [
+          { path: '/contacts', element: <ContactsPage /> },
+          { path: '/contacts/new', element: <ContactEditPage /> },
+          { path: '/contacts/:id', element: <ContactEditPage /> },
+        ],
       },
       {
         element: <RequireAbility ability="person.search" />,

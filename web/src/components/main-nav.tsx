@@ -10,6 +10,7 @@ import {
   IconShieldCheck,
   IconUserCircle,
   IconUsersGroup,
+  IconPhone,
 } from '@tabler/icons-react'
 import type { ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -27,6 +28,7 @@ interface Item {
 
 const ITEMS: Item[] = [
   { to: '/my-day', label: 'nav.myDay', ability: 'task.read', icon: IconSun },
+  { to: '/contacts', label: 'contacts.nav', ability: 'contact.read', icon: IconPhone },
   { to: '/calendar', label: 'calendar.nav', ability: 'case_session.read', icon: IconCalendarWeek },
   { to: '/accompaniments', label: 'nav.accompaniments', ability: 'accompaniment.read', icon: IconBriefcase },
   { to: '/dashboard', label: 'dashboard.nav', ability: 'accompaniment.assign', icon: IconChartPie },
