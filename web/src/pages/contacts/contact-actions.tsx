@@ -3,6 +3,7 @@ import { IconBriefcase, IconPhoneCall } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { can, useMe } from '../../auth/use-me'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors } from '../../components/field-errors'
 import { useFormat } from '../../i18n/format'
@@ -65,13 +66,17 @@ export function CallbackPanel({ contact }: { contact: ContactView }) {
 export function OpenCasePanel({ contact }: { contact: ContactView }) {
   const { t } = useTranslation()
   const [client, setClient] = useState<string | null>(contact.personId)
+  const { data: me } = useMe()
   if (contact.accompanimentId) {
+    // Intake hands a case to a team and does not read it: no link to a page it may not open.
     return (
       <Alert variant="light" color="petrol" icon={<IconBriefcase aria-hidden />} data-testid="contact-case">
         {t('contacts.linkedCase')}{' '}
-        <Anchor component={Link} to={`/accompaniments/${contact.accompanimentId}`}>
-          {t('contacts.openLinkedCase')}
-        </Anchor>
+        {can(me, 'accompaniment.read') ? (
+          <Anchor component={Link} to={`/accompaniments/${contact.accompanimentId}`}>
+            {t('contacts.openLinkedCase')}
+          </Anchor>
+        ) : null}
       </Alert>
     )
   }

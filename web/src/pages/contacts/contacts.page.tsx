@@ -37,20 +37,20 @@ function AllContacts() {
   const list = useContactList({ status: status === 'all' ? undefined : status, limit: LIMIT, offset })
   return (
     <Stack gap="sm">
-      <SegmentedControl
-        aria-label={t('contacts.statusFilter')}
-        value={status}
-        onChange={(v) => {
-          setStatus(v as typeof status)
-          setOffset(0)
-        }}
-        data={[
-          { value: 'all', label: t('contacts.allStatuses') },
-          { value: 'draft', label: t('contacts.statuses.draft') },
-          { value: 'final', label: t('contacts.statuses.final') },
-        ]}
-        maw={420}
-      />
+      <div role="group" aria-label={t('contacts.statusFilter')} style={{ maxWidth: 420 }}>
+        <SegmentedControl
+          value={status}
+          onChange={(v) => {
+            setStatus(v as typeof status)
+            setOffset(0)
+          }}
+          data={[
+            { value: 'all', label: t('contacts.allStatuses') },
+            { value: 'draft', label: t('contacts.statuses.draft') },
+            { value: 'final', label: t('contacts.statuses.final') },
+          ]}
+        />
+      </div>
       <ErrorAlert error={list.error} />
       {list.isPending ? (
         <Loading />
