@@ -67,9 +67,12 @@ function draftOf(c: ContactView): Draft {
   }
 }
 
+/** What the form would send; null while a field the server requires is still empty (nothing to save yet). */
 function bodyOf(d: Draft): ContactBody | null {
   const occurredAt = localToIso(d.occurredAt)
   if (!d.callerKind || !occurredAt) return null
+  if (d.callerKind === 'professional' && !d.callerSector) return null
+  if (d.orientation === 'referred' && !d.referredTo.trim()) return null
   const keep = d.keepIdentity && d.callerKind !== 'anonymous'
   return {
     channel: d.channel,
@@ -110,7 +113,12 @@ function ContactEditor({ existing }: { existing?: ContactView }) {
   const persist = (then?: (saved: ContactView) => void) => {
     const body = bodyOf(d)
     if (!body) {
-      setLocal([{ field: 'callerKind', code: 'required' }])
+      setLocal([
+        ...(d.callerKind ? [] : [{ field: 'callerKind', code: 'required' }]),
+        ...(d.callerKind === 'professional' && !d.callerSector ? [{ field: 'callerSector', code: 'required' }] : []),
+        ...(d.orientation === 'referred' && !d.referredTo.trim() ? [{ field: 'referredTo', code: 'required' }] : []),
+        ...(localToIso(d.occurredAt) ? [] : [{ field: 'occurredAt', code: 'required' }]),
+      ])
       focusFirstError(form.current)
       return
     }
