@@ -20,8 +20,6 @@ const CaseloadPage = page(() => import('./pages/accompaniments/caseload.page'), 
 const AccountPage = page(() => import('./pages/account/account.page'), 'AccountPage')
 const ActivatePage = page(() => import('./pages/activate/activate.page'), 'ActivatePage')
 const AuditPage = page(() => import('./pages/audit/audit.page'), 'AuditPage')
-const ContactFormPage = page(() => import('./pages/contacts/contact-form.page'), 'ContactFormPage')
-const ContactsPage = page(() => import('./pages/contacts/contacts.page'), 'ContactsPage')
 const CalendarPage = page(() => import('./pages/calendar/calendar.page'), 'CalendarPage')
 const MyDayPage = page(() => import('./pages/casework/my-day.page'), 'MyDayPage')
 const HomePage = page(() => import('./pages/home/home.page'), 'HomePage')
@@ -34,6 +32,8 @@ const PersonSearchPage = page(() => import('./pages/persons/person-search.page')
 const PersonViewPage = page(() => import('./pages/persons/person-view.page'), 'PersonViewPage')
 const ReportPrintPage = page(() => import('./pages/reports/report-print.page'), 'ReportPrintPage')
 const PersonSummaryPage = page(() => import('./pages/desistance/person-summary.page'), 'PersonSummaryPage')
+const ContactsPage = page(() => import('./pages/contacts/contacts.page'), 'ContactsPage')
+const ContactEditPage = page(() => import('./pages/contacts/contact-edit.page'), 'ContactEditPage')
 const DashboardPage = page(() => import('./pages/dashboard/dashboard.page'), 'DashboardPage')
 const UsersPage = page(() => import('./pages/users/users.page'), 'UsersPage')
 
@@ -78,7 +78,8 @@ export const router = createBrowserRouter([
         element: <RequireAbility ability="contact.read" />,
         children: [
           { path: '/contacts', element: <ContactsPage /> },
-          { path: '/contacts/:id', element: <ContactFormPage /> },
+          { path: '/contacts/new', element: <ContactEditPage /> },
+          { path: '/contacts/:id', element: <ContactEditPage /> },
         ],
       },
       {

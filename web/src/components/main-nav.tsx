@@ -6,11 +6,11 @@ import {
   IconSun,
   IconLockOpen,
   IconListSearch,
-  IconPhoneCall,
   IconClipboardList,
   IconShieldCheck,
   IconUserCircle,
   IconUsersGroup,
+  IconPhone,
 } from '@tabler/icons-react'
 import type { ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -28,10 +28,10 @@ interface Item {
 
 const ITEMS: Item[] = [
   { to: '/my-day', label: 'nav.myDay', ability: 'task.read', icon: IconSun },
+  { to: '/contacts', label: 'contacts.nav', ability: 'contact.read', icon: IconPhone },
   { to: '/calendar', label: 'calendar.nav', ability: 'case_session.read', icon: IconCalendarWeek },
   { to: '/accompaniments', label: 'nav.accompaniments', ability: 'accompaniment.read', icon: IconBriefcase },
   { to: '/dashboard', label: 'dashboard.nav', ability: 'accompaniment.assign', icon: IconChartPie },
-  { to: '/contacts', label: 'contacts.nav', ability: 'contact.read', icon: IconPhoneCall },
   { to: '/persons', label: 'nav.persons', ability: 'person.search', icon: IconListSearch },
   { to: '/access-grants', label: 'nav.accessGrants', ability: 'access_grant.review', icon: IconLockOpen },
   { to: '/admin/users', label: 'nav.users', ability: 'user.manage', icon: IconUsersGroup },

@@ -17,6 +17,7 @@ import { PersonPicker } from '../persons/person-picker'
 import { isUnavailable, usePerson } from '../persons/use-person'
 import { EMPTY_FRAMEWORK, FrameworkFields, frameworkBody, type FrameworkValues } from './framework-fields'
 import { KINDS, RELATIONSHIPS, type Relationship } from './vocabulary'
+import { useContact } from '../contacts/use-contacts'
 
 type ConcernedChoice = 'known' | 'unknown' | 'anonymous'
 
@@ -48,6 +49,9 @@ export function CaseCreatePage() {
   const navigate = useNavigate()
   const [params] = useSearchParams()
   const personId = params.get('personId') ?? ''
+  // Opened from a contact: the case is opened and linked to it in one action (POST /link).
+  const contactId = params.get('contactId')
+  const contact = useContact(contactId ?? undefined)
   const person = usePerson(personId || undefined)
   const { data: me } = useMe()
   const teams = me?.teams ?? []
@@ -63,9 +67,16 @@ export function CaseCreatePage() {
   const [local, setLocal] = useState<FieldIssue[]>([])
 
   const create = useMutation({
-    mutationFn: (body: CreateAccompanimentBody) => api.post('/api/accompaniments', { body }),
+    mutationFn: async (body: CreateAccompanimentBody) => {
+      if (!contactId) return api.post('/api/accompaniments', { body })
+      const c = contact.data
+      if (!c) throw new Error('contact not loaded')
+      await api.post('/api/contacts/{id}/link', { path: { id: c.id }, body: { personId: c.personId, newCase: body }, ifMatch: c.version })
+      return null
+    },
     onSuccess: (res) => {
-      if ('code' in res) void navigate(`/accompaniments/${res.id}`, { state: { created: true } })
+      if (res === null) void navigate(`/contacts/${contactId}`, { state: { linked: true } })
+      else if ('code' in res) void navigate(`/accompaniments/${res.id}`, { state: { created: true } })
     },
   })
   const fields = useFieldErrors(create.error, local)

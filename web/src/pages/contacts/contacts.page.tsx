@@ -1,76 +1,76 @@
-import { Alert, Anchor, Button, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Button, SegmentedControl, Stack, Tabs, Title, VisuallyHidden } from '@mantine/core'
 import { IconInfoCircle, IconPhonePlus } from '@tabler/icons-react'
-import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import type { ContactSummary } from '../../../../common/contracts/contacts.contracts'
-import { api } from '../../api/client'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
 import { Pager } from '../../components/pager'
-import { ScrollTable } from '../../components/scroll-table'
-import { useFormat } from '../../i18n/format'
+import { ContactTable } from './contact-table'
+import { useContactList, useQueue } from './use-contacts'
 
 const LIMIT = 25
 
-function ContactRows({ items, caption, testId }: { items: ContactSummary[]; caption: string; testId: string }) {
+function Queue() {
   const { t } = useTranslation()
-  const fmt = useFormat()
+  const queue = useQueue()
+  if (queue.isPending) return <Loading />
   return (
-    <ScrollTable label={caption}>
-      <Table data-testid={testId} striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
-        <Table.Caption>{caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('contacts.occurredAt')}</Table.Th>
-            <Table.Th scope="col">{t('contacts.urgencyLabel')}</Table.Th>
-            <Table.Th scope="col">{t('contacts.channelLabel')}</Table.Th>
-            <Table.Th scope="col">{t('contacts.callerKindLabel')}</Table.Th>
-            <Table.Th scope="col">{t('contacts.callerName')}</Table.Th>
-            <Table.Th scope="col">{t('contacts.waitingFor')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((c) => (
-            <Table.Tr key={c.id}>
-              <Table.Th scope="row" className="nowrap">
-                <Anchor component={Link} to={`/contacts/${c.id}`} fw={600}>
-                  {fmt.dateTimeMinutes(c.occurredAt)}
-                </Anchor>
-              </Table.Th>
-              <Table.Td>{t(`contacts.urgency.${c.urgency}`)}</Table.Td>
-              <Table.Td>{t(`contacts.channel.${c.channel}`)}</Table.Td>
-              <Table.Td>{t(`contacts.callerKind.${c.callerKind}`)}</Table.Td>
-              <Table.Td>{c.callerName ?? t('contacts.noName')}</Table.Td>
-              <Table.Td>
-                {c.status === 'draft'
-                  ? t('contacts.draft')
-                  : c.callbackOn
-                    ? t('contacts.callbackOn', { date: fmt.date(c.callbackOn) })
-                    : c.orientation === null
-                      ? t('contacts.orientationPending')
-                      : t(`contacts.orientation.${c.orientation}`)}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </ScrollTable>
+    <Stack gap="sm">
+      <ErrorAlert error={queue.error} />
+      {queue.data && queue.data.items.length === 0 ? (
+        <Alert variant="light" color="petrol" icon={<IconInfoCircle aria-hidden />}>
+          {t('contacts.queueEmpty')}
+        </Alert>
+      ) : queue.data ? (
+        <ContactTable items={queue.data.items} label={t('contacts.queueCaption')} testId="contact-queue" />
+      ) : null}
+    </Stack>
   )
 }
 
-/** The front door: the contacts waiting for someone (most urgent, then oldest first), then every contact. */
+function AllContacts() {
+  const { t } = useTranslation()
+  const [status, setStatus] = useState<'all' | 'draft' | 'final'>('all')
+  const [offset, setOffset] = useState(0)
+  const list = useContactList({ status: status === 'all' ? undefined : status, limit: LIMIT, offset })
+  return (
+    <Stack gap="sm">
+      <div role="group" aria-label={t('contacts.statusFilter')} style={{ maxWidth: 420 }}>
+        <SegmentedControl
+          value={status}
+          onChange={(v) => {
+            setStatus(v as typeof status)
+            setOffset(0)
+          }}
+          data={[
+            { value: 'all', label: t('contacts.allStatuses') },
+            { value: 'draft', label: t('contacts.statuses.draft') },
+            { value: 'final', label: t('contacts.statuses.final') },
+          ]}
+        />
+      </div>
+      <ErrorAlert error={list.error} />
+      {list.isPending ? (
+        <Loading />
+      ) : list.data && list.data.items.length === 0 ? (
+        <Alert variant="light" color="petrol" icon={<IconInfoCircle aria-hidden />}>
+          {t('contacts.listEmpty')}
+        </Alert>
+      ) : list.data ? (
+        <>
+          <ContactTable items={list.data.items} label={t('contacts.listCaption')} testId="contact-list" />
+          <Pager total={list.data.total} limit={LIMIT} offset={offset} onOffset={setOffset} />
+        </>
+      ) : null}
+    </Stack>
+  )
+}
+
+/** The contact point's desk: who waits for a call-back or a decision (most urgent, then oldest, first), and every contact. */
 export function ContactsPage() {
   const { t } = useTranslation()
-  const [offset, setOffset] = useState(0)
-  const queue = useQuery({ queryKey: ['contacts', 'queue'], queryFn: ({ signal }) => api.get('/api/contacts/queue', { signal }) })
-  const list = useQuery({
-    queryKey: ['contacts', 'list', offset],
-    queryFn: ({ signal }) => api.get('/api/contacts', { query: { limit: LIMIT, offset }, signal }),
-    placeholderData: keepPreviousData,
-  })
   return (
     <Stack gap="lg">
       <PageHeader
@@ -82,29 +82,24 @@ export function ContactsPage() {
           </Button>
         }
       />
-      <Title order={2}>{t('contacts.queueTitle')}</Title>
-      <ErrorAlert error={queue.error} />
-      {queue.isPending ? (
-        <Loading />
-      ) : queue.data?.items.length ? (
-        <ContactRows items={queue.data.items} caption={t('contacts.queueCaption')} testId="contact-queue" />
-      ) : (
-        <Alert variant="light" color="petrol" icon={<IconInfoCircle aria-hidden />}>
-          {t('contacts.queueEmpty')}
-        </Alert>
-      )}
-      <Title order={2}>{t('contacts.allTitle')}</Title>
-      <ErrorAlert error={list.error} />
-      {list.isPending ? (
-        <Loading />
-      ) : list.data?.items.length ? (
-        <Stack gap="sm">
-          <ContactRows items={list.data.items} caption={t('contacts.allCaption')} testId="contact-list" />
-          <Pager total={list.data.total} limit={LIMIT} offset={offset} onOffset={setOffset} />
-        </Stack>
-      ) : (
-        <Text>{t('contacts.empty')}</Text>
-      )}
+      <Tabs defaultValue="queue" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="queue">{t('contacts.queue')}</Tabs.Tab>
+          <Tabs.Tab value="all">{t('contacts.all')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="queue" pt="md">
+          <VisuallyHidden>
+            <Title order={2}>{t('contacts.queue')}</Title>
+          </VisuallyHidden>
+          <Queue />
+        </Tabs.Panel>
+        <Tabs.Panel value="all" pt="md">
+          <VisuallyHidden>
+            <Title order={2}>{t('contacts.all')}</Title>
+          </VisuallyHidden>
+          <AllContacts />
+        </Tabs.Panel>
+      </Tabs>
     </Stack>
   )
 }

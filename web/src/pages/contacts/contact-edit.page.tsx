@@ -1,0 +1,233 @@
+import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core'
+import { IconArrowLeft, IconCheck, IconDeviceFloppy } from '@tabler/icons-react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate, useParams } from 'react-router'
+import { isApiError } from '../../api/client'
+import { ErrorAlert } from '../../components/error-alert'
+import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
+import { focusFirstError } from '../../components/focus-error'
+import { Loading } from '../../components/loading'
+import { PageHeader } from '../../components/page-header'
+import { useFormat } from '../../i18n/format'
+import { NotFoundPage } from '../not-found/not-found.page'
+import { isoToLocal, localToIso } from '../casework/vocabulary'
+import { CallbackPanel, OpenCasePanel } from './contact-actions'
+import { ContactFields, type Draft } from './contact-form'
+import { ContactHistory } from './contact-history'
+import { useContact, useFinalise, useSaveContact, type ContactBody } from './use-contacts'
+import type { ContactView } from './vocabulary'
+
+/** While a draft is being typed, it is saved this long after the last keystroke. */
+const AUTOSAVE_MS = 2500
+
+function fresh(): Draft {
+  return {
+    channel: 'phone',
+    direction: 'incoming',
+    occurredAt: isoToLocal(new Date().toISOString()),
+    durationMinutes: '',
+    callerKind: null,
+    callerSector: null,
+    keepIdentity: false,
+    name: '',
+    phone: '',
+    email: '',
+    reach: '',
+    personId: null,
+    personDescription: '',
+    themes: [],
+    summary: '',
+    orientation: null,
+    referredTo: '',
+    urgency: 'none',
+  }
+}
+
+function draftOf(c: ContactView): Draft {
+  return {
+    channel: c.channel,
+    direction: c.direction,
+    occurredAt: isoToLocal(c.occurredAt),
+    durationMinutes: c.durationMinutes ?? '',
+    callerKind: c.callerKind,
+    callerSector: c.callerSector,
+    keepIdentity: c.caller !== null,
+    name: c.caller?.name ?? '',
+    phone: c.caller?.phone ?? '',
+    email: c.caller?.email ?? '',
+    reach: c.caller?.reach ?? '',
+    personId: c.personId,
+    personDescription: c.personDescription ?? '',
+    themes: c.themes,
+    summary: c.summary ?? '',
+    orientation: c.orientation,
+    referredTo: c.referredTo ?? '',
+    urgency: c.urgency,
+  }
+}
+
+/** What the form would send; null while a field the server requires is still empty (nothing to save yet). */
+function bodyOf(d: Draft): ContactBody | null {
+  const occurredAt = localToIso(d.occurredAt)
+  if (!d.callerKind || !occurredAt) return null
+  if (d.callerKind === 'professional' && !d.callerSector) return null
+  if (d.orientation === 'referred' && !d.referredTo.trim()) return null
+  const keep = d.keepIdentity && d.callerKind !== 'anonymous'
+  return {
+    channel: d.channel,
+    direction: d.direction,
+    occurredAt,
+    durationMinutes: d.durationMinutes === '' ? null : d.durationMinutes,
+    callerKind: d.callerKind,
+    callerSector: d.callerKind === 'professional' ? d.callerSector : null,
+    caller: keep ? { name: d.name, phone: d.phone, email: d.email, reach: d.reach } : null,
+    personId: d.personId,
+    personDescription: d.personId ? null : d.personDescription,
+    themes: d.themes,
+    summary: d.summary,
+    orientation: d.orientation,
+    referredTo: d.orientation === 'referred' ? d.referredTo : null,
+    urgency: d.urgency,
+  }
+}
+
+function ContactEditor({ existing }: { existing?: ContactView }) {
+  const { t } = useTranslation()
+  const fmt = useFormat()
+  const navigate = useNavigate()
+  const save = useSaveContact()
+  const finalise = useFinalise()
+  const [d, setD] = useState<Draft>(existing ? draftOf(existing) : fresh())
+  const [dirty, setDirty] = useState(false)
+  const [local, setLocal] = useState<FieldIssue[]>([])
+  const errors = useFieldErrors(save.error ?? finalise.error, local)
+  const form = useRef<HTMLFormElement>(null)
+  const contact = existing
+  const isDraft = !contact || contact.status === 'draft'
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => {
+    setD((x) => ({ ...x, [k]: v }))
+    setDirty(true)
+  }
+
+  const persist = (then?: (saved: ContactView) => void) => {
+    const body = bodyOf(d)
+    if (!body) {
+      setLocal([
+        ...(d.callerKind ? [] : [{ field: 'callerKind', code: 'required' }]),
+        ...(d.callerKind === 'professional' && !d.callerSector ? [{ field: 'callerSector', code: 'required' }] : []),
+        ...(d.orientation === 'referred' && !d.referredTo.trim() ? [{ field: 'referredTo', code: 'required' }] : []),
+        ...(localToIso(d.occurredAt) ? [] : [{ field: 'occurredAt', code: 'required' }]),
+      ])
+      focusFirstError(form.current)
+      return
+    }
+    setLocal([])
+    save.mutate(
+      { body, existing: contact },
+      {
+        onSuccess: (saved) => {
+          setDirty(false)
+          if (!contact) void navigate(`/contacts/${saved.id}`, { replace: true })
+          then?.(saved)
+        },
+      },
+    )
+  }
+
+  // A draft saves itself while the call goes on; a final contact changes only when asked.
+  useEffect(() => {
+    if (!dirty || !isDraft || save.isPending || !bodyOf(d)) return
+    if (isApiError(save.error, 'version.mismatch')) return
+    const timer = setTimeout(() => persist(), AUTOSAVE_MS)
+    return () => clearTimeout(timer)
+  }, [d, dirty, isDraft, save.isPending])
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    persist()
+  }
+
+  const finish = () =>
+    persist((saved) => {
+      finalise.mutate({ contact: saved, vars: undefined })
+    })
+
+  return (
+    <Stack gap="lg" maw={900}>
+      <Group>
+        <Button component={Link} to="/contacts" variant="subtle" leftSection={<IconArrowLeft size={16} aria-hidden />} px={4}>
+          {t('contacts.back')}
+        </Button>
+      </Group>
+      <PageHeader
+        title={contact ? t('contacts.editTitle') : t('contacts.newTitle')}
+        description={
+          contact ? (
+            <Group gap="xs">
+              <Badge color={contact.status === 'draft' ? 'gray' : 'petrol'} variant="light" data-testid="contact-status">
+                {t(`contacts.statuses.${contact.status}`)}
+              </Badge>
+              <Text size="sm" c="gray.7">
+                {t('contacts.savedAt', { time: fmt.time(contact.updatedAt) })}
+              </Text>
+            </Group>
+          ) : (
+            t('contacts.newIntro')
+          )
+        }
+      />
+      <form ref={form} onSubmit={submit} noValidate>
+        <Stack gap="lg">
+          <div className="live-region" aria-live="polite">
+            {isApiError(save.error, 'version.mismatch') ? (
+              <Alert color="orange" variant="light" title={t('contacts.conflictTitle')}>
+                {t('contacts.conflict')}
+              </Alert>
+            ) : (
+              <ErrorAlert error={errors.any ? null : (save.error ?? finalise.error)} />
+            )}
+          </div>
+          <ContactFields d={d} set={set} errors={errors} currentId={contact?.id} />
+          <Group justify="flex-end">
+            <Text size="sm" c="gray.7" aria-live="polite">
+              {save.isPending ? t('contacts.saving') : dirty ? t('contacts.unsaved') : contact ? t('contacts.saved') : ''}
+            </Text>
+            <Button
+              type="submit"
+              variant={isDraft ? 'default' : 'filled'}
+              loading={save.isPending}
+              leftSection={<IconDeviceFloppy size={16} aria-hidden />}
+            >
+              {isDraft ? t('contacts.saveDraft') : t('common.save')}
+            </Button>
+            {isDraft ? (
+              <Button onClick={finish} loading={finalise.isPending} leftSection={<IconCheck size={16} aria-hidden />}>
+                {t('contacts.finalise')}
+              </Button>
+            ) : null}
+          </Group>
+        </Stack>
+      </form>
+      {contact ? (
+        <>
+          <CallbackPanel contact={contact} />
+          <OpenCasePanel contact={contact} />
+          {contact.status === 'final' ? <ContactHistory id={contact.id} /> : null}
+        </>
+      ) : null}
+    </Stack>
+  )
+}
+
+/** One contact: logged as a draft while the exchange goes on, then finalised; every later change kept. */
+export function ContactEditPage() {
+  const { t } = useTranslation()
+  const { id } = useParams()
+  const contact = useContact(id)
+  if (!id) return <ContactEditor key="new" />
+  if (isApiError(contact.error, 'resource.not_found')) return <NotFoundPage backTo="/contacts" backLabel={t('contacts.back')} />
+  if (contact.isPending) return <Loading />
+  if (contact.isError) return <ErrorAlert error={contact.error} />
+  return <ContactEditor key={`${contact.data.id}`} existing={contact.data} />
+}
