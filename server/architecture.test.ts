@@ -41,6 +41,10 @@ const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
   role_requests: true,
   dpo_alerts: true,
   system_state: true,
+  sheets: true,
+  sheet_versions: true,
+  sheet_search_docs: true,
+  sheet_search: true,
 }
 /**
  * Neither staff data nor guarded by the lint: who works on which case (no person's data, read
