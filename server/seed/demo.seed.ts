@@ -10,6 +10,7 @@ import { seedCasework } from './casework.seed'
 import { seedInstruments } from './instruments.seed'
 import { seedNetwork } from './network.seed'
 import { seedPlanAndTrajectory } from './plan-trajectory.seed'
+import { seedSheets } from './sheets.seed'
 
 export async function hasAnyUser(services: Services): Promise<boolean> {
   return !!(await services.db.selectFrom('users').select('id').limit(1).executeTakeFirst())
@@ -48,4 +49,5 @@ export async function seedDemo(services: Services): Promise<void> {
   await seedNetwork(services)
   await seedPlanAndTrajectory(services)
   await seedInstruments(services)
+  await seedSheets(services)
 }

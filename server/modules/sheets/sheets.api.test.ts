@@ -1,6 +1,8 @@
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Agent, auditRows, json, startTestApp, type TestApp } from '../../test/harness'
+import { DEMO_SHEETS } from '../../seed/sheets.data'
+import { seedSheets } from '../../seed/sheets.seed'
 import { publicSheets, publishedSheetRef } from './sheets.queries'
 
 let t: TestApp
@@ -222,5 +224,26 @@ describe('public sheets and the seam for information given', () => {
     expect(await publishedSheetRef(t.services.db, s.id, 'nl')).toBeNull()
     s = await publish(lead, await save(lead, s, 'fr', 'Deuxième', 'Deux'))
     expect(await publishedSheetRef(t.services.db, s.id, 'fr')).toMatchObject({ version: 2, title: 'Deuxième' })
+  })
+})
+
+describe('the demo knowledge base', () => {
+  it('has six sheets, the general ones in four languages, two of them public, all searchable; seeding twice adds nothing', async () => {
+    expect(await seedSheets(t.services)).toBe(DEMO_SHEETS.length)
+    expect(await seedSheets(t.services)).toBe(0)
+    const codes = DEMO_SHEETS.map((s) => s.code)
+    expect(codes.length).toBeGreaterThanOrEqual(6)
+    const list = json(await intake.get('/api/sheets?language=fr')).items.filter((i: { code: string }) => codes.includes(i.code))
+    expect(list).toHaveLength(codes.length)
+    for (const item of list) {
+      const langs = item.languages.filter((l: { published: unknown }) => l.published).map((l: { language: string }) => l.language)
+      expect(langs, item.code).toEqual(item.kind === 'general' ? ['fr', 'nl', 'de', 'en'] : ['fr', 'en'])
+    }
+    const publicCodes = json(await t.agent().get('/api/public/sheets?language=nl')).items.map((i: { code: string }) => i.code)
+    expect(publicCodes.filter((c: string) => codes.includes(c)).sort()).toEqual(['fonctionnement-du-service', 'radicalisation-violente'])
+    expect((await search(intake, 'fr', 'radicalisation violente'))[0]).toBe('radicalisation-violente')
+    expect(await search(intake, 'nl', 'gewelddadige radicalisering')).toContain('radicalisation-violente')
+    expect(await search(intake, 'en', 'conflict zone')).toContain('apres-un-retour-de-zone-de-conflit')
+    expect(await search(intake, 'fr', 'enseignants eleve')).toEqual(['pour-les-enseignants'])
   })
 })
