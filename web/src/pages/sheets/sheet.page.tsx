@@ -118,7 +118,7 @@ export function SheetPage() {
             {t('sheets.hasDraft', { version: s.draft.version })}
           </Text>
         ) : null}
-        <section aria-labelledby="sheet-history-title" className="no-print">
+        <div className="no-print">
           <Title order={2} size="h4" id="sheet-history-title" mb="xs">
             {t('sheets.history', { language: t(`languages.${language}`) })}
           </Title>
@@ -161,7 +161,7 @@ export function SheetPage() {
           ) : history.data ? (
             <Text>{t('sheets.noHistory')}</Text>
           ) : null}
-        </section>
+        </div>
       </Stack>
     </>
   )
