@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { seedSheets } from '../server/seed/sheets.seed'
-import { signedInPage } from './i18n-checks'
+import { checkScreen, chooseLanguage, signedInPage } from './i18n-checks'
 import { expectNoAxeViolations, launchBrowser, startServer } from './support'
 
 let server: Awaited<ReturnType<typeof startServer>>
@@ -113,4 +113,12 @@ it('intake finds a sheet without accents, is told a language is missing, prints 
   expect(await lp.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined()
   await expectNoAxeViolations(lp, 'archived version')
   expect(asLead.problems).toEqual([])
+
+  // In a Dutch interface, the list searches Dutch texts by default and says what is missing in Dutch.
+  await chooseLanguage(page, server.url, 'nl')
+  await page.goto(`${server.url}/sheets`)
+  await page.getByRole('heading', { level: 1, name: 'Informatiefiches' }).waitFor()
+  await expect.poll(() => page.getByTestId('sheet-language').inputValue()).toBe('nl')
+  await expect.poll(() => page.getByTestId('sheet-row-pour-les-parents').textContent()).toContain('Niet beschikbaar in het Nederlands')
+  await checkScreen(page, 'sheets list (nl)', 'nl')
 })
