@@ -159,7 +159,7 @@ describe('information sheets', () => {
         code: `radikal-${tag}`,
         language: 'de',
         title: `Was ist gewaltbereite Radikalisierung? ${tag}`,
-        body: 'Für Eltern und Lehrkräfte.',
+        body: 'Für Eltern und Lehrkräfte, auf der Straße.',
       }),
       'de',
     )
@@ -170,6 +170,8 @@ describe('information sheets', () => {
     expect(await search(intake, 'fr', `EDUCATEUR ${tag}`)).toEqual([a.code])
     expect(await search(intake, 'de', `Radikalisierung ${tag}`)).toEqual([de.code])
     expect(await search(intake, 'de', `fur eltern ${tag}`)).toEqual([de.code])
+    expect(await search(intake, 'de', `Strasse ${tag}`)).toEqual([de.code])
+    expect(await search(intake, 'de', `straße ${tag}`)).toEqual([de.code])
     // Only the chosen language's texts are searched.
     expect(await search(intake, 'fr', `Radikalisierung ${tag}`)).toEqual([])
     expect(await search(intake, 'de', `radicalisation ${tag}`)).toEqual([])

@@ -53,7 +53,11 @@ export async function indexText(
     .values({ sheet_id: text.sheetId, language: text.language, version_id: text.versionId })
     .returning('id')
     .executeTakeFirstOrThrow()
-  await trx.insertInto('sheet_search').values({ rowid: doc.id, title: text.title, body: text.body }).execute()
+  // Folded here too (the tokenizer does not make "ß" "ss"), so that documents and queries meet.
+  await trx
+    .insertInto('sheet_search')
+    .values({ rowid: doc.id, title: fold(text.title), body: fold(text.body) })
+    .execute()
 }
 
 /** Takes a sheet's text in one language out of the index (unpublished, or replaced). */
