@@ -30,6 +30,11 @@ export const AUDIT_ACTIONS = {
   'team.caseload_viewed': 'read',
   'instrument.created': 'system',
   'instrument.version_created': 'system',
+  'sheet.created': 'system',
+  'sheet.updated': 'system',
+  'sheet.draft_saved': 'system',
+  'sheet.published': 'system',
+  'sheet.unpublished': 'system',
 
   'access.denied': 'access',
   'rate.limited': 'access',

@@ -33,6 +33,9 @@ export const PERMISSIONS = {
   /** Instrument definitions are not personal data: readable by whoever fills or manages them. */
   'instrument.read': ['worker', 'lead', 'admin'],
   'instrument.manage': ['admin'],
+  /** Information sheets are staff-written knowledge: read by the contact point's staff, written by leads and admins. */
+  'sheet.read': ['intake', 'worker', 'lead', 'admin'],
+  'sheet.manage': ['lead', 'admin'],
   'user.manage': ['admin'],
   /** The second person: confirms or refuses roles and teams another admin asked for (ADR 0007). */
   'user.confirm_grant': ['admin', 'dpo'],

@@ -25,6 +25,7 @@ import { authRoutes } from './modules/auth/auth.routes'
 import { assessmentRoutes } from './modules/assessments/assessments.routes'
 import { healthRoutes } from './modules/health/health.routes'
 import { instrumentRoutes } from './modules/instruments/instruments.routes'
+import { sheetRoutes } from './modules/sheets/sheets.routes'
 import { meRoutes } from './modules/me/me.routes'
 import { networkRoutes } from './modules/network/network.routes'
 import { personRoutes } from './modules/persons/persons.routes'
@@ -60,6 +61,7 @@ export const API_ROUTES: Route[] = [
   ...reportRoutes,
   ...progressRoutes,
   ...instrumentRoutes,
+  ...sheetRoutes,
   ...assessmentRoutes,
   ...planRoutes,
   ...trajectoryRoutes,

@@ -10,7 +10,7 @@
  * (`ColumnType<Read, Insert, Update>`), like the column itself for rows written before it.
  * JSON held in a text column is `Json<T>` (db/json.ts): written with `toJson`, read with `fromJson`.
  */
-import type { ColumnType } from 'kysely'
+import type { ColumnType, Generated } from 'kysely'
 import type { AuditOutcome } from '../../common/contracts/audit.contracts'
 import type {
   ACCOMPANIMENT_KINDS,
@@ -38,6 +38,7 @@ import type {
 import type { ATTENDANCE, MODALITIES, PARTICIPANTS, SESSION_STATUSES } from '../../common/contracts/case-sessions.contracts'
 import type { LifeDomain } from '../../common/contracts/desistance.contracts'
 import type { JobState } from '../../common/contracts/jobs.contracts'
+import type { SHEET_AUDIENCES, SHEET_KINDS, SHEET_STATUSES } from '../../common/contracts/sheets.contracts'
 import type { InstrumentDefinition } from '../../common/contracts/instruments.contracts'
 import type { GENDERS, PersonLanguage } from '../../common/contracts/persons.contracts'
 import type { TaskStatus } from '../../common/contracts/tasks.contracts'
@@ -403,5 +404,47 @@ export interface Database {
     kind: 'updated' | 'finalised' | 'linked' | 'callback'
     changes_sealed: string
     version: number
+  /** Information sheets (0020): staff-written knowledge, not personal data. `public`: 0/1. */
+  sheets: {
+    id: string
+    code: string
+    kind: OneOf<typeof SHEET_KINDS>
+    audiences: Json<OneOf<typeof SHEET_AUDIENCES>[]>
+    themes: Json<string[]>
+    public: number
+    version: number
+    created_by: string | null
+    created_at: string
+    updated_at: string
+  }
+  sheet_versions: {
+    id: string
+    sheet_id: string
+    language: Language
+    version: number
+    status: OneOf<typeof SHEET_STATUSES>
+    title: string
+    body: string
+    created_by: string | null
+    created_at: string
+    updated_at: string
+    published_by: string | null
+    published_at: string | null
+  }
+  /** One row per published text: the key of the full-text index. `document` exists on PostgreSQL only. */
+  sheet_search_docs: {
+    id: Generated<number>
+    sheet_id: string
+    language: Language
+    version_id: string
+    document: ColumnType<unknown, never, never>
+  }
+  /** SQLite only: the contentless FTS5 index over published texts (rowid = sheet_search_docs.id). */
+  sheet_search: {
+    rowid: number
+    title: string
+    body: string
+    sheet_search: ColumnType<string, never, never>
+    rank: ColumnType<number, never, never>
   }
 }

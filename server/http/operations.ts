@@ -96,6 +96,18 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/instruments/:code/versions/:version': { id: 'getInstrumentVersion' },
   'POST /api/instruments/:code/versions': { id: 'createInstrumentVersion' },
 
+  'GET /api/sheets': { id: 'listSheets' },
+  'GET /api/sheets/:id': { id: 'getSheet' },
+  'GET /api/sheets/:id/texts/:language/versions': { id: 'listSheetVersions' },
+  'GET /api/sheets/:id/texts/:language/versions/:version': { id: 'getSheetVersion' },
+  'POST /api/sheets': { id: 'createSheet' },
+  'PUT /api/sheets/:id': { id: 'updateSheet', ifMatch: true },
+  'PUT /api/sheets/:id/texts/:language': { id: 'saveSheetDraft', ifMatch: true },
+  'POST /api/sheets/:id/texts/:language/publish': { id: 'publishSheetText', ifMatch: true },
+  'POST /api/sheets/:id/texts/:language/unpublish': { id: 'unpublishSheetText', ifMatch: true },
+  'GET /api/public/sheets': { id: 'listPublicSheets' },
+  'GET /api/public/sheets/:code': { id: 'getPublicSheet' },
+
   'GET /api/accompaniments/:id/assessments': { id: 'listAssessments' },
   'POST /api/accompaniments/:id/assessments': { id: 'createAssessment' },
   'GET /api/accompaniments/:id/assessments/:assessmentId': { id: 'getAssessment' },

@@ -97,6 +97,17 @@ const MATRIX: Record<string, Who> = {
   'POST /api/accompaniments/:id/assessments': ['worker', 'lead'],
   'GET /api/accompaniments/:id/assessments/:assessmentId': ['worker', 'lead'],
   'PUT /api/accompaniments/:id/assessments/:assessmentId': ['worker', 'lead'],
+  'GET /api/sheets': ['intake', 'worker', 'lead', 'admin'],
+  'GET /api/sheets/:id': ['intake', 'worker', 'lead', 'admin'],
+  'GET /api/sheets/:id/texts/:language/versions': ['intake', 'worker', 'lead', 'admin'],
+  'GET /api/sheets/:id/texts/:language/versions/:version': ['intake', 'worker', 'lead', 'admin'],
+  'POST /api/sheets': ['lead', 'admin'],
+  'PUT /api/sheets/:id': ['lead', 'admin'],
+  'PUT /api/sheets/:id/texts/:language': ['lead', 'admin'],
+  'POST /api/sheets/:id/texts/:language/publish': ['lead', 'admin'],
+  'POST /api/sheets/:id/texts/:language/unpublish': ['lead', 'admin'],
+  'GET /api/public/sheets': 'public',
+  'GET /api/public/sheets/:code': 'public',
   'GET /api/audit': ['dpo'],
   'GET /api/audit/verify': ['dpo'],
   'GET /api/audit/actors': ['dpo'],
@@ -167,6 +178,7 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     .replace(':eventId', crypto.randomUUID())
     .replace(':version', '1')
     .replace(':code', 'motivations')
+    .replace(':language', 'nl')
     // Any other parameter names an object that does not exist; the policy is checked before that matters.
     .replace(/:(?!id\b)\w+/g, () => crypto.randomUUID())
     .replace('/*', '/some/client/route')
@@ -231,6 +243,17 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     'PUT /api/accompaniments/:id/trajectory/:eventId': () => ({ precision: 'year', date: '2019', phase: 'before', title: 'Matrix' }),
     'POST /api/instruments': () => ({ code: `matrix-${unique}`, definition: INSTRUMENT }),
     'POST /api/instruments/:code/versions': () => ({ definition: INSTRUMENT }),
+    'POST /api/sheets': () => ({
+      code: `matrix-${unique}`,
+      kind: 'general',
+      audiences: ['parents'],
+      themes: [],
+      public: false,
+      language: 'fr',
+      text: { title: 'Matrix', body: 'Matrix' },
+    }),
+    'PUT /api/sheets/:id': () => ({ kind: 'general', audiences: ['parents'], themes: [], public: false }),
+    'PUT /api/sheets/:id/texts/:language': () => ({ title: 'Matrix', body: 'Matrix' }),
     'POST /api/accompaniments/:id/assessments': () => ({ instrument: 'motivations', takenOn: '2026-11-02', answers: {} }),
     'PUT /api/accompaniments/:id/assessments/:assessmentId': () => ({ takenOn: '2026-11-02', answers: {} }),
     'POST /api/accompaniments/:id/sessions': () => ({ startsAt: '2026-12-01T10:00:00+01:00', modality: 'office' }),

@@ -11,8 +11,9 @@ import type { Database } from '../db/schema'
 
 /**
  * Tables that hold no data about a person concerned: staff accounts and their sessions, teams,
- * sign-in throttling and refusal counts, instrument definitions. Only these may be reached without
- * an audit entry.
+ * sign-in throttling and refusal counts, instrument definitions, information sheets and their
+ * search index (staff-written knowledge; their changes are audited by the sheets module). Only
+ * these may be reached without an audit entry.
  */
 export const STAFF_TABLES = [
   'users',
@@ -26,6 +27,10 @@ export const STAFF_TABLES = [
   'instrument_versions',
   // The contact point's theme list (labels only, no personal data), managed by admins.
   'contact_themes',
+  'sheets',
+  'sheet_versions',
+  'sheet_search_docs',
+  'sheet_search',
 ] as const satisfies readonly (keyof Database)[]
 
 export type StaffTable = (typeof STAFF_TABLES)[number]

@@ -25,6 +25,7 @@ const seed = {} as {
   sonCase: string
   sisterCase: string
   contact: string
+  sheet: { id: string; code: string }
 }
 
 /** `shows`: the seed puts someone in this answer, so it must show at least one person. */
@@ -52,6 +53,14 @@ const CALLS: Record<string, Call[]> = {
   'GET /api/dashboard/caseload': [{ as: 'teamLead', url: () => `/api/dashboard/caseload?teamId=${w.teamA}`, shows: true }],
   'GET /api/calendar': [{ as: 'assigned', url: () => `/api/calendar?from=${day(-1)}T00:00:00Z&to=${day(7)}T00:00:00Z`, shows: true }],
   'GET /api/my-day': [{ as: 'assigned', url: () => '/api/my-day', shows: true }],
+  'GET /api/sheets': [{ as: 'assigned', url: () => '/api/sheets?language=fr&q=parents' }],
+  'GET /api/sheets/:id': [{ as: 'assigned', url: () => `/api/sheets/${seed.sheet.id}?language=fr` }],
+  'GET /api/sheets/:id/texts/:language/versions': [{ as: 'assigned', url: () => `/api/sheets/${seed.sheet.id}/texts/fr/versions` }],
+  'GET /api/sheets/:id/texts/:language/versions/:version': [
+    { as: 'assigned', url: () => `/api/sheets/${seed.sheet.id}/texts/fr/versions/1` },
+  ],
+  'GET /api/public/sheets': [{ as: 'assigned', url: () => '/api/public/sheets?language=fr' }],
+  'GET /api/public/sheets/:code': [{ as: 'assigned', url: () => `/api/public/sheets/${seed.sheet.code}?language=fr` }],
   'GET /api/access-grants': [
     { as: 'teamLead', url: () => '/api/access-grants', shows: true },
     { as: 'dpo', url: () => '/api/access-grants', shows: true },
@@ -147,6 +156,20 @@ beforeAll(async () => {
   expect(linked.statusCode, linked.body).toBe(200)
   const toCase = await w.as.teamLead.post(`/api/contacts/${seed.contact}/link`, { accompanimentId: main.id }, { 'if-match': '"3"' })
   expect(toCase.statusCode, toCase.body).toBe(200)
+  // A published public information sheet (staff-written knowledge, no person in it).
+  const sheet = await w.as.teamLead.post('/api/sheets', {
+    code: 'pour-les-parents',
+    kind: 'targeted',
+    audiences: ['parents'],
+    themes: [],
+    public: true,
+    language: 'fr',
+    text: { title: 'Pour les parents', body: 'Vous vous inquiétez pour votre enfant.' },
+  })
+  expect(sheet.statusCode, sheet.body).toBe(201)
+  seed.sheet = json(sheet)
+  const published = await w.as.teamLead.post(`/api/sheets/${seed.sheet.id}/texts/fr/publish`, {}, { 'if-match': '"1"' })
+  expect(published.statusCode, published.body).toBe(200)
 })
 afterAll(() => t?.close())
 

@@ -11,6 +11,7 @@ import { seedContacts } from './contacts.seed'
 import { seedInstruments } from './instruments.seed'
 import { seedNetwork } from './network.seed'
 import { seedPlanAndTrajectory } from './plan-trajectory.seed'
+import { seedSheets } from './sheets.seed'
 
 export async function hasAnyUser(services: Services): Promise<boolean> {
   return !!(await services.db.selectFrom('users').select('id').limit(1).executeTakeFirst())
@@ -50,4 +51,5 @@ export async function seedDemo(services: Services): Promise<void> {
   await seedPlanAndTrajectory(services)
   await seedInstruments(services)
   await seedContacts(services)
+  await seedSheets(services)
 }

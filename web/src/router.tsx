@@ -36,6 +36,11 @@ const ContactsPage = page(() => import('./pages/contacts/contacts.page'), 'Conta
 const ContactEditPage = page(() => import('./pages/contacts/contact-edit.page'), 'ContactEditPage')
 const DashboardPage = page(() => import('./pages/dashboard/dashboard.page'), 'DashboardPage')
 const UsersPage = page(() => import('./pages/users/users.page'), 'UsersPage')
+const SheetsPage = page(() => import('./pages/sheets/sheets.page'), 'SheetsPage')
+const SheetPage = page(() => import('./pages/sheets/sheet.page'), 'SheetPage')
+const SheetPrintPage = page(() => import('./pages/sheets/sheet.page'), 'SheetPrintPage')
+const SheetCreatePage = page(() => import('./pages/sheets/sheet-edit.page'), 'SheetCreatePage')
+const SheetEditPage = page(() => import('./pages/sheets/sheet-edit.page'), 'SheetEditPage')
 
 export const router = createBrowserRouter([
   {
@@ -125,6 +130,21 @@ export const router = createBrowserRouter([
       {
         element: <RequireAbility ability="instrument.manage" />,
         children: [{ path: '/admin/instruments', element: <InstrumentsPage /> }],
+      },
+      {
+        element: <RequireAbility ability="sheet.manage" />,
+        children: [
+          { path: '/sheets/new', element: <SheetCreatePage /> },
+          { path: '/sheets/:id/edit', element: <SheetEditPage /> },
+        ],
+      },
+      {
+        element: <RequireAbility ability="sheet.read" />,
+        children: [
+          { path: '/sheets', element: <SheetsPage /> },
+          { path: '/sheets/:id', element: <SheetPage /> },
+          { path: '/sheets/:id/print', element: <SheetPrintPage /> },
+        ],
       },
       {
         element: <RequireAbility ability="audit.read" />,

@@ -1021,6 +1021,161 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/sheets': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Information sheets, with their languages; searched in one language (full text, ranked) when q is given */
+    get: operations['listSheets']
+    put?: never
+    /** A new sheet with a first draft in one language */
+    post: operations['createSheet']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/sheets/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** One sheet in one language: its published text there, or none (with the languages it has) */
+    get: operations['getSheet']
+    /** A sheet's kind, audiences, themes and public flag */
+    put: operations['updateSheet']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/sheets/{id}/texts/{language}/versions': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The numbered versions of a sheet's text in one language, newest first */
+    get: operations['listSheetVersions']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/sheets/{id}/texts/{language}/versions/{version}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** One version of a sheet's text, as it was written (earlier versions stay readable) */
+    get: operations['getSheetVersion']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/sheets/{id}/texts/{language}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Saves the draft of a sheet's text in one language (a published text is never changed: a new version starts) */
+    put: operations['saveSheetDraft']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/sheets/{id}/texts/{language}/publish': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Publishes the draft of a text; the version published before it is kept, archived */
+    post: operations['publishSheetText']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/sheets/{id}/texts/{language}/unpublish': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Withdraws the published text of one language (kept, archived) */
+    post: operations['unpublishSheetText']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/public/sheets': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Public information sheets published in one language (no sign-in) */
+    get: operations['listPublicSheets']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/public/sheets/{code}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** One public information sheet in one language, or the languages it has (no sign-in) */
+    get: operations['getPublicSheet']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/accompaniments/{id}/assessments': {
     parameters: {
       query?: never
@@ -1703,6 +1858,8 @@ export interface operations {
               | 'desistance.write'
               | 'instrument.read'
               | 'instrument.manage'
+              | 'sheet.read'
+              | 'sheet.manage'
               | 'user.manage'
               | 'user.confirm_grant'
               | 'dpo_alert.review'
@@ -7386,6 +7543,1073 @@ export interface operations {
       500: components['responses']['ServerError']
     }
   }
+  listSheets: {
+    parameters: {
+      query?: {
+        language?: 'fr' | 'nl' | 'de' | 'en'
+        q?: string
+        kind?: 'general' | 'targeted'
+        audience?:
+          | 'general_public'
+          | 'parents'
+          | 'relatives'
+          | 'teachers'
+          | 'youth_workers'
+          | 'professionals'
+          | 'person_concerned'
+          | 'returnees'
+          | 'leaving_group'
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            language: 'fr' | 'nl' | 'de' | 'en'
+            searched: boolean
+            items: {
+              /** Format: uuid */
+              id: string
+              code: string
+              /** @enum {string} */
+              kind: 'general' | 'targeted'
+              audiences: (
+                | 'general_public'
+                | 'parents'
+                | 'relatives'
+                | 'teachers'
+                | 'youth_workers'
+                | 'professionals'
+                | 'person_concerned'
+                | 'returnees'
+                | 'leaving_group'
+              )[]
+              themes: string[]
+              public: boolean
+              /** Format: int64 */
+              version: number
+              /** Format: date-time */
+              updatedAt: string
+              /** @enum {string} */
+              language: 'fr' | 'nl' | 'de' | 'en'
+              available: boolean
+              title: string | null
+              languages: {
+                /** @enum {string} */
+                language: 'fr' | 'nl' | 'de' | 'en'
+                published: {
+                  /** Format: int64 */
+                  version: number
+                  title: string
+                  /** Format: date-time */
+                  publishedAt: string
+                } | null
+                draft: {
+                  /** Format: int64 */
+                  version: number
+                  title: string
+                  /** Format: date-time */
+                  updatedAt: string
+                } | null
+              }[]
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  createSheet: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          kind: 'general' | 'targeted'
+          audiences: (
+            | 'general_public'
+            | 'parents'
+            | 'relatives'
+            | 'teachers'
+            | 'youth_workers'
+            | 'professionals'
+            | 'person_concerned'
+            | 'returnees'
+            | 'leaving_group'
+          )[]
+          themes: string[]
+          public: boolean
+          code: string
+          /** @enum {string} */
+          language: 'fr' | 'nl' | 'de' | 'en'
+          text: {
+            title: string
+            body: string
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            code: string
+            /** @enum {string} */
+            kind: 'general' | 'targeted'
+            audiences: (
+              | 'general_public'
+              | 'parents'
+              | 'relatives'
+              | 'teachers'
+              | 'youth_workers'
+              | 'professionals'
+              | 'person_concerned'
+              | 'returnees'
+              | 'leaving_group'
+            )[]
+            themes: string[]
+            public: boolean
+            /** Format: int64 */
+            version: number
+            /** Format: date-time */
+            updatedAt: string
+            /** @enum {string} */
+            language: 'fr' | 'nl' | 'de' | 'en'
+            available: boolean
+            title: string | null
+            languages: {
+              /** @enum {string} */
+              language: 'fr' | 'nl' | 'de' | 'en'
+              published: {
+                /** Format: int64 */
+                version: number
+                title: string
+                /** Format: date-time */
+                publishedAt: string
+              } | null
+              draft: {
+                /** Format: int64 */
+                version: number
+                title: string
+                /** Format: date-time */
+                updatedAt: string
+              } | null
+            }[]
+            text: {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              sheetId: string
+              /** @enum {string} */
+              language: 'fr' | 'nl' | 'de' | 'en'
+              /** Format: int64 */
+              version: number
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'archived'
+              title: string
+              body: string
+              /** Format: date-time */
+              createdAt: string
+              createdByName: string | null
+              /** Format: date-time */
+              updatedAt: string
+              publishedAt: string | null
+              publishedByName: string | null
+            } | null
+            draft: {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              sheetId: string
+              /** @enum {string} */
+              language: 'fr' | 'nl' | 'de' | 'en'
+              /** Format: int64 */
+              version: number
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'archived'
+              title: string
+              body: string
+              /** Format: date-time */
+              createdAt: string
+              createdByName: string | null
+              /** Format: date-time */
+              updatedAt: string
+              publishedAt: string | null
+              publishedByName: string | null
+            } | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getSheet: {
+    parameters: {
+      query?: {
+        language?: 'fr' | 'nl' | 'de' | 'en'
+      }
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            code: string
+            /** @enum {string} */
+            kind: 'general' | 'targeted'
+            audiences: (
+              | 'general_public'
+              | 'parents'
+              | 'relatives'
+              | 'teachers'
+              | 'youth_workers'
+              | 'professionals'
+              | 'person_concerned'
+              | 'returnees'
+              | 'leaving_group'
+            )[]
+            themes: string[]
+            public: boolean
+            /** Format: int64 */
+            version: number
+            /** Format: date-time */
+            updatedAt: string
+            /** @enum {string} */
+            language: 'fr' | 'nl' | 'de' | 'en'
+            available: boolean
+            title: string | null
+            languages: {
+              /** @enum {string} */
+              language: 'fr' | 'nl' | 'de' | 'en'
+              published: {
+                /** Format: int64 */
+                version: number
+                title: string
+                /** Format: date-time */
+                publishedAt: string
+              } | null
+              draft: {
+                /** Format: int64 */
+                version: number
+                title: string
+                /** Format: date-time */
+                updatedAt: string
+              } | null
+            }[]
+            text: {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              sheetId: string
+              /** @enum {string} */
+              language: 'fr' | 'nl' | 'de' | 'en'
+              /** Format: int64 */
+              version: number
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'archived'
+              title: string
+              body: string
+              /** Format: date-time */
+              createdAt: string
+              createdByName: string | null
+              /** Format: date-time */
+              updatedAt: string
+              publishedAt: string | null
+              publishedByName: string | null
+            } | null
+            draft: {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              sheetId: string
+              /** @enum {string} */
+              language: 'fr' | 'nl' | 'de' | 'en'
+              /** Format: int64 */
+              version: number
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'archived'
+              title: string
+              body: string
+              /** Format: date-time */
+              createdAt: string
+              createdByName: string | null
+              /** Format: date-time */
+              updatedAt: string
+              publishedAt: string | null
+              publishedByName: string | null
+            } | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  updateSheet: {
+    parameters: {
+      query?: {
+        language?: 'fr' | 'nl' | 'de' | 'en'
+      }
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          kind: 'general' | 'targeted'
+          audiences: (
+            | 'general_public'
+            | 'parents'
+            | 'relatives'
+            | 'teachers'
+            | 'youth_workers'
+            | 'professionals'
+            | 'person_concerned'
+            | 'returnees'
+            | 'leaving_group'
+          )[]
+          themes: string[]
+          public: boolean
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            code: string
+            /** @enum {string} */
+            kind: 'general' | 'targeted'
+            audiences: (
+              | 'general_public'
+              | 'parents'
+              | 'relatives'
+              | 'teachers'
+              | 'youth_workers'
+              | 'professionals'
+              | 'person_concerned'
+              | 'returnees'
+              | 'leaving_group'
+            )[]
+            themes: string[]
+            public: boolean
+            /** Format: int64 */
+            version: number
+            /** Format: date-time */
+            updatedAt: string
+            /** @enum {string} */
+            language: 'fr' | 'nl' | 'de' | 'en'
+            available: boolean
+            title: string | null
+            languages: {
+              /** @enum {string} */
+              language: 'fr' | 'nl' | 'de' | 'en'
+              published: {
+                /** Format: int64 */
+                version: number
+                title: string
+                /** Format: date-time */
+                publishedAt: string
+              } | null
+              draft: {
+                /** Format: int64 */
+                version: number
+                title: string
+                /** Format: date-time */
+                updatedAt: string
+              } | null
+            }[]
+            text: {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              sheetId: string
+              /** @enum {string} */
+              language: 'fr' | 'nl' | 'de' | 'en'
+              /** Format: int64 */
+              version: number
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'archived'
+              title: string
+              body: string
+              /** Format: date-time */
+              createdAt: string
+              createdByName: string | null
+              /** Format: date-time */
+              updatedAt: string
+              publishedAt: string | null
+              publishedByName: string | null
+            } | null
+            draft: {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              sheetId: string
+              /** @enum {string} */
+              language: 'fr' | 'nl' | 'de' | 'en'
+              /** Format: int64 */
+              version: number
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'archived'
+              title: string
+              body: string
+              /** Format: date-time */
+              createdAt: string
+              createdByName: string | null
+              /** Format: date-time */
+              updatedAt: string
+              publishedAt: string | null
+              publishedByName: string | null
+            } | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listSheetVersions: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+        language: 'fr' | 'nl' | 'de' | 'en'
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              sheetId: string
+              /** @enum {string} */
+              language: 'fr' | 'nl' | 'de' | 'en'
+              /** Format: int64 */
+              version: number
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'archived'
+              title: string
+              /** Format: date-time */
+              createdAt: string
+              createdByName: string | null
+              /** Format: date-time */
+              updatedAt: string
+              publishedAt: string | null
+              publishedByName: string | null
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getSheetVersion: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+        language: 'fr' | 'nl' | 'de' | 'en'
+        version: number
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** Format: uuid */
+            sheetId: string
+            /** @enum {string} */
+            language: 'fr' | 'nl' | 'de' | 'en'
+            /** Format: int64 */
+            version: number
+            /** @enum {string} */
+            status: 'draft' | 'published' | 'archived'
+            title: string
+            body: string
+            /** Format: date-time */
+            createdAt: string
+            createdByName: string | null
+            /** Format: date-time */
+            updatedAt: string
+            publishedAt: string | null
+            publishedByName: string | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  saveSheetDraft: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        id: string
+        language: 'fr' | 'nl' | 'de' | 'en'
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          title: string
+          body: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            code: string
+            /** @enum {string} */
+            kind: 'general' | 'targeted'
+            audiences: (
+              | 'general_public'
+              | 'parents'
+              | 'relatives'
+              | 'teachers'
+              | 'youth_workers'
+              | 'professionals'
+              | 'person_concerned'
+              | 'returnees'
+              | 'leaving_group'
+            )[]
+            themes: string[]
+            public: boolean
+            /** Format: int64 */
+            version: number
+            /** Format: date-time */
+            updatedAt: string
+            /** @enum {string} */
+            language: 'fr' | 'nl' | 'de' | 'en'
+            available: boolean
+            title: string | null
+            languages: {
+              /** @enum {string} */
+              language: 'fr' | 'nl' | 'de' | 'en'
+              published: {
+                /** Format: int64 */
+                version: number
+                title: string
+                /** Format: date-time */
+                publishedAt: string
+              } | null
+              draft: {
+                /** Format: int64 */
+                version: number
+                title: string
+                /** Format: date-time */
+                updatedAt: string
+              } | null
+            }[]
+            text: {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              sheetId: string
+              /** @enum {string} */
+              language: 'fr' | 'nl' | 'de' | 'en'
+              /** Format: int64 */
+              version: number
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'archived'
+              title: string
+              body: string
+              /** Format: date-time */
+              createdAt: string
+              createdByName: string | null
+              /** Format: date-time */
+              updatedAt: string
+              publishedAt: string | null
+              publishedByName: string | null
+            } | null
+            draft: {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              sheetId: string
+              /** @enum {string} */
+              language: 'fr' | 'nl' | 'de' | 'en'
+              /** Format: int64 */
+              version: number
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'archived'
+              title: string
+              body: string
+              /** Format: date-time */
+              createdAt: string
+              createdByName: string | null
+              /** Format: date-time */
+              updatedAt: string
+              publishedAt: string | null
+              publishedByName: string | null
+            } | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  publishSheetText: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        id: string
+        language: 'fr' | 'nl' | 'de' | 'en'
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            code: string
+            /** @enum {string} */
+            kind: 'general' | 'targeted'
+            audiences: (
+              | 'general_public'
+              | 'parents'
+              | 'relatives'
+              | 'teachers'
+              | 'youth_workers'
+              | 'professionals'
+              | 'person_concerned'
+              | 'returnees'
+              | 'leaving_group'
+            )[]
+            themes: string[]
+            public: boolean
+            /** Format: int64 */
+            version: number
+            /** Format: date-time */
+            updatedAt: string
+            /** @enum {string} */
+            language: 'fr' | 'nl' | 'de' | 'en'
+            available: boolean
+            title: string | null
+            languages: {
+              /** @enum {string} */
+              language: 'fr' | 'nl' | 'de' | 'en'
+              published: {
+                /** Format: int64 */
+                version: number
+                title: string
+                /** Format: date-time */
+                publishedAt: string
+              } | null
+              draft: {
+                /** Format: int64 */
+                version: number
+                title: string
+                /** Format: date-time */
+                updatedAt: string
+              } | null
+            }[]
+            text: {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              sheetId: string
+              /** @enum {string} */
+              language: 'fr' | 'nl' | 'de' | 'en'
+              /** Format: int64 */
+              version: number
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'archived'
+              title: string
+              body: string
+              /** Format: date-time */
+              createdAt: string
+              createdByName: string | null
+              /** Format: date-time */
+              updatedAt: string
+              publishedAt: string | null
+              publishedByName: string | null
+            } | null
+            draft: {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              sheetId: string
+              /** @enum {string} */
+              language: 'fr' | 'nl' | 'de' | 'en'
+              /** Format: int64 */
+              version: number
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'archived'
+              title: string
+              body: string
+              /** Format: date-time */
+              createdAt: string
+              createdByName: string | null
+              /** Format: date-time */
+              updatedAt: string
+              publishedAt: string | null
+              publishedByName: string | null
+            } | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  unpublishSheetText: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        id: string
+        language: 'fr' | 'nl' | 'de' | 'en'
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            code: string
+            /** @enum {string} */
+            kind: 'general' | 'targeted'
+            audiences: (
+              | 'general_public'
+              | 'parents'
+              | 'relatives'
+              | 'teachers'
+              | 'youth_workers'
+              | 'professionals'
+              | 'person_concerned'
+              | 'returnees'
+              | 'leaving_group'
+            )[]
+            themes: string[]
+            public: boolean
+            /** Format: int64 */
+            version: number
+            /** Format: date-time */
+            updatedAt: string
+            /** @enum {string} */
+            language: 'fr' | 'nl' | 'de' | 'en'
+            available: boolean
+            title: string | null
+            languages: {
+              /** @enum {string} */
+              language: 'fr' | 'nl' | 'de' | 'en'
+              published: {
+                /** Format: int64 */
+                version: number
+                title: string
+                /** Format: date-time */
+                publishedAt: string
+              } | null
+              draft: {
+                /** Format: int64 */
+                version: number
+                title: string
+                /** Format: date-time */
+                updatedAt: string
+              } | null
+            }[]
+            text: {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              sheetId: string
+              /** @enum {string} */
+              language: 'fr' | 'nl' | 'de' | 'en'
+              /** Format: int64 */
+              version: number
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'archived'
+              title: string
+              body: string
+              /** Format: date-time */
+              createdAt: string
+              createdByName: string | null
+              /** Format: date-time */
+              updatedAt: string
+              publishedAt: string | null
+              publishedByName: string | null
+            } | null
+            draft: {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              sheetId: string
+              /** @enum {string} */
+              language: 'fr' | 'nl' | 'de' | 'en'
+              /** Format: int64 */
+              version: number
+              /** @enum {string} */
+              status: 'draft' | 'published' | 'archived'
+              title: string
+              body: string
+              /** Format: date-time */
+              createdAt: string
+              createdByName: string | null
+              /** Format: date-time */
+              updatedAt: string
+              publishedAt: string | null
+              publishedByName: string | null
+            } | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listPublicSheets: {
+    parameters: {
+      query?: {
+        language?: 'fr' | 'nl' | 'de' | 'en'
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            language: 'fr' | 'nl' | 'de' | 'en'
+            items: {
+              code: string
+              /** @enum {string} */
+              kind: 'general' | 'targeted'
+              audiences: (
+                | 'general_public'
+                | 'parents'
+                | 'relatives'
+                | 'teachers'
+                | 'youth_workers'
+                | 'professionals'
+                | 'person_concerned'
+                | 'returnees'
+                | 'leaving_group'
+              )[]
+              title: string
+              /** Format: int64 */
+              version: number
+              /** Format: date-time */
+              publishedAt: string
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      500: components['responses']['ServerError']
+    }
+  }
+  getPublicSheet: {
+    parameters: {
+      query?: {
+        language?: 'fr' | 'nl' | 'de' | 'en'
+      }
+      header?: never
+      path: {
+        code: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            code: string
+            /** @enum {string} */
+            kind: 'general' | 'targeted'
+            audiences: (
+              | 'general_public'
+              | 'parents'
+              | 'relatives'
+              | 'teachers'
+              | 'youth_workers'
+              | 'professionals'
+              | 'person_concerned'
+              | 'returnees'
+              | 'leaving_group'
+            )[]
+            /** @enum {string} */
+            language: 'fr' | 'nl' | 'de' | 'en'
+            languages: ('fr' | 'nl' | 'de' | 'en')[]
+            text: {
+              title: string
+              body: string
+              /** Format: int64 */
+              version: number
+              /** Format: date-time */
+              publishedAt: string
+            } | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      404: components['responses']['NotFound']
+      500: components['responses']['ServerError']
+    }
+  }
   listAssessments: {
     parameters: {
       query?: {
@@ -9127,6 +10351,11 @@ export interface operations {
           | 'team.caseload_viewed'
           | 'instrument.created'
           | 'instrument.version_created'
+          | 'sheet.created'
+          | 'sheet.updated'
+          | 'sheet.draft_saved'
+          | 'sheet.published'
+          | 'sheet.unpublished'
           | 'access.denied'
           | 'rate.limited'
           | 'accompaniment.break_glass'

@@ -11,6 +11,7 @@ import {
   IconUserCircle,
   IconUsersGroup,
   IconPhone,
+  IconBook,
 } from '@tabler/icons-react'
 import type { ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -33,6 +34,7 @@ const ITEMS: Item[] = [
   { to: '/accompaniments', label: 'nav.accompaniments', ability: 'accompaniment.read', icon: IconBriefcase },
   { to: '/dashboard', label: 'dashboard.nav', ability: 'accompaniment.assign', icon: IconChartPie },
   { to: '/persons', label: 'nav.persons', ability: 'person.search', icon: IconListSearch },
+  { to: '/sheets', label: 'sheets.nav', ability: 'sheet.read', icon: IconBook },
   { to: '/access-grants', label: 'nav.accessGrants', ability: 'access_grant.review', icon: IconLockOpen },
   { to: '/admin/users', label: 'nav.users', ability: 'user.manage', icon: IconUsersGroup },
   { to: '/admin/instruments', label: 'instruments.nav', ability: 'instrument.manage', icon: IconClipboardList },
