@@ -404,6 +404,7 @@ export interface Database {
     kind: 'updated' | 'finalised' | 'linked' | 'callback'
     changes_sealed: string
     version: number
+  }
   /** Information sheets (0020): staff-written knowledge, not personal data. `public`: 0/1. */
   sheets: {
     id: string
