@@ -93,6 +93,12 @@ export const AUDIT_ACTIONS = {
   'network.snapshot_created': 'change',
   'network.snapshot_updated': 'change',
 
+  // The public form's inbox (modules/public-info): received without a session, read and decided by intake.
+  'contact_request.received': 'change',
+  'contact_request.listed': 'read',
+  'contact_request.viewed': 'read',
+  'contact_request.decided': 'change',
+
   'audit.viewed': 'read',
   'audit.verified': 'system',
   'names.reindexed': 'system',

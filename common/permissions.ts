@@ -40,6 +40,9 @@ export const PERMISSIONS = {
   'dpo_alert.review': ['dpo'],
   'team.manage': ['admin'],
   'audit.read': ['dpo'],
+  /** The public form's inbox: intake and leads only, until a request becomes a contact. */
+  'contact_request.read': ['intake', 'lead'],
+  'contact_request.handle': ['intake', 'lead'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

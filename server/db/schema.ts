@@ -26,6 +26,14 @@ import type {
 } from '../../common/contracts/accompaniments.contracts'
 import type { SessionState } from '../../common/contracts/auth.contracts'
 import type { CONSENTS, INVOLVEMENTS } from '../../common/contracts/case-relatives.contracts'
+import type {
+  PREFERRED_TIMES,
+  PUBLIC_LANGUAGES,
+  REACH_BY,
+  REQUEST_CALLER_KINDS,
+  REQUEST_SECTORS,
+  REQUEST_STATES,
+} from '../../common/contracts/contact-requests.contracts'
 import type { ATTENDANCE, MODALITIES, PARTICIPANTS, SESSION_STATUSES } from '../../common/contracts/case-sessions.contracts'
 import type { LifeDomain } from '../../common/contracts/desistance.contracts'
 import type { JobState } from '../../common/contracts/jobs.contracts'
@@ -99,6 +107,8 @@ export interface Database {
   login_throttle: { key: string; failures: number; window_start: string; locked_until: string | null }
   /** Refusals per user in the current minute (security/denial-limiter.ts). */
   denial_windows: { user_id: string; window_start: string; refusals: number }
+  /** Accepted public-form submissions per hashed address and for the whole form (modules/public-info). */
+  public_form_windows: { key: string; window_start: string; count: number }
   /** Background work (server/jobs/): ids in the payload, never personal data in plaintext. */
   jobs: {
     id: string
@@ -343,6 +353,26 @@ export interface Database {
     created_by: string
     created_at: string
     updated_at: string
+    version: number
+  }
+  /** The public form's inbox; identity and message sealed under the request's own key (in person_keys). */
+  contact_requests: {
+    id: string
+    received_at: string
+    caller_kind: OneOf<typeof REQUEST_CALLER_KINDS>
+    sector: OneOf<typeof REQUEST_SECTORS> | null
+    anonymous: number
+    reach_by: OneOf<typeof REACH_BY> | null
+    preferred_times: Json<OneOf<typeof PREFERRED_TIMES>[]>
+    language: OneOf<typeof PUBLIC_LANGUAGES>
+    name_sealed: string | null
+    phone_sealed: string | null
+    email_sealed: string | null
+    message_sealed: string | null
+    state: OneOf<typeof REQUEST_STATES>
+    decided_by: string | null
+    decided_at: string | null
+    form_nonce: string
     version: number
   }
 }

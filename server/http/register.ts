@@ -13,6 +13,9 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     allow?: string
+    /** The route's form body (application/x-www-form-urlencoded) is parsed: the public form only. */
+    formBody?: boolean
+    withholdAddress?: boolean
   }
 }
 
@@ -22,7 +25,8 @@ export function registerRoutes(app: FastifyInstance, routes: Route[], services: 
     typed.route({
       method: route.method,
       url: route.path,
-      config: { allow: route.allow },
+      config: { allow: route.allow, formBody: route.csrf === 'form-token', withholdAddress: route.withholdAddress === true },
+      ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
       schema: {
         summary: route.summary,
         tags: route.tags,

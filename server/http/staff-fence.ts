@@ -22,6 +22,8 @@ export const STAFF_TABLES = [
   'sessions',
   'login_throttle',
   'denial_windows',
+  // Counters of the public form, keyed by a hashed address: no person's data.
+  'public_form_windows',
   'instruments',
   'instrument_versions',
 ] as const satisfies readonly (keyof Database)[]

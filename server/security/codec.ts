@@ -59,6 +59,8 @@ export const SENSITIVE = {
   case_relatives: { name: text, note: optionalText },
   // All ties of a snapshot (names of people and groups around the person) as one sealed document.
   network_snapshots: { ties: z.array(Tie), note: optionalText },
+  // A public request's identity and message, sealed under the request's own key (its id in person_keys).
+  contact_requests: { name: optionalText, phone: optionalText, email: optionalText, message: optionalText },
 } satisfies { [T in keyof Database]?: Record<string, z.ZodType> }
 
 type Schemas = typeof SENSITIVE
