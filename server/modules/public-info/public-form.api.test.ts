@@ -49,6 +49,8 @@ describe('the public page', () => {
     expect(fr.statusCode).toBe(200)
     expect(fr.headers['content-type']).toMatch(/^text\/html/)
     expect(fr.headers['cache-control']).toBe('no-store')
+    // Under no-referrer, Chromium would send the form's POST with `Origin: null`, which CSRF refuses.
+    expect(fr.headers['referrer-policy']).toBe('same-origin')
     expect(fr.body).toContain('<html lang="fr">')
     for (const l of ['fr', 'nl', 'de', 'en']) expect(fr.body).toContain(`hreflang="${l}"`)
     expect(fr.body).toContain('0800 00 000')

@@ -80,10 +80,11 @@ export function renderForm(t: Translate, language: PublicLanguage, line: Config[
     const described = [hint, errorOf(field) ? `${field}-error` : null].filter(Boolean).join(' ')
     return `${errorOf(field) ? ' aria-invalid="true"' : ''}${described ? ` aria-describedby="${described}"` : ''}`
   }
-  const radio = (field: keyof FormValues, id: string, value: string, label: string, checked: boolean) =>
-    `<label for="${id}"><input type="radio" id="${id}" name="${field}" value="${esc(value)}"${checked ? ' checked' : ''}>${esc(label)}</label>`
-  const group = (field: keyof FormValues, legend: string, inner: string, required = false) =>
-    `<fieldset${errorOf(field) ? ` aria-describedby="${field}-error"` : ''}${required ? ' aria-required="true"' : ''}><legend>${esc(t(legend))}</legend>${errorText(field)}${inner}</fieldset>`
+  // A required group's radios carry `required`: the browser asks for a choice even without JavaScript.
+  const radio = (field: keyof FormValues, id: string, value: string, label: string, checked: boolean, required = false) =>
+    `<label for="${id}"><input type="radio" id="${id}" name="${field}" value="${esc(value)}"${checked ? ' checked' : ''}${required ? ' required' : ''}>${esc(label)}</label>`
+  const group = (field: keyof FormValues, legend: string, inner: string) =>
+    `<fieldset${errorOf(field) ? ` aria-describedby="${field}-error"` : ''}><legend>${esc(t(legend))}</legend>${errorText(field)}${inner}</fieldset>`
 
   const summary =
     state.problem || state.errors.length
@@ -109,8 +110,7 @@ export function renderForm(t: Translate, language: PublicLanguage, line: Config[
     group(
       'callerKind',
       'form.kindLegend',
-      REQUEST_CALLER_KINDS.map((k) => radio('callerKind', `f-callerKind-${k}`, k, t(`form.kind.${k}`), v.callerKind === k)).join(''),
-      true,
+      REQUEST_CALLER_KINDS.map((k) => radio('callerKind', `f-callerKind-${k}`, k, t(`form.kind.${k}`), v.callerKind === k, true)).join(''),
     ),
     `<div class="field"><label for="f-sector">${esc(t('form.sectorLabel'))}</label>${errorText('sector')}`,
     `<select id="f-sector" name="sector"${invalid('sector')}><option value="">${esc(t('form.sectorChoose'))}</option>`,
@@ -122,7 +122,6 @@ export function renderForm(t: Translate, language: PublicLanguage, line: Config[
       radio('mode', 'f-mode-callback', 'callback', t('form.modeCallback'), v.mode !== 'anonymous') +
         radio('mode', 'f-mode-anonymous', 'anonymous', t('form.modeAnonymous'), v.mode === 'anonymous') +
         `<p class="note" id="anonymous-note">${esc(anonymousNote)}</p>`,
-      true,
     ),
     `<div class="field"><label for="f-name">${esc(t('form.nameLabel'))}</label><p class="hint" id="name-hint">${esc(t('form.nameHint'))}</p>${errorText('name')}`,
     `<input type="text" id="f-name" name="name" maxlength="${NAME_MAX}" autocomplete="given-name" value="${esc(v.name)}"${invalid('name', 'name-hint')}></div>`,

@@ -27,6 +27,12 @@ const FormBody = z.record(z.string().max(40), z.union([z.string().max(4000), z.a
 const FORM_BODY_LIMIT = 16_384
 
 const HTML = 'text/html; charset=utf-8'
+/**
+ * The page's own Referrer-Policy. Under the app's `no-referrer`, Chromium sends `Origin: null` with
+ * a form's POST, which the CSRF check must refuse; `same-origin` lets the browser name our origin
+ * to us and still sends nothing to any other site. The page holds no personal data.
+ */
+const htmlHeaders = { 'Content-Type': HTML, 'Cache-Control': 'no-store', 'Referrer-Policy': 'same-origin' }
 const REFUSALS: Partial<Record<string, string>> = {
   'public_form.expired': 'expired',
   'public_form.too_fast': 'tooFast',
@@ -121,7 +127,7 @@ export function publicInfoRoutes(options: { publicSheets: PublicSheets } = { pub
       hide: true,
       async handler({ query, ctx, request, reply }) {
         const language = isPublicLanguage(query.lang) ? query.lang : 'fr'
-        reply.header('Content-Type', HTML).header('Cache-Control', 'no-store')
+        reply.headers(htmlHeaders)
         return reply.send(await page(ctx, language, request.cspNonce))
       },
     }),
@@ -135,7 +141,7 @@ export function publicInfoRoutes(options: { publicSheets: PublicSheets } = { pub
       async handler({ params, ctx, request, reply }) {
         // A page that does not exist, not a request with a bad field.
         if (!isPublicLanguage(params.lang)) throw fail('resource.not_found')
-        reply.header('Content-Type', HTML).header('Cache-Control', 'no-store')
+        reply.headers(htmlHeaders)
         return reply.send(await page(ctx, params.lang, request.cspNonce))
       },
     }),
@@ -156,8 +162,7 @@ export function publicInfoRoutes(options: { publicSheets: PublicSheets } = { pub
         const again = (status: number, state: Omit<FormState, 'token' | 'values'>) =>
           reply
             .code(status)
-            .header('Content-Type', HTML)
-            .header('Cache-Control', 'no-store')
+            .headers(htmlHeaders)
             .send(
               renderResultPage({
                 language,
@@ -170,7 +175,7 @@ export function publicInfoRoutes(options: { publicSheets: PublicSheets } = { pub
         if (!parsed.success) return again(400, fieldErrors(parsed.error, values))
         try {
           const receipt = await receiveRequest(ctx, parsed.data, request.ip)
-          reply.header('Content-Type', HTML).header('Cache-Control', 'no-store')
+          reply.headers(htmlHeaders)
           return reply.send(renderResultPage({ language, nonce: request.cspNonce, line, outcome: { received: true, ...receipt } }))
         } catch (e) {
           const problem = e instanceof AppError ? REFUSALS[e.code] : undefined
