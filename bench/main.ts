@@ -14,6 +14,7 @@ import { benchAuditPersons } from './audit-persons.bench'
 import { benchCaseload } from './caseload.bench'
 import { load, percentiles, round } from './load'
 import { benchOverview } from './overview.bench'
+import { benchPublicForm } from './public-form.bench'
 import { benchWeb } from './web.bench'
 
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 200_000)
@@ -170,7 +171,7 @@ else log('PostgreSQL not reachable: benchmarking SQLite only')
 
 // `npm run bench -- caseload` runs one group; no argument runs them all.
 const groups = process.argv.slice(2)
-const runs = (group: 'persons' | 'audit' | 'caseload' | 'overview') => groups.length === 0 || groups.includes(group)
+const runs = (group: 'persons' | 'audit' | 'caseload' | 'overview' | 'public-form') => groups.length === 0 || groups.includes(group)
 const results = []
 for (const e of engines) {
   results.push({
@@ -178,6 +179,7 @@ for (const e of engines) {
     ...(runs('audit') ? { auditPersons: await benchAuditPersons(e, PG_URL) } : {}),
     ...(runs('caseload') ? { caseload: await benchCaseload(e, PG_URL) } : {}),
     ...(runs('overview') ? { overview: await benchOverview(e, PG_URL) } : {}),
+    ...(runs('public-form') ? { publicForm: await benchPublicForm(e, PG_URL) } : {}),
     ...(groups.length === 0 || groups.includes('documents')
       ? { documents: await (await import('./documents.bench')).benchDocuments(e, PG_URL) }
       : {}),

@@ -110,6 +110,11 @@ export const AUDIT_ACTIONS = {
   'contact.repeat_caller_checked': 'read',
   'contact_theme.created': 'system',
   'contact_theme.updated': 'system',
+  // The public form's inbox (modules/public-info): received without a session, read and decided by intake.
+  'contact_request.received': 'change',
+  'contact_request.listed': 'read',
+  'contact_request.viewed': 'read',
+  'contact_request.decided': 'change',
 
   'audit.viewed': 'read',
   'audit.verified': 'system',

@@ -49,6 +49,9 @@ export const PERMISSIONS = {
   /** The list of contact themes (labels only): for those who file contacts and the admins who keep it. */
   'contact_theme.read': ['intake', 'worker', 'lead', 'admin'],
   'contact_theme.manage': ['admin'],
+  /** The public form's inbox: intake and leads only, until a request becomes a contact. */
+  'contact_request.read': ['intake', 'lead'],
+  'contact_request.handle': ['intake', 'lead'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -64,6 +64,9 @@ const relativeImportsToJs = {
   setup(build) {
     build.onResolve({ filter: /^\.\.?(\/|$)/ }, (args) => {
       if (args.kind === 'entry-point') return undefined
+      // JSON the server imports (the public page's texts, kept with the web's locales) is bundled
+      // into the importing module: dist/ has no copy of web/src beside the server.
+      if (args.path.endsWith('.json')) return undefined
       const target = path.resolve(args.resolveDir, args.path)
       for (const [suffix, out] of [
         ['.ts', '.js'],

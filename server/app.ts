@@ -1,5 +1,5 @@
 import swagger from '@fastify/swagger'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { errorCodes, type FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { notReadyReason, StorageState } from './db/readiness'
 import { RequestContext, type Services } from './http/context'
@@ -31,6 +31,8 @@ import { networkRoutes } from './modules/network/network.routes'
 import { personRoutes } from './modules/persons/persons.routes'
 import { postcodeRoutes } from './modules/postcodes/postcodes.routes'
 import { progressRoutes } from './modules/progress/progress.routes'
+import { contactRequestRoutes } from './modules/public-info/contact-requests.routes'
+import { publicInfoRoutes } from './modules/public-info/public-info.routes'
 import { reportRoutes } from './modules/reports/reports.routes'
 import { planRoutes } from './modules/plans/plans.routes'
 import { trajectoryRoutes } from './modules/trajectory/trajectory.routes'
@@ -70,6 +72,9 @@ export const API_ROUTES: Route[] = [
   ...postcodeRoutes,
   ...auditRoutes,
   ...dpoAlertRoutes,
+  // The sheets module replaces the seam's empty list with the published public sheets.
+  ...publicInfoRoutes(),
+  ...contactRequestRoutes,
 ]
 
 declare module 'fastify' {
@@ -144,7 +149,9 @@ export async function buildApp(
     request.cspNonce = newNonce()
     const purposeHeader = request.headers['x-parcours-purpose']
     const purpose = typeof purposeHeader === 'string' && PURPOSE.test(purposeHeader) ? purposeHeader : null
-    request.ctx = new RequestContext(services, request.id, request.ip, purpose)
+    // The public form's entries keep no client address: a request may be anonymous (ADR 0010).
+    const address = request.routeOptions.config?.withholdAddress ? 'withheld' : request.ip
+    request.ctx = new RequestContext(services, request.id, address, purpose)
     reply.header('X-Request-Id', request.id)
     securityHeaders(services.config, request, reply, request.cspNonce)
   })
@@ -155,6 +162,20 @@ export async function buildApp(
     Object.values(FILE_TYPES).map((t) => t.mime),
     (_request, _payload, done) => done(null, undefined),
   )
+  // The public form, sent without JavaScript, arrives form-encoded; no other route takes it, and
+  // any other answers as if no parser existed (415).
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (request, body, done) => {
+    if (!request.routeOptions.config?.formBody) {
+      done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(String(request.headers['content-type'])), undefined)
+      return
+    }
+    const fields: Record<string, string | string[]> = Object.create(null)
+    for (const [name, value] of new URLSearchParams(String(body))) {
+      const had = fields[name]
+      fields[name] = had === undefined ? value : Array.isArray(had) ? [...had, value] : [had, value]
+    }
+    done(null, fields)
+  })
   app.setErrorHandler(problemHandler)
   app.setNotFoundHandler(notFoundHandler)
 

@@ -48,15 +48,18 @@ const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
   sheet_versions: true,
   sheet_search_docs: true,
   sheet_search: true,
+  contact_requests: true,
+  public_form_windows: true,
 }
 /**
  * Neither staff data nor guarded by the lint: who works on which case (no person's data, read
  * with the case ids a door gave), access requests and DPO alerts about staff accounts, and the
- * installation's own state, background jobs (ids in their payloads, reached through server/jobs/).
+ * installation's own state, background jobs (ids in their payloads, reached through server/jobs/),
+ * and the public form's inbox (sealed requests under their own keys, read by intake through ctx.read).
  * Modules reach them through ctx.read/ctx.write (audited); the fence keeps them out of
  * ctx.unaudited.
  */
-const OTHER_AUDITED_TABLES = ['accompaniment_workers', 'dpo_alerts', 'jobs', 'role_requests', 'system_state']
+const OTHER_AUDITED_TABLES = ['accompaniment_workers', 'contact_requests', 'dpo_alerts', 'jobs', 'role_requests', 'system_state']
 
 /**
  * The doors hold by structure: a deliberately bad module is refused by the linter or by the type

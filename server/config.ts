@@ -29,6 +29,19 @@ const ConfigSchema = z.object({
     .default('pdf,png,jpeg,docx,odt,txt'),
   PARCOURS_DENIALS_PER_MINUTE: z.coerce.number().int().min(5).max(100_000).default(120),
   PARCOURS_REVIEW_EVERY_MONTHS: z.coerce.number().int().min(1).max(24).default(3),
+  // The public page (/info) and its form: the free line, and the form's anti-abuse limits.
+  PARCOURS_LINE_PHONE: z
+    .string()
+    .regex(/^\+?[0-9][0-9 ./-]{3,24}$/, 'a phone number as it should be shown, e.g. 0800 12 345')
+    .optional(),
+  PARCOURS_LINE_HOURS: z
+    .string()
+    .regex(/^\d{2}:\d{2}-\d{2}:\d{2}(,\d{2}:\d{2}-\d{2}:\d{2})*$/, 'opening hours on working days, e.g. 09:00-12:30,13:30-17:00')
+    .default('09:00-17:00'),
+  PARCOURS_PUBLIC_FORM_MIN_SECONDS: z.coerce.number().int().min(1).max(120).default(3),
+  PARCOURS_PUBLIC_FORM_PER_ADDRESS: z.coerce.number().int().min(1).max(1000).default(3),
+  PARCOURS_PUBLIC_FORM_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(100),
+  PARCOURS_PUBLIC_INBOX_MAX: z.coerce.number().int().min(1).max(1_000_000).default(500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -50,6 +63,14 @@ export type Config = {
   reviewEveryMonths: number
   /** Refusals a session may cause per minute before it is blocked (audit flooding). */
   denialsPerMinute: number
+  /** The free line shown on /info: its number and its hours on working days ([from, to] pairs, HH:MM). */
+  line: { phone: string | null; hours: [string, string][] }
+  /**
+   * The public form's limits (modules/public-info): seconds a person takes at least between the
+   * page and sending it; accepted requests per address and for the whole form per day; open
+   * requests the inbox holds at most (past it new ones are refused, none is ever pushed out).
+   */
+  publicForm: { minSeconds: number; perAddressPerDay: number; perDay: number; inboxMax: number }
 }
 
 export class ConfigError extends Error {}
@@ -98,6 +119,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     reviewEveryMonths: c.PARCOURS_REVIEW_EVERY_MONTHS,
     denialsPerMinute: c.PARCOURS_DENIALS_PER_MINUTE,
+    // Outside production a placeholder number, so that the demo page reads as the real one will;
+    // in production an unset number is left off the page rather than invented.
+    line: {
+      phone: c.PARCOURS_LINE_PHONE ?? (production ? null : '0800 00 000'),
+      hours: c.PARCOURS_LINE_HOURS.split(',').map((range) => range.split('-') as [string, string]),
+    },
+    publicForm: {
+      minSeconds: c.PARCOURS_PUBLIC_FORM_MIN_SECONDS,
+      perAddressPerDay: c.PARCOURS_PUBLIC_FORM_PER_ADDRESS,
+      perDay: c.PARCOURS_PUBLIC_FORM_PER_DAY,
+      inboxMax: c.PARCOURS_PUBLIC_INBOX_MAX,
+    },
     documents: { maxBytes: Math.round(c.PARCOURS_DOCUMENT_MAX_MB * 1_048_576), types: c.PARCOURS_DOCUMENT_TYPES.split(',') },
   }
 }

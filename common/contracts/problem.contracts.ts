@@ -32,6 +32,10 @@ export const ERROR_CODES = [
   'storage.full',
   'storage.full_read',
   'service.not_ready',
+  'public_form.expired',
+  'public_form.too_fast',
+  'public_form.refused',
+  'public_form.inbox_full',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

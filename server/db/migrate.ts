@@ -20,6 +20,7 @@ import * as m0017 from './migrations/0017-jobs-and-denials'
 import * as m0018 from './migrations/0018-team-recent-cases'
 import * as m0019 from './migrations/0019-contacts'
 import * as m0020 from './migrations/0020-sheets'
+import * as m0021 from './migrations/0021-contact-requests'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -45,6 +46,7 @@ const STEPS: Record<string, Step> = {
   '0018-team-recent-cases': m0018,
   '0019-contacts': m0019,
   '0020-sheets': m0020,
+  '0021-contact-requests': m0021,
 }
 
 /** Every migration the code knows, in order: what a current database has applied. */

@@ -35,6 +35,14 @@ import type {
   ORIENTATIONS,
   URGENCIES,
 } from '../../common/contracts/contacts.contracts'
+import type {
+  PREFERRED_TIMES,
+  PUBLIC_LANGUAGES,
+  REACH_BY,
+  REQUEST_CALLER_KINDS,
+  REQUEST_SECTORS,
+  REQUEST_STATES,
+} from '../../common/contracts/contact-requests.contracts'
 import type { ATTENDANCE, MODALITIES, PARTICIPANTS, SESSION_STATUSES } from '../../common/contracts/case-sessions.contracts'
 import type { LifeDomain } from '../../common/contracts/desistance.contracts'
 import type { JobState } from '../../common/contracts/jobs.contracts'
@@ -109,6 +117,8 @@ export interface Database {
   login_throttle: { key: string; failures: number; window_start: string; locked_until: string | null }
   /** Refusals per user in the current minute (security/denial-limiter.ts). */
   denial_windows: { user_id: string; window_start: string; refusals: number }
+  /** Accepted public-form submissions per hashed address and for the whole form (modules/public-info). */
+  public_form_windows: { key: string; window_start: string; count: number }
   /** Background work (server/jobs/): ids in the payload, never personal data in plaintext. */
   jobs: {
     id: string
@@ -447,5 +457,25 @@ export interface Database {
     body: string
     sheet_search: ColumnType<string, never, never>
     rank: ColumnType<number, never, never>
+  }
+  /** The public form's inbox; identity and message sealed under the request's own key (in person_keys). */
+  contact_requests: {
+    id: string
+    received_at: string
+    caller_kind: OneOf<typeof REQUEST_CALLER_KINDS>
+    sector: OneOf<typeof REQUEST_SECTORS> | null
+    anonymous: number
+    reach_by: OneOf<typeof REACH_BY> | null
+    preferred_times: Json<OneOf<typeof PREFERRED_TIMES>[]>
+    language: OneOf<typeof PUBLIC_LANGUAGES>
+    name_sealed: string | null
+    phone_sealed: string | null
+    email_sealed: string | null
+    message_sealed: string | null
+    state: OneOf<typeof REQUEST_STATES>
+    decided_by: string | null
+    decided_at: string | null
+    form_nonce: string
+    version: number
   }
 }

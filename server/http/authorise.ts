@@ -18,9 +18,14 @@ export function cookieName(secure: boolean): string {
  * cannot send and a cross-site script cannot add without a CORS preflight we never grant; and
  * an Origin, when the browser sends one, must be ours.
  */
-function checkCsrf(request: FastifyRequest): void {
+function checkCsrf(route: Route, request: FastifyRequest): void {
   if (!UNSAFE.has(request.method)) return
-  if (request.headers['x-parcours-request'] !== '1') throw fail('csrf.rejected')
+  if (route.csrf === 'form-token') {
+    // A plain HTML form cannot send our header (ADR 0010): the browser's own word that the
+    // request comes from our page, when it gives it, and the signed form token the handler checks.
+    const site = request.headers['sec-fetch-site']
+    if (site !== undefined && site !== 'same-origin') throw fail('csrf.rejected')
+  } else if (request.headers['x-parcours-request'] !== '1') throw fail('csrf.rejected')
   const origin = request.headers.origin
   if (origin && origin !== 'null') {
     let host: string
@@ -38,7 +43,7 @@ function checkCsrf(request: FastifyRequest): void {
 
 /** Runs before every handler: CSRF, session, session state, then the route's permission. */
 export async function authorise(route: Route, ctx: RequestContext, request: FastifyRequest, services: Services): Promise<void> {
-  checkCsrf(request)
+  checkCsrf(route, request)
   const { config, db, kind } = services
   const token = readCookie(request.headers.cookie, cookieName(config.secureCookies))
   if (token) ctx.actor = await resolveSession(db, kind, token, config.session.idleMs)

@@ -33,6 +33,16 @@ export type Route = {
   /** Not part of the JSON API (static files); left out of the OpenAPI document. */
   hide: boolean
   /**
+   * How a write proves it comes from our own page. Default: the custom header (ADR 0003).
+   * `form-token`: a plain HTML form, which cannot send a header: same-origin `Origin` and
+   * `Sec-Fetch-Site` when the browser sends them, and the handler checks the signed form token (ADR 0010).
+   */
+  csrf?: 'form-token'
+  /** The audit entries of this route record no client address (the public form: anonymous requests). */
+  withholdAddress?: true
+  /** A smaller body limit than the app's 1 MiB, in bytes. */
+  bodyLimit?: number
+  /**
    * Set by `defineCaseRoute` (what the route opens the case for), or `outside` for breaking the
    * glass on a case one cannot see yet. Tests generate the case matrix from it.
    */
@@ -61,6 +71,9 @@ export function defineRoute<
   allow: Allow
   partialSession?: SessionState[]
   hide?: boolean
+  csrf?: 'form-token'
+  withholdAddress?: true
+  bodyLimit?: number
   handler: (args: HandlerArgs<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R>>
 }): Route {
   return {

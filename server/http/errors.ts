@@ -32,6 +32,10 @@ export const CATALOGUE: Record<ErrorCode, { status: number; title: string }> = {
   'storage.full': { status: 507, title: 'Storage full: nothing was saved' },
   'storage.full_read': { status: 503, title: 'Storage full: reads cannot be recorded in the audit log' },
   'service.not_ready': { status: 503, title: 'Not ready to serve' },
+  'public_form.expired': { status: 400, title: 'The form has expired or was already sent; please fill it in again' },
+  'public_form.too_fast': { status: 400, title: 'The form was sent too quickly; please check it and send it again' },
+  'public_form.refused': { status: 400, title: 'The form was not accepted' },
+  'public_form.inbox_full': { status: 503, title: 'Requests cannot be received at the moment; please call the line' },
 }
 
 export class AppError extends Error {

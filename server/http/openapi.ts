@@ -13,7 +13,7 @@ const listOr = (value: unknown): unknown[] => (Array.isArray(value) ? value : []
 type Document = Json & { paths?: Record<string, Record<string, Json>>; components?: Json }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
-const ERROR_STATUSES = [400, 401, 403, 404, 409, 412, 413, 428, 429, 500] as const
+const ERROR_STATUSES = [400, 401, 403, 404, 409, 412, 413, 428, 429, 500, 503] as const
 type ErrorStatus = (typeof ERROR_STATUSES)[number]
 
 const INT32 = 2 ** 31
@@ -56,6 +56,7 @@ const RESPONSE_NAMES: Record<ErrorStatus, string> = {
   428: 'PreconditionRequired',
   429: 'TooManyRequests',
   500: 'ServerError',
+  503: 'ServiceUnavailable',
 }
 
 function errorResponses(): Json {

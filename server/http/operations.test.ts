@@ -35,6 +35,13 @@ describe('the operations catalogue', () => {
     expect(flagged.sort()).toEqual(reading.sort())
   })
 
+  it('marks public exactly the routes that need no session', () => {
+    const flagged = documented.filter((r) => OPERATIONS[keyOf(r)]?.public).map(keyOf)
+    const open = documented.filter((r) => r.allow === 'public').map(keyOf)
+    expect(open).toContain('POST /api/public/contact-requests')
+    expect(flagged.sort()).toEqual(open.sort())
+  })
+
   it('derives the error answers from the route definition', () => {
     expect(errorStatuses(find('GET /api/health'))).toEqual([500])
     // Public write: input and CSRF; guessing throttled; no session needed.
@@ -45,5 +52,7 @@ describe('the operations catalogue', () => {
     // A case change with If-Match: closed case or stale version or none.
     expect(errorStatuses(find('PUT /api/accompaniments/:id/plan'))).toEqual([400, 401, 403, 404, 409, 412, 413, 428, 429, 500])
     expect(errorStatuses(find('POST /api/accompaniments/:id/tasks'))).toEqual([400, 401, 403, 404, 409, 413, 429, 500])
+    // The public form: no session, CSRF on the write, counted per address and per day, a full inbox.
+    expect(errorStatuses(find('POST /api/public/contact-requests'))).toEqual([400, 403, 413, 429, 500, 503])
   })
 })

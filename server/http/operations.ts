@@ -8,6 +8,10 @@
  *   `operations.test.ts` reads the route files and fails when this flag and the code disagree.
  * - `throttled`: guessing is counted before the secret is checked (sign-in, MFA, password): 429.
  * - `also`: further statuses the handler answers by itself (a conflict, a wrong secret…).
+ * - `public`: needs no session (`allow: 'public'`), for the visitors of the public page;
+ *   `operations.test.ts` fails when this flag and the route disagree. The public page itself and
+ *   its plain HTML form (`/info`, `/info/:lang`, `POST /info/contact`) answer HTML and are left out
+ *   of the document like the web app's files.
  *
  * Everything else (401, 403, 404, 400, the denial limit's 429, security) is derived from the route
  * (`allow`, params, body, case access) in `openapi.ts`. `operations.test.ts` fails when a route has
@@ -17,17 +21,18 @@ export type Operation = {
   id: string
   ifMatch?: true
   throttled?: true
-  also?: readonly (401 | 403 | 409)[]
+  also?: readonly (401 | 403 | 409 | 503)[]
+  public?: true
 }
 
 export const OPERATIONS: Record<string, Operation> = {
-  'GET /api/health': { id: 'getHealth' },
-  'GET /api/ready': { id: 'getReadiness' },
+  'GET /api/health': { id: 'getHealth', public: true },
+  'GET /api/ready': { id: 'getReadiness', public: true },
 
-  'POST /api/auth/login': { id: 'login', throttled: true, also: [401] },
+  'POST /api/auth/login': { id: 'login', throttled: true, also: [401], public: true },
   'POST /api/auth/mfa/verify': { id: 'verifyMfa', throttled: true, also: [409] },
   'POST /api/auth/logout': { id: 'logout' },
-  'POST /api/auth/activate': { id: 'activateAccount' },
+  'POST /api/auth/activate': { id: 'activateAccount', public: true },
 
   'GET /api/me': { id: 'getMe' },
   'POST /api/me/password': { id: 'changeMyPassword', throttled: true },
@@ -149,6 +154,12 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/contact-themes': { id: 'listContactThemes' },
   'POST /api/contact-themes': { id: 'createContactTheme', also: [409] },
   'PUT /api/contact-themes/:code': { id: 'updateContactTheme', ifMatch: true },
+  // The public form's JSON variant (no session; counted per address and per day: 429; a full inbox: 503).
+  'GET /api/public/contact-form': { id: 'getPublicContactForm', public: true },
+  'POST /api/public/contact-requests': { id: 'submitContactRequest', throttled: true, also: [503], public: true },
+  'GET /api/contact-requests': { id: 'listContactRequests' },
+  'GET /api/contact-requests/:id': { id: 'getContactRequest' },
+  'POST /api/contact-requests/:id/decision': { id: 'decideContactRequest', ifMatch: true },
 }
 
 export const operationKey = (method: string, path: string): string => `${method} ${path}`

@@ -5,6 +5,7 @@ import { PERMISSIONS } from '../../common/permissions'
 import { ROLES, type Role } from '../../common/roles'
 import { API_ROUTES } from '../app'
 import { webRoutes } from '../modules/web/web.routes'
+import { formTokenKey, issueFormToken } from '../modules/public-info/public-form.token'
 import { codeFor } from '../security/mfa'
 import { type Agent, auditRows, json, startTestApp, TEST_PASSWORD, type TestApp } from '../test/harness'
 
@@ -124,6 +125,15 @@ const MATRIX: Record<string, Who> = {
   'GET /api/contact-themes': [...STAFF, 'admin'],
   'POST /api/contact-themes': ['admin'],
   'PUT /api/contact-themes/:code': ['admin'],
+  // The public information page and its form (HTML), the form's JSON variant, and the inbox.
+  'GET /info': 'public',
+  'GET /info/:lang': 'public',
+  'POST /info/contact': 'public',
+  'GET /api/public/contact-form': 'public',
+  'POST /api/public/contact-requests': 'public',
+  'GET /api/contact-requests': ['intake', 'lead'],
+  'GET /api/contact-requests/:id': ['intake', 'lead'],
+  'POST /api/contact-requests/:id/decision': ['intake', 'lead'],
   // The web application (static files and client-side routes), outside API_ROUTES.
   'GET /*': 'public',
 }
@@ -179,6 +189,7 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     .replace(':version', '1')
     .replace(':code', 'motivations')
     .replace(':language', 'nl')
+    .replace(':lang', 'nl')
     // Any other parameter names an object that does not exist; the policy is checked before that matters.
     .replace(/:(?!id\b)\w+/g, () => crypto.randomUUID())
     .replace('/*', '/some/client/route')
@@ -264,6 +275,14 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     'POST /api/contacts/:id/callback': () => ({ dueDate: '2026-12-03' }),
     'POST /api/contact-themes': () => ({ code: `matrix_${unique}`, labels: L('Matrix'), position: 1 }),
     'PUT /api/contact-themes/:code': () => ({ labels: L('Matrix'), active: true, position: 1 }),
+    'POST /info/contact': () => ({ callerKind: 'relative', mode: 'anonymous', message: 'Matrix' }),
+    'POST /api/public/contact-requests': () => ({
+      token: issueFormToken(formTokenKey(h.services.auditKey), Date.now() - 10_000),
+      callerKind: 'relative',
+      anonymous: true,
+      message: 'Matrix',
+    }),
+    'POST /api/contact-requests/:id/decision': () => ({ state: 'dismissed' }),
     'PUT /api/accompaniments/:id/sessions/:sessionId': () => ({
       startsAt: '2026-12-01T10:00:00+01:00',
       modality: 'office',
@@ -283,6 +302,10 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
   const body = method === 'GET' ? undefined : ((await bodies[key]?.()) ?? {})
   return agent.request(method as 'GET', url + (query[key] ?? ''), body, headers)
 }
+
+/** The answer's problem (or other JSON); an HTML page (the public page and its form) has no code. */
+const problemOf = (res: LightMyRequestResponse): { code?: string } =>
+  res.body && String(res.headers['content-type']).includes('json') ? res.json() : {}
 
 /** Every route Fastify actually registered, read back from its router. */
 function registeredRoutes(): string[] {
@@ -329,7 +352,7 @@ describe('the permission matrix', () => {
     it('is refused to anonymous callers unless public', async () => {
       const res = await call(key, h.agent())
       if (who === 'public') {
-        expect(POLICY_CODES).not.toContain(res.json().code)
+        expect(POLICY_CODES).not.toContain(problemOf(res).code)
         expect([401, 403]).not.toContain(res.statusCode)
       } else {
         expect(res.statusCode).toBe(401)
@@ -342,7 +365,7 @@ describe('the permission matrix', () => {
       const allowed = who === 'public' || who === 'authenticated' || who.includes(role)
       const res = await call(key, agent, allowed)
       if (allowed) {
-        const body = res.body ? res.json() : {}
+        const body = problemOf(res)
         expect(POLICY_CODES, `${res.statusCode} ${res.body}`).not.toContain(body.code)
         expect([401, 403], `${res.statusCode} ${res.body}`).not.toContain(res.statusCode)
         expect(body.code, 'the request shape must be valid').not.toBe('validation.failed')

@@ -13,6 +13,9 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     allow?: string
+    /** The route's form body (application/x-www-form-urlencoded) is parsed: the public form only. */
+    formBody?: boolean
+    withholdAddress?: boolean
   }
 }
 
@@ -22,10 +25,11 @@ export function registerRoutes(app: FastifyInstance, routes: Route[], services: 
     typed.route({
       method: route.method,
       url: route.path,
-      config: { allow: route.allow },
       // Public pages answer HEAD too (load balancers and uptime monitors ask `HEAD /`); signed-in
       // routes do not: nothing of a protected resource is served to a method no test covers.
       exposeHeadRoute: route.method === 'GET' && route.allow === 'public',
+      config: { allow: route.allow, formBody: route.csrf === 'form-token', withholdAddress: route.withholdAddress === true },
+      ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
       schema: {
         summary: route.summary,
         tags: route.tags,

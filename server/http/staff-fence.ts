@@ -23,6 +23,8 @@ export const STAFF_TABLES = [
   'sessions',
   'login_throttle',
   'denial_windows',
+  // Counters of the public form, keyed by a hashed address: no person's data.
+  'public_form_windows',
   'instruments',
   'instrument_versions',
   // The contact point's theme list (labels only, no personal data), managed by admins.

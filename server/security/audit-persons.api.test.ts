@@ -86,6 +86,13 @@ const EXCLUDED: Record<string, string> = {
   'GET /api/audit/actors': "staff accounts for the DPO's choice of a user: no person concerned",
   'GET /api/role-requests': 'access requests about staff accounts: no person concerned',
   'GET /api/dpo-alerts': 'alerts about staff accounts (activation links, second factors, grants): no person concerned',
+  'GET /info': 'the public information page: the service, the line, the form; no personal data',
+  'GET /info/:lang': 'the public information page in one language: no personal data',
+  'GET /api/public/contact-form': 'a fresh form token for the public form: no personal data',
+  'GET /api/contact-requests':
+    'the public inbox lists kinds, dates and how to call back, never an identity or a message; a request belongs to no person until the lead makes it a contact',
+  'GET /api/contact-requests/:id':
+    'a public request belongs to no person yet: its read is recorded under the request id, whose own key opens it (modules/public-info/contact-requests.api.test.ts)',
 }
 /** Who reads each case route: everyone who sees the case, break-the-glass included. */
 const CASE_READERS: Relationship[] = ['assigned', 'teamLead', 'breakGlass']

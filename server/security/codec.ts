@@ -64,6 +64,8 @@ export const SENSITIVE = {
   contacts: { caller: CallerView.nullable(), description: optionalText, summary: optionalText, referred_to: optionalText },
   // Field names with old and new values; sealed with the contact's key, never plaintext.
   contact_history: { changes: z.array(z.object({ field: text, old: z.unknown(), new: z.unknown() })) },
+  // A public request's identity and message, sealed under the request's own key (its id in person_keys).
+  contact_requests: { name: optionalText, phone: optionalText, email: optionalText, message: optionalText },
 } satisfies { [T in keyof Database]?: Record<string, z.ZodType> }
 
 type Schemas = typeof SENSITIVE

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Agent, auditRows, DB_KIND, json, startTestApp, type TestApp } from '../test/harness'
+import { formTokenKey, issueFormToken } from '../modules/public-info/public-form.token'
+import { Agent, auditRows, DB_KIND, json, startTestApp, type TestApp } from '../test/harness'
 
 let h: TestApp
 let worker: Agent & { userId: string }
@@ -101,6 +102,14 @@ const CONTACT = {
   changed: 'Mongoose clarinet correction',
 }
 SECRETS.push(...Object.values(CONTACT), '471192837')
+/** A public "ask to be contacted" request: the caller's name, phone, e-mail and message. */
+const PUBLIC_REQUEST = {
+  name: 'Wilhelmina Plonkenbeerg',
+  phone: '0499 87 65 43',
+  email: 'wilhelmina.plonk@mailbox.example',
+  message: 'Marzipan zeppelin worry',
+}
+SECRETS.push(...Object.values(PUBLIC_REQUEST), '0499876543')
 const ids: string[] = []
 
 beforeAll(async () => {
@@ -205,6 +214,17 @@ beforeAll(async () => {
     const history = json(await intake.get(`/api/contacts/${contact.id}/history`)).items
     expect(history[1].changes).toContainEqual({ field: 'summary', old: CONTACT.summary, new: CONTACT.changed })
     expect(json(await intake.post('/api/contacts/repeat-caller', { phone: '+32471192837' })).items[0].callerName).toBe(CONTACT.name)
+    // A public request, sent as the JSON variant of the form with a token issued ten seconds ago.
+    const token = issueFormToken(formTokenKey(h.services.auditKey), Date.now() - 10_000)
+    const sent = await new Agent(h.app, '192.0.2.99').post('/api/public/contact-requests', {
+      ...PUBLIC_REQUEST,
+      token,
+      callerKind: 'relative',
+      reachBy: 'phone',
+    })
+    expect(sent.statusCode, sent.body).toBe(201)
+    const [item] = json(await intake.get('/api/contact-requests')).items
+    expect(json(await intake.get(`/api/contact-requests/${item.id}`))).toMatchObject(PUBLIC_REQUEST)
   }
 })
 afterAll(() => h?.close())

@@ -16,6 +16,7 @@ const AppLayout = page(() => import('./components/app-layout'), 'AppLayout')
 const AccessGrantsPage = page(() => import('./pages/accompaniments/access-grants.page'), 'AccessGrantsPage')
 const CaseCreatePage = page(() => import('./pages/accompaniments/case-create.page'), 'CaseCreatePage')
 const CaseViewPage = page(() => import('./pages/accompaniments/case-view.page'), 'CaseViewPage')
+const ContactRequestsPage = page(() => import('./pages/contact-requests/contact-requests.page'), 'ContactRequestsPage')
 const CaseloadPage = page(() => import('./pages/accompaniments/caseload.page'), 'CaseloadPage')
 const AccountPage = page(() => import('./pages/account/account.page'), 'AccountPage')
 const ActivatePage = page(() => import('./pages/activate/activate.page'), 'ActivatePage')
@@ -86,6 +87,10 @@ export const router = createBrowserRouter([
           { path: '/contacts/new', element: <ContactEditPage /> },
           { path: '/contacts/:id', element: <ContactEditPage /> },
         ],
+      },
+      {
+        element: <RequireAbility ability="contact_request.read" />,
+        children: [{ path: '/contact-requests', element: <ContactRequestsPage /> }],
       },
       {
         element: <RequireAbility ability="person.search" />,

@@ -1471,6 +1471,91 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/public/contact-form': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A fresh token for the "ask to be contacted" form (JSON variant), with the time limits it carries */
+    get: operations['getPublicContactForm']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/public/contact-requests': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Ask to be contacted (JSON variant of the public form); says only that this request was received */
+    post: operations['submitContactRequest']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/contact-requests': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The public form’s inbox: open requests oldest first (or those handled or dismissed, newest first), without identities */
+    get: operations['listContactRequests']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/contact-requests/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** One public request, opened: identity and message (audited) */
+    get: operations['getContactRequest']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/contact-requests/{id}/decision': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Mark a public request handled or dismissed (If-Match) */
+    post: operations['decideContactRequest']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
 }
 export type webhooks = Record<string, never>
 export interface components {
@@ -1512,6 +1597,10 @@ export interface components {
         | 'storage.full'
         | 'storage.full_read'
         | 'service.not_ready'
+        | 'public_form.expired'
+        | 'public_form.too_fast'
+        | 'public_form.refused'
+        | 'public_form.inbox_full'
       detail?: string
       requestId?: string
       errors?: {
@@ -1522,7 +1611,7 @@ export interface components {
     }
   }
   responses: {
-    /** @description RFC 9457 problem. Codes: `validation.failed` (The request has invalid fields); `auth.activation_invalid` (Activation link invalid or expired); `auth.password_rejected` (Password not accepted); `auth.password_incorrect` (Current password incorrect). */
+    /** @description RFC 9457 problem. Codes: `validation.failed` (The request has invalid fields); `auth.activation_invalid` (Activation link invalid or expired); `auth.password_rejected` (Password not accepted); `auth.password_incorrect` (Current password incorrect); `public_form.expired` (The form has expired or was already sent; please fill it in again); `public_form.too_fast` (The form was sent too quickly; please check it and send it again); `public_form.refused` (The form was not accepted). */
     BadRequest: {
       headers: {
         [name: string]: unknown
@@ -1605,6 +1694,15 @@ export interface components {
     }
     /** @description RFC 9457 problem. Codes: `server.error` (Unexpected error). */
     ServerError: {
+      headers: {
+        [name: string]: unknown
+      }
+      content: {
+        'application/problem+json': components['schemas']['Problem']
+      }
+    }
+    /** @description RFC 9457 problem. Codes: `storage.full_read` (Storage full: reads cannot be recorded in the audit log); `service.not_ready` (Not ready to serve); `public_form.inbox_full` (Requests cannot be received at the moment; please call the line). */
+    ServiceUnavailable: {
       headers: {
         [name: string]: unknown
       }
@@ -1869,6 +1967,8 @@ export interface operations {
               | 'contact.write'
               | 'contact_theme.read'
               | 'contact_theme.manage'
+              | 'contact_request.read'
+              | 'contact_request.handle'
             )[]
             mfaEnabled: boolean
             /** @enum {string} */
@@ -2705,6 +2805,8 @@ export interface operations {
           q: string
           /** @enum {string} */
           reason?: 'duplicate_check' | 'identify_caller' | 'find_client'
+          /** Format: int32 */
+          birthYear?: number
         }
       }
     }
@@ -10425,6 +10527,10 @@ export interface operations {
           | 'contact.repeat_caller_checked'
           | 'contact_theme.created'
           | 'contact_theme.updated'
+          | 'contact_request.received'
+          | 'contact_request.listed'
+          | 'contact_request.viewed'
+          | 'contact_request.decided'
           | 'audit.viewed'
           | 'audit.verified'
           | 'names.reindexed'
@@ -10663,6 +10769,308 @@ export interface operations {
             } | null
             acknowledgedAt: string | null
             mayAcknowledge: boolean
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getPublicContactForm: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            token: string
+            /** Format: int64 */
+            minSeconds: number
+            /** Format: int64 */
+            maxAgeSeconds: number
+          }
+        }
+      }
+      500: components['responses']['ServerError']
+    }
+  }
+  submitContactRequest: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          token: string
+          /** @default  */
+          website?: string
+          /**
+           * @default fr
+           * @enum {string}
+           */
+          language?: 'fr' | 'nl' | 'de' | 'en'
+          /** @enum {string} */
+          callerKind: 'relative' | 'professional' | 'concerned' | 'undisclosed'
+          /** @default null */
+          sector?:
+            | (
+                | 'school'
+                | 'youth_service'
+                | 'police'
+                | 'prison_justice'
+                | 'health'
+                | 'social'
+                | 'municipality'
+                | 'religious_community'
+                | 'other'
+              )
+            | null
+          /** @default false */
+          anonymous?: boolean
+          /** @default  */
+          name?: string
+          /** @default null */
+          reachBy?: ('phone' | 'email') | null
+          /** @default  */
+          phone?: '' | string
+          /** @default  */
+          email?: '' | string
+          /** @default [] */
+          preferredTimes?: ('morning' | 'afternoon' | 'any')[]
+          /** @default  */
+          message?: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            received: true
+            anonymous: boolean
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+      503: components['responses']['ServiceUnavailable']
+    }
+  }
+  listContactRequests: {
+    parameters: {
+      query?: {
+        state?: 'open' | 'handled' | 'dismissed'
+        limit?: number
+        offset?: number
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              /** Format: int64 */
+              version: number
+              receivedAt: string
+              /** @enum {string} */
+              callerKind: 'relative' | 'professional' | 'concerned' | 'undisclosed'
+              sector:
+                | (
+                    | 'school'
+                    | 'youth_service'
+                    | 'police'
+                    | 'prison_justice'
+                    | 'health'
+                    | 'social'
+                    | 'municipality'
+                    | 'religious_community'
+                    | 'other'
+                  )
+                | null
+              anonymous: boolean
+              reachBy: ('phone' | 'email') | null
+              preferredTimes: ('morning' | 'afternoon' | 'any')[]
+              /** @enum {string} */
+              language: 'fr' | 'nl' | 'de' | 'en'
+              hasMessage: boolean
+              /** @enum {string} */
+              state: 'open' | 'handled' | 'dismissed'
+              decidedAt: string | null
+            }[]
+            /** Format: int64 */
+            total: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getContactRequest: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** Format: int64 */
+            version: number
+            receivedAt: string
+            /** @enum {string} */
+            callerKind: 'relative' | 'professional' | 'concerned' | 'undisclosed'
+            sector:
+              | (
+                  | 'school'
+                  | 'youth_service'
+                  | 'police'
+                  | 'prison_justice'
+                  | 'health'
+                  | 'social'
+                  | 'municipality'
+                  | 'religious_community'
+                  | 'other'
+                )
+              | null
+            anonymous: boolean
+            reachBy: ('phone' | 'email') | null
+            preferredTimes: ('morning' | 'afternoon' | 'any')[]
+            /** @enum {string} */
+            language: 'fr' | 'nl' | 'de' | 'en'
+            hasMessage: boolean
+            /** @enum {string} */
+            state: 'open' | 'handled' | 'dismissed'
+            decidedAt: string | null
+            name: string | null
+            phone: string | null
+            email: string | null
+            message: string | null
+            decidedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            } | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  decideContactRequest: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          state: 'handled' | 'dismissed'
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** Format: int64 */
+            version: number
+            receivedAt: string
+            /** @enum {string} */
+            callerKind: 'relative' | 'professional' | 'concerned' | 'undisclosed'
+            sector:
+              | (
+                  | 'school'
+                  | 'youth_service'
+                  | 'police'
+                  | 'prison_justice'
+                  | 'health'
+                  | 'social'
+                  | 'municipality'
+                  | 'religious_community'
+                  | 'other'
+                )
+              | null
+            anonymous: boolean
+            reachBy: ('phone' | 'email') | null
+            preferredTimes: ('morning' | 'afternoon' | 'any')[]
+            /** @enum {string} */
+            language: 'fr' | 'nl' | 'de' | 'en'
+            hasMessage: boolean
+            /** @enum {string} */
+            state: 'open' | 'handled' | 'dismissed'
+            decidedAt: string | null
           }
         }
       }
