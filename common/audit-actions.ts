@@ -93,6 +93,17 @@ export const AUDIT_ACTIONS = {
   'network.snapshot_created': 'change',
   'network.snapshot_updated': 'change',
 
+  'duty.hours_updated': 'change',
+  'duty.rota_updated': 'change',
+  'duty.emergency_path_updated': 'change',
+  'legal_basis.created': 'change',
+  'legal_basis.updated': 'change',
+  'exception.recorded': 'change',
+  'exception.updated': 'change',
+  'exception.decided': 'change',
+  'exception.listed': 'read',
+  'exception.viewed': 'read',
+
   'audit.viewed': 'read',
   'audit.verified': 'system',
   'names.reindexed': 'system',

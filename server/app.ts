@@ -17,6 +17,8 @@ import { auditRoutes } from './modules/audit/audit.routes'
 import { caseRelativeRoutes } from './modules/case-relatives/case-relatives.routes'
 import { caseSessionRoutes } from './modules/case-sessions/case-sessions.routes'
 import { dpoAlertRoutes } from './modules/dpo-alerts/dpo-alerts.routes'
+import { dutyRoutes } from './modules/duty/duty.routes'
+import { exceptionRoutes } from './modules/exceptions/exceptions.routes'
 import { documentRoutes } from './modules/documents/documents.routes'
 import { FILE_TYPES } from './modules/documents/file-types'
 import { authRoutes } from './modules/auth/auth.routes'
@@ -64,6 +66,8 @@ export const API_ROUTES: Route[] = [
   ...postcodeRoutes,
   ...auditRoutes,
   ...dpoAlertRoutes,
+  ...dutyRoutes,
+  ...exceptionRoutes,
 ]
 
 declare module 'fastify' {

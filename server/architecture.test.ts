@@ -41,6 +41,10 @@ const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
   role_requests: true,
   dpo_alerts: true,
   system_state: true,
+  duty_documents: true,
+  duty_rota: true,
+  legal_bases: true,
+  confidentiality_exceptions: true,
 }
 /**
  * Neither staff data nor guarded by the lint: who works on which case (no person's data, read
@@ -49,7 +53,9 @@ const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
  * Modules reach them through ctx.read/ctx.write (audited); the fence keeps them out of
  * ctx.unaudited.
  */
-const OTHER_AUDITED_TABLES = ['accompaniment_workers', 'dpo_alerts', 'jobs', 'role_requests', 'system_state']
+// The confidentiality-exception register has its own rule (a case's through the case door or the
+// visible cases; the DPO's whole register), in server/modules/exceptions.
+const OTHER_AUDITED_TABLES = ['accompaniment_workers', 'confidentiality_exceptions', 'dpo_alerts', 'jobs', 'role_requests', 'system_state']
 
 /**
  * The doors hold by structure: a deliberately bad module is refused by the linter or by the type

@@ -18,6 +18,7 @@ import * as m0015 from './migrations/0015-system-state'
 import * as m0016 from './migrations/0016-document-chunks'
 import * as m0017 from './migrations/0017-jobs-and-denials'
 import * as m0018 from './migrations/0018-team-recent-cases'
+import * as m0022 from './migrations/0022-duty-and-exceptions'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -41,6 +42,7 @@ const STEPS: Record<string, Step> = {
   '0016-document-chunks': m0016,
   '0017-jobs-and-denials': m0017,
   '0018-team-recent-cases': m0018,
+  '0022-duty-and-exceptions': m0022,
 }
 
 /** Every migration the code knows, in order: what a current database has applied. */

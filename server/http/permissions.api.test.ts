@@ -98,6 +98,24 @@ const MATRIX: Record<string, Who> = {
   'GET /api/accompaniments/:id/assessments/:assessmentId': ['worker', 'lead'],
   'PUT /api/accompaniments/:id/assessments/:assessmentId': ['worker', 'lead'],
   'GET /api/audit': ['dpo'],
+  'GET /api/duty/now': STAFF,
+  'GET /api/duty/hours': STAFF,
+  'PUT /api/duty/hours': ['lead'],
+  'GET /api/duty/rota': STAFF,
+  'PUT /api/duty/rota/:date/:half': ['lead'],
+  'GET /api/duty/staff': ['lead'],
+  'GET /api/duty/emergency-path': STAFF,
+  'PUT /api/duty/emergency-path': ['lead'],
+  'GET /api/accompaniments/:id/exceptions': ['worker', 'lead'],
+  'POST /api/accompaniments/:id/exceptions': STAFF,
+  'POST /api/exceptions': STAFF,
+  'GET /api/exceptions': ['lead', 'dpo'],
+  'GET /api/exceptions/:exceptionId': ['lead', 'dpo'],
+  'PUT /api/exceptions/:exceptionId': STAFF,
+  'POST /api/exceptions/:exceptionId/decision': ['lead'],
+  'GET /api/legal-bases': ['intake', 'worker', 'lead', 'dpo'],
+  'POST /api/legal-bases': ['dpo'],
+  'PUT /api/legal-bases/:basisId': ['dpo'],
   'GET /api/audit/verify': ['dpo'],
   'GET /api/audit/actors': ['dpo'],
   // The web application (static files and client-side routes), outside API_ROUTES.
@@ -132,6 +150,14 @@ const INSTRUMENT = {
   title: L('Matrix'),
   sections: [{ key: 's', title: L('S'), items: [{ key: 'i', type: 'scale', label: L('I'), perspectives: ['worker'] }] }],
 }
+const EXCEPTION = {
+  situation: 'Matrix',
+  legalBasisId: '7f0c1a52-0001-4d2e-9a00-000000000001',
+  recipientKind: 'police',
+  recipientName: 'Matrix',
+  disclosed: 'Matrix',
+  disclosedAt: '2026-11-30T10:00:00Z',
+}
 const NETWORK_TIE = { name: 'Matrix', kind: 'group', relation: 'community', strength: 2, valence: 'supportive' }
 
 /** A valid-shaped request for each route, so that a permitted caller reaches the handler. */
@@ -153,6 +179,8 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     .replace(':eventId', crypto.randomUUID())
     .replace(':version', '1')
     .replace(':code', 'motivations')
+    .replace(':date', '2026-12-07')
+    .replace(':half', 'am')
     // Any other parameter names an object that does not exist; the policy is checked before that matters.
     .replace(/:(?!id\b)\w+/g, () => crypto.randomUUID())
     .replace('/*', '/some/client/route')
@@ -216,6 +244,15 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     'POST /api/accompaniments/:id/trajectory': () => ({ precision: 'year', date: '2019', phase: 'before', title: 'Matrix' }),
     'PUT /api/accompaniments/:id/trajectory/:eventId': () => ({ precision: 'year', date: '2019', phase: 'before', title: 'Matrix' }),
     'POST /api/instruments': () => ({ code: `matrix-${unique}`, definition: INSTRUMENT }),
+    'PUT /api/duty/hours': () => ({ weekly: [], exceptions: [] }),
+    'PUT /api/duty/rota/:date/:half': () => ({ userId: null }),
+    'PUT /api/duty/emergency-path': () => ({ steps: [{ kind: 'note', callee: null, phone: null, text: L('Matrix') }] }),
+    'POST /api/accompaniments/:id/exceptions': () => EXCEPTION,
+    'POST /api/exceptions': () => ({ ...EXCEPTION, contactId: crypto.randomUUID() }),
+    'PUT /api/exceptions/:exceptionId': () => EXCEPTION,
+    'POST /api/exceptions/:exceptionId/decision': () => ({ decision: 'validated' }),
+    'POST /api/legal-bases': () => ({ code: `matrix-${unique}`, label: L('Matrix'), reference: 'Matrix', active: true }),
+    'PUT /api/legal-bases/:basisId': () => ({ code: `matrix-${unique}`, label: L('Matrix'), reference: 'Matrix', active: true }),
     'POST /api/instruments/:code/versions': () => ({ definition: INSTRUMENT }),
     'POST /api/accompaniments/:id/assessments': () => ({ instrument: 'motivations', takenOn: '2026-11-02', answers: {} }),
     'PUT /api/accompaniments/:id/assessments/:assessmentId': () => ({ takenOn: '2026-11-02', answers: {} }),
@@ -231,6 +268,7 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     'GET /api/audit': '?limit=5',
     'GET /api/calendar': '?from=2026-11-30T00:00:00Z&to=2026-12-07T00:00:00Z',
     'GET /api/dashboard/caseload': `?teamId=${fixture.teamId}`,
+    'GET /api/duty/rota': '?from=2026-12-01&to=2026-12-07',
     'GET /api/accompaniments/:id/network/compare': `?from=${crypto.randomUUID()}&to=${crypto.randomUUID()}`,
   }
   const headers: Record<string, string> = method === 'PUT' || method === 'PATCH' ? { 'if-match': '"1"' } : {}

@@ -24,6 +24,7 @@ const seed = {} as {
   main: CaseFixture
   sonCase: string
   sisterCase: string
+  exception: string
 }
 
 /** `shows`: the seed puts someone in this answer, so it must show at least one person. */
@@ -59,6 +60,20 @@ const CALLS: Record<string, Call[]> = {
   'GET /api/instruments/:code/versions/:version': [{ as: 'assigned', url: () => '/api/instruments/motivations/versions/1' }],
   'GET /api/postcodes': [{ as: 'assigned', url: () => '/api/postcodes?q=1000' }],
   'GET /api/audit/verify': [{ as: 'dpo', url: () => '/api/audit/verify' }],
+  'GET /api/duty/now': [{ as: 'intake', url: () => '/api/duty/now' }],
+  'GET /api/duty/hours': [{ as: 'intake', url: () => '/api/duty/hours' }],
+  'GET /api/duty/rota': [{ as: 'intake', url: () => `/api/duty/rota?from=${day(0)}&to=${day(14)}` }],
+  'GET /api/duty/staff': [{ as: 'teamLead', url: () => '/api/duty/staff' }],
+  'GET /api/duty/emergency-path': [{ as: 'intake', url: () => '/api/duty/emergency-path' }],
+  'GET /api/legal-bases': [{ as: 'dpo', url: () => '/api/legal-bases' }],
+  'GET /api/exceptions': [
+    { as: 'teamLead', url: () => '/api/exceptions', shows: true },
+    { as: 'dpo', url: () => '/api/exceptions', shows: true },
+  ],
+  'GET /api/exceptions/:exceptionId': [
+    { as: 'teamLead', url: () => `/api/exceptions/${seed.exception}`, shows: true },
+    { as: 'dpo', url: () => `/api/exceptions/${seed.exception}`, shows: true },
+  ],
 }
 /** GET routes left out, and why. */
 const EXCLUDED: Record<string, string> = {
@@ -127,6 +142,17 @@ beforeAll(async () => {
     await owner.post(`/api/accompaniments/${main.id}/trajectory`, { precision: 'year', date: '2019', phase: 'entry', title: 'Entrée' }),
   ]
   for (const res of made) expect(res.statusCode, res.body).toBe(201)
+  // A confidentiality exception recorded on the mother's case: the register shows her case.
+  const exception = await owner.post(`/api/accompaniments/${main.id}/exceptions`, {
+    situation: 'Menace contre un enseignant',
+    legalBasisId: '7f0c1a52-0001-4d2e-9a00-000000000001',
+    recipientKind: 'police',
+    recipientName: 'Zone de police',
+    disclosed: 'Nom et école',
+    disclosedAt: `${day(-1)}T10:00:00Z`,
+  })
+  expect(exception.statusCode, exception.body).toBe(201)
+  seed.exception = json(exception).id
 })
 afterAll(() => t?.close())
 

@@ -59,6 +59,8 @@ export const SENSITIVE = {
   case_relatives: { name: text, note: optionalText },
   // All ties of a snapshot (names of people and groups around the person) as one sealed document.
   network_snapshots: { ties: z.array(Tie), note: optionalText },
+  // The register of confidentiality exceptions: sealed with the case client's key, or the contact's own.
+  confidentiality_exceptions: { situation: text, recipient_name: text, disclosed: text, refusal_reason: optionalText },
 } satisfies { [T in keyof Database]?: Record<string, z.ZodType> }
 
 type Schemas = typeof SENSITIVE
