@@ -36,7 +36,7 @@ export function DutyPage() {
       <ErrorAlert error={now.error ?? hours.error ?? path.error} />
       {now.data ? (
         <Group gap="sm" data-testid="duty-now">
-          <Badge color={now.data.open ? 'teal' : 'gray'} c={now.data.open ? 'teal.9' : 'gray.9'} variant="light" radius="sm" size="lg">
+          <Badge color={now.data.open ? 'green' : 'gray'} c={now.data.open ? undefined : 'gray.8'} variant="light" radius="sm" size="lg">
             {t(now.data.open ? 'duty.now.open' : 'duty.now.closed')}
           </Badge>
           <Text>{now.data.onDuty ? t('duty.now.onDuty', { name: now.data.onDuty.displayName }) : t('duty.now.nobody')}</Text>

@@ -167,7 +167,7 @@ export function HoursEditor({ hours }: { hours: OpeningHours & { version: number
         </Button>
       </Group>
       {save.isSuccess ? (
-        <Text role="status" c="teal.9" size="sm">
+        <Text role="status" size="sm">
           {t('duty.saved')}
         </Text>
       ) : null}

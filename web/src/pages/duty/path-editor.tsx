@@ -113,7 +113,7 @@ export function PathEditor({ path }: { path: EmergencyPath & { version: number }
         </Button>
       </Group>
       {save.isSuccess ? (
-        <Text role="status" c="teal.9" size="sm">
+        <Text role="status" size="sm">
           {t('duty.saved')}
         </Text>
       ) : null}

@@ -185,7 +185,7 @@ function ExceptionDetail(props: { id: string; canDecide: boolean; basisLabel: (i
             <Button variant="default" color="red" onClick={() => setRefusing(true)}>
               {t('exceptions.refuseEllipsis')}
             </Button>
-            <Button color="teal" loading={decide.isPending} onClick={() => send('validated')}>
+            <Button loading={decide.isPending} onClick={() => send('validated')}>
               {t('exceptions.validate')}
             </Button>
           </Group>
