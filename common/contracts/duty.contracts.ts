@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { Labels } from './instruments.contracts'
+import { Answers, Labels } from './instruments.contracts'
+import { SEVERITY_DIMENSIONS, SEVERITY_LEVELS, URGENCIES } from '../triage'
 
 /**
  * The contact point's line: its opening hours (per weekday, with dated exceptions), the on-duty
@@ -133,3 +134,15 @@ export const EmergencyPathView = EmergencyPath.extend({
   updatedByName: z.string().nullable(),
 })
 export type EmergencyPathView = z.infer<typeof EmergencyPathView>
+
+/** A filled triage grid, to read its outcome before the contact is saved. */
+export const TriageInput = z.object({ answers: Answers })
+export const TriageOutcomeView = z.object({
+  instrumentVersionId: z.uuid(),
+  version: z.number().int(),
+  urgency: z.enum(URGENCIES),
+  stated: z.enum(URGENCIES).nullable(),
+  immediateDanger: z.boolean(),
+  reasons: z.array(z.string()),
+  severity: z.partialRecord(z.enum(SEVERITY_DIMENSIONS), z.enum(SEVERITY_LEVELS)),
+})

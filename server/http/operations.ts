@@ -98,6 +98,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'PUT /api/duty/rota/:date/:half': { id: 'setRotaSlot', ifMatch: true },
   'GET /api/duty/staff': { id: 'listDutyStaff' },
   'GET /api/duty/emergency-path': { id: 'getEmergencyPath' },
+  'POST /api/duty/triage': { id: 'evaluateTriage' },
   'PUT /api/duty/emergency-path': { id: 'setEmergencyPath', ifMatch: true },
   'GET /api/accompaniments/:id/exceptions': { id: 'listCaseExceptions' },
   'POST /api/accompaniments/:id/exceptions': { id: 'recordCaseException' },

@@ -10,6 +10,8 @@ import {
   RotaSlotParams,
   RotaSlotView,
   RotaView,
+  TriageInput,
+  TriageOutcomeView,
 } from '../../../common/contracts/duty.contracts'
 import { defineRoute } from '../../http/define-route'
 import { fail, invalidField } from '../../http/errors'
@@ -17,6 +19,7 @@ import { expectedVersion, sendVersion } from '../../http/versioning'
 import { saveEmergencyPath, saveHours, saveRotaSlot } from './duty.commands'
 import { dutyNow, dutyStaff, emergencyPath, openingHours, rota, rotaSlot } from './duty.queries'
 import { addDays } from './duty.time'
+import { checkTriage } from './triage'
 
 /**
  * The line's configuration: opening hours, rota, emergency path. None of it is about a person
@@ -143,6 +146,21 @@ export const dutyRoutes = [
       })
       sendVersion(reply, view.version)
       return view
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/duty/triage',
+    summary:
+      'The outcome of a filled triage grid (urgency, immediate danger and why), checked against its latest version; nothing is stored',
+    tags: ['duty'],
+    body: TriageInput,
+    response: TriageOutcomeView,
+    allow: 'duty.read',
+    async handler({ ctx, body }) {
+      // Answers about a situation, but not stored and tied to no one: checked on the staff handle.
+      const { instrumentVersionId, version, outcome } = await ctx.unaudited((db) => checkTriage(db, body.answers))
+      return { instrumentVersionId, version, ...outcome }
     },
   }),
 ]

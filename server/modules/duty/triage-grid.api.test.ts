@@ -59,3 +59,26 @@ it('is revised by an admin through the instrument management; a contact instrume
     'contact',
   )
 })
+
+it('answers the outcome of a filled grid for the line, naming a wrong answer’s field, storing nothing', async () => {
+  const intake = await t.as(['intake'])
+  const res = await intake.post('/api/duty/triage', {
+    answers: { urgency: { worker: 'within_week' }, violence_intent: { worker: 'high' }, access_means: { worker: 'moderate' } },
+  })
+  expect(res.statusCode, res.body).toBe(200)
+  expect(json(res)).toMatchObject({
+    urgency: 'immediate',
+    stated: 'within_week',
+    immediateDanger: true,
+    reasons: ['urgency_stated', 'intent_with_means', 'serious_dimension'],
+    version: expect.any(Number),
+  })
+  const bad = await intake.post('/api/duty/triage', { answers: { urgency: { worker: 'tomorrow' }, isolation: { person: 'high' } } })
+  expect(bad.statusCode).toBe(400)
+  expect(
+    json(bad)
+      .errors.map((e: { field: string }) => e.field)
+      .sort(),
+  ).toEqual(['answers.isolation.person', 'answers.urgency.worker'])
+  expect((await admin.post('/api/duty/triage', { answers: {} })).statusCode).toBe(403)
+})

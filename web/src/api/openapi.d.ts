@@ -1247,6 +1247,23 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/duty/triage': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** The outcome of a filled triage grid (urgency, immediate danger and why), checked against its latest version; nothing is stored */
+    post: operations['evaluateTriage']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/accompaniments/{id}/exceptions': {
     parameters: {
       query?: never
@@ -8848,6 +8865,57 @@ export interface operations {
       412: components['responses']['PreconditionFailed']
       413: components['responses']['PayloadTooLarge']
       428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  evaluateTriage: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          answers: {
+            [key: string]: {
+              worker?: (number | string | string[]) | null
+              person?: (number | string | string[]) | null
+              comment?: string | null
+            }
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            instrumentVersionId: string
+            /** Format: int64 */
+            version: number
+            /** @enum {string} */
+            urgency: 'none' | 'within_week' | 'within_48h' | 'immediate'
+            stated: ('none' | 'within_week' | 'within_48h' | 'immediate') | null
+            immediateDanger: boolean
+            reasons: string[]
+            severity: {
+              [key: string]: 'none' | 'unknown' | 'moderate' | 'high'
+            }
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
       429: components['responses']['TooManyRequests']
       500: components['responses']['ServerError']
     }
