@@ -13,6 +13,7 @@ import { ScrollTable } from '../../components/scroll-table'
 import { can, useMe } from '../../auth/use-me'
 import { isLanguage } from '../../i18n'
 import { useFormat } from '../../i18n/format'
+import { LegalBasesSection } from './legal-bases-section'
 import { ExceptionStatusBadge } from './status-badge'
 import { useDecide, useException, useLegalBases, useRegister } from './use-exceptions'
 
@@ -99,6 +100,7 @@ export function ExceptionsPage() {
           </Table>
         </ScrollTable>
       ) : null}
+      {me.data && can(me.data, 'legal_basis.manage') ? <LegalBasesSection /> : null}
       <AppModal opened={!!open} onClose={() => setOpen(null)} title={t('exceptions.detailTitle')}>
         {open ? <ExceptionDetail id={open} canDecide={canDecide} basisLabel={basisLabel} onDone={() => setOpen(null)} /> : null}
       </AppModal>
