@@ -52,6 +52,16 @@ export const PERMISSIONS = {
   /** The public form's inbox: intake and leads only, until a request becomes a contact. */
   'contact_request.read': ['intake', 'lead'],
   'contact_request.handle': ['intake', 'lead'],
+  /** The contact point's line: hours, rota and emergency path are read by whoever answers it, set by the lead. */
+  'duty.read': ['intake', 'worker', 'lead'],
+  'duty.manage': ['lead'],
+  /** Confidentiality exceptions: recorded by whoever disclosed, validated by a lead, registered for leads and the DPO. */
+  'exception.record': ['intake', 'worker', 'lead'],
+  'exception.validate': ['lead'],
+  'exception.read_register': ['lead', 'dpo'],
+  /** The legal bases a disclosure may rest on: listed to whoever records or reads exceptions, kept by the DPO. */
+  'legal_basis.read': ['intake', 'worker', 'lead', 'dpo'],
+  'legal_basis.manage': ['dpo'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

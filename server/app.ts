@@ -19,6 +19,8 @@ import { caseSessionRoutes } from './modules/case-sessions/case-sessions.routes'
 import { contactThemeRoutes } from './modules/contacts/contact-themes.routes'
 import { contactRoutes } from './modules/contacts/contacts.routes'
 import { dpoAlertRoutes } from './modules/dpo-alerts/dpo-alerts.routes'
+import { dutyRoutes } from './modules/duty/duty.routes'
+import { exceptionRoutes } from './modules/exceptions/exceptions.routes'
 import { documentRoutes } from './modules/documents/documents.routes'
 import { FILE_TYPES } from './modules/documents/file-types'
 import { authRoutes } from './modules/auth/auth.routes'
@@ -75,6 +77,8 @@ export const API_ROUTES: Route[] = [
   // The sheets module replaces the seam's empty list with the published public sheets.
   ...publicInfoRoutes(),
   ...contactRequestRoutes,
+  ...dutyRoutes,
+  ...exceptionRoutes,
 ]
 
 declare module 'fastify' {

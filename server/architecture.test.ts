@@ -50,6 +50,10 @@ const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
   sheet_search: true,
   contact_requests: true,
   public_form_windows: true,
+  duty_documents: true,
+  duty_rota: true,
+  legal_bases: true,
+  confidentiality_exceptions: true,
 }
 /**
  * Neither staff data nor guarded by the lint: who works on which case (no person's data, read
@@ -59,7 +63,17 @@ const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
  * Modules reach them through ctx.read/ctx.write (audited); the fence keeps them out of
  * ctx.unaudited.
  */
-const OTHER_AUDITED_TABLES = ['accompaniment_workers', 'contact_requests', 'dpo_alerts', 'jobs', 'role_requests', 'system_state']
+// The confidentiality-exception register has its own rule (a case's through the case door or the
+// visible cases; the DPO's whole register), in server/modules/exceptions.
+const OTHER_AUDITED_TABLES = [
+  'accompaniment_workers',
+  'confidentiality_exceptions',
+  'contact_requests',
+  'dpo_alerts',
+  'jobs',
+  'role_requests',
+  'system_state',
+]
 
 /**
  * The doors hold by structure: a deliberately bad module is refused by the linter or by the type

@@ -11,6 +11,11 @@ export const Labels = z.object({ fr: label(500), nl: label(500), de: label(500),
 export type Labels = z.infer<typeof Labels>
 export const LongLabels = z.object({ fr: label(2000), nl: label(2000), de: label(2000), en: label(2000) })
 
+/** What an instrument is answered for: a case (with the person), or a contact at the line (the triage grid). */
+export const INSTRUMENT_PURPOSES = ['case', 'contact'] as const
+export const InstrumentPurpose = z.enum(INSTRUMENT_PURPOSES)
+export type InstrumentPurpose = z.infer<typeof InstrumentPurpose>
+
 export const ITEM_TYPES = ['scale', 'choice', 'multi', 'text', 'date'] as const
 export type ItemType = (typeof ITEM_TYPES)[number]
 
@@ -102,6 +107,7 @@ export type InstrumentVersionView = z.infer<typeof InstrumentVersionView>
 export const InstrumentView = z.object({
   code: z.string(),
   builtIn: z.boolean(),
+  purpose: InstrumentPurpose,
   createdAt: z.string(),
   /** The version new answer sets are given in. */
   latest: InstrumentVersionView,
@@ -111,7 +117,11 @@ export const InstrumentView = z.object({
 export type InstrumentView = z.infer<typeof InstrumentView>
 export const InstrumentList = z.object({ items: z.array(InstrumentView) })
 
-export const NewInstrumentInput = z.object({ code: InstrumentCode, definition: InstrumentDefinition })
+export const NewInstrumentInput = z.object({
+  code: InstrumentCode,
+  definition: InstrumentDefinition,
+  purpose: InstrumentPurpose.default('case'),
+})
 export const NewVersionInput = z.object({ definition: InstrumentDefinition })
 export const InstrumentParams = z.object({ code: InstrumentCode })
 export const InstrumentVersionParams = z.object({ code: InstrumentCode, version: z.coerce.number().int().min(1).max(100_000) })

@@ -47,11 +47,13 @@ import type { ATTENDANCE, MODALITIES, PARTICIPANTS, SESSION_STATUSES } from '../
 import type { LifeDomain } from '../../common/contracts/desistance.contracts'
 import type { JobState } from '../../common/contracts/jobs.contracts'
 import type { SHEET_AUDIENCES, SHEET_KINDS, SHEET_STATUSES } from '../../common/contracts/sheets.contracts'
-import type { InstrumentDefinition } from '../../common/contracts/instruments.contracts'
+import type { InstrumentDefinition, InstrumentPurpose, Labels } from '../../common/contracts/instruments.contracts'
 import type { GENDERS, PersonLanguage } from '../../common/contracts/persons.contracts'
 import type { TaskStatus } from '../../common/contracts/tasks.contracts'
 import type { DatePrecision, Phase, TrajectoryKind } from '../../common/contracts/trajectory.contracts'
 import type { DpoAlertKind, RoleRequestStatus } from '../../common/duties'
+import type { Half } from '../../common/contracts/duty.contracts'
+import type { ExceptionStatus, RecipientKind } from '../../common/contracts/exceptions.contracts'
 import type { Language, Role } from '../../common/roles'
 import type { Json } from './json'
 
@@ -290,7 +292,8 @@ export interface Database {
     created_at: string
   }
   /** `built_in`: 0/1. */
-  instruments: { id: string; built_in: number; created_at: string }
+  /** `purpose` added in 0022 ('case' for every instrument before it). */
+  instruments: { id: string; built_in: number; created_at: string; purpose: ColumnType<InstrumentPurpose, InstrumentPurpose | undefined> }
   instrument_versions: {
     id: string
     instrument_id: string
@@ -476,6 +479,52 @@ export interface Database {
     decided_by: string | null
     decided_at: string | null
     form_nonce: string
+    version: number
+  }
+  /** 0022: the line's opening hours ('hours') and emergency path ('emergency_path'), as JSON. */
+  duty_documents: { id: 'hours' | 'emergency_path'; content: string; version: number; updated_by: string | null; updated_at: string }
+  /** 0022: who is on duty which half-day (user null: the slot was cleared). */
+  duty_rota: {
+    id: string
+    on_date: string
+    half: Half
+    user_id: string | null
+    phone: string | null
+    version: number
+    updated_by: string
+    updated_at: string
+  }
+  /** 0022: legal bases for disclosures, kept by the DPO. */
+  legal_bases: {
+    id: string
+    code: string
+    label: Json<Labels>
+    reference: string
+    active: number
+    shipped_default: number
+    updated_by: string | null
+    updated_at: string
+    version: number
+  }
+  /** 0022: the confidentiality-exception register; sealed with the key of `key_id`. */
+  confidentiality_exceptions: {
+    id: string
+    accompaniment_id: string | null
+    contact_id: string | null
+    key_id: string
+    legal_basis_id: string
+    situation_sealed: string
+    recipient_kind: RecipientKind
+    recipient_name_sealed: string
+    disclosed_sealed: string
+    disclosed_at: string
+    status: ExceptionStatus
+    recorded_by: string
+    recorded_at: string
+    decided_by: string | null
+    decided_at: string | null
+    refusal_reason_sealed: string | null
+    updated_at: string
     version: number
   }
 }

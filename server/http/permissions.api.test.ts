@@ -110,6 +110,25 @@ const MATRIX: Record<string, Who> = {
   'GET /api/public/sheets': 'public',
   'GET /api/public/sheets/:code': 'public',
   'GET /api/audit': ['dpo'],
+  'GET /api/duty/now': STAFF,
+  'GET /api/duty/hours': STAFF,
+  'PUT /api/duty/hours': ['lead'],
+  'GET /api/duty/rota': STAFF,
+  'PUT /api/duty/rota/:date/:half': ['lead'],
+  'GET /api/duty/staff': ['lead'],
+  'GET /api/duty/emergency-path': STAFF,
+  'PUT /api/duty/emergency-path': ['lead'],
+  'POST /api/duty/triage': STAFF,
+  'GET /api/accompaniments/:id/exceptions': ['worker', 'lead'],
+  'POST /api/accompaniments/:id/exceptions': STAFF,
+  'POST /api/exceptions': STAFF,
+  'GET /api/exceptions': ['lead', 'dpo'],
+  'GET /api/exceptions/:exceptionId': ['lead', 'dpo'],
+  'PUT /api/exceptions/:exceptionId': STAFF,
+  'POST /api/exceptions/:exceptionId/decision': ['lead'],
+  'GET /api/legal-bases': ['intake', 'worker', 'lead', 'dpo'],
+  'POST /api/legal-bases': ['dpo'],
+  'PUT /api/legal-bases/:basisId': ['dpo'],
   'GET /api/audit/verify': ['dpo'],
   'GET /api/audit/actors': ['dpo'],
   'POST /api/contacts': STAFF,
@@ -167,6 +186,14 @@ const INSTRUMENT = {
   sections: [{ key: 's', title: L('S'), items: [{ key: 'i', type: 'scale', label: L('I'), perspectives: ['worker'] }] }],
 }
 const CONTACT = { channel: 'phone', occurredAt: '2026-11-30T09:00:00Z', callerKind: 'anonymous' }
+const EXCEPTION = {
+  situation: 'Matrix',
+  legalBasisId: '7f0c1a52-0001-4d2e-9a00-000000000001',
+  recipientKind: 'police',
+  recipientName: 'Matrix',
+  disclosed: 'Matrix',
+  disclosedAt: '2026-11-30T10:00:00Z',
+}
 const NETWORK_TIE = { name: 'Matrix', kind: 'group', relation: 'community', strength: 2, valence: 'supportive' }
 
 /** A valid-shaped request for each route, so that a permitted caller reaches the handler. */
@@ -190,6 +217,8 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     .replace(':code', 'motivations')
     .replace(':language', 'nl')
     .replace(':lang', 'nl')
+    .replace(':date', '2026-12-07')
+    .replace(':half', 'am')
     // Any other parameter names an object that does not exist; the policy is checked before that matters.
     .replace(/:(?!id\b)\w+/g, () => crypto.randomUUID())
     .replace('/*', '/some/client/route')
@@ -253,6 +282,16 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     'POST /api/accompaniments/:id/trajectory': () => ({ precision: 'year', date: '2019', phase: 'before', title: 'Matrix' }),
     'PUT /api/accompaniments/:id/trajectory/:eventId': () => ({ precision: 'year', date: '2019', phase: 'before', title: 'Matrix' }),
     'POST /api/instruments': () => ({ code: `matrix-${unique}`, definition: INSTRUMENT }),
+    'PUT /api/duty/hours': () => ({ weekly: [], exceptions: [] }),
+    'POST /api/duty/triage': () => ({ answers: { urgency: { worker: 'within_48h' } } }),
+    'PUT /api/duty/rota/:date/:half': () => ({ userId: null }),
+    'PUT /api/duty/emergency-path': () => ({ steps: [{ kind: 'note', callee: null, phone: null, text: L('Matrix') }] }),
+    'POST /api/accompaniments/:id/exceptions': () => EXCEPTION,
+    'POST /api/exceptions': () => ({ ...EXCEPTION, contactId: crypto.randomUUID() }),
+    'PUT /api/exceptions/:exceptionId': () => EXCEPTION,
+    'POST /api/exceptions/:exceptionId/decision': () => ({ decision: 'validated' }),
+    'POST /api/legal-bases': () => ({ code: `matrix-${unique}`, label: L('Matrix'), reference: 'Matrix', active: true }),
+    'PUT /api/legal-bases/:basisId': () => ({ code: `matrix-${unique}`, label: L('Matrix'), reference: 'Matrix', active: true }),
     'POST /api/instruments/:code/versions': () => ({ definition: INSTRUMENT }),
     'POST /api/sheets': () => ({
       code: `matrix-${unique}`,
@@ -294,6 +333,7 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     'GET /api/audit': '?limit=5',
     'GET /api/calendar': '?from=2026-11-30T00:00:00Z&to=2026-12-07T00:00:00Z',
     'GET /api/dashboard/caseload': `?teamId=${fixture.teamId}`,
+    'GET /api/duty/rota': '?from=2026-12-01&to=2026-12-07',
     'GET /api/accompaniments/:id/network/compare': `?from=${crypto.randomUUID()}&to=${crypto.randomUUID()}`,
   }
   const headers: Record<string, string> = method === 'PUT' || method === 'PATCH' ? { 'if-match': '"1"' } : {}

@@ -33,6 +33,10 @@ export const STAFF_TABLES = [
   'sheet_versions',
   'sheet_search_docs',
   'sheet_search',
+  // The line's hours, rota and emergency path, and the DPO's legal bases: service configuration.
+  'duty_documents',
+  'duty_rota',
+  'legal_bases',
 ] as const satisfies readonly (keyof Database)[]
 
 export type StaffTable = (typeof STAFF_TABLES)[number]

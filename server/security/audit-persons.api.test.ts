@@ -26,6 +26,7 @@ const seed = {} as {
   sisterCase: string
   contact: string
   sheet: { id: string; code: string }
+  exception: string
 }
 
 /** `shows`: the seed puts someone in this answer, so it must show at least one person. */
@@ -78,6 +79,20 @@ const CALLS: Record<string, Call[]> = {
   })),
   'GET /api/contacts/:id/history': [{ as: 'teamLead', url: () => `/api/contacts/${seed.contact}/history`, shows: true }],
   'GET /api/contact-themes': [{ as: 'intake', url: () => '/api/contact-themes' }],
+  'GET /api/duty/now': [{ as: 'intake', url: () => '/api/duty/now' }],
+  'GET /api/duty/hours': [{ as: 'intake', url: () => '/api/duty/hours' }],
+  'GET /api/duty/rota': [{ as: 'intake', url: () => `/api/duty/rota?from=${day(0)}&to=${day(14)}` }],
+  'GET /api/duty/staff': [{ as: 'teamLead', url: () => '/api/duty/staff' }],
+  'GET /api/duty/emergency-path': [{ as: 'intake', url: () => '/api/duty/emergency-path' }],
+  'GET /api/legal-bases': [{ as: 'dpo', url: () => '/api/legal-bases' }],
+  'GET /api/exceptions': [
+    { as: 'teamLead', url: () => '/api/exceptions', shows: true },
+    { as: 'dpo', url: () => '/api/exceptions', shows: true },
+  ],
+  'GET /api/exceptions/:exceptionId': [
+    { as: 'teamLead', url: () => `/api/exceptions/${seed.exception}`, shows: true },
+    { as: 'dpo', url: () => `/api/exceptions/${seed.exception}`, shows: true },
+  ],
 }
 /** GET routes left out, and why. */
 const EXCLUDED: Record<string, string> = {
@@ -177,6 +192,17 @@ beforeAll(async () => {
   seed.sheet = json(sheet)
   const published = await w.as.teamLead.post(`/api/sheets/${seed.sheet.id}/texts/fr/publish`, {}, { 'if-match': '"1"' })
   expect(published.statusCode, published.body).toBe(200)
+  // A confidentiality exception recorded on the mother's case: the register shows her case.
+  const exception = await owner.post(`/api/accompaniments/${main.id}/exceptions`, {
+    situation: 'Menace contre un enseignant',
+    legalBasisId: '7f0c1a52-0001-4d2e-9a00-000000000001',
+    recipientKind: 'police',
+    recipientName: 'Zone de police',
+    disclosed: 'Nom et école',
+    disclosedAt: `${day(-1)}T10:00:00Z`,
+  })
+  expect(exception.statusCode, exception.body).toBe(201)
+  seed.exception = json(exception).id
 })
 afterAll(() => t?.close())
 

@@ -66,6 +66,8 @@ export const SENSITIVE = {
   contact_history: { changes: z.array(z.object({ field: text, old: z.unknown(), new: z.unknown() })) },
   // A public request's identity and message, sealed under the request's own key (its id in person_keys).
   contact_requests: { name: optionalText, phone: optionalText, email: optionalText, message: optionalText },
+  // The register of confidentiality exceptions: sealed with the case client's key, or the contact's own.
+  confidentiality_exceptions: { situation: text, recipient_name: text, disclosed: text, refusal_reason: optionalText },
 } satisfies { [T in keyof Database]?: Record<string, z.ZodType> }
 
 type Schemas = typeof SENSITIVE

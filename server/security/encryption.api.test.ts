@@ -110,6 +110,9 @@ const PUBLIC_REQUEST = {
   message: 'Marzipan zeppelin worry',
 }
 SECRETS.push(...Object.values(PUBLIC_REQUEST), '0499876543')
+/** A confidentiality exception: the situation, the recipient's name, what was disclosed, a refusal's reason. */
+const EXCEPTION = ['Flamingo sextant disclosure', 'Inspector Wolkenkratzer', 'Pumpernickel harbour details', 'Cardamom refusal memo']
+SECRETS.push(...EXCEPTION)
 const ids: string[] = []
 
 beforeAll(async () => {
@@ -225,6 +228,29 @@ beforeAll(async () => {
     expect(sent.statusCode, sent.body).toBe(201)
     const [item] = json(await intake.get('/api/contact-requests')).items
     expect(json(await intake.get(`/api/contact-requests/${item.id}`))).toMatchObject(PUBLIC_REQUEST)
+  }
+  {
+    // A confidentiality exception on a case, refused by the lead with a reason; and one on a contact.
+    const xTeam = await h.team()
+    const recorder = await h.as(['worker'], { teamIds: [xTeam] })
+    const lead = await h.as(['lead'], { teamIds: [xTeam] })
+    const holder = json(await recorder.post('/api/persons', { firstName: 'Disclosed', lastName: 'About' }))
+    const acc = json(await recorder.post('/api/accompaniments', { kind: 'concerned', personId: holder.id, teamId: xTeam }))
+    const [situation, recipientName, disclosed, reason] = EXCEPTION as [string, string, string, string]
+    const body = {
+      situation,
+      recipientName,
+      disclosed,
+      legalBasisId: '7f0c1a52-0001-4d2e-9a00-000000000001',
+      recipientKind: 'police',
+      disclosedAt: '2026-11-30T10:00:00Z',
+    }
+    const recorded = await recorder.post(`/api/accompaniments/${acc.id}/exceptions`, body)
+    expect(recorded.statusCode, recorded.body).toBe(201)
+    const refused = await lead.post(`/api/exceptions/${json(recorded).id}/decision`, { decision: 'refused', reason }, { 'if-match': '"1"' })
+    expect(json(refused).refusalReason).toBe(reason)
+    const contact = await recorder.post('/api/exceptions', { ...body, contactId: '0b7e3c1e-5a55-4c1d-9a3e-1f2e3d4c5b6a' })
+    expect(json(contact).disclosed).toBe(disclosed)
   }
 })
 afterAll(() => h?.close())

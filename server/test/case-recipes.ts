@@ -34,6 +34,14 @@ const PLAN = { goals: [{ domain: 'housing', title: 'Trouver un logement', steps:
 const EVENT = { precision: 'year', date: '2019', phase: 'entry', title: 'Entrée' }
 const TIE = { name: 'Club de boxe', kind: 'group', relation: 'community', strength: 2, valence: 'supportive' }
 const PDF = Buffer.from('%PDF-1.4 attestation')
+const EXCEPTION = {
+  situation: 'Menace de passage à l’acte contre un enseignant',
+  legalBasisId: '7f0c1a52-0001-4d2e-9a00-000000000001',
+  recipientKind: 'police',
+  recipientName: 'Zone de police Bruxelles-Nord',
+  disclosed: 'Nom, école visée, heure annoncée',
+  disclosedAt: '2026-11-30T10:00:00Z',
+}
 
 /** Makes a row on the case as its primary worker, and answers its id. */
 async function made(c: CaseFixture, path: string, body: unknown, headers?: Record<string, string>): Promise<string> {
@@ -85,6 +93,8 @@ export const CASE_RECIPES: Record<string, Recipe> = {
   },
 
   'GET /api/accompaniments/:id/relatives': none,
+  'GET /api/accompaniments/:id/exceptions': none,
+  'POST /api/accompaniments/:id/exceptions': send(EXCEPTION),
   'POST /api/accompaniments/:id/relatives': send(RELATIVE),
   'PUT /api/accompaniments/:id/relatives/:relativeId': async (c) => ({
     params: { relativeId: await made(c, '/relatives', RELATIVE) },

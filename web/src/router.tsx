@@ -25,6 +25,8 @@ const CalendarPage = page(() => import('./pages/calendar/calendar.page'), 'Calen
 const MyDayPage = page(() => import('./pages/casework/my-day.page'), 'MyDayPage')
 const HomePage = page(() => import('./pages/home/home.page'), 'HomePage')
 const InstrumentsPage = page(() => import('./pages/instruments/instruments.page'), 'InstrumentsPage')
+const DutyPage = page(() => import('./pages/duty/duty.page'), 'DutyPage')
+const ExceptionsPage = page(() => import('./pages/exceptions/exceptions.page'), 'ExceptionsPage')
 const LoginPage = page(() => import('./pages/login/login.page'), 'LoginPage')
 const MfaEnrolPage = page(() => import('./pages/mfa/mfa-enrol.page'), 'MfaEnrolPage')
 const PersonCreatePage = page(() => import('./pages/persons/person-create.page'), 'PersonCreatePage')
@@ -150,6 +152,14 @@ export const router = createBrowserRouter([
           { path: '/sheets/:id', element: <SheetPage /> },
           { path: '/sheets/:id/print', element: <SheetPrintPage /> },
         ],
+      },
+      {
+        element: <RequireAbility ability="duty.manage" />,
+        children: [{ path: '/duty', element: <DutyPage /> }],
+      },
+      {
+        element: <RequireAbility ability="exception.read_register" />,
+        children: [{ path: '/exceptions', element: <ExceptionsPage /> }],
       },
       {
         element: <RequireAbility ability="audit.read" />,

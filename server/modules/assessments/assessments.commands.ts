@@ -3,7 +3,7 @@ import type { Answers } from '../../../common/contracts/instruments.contracts'
 import type { RequestContext, Trx } from '../../http/context'
 import { fail, invalidField } from '../../http/errors'
 import { type ChangeableCase, insertRows, rowsOf, updateRows } from '../../security/case-access'
-import { definitionOf, latestVersion } from '../instruments/instruments.queries'
+import { definitionOf, latestVersion, purposeOf } from '../instruments/instruments.queries'
 import { checkAnswers } from './assessments.validate'
 
 /** A new answer set is given in the instrument's latest version, and keeps it for good. */
@@ -15,6 +15,9 @@ export async function createAssessment(
 ): Promise<{ id: string; version: number }> {
   const version = await latestVersion(trx, input.instrument)
   if (!version) throw invalidField('instrument', 'unknown_instrument', 'No such instrument')
+  // The triage grid (and any instrument made for contacts) is not answered on a case.
+  if ((await purposeOf(trx, input.instrument)) !== 'case')
+    throw invalidField('instrument', 'not_for_cases', 'This instrument is answered for contacts, not on a case')
   const answers = checkAnswers(version.definition, input.answers)
   const id = crypto.randomUUID()
   const key = await ctx.codec.personKey(trx, acc.person_id)

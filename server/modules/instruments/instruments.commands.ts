@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { InstrumentDefinition } from '../../../common/contracts/instruments.contracts'
+import { InstrumentDefinition, type InstrumentPurpose } from '../../../common/contracts/instruments.contracts'
 import { toJson } from '../../db/json'
 import type { Trx } from '../../http/context'
 import { fail, invalidField } from '../../http/errors'
@@ -20,10 +20,17 @@ async function insertVersion(trx: Trx, code: string, definition: InstrumentDefin
   return { id, version }
 }
 
-export async function createInstrument(trx: Trx, code: string, definition: InstrumentDefinition, userId: string, now: string) {
+export async function createInstrument(
+  trx: Trx,
+  code: string,
+  definition: InstrumentDefinition,
+  purpose: InstrumentPurpose,
+  userId: string,
+  now: string,
+) {
   const taken = await trx.selectFrom('instruments').select('id').where('id', '=', code).executeTakeFirst()
   if (taken) throw invalidField('code', 'taken', 'An instrument with this code exists')
-  await trx.insertInto('instruments').values({ id: code, built_in: 0, created_at: now }).execute()
+  await trx.insertInto('instruments').values({ id: code, built_in: 0, created_at: now, purpose }).execute()
   return insertVersion(trx, code, definition, userId, now)
 }
 
@@ -47,7 +54,11 @@ export async function installBuiltInInstruments(db: Trx): Promise<number> {
     const text = toJson(definition)
     added += await db.transaction().execute(async (trx) => {
       const exists = await trx.selectFrom('instruments').select('id').where('id', '=', b.code).executeTakeFirst()
-      if (!exists) await trx.insertInto('instruments').values({ id: b.code, built_in: 1, created_at: now }).execute()
+      if (!exists)
+        await trx
+          .insertInto('instruments')
+          .values({ id: b.code, built_in: 1, created_at: now, purpose: b.purpose ?? 'case' })
+          .execute()
       const installed = await trx
         .selectFrom('instrument_versions')
         .select('definition')

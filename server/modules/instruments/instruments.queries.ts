@@ -1,5 +1,10 @@
 import type { InferResult } from 'kysely'
-import type { InstrumentDefinition, InstrumentView, InstrumentVersionView } from '../../../common/contracts/instruments.contracts'
+import type {
+  InstrumentDefinition,
+  InstrumentPurpose,
+  InstrumentView,
+  InstrumentVersionView,
+} from '../../../common/contracts/instruments.contracts'
 import { fromJson, type Json } from '../../db/json'
 import { asStaff, type StaffTx } from '../../http/staff-fence'
 import { BUILT_IN_INSTRUMENTS } from './builtin'
@@ -94,10 +99,17 @@ export async function listInstruments(trx: StaffTx): Promise<InstrumentView[]> {
         {
           code: i.id,
           builtIn: i.built_in === 1,
+          purpose: i.purpose,
           createdAt: i.created_at,
           latest: present(latest),
           versions: versions.map((v) => ({ id: v.id, version: v.version, createdAt: v.created_at, createdByName: v.display_name })),
         },
       ]
     })
+}
+
+/** What an instrument is answered for, or undefined when there is no such instrument. */
+export async function purposeOf(trx: StaffTx, code: string): Promise<InstrumentPurpose | undefined> {
+  const row = await asStaff(trx).selectFrom('instruments').select('purpose').where('id', '=', code).executeTakeFirst()
+  return row?.purpose
 }

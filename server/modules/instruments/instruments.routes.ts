@@ -49,8 +49,8 @@ export const instrumentRoutes = [
     allow: 'instrument.manage',
     async handler({ body, ctx }) {
       return ctx.write('instrument.created', async (trx, audit) => {
-        const { version } = await createInstrument(trx, body.code, body.definition, ctx.user.userId, ctx.now())
-        audit.subject('instrument', body.code).detail({ version })
+        const { version } = await createInstrument(trx, body.code, body.definition, body.purpose, ctx.user.userId, ctx.now())
+        audit.subject('instrument', body.code).detail({ version, purpose: body.purpose })
         const view = await findVersion(trx, body.code, version)
         if (!view) throw fail('resource.not_found')
         return view

@@ -1556,6 +1556,233 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/duty/now': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Whether the line is open now (Brussels time), who is on duty this half-day and who is next */
+    get: operations['getDutyNow']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/duty/hours': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The line's opening hours per weekday, with dated exceptions (closed days, other hours) */
+    get: operations['getOpeningHours']
+    /** Set the line's opening hours (If-Match: the current version, 0 before the first save) */
+    put: operations['setOpeningHours']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/duty/rota': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Who is on duty each half-day between two dates (at most 62 days) */
+    get: operations['listRota']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/duty/rota/{date}/{half}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Put someone on duty for a half-day, or nobody (If-Match: the slot version, 0 for a new slot) */
+    put: operations['setRotaSlot']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/duty/staff': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Accounts that may be put on duty (active intake, workers and leads) */
+    get: operations['listDutyStaff']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/duty/emergency-path': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The emergency path: whom to call and what to write down, in order, in four languages */
+    get: operations['getEmergencyPath']
+    /** Set the emergency path (If-Match: the current version, 0 before the first save) */
+    put: operations['setEmergencyPath']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/duty/triage': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** The outcome of a filled triage grid (urgency, immediate danger and why), checked against its latest version; nothing is stored */
+    post: operations['evaluateTriage']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/accompaniments/{id}/exceptions': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Confidentiality exceptions recorded about the case, with what was disclosed to whom and their status */
+    get: operations['listCaseExceptions']
+    put?: never
+    /** Record a confidentiality exception about the case; it waits for a lead’s validation */
+    post: operations['recordCaseException']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/exceptions': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The register: exceptions of the cases the lead sees and of contacts (all, for the DPO), newest first, without their content */
+    get: operations['listExceptionRegister']
+    put?: never
+    /** Record a confidentiality exception about a contact at the line; it waits for a lead’s validation */
+    post: operations['recordContactException']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/exceptions/{exceptionId}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** One exception of the register, with its content */
+    get: operations['getException']
+    /** Its author corrects a pending exception (If-Match); a decided one never changes (409) */
+    put: operations['updateException']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/exceptions/{exceptionId}/decision': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** A lead (not its author) validates or refuses, with a reason, a pending exception (If-Match) */
+    post: operations['decideException']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/legal-bases': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The legal bases a disclosure may rest on (kept by the DPO; shipped defaults marked) */
+    get: operations['listLegalBases']
+    put?: never
+    /** Add a legal basis */
+    post: operations['createLegalBasis']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/legal-bases/{basisId}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Change a legal basis, or retire it (active: false) (If-Match) */
+    put: operations['updateLegalBasis']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
 }
 export type webhooks = Record<string, never>
 export interface components {
@@ -1969,6 +2196,13 @@ export interface operations {
               | 'contact_theme.manage'
               | 'contact_request.read'
               | 'contact_request.handle'
+              | 'duty.read'
+              | 'duty.manage'
+              | 'exception.record'
+              | 'exception.validate'
+              | 'exception.read_register'
+              | 'legal_basis.read'
+              | 'legal_basis.manage'
             )[]
             mfaEnabled: boolean
             /** @enum {string} */
@@ -7055,6 +7289,8 @@ export interface operations {
             items: {
               code: string
               builtIn: boolean
+              /** @enum {string} */
+              purpose: 'case' | 'contact'
               createdAt: string
               latest: {
                 /** Format: uuid */
@@ -7241,6 +7477,11 @@ export interface operations {
               }[]
             }[]
           }
+          /**
+           * @default case
+           * @enum {string}
+           */
+          purpose?: 'case' | 'contact'
         }
       }
     }
@@ -10531,6 +10772,16 @@ export interface operations {
           | 'contact_request.listed'
           | 'contact_request.viewed'
           | 'contact_request.decided'
+          | 'duty.hours_updated'
+          | 'duty.rota_updated'
+          | 'duty.emergency_path_updated'
+          | 'legal_basis.created'
+          | 'legal_basis.updated'
+          | 'exception.recorded'
+          | 'exception.updated'
+          | 'exception.decided'
+          | 'exception.listed'
+          | 'exception.viewed'
           | 'audit.viewed'
           | 'audit.verified'
           | 'names.reindexed'
@@ -11071,6 +11322,1069 @@ export interface operations {
             /** @enum {string} */
             state: 'open' | 'handled' | 'dismissed'
             decidedAt: string | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getDutyNow: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            localDate: string
+            localTime: string
+            open: boolean
+            today: {
+              opens: string
+              closes: string
+            }[]
+            nextOpening: {
+              date: string
+              time: string
+            } | null
+            onDuty: {
+              date: string
+              /** @enum {string} */
+              half: 'am' | 'pm'
+              userId: string | null
+              displayName: string | null
+              phone: string | null
+              /** Format: int64 */
+              version: number
+            } | null
+            next: {
+              date: string
+              /** @enum {string} */
+              half: 'am' | 'pm'
+              userId: string | null
+              displayName: string | null
+              phone: string | null
+              /** Format: int64 */
+              version: number
+            } | null
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getOpeningHours: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            weekly: {
+              /** Format: int32 */
+              weekday: number
+              spans: {
+                opens: string
+                closes: string
+              }[]
+            }[]
+            exceptions: {
+              /** Format: date */
+              date: string
+              spans: {
+                opens: string
+                closes: string
+              }[]
+              note?: string
+            }[]
+            /** Format: int64 */
+            version: number
+            updatedAt: string | null
+            updatedByName: string | null
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  setOpeningHours: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          weekly: {
+            /** Format: int32 */
+            weekday: number
+            spans: {
+              opens: string
+              closes: string
+            }[]
+          }[]
+          exceptions: {
+            /** Format: date */
+            date: string
+            spans: {
+              opens: string
+              closes: string
+            }[]
+            note?: string
+          }[]
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            weekly: {
+              /** Format: int32 */
+              weekday: number
+              spans: {
+                opens: string
+                closes: string
+              }[]
+            }[]
+            exceptions: {
+              /** Format: date */
+              date: string
+              spans: {
+                opens: string
+                closes: string
+              }[]
+              note?: string
+            }[]
+            /** Format: int64 */
+            version: number
+            updatedAt: string | null
+            updatedByName: string | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listRota: {
+    parameters: {
+      query: {
+        from: string
+        to: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              date: string
+              /** @enum {string} */
+              half: 'am' | 'pm'
+              userId: string | null
+              displayName: string | null
+              phone: string | null
+              /** Format: int64 */
+              version: number
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  setRotaSlot: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        date: string
+        half: 'am' | 'pm'
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          userId: string | null
+          phone?: string | null
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            date: string
+            /** @enum {string} */
+            half: 'am' | 'pm'
+            userId: string | null
+            displayName: string | null
+            phone: string | null
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listDutyStaff: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }[]
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getEmergencyPath: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            steps: {
+              /** @enum {string} */
+              kind: 'call' | 'note'
+              callee: ('police' | 'on_duty_lead' | 'judicial_liaison' | 'other') | null
+              phone: string | null
+              text: {
+                fr: string
+                nl: string
+                de: string
+                en: string
+              }
+            }[]
+            /** Format: int64 */
+            version: number
+            updatedAt: string | null
+            updatedByName: string | null
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  setEmergencyPath: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          steps: {
+            /** @enum {string} */
+            kind: 'call' | 'note'
+            callee: ('police' | 'on_duty_lead' | 'judicial_liaison' | 'other') | null
+            phone: string | null
+            text: {
+              fr: string
+              nl: string
+              de: string
+              en: string
+            }
+          }[]
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            steps: {
+              /** @enum {string} */
+              kind: 'call' | 'note'
+              callee: ('police' | 'on_duty_lead' | 'judicial_liaison' | 'other') | null
+              phone: string | null
+              text: {
+                fr: string
+                nl: string
+                de: string
+                en: string
+              }
+            }[]
+            /** Format: int64 */
+            version: number
+            updatedAt: string | null
+            updatedByName: string | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  evaluateTriage: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          answers: {
+            [key: string]: {
+              worker?: (number | string | string[]) | null
+              person?: (number | string | string[]) | null
+              comment?: string | null
+            }
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            instrumentVersionId: string
+            /** Format: int64 */
+            version: number
+            /** @enum {string} */
+            urgency: 'none' | 'within_week' | 'within_48h' | 'immediate'
+            stated: ('none' | 'within_week' | 'within_48h' | 'immediate') | null
+            immediateDanger: boolean
+            reasons: string[]
+            severity: {
+              [key: string]: 'none' | 'unknown' | 'moderate' | 'high'
+            }
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listCaseExceptions: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              accompanimentId: string | null
+              contactId: string | null
+              /** Format: uuid */
+              legalBasisId: string
+              legalBasisCode: string
+              /** @enum {string} */
+              recipientKind: 'police' | 'prosecutor' | 'child_protection' | 'health_service' | 'other'
+              disclosedAt: string
+              /** @enum {string} */
+              status: 'pending' | 'validated' | 'refused'
+              /** Format: uuid */
+              recordedBy: string
+              recordedByName: string
+              recordedAt: string
+              decidedByName: string | null
+              decidedAt: string | null
+              /** Format: int64 */
+              version: number
+              situation: string
+              recipientName: string
+              disclosed: string
+              refusalReason: string | null
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  recordCaseException: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          situation: string
+          /** Format: uuid */
+          legalBasisId: string
+          /** @enum {string} */
+          recipientKind: 'police' | 'prosecutor' | 'child_protection' | 'health_service' | 'other'
+          recipientName: string
+          disclosed: string
+          /** Format: date-time */
+          disclosedAt: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            accompanimentId: string | null
+            contactId: string | null
+            /** Format: uuid */
+            legalBasisId: string
+            legalBasisCode: string
+            /** @enum {string} */
+            recipientKind: 'police' | 'prosecutor' | 'child_protection' | 'health_service' | 'other'
+            disclosedAt: string
+            /** @enum {string} */
+            status: 'pending' | 'validated' | 'refused'
+            /** Format: uuid */
+            recordedBy: string
+            recordedByName: string
+            recordedAt: string
+            decidedByName: string | null
+            decidedAt: string | null
+            /** Format: int64 */
+            version: number
+            situation: string
+            recipientName: string
+            disclosed: string
+            refusalReason: string | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listExceptionRegister: {
+    parameters: {
+      query?: {
+        status?: 'pending' | 'validated' | 'refused'
+        limit?: number
+        offset?: number
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              accompanimentId: string | null
+              contactId: string | null
+              /** Format: uuid */
+              legalBasisId: string
+              legalBasisCode: string
+              /** @enum {string} */
+              recipientKind: 'police' | 'prosecutor' | 'child_protection' | 'health_service' | 'other'
+              disclosedAt: string
+              /** @enum {string} */
+              status: 'pending' | 'validated' | 'refused'
+              /** Format: uuid */
+              recordedBy: string
+              recordedByName: string
+              recordedAt: string
+              decidedByName: string | null
+              decidedAt: string | null
+              /** Format: int64 */
+              version: number
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  recordContactException: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          situation: string
+          /** Format: uuid */
+          legalBasisId: string
+          /** @enum {string} */
+          recipientKind: 'police' | 'prosecutor' | 'child_protection' | 'health_service' | 'other'
+          recipientName: string
+          disclosed: string
+          /** Format: date-time */
+          disclosedAt: string
+          /** Format: uuid */
+          contactId: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            accompanimentId: string | null
+            contactId: string | null
+            /** Format: uuid */
+            legalBasisId: string
+            legalBasisCode: string
+            /** @enum {string} */
+            recipientKind: 'police' | 'prosecutor' | 'child_protection' | 'health_service' | 'other'
+            disclosedAt: string
+            /** @enum {string} */
+            status: 'pending' | 'validated' | 'refused'
+            /** Format: uuid */
+            recordedBy: string
+            recordedByName: string
+            recordedAt: string
+            decidedByName: string | null
+            decidedAt: string | null
+            /** Format: int64 */
+            version: number
+            situation: string
+            recipientName: string
+            disclosed: string
+            refusalReason: string | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getException: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        exceptionId: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            accompanimentId: string | null
+            contactId: string | null
+            /** Format: uuid */
+            legalBasisId: string
+            legalBasisCode: string
+            /** @enum {string} */
+            recipientKind: 'police' | 'prosecutor' | 'child_protection' | 'health_service' | 'other'
+            disclosedAt: string
+            /** @enum {string} */
+            status: 'pending' | 'validated' | 'refused'
+            /** Format: uuid */
+            recordedBy: string
+            recordedByName: string
+            recordedAt: string
+            decidedByName: string | null
+            decidedAt: string | null
+            /** Format: int64 */
+            version: number
+            situation: string
+            recipientName: string
+            disclosed: string
+            refusalReason: string | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  updateException: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        exceptionId: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          situation: string
+          /** Format: uuid */
+          legalBasisId: string
+          /** @enum {string} */
+          recipientKind: 'police' | 'prosecutor' | 'child_protection' | 'health_service' | 'other'
+          recipientName: string
+          disclosed: string
+          /** Format: date-time */
+          disclosedAt: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            accompanimentId: string | null
+            contactId: string | null
+            /** Format: uuid */
+            legalBasisId: string
+            legalBasisCode: string
+            /** @enum {string} */
+            recipientKind: 'police' | 'prosecutor' | 'child_protection' | 'health_service' | 'other'
+            disclosedAt: string
+            /** @enum {string} */
+            status: 'pending' | 'validated' | 'refused'
+            /** Format: uuid */
+            recordedBy: string
+            recordedByName: string
+            recordedAt: string
+            decidedByName: string | null
+            decidedAt: string | null
+            /** Format: int64 */
+            version: number
+            situation: string
+            recipientName: string
+            disclosed: string
+            refusalReason: string | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  decideException: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        exceptionId: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json':
+          | {
+              /** @enum {string} */
+              decision: 'validated'
+            }
+          | {
+              /** @enum {string} */
+              decision: 'refused'
+              reason: string
+            }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            accompanimentId: string | null
+            contactId: string | null
+            /** Format: uuid */
+            legalBasisId: string
+            legalBasisCode: string
+            /** @enum {string} */
+            recipientKind: 'police' | 'prosecutor' | 'child_protection' | 'health_service' | 'other'
+            disclosedAt: string
+            /** @enum {string} */
+            status: 'pending' | 'validated' | 'refused'
+            /** Format: uuid */
+            recordedBy: string
+            recordedByName: string
+            recordedAt: string
+            decidedByName: string | null
+            decidedAt: string | null
+            /** Format: int64 */
+            version: number
+            situation: string
+            recipientName: string
+            disclosed: string
+            refusalReason: string | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listLegalBases: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              code: string
+              label: {
+                fr: string
+                nl: string
+                de: string
+                en: string
+              }
+              reference: string
+              active: boolean
+              /** Format: uuid */
+              id: string
+              shippedDefault: boolean
+              updatedAt: string
+              /** Format: int64 */
+              version: number
+            }[]
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  createLegalBasis: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          code: string
+          label: {
+            fr: string
+            nl: string
+            de: string
+            en: string
+          }
+          reference: string
+          active: boolean
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            code: string
+            label: {
+              fr: string
+              nl: string
+              de: string
+              en: string
+            }
+            reference: string
+            active: boolean
+            /** Format: uuid */
+            id: string
+            shippedDefault: boolean
+            updatedAt: string
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  updateLegalBasis: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        basisId: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          code: string
+          label: {
+            fr: string
+            nl: string
+            de: string
+            en: string
+          }
+          reference: string
+          active: boolean
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            code: string
+            label: {
+              fr: string
+              nl: string
+              de: string
+              en: string
+            }
+            reference: string
+            active: boolean
+            /** Format: uuid */
+            id: string
+            shippedDefault: boolean
+            updatedAt: string
+            /** Format: int64 */
+            version: number
           }
         }
       }

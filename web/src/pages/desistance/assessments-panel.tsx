@@ -55,18 +55,21 @@ export function AssessmentsPanel({ a, canWrite }: { a: AccompanimentView; canWri
           </Text>
         ) : null}
       </div>
-      {instruments.data.items.map((instrument) => (
-        <InstrumentSection
-          key={instrument.code}
-          instrument={instrument}
-          sets={byInstrument.get(instrument.code) ?? []}
-          writable={writable}
-          onOpen={(assessmentId) => {
-            setSaved(false)
-            setEditing({ instrument, assessmentId })
-          }}
-        />
-      ))}
+      {/* Instruments made for contacts (the triage grid) are answered at the line, not on a case. */}
+      {instruments.data.items
+        .filter((instrument) => instrument.purpose === 'case')
+        .map((instrument) => (
+          <InstrumentSection
+            key={instrument.code}
+            instrument={instrument}
+            sets={byInstrument.get(instrument.code) ?? []}
+            writable={writable}
+            onOpen={(assessmentId) => {
+              setSaved(false)
+              setEditing({ instrument, assessmentId })
+            }}
+          />
+        ))}
     </Stack>
   )
 }

@@ -1,0 +1,68 @@
+import { Select, Table } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { HALVES, type Half } from '../../../../common/contracts/duty.contracts'
+import { ErrorAlert } from '../../components/error-alert'
+import { Loading } from '../../components/loading'
+import { ScrollTable } from '../../components/scroll-table'
+import { useFormat } from '../../i18n/format'
+import { useDutyStaff, useRota, useSaveDuty } from './use-duty'
+
+const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
+
+/** Who is on duty each half-day over the next weeks; a choice saves at once. */
+export function RotaEditor({ from, days }: { from: string; days: number }) {
+  const { t } = useTranslation()
+  const fmt = useFormat()
+  const to = addDays(from, days - 1)
+  const rota = useRota(from, to)
+  const staff = useDutyStaff()
+  const save = useSaveDuty().slot
+  if (rota.isPending || staff.isPending) return <Loading />
+  const options = (staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.displayName }))
+  const slot = (date: string, half: Half) => rota.data?.items.find((s) => s.date === date && s.half === half)
+  const dates = Array.from({ length: days }, (_, i) => addDays(from, i))
+  return (
+    <>
+      <ErrorAlert error={rota.error ?? staff.error ?? save.error} />
+      <ScrollTable label={t('duty.rota.caption')}>
+        <Table verticalSpacing="xs" data-testid="rota">
+          <Table.Caption>{t('duty.rota.caption')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('duty.rota.date')}</Table.Th>
+              {HALVES.map((h) => (
+                <Table.Th scope="col" key={h}>
+                  {t(`duty.halves.${h}`)}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {dates.map((date) => (
+              <Table.Tr key={date}>
+                <Table.Th scope="row" className="nowrap">
+                  {fmt.date(date)}
+                </Table.Th>
+                {HALVES.map((half) => {
+                  const s = slot(date, half)
+                  return (
+                    <Table.Td key={half} miw={200}>
+                      <Select
+                        aria-label={t('duty.rota.slotLabel', { date: fmt.date(date), half: t(`duty.halves.${half}`) })}
+                        data={options}
+                        value={s?.userId ?? null}
+                        clearable
+                        placeholder={t('duty.rota.nobody')}
+                        onChange={(userId) => save.mutate({ date, half, userId, version: s?.version ?? 0 })}
+                      />
+                    </Table.Td>
+                  )
+                })}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollTable>
+    </>
+  )
+}
