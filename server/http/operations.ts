@@ -129,8 +129,8 @@ export const OPERATIONS: Record<string, Operation> = {
   'PUT /api/sheets/:id/texts/:language': { id: 'saveSheetDraft', ifMatch: true },
   'POST /api/sheets/:id/texts/:language/publish': { id: 'publishSheetText', ifMatch: true },
   'POST /api/sheets/:id/texts/:language/unpublish': { id: 'unpublishSheetText', ifMatch: true },
-  'GET /api/public/sheets': { id: 'listPublicSheets' },
-  'GET /api/public/sheets/:code': { id: 'getPublicSheet' },
+  'GET /api/public/sheets': { id: 'listPublicSheets', public: true },
+  'GET /api/public/sheets/:code': { id: 'getPublicSheet', public: true },
 
   'GET /api/accompaniments/:id/assessments': { id: 'listAssessments' },
   'POST /api/accompaniments/:id/assessments': { id: 'createAssessment' },
