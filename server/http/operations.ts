@@ -10,7 +10,7 @@
  * - `also`: further statuses the handler answers by itself (a conflict, a wrong secret…).
  * - `public`: needs no session (`allow: 'public'`), for the visitors of the public page;
  *   `operations.test.ts` fails when this flag and the route disagree. The public page itself and
- *   its plain HTML form (`/info`, `/info/:lang`, `POST /info/contact`) answer HTML and are left out
+ *   its plain HTML form (`/info`, `/info/:lang`, `/info/sheets/:code`, `POST /info/contact`) answer HTML and are left out
  *   of the document like the web app's files.
  *
  * Everything else (401, 403, 404, 400, the denial limit's 429, security) is derived from the route
@@ -129,8 +129,8 @@ export const OPERATIONS: Record<string, Operation> = {
   'PUT /api/sheets/:id/texts/:language': { id: 'saveSheetDraft', ifMatch: true },
   'POST /api/sheets/:id/texts/:language/publish': { id: 'publishSheetText', ifMatch: true },
   'POST /api/sheets/:id/texts/:language/unpublish': { id: 'unpublishSheetText', ifMatch: true },
-  'GET /api/public/sheets': { id: 'listPublicSheets' },
-  'GET /api/public/sheets/:code': { id: 'getPublicSheet' },
+  'GET /api/public/sheets': { id: 'listPublicSheets', public: true },
+  'GET /api/public/sheets/:code': { id: 'getPublicSheet', public: true },
 
   'GET /api/accompaniments/:id/assessments': { id: 'listAssessments' },
   'POST /api/accompaniments/:id/assessments': { id: 'createAssessment' },

@@ -147,6 +147,7 @@ const MATRIX: Record<string, Who> = {
   // The public information page and its form (HTML), the form's JSON variant, and the inbox.
   'GET /info': 'public',
   'GET /info/:lang': 'public',
+  'GET /info/sheets/:code': 'public',
   'POST /info/contact': 'public',
   'GET /api/public/contact-form': 'public',
   'POST /api/public/contact-requests': 'public',
