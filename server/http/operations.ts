@@ -179,6 +179,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/contact-requests': { id: 'listContactRequests' },
   'GET /api/contact-requests/:id': { id: 'getContactRequest' },
   'POST /api/contact-requests/:id/decision': { id: 'decideContactRequest', ifMatch: true },
+  'POST /api/contact-requests/:id/take': { id: 'takeContactRequest', ifMatch: true, also: [409] },
 }
 
 export const operationKey = (method: string, path: string): string => `${method} ${path}`

@@ -154,6 +154,7 @@ const MATRIX: Record<string, Who> = {
   'GET /api/contact-requests': ['intake', 'lead'],
   'GET /api/contact-requests/:id': ['intake', 'lead'],
   'POST /api/contact-requests/:id/decision': ['intake', 'lead'],
+  'POST /api/contact-requests/:id/take': ['intake', 'lead'],
   // The web application (static files and client-side routes), outside API_ROUTES.
   'GET /*': 'public',
 }
