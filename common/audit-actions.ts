@@ -115,6 +115,7 @@ export const AUDIT_ACTIONS = {
   'contact_request.listed': 'read',
   'contact_request.viewed': 'read',
   'contact_request.decided': 'change',
+  'contact_request.taken': 'change',
   'duty.hours_updated': 'change',
   'duty.rota_updated': 'change',
   'duty.emergency_path_updated': 'change',

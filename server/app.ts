@@ -35,6 +35,7 @@ import { postcodeRoutes } from './modules/postcodes/postcodes.routes'
 import { progressRoutes } from './modules/progress/progress.routes'
 import { contactRequestRoutes } from './modules/public-info/contact-requests.routes'
 import { publicInfoRoutes } from './modules/public-info/public-info.routes'
+import { sheetForInfoPage, sheetsForInfoPage } from './modules/public-info/public-sheets.source'
 import { reportRoutes } from './modules/reports/reports.routes'
 import { planRoutes } from './modules/plans/plans.routes'
 import { trajectoryRoutes } from './modules/trajectory/trajectory.routes'
@@ -74,8 +75,8 @@ export const API_ROUTES: Route[] = [
   ...postcodeRoutes,
   ...auditRoutes,
   ...dpoAlertRoutes,
-  // The sheets module replaces the seam's empty list with the published public sheets.
-  ...publicInfoRoutes(),
+  // /info lists the sheets module's public sheets and shows each on its own printable page.
+  ...publicInfoRoutes({ publicSheets: sheetsForInfoPage, publicSheet: sheetForInfoPage }),
   ...contactRequestRoutes,
   ...dutyRoutes,
   ...exceptionRoutes,

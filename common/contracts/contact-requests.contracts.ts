@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CALLER_KINDS, CALLER_SECTORS } from './contacts.contracts'
 
 /**
  * The public "ask to be contacted" form and the intake inbox it feeds (server/modules/public-info).
@@ -8,18 +9,19 @@ export const PUBLIC_LANGUAGES = ['fr', 'nl', 'de', 'en'] as const
 export type PublicLanguage = (typeof PUBLIC_LANGUAGES)[number]
 /** Who is asking: a relative, a professional, the person concerned, or someone who prefers not to say. */
 export const REQUEST_CALLER_KINDS = ['relative', 'professional', 'concerned', 'undisclosed'] as const
-/** A professional's sector (the list; the contacts module keeps the same one). */
-export const REQUEST_SECTORS = [
-  'school',
-  'youth_service',
-  'police',
-  'prison_justice',
-  'health',
-  'social',
-  'municipality',
-  'religious_community',
-  'other',
-] as const
+/** A professional's sector: the contacts module's list itself, so that a request's sector is a contact's. */
+export const REQUEST_SECTORS = CALLER_SECTORS
+/**
+ * A request's caller kind as a contact's (taking a request into the contact point). The form
+ * words two kinds for the public ("concerned", "undisclosed"); the contact point's are the same
+ * people. "undisclosed" is the contact's "anonymous": the sender did not say who they are.
+ */
+export const CONTACT_CALLER_KIND_OF = {
+  relative: 'relative',
+  professional: 'professional',
+  concerned: 'person_concerned',
+  undisclosed: 'anonymous',
+} as const satisfies Record<(typeof REQUEST_CALLER_KINDS)[number], (typeof CALLER_KINDS)[number]>
 export const REACH_BY = ['phone', 'email'] as const
 export const PREFERRED_TIMES = ['morning', 'afternoon', 'any'] as const
 export const REQUEST_STATES = ['open', 'handled', 'dismissed'] as const
@@ -87,6 +89,8 @@ export const ContactRequestSummary = z.object({
   hasMessage: z.boolean(),
   state: z.enum(REQUEST_STATES),
   decidedAt: z.string().nullable(),
+  /** The web-form contact the request was taken into (null if it was not). */
+  contactId: z.uuid().nullable(),
 })
 export type ContactRequestSummary = z.infer<typeof ContactRequestSummary>
 export const ContactRequestList = z.object({ items: z.array(ContactRequestSummary), total: z.number().int() })
@@ -106,3 +110,5 @@ export const ContactRequestView = ContactRequestSummary.extend({
 export type ContactRequestView = z.infer<typeof ContactRequestView>
 /** Handled (turned into a call-back or a contact) or dismissed (spam, duplicate); with If-Match. */
 export const ContactRequestDecision = z.object({ state: z.enum(['handled', 'dismissed']) })
+/** The answer to taking a request into the contact point: the new contact, and the request now handled. */
+export const ContactRequestTaken = z.object({ contactId: z.uuid(), request: ContactRequestSummary })

@@ -480,6 +480,8 @@ export interface Database {
     decided_at: string | null
     form_nonce: string
     version: number
+    /** 0024: the web-form contact it was taken into (null until then). */
+    contact_id: string | null
   }
   /** 0022: the line's opening hours ('hours') and emergency path ('emergency_path'), as JSON. */
   duty_documents: { id: 'hours' | 'emergency_path'; content: string; version: number; updated_by: string | null; updated_at: string }

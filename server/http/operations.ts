@@ -10,7 +10,7 @@
  * - `also`: further statuses the handler answers by itself (a conflict, a wrong secret…).
  * - `public`: needs no session (`allow: 'public'`), for the visitors of the public page;
  *   `operations.test.ts` fails when this flag and the route disagree. The public page itself and
- *   its plain HTML form (`/info`, `/info/:lang`, `POST /info/contact`) answer HTML and are left out
+ *   its plain HTML form (`/info`, `/info/:lang`, `/info/sheets/:code`, `POST /info/contact`) answer HTML and are left out
  *   of the document like the web app's files.
  *
  * Everything else (401, 403, 404, 400, the denial limit's 429, security) is derived from the route
@@ -179,6 +179,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/contact-requests': { id: 'listContactRequests' },
   'GET /api/contact-requests/:id': { id: 'getContactRequest' },
   'POST /api/contact-requests/:id/decision': { id: 'decideContactRequest', ifMatch: true },
+  'POST /api/contact-requests/:id/take': { id: 'takeContactRequest', ifMatch: true, also: [409] },
 }
 
 export const operationKey = (method: string, path: string): string => `${method} ${path}`

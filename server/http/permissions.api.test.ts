@@ -147,12 +147,14 @@ const MATRIX: Record<string, Who> = {
   // The public information page and its form (HTML), the form's JSON variant, and the inbox.
   'GET /info': 'public',
   'GET /info/:lang': 'public',
+  'GET /info/sheets/:code': 'public',
   'POST /info/contact': 'public',
   'GET /api/public/contact-form': 'public',
   'POST /api/public/contact-requests': 'public',
   'GET /api/contact-requests': ['intake', 'lead'],
   'GET /api/contact-requests/:id': ['intake', 'lead'],
   'POST /api/contact-requests/:id/decision': ['intake', 'lead'],
+  'POST /api/contact-requests/:id/take': ['intake', 'lead'],
   // The web application (static files and client-side routes), outside API_ROUTES.
   'GET /*': 'public',
 }

@@ -106,6 +106,42 @@ export async function createContact(ctx: RequestContext, trx: Trx, input: Contac
   return id
 }
 
+/**
+ * Logs a contact that arrived already complete through the public form: channel web_form,
+ * incoming, final at once (nobody is on the line to finish it), so it waits in the queue until
+ * someone gives it an orientation. Sealed under its own new data key like any contact. The
+ * contact door keeps a web-form contact to intake and leads until it is linked to a case.
+ * The caller's kind and identity come as given: a request that left contact details keeps them
+ * even when its sender did not say who they are (staff choose a kind when they edit it).
+ */
+export async function createWebFormContact(
+  ctx: RequestContext,
+  trx: Trx,
+  input: Omit<ContactInput, 'channel' | 'direction' | 'orientation'>,
+): Promise<string> {
+  await checkThemes(trx, input.themes)
+  const id = crypto.randomUUID()
+  const now = ctx.now()
+  // The contact's own key, in person_keys under the contact id (migration 0019).
+  const key = await ctx.codec.createPersonKey(trx, id, now)
+  const full: ContactInput = { ...input, channel: 'web_form', direction: 'incoming', orientation: null, personId: null }
+  await insertContact(trx, {
+    id,
+    status: 'final',
+    ...columns(ctx, key, id, full),
+    callback_on: null,
+    callback_assignee_id: null,
+    queue_rank: queueRank({ status: 'final', orientation: null, callback_on: null, urgency: full.urgency }),
+    accompaniment_id: null,
+    created_by: ctx.user.userId,
+    created_at: now,
+    updated_at: now,
+    finalised_at: now,
+    version: 1,
+  })
+  return id
+}
+
 /** The fields of a view that changed, with their old and new values (sealed before storing). */
 function diff(before: ContactView, after: ContactView): { field: string; old: unknown; new: unknown }[] {
   const skip = new Set(['version', 'updatedAt', 'createdAt', 'createdBy'])

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
-import type { ContactRequestInput } from '../../../common/contracts/contact-requests.contracts'
-import { toJson } from '../../db/json'
+import { CONTACT_CALLER_KIND_OF, type ContactRequestInput } from '../../../common/contracts/contact-requests.contracts'
+import { fromJson, toJson } from '../../db/json'
+import { createWebFormContact } from '../contacts/contacts.commands'
 import type { RequestContext, Trx } from '../../http/context'
 import { AppError, fail } from '../../http/errors'
 import { addressKey, countSubmission, GLOBAL_KEY } from './public-form.limits'
@@ -111,4 +112,54 @@ export async function decideRequest(
     .where('version', '=', version)
     .executeTakeFirst()
   if (Number(result.numUpdatedRows) === 0) throw fail('version.mismatch')
+}
+
+/**
+ * Takes an open request into the contact point: a web-form contact with the request's kind,
+ * sector, identity (unless anonymous; how and when to reach them as `reach`) and message as its
+ * summary, sealed under the contact's own new key; the request is marked handled and linked to
+ * it. The request's own sealed data stays as it was, under the request's key. In the caller's
+ * transaction, so that the contact, the request's change and the audit entry land together.
+ */
+export async function takeRequest(ctx: RequestContext, trx: Trx, id: string, version: number): Promise<string> {
+  const row = await trx
+    .selectFrom('contact_requests')
+    .select(['id', 'state', 'version', 'received_at', 'caller_kind', 'sector', 'anonymous', 'reach_by', 'preferred_times'])
+    .select(['name_sealed', 'phone_sealed', 'email_sealed', 'message_sealed'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+  if (!row) throw fail('resource.not_found')
+  if (row.state !== 'open') throw fail('state.invalid_transition')
+  if (row.version !== version) throw fail('version.mismatch')
+  const opened = ctx.codec.openRow('contact_requests', await ctx.codec.personKey(trx, row.id), row.id, row)
+  const callerKind = CONTACT_CALLER_KIND_OF[row.caller_kind]
+  const times = fromJson(row.preferred_times)
+  const identity = {
+    name: opened.name,
+    phone: opened.phone,
+    email: opened.email,
+    reach: row.reach_by ? [row.reach_by, ...times].join(', ') : null,
+  }
+  const contactId = await createWebFormContact(ctx, trx, {
+    occurredAt: row.received_at,
+    durationMinutes: null,
+    callerKind,
+    callerSector: callerKind === 'professional' ? row.sector : null,
+    caller: row.anonymous === 1 ? null : identity,
+    personId: null,
+    personDescription: null,
+    themes: [],
+    summary: opened.message,
+    referredTo: null,
+    urgency: 'none',
+  })
+  const result = await trx
+    .updateTable('contact_requests')
+    .set({ state: 'handled', decided_by: ctx.user.userId, decided_at: ctx.now(), contact_id: contactId, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('state', '=', 'open')
+    .executeTakeFirst()
+  if (Number(result.numUpdatedRows) === 0) throw fail('state.invalid_transition')
+  return contactId
 }

@@ -4,6 +4,7 @@ import {
   ContactRequestQuery,
   type ContactRequestSummary,
   ContactRequestSummary as SummarySchema,
+  ContactRequestTaken,
   ContactRequestView,
 } from '../../../common/contracts/contact-requests.contracts'
 import { IdParams } from '../../../common/contracts/shared.contracts'
@@ -12,7 +13,7 @@ import type { Row, Trx } from '../../http/context'
 import { defineRoute } from '../../http/define-route'
 import { fail } from '../../http/errors'
 import { expectedVersion, sendVersion } from '../../http/versioning'
-import { decideRequest } from './contact-requests.commands'
+import { decideRequest, takeRequest } from './contact-requests.commands'
 
 const COLUMNS = [
   'id',
@@ -27,6 +28,7 @@ const COLUMNS = [
   'state',
   'decided_at',
   'decided_by',
+  'contact_id',
 ] as const
 type SummaryRow = Pick<Row<'contact_requests'>, (typeof COLUMNS)[number]> & { has_message: number | boolean }
 
@@ -44,6 +46,7 @@ function summary(r: SummaryRow): ContactRequestSummary {
     hasMessage: Boolean(Number(r.has_message)),
     state: r.state,
     decidedAt: r.decided_at,
+    contactId: r.contact_id,
   }
 }
 
@@ -135,6 +138,27 @@ export const contactRequestRoutes = [
         const row = await selectSummaries(trx).where('id', '=', params.id).executeTakeFirstOrThrow()
         sendVersion(reply, row.version)
         return summary(row)
+      })
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/contact-requests/:id/take',
+    summary: 'Take a public request into the contact point: a web-form contact in the queue; the request is marked handled (If-Match)',
+    tags: ['contact-requests'],
+    params: IdParams,
+    response: ContactRequestTaken,
+    status: 201,
+    allow: 'contact_request.handle',
+    async handler({ params, ctx, request, reply }) {
+      const version = expectedVersion(request)
+      return ctx.write('contact_request.taken', async (trx, audit) => {
+        audit.subject('contact_request', params.id)
+        const contactId = await takeRequest(ctx, trx, params.id, version)
+        audit.detail({ contactId })
+        const row = await selectSummaries(trx).where('id', '=', params.id).executeTakeFirstOrThrow()
+        sendVersion(reply, row.version)
+        return { contactId, request: summary(row) }
       })
     },
   }),

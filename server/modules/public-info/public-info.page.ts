@@ -23,7 +23,7 @@ export function hoursText(t: Translate, line: Line): string {
 }
 
 /** The whole document around `body`: language, alternates in the other languages, the stylesheet. */
-function layout(language: PublicLanguage, nonce: string, title: string, body: string, path: (l: PublicLanguage) => string): string {
+export function layout(language: PublicLanguage, nonce: string, title: string, body: string, path: (l: PublicLanguage) => string): string {
   const t = translator(language)
   const alternates = PUBLIC_LANGUAGES.map((l) => `<link rel="alternate" hreflang="${l}" href="${path(l)}">`).join('')
   const switcher = PUBLIC_LANGUAGES.map((l) => {
@@ -59,7 +59,7 @@ function sheetsSection(t: Translate, sheets: PublicSheetLink[]): string {
     .map((s) =>
       s.available
         ? `<li><a href="${esc(s.href)}">${esc(s.title)}</a></li>`
-        : `<li>${esc(s.title)} — <span>${esc(t('sheets.missing'))}</span></li>`,
+        : `<li><a href="${esc(s.href)}">${esc(s.title)}</a> — <span>${esc(t('sheets.missing'))}</span></li>`,
     )
     .join('')
   const list = sheets.length ? `<ul>${items}</ul>` : `<p>${esc(t('sheets.none'))}</p>`

@@ -5,6 +5,7 @@ import {
   type PublicLanguage,
   PublicFormToken,
 } from '../../../common/contracts/contact-requests.contracts'
+import type { PublicSheetView } from '../../../common/contracts/sheets.contracts'
 import type { RequestContext } from '../../http/context'
 import { defineRoute } from '../../http/define-route'
 import { AppError, fail } from '../../http/errors'
@@ -12,6 +13,7 @@ import { receiveRequest } from './contact-requests.commands'
 import { EMPTY_FORM, type FormFieldError, type FormState, type FormValues } from './public-info.form-html'
 import { type PublicSheetLink, renderInfoPage, renderResultPage } from './public-info.page'
 import { isPublicLanguage } from './public-info.texts'
+import { renderSheetNotFound, renderSheetPage } from './public-sheet.page'
 import { formTokenKey, issueFormToken, TOKEN_MAX_AGE_MS } from './public-form.token'
 
 /**
@@ -20,6 +22,9 @@ import { formTokenKey, issueFormToken, TOKEN_MAX_AGE_MS } from './public-form.to
  */
 export type PublicSheets = (ctx: RequestContext, language: PublicLanguage) => Promise<PublicSheetLink[]>
 export const noPublicSheets: PublicSheets = async () => []
+/** The seam for one public sheet by code in a language (null: unknown, not public or unpublished). */
+export type PublicSheet = (ctx: RequestContext, code: string, language: PublicLanguage) => Promise<PublicSheetView | null>
+export const noPublicSheet: PublicSheet = async () => null
 
 /** The form's body as the browser sends it: every field a string, checkboxes repeated. */
 const FormBody = z.record(z.string().max(40), z.union([z.string().max(4000), z.array(z.string().max(200)).max(10)]))
@@ -108,13 +113,15 @@ function fieldErrors(error: z.ZodError, values: FormValues): { errors: FormField
 
 const tokenFor = (ctx: RequestContext) => issueFormToken(formTokenKey(ctx.services.auditKey))
 
-export function publicInfoRoutes(options: { publicSheets: PublicSheets } = { publicSheets: noPublicSheets }) {
+export function publicInfoRoutes(options: { publicSheets?: PublicSheets; publicSheet?: PublicSheet } = {}) {
+  const publicSheets = options.publicSheets ?? noPublicSheets
+  const publicSheet = options.publicSheet ?? noPublicSheet
   const page = async (ctx: RequestContext, language: PublicLanguage, nonce: string) =>
     renderInfoPage({
       language,
       nonce,
       line: ctx.services.config.line,
-      sheets: await options.publicSheets(ctx, language),
+      sheets: await publicSheets(ctx, language),
       form: { token: tokenFor(ctx), values: EMPTY_FORM, errors: [], problem: null },
     })
   return [
@@ -143,6 +150,22 @@ export function publicInfoRoutes(options: { publicSheets: PublicSheets } = { pub
         if (!isPublicLanguage(params.lang)) throw fail('resource.not_found')
         reply.headers(htmlHeaders)
         return reply.send(await page(ctx, params.lang, request.cspNonce))
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      path: '/info/sheets/:code',
+      summary: 'One public information sheet, printable (HTML; French, or ?lang=nl|de|en)',
+      params: z.object({ code: z.string().max(80) }),
+      query: z.object({ lang: z.string().max(10).optional() }),
+      allow: 'public',
+      hide: true,
+      async handler({ params, query, ctx, request, reply }) {
+        const language = isPublicLanguage(query.lang) ? query.lang : 'fr'
+        const sheet = await publicSheet(ctx, params.code, language)
+        reply.headers(htmlHeaders)
+        if (!sheet) return reply.code(404).send(renderSheetNotFound({ language, nonce: request.cspNonce }))
+        return reply.send(renderSheetPage({ language, nonce: request.cspNonce, sheet }))
       },
     }),
     defineRoute({

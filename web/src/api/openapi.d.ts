@@ -1556,6 +1556,23 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/contact-requests/{id}/take': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Take a public request into the contact point: a web-form contact in the queue; the request is marked handled (If-Match) */
+    post: operations['takeContactRequest']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/duty/now': {
     parameters: {
       query?: never
@@ -10772,6 +10789,7 @@ export interface operations {
           | 'contact_request.listed'
           | 'contact_request.viewed'
           | 'contact_request.decided'
+          | 'contact_request.taken'
           | 'duty.hours_updated'
           | 'duty.rota_updated'
           | 'duty.emergency_path_updated'
@@ -11185,6 +11203,7 @@ export interface operations {
               /** @enum {string} */
               state: 'open' | 'handled' | 'dismissed'
               decidedAt: string | null
+              contactId: string | null
             }[]
             /** Format: int64 */
             total: number
@@ -11245,6 +11264,7 @@ export interface operations {
             /** @enum {string} */
             state: 'open' | 'handled' | 'dismissed'
             decidedAt: string | null
+            contactId: string | null
             name: string | null
             phone: string | null
             email: string | null
@@ -11322,6 +11342,77 @@ export interface operations {
             /** @enum {string} */
             state: 'open' | 'handled' | 'dismissed'
             decidedAt: string | null
+            contactId: string | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  takeContactRequest: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            contactId: string
+            request: {
+              /** Format: uuid */
+              id: string
+              /** Format: int64 */
+              version: number
+              receivedAt: string
+              /** @enum {string} */
+              callerKind: 'relative' | 'professional' | 'concerned' | 'undisclosed'
+              sector:
+                | (
+                    | 'school'
+                    | 'youth_service'
+                    | 'police'
+                    | 'prison_justice'
+                    | 'health'
+                    | 'social'
+                    | 'municipality'
+                    | 'religious_community'
+                    | 'other'
+                  )
+                | null
+              anonymous: boolean
+              reachBy: ('phone' | 'email') | null
+              preferredTimes: ('morning' | 'afternoon' | 'any')[]
+              /** @enum {string} */
+              language: 'fr' | 'nl' | 'de' | 'en'
+              hasMessage: boolean
+              /** @enum {string} */
+              state: 'open' | 'handled' | 'dismissed'
+              decidedAt: string | null
+              contactId: string | null
+            }
           }
         }
       }

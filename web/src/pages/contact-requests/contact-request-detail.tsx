@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Group, Stack, Text } from '@mantine/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link, useNavigate } from 'react-router'
 import { api, isApiError } from '../../api/client'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
@@ -26,11 +27,21 @@ export function ContactRequestDetail({ id, onDone }: { id: string; onDone: () =>
       onDone()
     },
   })
+  const navigate = useNavigate()
+  // Taking the request makes it a web-form contact in the queue; the contact is where work goes on.
+  const take = useMutation({
+    mutationFn: () => api.post('/api/contact-requests/{id}/take', { path: { id }, ifMatch: request.data!.version }),
+    onSuccess: (taken) => {
+      void queryClient.invalidateQueries({ queryKey: ['contact-requests'] })
+      void navigate(`/contacts/${taken.contactId}`)
+    },
+  })
   // The opened request takes the keyboard, so that what was just revealed is read next.
   useEffect(() => {
     if (request.data) region.current?.focus()
   }, [request.data])
-  const stale = isApiError(decide.error, 'version.mismatch') || isApiError(decide.error, 'state.invalid_transition')
+  const failed = decide.error ?? take.error
+  const stale = isApiError(failed, 'version.mismatch') || isApiError(failed, 'state.invalid_transition')
 
   if (request.isPending) return <Loading />
   if (!request.data) return <ErrorAlert error={request.error} />
@@ -57,18 +68,36 @@ export function ContactRequestDetail({ id, onDone }: { id: string; onDone: () =>
             </dd>
           </>
         ) : null}
+        {r.contactId ? (
+          <>
+            <dt>{t('contactRequests.contact')}</dt>
+            <dd>
+              <Anchor component={Link} to={`/contacts/${r.contactId}`}>
+                {t('contactRequests.openContact')}
+              </Anchor>
+            </dd>
+          </>
+        ) : null}
       </dl>
       {stale ? (
         <Alert color="orange" variant="light" role="alert">
           {t('contactRequests.stale')}
         </Alert>
       ) : (
-        <ErrorAlert error={decide.error} />
+        <ErrorAlert error={failed} />
       )}
       <Group gap="xs">
         {r.state === 'open' ? (
           <>
-            <Button size="xs" onClick={() => decide.mutate('handled')} loading={decide.isPending && decide.variables === 'handled'}>
+            <Button size="xs" onClick={() => take.mutate()} loading={take.isPending}>
+              {t('contactRequests.take')}
+            </Button>
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => decide.mutate('handled')}
+              loading={decide.isPending && decide.variables === 'handled'}
+            >
               {t('contactRequests.markHandled')}
             </Button>
             <Button
