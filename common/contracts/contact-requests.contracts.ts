@@ -20,7 +20,7 @@ export const CONTACT_CALLER_KIND_OF = {
   relative: 'relative',
   professional: 'professional',
   concerned: 'person_concerned',
-  undisclosed: 'anonymous',
+  undisclosed: 'undisclosed',
 } as const satisfies Record<(typeof REQUEST_CALLER_KINDS)[number], (typeof CALLER_KINDS)[number]>
 export const REACH_BY = ['phone', 'email'] as const
 export const PREFERRED_TIMES = ['morning', 'afternoon', 'any'] as const

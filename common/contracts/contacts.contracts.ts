@@ -4,7 +4,11 @@ import { Instant } from './shared.contracts'
 
 export const CONTACT_CHANNELS = ['phone', 'email', 'walk_in', 'web_form', 'letter', 'other'] as const
 export const CONTACT_DIRECTIONS = ['incoming', 'outgoing'] as const
-export const CALLER_KINDS = ['relative', 'professional', 'person_concerned', 'anonymous'] as const
+/**
+ * `undisclosed`: the caller left a way to reach them but did not say who they are (a web request
+ * of "prefer not to say"); `anonymous`: no identity at all.
+ */
+export const CALLER_KINDS = ['relative', 'professional', 'person_concerned', 'undisclosed', 'anonymous'] as const
 export const CALLER_SECTORS = [
   'school',
   'youth_service',

@@ -132,7 +132,9 @@ export async function takeRequest(ctx: RequestContext, trx: Trx, id: string, ver
   if (row.state !== 'open') throw fail('state.invalid_transition')
   if (row.version !== version) throw fail('version.mismatch')
   const opened = ctx.codec.openRow('contact_requests', await ctx.codec.personKey(trx, row.id), row.id, row)
-  const callerKind = CONTACT_CALLER_KIND_OF[row.caller_kind]
+  // Who did not say who they are and left no way to reach them is anonymous to the contact point.
+  const mapped = CONTACT_CALLER_KIND_OF[row.caller_kind]
+  const callerKind = mapped === 'undisclosed' && row.anonymous === 1 ? 'anonymous' : mapped
   const times = fromJson(row.preferred_times)
   const identity = {
     name: opened.name,

@@ -4728,7 +4728,7 @@ export interface operations {
               direction: 'incoming' | 'outgoing'
               occurredAt: string
               /** @enum {string} */
-              callerKind: 'relative' | 'professional' | 'person_concerned' | 'anonymous'
+              callerKind: 'relative' | 'professional' | 'person_concerned' | 'undisclosed' | 'anonymous'
               callerSector:
                 | (
                     | 'school'
@@ -4788,7 +4788,7 @@ export interface operations {
           /** @default null */
           durationMinutes?: number | null
           /** @enum {string} */
-          callerKind: 'relative' | 'professional' | 'person_concerned' | 'anonymous'
+          callerKind: 'relative' | 'professional' | 'person_concerned' | 'undisclosed' | 'anonymous'
           /** @default null */
           callerSector?:
             | (
@@ -4845,7 +4845,7 @@ export interface operations {
             occurredAt: string
             durationMinutes: number | null
             /** @enum {string} */
-            callerKind: 'relative' | 'professional' | 'person_concerned' | 'anonymous'
+            callerKind: 'relative' | 'professional' | 'person_concerned' | 'undisclosed' | 'anonymous'
             callerSector:
               | (
                   | 'school'
@@ -4920,7 +4920,7 @@ export interface operations {
               direction: 'incoming' | 'outgoing'
               occurredAt: string
               /** @enum {string} */
-              callerKind: 'relative' | 'professional' | 'person_concerned' | 'anonymous'
+              callerKind: 'relative' | 'professional' | 'person_concerned' | 'undisclosed' | 'anonymous'
               callerSector:
                 | (
                     | 'school'
@@ -4986,7 +4986,7 @@ export interface operations {
               /** @enum {string} */
               channel: 'phone' | 'email' | 'walk_in' | 'web_form' | 'letter' | 'other'
               /** @enum {string} */
-              callerKind: 'relative' | 'professional' | 'person_concerned' | 'anonymous'
+              callerKind: 'relative' | 'professional' | 'person_concerned' | 'undisclosed' | 'anonymous'
               /** @enum {string} */
               matchedBy: 'phone' | 'email'
               callerName: string | null
@@ -5032,7 +5032,7 @@ export interface operations {
             occurredAt: string
             durationMinutes: number | null
             /** @enum {string} */
-            callerKind: 'relative' | 'professional' | 'person_concerned' | 'anonymous'
+            callerKind: 'relative' | 'professional' | 'person_concerned' | 'undisclosed' | 'anonymous'
             callerSector:
               | (
                   | 'school'
@@ -5107,7 +5107,7 @@ export interface operations {
           /** @default null */
           durationMinutes?: number | null
           /** @enum {string} */
-          callerKind: 'relative' | 'professional' | 'person_concerned' | 'anonymous'
+          callerKind: 'relative' | 'professional' | 'person_concerned' | 'undisclosed' | 'anonymous'
           /** @default null */
           callerSector?:
             | (
@@ -5164,7 +5164,7 @@ export interface operations {
             occurredAt: string
             durationMinutes: number | null
             /** @enum {string} */
-            callerKind: 'relative' | 'professional' | 'person_concerned' | 'anonymous'
+            callerKind: 'relative' | 'professional' | 'person_concerned' | 'undisclosed' | 'anonymous'
             callerSector:
               | (
                   | 'school'
@@ -5290,7 +5290,7 @@ export interface operations {
             occurredAt: string
             durationMinutes: number | null
             /** @enum {string} */
-            callerKind: 'relative' | 'professional' | 'person_concerned' | 'anonymous'
+            callerKind: 'relative' | 'professional' | 'person_concerned' | 'undisclosed' | 'anonymous'
             callerSector:
               | (
                   | 'school'
@@ -5436,7 +5436,7 @@ export interface operations {
             occurredAt: string
             durationMinutes: number | null
             /** @enum {string} */
-            callerKind: 'relative' | 'professional' | 'person_concerned' | 'anonymous'
+            callerKind: 'relative' | 'professional' | 'person_concerned' | 'undisclosed' | 'anonymous'
             callerSector:
               | (
                   | 'school'
@@ -5529,7 +5529,7 @@ export interface operations {
               occurredAt: string
               durationMinutes: number | null
               /** @enum {string} */
-              callerKind: 'relative' | 'professional' | 'person_concerned' | 'anonymous'
+              callerKind: 'relative' | 'professional' | 'person_concerned' | 'undisclosed' | 'anonymous'
               callerSector:
                 | (
                     | 'school'
