@@ -108,6 +108,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/accompaniments/:id/exceptions': { id: 'listCaseExceptions' },
   'POST /api/accompaniments/:id/exceptions': { id: 'recordCaseException' },
   'POST /api/exceptions': { id: 'recordContactException' },
+  'GET /api/contacts/:id/exceptions': { id: 'listContactExceptions' },
   'GET /api/exceptions': { id: 'listExceptionRegister' },
   'GET /api/exceptions/:exceptionId': { id: 'getException' },
   'PUT /api/exceptions/:exceptionId': { id: 'updateException', ifMatch: true },

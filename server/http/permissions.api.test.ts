@@ -122,6 +122,7 @@ const MATRIX: Record<string, Who> = {
   'GET /api/accompaniments/:id/exceptions': ['worker', 'lead'],
   'POST /api/accompaniments/:id/exceptions': STAFF,
   'POST /api/exceptions': STAFF,
+  'GET /api/contacts/:id/exceptions': STAFF,
   'GET /api/exceptions': ['lead', 'dpo'],
   'GET /api/exceptions/:exceptionId': ['lead', 'dpo'],
   'PUT /api/exceptions/:exceptionId': STAFF,

@@ -1713,6 +1713,23 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/contacts/{id}/exceptions': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Confidentiality exceptions recorded about a contact, for whoever may read the contact (404 otherwise) */
+    get: operations['listContactExceptions']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/exceptions/{exceptionId}': {
     parameters: {
       query?: never
@@ -12033,6 +12050,61 @@ export interface operations {
       401: components['responses']['Unauthorized']
       403: components['responses']['Forbidden']
       413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listContactExceptions: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              accompanimentId: string | null
+              contactId: string | null
+              /** Format: uuid */
+              legalBasisId: string
+              legalBasisCode: string
+              /** @enum {string} */
+              recipientKind: 'police' | 'prosecutor' | 'child_protection' | 'health_service' | 'other'
+              disclosedAt: string
+              /** @enum {string} */
+              status: 'pending' | 'validated' | 'refused'
+              /** Format: uuid */
+              recordedBy: string
+              recordedByName: string
+              recordedAt: string
+              decidedByName: string | null
+              decidedAt: string | null
+              /** Format: int64 */
+              version: number
+              situation: string
+              recipientName: string
+              disclosed: string
+              refusalReason: string | null
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
       429: components['responses']['TooManyRequests']
       500: components['responses']['ServerError']
     }
