@@ -22,6 +22,7 @@ import * as m0019 from './migrations/0019-contacts'
 import * as m0020 from './migrations/0020-sheets'
 import * as m0021 from './migrations/0021-contact-requests'
 import * as m0022 from './migrations/0022-duty-and-exceptions'
+import * as m0023 from './migrations/0023-contact-triage'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -49,6 +50,7 @@ const STEPS: Record<string, Step> = {
   '0020-sheets': m0020,
   '0021-contact-requests': m0021,
   '0022-duty-and-exceptions': m0022,
+  '0023-contact-triage': m0023,
 }
 
 /** Every migration the code knows, in order: what a current database has applied. */
