@@ -75,6 +75,10 @@ export function TriagePanel({ contact }: { contact: ContactView }) {
             }}
           >
             <Stack gap="md">
+              {/* The form's sections are h4: a level between them and this panel's h2. */}
+              <Title order={3} size="h5">
+                {t('contacts.triage.answers')}
+              </Title>
               <AssessmentForm
                 definition={grid.latest.definition}
                 answers={shown}
