@@ -108,6 +108,9 @@ export const AUDIT_ACTIONS = {
   'contact.queue_viewed': 'read',
   'contact.history_viewed': 'read',
   'contact.repeat_caller_checked': 'read',
+  'contact.triaged': 'change',
+  'contact.danger_acknowledged': 'change',
+  'contact.triage_viewed': 'read',
   'contact_theme.created': 'system',
   'contact_theme.updated': 'system',
   // The public form's inbox (modules/public-info): received without a session, read and decided by intake.

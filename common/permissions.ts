@@ -46,6 +46,8 @@ export const PERMISSIONS = {
   /** The contact point: then decided per contact by security/contact-access.ts (intake and leads all; workers those of their cases). */
   'contact.read': ['intake', 'worker', 'lead'],
   'contact.write': ['intake', 'worker', 'lead'],
+  /** A lead acknowledges the immediate danger a triage found on a contact. */
+  'contact.acknowledge_danger': ['lead'],
   /** The list of contact themes (labels only): for those who file contacts and the admins who keep it. */
   'contact_theme.read': ['intake', 'worker', 'lead', 'admin'],
   'contact_theme.manage': ['admin'],

@@ -137,3 +137,27 @@ it('shows the contact screens in Dutch', async () => {
   await page.screenshot({ path: `${SHOTS}/contact-new-nl.png`, fullPage: true })
   expect(problems).toEqual([])
 })
+
+it('shows the triage grid on a contact and, on immediate danger, the emergency path and the lead’s acknowledgement', async () => {
+  const call = json<{ id: string }>(
+    await intake.post('/api/contacts', { channel: 'phone', occurredAt: '2026-11-30T09:15:00.000Z', callerKind: 'relative' }),
+  )
+  const danger = { urgency: { worker: 'within_week' }, violence_intent: { worker: 'high' }, access_means: { worker: 'moderate' } }
+  const triaged = await intake.post(`/api/contacts/${call.id}/triage`, { answers: danger }, { 'if-match': '"1"' })
+  expect(triaged.statusCode, triaged.body).toBe(200)
+
+  const { page, problems } = await pageAs(lead.email)
+  await page.goto(`${server.url}/contacts/${call.id}`)
+  await h1(page, tr('fr', 'contacts.editTitle'))
+  await page.getByRole('heading', { name: tr('fr', 'contacts.triage.title') }).waitFor()
+  await page.getByTestId('emergency-path').waitFor()
+  await page.getByTestId('triage-outcome').waitFor()
+  await settle(page)
+  await checkScreen(page, 'contact in immediate danger (fr)', 'fr')
+  await page.getByRole('button', { name: tr('fr', 'contacts.triage.acknowledge') }).click()
+  await page.getByText(tr('fr', 'contacts.triage.dangerPending')).waitFor({ state: 'detached' })
+  // Acknowledged: the emergency path stays in view while the contact is handled.
+  await page.getByTestId('emergency-path').waitFor()
+  expect(problems).toEqual([])
+  await page.context().close()
+})

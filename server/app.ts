@@ -17,6 +17,7 @@ import { auditRoutes } from './modules/audit/audit.routes'
 import { caseRelativeRoutes } from './modules/case-relatives/case-relatives.routes'
 import { caseSessionRoutes } from './modules/case-sessions/case-sessions.routes'
 import { contactThemeRoutes } from './modules/contacts/contact-themes.routes'
+import { contactTriageRoutes } from './modules/contacts/contact-triage.routes'
 import { contactRoutes } from './modules/contacts/contacts.routes'
 import { dpoAlertRoutes } from './modules/dpo-alerts/dpo-alerts.routes'
 import { dutyRoutes } from './modules/duty/duty.routes'
@@ -58,6 +59,7 @@ export const API_ROUTES: Route[] = [
   ...lifecycleRoutes,
   ...caseRelativeRoutes,
   ...contactRoutes,
+  ...contactTriageRoutes,
   ...contactThemeRoutes,
   ...dashboardRoutes,
   ...caseSessionRoutes,

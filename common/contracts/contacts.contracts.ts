@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CreateAccompaniment } from './accompaniments.contracts'
+import { Answers } from './instruments.contracts'
 import { Instant } from './shared.contracts'
 
 export const CONTACT_CHANNELS = ['phone', 'email', 'walk_in', 'web_form', 'letter', 'other'] as const
@@ -115,6 +116,9 @@ export const ContactView = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   finalisedAt: z.string().nullable(),
+  /** When a triage found immediate danger, and when a lead acknowledged it (null: not yet). */
+  dangerAt: z.string().nullable(),
+  dangerAcknowledgedAt: z.string().nullable(),
   version: z.number().int(),
 })
 export type ContactView = z.infer<typeof ContactView>
@@ -135,6 +139,8 @@ export const ContactSummary = ContactView.pick({
   callbackOn: true,
   callbackAssigneeId: true,
   accompanimentId: true,
+  dangerAt: true,
+  dangerAcknowledgedAt: true,
   version: true,
 }).extend({ callerName: z.string().nullable() })
 export type ContactSummary = z.infer<typeof ContactSummary>
@@ -156,7 +162,7 @@ export const ContactHistoryEntry = z.object({
   at: z.string(),
   actorName: z.string().nullable(),
   /** What the change was: an edit, the finalising, a link to a person or case, a call-back set. */
-  kind: z.enum(['updated', 'finalised', 'linked', 'callback']),
+  kind: z.enum(['updated', 'finalised', 'linked', 'callback', 'triage', 'danger_acknowledged']),
   changes: z.array(z.object({ field: z.string(), old: z.unknown(), new: z.unknown() })),
   version: z.number().int(),
 })
@@ -220,3 +226,19 @@ export const ThemeView = z.object({
   version: z.number().int(),
 })
 export const ThemeList = z.object({ items: z.array(ThemeView) })
+
+/** The triage grid filled on a contact: answers for the grid's latest version (named `answers.<item>.<field>`). */
+export const ContactTriageInput = z.object({ answers: Answers })
+/** A filling of the grid on a contact, with its outcome (the grid's own urgency words). */
+export const ContactTriage = z.object({
+  id: z.uuid(),
+  instrumentVersionId: z.uuid(),
+  answers: Answers,
+  urgency: z.enum(['none', 'within_week', 'within_48h', 'immediate']),
+  immediateDanger: z.boolean(),
+  reasons: z.array(z.string()),
+  recordedAt: z.string(),
+})
+export const ContactTriageState = z.object({ triage: ContactTriage.nullable() })
+/** After a filling: the contact as it now is, the filling, and who was given the call-back when in danger. */
+export const ContactTriageResult = z.object({ contact: ContactView, triage: ContactTriage, dutyUserId: z.uuid().nullable() })

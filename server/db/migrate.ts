@@ -22,6 +22,7 @@ import * as m0019 from './migrations/0019-contacts'
 import * as m0020 from './migrations/0020-sheets'
 import * as m0021 from './migrations/0021-contact-requests'
 import * as m0022 from './migrations/0022-duty-and-exceptions'
+import * as m0023 from './migrations/0023-contact-triage'
 import * as m0024 from './migrations/0024-contact-request-contacts'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
@@ -50,6 +51,7 @@ const STEPS: Record<string, Step> = {
   '0020-sheets': m0020,
   '0021-contact-requests': m0021,
   '0022-duty-and-exceptions': m0022,
+  '0023-contact-triage': m0023,
   '0024-contact-request-contacts': m0024,
 }
 

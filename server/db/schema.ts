@@ -408,13 +408,29 @@ export interface Database {
     updated_at: string
     finalised_at: string | null
     version: number
+    /** Set when a triage finds immediate danger (0023); acknowledged by a lead. */
+    danger_at: string | null
+    danger_acknowledged_at: string | null
+    danger_acknowledged_by: string | null
+  }
+  /** Each filling of the triage grid on a contact (0023), answers sealed under the contact's key. */
+  contact_triages: {
+    id: string
+    contact_id: string
+    instrument_version_id: string
+    answers_sealed: string
+    urgency: 'none' | 'within_week' | 'within_48h' | 'immediate'
+    immediate_danger: number
+    reasons: Json<string[]>
+    recorded_by: string
+    recorded_at: string
   }
   contact_history: {
     id: string
     contact_id: string
     at: string
     actor_id: string | null
-    kind: 'updated' | 'finalised' | 'linked' | 'callback'
+    kind: 'updated' | 'finalised' | 'linked' | 'callback' | 'triage' | 'danger_acknowledged'
     changes_sealed: string
     version: number
   }

@@ -78,6 +78,8 @@ const CALLS: Record<string, Call[]> = {
     shows: true,
   })),
   'GET /api/contacts/:id/history': [{ as: 'teamLead', url: () => `/api/contacts/${seed.contact}/history`, shows: true }],
+  'GET /api/contacts/:id/triage': [{ as: 'intake', url: () => `/api/contacts/${seed.contact}/triage` }],
+  'GET /api/contacts/:id/exceptions': [{ as: 'intake', url: () => `/api/contacts/${seed.contact}/exceptions` }],
   'GET /api/contact-themes': [{ as: 'intake', url: () => '/api/contact-themes' }],
   'GET /api/duty/now': [{ as: 'intake', url: () => '/api/duty/now' }],
   'GET /api/duty/hours': [{ as: 'intake', url: () => '/api/duty/hours' }],
@@ -203,6 +205,17 @@ beforeAll(async () => {
   })
   expect(exception.statusCode, exception.body).toBe(201)
   seed.exception = json(exception).id
+  // And one recorded on the sister's call: the contact's exceptions list it.
+  const onCall = await w.as.intake.post('/api/exceptions', {
+    situation: 'Menace relayée par la sœur',
+    legalBasisId: '7f0c1a52-0001-4d2e-9a00-000000000001',
+    recipientKind: 'police',
+    recipientName: 'Zone de police',
+    disclosed: 'Nom',
+    disclosedAt: `${day(-1)}T11:00:00Z`,
+    contactId: seed.contact,
+  })
+  expect(onCall.statusCode, onCall.body).toBe(201)
 })
 afterAll(() => t?.close())
 

@@ -63,6 +63,8 @@ export const SENSITIVE = {
   // Sealed with the contact's own key (person_keys under the contact id; see migration 0019).
   contacts: { caller: CallerView.nullable(), description: optionalText, summary: optionalText, referred_to: optionalText },
   // Field names with old and new values; sealed with the contact's key, never plaintext.
+  // A triage grid's answers on a contact, one sealed document under the contact's key (0023).
+  contact_triages: { answers: Answers },
   contact_history: { changes: z.array(z.object({ field: text, old: z.unknown(), new: z.unknown() })) },
   // A public request's identity and message, sealed under the request's own key (its id in person_keys).
   contact_requests: { name: optionalText, phone: optionalText, email: optionalText, message: optionalText },

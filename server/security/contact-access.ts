@@ -20,6 +20,7 @@ import { visibleIn } from './case-access'
 
 export type ContactRow = Selectable<Database['contacts']>
 export type ContactChanges = Updateable<Database['contacts']>
+export type ContactHistoryKind = Database['contact_history']['kind']
 
 const seesAll = (actor: Actor) => actor.roles.includes('intake') || actor.roles.includes('lead')
 
@@ -160,4 +161,24 @@ export async function personsOfLinkedCases(trx: Trx, caseIds: (string | null)[])
     .where('accompaniments.id', 'in', ids)
     .execute()
   return rows.flatMap((r) => [r.person_id, ...(r.concerned_person_id ? [r.concerned_person_id] : [])])
+}
+
+/** Adds a filling of the triage grid to the contact (its answers sealed with the contact's key by the caller). */
+export async function insertTriage(trx: Trx, contact: OpenedContact, values: Omit<Insertable<Database['contact_triages']>, 'contact_id'>) {
+  await trx
+    .insertInto('contact_triages')
+    .values({ ...values, contact_id: contact.id })
+    .execute()
+}
+
+/** The latest filling of the triage grid on the contact, if any. */
+export function latestTriageOf(trx: Trx, contact: OpenedContact) {
+  return trx
+    .selectFrom('contact_triages')
+    .selectAll('contact_triages')
+    .where('contact_triages.contact_id', '=', contact.id)
+    .orderBy('contact_triages.recorded_at', 'desc')
+    .orderBy('contact_triages.id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
 }

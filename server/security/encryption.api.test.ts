@@ -249,7 +249,10 @@ beforeAll(async () => {
     expect(recorded.statusCode, recorded.body).toBe(201)
     const refused = await lead.post(`/api/exceptions/${json(recorded).id}/decision`, { decision: 'refused', reason }, { 'if-match': '"1"' })
     expect(json(refused).refusalReason).toBe(reason)
-    const contact = await recorder.post('/api/exceptions', { ...body, contactId: '0b7e3c1e-5a55-4c1d-9a3e-1f2e3d4c5b6a' })
+    const call = await recorder.post('/api/contacts', { channel: 'phone', occurredAt: '2026-11-30T09:00:00Z', callerKind: 'relative' })
+    expect(call.statusCode, call.body).toBe(201)
+    const contact = await recorder.post('/api/exceptions', { ...body, contactId: json(call).id })
+    expect(contact.statusCode, contact.body).toBe(201)
     expect(json(contact).disclosed).toBe(disclosed)
   }
 })

@@ -15,6 +15,7 @@ import {
   insertContact,
   insertHistory,
   type ContactChanges,
+  type ContactHistoryKind,
   type OpenedContact,
   updateContact as updateContactRow,
 } from '../../security/contact-access'
@@ -28,10 +29,17 @@ type Row = {
   callback_on: string | null
   urgency: ContactInput['urgency']
   status: 'draft' | 'final'
+  danger_at?: string | null
+  danger_acknowledged_at?: string | null
 }
 
-/** A final contact waits in the queue while it has no orientation or a call-back is due; drafts are still on someone's screen. */
+/**
+ * A final contact waits in the queue while it has no orientation or a call-back is due; drafts are
+ * still on someone's screen. A contact in immediate danger that no lead has acknowledged yet
+ * comes first (-1), draft or not.
+ */
 export function queueRank(c: Row): number | null {
+  if (c.danger_at && !c.danger_acknowledged_at) return -1
   if (c.status !== 'final') return null
   return c.orientation === null || c.callback_on !== null ? URGENCIES.indexOf(c.urgency) : null
 }
@@ -158,12 +166,12 @@ async function stale(): Promise<never> {
  * Writes a change from the version the caller saw, and keeps it on the history when the contact
  * is final (a draft changes freely while the call goes on; its history starts when it is final).
  */
-async function change(
+export async function change(
   ctx: RequestContext,
   trx: Trx,
   contact: OpenedContact,
   version: number,
-  kind: 'updated' | 'finalised' | 'linked' | 'callback',
+  kind: ContactHistoryKind,
   set: ContactChanges,
   next: OpenedContact,
 ): Promise<OpenedContact> {

@@ -30,6 +30,8 @@ export function presentContact(ctx: RequestContext, key: Buffer, c: OpenedContac
     createdAt: c.created_at,
     updatedAt: c.updated_at,
     finalisedAt: c.finalised_at,
+    dangerAt: c.danger_at,
+    dangerAcknowledgedAt: c.danger_acknowledged_at,
     version: c.version,
   }
 }
@@ -52,6 +54,8 @@ export function presentSummary(ctx: RequestContext, key: Buffer | undefined, c: 
     callbackOn: c.callback_on,
     callbackAssigneeId: c.callback_assignee_id,
     accompanimentId: c.accompaniment_id,
+    dangerAt: c.danger_at,
+    dangerAcknowledgedAt: c.danger_acknowledged_at,
     version: c.version,
     callerName: caller?.name ?? null,
   }

@@ -6,12 +6,11 @@ import { checkAnswers } from '../assessments/assessments.validate'
 import { latestVersion } from '../instruments/instruments.queries'
 
 /**
- * SEAM for the contacts module: a filled triage grid, checked against the grid's latest version
- * (errors named `answers.<item>.worker`), with its outcome. A contact stores `instrumentVersionId`
- * with the answers sealed under the contact's key (like an assessment's, so a later version of
- * the grid still renders them), and `outcome.urgency` / `outcome.immediateDanger` in clear for the
- * queue; when `immediateDanger`, it creates the on-duty lead's task (`dutyNow().onDuty`, or the
- * next one when nobody is on duty) in the same transaction, and shows EmergencyPathPanel.
+ * A filled triage grid, checked against the grid's latest version (errors named
+ * `answers.<item>.worker`), with its outcome. Used by the line's try-out route and by the contacts
+ * module (contacts/contact-triage.ts), which stores `instrumentVersionId` with the answers sealed
+ * under the contact's key, raises the contact's urgency, and on `immediateDanger` flags the contact
+ * for a lead and gives its call-back to the person on duty (`dutyNow`) in the same transaction.
  */
 export async function checkTriage(
   trx: StaffTx,

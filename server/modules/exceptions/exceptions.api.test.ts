@@ -13,6 +13,18 @@ let intake: Member
 let caseId: string
 let clientId: string
 
+const CONTACT = {
+  channel: 'phone',
+  occurredAt: '2026-11-30T09:15:00.000Z',
+  durationMinutes: 10,
+  callerKind: 'relative',
+  caller: { name: 'Appelante', phone: null, email: null, reach: null },
+  personDescription: 'Un jeune',
+  themes: [],
+  summary: 'Appel',
+  urgency: 'week',
+}
+
 const NECESSITY = '7f0c1a52-0001-4d2e-9a00-000000000001'
 const EXCEPTION = {
   situation: 'Le fils annonce vouloir frapper son professeur demain matin',
@@ -152,7 +164,7 @@ describe('the register', () => {
   })
 
   it('lists the register for the case’s lead and the DPO, filtered by status, without the sealed text', async () => {
-    const contactId = crypto.randomUUID()
+    const contactId = json(await intake.post('/api/contacts', CONTACT)).id
     const onContact = await intake.post('/api/exceptions', { ...EXCEPTION, contactId, recipientKind: 'child_protection' })
     expect(onContact.statusCode, onContact.body).toBe(201)
     expect(json(onContact)).toMatchObject({ contactId, accompanimentId: null, status: 'pending' })
@@ -178,6 +190,50 @@ describe('the register', () => {
     const [entry] = (await auditRows(t.services, 'exception.listed')).filter((e) => e.actor_id === dpo.userId)
     const persons = await t.services.db.selectFrom('audit_persons').select('person_id').where('seq', '=', entry!.seq).execute()
     expect(persons.map((p) => p.person_id)).toEqual(expect.arrayContaining([clientId, contactId]))
+  })
+
+  it('records an exception on a contact only through the contact door, sealed with the contact’s own key', async () => {
+    // Unknown contact: 404, nothing written, no key minted under the made-up id.
+    const unknown = crypto.randomUUID()
+    const none = await intake.post('/api/exceptions', { ...EXCEPTION, contactId: unknown })
+    expect(none.statusCode, none.body).toBe(404)
+    expect(
+      await t.services.db.selectFrom('person_keys').select('person_id').where('person_id', '=', unknown).executeTakeFirst(),
+    ).toBeUndefined()
+    expect(
+      await t.services.db.selectFrom('confidentiality_exceptions').select('id').where('contact_id', '=', unknown).executeTakeFirst(),
+    ).toBeUndefined()
+
+    // A contact logged by intake, not linked to any case: a worker does not reach it (404, as unknown).
+    const contactId = json(await intake.post('/api/contacts', CONTACT)).id
+    const hidden = await worker.post('/api/exceptions', { ...EXCEPTION, contactId })
+    expect(hidden.statusCode, hidden.body).toBe(404)
+    expect((await worker.get(`/api/contacts/${contactId}/exceptions`)).statusCode).toBe(404)
+
+    // Intake records it on any contact; sealed with the contact's own key (person_keys under its id).
+    const ok = await intake.post('/api/exceptions', { ...EXCEPTION, contactId })
+    expect(ok.statusCode, ok.body).toBe(201)
+    const raw = await t.services.db
+      .selectFrom('confidentiality_exceptions')
+      .selectAll()
+      .where('id', '=', json(ok).id)
+      .executeTakeFirstOrThrow()
+    expect(raw.key_id).toBe(contactId)
+    expect(JSON.stringify(raw)).not.toMatch(/Dubois|professeur/)
+
+    // Whoever may read the contact reads its exceptions, with their content; the reading is audited.
+    const listed = await lead.get(`/api/contacts/${contactId}/exceptions`)
+    expect(listed.statusCode, listed.body).toBe(200)
+    expect(json(listed).items).toEqual([expect.objectContaining({ id: json(ok).id, contactId, recipientName: EXCEPTION.recipientName })])
+    const [entry] = (await auditRows(t.services, 'exception.listed')).filter((e) => e.actor_id === lead.userId).slice(-1)
+    const persons = await t.services.db.selectFrom('audit_persons').select('person_id').where('seq', '=', entry!.seq).execute()
+    expect(persons.map((p) => p.person_id)).toContain(contactId)
+
+    // A worker's own contact is theirs to record on.
+    const own = json(await worker.post('/api/contacts', CONTACT)).id
+    expect((await worker.post('/api/exceptions', { ...EXCEPTION, contactId: own })).statusCode).toBe(201)
+    expect(json(await worker.get(`/api/contacts/${own}/exceptions`)).items).toHaveLength(1)
+    expect((await otherWorker.post('/api/exceptions', { ...EXCEPTION, contactId: own })).statusCode).toBe(404)
   })
 
   it('names the field of a bad record', async () => {

@@ -3,6 +3,7 @@ import type { ExceptionDecision, ExceptionInput } from '../../../common/contract
 import type { Actor, RequestContext, Trx } from '../../http/context'
 import { fail, invalidField } from '../../http/errors'
 import type { ChangeableCase } from '../../security/case-access'
+import type { OpenedContact } from '../../security/contact-access'
 import { registerEntry } from './exceptions.queries'
 
 async function checkBasis(trx: Trx, id: string) {
@@ -55,15 +56,15 @@ export function recordOnCase(ctx: RequestContext, trx: Trx, acc: ChangeableCase,
 }
 
 /**
- * An exception about a contact. SEAM for the contacts module (issue 10, owner "contacts"): the
- * contact's own data key lives in `person_keys` under the contact's id (or its linked person's), and
- * the contact door must say whether the caller may reach the contact before this is called. Until
- * that is wired, the key is created under the contact id when none exists yet (a contact erased
- * later by shredding that key could get a new one here: the contact door must refuse it first).
+ * An exception about a contact, opened through the contact door for a change (404 when the caller
+ * may not reach it, whether or not it exists; 403 when they only read it). Sealed with the
+ * contact's own data key, `person_keys` under the contact's id, which the contacts module creates
+ * with the contact — never the linked person's key: the contact's own fields are sealed with that
+ * key too, so one rule opens everything about the contact, and erasing the contact (shredding its
+ * key) takes its exceptions' content with it. No key is ever created here.
  */
-export async function recordOnContact(ctx: RequestContext, trx: Trx, contactId: string, input: ExceptionInput) {
-  await ctx.codec.personKey(trx, contactId).catch(() => ctx.codec.createPersonKey(trx, contactId, ctx.now()))
-  return insert(ctx, trx, { accompanimentId: null, contactId }, contactId, input)
+export function recordOnContact(ctx: RequestContext, trx: Trx, contact: OpenedContact, input: ExceptionInput) {
+  return insert(ctx, trx, { accompanimentId: null, contactId: contact.id }, contact.id, input)
 }
 
 async function current(ctx: RequestContext, trx: Trx, actor: Actor, id: string, expected: number, as: 'register' | 'author') {

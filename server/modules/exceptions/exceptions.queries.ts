@@ -1,6 +1,7 @@
 import type { ExceptionStatus, ExceptionSummary, ExceptionView } from '../../../common/contracts/exceptions.contracts'
 import type { Actor, AuditDraft, RequestContext, Trx } from '../../http/context'
 import { type OpenedCase, visibleCases } from '../../security/case-access'
+import type { OpenedContact } from '../../security/contact-access'
 
 /**
  * The register's rule, stated once. The DPO reads the whole register. A lead reads the exceptions
@@ -138,6 +139,16 @@ export async function casesExceptions(ctx: RequestContext, trx: Trx, acc: Opened
   let q = joined(trx)
     .select([...SUMMARY, ...SEALED])
     .where('ce.accompaniment_id', '=', acc.id)
+  if (id) q = q.where('ce.id', '=', id)
+  const rows = await q.orderBy('ce.recorded_at', 'desc').orderBy('ce.id').limit(500).execute()
+  return Promise.all(rows.map((r) => full(ctx, trx, r)))
+}
+
+/** The exceptions of a contact opened through the contact door, with their content, newest first. */
+export async function contactsExceptions(ctx: RequestContext, trx: Trx, contact: OpenedContact, id?: string): Promise<ExceptionView[]> {
+  let q = joined(trx)
+    .select([...SUMMARY, ...SEALED])
+    .where('ce.contact_id', '=', contact.id)
   if (id) q = q.where('ce.id', '=', id)
   const rows = await q.orderBy('ce.recorded_at', 'desc').orderBy('ce.id').limit(500).execute()
   return Promise.all(rows.map((r) => full(ctx, trx, r)))

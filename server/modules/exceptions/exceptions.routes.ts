@@ -18,7 +18,8 @@ import { defineRoute } from '../../http/define-route'
 import { fail } from '../../http/errors'
 import { expectedVersion, sendVersion } from '../../http/versioning'
 import { decideException, recordOnCase, recordOnContact, updateException } from './exceptions.commands'
-import { casesExceptions, registerEntry, registerList } from './exceptions.queries'
+import { openContact } from '../../security/contact-access'
+import { casesExceptions, contactsExceptions, registerEntry, registerList } from './exceptions.queries'
 import { createLegalBasis, legalBases, updateLegalBasis } from './legal-bases'
 
 /** The confidentiality-exception register, and the legal bases it rests on. */
@@ -70,13 +71,33 @@ export const exceptionRoutes = [
     allow: 'exception.record',
     async handler({ ctx, body, reply }) {
       const view = await ctx.write('exception.recorded', async (trx, audit) => {
-        const id = await recordOnContact(ctx, trx, body.contactId, body)
-        audit.subject('confidentiality_exception', id).detail({ contactId: body.contactId, recipientKind: body.recipientKind })
-        return registerEntry(ctx, trx, ctx.user, id, 'author')
+        // Through the contact door first: a contact the caller may not reach answers 404.
+        const contact = await openContact(trx, ctx.user, body.contactId, 'change')
+        const id = await recordOnContact(ctx, trx, contact, body)
+        audit.subject('confidentiality_exception', id).detail({ contactId: contact.id, recipientKind: body.recipientKind })
+        audit.shows([contact.id, contact.person_id])
+        return (await contactsExceptions(ctx, trx, contact, id))[0]
       })
       if (!view) throw fail('resource.not_found')
       sendVersion(reply, view.version)
       return view
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/contacts/:id/exceptions',
+    summary: 'Confidentiality exceptions recorded about a contact, for whoever may read the contact (404 otherwise)',
+    tags: ['exceptions'],
+    params: IdParams,
+    response: CaseExceptionList,
+    allow: 'contact.read',
+    async handler({ ctx, params }) {
+      return ctx.read('exception.listed', async (trx, audit) => {
+        audit.subject('contact', params.id)
+        const contact = await openContact(trx, ctx.user, params.id, 'read')
+        audit.shows([contact.id, contact.person_id]).detail({ contactId: contact.id })
+        return { items: await contactsExceptions(ctx, trx, contact) }
+      })
     },
   }),
   defineRoute({

@@ -709,6 +709,41 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/contacts/{id}/triage': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The latest filling of the triage grid on a contact, with its outcome (null when never filled) */
+    get: operations['getContactTriage']
+    put?: never
+    /** Fill the triage grid on a contact (If-Match): raises its urgency, never lowers it; immediate danger flags it for a lead and gives the call-back to the person on duty */
+    post: operations['triageContact']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/contacts/{id}/danger/acknowledge': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** A lead acknowledges the immediate danger a triage found (If-Match); 409 when there is none to acknowledge */
+    post: operations['acknowledgeContactDanger']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/contact-themes': {
     parameters: {
       query?: never
@@ -1730,6 +1765,23 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/contacts/{id}/exceptions': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Confidentiality exceptions recorded about a contact, for whoever may read the contact (404 otherwise) */
+    get: operations['listContactExceptions']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/exceptions/{exceptionId}': {
     parameters: {
       query?: never
@@ -2209,6 +2261,7 @@ export interface operations {
               | 'audit.read'
               | 'contact.read'
               | 'contact.write'
+              | 'contact.acknowledge_danger'
               | 'contact_theme.read'
               | 'contact_theme.manage'
               | 'contact_request.read'
@@ -4750,6 +4803,8 @@ export interface operations {
               callbackOn: string | null
               callbackAssigneeId: string | null
               accompanimentId: string | null
+              dangerAt: string | null
+              dangerAcknowledgedAt: string | null
               /** Format: int64 */
               version: number
               callerName: string | null
@@ -4880,6 +4935,8 @@ export interface operations {
             createdAt: string
             updatedAt: string
             finalisedAt: string | null
+            dangerAt: string | null
+            dangerAcknowledgedAt: string | null
             /** Format: int64 */
             version: number
           }
@@ -4942,6 +4999,8 @@ export interface operations {
               callbackOn: string | null
               callbackAssigneeId: string | null
               accompanimentId: string | null
+              dangerAt: string | null
+              dangerAcknowledgedAt: string | null
               /** Format: int64 */
               version: number
               callerName: string | null
@@ -5067,6 +5126,8 @@ export interface operations {
             createdAt: string
             updatedAt: string
             finalisedAt: string | null
+            dangerAt: string | null
+            dangerAcknowledgedAt: string | null
             /** Format: int64 */
             version: number
           }
@@ -5199,6 +5260,8 @@ export interface operations {
             createdAt: string
             updatedAt: string
             finalisedAt: string | null
+            dangerAt: string | null
+            dangerAcknowledgedAt: string | null
             /** Format: int64 */
             version: number
           }
@@ -5238,7 +5301,7 @@ export interface operations {
               at: string
               actorName: string | null
               /** @enum {string} */
-              kind: 'updated' | 'finalised' | 'linked' | 'callback'
+              kind: 'updated' | 'finalised' | 'linked' | 'callback' | 'triage' | 'danger_acknowledged'
               changes: {
                 field: string
                 old: unknown
@@ -5325,6 +5388,8 @@ export interface operations {
             createdAt: string
             updatedAt: string
             finalisedAt: string | null
+            dangerAt: string | null
+            dangerAcknowledgedAt: string | null
             /** Format: int64 */
             version: number
           }
@@ -5471,6 +5536,8 @@ export interface operations {
             createdAt: string
             updatedAt: string
             finalisedAt: string | null
+            dangerAt: string | null
+            dangerAcknowledgedAt: string | null
             /** Format: int64 */
             version: number
           }
@@ -5564,10 +5631,264 @@ export interface operations {
               createdAt: string
               updatedAt: string
               finalisedAt: string | null
+              dangerAt: string | null
+              dangerAcknowledgedAt: string | null
               /** Format: int64 */
               version: number
             }
             taskId: string | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getContactTriage: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            triage: {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              instrumentVersionId: string
+              answers: {
+                [key: string]: {
+                  worker?: (number | string | string[]) | null
+                  person?: (number | string | string[]) | null
+                  comment?: string | null
+                }
+              }
+              /** @enum {string} */
+              urgency: 'none' | 'within_week' | 'within_48h' | 'immediate'
+              immediateDanger: boolean
+              reasons: string[]
+              recordedAt: string
+            } | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  triageContact: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          answers: {
+            [key: string]: {
+              worker?: (number | string | string[]) | null
+              person?: (number | string | string[]) | null
+              comment?: string | null
+            }
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            contact: {
+              /** Format: uuid */
+              id: string
+              /** @enum {string} */
+              status: 'draft' | 'final'
+              /** @enum {string} */
+              channel: 'phone' | 'email' | 'walk_in' | 'web_form' | 'letter' | 'other'
+              /** @enum {string} */
+              direction: 'incoming' | 'outgoing'
+              occurredAt: string
+              durationMinutes: number | null
+              /** @enum {string} */
+              callerKind: 'relative' | 'professional' | 'person_concerned' | 'undisclosed' | 'anonymous'
+              callerSector:
+                | (
+                    | 'school'
+                    | 'youth_service'
+                    | 'police'
+                    | 'prison_justice'
+                    | 'health'
+                    | 'social'
+                    | 'municipality'
+                    | 'religious_community'
+                    | 'other'
+                  )
+                | null
+              caller: {
+                name: string | null
+                phone: string | null
+                email: string | null
+                reach: string | null
+              } | null
+              personId: string | null
+              personDescription: string | null
+              themes: string[]
+              summary: string | null
+              orientation: ('none' | 'information_only' | 'advice_case' | 'accompaniment' | 'referred') | null
+              referredTo: string | null
+              /** @enum {string} */
+              urgency: 'immediate' | '48h' | 'week' | 'none'
+              callbackOn: string | null
+              callbackAssigneeId: string | null
+              accompanimentId: string | null
+              createdBy: string
+              createdAt: string
+              updatedAt: string
+              finalisedAt: string | null
+              dangerAt: string | null
+              dangerAcknowledgedAt: string | null
+              /** Format: int64 */
+              version: number
+            }
+            triage: {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              instrumentVersionId: string
+              answers: {
+                [key: string]: {
+                  worker?: (number | string | string[]) | null
+                  person?: (number | string | string[]) | null
+                  comment?: string | null
+                }
+              }
+              /** @enum {string} */
+              urgency: 'none' | 'within_week' | 'within_48h' | 'immediate'
+              immediateDanger: boolean
+              reasons: string[]
+              recordedAt: string
+            }
+            dutyUserId: string | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  acknowledgeContactDanger: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** @enum {string} */
+            status: 'draft' | 'final'
+            /** @enum {string} */
+            channel: 'phone' | 'email' | 'walk_in' | 'web_form' | 'letter' | 'other'
+            /** @enum {string} */
+            direction: 'incoming' | 'outgoing'
+            occurredAt: string
+            durationMinutes: number | null
+            /** @enum {string} */
+            callerKind: 'relative' | 'professional' | 'person_concerned' | 'undisclosed' | 'anonymous'
+            callerSector:
+              | (
+                  | 'school'
+                  | 'youth_service'
+                  | 'police'
+                  | 'prison_justice'
+                  | 'health'
+                  | 'social'
+                  | 'municipality'
+                  | 'religious_community'
+                  | 'other'
+                )
+              | null
+            caller: {
+              name: string | null
+              phone: string | null
+              email: string | null
+              reach: string | null
+            } | null
+            personId: string | null
+            personDescription: string | null
+            themes: string[]
+            summary: string | null
+            orientation: ('none' | 'information_only' | 'advice_case' | 'accompaniment' | 'referred') | null
+            referredTo: string | null
+            /** @enum {string} */
+            urgency: 'immediate' | '48h' | 'week' | 'none'
+            callbackOn: string | null
+            callbackAssigneeId: string | null
+            accompanimentId: string | null
+            createdBy: string
+            createdAt: string
+            updatedAt: string
+            finalisedAt: string | null
+            dangerAt: string | null
+            dangerAcknowledgedAt: string | null
+            /** Format: int64 */
+            version: number
           }
         }
       }
@@ -10783,6 +11104,9 @@ export interface operations {
           | 'contact.queue_viewed'
           | 'contact.history_viewed'
           | 'contact.repeat_caller_checked'
+          | 'contact.triaged'
+          | 'contact.danger_acknowledged'
+          | 'contact.triage_viewed'
           | 'contact_theme.created'
           | 'contact_theme.updated'
           | 'contact_request.received'
@@ -12124,6 +12448,61 @@ export interface operations {
       401: components['responses']['Unauthorized']
       403: components['responses']['Forbidden']
       413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listContactExceptions: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              accompanimentId: string | null
+              contactId: string | null
+              /** Format: uuid */
+              legalBasisId: string
+              legalBasisCode: string
+              /** @enum {string} */
+              recipientKind: 'police' | 'prosecutor' | 'child_protection' | 'health_service' | 'other'
+              disclosedAt: string
+              /** @enum {string} */
+              status: 'pending' | 'validated' | 'refused'
+              /** Format: uuid */
+              recordedBy: string
+              recordedByName: string
+              recordedAt: string
+              decidedByName: string | null
+              decidedAt: string | null
+              /** Format: int64 */
+              version: number
+              situation: string
+              recipientName: string
+              disclosed: string
+              refusalReason: string | null
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
       429: components['responses']['TooManyRequests']
       500: components['responses']['ServerError']
     }

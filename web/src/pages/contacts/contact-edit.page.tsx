@@ -15,6 +15,7 @@ import { isoToLocal, localToIso } from '../casework/vocabulary'
 import { CallbackPanel, OpenCasePanel } from './contact-actions'
 import { ContactFields, type Draft } from './contact-form'
 import { ContactHistory } from './contact-history'
+import { DangerBanner, TriagePanel } from './contact-triage'
 import { useContact, useFinalise, useSaveContact, type ContactBody } from './use-contacts'
 import type { ContactView } from './vocabulary'
 
@@ -177,6 +178,7 @@ function ContactEditor({ existing }: { existing?: ContactView }) {
           )
         }
       />
+      {contact ? <DangerBanner contact={contact} /> : null}
       <form ref={form} onSubmit={submit} noValidate>
         <Stack gap="lg">
           <div className="live-region" aria-live="polite">
@@ -211,6 +213,7 @@ function ContactEditor({ existing }: { existing?: ContactView }) {
       </form>
       {contact ? (
         <>
+          <TriagePanel contact={contact} />
           <CallbackPanel contact={contact} />
           <OpenCasePanel contact={contact} />
           {contact.status === 'final' ? <ContactHistory id={contact.id} /> : null}

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { z } from 'zod'
 import type { CallbackInput, ContactInput, ContactView, LinkContact } from '../../../../common/contracts/contacts.contracts'
+import type { Answers } from '../../../../common/contracts/instruments.contracts'
 import { api } from '../../api/client'
 
 export type ContactBody = z.input<typeof ContactInput>
@@ -91,3 +92,19 @@ export const useCallback = () =>
     const r = await api.post('/api/contacts/{id}/callback', { path: { id: c.id }, body, ifMatch: c.version })
     return r.contact
   })
+
+export function useContactTriage(id: string) {
+  return useQuery({
+    queryKey: ['contacts', id, 'triage'],
+    queryFn: ({ signal }) => api.get('/api/contacts/{id}/triage', { path: { id }, signal }),
+  })
+}
+
+export const useFillTriage = () =>
+  useContactAction<{ answers: Answers }>(async (c, body) => {
+    const r = await api.post('/api/contacts/{id}/triage', { path: { id: c.id }, body, ifMatch: c.version })
+    return r.contact
+  })
+
+export const useAcknowledgeDanger = () =>
+  useContactAction<void>((c) => api.post('/api/contacts/{id}/danger/acknowledge', { path: { id: c.id }, ifMatch: c.version }))
