@@ -1,6 +1,6 @@
 import type { PublicLanguage } from '../../../common/contracts/contact-requests.contracts'
 import type { PublicSheetView } from '../../../common/contracts/sheets.contracts'
-import { renderMarkdown } from '../../../web/src/pages/sheets/markdown'
+import { renderMarkdown } from '../../../common/markdown'
 import { esc, infoPath, layout } from './public-info.page'
 import { translator } from './public-info.texts'
 

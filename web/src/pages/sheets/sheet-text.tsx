@@ -3,7 +3,7 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '../../../../common/roles'
 import { LOCALE_TAGS } from '../../i18n'
-import { renderMarkdown } from './markdown'
+import { renderMarkdown } from '../../../../common/markdown'
 import type { SheetVersionView } from './use-sheets'
 
 /** Markdown rendered safely (markdown.ts: no raw HTML, no script links, no images). */
