@@ -105,6 +105,7 @@ const EXCLUDED: Record<string, string> = {
   'GET /api/dpo-alerts': 'alerts about staff accounts (activation links, second factors, grants): no person concerned',
   'GET /info': 'the public information page: the service, the line, the form; no personal data',
   'GET /info/:lang': 'the public information page in one language: no personal data',
+  'GET /info/sheets/:code': 'a public information sheet (staff-written knowledge): no personal data',
   'GET /api/public/contact-form': 'a fresh form token for the public form: no personal data',
   'GET /api/contact-requests':
     'the public inbox lists kinds, dates and how to call back, never an identity or a message; a request belongs to no person until the lead makes it a contact',
