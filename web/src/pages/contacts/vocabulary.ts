@@ -5,7 +5,9 @@ type Same<T extends readonly unknown[]> = readonly T[number][]
 
 export const CHANNELS = ['phone', 'email', 'walk_in', 'web_form', 'letter', 'other'] as const satisfies Same<typeof C.CONTACT_CHANNELS>
 export const DIRECTIONS = ['incoming', 'outgoing'] as const satisfies Same<typeof C.CONTACT_DIRECTIONS>
-export const CALLER_KINDS = ['relative', 'professional', 'person_concerned', 'undisclosed', 'anonymous'] as const satisfies Same<typeof C.CALLER_KINDS>
+export const CALLER_KINDS = ['relative', 'professional', 'person_concerned', 'undisclosed', 'anonymous'] as const satisfies Same<
+  typeof C.CALLER_KINDS
+>
 export const SECTORS = [
   'school',
   'youth_service',
