@@ -64,8 +64,10 @@ if (fs.existsSync(report)) {
   const r = JSON.parse(fs.readFileSync(report, 'utf8'))
   passed = r.numPassedTests
   failed += r.numFailedTests + (r.numRuntimeErrorTests ?? 0)
-  // A suite file that failed to load counts as a failure even when it ran no test.
-  failed += r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length
+  // A suite file that failed to load counts as a failure even when it ran no test. So does a
+  // suite whose tests all passed but which vitest failed as a whole (with CI=true it refuses
+  // obsolete snapshots): the closing line must not say "0 failed" under a failing run.
+  failed += r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.every((a) => a.status !== 'failed')).length
 } else if (run.length) {
   failed += 1
 }
