@@ -14,14 +14,17 @@ import { expectNoAxeViolations, launchBrowser, startServer, watchConsole } from 
  */
 let server: Awaited<ReturnType<typeof startServer>>
 let browser: Browser
-let intakeEmail = ''
-/** Intake handles personal data, so signs in with a second factor. */
+/**
+ * Intake handles personal data, so signs in with a second factor. One user per language: a TOTP
+ * code is accepted once, and both languages may sign in within the same 30-second step.
+ */
+const intakeEmails: Partial<Record<Language, string>> = {}
 const SECRET = 'JBSWY3DPEHPK3PXP'
 
 beforeAll(async () => {
   server = await startServer()
   browser = await launchBrowser()
-  intakeEmail = (await server.user(['intake'], { mfaSecret: SECRET })).email
+  for (const lang of ['fr', 'nl'] as const) intakeEmails[lang] = (await server.user(['intake'], { mfaSecret: SECRET })).email
 })
 afterAll(async () => {
   await browser?.close()
@@ -73,7 +76,7 @@ describe.each(['fr', 'nl'] as const)('the public form in %s', (lang: Language) =
 
     const signedIn = await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 900 } })
     const headers = { 'x-parcours-request': '1' }
-    await signedIn.request.post(`${server.url}/api/auth/login`, { data: { email: intakeEmail, password: TEST_PASSWORD }, headers })
+    await signedIn.request.post(`${server.url}/api/auth/login`, { data: { email: intakeEmails[lang], password: TEST_PASSWORD }, headers })
     const verified = await signedIn.request.post(`${server.url}/api/auth/mfa/verify`, { data: { code: codeFor(SECRET) }, headers })
     expect(verified.status()).toBe(200)
     const page = await signedIn.newPage()
