@@ -412,6 +412,21 @@ export interface Database {
     danger_at: string | null
     danger_acknowledged_at: string | null
     danger_acknowledged_by: string | null
+    /** An outgoing contact that answers an earlier one (0025). */
+    answers_contact_id: string | null
+    /** Set when the contact answering this one is finalised (0025): out of the queue. */
+    called_back_at: string | null
+  }
+  /** Information sheets given during a contact (0025): sheet, exact version, language and how. */
+  contact_information_given: {
+    id: string
+    contact_id: string
+    sheet_id: string
+    sheet_version_id: string
+    language: 'fr' | 'nl' | 'de' | 'en'
+    how: 'read_aloud' | 'email' | 'paper'
+    recorded_by: string | null
+    recorded_at: string
   }
   /** Each filling of the triage grid on a contact (0023), answers sealed under the contact's key. */
   contact_triages: {
