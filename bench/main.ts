@@ -12,6 +12,7 @@ import { createServices } from '../server/services'
 import { hashPassword } from '../server/security/passwords'
 import { benchAuditPersons } from './audit-persons.bench'
 import { benchCaseload } from './caseload.bench'
+import { benchContacts } from './contacts.bench'
 import { load, percentiles, round } from './load'
 import { benchOverview } from './overview.bench'
 import { benchPublicForm } from './public-form.bench'
@@ -171,7 +172,8 @@ else log('PostgreSQL not reachable: benchmarking SQLite only')
 
 // `npm run bench -- caseload` runs one group; no argument runs them all.
 const groups = process.argv.slice(2)
-const runs = (group: 'persons' | 'audit' | 'caseload' | 'overview' | 'public-form') => groups.length === 0 || groups.includes(group)
+const runs = (group: 'persons' | 'audit' | 'caseload' | 'overview' | 'public-form' | 'contacts') =>
+  groups.length === 0 || groups.includes(group)
 const results = []
 for (const e of engines) {
   results.push({
@@ -180,6 +182,7 @@ for (const e of engines) {
     ...(runs('caseload') ? { caseload: await benchCaseload(e, PG_URL) } : {}),
     ...(runs('overview') ? { overview: await benchOverview(e, PG_URL) } : {}),
     ...(runs('public-form') ? { publicForm: await benchPublicForm(e, PG_URL) } : {}),
+    ...(runs('contacts') ? { contacts: await benchContacts(e, PG_URL) } : {}),
     ...(groups.length === 0 || groups.includes('documents')
       ? { documents: await (await import('./documents.bench')).benchDocuments(e, PG_URL) }
       : {}),
