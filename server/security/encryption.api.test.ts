@@ -57,6 +57,12 @@ const PEOPLE = [
   },
 ]
 
+/**
+ * A phone number's significant digits, without country code or trunk zero: found in its local
+ * ("0488…") and international ("+32488…") written forms alike, and in the normalised E.164 one.
+ */
+const significant = (phone: string) => phone.replace(/\D/g, '').replace(/^(32|0)/, '')
+
 /** Every distinctive value, plus the bare digits of each phone number. */
 const SECRETS = PEOPLE.flatMap((p) => [
   p.firstName,
@@ -64,6 +70,7 @@ const SECRETS = PEOPLE.flatMap((p) => [
   ...p.otherNames,
   p.phone,
   p.phone.replace(/\D/g, ''),
+  significant(p.phone),
   p.email,
   p.notes,
   ...(p.birthDate ? [p.birthDate] : []),
@@ -101,7 +108,10 @@ const CONTACT = {
   referredTo: 'Service Zebracrossing',
   changed: 'Mongoose clarinet correction',
 }
-SECRETS.push(...Object.values(CONTACT), '471192837')
+SECRETS.push(...Object.values(CONTACT), significant(CONTACT.phone))
+/** The triage grid's free text on that contact: the comments on the urgency and on a severity dimension. */
+const TRIAGE = ['Narwhal ukulele deadline', 'Origami crossbow remark']
+SECRETS.push(...TRIAGE)
 /** A public "ask to be contacted" request: the caller's name, phone, e-mail and message. */
 const PUBLIC_REQUEST = {
   name: 'Wilhelmina Plonkenbeerg',
@@ -109,7 +119,7 @@ const PUBLIC_REQUEST = {
   email: 'wilhelmina.plonk@mailbox.example',
   message: 'Marzipan zeppelin worry',
 }
-SECRETS.push(...Object.values(PUBLIC_REQUEST), '0499876543')
+SECRETS.push(...Object.values(PUBLIC_REQUEST), significant(PUBLIC_REQUEST.phone))
 /** A confidentiality exception: the situation, the recipient's name, what was disclosed, a refusal's reason. */
 const EXCEPTION = ['Flamingo sextant disclosure', 'Inspector Wolkenkratzer', 'Pumpernickel harbour details', 'Cardamom refusal memo']
 SECRETS.push(...EXCEPTION)
@@ -217,6 +227,20 @@ beforeAll(async () => {
     const history = json(await intake.get(`/api/contacts/${contact.id}/history`)).items
     expect(history[1].changes).toContainEqual({ field: 'summary', old: CONTACT.summary, new: CONTACT.changed })
     expect(json(await intake.post('/api/contacts/repeat-caller', { phone: '+32471192837' })).items[0].callerName).toBe(CONTACT.name)
+    // The triage grid filled on it, each rating with the worker's comment.
+    const [urgencyNote, violenceNote] = TRIAGE as [string, string]
+    const triage = await intake.post(
+      `/api/contacts/${contact.id}/triage`,
+      {
+        answers: {
+          urgency: { worker: 'within_week', comment: urgencyNote },
+          violence_intent: { worker: 'moderate', comment: violenceNote },
+        },
+      },
+      { 'if-match': '"3"' },
+    )
+    expect(triage.statusCode, triage.body).toBe(200)
+    expect(json(await intake.get(`/api/contacts/${contact.id}/triage`)).triage.answers.violence_intent.comment).toBe(violenceNote)
     // A public request, sent as the JSON variant of the form with a token issued ten seconds ago.
     const token = issueFormToken(formTokenKey(h.services.auditKey), Date.now() - 10_000)
     const sent = await new Agent(h.app, '192.0.2.99').post('/api/public/contact-requests', {
@@ -228,6 +252,11 @@ beforeAll(async () => {
     expect(sent.statusCode, sent.body).toBe(201)
     const [item] = json(await intake.get('/api/contact-requests')).items
     expect(json(await intake.get(`/api/contact-requests/${item.id}`))).toMatchObject(PUBLIC_REQUEST)
+    // Taken into the contact point: the request's identity and message are copied onto a web-form contact.
+    const taken = await intake.post(`/api/contact-requests/${item.id}/take`, {}, { 'if-match': '"1"' })
+    expect(taken.statusCode, taken.body).toBe(201)
+    const copy = json(await intake.get(`/api/contacts/${json(taken).contactId}`))
+    expect(copy).toMatchObject({ caller: { name: PUBLIC_REQUEST.name }, summary: PUBLIC_REQUEST.message })
   }
   {
     // A confidentiality exception on a case, refused by the lead with a reason; and one on a contact.
