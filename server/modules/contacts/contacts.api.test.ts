@@ -172,8 +172,11 @@ it('finds a repeat caller by blind index only, identifying only the contacts the
   const bad = await a.post('/api/contacts/repeat-caller', {})
   expect(bad.statusCode).toBe(400)
   expect(json(bad).errors[0].field).toBe('phone')
-  const entries = await auditRows(t.services, 'contact.repeat_caller_checked')
-  expect(JSON.stringify(entries)).not.toContain('475')
+  // The number in none of its written forms; the chain's hashes are left out, as three digits
+  // turn up in a hex digest by chance (this test failed that way once in a few runs).
+  const entries = (await auditRows(t.services, 'contact.repeat_caller_checked')).map(({ hash: _h, prev_hash: _p, ...rest }) => rest)
+  expect(entries.length).toBeGreaterThan(0)
+  for (const form of ['475', '98.76', '987', 'example.be']) expect(JSON.stringify(entries).toLowerCase()).not.toContain(form)
 })
 
 it('links a contact to a person and a new case, whose timeline shows it; sets a call-back task on a case', async () => {
