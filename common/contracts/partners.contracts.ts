@@ -179,3 +179,51 @@ export const HsdsImportResult = z.object({
   updated: z.number().int(),
   services: z.number().int(),
 })
+
+/** "Who can help near here": every criterion optional; `place` is a postcode or a municipality's name. */
+export const PartnerSearchQuery = z.object({
+  place: text(100).optional(),
+  need: NeedCode.optional(),
+  audience: z.enum(PARTNER_AUDIENCES).optional(),
+  language: LanguageCode.optional(),
+  q: text(100).optional(),
+})
+export const SearchPlace = z.object({
+  postcode: z.string().nullable(),
+  municipality: z.object({ code: z.string(), name: z.string() }).nullable(),
+  province: z.object({ code: z.string(), name: z.string() }).nullable(),
+  region: z.object({ code: z.string(), name: z.string() }),
+})
+/** Why a result matched, for the screen to say in its language. */
+export const MatchReason = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('coverage'), level: z.enum(COVERAGE_LEVELS), code: z.string(), name: z.string() }),
+  z.object({ kind: z.literal('need'), code: z.string() }),
+  z.object({ kind: z.literal('audience'), code: z.enum(PARTNER_AUDIENCES) }),
+  z.object({ kind: z.literal('language'), code: z.string() }),
+  z.object({
+    kind: z.literal('text'),
+    field: z.enum(['organisation.name', 'service.name', 'service.description', 'organisation.description']),
+  }),
+])
+export type MatchReason = z.infer<typeof MatchReason>
+export const PartnerSearchResult = z.object({
+  organisation: z.object({ id: Id, name: z.string(), referralEmail: z.string().nullable() }),
+  service: z.object({
+    id: Id,
+    name: z.string(),
+    capacity: z.enum(CAPACITIES),
+    waitDays: z.number().int().nullable(),
+    languages: z.array(z.string()),
+    audiences: z.array(z.enum(PARTNER_AUDIENCES)),
+    needs: z.array(z.string()),
+    coverage: z.array(Coverage.extend({ name: z.string() })),
+  }),
+  /** The most precise level at which the service's coverage contains the place (null: no place given). */
+  precision: z.enum(COVERAGE_LEVELS).nullable(),
+  reasons: z.array(MatchReason),
+})
+export const PartnerSearchResults = z.object({
+  place: SearchPlace.nullable(),
+  items: z.array(PartnerSearchResult),
+  total: z.number().int(),
+})

@@ -189,6 +189,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/partners': { id: 'createPartner' },
   'PUT /api/partners/:id': { id: 'updatePartner', ifMatch: true },
   'GET /api/partners/hsds': { id: 'exportPartnersHsds' },
+  'GET /api/partners/search': { id: 'searchPartners' },
   'POST /api/partners/hsds': { id: 'importPartnersHsds' },
   'GET /api/need-categories': { id: 'listNeedCategories' },
   'POST /api/need-categories': { id: 'createNeedCategory' },

@@ -165,6 +165,7 @@ const MATRIX: Record<string, Who> = {
   'POST /api/partners': ['lead', 'admin'],
   'PUT /api/partners/:id': ['lead', 'admin'],
   'GET /api/partners/hsds': [...STAFF, 'admin'],
+  'GET /api/partners/search': [...STAFF, 'admin'],
   'POST /api/partners/hsds': ['admin'],
   'GET /api/need-categories': [...STAFF, 'admin'],
   'POST /api/need-categories': ['admin'],

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import type { CoverageLevel } from '../../../common/contracts/partners.contracts'
+import { PLACE_ALIASES } from './partners.place-aliases'
 
 /**
  * Belgium's administrative levels, as the directory's coverage names them, built from the bundled
@@ -150,4 +151,20 @@ export function postcodesOfLocality(name: string): string[] {
 
 export function municipalityPostcodes(code: string): string[] {
   return get().municipalities.get(code)?.postcodes ?? []
+}
+
+/**
+ * The place a searcher typed: a postcode (alone or before a name, "4000 Liège"), a municipality
+ * under its listed name or another national-language name (partners.place-aliases.ts), or a
+ * sub-municipality (resolved to its postcode). Accents, case and punctuation do not matter.
+ */
+export function resolvePlace(input: string): Place | null {
+  const text = input.trim()
+  const postcode = /^(\d{4})(?:\s|$)/.exec(text)?.[1]
+  if (postcode) return placeOfPostcode(postcode)
+  const folded = fold(text)
+  const municipality = placeOfMunicipality(PLACE_ALIASES[folded] ?? folded.replace(/ /g, '-'))
+  if (municipality) return municipality
+  const [first] = postcodesOfLocality(text).sort()
+  return first ? placeOfPostcode(first) : null
 }

@@ -8,6 +8,8 @@ import {
   PartnerOrganisationInput,
   PartnerOrganisationList,
   PartnerOrganisationView,
+  PartnerSearchQuery,
+  PartnerSearchResults,
 } from '../../../common/contracts/partners.contracts'
 import { IdParams } from '../../../common/contracts/shared.contracts'
 import { fromJson, toJson } from '../../db/json'
@@ -16,7 +18,9 @@ import { fail, invalidField } from '../../http/errors'
 import { asStaff, type StaffTx } from '../../http/staff-fence'
 import { expectedVersion, sendVersion } from '../../http/versioning'
 import { createOrganisation, updateOrganisation } from './partners.commands'
+import { resolvePlace } from './partners.geography'
 import { loadOrganisations } from './partners.queries'
+import { searchPartners } from './partners.search'
 
 export async function needCategories(tx: StaffTx, code?: string) {
   let q = asStaff(tx).selectFrom('need_categories').selectAll()
@@ -48,6 +52,21 @@ export const partnerRoutes = [
     async handler({ query, ctx }) {
       const active = query.active === undefined ? undefined : query.active === 'true'
       return { items: await ctx.unaudited((db) => loadOrganisations(db, active === undefined ? {} : { active })) }
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/partners/search',
+    summary:
+      'Who can help near here: services covering a place, by need, audience, language and text, most local first, each with why it matched',
+    tags: ['partners'],
+    query: PartnerSearchQuery,
+    response: PartnerSearchResults,
+    allow: 'partner_directory.read',
+    async handler({ query, ctx }) {
+      const place = query.place ? resolvePlace(query.place) : null
+      if (query.place && !place) throw invalidField('query.place', 'unknown', 'No Belgian postcode or municipality has this name')
+      return ctx.unaudited((db) => searchPartners(db, query, place))
     },
   }),
   defineRoute({

@@ -1247,6 +1247,23 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/partners/search': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Who can help near here: services covering a place, by need, audience, language and text, most local first, each with why it matched */
+    get: operations['searchPartners']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/partners/{id}': {
     parameters: {
       query?: never
@@ -9804,6 +9821,124 @@ export interface operations {
       401: components['responses']['Unauthorized']
       403: components['responses']['Forbidden']
       413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  searchPartners: {
+    parameters: {
+      query?: {
+        place?: string
+        need?: string
+        audience?: 'children' | 'young_people' | 'adults' | 'families' | 'parents' | 'women' | 'professionals' | 'detainees' | 'newcomers'
+        language?: string
+        q?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            place: {
+              postcode: string | null
+              municipality: {
+                code: string
+                name: string
+              } | null
+              province: {
+                code: string
+                name: string
+              } | null
+              region: {
+                code: string
+                name: string
+              }
+            } | null
+            items: {
+              organisation: {
+                /** Format: uuid */
+                id: string
+                name: string
+                referralEmail: string | null
+              }
+              service: {
+                /** Format: uuid */
+                id: string
+                name: string
+                /** @enum {string} */
+                capacity: 'available' | 'limited' | 'full'
+                waitDays: number | null
+                languages: string[]
+                audiences: (
+                  'children' | 'young_people' | 'adults' | 'families' | 'parents' | 'women' | 'professionals' | 'detainees' | 'newcomers'
+                )[]
+                needs: string[]
+                coverage: {
+                  /** @enum {string} */
+                  level: 'national' | 'region' | 'province' | 'municipality' | 'postcode'
+                  code: string
+                  name: string
+                }[]
+              }
+              precision: ('national' | 'region' | 'province' | 'municipality' | 'postcode') | null
+              reasons: (
+                | {
+                    /** @enum {string} */
+                    kind: 'coverage'
+                    /** @enum {string} */
+                    level: 'national' | 'region' | 'province' | 'municipality' | 'postcode'
+                    code: string
+                    name: string
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'need'
+                    code: string
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'audience'
+                    /** @enum {string} */
+                    code:
+                      | 'children'
+                      | 'young_people'
+                      | 'adults'
+                      | 'families'
+                      | 'parents'
+                      | 'women'
+                      | 'professionals'
+                      | 'detainees'
+                      | 'newcomers'
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'language'
+                    code: string
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'text'
+                    /** @enum {string} */
+                    field: 'organisation.name' | 'service.name' | 'service.description' | 'organisation.description'
+                  }
+              )[]
+            }[]
+            /** Format: int64 */
+            total: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
       429: components['responses']['TooManyRequests']
       500: components['responses']['ServerError']
     }
