@@ -113,6 +113,12 @@ export const AUDIT_ACTIONS = {
   'contact.triage_viewed': 'read',
   'contact_theme.created': 'system',
   'contact_theme.updated': 'system',
+  // The partner directory (modules/partners): no personal data, operator work.
+  'partner.created': 'system',
+  'partner.updated': 'system',
+  'partner.imported': 'system',
+  'need_category.created': 'system',
+  'need_category.updated': 'system',
   // The public form's inbox (modules/public-info): received without a session, read and decided by intake.
   'contact_request.received': 'change',
   'contact_request.listed': 'read',

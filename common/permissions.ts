@@ -64,6 +64,12 @@ export const PERMISSIONS = {
   /** The legal bases a disclosure may rest on: listed to whoever records or reads exceptions, kept by the DPO. */
   'legal_basis.read': ['intake', 'worker', 'lead', 'dpo'],
   'legal_basis.manage': ['dpo'],
+  /** The partner directory (organisations, services, need categories): public descriptions and staff contacts, no personal data. */
+  'partner_directory.read': ['intake', 'worker', 'lead', 'admin'],
+  'partner_directory.manage': ['lead', 'admin'],
+  /** Loading a whole HSDS file replaces what it names: admins only. */
+  'partner_directory.import': ['admin'],
+  'need_category.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

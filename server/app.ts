@@ -29,6 +29,8 @@ import { assessmentRoutes } from './modules/assessments/assessments.routes'
 import { healthRoutes } from './modules/health/health.routes'
 import { instrumentRoutes } from './modules/instruments/instruments.routes'
 import { sheetRoutes } from './modules/sheets/sheets.routes'
+import { partnerHsdsRoutes } from './modules/partners/partners-hsds.routes'
+import { partnerRoutes } from './modules/partners/partners.routes'
 import { meRoutes } from './modules/me/me.routes'
 import { networkRoutes } from './modules/network/network.routes'
 import { personRoutes } from './modules/persons/persons.routes'
@@ -69,6 +71,8 @@ export const API_ROUTES: Route[] = [
   ...progressRoutes,
   ...instrumentRoutes,
   ...sheetRoutes,
+  ...partnerHsdsRoutes,
+  ...partnerRoutes,
   ...assessmentRoutes,
   ...planRoutes,
   ...trajectoryRoutes,

@@ -56,6 +56,12 @@ const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
   duty_rota: true,
   legal_bases: true,
   confidentiality_exceptions: true,
+  need_categories: true,
+  partner_organisations: true,
+  partner_org_contacts: true,
+  partner_services: true,
+  partner_service_needs: true,
+  partner_service_coverage: true,
 }
 /**
  * Neither staff data nor guarded by the lint: who works on which case (no person's data, read

@@ -25,6 +25,7 @@ import * as m0022 from './migrations/0022-duty-and-exceptions'
 import * as m0023 from './migrations/0023-contact-triage'
 import * as m0024 from './migrations/0024-contact-request-contacts'
 import * as m0025 from './migrations/0025-contact-information-callbacks'
+import * as m0026 from './migrations/0026-partner-directory'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -55,6 +56,7 @@ const STEPS: Record<string, Step> = {
   '0023-contact-triage': m0023,
   '0024-contact-request-contacts': m0024,
   '0025-contact-information-callbacks': m0025,
+  '0026-partner-directory': m0026,
 }
 
 /** Every migration the code knows, in order: what a current database has applied. */

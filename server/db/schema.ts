@@ -55,6 +55,7 @@ import type { DpoAlertKind, RoleRequestStatus } from '../../common/duties'
 import type { Half } from '../../common/contracts/duty.contracts'
 import type { ExceptionStatus, RecipientKind } from '../../common/contracts/exceptions.contracts'
 import type { Language, Role } from '../../common/roles'
+import type { Capacity, CoverageLevel, PARTNER_AUDIENCES, SERVICE_STATUSES } from '../../common/contracts/partners.contracts'
 import type { Json } from './json'
 
 /** One of the values of a contract's list. */
@@ -560,4 +561,66 @@ export interface Database {
     updated_at: string
     version: number
   }
+  /** 0026: need categories of the partner directory (a configurable taxonomy, labels in four languages). */
+  need_categories: {
+    code: string
+    labels: Json<{ fr: string; nl: string; de: string; en: string }>
+    active: number
+    position: number
+    updated_at: string
+    version: number
+  }
+  /** 0026: partner organisations (HSDS organization ids); public descriptions, not personal data. `active`: 0/1. */
+  partner_organisations: {
+    id: string
+    name: string
+    alternate_name: string | null
+    description: string
+    missions: string | null
+    goals: string | null
+    ethics: string | null
+    charter_signed_on: string | null
+    charter_renew_on: string | null
+    audiences: Json<(typeof PARTNER_AUDIENCES)[number][]>
+    languages: Json<string[]>
+    accessibility: string | null
+    email: string | null
+    website: string | null
+    referral_email: string | null
+    active: number
+    created_at: string
+    updated_at: string
+    version: number
+  }
+  /** 0026: an organisation's staff contacts (people and their roles): staff data, not case data. */
+  partner_org_contacts: {
+    id: string
+    organisation_id: string
+    position: number
+    name: string
+    title: string | null
+    email: string | null
+    phone: string | null
+  }
+  /** 0026: a partner's services (HSDS service ids). */
+  partner_services: {
+    id: string
+    organisation_id: string
+    position: number
+    name: string
+    description: string | null
+    status: (typeof SERVICE_STATUSES)[number]
+    eligibility: string | null
+    capacity: Capacity
+    wait_days: number | null
+    fees_description: string | null
+    languages: Json<string[]>
+    audiences: Json<(typeof PARTNER_AUDIENCES)[number][]>
+    minimum_age: number | null
+    maximum_age: number | null
+    updated_at: string
+    version: number
+  }
+  partner_service_needs: { service_id: string; need_code: string }
+  partner_service_coverage: { service_id: string; level: CoverageLevel; code: string }
 }

@@ -40,7 +40,7 @@ export type Route = {
   csrf?: 'form-token'
   /** The audit entries of this route record no client address (the public form: anonymous requests). */
   withholdAddress?: true
-  /** A smaller body limit than the app's 1 MiB, in bytes. */
+  /** A body limit other than the app's 1 MiB, in bytes (smaller for the public form, larger for an HSDS import). */
   bodyLimit?: number
   /**
    * Set by `defineCaseRoute` (what the route opens the case for), or `outside` for breaking the

@@ -184,6 +184,16 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/contact-requests/:id': { id: 'getContactRequest' },
   'POST /api/contact-requests/:id/decision': { id: 'decideContactRequest', ifMatch: true },
   'POST /api/contact-requests/:id/take': { id: 'takeContactRequest', ifMatch: true, also: [409] },
+  'GET /api/partners': { id: 'listPartners' },
+  'GET /api/partners/:id': { id: 'getPartner' },
+  'POST /api/partners': { id: 'createPartner' },
+  'PUT /api/partners/:id': { id: 'updatePartner', ifMatch: true },
+  'GET /api/partners/hsds': { id: 'exportPartnersHsds' },
+  'GET /api/partners/search': { id: 'searchPartners' },
+  'POST /api/partners/hsds': { id: 'importPartnersHsds' },
+  'GET /api/need-categories': { id: 'listNeedCategories' },
+  'POST /api/need-categories': { id: 'createNeedCategory' },
+  'PUT /api/need-categories/:code': { id: 'updateNeedCategory', ifMatch: true },
 }
 
 export const operationKey = (method: string, path: string): string => `${method} ${path}`

@@ -159,6 +159,17 @@ const MATRIX: Record<string, Who> = {
   'GET /api/contact-requests/:id': ['intake', 'lead'],
   'POST /api/contact-requests/:id/decision': ['intake', 'lead'],
   'POST /api/contact-requests/:id/take': ['intake', 'lead'],
+  // The partner directory: read by whoever orients people, kept by leads and admins, imported by admins.
+  'GET /api/partners': [...STAFF, 'admin'],
+  'GET /api/partners/:id': [...STAFF, 'admin'],
+  'POST /api/partners': ['lead', 'admin'],
+  'PUT /api/partners/:id': ['lead', 'admin'],
+  'GET /api/partners/hsds': [...STAFF, 'admin'],
+  'GET /api/partners/search': [...STAFF, 'admin'],
+  'POST /api/partners/hsds': ['admin'],
+  'GET /api/need-categories': [...STAFF, 'admin'],
+  'POST /api/need-categories': ['admin'],
+  'PUT /api/need-categories/:code': ['admin'],
   // The web application (static files and client-side routes), outside API_ROUTES.
   'GET /*': 'public',
 }
@@ -200,6 +211,7 @@ const EXCEPTION = {
   disclosed: 'Matrix',
   disclosedAt: '2026-11-30T10:00:00Z',
 }
+const PARTNER = { name: 'Matrix', description: 'Matrix', services: [{ name: 'Matrix', coverage: [{ level: 'national', code: 'BE' }] }] }
 const NETWORK_TIE = { name: 'Matrix', kind: 'group', relation: 'community', strength: 2, valence: 'supportive' }
 
 /** A valid-shaped request for each route, so that a permitted caller reaches the handler. */
@@ -322,6 +334,11 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     'POST /api/contact-themes': () => ({ code: `matrix_${unique}`, labels: L('Matrix'), position: 1 }),
     'PUT /api/contact-themes/:code': () => ({ labels: L('Matrix'), active: true, position: 1 }),
     'POST /info/contact': () => ({ callerKind: 'relative', mode: 'anonymous', message: 'Matrix' }),
+    'POST /api/partners': () => PARTNER,
+    'PUT /api/partners/:id': () => PARTNER,
+    'POST /api/partners/hsds': () => [],
+    'POST /api/need-categories': () => ({ code: `matrix_${unique}`, labels: L('Matrix'), position: 1 }),
+    'PUT /api/need-categories/:code': () => ({ labels: L('Matrix'), active: true, position: 1 }),
     'POST /api/public/contact-requests': () => ({
       token: issueFormToken(formTokenKey(h.services.auditKey), Date.now() - 10_000),
       callerKind: 'relative',

@@ -37,6 +37,14 @@ export const STAFF_TABLES = [
   'duty_documents',
   'duty_rota',
   'legal_bases',
+  // The partner directory: organisations' public descriptions, their staff contacts, services and
+  // the need taxonomy; changes are audited by the partners module.
+  'need_categories',
+  'partner_organisations',
+  'partner_org_contacts',
+  'partner_services',
+  'partner_service_needs',
+  'partner_service_coverage',
 ] as const satisfies readonly (keyof Database)[]
 
 export type StaffTable = (typeof STAFF_TABLES)[number]

@@ -98,6 +98,11 @@ const CALLS: Record<string, Call[]> = {
 }
 /** GET routes left out, and why. */
 const EXCLUDED: Record<string, string> = {
+  'GET /api/partners': 'directory, no personal data (organisations’ public descriptions and staff contacts)',
+  'GET /api/partners/:id': 'directory, no personal data (organisations’ public descriptions and staff contacts)',
+  'GET /api/partners/hsds': 'directory, no personal data (the HSDS export of the partner directory)',
+  'GET /api/partners/search': 'directory, no personal data (services covering a place; the place is not stored)',
+  'GET /api/need-categories': 'directory, no personal data (the need taxonomy)',
   'GET /api/audit':
     "the DPO's view of the log shows the pseudonymous codes of each entry's persons, never their data; its entry names the person asked about (modules/audit/audit.api.test.ts), not every code listed, or each look-up would bury the answer to 'who read this person' under the DPO's own",
   'GET /api/audit/actors': "staff accounts for the DPO's choice of a user: no person concerned",

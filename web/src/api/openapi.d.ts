@@ -1211,6 +1211,112 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/partners/hsds': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The partner directory as Open Referral HSDS 3.0 JSON (organizations with their services) */
+    get: operations['exportPartnersHsds']
+    put?: never
+    /** Import an Open Referral HSDS 3.0 file: organisations with the same ids are updated, others added; all or nothing */
+    post: operations['importPartnersHsds']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/partners': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The partner directory: organisations with their contacts and services */
+    get: operations['listPartners']
+    put?: never
+    /** Add a partner organisation with its contacts and services */
+    post: operations['createPartner']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/partners/search': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Who can help near here: services covering a place, by need, audience, language and text, most local first, each with why it matched */
+    get: operations['searchPartners']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/partners/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A partner organisation with its contacts and services */
+    get: operations['getPartner']
+    /** Change a partner organisation, its contacts and services, written whole (If-Match required) */
+    put: operations['updatePartner']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/need-categories': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Need categories of the partner directory, active and retired, in their order */
+    get: operations['listNeedCategories']
+    put?: never
+    /** Add a need category */
+    post: operations['createNeedCategory']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/need-categories/{code}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Rename, reorder or retire a need category (If-Match required); services keep the code they are filed under */
+    put: operations['updateNeedCategory']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/accompaniments/{id}/assessments': {
     parameters: {
       query?: never
@@ -2273,6 +2379,10 @@ export interface operations {
               | 'exception.read_register'
               | 'legal_basis.read'
               | 'legal_basis.manage'
+              | 'partner_directory.read'
+              | 'partner_directory.manage'
+              | 'partner_directory.import'
+              | 'need_category.manage'
             )[]
             mfaEnabled: boolean
             /** @enum {string} */
@@ -9291,6 +9401,976 @@ export interface operations {
       500: components['responses']['ServerError']
     }
   }
+  exportPartnersHsds: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            name: string
+            alternate_name?: string | null
+            description: string
+            email?: string | null
+            website?: string | null
+            contacts?:
+              | {
+                  /** Format: uuid */
+                  id: string
+                  organization_id?: string | null
+                  name?: string | null
+                  title?: string | null
+                  email?: string | null
+                  phones?:
+                    | {
+                        /** Format: uuid */
+                        id: string
+                        number: string
+                      }[]
+                    | null
+                }[]
+              | null
+            attributes?:
+              | {
+                  /** Format: uuid */
+                  id: string
+                  link_id?: string | null
+                  link_type?: string | null
+                  link_entity?: string | null
+                  taxonomy_term_id?: string | null
+                  value?: string | null
+                  taxonomy_term?: {
+                    /** Format: uuid */
+                    id: string
+                    code?: string | null
+                    name: string
+                    description: string
+                    taxonomy?: string | null
+                  } | null
+                }[]
+              | null
+            services?:
+              | {
+                  /** Format: uuid */
+                  id: string
+                  organization_id?: string | null
+                  name: string
+                  description?: string | null
+                  /** @enum {string} */
+                  status: 'active' | 'inactive' | 'defunct' | 'temporarily closed'
+                  eligibility_description?: string | null
+                  fees_description?: string | null
+                  minimum_age?: number | null
+                  maximum_age?: number | null
+                  languages?:
+                    | {
+                        /** Format: uuid */
+                        id: string
+                        service_id?: string | null
+                        name?: string | null
+                        code?: string | null
+                      }[]
+                    | null
+                  service_areas?:
+                    | {
+                        /** Format: uuid */
+                        id: string
+                        service_id?: string | null
+                        name?: string | null
+                        description?: string | null
+                        extent_type?: string | null
+                        uri?: string | null
+                      }[]
+                    | null
+                  attributes?:
+                    | {
+                        /** Format: uuid */
+                        id: string
+                        link_id?: string | null
+                        link_type?: string | null
+                        link_entity?: string | null
+                        taxonomy_term_id?: string | null
+                        value?: string | null
+                        taxonomy_term?: {
+                          /** Format: uuid */
+                          id: string
+                          code?: string | null
+                          name: string
+                          description: string
+                          taxonomy?: string | null
+                        } | null
+                      }[]
+                    | null
+                }[]
+              | null
+          }[]
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  importPartnersHsds: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': unknown
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: int64 */
+            organizations: number
+            /** Format: int64 */
+            created: number
+            /** Format: int64 */
+            updated: number
+            /** Format: int64 */
+            services: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listPartners: {
+    parameters: {
+      query?: {
+        active?: 'true' | 'false'
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              name: string
+              alternateName: string | null
+              description: string
+              missions: string | null
+              goals: string | null
+              ethics: string | null
+              charterSignedOn: string | null
+              charterRenewOn: string | null
+              audiences: (
+                'children' | 'young_people' | 'adults' | 'families' | 'parents' | 'women' | 'professionals' | 'detainees' | 'newcomers'
+              )[]
+              languages: string[]
+              accessibility: string | null
+              email: string | null
+              website: string | null
+              referralEmail: string | null
+              active: boolean
+              contacts: {
+                /** Format: uuid */
+                id: string
+                name: string
+                title: string | null
+                email: string | null
+                phone: string | null
+              }[]
+              services: {
+                /** Format: uuid */
+                id: string
+                name: string
+                description: string | null
+                /** @enum {string} */
+                status: 'active' | 'inactive' | 'defunct' | 'temporarily closed'
+                eligibility: string | null
+                /** @enum {string} */
+                capacity: 'available' | 'limited' | 'full'
+                waitDays: number | null
+                feesDescription: string | null
+                languages: string[]
+                audiences: (
+                  'children' | 'young_people' | 'adults' | 'families' | 'parents' | 'women' | 'professionals' | 'detainees' | 'newcomers'
+                )[]
+                minimumAge: number | null
+                maximumAge: number | null
+                needs: string[]
+                coverage: {
+                  /** @enum {string} */
+                  level: 'national' | 'region' | 'province' | 'municipality' | 'postcode'
+                  code: string
+                  name: string
+                }[]
+                updatedAt: string
+                /** Format: int64 */
+                version: number
+              }[]
+              createdAt: string
+              updatedAt: string
+              /** Format: int64 */
+              version: number
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  createPartner: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          id?: string
+          name: string
+          /** @default null */
+          alternateName?: string | null
+          description: string
+          /** @default null */
+          missions?: string | null
+          /** @default null */
+          goals?: string | null
+          /** @default null */
+          ethics?: string | null
+          /** @default null */
+          charterSignedOn?: string | null
+          /** @default null */
+          charterRenewOn?: string | null
+          /** @default [] */
+          audiences?: (
+            'children' | 'young_people' | 'adults' | 'families' | 'parents' | 'women' | 'professionals' | 'detainees' | 'newcomers'
+          )[]
+          /** @default [] */
+          languages?: string[]
+          /** @default null */
+          accessibility?: string | null
+          email?: string | null
+          /** @default null */
+          website?: string | null
+          referralEmail?: string | null
+          /** @default true */
+          active?: boolean
+          contacts?: {
+            /** Format: uuid */
+            id?: string
+            name: string
+            /** @default null */
+            title?: string | null
+            email?: string | null
+            /** @default null */
+            phone?: string | null
+          }[]
+          /** @default [] */
+          services?: {
+            /** Format: uuid */
+            id?: string
+            name: string
+            /** @default null */
+            description?: string | null
+            /**
+             * @default active
+             * @enum {string}
+             */
+            status?: 'active' | 'inactive' | 'defunct' | 'temporarily closed'
+            /** @default null */
+            eligibility?: string | null
+            /**
+             * @default available
+             * @enum {string}
+             */
+            capacity?: 'available' | 'limited' | 'full'
+            /** @default null */
+            waitDays?: number | null
+            /** @default null */
+            feesDescription?: string | null
+            /** @default [] */
+            languages?: string[]
+            /** @default [] */
+            audiences?: (
+              'children' | 'young_people' | 'adults' | 'families' | 'parents' | 'women' | 'professionals' | 'detainees' | 'newcomers'
+            )[]
+            /** @default null */
+            minimumAge?: number | null
+            /** @default null */
+            maximumAge?: number | null
+            /** @default [] */
+            needs?: string[]
+            coverage: {
+              /** @enum {string} */
+              level: 'national' | 'region' | 'province' | 'municipality' | 'postcode'
+              code: string
+            }[]
+          }[]
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            name: string
+            alternateName: string | null
+            description: string
+            missions: string | null
+            goals: string | null
+            ethics: string | null
+            charterSignedOn: string | null
+            charterRenewOn: string | null
+            audiences: (
+              'children' | 'young_people' | 'adults' | 'families' | 'parents' | 'women' | 'professionals' | 'detainees' | 'newcomers'
+            )[]
+            languages: string[]
+            accessibility: string | null
+            email: string | null
+            website: string | null
+            referralEmail: string | null
+            active: boolean
+            contacts: {
+              /** Format: uuid */
+              id: string
+              name: string
+              title: string | null
+              email: string | null
+              phone: string | null
+            }[]
+            services: {
+              /** Format: uuid */
+              id: string
+              name: string
+              description: string | null
+              /** @enum {string} */
+              status: 'active' | 'inactive' | 'defunct' | 'temporarily closed'
+              eligibility: string | null
+              /** @enum {string} */
+              capacity: 'available' | 'limited' | 'full'
+              waitDays: number | null
+              feesDescription: string | null
+              languages: string[]
+              audiences: (
+                'children' | 'young_people' | 'adults' | 'families' | 'parents' | 'women' | 'professionals' | 'detainees' | 'newcomers'
+              )[]
+              minimumAge: number | null
+              maximumAge: number | null
+              needs: string[]
+              coverage: {
+                /** @enum {string} */
+                level: 'national' | 'region' | 'province' | 'municipality' | 'postcode'
+                code: string
+                name: string
+              }[]
+              updatedAt: string
+              /** Format: int64 */
+              version: number
+            }[]
+            createdAt: string
+            updatedAt: string
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  searchPartners: {
+    parameters: {
+      query?: {
+        place?: string
+        need?: string
+        audience?: 'children' | 'young_people' | 'adults' | 'families' | 'parents' | 'women' | 'professionals' | 'detainees' | 'newcomers'
+        language?: string
+        q?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            place: {
+              postcode: string | null
+              municipality: {
+                code: string
+                name: string
+              } | null
+              province: {
+                code: string
+                name: string
+              } | null
+              region: {
+                code: string
+                name: string
+              }
+            } | null
+            items: {
+              organisation: {
+                /** Format: uuid */
+                id: string
+                name: string
+                referralEmail: string | null
+              }
+              service: {
+                /** Format: uuid */
+                id: string
+                name: string
+                /** @enum {string} */
+                capacity: 'available' | 'limited' | 'full'
+                waitDays: number | null
+                languages: string[]
+                audiences: (
+                  'children' | 'young_people' | 'adults' | 'families' | 'parents' | 'women' | 'professionals' | 'detainees' | 'newcomers'
+                )[]
+                needs: string[]
+                coverage: {
+                  /** @enum {string} */
+                  level: 'national' | 'region' | 'province' | 'municipality' | 'postcode'
+                  code: string
+                  name: string
+                }[]
+              }
+              precision: ('national' | 'region' | 'province' | 'municipality' | 'postcode') | null
+              reasons: (
+                | {
+                    /** @enum {string} */
+                    kind: 'coverage'
+                    /** @enum {string} */
+                    level: 'national' | 'region' | 'province' | 'municipality' | 'postcode'
+                    code: string
+                    name: string
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'need'
+                    code: string
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'audience'
+                    /** @enum {string} */
+                    code:
+                      | 'children'
+                      | 'young_people'
+                      | 'adults'
+                      | 'families'
+                      | 'parents'
+                      | 'women'
+                      | 'professionals'
+                      | 'detainees'
+                      | 'newcomers'
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'language'
+                    code: string
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: 'text'
+                    /** @enum {string} */
+                    field: 'organisation.name' | 'service.name' | 'service.description' | 'organisation.description'
+                  }
+              )[]
+            }[]
+            /** Format: int64 */
+            total: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getPartner: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            name: string
+            alternateName: string | null
+            description: string
+            missions: string | null
+            goals: string | null
+            ethics: string | null
+            charterSignedOn: string | null
+            charterRenewOn: string | null
+            audiences: (
+              'children' | 'young_people' | 'adults' | 'families' | 'parents' | 'women' | 'professionals' | 'detainees' | 'newcomers'
+            )[]
+            languages: string[]
+            accessibility: string | null
+            email: string | null
+            website: string | null
+            referralEmail: string | null
+            active: boolean
+            contacts: {
+              /** Format: uuid */
+              id: string
+              name: string
+              title: string | null
+              email: string | null
+              phone: string | null
+            }[]
+            services: {
+              /** Format: uuid */
+              id: string
+              name: string
+              description: string | null
+              /** @enum {string} */
+              status: 'active' | 'inactive' | 'defunct' | 'temporarily closed'
+              eligibility: string | null
+              /** @enum {string} */
+              capacity: 'available' | 'limited' | 'full'
+              waitDays: number | null
+              feesDescription: string | null
+              languages: string[]
+              audiences: (
+                'children' | 'young_people' | 'adults' | 'families' | 'parents' | 'women' | 'professionals' | 'detainees' | 'newcomers'
+              )[]
+              minimumAge: number | null
+              maximumAge: number | null
+              needs: string[]
+              coverage: {
+                /** @enum {string} */
+                level: 'national' | 'region' | 'province' | 'municipality' | 'postcode'
+                code: string
+                name: string
+              }[]
+              updatedAt: string
+              /** Format: int64 */
+              version: number
+            }[]
+            createdAt: string
+            updatedAt: string
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  updatePartner: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          id?: string
+          name: string
+          /** @default null */
+          alternateName?: string | null
+          description: string
+          /** @default null */
+          missions?: string | null
+          /** @default null */
+          goals?: string | null
+          /** @default null */
+          ethics?: string | null
+          /** @default null */
+          charterSignedOn?: string | null
+          /** @default null */
+          charterRenewOn?: string | null
+          /** @default [] */
+          audiences?: (
+            'children' | 'young_people' | 'adults' | 'families' | 'parents' | 'women' | 'professionals' | 'detainees' | 'newcomers'
+          )[]
+          /** @default [] */
+          languages?: string[]
+          /** @default null */
+          accessibility?: string | null
+          email?: string | null
+          /** @default null */
+          website?: string | null
+          referralEmail?: string | null
+          /** @default true */
+          active?: boolean
+          contacts?: {
+            /** Format: uuid */
+            id?: string
+            name: string
+            /** @default null */
+            title?: string | null
+            email?: string | null
+            /** @default null */
+            phone?: string | null
+          }[]
+          /** @default [] */
+          services?: {
+            /** Format: uuid */
+            id?: string
+            name: string
+            /** @default null */
+            description?: string | null
+            /**
+             * @default active
+             * @enum {string}
+             */
+            status?: 'active' | 'inactive' | 'defunct' | 'temporarily closed'
+            /** @default null */
+            eligibility?: string | null
+            /**
+             * @default available
+             * @enum {string}
+             */
+            capacity?: 'available' | 'limited' | 'full'
+            /** @default null */
+            waitDays?: number | null
+            /** @default null */
+            feesDescription?: string | null
+            /** @default [] */
+            languages?: string[]
+            /** @default [] */
+            audiences?: (
+              'children' | 'young_people' | 'adults' | 'families' | 'parents' | 'women' | 'professionals' | 'detainees' | 'newcomers'
+            )[]
+            /** @default null */
+            minimumAge?: number | null
+            /** @default null */
+            maximumAge?: number | null
+            /** @default [] */
+            needs?: string[]
+            coverage: {
+              /** @enum {string} */
+              level: 'national' | 'region' | 'province' | 'municipality' | 'postcode'
+              code: string
+            }[]
+          }[]
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            name: string
+            alternateName: string | null
+            description: string
+            missions: string | null
+            goals: string | null
+            ethics: string | null
+            charterSignedOn: string | null
+            charterRenewOn: string | null
+            audiences: (
+              'children' | 'young_people' | 'adults' | 'families' | 'parents' | 'women' | 'professionals' | 'detainees' | 'newcomers'
+            )[]
+            languages: string[]
+            accessibility: string | null
+            email: string | null
+            website: string | null
+            referralEmail: string | null
+            active: boolean
+            contacts: {
+              /** Format: uuid */
+              id: string
+              name: string
+              title: string | null
+              email: string | null
+              phone: string | null
+            }[]
+            services: {
+              /** Format: uuid */
+              id: string
+              name: string
+              description: string | null
+              /** @enum {string} */
+              status: 'active' | 'inactive' | 'defunct' | 'temporarily closed'
+              eligibility: string | null
+              /** @enum {string} */
+              capacity: 'available' | 'limited' | 'full'
+              waitDays: number | null
+              feesDescription: string | null
+              languages: string[]
+              audiences: (
+                'children' | 'young_people' | 'adults' | 'families' | 'parents' | 'women' | 'professionals' | 'detainees' | 'newcomers'
+              )[]
+              minimumAge: number | null
+              maximumAge: number | null
+              needs: string[]
+              coverage: {
+                /** @enum {string} */
+                level: 'national' | 'region' | 'province' | 'municipality' | 'postcode'
+                code: string
+                name: string
+              }[]
+              updatedAt: string
+              /** Format: int64 */
+              version: number
+            }[]
+            createdAt: string
+            updatedAt: string
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listNeedCategories: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              code: string
+              labels: {
+                fr: string
+                nl: string
+                de: string
+                en: string
+              }
+              active: boolean
+              /** Format: int64 */
+              position: number
+              /** Format: int64 */
+              version: number
+            }[]
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  createNeedCategory: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          code: string
+          labels: {
+            fr: string
+            nl: string
+            de: string
+            en: string
+          }
+          /** @default true */
+          active?: boolean
+          /** Format: int32 */
+          position: number
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            code: string
+            labels: {
+              fr: string
+              nl: string
+              de: string
+              en: string
+            }
+            active: boolean
+            /** Format: int64 */
+            position: number
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  updateNeedCategory: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        code: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          labels: {
+            fr: string
+            nl: string
+            de: string
+            en: string
+          }
+          /** @default true */
+          active?: boolean
+          /** Format: int32 */
+          position: number
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            code: string
+            labels: {
+              fr: string
+              nl: string
+              de: string
+              en: string
+            }
+            active: boolean
+            /** Format: int64 */
+            position: number
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
   listAssessments: {
     parameters: {
       query?: {
@@ -11109,6 +12189,11 @@ export interface operations {
           | 'contact.triage_viewed'
           | 'contact_theme.created'
           | 'contact_theme.updated'
+          | 'partner.created'
+          | 'partner.updated'
+          | 'partner.imported'
+          | 'need_category.created'
+          | 'need_category.updated'
           | 'contact_request.received'
           | 'contact_request.listed'
           | 'contact_request.viewed'
