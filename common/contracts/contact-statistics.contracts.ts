@@ -20,7 +20,7 @@ export const ContactStatisticsQuery = z
     /** The language of the sheet titles. */
     language: z.enum(LANGUAGES).default('fr'),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['from'], message: 'after_to' })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['from'], message: 'date_order' })
   .refine((q) => !q.from || !q.to || days(q.from, q.to) < STATISTICS_MAX_DAYS, { path: ['from'], message: 'period_too_long' })
 export type ContactStatisticsQuery = z.output<typeof ContactStatisticsQuery>
 
