@@ -16,7 +16,7 @@ let browser: Browser
 let lead: Agent & { userId: string; email: string }
 
 beforeAll(async () => {
-  server = await startServer()
+  server = await startServer({ demo: true })
   browser = await launchBrowser()
   fs.mkdirSync(SHOTS, { recursive: true })
   const team = await server.team('Équipe Bruxelles')
