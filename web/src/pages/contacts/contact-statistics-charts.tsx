@@ -1,5 +1,5 @@
 import { BarChart } from '@mantine/charts'
-import { Box, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { Box, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { operations } from '../../api/openapi'
 import { ScrollTable } from '../../components/scroll-table'
@@ -27,6 +27,9 @@ const PALETTE = [
 ]
 
 export type Category = { key: string; label: string }
+
+/** Mantine colour name (`petrol.6`) → the CSS variable the swatch paints with. */
+const cssColor = (color: string) => `var(--mantine-color-${color.replace('.', '-')})`
 
 export function useWeekLabel() {
   const { i18n } = useTranslation()
@@ -74,19 +77,26 @@ export function WeeklyCard({
         {shown.length > 0 ? (
           <Box aria-hidden inert className="chart-figure">
             <BarChart
-              h={220}
+              h={180}
               type="stacked"
               data={weeks.map((w) => ({ week: weekLabel(w.week), ...Object.fromEntries(shown.map((c) => [c.label, countOf(w, c.key)])) }))}
               dataKey="week"
               series={shown.map((c) => ({ name: c.label, color: color.get(c.key) ?? 'gray.6' }))}
-              withLegend
-              legendProps={{ verticalAlign: 'bottom' }}
               withTooltip={false}
               gridAxis="y"
+              yAxisProps={{ allowDecimals: false, width: 32 }}
               maxBarWidth={36}
               accessibilityLayer={false}
               barProps={{ isAnimationActive: false }}
             />
+            <Group gap="md" mt="xs" wrap="wrap">
+              {shown.map((c) => (
+                <Group key={c.key} gap={6} wrap="nowrap">
+                  <span className="swatch" style={{ background: cssColor(color.get(c.key) ?? 'gray.6') }} />
+                  <Text size="sm">{c.label}</Text>
+                </Group>
+              ))}
+            </Group>
           </Box>
         ) : (
           <Text c="gray.7">{t('contactStatistics.noContacts')}</Text>
