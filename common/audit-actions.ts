@@ -111,6 +111,7 @@ export const AUDIT_ACTIONS = {
   'contact.triaged': 'change',
   'contact.danger_acknowledged': 'change',
   'contact.triage_viewed': 'read',
+  'contact.statistics_viewed': 'read',
   'contact_theme.created': 'system',
   'contact_theme.updated': 'system',
   // The partner directory (modules/partners): no personal data, operator work.

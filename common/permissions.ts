@@ -48,6 +48,8 @@ export const PERMISSIONS = {
   'contact.write': ['intake', 'worker', 'lead'],
   /** A lead acknowledges the immediate danger a triage found on a contact. */
   'contact.acknowledge_danger': ['lead'],
+  /** The line's statistics (counts only, no one named): for the lead who runs it, not for those who answer it. */
+  'contact.statistics': ['lead'],
   /** The list of contact themes (labels only): for those who file contacts and the admins who keep it. */
   'contact_theme.read': ['intake', 'worker', 'lead', 'admin'],
   'contact_theme.manage': ['admin'],

@@ -16,6 +16,7 @@ import { lifecycleRoutes } from './modules/accompaniments/lifecycle.routes'
 import { auditRoutes } from './modules/audit/audit.routes'
 import { caseRelativeRoutes } from './modules/case-relatives/case-relatives.routes'
 import { caseSessionRoutes } from './modules/case-sessions/case-sessions.routes'
+import { contactStatisticsRoutes } from './modules/contacts/contact-statistics.routes'
 import { contactThemeRoutes } from './modules/contacts/contact-themes.routes'
 import { contactTriageRoutes } from './modules/contacts/contact-triage.routes'
 import { contactRoutes } from './modules/contacts/contacts.routes'
@@ -63,6 +64,7 @@ export const API_ROUTES: Route[] = [
   ...contactRoutes,
   ...contactTriageRoutes,
   ...contactThemeRoutes,
+  ...contactStatisticsRoutes,
   ...dashboardRoutes,
   ...caseSessionRoutes,
   ...taskRoutes,

@@ -174,6 +174,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/contacts/:id/triage': { id: 'getContactTriage' },
   'POST /api/contacts/:id/triage': { id: 'triageContact', ifMatch: true },
   'POST /api/contacts/:id/danger/acknowledge': { id: 'acknowledgeContactDanger', ifMatch: true, also: [409] },
+  'GET /api/contacts/statistics': { id: 'getContactStatistics' },
   'GET /api/contact-themes': { id: 'listContactThemes' },
   'POST /api/contact-themes': { id: 'createContactTheme', also: [409] },
   'PUT /api/contact-themes/:code': { id: 'updateContactTheme', ifMatch: true },

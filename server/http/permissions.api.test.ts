@@ -145,6 +145,7 @@ const MATRIX: Record<string, Who> = {
   'GET /api/contacts/:id/triage': STAFF,
   'POST /api/contacts/:id/triage': STAFF,
   'POST /api/contacts/:id/danger/acknowledge': ['lead'],
+  'GET /api/contacts/statistics': ['lead'],
   'GET /api/contact-themes': [...STAFF, 'admin'],
   'POST /api/contact-themes': ['admin'],
   'PUT /api/contact-themes/:code': ['admin'],

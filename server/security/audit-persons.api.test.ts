@@ -114,6 +114,8 @@ const EXCLUDED: Record<string, string> = {
   'GET /api/public/contact-form': 'a fresh form token for the public form: no personal data',
   'GET /api/contact-requests':
     'the public inbox lists kinds, dates and how to call back, never an identity or a message; a request belongs to no person until the lead makes it a contact',
+  'GET /api/contacts/statistics':
+    "the lead's figures on the line: counts per week and category, durations, sheet codes and titles; no contact, identity or text (modules/contacts/contact-statistics.api.test.ts)",
   'GET /api/contact-requests/:id':
     'a public request belongs to no person yet: its read is recorded under the request id, whose own key opens it (modules/public-info/contact-requests.api.test.ts)',
 }

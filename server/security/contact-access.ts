@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Insertable, Selectable, Updateable } from 'kysely'
+import { type ExpressionBuilder, type Insertable, type Selectable, sql, type Updateable } from 'kysely'
 import type { Database } from '../db/schema'
 import type { Actor, Trx } from '../http/context'
 import { fail } from '../http/errors'
@@ -190,4 +190,72 @@ export function latestTriageOf(trx: Trx, contact: OpenedContact) {
     .orderBy('contact_triages.id', 'desc')
     .limit(1)
     .executeTakeFirst()
+}
+
+/**
+ * Counts of the contacts that occurred in [from, to) (instants), for the lead's statistics: no
+ * contact id, identity or text leaves here. Contacts are grouped by the hour they occurred in
+ * (its first 13 characters) and the offset they were written with, so that the caller can place
+ * each group in a Brussels week exactly; the range is widened by 14 hours because `occurred_at`
+ * may carry an offset, and string order is only instant order within one offset. Driven by
+ * `contacts_occurred` (occurred_at); durations are computed here and returned as numbers only.
+ */
+export async function contactCounts(trx: Trx, from: string, to: string) {
+  const wide = (at: string, hours: number) => new Date(Date.parse(at) + hours * 3_600_000).toISOString()
+  const inPeriod = (occurredAt: string) => {
+    const at = Date.parse(occurredAt)
+    return at >= Date.parse(from) && at < Date.parse(to)
+  }
+  const hour = sql<string>`substr(contacts.occurred_at, 1, 13)`
+  const offset = sql<string>`case when contacts.occurred_at like '%Z' then 'Z' else substr(contacts.occurred_at, length(contacts.occurred_at) - 5, 6) end`
+  const range = trx
+    .selectFrom('contacts')
+    .where('contacts.occurred_at', '>=', wide(from, -14))
+    .where('contacts.occurred_at', '<', wide(to, 14))
+  const [groups, timed] = await Promise.all([
+    range
+      .select((eb) => [
+        hour.as('hour'),
+        offset.as('offset'),
+        'contacts.channel',
+        'contacts.caller_kind',
+        'contacts.orientation',
+        'contacts.themes',
+        eb.fn.countAll<number>().as('n'),
+      ])
+      .groupBy([hour, offset, 'contacts.channel', 'contacts.caller_kind', 'contacts.orientation', 'contacts.themes'])
+      .execute(),
+    range
+      .select(['contacts.occurred_at', 'contacts.called_back_at', 'contacts.danger_at', 'contacts.danger_acknowledged_at'])
+      .where((eb) => eb.or([eb('contacts.called_back_at', 'is not', null), eb('contacts.danger_at', 'is not', null)]))
+      .execute(),
+  ])
+  const hours = (a: string, b: string) => Math.max(0, (Date.parse(b) - Date.parse(a)) / 3_600_000)
+  const kept = timed.filter((r) => inPeriod(r.occurred_at))
+  return {
+    groups: groups.map((g) => ({
+      at: new Date(Date.parse(`${g.hour}:00:00${g.offset}`)).toISOString(),
+      channel: g.channel,
+      callerKind: g.caller_kind,
+      orientation: g.orientation,
+      themes: g.themes,
+      count: Number(g.n),
+    })),
+    callBackHours: kept.flatMap((r) => (r.called_back_at ? [hours(r.occurred_at, r.called_back_at)] : [])),
+    emergencies: kept.flatMap((r) =>
+      r.danger_at ? [{ hoursToAcknowledge: r.danger_acknowledged_at ? hours(r.danger_at, r.danger_acknowledged_at) : null }] : [],
+    ),
+  }
+}
+
+/** How many times each sheet was given in [from, to), and how: driven by `contact_information_given_recorded`. */
+export async function informationGivenCounts(trx: Trx, from: string, to: string) {
+  const rows = await trx
+    .selectFrom('contact_information_given')
+    .select((eb) => ['contact_information_given.sheet_id', 'contact_information_given.how', eb.fn.countAll<number>().as('n')])
+    .where('contact_information_given.recorded_at', '>=', from)
+    .where('contact_information_given.recorded_at', '<', to)
+    .groupBy(['contact_information_given.sheet_id', 'contact_information_given.how'])
+    .execute()
+  return rows.map((r) => ({ sheetId: r.sheet_id, how: r.how, count: Number(r.n) }))
 }

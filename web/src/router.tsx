@@ -37,6 +37,7 @@ const ReportPrintPage = page(() => import('./pages/reports/report-print.page'), 
 const PersonSummaryPage = page(() => import('./pages/desistance/person-summary.page'), 'PersonSummaryPage')
 const ContactsPage = page(() => import('./pages/contacts/contacts.page'), 'ContactsPage')
 const ContactEditPage = page(() => import('./pages/contacts/contact-edit.page'), 'ContactEditPage')
+const ContactStatisticsPage = page(() => import('./pages/contacts/contact-statistics.page'), 'ContactStatisticsPage')
 const DashboardPage = page(() => import('./pages/dashboard/dashboard.page'), 'DashboardPage')
 const UsersPage = page(() => import('./pages/users/users.page'), 'UsersPage')
 const SheetsPage = page(() => import('./pages/sheets/sheets.page'), 'SheetsPage')
@@ -89,6 +90,10 @@ export const router = createBrowserRouter([
           { path: '/contacts/new', element: <ContactEditPage /> },
           { path: '/contacts/:id', element: <ContactEditPage /> },
         ],
+      },
+      {
+        element: <RequireAbility ability="contact.statistics" />,
+        children: [{ path: '/contacts/statistics', element: <ContactStatisticsPage /> }],
       },
       {
         element: <RequireAbility ability="contact_request.read" />,

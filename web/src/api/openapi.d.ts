@@ -779,6 +779,23 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/contacts/statistics': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The contact point over a period (default: the last twelve weeks): counts per week, call-back times, emergencies, exceptions, sheets given */
+    get: operations['getContactStatistics']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/dashboard/caseload': {
     parameters: {
       query?: never
@@ -2368,6 +2385,7 @@ export interface operations {
               | 'contact.read'
               | 'contact.write'
               | 'contact.acknowledge_danger'
+              | 'contact.statistics'
               | 'contact_theme.read'
               | 'contact_theme.manage'
               | 'contact_request.read'
@@ -6168,6 +6186,100 @@ export interface operations {
       412: components['responses']['PreconditionFailed']
       413: components['responses']['PayloadTooLarge']
       428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getContactStatistics: {
+    parameters: {
+      query?: {
+        from?: string
+        to?: string
+        language?: 'fr' | 'nl' | 'de' | 'en'
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: date */
+            from: string
+            /** Format: date */
+            to: string
+            weeks: {
+              /** Format: int64 */
+              total: number
+              channel: {
+                [key: string]: number
+              }
+              callerKind: {
+                [key: string]: number
+              }
+              orientation: {
+                [key: string]: number
+              }
+              theme: {
+                [key: string]: number
+              }
+              /** Format: date */
+              week: string
+            }[]
+            totals: {
+              /** Format: int64 */
+              total: number
+              channel: {
+                [key: string]: number
+              }
+              callerKind: {
+                [key: string]: number
+              }
+              orientation: {
+                [key: string]: number
+              }
+              theme: {
+                [key: string]: number
+              }
+            }
+            callBack: {
+              /** Format: int64 */
+              count: number
+              medianHours: number | null
+              p90Hours: number | null
+            }
+            emergencies: {
+              /** Format: int64 */
+              total: number
+              /** Format: int64 */
+              acknowledged: number
+              medianHoursToAcknowledge: number | null
+            }
+            exceptions: {
+              [key: string]: number
+            }
+            sheets: {
+              sheetId: string
+              code: string
+              title: string | null
+              /** Format: int64 */
+              count: number
+              byHow: {
+                [key: string]: number
+              }
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
       429: components['responses']['TooManyRequests']
       500: components['responses']['ServerError']
     }
@@ -12187,6 +12299,7 @@ export interface operations {
           | 'contact.triaged'
           | 'contact.danger_acknowledged'
           | 'contact.triage_viewed'
+          | 'contact.statistics_viewed'
           | 'contact_theme.created'
           | 'contact_theme.updated'
           | 'partner.created'

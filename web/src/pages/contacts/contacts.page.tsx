@@ -1,4 +1,4 @@
-import { Alert, Button, SegmentedControl, Stack, Tabs, Title, VisuallyHidden } from '@mantine/core'
+import { Alert, Button, Group, SegmentedControl, Stack, Tabs, Title, VisuallyHidden } from '@mantine/core'
 import { IconInfoCircle, IconPhonePlus } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
 import { Pager } from '../../components/pager'
+import { ContactStatisticsLink } from './contact-statistics-link'
 import { ContactTable } from './contact-table'
 import { useContactList, useQueue } from './use-contacts'
 
@@ -77,9 +78,12 @@ export function ContactsPage() {
         title={t('contacts.title')}
         description={t('contacts.intro')}
         actions={
-          <Button component={Link} to="/contacts/new" leftSection={<IconPhonePlus size={18} aria-hidden />}>
-            {t('contacts.new')}
-          </Button>
+          <Group gap="sm">
+            <ContactStatisticsLink />
+            <Button component={Link} to="/contacts/new" leftSection={<IconPhonePlus size={18} aria-hidden />}>
+              {t('contacts.new')}
+            </Button>
+          </Group>
         }
       />
       <Tabs defaultValue="queue" keepMounted={false}>

@@ -14,6 +14,7 @@ import { PageHeader } from '../../components/page-header'
 import { ScrollTable } from '../../components/scroll-table'
 import { useFormat } from '../../i18n/format'
 import { KINDS, STATUSES } from '../accompaniments/vocabulary'
+import { ContactStatisticsLink } from '../contacts/contact-statistics-link'
 import { ChartCard, Figure, type Slice } from './chart-card'
 import { ClosureDecisionModal } from './closure-decision'
 import { type ClosureToDecide, useCaseloadDashboard } from './use-dashboard'
@@ -316,6 +317,9 @@ export function DashboardPage() {
           ) : undefined
         }
       />
+      <Group>
+        <ContactStatisticsLink />
+      </Group>
       <ErrorAlert error={query.error} />
       {!teamId ? (
         <Text c="gray.7">{t('dashboard.noTeam')}</Text>
