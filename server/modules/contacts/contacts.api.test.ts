@@ -141,6 +141,20 @@ it('filters and pages the list by status, channel and dates', async () => {
   expect(page.total).toBeGreaterThan(1)
 })
 
+it('keeps every time in UTC, so a time given with its Brussels offset falls in the right period', async () => {
+  // 01:30 in Brussels on 12 October is 23:30 UTC on the 11th: as text, "2026-10-12T01:30+02:00" sorts after the 11th's end.
+  const late = json(await intake.post('/api/contacts', { ...mother, channel: 'other', occurredAt: '2026-10-12T01:30:00+02:00' }))
+  expect(late.occurredAt).toBe('2026-10-11T23:30:00.000Z')
+  const onThe11th = json(await intake.get('/api/contacts?channel=other&from=2026-10-11T00:00:00Z&to=2026-10-11T23:59:59Z'))
+  expect(onThe11th.items.map((i: { id: string }) => i.id)).toContain(late.id)
+  const givenInBrussels = json(
+    await intake.get(
+      `/api/contacts?channel=other&from=${encodeURIComponent('2026-10-12T00:00:00+02:00')}&to=${encodeURIComponent('2026-10-12T02:00:00+02:00')}`,
+    ),
+  )
+  expect(givenInBrussels.items.map((i: { id: string }) => i.id)).toContain(late.id)
+})
+
 it('finds a repeat caller by blind index only, identifying only the contacts the caller may read', async () => {
   const a = await t.as(['intake'])
   const phone = '+32 475 98 76 54'

@@ -70,7 +70,8 @@ function columns(ctx: RequestContext, key: Buffer, id: string, input: ContactInp
   return {
     channel: input.channel,
     direction: input.direction,
-    occurred_at: input.occurredAt,
+    // Stored in UTC: instants given with another offset would sort and compare wrongly as text.
+    occurred_at: new Date(input.occurredAt).toISOString(),
     duration_minutes: input.durationMinutes,
     caller_kind: input.callerKind,
     caller_sector: input.callerSector,

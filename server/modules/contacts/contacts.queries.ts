@@ -37,8 +37,9 @@ export async function listContacts(ctx: RequestContext, trx: Trx, audit: AuditDr
   let base = visibleContacts(trx, ctx.user)
   if (q.status) base = base.where('contacts.status', '=', q.status)
   if (q.channel) base = base.where('contacts.channel', '=', q.channel)
-  if (q.from) base = base.where('contacts.occurred_at', '>=', q.from)
-  if (q.to) base = base.where('contacts.occurred_at', '<=', q.to)
+  // Compared as UTC text, as stored.
+  if (q.from) base = base.where('contacts.occurred_at', '>=', new Date(q.from).toISOString())
+  if (q.to) base = base.where('contacts.occurred_at', '<=', new Date(q.to).toISOString())
   const [rows, total] = await Promise.all([
     base
       .selectAll('contacts')
