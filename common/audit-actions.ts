@@ -111,6 +111,8 @@ export const AUDIT_ACTIONS = {
   'contact.triaged': 'change',
   'contact.danger_acknowledged': 'change',
   'contact.triage_viewed': 'read',
+  'contact.information_given_recorded': 'change',
+  'contact.information_given_viewed': 'read',
   'contact_theme.created': 'system',
   'contact_theme.updated': 'system',
   // The public form's inbox (modules/public-info): received without a session, read and decided by intake.

@@ -18,6 +18,7 @@ import { caseRelativeRoutes } from './modules/case-relatives/case-relatives.rout
 import { caseSessionRoutes } from './modules/case-sessions/case-sessions.routes'
 import { contactThemeRoutes } from './modules/contacts/contact-themes.routes'
 import { contactTriageRoutes } from './modules/contacts/contact-triage.routes'
+import { contactInformationRoutes } from './modules/contacts/contact-information.routes'
 import { contactRoutes } from './modules/contacts/contacts.routes'
 import { dpoAlertRoutes } from './modules/dpo-alerts/dpo-alerts.routes'
 import { dutyRoutes } from './modules/duty/duty.routes'
@@ -60,6 +61,7 @@ export const API_ROUTES: Route[] = [
   ...caseRelativeRoutes,
   ...contactRoutes,
   ...contactTriageRoutes,
+  ...contactInformationRoutes,
   ...contactThemeRoutes,
   ...dashboardRoutes,
   ...caseSessionRoutes,
