@@ -15,6 +15,7 @@ import { isoToLocal, localToIso } from '../casework/vocabulary'
 import { CallbackPanel, OpenCasePanel } from './contact-actions'
 import { ContactFields, type Draft } from './contact-form'
 import { ContactHistory } from './contact-history'
+import { InformationPanel } from './contact-information'
 import { DangerBanner, TriagePanel } from './contact-triage'
 import { useContact, useFinalise, useSaveContact, type ContactBody } from './use-contacts'
 import type { ContactView } from './vocabulary'
@@ -214,6 +215,7 @@ function ContactEditor({ existing }: { existing?: ContactView }) {
       {contact ? (
         <>
           <TriagePanel contact={contact} />
+          <InformationPanel contact={contact} />
           <CallbackPanel contact={contact} />
           <OpenCasePanel contact={contact} />
           {contact.status === 'final' ? <ContactHistory id={contact.id} /> : null}
