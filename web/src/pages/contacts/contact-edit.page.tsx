@@ -137,6 +137,11 @@ function ContactEditor({ existing }: { existing?: ContactView }) {
     )
   }
 
+  // The triage grid raises the contact's urgency on the server: the form takes it, or its next save would lower it again.
+  useEffect(() => {
+    if (existing) setD((x) => (x.urgency === existing.urgency ? x : { ...x, urgency: existing.urgency }))
+  }, [existing?.urgency])
+
   // A draft saves itself while the call goes on; a final contact changes only when asked.
   useEffect(() => {
     if (!dirty || !isDraft || save.isPending || !bodyOf(d)) return
