@@ -228,7 +228,7 @@ export function InformationPanel({ contact }: { contact: ContactView }) {
             ))}
           </List>
         ) : null}
-        <Title order={3} size="h5">
+        <Title order={3} size="h5" mt="sm">
           {t('contacts.information.given')}
         </Title>
         <ErrorAlert error={given.error} />
