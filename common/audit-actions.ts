@@ -112,6 +112,8 @@ export const AUDIT_ACTIONS = {
   'contact.danger_acknowledged': 'change',
   'contact.triage_viewed': 'read',
   'contact.statistics_viewed': 'read',
+  'contact.information_given_recorded': 'change',
+  'contact.information_given_viewed': 'read',
   'contact_theme.created': 'system',
   'contact_theme.updated': 'system',
   // The partner directory (modules/partners): no personal data, operator work.

@@ -31,7 +31,8 @@ export const PERMISSIONS = {
   'desistance.read': ['worker', 'lead'],
   'desistance.write': ['worker', 'lead'],
   /** Instrument definitions are not personal data: readable by whoever fills or manages them. */
-  'instrument.read': ['worker', 'lead', 'admin'],
+  // Intake fills the triage grid (an instrument) on contacts: it reads the definitions, no one's answers.
+  'instrument.read': ['intake', 'worker', 'lead', 'admin'],
   'instrument.manage': ['admin'],
   /** Information sheets are staff-written knowledge: read by the contact point's staff, written by leads and admins. */
   'sheet.read': ['intake', 'worker', 'lead', 'admin'],

@@ -19,6 +19,7 @@ import { caseSessionRoutes } from './modules/case-sessions/case-sessions.routes'
 import { contactStatisticsRoutes } from './modules/contacts/contact-statistics.routes'
 import { contactThemeRoutes } from './modules/contacts/contact-themes.routes'
 import { contactTriageRoutes } from './modules/contacts/contact-triage.routes'
+import { contactInformationRoutes } from './modules/contacts/contact-information.routes'
 import { contactRoutes } from './modules/contacts/contacts.routes'
 import { dpoAlertRoutes } from './modules/dpo-alerts/dpo-alerts.routes'
 import { dutyRoutes } from './modules/duty/duty.routes'
@@ -63,6 +64,7 @@ export const API_ROUTES: Route[] = [
   ...caseRelativeRoutes,
   ...contactRoutes,
   ...contactTriageRoutes,
+  ...contactInformationRoutes,
   ...contactThemeRoutes,
   ...contactStatisticsRoutes,
   ...dashboardRoutes,

@@ -162,7 +162,7 @@ export const ContactHistoryEntry = z.object({
   at: z.string(),
   actorName: z.string().nullable(),
   /** What the change was: an edit, the finalising, a link to a person or case, a call-back set. */
-  kind: z.enum(['updated', 'finalised', 'linked', 'callback', 'triage', 'danger_acknowledged']),
+  kind: z.enum(['updated', 'finalised', 'linked', 'callback', 'triage', 'danger_acknowledged', 'information_given']),
   changes: z.array(z.object({ field: z.string(), old: z.unknown(), new: z.unknown() })),
   version: z.number().int(),
 })

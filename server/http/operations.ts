@@ -173,6 +173,8 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/contacts/:id/callback': { id: 'setContactCallback', ifMatch: true },
   'GET /api/contacts/:id/triage': { id: 'getContactTriage' },
   'POST /api/contacts/:id/triage': { id: 'triageContact', ifMatch: true },
+  'GET /api/contacts/:id/information-given': { id: 'listContactInformationGiven' },
+  'POST /api/contacts/:id/information-given': { id: 'recordContactInformationGiven', ifMatch: true },
   'POST /api/contacts/:id/danger/acknowledge': { id: 'acknowledgeContactDanger', ifMatch: true, also: [409] },
   'GET /api/contacts/statistics': { id: 'getContactStatistics' },
   'GET /api/contact-themes': { id: 'listContactThemes' },

@@ -79,6 +79,7 @@ const CALLS: Record<string, Call[]> = {
   })),
   'GET /api/contacts/:id/history': [{ as: 'teamLead', url: () => `/api/contacts/${seed.contact}/history`, shows: true }],
   'GET /api/contacts/:id/triage': [{ as: 'intake', url: () => `/api/contacts/${seed.contact}/triage` }],
+  'GET /api/contacts/:id/information-given': [{ as: 'intake', url: () => `/api/contacts/${seed.contact}/information-given` }],
   'GET /api/contacts/:id/exceptions': [{ as: 'intake', url: () => `/api/contacts/${seed.contact}/exceptions` }],
   'GET /api/contact-themes': [{ as: 'intake', url: () => '/api/contact-themes' }],
   'GET /api/duty/now': [{ as: 'intake', url: () => '/api/duty/now' }],

@@ -259,3 +259,30 @@ export async function informationGivenCounts(trx: Trx, from: string, to: string)
     .execute()
   return rows.map((r) => ({ sheetId: r.sheet_id, how: r.how, count: Number(r.n) }))
 }
+
+/** Records an information sheet given during the contact (append-only: never changed afterwards). */
+export async function insertInformationGiven(
+  trx: Trx,
+  contact: OpenedContact,
+  values: Omit<Insertable<Database['contact_information_given']>, 'contact_id'>,
+) {
+  await trx
+    .insertInto('contact_information_given')
+    .values({ ...values, contact_id: contact.id })
+    .execute()
+}
+
+/** The sheets given during the contact, newest first: each with the code, and the title and number of the version given. */
+export function informationGivenOf(trx: Trx, contact: OpenedContact) {
+  return trx
+    .selectFrom('contact_information_given')
+    .innerJoin('sheets', 'sheets.id', 'contact_information_given.sheet_id')
+    .innerJoin('sheet_versions', 'sheet_versions.id', 'contact_information_given.sheet_version_id')
+    .leftJoin('users', 'users.id', 'contact_information_given.recorded_by')
+    .selectAll('contact_information_given')
+    .select(['sheets.code as sheetCode', 'sheet_versions.title as title', 'sheet_versions.version as textVersion'])
+    .select('users.display_name as recordedByName')
+    .where('contact_information_given.contact_id', '=', contact.id)
+    .orderBy('contact_information_given.recorded_at', 'desc')
+    .orderBy('contact_information_given.id', 'desc')
+}

@@ -744,6 +744,24 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/contacts/{id}/information-given': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The information sheets given during a contact, newest first: sheet, version and language given, how, who and when */
+    get: operations['listContactInformationGiven']
+    put?: never
+    /** Record a sheet given during a contact: the version published now in that language (422 when there is none). A final contact needs If-Match and keeps it on its history */
+    post: operations['recordContactInformationGiven']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/contact-themes': {
     parameters: {
       query?: never
@@ -5429,7 +5447,7 @@ export interface operations {
               at: string
               actorName: string | null
               /** @enum {string} */
-              kind: 'updated' | 'finalised' | 'linked' | 'callback' | 'triage' | 'danger_acknowledged'
+              kind: 'updated' | 'finalised' | 'linked' | 'callback' | 'triage' | 'danger_acknowledged' | 'information_given'
               changes: {
                 field: string
                 old: unknown
@@ -6017,6 +6035,116 @@ export interface operations {
             dangerAcknowledgedAt: string | null
             /** Format: int64 */
             version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listContactInformationGiven: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              sheetId: string
+              sheetCode: string
+              title: string
+              /** Format: int64 */
+              version: number
+              /** @enum {string} */
+              language: 'fr' | 'nl' | 'de' | 'en'
+              /** @enum {string} */
+              how: 'read_aloud' | 'email' | 'paper'
+              recordedBy: string | null
+              recordedAt: string
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  recordContactInformationGiven: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          sheetId: string
+          /** @enum {string} */
+          language: 'fr' | 'nl' | 'de' | 'en'
+          /** @enum {string} */
+          how: 'read_aloud' | 'email' | 'paper'
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            entry: {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              sheetId: string
+              sheetCode: string
+              title: string
+              /** Format: int64 */
+              version: number
+              /** @enum {string} */
+              language: 'fr' | 'nl' | 'de' | 'en'
+              /** @enum {string} */
+              how: 'read_aloud' | 'email' | 'paper'
+              recordedBy: string | null
+              recordedAt: string
+            }
+            /** Format: int64 */
+            contactVersion: number
           }
         }
       }
@@ -12300,6 +12428,8 @@ export interface operations {
           | 'contact.danger_acknowledged'
           | 'contact.triage_viewed'
           | 'contact.statistics_viewed'
+          | 'contact.information_given_recorded'
+          | 'contact.information_given_viewed'
           | 'contact_theme.created'
           | 'contact_theme.updated'
           | 'partner.created'

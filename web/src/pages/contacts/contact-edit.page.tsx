@@ -15,6 +15,7 @@ import { isoToLocal, localToIso } from '../casework/vocabulary'
 import { CallbackPanel, OpenCasePanel } from './contact-actions'
 import { ContactFields, type Draft } from './contact-form'
 import { ContactHistory } from './contact-history'
+import { InformationPanel } from './contact-information'
 import { DangerBanner, TriagePanel } from './contact-triage'
 import { useContact, useFinalise, useSaveContact, type ContactBody } from './use-contacts'
 import type { ContactView } from './vocabulary'
@@ -136,6 +137,11 @@ function ContactEditor({ existing }: { existing?: ContactView }) {
     )
   }
 
+  // The triage grid raises the contact's urgency on the server: the form takes it, or its next save would lower it again.
+  useEffect(() => {
+    if (existing) setD((x) => (x.urgency === existing.urgency ? x : { ...x, urgency: existing.urgency }))
+  }, [existing?.urgency])
+
   // A draft saves itself while the call goes on; a final contact changes only when asked.
   useEffect(() => {
     if (!dirty || !isDraft || save.isPending || !bodyOf(d)) return
@@ -214,6 +220,7 @@ function ContactEditor({ existing }: { existing?: ContactView }) {
       {contact ? (
         <>
           <TriagePanel contact={contact} />
+          <InformationPanel contact={contact} />
           <CallbackPanel contact={contact} />
           <OpenCasePanel contact={contact} />
           {contact.status === 'final' ? <ContactHistory id={contact.id} /> : null}
