@@ -445,7 +445,7 @@ export interface Database {
     contact_id: string
     at: string
     actor_id: string | null
-    kind: 'updated' | 'finalised' | 'linked' | 'callback' | 'triage' | 'danger_acknowledged'
+    kind: 'updated' | 'finalised' | 'linked' | 'callback' | 'triage' | 'danger_acknowledged' | 'called_back'
     changes_sealed: string
     version: number
   }

@@ -182,3 +182,21 @@ export function latestTriageOf(trx: Trx, contact: OpenedContact) {
     .limit(1)
     .executeTakeFirst()
 }
+
+/**
+ * The latest finalised contact that answers this one (a call-back), when the actor may see it:
+ * one the actor may not see is not named.
+ */
+export async function answeringContactId(trx: Trx, actor: Actor, contact: OpenedContact): Promise<string | null> {
+  const row = await trx
+    .selectFrom('contacts')
+    .select('contacts.id')
+    .where('contacts.answers_contact_id', '=', contact.id)
+    .where('contacts.status', '=', 'final')
+    .where(contactVisibleTo(actor))
+    .orderBy('contacts.finalised_at', 'desc')
+    .orderBy('contacts.id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.id ?? null
+}

@@ -4878,6 +4878,7 @@ export interface operations {
            * @enum {string}
            */
           urgency?: 'immediate' | '48h' | 'week' | 'none'
+          answersContactId?: string | null
         }
       }
     }
@@ -4939,6 +4940,9 @@ export interface operations {
             dangerAcknowledgedAt: string | null
             /** Format: int64 */
             version: number
+            answersContactId: string | null
+            calledBackAt: string | null
+            calledBackBy: string | null
           }
         }
       }
@@ -5130,6 +5134,9 @@ export interface operations {
             dangerAcknowledgedAt: string | null
             /** Format: int64 */
             version: number
+            answersContactId: string | null
+            calledBackAt: string | null
+            calledBackBy: string | null
           }
         }
       }
@@ -5203,6 +5210,7 @@ export interface operations {
            * @enum {string}
            */
           urgency?: 'immediate' | '48h' | 'week' | 'none'
+          answersContactId?: string | null
         }
       }
     }
@@ -5264,6 +5272,9 @@ export interface operations {
             dangerAcknowledgedAt: string | null
             /** Format: int64 */
             version: number
+            answersContactId: string | null
+            calledBackAt: string | null
+            calledBackBy: string | null
           }
         }
       }
@@ -5301,7 +5312,7 @@ export interface operations {
               at: string
               actorName: string | null
               /** @enum {string} */
-              kind: 'updated' | 'finalised' | 'linked' | 'callback' | 'triage' | 'danger_acknowledged'
+              kind: 'updated' | 'finalised' | 'linked' | 'callback' | 'triage' | 'danger_acknowledged' | 'called_back'
               changes: {
                 field: string
                 old: unknown
@@ -5392,6 +5403,9 @@ export interface operations {
             dangerAcknowledgedAt: string | null
             /** Format: int64 */
             version: number
+            answersContactId: string | null
+            calledBackAt: string | null
+            calledBackBy: string | null
           }
         }
       }
@@ -5540,6 +5554,9 @@ export interface operations {
             dangerAcknowledgedAt: string | null
             /** Format: int64 */
             version: number
+            answersContactId: string | null
+            calledBackAt: string | null
+            calledBackBy: string | null
           }
         }
       }
@@ -5635,6 +5652,9 @@ export interface operations {
               dangerAcknowledgedAt: string | null
               /** Format: int64 */
               version: number
+              answersContactId: string | null
+              calledBackAt: string | null
+              calledBackBy: string | null
             }
             taskId: string | null
           }
@@ -5783,6 +5803,9 @@ export interface operations {
               dangerAcknowledgedAt: string | null
               /** Format: int64 */
               version: number
+              answersContactId: string | null
+              calledBackAt: string | null
+              calledBackBy: string | null
             }
             triage: {
               /** Format: uuid */
@@ -5889,6 +5912,9 @@ export interface operations {
             dangerAcknowledgedAt: string | null
             /** Format: int64 */
             version: number
+            answersContactId: string | null
+            calledBackAt: string | null
+            calledBackBy: string | null
           }
         }
       }
