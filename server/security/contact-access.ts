@@ -200,3 +200,15 @@ export async function answeringContactId(trx: Trx, actor: Actor, contact: Opened
     .executeTakeFirst()
   return row?.id ?? null
 }
+
+/** Records an information sheet given during the contact (which sheet, the exact version, language and how). */
+export async function insertInformationGiven(
+  trx: Trx,
+  contact: OpenedContact,
+  values: Omit<Insertable<Database['contact_information_given']>, 'contact_id'>,
+): Promise<void> {
+  await trx
+    .insertInto('contact_information_given')
+    .values({ ...values, contact_id: contact.id })
+    .execute()
+}
