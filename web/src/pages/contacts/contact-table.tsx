@@ -70,7 +70,12 @@ export function ContactTable({
                     {t('contactQueue.dangerBadge')}
                   </Badge>
                 ) : null}{' '}
-                <Badge color={URGENCY_COLOR[c.urgency]} variant={c.urgency === 'none' ? 'outline' : 'light'}>
+                <Badge
+                  color={URGENCY_COLOR[c.urgency]}
+                  // Dark text on the tinted badge: Mantine's light yellow fails contrast on a striped row.
+                  c={c.urgency === 'none' ? undefined : 'dark.8'}
+                  variant={c.urgency === 'none' ? 'outline' : 'light'}
+                >
                   {t(`contacts.urgencies.${c.urgency}`)}
                 </Badge>
               </Table.Td>

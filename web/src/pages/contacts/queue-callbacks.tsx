@@ -44,7 +44,7 @@ export function CallbackLinks({ contact, answers }: { contact?: ContactView; ans
             {target.data
               ? t('contactQueue.answers', { date: fmt.dateTimeMinutes(target.data.occurredAt) })
               : t('contactQueue.answersLoading')}{' '}
-            <Anchor component={Link} to={`/contacts/${answered}`}>
+            <Anchor component={Link} to={`/contacts/${answered}`} c="inherit" fw={600}>
               {t('contactQueue.answersOpen')}
             </Anchor>
           </Text>
@@ -57,7 +57,7 @@ export function CallbackLinks({ contact, answers }: { contact?: ContactView; ans
             {contact.calledBackBy ? (
               <>
                 {' ('}
-                <Anchor component={Link} to={`/contacts/${contact.calledBackBy}`}>
+                <Anchor component={Link} to={`/contacts/${contact.calledBackBy}`} c="inherit" fw={600}>
                   {t('contactQueue.calledBackByLink')}
                 </Anchor>
                 {')'}
