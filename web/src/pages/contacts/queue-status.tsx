@@ -33,15 +33,17 @@ export function LineNow() {
         {t('contactQueue.lineTitle')}
       </Title>
       <Group gap="lg" wrap="wrap">
-        <Group gap={6} wrap="nowrap">
+        <Group gap={6} wrap="wrap">
           {d.open ? <IconClock size={18} aria-hidden /> : <IconDoorOff size={18} aria-hidden />}
           <Badge color={d.open ? 'green' : 'gray'} c={d.open ? 'green.9' : 'gray.8'} variant="light" radius="sm">
             {t(d.open ? 'duty.now.open' : 'duty.now.closed')}
           </Badge>
-          <Text size="sm">{state}</Text>
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            {state}
+          </Text>
         </Group>
-        <Group gap={6} wrap="nowrap">
-          <IconHeadset size={18} aria-hidden />
+        <Group gap={6} wrap="nowrap" align="flex-start">
+          <IconHeadset size={18} aria-hidden style={{ flexShrink: 0 }} />
           <Text size="sm">
             {d.onDuty?.displayName ? t('contactQueue.onDuty', { name: d.onDuty.displayName }) : t('contactQueue.nobody')}
           </Text>
