@@ -77,7 +77,10 @@ export const ContactInput = z
     orientation: z.enum(ORIENTATIONS).nullable().default(null),
     referredTo: optionalText(500),
     urgency: z.enum(URGENCIES).default('none'),
+    /** The earlier contact this outgoing one answers (a call-back); finalising this one marks that one called back. */
+    answersContactId: z.uuid().nullable().optional(),
   })
+  .refine((c) => !c.answersContactId || c.direction === 'outgoing', { path: ['answersContactId'], message: 'only_outgoing' })
   .refine((c) => c.callerKind === 'professional' || c.callerSector === null, {
     path: ['callerSector'],
     message: 'only_for_professional',
@@ -120,6 +123,11 @@ export const ContactView = z.object({
   dangerAt: z.string().nullable(),
   dangerAcknowledgedAt: z.string().nullable(),
   version: z.number().int(),
+  /** The earlier contact this one answers, when it is a call-back. */
+  answersContactId: z.uuid().nullable(),
+  /** When a finalised call-back answered this contact, and which contact it was (null when the viewer may not see it). */
+  calledBackAt: z.string().nullable(),
+  calledBackBy: z.uuid().nullable(),
 })
 export type ContactView = z.infer<typeof ContactView>
 
@@ -162,7 +170,7 @@ export const ContactHistoryEntry = z.object({
   at: z.string(),
   actorName: z.string().nullable(),
   /** What the change was: an edit, the finalising, a link to a person or case, a call-back set. */
-  kind: z.enum(['updated', 'finalised', 'linked', 'callback', 'triage', 'danger_acknowledged', 'information_given']),
+  kind: z.enum(['updated', 'finalised', 'linked', 'callback', 'triage', 'danger_acknowledged', 'information_given', 'called_back']),
   changes: z.array(z.object({ field: z.string(), old: z.unknown(), new: z.unknown() })),
   version: z.number().int(),
 })

@@ -446,7 +446,7 @@ export interface Database {
     contact_id: string
     at: string
     actor_id: string | null
-    kind: 'updated' | 'finalised' | 'linked' | 'callback' | 'triage' | 'danger_acknowledged' | 'information_given'
+    kind: 'updated' | 'finalised' | 'linked' | 'callback' | 'triage' | 'danger_acknowledged' | 'information_given' | 'called_back'
     changes_sealed: string
     version: number
   }

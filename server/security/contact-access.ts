@@ -260,12 +260,30 @@ export async function informationGivenCounts(trx: Trx, from: string, to: string)
   return rows.map((r) => ({ sheetId: r.sheet_id, how: r.how, count: Number(r.n) }))
 }
 
-/** Records an information sheet given during the contact (append-only: never changed afterwards). */
+/**
+ * The latest finalised contact that answers this one (a call-back), when the actor may see it:
+ * one the actor may not see is not named.
+ */
+export async function answeringContactId(trx: Trx, actor: Actor, contact: OpenedContact): Promise<string | null> {
+  const row = await trx
+    .selectFrom('contacts')
+    .select('contacts.id')
+    .where('contacts.answers_contact_id', '=', contact.id)
+    .where('contacts.status', '=', 'final')
+    .where(contactVisibleTo(actor))
+    .orderBy('contacts.finalised_at', 'desc')
+    .orderBy('contacts.id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.id ?? null
+}
+
+/** Records an information sheet given during the contact (which sheet, the exact version, language and how); append-only. */
 export async function insertInformationGiven(
   trx: Trx,
   contact: OpenedContact,
   values: Omit<Insertable<Database['contact_information_given']>, 'contact_id'>,
-) {
+): Promise<void> {
   await trx
     .insertInto('contact_information_given')
     .values({ ...values, contact_id: contact.id })

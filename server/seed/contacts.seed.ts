@@ -2,6 +2,7 @@ import { ContactInput } from '../../common/contracts/contacts.contracts'
 import type { RequestContext, Services } from '../http/context'
 import { openContact } from '../security/contact-access'
 import { createContact, finaliseContact, setCallback } from '../modules/contacts/contacts.commands'
+import { seedContactPoint } from './contact-point.seed'
 import { DEMO_DOMAIN } from './demo.data'
 import { systemContext } from './system-context'
 
@@ -143,14 +144,14 @@ function week(now: Date): { by: 'intake' | 'lead'; step: Step }[] {
   ]
 }
 
-async function logContact(ctx: RequestContext, step: Step, now: Date): Promise<void> {
+async function logContact(ctx: RequestContext, step: Step, now: Date): Promise<string> {
   const input = ContactInput.parse(step.input)
   const id = await ctx.write('contact.created', async (trx, audit) => {
     const made = await createContact(ctx, trx, input)
     audit.subject('contact', made)
     return made
   })
-  if (!step.final) return
+  if (!step.final) return id
   await ctx.write('contact.finalised', async (trx, audit) => {
     audit.subject('contact', id)
     const done = await finaliseContact(ctx, trx, await openContact(trx, ctx.user, id, 'change'), 1)
@@ -158,12 +159,13 @@ async function logContact(ctx: RequestContext, step: Step, now: Date): Promise<v
     const due = new Date(now.getTime() + step.callbackInDays * 86_400_000).toISOString().slice(0, 10)
     await setCallback(ctx, trx, done, done.version, { dueDate: due, assigneeId: null })
   })
+  return id
 }
 
 /**
  * A believable week of the demo line: a worried mother who calls twice from the same number
  * (written differently), a teacher, an e-mail from a youth service, a walk-in, a letter, and a
- * call still being logged. Told through the contacts commands under intake's and the lead's
+ * call still being logged; then the rest of the week (contact-point.seed.ts). Told through the contacts commands under intake's and the lead's
  * accounts. Does nothing when the line already has contacts.
  */
 export async function seedContacts(services: Services, now = new Date()): Promise<void> {
@@ -177,5 +179,7 @@ export async function seedContacts(services: Services, now = new Date()): Promis
   const lead = users.find((u) => u.email.startsWith('responsable@'))
   if (!intake || !lead) return
   const ctx = { intake: await systemContext(services, intake.id, 'seed-demo'), lead: await systemContext(services, lead.id, 'seed-demo') }
-  for (const { by, step } of week(now)) await logContact(ctx[by], step, now)
+  const ids: string[] = []
+  for (const { by, step } of week(now)) ids.push(await logContact(ctx[by], step, now))
+  await seedContactPoint(services, { ctx, ids, dayAt: (back, time) => dayAt(now, back, time) }, now)
 }

@@ -50,6 +50,7 @@ export async function seedDemo(services: Services): Promise<void> {
   await seedNetwork(services)
   await seedPlanAndTrajectory(services)
   await seedInstruments(services)
-  await seedContacts(services)
+  // Sheets first: the demo contacts record sheets given.
   await seedSheets(services)
+  await seedContacts(services)
 }

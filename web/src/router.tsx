@@ -38,6 +38,7 @@ const PersonSummaryPage = page(() => import('./pages/desistance/person-summary.p
 const ContactsPage = page(() => import('./pages/contacts/contacts.page'), 'ContactsPage')
 const ContactEditPage = page(() => import('./pages/contacts/contact-edit.page'), 'ContactEditPage')
 const ContactStatisticsPage = page(() => import('./pages/contacts/contact-statistics.page'), 'ContactStatisticsPage')
+const ContactThemesPage = page(() => import('./pages/contacts/contact-themes.page'), 'ContactThemesPage')
 const DashboardPage = page(() => import('./pages/dashboard/dashboard.page'), 'DashboardPage')
 const UsersPage = page(() => import('./pages/users/users.page'), 'UsersPage')
 const SheetsPage = page(() => import('./pages/sheets/sheets.page'), 'SheetsPage')
@@ -142,6 +143,10 @@ export const router = createBrowserRouter([
       {
         element: <RequireAbility ability="instrument.manage" />,
         children: [{ path: '/admin/instruments', element: <InstrumentsPage /> }],
+      },
+      {
+        element: <RequireAbility ability="contact_theme.manage" />,
+        children: [{ path: '/admin/contact-themes', element: <ContactThemesPage /> }],
       },
       {
         element: <RequireAbility ability="sheet.manage" />,

@@ -22,6 +22,7 @@ import {
 import { readablePersonIds } from '../../security/person-access'
 import { addEvent, createAccompaniment } from '../accompaniments/accompaniments.commands'
 import { createTask } from '../tasks/tasks.commands'
+import { checkAnswered, markCalledBack } from './contact-callbacks'
 import { presentContact } from './contacts.presenter'
 
 type Row = {
@@ -31,6 +32,7 @@ type Row = {
   status: 'draft' | 'final'
   danger_at?: string | null
   danger_acknowledged_at?: string | null
+  called_back_at?: string | null
 }
 
 /**
@@ -41,6 +43,8 @@ type Row = {
 export function queueRank(c: Row): number | null {
   if (c.danger_at && !c.danger_acknowledged_at) return -1
   if (c.status !== 'final') return null
+  // Answered by a finalised call-back (contact-callbacks.ts): nothing left to wait for.
+  if (c.called_back_at) return null
   return c.orientation === null || c.callback_on !== null ? URGENCIES.indexOf(c.urgency) : null
 }
 
@@ -94,6 +98,7 @@ function columns(ctx: RequestContext, key: Buffer, id: string, input: ContactInp
 export async function createContact(ctx: RequestContext, trx: Trx, input: ContactInput): Promise<string> {
   await checkThemes(trx, input.themes)
   await checkPerson(ctx, trx, input.personId)
+  if (input.answersContactId) await checkAnswered(ctx, trx, input.answersContactId)
   const id = crypto.randomUUID()
   const now = ctx.now()
   // The contact's own key, in person_keys under the contact id (migration 0019).
@@ -102,6 +107,7 @@ export async function createContact(ctx: RequestContext, trx: Trx, input: Contac
     id,
     status: 'draft',
     ...columns(ctx, key, id, input),
+    answers_contact_id: input.answersContactId ?? null,
     callback_on: null,
     callback_assignee_id: null,
     queue_rank: null,
@@ -201,14 +207,30 @@ export async function updateContact(ctx: RequestContext, trx: Trx, contact: Open
   await checkThemes(trx, input.themes)
   if (input.personId !== contact.person_id) await checkPerson(ctx, trx, input.personId)
   const key = await ctx.codec.personKey(trx, contact.id)
-  const set = columns(ctx, key, contact.id, input)
+  const set = {
+    ...columns(ctx, key, contact.id, input),
+    ...(await answersChange(ctx, trx, contact, input.answersContactId)),
+  }
   return change(ctx, trx, contact, version, 'updated', set, { ...contact, ...set })
 }
 
 export async function finaliseContact(ctx: RequestContext, trx: Trx, contact: OpenedContact, version: number) {
   if (contact.status === 'final') throw fail('state.invalid_transition')
   const set = { status: 'final' as const, finalised_at: ctx.now() }
-  return change(ctx, trx, contact, version, 'finalised', set, { ...contact, ...set })
+  const finalised = await change(ctx, trx, contact, version, 'finalised', set, { ...contact, ...set })
+  await markCalledBack(ctx, trx, finalised)
+  return finalised
+}
+
+/**
+ * What an edit does to the contact a call-back answers: left as it is when the field is absent;
+ * changeable on a draft only (once final, the contact it answered is already marked called back).
+ */
+async function answersChange(ctx: RequestContext, trx: Trx, contact: OpenedContact, target: string | null | undefined) {
+  if (target === undefined || target === contact.answers_contact_id) return {}
+  if (contact.status === 'final') throw invalidField('answersContactId', 'fixed_once_final', 'Fixed once the contact is final')
+  if (target) await checkAnswered(ctx, trx, target, contact.id)
+  return { answers_contact_id: target }
 }
 
 /**

@@ -4,7 +4,7 @@ import type { RequestContext } from '../../http/context'
 import type { ContactRow, OpenedContact } from '../../security/contact-access'
 
 /** The contact as the API shows it, its sealed fields opened with its own key. */
-export function presentContact(ctx: RequestContext, key: Buffer, c: OpenedContact): ContactView {
+export function presentContact(ctx: RequestContext, key: Buffer, c: OpenedContact, calledBackBy: string | null = null): ContactView {
   const plain = ctx.codec.openRow('contacts', key, c.id, c)
   return {
     id: c.id,
@@ -33,6 +33,9 @@ export function presentContact(ctx: RequestContext, key: Buffer, c: OpenedContac
     dangerAt: c.danger_at,
     dangerAcknowledgedAt: c.danger_acknowledged_at,
     version: c.version,
+    answersContactId: c.answers_contact_id,
+    calledBackAt: c.called_back_at,
+    calledBackBy: c.called_back_at ? calledBackBy : null,
   }
 }
 

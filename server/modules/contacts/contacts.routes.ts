@@ -15,7 +15,7 @@ import { IdParams } from '../../../common/contracts/shared.contracts'
 import type { AuditDraft, RequestContext, Trx } from '../../http/context'
 import { defineRoute } from '../../http/define-route'
 import { expectedVersion, sendVersion } from '../../http/versioning'
-import { type OpenedContact, openContact } from '../../security/contact-access'
+import { answeringContactId, type OpenedContact, openContact } from '../../security/contact-access'
 import { createContact, finaliseContact, linkContact, setCallback, updateContact } from './contacts.commands'
 import { presentContact } from './contacts.presenter'
 import { contactHistory, contactQueue, listContacts, recordShown, repeatCaller } from './contacts.queries'
@@ -36,7 +36,8 @@ async function opened(
 
 async function view(ctx: RequestContext, trx: Trx, audit: AuditDraft, contact: OpenedContact) {
   await recordShown(trx, audit, [contact])
-  return presentContact(ctx, await ctx.codec.personKey(trx, contact.id), contact)
+  const calledBackBy = contact.called_back_at ? await answeringContactId(trx, ctx.user, contact) : null
+  return presentContact(ctx, await ctx.codec.personKey(trx, contact.id), contact, calledBackBy)
 }
 
 export const contactRoutes = [
@@ -154,6 +155,7 @@ export const contactRoutes = [
       const version = expectedVersion(request)
       return ctx.write('contact.finalised', async (trx, audit) => {
         const updated = await finaliseContact(ctx, trx, await opened(ctx, trx, audit, params.id, 'change'), version)
+        if (updated.answers_contact_id) audit.detail({ answersContactId: updated.answers_contact_id })
         sendVersion(reply, updated.version)
         return view(ctx, trx, audit, updated)
       })

@@ -5024,6 +5024,7 @@ export interface operations {
            * @enum {string}
            */
           urgency?: 'immediate' | '48h' | 'week' | 'none'
+          answersContactId?: string | null
         }
       }
     }
@@ -5085,6 +5086,9 @@ export interface operations {
             dangerAcknowledgedAt: string | null
             /** Format: int64 */
             version: number
+            answersContactId: string | null
+            calledBackAt: string | null
+            calledBackBy: string | null
           }
         }
       }
@@ -5276,6 +5280,9 @@ export interface operations {
             dangerAcknowledgedAt: string | null
             /** Format: int64 */
             version: number
+            answersContactId: string | null
+            calledBackAt: string | null
+            calledBackBy: string | null
           }
         }
       }
@@ -5349,6 +5356,7 @@ export interface operations {
            * @enum {string}
            */
           urgency?: 'immediate' | '48h' | 'week' | 'none'
+          answersContactId?: string | null
         }
       }
     }
@@ -5410,6 +5418,9 @@ export interface operations {
             dangerAcknowledgedAt: string | null
             /** Format: int64 */
             version: number
+            answersContactId: string | null
+            calledBackAt: string | null
+            calledBackBy: string | null
           }
         }
       }
@@ -5447,7 +5458,7 @@ export interface operations {
               at: string
               actorName: string | null
               /** @enum {string} */
-              kind: 'updated' | 'finalised' | 'linked' | 'callback' | 'triage' | 'danger_acknowledged' | 'information_given'
+              kind: 'updated' | 'finalised' | 'linked' | 'callback' | 'triage' | 'danger_acknowledged' | 'information_given' | 'called_back'
               changes: {
                 field: string
                 old: unknown
@@ -5538,6 +5549,9 @@ export interface operations {
             dangerAcknowledgedAt: string | null
             /** Format: int64 */
             version: number
+            answersContactId: string | null
+            calledBackAt: string | null
+            calledBackBy: string | null
           }
         }
       }
@@ -5686,6 +5700,9 @@ export interface operations {
             dangerAcknowledgedAt: string | null
             /** Format: int64 */
             version: number
+            answersContactId: string | null
+            calledBackAt: string | null
+            calledBackBy: string | null
           }
         }
       }
@@ -5781,6 +5798,9 @@ export interface operations {
               dangerAcknowledgedAt: string | null
               /** Format: int64 */
               version: number
+              answersContactId: string | null
+              calledBackAt: string | null
+              calledBackBy: string | null
             }
             taskId: string | null
           }
@@ -5929,6 +5949,9 @@ export interface operations {
               dangerAcknowledgedAt: string | null
               /** Format: int64 */
               version: number
+              answersContactId: string | null
+              calledBackAt: string | null
+              calledBackBy: string | null
             }
             triage: {
               /** Format: uuid */
@@ -6035,6 +6058,9 @@ export interface operations {
             dangerAcknowledgedAt: string | null
             /** Format: int64 */
             version: number
+            answersContactId: string | null
+            calledBackAt: string | null
+            calledBackBy: string | null
           }
         }
       }

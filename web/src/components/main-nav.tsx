@@ -15,6 +15,7 @@ import {
   IconBook,
   IconPhoneCall,
   IconShieldExclamation,
+  IconTags,
 } from '@tabler/icons-react'
 import type { ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -42,6 +43,7 @@ const ITEMS: Item[] = [
   { to: '/access-grants', label: 'nav.accessGrants', ability: 'access_grant.review', icon: IconLockOpen },
   { to: '/admin/users', label: 'nav.users', ability: 'user.manage', icon: IconUsersGroup },
   { to: '/admin/instruments', label: 'instruments.nav', ability: 'instrument.manage', icon: IconClipboardList },
+  { to: '/admin/contact-themes', label: 'contactThemes.nav', ability: 'contact_theme.manage', icon: IconTags },
   { to: '/duty', label: 'duty.nav', ability: 'duty.manage', icon: IconPhoneCall },
   { to: '/exceptions', label: 'exceptions.nav', ability: 'exception.read_register', icon: IconShieldExclamation },
   { to: '/audit', label: 'nav.audit', ability: 'audit.read', icon: IconShieldCheck },

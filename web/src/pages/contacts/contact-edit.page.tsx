@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core'
 import { IconArrowLeft, IconCheck, IconDeviceFloppy } from '@tabler/icons-react'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate, useParams } from 'react-router'
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import { isApiError } from '../../api/client'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
@@ -16,6 +16,7 @@ import { CallbackPanel, OpenCasePanel } from './contact-actions'
 import { ContactFields, type Draft } from './contact-form'
 import { ContactHistory } from './contact-history'
 import { InformationPanel } from './contact-information'
+import { CallbackLinks } from './queue-callbacks'
 import { DangerBanner, TriagePanel } from './contact-triage'
 import { useContact, useFinalise, useSaveContact, type ContactBody } from './use-contacts'
 import type { ContactView } from './vocabulary'
@@ -66,6 +67,22 @@ function draftOf(c: ContactView): Draft {
     orientation: c.orientation,
     referredTo: c.referredTo ?? '',
     urgency: c.urgency,
+    answersContactId: c.answersContactId,
+  }
+}
+
+/** A new outgoing phone call answering an earlier contact: same caller kind and sector, their name and phone when readable. */
+function answering(target: ContactView): Draft {
+  const phone = target.caller?.phone ?? ''
+  return {
+    ...fresh(),
+    direction: 'outgoing',
+    callerKind: target.callerKind,
+    callerSector: target.callerSector,
+    keepIdentity: Boolean(phone),
+    name: phone ? (target.caller?.name ?? '') : '',
+    phone,
+    answersContactId: target.id,
   }
 }
 
@@ -91,16 +108,17 @@ function bodyOf(d: Draft): ContactBody | null {
     orientation: d.orientation,
     referredTo: d.orientation === 'referred' ? d.referredTo : null,
     urgency: d.urgency,
+    ...(d.answersContactId ? { answersContactId: d.answersContactId } : {}),
   }
 }
 
-function ContactEditor({ existing }: { existing?: ContactView }) {
+function ContactEditor({ existing, answers }: { existing?: ContactView; answers?: ContactView }) {
   const { t } = useTranslation()
   const fmt = useFormat()
   const navigate = useNavigate()
   const save = useSaveContact()
   const finalise = useFinalise()
-  const [d, setD] = useState<Draft>(existing ? draftOf(existing) : fresh())
+  const [d, setD] = useState<Draft>(existing ? draftOf(existing) : answers ? answering(answers) : fresh())
   const [dirty, setDirty] = useState(false)
   const [local, setLocal] = useState<FieldIssue[]>([])
   const errors = useFieldErrors(save.error ?? finalise.error, local)
@@ -185,6 +203,7 @@ function ContactEditor({ existing }: { existing?: ContactView }) {
         }
       />
       {contact ? <DangerBanner contact={contact} /> : null}
+      <CallbackLinks contact={contact} answers={d.answersContactId} />
       <form ref={form} onSubmit={submit} noValidate>
         <Stack gap="lg">
           <div className="live-region" aria-live="polite">
@@ -235,7 +254,11 @@ export function ContactEditPage() {
   const { t } = useTranslation()
   const { id } = useParams()
   const contact = useContact(id)
-  if (!id) return <ContactEditor key="new" />
+  const [search] = useSearchParams()
+  const answers = id ? undefined : (search.get('answers') ?? undefined)
+  const target = useContact(answers)
+  if (!id && answers && target.isPending) return <Loading />
+  if (!id) return <ContactEditor key={`new-${answers ?? ''}`} answers={target.data} />
   if (isApiError(contact.error, 'resource.not_found')) return <NotFoundPage backTo="/contacts" backLabel={t('contacts.back')} />
   if (contact.isPending) return <Loading />
   if (contact.isError) return <ErrorAlert error={contact.error} />

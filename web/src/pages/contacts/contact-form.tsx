@@ -51,6 +51,8 @@ export type Draft = {
   orientation: Orientation | null
   referredTo: string
   urgency: Urgency
+  /** The earlier contact this outgoing one calls back (set from the queue's "call back now"). */
+  answersContactId?: string | null
 }
 
 type Errors = ReturnType<typeof useFieldErrors>

@@ -1,4 +1,6 @@
 import { Anchor, Badge, Table, Text } from '@mantine/core'
+import { IconAlertTriangle } from '@tabler/icons-react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ScrollTable } from '../../components/scroll-table'
@@ -6,7 +8,18 @@ import { useFormat } from '../../i18n/format'
 import { URGENCY_COLOR, type ContactSummary } from './vocabulary'
 
 /** Contacts as a table: when, how, who called (kind, and the name when it was kept), urgency and what is decided. */
-export function ContactTable({ items, label, testId }: { items: ContactSummary[]; label: string; testId: string }) {
+export function ContactTable({
+  items,
+  label,
+  testId,
+  action,
+}: {
+  items: ContactSummary[]
+  label: string
+  testId: string
+  /** A last column of actions on each line (the queue's "call back now"). */
+  action?: (c: ContactSummary) => ReactNode
+}) {
   const { t } = useTranslation()
   const fmt = useFormat()
   return (
@@ -22,6 +35,7 @@ export function ContactTable({ items, label, testId }: { items: ContactSummary[]
             <Table.Th scope="col">{t('contacts.orientation')}</Table.Th>
             <Table.Th scope="col">{t('contacts.callback')}</Table.Th>
             <Table.Th scope="col">{t('contacts.status')}</Table.Th>
+            {action ? <Table.Th scope="col">{t('contactQueue.action')}</Table.Th> : null}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -51,7 +65,17 @@ export function ContactTable({ items, label, testId }: { items: ContactSummary[]
                 {c.callerSector ? ` (${t(`contacts.sectors.${c.callerSector}`)})` : ''}
               </Table.Td>
               <Table.Td>
-                <Badge color={URGENCY_COLOR[c.urgency]} variant={c.urgency === 'none' ? 'outline' : 'light'}>
+                {c.dangerAt && !c.dangerAcknowledgedAt ? (
+                  <Badge color="red" variant="filled" mb={4} leftSection={<IconAlertTriangle size={12} aria-hidden />}>
+                    {t('contactQueue.dangerBadge')}
+                  </Badge>
+                ) : null}{' '}
+                <Badge
+                  color={URGENCY_COLOR[c.urgency]}
+                  // Dark text on the tinted badge: Mantine's light yellow fails contrast on a striped row.
+                  c={c.urgency === 'none' ? undefined : 'dark.8'}
+                  variant={c.urgency === 'none' ? 'outline' : 'light'}
+                >
                   {t(`contacts.urgencies.${c.urgency}`)}
                 </Badge>
               </Table.Td>
@@ -62,6 +86,7 @@ export function ContactTable({ items, label, testId }: { items: ContactSummary[]
                   {t(`contacts.statuses.${c.status}`)}
                 </Badge>
               </Table.Td>
+              {action ? <Table.Td className="nowrap">{action(c)}</Table.Td> : null}
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -9,6 +9,8 @@ import { PageHeader } from '../../components/page-header'
 import { Pager } from '../../components/pager'
 import { ContactStatisticsLink } from './contact-statistics-link'
 import { ContactTable } from './contact-table'
+import { CallBackNow } from './queue-callbacks'
+import { DangerList, LineNow } from './queue-status'
 import { useContactList, useQueue } from './use-contacts'
 
 const LIMIT = 25
@@ -19,13 +21,20 @@ function Queue() {
   if (queue.isPending) return <Loading />
   return (
     <Stack gap="sm">
+      <LineNow />
       <ErrorAlert error={queue.error} />
+      {queue.data ? <DangerList items={queue.data.items} /> : null}
       {queue.data && queue.data.items.length === 0 ? (
         <Alert variant="light" color="petrol" icon={<IconInfoCircle aria-hidden />}>
           {t('contacts.queueEmpty')}
         </Alert>
       ) : queue.data ? (
-        <ContactTable items={queue.data.items} label={t('contacts.queueCaption')} testId="contact-queue" />
+        <ContactTable
+          items={queue.data.items}
+          label={t('contacts.queueCaption')}
+          testId="contact-queue"
+          action={(c) => <CallBackNow contact={c} />}
+        />
       ) : null}
     </Stack>
   )
