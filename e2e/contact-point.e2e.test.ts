@@ -232,9 +232,20 @@ describe.each(RUNS)('the contact point in $lang', (run) => {
     const queue = page.getByTestId('contact-queue')
     await queue.getByText(run.mother.join(' ')).first().waitFor()
     await checkScreen(page, `queue seen by the lead (${L})`, L)
-    // LANE 2 (stats) — the lead's contact statistics step goes here, added by the lead engineer
-    // after merging: the lead opens the contact statistics and sees this week's calls (with the
-    // sheet given and the 48-hour urgency counted). Missing step: "lead reads the statistics".
+    // From the queue, the lead opens the contact statistics (the last twelve weeks by default):
+    // this week's calls are counted, and the sheet for parents as given by e-mail.
+    await page.getByTestId('contact-statistics-link').click()
+    await h1(page, t('contactStatistics.title'))
+    await page.getByTestId('stats-summary').waitFor()
+    const given = page.getByTestId('stats-sheets').getByRole('row', { name: new RegExp(run.title) })
+    await given.waitFor()
+    // Total, read aloud, by e-mail, on paper: every time it was given, it was sent by e-mail.
+    const [total, aloud, email, paper] = (await given.getByRole('cell').allInnerTexts()).map(Number)
+    expect(total).toBeGreaterThanOrEqual(1)
+    expect([aloud, email, paper]).toEqual([0, total, 0])
+    await checkScreen(page, `contact statistics seen by the lead (${L})`, L)
+    // Counts only: not the mother's name.
+    expect(await page.content()).not.toContain(run.mother[1])
     expect(problems).toEqual([])
     await page.context().close()
   })
