@@ -250,7 +250,7 @@ describe.each(RUNS)('the contact point in $lang', (run) => {
     await page.context().close()
   })
 
-  it('intake opens an accompaniment for the mother about her son, found by a misspelt name, and hands it to the team; its timeline shows both contacts', async () => {
+  it('intake opens an accompaniment for the mother about her son, found by a misspelt name, and hands it to the team; the lead links the second call to it; its timeline shows both contacts', async () => {
     const { page, problems } = intakePage
     await page.goto(firstUrl)
     await h1(page, t('contacts.editTitle'))
@@ -273,7 +273,7 @@ describe.each(RUNS)('the contact point in $lang', (run) => {
     await checkScreen(page, `contact linked to its case (${L})`, L)
     const firstId = firstUrl.split('/').pop() as string
     caseId = json<{ accompanimentId: string }>(await intake.get(`/api/contacts/${firstId}`)).accompanimentId
-    const kase = json<{ personId: string; concernedPersonId: string | null; teamId: string }>(
+    const kase = json<{ code: string; personId: string; concernedPersonId: string | null; teamId: string }>(
       await lead.get(`/api/accompaniments/${caseId}`),
     )
     expect(kase).toMatchObject({ personId: mother, concernedPersonId: son, teamId: team })
@@ -281,17 +281,26 @@ describe.each(RUNS)('the contact point in $lang', (run) => {
     expect(problems).toEqual([])
     await page.context().close()
 
-    // SEAM: the web app links a contact to a new case only (OpenCasePanel); the second call joins
-    // the case through the API, as the lead who sees the case would.
-    const second = await lead.get(`/api/contacts/${secondId}`)
-    const linked = await lead.post(
-      `/api/contacts/${secondId}/link`,
-      { accompanimentId: caseId },
-      { 'if-match': second.headers.etag as string },
-    )
-    expect(linked.statusCode, linked.body).toBe(200)
-
+    // The second call was anonymous; the lead, who sees the case, identifies the caller and links the
+    // call to her person and to her existing case in one action, on the contact screen.
     const leadPage = await pageAs(lead.email)
+    await leadPage.page.goto(`${server.url}/contacts/${secondId}`)
+    await h1(leadPage.page, t('contacts.editTitle'))
+    const panel = leadPage.page.getByTestId('contact-link-case')
+    await panel.getByLabel(t('contacts.linkPerson')).fill(run.mother.join(' '))
+    await leadPage.page.getByRole('option', { name: new RegExp(run.mother.join(' ')) }).click()
+    const choice = panel.getByRole('radio', { name: new RegExp(`${kase.code} — ${run.mother.join(' ')}`) })
+    await choice.check()
+    await checkScreen(leadPage.page, `link the second call to the case (${L})`, L)
+    await leadPage.page.screenshot({ path: `${SHOTS}/contact-link-desktop-${L}.png`, fullPage: true })
+    await panel.getByRole('button', { name: t('contacts.linkCase') }).click()
+    await leadPage.page.getByTestId('contact-case').getByText(t('contacts.linkedCase')).waitFor()
+    expect(await panel.count()).toBe(0)
+    expect(json<{ personId: string; accompanimentId: string }>(await lead.get(`/api/contacts/${secondId}`))).toMatchObject({
+      personId: mother,
+      accompanimentId: caseId,
+    })
+
     await leadPage.page.goto(`${server.url}/accompaniments/${caseId}`)
     const timeline = leadPage.page.getByTestId('timeline')
     await timeline.waitFor()

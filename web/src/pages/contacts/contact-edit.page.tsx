@@ -13,6 +13,7 @@ import { useFormat } from '../../i18n/format'
 import { NotFoundPage } from '../not-found/not-found.page'
 import { isoToLocal, localToIso } from '../casework/vocabulary'
 import { CallbackPanel, OpenCasePanel } from './contact-actions'
+import { LinkCasePanel } from './contact-link'
 import { ContactFields, type Draft } from './contact-form'
 import { ContactHistory } from './contact-history'
 import { InformationPanel } from './contact-information'
@@ -242,6 +243,7 @@ function ContactEditor({ existing, answers }: { existing?: ContactView; answers?
           <InformationPanel contact={contact} />
           <CallbackPanel contact={contact} />
           <OpenCasePanel contact={contact} />
+          <LinkCasePanel contact={contact} />
           {contact.status === 'final' ? <ContactHistory id={contact.id} /> : null}
         </>
       ) : null}
