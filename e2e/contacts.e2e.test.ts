@@ -67,7 +67,7 @@ it('logs a call as a draft while talking, finalises it, recognises the second ca
   await checkScreen(page, 'contact draft (fr)', 'fr')
   await page.screenshot({ path: `${SHOTS}/contact-draft.png`, fullPage: true })
 
-  await page.getByLabel(tr('fr', 'contacts.urgency'), { exact: true }).click()
+  await page.getByRole('combobox', { name: tr('fr', 'contacts.urgency'), exact: true }).click()
   await page.getByRole('option', { name: tr('fr', 'contacts.urgencies.48h') }).click()
   await page.getByRole('button', { name: tr('fr', 'contacts.finalise') }).click()
   await page.getByTestId('contact-status').getByText(tr('fr', 'contacts.statuses.final')).waitFor()

@@ -72,8 +72,9 @@ export function ContactTable({
                 ) : null}{' '}
                 <Badge
                   color={URGENCY_COLOR[c.urgency]}
-                  // Dark text on the tinted badge: Mantine's light yellow fails contrast on a striped row.
-                  c={c.urgency === 'none' ? undefined : 'dark.8'}
+                  // Dark text on every badge: Mantine's light yellow, and the gray outline of "none",
+                  // fail contrast on a striped row.
+                  c="dark.8"
                   variant={c.urgency === 'none' ? 'outline' : 'light'}
                 >
                   {t(`contacts.urgencies.${c.urgency}`)}
