@@ -100,20 +100,30 @@ function BasisForm({ basis, onDone }: { basis: LegalBasisView; onDone: () => voi
           key={l}
           label={t('exceptions.bases.labelIn', { language: t(`duty.languages.${l}`) })}
           value={d.label[l]}
-          onChange={(e) => setD((x) => ({ ...x, label: { ...x.label, [l]: e.currentTarget.value } }))}
+          onChange={(e) => {
+            // Read now: React clears currentTarget before a state updater runs.
+            const value = e.currentTarget.value
+            setD((x) => ({ ...x, label: { ...x.label, [l]: value } }))
+          }}
           error={errors.of(`label.${l}`)}
         />
       ))}
       <TextInput
         label={t('exceptions.bases.reference')}
         value={d.reference}
-        onChange={(e) => setD((x) => ({ ...x, reference: e.currentTarget.value }))}
+        onChange={(e) => {
+          const value = e.currentTarget.value
+          setD((x) => ({ ...x, reference: value }))
+        }}
         error={errors.of('reference')}
       />
       <Checkbox
         label={t('exceptions.bases.active')}
         checked={d.active}
-        onChange={(e) => setD((x) => ({ ...x, active: e.currentTarget.checked }))}
+        onChange={(e) => {
+          const checked = e.currentTarget.checked
+          setD((x) => ({ ...x, active: checked }))
+        }}
       />
       <ErrorAlert error={errors.any ? null : save.error} />
       <Group justify="flex-end">
