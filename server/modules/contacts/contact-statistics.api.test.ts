@@ -24,8 +24,9 @@ async function contact(key: string, body: object) {
   ids[key] = json(res).id
 }
 /**
- * No route on this branch sets `called_back_at` yet (the call-back answering a contact is another
- * lane's work, contact-callbacks): the fixture writes that one column through the harness's handle.
+ * The route that answers a call-back (contact-callbacks.ts) stamps `called_back_at` with the time
+ * of finalising; these durations (4, 10, 30 hours) need chosen instants, so the fixture writes that
+ * one column through the harness's handle. contact-callbacks.api.test.ts tests the route itself.
  */
 async function calledBack(key: string, hoursAfter: number) {
   const row = await t.services.db
@@ -64,8 +65,9 @@ async function sheet(code: string, titles: Record<string, string>) {
   sheets[code] = { id: s.id, versionId: v.id }
 }
 /**
- * Recording a sheet given is another lane's route (contact-information): until it lands here,
- * the rows are written through the harness's handle, with the columns that route writes.
+ * The route that records a sheet given (contact-information.ts) stamps the time of recording; the
+ * period filter needs rows in past weeks, so they are written through the harness's handle with the
+ * columns that route writes. contact-information.api.test.ts tests the route itself.
  */
 async function given(key: string, code: string, how: 'read_aloud' | 'email' | 'paper', recordedAt: string) {
   const s = sheets[code] as { id: string; versionId: string }
