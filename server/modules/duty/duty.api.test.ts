@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { type Agent, auditRows, json, startTestApp, type TestApp } from '../../test/harness'
 import { addDays, brussels } from './duty.time'
 
@@ -76,6 +76,23 @@ describe('opening hours', () => {
 })
 
 describe('rota and who is on duty', () => {
+  // "Now" is frozen at a Wednesday 10:30 in Brussels: hours that close at 23:59 are closed in the
+  // last minute of the day, and a run that crosses midnight would compare two different days.
+  // Its own agents sign in inside the frozen time so that their sessions live in it too.
+  let lead: Agent & { userId: string }
+  let intake: Agent & { userId: string }
+  let worker: Agent & { userId: string }
+  beforeAll(async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-02T09:30:00Z') })
+    const team = await t.team()
+    lead = await t.as(['lead'], { teamIds: [team] })
+    intake = await t.as(['intake'])
+    worker = await t.as(['worker'], { teamIds: [team] })
+  })
+  afterAll(() => {
+    vi.useRealTimers()
+  })
+
   it('puts staff on duty per half-day, refuses others, and answers who is on duty now and next', async () => {
     const local = brussels(new Date())
     const half = local.time < '13:00' ? 'am' : 'pm'
