@@ -62,6 +62,12 @@ const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
   partner_services: true,
   partner_service_needs: true,
   partner_service_coverage: true,
+  consents: true,
+  referrals: true,
+  referral_feedback: true,
+  referral_events: true,
+  notifications: true,
+  mail_outbox: true,
 }
 /**
  * Neither staff data nor guarded by the lint: who works on which case (no person's data, read
@@ -76,9 +82,15 @@ const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
 const OTHER_AUDITED_TABLES = [
   'accompaniment_workers',
   'confidentiality_exceptions',
+  // Orientation (0027): a case's or a contact's consents and referrals, reached by the referrals
+  // module through the case or contact door first, or by a partner through their organisation.
+  'consents',
   'contact_requests',
   'dpo_alerts',
   'jobs',
+  'referral_events',
+  'referral_feedback',
+  'referrals',
   'role_requests',
   'system_state',
 ]

@@ -26,6 +26,7 @@ import * as m0023 from './migrations/0023-contact-triage'
 import * as m0024 from './migrations/0024-contact-request-contacts'
 import * as m0025 from './migrations/0025-contact-information-callbacks'
 import * as m0026 from './migrations/0026-partner-directory'
+import * as m0027 from './migrations/0027-referrals-consents-mail'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -57,6 +58,7 @@ const STEPS: Record<string, Step> = {
   '0024-contact-request-contacts': m0024,
   '0025-contact-information-callbacks': m0025,
   '0026-partner-directory': m0026,
+  '0027-referrals-consents-mail': m0027,
 }
 
 /** Every migration the code knows, in order: what a current database has applied. */

@@ -70,6 +70,17 @@ export const SENSITIVE = {
   contact_requests: { name: optionalText, phone: optionalText, email: optionalText, message: optionalText },
   // The register of confidentiality exceptions: sealed with the case client's key, or the contact's own.
   confidentiality_exceptions: { situation: text, recipient_name: text, disclosed: text, refusal_reason: optionalText },
+  // Orientation (0027), sealed with the key of `key_id` (the case client's or the contact's own);
+  // `copy` (what the partner sees, one document) with the referral's own key, shredded at the end.
+  consents: { note: optionalText },
+  referrals: {
+    reason: text,
+    request: optionalText,
+    summary: optionalText,
+    copy: z.record(z.string(), z.unknown()).nullable(),
+    decline_reason: optionalText,
+  },
+  referral_feedback: { note: text },
 } satisfies { [T in keyof Database]?: Record<string, z.ZodType> }
 
 type Schemas = typeof SENSITIVE
