@@ -27,7 +27,7 @@ import { BreakGlassPanel } from './break-glass'
 import { CaseDetails, JudicialBlock, Section } from './case-details'
 import { LifecycleActions } from './lifecycle-actions'
 import { RelativesSection } from './relatives-section'
-import { CaseExceptionsSection } from '../exceptions/case-exceptions-section'
+import { ExceptionsSection } from '../exceptions/exceptions-section'
 import { EditDetailsButton } from './details-edit'
 import { CaseTimeline } from './timeline'
 import { useAccompaniment } from './use-accompaniment'
@@ -163,8 +163,8 @@ export function CaseViewPage() {
               </Suspense>
             ) : null}
             <RelativesSection a={a} canWrite={can(me, 'accompaniment.update')} />
-            <CaseExceptionsSection
-              caseId={a.id}
+            <ExceptionsSection
+              subject={{ kind: 'case', id: a.id }}
               canRecord={can(me, 'exception.record') && a.access !== 'emergency' && a.status !== 'closed'}
             />
             {isLead && a.status !== 'closed' ? <AssignPanel key={a.id} a={a} /> : null}

@@ -4,12 +4,14 @@ import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import { isApiError } from '../../api/client'
+import { can, useMe } from '../../auth/use-me'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
 import { focusFirstError } from '../../components/focus-error'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
 import { useFormat } from '../../i18n/format'
+import { ExceptionsSection } from '../exceptions/exceptions-section'
 import { NotFoundPage } from '../not-found/not-found.page'
 import { isoToLocal, localToIso } from '../casework/vocabulary'
 import { CallbackPanel, OpenCasePanel } from './contact-actions'
@@ -244,6 +246,7 @@ function ContactEditor({ existing, answers }: { existing?: ContactView; answers?
           <CallbackPanel contact={contact} />
           <OpenCasePanel contact={contact} />
           <LinkCasePanel contact={contact} />
+          <ContactExceptions contact={contact} />
           {contact.status === 'final' ? <ContactHistory id={contact.id} /> : null}
         </>
       ) : null}
@@ -265,4 +268,10 @@ export function ContactEditPage() {
   if (contact.isPending) return <Loading />
   if (contact.isError) return <ErrorAlert error={contact.error} />
   return <ContactEditor key={`${contact.data.id}`} existing={contact.data} />
+}
+
+/** Confidentiality exceptions about this contact (a disclosure made after the call), and the way to record one. */
+function ContactExceptions({ contact }: { contact: ContactView }) {
+  const { data: me } = useMe()
+  return <ExceptionsSection subject={{ kind: 'contact', id: contact.id }} canRecord={can(me, 'exception.record')} />
 }

@@ -5,7 +5,7 @@ import { RECIPIENT_KINDS, type RecipientKind } from '../../../../common/contract
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
 import { isLanguage } from '../../i18n'
-import { useLegalBases, useRecordException } from './use-exceptions'
+import { type ExceptionSubject, useLegalBases, useRecordException } from './use-exceptions'
 
 /** The local date and time now, as a datetime-local input wants it. */
 function localNow(): string {
@@ -13,12 +13,12 @@ function localNow(): string {
   return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
 }
 
-/** Records a confidentiality exception on a case; it then waits for a lead's validation. */
-export function ExceptionForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
+/** Records a confidentiality exception on a case or a contact; it then waits for a lead's validation. */
+export function ExceptionForm({ subject, onDone }: { subject: ExceptionSubject; onDone: () => void }) {
   const { t, i18n } = useTranslation()
   const lang = isLanguage(i18n.language) ? i18n.language : 'fr'
   const bases = useLegalBases()
-  const record = useRecordException(caseId)
+  const record = useRecordException(subject)
   const [d, setD] = useState({
     situation: '',
     legalBasisId: null as string | null,

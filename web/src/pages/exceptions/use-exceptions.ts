@@ -21,18 +21,28 @@ export function useException(id: string | null) {
   })
 }
 
-export function useCaseExceptions(caseId: string) {
+/** What an exception is about: a case, or a contact of the contact point. */
+export type ExceptionSubject = { kind: 'case' | 'contact'; id: string }
+const subjectKey = (s: ExceptionSubject) => [s.kind === 'case' ? 'accompaniments' : 'contacts', s.id, 'exceptions']
+
+export function useSubjectExceptions(subject: ExceptionSubject) {
   return useQuery({
-    queryKey: ['accompaniments', caseId, 'exceptions'],
-    queryFn: ({ signal }) => api.get('/api/accompaniments/{id}/exceptions', { path: { id: caseId }, signal }),
+    queryKey: subjectKey(subject),
+    queryFn: ({ signal }) =>
+      subject.kind === 'case'
+        ? api.get('/api/accompaniments/{id}/exceptions', { path: { id: subject.id }, signal })
+        : api.get('/api/contacts/{id}/exceptions', { path: { id: subject.id }, signal }),
   })
 }
 
-export function useRecordException(caseId: string) {
+export function useRecordException(subject: ExceptionSubject) {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (body: ExceptionInput) => api.post('/api/accompaniments/{id}/exceptions', { path: { id: caseId }, body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['accompaniments', caseId, 'exceptions'] }),
+    mutationFn: (body: ExceptionInput) =>
+      subject.kind === 'case'
+        ? api.post('/api/accompaniments/{id}/exceptions', { path: { id: subject.id }, body })
+        : api.post('/api/exceptions', { body: { ...body, contactId: subject.id } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: subjectKey(subject) }),
   })
 }
 

@@ -9,20 +9,22 @@ import { useFormat } from '../../i18n/format'
 import { Section } from '../accompaniments/case-details'
 import { ExceptionForm } from './exception-form'
 import { ExceptionStatusBadge } from './status-badge'
-import { useCaseExceptions } from './use-exceptions'
+import { type ExceptionSubject, useSubjectExceptions } from './use-exceptions'
 
-/** The confidentiality exceptions recorded about a case, on the case itself, and the way to record one. */
-export function CaseExceptionsSection({ caseId, canRecord }: { caseId: string; canRecord: boolean }) {
+/** The confidentiality exceptions recorded about a case or a contact, shown on it, and the way to record one. */
+export function ExceptionsSection({ subject, canRecord }: { subject: ExceptionSubject; canRecord: boolean }) {
   const { t } = useTranslation()
   const fmt = useFormat()
-  const list = useCaseExceptions(caseId)
+  const list = useSubjectExceptions(subject)
   const [recording, setRecording] = useState(false)
   return (
-    <Section id="case-exceptions" title={t('exceptions.caseTitle')}>
+    <Section id={`${subject.kind}-exceptions`} title={t('exceptions.caseTitle')}>
       <Stack gap="sm">
         <ErrorAlert error={list.error} />
         {list.isPending ? <Loading /> : null}
-        {list.data && list.data.items.length === 0 ? <Text c="gray.8">{t('exceptions.caseEmpty')}</Text> : null}
+        {list.data && list.data.items.length === 0 ? (
+          <Text c="gray.8">{t(subject.kind === 'case' ? 'exceptions.caseEmpty' : 'exceptions.contactEmpty')}</Text>
+        ) : null}
         {list.data?.items.map((e) => (
           <Stack
             key={e.id}
@@ -62,7 +64,7 @@ export function CaseExceptionsSection({ caseId, canRecord }: { caseId: string; c
         ) : null}
       </Stack>
       <AppModal opened={recording} onClose={() => setRecording(false)} title={t('exceptions.recordTitle')}>
-        {recording ? <ExceptionForm caseId={caseId} onDone={() => setRecording(false)} /> : null}
+        {recording ? <ExceptionForm subject={subject} onDone={() => setRecording(false)} /> : null}
       </AppModal>
     </Section>
   )
