@@ -60,4 +60,13 @@ it('reads no contact table whole', async () => {
   const ours = explained.filter((e) => /"(contacts|contact_information_given|confidentiality_exceptions)"/.test(e.sql))
   expect(ours.length).toBeGreaterThanOrEqual(4)
   expect(fullScans(explained, LARGE).map((s) => `${s.detail} in ${s.sql}`)).toEqual([])
+  // The two aggregate reads of contacts are answered from their covering indexes alone (0029):
+  // no lookup into the table for each of the period's contacts.
+  const aggregates = explained.filter((e) => /from "contacts"/.test(e.sql) && !/"contacts"\."id"/.test(e.sql))
+  expect(aggregates).toHaveLength(2)
+  for (const e of aggregates) {
+    const plan = e.plan.join('\n')
+    if (DB_KIND === 'postgres') expect(plan, e.sql).toMatch(/Index Only Scan on contacts using contacts_statistics/)
+    else expect(plan, e.sql).toMatch(/USING COVERING INDEX contacts_statistics/)
+  }
 })
