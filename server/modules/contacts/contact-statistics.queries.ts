@@ -78,12 +78,27 @@ export async function contactStatistics(trx: Trx, query: ContactStatisticsQuery,
       .execute(),
   ])
 
-  const weeks = new Map<string, StatisticsBreakdown & { week: string }>()
-  for (let week = mondayOf(period.from); week <= period.to; week = addDays(week, 7)) weeks.set(week, { week, ...breakdown() })
+  const weeks: (StatisticsBreakdown & { week: string })[] = []
+  for (let week = mondayOf(period.from); week <= period.to; week = addDays(week, 7)) weeks.push({ week, ...breakdown() })
+  // The instant each week starts (a Brussels Monday midnight): a group falls in the last week that
+  // started at or before it. Comparing instants, not formatting each group's Brussels date, keeps
+  // the time zone database out of the loop over thousands of groups.
+  const starts = weeks.map((w) => brusselsMidnight(w.week))
+  const weekOf = (at: string) => {
+    let lo = 0
+    let hi = starts.length - 1
+    if (hi < 0 || at < (starts[0] as string)) return undefined
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if ((starts[mid] as string) <= at) lo = mid
+      else hi = mid - 1
+    }
+    return weeks[lo]
+  }
   const totals = breakdown()
   for (const g of contacts.groups) {
     if (g.at < period.start || g.at >= period.end) continue
-    const week = weeks.get(mondayOf(brussels(new Date(g.at)).date))
+    const week = weekOf(g.at)
     for (const b of week ? [week, totals] : [totals]) {
       b.total += g.count
       b.channel[g.channel] += g.count
@@ -111,7 +126,7 @@ export async function contactStatistics(trx: Trx, query: ContactStatisticsQuery,
   return {
     from: period.from,
     to: period.to,
-    weeks: [...weeks.values()],
+    weeks,
     totals,
     callBack: {
       count: contacts.callBackHours.length,
