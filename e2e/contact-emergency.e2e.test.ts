@@ -128,9 +128,11 @@ describe.each(RUNS)('the emergency path in $lang', (run) => {
     await w.page.goto(`${server.url}/contacts/new`)
     await h1(w.page, t('contacts.newTitle'))
     await w.page.getByRole('radio', { name: t('contacts.kinds.professional') }).check()
+    await w.page.getByLabel(t('contacts.summary')).fill(run.summary)
+    // A professional's draft waits for the sector, and the form says so instead of staying silent.
+    await w.page.getByText(t('contacts.waitsFor').replace('{{field}}', t('contacts.sector'))).waitFor()
     await w.page.getByLabel(t('contacts.sector'), { exact: true }).click()
     await w.page.getByRole('option', { name: t('contacts.sectors.school'), exact: true }).click()
-    await w.page.getByLabel(t('contacts.summary')).fill(run.summary)
     await w.page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/)
     const callId = w.page.url().split('/').pop() as string
     const triage = w.page.getByTestId('contact-triage')

@@ -90,6 +90,15 @@ function answering(target: ContactView): Draft {
 }
 
 /** What the form would send; null while a field the server requires is still empty (nothing to save yet). */
+/** What a draft still lacks before it can be saved (the first such field), or null. */
+function missingOf(d: Draft): 'occurredAt' | 'callerKind' | 'sector' | 'referredTo' | null {
+  if (!localToIso(d.occurredAt)) return 'occurredAt'
+  if (!d.callerKind) return 'callerKind'
+  if (d.callerKind === 'professional' && !d.callerSector) return 'sector'
+  if (d.orientation === 'referred' && !d.referredTo.trim()) return 'referredTo'
+  return null
+}
+
 function bodyOf(d: Draft): ContactBody | null {
   const occurredAt = localToIso(d.occurredAt)
   if (!d.callerKind || !occurredAt) return null
@@ -221,7 +230,15 @@ function ContactEditor({ existing, answers }: { existing?: ContactView; answers?
           <ContactFields d={d} set={set} errors={errors} currentId={contact?.id} />
           <Group justify="flex-end">
             <Text size="sm" c="gray.7" aria-live="polite">
-              {save.isPending ? t('contacts.saving') : dirty ? t('contacts.unsaved') : contact ? t('contacts.saved') : ''}
+              {save.isPending
+                ? t('contacts.saving')
+                : dirty && missingOf(d)
+                  ? t('contacts.waitsFor', { field: t(`contacts.${missingOf(d)}`) })
+                  : dirty
+                    ? t('contacts.unsaved')
+                    : contact
+                      ? t('contacts.saved')
+                      : ''}
             </Text>
             <Button
               type="submit"
