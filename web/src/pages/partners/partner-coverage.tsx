@@ -12,16 +12,16 @@ export function CoverageList({ coverage }: { coverage: (Coverage & { name: strin
   const name = useAreaName()
   if (!coverage.length) return null
   return (
-    <dl className="partner-coverage" data-testid="partner-coverage">
+    <dl className="partner-coverage" style={{ margin: 0 }} data-testid="partner-coverage">
       {COVERAGE_LEVELS.map((level) => {
         const areas = coverage.filter((c) => c.level === level)
         if (!areas.length) return null
         return (
           <div key={level}>
-            <Text component="dt" size="sm" fw={600} span>
+            <Text component="dt" size="sm" fw={600} display="inline">
               {t(`partners.coverage.${level}`, { count: areas.length })}
             </Text>{' '}
-            <Text component="dd" size="sm" span m={0}>
+            <Text component="dd" size="sm" display="inline" m={0}>
               {areas.map(name).join(', ')}
             </Text>
           </div>

@@ -8,6 +8,7 @@ import { useAreaName, useLanguageName, useNeedLabel } from './use-partners'
 
 type Result = z.infer<typeof PartnerSearchResult>
 
+// Dark text on every tint: the light variants' own text colours fail contrast on yellow.
 const CAPACITY_COLOURS = { available: 'green', limited: 'yellow', full: 'red' } as const
 
 /** How full a service is and how long one waits, as a badge and a sentence. */
@@ -15,7 +16,7 @@ export function CapacityBadge({ capacity, waitDays }: { capacity: Result['servic
   const { t } = useTranslation()
   return (
     <Group gap="xs" wrap="wrap">
-      <Badge component="span" variant="light" radius="sm" color={CAPACITY_COLOURS[capacity]} c={`${CAPACITY_COLOURS[capacity]}.9`}>
+      <Badge component="span" variant="light" radius="sm" color={CAPACITY_COLOURS[capacity]} c="dark.8">
         {t(`partners.capacity.${capacity}`)}
       </Badge>
       {waitDays !== null ? (
@@ -42,7 +43,7 @@ export function useReasonText() {
       case 'audience':
         return t('partners.why.audience', { audience: t(`partners.audiences.${r.code}`) })
       case 'language':
-        return t('partners.why.language', { language: language(r.code) })
+        return t('partners.why.language', { language: language(r.code, true) })
       case 'text':
         return t(`partners.why.text.${r.field.replace('.', '_')}`)
     }
@@ -88,7 +89,7 @@ export function PartnerResult({ result }: { result: Result }) {
         {service.needs.length ? (
           <Text size="sm">
             <Text span fw={600}>
-              {t('partners.needs')}
+              {t('partners.colon', { label: t('partners.needs') })}
             </Text>{' '}
             {service.needs.map(need).join(', ')}
           </Text>
@@ -96,9 +97,9 @@ export function PartnerResult({ result }: { result: Result }) {
         {service.languages.length ? (
           <Text size="sm">
             <Text span fw={600}>
-              {t('partners.languages')}
+              {t('partners.colon', { label: t('partners.languages') })}
             </Text>{' '}
-            {service.languages.map(language).join(', ')}
+            {service.languages.map((l) => language(l)).join(', ')}
           </Text>
         ) : null}
         <CoverageList coverage={service.coverage} />

@@ -105,7 +105,7 @@ export function PartnerPage() {
             <Charter o={o} />
           </div>
           <Field label={t('partners.fields.audiences')}>{audiences(o.audiences)}</Field>
-          <Field label={t('partners.languages')}>{o.languages.map(language).join(', ')}</Field>
+          <Field label={t('partners.languages')}>{o.languages.map((l) => language(l)).join(', ')}</Field>
           <Field label={t('partners.fields.accessibility')}>{o.accessibility}</Field>
           <Field label={t('partners.fields.email')}>{o.email ? <Anchor href={`mailto:${o.email}`}>{o.email}</Anchor> : null}</Field>
           <Field label={t('partners.fields.referralEmail')}>
@@ -175,7 +175,7 @@ export function PartnerPage() {
                       ? t('partners.ages', { min: s.minimumAge ?? 0, max: s.maximumAge ?? '∞' })
                       : null}
                   </Field>
-                  <Field label={t('partners.languages')}>{s.languages.map(language).join(', ')}</Field>
+                  <Field label={t('partners.languages')}>{s.languages.map((l) => language(l)).join(', ')}</Field>
                   <Field label={t('partners.fields.fees')}>{s.feesDescription}</Field>
                   <CoverageList coverage={s.coverage} />
                 </Stack>

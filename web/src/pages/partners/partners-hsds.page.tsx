@@ -106,7 +106,6 @@ export function PartnersHsdsPage() {
                   setFile(f)
                   upload.reset()
                 }}
-                clearable
                 data-testid="hsds-file"
               />
               <div>

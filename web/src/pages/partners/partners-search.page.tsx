@@ -53,9 +53,8 @@ export function PartnersSearchPage() {
   const place = found.data?.place
   const placeText = place
     ? [
-        place.postcode,
-        place.municipality?.name,
-        place.province ? area({ level: 'province', ...place.province }) : null,
+        [place.postcode, place.municipality?.name].filter(Boolean).join(' '),
+        place.province ? t('partners.search.provinceOf', { name: area({ level: 'province', ...place.province }) }) : null,
         area({ level: 'region', ...place.region }),
       ]
         .filter(Boolean)

@@ -55,9 +55,11 @@ export function useLanguageName() {
   } catch {
     names = null
   }
-  return (code: string) => {
+  /** Capitalised to stand alone (lists, options); as is inside a sentence ("parle arabe"). */
+  return (code: string, inSentence = false) => {
     const name = names?.of(code)
-    return name && name !== code ? name.charAt(0).toLocaleUpperCase(lang) + name.slice(1) : code
+    if (!name || name === code) return code
+    return inSentence ? name : name.charAt(0).toLocaleUpperCase(lang) + name.slice(1)
   }
 }
 
