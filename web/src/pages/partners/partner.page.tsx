@@ -138,7 +138,12 @@ export function PartnerPage() {
                     <Anchor href={`mailto:${c.email}`}>{c.email}</Anchor>
                   </>
                 ) : null}
-                {c.phone ? ` · ${c.phone}` : ''}
+                {c.phone ? (
+                  <>
+                    {' · '}
+                    <span style={{ whiteSpace: 'nowrap' }}>{c.phone}</span>
+                  </>
+                ) : null}
               </List.Item>
             ))}
           </List>
