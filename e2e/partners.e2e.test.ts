@@ -98,6 +98,24 @@ it('the admin imports the HSDS file through the page: a spoiled file is refused 
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
   expect(await page.getByTestId('hsds-imported').textContent()).toContain('30 organisations (30 ajoutées, 0 mises à jour)')
   await checkScreen(page, 'hsds imported (fr)', 'fr')
+
+  // The need categories, from the directory's page: one added by keyboard, then offered in the search.
+  await page.getByRole('link', { name: tr('fr', 'partners.nav') }).click()
+  await page.getByRole('link', { name: tr('fr', 'partners.needCategories.nav') }).click()
+  await page.getByRole('heading', { level: 1, name: tr('fr', 'partners.needCategories.title') }).waitFor()
+  await page.getByTestId('need-categories').getByText('mental_health').waitFor()
+  await checkScreen(page, 'need categories (fr)', 'fr')
+  await page.getByRole('button', { name: tr('fr', 'partners.needCategories.add') }).press('Enter')
+  const dialog = page.getByRole('dialog')
+  await dialog.getByTestId('need-code').fill('digital_inclusion')
+  const labels = { fr: 'Inclusion numérique', nl: 'Digitale inclusie', de: 'Digitale Teilhabe', en: 'Digital inclusion' }
+  for (const [l, label] of Object.entries(labels)) await dialog.getByTestId(`need-label-${l}`).fill(label)
+  await checkScreen(page, 'new need category (fr)', 'fr')
+  await dialog.getByTestId('need-label-en').press('Enter')
+  await dialog.waitFor({ state: 'detached' })
+  await page.getByTestId('need-categories').getByText('digital_inclusion').waitFor()
+  await page.goto(`${server.url}/partners`)
+  await expect.poll(() => page.getByTestId('search-need').locator('option').allTextContents()).toContain('Inclusion numérique')
   expect(problems).toEqual([])
 })
 

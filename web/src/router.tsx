@@ -50,6 +50,7 @@ const PartnersSearchPage = page(() => import('./pages/partners/partners-search.p
 const PartnerPage = page(() => import('./pages/partners/partner.page'), 'PartnerPage')
 const PartnerEditPage = page(() => import('./pages/partners/partner-edit.page'), 'PartnerEditPage')
 const PartnersHsdsPage = page(() => import('./pages/partners/partners-hsds.page'), 'PartnersHsdsPage')
+const NeedCategoriesPage = page(() => import('./pages/partners/need-categories.page'), 'NeedCategoriesPage')
 
 export const router = createBrowserRouter([
   {
@@ -184,6 +185,10 @@ export const router = createBrowserRouter([
       {
         element: <RequireAbility ability="partner_directory.import" />,
         children: [{ path: '/admin/partners', element: <PartnersHsdsPage /> }],
+      },
+      {
+        element: <RequireAbility ability="need_category.manage" />,
+        children: [{ path: '/admin/need-categories', element: <NeedCategoriesPage /> }],
       },
       {
         element: <RequireAbility ability="duty.manage" />,

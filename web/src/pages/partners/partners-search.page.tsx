@@ -1,5 +1,5 @@
 import { Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core'
-import { IconDownload, IconPlus, IconSearch } from '@tabler/icons-react'
+import { IconDownload, IconPlus, IconSearch, IconTags } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
@@ -76,6 +76,11 @@ export function PartnersSearchPage() {
             {can(me, 'partner_directory.import') ? (
               <Button component={Link} to="/admin/partners" variant="default" leftSection={<IconDownload size={18} aria-hidden />}>
                 {t('partners.hsds.nav')}
+              </Button>
+            ) : null}
+            {can(me, 'need_category.manage') ? (
+              <Button component={Link} to="/admin/need-categories" variant="default" leftSection={<IconTags size={18} aria-hidden />}>
+                {t('partners.needCategories.nav')}
               </Button>
             ) : null}
           </>
