@@ -46,6 +46,11 @@ const SheetPage = page(() => import('./pages/sheets/sheet.page'), 'SheetPage')
 const SheetPrintPage = page(() => import('./pages/sheets/sheet.page'), 'SheetPrintPage')
 const SheetCreatePage = page(() => import('./pages/sheets/sheet-edit.page'), 'SheetCreatePage')
 const SheetEditPage = page(() => import('./pages/sheets/sheet-edit.page'), 'SheetEditPage')
+const PartnersSearchPage = page(() => import('./pages/partners/partners-search.page'), 'PartnersSearchPage')
+const PartnerPage = page(() => import('./pages/partners/partner.page'), 'PartnerPage')
+const PartnerEditPage = page(() => import('./pages/partners/partner-edit.page'), 'PartnerEditPage')
+const PartnersHsdsPage = page(() => import('./pages/partners/partners-hsds.page'), 'PartnersHsdsPage')
+const NeedCategoriesPage = page(() => import('./pages/partners/need-categories.page'), 'NeedCategoriesPage')
 
 export const router = createBrowserRouter([
   {
@@ -162,6 +167,28 @@ export const router = createBrowserRouter([
           { path: '/sheets/:id', element: <SheetPage /> },
           { path: '/sheets/:id/print', element: <SheetPrintPage /> },
         ],
+      },
+      {
+        element: <RequireAbility ability="partner_directory.read" />,
+        children: [
+          { path: '/partners', element: <PartnersSearchPage /> },
+          { path: '/partners/:id', element: <PartnerPage /> },
+        ],
+      },
+      {
+        element: <RequireAbility ability="partner_directory.manage" />,
+        children: [
+          { path: '/partners/new', element: <PartnerEditPage /> },
+          { path: '/partners/:id/edit', element: <PartnerEditPage /> },
+        ],
+      },
+      {
+        element: <RequireAbility ability="partner_directory.import" />,
+        children: [{ path: '/admin/partners', element: <PartnersHsdsPage /> }],
+      },
+      {
+        element: <RequireAbility ability="need_category.manage" />,
+        children: [{ path: '/admin/need-categories', element: <NeedCategoriesPage /> }],
       },
       {
         element: <RequireAbility ability="duty.manage" />,

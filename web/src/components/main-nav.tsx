@@ -16,6 +16,7 @@ import {
   IconPhoneCall,
   IconShieldExclamation,
   IconTags,
+  IconAffiliate,
 } from '@tabler/icons-react'
 import type { ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -40,6 +41,7 @@ const ITEMS: Item[] = [
   { to: '/contact-requests', label: 'contactRequests.nav', ability: 'contact_request.read', icon: IconInbox },
   { to: '/persons', label: 'nav.persons', ability: 'person.search', icon: IconListSearch },
   { to: '/sheets', label: 'sheets.nav', ability: 'sheet.read', icon: IconBook },
+  { to: '/partners', label: 'partners.nav', ability: 'partner_directory.read', icon: IconAffiliate },
   { to: '/access-grants', label: 'nav.accessGrants', ability: 'access_grant.review', icon: IconLockOpen },
   { to: '/admin/users', label: 'nav.users', ability: 'user.manage', icon: IconUsersGroup },
   { to: '/admin/instruments', label: 'instruments.nav', ability: 'instrument.manage', icon: IconClipboardList },
