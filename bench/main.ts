@@ -15,6 +15,7 @@ import { benchCaseload } from './caseload.bench'
 import { benchContacts } from './contacts.bench'
 import { load, percentiles, round } from './load'
 import { benchOverview } from './overview.bench'
+import { benchPartners } from './partners.bench'
 import { benchPublicForm } from './public-form.bench'
 import { benchWeb } from './web.bench'
 
@@ -172,7 +173,7 @@ else log('PostgreSQL not reachable: benchmarking SQLite only')
 
 // `npm run bench -- caseload` runs one group; no argument runs them all.
 const groups = process.argv.slice(2)
-const runs = (group: 'persons' | 'audit' | 'caseload' | 'overview' | 'public-form' | 'contacts') =>
+const runs = (group: 'persons' | 'audit' | 'caseload' | 'overview' | 'public-form' | 'contacts' | 'partners') =>
   groups.length === 0 || groups.includes(group)
 const results = []
 for (const e of engines) {
@@ -183,6 +184,7 @@ for (const e of engines) {
     ...(runs('overview') ? { overview: await benchOverview(e, PG_URL) } : {}),
     ...(runs('public-form') ? { publicForm: await benchPublicForm(e, PG_URL) } : {}),
     ...(runs('contacts') ? { contacts: await benchContacts(e, PG_URL) } : {}),
+    ...(runs('partners') ? { partners: await benchPartners(e, PG_URL) } : {}),
     ...(groups.length === 0 || groups.includes('documents')
       ? { documents: await (await import('./documents.bench')).benchDocuments(e, PG_URL) }
       : {}),

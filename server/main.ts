@@ -7,6 +7,7 @@ import { DataFolderInUse, lockDataFolder } from './db/locks'
 import { MIGRATION_NAMES } from './db/migrate'
 import { PACKAGE_ROOT, VERSION } from './package-root'
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo.data'
+import { DEMO_PARTNER_ORGANISATION } from './seed/partners.seed'
 import { createServices } from './services'
 
 const out = (line = '') => process.stdout.write(`${line}\n`)
@@ -74,7 +75,8 @@ async function main(): Promise<void> {
   out(`Parcours is running on http://${config.host}:${port} (${services.kind})`)
   if (config.demo) {
     out(`Demo mode${seeded ? ': demo data created' : ''}. Fictitious data only. Sign in with one of (password "${DEMO_PASSWORD}"):`)
-    for (const u of DEMO_USERS) out(`  ${u.roles.join(',').padEnd(11)} ${u.email}`)
+    for (const u of DEMO_USERS)
+      out(`  ${u.roles.join(',').padEnd(11)} ${u.email}${u.roles.includes('partner') ? ` (${DEMO_PARTNER_ORGANISATION})` : ''}`)
   }
   out()
 

@@ -38,6 +38,13 @@ export const Reminder = z.object({
   accompanimentCode: z.string(),
   date: z.string(),
 })
+/** A partner organisation whose charter is to be renewed within 30 days, or overdue (lead and admin). */
+export const CharterRenewal = z.object({
+  organisationId: z.uuid(),
+  name: z.string(),
+  renewOn: z.string(),
+  overdue: z.boolean(),
+})
 export const MyDay = z.object({
   date: z.string(),
   sessionsToday: z.array(
@@ -54,4 +61,5 @@ export const MyDay = z.object({
   overdueTasks: z.array(TaskView),
   dueThisWeek: z.array(TaskView),
   reminders: z.array(Reminder),
+  charterRenewals: z.array(CharterRenewal).optional(),
 })

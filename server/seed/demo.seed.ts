@@ -10,6 +10,7 @@ import { seedCasework } from './casework.seed'
 import { seedContacts } from './contacts.seed'
 import { seedInstruments } from './instruments.seed'
 import { seedNetwork } from './network.seed'
+import { seedPartners } from './partners.seed'
 import { seedPlanAndTrajectory } from './plan-trajectory.seed'
 import { seedSheets } from './sheets.seed'
 
@@ -53,4 +54,5 @@ export async function seedDemo(services: Services): Promise<void> {
   // Sheets first: the demo contacts record sheets given.
   await seedSheets(services)
   await seedContacts(services)
+  await seedPartners(services)
 }

@@ -1,10 +1,9 @@
 import { z } from 'zod'
 import { HsdsImportResult } from '../../../common/contracts/partners.contracts'
 import { HsdsOrganization } from '../../../common/contracts/hsds.contracts'
-import type { FieldError } from '../../../common/contracts/problem.contracts'
 import { defineRoute } from '../../http/define-route'
 import { AppError } from '../../http/errors'
-import { foreignIds, writeOrganisation } from './partners.commands'
+import { applyHsdsImport } from './partners.hsds-apply'
 import { toHsds } from './partners.hsds'
 import { readHsds } from './partners.hsds-import'
 import { loadOrganisations } from './partners.queries'
@@ -12,7 +11,6 @@ import { needCategories } from './partners.routes'
 
 /** A regional directory of several thousand organisations fits; a larger body is refused (413) unread. */
 export const HSDS_BODY_LIMIT = 16 * 1024 * 1024
-const CHUNK = 500
 
 /**
  * The directory in Open Referral HSDS 3.0 (docs/adr/0011-hsds-mapping.md): exported by whoever
@@ -49,28 +47,7 @@ export const partnerHsdsRoutes = [
       const { inputs, errors } = readHsds(body, new Set(needs.map((n) => n.code)))
       if (errors.length) throw new AppError('validation.failed', errors)
       return ctx.write('partner.imported', async (trx, audit) => {
-        const ids = inputs.map((r) => r.input.id as string)
-        const existing = new Map<string, number>()
-        for (let i = 0; i < ids.length; i += CHUNK)
-          for (const r of await trx
-            .selectFrom('partner_organisations')
-            .select(['id', 'version'])
-            .where('id', 'in', ids.slice(i, i + CHUNK))
-            .execute())
-            existing.set(r.id, r.version)
-        const taken: FieldError[] = []
-        for (const { index, input } of inputs)
-          for (const e of await foreignIds(trx, input.id as string, input, `${index}.`))
-            taken.push({ ...e, message: `organization ${index} (${input.id}): ${e.message}` })
-        if (taken.length) throw new AppError('validation.failed', taken.slice(0, 50))
-        const now = ctx.now()
-        let services = 0
-        for (const { input } of inputs) {
-          const id = input.id as string
-          await writeOrganisation(trx, id, input, now, existing.get(id) ?? null)
-          services += input.services.length
-        }
-        const result = { organizations: inputs.length, created: inputs.length - existing.size, updated: existing.size, services }
+        const result = await applyHsdsImport(trx, inputs, ctx.now())
         audit.subject('partner_directory', 'hsds').detail(result)
         return result
       })

@@ -5,6 +5,7 @@ import { defineRoute } from '../../http/define-route'
 import { fail } from '../../http/errors'
 import { expectedVersion, sendVersion } from '../../http/versioning'
 import { visibleRows } from '../../security/case-access'
+import { charterRenewalsFor } from '../partners/partners.renewals'
 import { addDays, remindersFor } from './reminders.queries'
 import { createTask, setTaskStatus } from './tasks.commands'
 import { myOpenTasks, tasksOfCase } from './tasks.queries'
@@ -114,6 +115,7 @@ export const taskRoutes = [
           overdueTasks: overdue,
           dueThisWeek: week,
           reminders: reminders.map(({ personId: _p, ...r }) => r),
+          ...(await charterRenewalsFor(trx, me, today)),
         }
       })
     },

@@ -7032,6 +7032,13 @@ export interface operations {
               accompanimentCode: string
               date: string
             }[]
+            charterRenewals?: {
+              /** Format: uuid */
+              organisationId: string
+              name: string
+              renewOn: string
+              overdue: boolean
+            }[]
           }
         }
       }

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
 import { useFormat } from '../../i18n/format'
+import { MyDayCharters } from './my-day-charters'
 import { TaskItem } from './task-item'
 import { useMyDay, useTaskStatus } from './use-casework'
 
@@ -120,6 +121,7 @@ export function MyDayPage() {
               <Text c="gray.7">{t('myDay.noReminders')}</Text>
             )}
           </Block>
+          <MyDayCharters day={query.data} />
         </SimpleGrid>
       ) : null}
     </Stack>

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { type Agent, json, startTestApp, type TestApp } from '../test/harness'
+import { DEMO_DOMAIN, DEMO_PASSWORD } from './demo.data'
+import { seedDemo } from './demo.seed'
+import { DEMO_PARTNER_EMAIL, DEMO_PARTNER_ORGANISATION } from './partners.seed'
+
+let t: TestApp
+let lead: Agent
+beforeAll(async () => {
+  t = await startTestApp()
+  await seedDemo(t.services)
+  lead = t.agent()
+  expect((await lead.post('/api/auth/login', { email: `responsable@${DEMO_DOMAIN}`, password: DEMO_PASSWORD })).statusCode).toBe(200)
+})
+afterAll(() => t.close())
+
+const DAY = 86_400_000
+const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10)
+
+it('imports the thirty fictitious organisations of the HSDS fixture, found by "who can help near here"', async () => {
+  const list = json(await lead.get('/api/partners'))
+  expect(list.items).toHaveLength(30)
+  // The same data as the fixture file exports, charters aside: the import's own code wrote it.
+  const search = json(
+    await lead.get(`/api/partners/search?${new URLSearchParams({ place: '4000 Liège', need: 'mental_health', language: 'ar' })}`),
+  )
+  expect(search.items.map((i: { organisation: { name: string } }) => i.organisation.name)).toContain(DEMO_PARTNER_ORGANISATION)
+  const audit = await t.services.db.selectFrom('audit_log').select('action').where('action', '=', 'partner.imported').execute()
+  expect(audit).toHaveLength(1)
+})
+
+it('dates charters from today: three due within 30 days, one overdue, the others later', async () => {
+  const list = json(await lead.get('/api/partners')).items as { name: string; charterRenewOn: string | null }[]
+  const dated = list.filter((o) => o.charterRenewOn)
+  const overdue = dated.filter((o) => o.charterRenewOn! < day(0))
+  const due = dated.filter((o) => o.charterRenewOn! >= day(0) && o.charterRenewOn! <= day(30))
+  expect(overdue.map((o) => o.name)).toEqual([DEMO_PARTNER_ORGANISATION])
+  expect(due).toHaveLength(3)
+  expect(dated.length).toBeGreaterThan(4)
+})
+
+it('attaches the demo partner user to its organisation', async () => {
+  const user = await t.services.db
+    .selectFrom('users')
+    .innerJoin('partner_organisations', 'partner_organisations.id', 'users.organisation_id')
+    .select('partner_organisations.name')
+    .where('users.email', '=', DEMO_PARTNER_EMAIL)
+    .executeTakeFirstOrThrow()
+  expect(user.name).toBe(DEMO_PARTNER_ORGANISATION)
+})
