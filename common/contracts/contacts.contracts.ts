@@ -165,6 +165,15 @@ export const ContactListQuery = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'before_from' })
 export const ContactList = z.object({ items: z.array(ContactSummary), total: z.number().int() })
 export const ContactQueue = z.object({ items: z.array(ContactSummary) })
+/**
+ * The contact point on My day, for the person on duty now only: contacts in immediate danger not
+ * yet acknowledged by a lead, and call-backs due by `today` (the Brussels date) not yet made.
+ */
+export const MyDayContacts = z.object({
+  today: z.string(),
+  danger: z.array(ContactSummary),
+  callbacks: z.array(ContactSummary),
+})
 
 export const ContactHistoryEntry = z.object({
   at: z.string(),

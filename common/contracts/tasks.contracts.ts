@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MyDayContacts } from './contacts.contracts'
 
 export const TASK_STATUSES = ['open', 'done'] as const
 export type TaskStatus = (typeof TASK_STATUSES)[number]
@@ -54,4 +55,5 @@ export const MyDay = z.object({
   overdueTasks: z.array(TaskView),
   dueThisWeek: z.array(TaskView),
   reminders: z.array(Reminder),
+  contactPoint: MyDayContacts.optional(),
 })

@@ -23,7 +23,7 @@ export async function recordShown(trx: Trx, audit: AuditDraft, rows: { person_id
 }
 
 /** Lines of a list, each contact's caller name opened with its own key; every contact shown is on the entry. */
-async function summaries(ctx: RequestContext, trx: Trx, audit: AuditDraft, rows: ContactRow[]) {
+export async function summaries(ctx: RequestContext, trx: Trx, audit: AuditDraft, rows: ContactRow[]) {
   const keys = await ctx.codec.personKeys(
     trx,
     rows.filter((r) => r.caller_sealed).map((r) => r.id),

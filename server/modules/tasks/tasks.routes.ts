@@ -5,6 +5,7 @@ import { defineRoute } from '../../http/define-route'
 import { fail } from '../../http/errors'
 import { expectedVersion, sendVersion } from '../../http/versioning'
 import { visibleRows } from '../../security/case-access'
+import { contactsOnDuty } from '../contacts/contact-my-day'
 import { addDays, remindersFor } from './reminders.queries'
 import { createTask, setTaskStatus } from './tasks.commands'
 import { myOpenTasks, tasksOfCase } from './tasks.queries'
@@ -72,7 +73,7 @@ export const taskRoutes = [
     summary: "My day: today's sessions, overdue tasks, what is due this week, mandates ending soon",
     tags: ['tasks'],
     response: MyDay,
-    allow: 'task.read',
+    allow: 'my_day.read',
     async handler({ ctx }) {
       const me = ctx.user
       const today = ctx.now().slice(0, 10)
@@ -114,6 +115,7 @@ export const taskRoutes = [
           overdueTasks: overdue,
           dueThisWeek: week,
           reminders: reminders.map(({ personId: _p, ...r }) => r),
+          contactPoint: await contactsOnDuty(ctx, trx, audit),
         }
       })
     },
