@@ -4958,6 +4958,7 @@ export interface operations {
             }[]
             /** Format: int64 */
             total: number
+            capped: boolean
           }
         }
       }
