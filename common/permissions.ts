@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   'case_session.read': ['worker', 'lead'],
   'case_session.write': ['worker', 'lead'],
   'task.read': ['worker', 'lead'],
+  /** My day: one's cases' day for workers and leads; for whoever is on duty, the line's emergencies and call-backs (intake too). */
+  'my_day.read': ['intake', 'worker', 'lead'],
   'task.write': ['worker', 'lead'],
   'document.read': ['worker', 'lead'],
   'document.write': ['worker', 'lead'],

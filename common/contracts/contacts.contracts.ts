@@ -163,8 +163,20 @@ export const ContactListQuery = z
     offset: z.coerce.number().int().min(0).max(100_000).default(0),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'before_from' })
-export const ContactList = z.object({ items: z.array(ContactSummary), total: z.number().int() })
+/** The list counts matching contacts up to this many: counting every match of a five-year line would read them all. */
+export const CONTACT_COUNT_CAP = 1000
+/** `total` is at most CONTACT_COUNT_CAP; `capped`: more contacts than that match (say "more than 1,000"). */
+export const ContactList = z.object({ items: z.array(ContactSummary), total: z.number().int(), capped: z.boolean() })
 export const ContactQueue = z.object({ items: z.array(ContactSummary) })
+/**
+ * The contact point on My day, for the person on duty now only: contacts in immediate danger not
+ * yet acknowledged by a lead, and call-backs due by `today` (the Brussels date) not yet made.
+ */
+export const MyDayContacts = z.object({
+  today: z.string(),
+  danger: z.array(ContactSummary),
+  callbacks: z.array(ContactSummary),
+})
 
 export const ContactHistoryEntry = z.object({
   at: z.string(),

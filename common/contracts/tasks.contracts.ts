@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MyDayContacts } from './contacts.contracts'
 
 export const TASK_STATUSES = ['open', 'done'] as const
 export type TaskStatus = (typeof TASK_STATUSES)[number]
@@ -62,4 +63,5 @@ export const MyDay = z.object({
   dueThisWeek: z.array(TaskView),
   reminders: z.array(Reminder),
   charterRenewals: z.array(CharterRenewal).optional(),
+  contactPoint: MyDayContacts.optional(),
 })

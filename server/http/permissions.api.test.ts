@@ -71,7 +71,7 @@ const MATRIX: Record<string, Who> = {
   'GET /api/accompaniments/:id/tasks': ['worker', 'lead'],
   'POST /api/accompaniments/:id/tasks': ['worker', 'lead'],
   'POST /api/accompaniments/:id/tasks/:taskId/status': ['worker', 'lead'],
-  'GET /api/my-day': ['worker', 'lead'],
+  'GET /api/my-day': ['intake', 'worker', 'lead'],
   'GET /api/accompaniments/:id/documents': ['worker', 'lead'],
   'POST /api/accompaniments/:id/documents': ['worker', 'lead'],
   'GET /api/accompaniments/:id/documents/:documentId': ['worker', 'lead'],

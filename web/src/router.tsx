@@ -77,7 +77,7 @@ export const router = createBrowserRouter([
       { path: '/', element: <HomePage /> },
       { path: '/account', element: <AccountPage /> },
       {
-        element: <RequireAbility ability="task.read" />,
+        element: <RequireAbility ability="my_day.read" />,
         children: [{ path: '/my-day', element: <MyDayPage /> }],
       },
       {

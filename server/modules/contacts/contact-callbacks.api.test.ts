@@ -125,3 +125,43 @@ it('lets a draft answer change the contact it answers, never a final one', async
   const fixed = await intake.put(`/api/contacts/${draft.id}`, answer(first.id), ifMatch(3))
   expect(json(fixed).errors).toEqual([expect.objectContaining({ field: 'answersContactId', code: 'fixed_once_final' })])
 })
+
+it('puts a called-back contact back in the queue when a call-back is set on it again, and keeps both on its history', async () => {
+  const target = await waiting()
+  const draft = json(await intake.post('/api/contacts', answer(target.id)))
+  await intake.post(`/api/contacts/${draft.id}/finalise`, undefined, ifMatch(1))
+  const answered = json(await intake.get(`/api/contacts/${target.id}`))
+  expect(answered.calledBackAt).toEqual(expect.any(String))
+  expect(await queueIds(intake)).not.toContain(target.id)
+
+  // The caller asked to be called again next week: the contact waits once more.
+  const again = await intake.post(`/api/contacts/${target.id}/callback`, { dueDate: '2026-12-09' }, ifMatch(answered.version))
+  expect(again.statusCode).toBe(200)
+  expect(json(again).contact).toMatchObject({ callbackOn: '2026-12-09', calledBackAt: null, calledBackBy: null })
+  expect(await queueIds(intake)).toContain(target.id)
+
+  const history = json(await intake.get(`/api/contacts/${target.id}/history`)).items
+  expect(history.map((h: { kind: string }) => h.kind).slice(-2)).toEqual(['called_back', 'callback'])
+  const last = history[history.length - 1]
+  expect(last.changes).toEqual(
+    expect.arrayContaining([
+      { field: 'callbackOn', old: '2026-12-02', new: '2026-12-09' },
+      { field: 'calledBackAt', old: answered.calledBackAt, new: null },
+    ]),
+  )
+
+  // Answered again: out of the queue again, with the new answer named.
+  const second = json(await intake.post('/api/contacts', answer(target.id)))
+  await intake.post(`/api/contacts/${second.id}/finalise`, undefined, ifMatch(1))
+  expect(await queueIds(intake)).not.toContain(target.id)
+  expect(json(await intake.get(`/api/contacts/${target.id}`))).toMatchObject({ calledBackBy: second.id })
+
+  // Clearing the call-back (no longer needed) does not undo a call-back made.
+  const cleared = await intake.post(
+    `/api/contacts/${target.id}/callback`,
+    { dueDate: null },
+    ifMatch(json(await intake.get(`/api/contacts/${target.id}`)).version),
+  )
+  expect(json(cleared).contact.calledBackAt).toEqual(expect.any(String))
+  expect(await queueIds(intake)).not.toContain(target.id)
+})

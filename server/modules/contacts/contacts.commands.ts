@@ -276,7 +276,8 @@ export async function linkContact(
 }
 
 /**
- * Sets (or, with no date, clears) the call-back. When the contact is linked to a case the caller
+ * Sets (or, with no date, clears) the call-back; setting one on a contact already called back puts
+ * it back in the queue. When the contact is linked to a case the caller
  * may change, a "call back" task is added to that case through the tasks command as well.
  */
 export async function setCallback(
@@ -298,7 +299,15 @@ export async function setCallback(
       .executeTakeFirst()
     if (!ok) throw invalidField('assigneeId', 'not_a_staff_member', 'Not an active intake, worker or lead')
   }
-  const set = { callback_on: input.dueDate, callback_assignee_id: assignee }
+  // A call-back set again after the contact was called back (the caller asked to be called once
+  // more) makes it wait again: `called_back_at` is cleared, so its queue rank comes back, and the
+  // history line of this change keeps the earlier call-back's time (calledBackAt: old → null).
+  // Clearing the call-back (no date) leaves a call-back made as it was.
+  const set = {
+    callback_on: input.dueDate,
+    callback_assignee_id: assignee,
+    ...(input.dueDate && contact.called_back_at ? { called_back_at: null } : {}),
+  }
   const updated = await change(ctx, trx, contact, version, 'callback', set, { ...contact, ...set })
   let taskId: string | null = null
   if (input.dueDate && contact.accompaniment_id && (ctx.user.roles.includes('worker') || ctx.user.roles.includes('lead'))) {

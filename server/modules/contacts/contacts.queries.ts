@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { ContactListQuery } from '../../../common/contracts/contacts.contracts'
+import { CONTACT_COUNT_CAP, type ContactListQuery } from '../../../common/contracts/contacts.contracts'
 import type { AuditDraft, RequestContext, Trx } from '../../http/context'
 import {
   type ContactRow,
@@ -23,7 +23,7 @@ export async function recordShown(trx: Trx, audit: AuditDraft, rows: { person_id
 }
 
 /** Lines of a list, each contact's caller name opened with its own key; every contact shown is on the entry. */
-async function summaries(ctx: RequestContext, trx: Trx, audit: AuditDraft, rows: ContactRow[]) {
+export async function summaries(ctx: RequestContext, trx: Trx, audit: AuditDraft, rows: ContactRow[]) {
   const keys = await ctx.codec.personKeys(
     trx,
     rows.filter((r) => r.caller_sealed).map((r) => r.id),
@@ -32,7 +32,7 @@ async function summaries(ctx: RequestContext, trx: Trx, audit: AuditDraft, rows:
   return rows.map((r) => presentSummary(ctx, keys.get(r.id), r))
 }
 
-/** A page of the contacts the caller may see, newest first, filtered by status, channel and dates. */
+/** A page of the contacts the caller may see, newest first, filtered by status, channel and dates, with a count capped at CONTACT_COUNT_CAP. */
 export async function listContacts(ctx: RequestContext, trx: Trx, audit: AuditDraft, q: z.output<typeof ContactListQuery>) {
   let base = visibleContacts(trx, ctx.user)
   if (q.status) base = base.where('contacts.status', '=', q.status)
@@ -48,9 +48,17 @@ export async function listContacts(ctx: RequestContext, trx: Trx, audit: AuditDr
       .limit(q.limit)
       .offset(q.offset)
       .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    // Counted up to the cap only: one more id than the cap says "more", without reading every match.
+    base
+      .select('contacts.id')
+      .limit(CONTACT_COUNT_CAP + 1)
+      .execute(),
   ])
-  return { items: await summaries(ctx, trx, audit, rows), total: Number(total.n) }
+  return {
+    items: await summaries(ctx, trx, audit, rows),
+    total: Math.min(total.length, CONTACT_COUNT_CAP),
+    capped: total.length > CONTACT_COUNT_CAP,
+  }
 }
 
 /**

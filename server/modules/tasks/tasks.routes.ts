@@ -6,6 +6,7 @@ import { fail } from '../../http/errors'
 import { expectedVersion, sendVersion } from '../../http/versioning'
 import { visibleRows } from '../../security/case-access'
 import { charterRenewalsFor } from '../partners/partners.renewals'
+import { contactsOnDuty } from '../contacts/contact-my-day'
 import { addDays, remindersFor } from './reminders.queries'
 import { createTask, setTaskStatus } from './tasks.commands'
 import { myOpenTasks, tasksOfCase } from './tasks.queries'
@@ -73,7 +74,7 @@ export const taskRoutes = [
     summary: "My day: today's sessions, overdue tasks, what is due this week, mandates ending soon",
     tags: ['tasks'],
     response: MyDay,
-    allow: 'task.read',
+    allow: 'my_day.read',
     async handler({ ctx }) {
       const me = ctx.user
       const today = ctx.now().slice(0, 10)
@@ -116,6 +117,7 @@ export const taskRoutes = [
           dueThisWeek: week,
           reminders: reminders.map(({ personId: _p, ...r }) => r),
           ...(await charterRenewalsFor(trx, me, today)),
+          contactPoint: await contactsOnDuty(ctx, trx, audit),
         }
       })
     },

@@ -2385,6 +2385,7 @@ export interface operations {
               | 'case_session.read'
               | 'case_session.write'
               | 'task.read'
+              | 'my_day.read'
               | 'task.write'
               | 'document.read'
               | 'document.write'
@@ -4957,6 +4958,7 @@ export interface operations {
             }[]
             /** Format: int64 */
             total: number
+            capped: boolean
           }
         }
       }
@@ -7039,6 +7041,87 @@ export interface operations {
               renewOn: string
               overdue: boolean
             }[]
+            contactPoint?: {
+              today: string
+              danger: {
+                /** Format: uuid */
+                id: string
+                /** @enum {string} */
+                status: 'draft' | 'final'
+                /** @enum {string} */
+                channel: 'phone' | 'email' | 'walk_in' | 'web_form' | 'letter' | 'other'
+                /** @enum {string} */
+                direction: 'incoming' | 'outgoing'
+                occurredAt: string
+                /** @enum {string} */
+                callerKind: 'relative' | 'professional' | 'person_concerned' | 'undisclosed' | 'anonymous'
+                callerSector:
+                  | (
+                      | 'school'
+                      | 'youth_service'
+                      | 'police'
+                      | 'prison_justice'
+                      | 'health'
+                      | 'social'
+                      | 'municipality'
+                      | 'religious_community'
+                      | 'other'
+                    )
+                  | null
+                personId: string | null
+                themes: string[]
+                orientation: ('none' | 'information_only' | 'advice_case' | 'accompaniment' | 'referred') | null
+                /** @enum {string} */
+                urgency: 'immediate' | '48h' | 'week' | 'none'
+                callbackOn: string | null
+                callbackAssigneeId: string | null
+                accompanimentId: string | null
+                dangerAt: string | null
+                dangerAcknowledgedAt: string | null
+                /** Format: int64 */
+                version: number
+                callerName: string | null
+              }[]
+              callbacks: {
+                /** Format: uuid */
+                id: string
+                /** @enum {string} */
+                status: 'draft' | 'final'
+                /** @enum {string} */
+                channel: 'phone' | 'email' | 'walk_in' | 'web_form' | 'letter' | 'other'
+                /** @enum {string} */
+                direction: 'incoming' | 'outgoing'
+                occurredAt: string
+                /** @enum {string} */
+                callerKind: 'relative' | 'professional' | 'person_concerned' | 'undisclosed' | 'anonymous'
+                callerSector:
+                  | (
+                      | 'school'
+                      | 'youth_service'
+                      | 'police'
+                      | 'prison_justice'
+                      | 'health'
+                      | 'social'
+                      | 'municipality'
+                      | 'religious_community'
+                      | 'other'
+                    )
+                  | null
+                personId: string | null
+                themes: string[]
+                orientation: ('none' | 'information_only' | 'advice_case' | 'accompaniment' | 'referred') | null
+                /** @enum {string} */
+                urgency: 'immediate' | '48h' | 'week' | 'none'
+                callbackOn: string | null
+                callbackAssigneeId: string | null
+                accompanimentId: string | null
+                dangerAt: string | null
+                dangerAcknowledgedAt: string | null
+                /** Format: int64 */
+                version: number
+                callerName: string | null
+              }[]
+            }
           }
         }
       }

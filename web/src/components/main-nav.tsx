@@ -33,7 +33,7 @@ interface Item {
 }
 
 const ITEMS: Item[] = [
-  { to: '/my-day', label: 'nav.myDay', ability: 'task.read', icon: IconSun },
+  { to: '/my-day', label: 'nav.myDay', ability: 'my_day.read', icon: IconSun },
   { to: '/contacts', label: 'contacts.nav', ability: 'contact.read', icon: IconPhone },
   { to: '/calendar', label: 'calendar.nav', ability: 'case_session.read', icon: IconCalendarWeek },
   { to: '/accompaniments', label: 'nav.accompaniments', ability: 'accompaniment.read', icon: IconBriefcase },

@@ -1,8 +1,23 @@
 import { Group, Pagination, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 
-/** Page navigation for offset-paginated lists, with the visible range announced. */
-export function Pager({ total, limit, offset, onOffset }: { total: number; limit: number; offset: number; onOffset: (o: number) => void }) {
+/**
+ * Page navigation for offset-paginated lists, with the visible range announced. `capped`: the
+ * server counted `total` matches and stopped there, more match ("of more than 1,000").
+ */
+export function Pager({
+  total,
+  limit,
+  offset,
+  onOffset,
+  capped = false,
+}: {
+  total: number
+  limit: number
+  offset: number
+  onOffset: (o: number) => void
+  capped?: boolean
+}) {
   const { t } = useTranslation()
   const pages = Math.max(1, Math.ceil(total / limit))
   const page = Math.floor(offset / limit) + 1
@@ -11,7 +26,7 @@ export function Pager({ total, limit, offset, onOffset }: { total: number; limit
   return (
     <Group justify="space-between" wrap="wrap" gap="sm">
       <Text size="sm" c="gray.7" role="status" aria-live="polite">
-        {t('pager.range', { from, to, total })}
+        {t(capped ? 'pager.rangeCapped' : 'pager.range', { from, to, total })}
       </Text>
       {pages > 1 ? (
         <nav aria-label={t('pager.label')}>

@@ -9,6 +9,7 @@ import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
 import { useFormat } from '../../i18n/format'
 import { MyDayCharters } from './my-day-charters'
+import { MyDayContacts } from './my-day-contacts'
 import { TaskItem } from './task-item'
 import { useMyDay, useTaskStatus } from './use-casework'
 
@@ -53,6 +54,7 @@ export function MyDayPage() {
     <Stack gap="lg" maw={1100}>
       <PageHeader title={t('myDay.title')} description={query.data ? fmt.date(query.data.date) : undefined} />
       <ErrorAlert error={query.error ?? status.error} />
+      <MyDayContacts section={query.data?.contactPoint} />
       {query.isPending ? (
         <Loading />
       ) : query.data ? (

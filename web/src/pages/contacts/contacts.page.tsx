@@ -71,7 +71,7 @@ function AllContacts() {
       ) : list.data ? (
         <>
           <ContactTable items={list.data.items} label={t('contacts.listCaption')} testId="contact-list" />
-          <Pager total={list.data.total} limit={LIMIT} offset={offset} onOffset={setOffset} />
+          <Pager total={list.data.total} capped={list.data.capped} limit={LIMIT} offset={offset} onOffset={setOffset} />
         </>
       ) : null}
     </Stack>
