@@ -143,6 +143,8 @@ export const AUDIT_ACTIONS = {
   'audit.verified': 'system',
   'names.reindexed': 'system',
   'job.retried': 'system',
+  // The day's scheduled notifications (modules/notifications): charter renewals and call-backs due.
+  'notification.scheduled': 'system',
   'seed.demo': 'system',
   'seed.demo_casework': 'system',
   'seed.demo_assessments': 'system',

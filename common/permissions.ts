@@ -75,6 +75,8 @@ export const PERMISSIONS = {
   /** Loading a whole HSDS file replaces what it names: admins only. */
   'partner_directory.import': ['admin'],
   'need_category.manage': ['admin'],
+  /** One's own notifications (for partner staff, their organisation's too): every role. */
+  'notification.read_own': ['intake', 'worker', 'lead', 'partner', 'researcher', 'dpo', 'admin'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

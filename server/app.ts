@@ -35,6 +35,7 @@ import { partnerHsdsRoutes } from './modules/partners/partners-hsds.routes'
 import { partnerRoutes } from './modules/partners/partners.routes'
 import { meRoutes } from './modules/me/me.routes'
 import { networkRoutes } from './modules/network/network.routes'
+import { notificationRoutes } from './modules/notifications/notifications.routes'
 import { personRoutes } from './modules/persons/persons.routes'
 import { postcodeRoutes } from './modules/postcodes/postcodes.routes'
 import { progressRoutes } from './modules/progress/progress.routes'
@@ -90,6 +91,7 @@ export const API_ROUTES: Route[] = [
   ...contactRequestRoutes,
   ...dutyRoutes,
   ...exceptionRoutes,
+  ...notificationRoutes,
 ]
 
 declare module 'fastify' {

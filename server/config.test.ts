@@ -83,6 +83,22 @@ describe('configuration', () => {
     if (value.length > 4) expect(e.message).not.toContain(value)
   })
 
+  it('reads the e-mail settings: off without an SMTP server, the link on the public address', () => {
+    expect(loadConfig({}).mail).toEqual({ smtpUrl: null, from: 'parcours@localhost', baseUrl: 'http://127.0.0.1:3000' })
+    const c = loadConfig({
+      PARCOURS_SMTP_URL: 'smtp://mail.example.org:587',
+      PARCOURS_MAIL_FROM: 'Parcours <parcours@example.org>',
+      PARCOURS_PUBLIC_URL: 'https://parcours.example.org/',
+    })
+    expect(c.mail).toEqual({
+      smtpUrl: 'smtp://mail.example.org:587',
+      from: 'Parcours <parcours@example.org>',
+      baseUrl: 'https://parcours.example.org',
+    })
+    expect(refusal({ PARCOURS_SMTP_URL: 'http://mail.example.org' }).message).toContain('PARCOURS_SMTP_URL')
+    expect(refusal({ PARCOURS_MAIL_FROM: 'nobody' }).message).toContain('PARCOURS_MAIL_FROM')
+  })
+
   it('names every invalid variable at once', () => {
     const e = refusal({ PORT: 'abc', LOG_LEVEL: 'loud' })
     expect(e.message).toContain('PORT')

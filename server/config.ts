@@ -42,6 +42,15 @@ const ConfigSchema = z.object({
   PARCOURS_PUBLIC_FORM_PER_ADDRESS: z.coerce.number().int().min(1).max(1000).default(3),
   PARCOURS_PUBLIC_FORM_PER_DAY: z.coerce.number().int().min(1).max(100_000).default(100),
   PARCOURS_PUBLIC_INBOX_MAX: z.coerce.number().int().min(1).max(1_000_000).default(500),
+  // E-mail notifications (modules/notifications): off when no SMTP server is set.
+  PARCOURS_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'an SMTP URL, e.g. smtp://mail.example.org:587 or smtps://user:pass@host:465')
+    .optional(),
+  PARCOURS_MAIL_FROM: z
+    .string()
+    .regex(/^[^\r\n]*[^\s@<>]+@[^\s@<>]+>?$/, 'a sender address, e.g. Parcours <parcours@example.org>')
+    .default('parcours@localhost'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -71,6 +80,11 @@ export type Config = {
    * requests the inbox holds at most (past it new ones are refused, none is ever pushed out).
    */
   publicForm: { minSeconds: number; perAddressPerDay: number; perDay: number; inboxMax: number }
+  /**
+   * E-mail notifications: the SMTP server (null: no e-mail is queued, notifications are shown in
+   * the app only), the sender, and the address the mails' sign-in link points to.
+   */
+  mail: { smtpUrl: string | null; from: string; baseUrl: string }
 }
 
 export class ConfigError extends Error {}
@@ -130,6 +144,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perAddressPerDay: c.PARCOURS_PUBLIC_FORM_PER_ADDRESS,
       perDay: c.PARCOURS_PUBLIC_FORM_PER_DAY,
       inboxMax: c.PARCOURS_PUBLIC_INBOX_MAX,
+    },
+    mail: {
+      smtpUrl: c.PARCOURS_SMTP_URL ?? null,
+      from: c.PARCOURS_MAIL_FROM,
+      baseUrl: (c.PARCOURS_PUBLIC_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/+$/, ''),
     },
     documents: { maxBytes: Math.round(c.PARCOURS_DOCUMENT_MAX_MB * 1_048_576), types: c.PARCOURS_DOCUMENT_TYPES.split(',') },
   }

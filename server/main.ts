@@ -9,6 +9,7 @@ import { PACKAGE_ROOT, VERSION } from './package-root'
 import { DEMO_PASSWORD, DEMO_USERS } from './seed/demo.data'
 import { DEMO_PARTNER_ORGANISATION } from './seed/partners.seed'
 import { createServices } from './services'
+import { startNotifications } from './modules/notifications/notifications'
 
 const out = (line = '') => process.stdout.write(`${line}\n`)
 
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
   const app = await buildApp(services, { logger: true, webRoot: path.join(PACKAGE_ROOT, 'dist/web') })
   await app.listen({ host: config.host, port: config.port })
   const jobs = startJobs(services, { log: (event) => app.log.warn(event, 'background job failed') })
+  const notifications = startNotifications(services, { log: (event) => app.log.warn(event, 'e-mail not sent') })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   // One machine-readable line for the log collector: what runs, on what, where. No personal data.
@@ -96,6 +98,7 @@ async function main(): Promise<void> {
       await app.close()
       // No new job is claimed; running ones finish (or are aborted) before the database closes.
       await jobs.stop()
+      await notifications.stop()
       await services.db.destroy()
       folderLock?.release()
       app.log.info({ event: 'stopped' }, 'parcours stopped')

@@ -194,6 +194,8 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/partners/hsds': { id: 'exportPartnersHsds' },
   'GET /api/partners/search': { id: 'searchPartners' },
   'POST /api/partners/hsds': { id: 'importPartnersHsds' },
+  'GET /api/notifications': { id: 'listNotifications' },
+  'POST /api/notifications/:id/read': { id: 'markNotificationRead' },
   'GET /api/need-categories': { id: 'listNeedCategories' },
   'POST /api/need-categories': { id: 'createNeedCategory' },
   'PUT /api/need-categories/:code': { id: 'updateNeedCategory', ifMatch: true },

@@ -173,6 +173,9 @@ const MATRIX: Record<string, Who> = {
   'GET /api/need-categories': [...STAFF, 'admin'],
   'POST /api/need-categories': ['admin'],
   'PUT /api/need-categories/:code': ['admin'],
+  // One's own notifications: every role, partner staff included.
+  'GET /api/notifications': ROLES,
+  'POST /api/notifications/:id/read': ROLES,
   // The web application (static files and client-side routes), outside API_ROUTES.
   'GET /*': 'public',
 }

@@ -99,6 +99,7 @@ const CALLS: Record<string, Call[]> = {
 }
 /** GET routes left out, and why. */
 const EXCLUDED: Record<string, string> = {
+  'GET /api/notifications': 'no personal data (the caller’s own notices: an event, ids and a reference code)',
   'GET /api/partners': 'directory, no personal data (organisations’ public descriptions and staff contacts)',
   'GET /api/partners/:id': 'directory, no personal data (organisations’ public descriptions and staff contacts)',
   'GET /api/partners/hsds': 'directory, no personal data (the HSDS export of the partner directory)',

@@ -304,3 +304,20 @@ export function informationGivenOf(trx: Trx, contact: OpenedContact) {
     .orderBy('contact_information_given.recorded_at', 'desc')
     .orderBy('contact_information_given.id', 'desc')
 }
+
+/**
+ * Contacts whose call-back is due on `date` or before and not yet made, for the daily notice to
+ * the people on duty (modules/notifications): ids, dates and the assignee only — no identity, no
+ * text leaves here. At most `limit`, oldest due first.
+ */
+export async function callBacksDue(trx: Trx, date: string, limit = 500) {
+  return trx
+    .selectFrom('contacts')
+    .select(['contacts.id', 'contacts.callback_on', 'contacts.callback_assignee_id'])
+    .where('contacts.callback_on', '<=', date)
+    .where('contacts.called_back_at', 'is', null)
+    .orderBy('contacts.callback_on')
+    .orderBy('contacts.id')
+    .limit(limit)
+    .execute()
+}

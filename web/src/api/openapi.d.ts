@@ -1993,6 +1993,40 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/notifications': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The caller's notifications (and their organisation's, for partner staff), newest first, with the unread count */
+    get: operations['listNotifications']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/notifications/{id}/read': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Mark one of the caller’s notifications read (404 for any other) */
+    post: operations['markNotificationRead']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
 }
 export type webhooks = Record<string, never>
 export interface components {
@@ -2420,6 +2454,7 @@ export interface operations {
               | 'partner_directory.manage'
               | 'partner_directory.import'
               | 'need_category.manage'
+              | 'notification.read_own'
             )[]
             mfaEnabled: boolean
             /** @enum {string} */
@@ -12572,6 +12607,7 @@ export interface operations {
           | 'audit.verified'
           | 'names.reindexed'
           | 'job.retried'
+          | 'notification.scheduled'
           | 'seed.demo'
           | 'seed.demo_casework'
           | 'seed.demo_assessments'
@@ -14310,6 +14346,87 @@ export interface operations {
       412: components['responses']['PreconditionFailed']
       413: components['responses']['PayloadTooLarge']
       428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listNotifications: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              id: string
+              /** @enum {string} */
+              event:
+                'referral_sent' | 'referral_accepted' | 'referral_declined' | 'referral_completed' | 'charter_renewal_due' | 'callback_due'
+              /** @enum {string} */
+              subjectType: 'referral' | 'organisation' | 'contact'
+              subjectId: string
+              reference: string
+              createdAt: string
+              readAt: string | null
+              forOrganisation: boolean
+            }[]
+            /** Format: int64 */
+            unread: number
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  markNotificationRead: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            id: string
+            /** @enum {string} */
+            event:
+              'referral_sent' | 'referral_accepted' | 'referral_declined' | 'referral_completed' | 'charter_renewal_due' | 'callback_due'
+            /** @enum {string} */
+            subjectType: 'referral' | 'organisation' | 'contact'
+            subjectId: string
+            reference: string
+            createdAt: string
+            readAt: string | null
+            forOrganisation: boolean
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      413: components['responses']['PayloadTooLarge']
       429: components['responses']['TooManyRequests']
       500: components['responses']['ServerError']
     }

@@ -9,6 +9,7 @@ import { ErrorAlert } from './error-alert'
 import { UserMenu } from './header-parts'
 import { lazyNamed } from './lazy-page'
 import { LanguageSwitch } from './language-switch'
+import { NotificationsMenu } from '../pages/notifications/notifications-menu'
 import { Loading } from './loading'
 import { MainNav } from './main-nav'
 import { MAIN_ID, SkipLink } from './skip-link'
@@ -82,6 +83,7 @@ export function AppLayout() {
             </Group>
             {compact ? null : (
               <Group gap="sm" wrap="nowrap">
+                <NotificationsMenu me={user} />
                 <LanguageSwitch />
                 <UserMenu me={user} />
               </Group>
@@ -92,6 +94,7 @@ export function AppLayout() {
           <MainNav me={user} />
           {compact ? (
             <Stack gap="sm" mt="lg" pt="md" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+              <NotificationsMenu me={user} />
               <LanguageSwitch />
               <UserMenu me={user} />
             </Stack>
