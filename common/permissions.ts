@@ -73,6 +73,13 @@ export const PERMISSIONS = {
   /** Loading a whole HSDS file replaces what it names: admins only. */
   'partner_directory.import': ['admin'],
   'need_category.manage': ['admin'],
+  /** Orientation (issue 11): the consent registry and referrals of a case, for its workers and leads (the case door decides which). */
+  'consent.read': ['worker', 'lead'],
+  'consent.manage': ['worker', 'lead'],
+  'referral.read': ['worker', 'lead'],
+  'referral.manage': ['worker', 'lead'],
+  /** A partner's staff: the referrals addressed to their own organisation, and nothing else of Parcours. */
+  'referral.partner': ['partner'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -41,6 +41,9 @@ import { progressRoutes } from './modules/progress/progress.routes'
 import { contactRequestRoutes } from './modules/public-info/contact-requests.routes'
 import { publicInfoRoutes } from './modules/public-info/public-info.routes'
 import { sheetForInfoPage, sheetsForInfoPage } from './modules/public-info/public-sheets.source'
+import { consentRoutes } from './modules/referrals/consents.routes'
+import { partnerPortalRoutes } from './modules/referrals/partner-portal.routes'
+import { referralRoutes } from './modules/referrals/referrals.routes'
 import { reportRoutes } from './modules/reports/reports.routes'
 import { planRoutes } from './modules/plans/plans.routes'
 import { trajectoryRoutes } from './modules/trajectory/trajectory.routes'
@@ -90,6 +93,9 @@ export const API_ROUTES: Route[] = [
   ...contactRequestRoutes,
   ...dutyRoutes,
   ...exceptionRoutes,
+  ...consentRoutes,
+  ...referralRoutes,
+  ...partnerPortalRoutes,
 ]
 
 declare module 'fastify' {
