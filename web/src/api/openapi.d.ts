@@ -2837,6 +2837,7 @@ export interface operations {
                 requestedAt: string
               } | null
               mayChangeAccess: boolean
+              organisationId: string | null
               /** Format: int64 */
               version: number
               createdAt: string
@@ -2869,6 +2870,8 @@ export interface operations {
           roles: ('intake' | 'worker' | 'lead' | 'partner' | 'researcher' | 'dpo' | 'admin')[]
           /** @default [] */
           teamIds?: string[]
+          /** @default null */
+          organisationId?: string | null
         }
       }
     }
@@ -2903,6 +2906,7 @@ export interface operations {
                 requestedAt: string
               } | null
               mayChangeAccess: boolean
+              organisationId: string | null
               /** Format: int64 */
               version: number
               createdAt: string
@@ -2961,6 +2965,7 @@ export interface operations {
               requestedAt: string
             } | null
             mayChangeAccess: boolean
+            organisationId: string | null
             /** Format: int64 */
             version: number
             createdAt: string
@@ -2994,6 +2999,7 @@ export interface operations {
           roles?: ('intake' | 'worker' | 'lead' | 'partner' | 'researcher' | 'dpo' | 'admin')[]
           teamIds?: string[]
           disabled?: boolean
+          organisationId?: string | null
         }
       }
     }
@@ -3027,6 +3033,7 @@ export interface operations {
               requestedAt: string
             } | null
             mayChangeAccess: boolean
+            organisationId: string | null
             /** Format: int64 */
             version: number
             createdAt: string
@@ -3085,6 +3092,7 @@ export interface operations {
               requestedAt: string
             } | null
             mayChangeAccess: boolean
+            organisationId: string | null
             /** Format: int64 */
             version: number
             createdAt: string
@@ -3141,6 +3149,7 @@ export interface operations {
                 requestedAt: string
               } | null
               mayChangeAccess: boolean
+              organisationId: string | null
               /** Format: int64 */
               version: number
               createdAt: string
