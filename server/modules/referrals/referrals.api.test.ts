@@ -206,3 +206,21 @@ describe('the partner’s copy', () => {
     expect(copy.planGoals).toEqual(['Voir un psychologue chaque semaine'])
   })
 })
+
+describe('stopping a referral', () => {
+  it('the service stops it (If-Match): the partner’s next request gets 404 and the copy’s key is gone', async () => {
+    const { caseId } = await newCase(worker, w.team)
+    const { referral } = await sent(worker, caseId, w.orgA, ['summary'])
+    expect((await w.partnerA.get(`/api/partner/referrals/${referral.id}`)).statusCode).toBe(200)
+    expect((await w.otherWorker.post(`/api/referrals/${referral.id}/stop`, {}, ifMatch(2))).statusCode).toBe(404)
+    expect((await worker.post(`/api/referrals/${referral.id}/stop`, {}, ifMatch(1))).statusCode).toBe(412)
+    const stopped = await worker.post(`/api/referrals/${referral.id}/stop`, {}, ifMatch(2))
+    expect(stopped.statusCode, stopped.body).toBe(200)
+    expect(json(stopped)).toMatchObject({ status: 'stopped', shreddedAt: expect.any(String) })
+    expect((await w.partnerA.get(`/api/partner/referrals/${referral.id}`)).statusCode).toBe(404)
+    expect(
+      await t.services.db.selectFrom('person_keys').select('person_id').where('person_id', '=', referral.id).executeTakeFirst(),
+    ).toBeUndefined()
+    expect((await worker.post(`/api/referrals/${referral.id}/stop`, {}, ifMatch(3))).statusCode).toBe(409)
+  })
+})
