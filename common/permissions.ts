@@ -77,6 +77,13 @@ export const PERMISSIONS = {
   'need_category.manage': ['admin'],
   /** One's own notifications (for partner staff, their organisation's too): every role. */
   'notification.read_own': ['intake', 'worker', 'lead', 'partner', 'researcher', 'dpo', 'admin'],
+  /** Orientation (issue 11): the consent registry and referrals of a case, for its workers and leads (the case door decides which). */
+  'consent.read': ['worker', 'lead'],
+  'consent.manage': ['worker', 'lead'],
+  'referral.read': ['worker', 'lead'],
+  'referral.manage': ['worker', 'lead'],
+  /** A partner's staff: the referrals addressed to their own organisation, and nothing else of Parcours. */
+  'referral.partner': ['partner'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

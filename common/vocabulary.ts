@@ -49,4 +49,9 @@ export const TIMELINE_EVENT_TYPES = [
   'reopen',
   /** A contact of the contact point linked to the case (data: contactId, channel, occurredAt). */
   'contact_linked',
+  /** Orientation (issue 11): a consent recorded or withdrawn (data: consentId, organisationId…). */
+  'consent_recorded',
+  'consent_withdrawn',
+  /** A referral's step taken by the service (data: referralId, code, from, to). */
+  'referral',
 ] as const

@@ -42,6 +42,9 @@ import { progressRoutes } from './modules/progress/progress.routes'
 import { contactRequestRoutes } from './modules/public-info/contact-requests.routes'
 import { publicInfoRoutes } from './modules/public-info/public-info.routes'
 import { sheetForInfoPage, sheetsForInfoPage } from './modules/public-info/public-sheets.source'
+import { consentRoutes } from './modules/referrals/consents.routes'
+import { partnerPortalRoutes } from './modules/referrals/partner-portal.routes'
+import { referralRoutes } from './modules/referrals/referrals.routes'
 import { reportRoutes } from './modules/reports/reports.routes'
 import { planRoutes } from './modules/plans/plans.routes'
 import { trajectoryRoutes } from './modules/trajectory/trajectory.routes'
@@ -92,6 +95,9 @@ export const API_ROUTES: Route[] = [
   ...dutyRoutes,
   ...exceptionRoutes,
   ...notificationRoutes,
+  ...consentRoutes,
+  ...referralRoutes,
+  ...partnerPortalRoutes,
 ]
 
 declare module 'fastify' {

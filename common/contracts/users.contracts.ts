@@ -27,6 +27,8 @@ export const UserView = z.object({
   pending: PendingGrant.nullable(),
   /** False on one's own account: nobody changes their own roles, teams or disabled state. */
   mayChangeAccess: z.boolean(),
+  /** The partner organisation a `partner` account belongs to (null for every other role). */
+  organisationId: z.uuid().nullable(),
   version: z.number().int(),
   createdAt: z.string(),
 })
@@ -42,12 +44,15 @@ export const CreateUserBody = z.object({
   displayName: z.string().trim().min(1).max(120),
   roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length),
   teamIds: z.array(z.uuid()).max(MAX_TEAMS).default([]),
+  /** Required for, and only for, a `partner` account: the organisation whose referrals it reaches. */
+  organisationId: z.uuid().nullable().default(null),
 })
 export const UpdateUserBody = z.object({
   displayName: z.string().trim().min(1).max(120).optional(),
   roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length).optional(),
   teamIds: z.array(z.uuid()).max(MAX_TEAMS).optional(),
   disabled: z.boolean().optional(),
+  organisationId: z.uuid().nullable().optional(),
 })
 /** Returned once: the admin hands the link to the user, who sets their own password. */
 export const ActivationLink = z.object({ user: UserView, activationToken: z.string(), activationPath: z.string() })

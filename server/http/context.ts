@@ -138,6 +138,12 @@ export class RecordingCodec {
     draft.persons.add(personId)
     return key
   }
+  /** Destroys a data key (shredding), inside a write: the entry records it like any key it touches. */
+  async shredKey(trx: Trx, keyId: string): Promise<void> {
+    const draft = this.draft()
+    await this.#codec.shredKey(trx, keyId)
+    draft.persons.add(keyId)
+  }
   sealRow: Codec['sealRow'] = (...args) => this.#codec.sealRow(...args)
   openRow: Codec['openRow'] = (...args) => this.#codec.openRow(...args)
   sealSecret: Codec['sealSecret'] = (...args) => this.#codec.sealSecret(...args)

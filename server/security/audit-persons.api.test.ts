@@ -105,6 +105,11 @@ const EXCLUDED: Record<string, string> = {
   'GET /api/partners/hsds': 'directory, no personal data (the HSDS export of the partner directory)',
   'GET /api/partners/search': 'directory, no personal data (services covering a place; the place is not stored)',
   'GET /api/need-categories': 'directory, no personal data (the need taxonomy)',
+  'GET /api/partner/referrals':
+    "the partner portal answers copies that carry no person's id or code (only a referral's pseudonymous reference); its entry records the case's client for the DPO all the same: modules/referrals/partner-portal.api.test.ts",
+  'GET /api/partner/referrals/:referralId':
+    "the partner portal answers a copy without any person's id or code; its entry records the case's client for the DPO: modules/referrals/partner-portal.api.test.ts",
+  'GET /api/partner/organisation': "the partner's own organisation from the directory: no person concerned",
   'GET /api/audit':
     "the DPO's view of the log shows the pseudonymous codes of each entry's persons, never their data; its entry names the person asked about (modules/audit/audit.api.test.ts), not every code listed, or each look-up would bury the answer to 'who read this person' under the DPO's own",
   'GET /api/audit/actors': "staff accounts for the DPO's choice of a user: no person concerned",

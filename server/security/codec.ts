@@ -246,6 +246,16 @@ export class Codec {
     return out as OpenedOf<T, R>
   }
 
+  /**
+   * Crypto-shredding of a data key that is not a person's (a referral's copy): deletes its wrapped
+   * row in the caller's transaction and drops the cached copy here. Whatever it sealed can no longer
+   * be opened, backups of the sealed rows included; other instances lose it within KEY_CACHE_TTL_MS.
+   */
+  async shredKey(trx: Tx, keyId: string): Promise<void> {
+    await trx.deleteFrom('person_keys').where('person_id', '=', keyId).execute()
+    this.invalidate(keyId)
+  }
+
   /** Drops a person's cached data key: to be called when their wrapped key is deleted (shredding). */
   invalidate(personId: string): void {
     this.cache.delete(personId)

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formTokenKey, issueFormToken } from '../modules/public-info/public-form.token'
+import { REFERRAL_SECRETS, storeReferralSecrets } from '../modules/referrals/referral-secrets.fixture'
 import { Agent, auditRows, DB_KIND, json, startTestApp, type TestApp } from '../test/harness'
 
 let h: TestApp
@@ -123,6 +124,8 @@ SECRETS.push(...Object.values(PUBLIC_REQUEST), significant(PUBLIC_REQUEST.phone)
 /** A confidentiality exception: the situation, the recipient's name, what was disclosed, a refusal's reason. */
 const EXCEPTION = ['Flamingo sextant disclosure', 'Inspector Wolkenkratzer', 'Pumpernickel harbour details', 'Cardamom refusal memo']
 SECRETS.push(...EXCEPTION)
+/** Orientation: consent note, referral fields, the partner's copy, feedback and a decline's reason. */
+SECRETS.push(...REFERRAL_SECRETS)
 const ids: string[] = []
 
 beforeAll(async () => {
@@ -284,6 +287,7 @@ beforeAll(async () => {
     expect(contact.statusCode, contact.body).toBe(201)
     expect(json(contact).disclosed).toBe(disclosed)
   }
+  await storeReferralSecrets(h)
 })
 afterAll(() => h?.close())
 

@@ -43,6 +43,32 @@ const EXCEPTION = {
   disclosedAt: '2026-11-30T10:00:00Z',
 }
 
+/** A partner organisation for consents and referrals, made once per world by the team's lead. */
+const partnerOrgs = new WeakMap<object, Promise<string>>()
+function partnerOrg(c: CaseFixture): Promise<string> {
+  let made = partnerOrgs.get(c.world)
+  if (!made) {
+    made = c.world.as.teamLead
+      .request('POST', '/api/partners', { name: `Partenaire ${c.code}`, description: 'Orientation', services: [] })
+      .then((res) => {
+        expect(res.statusCode, res.body).toBe(201)
+        return json(res).id as string
+      })
+    partnerOrgs.set(c.world, made)
+  }
+  return made
+}
+const consentFor = (organisationId: string) => ({
+  organisationId,
+  purpose: 'Suivi',
+  basis: 'consent',
+  givenBy: 'person',
+  givenOn: day(0),
+  how: 'oral',
+  scope: ['summary'],
+  expiresOn: day(90),
+})
+
 /** Makes a row on the case as its primary worker, and answers its id. */
 async function made(c: CaseFixture, path: string, body: unknown, headers?: Record<string, string>): Promise<string> {
   const res = await c.world.owner.request('POST', `/api/accompaniments/${c.id}${path}`, body, headers)
@@ -94,6 +120,12 @@ export const CASE_RECIPES: Record<string, Recipe> = {
 
   'GET /api/accompaniments/:id/relatives': none,
   'GET /api/accompaniments/:id/exceptions': none,
+  'GET /api/accompaniments/:id/consents': none,
+  'POST /api/accompaniments/:id/consents': async (c) => ({ body: consentFor(await partnerOrg(c)) }),
+  'GET /api/accompaniments/:id/referrals': none,
+  'POST /api/accompaniments/:id/referrals': async (c) => ({
+    body: { organisationId: await partnerOrg(c), reason: 'Soutien', summary: 'Résumé' },
+  }),
   'POST /api/accompaniments/:id/exceptions': send(EXCEPTION),
   'POST /api/accompaniments/:id/relatives': send(RELATIVE),
   'PUT /api/accompaniments/:id/relatives/:relativeId': async (c) => ({

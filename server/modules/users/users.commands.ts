@@ -8,12 +8,31 @@ import type { Grants } from './access-plan'
 
 const ACTIVATION_MS = 72 * 3_600_000
 
-export type NewUser = { email: string; displayName: string; roles: Role[]; teamIds: string[] }
+export type NewUser = { email: string; displayName: string; roles: Role[]; teamIds: string[]; organisationId?: string | null }
 
 export async function checkTeams(trx: Trx, teamIds: string[]): Promise<void> {
   if (teamIds.length === 0) return
   const found = await trx.selectFrom('teams').select('id').where('id', 'in', teamIds).execute()
   if (found.length !== new Set(teamIds).size) throw invalidField('teamIds', 'unknown_team', 'Unknown team')
+}
+
+/**
+ * A partner account belongs to one partner organisation, which must exist; no other account has
+ * one. `roles`: what the account holds or waits for once this change is made.
+ */
+export async function checkOrganisation(trx: Trx, roles: readonly Role[], organisationId: string | null): Promise<void> {
+  const partner = roles.includes('partner')
+  if (partner && !organisationId) throw invalidField('organisationId', 'required', 'A partner account belongs to an organisation')
+  if (!partner && organisationId)
+    throw invalidField('organisationId', 'only_for_partner', 'Only a partner account belongs to an organisation')
+  if (organisationId) {
+    const org = await trx.selectFrom('partner_organisations').select('id').where('id', '=', organisationId).executeTakeFirst()
+    if (!org) throw invalidField('organisationId', 'unknown_organisation', 'Unknown partner organisation')
+  }
+}
+
+export async function setOrganisation(trx: Trx, userId: string, organisationId: string | null): Promise<void> {
+  await trx.updateTable('users').set({ organisation_id: organisationId }).where('id', '=', userId).execute()
 }
 
 /** Gives roles and teams at once, skipping what the user holds already. */
@@ -78,6 +97,7 @@ export async function createUser(trx: Trx, input: NewUser, now: string, password
       mfa_enabled: 0,
       mfa_last_step: 0,
       disabled: 0,
+      organisation_id: input.organisationId ?? null,
       activation_token_hash: password ? null : activation.hash,
       activation_expires_at: password ? null : activation.expiresAt,
       version: 1,

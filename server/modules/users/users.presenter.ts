@@ -3,7 +3,17 @@ import { ROLES } from '../../../common/roles'
 import type { Row, Trx } from '../../http/context'
 import { parseIds, parseRoles } from './role-requests.commands'
 
-export const USER_COLUMNS = ['id', 'email', 'display_name', 'disabled', 'mfa_enabled', 'password_hash', 'version', 'created_at'] as const
+export const USER_COLUMNS = [
+  'id',
+  'email',
+  'display_name',
+  'disabled',
+  'mfa_enabled',
+  'password_hash',
+  'organisation_id',
+  'version',
+  'created_at',
+] as const
 type UserRow = Pick<Row<'users'>, (typeof USER_COLUMNS)[number]>
 
 /** Users as an admin sees them, with what waits for a second person; `actorId` is the caller. */
@@ -54,6 +64,7 @@ export async function presentUsers(trx: Trx, rows: UserRow[], actorId: string): 
           }
         : null,
       mayChangeAccess: r.id !== actorId,
+      organisationId: r.organisation_id,
       version: r.version,
       createdAt: r.created_at,
     }

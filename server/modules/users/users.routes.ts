@@ -11,7 +11,16 @@ import { planAccess } from './access-plan'
 import { recordingDutyRefusals } from './duty-refusals'
 import { applyPlan, pendingOf } from './role-requests.commands'
 import { roleRequestRoutes } from './role-requests.routes'
-import { checkTeams, createUser, grantsOf, reissueActivation, resetMfa, updateUser } from './users.commands'
+import {
+  checkOrganisation,
+  checkTeams,
+  createUser,
+  setOrganisation,
+  grantsOf,
+  reissueActivation,
+  resetMfa,
+  updateUser,
+} from './users.commands'
 import { presentUsers, USER_COLUMNS } from './users.presenter'
 
 async function loadUser(ctx: RequestContext, trx: Trx, id: string) {
@@ -75,6 +84,7 @@ export const userRoutes = [
     async handler({ body, ctx, reply }) {
       return ctx.write('user.created', async (trx, audit) => {
         await checkTeams(trx, body.teamIds)
+        await checkOrganisation(trx, body.roles, body.organisationId)
         const plan = planAccess({ roles: [], teamIds: [] }, null, { roles: body.roles, teamIds: body.teamIds })
         const { id, token } = await createUser(trx, { ...body, ...plan.add }, ctx.now())
         const applied = await applyPlan(trx, id, { ...plan, add: { roles: [], teamIds: [] } }, null, ctx.user.userId, ctx.now())
@@ -122,6 +132,22 @@ export const userRoutes = [
         return ctx.write('user.updated', async (trx, audit) => {
           audit.subject('user', params.id).detail({ fields })
           await updateUser(trx, params.id, version, { displayName: body.displayName, disabled: body.disabled }, ctx.now())
+          if (body.roles || body.organisationId !== undefined) {
+            // What the account will hold or wait for decides whether it belongs to an organisation.
+            const [held, pending, current] = await Promise.all([
+              grantsOf(trx, params.id),
+              pendingOf(trx, params.id),
+              trx.selectFrom('users').select('organisation_id').where('id', '=', params.id).executeTakeFirstOrThrow(),
+            ])
+            const roles = body.roles ?? [...held.roles, ...(pending?.roles ?? [])]
+            const organisationId = roles.includes('partner')
+              ? body.organisationId !== undefined
+                ? body.organisationId
+                : current.organisation_id
+              : (body.organisationId ?? null)
+            await checkOrganisation(trx, roles, organisationId)
+            await setOrganisation(trx, params.id, organisationId)
+          }
           if (body.roles || body.teamIds) {
             if (body.teamIds) await checkTeams(trx, body.teamIds)
             const [held, pending] = await Promise.all([grantsOf(trx, params.id), pendingOf(trx, params.id)])

@@ -2027,6 +2027,263 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/accompaniments/{id}/consents': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Consents (and recorded legal bases) of the case for sharing with partners, newest first, with their scope and expiry */
+    get: operations['listCaseConsents']
+    put?: never
+    /** Record a consent, or another legal basis, for sharing parts of the case with one partner organisation */
+    post: operations['recordCaseConsent']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/consents/{consentId}/withdraw': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Record the withdrawal of a consent (If-Match): the partner’s copies that rest on it are destroyed at once */
+    post: operations['withdrawConsent']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/accompaniments/{id}/referrals': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Referrals of the case: to whom, what was shared and until when, their status, events and feedback */
+    get: operations['listCaseReferrals']
+    put?: never
+    /** Draft a referral to a partner organisation (and one of its services), choosing what it would receive */
+    post: operations['createReferral']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/referrals/{referralId}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Change a draft referral (If-Match); a sent one is not rewritten (409) */
+    put: operations['updateReferralDraft']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/referrals/{referralId}/send': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Send a draft under a consent of the case for that organisation whose scope covers every shared field (If-Match) */
+    post: operations['sendReferral']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/referrals/{referralId}/stop': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Stop a referral (If-Match): the partner’s copy is destroyed */
+    post: operations['stopReferral']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/referrals/{referralId}/feedback': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** The service writes a feedback note on a referral, which the partner sees while it has access */
+    post: operations['writeReferralFeedback']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/partner/referrals': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Referrals addressed to the caller’s organisation that are still shared with it: only what was shared */
+    get: operations['listPartnerReferrals']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/partner/referrals/{referralId}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** One referral addressed to the caller’s organisation, with both sides’ feedback (404 when not or no longer shared) */
+    get: operations['getPartnerReferral']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/partner/referrals/{referralId}/accept': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Accept a referral (If-Match) */
+    post: operations['acceptReferral']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/partner/referrals/{referralId}/decline': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Decline a referral with a reason (If-Match): the copy is destroyed */
+    post: operations['declineReferral']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/partner/referrals/{referralId}/progress': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Say the work on an accepted referral is in progress (If-Match) */
+    post: operations['progressReferral']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/partner/referrals/{referralId}/complete': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Complete a referral with its outcome (If-Match): the copy is destroyed */
+    post: operations['completeReferral']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/partner/referrals/{referralId}/feedback': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** The partner writes a feedback note, which the case keeps */
+    post: operations['writePartnerFeedback']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/partner/organisation': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The caller’s own organisation, as the directory describes it */
+    get: operations['getPartnerOrganisation']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
 }
 export type webhooks = Record<string, never>
 export interface components {
@@ -2455,6 +2712,11 @@ export interface operations {
               | 'partner_directory.import'
               | 'need_category.manage'
               | 'notification.read_own'
+              | 'consent.read'
+              | 'consent.manage'
+              | 'referral.read'
+              | 'referral.manage'
+              | 'referral.partner'
             )[]
             mfaEnabled: boolean
             /** @enum {string} */
@@ -2611,6 +2873,7 @@ export interface operations {
                 requestedAt: string
               } | null
               mayChangeAccess: boolean
+              organisationId: string | null
               /** Format: int64 */
               version: number
               createdAt: string
@@ -2643,6 +2906,8 @@ export interface operations {
           roles: ('intake' | 'worker' | 'lead' | 'partner' | 'researcher' | 'dpo' | 'admin')[]
           /** @default [] */
           teamIds?: string[]
+          /** @default null */
+          organisationId?: string | null
         }
       }
     }
@@ -2677,6 +2942,7 @@ export interface operations {
                 requestedAt: string
               } | null
               mayChangeAccess: boolean
+              organisationId: string | null
               /** Format: int64 */
               version: number
               createdAt: string
@@ -2735,6 +3001,7 @@ export interface operations {
               requestedAt: string
             } | null
             mayChangeAccess: boolean
+            organisationId: string | null
             /** Format: int64 */
             version: number
             createdAt: string
@@ -2768,6 +3035,7 @@ export interface operations {
           roles?: ('intake' | 'worker' | 'lead' | 'partner' | 'researcher' | 'dpo' | 'admin')[]
           teamIds?: string[]
           disabled?: boolean
+          organisationId?: string | null
         }
       }
     }
@@ -2801,6 +3069,7 @@ export interface operations {
               requestedAt: string
             } | null
             mayChangeAccess: boolean
+            organisationId: string | null
             /** Format: int64 */
             version: number
             createdAt: string
@@ -2859,6 +3128,7 @@ export interface operations {
               requestedAt: string
             } | null
             mayChangeAccess: boolean
+            organisationId: string | null
             /** Format: int64 */
             version: number
             createdAt: string
@@ -2915,6 +3185,7 @@ export interface operations {
                 requestedAt: string
               } | null
               mayChangeAccess: boolean
+              organisationId: string | null
               /** Format: int64 */
               version: number
               createdAt: string
@@ -12603,6 +12874,19 @@ export interface operations {
           | 'exception.decided'
           | 'exception.listed'
           | 'exception.viewed'
+          | 'consent.recorded'
+          | 'consent.withdrawn'
+          | 'consent.listed'
+          | 'referral.created'
+          | 'referral.updated'
+          | 'referral.sent'
+          | 'referral.status_changed'
+          | 'referral.feedback_written'
+          | 'referral.listed'
+          | 'referral.expired_shredded'
+          | 'partner_referral.listed'
+          | 'partner_referral.viewed'
+          | 'partner_organisation.viewed'
           | 'audit.viewed'
           | 'audit.verified'
           | 'names.reindexed'
@@ -14427,6 +14711,1169 @@ export interface operations {
       403: components['responses']['Forbidden']
       404: components['responses']['NotFound']
       413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listCaseConsents: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              accompanimentId: string | null
+              /** Format: uuid */
+              organisationId: string
+              organisationName: string
+              purpose: string
+              /** @enum {string} */
+              basis: 'consent' | 'legal_basis'
+              legalBasisId: string | null
+              /** @enum {string} */
+              givenBy: 'person' | 'legal_representative' | 'minor_and_representative'
+              givenOn: string
+              /** @enum {string} */
+              how: 'oral' | 'signed_form' | 'written'
+              documentId: string | null
+              scope: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+              expiresOn: string
+              note: string | null
+              recordedBy: string
+              recordedAt: string
+              withdrawnAt: string | null
+              active: boolean
+              /** Format: int64 */
+              version: number
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  recordCaseConsent: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          organisationId: string
+          purpose: string
+          /** @enum {string} */
+          basis: 'consent' | 'legal_basis'
+          /** @default null */
+          legalBasisId?: string | null
+          /** @enum {string} */
+          givenBy: 'person' | 'legal_representative' | 'minor_and_representative'
+          /** Format: date */
+          givenOn: string
+          /** @enum {string} */
+          how: 'oral' | 'signed_form' | 'written'
+          /** @default null */
+          documentId?: string | null
+          scope: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+          /** Format: date */
+          expiresOn: string
+          /** @default null */
+          note?: string | null
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            accompanimentId: string | null
+            /** Format: uuid */
+            organisationId: string
+            organisationName: string
+            purpose: string
+            /** @enum {string} */
+            basis: 'consent' | 'legal_basis'
+            legalBasisId: string | null
+            /** @enum {string} */
+            givenBy: 'person' | 'legal_representative' | 'minor_and_representative'
+            givenOn: string
+            /** @enum {string} */
+            how: 'oral' | 'signed_form' | 'written'
+            documentId: string | null
+            scope: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+            expiresOn: string
+            note: string | null
+            recordedBy: string
+            recordedAt: string
+            withdrawnAt: string | null
+            active: boolean
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  withdrawConsent: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        consentId: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            accompanimentId: string | null
+            /** Format: uuid */
+            organisationId: string
+            organisationName: string
+            purpose: string
+            /** @enum {string} */
+            basis: 'consent' | 'legal_basis'
+            legalBasisId: string | null
+            /** @enum {string} */
+            givenBy: 'person' | 'legal_representative' | 'minor_and_representative'
+            givenOn: string
+            /** @enum {string} */
+            how: 'oral' | 'signed_form' | 'written'
+            documentId: string | null
+            scope: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+            expiresOn: string
+            note: string | null
+            recordedBy: string
+            recordedAt: string
+            withdrawnAt: string | null
+            active: boolean
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listCaseReferrals: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              code: string
+              accompanimentId: string | null
+              /** Format: uuid */
+              organisationId: string
+              organisationName: string
+              serviceId: string | null
+              serviceName: string | null
+              consentId: string | null
+              /** @enum {string} */
+              status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
+              shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+              reason: string
+              request: string | null
+              summary: string | null
+              declineReason: string | null
+              outcome: {
+                /** @enum {string} */
+                need: 'met' | 'partly_met' | 'not_met'
+                /** @enum {string} */
+                person: 'stayed' | 'left'
+              } | null
+              sharedUntil: string | null
+              shreddedAt: string | null
+              createdAt: string
+              sentAt: string | null
+              answeredAt: string | null
+              closedAt: string | null
+              events: {
+                at: string
+                kind: string
+                fromStatus: ('draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped') | null
+                toStatus: ('draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped') | null
+              }[]
+              feedback: {
+                /** Format: uuid */
+                id: string
+                /** @enum {string} */
+                side: 'service' | 'partner'
+                author: string
+                note: string
+                writtenAt: string
+              }[]
+              /** Format: int64 */
+              version: number
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  createReferral: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          organisationId: string
+          /** @default null */
+          serviceId?: string | null
+          reason: string
+          /** @default null */
+          request?: string | null
+          /** @default null */
+          summary?: string | null
+          /**
+           * @default [
+           *       "summary"
+           *     ]
+           */
+          shared?: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            code: string
+            accompanimentId: string | null
+            /** Format: uuid */
+            organisationId: string
+            organisationName: string
+            serviceId: string | null
+            serviceName: string | null
+            consentId: string | null
+            /** @enum {string} */
+            status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
+            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+            reason: string
+            request: string | null
+            summary: string | null
+            declineReason: string | null
+            outcome: {
+              /** @enum {string} */
+              need: 'met' | 'partly_met' | 'not_met'
+              /** @enum {string} */
+              person: 'stayed' | 'left'
+            } | null
+            sharedUntil: string | null
+            shreddedAt: string | null
+            createdAt: string
+            sentAt: string | null
+            answeredAt: string | null
+            closedAt: string | null
+            events: {
+              at: string
+              kind: string
+              fromStatus: ('draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped') | null
+              toStatus: ('draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped') | null
+            }[]
+            feedback: {
+              /** Format: uuid */
+              id: string
+              /** @enum {string} */
+              side: 'service' | 'partner'
+              author: string
+              note: string
+              writtenAt: string
+            }[]
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  updateReferralDraft: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        referralId: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          organisationId: string
+          /** @default null */
+          serviceId?: string | null
+          reason: string
+          /** @default null */
+          request?: string | null
+          /** @default null */
+          summary?: string | null
+          /**
+           * @default [
+           *       "summary"
+           *     ]
+           */
+          shared?: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            code: string
+            accompanimentId: string | null
+            /** Format: uuid */
+            organisationId: string
+            organisationName: string
+            serviceId: string | null
+            serviceName: string | null
+            consentId: string | null
+            /** @enum {string} */
+            status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
+            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+            reason: string
+            request: string | null
+            summary: string | null
+            declineReason: string | null
+            outcome: {
+              /** @enum {string} */
+              need: 'met' | 'partly_met' | 'not_met'
+              /** @enum {string} */
+              person: 'stayed' | 'left'
+            } | null
+            sharedUntil: string | null
+            shreddedAt: string | null
+            createdAt: string
+            sentAt: string | null
+            answeredAt: string | null
+            closedAt: string | null
+            events: {
+              at: string
+              kind: string
+              fromStatus: ('draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped') | null
+              toStatus: ('draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped') | null
+            }[]
+            feedback: {
+              /** Format: uuid */
+              id: string
+              /** @enum {string} */
+              side: 'service' | 'partner'
+              author: string
+              note: string
+              writtenAt: string
+            }[]
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  sendReferral: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        referralId: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          consentId: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            code: string
+            accompanimentId: string | null
+            /** Format: uuid */
+            organisationId: string
+            organisationName: string
+            serviceId: string | null
+            serviceName: string | null
+            consentId: string | null
+            /** @enum {string} */
+            status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
+            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+            reason: string
+            request: string | null
+            summary: string | null
+            declineReason: string | null
+            outcome: {
+              /** @enum {string} */
+              need: 'met' | 'partly_met' | 'not_met'
+              /** @enum {string} */
+              person: 'stayed' | 'left'
+            } | null
+            sharedUntil: string | null
+            shreddedAt: string | null
+            createdAt: string
+            sentAt: string | null
+            answeredAt: string | null
+            closedAt: string | null
+            events: {
+              at: string
+              kind: string
+              fromStatus: ('draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped') | null
+              toStatus: ('draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped') | null
+            }[]
+            feedback: {
+              /** Format: uuid */
+              id: string
+              /** @enum {string} */
+              side: 'service' | 'partner'
+              author: string
+              note: string
+              writtenAt: string
+            }[]
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  stopReferral: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        referralId: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            code: string
+            accompanimentId: string | null
+            /** Format: uuid */
+            organisationId: string
+            organisationName: string
+            serviceId: string | null
+            serviceName: string | null
+            consentId: string | null
+            /** @enum {string} */
+            status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
+            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+            reason: string
+            request: string | null
+            summary: string | null
+            declineReason: string | null
+            outcome: {
+              /** @enum {string} */
+              need: 'met' | 'partly_met' | 'not_met'
+              /** @enum {string} */
+              person: 'stayed' | 'left'
+            } | null
+            sharedUntil: string | null
+            shreddedAt: string | null
+            createdAt: string
+            sentAt: string | null
+            answeredAt: string | null
+            closedAt: string | null
+            events: {
+              at: string
+              kind: string
+              fromStatus: ('draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped') | null
+              toStatus: ('draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped') | null
+            }[]
+            feedback: {
+              /** Format: uuid */
+              id: string
+              /** @enum {string} */
+              side: 'service' | 'partner'
+              author: string
+              note: string
+              writtenAt: string
+            }[]
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  writeReferralFeedback: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        referralId: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          note: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            code: string
+            accompanimentId: string | null
+            /** Format: uuid */
+            organisationId: string
+            organisationName: string
+            serviceId: string | null
+            serviceName: string | null
+            consentId: string | null
+            /** @enum {string} */
+            status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
+            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+            reason: string
+            request: string | null
+            summary: string | null
+            declineReason: string | null
+            outcome: {
+              /** @enum {string} */
+              need: 'met' | 'partly_met' | 'not_met'
+              /** @enum {string} */
+              person: 'stayed' | 'left'
+            } | null
+            sharedUntil: string | null
+            shreddedAt: string | null
+            createdAt: string
+            sentAt: string | null
+            answeredAt: string | null
+            closedAt: string | null
+            events: {
+              at: string
+              kind: string
+              fromStatus: ('draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped') | null
+              toStatus: ('draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped') | null
+            }[]
+            feedback: {
+              /** Format: uuid */
+              id: string
+              /** @enum {string} */
+              side: 'service' | 'partner'
+              author: string
+              note: string
+              writtenAt: string
+            }[]
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listPartnerReferrals: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              code: string
+              serviceId: string | null
+              serviceName: string | null
+              /** @enum {string} */
+              status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
+              shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+              copy: {
+                reference: string
+                summary?: string
+                identity?: {
+                  firstName: string
+                  lastName: string
+                  birthYear: number | null
+                }
+                contactDetails?: {
+                  phone: string | null
+                  email: string | null
+                }
+                planGoals?: string[]
+              }
+              outcome: {
+                /** @enum {string} */
+                need: 'met' | 'partly_met' | 'not_met'
+                /** @enum {string} */
+                person: 'stayed' | 'left'
+              } | null
+              sentAt: string | null
+              answeredAt: string | null
+              sharedUntil: string
+              /** Format: int64 */
+              version: number
+            }[]
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getPartnerReferral: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        referralId: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            code: string
+            serviceId: string | null
+            serviceName: string | null
+            /** @enum {string} */
+            status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
+            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+            copy: {
+              reference: string
+              summary?: string
+              identity?: {
+                firstName: string
+                lastName: string
+                birthYear: number | null
+              }
+              contactDetails?: {
+                phone: string | null
+                email: string | null
+              }
+              planGoals?: string[]
+            }
+            outcome: {
+              /** @enum {string} */
+              need: 'met' | 'partly_met' | 'not_met'
+              /** @enum {string} */
+              person: 'stayed' | 'left'
+            } | null
+            sentAt: string | null
+            answeredAt: string | null
+            sharedUntil: string
+            feedback: {
+              /** Format: uuid */
+              id: string
+              /** @enum {string} */
+              side: 'service' | 'partner'
+              author: string
+              note: string
+              writtenAt: string
+            }[]
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  acceptReferral: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        referralId: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            code: string
+            /** @enum {string} */
+            status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  declineReferral: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        referralId: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            code: string
+            /** @enum {string} */
+            status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  progressReferral: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        referralId: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            code: string
+            /** @enum {string} */
+            status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  completeReferral: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        referralId: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          outcome: {
+            /** @enum {string} */
+            need: 'met' | 'partly_met' | 'not_met'
+            /** @enum {string} */
+            person: 'stayed' | 'left'
+          }
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            code: string
+            /** @enum {string} */
+            status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  writePartnerFeedback: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        referralId: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          note: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            code: string
+            serviceId: string | null
+            serviceName: string | null
+            /** @enum {string} */
+            status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
+            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+            copy: {
+              reference: string
+              summary?: string
+              identity?: {
+                firstName: string
+                lastName: string
+                birthYear: number | null
+              }
+              contactDetails?: {
+                phone: string | null
+                email: string | null
+              }
+              planGoals?: string[]
+            }
+            outcome: {
+              /** @enum {string} */
+              need: 'met' | 'partly_met' | 'not_met'
+              /** @enum {string} */
+              person: 'stayed' | 'left'
+            } | null
+            sentAt: string | null
+            answeredAt: string | null
+            sharedUntil: string
+            feedback: {
+              /** Format: uuid */
+              id: string
+              /** @enum {string} */
+              side: 'service' | 'partner'
+              author: string
+              note: string
+              writtenAt: string
+            }[]
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getPartnerOrganisation: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            name: string
+            description: string | null
+            email: string | null
+            referralEmail: string | null
+            services: {
+              /** Format: uuid */
+              id: string
+              name: string
+              capacity: string
+              waitDays: number | null
+            }[]
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
       429: components['responses']['TooManyRequests']
       500: components['responses']['ServerError']
     }

@@ -10,6 +10,7 @@ import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
 import type { Role } from '../../../../common/roles'
 import { ActivationLinkPanel } from './activation-link'
 import { ROLE_REQUESTS_KEY } from './use-role-requests'
+import { PartnerOrganisationField } from './partner-organisation-field'
 import { RoleAndTeamFields } from './user-fields'
 
 export function UserCreateModal({ opened, onClose, teams }: { opened: boolean; onClose: () => void; teams: TeamView[] }) {
@@ -19,6 +20,7 @@ export function UserCreateModal({ opened, onClose, teams }: { opened: boolean; o
   const [displayName, setDisplayName] = useState('')
   const [roles, setRoles] = useState<Role[]>([])
   const [teamIds, setTeamIds] = useState<string[]>([])
+  const [organisationId, setOrganisationId] = useState<string | null>(null)
   const [local, setLocal] = useState<FieldIssue[]>([])
 
   const create = useMutation({
@@ -37,6 +39,7 @@ export function UserCreateModal({ opened, onClose, teams }: { opened: boolean; o
     setDisplayName('')
     setRoles([])
     setTeamIds([])
+    setOrganisationId(null)
     setLocal([])
     create.reset()
     onClose()
@@ -48,8 +51,17 @@ export function UserCreateModal({ opened, onClose, teams }: { opened: boolean; o
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) issues.push({ field: 'email', code: 'invalid_email' })
     if (!displayName.trim()) issues.push({ field: 'displayName', code: 'required' })
     if (roles.length === 0) issues.push({ field: 'roles', code: 'role_required' })
+    const partner = roles.includes('partner')
+    if (partner && !organisationId) issues.push({ field: 'organisationId', code: 'required' })
     setLocal(issues)
-    if (issues.length === 0) create.mutate({ email: email.trim(), displayName: displayName.trim(), roles, teamIds })
+    if (issues.length === 0)
+      create.mutate({
+        email: email.trim(),
+        displayName: displayName.trim(),
+        roles,
+        teamIds,
+        organisationId: partner ? organisationId : null,
+      })
   }
 
   return (
@@ -109,6 +121,9 @@ export function UserCreateModal({ opened, onClose, teams }: { opened: boolean; o
               rolesError={fields.of('roles')}
               teamsError={fields.of('teamIds')}
             />
+            {roles.includes('partner') && (
+              <PartnerOrganisationField value={organisationId} onChange={setOrganisationId} error={fields.of('organisationId')} />
+            )}
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 {t('common.cancel')}

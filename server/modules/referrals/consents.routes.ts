@@ -1,0 +1,71 @@
+import { ConsentInput, ConsentList, ConsentParams, ConsentView } from '../../../common/contracts/referrals.contracts'
+import { IdParams } from '../../../common/contracts/shared.contracts'
+import { defineCaseRoute } from '../../http/case-route'
+import { defineRoute } from '../../http/define-route'
+import { fail } from '../../http/errors'
+import { expectedVersion, sendVersion } from '../../http/versioning'
+import { openCase } from '../../security/case-access'
+import { caseOfConsent, consentsOf, recordConsent, withdrawConsent } from './consents.commands'
+
+/** The consent registry of a case: recorded and withdrawn by its workers and lead, never deleted. */
+export const consentRoutes = [
+  defineCaseRoute({
+    method: 'GET',
+    path: '/api/accompaniments/:id/consents',
+    summary: 'Consents (and recorded legal bases) of the case for sharing with partners, newest first, with their scope and expiry',
+    tags: ['referrals'],
+    params: IdParams,
+    response: ConsentList,
+    allow: 'consent.read',
+    access: 'read',
+    action: 'consent.listed',
+    async handler({ acc, trx, ctx, audit }) {
+      audit.detail({ accompanimentId: acc.id })
+      return { items: await consentsOf(ctx, trx, acc) }
+    },
+  }),
+  defineCaseRoute({
+    method: 'POST',
+    path: '/api/accompaniments/:id/consents',
+    summary: 'Record a consent, or another legal basis, for sharing parts of the case with one partner organisation',
+    tags: ['referrals'],
+    params: IdParams,
+    body: ConsentInput,
+    response: ConsentView,
+    status: 201,
+    allow: 'consent.manage',
+    access: 'change',
+    action: 'consent.recorded',
+    async handler({ acc, trx, ctx, audit, body, reply }) {
+      const id = await recordConsent(ctx, trx, acc, body)
+      audit.subject('consent', id).detail({ accompanimentId: acc.id, organisationId: body.organisationId, basis: body.basis })
+      const [view] = await consentsOf(ctx, trx, acc, id)
+      if (!view) throw fail('resource.not_found')
+      sendVersion(reply, view.version)
+      return view
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/consents/:consentId/withdraw',
+    summary: 'Record the withdrawal of a consent (If-Match): the partner’s copies that rest on it are destroyed at once',
+    tags: ['referrals'],
+    params: ConsentParams,
+    response: ConsentView,
+    allow: 'consent.manage',
+    async handler({ ctx, params, request, reply }) {
+      const expected = expectedVersion(request)
+      const view = await ctx.write('consent.withdrawn', async (trx, audit) => {
+        audit.subject('consent', params.consentId)
+        // Through the case door: a consent of a case the caller may not see answers 404.
+        const acc = await openCase(trx, ctx.user, await caseOfConsent(trx, params.consentId), 'manage')
+        audit.person(acc.person_id).shows([acc.concerned_person_id]).detail({ accompanimentId: acc.id })
+        await withdrawConsent(ctx, trx, acc, params.consentId, expected)
+        return (await consentsOf(ctx, trx, acc, params.consentId))[0]
+      })
+      if (!view) throw fail('resource.not_found')
+      sendVersion(reply, view.version)
+      return view
+    },
+  }),
+]

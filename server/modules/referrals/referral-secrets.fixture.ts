@@ -1,0 +1,73 @@
+import { expect } from 'vitest'
+import { json, type TestApp } from '../../test/harness'
+import { ifMatch, organisation, partnerOf } from './referral-world.fixture'
+
+/**
+ * For security/encryption.api.test.ts: a consent's note, a referral's reason, request and summary,
+ * the partner's copy (which holds the client's phone and e-mail), a decline's reason and feedback
+ * from both sides — values found nowhere else, so that finding one in storage is a leak.
+ */
+export const REFERRAL_SECRETS = [
+  'Quokka lantern consent note',
+  'Brioche telescope reason',
+  'Walrus accordion request',
+  'Pistachio glacier summary',
+  '+32 471 13 57 91',
+  'orinoco.zebulon@mailbox.example',
+  'Nutmeg carousel partner feedback',
+  'Harpsichord meadow service feedback',
+  'Tapioca windmill decline',
+]
+
+export async function storeReferralSecrets(h: TestApp): Promise<void> {
+  const [note, reason, request, summary, phone, email, partnerNote, serviceNote, declined] = REFERRAL_SECRETS as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ]
+  const team = await h.team()
+  const worker = await h.as(['worker'], { teamIds: [team] })
+  const lead = await h.as(['lead'], { teamIds: [team] })
+  const org = await organisation(lead)
+  const partner = await partnerOf(h, org.id)
+  const client = json(await worker.post('/api/persons', { firstName: 'Referred', lastName: 'Client', phone, email }))
+  const acc = json(await worker.post('/api/accompaniments', { kind: 'concerned', personId: client.id, teamId: team }))
+  const scope = ['summary', 'contact_details']
+  const consent = json(
+    await worker.post(`/api/accompaniments/${acc.id}/consents`, {
+      organisationId: org.id,
+      purpose: 'Soutien',
+      basis: 'consent',
+      givenBy: 'person',
+      givenOn: '2026-11-01',
+      how: 'oral',
+      scope,
+      expiresOn: '2099-12-31',
+      note,
+    }),
+  )
+  const send = async () => {
+    const draft = json(
+      await worker.post(`/api/accompaniments/${acc.id}/referrals`, { organisationId: org.id, reason, request, summary, shared: scope }),
+    )
+    const sent = await worker.post(`/api/referrals/${draft.id}/send`, { consentId: consent.id }, ifMatch(1))
+    expect(sent.statusCode, sent.body).toBe(200)
+    return draft.id as string
+  }
+  // One referral stays open with its copy and both sides' feedback; another is declined with a reason.
+  const open = await send()
+  expect((await partner.post(`/api/partner/referrals/${open}/feedback`, { note: partnerNote })).statusCode).toBe(201)
+  expect((await worker.post(`/api/referrals/${open}/feedback`, { note: serviceNote })).statusCode).toBe(201)
+  const copy = json(await partner.get(`/api/partner/referrals/${open}`))
+  expect(copy.copy).toMatchObject({ summary, contactDetails: { phone, email } })
+  const other = await send()
+  expect((await partner.post(`/api/partner/referrals/${other}/decline`, { reason: declined }, ifMatch(2))).statusCode).toBe(200)
+  const views = json(await worker.get(`/api/accompaniments/${acc.id}/referrals`)).items
+  expect(views.map((v: { declineReason: string | null }) => v.declineReason)).toContain(declined)
+}
