@@ -28,6 +28,7 @@ import * as m0025 from './migrations/0025-contact-information-callbacks'
 import * as m0026 from './migrations/0026-partner-directory'
 import * as m0027 from './migrations/0027-referrals-consents-mail'
 import * as m0029 from './migrations/0029-contact-statistics-covering'
+import * as m0030 from './migrations/0030-contact-callback-assignee'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -61,6 +62,7 @@ const STEPS: Record<string, Step> = {
   '0026-partner-directory': m0026,
   '0027-referrals-consents-mail': m0027,
   '0029-contact-statistics-covering': m0029,
+  '0030-contact-callback-assignee': m0030,
 }
 
 /** Every migration the code knows, in order: what a current database has applied. */

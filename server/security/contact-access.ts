@@ -9,8 +9,9 @@ import { visibleIn } from './case-access'
  * `contact_history`) in a query. Who may see a contact:
  *
  * - intake and leads: every contact of the line (they answer it and run the queue);
- * - workers: the contacts linked to a case they see (the one visibility rule, `visibleIn`), and
- *   those they logged themselves — except web-form contacts, which no worker logs: those stay
+ * - workers: the contacts linked to a case they see (the one visibility rule, `visibleIn`), those
+ *   they logged themselves, and those whose call-back is theirs (the triage gives an emergency's
+ *   call-back to whoever is on duty) — except web-form contacts, which no worker logs: those stay
  *   with intake and the leads until they are linked to a case;
  * - partners, researchers, admins and the DPO: none.
  *
@@ -40,9 +41,9 @@ export function contactVisibleTo(actor: Actor, need: 'read' | 'change' = 'read',
             .selectFrom('accompaniment_workers')
             .select('accompaniment_workers.accompaniment_id')
             .where('accompaniment_workers.user_id', '=', actor.userId)
-    // A union of two index reads rather than an OR: PostgreSQL cannot use an index for
-    // "created by me OR linked to a case I see" and read every contact for a worker's list
-    // (bench contacts: 1.8 s p95 at 500,000 contacts); each half here reads its own index.
+    // A union of index reads rather than an OR: PostgreSQL cannot use an index for "created by
+    // me OR linked to a case I see" and read every contact for a worker's list (bench contacts:
+    // 1.8 s p95 at 500,000 contacts); each part here reads its own index.
     return eb(
       'contacts.id',
       'in',
@@ -51,6 +52,13 @@ export function contactVisibleTo(actor: Actor, need: 'read' | 'change' = 'read',
         .select('mine.id')
         .where('mine.created_by', '=', actor.userId)
         .where('mine.channel', '!=', 'web_form')
+        .unionAll(
+          eb
+            .selectFrom('contacts as called')
+            .select('called.id')
+            .where('called.callback_assignee_id', '=', actor.userId)
+            .where('called.channel', '!=', 'web_form'),
+        )
         .unionAll(eb.selectFrom('contacts as linked').select('linked.id').where('linked.accompaniment_id', 'in', cases)),
     )
   }
