@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely'
  * - `partner_service_terms`: one row per language (`language:ar`) and audience
  *   (`audience:young_people`) of a service, the JSON arrays of `languages` and `audiences` made
  *   indexable on both engines.
+ * Two covering indexes hold what the ranking reads of a service and of its organisation.
  * Both are written by the module's one write path (partners.commands.ts `writeOrganisation`, which
  * the editor, the partner's own updates and the HSDS import go through); existing rows are
  * backfilled here with the same folding.
@@ -49,6 +50,14 @@ export async function up(schema: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('partner_service_terms_pk', ['service_id', 'term'])
     .execute()
   await db.schema.createIndex('partner_service_terms_term').on('partner_service_terms').columns(['term', 'service_id']).execute()
+  // What the ranking reads of each matching service and organisation, so that SQLite answers from
+  // these indexes without reading the rows (their descriptions and search text).
+  await db.schema
+    .createIndex('partner_services_rank')
+    .on('partner_services')
+    .columns(['id', 'status', 'capacity', 'wait_days', 'organisation_id'])
+    .execute()
+  await db.schema.createIndex('partner_organisations_rank').on('partner_organisations').columns(['id', 'active', 'name']).execute()
 
   const rows = await db
     .selectFrom('partner_services')

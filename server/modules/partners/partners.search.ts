@@ -149,30 +149,43 @@ export async function searchPartners(tx: StaffTx, kind: ModuleServices['kind'], 
   }
   const total = page.length ? Number(page[0]!.total) : 0
   const ids = page.map((p) => p.id)
-  const [rows, needs, coverage] = ids.length
+  // By primary key, one table at a time: joined, PostgreSQL would hash the whole organisation table.
+  const [services, needs, coverage] = ids.length
     ? await Promise.all([
         db
           .selectFrom('partner_services')
-          .innerJoin('partner_organisations', 'partner_organisations.id', 'partner_services.organisation_id')
-          .select([
-            'partner_services.id as serviceId',
-            'partner_services.name as serviceName',
-            'partner_services.description as serviceDescription',
-            'partner_services.capacity',
-            'partner_services.wait_days as waitDays',
-            'partner_services.languages',
-            'partner_services.audiences',
-            'partner_organisations.id as organisationId',
-            'partner_organisations.name as organisationName',
-            'partner_organisations.description as organisationDescription',
-            'partner_organisations.referral_email as referralEmail',
-          ])
-          .where('partner_services.id', 'in', ids)
+          .select(['id', 'organisation_id', 'name', 'description', 'capacity', 'wait_days', 'languages', 'audiences'])
+          .where('id', 'in', ids)
           .execute(),
         db.selectFrom('partner_service_needs').select(['service_id', 'need_code']).where('service_id', 'in', ids).execute(),
         db.selectFrom('partner_service_coverage').select(['service_id', 'level', 'code']).where('service_id', 'in', ids).execute(),
       ])
     : [[], [], []]
+  const orgIds = [...new Set(services.map((s) => s.organisation_id))]
+  const organisations = orgIds.length
+    ? await db
+        .selectFrom('partner_organisations')
+        .select(['id', 'name', 'description', 'referral_email'])
+        .where('id', 'in', orgIds)
+        .execute()
+    : []
+  const orgOf = new Map(organisations.map((o) => [o.id, o]))
+  const rows = services.map((s) => {
+    const o = orgOf.get(s.organisation_id)!
+    return {
+      serviceId: s.id,
+      serviceName: s.name,
+      serviceDescription: s.description,
+      capacity: s.capacity,
+      waitDays: s.wait_days,
+      languages: s.languages,
+      audiences: s.audiences,
+      organisationId: o.id,
+      organisationName: o.name,
+      organisationDescription: o.description,
+      referralEmail: o.referral_email,
+    }
+  })
   const rowOf = new Map(rows.map((r) => [r.serviceId, r]))
   const searched = new Set(areas.map(([level, code]) => `${level}:${code}`))
   return {
