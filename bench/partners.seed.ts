@@ -6,6 +6,7 @@ import { toJson } from '../server/db/json'
 import type { Database } from '../server/db/schema'
 import type { Services } from '../server/http/context'
 import { isKnownArea, placeOfPostcode, slug } from '../server/modules/partners/partners.geography'
+import { searchText, serviceTerms } from '../server/modules/partners/partners.search-index'
 import { pick, rng } from '../server/seed/synthetic'
 import { systemContext } from '../server/seed/system-context'
 
@@ -73,13 +74,14 @@ export async function seedPartnerDirectory(services: Services, scale: PartnerSca
       const rows: Insertable<Database['partner_services']>[] = []
       const needRows: Insertable<Database['partner_service_needs']>[] = []
       const coverage: Insertable<Database['partner_service_coverage']>[] = []
+      const termRows: Insertable<Database['partner_service_terms']>[] = []
       for (let o = start; o < end; o++) {
         const id = orgIds[o] as string
         const home = pick(r, postcodes)
         const homePlace = placeOfPostcode(home)!
         const dutch = homePlace.region === 'BE-VLG'
         const signed = r() < 0.5 ? nowMs - Math.floor(r() * 700) * DAY : null
-        orgs.push({
+        const org = {
           id,
           name: `${pick(r, KINDS)} ${o} ${homePlace.municipality}`,
           alternate_name: null,
@@ -99,7 +101,8 @@ export async function seedPartnerDirectory(services: Services, scale: PartnerSca
           created_at: now,
           updated_at: now,
           version: 1,
-        })
+        }
+        orgs.push(org)
         // Services are spread evenly, the remainder to the first organisations.
         const count = Math.floor(perOrg * (o + 1)) - Math.floor(perOrg * o)
         for (let s = 0; s < count; s++) {
@@ -108,7 +111,7 @@ export async function seedPartnerDirectory(services: Services, scale: PartnerSca
           while (languages.size < 1 + Math.floor(r() * r() * 4)) languages.add(pick(r, LANGUAGES))
           const audiences = new Set<string>()
           while (audiences.size < Math.floor(r() * 4)) audiences.add(pick(r, PARTNER_AUDIENCES))
-          rows.push({
+          const service: Omit<Insertable<Database['partner_services']>, 'search_text'> = {
             id: serviceId,
             organisation_id: id,
             position: s,
@@ -125,7 +128,9 @@ export async function seedPartnerDirectory(services: Services, scale: PartnerSca
             maximum_age: null,
             updated_at: now,
             version: 1,
-          })
+          }
+          rows.push({ ...service, search_text: searchText(service, org) })
+          for (const term of serviceTerms([...languages], [...audiences])) termRows.push({ service_id: serviceId, term })
           const serviceNeeds = new Set<string>()
           while (serviceNeeds.size < 1 + Math.floor(r() * 3)) serviceNeeds.add(pick(r, needs))
           for (const need_code of serviceNeeds) needRows.push({ service_id: serviceId, need_code })
@@ -162,6 +167,7 @@ export async function seedPartnerDirectory(services: Services, scale: PartnerSca
       await insert('partner_services', rows)
       await insert('partner_service_needs', needRows)
       await insert('partner_service_coverage', coverage)
+      await insert('partner_service_terms', termRows)
       coverageRows += coverage.length
       audit.detail({ organisations: orgs.length, services: rows.length })
     })

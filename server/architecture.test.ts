@@ -62,6 +62,7 @@ const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
   partner_services: true,
   partner_service_needs: true,
   partner_service_coverage: true,
+  partner_service_terms: true,
   consents: true,
   referrals: true,
   referral_feedback: true,

@@ -27,6 +27,7 @@ import * as m0024 from './migrations/0024-contact-request-contacts'
 import * as m0025 from './migrations/0025-contact-information-callbacks'
 import * as m0026 from './migrations/0026-partner-directory'
 import * as m0027 from './migrations/0027-referrals-consents-mail'
+import * as m0028 from './migrations/0028-partner-search'
 import * as m0029 from './migrations/0029-contact-statistics-covering'
 import * as m0030 from './migrations/0030-contact-callback-assignee'
 
@@ -61,6 +62,7 @@ const STEPS: Record<string, Step> = {
   '0025-contact-information-callbacks': m0025,
   '0026-partner-directory': m0026,
   '0027-referrals-consents-mail': m0027,
+  '0028-partner-search': m0028,
   '0029-contact-statistics-covering': m0029,
   '0030-contact-callback-assignee': m0030,
 }

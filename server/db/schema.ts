@@ -622,8 +622,12 @@ export interface Database {
     maximum_age: number | null
     updated_at: string
     version: number
+    /** 0028: folded service name | organisation name | service description | organisation description (partners.search-index.ts). */
+    search_text: string
   }
   partner_service_needs: { service_id: string; need_code: string }
+  /** 0028: a service's languages (`language:ar`) and audiences (`audience:young_people`), indexed for the search. */
+  partner_service_terms: { service_id: string; term: string }
   partner_service_coverage: { service_id: string; level: CoverageLevel; code: string }
   /**
    * 0027: the consent registry (or another recorded legal basis). `scope`: the fields the

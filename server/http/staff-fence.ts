@@ -45,6 +45,7 @@ export const STAFF_TABLES = [
   'partner_services',
   'partner_service_needs',
   'partner_service_coverage',
+  'partner_service_terms',
   // Notifications and the e-mail queue (0027): an event, a reference code and a link; no person's data.
   'notifications',
   'mail_outbox',

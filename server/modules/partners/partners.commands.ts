@@ -5,6 +5,7 @@ import { toJson } from '../../db/json'
 import type { Trx } from '../../http/context'
 import { AppError, fail } from '../../http/errors'
 import { isKnownArea } from './partners.geography'
+import { searchText, serviceTerms } from './partners.search-index'
 
 /**
  * Writes to the partner directory, each in the transaction of its audit entry (ctx.write). An
@@ -152,6 +153,7 @@ export async function writeOrganisation(
   if (beforeIds.length) {
     await trx.deleteFrom('partner_service_needs').where('service_id', 'in', beforeIds).execute()
     await trx.deleteFrom('partner_service_coverage').where('service_id', 'in', beforeIds).execute()
+    await trx.deleteFrom('partner_service_terms').where('service_id', 'in', beforeIds).execute()
   }
   const kept = new Set(input.services.flatMap((s) => (s.id ? [s.id] : [])))
   const gone = beforeIds.filter((s) => !kept.has(s))
@@ -173,6 +175,7 @@ export async function writeOrganisation(
       minimum_age: s.minimumAge,
       maximum_age: s.maximumAge,
       updated_at: now,
+      search_text: searchText(s, input),
     }
     const had = versions.get(serviceId)
     if (had === undefined)
@@ -195,6 +198,12 @@ export async function writeOrganisation(
       await trx
         .insertInto('partner_service_coverage')
         .values(s.coverage.map((c) => ({ service_id: serviceId, level: c.level, code: c.code })))
+        .execute()
+    const terms = serviceTerms(s.languages, s.audiences)
+    if (terms.length)
+      await trx
+        .insertInto('partner_service_terms')
+        .values(terms.map((term) => ({ service_id: serviceId, term })))
         .execute()
   }
   return { id, version, created: expected === null }

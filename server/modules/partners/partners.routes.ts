@@ -66,7 +66,7 @@ export const partnerRoutes = [
     async handler({ query, ctx }) {
       const place = query.place ? resolvePlace(query.place) : null
       if (query.place && !place) throw invalidField('query.place', 'unknown', 'No Belgian postcode or municipality has this name')
-      return ctx.unaudited((db) => searchPartners(db, query, place))
+      return ctx.unaudited((db) => searchPartners(db, ctx.services.kind, query, place))
     },
   }),
   defineRoute({

@@ -1,10 +1,13 @@
+import type { ExpressionBuilder } from 'kysely'
 import type { z } from 'zod'
 import type { CoverageLevel, MatchReason, PartnerSearchQuery, PartnerSearchResults } from '../../../common/contracts/partners.contracts'
-import { CAPACITIES, type PARTNER_AUDIENCES } from '../../../common/contracts/partners.contracts'
-import { fromJson, type Json } from '../../db/json'
-import { asStaff, type StaffTx } from '../../http/staff-fence'
+import { CAPACITIES } from '../../../common/contracts/partners.contracts'
+import { fromJson } from '../../db/json'
+import type { ModuleServices } from '../../http/context'
+import { asStaff, type StaffDatabase, type StaffTx } from '../../http/staff-fence'
 import { areaName, fold, municipalityPostcodes, type Place, REGIONS } from './partners.geography'
 import { byArea } from './partners.queries'
+import { audienceTerm, languageTerm, TEXT_FIELDS } from './partners.search-index'
 
 /**
  * "Who can help near here". The place is resolved to its postcode, municipality, province and
@@ -13,6 +16,12 @@ import { byArea } from './partners.queries'
  * matched (postcode, municipality, province, region, national), then capacity (available, limited,
  * full), then waiting time; each says why it matched. A municipality searched without a postcode
  * also finds services covering one of its postcodes (at postcode precision: the most local help).
+ *
+ * The engine does the filtering (need, language and audience through their indexes, free text in
+ * the folded `search_text` of migration 0028), the ranking, the count and the cut to the page in
+ * one statement; only the page's services (at most 50) are then read with their details. Ties end
+ * on the organisation's name compared byte by byte (`C` collation on PostgreSQL, SQLite's binary),
+ * then the service id, so both engines return the same order.
  */
 type Query = z.output<typeof PartnerSearchQuery>
 type Results = z.input<typeof PartnerSearchResults>
@@ -40,55 +49,47 @@ function areasOf(place: Place): [CoverageLevel, string][] {
   return areas
 }
 
-export async function searchPartners(tx: StaffTx, query: Query, place: Place | null): Promise<Results> {
+export async function searchPartners(tx: StaffTx, kind: ModuleServices['kind'], query: Query, place: Place | null): Promise<Results> {
   const db = asStaff(tx)
+  type Eb = ExpressionBuilder<
+    Pick<StaffDatabase, 'partner_services' | 'partner_organisations' | 'partner_service_coverage'>,
+    'partner_services' | 'partner_organisations'
+  >
+  const text = query.q ? fold(query.q) : null
+  const terms = [...(query.language ? [languageTerm(query.language)] : []), ...(query.audience ? [audienceTerm(query.audience)] : [])]
+  const capacityRank = (eb: Eb) =>
+    eb
+      .case()
+      .when('partner_services.capacity', '=', CAPACITIES[0])
+      .then(0)
+      .when('partner_services.capacity', '=', CAPACITIES[1])
+      .then(1)
+      .else(2)
+      .end()
   let q = db
     .selectFrom('partner_services')
     .innerJoin('partner_organisations', 'partner_organisations.id', 'partner_services.organisation_id')
     .where('partner_services.status', '=', 'active')
     .where('partner_organisations.active', '=', 1)
+  // As `id in (…)` rather than `exists`: SQLite then starts from the need's or the term's index
+  // instead of reading every service of every organisation.
   if (query.need) {
     const need = query.need
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('partner_service_needs')
-          .select('partner_service_needs.need_code')
-          .whereRef('partner_service_needs.service_id', '=', 'partner_services.id')
-          .where('partner_service_needs.need_code', '=', need),
-      ),
+    q = q.where('partner_services.id', 'in', (eb) =>
+      eb.selectFrom('partner_service_needs').select('partner_service_needs.service_id').where('partner_service_needs.need_code', '=', need),
     )
   }
-  const columns = [
-    'partner_services.id as serviceId',
-    'partner_services.name as serviceName',
-    'partner_services.description as serviceDescription',
-    'partner_services.capacity',
-    'partner_services.wait_days as waitDays',
-    'partner_services.languages',
-    'partner_services.audiences',
-    'partner_organisations.id as organisationId',
-    'partner_organisations.name as organisationName',
-    'partner_organisations.description as organisationDescription',
-    'partner_organisations.referral_email as referralEmail',
-  ] as const
-  type Row = {
-    serviceId: string
-    serviceName: string
-    serviceDescription: string | null
-    capacity: (typeof CAPACITIES)[number]
-    waitDays: number | null
-    languages: Json<string[]>
-    audiences: Json<(typeof PARTNER_AUDIENCES)[number][]>
-    organisationId: string
-    organisationName: string
-    organisationDescription: string
-    referralEmail: string | null
-  }
-  const best = new Map<string, { row: Row; level: CoverageLevel | null; code: string | null }>()
+  for (const term of terms)
+    q = q.where('partner_services.id', 'in', (eb) =>
+      eb.selectFrom('partner_service_terms').select('partner_service_terms.service_id').where('partner_service_terms.term', '=', term),
+    )
+  if (text) q = q.where('partner_services.search_text', 'like', `%${text}%`)
+  const collation = kind === 'postgres' ? 'C' : 'binary'
+
+  let page: { id: string; precision: number; total: number | string | bigint }[]
+  const areas = place ? areasOf(place) : []
   if (place) {
-    const areas = areasOf(place)
-    const rows = await q
+    page = await q
       .innerJoin('partner_service_coverage', 'partner_service_coverage.service_id', 'partner_services.id')
       .where((eb) =>
         eb.or(
@@ -97,82 +98,128 @@ export async function searchPartners(tx: StaffTx, query: Query, place: Place | n
           ),
         ),
       )
-      .select([...columns, 'partner_service_coverage.level', 'partner_service_coverage.code'])
+      // Grouped by both primary keys: the other columns of the two rows may then be read and sorted on.
+      .groupBy(['partner_services.id', 'partner_organisations.id'])
+      .select((eb) => [
+        'partner_services.id',
+        eb.fn
+          .min(
+            eb
+              .case()
+              .when('partner_service_coverage.level', '=', 'postcode')
+              .then(0)
+              .when('partner_service_coverage.level', '=', 'municipality')
+              .then(1)
+              .when('partner_service_coverage.level', '=', 'province')
+              .then(2)
+              .when('partner_service_coverage.level', '=', 'region')
+              .then(3)
+              .else(4)
+              .end(),
+          )
+          .as('precision'),
+        eb.fn.countAll().over().as('total'),
+      ])
+      .orderBy('precision')
+      .orderBy(capacityRank)
+      .orderBy('partner_services.wait_days', (ob) => ob.asc().nullsLast())
+      .orderBy('partner_organisations.name', (ob) => ob.asc().collate(collation))
+      .orderBy('partner_services.id', (ob) => ob.asc().collate(collation))
+      .limit(LIMIT)
       .execute()
-    for (const r of rows) {
-      const had = best.get(r.serviceId)
-      if (!had || PRECISION.indexOf(r.level) < PRECISION.indexOf(had.level as CoverageLevel))
-        best.set(r.serviceId, { row: r, level: r.level, code: r.code })
-    }
   } else {
-    for (const r of await q.select([...columns]).execute()) best.set(r.serviceId, { row: r, level: null, code: null })
+    page = await q
+      .select((eb) => ['partner_services.id', eb.lit(0).as('precision'), eb.fn.countAll().over().as('total')])
+      .orderBy(capacityRank)
+      .orderBy('partner_services.wait_days', (ob) => ob.asc().nullsLast())
+      .orderBy('partner_organisations.name', (ob) => ob.asc().collate(collation))
+      .orderBy('partner_services.id', (ob) => ob.asc().collate(collation))
+      .limit(LIMIT)
+      .execute()
   }
-
-  const text = query.q ? fold(query.q) : null
-  const matched: { row: Row; level: CoverageLevel | null; reasons: MatchReason[] }[] = []
-  for (const { row, level, code } of best.values()) {
-    const languages = fromJson(row.languages)
-    const audiences = fromJson(row.audiences)
-    if (query.language && !languages.includes(query.language)) continue
-    if (query.audience && !audiences.includes(query.audience)) continue
-    const reasons: MatchReason[] = []
-    if (level && code) reasons.push({ kind: 'coverage', level, code, name: areaName(level, code) })
-    if (query.need) reasons.push({ kind: 'need', code: query.need })
-    if (query.audience) reasons.push({ kind: 'audience', code: query.audience })
-    if (query.language) reasons.push({ kind: 'language', code: query.language })
-    if (text) {
-      const fields = [
-        ['service.name', row.serviceName],
-        ['organisation.name', row.organisationName],
-        ['service.description', row.serviceDescription],
-        ['organisation.description', row.organisationDescription],
-      ] as const
-      const hit = fields.find(([, value]) => value !== null && fold(value).includes(text))
-      if (!hit) continue
-      reasons.push({ kind: 'text', field: hit[0] })
-    }
-    matched.push({ row, level, reasons })
-  }
-  const rank = (l: CoverageLevel | null) => (l === null ? 0 : PRECISION.indexOf(l))
-  matched.sort(
-    (a, b) =>
-      rank(a.level) - rank(b.level) ||
-      CAPACITIES.indexOf(a.row.capacity) - CAPACITIES.indexOf(b.row.capacity) ||
-      (a.row.waitDays ?? Infinity) - (b.row.waitDays ?? Infinity) ||
-      (a.row.organisationName < b.row.organisationName ? -1 : a.row.organisationName > b.row.organisationName ? 1 : 0) ||
-      (a.row.serviceId < b.row.serviceId ? -1 : 1),
-  )
-  const page = matched.slice(0, LIMIT)
-  const ids = page.map((m) => m.row.serviceId)
-  const [needs, coverage] = ids.length
+  const total = page.length ? Number(page[0]!.total) : 0
+  const ids = page.map((p) => p.id)
+  // By primary key, one table at a time: joined, PostgreSQL would hash the whole organisation table.
+  const [services, needs, coverage] = ids.length
     ? await Promise.all([
+        db
+          .selectFrom('partner_services')
+          .select(['id', 'organisation_id', 'name', 'description', 'capacity', 'wait_days', 'languages', 'audiences'])
+          .where('id', 'in', ids)
+          .execute(),
         db.selectFrom('partner_service_needs').select(['service_id', 'need_code']).where('service_id', 'in', ids).execute(),
         db.selectFrom('partner_service_coverage').select(['service_id', 'level', 'code']).where('service_id', 'in', ids).execute(),
       ])
-    : [[], []]
+    : [[], [], []]
+  const orgIds = [...new Set(services.map((s) => s.organisation_id))]
+  const organisations = orgIds.length
+    ? await db
+        .selectFrom('partner_organisations')
+        .select(['id', 'name', 'description', 'referral_email'])
+        .where('id', 'in', orgIds)
+        .execute()
+    : []
+  const orgOf = new Map(organisations.map((o) => [o.id, o]))
+  const rows = services.map((s) => {
+    const o = orgOf.get(s.organisation_id)!
+    return {
+      serviceId: s.id,
+      serviceName: s.name,
+      serviceDescription: s.description,
+      capacity: s.capacity,
+      waitDays: s.wait_days,
+      languages: s.languages,
+      audiences: s.audiences,
+      organisationId: o.id,
+      organisationName: o.name,
+      organisationDescription: o.description,
+      referralEmail: o.referral_email,
+    }
+  })
+  const rowOf = new Map(rows.map((r) => [r.serviceId, r]))
+  const searched = new Set(areas.map(([level, code]) => `${level}:${code}`))
   return {
     place: place ? describePlace(place) : null,
-    total: matched.length,
-    items: page.map(({ row, level, reasons }) => ({
-      organisation: { id: row.organisationId, name: row.organisationName, referralEmail: row.referralEmail },
-      service: {
-        id: row.serviceId,
-        name: row.serviceName,
-        capacity: row.capacity,
-        waitDays: row.waitDays,
-        languages: fromJson(row.languages),
-        audiences: fromJson(row.audiences),
-        needs: needs
-          .filter((n) => n.service_id === row.serviceId)
-          .map((n) => n.need_code)
-          .sort(),
-        coverage: coverage
-          .filter((c) => c.service_id === row.serviceId)
-          .map((c) => ({ level: c.level, code: c.code, name: areaName(c.level, c.code) }))
-          .sort(byArea),
-      },
-      precision: level,
-      reasons,
-    })),
+    total,
+    items: page.map(({ id, precision }) => {
+      const row = rowOf.get(id)!
+      const own = coverage.filter((c) => c.service_id === id)
+      const level = place ? (PRECISION[Number(precision)] ?? null) : null
+      const reasons: MatchReason[] = []
+      if (level) {
+        // Among the service's areas at that precision that the place names, the first by code.
+        const [code] = own
+          .filter((c) => c.level === level && searched.has(`${c.level}:${c.code}`))
+          .map((c) => c.code)
+          .sort()
+        if (code) reasons.push({ kind: 'coverage', level, code, name: areaName(level, code) })
+      }
+      if (query.need) reasons.push({ kind: 'need', code: query.need })
+      if (query.audience) reasons.push({ kind: 'audience', code: query.audience })
+      if (query.language) reasons.push({ kind: 'language', code: query.language })
+      if (text) {
+        const values = [row.serviceName, row.organisationName, row.serviceDescription, row.organisationDescription]
+        const hit = TEXT_FIELDS.find((_f, i) => fold(values[i] ?? '').includes(text))
+        if (hit) reasons.push({ kind: 'text', field: hit })
+      }
+      return {
+        organisation: { id: row.organisationId, name: row.organisationName, referralEmail: row.referralEmail },
+        service: {
+          id,
+          name: row.serviceName,
+          capacity: row.capacity,
+          waitDays: row.waitDays,
+          languages: fromJson(row.languages),
+          audiences: fromJson(row.audiences),
+          needs: needs
+            .filter((n) => n.service_id === id)
+            .map((n) => n.need_code)
+            .sort(),
+          coverage: own.map((c) => ({ level: c.level, code: c.code, name: areaName(c.level, c.code) })).sort(byArea),
+        },
+        precision: level,
+        reasons,
+      }
+    }),
   }
 }
