@@ -65,11 +65,13 @@ describe('charter renewals on My day', () => {
     ])
   })
 
-  it('gives workers no charter renewals at all (intake and admin have no My day)', async () => {
-    const res = await worker.get('/api/my-day')
-    expect(res.statusCode).toBe(200)
-    expect(json(res)).not.toHaveProperty('charterRenewals')
-    for (const agent of [intake, admin]) expect((await agent.get('/api/my-day')).statusCode).toBe(403)
+  it('gives workers and intake no charter renewals at all (admin has no My day)', async () => {
+    for (const agent of [worker, intake]) {
+      const res = await agent.get('/api/my-day')
+      expect(res.statusCode).toBe(200)
+      expect(json(res)).not.toHaveProperty('charterRenewals')
+    }
+    expect((await admin.get('/api/my-day')).statusCode).toBe(403)
   })
 
   it('drops a charter from the list once it is renewed', async () => {
