@@ -21,15 +21,15 @@ export function ConsentsList({ caseId, items, canManage }: { caseId: string; ite
         <Stack key={c.id} gap={4} p="sm" style={box} data-testid="consent">
           <Group gap="xs">
             {c.withdrawnAt ? (
-              <Badge color="red" variant="light">
+              <Badge color="red" c="red.9" variant="light">
                 {t('referrals.consent.withdrawnOn', { date: fmt.dateTimeShort(c.withdrawnAt) })}
               </Badge>
             ) : c.active ? (
-              <Badge color="green" variant="light">
+              <Badge color="green" c="green.9" variant="light">
                 {t('referrals.consent.active')}
               </Badge>
             ) : (
-              <Badge color="gray" variant="light">
+              <Badge color="gray" c="gray.9" variant="light">
                 {t('referrals.consent.expired')}
               </Badge>
             )}

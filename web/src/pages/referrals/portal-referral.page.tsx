@@ -186,12 +186,14 @@ export function PortalReferralPage() {
         title={t('portal.referralTitle', { code: r.code })}
         description={
           <Group component="span" gap="xs">
-            <ReferralStatusBadge status={r.status} />
             <span>{r.serviceName ?? ''}</span>
             <span>{t('portal.sharedUntil', { date: fmt.date(r.sharedUntil) })}</span>
           </Group>
         }
       />
+      <Group>
+        <ReferralStatusBadge status={r.status} />
+      </Group>
       <Steps r={r} />
       <SharedCopy r={r} />
       <Paper withBorder p="md" radius="md">

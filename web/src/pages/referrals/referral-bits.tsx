@@ -9,9 +9,9 @@ import { useFormat } from '../../i18n/format'
 const STATUS_COLOUR: Record<ReferralStatus, string> = {
   draft: 'gray',
   sent: 'blue',
-  accepted: 'teal',
+  accepted: 'green',
   declined: 'red',
-  in_progress: 'indigo',
+  in_progress: 'blue',
   completed: 'green',
   stopped: 'dark',
 }
@@ -19,7 +19,7 @@ const STATUS_COLOUR: Record<ReferralStatus, string> = {
 export function ReferralStatusBadge({ status }: { status: ReferralStatus }) {
   const { t } = useTranslation()
   return (
-    <Badge color={STATUS_COLOUR[status]} variant="light" data-testid="referral-status">
+    <Badge color={STATUS_COLOUR[status]} c={`${STATUS_COLOUR[status]}.9`} variant="light" data-testid="referral-status">
       {t(`referrals.status.${status}`)}
     </Badge>
   )
