@@ -51,6 +51,9 @@ const PartnerPage = page(() => import('./pages/partners/partner.page'), 'Partner
 const PartnerEditPage = page(() => import('./pages/partners/partner-edit.page'), 'PartnerEditPage')
 const PartnersHsdsPage = page(() => import('./pages/partners/partners-hsds.page'), 'PartnersHsdsPage')
 const NeedCategoriesPage = page(() => import('./pages/partners/need-categories.page'), 'NeedCategoriesPage')
+const PortalPage = page(() => import('./pages/referrals/portal.page'), 'PortalPage')
+const PortalReferralPage = page(() => import('./pages/referrals/portal-referral.page'), 'PortalReferralPage')
+const PortalOrganisationPage = page(() => import('./pages/referrals/portal-organisation.page'), 'PortalOrganisationPage')
 
 export const router = createBrowserRouter([
   {
@@ -185,6 +188,14 @@ export const router = createBrowserRouter([
       {
         element: <RequireAbility ability="partner_directory.import" />,
         children: [{ path: '/admin/partners', element: <PartnersHsdsPage /> }],
+      },
+      {
+        element: <RequireAbility ability="referral.partner" />,
+        children: [
+          { path: '/portal', element: <PortalPage /> },
+          { path: '/portal/:id', element: <PortalReferralPage /> },
+          { path: '/partner-organisation', element: <PortalOrganisationPage /> },
+        ],
       },
       {
         element: <RequireAbility ability="need_category.manage" />,

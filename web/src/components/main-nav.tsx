@@ -17,6 +17,8 @@ import {
   IconShieldExclamation,
   IconTags,
   IconAffiliate,
+  IconBuildingCommunity,
+  IconMailForward,
 } from '@tabler/icons-react'
 import type { ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -33,6 +35,8 @@ interface Item {
 }
 
 const ITEMS: Item[] = [
+  { to: '/portal', label: 'portal.nav', ability: 'referral.partner', icon: IconMailForward },
+  { to: '/partner-organisation', label: 'portal.orgNav', ability: 'referral.partner', icon: IconBuildingCommunity },
   { to: '/my-day', label: 'nav.myDay', ability: 'my_day.read', icon: IconSun },
   { to: '/contacts', label: 'contacts.nav', ability: 'contact.read', icon: IconPhone },
   { to: '/calendar', label: 'calendar.nav', ability: 'case_session.read', icon: IconCalendarWeek },

@@ -28,6 +28,7 @@ import { CaseDetails, JudicialBlock, Section } from './case-details'
 import { LifecycleActions } from './lifecycle-actions'
 import { RelativesSection } from './relatives-section'
 import { ExceptionsSection } from '../exceptions/exceptions-section'
+import { OrientationSection } from '../referrals/orientation-section'
 import { EditDetailsButton } from './details-edit'
 import { CaseTimeline } from './timeline'
 import { useAccompaniment } from './use-accompaniment'
@@ -167,6 +168,9 @@ export function CaseViewPage() {
               subject={{ kind: 'case', id: a.id }}
               canRecord={can(me, 'exception.record') && a.access !== 'emergency' && a.status !== 'closed'}
             />
+            {can(me, 'referral.read') && can(me, 'consent.read') ? (
+              <OrientationSection caseId={a.id} me={me} open={a.access !== 'emergency' && a.status !== 'closed'} />
+            ) : null}
             {isLead && a.status !== 'closed' ? <AssignPanel key={a.id} a={a} /> : null}
             <CaseTimeline id={a.id} version={a.version} />
           </Stack>

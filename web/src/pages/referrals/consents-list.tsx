@@ -1,0 +1,75 @@
+import { Badge, Group, Stack, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import type { ConsentView } from '../../../../common/contracts/referrals.contracts'
+import { ConfirmButton } from '../../components/confirm-button'
+import { ErrorAlert } from '../../components/error-alert'
+import { useFormat } from '../../i18n/format'
+import { useWithdrawConsent } from './use-referrals'
+
+const box = { border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }
+
+/** The case's consents: who gave it, how, for what, until when; an active one may be withdrawn (final). */
+export function ConsentsList({ caseId, items, canManage }: { caseId: string; items: ConsentView[]; canManage: boolean }) {
+  const { t } = useTranslation()
+  const fmt = useFormat()
+  const withdraw = useWithdrawConsent(caseId)
+  return (
+    <Stack gap="xs">
+      <ErrorAlert error={withdraw.error} />
+      {items.length === 0 ? <Text c="gray.8">{t('referrals.consent.empty')}</Text> : null}
+      {items.map((c) => (
+        <Stack key={c.id} gap={4} p="sm" style={box} data-testid="consent">
+          <Group gap="xs">
+            {c.withdrawnAt ? (
+              <Badge color="red" c="red.9" variant="light">
+                {t('referrals.consent.withdrawnOn', { date: fmt.dateTimeShort(c.withdrawnAt) })}
+              </Badge>
+            ) : c.active ? (
+              <Badge color="green" c="green.9" variant="light">
+                {t('referrals.consent.active')}
+              </Badge>
+            ) : (
+              <Badge color="gray" c="gray.9" variant="light">
+                {t('referrals.consent.expired')}
+              </Badge>
+            )}
+            <Text size="sm" fw={600}>
+              {c.organisationName}
+            </Text>
+          </Group>
+          <Text size="sm">{c.purpose}</Text>
+          <Text size="sm" c="gray.8">
+            {t('referrals.consent.line', {
+              who: t(`referrals.givers.${c.givenBy}`),
+              how: t(`referrals.ways.${c.how}`),
+              on: fmt.date(c.givenOn),
+              until: fmt.date(c.expiresOn),
+            })}
+          </Text>
+          <Text size="sm">
+            <strong>{t('referrals.consent.scopePrefix')}</strong>{' '}
+            {c.scope.length ? c.scope.map((f) => t(`referrals.fields.${f}`)).join(', ') : t('referrals.fields.none')}
+          </Text>
+          {c.note ? (
+            <Text size="sm" className="pre-wrap" c="gray.8">
+              {c.note}
+            </Text>
+          ) : null}
+          {canManage && !c.withdrawnAt ? (
+            <Group>
+              <ConfirmButton
+                size="xs"
+                color="red"
+                variant="light"
+                label={t('referrals.consent.withdraw')}
+                question={t('referrals.consent.withdrawQuestion', { name: c.organisationName })}
+                loading={withdraw.isPending}
+                onConfirm={() => withdraw.mutate({ id: c.id, version: c.version })}
+              />
+            </Group>
+          ) : null}
+        </Stack>
+      ))}
+    </Stack>
+  )
+}

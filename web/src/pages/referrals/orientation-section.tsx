@@ -1,0 +1,72 @@
+import { Button, Group, Stack, Title } from '@mantine/core'
+import { IconFileCertificate, IconSend } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Me } from '../../api/types'
+import { can } from '../../auth/use-me'
+import { AppModal } from '../../components/app-modal'
+import { ErrorAlert } from '../../components/error-alert'
+import { Loading } from '../../components/loading'
+import { Section } from '../accompaniments/case-details'
+import { ConsentForm } from './consent-form'
+import { ConsentsList } from './consents-list'
+import { ReferralForm } from './referral-form'
+import { ReferralsList } from './referrals-list'
+import { useConsents, useReferrals } from './use-referrals'
+
+/**
+ * Orientation on a case (issue 11): the consents given to share parts of it with partners, and the
+ * referrals sent under them. Shown only to whom may read them; writing needs the .manage abilities
+ * and an open case.
+ */
+export function OrientationSection({ caseId, me, open }: { caseId: string; me: Me | null | undefined; open: boolean }) {
+  const { t } = useTranslation()
+  const consents = useConsents(caseId)
+  const referrals = useReferrals(caseId)
+  const [modal, setModal] = useState<'consent' | 'referral' | null>(null)
+  const canConsent = open && can(me, 'consent.manage')
+  const canRefer = open && can(me, 'referral.manage')
+  const close = () => setModal(null)
+  return (
+    <Section id="case-orientation" title={t('referrals.title')}>
+      <Stack gap="md">
+        <ErrorAlert error={consents.error ?? referrals.error} />
+        {consents.isPending || referrals.isPending ? <Loading /> : null}
+        <Stack gap="xs">
+          <Title order={3} size="h5">
+            {t('referrals.consent.title')}
+          </Title>
+          {consents.data ? <ConsentsList caseId={caseId} items={consents.data.items} canManage={canConsent} /> : null}
+          {canConsent ? (
+            <Group>
+              <Button variant="light" leftSection={<IconFileCertificate size={18} aria-hidden />} onClick={() => setModal('consent')}>
+                {t('referrals.consent.recordOne')}
+              </Button>
+            </Group>
+          ) : null}
+        </Stack>
+        <Stack gap="xs">
+          <Title order={3} size="h5">
+            {t('referrals.listTitle')}
+          </Title>
+          {referrals.data ? (
+            <ReferralsList caseId={caseId} items={referrals.data.items} consents={consents.data?.items ?? []} canManage={canRefer} />
+          ) : null}
+          {canRefer ? (
+            <Group>
+              <Button variant="light" leftSection={<IconSend size={18} aria-hidden />} onClick={() => setModal('referral')}>
+                {t('referrals.new')}
+              </Button>
+            </Group>
+          ) : null}
+        </Stack>
+      </Stack>
+      <AppModal opened={modal === 'consent'} onClose={close} title={t('referrals.consent.recordTitle')}>
+        {modal === 'consent' ? <ConsentForm caseId={caseId} onDone={close} /> : null}
+      </AppModal>
+      <AppModal opened={modal === 'referral'} onClose={close} title={t('referrals.form.title')}>
+        {modal === 'referral' ? <ReferralForm caseId={caseId} onDone={close} /> : null}
+      </AppModal>
+    </Section>
+  )
+}

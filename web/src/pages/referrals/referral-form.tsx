@@ -1,0 +1,103 @@
+import { Button, Checkbox, Group, Stack, Textarea } from '@mantine/core'
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { SHAREABLE_FIELDS } from '../../../../common/contracts/referrals.contracts'
+import { ErrorAlert } from '../../components/error-alert'
+import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
+import { type Chosen, ServicePicker } from './service-picker'
+import { useCreateReferral } from './use-referrals'
+
+type Field = (typeof SHAREABLE_FIELDS)[number]
+
+/** Drafts a referral to a partner's service: nothing leaves the case until it is sent under a consent. */
+export function ReferralForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
+  const { t } = useTranslation()
+  const create = useCreateReferral(caseId)
+  const [service, setService] = useState<Chosen | null>(null)
+  const [d, setD] = useState({ reason: '', request: '', summary: '', shared: ['summary'] as Field[] })
+  const [local, setLocal] = useState<FieldIssue[]>([])
+  const errors = useFieldErrors(create.error, local)
+  const set = <K extends keyof typeof d>(k: K, v: (typeof d)[K]) => setD((x) => ({ ...x, [k]: v }))
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    const missing: FieldIssue[] = []
+    if (!service) missing.push({ field: 'organisationId', code: 'required' })
+    if (!d.reason.trim()) missing.push({ field: 'reason', code: 'required' })
+    setLocal(missing)
+    if (!service || missing.length) return
+    create.mutate(
+      {
+        organisationId: service.organisationId,
+        serviceId: service.serviceId,
+        reason: d.reason,
+        request: d.request.trim() || null,
+        summary: d.summary.trim() || null,
+        shared: d.shared,
+      },
+      { onSuccess: onDone },
+    )
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <ServicePicker
+          label={t('referrals.form.service')}
+          value={service}
+          onChange={setService}
+          error={errors.of('organisationId')}
+          testId="referral-service"
+        />
+        <Textarea
+          label={t('referrals.form.reason')}
+          required
+          autosize
+          minRows={2}
+          value={d.reason}
+          onChange={(e) => set('reason', e.currentTarget.value)}
+          error={errors.of('reason')}
+        />
+        <Textarea
+          label={t('referrals.form.request')}
+          autosize
+          minRows={2}
+          value={d.request}
+          onChange={(e) => set('request', e.currentTarget.value)}
+          error={errors.of('request')}
+        />
+        <Textarea
+          label={t('referrals.form.summary')}
+          description={t('referrals.form.summaryHelp')}
+          autosize
+          minRows={3}
+          value={d.summary}
+          onChange={(e) => set('summary', e.currentTarget.value)}
+          error={errors.of('summary')}
+        />
+        <Checkbox.Group
+          label={t('referrals.form.shared')}
+          description={t('referrals.form.sharedHelp')}
+          value={d.shared}
+          onChange={(v) => set('shared', v as Field[])}
+          error={errors.of('shared')}
+        >
+          <Stack gap={6} mt={4}>
+            {SHAREABLE_FIELDS.map((f) => (
+              <Checkbox key={f} value={f} label={t(`referrals.fields.${f}`)} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+        <ErrorAlert error={errors.any ? null : create.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={create.isPending}>
+            {t('referrals.form.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}

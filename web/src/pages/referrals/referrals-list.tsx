@@ -1,0 +1,135 @@
+import { Button, Group, Select, Stack, Text } from '@mantine/core'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ENDED_STATUSES, type ConsentView, type ReferralView } from '../../../../common/contracts/referrals.contracts'
+import { ConfirmButton } from '../../components/confirm-button'
+import { ErrorAlert } from '../../components/error-alert'
+import { useFormat } from '../../i18n/format'
+import { FeedbackThread, ReferralStatusBadge } from './referral-bits'
+import { useReferralStep, useServiceFeedback } from './use-referrals'
+
+const box = { border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }
+
+/** Sends a draft under one of the active consents given for its organisation. */
+function SendControl({ caseId, r, consents }: { caseId: string; r: ReferralView; consents: ConsentView[] }) {
+  const { t } = useTranslation()
+  const fmt = useFormat()
+  const step = useReferralStep(caseId)
+  const usable = consents.filter((c) => c.active && c.organisationId === r.organisationId)
+  const [consentId, setConsentId] = useState<string | null>(usable.length === 1 ? (usable[0]?.id ?? null) : null)
+  if (usable.length === 0) return <Text size="sm">{t('referrals.send.noConsent')}</Text>
+  return (
+    <Stack gap={6}>
+      <Group align="flex-end" gap="xs">
+        <Select
+          label={t('referrals.send.consent')}
+          data={usable.map((c) => ({ value: c.id, label: `${c.purpose} (${t('referrals.until', { date: fmt.date(c.expiresOn) })})` }))}
+          value={consentId}
+          onChange={setConsentId}
+          size="xs"
+          w={320}
+        />
+        <Button
+          size="xs"
+          disabled={!consentId}
+          loading={step.isPending}
+          onClick={() => consentId && step.mutate({ id: r.id, version: r.version, step: 'send', consentId })}
+        >
+          {t('referrals.send.send')}
+        </Button>
+      </Group>
+      <ErrorAlert error={step.error} />
+    </Stack>
+  )
+}
+
+function ReferralCard({
+  caseId,
+  r,
+  consents,
+  canManage,
+}: {
+  caseId: string
+  r: ReferralView
+  consents: ConsentView[]
+  canManage: boolean
+}) {
+  const { t } = useTranslation()
+  const fmt = useFormat()
+  const stop = useReferralStep(caseId)
+  const feedback = useServiceFeedback(caseId)
+  const ended = ENDED_STATUSES.includes(r.status)
+  return (
+    <Stack gap={6} p="sm" style={box} data-testid="referral">
+      <Group gap="xs">
+        <ReferralStatusBadge status={r.status} />
+        <Text size="sm" fw={600}>
+          {r.organisationName}
+          {r.serviceName ? ` — ${r.serviceName}` : ''}
+        </Text>
+        <Text size="sm" c="gray.8" className="mono">
+          {r.code}
+        </Text>
+      </Group>
+      <Text size="sm" className="pre-wrap">
+        <strong>{t('referrals.reasonPrefix')}</strong> {r.reason}
+      </Text>
+      <Text size="sm">
+        <strong>{t('referrals.sharedPrefix')}</strong>{' '}
+        {r.shared.length ? r.shared.map((f) => t(`referrals.fields.${f}`)).join(', ') : t('referrals.fields.none')}
+      </Text>
+      <Text size="sm" c="gray.8">
+        {r.sentAt ? t('referrals.sentOn', { date: fmt.dateTimeShort(r.sentAt) }) : t('referrals.notSent')}
+        {r.sharedUntil && !r.shreddedAt ? ` · ${t('referrals.until', { date: fmt.date(r.sharedUntil) })}` : ''}
+        {r.shreddedAt ? ` · ${t('referrals.shreddedOn', { date: fmt.dateTimeShort(r.shreddedAt) })}` : ''}
+      </Text>
+      {r.declineReason ? (
+        <Text size="sm" className="pre-wrap">
+          <strong>{t('referrals.declinedBecause')}</strong> {r.declineReason}
+        </Text>
+      ) : null}
+      {r.outcome ? (
+        <Text size="sm">
+          <strong>{t('referrals.outcomePrefix')}</strong> {t(`referrals.outcome.need.${r.outcome.need}`)} ·{' '}
+          {t(`referrals.outcome.person.${r.outcome.person}`)}
+        </Text>
+      ) : null}
+      {canManage && r.status === 'draft' ? <SendControl caseId={caseId} r={r} consents={consents} /> : null}
+      {canManage && !ended ? (
+        <Group>
+          <ConfirmButton
+            size="xs"
+            color="red"
+            variant="subtle"
+            label={t('referrals.stop')}
+            question={t('referrals.stopQuestion')}
+            loading={stop.isPending}
+            onConfirm={() => stop.mutate({ id: r.id, version: r.version, step: 'stop' })}
+          />
+        </Group>
+      ) : null}
+      <ErrorAlert error={stop.error} />
+      {r.status !== 'draft' ? (
+        <FeedbackThread
+          feedback={r.feedback}
+          canWrite={canManage && !ended}
+          pending={feedback.isPending}
+          error={feedback.error}
+          onSend={(note, done) => feedback.mutate({ id: r.id, note }, { onSuccess: done })}
+        />
+      ) : null}
+    </Stack>
+  )
+}
+
+export function ReferralsList(props: { caseId: string; items: ReferralView[]; consents: ConsentView[]; canManage: boolean }) {
+  const { t } = useTranslation()
+  return (
+    <Stack gap="xs">
+      {props.items.length === 0 ? <Text c="gray.8">{t('referrals.empty')}</Text> : null}
+      {props.items.map((r) => (
+        <ReferralCard key={r.id} caseId={props.caseId} r={r} consents={props.consents} canManage={props.canManage} />
+      ))}
+    </Stack>
+  )
+}
