@@ -1,0 +1,231 @@
+/** Persons, their keys and names, cases and everything done in them. See ../schema.ts for the conventions. */
+import type { ColumnType } from 'kysely'
+import type {
+  ACCOMPANIMENT_KINDS,
+  AUTHORITY_KINDS,
+  CONCERNED_STATUSES,
+  FRAMEWORKS,
+  MEASURES,
+  OUTCOMES,
+  RELATIONSHIPS,
+  STATUSES,
+  TIMELINE_EVENT_TYPES,
+  WORKER_ROLES,
+} from '../../../common/contracts/accompaniments.contracts'
+import type { CONSENTS, INVOLVEMENTS } from '../../../common/contracts/case-relatives.contracts'
+import type { ATTENDANCE, MODALITIES, PARTICIPANTS, SESSION_STATUSES } from '../../../common/contracts/case-sessions.contracts'
+import type { LifeDomain } from '../../../common/contracts/desistance.contracts'
+import type { InstrumentDefinition, InstrumentPurpose } from '../../../common/contracts/instruments.contracts'
+import type { GENDERS, PersonLanguage } from '../../../common/contracts/persons.contracts'
+import type { TaskStatus } from '../../../common/contracts/tasks.contracts'
+import type { DatePrecision, Phase, TrajectoryKind } from '../../../common/contracts/trajectory.contracts'
+import type { Language } from '../../../common/roles'
+import type { Json } from '../json'
+import type { OneOf } from './one-of'
+
+export interface CaseworkTables {
+  person_keys: { person_id: string; wrapped_key: string; created_at: string }
+  persons: {
+    id: string
+    code: string
+    first_name_sealed: string
+    last_name_sealed: string
+    other_names_sealed: string
+    birth_date_sealed: string | null
+    birth_year_sealed: string | null
+    gender: OneOf<typeof GENDERS>
+    languages: Json<PersonLanguage[]>
+    postcode: string | null
+    phone_sealed: string | null
+    email_sealed: string | null
+    notes_sealed: string | null
+    created_by: string
+    created_at: string
+    updated_at: string
+    version: number
+  }
+  person_name_keys: { key_hash: string; person_id: string }
+  accompaniments: {
+    id: string
+    code: string
+    kind: OneOf<typeof ACCOMPANIMENT_KINDS>
+    person_id: string
+    concerned_person_id: string | null
+    concerned_status: OneOf<typeof CONCERNED_STATUSES>
+    relationship: OneOf<typeof RELATIONSHIPS> | null
+    team_id: string
+    status: OneOf<typeof STATUSES>
+    framework: OneOf<typeof FRAMEWORKS>
+    measure: OneOf<typeof MEASURES> | null
+    authority_kind: OneOf<typeof AUTHORITY_KINDS> | null
+    mandate_start: string | null
+    mandate_end: string | null
+    /** Added in 0012: optional on insert, like any column added to a table later. */
+    report_every_months: ColumnType<number | null, number | null | undefined, number | null>
+    authority_sealed: string | null
+    conditions_sealed: string | null
+    reporting_sealed: string | null
+    summary_sealed: string | null
+    closure_reason_sealed: string | null
+    closure_outcome: OneOf<typeof OUTCOMES> | null
+    created_by: string
+    created_at: string
+    updated_at: string
+    version: number
+  }
+  accompaniment_workers: { accompaniment_id: string; user_id: string; role: OneOf<typeof WORKER_ROLES> }
+  accompaniment_events: {
+    id: string
+    accompaniment_id: string
+    at: string
+    actor_id: string | null
+    type: OneOf<typeof TIMELINE_EVENT_TYPES>
+    /** Ids, codes and counts of the event; free text goes to the sealed note. */
+    data: Json<Record<string, unknown>> | null
+    note_sealed: string | null
+  }
+  access_grants: {
+    id: string
+    accompaniment_id: string
+    user_id: string
+    reason_sealed: string
+    granted_at: string
+    expires_at: string
+  }
+  case_sessions: {
+    id: string
+    accompaniment_id: string
+    status: OneOf<typeof SESSION_STATUSES>
+    starts_at: string
+    duration_minutes: number
+    modality: OneOf<typeof MODALITIES>
+    place_sealed: string | null
+    participants: Json<OneOf<typeof PARTICIPANTS>[]>
+    attendance: OneOf<typeof ATTENDANCE> | null
+    notes_sealed: string | null
+    worker_id: string
+    created_at: string
+    updated_at: string
+    version: number
+  }
+  tasks: {
+    id: string
+    accompaniment_id: string
+    title_sealed: string
+    assignee_id: string
+    due_date: string
+    status: TaskStatus
+    created_by: string
+    created_at: string
+    done_at: string | null
+    version: number
+  }
+  documents: {
+    id: string
+    accompaniment_id: string
+    filename_sealed: string
+    /** One of the accepted types of modules/documents/file-types.ts. */
+    content_type: string
+    size: number
+    uploaded_by: string
+    uploaded_at: string
+    /** The content's own key, sealed with the person's; null for documents stored before chunking (one blob sealed with the person's key). */
+    content_key_sealed: string | null
+  }
+  /** Sealed chunks of documents stored in the database (PostgreSQL; ADR 0008), in order from 0. */
+  document_chunks: {
+    document_id: string
+    seq: number
+    sealed: Buffer
+    stored_at: string
+  }
+  judicial_reports: {
+    id: string
+    accompaniment_id: string
+    period_from: string
+    period_to: string
+    language: Language
+    content_sealed: string
+    recipient_sealed: string
+    sent_at: string
+    created_by: string
+    created_at: string
+  }
+  /** `built_in`: 0/1. */
+  /** `purpose` added in 0022 ('case' for every instrument before it). */
+  instruments: { id: string; built_in: number; created_at: string; purpose: ColumnType<InstrumentPurpose, InstrumentPurpose | undefined> }
+  instrument_versions: {
+    id: string
+    instrument_id: string
+    version: number
+    definition: Json<InstrumentDefinition>
+    created_by: string | null
+    created_at: string
+  }
+  assessments: {
+    id: string
+    accompaniment_id: string
+    instrument_id: string
+    instrument_version_id: string
+    taken_on: string
+    answers_sealed: string
+    created_by: string
+    created_at: string
+    updated_at: string
+    version: number
+  }
+  plan_versions: {
+    id: string
+    accompaniment_id: string
+    version: number
+    content_sealed: string
+    created_by: string
+    created_at: string
+  }
+  trajectory_events: {
+    id: string
+    accompaniment_id: string
+    kind: TrajectoryKind
+    date_precision: DatePrecision
+    date: string
+    phase: Phase | null
+    domain: LifeDomain | null
+    /** A point of the contract's scale `VALENCES` (-2 to +2), kept a number: the timeline places it on an axis. */
+    valence: number
+    title_sealed: string
+    description_sealed: string | null
+    /** Goals of the case's plan a future goal serves (plan goal ids). */
+    goal_ids: Json<string[]>
+    created_by: string
+    created_at: string
+    updated_at: string
+    version: number
+  }
+  case_relatives: {
+    id: string
+    accompaniment_id: string
+    person_id: string | null
+    name_sealed: string
+    relationship: OneOf<typeof RELATIONSHIPS>
+    involvement: OneOf<typeof INVOLVEMENTS>
+    consent: OneOf<typeof CONSENTS>
+    consent_on: string | null
+    note_sealed: string | null
+    ended_on: string | null
+    created_by: string
+    created_at: string
+    updated_at: string
+    version: number
+  }
+  network_snapshots: {
+    id: string
+    accompaniment_id: string
+    taken_on: string
+    ties_sealed: string
+    note_sealed: string | null
+    created_by: string
+    created_at: string
+    updated_at: string
+    version: number
+  }
+}

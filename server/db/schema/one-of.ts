@@ -1,0 +1,2 @@
+/** One of the values of a contract's list. */
+export type OneOf<L extends readonly unknown[]> = L[number]
