@@ -1,14 +1,11 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
-import { IconAlertTriangle, IconCheck, IconHeadset, IconPhoneOutgoing } from '@tabler/icons-react'
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { IconAlertTriangle, IconHeadset, IconPhoneOutgoing } from '@tabler/icons-react'
 import type { z } from 'zod'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { MyDayContacts as Section } from '../../../../common/contracts/contacts.contracts'
-import { api } from '../../api/client'
-import { can, useMe } from '../../auth/use-me'
-import { ErrorAlert } from '../../components/error-alert'
 import { useFormat } from '../../i18n/format'
+import { DangerList } from '../contacts/danger-list'
 import { CallBackNow } from '../contacts/queue-callbacks'
 import type { ContactSummary } from '../contacts/vocabulary'
 
@@ -18,66 +15,11 @@ function useCaller() {
   return (c: ContactSummary) => c.callerName ?? t(`contacts.kinds.${c.callerKind}`)
 }
 
-function useAcknowledge() {
-  const client = useQueryClient()
-  return useMutation({
-    mutationFn: (c: ContactSummary) => api.post('/api/contacts/{id}/danger/acknowledge', { path: { id: c.id }, ifMatch: c.version }),
-    onSuccess: () =>
-      Promise.all([client.invalidateQueries({ queryKey: ['my-day'] }), client.invalidateQueries({ queryKey: ['contacts'] })]),
-  })
-}
-
-/** Emergencies no lead has acknowledged: words and an icon (never colour alone), a link to each, and the lead's acknowledgement. */
+/** Emergencies no lead has acknowledged, or a line that says there are none. */
 function Emergencies({ items }: { items: ContactSummary[] }) {
   const { t } = useTranslation()
-  const fmt = useFormat()
-  const caller = useCaller()
-  const { data: me } = useMe()
-  const ack = useAcknowledge()
   if (items.length === 0) return <Text c="gray.7">{t('myDayContacts.noDanger')}</Text>
-  const mayAck = can(me, 'contact.acknowledge_danger')
-  return (
-    <Alert
-      color="red"
-      variant="light"
-      icon={<IconAlertTriangle aria-hidden />}
-      title={<span id="my-day-danger-title">{t('contactQueue.dangerTitle', { count: items.length })}</span>}
-      role="region"
-      aria-labelledby="my-day-danger-title"
-      data-testid="my-day-danger"
-    >
-      <Stack component="ul" gap="xs" className="plain-list">
-        {items.map((c) => (
-          <li key={c.id}>
-            <Group gap="sm" wrap="wrap" justify="space-between">
-              <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
-                {t('contactQueue.dangerLine', { date: fmt.dateTimeMinutes(c.dangerAt), caller: caller(c) })}
-              </Text>
-              <Group gap="xs" wrap="wrap">
-                <Anchor component={Link} to={`/contacts/${c.id}`} size="sm">
-                  {t('contactQueue.dangerOpen')}
-                </Anchor>
-                {mayAck ? (
-                  <Button
-                    size="xs"
-                    color="red"
-                    leftSection={<IconCheck size={14} aria-hidden />}
-                    loading={ack.isPending && ack.variables?.id === c.id}
-                    onClick={() => ack.mutate(c)}
-                  >
-                    {t('contactQueue.acknowledge')}
-                  </Button>
-                ) : (
-                  <Text size="sm">{t('contactQueue.waitingLead')}</Text>
-                )}
-              </Group>
-            </Group>
-          </li>
-        ))}
-      </Stack>
-      <ErrorAlert error={ack.error} />
-    </Alert>
-  )
+  return <DangerList name="my-day" items={items} />
 }
 
 /** Call-backs due today or late, the late ones first: when, who, and "call back now". */

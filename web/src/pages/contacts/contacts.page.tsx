@@ -10,7 +10,8 @@ import { Pager } from '../../components/pager'
 import { ContactStatisticsLink } from './contact-statistics-link'
 import { ContactTable } from './contact-table'
 import { CallBackNow } from './queue-callbacks'
-import { DangerList, LineNow } from './queue-status'
+import { DangerList } from './danger-list'
+import { LineNow } from './queue-status'
 import { useContactList, useQueue } from './use-contacts'
 
 const LIMIT = 25
@@ -23,7 +24,7 @@ function Queue() {
     <Stack gap="sm">
       <LineNow />
       <ErrorAlert error={queue.error} />
-      {queue.data ? <DangerList items={queue.data.items} /> : null}
+      {queue.data ? <DangerList name="queue" items={queue.data.items.filter((c) => c.dangerAt && !c.dangerAcknowledgedAt)} /> : null}
       {queue.data && queue.data.items.length === 0 ? (
         <Alert variant="light" color="petrol" icon={<IconInfoCircle aria-hidden />}>
           {t('contacts.queueEmpty')}
