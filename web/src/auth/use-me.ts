@@ -31,7 +31,7 @@ export function homePath(me: Me): string {
   if (me.sessionState === 'mfa_pending') return '/login'
   // A partner's staff reach nothing of Parcours but the referrals addressed to them.
   if (can(me, 'referral.partner')) return '/portal'
-  if (can(me, 'task.read')) return '/my-day'
+  if (can(me, 'my_day.read')) return '/my-day'
   if (can(me, 'person.search')) return '/persons'
   if (can(me, 'user.manage')) return '/admin/users'
   if (can(me, 'audit.read')) return '/audit'
