@@ -84,7 +84,10 @@ it('reads the waiting contacts from the partial queue index, and only the column
     if (DB_KIND === 'postgres') await sql`set local enable_seqscan = off`.execute(trx)
     return explainStatements(trx, DB_KIND, statements)
   })
-  expect(fullScans(explained, new Set(['contacts', 'person_keys'])).map((s) => `${s.detail} in ${s.sql}`)).toEqual([])
+  // PostgreSQL shows a scan of a partial index whose predicate is the query's own without an index
+  // condition: it reads the whole of contacts_queue, which holds only the waiting contacts (below).
+  const scans = fullScans(explained, new Set(['contacts', 'person_keys'])).filter((s) => !/using contacts_queue$/.test(s.detail))
+  expect(scans.map((s) => `${s.detail} in ${s.sql}`)).toEqual([])
   const queue = explained.filter((e) => /from "contacts"/.test(e.sql) && /queue_rank/.test(e.sql))
   expect(queue).toHaveLength(1)
   expect(queue[0]?.plan.join('\n')).toMatch(DB_KIND === 'postgres' ? /Index Scan on contacts using contacts_queue/ : /INDEX contacts_queue/)
