@@ -16,7 +16,7 @@ const CASE_TABLES = [
   'network_snapshots',
 ]
 /** The contact point's records: reached through security/contact-access.ts only. */
-const CONTACT_TABLES = ['contacts', 'contact_history', 'contact_triages', 'contact_information_given']
+const CONTACT_TABLES = ['contacts', 'contact_history', 'contact_triages', 'contact_information_given', 'contact_day_counts']
 const AUDIT_TABLES = ['audit_log', 'audit_head', 'audit_persons']
 const names = (list) => `/^(${list.join('|')})(\\s+as\\s+\\w+)?$/`
 const DOORS = '/^(openCase|rowsOf|visibleRows|visibleCases)$/'

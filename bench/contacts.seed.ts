@@ -5,6 +5,7 @@ import { toJson } from '../server/db/json'
 import type { Database } from '../server/db/schema'
 import type { Services } from '../server/http/context'
 import { createUser } from '../server/modules/users/users.commands'
+import { type CountedContact, countNewContacts } from '../server/security/contact-day-counts'
 import { FIRST_NAMES, LAST_NAMES, pick, rng } from '../server/seed/synthetic'
 import { systemContext } from '../server/seed/system-context'
 
@@ -192,6 +193,8 @@ export async function seedContacts(
           .insertInto('contacts')
           .values(rows.slice(i, i + ROWS_PER_INSERT))
           .execute()
+      // The statistics' day counts, as the contact door keeps them with each contact it writes.
+      await countNewContacts(trx, rows as CountedContact[])
       for (let i = 0; i < events.length; i += ROWS_PER_INSERT)
         await trx
           .insertInto('accompaniment_events')

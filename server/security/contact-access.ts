@@ -1,8 +1,9 @@
-import { type ExpressionBuilder, type Insertable, type Selectable, sql, type Updateable } from 'kysely'
+import { type ExpressionBuilder, type Insertable, type Selectable, type Updateable } from 'kysely'
 import type { Database } from '../db/schema'
 import type { Actor, Trx } from '../http/context'
 import { fail } from '../http/errors'
 import { visibleIn } from './case-access'
+import { type CountedContact, dayCounts, moveDayCounts } from './contact-day-counts'
 
 /**
  * The contact door: the one place that names the contact point's tables (`contacts`,
@@ -93,14 +94,29 @@ export function visibleContacts(trx: Trx, actor: Actor) {
   return trx.selectFrom('contacts').where(contactVisibleTo(actor))
 }
 
-/** A new contact; its data key must exist first (ctx.codec.createPersonKey under its id). */
+/**
+ * A new contact; its data key must exist first (ctx.codec.createPersonKey under its id). It is
+ * counted in the statistics' day counts in the same transaction (contact-day-counts.ts).
+ */
 export async function insertContact(trx: Trx, values: Insertable<Database['contacts']>): Promise<void> {
   await trx.insertInto('contacts').values(values).execute()
+  await moveDayCounts(trx, null, { ...values, orientation: values.orientation ?? null })
 }
 
-/** An update of this contact's row only, from the version the caller saw (0 rows: stale). */
-export function updateContact(trx: Trx, contact: OpenedContact, version: number) {
-  return trx.updateTable('contacts').where('contacts.id', '=', contact.id).where('contacts.version', '=', version)
+/**
+ * Writes `set` on this contact's row only, from the version the caller saw: the number of rows
+ * changed (0: stale). The day counts move with the row, in the same transaction.
+ */
+export async function updateContact(trx: Trx, contact: OpenedContact, version: number, set: ContactChanges): Promise<number> {
+  const result = await trx
+    .updateTable('contacts')
+    .set(set)
+    .where('contacts.id', '=', contact.id)
+    .where('contacts.version', '=', version)
+    .executeTakeFirst()
+  const changed = Number(result.numUpdatedRows)
+  if (changed > 0) await moveDayCounts(trx, contact, { ...contact, ...set } as CountedContact)
+  return changed
 }
 
 /** Adds a line to the contact's history (its changes sealed with the contact's key by the caller). */
@@ -201,39 +217,26 @@ export function latestTriageOf(trx: Trx, contact: OpenedContact) {
 }
 
 /**
- * Counts of the contacts that occurred in [from, to) (instants), for the lead's statistics: no
- * contact id, identity or text leaves here. Contacts are grouped by the hour they occurred in
- * (its first 13 characters) and the offset they were written with, so that the caller can place
- * each group in a Brussels week exactly; the range is widened by 14 hours because `occurred_at`
- * may carry an offset, and string order is only instant order within one offset. Driven by
- * `contacts_occurred` (occurred_at); durations are computed here and returned as numbers only.
+ * Counts of the contacts that occurred on the Brussels days `fromDay` to `toDay`, i.e. in the
+ * instants [from, to), for the lead's statistics: no contact id, identity or text leaves here.
+ * The counts per day come from the day counts the door keeps with every contact write
+ * (contact-day-counts.ts), so their cost follows the days asked for, not the contacts. Call-back
+ * and acknowledgement times come from the few contacts called back or flagged in danger (the
+ * partial index `contacts_statistics_timed`); the range is widened by 14 hours because
+ * `occurred_at` may carry an offset, and string order is only instant order within one offset.
  */
-export async function contactCounts(trx: Trx, from: string, to: string) {
+export async function contactCounts(trx: Trx, period: { from: string; to: string; start: string; end: string }) {
   const wide = (at: string, hours: number) => new Date(Date.parse(at) + hours * 3_600_000).toISOString()
   const inPeriod = (occurredAt: string) => {
     const at = Date.parse(occurredAt)
-    return at >= Date.parse(from) && at < Date.parse(to)
+    return at >= Date.parse(period.start) && at < Date.parse(period.end)
   }
-  const hour = sql<string>`substr(contacts.occurred_at, 1, 13)`
-  const offset = sql<string>`case when contacts.occurred_at like '%Z' then 'Z' else substr(contacts.occurred_at, length(contacts.occurred_at) - 5, 6) end`
-  const range = trx
-    .selectFrom('contacts')
-    .where('contacts.occurred_at', '>=', wide(from, -14))
-    .where('contacts.occurred_at', '<', wide(to, 14))
-  const [groups, timed] = await Promise.all([
-    range
-      .select((eb) => [
-        hour.as('hour'),
-        offset.as('offset'),
-        'contacts.channel',
-        'contacts.caller_kind',
-        'contacts.orientation',
-        'contacts.themes',
-        eb.fn.countAll<number>().as('n'),
-      ])
-      .groupBy([hour, offset, 'contacts.channel', 'contacts.caller_kind', 'contacts.orientation', 'contacts.themes'])
-      .execute(),
-    range
+  const [days, timed] = await Promise.all([
+    dayCounts(trx, period.from, period.to),
+    trx
+      .selectFrom('contacts')
+      .where('contacts.occurred_at', '>=', wide(period.start, -14))
+      .where('contacts.occurred_at', '<', wide(period.end, 14))
       .select(['contacts.occurred_at', 'contacts.called_back_at', 'contacts.danger_at', 'contacts.danger_acknowledged_at'])
       .where((eb) => eb.or([eb('contacts.called_back_at', 'is not', null), eb('contacts.danger_at', 'is not', null)]))
       .execute(),
@@ -241,14 +244,7 @@ export async function contactCounts(trx: Trx, from: string, to: string) {
   const hours = (a: string, b: string) => Math.max(0, (Date.parse(b) - Date.parse(a)) / 3_600_000)
   const kept = timed.filter((r) => inPeriod(r.occurred_at))
   return {
-    groups: groups.map((g) => ({
-      at: new Date(Date.parse(`${g.hour}:00:00${g.offset}`)).toISOString(),
-      channel: g.channel,
-      callerKind: g.caller_kind,
-      orientation: g.orientation,
-      themes: g.themes,
-      count: Number(g.n),
-    })),
+    days: days.map((d) => ({ day: d.day, dimension: d.dimension, value: d.value, count: Number(d.n) })),
     callBackHours: kept.flatMap((r) => (r.called_back_at ? [hours(r.occurred_at, r.called_back_at)] : [])),
     emergencies: kept.flatMap((r) =>
       r.danger_at ? [{ hoursToAcknowledge: r.danger_acknowledged_at ? hours(r.danger_at, r.danger_acknowledged_at) : null }] : [],

@@ -75,6 +75,17 @@ export interface ContactPointTables {
     /** Set when the contact answering this one is finalised (0025): out of the queue. */
     called_back_at: string | null
   }
+  /**
+   * Per Brussels day, how many contacts occurred, by dimension (0032): `total` (value ''),
+   * `channel`, `caller_kind`, `orientation` ('' for none yet) and `theme`. Kept by the contact
+   * door with every contact write, in its transaction; counts only, never an id.
+   */
+  contact_day_counts: {
+    day: string
+    dimension: 'total' | 'channel' | 'caller_kind' | 'orientation' | 'theme'
+    value: string
+    n: number
+  }
   /** Information sheets given during a contact (0025): sheet, exact version, language and how. */
   contact_information_given: {
     id: string

@@ -66,10 +66,8 @@ export async function recordInformationGiven(
   })
   let contactVersion = contact.version
   if (final) {
-    const result = await updateContact(trx, contact, contact.version)
-      .set({ updated_at: now, version: contact.version + 1 })
-      .executeTakeFirst()
-    if (Number(result.numUpdatedRows) === 0) throw fail('version.mismatch')
+    const updated = await updateContact(trx, contact, contact.version, { updated_at: now, version: contact.version + 1 })
+    if (updated === 0) throw fail('version.mismatch')
     contactVersion = contact.version + 1
     const key = await ctx.codec.personKey(trx, contact.id)
     const historyId = crypto.randomUUID()

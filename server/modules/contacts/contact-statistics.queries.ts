@@ -9,7 +9,6 @@ import {
 } from '../../../common/contracts/contact-statistics.contracts'
 import { CALLER_KINDS, CONTACT_CHANNELS } from '../../../common/contracts/contacts.contracts'
 import type { Language } from '../../../common/roles'
-import { fromJson } from '../../db/json'
 import type { Trx } from '../../http/context'
 import { contactCounts, informationGivenCounts } from '../../security/contact-access'
 import { addDays, brussels, weekdayOf } from '../duty/duty.time'
@@ -64,7 +63,7 @@ const round = (hours: number) => Math.round(hours * 10) / 10
 export async function contactStatistics(trx: Trx, query: ContactStatisticsQuery, now: string): Promise<ContactStatistics> {
   const period = periodOf(query, now)
   const [contacts, given, exceptions] = await Promise.all([
-    contactCounts(trx, period.start, period.end),
+    contactCounts(trx, period),
     informationGivenCounts(trx, period.start, period.end),
     // Exceptions recorded on contacts (the line's own): driven by confidentiality_exceptions_status (status, recorded_at).
     trx
@@ -80,31 +79,18 @@ export async function contactStatistics(trx: Trx, query: ContactStatisticsQuery,
 
   const weeks: (StatisticsBreakdown & { week: string })[] = []
   for (let week = mondayOf(period.from); week <= period.to; week = addDays(week, 7)) weeks.push({ week, ...breakdown() })
-  // The instant each week starts (a Brussels Monday midnight): a group falls in the last week that
-  // started at or before it. Comparing instants, not formatting each group's Brussels date, keeps
-  // the time zone database out of the loop over thousands of groups.
-  const starts = weeks.map((w) => brusselsMidnight(w.week))
-  const weekOf = (at: string) => {
-    let lo = 0
-    let hi = starts.length - 1
-    if (hi < 0 || at < (starts[0] as string)) return undefined
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if ((starts[mid] as string) <= at) lo = mid
-      else hi = mid - 1
-    }
-    return weeks[lo]
-  }
+  // Days are Brussels days: each falls in the week of its Monday.
+  const byMonday = new Map(weeks.map((w) => [w.week, w]))
   const totals = breakdown()
-  for (const g of contacts.groups) {
-    if (g.at < period.start || g.at >= period.end) continue
-    const week = weekOf(g.at)
+  for (const d of contacts.days) {
+    if (d.day < period.from || d.day > period.to) continue
+    const week = byMonday.get(mondayOf(d.day))
     for (const b of week ? [week, totals] : [totals]) {
-      b.total += g.count
-      b.channel[g.channel] += g.count
-      b.callerKind[g.callerKind] += g.count
-      b.orientation[g.orientation ?? NOT_YET] += g.count
-      for (const theme of fromJson(g.themes)) b.theme[theme] = (b.theme[theme] ?? 0) + g.count
+      if (d.dimension === 'total') b.total += d.count
+      else if (d.dimension === 'channel') b.channel[d.value as keyof StatisticsBreakdown['channel']] += d.count
+      else if (d.dimension === 'caller_kind') b.callerKind[d.value as keyof StatisticsBreakdown['callerKind']] += d.count
+      else if (d.dimension === 'orientation') b.orientation[(d.value || NOT_YET) as keyof StatisticsBreakdown['orientation']] += d.count
+      else b.theme[d.value] = (b.theme[d.value] ?? 0) + d.count
     }
   }
 

@@ -184,10 +184,13 @@ export async function change(
 ): Promise<OpenedContact> {
   if (contact.version !== version) return stale()
   const key = await ctx.codec.personKey(trx, contact.id)
-  const result = await updateContactRow(trx, contact, version)
-    .set({ ...set, queue_rank: queueRank(next), updated_at: ctx.now(), version: version + 1 })
-    .executeTakeFirst()
-  if (Number(result.numUpdatedRows) === 0) return stale()
+  const updated = await updateContactRow(trx, contact, version, {
+    ...set,
+    queue_rank: queueRank(next),
+    updated_at: ctx.now(),
+    version: version + 1,
+  })
+  if (updated === 0) return stale()
   if (contact.status === 'final' || kind === 'finalised') {
     const changes = diff(presentContact(ctx, key, contact), presentContact(ctx, key, next))
     const id = crypto.randomUUID()

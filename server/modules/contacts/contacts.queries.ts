@@ -1,15 +1,8 @@
 import type { z } from 'zod'
 import { CONTACT_COUNT_CAP, type ContactListQuery } from '../../../common/contracts/contacts.contracts'
 import type { AuditDraft, RequestContext, Trx } from '../../http/context'
-import {
-  type ContactRow,
-  contactsByIndex,
-  historyOf,
-  type OpenedContact,
-  personsOfLinkedCases,
-  visibleContacts,
-} from '../../security/contact-access'
-import { presentSummary } from './contacts.presenter'
+import { contactsByIndex, historyOf, type OpenedContact, personsOfLinkedCases, visibleContacts } from '../../security/contact-access'
+import { presentSummary, SUMMARY_COLUMNS, type SummaryRow } from './contacts.presenter'
 
 /** Records on the entry the persons contacts are about and the clients of the cases they are linked to. */
 export async function recordShown(trx: Trx, audit: AuditDraft, rows: { person_id: string | null; accompaniment_id: string | null }[]) {
@@ -23,7 +16,7 @@ export async function recordShown(trx: Trx, audit: AuditDraft, rows: { person_id
 }
 
 /** Lines of a list, each contact's caller name opened with its own key; every contact shown is on the entry. */
-export async function summaries(ctx: RequestContext, trx: Trx, audit: AuditDraft, rows: ContactRow[]) {
+export async function summaries(ctx: RequestContext, trx: Trx, audit: AuditDraft, rows: SummaryRow[]) {
   const keys = await ctx.codec.personKeys(
     trx,
     rows.filter((r) => r.caller_sealed).map((r) => r.id),
@@ -63,11 +56,13 @@ export async function listContacts(ctx: RequestContext, trx: Trx, audit: AuditDr
 
 /**
  * The intake queue: final contacts waiting for an orientation or a call-back, most urgent first
- * (immediate, 48 h, a week, none), then oldest first. One range of index contacts_queue.
+ * (immediate, 48 h, a week, none), then oldest first. One range of index contacts_queue, which
+ * holds only the contacts waiting for something (partial, 0032): its size follows the queue, not
+ * the line. Only the columns a line shows are read.
  */
 export async function contactQueue(ctx: RequestContext, trx: Trx, audit: AuditDraft) {
   const rows = await visibleContacts(trx, ctx.user)
-    .selectAll('contacts')
+    .select(SUMMARY_COLUMNS)
     .where('contacts.queue_rank', 'is not', null)
     .orderBy('contacts.queue_rank')
     .orderBy('contacts.occurred_at')
