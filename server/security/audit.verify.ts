@@ -32,9 +32,11 @@ export async function verifyAuditParallel(db: Tx, options: { sqliteFile?: string
   const head = await readHead(db)
   const end = Number(head?.seq ?? 0)
   if (!head || end === 0) return verifyAudit(db)
-  // PostgreSQL hashes four stretches on four connections; SQLite one stretch a worker thread, one
-  // thread a core, each stretch long enough to be worth a thread's start.
-  const wanted = options.stretches ?? (postgres ? 4 : Math.min(4, os.availableParallelism(), Math.ceil(end / MIN_THREAD_STRETCH)))
+  // PostgreSQL hashes four stretches on four connections; SQLite one stretch a worker thread, a
+  // thread for each core that is idle (on a saturated machine a second thread only adds its own
+  // cost), each stretch long enough to be worth a thread's start.
+  const idleCores = Math.floor(os.availableParallelism() - (os.loadavg()[0] ?? 0) + 0.5)
+  const wanted = options.stretches ?? (postgres ? 4 : Math.min(4, Math.max(1, idleCores), Math.ceil(end / MIN_THREAD_STRETCH)))
   const size = Math.ceil(end / Math.max(1, wanted))
   const ranges = Array.from({ length: Math.ceil(end / size) }, (_, i) => [i * size + 1, Math.min(end, (i + 1) * size)] as const)
   const query = postgres ? '' : sqliteStretchQuery(db)
