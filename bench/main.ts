@@ -17,6 +17,7 @@ import { load, percentiles, round } from './load'
 import { benchOverview } from './overview.bench'
 import { benchPartners } from './partners.bench'
 import { benchPublicForm } from './public-form.bench'
+import { benchVerify } from './verify.bench'
 import { benchWeb } from './web.bench'
 
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 200_000)
@@ -173,12 +174,13 @@ else log('PostgreSQL not reachable: benchmarking SQLite only')
 
 // `npm run bench -- caseload` runs one group; no argument runs them all.
 const groups = process.argv.slice(2)
-const runs = (group: 'persons' | 'audit' | 'caseload' | 'overview' | 'public-form' | 'contacts' | 'partners') =>
+const runs = (group: 'persons' | 'verify' | 'audit' | 'caseload' | 'overview' | 'public-form' | 'contacts' | 'partners') =>
   groups.length === 0 || groups.includes(group)
 const results = []
 for (const e of engines) {
   results.push({
     ...(runs('persons') ? await benchEngine(e) : { engine: e }),
+    ...(runs('verify') ? { auditVerify: await benchVerify(e, PG_URL) } : {}),
     ...(runs('audit') ? { auditPersons: await benchAuditPersons(e, PG_URL) } : {}),
     ...(runs('caseload') ? { caseload: await benchCaseload(e, PG_URL) } : {}),
     ...(runs('overview') ? { overview: await benchOverview(e, PG_URL) } : {}),

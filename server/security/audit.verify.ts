@@ -1,5 +1,6 @@
-import crypto from 'node:crypto'
-import SQLite from 'better-sqlite3'
+import { createRequire } from 'node:module'
+import os from 'node:os'
+import { Worker } from 'node:worker_threads'
 import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely'
 import type { Config } from '../config'
 import type { Database } from '../db/schema'
@@ -18,14 +19,12 @@ type Stretch = { n: number; indexRows: number; first: string | null; last: strin
  * columns and the previous hash it stores, so stretches are checked apart (each its own hashes,
  * links and sequence), then joined (each stretch's first link is the previous stretch's last
  * hash, the first is the genesis, the last is the head). PostgreSQL hashes each stretch on its own
- * connection and sends back one row; on SQLite the chain is read through a read-only connection
- * of its own, in raw mode. Any doubt — a stretch that does not hold, or a join that
+ * connection and sends back one row; on SQLite each stretch is read and hashed by a worker thread
+ * on a read-only connection of its own, in raw mode. Any doubt — a stretch that does not hold, or a join that
  * does not meet — and the sequential walk (`verifyAudit`) runs and says where and why, so the
  * verdict and its diagnosis are always the walk's; this only makes a sound chain fast to confirm.
  */
-export const entryTextHash = (prevHash: string, text: string) => crypto.hash('sha256', `${prevHash}\x1f${text}`, 'hex')
-
-export async function verifyAuditParallel(db: Tx, options: { sqliteFile?: string } = {}): Promise<Verification> {
+export async function verifyAuditParallel(db: Tx, options: { sqliteFile?: string; stretches?: number } = {}): Promise<Verification> {
   const started = performance.now()
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter
   const file = options.sqliteFile && options.sqliteFile !== ':memory:' ? options.sqliteFile : null
@@ -33,11 +32,16 @@ export async function verifyAuditParallel(db: Tx, options: { sqliteFile?: string
   const head = await readHead(db)
   const end = Number(head?.seq ?? 0)
   if (!head || end === 0) return verifyAudit(db)
-  // PostgreSQL hashes stretches on several connections at once; SQLite reads one stretch.
-  const size = postgres ? Math.ceil(end / 4) : end
+  // PostgreSQL hashes four stretches on four connections; SQLite one stretch a worker thread, a
+  // thread for each core that is idle (on a saturated machine a second thread only adds its own
+  // cost), each stretch long enough to be worth a thread's start.
+  const idleCores = Math.floor(os.availableParallelism() - (os.loadavg()[0] ?? 0) + 0.5)
+  const wanted = options.stretches ?? (postgres ? 4 : Math.min(4, Math.max(1, idleCores), Math.ceil(end / MIN_THREAD_STRETCH)))
+  const size = Math.ceil(end / Math.max(1, wanted))
   const ranges = Array.from({ length: Math.ceil(end / size) }, (_, i) => [i * size + 1, Math.min(end, (i + 1) * size)] as const)
+  const query = postgres ? '' : sqliteStretchQuery(db)
   const stretches = await Promise.all(
-    ranges.map(([from, to]) => (postgres ? pgStretch(db, from, to) : sqliteStretch(db, file as string, from, to))),
+    ranges.map(([from, to]) => (postgres ? pgStretch(db, from, to) : sqliteStretch(file as string, query, from, to))),
   )
   let prev = GENESIS
   let count = 0
@@ -63,20 +67,28 @@ export async function verifyAuditParallel(db: Tx, options: { sqliteFile?: string
   return { ok: true, entries: count, firstBadSeq: null, reason: null, durationMs: performance.now() - started }
 }
 
-/** One stretch hashed by PostgreSQL (its sha256 is the chain's): one row back, however long the stretch. */
+/**
+ * One stretch hashed by PostgreSQL (its sha256 is the chain's): one row back, however long the
+ * stretch. The entries are hashed in an inner scan whose rows are narrow (seq, links, a verdict)
+ * before the window compares each link with the hash before it: the window then stores 150-byte
+ * rows, not whole entries. The sequence needs no window: seq is the primary key, so `to - from + 1`
+ * rows between `from` and `to` are exactly those numbers (the caller checks the count).
+ */
 async function pgStretch(db: Tx, from: number, to: number): Promise<Stretch> {
   const canon = canonicalSql(true)
   const { rows } = await sql<{ n: number; index_rows: number | null; bad: number | null; first: string | null; last: string | null }>`
-    select count(*)::int as n, sum(persons_n)::bigint as index_rows,
-      min(case when not ok or seq - ${from} <> rn or (rn > 0 and prev_hash is distinct from before) then seq end) as bad,
+    select count(*)::int as n, sum(persons_n)::bigint as index_rows, min(bad) as bad,
       (select prev_hash from audit_log where seq = ${from}) as first,
       (select hash from audit_log where seq = ${to}) as last
     from (
-      select seq, prev_hash, lag(hash) over (order by seq) as before, row_number() over (order by seq) - 1 as rn,
-        ${personCount} as persons_n,
-        encode(sha256(convert_to(prev_hash || chr(31) || ${canon}, 'UTF8')), 'hex') = hash as ok
-      from audit_log where seq >= ${from} and seq <= ${to}
-    ) s`.execute(db)
+      select persons_n, case when not ok or prev_hash <> coalesce(lag(hash) over (order by seq), prev_hash) then seq end as bad
+      from (
+        select seq, prev_hash, hash, ${personCount} as persons_n,
+          encode(sha256(convert_to(prev_hash || chr(31) || ${canon}, 'UTF8')), 'hex') = hash as ok
+        from audit_log where seq >= ${from} and seq <= ${to}
+        offset 0
+      ) hashed
+    ) linked`.execute(db)
   const r = rows[0]
   return {
     n: Number(r?.n ?? 0),
@@ -87,37 +99,64 @@ async function pgStretch(db: Tx, from: number, to: number): Promise<Stretch> {
   }
 }
 
-/**
- * One stretch of a SQLite file, read through a read-only connection of its own in raw mode (rows
- * as arrays, iterated, never held): Kysely's row objects cost more than hashing them.
- */
-function sqliteStretch(db: Tx, file: string, from: number, to: number): Stretch {
-  const query = db
+/** Below this many entries a stretch is read on fewer threads: starting one costs tens of ms. */
+const MIN_THREAD_STRETCH = 50_000
+
+/** The SQLite stretch query: the exact text each entry's hash covers (previous hash, SEP, canonical text). */
+function sqliteStretchQuery(db: Tx): string {
+  return db
     .selectFrom('audit_log')
-    .select(['seq', 'prev_hash', 'hash', canonicalSql(false).as('canon'), personCount.as('persons_n')])
-    .where('seq', '>=', from)
-    .where('seq', '<=', to)
+    .select([
+      'seq',
+      'prev_hash',
+      'hash',
+      sql<string>`prev_hash || char(31) || ${canonicalSql(false)}`.as('text'),
+      personCount.as('persons_n'),
+    ])
+    .where('seq', '>=', 0)
+    .where('seq', '<=', 0)
     .orderBy('seq')
-    .compile()
-  const reader = new SQLite(file, { readonly: true, fileMustExist: true })
-  let expected = from
-  let prev: string | null = null
-  let first: string | null = null
-  let n = 0
-  let indexRows = 0
-  try {
-    const rows = reader.prepare(query.sql).raw(true).iterate(from, to) as Iterable<[number, string, string, string, number]>
-    for (const [seq, prevHash, hash, canon, personsN] of rows) {
-      if (Number(seq) !== expected || (first !== null && prevHash !== prev)) return { n, indexRows, first, last: prev, bad: true }
-      if (first === null) first = prevHash
-      if (entryTextHash(prevHash, canon) !== hash) return { n, indexRows, first, last: prev, bad: true }
-      prev = hash
-      expected++
-      n++
-      indexRows += Number(personsN)
-    }
-  } finally {
-    reader.close()
+    .compile().sql
+}
+
+/**
+ * A stretch of a SQLite file is read and hashed by a worker thread on a read-only connection of
+ * its own, in raw mode (rows as arrays, iterated, never held), so that stretches run on every core
+ * and the server's event loop stays free. Plain JavaScript, evaluated: it runs the same from
+ * source (tsx, vitest) and from the build. It reports what the stretch says of itself; a failure
+ * of the thread reports a stretch that does not hold, and the walk then gives the verdict.
+ */
+const STRETCH_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads')
+const crypto = require('node:crypto')
+const SQLite = require(workerData.driver)
+const { file, query, from, to } = workerData
+const reader = new SQLite(file, { readonly: true, fileMustExist: true })
+let expected = from, prev = null, first = null, n = 0, indexRows = 0, bad = false
+try {
+  for (const [seq, prevHash, hash, text, personsN] of reader.prepare(query).raw(true).iterate(from, to)) {
+    if (Number(seq) !== expected || (first !== null && prevHash !== prev)) { bad = true; break }
+    if (first === null) first = prevHash
+    if (crypto.hash('sha256', text, 'hex') !== hash) { bad = true; break }
+    prev = hash
+    expected++
+    n++
+    indexRows += Number(personsN)
   }
-  return { n, indexRows, first, last: prev, bad: false }
+} finally {
+  reader.close()
+}
+parentPort.postMessage({ n, indexRows, first, last: prev, bad })
+`
+
+const driver = createRequire(import.meta.url).resolve('better-sqlite3')
+
+function sqliteStretch(file: string, query: string, from: number, to: number): Promise<Stretch> {
+  const failed: Stretch = { n: 0, indexRows: 0, first: null, last: null, bad: true }
+  return new Promise((resolve) => {
+    const worker = new Worker(STRETCH_WORKER, { eval: true, workerData: { driver, file, query, from, to } })
+    worker.once('message', (s: Stretch) => resolve(s))
+    worker.once('error', () => resolve(failed))
+    worker.once('exit', () => resolve(failed))
+  })
 }
