@@ -4,6 +4,7 @@ import os from 'node:os'
 import Fastify from 'fastify'
 import pg from 'pg'
 import { buildApp } from '../server/app'
+import { ReadBatcher } from '../server/http/read-batcher'
 import { appendAuditMany, verifyAudit } from '../server/security/audit.chain'
 import { sqliteFileOf, verifyAuditParallel } from '../server/security/audit.verify'
 import { seedPersons } from '../server/seed/persons.seed'
@@ -30,6 +31,8 @@ const log = (m: string) => process.stderr.write(`${m}\n`)
 async function benchEngine(kind: 'sqlite' | 'postgres') {
   const { config, drop } = await benchDatabase(kind, PG_URL, 'persons')
   const { services, close } = await createServices(config)
+  // Before/after in one set of conditions: BENCH_READ_INFLIGHT=1 is the group commit without pipelining.
+  if (process.env.BENCH_READ_INFLIGHT) services.reads = new ReadBatcher(services.db, { inFlight: Number(process.env.BENCH_READ_INFLIGHT) })
   try {
     log(`[${kind}] seeding ${PERSONS} persons…`)
     const seedStart = performance.now()

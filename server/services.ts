@@ -42,7 +42,8 @@ export async function createServices(config: Config, options: { seedDemo?: boole
     names: new NameIndex(deriveKey(master.key, 'name-index')),
     contactIndex: new ContactIndex(deriveKey(master.key, 'contact-index')),
     auditKey: deriveKey(master.key, 'audit-pseudonyms'),
-    reads: new ReadBatcher(db),
+    // PostgreSQL: a batch reads while the one before it commits (ADR 0004); SQLite has one connection.
+    reads: new ReadBatcher(db, { inFlight: kind === 'postgres' ? 3 : 1 }),
     documents: documentStoreFor(db, kind, path.join(config.dataDir, 'documents')),
     denials: new DenialLimiter(config.denialsPerMinute),
   }
