@@ -66,11 +66,10 @@ afterAll(async () => {
   await browser?.close()
 })
 
-/** Today plus `months`, as the consent form's date input holds it (Brussels). */
+/** Today in Brussels plus `months`, as the consent form computes its default (a date's own overflow rules). */
 function isoInMonths(months: number): string {
-  const d = new Date()
-  d.setMonth(d.getMonth() + months)
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(d)
+  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date()).split('-').map(Number)
+  return new Date(Date.UTC(y!, m! - 1 + months, d)).toISOString().slice(0, 10)
 }
 
 describe.each(RUNS)('the referral network in $lang', (run) => {
