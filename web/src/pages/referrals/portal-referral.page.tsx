@@ -15,7 +15,6 @@ import { useFieldErrors } from '../../components/field-errors'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
 import { useFormat } from '../../i18n/format'
-import { NotFoundPage } from '../not-found/not-found.page'
 import { isUnavailable } from '../persons/use-person'
 import { FeedbackThread, ReferralStatusBadge } from './referral-bits'
 import { usePortalFeedback, usePortalReferral, usePortalStep } from './use-portal'
@@ -161,6 +160,30 @@ function Steps({ r }: { r: PartnerReferralView }) {
   )
 }
 
+/**
+ * A referral the partner cannot open: ended, its consent withdrawn or expired, or never theirs. The
+ * same words for all, so that the page reveals nothing about what exists.
+ */
+function Gone() {
+  const { t } = useTranslation()
+  return (
+    <Stack maw={640}>
+      <PageHeader title={t('notFound.title')} />
+      <Paper>
+        <Stack gap="md" align="flex-start">
+          <Text data-testid="portal-gone">{t('portal.gone')}</Text>
+          <Text c="gray.7" size="sm">
+            {t('notFound.body')}
+          </Text>
+          <Button component={Link} to="/portal" variant="light">
+            {t('portal.back')}
+          </Button>
+        </Stack>
+      </Paper>
+    </Stack>
+  )
+}
+
 /** One referral as the partner's staff see it: the shared copy, its steps (If-Match) and the feedback. */
 export function PortalReferralPage() {
   const { t } = useTranslation()
@@ -176,7 +199,7 @@ export function PortalReferralPage() {
     </Group>
   )
   if (query.isPending) return <Loading />
-  if (isUnavailable(query.error)) return <NotFoundPage backTo="/portal" backLabel={t('portal.back')} />
+  if (isUnavailable(query.error)) return <Gone />
   if (query.isError) return <ErrorAlert error={query.error} />
   const r = query.data
   return (

@@ -16,7 +16,9 @@ function SendControl({ caseId, r, consents }: { caseId: string; r: ReferralView;
   const fmt = useFormat()
   const step = useReferralStep(caseId)
   const usable = consents.filter((c) => c.active && c.organisationId === r.organisationId)
-  const [consentId, setConsentId] = useState<string | null>(usable.length === 1 ? (usable[0]?.id ?? null) : null)
+  const [picked, setPicked] = useState<string | null>(null)
+  // The only usable consent is the one to send under, also when it was recorded after the draft.
+  const consentId = picked && usable.some((c) => c.id === picked) ? picked : usable.length === 1 ? (usable[0]?.id ?? null) : null
   if (usable.length === 0) return <Text size="sm">{t('referrals.send.noConsent')}</Text>
   return (
     <Stack gap={6}>
@@ -25,7 +27,7 @@ function SendControl({ caseId, r, consents }: { caseId: string; r: ReferralView;
           label={t('referrals.send.consent')}
           data={usable.map((c) => ({ value: c.id, label: `${c.purpose} (${t('referrals.until', { date: fmt.date(c.expiresOn) })})` }))}
           value={consentId}
-          onChange={setConsentId}
+          onChange={setPicked}
           size="xs"
           w={320}
         />
