@@ -71,7 +71,7 @@ const PARTICLES = new Set([
  * broad: it points at one person.
  */
 export function isBroadNameQuery(q: string): boolean {
-  if (parsePersonCode(q)) return false
+  if (parsePersonCode(q) || parseCaseCode(q)) return false
   const words = new Set(nameTokens(q).filter((w) => w.length >= 2 && !PARTICLES.has(w)))
   return words.size < 2
 }
@@ -84,4 +84,14 @@ export function parsePersonCode(q: string): string | null {
   if (!m) return null
   const fix = (s: string) => s.toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1')
   return `P-${fix(m[1] as string)}-${fix(m[2] as string)}`
+}
+
+const CASE_CODE = /^A-?([0-9A-Z]{4})-?([0-9A-Z]{4})$/i
+
+/** A case code, read as leniently as a person code ("a-7k3m 9qx2" is A-7K3M-9QX2): its client is found. */
+export function parseCaseCode(q: string): string | null {
+  const m = CASE_CODE.exec(q.trim().replace(/\s+/g, ''))
+  if (!m) return null
+  const fix = (s: string) => s.toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1')
+  return `A-${fix(m[1] as string)}-${fix(m[2] as string)}`
 }

@@ -37,6 +37,7 @@ import { meRoutes } from './modules/me/me.routes'
 import { networkRoutes } from './modules/network/network.routes'
 import { notificationRoutes } from './modules/notifications/notifications.routes'
 import { personRoutes } from './modules/persons/persons.routes'
+import { personCaseRoutes } from './modules/persons/person-cases.routes'
 import { postcodeRoutes } from './modules/postcodes/postcodes.routes'
 import { progressRoutes } from './modules/progress/progress.routes'
 import { contactRequestRoutes } from './modules/public-info/contact-requests.routes'
@@ -62,6 +63,7 @@ export const API_ROUTES: Route[] = [
   ...teamRoutes,
   ...teamMemberRoutes,
   ...personRoutes,
+  ...personCaseRoutes,
   ...accompanimentRoutes,
   ...detailsRoutes,
   ...lifecycleRoutes,

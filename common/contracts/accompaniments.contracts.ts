@@ -131,6 +131,22 @@ export type AccompanimentView = z.infer<typeof AccompanimentView>
 
 export const AccompanimentListQuery = z.object({
   status: z.enum(STATUSES).optional(),
+  kind: z.enum(ACCOMPANIMENT_KINDS).optional(),
+  framework: z.enum(FRAMEWORKS).optional(),
+  /** A case code, typed as leniently as in the person search ("a-7k3m 9qx2"); a pseudonym, never a name. */
+  code: z
+    .string()
+    .trim()
+    .max(20)
+    .regex(/^A[-\s]?[0-9A-Z]{4}[-\s]?[0-9A-Z]{4}$/i)
+    .transform((c) => {
+      const raw = c.toUpperCase().replace(/[-\s]/g, '').slice(1)
+      const fix = (x: string) => x.replace(/O/g, '0').replace(/[IL]/g, '1')
+      return `A-${fix(raw.slice(0, 4))}-${fix(raw.slice(4))}`
+    })
+    .optional(),
+  /** Cases this user works on (primary or co-worker). */
+  workerId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 })
@@ -220,3 +236,20 @@ export const DocumentView = z.object({
 })
 export const DocumentList = z.object({ items: z.array(DocumentView) })
 export const DocumentParams = z.object({ id: z.uuid(), documentId: z.uuid() })
+
+/** One case on a person's page: what tells it apart and who works on it, never its content. */
+export const PersonCase = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  kind: z.enum(ACCOMPANIMENT_KINDS),
+  status: z.enum(STATUSES),
+  framework: z.enum(FRAMEWORKS),
+  /** The person is the case's client, or the person concerned by a relative's or professional's case. */
+  role: z.enum(['client', 'concerned']),
+  workers: z.array(z.object({ userId: z.uuid(), name: z.string(), role: z.enum(WORKER_ROLES) })),
+  openedAt: z.string(),
+  updatedAt: z.string(),
+  access: z.enum(['assigned', 'lead', 'emergency']),
+})
+/** The cases of a person the caller may see, and only whether others exist (no count, no detail). */
+export const PersonCaseList = z.object({ items: z.array(PersonCase), othersExist: z.boolean() })

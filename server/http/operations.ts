@@ -56,6 +56,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/persons/search': { id: 'searchPersons' },
   'POST /api/persons': { id: 'createPerson' },
   'GET /api/persons/:id': { id: 'getPerson' },
+  'GET /api/persons/:id/cases': { id: 'listPersonCases' },
   'PUT /api/persons/:id': { id: 'replacePerson', ifMatch: true },
 
   'POST /api/accompaniments': { id: 'createAccompaniment' },

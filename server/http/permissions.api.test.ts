@@ -45,6 +45,7 @@ const MATRIX: Record<string, Who> = {
   'POST /api/persons/search': STAFF,
   'POST /api/persons': STAFF,
   'GET /api/persons/:id': STAFF,
+  'GET /api/persons/:id/cases': STAFF,
   'PUT /api/persons/:id': STAFF,
   'POST /api/accompaniments': STAFF,
   'GET /api/accompaniments': ['worker', 'lead'],

@@ -46,6 +46,11 @@ const CALLS: Record<string, Call[]> = {
     { as: 'assigned', url: () => `/api/persons/${seed.son}`, shows: true },
     { as: 'breakGlass', url: () => `/api/persons/${seed.mother}`, shows: true },
   ],
+  'GET /api/persons/:id/cases': [
+    { as: 'assigned', url: () => `/api/persons/${seed.son}/cases`, shows: true },
+    { as: 'teamLead', url: () => `/api/persons/${seed.mother}/cases`, shows: true },
+    { as: 'breakGlass', url: () => `/api/persons/${seed.son}/cases`, shows: true },
+  ],
   'GET /api/accompaniments': (['assigned', 'teamLead', 'breakGlass'] as const).map((as) => ({
     as,
     url: () => '/api/accompaniments',

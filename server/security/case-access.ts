@@ -302,8 +302,12 @@ export function visibleCases(trx: Trx, actor: Actor, scope: Scope = { all: true 
   return q.where('assigned' in scope ? assignedTo(actor) : visibleIn(actor))
 }
 
-/** A page of a list ordered most recently changed first, narrowed to one status or not. */
-export type CasePage = { status?: Selectable<Database['accompaniments']>['status']; limit: number; offset: number }
+/** A page of a list ordered most recently changed first, narrowed by status, kind, framework, case code or worker. */
+export type CasePage = Partial<Pick<Selectable<Database['accompaniments']>, 'status' | 'kind' | 'framework' | 'code'>> & {
+  workerId?: string
+  limit: number
+  offset: number
+}
 
 /**
  * A page of the cases the actor may see, most recently changed first (then by id: pages neither
@@ -314,13 +318,31 @@ export type CasePage = { status?: Selectable<Database['accompaniments']>['status
  * outside it. case-page.api.test.ts holds both to the set form.
  */
 export function visiblePage(trx: Trx, actor: Actor, page: CasePage, now = new Date().toISOString()) {
-  const ofStatus = <Q extends { where: (...a: any[]) => Q }>(q: Q, col: string) => (page.status ? q.where(col, '=', page.status) : q)
+  // The filters, applied alike to the team's recent cases, the page and the counts (`alias` is the
+  // accompaniments alias of each), so that a filtered page is still the set form's, filtered.
+  const filtered = <Q extends { where: (...a: any[]) => Q }>(q: Q, col: string) => {
+    const alias = col.slice(0, col.lastIndexOf('.'))
+    let out = page.status ? q.where(col, '=', page.status) : q
+    if (page.kind) out = out.where(`${alias}.kind`, '=', page.kind)
+    if (page.framework) out = out.where(`${alias}.framework`, '=', page.framework)
+    if (page.code) out = out.where(`${alias}.code`, '=', page.code)
+    const workerId = page.workerId
+    if (workerId)
+      out = out.where((eb: ExpressionBuilder<any, any>) =>
+        eb(
+          `${alias}.id`,
+          'in',
+          eb.selectFrom('accompaniment_workers as fw').select('fw.accompaniment_id').where('fw.user_id', '=', workerId),
+        ),
+      )
+    return out
+  }
   const lead = isLead(actor)
   const candidates = (eb: CaseEb) => {
     if (!lead) return visibleIn(actor, now)(eb)
     let ids = ownIds(eb, actor, now)
     for (const team of actor.teamIds) {
-      const recent = ofStatus(eb.selectFrom('accompaniments as vr').select('vr.id').where('vr.team_id', '=', team), 'vr.status')
+      const recent = filtered(eb.selectFrom('accompaniments as vr').select('vr.id').where('vr.team_id', '=', team), 'vr.status')
         .orderBy('vr.updated_at', 'desc')
         .orderBy('vr.id', 'desc')
         .limit(page.offset + page.limit)
@@ -328,7 +350,7 @@ export function visiblePage(trx: Trx, actor: Actor, page: CasePage, now = new Da
     }
     return eb('accompaniments.id', 'in', ids)
   }
-  const rows = ofStatus(trx.selectFrom('accompaniments').where(candidates), 'accompaniments.status')
+  const rows = filtered(trx.selectFrom('accompaniments').where(candidates), 'accompaniments.status')
     .orderBy('accompaniments.updated_at', 'desc')
     .orderBy('accompaniments.id', 'desc')
     .limit(page.limit)
@@ -337,11 +359,11 @@ export function visiblePage(trx: Trx, actor: Actor, page: CasePage, now = new Da
     const { team, others } = await trx
       .selectNoFrom((eb) => [
         lead
-          ? ofStatus(eb.selectFrom('accompaniments as vt').where('vt.team_id', 'in', actor.teamIds), 'vt.status')
+          ? filtered(eb.selectFrom('accompaniments as vt').where('vt.team_id', 'in', actor.teamIds), 'vt.status')
               .select(eb.fn.countAll<number>().as('n'))
               .as('team')
           : eb.lit(0).as('team'),
-        ofStatus(eb.selectFrom('accompaniments as vo').where('vo.id', 'in', ownIds(eb, actor, now)), 'vo.status')
+        filtered(eb.selectFrom('accompaniments as vo').where('vo.id', 'in', ownIds(eb, actor, now)), 'vo.status')
           .$if(lead, (q) => q.where('vo.team_id', 'not in', actor.teamIds))
           .select(eb.fn.countAll<number>().as('n'))
           .as('others'),

@@ -1,16 +1,29 @@
 import { PersonInput, PersonSearchQuery, PersonSearchResult, PersonView } from '../../../common/contracts/persons.contracts'
 import { IdParams } from '../../../common/contracts/shared.contracts'
-import { isBroadNameQuery, parsePersonCode, SEARCH_CAP } from '../../../common/person-search'
+import { isBroadNameQuery, parseCaseCode, parsePersonCode, SEARCH_CAP } from '../../../common/person-search'
 import type { RequestContext, Trx } from '../../http/context'
 import { defineRoute } from '../../http/define-route'
 import { expectedVersion, sendVersion } from '../../http/versioning'
+import { personsOfVisibleCaseCode } from '../../security/person-cases'
 import { idsByCode, type NameMatch, openPerson, readablePersonIds, searchByName, searchRows } from '../../security/person-access'
 import { createPerson, updatePerson } from './persons.commands'
 import { presentMatch, presentPerson } from './persons.presenter'
 
 /** The person with this code, if any: a code is exact, so it matches fully or not at all. */
 async function byCode(ctx: RequestContext, trx: Trx, code: string): Promise<{ matches: NameMatch[]; capped: boolean; compared: number }> {
-  const ids = await idsByCode(trx, code)
+  return matchesOf(ctx, trx, await idsByCode(trx, code))
+}
+
+/** The persons of the case with this code, when the caller sees the case (nobody otherwise). */
+async function byCaseCode(ctx: RequestContext, trx: Trx, code: string) {
+  return matchesOf(ctx, trx, await personsOfVisibleCaseCode(trx, ctx.user, code))
+}
+
+async function matchesOf(
+  ctx: RequestContext,
+  trx: Trx,
+  ids: string[],
+): Promise<{ matches: NameMatch[]; capped: boolean; compared: number }> {
   const readable = await readablePersonIds(trx, ctx.user, ids)
   return {
     matches: ids.map((personId) => ({ personId, readable: readable.has(personId), score: 100, exact: true })),
@@ -29,7 +42,7 @@ export const personRoutes = [
   defineRoute({
     method: 'POST',
     path: '/api/persons/search',
-    summary: `Find persons by name (spelling-tolerant) or person code: at most ${SEARCH_CAP}, reduced to what tells namesakes apart unless the caller may open them; a reason for broad queries`,
+    summary: `Find persons by name (spelling-tolerant), person code or the code of a case the caller sees: at most ${SEARCH_CAP}, reduced to what tells namesakes apart unless the caller may open them; a reason for broad queries`,
     tags: ['persons'],
     // POST, so that the name searched for never appears in a URL or an access log.
     body: PersonSearchQuery,
@@ -38,18 +51,21 @@ export const personRoutes = [
     async handler({ body, ctx }) {
       return ctx.read('person.searched', async (trx, audit) => {
         const code = parsePersonCode(body.q)
+        const caseCode = code ? null : parseCaseCode(body.q)
         const {
           matches: shown,
           capped,
           compared,
         } = code
           ? await byCode(ctx, trx, code)
-          : await searchByName(trx, ctx.user, ctx.names.query(body.q), body.q, {
-              readableOnly: isBroadNameQuery(body.q),
-              limit: SEARCH_CAP,
-              codec: ctx.codec,
-              birthYear: body.birthYear ?? null,
-            })
+          : caseCode
+            ? await byCaseCode(ctx, trx, caseCode)
+            : await searchByName(trx, ctx.user, ctx.names.query(body.q), body.q, {
+                readableOnly: isBroadNameQuery(body.q),
+                limit: SEARCH_CAP,
+                codec: ctx.codec,
+                birthYear: body.birthYear ?? null,
+              })
         const ids = shown.map((m) => m.personId)
         const [rows, keys] = await Promise.all([searchRows(trx, ids), ctx.codec.personKeys(trx, ids)])
         const rowOf = new Map(rows.map((r) => [r.id, r]))
@@ -65,7 +81,13 @@ export const personRoutes = [
         audit.shows(items.map((i) => i.personId))
         // Why and how the register was searched, how many names were compared (their keys were
         // opened, so they are on the entry too) and how many shown; never what was typed.
-        audit.detail({ by: code ? 'code' : 'name', reason: body.reason ?? null, shown: items.length, compared, capped })
+        audit.detail({
+          by: code ? 'code' : caseCode ? 'case_code' : 'name',
+          reason: body.reason ?? null,
+          shown: items.length,
+          compared,
+          capped,
+        })
         return { items: items.map((i) => i.item), capped }
       })
     },

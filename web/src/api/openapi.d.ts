@@ -338,7 +338,7 @@ export interface paths {
     }
     get?: never
     put?: never
-    /** Find persons by name (spelling-tolerant) or person code: at most 5, reduced to what tells namesakes apart unless the caller may open them; a reason for broad queries */
+    /** Find persons by name (spelling-tolerant), person code or the code of a case the caller sees: at most 5, reduced to what tells namesakes apart unless the caller may open them; a reason for broad queries */
     post: operations['searchPersons']
     delete?: never
     options?: never
@@ -374,6 +374,23 @@ export interface paths {
     get: operations['getPerson']
     /** Replace a person record (If-Match required; 412 when stale) */
     put: operations['replacePerson']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/persons/{id}/cases': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A person's cases that the caller may see (kind, status, workers, dates), and only whether other cases of theirs exist (404 unless the caller may read the person) */
+    get: operations['listPersonCases']
+    put?: never
     post?: never
     delete?: never
     options?: never
@@ -3823,10 +3840,68 @@ export interface operations {
       500: components['responses']['ServerError']
     }
   }
+  listPersonCases: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              code: string
+              /** @enum {string} */
+              kind: 'concerned' | 'relative' | 'professional'
+              /** @enum {string} */
+              status: 'intake' | 'active' | 'suspended' | 'closing' | 'closed'
+              /** @enum {string} */
+              framework: 'voluntary' | 'judicial'
+              /** @enum {string} */
+              role: 'client' | 'concerned'
+              workers: {
+                /** Format: uuid */
+                userId: string
+                name: string
+                /** @enum {string} */
+                role: 'primary' | 'co'
+              }[]
+              openedAt: string
+              updatedAt: string
+              /** @enum {string} */
+              access: 'assigned' | 'lead' | 'emergency'
+            }[]
+            othersExist: boolean
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
   listAccompaniments: {
     parameters: {
       query?: {
         status?: 'intake' | 'active' | 'suspended' | 'closing' | 'closed'
+        kind?: 'concerned' | 'relative' | 'professional'
+        framework?: 'voluntary' | 'judicial'
+        code?: string
+        workerId?: string
         limit?: number
         offset?: number
       }

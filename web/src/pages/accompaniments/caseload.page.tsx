@@ -1,57 +1,109 @@
-import { Alert, Anchor, Select, Stack, Table, Text } from '@mantine/core'
+import { Alert, Anchor, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core'
 import { IconInfoCircle } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { api } from '../../api/client'
-import type { AccompanimentStatus } from '../../api/types'
+import type { AccompanimentKind, AccompanimentStatus } from '../../api/types'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
 import { Pager } from '../../components/pager'
 import { ScrollTable } from '../../components/scroll-table'
 import { useFormat } from '../../i18n/format'
-import { STATUSES } from './vocabulary'
+import { KINDS, STATUSES } from './vocabulary'
 import { AccessBadge, StatusBadge } from './badges'
 
 const LIMIT = 25
+const CASE_CODE = /^A[-\s]?[0-9A-Z]{4}[-\s]?[0-9A-Z]{4}$/i
 
 /** My caseload: the cases I am assigned to, those of my team (lead), and emergency accesses. */
 export function CaseloadPage() {
   const { t } = useTranslation()
   const fmt = useFormat()
   const [status, setStatus] = useState<AccompanimentStatus | ''>('')
+  const [kind, setKind] = useState<AccompanimentKind | ''>('')
+  const [framework, setFramework] = useState<'voluntary' | 'judicial' | ''>('')
+  const [codeText, setCodeText] = useState('')
   const [offset, setOffset] = useState(0)
+  // A case code filters once it is whole (A-XXXX-XXXX, typed with or without dashes).
+  const code = CASE_CODE.test(codeText.trim()) ? codeText.trim() : undefined
+  const filtering = !!(status || kind || framework || code)
   const list = useQuery({
-    queryKey: ['accompaniments', 'list', status, offset],
-    queryFn: ({ signal }) => api.get('/api/accompaniments', { query: { status: status || undefined, limit: LIMIT, offset }, signal }),
+    queryKey: ['accompaniments', 'list', status, kind, framework, code, offset],
+    queryFn: ({ signal }) =>
+      api.get('/api/accompaniments', {
+        query: { status: status || undefined, kind: kind || undefined, framework: framework || undefined, code, limit: LIMIT, offset },
+        signal,
+      }),
     placeholderData: keepPreviousData,
   })
 
   return (
     <Stack gap="lg">
       <PageHeader title={t('caseload.title')} description={t('caseload.intro')} />
-      <Select
-        label={t('caseload.statusFilter')}
-        data={[
-          { value: '', label: t('caseload.allStatuses') },
-          ...STATUSES.map((s) => ({ value: s, label: t(`accompaniment.status.${s}`) })),
-        ]}
-        value={status}
-        onChange={(v) => {
-          setStatus((v ?? '') as AccompanimentStatus | '')
-          setOffset(0)
-        }}
-        allowDeselect={false}
-        maw={320}
-      />
+      <Group align="flex-end" gap="md" role="search" aria-label={t('caseloadFilters.label')} data-testid="caseload-filters">
+        <TextInput
+          label={t('caseloadFilters.code')}
+          description={t('caseloadFilters.codeHelp')}
+          value={codeText}
+          onChange={(e) => {
+            setCodeText(e.currentTarget.value)
+            setOffset(0)
+          }}
+          className="mono"
+          maw={220}
+        />
+        <Select
+          label={t('accompaniment.kindLabel')}
+          data={[
+            { value: '', label: t('caseloadFilters.allKinds') },
+            ...KINDS.map((k) => ({ value: k, label: t(`accompaniment.kind.${k}`) })),
+          ]}
+          value={kind}
+          onChange={(v) => {
+            setKind((v ?? '') as AccompanimentKind | '')
+            setOffset(0)
+          }}
+          allowDeselect={false}
+          maw={240}
+        />
+        <Select
+          label={t('accompaniment.frameworkLabel')}
+          data={[
+            { value: '', label: t('caseloadFilters.allFrameworks') },
+            ...(['voluntary', 'judicial'] as const).map((f) => ({ value: f, label: t(`accompaniment.framework.${f}`) })),
+          ]}
+          value={framework}
+          onChange={(v) => {
+            setFramework((v ?? '') as 'voluntary' | 'judicial' | '')
+            setOffset(0)
+          }}
+          allowDeselect={false}
+          maw={240}
+        />
+        <Select
+          label={t('caseload.statusFilter')}
+          data={[
+            { value: '', label: t('caseload.allStatuses') },
+            ...STATUSES.map((s) => ({ value: s, label: t(`accompaniment.status.${s}`) })),
+          ]}
+          value={status}
+          onChange={(v) => {
+            setStatus((v ?? '') as AccompanimentStatus | '')
+            setOffset(0)
+          }}
+          allowDeselect={false}
+          maw={320}
+        />
+      </Group>
       <ErrorAlert error={list.error} />
       {list.isPending ? (
         <Loading />
       ) : list.data && list.data.items.length === 0 ? (
         <Alert variant="light" color="petrol" icon={<IconInfoCircle aria-hidden />} title={t('caseload.emptyTitle')}>
-          {t(status ? 'caseload.emptyFiltered' : 'caseload.empty')}
+          {filtering ? t(status && !kind && !framework && !code ? 'caseload.emptyFiltered' : 'caseloadFilters.empty') : t('caseload.empty')}
         </Alert>
       ) : list.data ? (
         <Stack gap="sm">

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/page-header'
 import { useFormat } from '../../i18n/format'
 import { usePlaceNames } from '../../i18n/places'
 import { NotFoundPage } from '../not-found/not-found.page'
+import { PersonCases } from './person-cases'
 import { isUnavailable, usePerson } from './use-person'
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -104,6 +105,8 @@ export function PersonViewPage() {
           </Alert>
         ) : null}
       </div>
+
+      <PersonCases personId={p.id} />
 
       <Section id="person-identity" title={t('person.identity')}>
         <Field label={t('person.firstName')}>{p.firstName}</Field>
