@@ -52,31 +52,34 @@ async function launchChromium(): Promise<{ port: number; stop: () => Promise<voi
     })
     child.on('exit', (code) => reject(new Error(`Chromium exited (${code}): ${text.slice(-500)}`)))
   })
+  let stopping: Promise<void> | undefined
   return {
     port,
-    stop: async () => {
-      // The whole group is stopped, then the profile removed; a helper that outlived the group
-      // may still write a cache file, so removal is retried and a leftover only reported.
-      const exited = child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : Promise.resolve()
+    // Idempotent: called after the runs, and again in `finally` when a run failed.
+    stop: () => (stopping ??= stop()),
+  }
+  async function stop(): Promise<void> {
+    // The whole group is stopped, then the profile removed; a helper that outlived the group
+    // may still write a cache file, so removal is retried and a leftover only reported.
+    const exited = child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : Promise.resolve()
+    try {
+      process.kill(-(child.pid as number), 'SIGTERM')
+    } catch {
+      child.kill('SIGTERM')
+    }
+    await exited
+    for (let attempt = 1; ; attempt++) {
       try {
-        process.kill(-(child.pid as number), 'SIGTERM')
-      } catch {
-        child.kill('SIGTERM')
-      }
-      await exited
-      for (let attempt = 1; ; attempt++) {
-        try {
-          fs.rmSync(profile, { recursive: true, force: true })
+        fs.rmSync(profile, { recursive: true, force: true })
+        return
+      } catch (err) {
+        if (attempt === 10) {
+          log(`[web] could not remove ${profile}: ${(err as Error).message}`)
           return
-        } catch (err) {
-          if (attempt === 10) {
-            log(`[web] could not remove ${profile}: ${(err as Error).message}`)
-            return
-          }
-          await new Promise((r) => setTimeout(r, 200 * attempt))
         }
+        await new Promise((r) => setTimeout(r, 200 * attempt))
       }
-    },
+    }
   }
 }
 
@@ -166,6 +169,8 @@ export async function benchWeb(pgUrl: string) {
         results.push(result)
       }
     }
+    // Chromium first: its keep-alive connections would otherwise hold app.close() open.
+    await chromium.stop()
     await app.close()
     return {
       targets: 'initial JS <= 200 KB gzip on login and my-day; performance >= 90 desktop, >= 75 mobile; accessibility 100',
