@@ -20,7 +20,11 @@ import { CHROME_FLAGS, CHROMIUM } from '../e2e/chromium'
  * page loaded before Lighthouse saw it go quiet (what a first visit costs, whatever encoding the
  * server chose), so that it compares with the target whatever the server sends.
  */
-// BENCH_WEB_ROOT measures another build (say, a copy of main's) without building.
+// BENCH_WEB_ROOT measures another build (say, a copy of main's) without building;
+// BENCH_WEB_ONLY=case-overview,mobile keeps the listed pages and presets (all when none is listed), and
+// BENCH_WEB_LHR_DIR keeps each run's whole Lighthouse report there (to see where the time goes).
+const ONLY = process.env.BENCH_WEB_ONLY?.split(',').filter(Boolean) ?? []
+const LHR_DIR = process.env.BENCH_WEB_LHR_DIR
 const WEB_ROOT = path.resolve(process.env.BENCH_WEB_ROOT ?? 'dist/web')
 const log = (m: string) => process.stderr.write(`${m}\n`)
 
@@ -30,8 +34,10 @@ type Lhr = { categories: Record<string, { score: number | null }>; audits: Recor
 /** Chromium with a DevTools port of its own choosing, read back from what it prints. */
 async function launchChromium(): Promise<{ port: number; stop: () => Promise<void> }> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'parcours-lighthouse-'))
+  // Its own process group, so that stopping it stops its helpers (GPU, network, crashpad) too.
   const child = spawn(CHROMIUM, [...CHROME_FLAGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], {
     stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
   })
   const port = await new Promise<number>((resolve, reject) => {
     let text = ''
@@ -46,15 +52,34 @@ async function launchChromium(): Promise<{ port: number; stop: () => Promise<voi
     })
     child.on('exit', (code) => reject(new Error(`Chromium exited (${code}): ${text.slice(-500)}`)))
   })
+  let stopping: Promise<void> | undefined
   return {
     port,
-    stop: async () => {
-      // The profile is removed once Chromium has stopped writing to it.
-      const exited = new Promise((resolve) => child.once('exit', resolve))
+    // Idempotent: called after the runs, and again in `finally` when a run failed.
+    stop: () => (stopping ??= stop()),
+  }
+  async function stop(): Promise<void> {
+    // The whole group is stopped, then the profile removed; a helper that outlived the group
+    // may still write a cache file, so removal is retried and a leftover only reported.
+    const exited = child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : Promise.resolve()
+    try {
+      process.kill(-(child.pid as number), 'SIGTERM')
+    } catch {
       child.kill('SIGTERM')
-      await exited
-      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 })
-    },
+    }
+    await exited
+    for (let attempt = 1; ; attempt++) {
+      try {
+        fs.rmSync(profile, { recursive: true, force: true })
+        return
+      } catch (err) {
+        if (attempt === 10) {
+          log(`[web] could not remove ${profile}: ${(err as Error).message}`)
+          return
+        }
+        await new Promise((r) => setTimeout(r, 200 * attempt))
+      }
+    }
   }
 }
 
@@ -100,6 +125,15 @@ export async function benchWeb(pgUrl: string) {
     const results = []
     for (const preset of ['desktop', 'mobile'] as const) {
       for (const page of pages) {
+        const listed = (names: string[], name: string) => !ONLY.some((o) => names.includes(o)) || ONLY.includes(name)
+        if (
+          !listed(
+            pages.map((p) => p.name),
+            page.name,
+          ) ||
+          !listed(['desktop', 'mobile'], preset)
+        )
+          continue
         log(`[web] lighthouse ${preset} ${page.name}…`)
         const loadBefore = os.loadavg()[0] as number
         const run = await lighthouse(
@@ -116,6 +150,7 @@ export async function benchWeb(pgUrl: string) {
         )
         const lhr = run?.lhr as unknown as Lhr | undefined
         if (!lhr) throw new Error(`lighthouse gave no result for ${page.name}`)
+        if (LHR_DIR) fs.writeFileSync(path.join(LHR_DIR, `${preset}-${page.name}.json`), JSON.stringify(lhr))
         const scripts = (lhr.audits['network-requests']?.details?.items ?? []).filter((r) => r.resourceType === 'Script')
         const score = (c: string) => (lhr.categories[c]?.score == null ? null : Math.round((lhr.categories[c]?.score as number) * 100))
         const result = {
@@ -134,6 +169,8 @@ export async function benchWeb(pgUrl: string) {
         results.push(result)
       }
     }
+    // Chromium first: its keep-alive connections would otherwise hold app.close() open.
+    await chromium.stop()
     await app.close()
     return {
       targets: 'initial JS <= 200 KB gzip on login and my-day; performance >= 90 desktop, >= 75 mobile; accessibility 100',

@@ -226,6 +226,8 @@ it('a worker goes through the path (motivations, trajectory, two reviews, two ne
   // --- The overview: the radar, the lines, the network change.
   await page.getByRole('tab', { name: tr('fr', 'caseTabs.overview') }).click()
   const radar = page.getByTestId('progress-radar')
+  // The charts are drawn when they come into view, as for a user scrolling down.
+  await radar.scrollIntoViewIfNeeded()
   await radar.locator('.recharts-surface').first().waitFor()
   await expect
     .poll(() => page.getByRole('region', { name: "L'évolution en un coup d'œil" }).textContent())
@@ -304,6 +306,7 @@ it('a worker goes through the path (motivations, trajectory, two reviews, two ne
     await page.getByTestId('network-map').waitFor()
     await checkScreen(page, `network (${lang})`, lang)
     await page.getByRole('tab', { name: tr(lang, 'caseTabs.overview') }).click()
+    await page.getByTestId('progress-radar').scrollIntoViewIfNeeded()
     await page.getByTestId('progress-radar').locator('.recharts-surface').first().waitFor()
     await page.getByTestId('network-change').waitFor()
     await checkScreen(page, `overview (${lang})`, lang)

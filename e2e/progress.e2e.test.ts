@@ -85,6 +85,9 @@ it('the overview shows the radar, the lines per domain, plan completion and the 
 
   await page.goto(`${server.url}/accompaniments/${acc.id}`)
   const radar = page.getByTestId('progress-radar')
+  // The charts are drawn when they come into view, as for a user scrolling down.
+  await radar.waitFor()
+  await radar.scrollIntoViewIfNeeded()
   await radar.locator('.recharts-surface').first().waitFor()
   await radar.getByText('Voir les chiffres').click()
   await expect.poll(() => page.getByTestId('radar-table').textContent()).toContain('Logement')
@@ -113,6 +116,7 @@ it('the overview shows the radar, the lines per domain, plan completion and the 
   for (const lang of LANGUAGES) {
     await chooseLanguage(page, server.url, lang)
     await page.goto(`${server.url}/accompaniments/${acc.id}`)
+    await page.getByTestId('progress-radar').scrollIntoViewIfNeeded()
     await page.getByTestId('progress-radar').locator('.recharts-surface').first().waitFor()
     await checkScreen(page, `progress overview (${lang})`, lang)
     await page.goto(`${server.url}/accompaniments/${acc.id}/summary`)

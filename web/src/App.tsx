@@ -2,7 +2,7 @@ import { MantineProvider } from '@mantine/core'
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { RouterProvider } from 'react-router'
 import { isApiError, setUnauthorizedHandler } from './api/client'
-import { ME_KEY, SESSION_ENDED_KEY } from './auth/use-me'
+import { fetchMe, ME_KEY, ME_STALE_MS, SESSION_ENDED_KEY } from './auth/use-me'
 import { nonce } from './csp'
 import { router } from './router'
 import { cssVariablesResolver, theme } from './theme'
@@ -29,6 +29,11 @@ setUnauthorizedHandler(() => {
   })
   queryClient.setQueryData(ME_KEY, null)
 })
+
+/** Asks for the session at start-up, before the first render needs it (the public pages too: they redirect a signed-in user). */
+export function prefetchSession(): void {
+  void queryClient.prefetchQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: ME_STALE_MS })
+}
 
 export function App() {
   return (

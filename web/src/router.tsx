@@ -6,13 +6,14 @@ import { page } from './components/lazy-page'
 import { PublicLayout } from './components/public-layout'
 import { RequireAbility } from './components/require-ability'
 import { NotFoundPage } from './pages/not-found/not-found.page'
+import { withAllTranslations } from './i18n'
 
 /**
  * Every page is its own chunk, loaded when first shown: the first screen downloads the frame and
  * its own page only. The layouts show the loading state while a page's chunk arrives.
  */
 // The signed-in frame (navigation, header menu) is not needed by the sign-in pages.
-const AppLayout = page(() => import('./components/app-layout'), 'AppLayout')
+const AppLayout = page(() => withAllTranslations(import('./components/app-layout')), 'AppLayout')
 const AccessGrantsPage = page(() => import('./pages/accompaniments/access-grants.page'), 'AccessGrantsPage')
 const CaseCreatePage = page(() => import('./pages/accompaniments/case-create.page'), 'CaseCreatePage')
 const CaseViewPage = page(() => import('./pages/accompaniments/case-view.page'), 'CaseViewPage')

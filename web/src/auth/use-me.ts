@@ -17,8 +17,10 @@ export async function fetchMe(): Promise<Me | null> {
   }
 }
 
+export const ME_STALE_MS = 60_000
+
 export function useMe() {
-  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 60_000 })
+  return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: ME_STALE_MS })
 }
 
 export function can(me: Me | null | undefined, ability: Permission): boolean {

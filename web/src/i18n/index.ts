@@ -1,7 +1,7 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { LANGUAGES, type Language } from '../../../common/roles'
-import french from './bundle.fr'
+import french from './bundle.fr-core'
 import type { Tree } from './translation-tree'
 
 const STORAGE_KEY = 'parcours.language'
@@ -22,7 +22,11 @@ function storedLanguage(): Language {
 /** Belgian locales for dates and numbers. */
 export const LOCALE_TAGS: Record<Language, string> = { fr: 'fr-BE', nl: 'nl-BE', de: 'de-BE', en: 'en-GB' }
 
-/** French is in the first download; each other language is one chunk, fetched when chosen. */
+/**
+ * French core keys are in the first download (the sign-in pages need nothing else), the French
+ * feature areas are one chunk fetched with the signed-in frame (withAllTranslations); each other
+ * language is one whole chunk, fetched when chosen.
+ */
 const BUNDLES: Record<Exclude<Language, 'fr'>, () => Promise<{ default: Tree }>> = {
   nl: () => import('./bundle.nl'),
   de: () => import('./bundle.de'),
@@ -64,6 +68,25 @@ export const i18nReady: Promise<void> = (async () => {
     }
   })
 })()
+
+let frenchAreas: Promise<void> | undefined
+
+/**
+ * Resolves with `load` once the French feature areas are in too (every other language falls back
+ * on them): the signed-in frame is loaded through it, so no page there shows a key. The areas'
+ * chunk is fetched at the same time as the module, not after it.
+ */
+export async function withAllTranslations<T>(load: Promise<T>): Promise<T> {
+  frenchAreas ??= (async () => {
+    const [areas] = await Promise.all([import('./bundle.fr-areas'), i18nReady])
+    i18n.addResourceBundle('fr', 'translation', areas.default, true, false)
+  })().catch((error: unknown) => {
+    frenchAreas = undefined // a later navigation tries again
+    throw error
+  })
+  const [module] = await Promise.all([load, frenchAreas])
+  return module
+}
 
 /** Switches once the language's translations have arrived, so no screen shows keys meanwhile. */
 export async function switchLanguage(lng: Language): Promise<void> {

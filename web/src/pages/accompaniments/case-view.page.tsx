@@ -15,22 +15,18 @@ import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useParams, useSearchParams } from 'react-router'
 import { can, useMe } from '../../auth/use-me'
 import { ErrorAlert } from '../../components/error-alert'
+import { InView } from '../../components/in-view'
 import { lazyNamed } from '../../components/lazy-page'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
 import { useFormat } from '../../i18n/format'
 import { NotFoundPage } from '../not-found/not-found.page'
 import { isUnavailable } from '../persons/use-person'
-import { AssignPanel } from './assign-panel'
 import { AccessBadge, StatusBadge } from './badges'
 import { BreakGlassPanel } from './break-glass'
 import { CaseDetails, JudicialBlock, Section } from './case-details'
 import { LifecycleActions } from './lifecycle-actions'
-import { RelativesSection } from './relatives-section'
-import { ExceptionsSection } from '../exceptions/exceptions-section'
-import { OrientationSection } from '../referrals/orientation-section'
 import { EditDetailsButton } from './details-edit'
-import { CaseTimeline } from './timeline'
 import { useAccompaniment } from './use-accompaniment'
 
 // The tabs are mounted only when chosen (keepMounted={false}), so each loads with its first view;
@@ -41,6 +37,13 @@ const DocumentsTab = lazyNamed(() => import('../casework/documents-tab'), 'Docum
 const PathTab = lazyNamed(() => import('../desistance/path-tab'), 'PathTab')
 const ReportsTab = lazyNamed(() => import('../reports/reports-tab'), 'ReportsTab')
 const ProgressOverview = lazyNamed(() => import('../desistance/progress-overview'), 'ProgressOverview')
+// The overview's lower sections (each with its forms and requests) come when they near the
+// viewport or once the browser is idle after the first paint, so the case's head paints first.
+const RelativesSection = lazyNamed(() => import('./relatives-section'), 'RelativesSection')
+const ExceptionsSection = lazyNamed(() => import('../exceptions/exceptions-section'), 'ExceptionsSection')
+const OrientationSection = lazyNamed(() => import('../referrals/orientation-section'), 'OrientationSection')
+const AssignPanel = lazyNamed(() => import('./assign-panel'), 'AssignPanel')
+const CaseTimeline = lazyNamed(() => import('./timeline'), 'CaseTimeline')
 
 export function CaseViewPage() {
   const { t } = useTranslation()
@@ -159,20 +162,32 @@ export function CaseViewPage() {
             ) : null}
             {a.framework === 'judicial' ? <JudicialBlock a={a} /> : null}
             {can(me, 'desistance.read') ? (
-              <Suspense fallback={<Loading />}>
+              <InView minHeight={200} orIdle>
                 <ProgressOverview a={a} />
-              </Suspense>
+              </InView>
             ) : null}
-            <RelativesSection a={a} canWrite={can(me, 'accompaniment.update')} />
-            <ExceptionsSection
-              subject={{ kind: 'case', id: a.id }}
-              canRecord={can(me, 'exception.record') && a.access !== 'emergency' && a.status !== 'closed'}
-            />
+            <InView minHeight={120} orIdle>
+              <RelativesSection a={a} canWrite={can(me, 'accompaniment.update')} />
+            </InView>
+            <InView minHeight={120} orIdle>
+              <ExceptionsSection
+                subject={{ kind: 'case', id: a.id }}
+                canRecord={can(me, 'exception.record') && a.access !== 'emergency' && a.status !== 'closed'}
+              />
+            </InView>
             {can(me, 'referral.read') && can(me, 'consent.read') ? (
-              <OrientationSection caseId={a.id} me={me} open={a.access !== 'emergency' && a.status !== 'closed'} />
+              <InView minHeight={120} orIdle>
+                <OrientationSection caseId={a.id} me={me} open={a.access !== 'emergency' && a.status !== 'closed'} />
+              </InView>
             ) : null}
-            {isLead && a.status !== 'closed' ? <AssignPanel key={a.id} a={a} /> : null}
-            <CaseTimeline id={a.id} version={a.version} />
+            {isLead && a.status !== 'closed' ? (
+              <InView minHeight={120} orIdle>
+                <AssignPanel key={a.id} a={a} />
+              </InView>
+            ) : null}
+            <InView minHeight={120} orIdle>
+              <CaseTimeline id={a.id} version={a.version} />
+            </InView>
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="sessions">

@@ -1,6 +1,4 @@
 import './progress.css'
-import '@mantine/charts/styles.css'
-import { BarChart, LineChart, RadarChart } from '@mantine/charts'
 import {
   Badge,
   Box,
@@ -16,6 +14,7 @@ import {
   Text,
   Title,
 } from '@mantine/core'
+import type { BarChartProps, LineChartProps, RadarChartProps } from '@mantine/charts'
 import { IconFileText } from '@tabler/icons-react'
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -25,9 +24,16 @@ import { LIFE_DOMAINS } from '../../../../common/vocabulary'
 import type { Progress } from '../../../../common/contracts/progress.contracts'
 import type { AccompanimentView } from '../../api/types'
 import { ErrorAlert } from '../../components/error-alert'
+import { InView } from '../../components/in-view'
+import { lazyNamed } from '../../components/lazy-page'
 import { Loading } from '../../components/loading'
 import { useFormat } from '../../i18n/format'
 import { useProgress } from './use-progress'
+
+// Drawn only when in view: the figures are in the tables beside each chart.
+const RadarChart = lazyNamed<'RadarChart', RadarChartProps>(() => import('./progress-charts'), 'RadarChart')
+const LineChart = lazyNamed<'LineChart', LineChartProps>(() => import('./progress-charts'), 'LineChart')
+const BarChart = lazyNamed<'BarChart', BarChartProps>(() => import('./progress-charts'), 'BarChart')
 
 /** The two perspectives are told apart by colour and by line style, never by colour alone. */
 const WORKER = { color: 'petrol.7', css: 'var(--mantine-color-petrol-7)', dash: undefined }
@@ -100,19 +106,21 @@ function ReviewRadar({ reviews }: { reviews: Progress['reviews'] }) {
         size="sm"
       />
       <Box aria-hidden inert maw={680}>
-        <RadarChart
-          h={360}
-          radarChartProps={{ margin: { top: 16, right: 110, bottom: 16, left: 110 } }}
-          data={rows}
-          dataKey="domain"
-          withPolarRadiusAxis
-          polarRadiusAxisProps={{ domain: [0, 10], tickCount: 6, angle: 90 }}
-          series={[
-            { name: 'worker', color: WORKER.color, opacity: 0.15 },
-            { name: 'person', color: PERSON.color, opacity: 0.15 },
-          ]}
-          radarProps={(series) => ({ isAnimationActive: false, strokeDasharray: series.name === 'person' ? PERSON.dash : undefined })}
-        />
+        <InView minHeight={360}>
+          <RadarChart
+            h={360}
+            radarChartProps={{ margin: { top: 16, right: 110, bottom: 16, left: 110 } }}
+            data={rows}
+            dataKey="domain"
+            withPolarRadiusAxis
+            polarRadiusAxisProps={{ domain: [0, 10], tickCount: 6, angle: 90 }}
+            series={[
+              { name: 'worker', color: WORKER.color, opacity: 0.15 },
+              { name: 'person', color: PERSON.color, opacity: 0.15 },
+            ]}
+            radarProps={(series) => ({ isAnimationActive: false, strokeDasharray: series.name === 'person' ? PERSON.dash : undefined })}
+          />
+        </InView>
       </Box>
       <Legend />
       <Figures caption={t('progress.showFigures')}>
@@ -168,25 +176,27 @@ function DomainLines({ reviews }: { reviews: Progress['reviews'] }) {
               {t('progress.latestScores', { worker: latestWithChange(d, 'worker'), person: latestWithChange(d, 'person') })}
             </Text>
             <Box aria-hidden inert>
-              <LineChart
-                h={64}
-                data={reviews.map((r) => ({ date: r.takenOn, worker: r.scores[d]?.worker ?? null, person: r.scores[d]?.person ?? null }))}
-                dataKey="date"
-                series={[
-                  { name: 'worker', color: WORKER.color },
-                  { name: 'person', color: PERSON.color, strokeDasharray: PERSON.dash },
-                ]}
-                withXAxis={false}
-                withYAxis={false}
-                yAxisProps={{ domain: [0, 10] }}
-                gridAxis="none"
-                withTooltip={false}
-                withDots={false}
-                connectNulls
-                strokeWidth={2}
-                curveType="monotone"
-                lineProps={{ isAnimationActive: false }}
-              />
+              <InView minHeight={64}>
+                <LineChart
+                  h={64}
+                  data={reviews.map((r) => ({ date: r.takenOn, worker: r.scores[d]?.worker ?? null, person: r.scores[d]?.person ?? null }))}
+                  dataKey="date"
+                  series={[
+                    { name: 'worker', color: WORKER.color },
+                    { name: 'person', color: PERSON.color, strokeDasharray: PERSON.dash },
+                  ]}
+                  withXAxis={false}
+                  withYAxis={false}
+                  yAxisProps={{ domain: [0, 10] }}
+                  gridAxis="none"
+                  withTooltip={false}
+                  withDots={false}
+                  connectNulls
+                  strokeWidth={2}
+                  curveType="monotone"
+                  lineProps={{ isAnimationActive: false }}
+                />
+              </InView>
             </Box>
           </li>
         ))}
@@ -240,22 +250,24 @@ function NetworkChange({ network }: { network: Progress['network'] }) {
         <Text c="gray.7">{t('progress.oneSnapshot')}</Text>
       )}
       <Box aria-hidden inert>
-        <BarChart
-          h={160}
-          data={network.series.map((s) => ({ ...s, label: fmt.date(s.takenOn) }))}
-          dataKey="label"
-          type="stacked"
-          series={[
-            { name: 'supportive', label: t('progress.valence.supportive'), color: VALENCE_COLORS.supportive },
-            { name: 'ambivalent', label: t('progress.valence.ambivalent'), color: VALENCE_COLORS.ambivalent },
-            { name: 'harmful', label: t('progress.valence.harmful'), color: VALENCE_COLORS.harmful },
-          ]}
-          withLegend
-          withTooltip={false}
-          tickLine="none"
-          gridAxis="y"
-          barProps={{ isAnimationActive: false }}
-        />
+        <InView minHeight={160}>
+          <BarChart
+            h={160}
+            data={network.series.map((s) => ({ ...s, label: fmt.date(s.takenOn) }))}
+            dataKey="label"
+            type="stacked"
+            series={[
+              { name: 'supportive', label: t('progress.valence.supportive'), color: VALENCE_COLORS.supportive },
+              { name: 'ambivalent', label: t('progress.valence.ambivalent'), color: VALENCE_COLORS.ambivalent },
+              { name: 'harmful', label: t('progress.valence.harmful'), color: VALENCE_COLORS.harmful },
+            ]}
+            withLegend
+            withTooltip={false}
+            tickLine="none"
+            gridAxis="y"
+            barProps={{ isAnimationActive: false }}
+          />
+        </InView>
       </Box>
       <Figures caption={t('progress.showFigures')}>
         <Table verticalSpacing={2}>

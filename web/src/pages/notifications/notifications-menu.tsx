@@ -1,90 +1,46 @@
-import { ActionIcon, Indicator, Popover, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core'
-import { useState } from 'react'
+import { ActionIcon, Indicator } from '@mantine/core'
 import { IconBell } from '@tabler/icons-react'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router'
-import type { NotificationView } from '../../../../common/contracts/notifications.contracts'
-import { api } from '../../api/client'
 import type { Me } from '../../api/types'
-import { can } from '../../auth/use-me'
-import { useFormat } from '../../i18n/format'
+import { lazyNamed } from '../../components/lazy-page'
+import { useNotifications } from './use-notifications'
 
-const KEY = ['notifications'] as const
-
-/** Where a notification leads, when the caller may open its subject there; else nowhere. */
-export function subjectPath(me: Me, n: Pick<NotificationView, 'subjectType' | 'subjectId'>): string | null {
-  if (n.subjectType === 'contact' && can(me, 'contact.read')) return `/contacts/${n.subjectId}`
-  if (n.subjectType === 'organisation' && can(me, 'partner_directory.read')) return `/partners/${n.subjectId}`
-  return null
-}
+const loadPopover = () => import('./notifications-popover')
+const NotificationsPopover = lazyNamed<'NotificationsPopover', { me: Me }>(loadPopover, 'NotificationsPopover')
 
 /**
- * The header's bell: the unread count in its accessible name, and a list (Tab, Escape closes) of
- * the latest notifications; choosing one marks it read and opens its subject when the caller may.
+ * The header's bell, light: the unread count in its accessible name. The list and its popover
+ * (floating-ui, focus handling) are another chunk, fetched when the pointer or the focus reaches
+ * the bell and shown open when it is pressed, so that no page's first paint waits for them.
  */
 export function NotificationsMenu({ me }: { me: Me }) {
   const { t } = useTranslation()
-  const format = useFormat()
-  const navigate = useNavigate()
-  const client = useQueryClient()
-  const list = useQuery({
-    queryKey: KEY,
-    queryFn: ({ signal }) => api.get('/api/notifications', { signal }),
-    refetchInterval: 60_000,
-  })
-  const read = useMutation({
-    mutationFn: (id: string) => api.post('/api/notifications/{id}/read', { path: { id } }),
-    onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
-  })
-  const [opened, setOpened] = useState(false)
+  const list = useNotifications()
+  const [wanted, setWanted] = useState(false)
   const unread = list.data?.unread ?? 0
-  const items = list.data?.items ?? []
-  const open = (n: NotificationView) => {
-    setOpened(false)
-    if (!n.readAt) read.mutate(n.id)
-    const path = subjectPath(me, n)
-    if (path) void navigate(path)
-  }
+  const prefetch = () => void loadPopover().catch(() => undefined)
+  const bell = (
+    <Indicator label={unread} size={18} disabled={unread === 0} color="red.8" offset={4}>
+      <ActionIcon
+        variant="default"
+        size="lg"
+        aria-label={t('notifications.menu', { count: unread })}
+        aria-haspopup="dialog"
+        aria-expanded={false}
+        data-testid="notifications-bell"
+        onPointerEnter={prefetch}
+        onFocus={prefetch}
+        onClick={() => setWanted(true)}
+      >
+        <IconBell size={18} aria-hidden />
+      </ActionIcon>
+    </Indicator>
+  )
+  if (!wanted) return bell
   return (
-    // Not in a portal: the open list stays inside the header's landmark.
-    <Popover position="bottom-end" width={340} shadow="md" withinPortal={false} opened={opened} onChange={setOpened}>
-      {/* The indicator wraps the target, so that the popover's ARIA attributes land on the button itself. */}
-      <Indicator label={unread} size={18} disabled={unread === 0} color="red.8" offset={4}>
-        <Popover.Target>
-          <ActionIcon
-            variant="default"
-            size="lg"
-            aria-label={t('notifications.menu', { count: unread })}
-            data-testid="notifications-bell"
-            onClick={() => setOpened((o) => !o)}
-          >
-            <IconBell size={18} aria-hidden />
-          </ActionIcon>
-        </Popover.Target>
-      </Indicator>
-      <Popover.Dropdown aria-label={t('notifications.title')} p="xs">
-        {items.length === 0 ? (
-          <Text size="sm">{t('notifications.empty')}</Text>
-        ) : (
-          <Stack component="ul" gap={4} m={0} p={0} style={{ listStyle: 'none' }}>
-            {items.map((n) => (
-              <li key={n.id}>
-                <UnstyledButton onClick={() => open(n)} fw={n.readAt ? 400 : 600} data-testid="notification" p={4} w="100%">
-                  <Text size="sm" inherit>
-                    {t(`notifications.event.${n.event}`, { reference: n.reference })}
-                    {n.readAt ? null : <VisuallyHidden> ({t('notifications.unread')})</VisuallyHidden>}
-                  </Text>
-                  <Text size="xs" c="gray.7">
-                    {format.dateTimeShort(n.createdAt)}
-                    {n.forOrganisation ? ` · ${t('notifications.forOrganisation')}` : ''}
-                  </Text>
-                </UnstyledButton>
-              </li>
-            ))}
-          </Stack>
-        )}
-      </Popover.Dropdown>
-    </Popover>
+    <Suspense fallback={bell}>
+      <NotificationsPopover me={me} />
+    </Suspense>
   )
 }
