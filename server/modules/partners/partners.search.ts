@@ -102,8 +102,12 @@ export async function searchPartners(tx: StaffTx, kind: ModuleServices['kind'], 
       .orderBy('precision')
       .orderBy('capacity_rank')
       .orderBy('wait_days', (ob) => ob.asc().nullsLast())
-      .orderBy('organisation_name', (ob) => ob.asc().collate(collation))
-      .orderBy('id', (ob) => ob.asc().collate(collation))
+      // Collated, an output name would be read by PostgreSQL as an input column: the expressions themselves.
+      .orderBy(
+        (eb) => eb.fn.min('partner_service_coverage.organisation_name'),
+        (ob) => ob.asc().collate(collation),
+      )
+      .orderBy('partner_service_coverage.service_id', (ob) => ob.asc().collate(collation))
       .limit(LIMIT)
       .execute()
   } else {
