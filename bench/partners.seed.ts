@@ -6,7 +6,7 @@ import { toJson } from '../server/db/json'
 import type { Database } from '../server/db/schema'
 import type { Services } from '../server/http/context'
 import { isKnownArea, placeOfPostcode, slug } from '../server/modules/partners/partners.geography'
-import { searchText, serviceTerms } from '../server/modules/partners/partners.search-index'
+import { coverageRow, rankCopies, searchText, serviceTerms } from '../server/modules/partners/partners.search-index'
 import { pick, rng } from '../server/seed/synthetic'
 import { systemContext } from '../server/seed/system-context'
 
@@ -111,7 +111,7 @@ export async function seedPartnerDirectory(services: Services, scale: PartnerSca
           while (languages.size < 1 + Math.floor(r() * r() * 4)) languages.add(pick(r, LANGUAGES))
           const audiences = new Set<string>()
           while (audiences.size < Math.floor(r() * 4)) audiences.add(pick(r, PARTNER_AUDIENCES))
-          const service: Omit<Insertable<Database['partner_services']>, 'search_text'> = {
+          const service: Omit<Insertable<Database['partner_services']>, 'search_text' | keyof ReturnType<typeof rankCopies>> = {
             id: serviceId,
             organisation_id: id,
             position: s,
@@ -129,7 +129,8 @@ export async function seedPartnerDirectory(services: Services, scale: PartnerSca
             updated_at: now,
             version: 1,
           }
-          rows.push({ ...service, search_text: searchText(service, org) })
+          const copies = rankCopies({ ...service, waitDays: service.wait_days ?? null }, { name: org.name, active: org.active === 1 })
+          rows.push({ ...service, search_text: searchText(service, org), ...copies })
           for (const term of serviceTerms([...languages], [...audiences])) termRows.push({ service_id: serviceId, term })
           const serviceNeeds = new Set<string>()
           while (serviceNeeds.size < 1 + Math.floor(r() * 3)) serviceNeeds.add(pick(r, needs))
@@ -153,7 +154,8 @@ export async function seedPartnerDirectory(services: Services, scale: PartnerSca
               areas.set(p, ['postcode', p])
             }
           }
-          for (const [level, code] of areas.values()) coverage.push({ service_id: serviceId, level, code })
+          for (const [level, code] of areas.values())
+            coverage.push(coverageRow(serviceId, { level, code }, copies, service.wait_days ?? null))
         }
       }
       const insert = async <T extends keyof Database>(table: T, values: Insertable<Database[T]>[]) => {

@@ -63,11 +63,25 @@ export interface PartnerTables {
     version: number
     /** 0028: folded service name | organisation name | service description | organisation description (partners.search-index.ts). */
     search_text: string
+    /** 0031: copies for the search without a place (partners.search-index.ts `rankCopies`): 1 when the service and its organisation are active. */
+    listed: number
+    capacity_rank: number
+    organisation_name: string
   }
   partner_service_needs: { service_id: string; need_code: string }
   /** 0028: a service's languages (`language:ar`) and audiences (`audience:young_people`), indexed for the search. */
   partner_service_terms: { service_id: string; term: string }
-  partner_service_coverage: { service_id: string; level: CoverageLevel; code: string }
+  /** 0031: `listed` … `organisation_name` copied from the service and its organisation (partners.search-index.ts `rankCopies`). */
+  partner_service_coverage: {
+    service_id: string
+    level: CoverageLevel
+    code: string
+    listed: number
+    precision: number
+    capacity_rank: number
+    wait_days: number | null
+    organisation_name: string
+  }
   /**
    * 0027: the consent registry (or another recorded legal basis). `scope`: the fields the
    * recipient may receive. Withdrawal is a timestamp, never a deletion. Note sealed with `key_id`'s key.

@@ -5,7 +5,7 @@ import { toJson } from '../../db/json'
 import type { Trx } from '../../http/context'
 import { AppError, fail } from '../../http/errors'
 import { isKnownArea } from './partners.geography'
-import { searchText, serviceTerms } from './partners.search-index'
+import { coverageRow, rankCopies, searchText, serviceTerms } from './partners.search-index'
 
 /**
  * Writes to the partner directory, each in the transaction of its audit entry (ctx.write). An
@@ -161,6 +161,7 @@ export async function writeOrganisation(
   const versions = new Map(before.map((s) => [s.id, s.version]))
   for (const [position, s] of input.services.entries()) {
     const serviceId = s.id ?? crypto.randomUUID()
+    const copies = rankCopies(s, input)
     const serviceFields = {
       position,
       name: s.name,
@@ -176,6 +177,7 @@ export async function writeOrganisation(
       maximum_age: s.maximumAge,
       updated_at: now,
       search_text: searchText(s, input),
+      ...copies,
     }
     const had = versions.get(serviceId)
     if (had === undefined)
@@ -197,7 +199,7 @@ export async function writeOrganisation(
     if (s.coverage.length)
       await trx
         .insertInto('partner_service_coverage')
-        .values(s.coverage.map((c) => ({ service_id: serviceId, level: c.level, code: c.code })))
+        .values(s.coverage.map((c) => coverageRow(serviceId, c, copies, s.waitDays)))
         .execute()
     const terms = serviceTerms(s.languages, s.audiences)
     if (terms.length)

@@ -1,3 +1,4 @@
+import { CAPACITIES, type CoverageLevel } from '../../../common/contracts/partners.contracts'
 import { fold } from './partners.geography'
 
 /**
@@ -25,4 +26,40 @@ export const audienceTerm = (code: string) => `audience:${code}`
 /** One row per language and audience of a service (partner_service_terms). */
 export function serviceTerms(languages: readonly string[], audiences: readonly string[]): string[] {
   return [...new Set([...languages.map(languageTerm), ...audiences.map(audienceTerm)])]
+}
+
+/** Coverage levels from the most precise: a coverage row's `precision` is its level's index here. */
+export const PRECISION = ['postcode', 'municipality', 'province', 'region', 'national'] as const
+
+/**
+ * What the ranking and the filters read, copied into each service row and each of its coverage rows
+ * (migration 0031), so the search reads one index without joining services and organisations.
+ * Written by `writeOrganisation` on every write (and by the bench's seed, which bypasses it).
+ */
+export function rankCopies(
+  service: { status: string; capacity: (typeof CAPACITIES)[number]; waitDays: number | null },
+  organisation: { name: string; active: boolean },
+) {
+  return {
+    listed: service.status === 'active' && organisation.active ? 1 : 0,
+    capacity_rank: CAPACITIES.indexOf(service.capacity),
+    organisation_name: organisation.name,
+  }
+}
+
+/** A coverage row with its copies. */
+export function coverageRow(
+  serviceId: string,
+  area: { level: CoverageLevel; code: string },
+  copies: ReturnType<typeof rankCopies>,
+  waitDays: number | null,
+) {
+  return {
+    service_id: serviceId,
+    level: area.level,
+    code: area.code,
+    precision: PRECISION.indexOf(area.level),
+    wait_days: waitDays,
+    ...copies,
+  }
 }

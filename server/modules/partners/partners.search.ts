@@ -1,13 +1,11 @@
-import type { ExpressionBuilder } from 'kysely'
 import type { z } from 'zod'
 import type { CoverageLevel, MatchReason, PartnerSearchQuery, PartnerSearchResults } from '../../../common/contracts/partners.contracts'
-import { CAPACITIES } from '../../../common/contracts/partners.contracts'
 import { fromJson } from '../../db/json'
 import type { ModuleServices } from '../../http/context'
-import { asStaff, type StaffDatabase, type StaffTx } from '../../http/staff-fence'
+import { asStaff, type StaffTx } from '../../http/staff-fence'
 import { areaName, fold, municipalityPostcodes, type Place, REGIONS } from './partners.geography'
 import { byArea } from './partners.queries'
-import { audienceTerm, languageTerm, TEXT_FIELDS } from './partners.search-index'
+import { audienceTerm, languageTerm, PRECISION, TEXT_FIELDS } from './partners.search-index'
 
 /**
  * "Who can help near here". The place is resolved to its postcode, municipality, province and
@@ -25,7 +23,6 @@ import { audienceTerm, languageTerm, TEXT_FIELDS } from './partners.search-index
  */
 type Query = z.output<typeof PartnerSearchQuery>
 type Results = z.input<typeof PartnerSearchResults>
-const PRECISION: CoverageLevel[] = ['postcode', 'municipality', 'province', 'region', 'national']
 const LIMIT = 50
 
 export function describePlace(place: Place): NonNullable<Results['place']> {
@@ -51,46 +48,26 @@ function areasOf(place: Place): [CoverageLevel, string][] {
 
 export async function searchPartners(tx: StaffTx, kind: ModuleServices['kind'], query: Query, place: Place | null): Promise<Results> {
   const db = asStaff(tx)
-  type Eb = ExpressionBuilder<
-    Pick<StaffDatabase, 'partner_services' | 'partner_organisations' | 'partner_service_coverage'>,
-    'partner_services' | 'partner_organisations'
-  >
   const text = query.q ? fold(query.q) : null
   const terms = [...(query.language ? [languageTerm(query.language)] : []), ...(query.audience ? [audienceTerm(query.audience)] : [])]
-  const capacityRank = (eb: Eb) =>
-    eb
-      .case()
-      .when('partner_services.capacity', '=', CAPACITIES[0])
-      .then(0)
-      .when('partner_services.capacity', '=', CAPACITIES[1])
-      .then(1)
-      .else(2)
-      .end()
-  let q = db
-    .selectFrom('partner_services')
-    .innerJoin('partner_organisations', 'partner_organisations.id', 'partner_services.organisation_id')
-    .where('partner_services.status', '=', 'active')
-    .where('partner_organisations.active', '=', 1)
-  // As `id in (…)` rather than `exists`: SQLite then starts from the need's or the term's index
-  // instead of reading every service of every organisation.
-  if (query.need) {
-    const need = query.need
-    q = q.where('partner_services.id', 'in', (eb) =>
-      eb.selectFrom('partner_service_needs').select('partner_service_needs.service_id').where('partner_service_needs.need_code', '=', need),
-    )
-  }
-  for (const term of terms)
-    q = q.where('partner_services.id', 'in', (eb) =>
-      eb.selectFrom('partner_service_terms').select('partner_service_terms.service_id').where('partner_service_terms.term', '=', term),
-    )
-  if (text) q = q.where('partner_services.search_text', 'like', `%${text}%`)
   const collation = kind === 'postgres' ? 'C' : 'binary'
+  // The filters on a service id, as `id in (…)`: SQLite then reads the need's or the term's index
+  // once instead of probing it for every candidate.
+  // The filters on a service id, as `id in (…)`: SQLite then reads the need's or the term's index
+  // once instead of probing it for every candidate.
+  const needIds = (need: string) =>
+    db.selectFrom('partner_service_needs').select('partner_service_needs.service_id').where('partner_service_needs.need_code', '=', need)
+  const termIds = (term: string) =>
+    db.selectFrom('partner_service_terms').select('partner_service_terms.service_id').where('partner_service_terms.term', '=', term)
 
   let page: { id: string; precision: number; total: number | string | bigint }[]
   const areas = place ? areasOf(place) : []
   if (place) {
-    page = await q
-      .innerJoin('partner_service_coverage', 'partner_service_coverage.service_id', 'partner_services.id')
+    // One range of the (level, code, listed, …) index per area of the place, and nothing else:
+    // the ranking's columns are copies kept in the coverage rows (migration 0031).
+    page = await db
+      .selectFrom('partner_service_coverage')
+      .where('partner_service_coverage.listed', '=', 1)
       .where((eb) =>
         eb.or(
           areas.map(([level, code]) =>
@@ -98,41 +75,52 @@ export async function searchPartners(tx: StaffTx, kind: ModuleServices['kind'], 
           ),
         ),
       )
-      // Grouped by both primary keys: the other columns of the two rows may then be read and sorted on.
-      .groupBy(['partner_services.id', 'partner_organisations.id'])
-      .select((eb) => [
-        'partner_services.id',
-        eb.fn
-          .min(
+      .$if(!!query.need, (q) => q.where('partner_service_coverage.service_id', 'in', needIds(query.need!)))
+      .$call((q) => terms.reduce((acc, term) => acc.where('partner_service_coverage.service_id', 'in', termIds(term)), q))
+      // Free text: checked on the candidates only, by primary key, rather than on every service.
+      .$if(text !== null, (q) =>
+        q.where((eb) =>
+          eb.exists(
             eb
-              .case()
-              .when('partner_service_coverage.level', '=', 'postcode')
-              .then(0)
-              .when('partner_service_coverage.level', '=', 'municipality')
-              .then(1)
-              .when('partner_service_coverage.level', '=', 'province')
-              .then(2)
-              .when('partner_service_coverage.level', '=', 'region')
-              .then(3)
-              .else(4)
-              .end(),
-          )
-          .as('precision'),
+              .selectFrom('partner_services')
+              .select('partner_services.id')
+              .whereRef('partner_services.id', '=', 'partner_service_coverage.service_id')
+              .where('partner_services.search_text', 'like', `%${text}%`),
+          ),
+        ),
+      )
+      .groupBy('partner_service_coverage.service_id')
+      .select((eb) => [
+        'partner_service_coverage.service_id as id',
+        eb.fn.min('partner_service_coverage.precision').as('precision'),
+        // The same in every row of a service: min() only names the one value.
+        eb.fn.min('partner_service_coverage.capacity_rank').as('capacity_rank'),
+        eb.fn.min('partner_service_coverage.wait_days').as('wait_days'),
+        eb.fn.min('partner_service_coverage.organisation_name').as('organisation_name'),
         eb.fn.countAll().over().as('total'),
       ])
       .orderBy('precision')
-      .orderBy(capacityRank)
-      .orderBy('partner_services.wait_days', (ob) => ob.asc().nullsLast())
-      .orderBy('partner_organisations.name', (ob) => ob.asc().collate(collation))
-      .orderBy('partner_services.id', (ob) => ob.asc().collate(collation))
+      .orderBy('capacity_rank')
+      .orderBy('wait_days', (ob) => ob.asc().nullsLast())
+      // Collated, an output name would be read by PostgreSQL as an input column: the expressions themselves.
+      .orderBy(
+        (eb) => eb.fn.min('partner_service_coverage.organisation_name'),
+        (ob) => ob.asc().collate(collation),
+      )
+      .orderBy('partner_service_coverage.service_id', (ob) => ob.asc().collate(collation))
       .limit(LIMIT)
       .execute()
   } else {
-    page = await q
+    page = await db
+      .selectFrom('partner_services')
+      .where('partner_services.listed', '=', 1)
+      .$if(!!query.need, (q) => q.where('partner_services.id', 'in', needIds(query.need!)))
+      .$call((q) => terms.reduce((acc, term) => acc.where('partner_services.id', 'in', termIds(term)), q))
+      .$if(text !== null, (q) => q.where('partner_services.search_text', 'like', `%${text}%`))
       .select((eb) => ['partner_services.id', eb.lit(0).as('precision'), eb.fn.countAll().over().as('total')])
-      .orderBy(capacityRank)
+      .orderBy('partner_services.capacity_rank')
       .orderBy('partner_services.wait_days', (ob) => ob.asc().nullsLast())
-      .orderBy('partner_organisations.name', (ob) => ob.asc().collate(collation))
+      .orderBy('partner_services.organisation_name', (ob) => ob.asc().collate(collation))
       .orderBy('partner_services.id', (ob) => ob.asc().collate(collation))
       .limit(LIMIT)
       .execute()
