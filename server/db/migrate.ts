@@ -30,6 +30,7 @@ import * as m0027 from './migrations/0027-referrals-consents-mail'
 import * as m0028 from './migrations/0028-partner-search'
 import * as m0029 from './migrations/0029-contact-statistics-covering'
 import * as m0030 from './migrations/0030-contact-callback-assignee'
+import * as m0034 from './migrations/0034-referral-selection'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -65,6 +66,7 @@ const STEPS: Record<string, Step> = {
   '0028-partner-search': m0028,
   '0029-contact-statistics-covering': m0029,
   '0030-contact-callback-assignee': m0030,
+  '0034-referral-selection': m0034,
 }
 
 /** Every migration the code knows, in order: what a current database has applied. */

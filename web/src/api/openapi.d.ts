@@ -2182,6 +2182,23 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/partner/referrals/{referralId}/documents/{documentId}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Download a document shared with a referral (audited; 404 once the copy is withdrawn, ended or expired) */
+    get: operations['downloadPartnerDocument']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/partner/referrals/{referralId}/accept': {
     parameters: {
       query?: never
@@ -12886,6 +12903,7 @@ export interface operations {
           | 'referral.expired_shredded'
           | 'partner_referral.listed'
           | 'partner_referral.viewed'
+          | 'partner_referral.document_downloaded'
           | 'partner_organisation.viewed'
           | 'audit.viewed'
           | 'audit.verified'
@@ -14750,7 +14768,7 @@ export interface operations {
               /** @enum {string} */
               how: 'oral' | 'signed_form' | 'written'
               documentId: string | null
-              scope: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+              scope: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
               expiresOn: string
               note: string | null
               recordedBy: string
@@ -14798,7 +14816,7 @@ export interface operations {
           how: 'oral' | 'signed_form' | 'written'
           /** @default null */
           documentId?: string | null
-          scope: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+          scope: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
           /** Format: date */
           expiresOn: string
           /** @default null */
@@ -14830,7 +14848,7 @@ export interface operations {
             /** @enum {string} */
             how: 'oral' | 'signed_form' | 'written'
             documentId: string | null
-            scope: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+            scope: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
             expiresOn: string
             note: string | null
             recordedBy: string
@@ -14889,7 +14907,7 @@ export interface operations {
             /** @enum {string} */
             how: 'oral' | 'signed_form' | 'written'
             documentId: string | null
-            scope: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+            scope: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
             expiresOn: string
             note: string | null
             recordedBy: string
@@ -14944,7 +14962,9 @@ export interface operations {
               consentId: string | null
               /** @enum {string} */
               status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
-              shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+              shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
+              documentIds: string[]
+              planGoalIds: string[]
               reason: string
               request: string | null
               summary: string | null
@@ -15016,7 +15036,11 @@ export interface operations {
            *       "summary"
            *     ]
            */
-          shared?: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+          shared?: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
+          /** @default [] */
+          documentIds?: string[]
+          /** @default [] */
+          planGoalIds?: string[]
         }
       }
     }
@@ -15040,7 +15064,9 @@ export interface operations {
             consentId: string | null
             /** @enum {string} */
             status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
-            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
+            documentIds: string[]
+            planGoalIds: string[]
             reason: string
             request: string | null
             summary: string | null
@@ -15116,7 +15142,11 @@ export interface operations {
            *       "summary"
            *     ]
            */
-          shared?: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+          shared?: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
+          /** @default [] */
+          documentIds?: string[]
+          /** @default [] */
+          planGoalIds?: string[]
         }
       }
     }
@@ -15140,7 +15170,9 @@ export interface operations {
             consentId: string | null
             /** @enum {string} */
             status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
-            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
+            documentIds: string[]
+            planGoalIds: string[]
             reason: string
             request: string | null
             summary: string | null
@@ -15229,7 +15261,9 @@ export interface operations {
             consentId: string | null
             /** @enum {string} */
             status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
-            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
+            documentIds: string[]
+            planGoalIds: string[]
             reason: string
             request: string | null
             summary: string | null
@@ -15311,7 +15345,9 @@ export interface operations {
             consentId: string | null
             /** @enum {string} */
             status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
-            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
+            documentIds: string[]
+            planGoalIds: string[]
             reason: string
             request: string | null
             summary: string | null
@@ -15396,7 +15432,9 @@ export interface operations {
             consentId: string | null
             /** @enum {string} */
             status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
-            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
+            documentIds: string[]
+            planGoalIds: string[]
             reason: string
             request: string | null
             summary: string | null
@@ -15466,7 +15504,7 @@ export interface operations {
               serviceName: string | null
               /** @enum {string} */
               status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
-              shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+              shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
               copy: {
                 reference: string
                 summary?: string
@@ -15480,6 +15518,14 @@ export interface operations {
                   email: string | null
                 }
                 planGoals?: string[]
+                documents?: {
+                  /** Format: uuid */
+                  id: string
+                  filename: string
+                  contentType: string
+                  /** Format: int64 */
+                  size: number
+                }[]
               }
               outcome: {
                 /** @enum {string} */
@@ -15527,7 +15573,7 @@ export interface operations {
             serviceName: string | null
             /** @enum {string} */
             status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
-            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
             copy: {
               reference: string
               summary?: string
@@ -15541,6 +15587,14 @@ export interface operations {
                 email: string | null
               }
               planGoals?: string[]
+              documents?: {
+                /** Format: uuid */
+                id: string
+                filename: string
+                contentType: string
+                /** Format: int64 */
+                size: number
+              }[]
             }
             outcome: {
               /** @enum {string} */
@@ -15564,6 +15618,33 @@ export interface operations {
             version: number
           }
         }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  downloadPartnerDocument: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        referralId: string
+        documentId: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
       }
       400: components['responses']['BadRequest']
       401: components['responses']['Unauthorized']
@@ -15793,7 +15874,7 @@ export interface operations {
             serviceName: string | null
             /** @enum {string} */
             status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
-            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
             copy: {
               reference: string
               summary?: string
@@ -15807,6 +15888,14 @@ export interface operations {
                 email: string | null
               }
               planGoals?: string[]
+              documents?: {
+                /** Format: uuid */
+                id: string
+                filename: string
+                contentType: string
+                /** Format: int64 */
+                size: number
+              }[]
             }
             outcome: {
               /** @enum {string} */
