@@ -151,6 +151,7 @@ export const AUDIT_ACTIONS = {
   'referral.expired_shredded': 'change',
   'partner_referral.listed': 'read',
   'partner_referral.viewed': 'read',
+  'partner_referral.document_downloaded': 'read',
   'partner_organisation.viewed': 'read',
 
   'audit.viewed': 'read',

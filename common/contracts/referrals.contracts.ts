@@ -7,8 +7,12 @@ import { Id } from './shared.contracts'
  * holding only the fields the worker chose to share, each covered by the consent's scope.
  */
 
-/** The pieces of a case that may be shared (documents come later). Nothing but the reference code and the summary by default. */
-export const SHAREABLE_FIELDS = ['identity', 'contact_details', 'summary', 'plan_goals'] as const
+/**
+ * The pieces of a case that may be shared. Nothing but the reference code and the summary by default.
+ * 'documents': the documents the worker ticks (`documentIds`); 'plan_goals': the goals ticked
+ * (`planGoalIds`), or every goal of the current plan when none is ticked.
+ */
+export const SHAREABLE_FIELDS = ['identity', 'contact_details', 'summary', 'plan_goals', 'documents'] as const
 export type ShareableField = (typeof SHAREABLE_FIELDS)[number]
 
 export const CONSENT_BASES = ['consent', 'legal_basis'] as const
@@ -82,19 +86,39 @@ export type ConsentView = z.infer<typeof ConsentView>
 export const ConsentList = z.object({ items: z.array(ConsentView) })
 export const ConsentParams = z.object({ consentId: Id })
 
-export const ReferralInput = z.object({
-  organisationId: Id,
-  serviceId: Id.nullable().default(null),
-  reason: text(2000),
-  request: z.string().trim().max(2000).nullable().default(null),
-  /** Written for the partner: always part of what it receives. */
-  summary: z.string().trim().max(4000).nullable().default(null),
-  /**
-   * The pieces of the case the partner receives besides the pseudonymous reference: by default the
-   * summary only. Each must be in the scope of the consent the referral is sent under.
-   */
-  shared: scope.default(['summary']),
-})
+export const ReferralInput = z
+  .object({
+    organisationId: Id,
+    serviceId: Id.nullable().default(null),
+    reason: text(2000),
+    request: z.string().trim().max(2000).nullable().default(null),
+    /** Written for the partner: always part of what it receives. */
+    summary: z.string().trim().max(4000).nullable().default(null),
+    /**
+     * The pieces of the case the partner receives besides the pseudonymous reference: by default the
+     * summary only. Each must be in the scope of the consent the referral is sent under.
+     */
+    shared: scope.default(['summary']),
+    /** Documents of the case the partner receives ('documents' shared); a consent's signed form never. */
+    documentIds: z
+      .array(Id)
+      .max(20)
+      .refine((l) => new Set(l).size === l.length, 'Each document once')
+      .default([]),
+    /** The relevant goals of the current plan ('plan_goals' shared); none ticked: every goal. */
+    planGoalIds: z
+      .array(Id)
+      .max(50)
+      .refine((l) => new Set(l).size === l.length, 'Each goal once')
+      .default([]),
+  })
+  .superRefine((v, ctx) => {
+    const documents = v.shared.includes('documents')
+    if (documents && v.documentIds.length === 0) ctx.addIssue({ code: 'custom', path: ['documentIds'], message: 'required' })
+    if (!documents && v.documentIds.length) ctx.addIssue({ code: 'custom', path: ['documentIds'], message: 'documents_not_shared' })
+    if (!v.shared.includes('plan_goals') && v.planGoalIds.length)
+      ctx.addIssue({ code: 'custom', path: ['planGoalIds'], message: 'plan_goals_not_shared' })
+  })
 export type ReferralInput = z.infer<typeof ReferralInput>
 
 /** Sending names the consent (or recorded legal basis) it rests on. */
@@ -130,6 +154,8 @@ export const ReferralView = z.object({
   consentId: Id.nullable(),
   status: z.enum(REFERRAL_STATUSES),
   shared: z.array(z.enum(SHAREABLE_FIELDS)),
+  documentIds: z.array(Id),
+  planGoalIds: z.array(Id),
   reason: z.string(),
   request: z.string().nullable(),
   summary: z.string().nullable(),
@@ -158,6 +184,8 @@ export const ReferralCopy = z.object({
   identity: z.object({ firstName: z.string(), lastName: z.string(), birthYear: z.number().int().nullable() }).optional(),
   contactDetails: z.object({ phone: z.string().nullable(), email: z.string().nullable() }).optional(),
   planGoals: z.array(z.string()).optional(),
+  /** The documents shared, as they were when sent; downloaded through the portal while the copy lasts. */
+  documents: z.array(z.object({ id: Id, filename: z.string(), contentType: z.string(), size: z.number().int() })).optional(),
 })
 export type ReferralCopy = z.infer<typeof ReferralCopy>
 
@@ -178,6 +206,7 @@ export const PartnerReferralView = z.object({
   version: z.number().int(),
 })
 export type PartnerReferralView = z.infer<typeof PartnerReferralView>
+export const PartnerDocumentParams = z.object({ referralId: Id, documentId: Id })
 export const PartnerReferralList = z.object({ items: z.array(PartnerReferralView.omit({ feedback: true })) })
 
 /**

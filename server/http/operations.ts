@@ -118,6 +118,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/referrals/:referralId/feedback': { id: 'writeReferralFeedback' },
   'GET /api/partner/referrals': { id: 'listPartnerReferrals' },
   'GET /api/partner/referrals/:referralId': { id: 'getPartnerReferral' },
+  'GET /api/partner/referrals/:referralId/documents/:documentId': { id: 'downloadPartnerDocument' },
   'POST /api/partner/referrals/:referralId/accept': { id: 'acceptReferral', ifMatch: true },
   'POST /api/partner/referrals/:referralId/decline': { id: 'declineReferral', ifMatch: true },
   'POST /api/partner/referrals/:referralId/progress': { id: 'progressReferral', ifMatch: true },

@@ -139,6 +139,7 @@ const MATRIX: Record<string, Who> = {
   'POST /api/referrals/:referralId/feedback': ['worker', 'lead'],
   'GET /api/partner/referrals': ['partner'],
   'GET /api/partner/referrals/:referralId': ['partner'],
+  'GET /api/partner/referrals/:referralId/documents/:documentId': ['partner'],
   'POST /api/partner/referrals/:referralId/accept': ['partner'],
   'POST /api/partner/referrals/:referralId/decline': ['partner'],
   'POST /api/partner/referrals/:referralId/progress': ['partner'],

@@ -114,6 +114,8 @@ const EXCLUDED: Record<string, string> = {
     "the partner portal answers copies that carry no person's id or code (only a referral's pseudonymous reference); its entry records the case's client for the DPO all the same: modules/referrals/partner-portal.api.test.ts",
   'GET /api/partner/referrals/:referralId':
     "the partner portal answers a copy without any person's id or code; its entry records the case's client for the DPO: modules/referrals/partner-portal.api.test.ts",
+  'GET /api/partner/referrals/:referralId/documents/:documentId':
+    "a shared document's bytes, named by the copy without any person's id or code; its entry records the case's client for the DPO: modules/referrals/referral-documents.api.test.ts",
   'GET /api/partner/organisation': "the partner's own organisation from the directory: no person concerned",
   'GET /api/audit':
     "the DPO's view of the log shows the pseudonymous codes of each entry's persons, never their data; its entry names the person asked about (modules/audit/audit.api.test.ts), not every code listed, or each look-up would bury the answer to 'who read this person' under the DPO's own",

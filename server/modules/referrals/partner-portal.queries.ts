@@ -3,6 +3,7 @@ import { fromJson } from '../../db/json'
 import type { AuditDraft, RequestContext, Trx } from '../../http/context'
 import { fail } from '../../http/errors'
 import { brusselsToday } from './brussels-today'
+import { partnerCopy, type SealedCopy } from './referral-selection'
 import { feedbackAndEvents, parseOutcome } from './referrals.queries'
 
 /**
@@ -60,7 +61,7 @@ async function view(ctx: RequestContext, trx: Trx, row: Row): Promise<Omit<Partn
     serviceName: row.service_name,
     status: row.status as ReferralStatus,
     shared: fromJson(row.shared) as ShareableField[],
-    copy: copy as PartnerReferralView['copy'],
+    copy: partnerCopy(copy as SealedCopy),
     outcome: parseOutcome(row.outcome),
     sentAt: row.sent_at,
     answeredAt: row.answered_at,
@@ -99,6 +100,30 @@ export async function partnerReferral(ctx: RequestContext, trx: Trx, audit: Audi
   record(audit, [row])
   const { feedback } = await feedbackAndEvents(ctx, trx, [row])
   return { ...(await view(ctx, trx, row)), feedback: feedback.get(row.id) ?? [] }
+}
+
+/**
+ * A document shared with a referral of the caller's organisation, opened with the content key the
+ * sealed copy holds: when the copy's key is gone (withdrawal, end, expiry), so is the way in (404).
+ * The stream's first chunk is opened here, inside the audited read.
+ */
+export async function partnerDocument(ctx: RequestContext, trx: Trx, audit: AuditDraft, referralId: string, documentId: string) {
+  const organisationId = await organisationOf(trx, ctx)
+  const row = await reachable(trx, organisationId, brusselsToday())
+    .select('referrals.accompaniment_id')
+    .where('referrals.id', '=', referralId)
+    .executeTakeFirst()
+  if (!row?.accompaniment_id) throw fail('resource.not_found')
+  const key = await ctx.codec.personKey(trx, row.id)
+  const { copy } = ctx.codec.openRow('referrals', key, row.id, { copy_sealed: row.copy_sealed })
+  const doc = (copy as SealedCopy | null)?.documents?.find((d) => d.id === documentId)
+  if (!doc) throw fail('resource.not_found')
+  audit.shows([row.key_id]).detail({ referrals: [row.code], documentId })
+  const content = await ctx.services.documents.open(
+    { accompanimentId: row.accompaniment_id, documentId: doc.id },
+    { content: Buffer.from(doc.contentKey, 'base64') },
+  )
+  return { doc, content }
 }
 
 /** The referral row a partner acts on, when in reach (404 otherwise): the same rule as reading it. */

@@ -2,6 +2,7 @@ import {
   CompleteReferral,
   DeclineReferral,
   FeedbackInput,
+  PartnerDocumentParams,
   PartnerOrganisationView,
   PartnerReferralList,
   PartnerReferralView,
@@ -13,8 +14,9 @@ import { defineRoute } from '../../http/define-route'
 import { fail } from '../../http/errors'
 import { expectedVersion, sendVersion } from '../../http/versioning'
 import { type PartnerStep, partnerFeedback, partnerStep } from './partner-portal.commands'
-import { expiredCopies, organisationOf, partnerReferral, partnerReferrals } from './partner-portal.queries'
+import { expiredCopies, organisationOf, partnerDocument, partnerReferral, partnerReferrals } from './partner-portal.queries'
 import { shredReferral } from './referral-shred'
+import { contentDisposition } from '../documents/file-types'
 
 /**
  * Expired consents cut the partner's access at once (the reads filter on the Brussels date);
@@ -91,6 +93,24 @@ export const partnerPortalRoutes = [
       })
       sendVersion(reply, view.version)
       return view
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/partner/referrals/:referralId/documents/:documentId',
+    summary: 'Download a document shared with a referral (audited; 404 once the copy is withdrawn, ended or expired)',
+    tags: ['partner portal'],
+    params: PartnerDocumentParams,
+    allow: 'referral.partner',
+    async handler({ ctx, params, reply }) {
+      const { doc, content } = await ctx.read('partner_referral.document_downloaded', async (trx, audit) => {
+        audit.subject('referral', params.referralId)
+        return partnerDocument(ctx, trx, audit, params.referralId, params.documentId)
+      })
+      reply.header('Content-Type', doc.contentType)
+      reply.header('Content-Length', doc.size)
+      reply.header('Content-Disposition', contentDisposition(doc.filename))
+      return content
     },
   }),
   step('accept', 'Accept a referral (If-Match)', undefined, () => ({ to: 'accepted' })),

@@ -1,21 +1,21 @@
-import type { ReferralCopy, ShareableField } from '../../../common/contracts/referrals.contracts'
+import type { ShareableField } from '../../../common/contracts/referrals.contracts'
 import type { RequestContext, Trx } from '../../http/context'
 import type { OpenedCase } from '../../security/case-access'
 import { openPerson } from '../../security/person-access'
-import { currentPlan } from '../plans/plans.queries'
+import { type SealedCopy, type Selection, selectedDocuments, selectedGoals } from './referral-selection'
 
 /**
  * What the partner receives, taken once when the referral is sent: the pseudonymous reference,
- * and only the fields shared (the summary written for the partner, by default). It is a copy, not a window:
+ * and only the fields shared (the summary written for the partner, by default), the chosen goals and documents. It is a copy, not a window:
  * later edits to the case do not reach it.
  */
 export async function buildCopy(
   ctx: RequestContext,
   trx: Trx,
   acc: OpenedCase,
-  referral: { code: string; summary: string | null; shared: ShareableField[] },
-): Promise<ReferralCopy> {
-  const copy: ReferralCopy = { reference: referral.code }
+  referral: { code: string; summary: string | null; shared: ShareableField[]; selection: Selection },
+): Promise<SealedCopy> {
+  const copy: SealedCopy = { reference: referral.code }
   const shared = new Set(referral.shared)
   if (shared.has('summary')) copy.summary = referral.summary ?? ''
   if (shared.has('identity') || shared.has('contact_details')) {
@@ -25,7 +25,10 @@ export async function buildCopy(
       copy.identity = { firstName: plain.first_name, lastName: plain.last_name, birthYear: plain.birth_year ?? yearOf(plain.birth_date) }
     if (shared.has('contact_details')) copy.contactDetails = { phone: plain.phone, email: plain.email }
   }
-  if (shared.has('plan_goals')) copy.planGoals = (await currentPlan(ctx, trx, acc)).goals.map((g) => g.title)
+  if (shared.has('plan_goals')) copy.planGoals = await selectedGoals(ctx, trx, acc, referral.selection.planGoalIds)
+  // The documents' names as they are now, and each content's own key: sealed with the copy's key,
+  // so that shredding it leaves the partner nothing to open the content with.
+  if (shared.has('documents')) copy.documents = await selectedDocuments(ctx, trx, acc, referral.selection.documentIds)
   return copy
 }
 

@@ -5,7 +5,8 @@ import { ifMatch, organisation, partnerOf } from './referral-world.fixture'
 /**
  * For security/encryption.api.test.ts: a consent's note, a referral's reason, request and summary,
  * the partner's copy (which holds the client's phone and e-mail), a decline's reason and feedback
- * from both sides — values found nowhere else, so that finding one in storage is a leak.
+ * from both sides, a shared document's name and a shared plan goal (both in the copy) — values found
+ * nowhere else, so that finding one in storage is a leak.
  */
 export const REFERRAL_SECRETS = [
   'Quokka lantern consent note',
@@ -17,10 +18,14 @@ export const REFERRAL_SECRETS = [
   'Nutmeg carousel partner feedback',
   'Harpsichord meadow service feedback',
   'Tapioca windmill decline',
+  'Gooseberry trombone report.pdf',
+  'Rhubarb lighthouse goal',
 ]
 
 export async function storeReferralSecrets(h: TestApp): Promise<void> {
-  const [note, reason, request, summary, phone, email, partnerNote, serviceNote, declined] = REFERRAL_SECRETS as [
+  const [note, reason, request, summary, phone, email, partnerNote, serviceNote, declined, filename, goal] = REFERRAL_SECRETS as [
+    string,
+    string,
     string,
     string,
     string,
@@ -38,7 +43,16 @@ export async function storeReferralSecrets(h: TestApp): Promise<void> {
   const partner = await partnerOf(h, org.id)
   const client = json(await worker.post('/api/persons', { firstName: 'Referred', lastName: 'Client', phone, email }))
   const acc = json(await worker.post('/api/accompaniments', { kind: 'concerned', personId: client.id, teamId: team }))
-  const scope = ['summary', 'contact_details']
+  const plan = await worker.put(`/api/accompaniments/${acc.id}/plan`, { goals: [{ domain: 'health', title: goal, steps: [] }] }, ifMatch(0))
+  expect(plan.statusCode, plan.body).toBe(200)
+  const pdf = Buffer.from('%PDF-1.4\n%%EOF\n')
+  const doc = json(
+    await worker.post(`/api/accompaniments/${acc.id}/documents`, pdf, {
+      'content-type': 'application/pdf',
+      'x-filename': encodeURIComponent(filename),
+    }),
+  )
+  const scope = ['summary', 'contact_details', 'plan_goals', 'documents']
   const consent = json(
     await worker.post(`/api/accompaniments/${acc.id}/consents`, {
       organisationId: org.id,
@@ -54,7 +68,14 @@ export async function storeReferralSecrets(h: TestApp): Promise<void> {
   )
   const send = async () => {
     const draft = json(
-      await worker.post(`/api/accompaniments/${acc.id}/referrals`, { organisationId: org.id, reason, request, summary, shared: scope }),
+      await worker.post(`/api/accompaniments/${acc.id}/referrals`, {
+        organisationId: org.id,
+        reason,
+        request,
+        summary,
+        shared: scope,
+        documentIds: [doc.id],
+      }),
     )
     const sent = await worker.post(`/api/referrals/${draft.id}/send`, { consentId: consent.id }, ifMatch(1))
     expect(sent.statusCode, sent.body).toBe(200)
@@ -65,7 +86,7 @@ export async function storeReferralSecrets(h: TestApp): Promise<void> {
   expect((await partner.post(`/api/partner/referrals/${open}/feedback`, { note: partnerNote })).statusCode).toBe(201)
   expect((await worker.post(`/api/referrals/${open}/feedback`, { note: serviceNote })).statusCode).toBe(201)
   const copy = json(await partner.get(`/api/partner/referrals/${open}`))
-  expect(copy.copy).toMatchObject({ summary, contactDetails: { phone, email } })
+  expect(copy.copy).toMatchObject({ summary, contactDetails: { phone, email }, planGoals: [goal], documents: [{ filename }] })
   const other = await send()
   expect((await partner.post(`/api/partner/referrals/${other}/decline`, { reason: declined }, ifMatch(2))).statusCode).toBe(200)
   const views = json(await worker.get(`/api/accompaniments/${acc.id}/referrals`)).items

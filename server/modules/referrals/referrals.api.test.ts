@@ -41,7 +41,7 @@ describe('the consent registry', () => {
     expect(await field(consentBody(w.orgA.id, [], { basis: 'legal_basis' }))).toBe('legalBasisId')
     expect(await field(consentBody(w.orgA.id, [], { documentId: '00000000-0000-4000-8000-000000000000' }))).toBe('documentId')
     expect(await field(consentBody(w.orgA.id, [], { expiresOn: '2020-01-01' }))).toBe('expiresOn')
-    expect(await field(consentBody(w.orgA.id, ['identity', 'documents']))).toMatch(/^scope/)
+    expect(await field(consentBody(w.orgA.id, ['identity', 'address']))).toMatch(/^scope/)
     expect(json(await worker.get(`/api/accompaniments/${caseId}/consents`)).items).toEqual([])
   })
 

@@ -10,6 +10,7 @@ import { brusselsToday } from './brussels-today'
 import { buildCopy } from './referral-copy'
 import { referralEvent } from './referral-events'
 import { shredReferral } from './referral-shred'
+import { type Selection, selectedDocuments, selectedGoals, selectionOf } from './referral-selection'
 
 /**
  * A referral from a case, on the service's side: drafted, changed while a draft, sent under a
@@ -41,8 +42,15 @@ async function checkTarget(trx: Trx, input: ReferralInput) {
 
 const sealedFields = (input: ReferralInput) => ({ reason: input.reason, request: input.request, summary: input.summary })
 
+/** The documents and goals chosen must be this case's (each refused one named), checked when drafted and again when sent. */
+async function checkSelection(ctx: RequestContext, trx: Trx, acc: ChangeableCase, selection: Selection) {
+  await selectedDocuments(ctx, trx, acc, selection.documentIds)
+  if (selection.planGoalIds.length) await selectedGoals(ctx, trx, acc, selection.planGoalIds)
+}
+
 export async function createReferral(ctx: RequestContext, trx: Trx, acc: ChangeableCase, input: ReferralInput): Promise<string> {
   await checkTarget(trx, input)
+  await checkSelection(ctx, trx, acc, input)
   const id = crypto.randomUUID()
   const now = ctx.now()
   const code = newCode()
@@ -60,6 +68,7 @@ export async function createReferral(ctx: RequestContext, trx: Trx, acc: Changea
       consent_id: null,
       status: 'draft',
       shared: toJson(input.shared),
+      selection: selectionOf(input),
       copy_sealed: null,
       decline_reason_sealed: null,
       outcome: null,
@@ -116,11 +125,13 @@ export async function updateDraft(
 ) {
   current(row, expected, ['draft'])
   await checkTarget(trx, input)
+  await checkSelection(ctx, trx, acc, input)
   const key = await ctx.codec.personKey(trx, acc.person_id)
   await versioned(trx, row, expected, {
     organisation_id: input.organisationId,
     service_id: input.serviceId,
     shared: toJson(input.shared),
+    selection: selectionOf(input),
     updated_at: ctx.now(),
     ...ctx.codec.sealRow('referrals', key, row.id, sealedFields(input)),
   })
@@ -179,17 +190,25 @@ export async function sendReferral(
   if (consent.expires_on < brusselsToday()) throw invalidField('consentId', 'expired', 'The consent has expired')
   const scope = new Set(fromJson(consent.scope))
   const shared = fromJson(row.shared) as ShareableField[]
+  const selection = row.selection ? fromJson(row.selection) : { documentIds: [], planGoalIds: [] }
   const outside = shared.filter((f) => !scope.has(f))
   if (outside.length)
-    throw new AppError(
-      'validation.failed',
-      outside.map((f) => ({ field: `shared.${f}`, code: 'not_in_consent_scope', message: 'Not covered by the consent' })),
-    )
+    throw new AppError('validation.failed', [
+      ...outside.map((f) => ({ field: `shared.${f}`, code: 'not_in_consent_scope', message: 'Not covered by the consent' })),
+      // Each document outside the consent is named too: the worker sees which ticks to remove.
+      ...(outside.includes('documents')
+        ? selection.documentIds.map((_, i) => ({
+            field: `documentIds.${i}`,
+            code: 'not_in_consent_scope',
+            message: 'Not covered by the consent',
+          }))
+        : []),
+    ])
   const opened = ctx.codec.openRow('referrals', await ctx.codec.personKey(trx, acc.person_id), row.id, {
     summary_sealed: row.summary_sealed,
   })
   if (shared.includes('summary') && !opened.summary) throw invalidField('summary', 'required', 'The summary is shared: write it first')
-  const copy = await buildCopy(ctx, trx, acc, { code: row.code, summary: opened.summary, shared })
+  const copy = await buildCopy(ctx, trx, acc, { code: row.code, summary: opened.summary, shared, selection })
   const now = ctx.now()
   const own = await ctx.codec.createPersonKey(trx, row.id, now)
   await versioned(trx, row, expected, {

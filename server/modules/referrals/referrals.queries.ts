@@ -88,6 +88,8 @@ export async function referralsOf(ctx: RequestContext, trx: Trx, acc: OpenedCase
       consentId: r.consent_id,
       status: r.status as ReferralStatus,
       shared: fromJson(r.shared) as ShareableField[],
+      documentIds: r.selection ? fromJson(r.selection).documentIds : [],
+      planGoalIds: r.selection ? fromJson(r.selection).planGoalIds : [],
       reason: plain.reason,
       request: plain.request,
       summary: plain.summary,

@@ -2199,6 +2199,23 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/partner/referrals/{referralId}/documents/{documentId}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Download a document shared with a referral (audited; 404 once the copy is withdrawn, ended or expired) */
+    get: operations['downloadPartnerDocument']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/partner/referrals/{referralId}/accept': {
     parameters: {
       query?: never
@@ -12961,6 +12978,7 @@ export interface operations {
           | 'referral.expired_shredded'
           | 'partner_referral.listed'
           | 'partner_referral.viewed'
+          | 'partner_referral.document_downloaded'
           | 'partner_organisation.viewed'
           | 'audit.viewed'
           | 'audit.verified'
@@ -14825,7 +14843,7 @@ export interface operations {
               /** @enum {string} */
               how: 'oral' | 'signed_form' | 'written'
               documentId: string | null
-              scope: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+              scope: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
               expiresOn: string
               note: string | null
               recordedBy: string
@@ -14873,7 +14891,7 @@ export interface operations {
           how: 'oral' | 'signed_form' | 'written'
           /** @default null */
           documentId?: string | null
-          scope: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+          scope: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
           /** Format: date */
           expiresOn: string
           /** @default null */
@@ -14905,7 +14923,7 @@ export interface operations {
             /** @enum {string} */
             how: 'oral' | 'signed_form' | 'written'
             documentId: string | null
-            scope: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+            scope: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
             expiresOn: string
             note: string | null
             recordedBy: string
@@ -14964,7 +14982,7 @@ export interface operations {
             /** @enum {string} */
             how: 'oral' | 'signed_form' | 'written'
             documentId: string | null
-            scope: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+            scope: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
             expiresOn: string
             note: string | null
             recordedBy: string
@@ -15019,7 +15037,9 @@ export interface operations {
               consentId: string | null
               /** @enum {string} */
               status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
-              shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+              shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
+              documentIds: string[]
+              planGoalIds: string[]
               reason: string
               request: string | null
               summary: string | null
@@ -15091,7 +15111,11 @@ export interface operations {
            *       "summary"
            *     ]
            */
-          shared?: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+          shared?: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
+          /** @default [] */
+          documentIds?: string[]
+          /** @default [] */
+          planGoalIds?: string[]
         }
       }
     }
@@ -15115,7 +15139,9 @@ export interface operations {
             consentId: string | null
             /** @enum {string} */
             status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
-            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
+            documentIds: string[]
+            planGoalIds: string[]
             reason: string
             request: string | null
             summary: string | null
@@ -15191,7 +15217,11 @@ export interface operations {
            *       "summary"
            *     ]
            */
-          shared?: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+          shared?: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
+          /** @default [] */
+          documentIds?: string[]
+          /** @default [] */
+          planGoalIds?: string[]
         }
       }
     }
@@ -15215,7 +15245,9 @@ export interface operations {
             consentId: string | null
             /** @enum {string} */
             status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
-            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
+            documentIds: string[]
+            planGoalIds: string[]
             reason: string
             request: string | null
             summary: string | null
@@ -15304,7 +15336,9 @@ export interface operations {
             consentId: string | null
             /** @enum {string} */
             status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
-            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
+            documentIds: string[]
+            planGoalIds: string[]
             reason: string
             request: string | null
             summary: string | null
@@ -15386,7 +15420,9 @@ export interface operations {
             consentId: string | null
             /** @enum {string} */
             status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
-            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
+            documentIds: string[]
+            planGoalIds: string[]
             reason: string
             request: string | null
             summary: string | null
@@ -15471,7 +15507,9 @@ export interface operations {
             consentId: string | null
             /** @enum {string} */
             status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
-            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
+            documentIds: string[]
+            planGoalIds: string[]
             reason: string
             request: string | null
             summary: string | null
@@ -15541,7 +15579,7 @@ export interface operations {
               serviceName: string | null
               /** @enum {string} */
               status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
-              shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+              shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
               copy: {
                 reference: string
                 summary?: string
@@ -15555,6 +15593,14 @@ export interface operations {
                   email: string | null
                 }
                 planGoals?: string[]
+                documents?: {
+                  /** Format: uuid */
+                  id: string
+                  filename: string
+                  contentType: string
+                  /** Format: int64 */
+                  size: number
+                }[]
               }
               outcome: {
                 /** @enum {string} */
@@ -15602,7 +15648,7 @@ export interface operations {
             serviceName: string | null
             /** @enum {string} */
             status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
-            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
             copy: {
               reference: string
               summary?: string
@@ -15616,6 +15662,14 @@ export interface operations {
                 email: string | null
               }
               planGoals?: string[]
+              documents?: {
+                /** Format: uuid */
+                id: string
+                filename: string
+                contentType: string
+                /** Format: int64 */
+                size: number
+              }[]
             }
             outcome: {
               /** @enum {string} */
@@ -15639,6 +15693,33 @@ export interface operations {
             version: number
           }
         }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  downloadPartnerDocument: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        referralId: string
+        documentId: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
       }
       400: components['responses']['BadRequest']
       401: components['responses']['Unauthorized']
@@ -15868,7 +15949,7 @@ export interface operations {
             serviceName: string | null
             /** @enum {string} */
             status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
-            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals')[]
+            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
             copy: {
               reference: string
               summary?: string
@@ -15882,6 +15963,14 @@ export interface operations {
                 email: string | null
               }
               planGoals?: string[]
+              documents?: {
+                /** Format: uuid */
+                id: string
+                filename: string
+                contentType: string
+                /** Format: int64 */
+                size: number
+              }[]
             }
             outcome: {
               /** @enum {string} */

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core'
+import { Anchor, Button, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core'
 import { IconArrowLeft } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -62,6 +62,28 @@ function SharedCopy({ r }: { r: PartnerReferralView }) {
               {c.planGoals.map((g) => (
                 <li key={g}>
                   <Text size="sm">{g}</Text>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {c.documents?.length ? (
+          <div>
+            <Text size="sm" fw={600}>
+              {t('referrals.docs.title')}
+            </Text>
+            <ul data-testid="portal-documents">
+              {c.documents.map((d) => (
+                <li key={d.id}>
+                  {/* Each download is audited by the server; the copy's end makes it 404. */}
+                  <Anchor
+                    size="sm"
+                    href={`/api/partner/referrals/${encodeURIComponent(r.id)}/documents/${encodeURIComponent(d.id)}`}
+                    download={d.filename}
+                    aria-label={t('referrals.docs.download', { name: d.filename })}
+                  >
+                    {d.filename}
+                  </Anchor>
                 </li>
               ))}
             </ul>

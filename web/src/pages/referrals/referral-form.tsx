@@ -1,20 +1,35 @@
-import { Button, Checkbox, Group, Stack, Textarea } from '@mantine/core'
+import { Button, Checkbox, Group, Stack, Text, Textarea } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { SHAREABLE_FIELDS } from '../../../../common/contracts/referrals.contracts'
+import { SHAREABLE_FIELDS, type ReferralView } from '../../../../common/contracts/referrals.contracts'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
 import { type Chosen, ServicePicker } from './service-picker'
-import { useCreateReferral } from './use-referrals'
+import { ReferralSelectionFields } from './referral-selection-fields'
+import { useCreateReferral, useUpdateReferral } from './use-referrals'
 
 type Field = (typeof SHAREABLE_FIELDS)[number]
 
-/** Drafts a referral to a partner's service: nothing leaves the case until it is sent under a consent. */
-export function ReferralForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
+/**
+ * Drafts a referral to a partner's service, or changes a draft (`editing`, If-Match; its recipient
+ * stays): nothing leaves the case until it is sent under a consent.
+ */
+export function ReferralForm({ caseId, onDone, editing }: { caseId: string; onDone: () => void; editing?: ReferralView }) {
   const { t } = useTranslation()
-  const create = useCreateReferral(caseId)
-  const [service, setService] = useState<Chosen | null>(null)
-  const [d, setD] = useState({ reason: '', request: '', summary: '', shared: ['summary'] as Field[] })
+  const createOne = useCreateReferral(caseId)
+  const updateOne = useUpdateReferral(caseId)
+  const create = editing ? updateOne : createOne
+  const [service, setService] = useState<Chosen | null>(
+    editing ? { organisationId: editing.organisationId, serviceId: editing.serviceId } : null,
+  )
+  const [d, setD] = useState({
+    reason: editing?.reason ?? '',
+    request: editing?.request ?? '',
+    summary: editing?.summary ?? '',
+    shared: (editing?.shared ?? ['summary']) as Field[],
+    documentIds: editing?.documentIds ?? [],
+    planGoalIds: editing?.planGoalIds ?? [],
+  })
   const [local, setLocal] = useState<FieldIssue[]>([])
   const errors = useFieldErrors(create.error, local)
   const set = <K extends keyof typeof d>(k: K, v: (typeof d)[K]) => setD((x) => ({ ...x, [k]: v }))
@@ -26,29 +41,38 @@ export function ReferralForm({ caseId, onDone }: { caseId: string; onDone: () =>
     if (!d.reason.trim()) missing.push({ field: 'reason', code: 'required' })
     setLocal(missing)
     if (!service || missing.length) return
-    create.mutate(
-      {
-        organisationId: service.organisationId,
-        serviceId: service.serviceId,
-        reason: d.reason,
-        request: d.request.trim() || null,
-        summary: d.summary.trim() || null,
-        shared: d.shared,
-      },
-      { onSuccess: onDone },
-    )
+    const body = {
+      organisationId: service.organisationId,
+      serviceId: service.serviceId,
+      reason: d.reason,
+      request: d.request.trim() || null,
+      summary: d.summary.trim() || null,
+      shared: d.shared,
+      // Ticks under a field no longer shared are dropped rather than refused.
+      documentIds: d.shared.includes('documents') ? d.documentIds : [],
+      planGoalIds: d.shared.includes('plan_goals') ? d.planGoalIds : [],
+    }
+    if (editing) updateOne.mutate({ id: editing.id, version: editing.version, body }, { onSuccess: onDone })
+    else createOne.mutate(body, { onSuccess: onDone })
   }
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <ServicePicker
-          label={t('referrals.form.service')}
-          value={service}
-          onChange={setService}
-          error={errors.of('organisationId')}
-          testId="referral-service"
-        />
+        {editing ? (
+          <Text size="sm" fw={600}>
+            {editing.organisationName}
+            {editing.serviceName ? ` — ${editing.serviceName}` : ''}
+          </Text>
+        ) : (
+          <ServicePicker
+            label={t('referrals.form.service')}
+            value={service}
+            onChange={setService}
+            error={errors.of('organisationId')}
+            testId="referral-service"
+          />
+        )}
         <Textarea
           label={t('referrals.form.reason')}
           required
@@ -88,13 +112,23 @@ export function ReferralForm({ caseId, onDone }: { caseId: string; onDone: () =>
             ))}
           </Stack>
         </Checkbox.Group>
+        <ReferralSelectionFields
+          caseId={caseId}
+          documents={d.shared.includes('documents')}
+          goals={d.shared.includes('plan_goals')}
+          documentIds={d.documentIds}
+          planGoalIds={d.planGoalIds}
+          onDocuments={(v) => set('documentIds', v)}
+          onGoals={(v) => set('planGoalIds', v)}
+          errorOf={errors.of}
+        />
         <ErrorAlert error={errors.any ? null : create.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={create.isPending}>
-            {t('referrals.form.create')}
+            {editing ? t('referrals.form.save') : t('referrals.form.create')}
           </Button>
         </Group>
       </Stack>

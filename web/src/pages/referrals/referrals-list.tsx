@@ -5,7 +5,9 @@ import { ENDED_STATUSES, type ConsentView, type ReferralView } from '../../../..
 import { ConfirmButton } from '../../components/confirm-button'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFormat } from '../../i18n/format'
+import { AppModal } from '../../components/app-modal'
 import { FeedbackThread, ReferralStatusBadge } from './referral-bits'
+import { ReferralForm } from './referral-form'
 import { useReferralStep, useServiceFeedback } from './use-referrals'
 
 const box = { border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }
@@ -61,6 +63,7 @@ function ReferralCard({
   const stop = useReferralStep(caseId)
   const feedback = useServiceFeedback(caseId)
   const ended = ENDED_STATUSES.includes(r.status)
+  const [editing, setEditing] = useState(false)
   return (
     <Stack gap={6} p="sm" style={box} data-testid="referral">
       <Group gap="xs">
@@ -97,6 +100,16 @@ function ReferralCard({
         </Text>
       ) : null}
       {canManage && r.status === 'draft' ? <SendControl caseId={caseId} r={r} consents={consents} /> : null}
+      {canManage && r.status === 'draft' ? (
+        <Group>
+          <Button size="xs" variant="subtle" onClick={() => setEditing(true)}>
+            {t('referrals.edit')}
+          </Button>
+        </Group>
+      ) : null}
+      <AppModal opened={editing} onClose={() => setEditing(false)} title={t('referrals.form.editTitle')}>
+        {editing ? <ReferralForm caseId={caseId} editing={r} onDone={() => setEditing(false)} /> : null}
+      </AppModal>
       {canManage && !ended ? (
         <Group>
           <ConfirmButton

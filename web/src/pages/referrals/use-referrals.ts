@@ -57,6 +57,15 @@ export function useCreateReferral(caseId: string) {
   })
 }
 
+export function useUpdateReferral(caseId: string) {
+  const onSuccess = useRefresh(caseId)
+  return useMutation({
+    mutationFn: (v: { id: string; version: number; body: ReferralBody }) =>
+      api.put('/api/referrals/{referralId}', { path: { referralId: v.id }, body: v.body as never, ifMatch: v.version }),
+    onSuccess,
+  })
+}
+
 export function useReferralStep(caseId: string) {
   const onSuccess = useRefresh(caseId)
   return useMutation({
