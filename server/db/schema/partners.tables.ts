@@ -126,7 +126,7 @@ export interface PartnerTables {
     consent_id: string | null
     status: string
     shared: Json<string[]>
-    /** 0034: the documents and plan goals chosen (ids only); NULL: none chosen. */
+    /** 0033: the documents and plan goals chosen (ids only); NULL: none chosen. */
     selection: Json<{ documentIds: string[]; planGoalIds: string[] }> | null
     reason_sealed: string
     request_sealed: string | null
