@@ -52,7 +52,8 @@ export function CaseloadPage() {
             setCodeText(e.currentTarget.value)
             setOffset(0)
           }}
-          className="mono"
+          // Monospace for the code typed, not for the label and its help.
+          classNames={{ input: 'mono' }}
           maw={220}
         />
         <Select
