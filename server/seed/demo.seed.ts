@@ -12,6 +12,7 @@ import { seedInstruments } from './instruments.seed'
 import { seedNetwork } from './network.seed'
 import { seedPartners } from './partners.seed'
 import { seedPlanAndTrajectory } from './plan-trajectory.seed'
+import { seedReferrals } from './referrals.seed'
 import { seedSheets } from './sheets.seed'
 
 export async function hasAnyUser(services: Services): Promise<boolean> {
@@ -55,4 +56,5 @@ export async function seedDemo(services: Services): Promise<void> {
   await seedSheets(services)
   await seedContacts(services)
   await seedPartners(services)
+  await seedReferrals(services)
 }

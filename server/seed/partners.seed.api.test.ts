@@ -48,3 +48,18 @@ it('attaches the demo partner user to its organisation', async () => {
     .executeTakeFirstOrThrow()
   expect(user.name).toBe(DEMO_PARTNER_ORGANISATION)
 })
+
+it('gives the network referrals in every state, and the partner user sees only those still under way at its organisation', async () => {
+  const worker = t.agent()
+  expect((await worker.post('/api/auth/login', { email: `intervenant@${DEMO_DOMAIN}`, password: DEMO_PASSWORD })).statusCode).toBe(200)
+  const statuses = new Set<string>()
+  for (const c of json(await worker.get('/api/accompaniments')).items as { id: string }[]) {
+    for (const r of json(await worker.get(`/api/accompaniments/${c.id}/referrals`)).items as { status: string }[]) statuses.add(r.status)
+  }
+  expect([...statuses].sort()).toEqual(['accepted', 'completed', 'declined', 'draft', 'in_progress', 'sent', 'stopped'])
+
+  const partner = t.agent()
+  expect((await partner.post('/api/auth/login', { email: DEMO_PARTNER_EMAIL, password: DEMO_PASSWORD })).statusCode).toBe(200)
+  const portal = json(await partner.get('/api/partner/referrals')).items as { status: string }[]
+  expect(portal.map((r) => r.status).sort()).toEqual(['accepted', 'in_progress', 'sent'])
+})
