@@ -153,6 +153,8 @@ export const AUDIT_ACTIONS = {
   'partner_referral.viewed': 'read',
   'partner_referral.document_downloaded': 'read',
   'partner_organisation.viewed': 'read',
+  'partner.self_updated': 'change',
+  'partner_activity.viewed': 'read',
 
   'audit.viewed': 'read',
   'audit.verified': 'system',

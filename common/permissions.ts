@@ -84,6 +84,9 @@ export const PERMISSIONS = {
   'referral.manage': ['worker', 'lead'],
   /** A partner's staff: the referrals addressed to their own organisation, and nothing else of Parcours. */
   'referral.partner': ['partner'],
+  /** Activity of the network, counts only: one organisation for its own staff (checked in the handler), all for leads and admins. */
+  'partner_activity.read': ['lead', 'admin', 'partner'],
+  'partner_activity.read_all': ['lead', 'admin'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

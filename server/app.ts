@@ -45,6 +45,8 @@ import { publicInfoRoutes } from './modules/public-info/public-info.routes'
 import { sheetForInfoPage, sheetsForInfoPage } from './modules/public-info/public-sheets.source'
 import { consentRoutes } from './modules/referrals/consents.routes'
 import { partnerPortalRoutes } from './modules/referrals/partner-portal.routes'
+import { referralActivityRoutes } from './modules/referrals/referral-activity.routes'
+import { partnersOwnRoutes } from './modules/partners/partners-own.routes'
 import { referralRoutes } from './modules/referrals/referrals.routes'
 import { reportRoutes } from './modules/reports/reports.routes'
 import { planRoutes } from './modules/plans/plans.routes'
@@ -100,6 +102,8 @@ export const API_ROUTES: Route[] = [
   ...consentRoutes,
   ...referralRoutes,
   ...partnerPortalRoutes,
+  ...referralActivityRoutes,
+  ...partnersOwnRoutes,
 ]
 
 declare module 'fastify' {

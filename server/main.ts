@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     process.stderr.write(`warning: generated a new master key in ${generatedKey}; keep it safe and out of backups of the database\n`)
   const app = await buildApp(services, { logger: true, webRoot: path.join(PACKAGE_ROOT, 'dist/web') })
   await app.listen({ host: config.host, port: config.port })
-  const jobs = startJobs(services, { log: (event) => app.log.warn(event, 'background job failed') })
+  const jobs = await startJobs(services, { log: (event) => app.log.warn(event, 'background job failed') })
   const notifications = startNotifications(services, { log: (event) => app.log.warn(event, 'e-mail not sent') })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port

@@ -137,6 +137,11 @@ export const MATRIX: Record<string, Who> = {
   'POST /api/partner/referrals/:referralId/complete': ['partner'],
   'POST /api/partner/referrals/:referralId/feedback': ['partner'],
   'GET /api/partner/organisation': ['partner'],
+  'GET /api/partner/organisation/profile': ['partner'],
+  'PUT /api/partner/organisation/profile': ['partner'],
+  // Activity of the network: counts only; a partner's staff for their own organisation (404 for another's).
+  'GET /api/partners/activity': ['lead', 'admin'],
+  'GET /api/partners/:id/activity': ['lead', 'admin', 'partner'],
   'GET /api/legal-bases': ['intake', 'worker', 'lead', 'dpo'],
   'POST /api/legal-bases': ['dpo'],
   'PUT /api/legal-bases/:basisId': ['dpo'],

@@ -161,6 +161,7 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     'POST /api/partner/referrals/:referralId/decline': () => ({ reason: 'Matrix' }),
     'POST /api/partner/referrals/:referralId/complete': () => ({ outcome: { need: 'met', person: 'stayed' } }),
     'POST /api/partner/referrals/:referralId/feedback': () => ({ note: 'Matrix' }),
+    'PUT /api/partner/organisation/profile': () => ({ description: 'Matrix', services: [] }),
     'POST /api/legal-bases': () => ({ code: `matrix-${unique}`, label: L('Matrix'), reference: 'Matrix', active: true }),
     'PUT /api/legal-bases/:basisId': () => ({ code: `matrix-${unique}`, label: L('Matrix'), reference: 'Matrix', active: true }),
     'POST /api/instruments/:code/versions': () => ({ definition: INSTRUMENT }),

@@ -117,6 +117,11 @@ const EXCLUDED: Record<string, string> = {
   'GET /api/partner/referrals/:referralId/documents/:documentId':
     "a shared document's bytes, named by the copy without any person's id or code; its entry records the case's client for the DPO: modules/referrals/referral-documents.api.test.ts",
   'GET /api/partner/organisation': "the partner's own organisation from the directory: no person concerned",
+  'GET /api/partner/organisation/profile': "the partner's own organisation from the directory: no person concerned",
+  'GET /api/partners/activity':
+    'counts of referrals per organisation only: no person, case or code (modules/referrals/referral-activity.api.test.ts)',
+  'GET /api/partners/:id/activity':
+    'counts of referrals of one organisation only: no person, case or code (modules/referrals/referral-activity.api.test.ts)',
   'GET /api/audit':
     "the DPO's view of the log shows the pseudonymous codes of each entry's persons, never their data; its entry names the person asked about (modules/audit/audit.api.test.ts), not every code listed, or each look-up would bury the answer to 'who read this person' under the DPO's own",
   'GET /api/audit/actors': "staff accounts for the DPO's choice of a user: no person concerned",

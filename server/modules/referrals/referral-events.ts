@@ -27,7 +27,11 @@ export type ReferralEvent = {
  * written here, in the same transaction, with the reference code only: a rolled-back step tells
  * nobody.
  */
-export async function referralEvent(ctx: RequestContext, trx: Trx, event: ReferralEvent): Promise<void> {
+export async function referralEvent(
+  ctx: Pick<RequestContext, 'now' | 'actor' | 'services'>,
+  trx: Trx,
+  event: ReferralEvent,
+): Promise<void> {
   await trx
     .insertInto('referral_events')
     .values({

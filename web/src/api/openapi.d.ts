@@ -2318,6 +2318,58 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/partners/activity': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Referral counts per partner organisation (sent, accepted, declined, completed, median time to answer, outcomes) */
+    get: operations['listPartnerActivity']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/partners/{id}/activity': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Referral counts of one partner organisation (its own staff, leads and admins) */
+    get: operations['getPartnerActivity']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/partner/organisation/profile': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** What the caller’s staff may change of their own organisation, with its version for If-Match */
+    get: operations['getOwnOrganisationProfile']
+    /** Change the description, and services’ description, eligibility, capacity and waiting time, of one’s own organisation (If-Match) */
+    put: operations['updateOwnOrganisationProfile']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
 }
 export type webhooks = Record<string, never>
 export interface components {
@@ -2751,6 +2803,8 @@ export interface operations {
               | 'referral.read'
               | 'referral.manage'
               | 'referral.partner'
+              | 'partner_activity.read'
+              | 'partner_activity.read_all'
             )[]
             mfaEnabled: boolean
             /** @enum {string} */
@@ -12980,6 +13034,8 @@ export interface operations {
           | 'partner_referral.viewed'
           | 'partner_referral.document_downloaded'
           | 'partner_organisation.viewed'
+          | 'partner.self_updated'
+          | 'partner_activity.viewed'
           | 'audit.viewed'
           | 'audit.verified'
           | 'names.reindexed'
@@ -16038,6 +16094,219 @@ export interface operations {
       }
       401: components['responses']['Unauthorized']
       403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listPartnerActivity: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              organisationId: string
+              organisationName: string
+              /** Format: int64 */
+              sent: number
+              /** Format: int64 */
+              awaiting: number
+              /** Format: int64 */
+              accepted: number
+              /** Format: int64 */
+              declined: number
+              /** Format: int64 */
+              completed: number
+              /** Format: int64 */
+              stopped: number
+              medianHoursToAnswer: number | null
+              outcomes: {
+                need: {
+                  [key: string]: number
+                }
+                person: {
+                  [key: string]: number
+                }
+              }
+            }[]
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getPartnerActivity: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            organisationId: string
+            organisationName: string
+            /** Format: int64 */
+            sent: number
+            /** Format: int64 */
+            awaiting: number
+            /** Format: int64 */
+            accepted: number
+            /** Format: int64 */
+            declined: number
+            /** Format: int64 */
+            completed: number
+            /** Format: int64 */
+            stopped: number
+            medianHoursToAnswer: number | null
+            outcomes: {
+              need: {
+                [key: string]: number
+              }
+              person: {
+                [key: string]: number
+              }
+            }
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getOwnOrganisationProfile: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            name: string
+            description: string
+            charterSignedOn: string | null
+            charterRenewOn: string | null
+            services: {
+              /** Format: uuid */
+              id: string
+              description: string | null
+              eligibility: string | null
+              /** @enum {string} */
+              capacity: 'available' | 'limited' | 'full'
+              waitDays: number | null
+              name: string
+            }[]
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  updateOwnOrganisationProfile: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          description: string
+          services: {
+            /** Format: uuid */
+            id: string
+            description: string | null
+            eligibility: string | null
+            /** @enum {string} */
+            capacity: 'available' | 'limited' | 'full'
+            waitDays: number | null
+          }[]
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            name: string
+            description: string
+            charterSignedOn: string | null
+            charterRenewOn: string | null
+            services: {
+              /** Format: uuid */
+              id: string
+              description: string | null
+              eligibility: string | null
+              /** @enum {string} */
+              capacity: 'available' | 'limited' | 'full'
+              waitDays: number | null
+              name: string
+            }[]
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
       429: components['responses']['TooManyRequests']
       500: components['responses']['ServerError']
     }

@@ -7,13 +7,14 @@ import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { Dashboard } from '../../api/types'
-import { useMe } from '../../auth/use-me'
+import { can, useMe } from '../../auth/use-me'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
 import { ScrollTable } from '../../components/scroll-table'
 import { useFormat } from '../../i18n/format'
 import { KINDS, STATUSES } from '../accompaniments/vocabulary'
+import { NetworkActivityCard } from '../partners/partner-activity'
 import { ContactStatisticsLink } from '../contacts/contact-statistics-link'
 import { ChartCard, Figure, type Slice } from './chart-card'
 import { ClosureDecisionModal } from './closure-decision'
@@ -343,6 +344,7 @@ export function DashboardPage() {
           <Lists d={d} />
         </>
       ) : null}
+      {can(me, 'partner_activity.read_all') ? <NetworkActivityCard /> : null}
     </Stack>
   )
 }

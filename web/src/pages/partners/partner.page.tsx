@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Box, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { IconArrowLeft, IconPencil } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
 import { useFormat } from '../../i18n/format'
+import { PartnerActivitySection } from './partner-activity'
 import { CoverageList } from './partner-coverage'
 import { CapacityBadge } from './partner-result'
 import { type Organisation, useLanguageName, useNeedLabel, useOrganisation } from './use-partners'
@@ -120,6 +121,11 @@ export function PartnerPage() {
           </Field>
         </Stack>
       </SimpleGrid>
+      {can(me, 'partner_activity.read_all') ? (
+        <Box mb="lg">
+          <PartnerActivitySection organisationId={o.id} />
+        </Box>
+      ) : null}
       <section aria-labelledby="partner-contacts">
         <Title order={2} size="h3" id="partner-contacts" mb="xs">
           {t('partners.contacts.title')}

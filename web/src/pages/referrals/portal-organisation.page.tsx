@@ -3,9 +3,14 @@ import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
+import { OwnOrganisationForm } from '../partners/own-organisation-form'
+import { PartnerActivitySection } from '../partners/partner-activity'
 import { usePartnerOrganisation } from './use-portal'
 
-/** The partner's own organisation as the directory describes it (read only: the service keeps the directory). */
+/**
+ * The partner's own organisation as the directory describes it, its referral counts, and what its
+ * staff may keep themselves (description, services, capacity; the charter stays with the service).
+ */
 export function PortalOrganisationPage() {
   const { t } = useTranslation()
   const org = usePartnerOrganisation()
@@ -32,6 +37,10 @@ export function PortalOrganisationPage() {
             </List.Item>
           ))}
         </List>
+      </Paper>
+      <PartnerActivitySection organisationId={o.id} />
+      <Paper withBorder p="md" radius="md">
+        <OwnOrganisationForm />
       </Paper>
     </Stack>
   )
