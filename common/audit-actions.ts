@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = {
   'accompaniment.listed': 'read',
   'accompaniment.viewed': 'read',
   'accompaniment.timeline_viewed': 'read',
+  'accompaniment.closure_viewed': 'read',
   'accompaniment.created': 'change',
   'accompaniment.updated': 'change',
   'accompaniment.assigned': 'change',

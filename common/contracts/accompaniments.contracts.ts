@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { TIMELINE_KINDS } from '../timeline'
 import { TIMELINE_EVENT_TYPES } from '../vocabulary'
 
 export const ACCOMPANIMENT_KINDS = ['concerned', 'relative', 'professional'] as const
@@ -159,9 +160,69 @@ export const AssignBody = z.object({
 
 export const StatusBody = z.object({ to: z.enum(['active', 'suspended']), reason: optionalText(2000) })
 export const ClosureRequestBody = z.object({ outcome: z.enum(OUTCOMES), reason: z.string().trim().min(1).max(2000) })
+/**
+ * What becomes of the case's open tasks and planned sessions when the lead approves its closure:
+ * cancelled with it, handed over to a worker of the team, or kept as they are, on a closed case
+ * (the default, as before this choice existed). Whichever it is, the closure's line on the
+ * timeline counts them: nothing of the case disappears silently.
+ */
+export const FOLLOW_UPS = ['keep', 'cancel', 'hand_over'] as const
 export const ClosureDecisionBody = z
-  .object({ approve: z.boolean(), note: optionalText(2000) })
+  .object({
+    approve: z.boolean(),
+    note: optionalText(2000),
+    openTasks: z.enum(FOLLOW_UPS).default('keep'),
+    plannedSessions: z.enum(FOLLOW_UPS).default('keep'),
+    handOverTo: z.uuid().nullable().default(null),
+  })
   .refine((d) => d.approve || d.note !== null, { path: ['note'], message: 'required_when_refusing' })
+  .refine((d) => !(d.openTasks === 'hand_over' || d.plannedSessions === 'hand_over') || d.handOverTo !== null, {
+    path: ['handOverTo'],
+    message: 'required_for_hand_over',
+  })
+
+/** What the lead sees before deciding on a closure: the request, and what is still open on the case. */
+export const ClosureContext = z.object({
+  status: z.enum(STATUSES),
+  outcome: z.enum(OUTCOMES).nullable(),
+  reason: z.string().nullable(),
+  requestedAt: z.string().nullable(),
+  requestedBy: z.object({ userId: z.string(), name: z.string().nullable() }).nullable(),
+  lastSession: z.object({ id: z.uuid(), startsAt: z.string(), modality: z.string(), workerName: z.string().nullable() }).nullable(),
+  openTasks: z.array(
+    z.object({
+      id: z.uuid(),
+      title: z.string(),
+      dueDate: z.string(),
+      assigneeId: z.uuid(),
+      assigneeName: z.string().nullable(),
+      overdue: z.boolean(),
+    }),
+  ),
+  plannedSessions: z.array(
+    z.object({ id: z.uuid(), startsAt: z.string(), modality: z.string(), workerId: z.uuid(), workerName: z.string().nullable() }),
+  ),
+  mandate: z.object({
+    framework: z.enum(FRAMEWORKS),
+    measure: z.enum(MEASURES).nullable(),
+    mandateStart: z.string().nullable(),
+    mandateEnd: z.string().nullable(),
+    /** The mandate's end date is past: a judicial case may close without waiting for it. */
+    ended: z.boolean(),
+  }),
+  reports: z.object({
+    everyMonths: z.number().int().nullable(),
+    count: z.number().int(),
+    lastSentAt: z.string().nullable(),
+    /** When the next report to the authority is due, from the agreed rhythm; null without one. */
+    nextDue: z.string().nullable(),
+    overdue: z.boolean(),
+  }),
+  /** Workers of the case's team to whom open tasks and planned sessions may be handed over. */
+  handOverTo: z.array(z.object({ userId: z.uuid(), name: z.string() })),
+  version: z.number().int(),
+})
+export type ClosureContext = z.infer<typeof ClosureContext>
 export const ReopenBody = z.object({ reason: z.string().trim().min(1).max(2000) })
 
 export const BreakGlassBody = z.object({ reason: z.string().trim().min(15).max(1000) })
@@ -179,15 +240,38 @@ export const GrantView = z.object({
 export const GrantList = z.object({ items: z.array(GrantView) })
 
 export const TimelineEvent = z.object({
-  id: z.uuid(),
+  /** A line's id, or `<kind>:<row id>` for an event read from the case's tables. */
+  id: z.string(),
   at: z.string(),
   actorId: z.string().nullable(),
   actorName: z.string().nullable(),
   type: z.string(),
+  /** The filter this event belongs to (status, assignment, sessions, tasks…). */
+  kind: z.enum(TIMELINE_KINDS),
   data: z.record(z.string(), z.unknown()).nullable(),
   note: z.string().nullable(),
 })
 export const Timeline = z.object({ items: z.array(TimelineEvent) })
+/** `kinds=status,tasks`: only events of these kinds (all when absent). */
+export const TimelineQuery = z.object({
+  kinds: z
+    .string()
+    .max(200)
+    .transform((s, c) => {
+      const kinds = s
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean)
+      for (const k of kinds) {
+        if (!(TIMELINE_KINDS as readonly string[]).includes(k)) {
+          c.addIssue({ code: 'custom', message: 'unknown_kind' })
+          return z.NEVER
+        }
+      }
+      return kinds as (typeof TIMELINE_KINDS)[number][]
+    })
+    .optional(),
+})
 
 const Count = z.object({ key: z.string(), count: z.number().int() })
 /** The team lead's view of a team's caseload. */

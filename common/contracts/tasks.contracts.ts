@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { MyDayContacts } from './contacts.contracts'
 
-export const TASK_STATUSES = ['open', 'done'] as const
+/** `cancelled`: closed with its case by the lead's decision (issue 12), recorded on the timeline. */
+export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const
 export type TaskStatus = (typeof TASK_STATUSES)[number]
 
 export const TaskInput = z.object({
@@ -10,7 +11,7 @@ export const TaskInput = z.object({
   /** Defaults to the caller; otherwise one of the case's workers or its lead. */
   assigneeId: z.uuid().nullable().default(null),
 })
-export const TaskStatusBody = z.object({ status: z.enum(TASK_STATUSES) })
+export const TaskStatusBody = z.object({ status: z.enum(['open', 'done']) })
 export const TaskParams = z.object({ id: z.uuid(), taskId: z.uuid() })
 
 export const TaskView = z.object({

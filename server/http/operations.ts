@@ -66,6 +66,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/accompaniments/:id/assign': { id: 'assignAccompaniment' },
   'POST /api/accompaniments/:id/break-glass': { id: 'breakGlass' },
   'GET /api/accompaniments/:id/timeline': { id: 'getAccompanimentTimeline' },
+  'GET /api/accompaniments/:id/closure': { id: 'getClosureContext' },
   'POST /api/accompaniments/:id/status': { id: 'changeAccompanimentStatus', ifMatch: true },
   'POST /api/accompaniments/:id/closure': { id: 'requestClosure', ifMatch: true },
   'POST /api/accompaniments/:id/closure/decision': { id: 'decideClosure', ifMatch: true },

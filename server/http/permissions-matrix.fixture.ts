@@ -45,6 +45,7 @@ export const MATRIX: Record<string, Who> = {
   'POST /api/accompaniments/:id/assign': ['lead'],
   'POST /api/accompaniments/:id/break-glass': ['worker', 'lead'],
   'GET /api/accompaniments/:id/timeline': ['worker', 'lead'],
+  'GET /api/accompaniments/:id/closure': ['worker', 'lead'],
   'POST /api/accompaniments/:id/status': ['worker', 'lead'],
   'POST /api/accompaniments/:id/closure': ['worker', 'lead'],
   'POST /api/accompaniments/:id/closure/decision': ['lead'],

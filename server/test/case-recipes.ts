@@ -97,6 +97,7 @@ export const CASE_RECIPES: Record<string, Recipe> = {
   'GET /api/accompaniments/:id': none,
   'PUT /api/accompaniments/:id': caseStep({ summary: 'Situation revue', framework: { framework: 'judicial', measure: 'other' } }),
   'GET /api/accompaniments/:id/timeline': none,
+  'GET /api/accompaniments/:id/closure': none,
   'POST /api/accompaniments/:id/assign': async (c) => ({
     body: { primaryWorkerId: c.world.owner.userId, coWorkerIds: [c.world.as.coWorker.userId] },
     headers: ifMatch(await caseVersion(c)),

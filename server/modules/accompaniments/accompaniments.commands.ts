@@ -56,7 +56,7 @@ export async function addEvent(
 }
 
 /** A worker given a case must be a worker of the case's team. */
-async function checkTeamWorkers(trx: Trx, teamId: string, userIds: string[], field: string): Promise<void> {
+export async function checkTeamWorkers(trx: Trx, teamId: string, userIds: string[], field: string): Promise<void> {
   if (userIds.length === 0) return
   const rows = await trx
     .selectFrom('user_teams')

@@ -6,6 +6,7 @@ import {
   BreakGlassBody,
   CreateAccompaniment,
   Timeline,
+  TimelineQuery,
 } from '../../../common/contracts/accompaniments.contracts'
 import { IdParams } from '../../../common/contracts/shared.contracts'
 import { defineCaseRoute } from '../../http/case-route'
@@ -136,12 +137,13 @@ export const accompanimentRoutes = [
     summary: 'Everything that happened to the case, newest first',
     tags: ['accompaniments'],
     params: IdParams,
+    query: TimelineQuery,
     response: Timeline,
     allow: 'accompaniment.read',
     access: 'read',
     action: 'accompaniment.timeline_viewed',
-    async handler({ acc, trx, ctx }) {
-      return { items: await readTimeline(ctx, trx, acc) }
+    async handler({ acc, trx, ctx, query }) {
+      return { items: await readTimeline(ctx, trx, acc, query.kinds) }
     },
   }),
 ]

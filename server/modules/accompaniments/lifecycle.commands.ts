@@ -30,7 +30,7 @@ export async function moveCase(
   acc: ManageableCase,
   move: Move,
   expectedVersion: number,
-  extra: { reason?: string | null; outcome?: ClosureOutcome | null } = {},
+  extra: { reason?: string | null; outcome?: ClosureOutcome | null; data?: Record<string, unknown> } = {},
 ): Promise<void> {
   if ((move === 'approve_closure' || move === 'refuse_closure') && acc.access !== 'lead') throw fail('access.forbidden')
   const rule: { from: readonly Status[]; to: Status } = MOVES[move]
@@ -56,7 +56,7 @@ export async function moveCase(
     trx,
     acc,
     move,
-    { from: acc.status, to: rule.to, ...(extra.outcome ? { outcome: extra.outcome } : {}) },
+    { from: acc.status, to: rule.to, ...(extra.outcome ? { outcome: extra.outcome } : {}), ...extra.data },
     extra.reason ?? null,
   )
 }

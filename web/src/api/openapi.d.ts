@@ -485,6 +485,24 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/accompaniments/{id}/closure': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Before deciding on a closure: the outcome and reason, the last session, what is still open, the mandate and the reports */
+    get: operations['getClosureContext']
+    put?: never
+    /** Ask to close the case, with an outcome and a reason; the team lead decides */
+    post: operations['requestClosure']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/accompaniments/{id}/status': {
     parameters: {
       query?: never
@@ -502,23 +520,6 @@ export interface paths {
     patch?: never
     trace?: never
   }
-  '/api/accompaniments/{id}/closure': {
-    parameters: {
-      query?: never
-      header?: never
-      path?: never
-      cookie?: never
-    }
-    get?: never
-    put?: never
-    /** Ask to close the case, with an outcome and a reason; the team lead decides */
-    post: operations['requestClosure']
-    delete?: never
-    options?: never
-    head?: never
-    patch?: never
-    trace?: never
-  }
   '/api/accompaniments/{id}/closure/decision': {
     parameters: {
       query?: never
@@ -528,7 +529,7 @@ export interface paths {
     }
     get?: never
     put?: never
-    /** Team lead: approve or refuse a requested closure */
+    /** Team lead: approve a requested closure (settling its open tasks and planned sessions) or refuse it */
     post: operations['decideClosure']
     delete?: never
     options?: never
@@ -4582,7 +4583,9 @@ export interface operations {
   }
   getAccompanimentTimeline: {
     parameters: {
-      query?: never
+      query?: {
+        kinds?: string
+      }
       header?: never
       path: {
         id: string
@@ -4599,12 +4602,24 @@ export interface operations {
         content: {
           'application/json': {
             items: {
-              /** Format: uuid */
               id: string
               at: string
               actorId: string | null
               actorName: string | null
               type: string
+              /** @enum {string} */
+              kind:
+                | 'status'
+                | 'assignment'
+                | 'sessions'
+                | 'tasks'
+                | 'plans'
+                | 'reviews'
+                | 'documents'
+                | 'reports'
+                | 'relatives'
+                | 'grants'
+                | 'other'
               data: {
                 [key: string]: unknown
               } | null
@@ -4621,27 +4636,16 @@ export interface operations {
       500: components['responses']['ServerError']
     }
   }
-  changeAccompanimentStatus: {
+  getClosureContext: {
     parameters: {
       query?: never
-      header: {
-        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
-        'If-Match': components['parameters']['IfMatch']
-      }
+      header?: never
       path: {
         id: string
       }
       cookie?: never
     }
-    requestBody: {
-      content: {
-        'application/json': {
-          /** @enum {string} */
-          to: 'active' | 'suspended'
-          reason?: string | null
-        }
-      }
-    }
+    requestBody?: never
     responses: {
       /** @description Default Response */
       200: {
@@ -4650,65 +4654,62 @@ export interface operations {
         }
         content: {
           'application/json': {
-            /** Format: uuid */
-            id: string
-            code: string
-            /** @enum {string} */
-            kind: 'concerned' | 'relative' | 'professional'
             /** @enum {string} */
             status: 'intake' | 'active' | 'suspended' | 'closing' | 'closed'
-            /** @enum {string} */
-            framework: 'voluntary' | 'judicial'
-            /** Format: uuid */
-            teamId: string
-            /** Format: uuid */
-            personId: string
-            personName: string
-            primaryWorkerId: string | null
-            updatedAt: string
-            /** @enum {string} */
-            access: 'assigned' | 'lead' | 'emergency'
-            concernedPersonId: string | null
-            /** @enum {string} */
-            concernedStatus: 'known' | 'unknown' | 'anonymous'
-            relationship:
-              | (
-                  | 'parent'
-                  | 'partner'
-                  | 'sibling'
-                  | 'child'
-                  | 'other_family'
-                  | 'friend'
-                  | 'teacher'
-                  | 'youth_worker'
-                  | 'social_worker'
-                  | 'police'
-                  | 'prison_staff'
-                  | 'health_professional'
-                  | 'other_professional'
-                )
-              | null
-            workers: {
+            outcome: ('goals_reached' | 'person_withdrew' | 'moved_away' | 'mandate_ended' | 'referred_elsewhere' | 'other') | null
+            reason: string | null
+            requestedAt: string | null
+            requestedBy: {
+              userId: string
+              name: string | null
+            } | null
+            lastSession: {
+              /** Format: uuid */
+              id: string
+              startsAt: string
+              modality: string
+              workerName: string | null
+            } | null
+            openTasks: {
+              /** Format: uuid */
+              id: string
+              title: string
+              dueDate: string
+              /** Format: uuid */
+              assigneeId: string
+              assigneeName: string | null
+              overdue: boolean
+            }[]
+            plannedSessions: {
+              /** Format: uuid */
+              id: string
+              startsAt: string
+              modality: string
+              /** Format: uuid */
+              workerId: string
+              workerName: string | null
+            }[]
+            mandate: {
+              /** @enum {string} */
+              framework: 'voluntary' | 'judicial'
+              measure: ('probation_condition' | 'conditional_release' | 'electronic_monitoring' | 'youth_protection' | 'other') | null
+              mandateStart: string | null
+              mandateEnd: string | null
+              ended: boolean
+            }
+            reports: {
+              everyMonths: number | null
+              /** Format: int64 */
+              count: number
+              lastSentAt: string | null
+              nextDue: string | null
+              overdue: boolean
+            }
+            handOverTo: {
               /** Format: uuid */
               userId: string
               name: string
-              /** @enum {string} */
-              role: 'primary' | 'co'
             }[]
-            summary: string | null
-            judicial: {
-              measure: ('probation_condition' | 'conditional_release' | 'electronic_monitoring' | 'youth_protection' | 'other') | null
-              authorityKind: ('justice_house' | 'judge' | 'youth_court' | 'other') | null
-              authority: string | null
-              conditions: string | null
-              reporting: string | null
-              mandateStart: string | null
-              mandateEnd: string | null
-              reportEveryMonths: number | null
-            }
-            closureOutcome: ('goals_reached' | 'person_withdrew' | 'moved_away' | 'mandate_ended' | 'referred_elsewhere' | 'other') | null
-            closureReason: string | null
-            createdAt: string
             /** Format: int64 */
             version: number
           }
@@ -4718,10 +4719,6 @@ export interface operations {
       401: components['responses']['Unauthorized']
       403: components['responses']['Forbidden']
       404: components['responses']['NotFound']
-      409: components['responses']['Conflict']
-      412: components['responses']['PreconditionFailed']
-      413: components['responses']['PayloadTooLarge']
-      428: components['responses']['PreconditionRequired']
       429: components['responses']['TooManyRequests']
       500: components['responses']['ServerError']
     }
@@ -4831,6 +4828,111 @@ export interface operations {
       500: components['responses']['ServerError']
     }
   }
+  changeAccompanimentStatus: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          to: 'active' | 'suspended'
+          reason?: string | null
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            code: string
+            /** @enum {string} */
+            kind: 'concerned' | 'relative' | 'professional'
+            /** @enum {string} */
+            status: 'intake' | 'active' | 'suspended' | 'closing' | 'closed'
+            /** @enum {string} */
+            framework: 'voluntary' | 'judicial'
+            /** Format: uuid */
+            teamId: string
+            /** Format: uuid */
+            personId: string
+            personName: string
+            primaryWorkerId: string | null
+            updatedAt: string
+            /** @enum {string} */
+            access: 'assigned' | 'lead' | 'emergency'
+            concernedPersonId: string | null
+            /** @enum {string} */
+            concernedStatus: 'known' | 'unknown' | 'anonymous'
+            relationship:
+              | (
+                  | 'parent'
+                  | 'partner'
+                  | 'sibling'
+                  | 'child'
+                  | 'other_family'
+                  | 'friend'
+                  | 'teacher'
+                  | 'youth_worker'
+                  | 'social_worker'
+                  | 'police'
+                  | 'prison_staff'
+                  | 'health_professional'
+                  | 'other_professional'
+                )
+              | null
+            workers: {
+              /** Format: uuid */
+              userId: string
+              name: string
+              /** @enum {string} */
+              role: 'primary' | 'co'
+            }[]
+            summary: string | null
+            judicial: {
+              measure: ('probation_condition' | 'conditional_release' | 'electronic_monitoring' | 'youth_protection' | 'other') | null
+              authorityKind: ('justice_house' | 'judge' | 'youth_court' | 'other') | null
+              authority: string | null
+              conditions: string | null
+              reporting: string | null
+              mandateStart: string | null
+              mandateEnd: string | null
+              reportEveryMonths: number | null
+            }
+            closureOutcome: ('goals_reached' | 'person_withdrew' | 'moved_away' | 'mandate_ended' | 'referred_elsewhere' | 'other') | null
+            closureReason: string | null
+            createdAt: string
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
   decideClosure: {
     parameters: {
       query?: never
@@ -4848,6 +4950,18 @@ export interface operations {
         'application/json': {
           approve: boolean
           note?: string | null
+          /**
+           * @default keep
+           * @enum {string}
+           */
+          openTasks?: 'keep' | 'cancel' | 'hand_over'
+          /**
+           * @default keep
+           * @enum {string}
+           */
+          plannedSessions?: 'keep' | 'cancel' | 'hand_over'
+          /** @default null */
+          handOverTo?: string | null
         }
       }
     }
@@ -7286,7 +7400,7 @@ export interface operations {
               title: string
               dueDate: string
               /** @enum {string} */
-              status: 'open' | 'done'
+              status: 'open' | 'done' | 'cancelled'
               /** Format: uuid */
               assigneeId: string
               overdue: boolean
@@ -7340,7 +7454,7 @@ export interface operations {
             title: string
             dueDate: string
             /** @enum {string} */
-            status: 'open' | 'done'
+            status: 'open' | 'done' | 'cancelled'
             /** Format: uuid */
             assigneeId: string
             overdue: boolean
@@ -7396,7 +7510,7 @@ export interface operations {
             title: string
             dueDate: string
             /** @enum {string} */
-            status: 'open' | 'done'
+            status: 'open' | 'done' | 'cancelled'
             /** Format: uuid */
             assigneeId: string
             overdue: boolean
@@ -7455,7 +7569,7 @@ export interface operations {
               title: string
               dueDate: string
               /** @enum {string} */
-              status: 'open' | 'done'
+              status: 'open' | 'done' | 'cancelled'
               /** Format: uuid */
               assigneeId: string
               overdue: boolean
@@ -7471,7 +7585,7 @@ export interface operations {
               title: string
               dueDate: string
               /** @enum {string} */
-              status: 'open' | 'done'
+              status: 'open' | 'done' | 'cancelled'
               /** Format: uuid */
               assigneeId: string
               overdue: boolean
@@ -12937,6 +13051,7 @@ export interface operations {
           | 'accompaniment.listed'
           | 'accompaniment.viewed'
           | 'accompaniment.timeline_viewed'
+          | 'accompaniment.closure_viewed'
           | 'accompaniment.created'
           | 'accompaniment.updated'
           | 'accompaniment.assigned'

@@ -8,6 +8,7 @@ import { can } from '../../auth/use-me'
 import { AppModal } from '../../components/app-modal'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
+import { ClosureDecisionModal } from './closure-decision'
 import { OUTCOMES } from './vocabulary'
 
 type Move = 'suspend' | 'resume' | 'request_closure' | 'approve_closure' | 'refuse_closure' | 'reopen'
@@ -160,7 +161,11 @@ export function LifecycleActions({ a, me }: { a: AccompanimentView; me: Me | nul
           </Button>
         ))}
       </Group>
-      {open ? <MoveModal key={open} a={a} move={open} onClose={() => setOpen(null)} /> : null}
+      {open === 'approve_closure' || open === 'refuse_closure' ? (
+        <ClosureDecisionModal key={open} a={a} decision={open} onClose={() => setOpen(null)} />
+      ) : open ? (
+        <MoveModal key={open} a={a} move={open} onClose={() => setOpen(null)} />
+      ) : null}
     </>
   )
 }
