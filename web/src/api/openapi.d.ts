@@ -952,6 +952,23 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/accompaniments/{id}/tasks/{taskId}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Change a task: title, due date and time, or hand it to another of the case's workers (If-Match required) */
+    put: operations['updateTask']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/accompaniments/{id}/documents': {
     parameters: {
       query?: never
@@ -981,10 +998,12 @@ export interface paths {
     get: operations['downloadDocument']
     put?: never
     post?: never
-    delete?: never
+    /** Remove a document: its row now, its stored content once that commits; recorded on the timeline (If-Match required) */
+    delete: operations['removeDocument']
     options?: never
     head?: never
-    patch?: never
+    /** Change a document's category (If-Match required) */
+    patch: operations['updateDocument']
     trace?: never
   }
   '/api/accompaniments/{id}/reports': {
@@ -7231,6 +7250,7 @@ export interface operations {
               accompanimentCode: string
               title: string
               dueDate: string
+              dueTime: string | null
               /** @enum {string} */
               status: 'open' | 'done'
               /** Format: uuid */
@@ -7266,6 +7286,8 @@ export interface operations {
           /** Format: date */
           dueDate: string
           /** @default null */
+          dueTime?: string | null
+          /** @default null */
           assigneeId?: string | null
         }
       }
@@ -7285,6 +7307,7 @@ export interface operations {
             accompanimentCode: string
             title: string
             dueDate: string
+            dueTime: string | null
             /** @enum {string} */
             status: 'open' | 'done'
             /** Format: uuid */
@@ -7341,6 +7364,7 @@ export interface operations {
             accompanimentCode: string
             title: string
             dueDate: string
+            dueTime: string | null
             /** @enum {string} */
             status: 'open' | 'done'
             /** Format: uuid */
@@ -7400,6 +7424,7 @@ export interface operations {
               accompanimentCode: string
               title: string
               dueDate: string
+              dueTime: string | null
               /** @enum {string} */
               status: 'open' | 'done'
               /** Format: uuid */
@@ -7416,6 +7441,7 @@ export interface operations {
               accompanimentCode: string
               title: string
               dueDate: string
+              dueTime: string | null
               /** @enum {string} */
               status: 'open' | 'done'
               /** Format: uuid */
@@ -7529,6 +7555,70 @@ export interface operations {
       500: components['responses']['ServerError']
     }
   }
+  updateTask: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        id: string
+        taskId: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          title: string
+          /** Format: date */
+          dueDate: string
+          /** @default null */
+          dueTime?: string | null
+          /** Format: uuid */
+          assigneeId: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** Format: uuid */
+            accompanimentId: string
+            accompanimentCode: string
+            title: string
+            dueDate: string
+            dueTime: string | null
+            /** @enum {string} */
+            status: 'open' | 'done'
+            /** Format: uuid */
+            assigneeId: string
+            overdue: boolean
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
   listDocuments: {
     parameters: {
       query?: never
@@ -7556,8 +7646,12 @@ export interface operations {
               contentType: string
               /** Format: int64 */
               size: number
+              /** @enum {string} */
+              category: 'identity' | 'judicial' | 'report' | 'correspondence' | 'consent' | 'other'
               uploadedBy: string
               uploadedAt: string
+              /** Format: int64 */
+              version: number
             }[]
           }
         }
@@ -7572,7 +7666,9 @@ export interface operations {
   }
   uploadDocument: {
     parameters: {
-      query?: never
+      query?: {
+        category?: 'identity' | 'judicial' | 'report' | 'correspondence' | 'consent' | 'other'
+      }
       header?: never
       path: {
         id: string
@@ -7596,8 +7692,12 @@ export interface operations {
             contentType: string
             /** Format: int64 */
             size: number
+            /** @enum {string} */
+            category: 'identity' | 'judicial' | 'report' | 'correspondence' | 'consent' | 'other'
             uploadedBy: string
             uploadedAt: string
+            /** Format: int64 */
+            version: number
           }
         }
       }
@@ -7634,6 +7734,97 @@ export interface operations {
       401: components['responses']['Unauthorized']
       403: components['responses']['Forbidden']
       404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  removeDocument: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        id: string
+        documentId: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  updateDocument: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        id: string
+        documentId: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          category: 'identity' | 'judicial' | 'report' | 'correspondence' | 'consent' | 'other'
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** Format: uuid */
+            accompanimentId: string
+            filename: string
+            contentType: string
+            /** Format: int64 */
+            size: number
+            /** @enum {string} */
+            category: 'identity' | 'judicial' | 'report' | 'correspondence' | 'consent' | 'other'
+            uploadedBy: string
+            uploadedAt: string
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
       429: components['responses']['TooManyRequests']
       500: components['responses']['ServerError']
     }
@@ -12904,9 +13095,12 @@ export interface operations {
           | 'task.listed'
           | 'task.created'
           | 'task.status_changed'
+          | 'task.updated'
           | 'document.listed'
           | 'document.downloaded'
           | 'document.uploaded'
+          | 'document.updated'
+          | 'document.removed'
           | 'report.listed'
           | 'report.downloaded'
           | 'report.sent'
