@@ -62,6 +62,7 @@ const KIND_OF: Record<HistoryEventType, TimelineKind> = {
   review: 'reviews',
   assessment: 'reviews',
   document_added: 'documents',
+  document_removed: 'documents',
   report_sent: 'reports',
   relative_added: 'relatives',
   relative_ended: 'relatives',

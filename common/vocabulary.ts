@@ -54,4 +54,6 @@ export const TIMELINE_EVENT_TYPES = [
   'consent_withdrawn',
   /** A referral's step taken by the service (data: referralId, code, from, to). */
   'referral',
+  /** A document removed from the case (data: documentId, category, size, contentType; its name in the sealed note). */
+  'document_removed',
 ] as const

@@ -52,6 +52,7 @@ import { reportRoutes } from './modules/reports/reports.routes'
 import { planRoutes } from './modules/plans/plans.routes'
 import { trajectoryRoutes } from './modules/trajectory/trajectory.routes'
 import { taskRoutes } from './modules/tasks/tasks.routes'
+import { taskEditRoutes } from './modules/tasks/task-edit.routes'
 import { teamMemberRoutes } from './modules/teams/team-members.routes'
 import { teamRoutes } from './modules/teams/teams.routes'
 import { userRoutes } from './modules/users/users.routes'
@@ -78,6 +79,7 @@ export const API_ROUTES: Route[] = [
   ...dashboardRoutes,
   ...caseSessionRoutes,
   ...taskRoutes,
+  ...taskEditRoutes,
   ...documentRoutes,
   ...reportRoutes,
   ...progressRoutes,

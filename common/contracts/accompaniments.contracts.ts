@@ -309,15 +309,23 @@ export const Dashboard = z.object({
 export type Dashboard = z.infer<typeof Dashboard>
 export const DashboardQuery = z.object({ teamId: z.uuid() })
 
+/** What a document is, from a fixed list (the web translates `documents.category.<value>`). */
+export const DOCUMENT_CATEGORIES = ['identity', 'judicial', 'report', 'correspondence', 'consent', 'other'] as const
+export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number]
 export const DocumentView = z.object({
   id: z.uuid(),
   accompanimentId: z.uuid(),
   filename: z.string(),
   contentType: z.string(),
   size: z.number().int(),
+  category: z.enum(DOCUMENT_CATEGORIES),
   uploadedBy: z.string(),
   uploadedAt: z.string(),
+  version: z.number().int(),
 })
+/** At upload, the category travels in the query string (the body is the file); "other" if absent. */
+export const DocumentUploadQuery = z.object({ category: z.enum(DOCUMENT_CATEGORIES).default('other') })
+export const DocumentCategoryBody = z.object({ category: z.enum(DOCUMENT_CATEGORIES) })
 export const DocumentList = z.object({ items: z.array(DocumentView) })
 export const DocumentParams = z.object({ id: z.uuid(), documentId: z.uuid() })
 

@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { CAPACITIES } from './partners.contracts'
-import { REFERRAL_NEED_OUTCOMES, REFERRAL_STAY_OUTCOMES } from './referrals.contracts'
 import { Id } from './shared.contracts'
 
 /**
@@ -23,8 +22,10 @@ export const PartnerActivity = z.object({
   /** Median hours between sending and the partner's answer (accept or decline); null before any answer. */
   medianHoursToAnswer: z.number().nullable(),
   outcomes: z.object({
-    need: z.record(z.enum(REFERRAL_NEED_OUTCOMES), count),
-    person: z.record(z.enum(REFERRAL_STAY_OUTCOMES), count),
+    // Spelled out rather than z.record: the OpenAPI document (and the typed web client) then
+    // names every key.
+    need: z.object({ met: count, partly_met: count, not_met: count }),
+    person: z.object({ stayed: count, left: count }),
   }),
 })
 export type PartnerActivity = z.infer<typeof PartnerActivity>

@@ -8,8 +8,21 @@ export type TaskStatus = (typeof TASK_STATUSES)[number]
 export const TaskInput = z.object({
   title: z.string().trim().min(1).max(300),
   dueDate: z.iso.date(),
+  /** A time of day ("14:30", 24 h, the service's local time); null: any time that day. */
+  dueTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_time')
+    .nullable()
+    .default(null),
   /** Defaults to the caller; otherwise one of the case's workers or its lead. */
   assigneeId: z.uuid().nullable().default(null),
+})
+/** A task changed: all of it, from the version the caller saw; reassigned only to one of the case's workers. */
+export const TaskUpdate = z.object({
+  title: z.string().trim().min(1).max(300),
+  dueDate: z.iso.date(),
+  dueTime: TaskInput.shape.dueTime,
+  assigneeId: z.uuid(),
 })
 export const TaskStatusBody = z.object({ status: z.enum(['open', 'done']) })
 export const TaskParams = z.object({ id: z.uuid(), taskId: z.uuid() })
@@ -20,6 +33,7 @@ export const TaskView = z.object({
   accompanimentCode: z.string(),
   title: z.string(),
   dueDate: z.string(),
+  dueTime: z.string().nullable(),
   status: z.enum(TASK_STATUSES),
   assigneeId: z.uuid(),
   overdue: z.boolean(),

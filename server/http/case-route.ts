@@ -66,16 +66,23 @@ export function defineCaseRoute<
   /** What the audit entry records; a function of the request where one route takes several steps (suspend or resume). */
   action: AuditAction | ((request: { params: z.output<P>; body: z.output<B> }) => AuditAction)
   prepare?: Prepare<z.output<P>, X>
+  /**
+   * Work that must wait until the transaction has committed: stored bytes removed once the row
+   * that pointed at them is gone (never before: a failed commit would leave a row without its
+   * content). A failure here is logged, not returned: the change itself is done.
+   */
+  committed?: (args: { params: z.output<P>; ctx: RequestContext; request: FastifyRequest }) => Promise<void>
   handler: (args: CaseHandlerArgs<N, z.output<P>, z.output<Q>, z.output<B>, X>) => Promise<z.input<R>>
 }): Route {
-  const { access, action, handler, prepare, ...route } = def
+  const { access, action, handler, prepare, committed, ...route } = def
   const run = access === 'read' ? 'read' : 'write'
   const built = defineRoute({
     ...route,
     async handler({ params, query, body, ctx, request, reply }) {
       const prepared = prepare ? await prepare.run({ params, ctx, request }) : (undefined as X)
+      let result: z.input<R>
       try {
-        return await ctx[run](typeof action === 'function' ? action({ params, body }) : action, async (trx, audit) => {
+        result = await ctx[run](typeof action === 'function' ? action({ params, body }) : action, async (trx, audit) => {
           const acc = await openCase(trx, ctx.user, params.id, access)
           // A relative's or a professional's case is about the person concerned as well.
           audit.subject('accompaniment', acc.id).person(acc.person_id).shows([acc.concerned_person_id])
@@ -85,6 +92,9 @@ export function defineCaseRoute<
         if (prepare) await prepare.discard(prepared, ctx)
         throw error
       }
+      if (committed)
+        await committed({ params, ctx, request }).catch((error: unknown) => request.log.error({ err: error }, 'after-commit step failed'))
+      return result
     },
   })
   return { ...built, caseAccess: access, written: handler }

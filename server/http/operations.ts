@@ -85,11 +85,14 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/accompaniments/:id/tasks': { id: 'listTasks' },
   'POST /api/accompaniments/:id/tasks': { id: 'createTask' },
   'POST /api/accompaniments/:id/tasks/:taskId/status': { id: 'setTaskStatus', ifMatch: true },
+  'PUT /api/accompaniments/:id/tasks/:taskId': { id: 'updateTask', ifMatch: true },
   'GET /api/my-day': { id: 'getMyDay' },
 
   'GET /api/accompaniments/:id/documents': { id: 'listDocuments' },
   'POST /api/accompaniments/:id/documents': { id: 'uploadDocument' },
   'GET /api/accompaniments/:id/documents/:documentId': { id: 'downloadDocument' },
+  'PATCH /api/accompaniments/:id/documents/:documentId': { id: 'updateDocument', ifMatch: true },
+  'DELETE /api/accompaniments/:id/documents/:documentId': { id: 'removeDocument', ifMatch: true },
 
   'POST /api/accompaniments/:id/reports': { id: 'createReport' },
   'GET /api/accompaniments/:id/reports': { id: 'listReports' },

@@ -135,7 +135,7 @@ export async function seedCaseload(
       const accRows: Insertable<Database['accompaniments']>[] = []
       const workerRows: Database['accompaniment_workers'][] = []
       const sessionRows: Database['case_sessions'][] = []
-      const taskRows: Database['tasks'][] = []
+      const taskRows: Insertable<Database['tasks']>[] = []
       const grantRows: Database['access_grants'][] = []
       for (const person of page) {
         const n = accompaniments + accRows.length

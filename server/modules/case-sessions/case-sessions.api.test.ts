@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 import { type Agent, json, startTestApp, type TestApp } from '../../test/harness'
 
 let t: TestApp
@@ -6,13 +6,20 @@ let team: string
 let worker: Agent & { userId: string }
 let outsider: Agent & { userId: string }
 
+// The service's "now": the sessions below, dated early December, have all had their time.
+const NOW = new Date('2026-12-10T12:00:00Z')
+
 beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ['Date'], now: NOW })
   t = await startTestApp()
   team = await t.team()
   worker = await t.as(['worker'], { teamIds: [team] })
   outsider = await t.as(['worker'], { teamIds: [await t.team()] })
 })
-afterAll(() => t.close())
+afterAll(async () => {
+  await t.close()
+  vi.useRealTimers()
+})
 
 async function newCase(framework: Record<string, unknown> = { framework: 'voluntary' }) {
   const person = json(await worker.post('/api/persons', { firstName: 'Ayoub', lastName: 'Bouzid' }))
@@ -104,6 +111,33 @@ it('keeps the sessions of a closed case as they were: read, never changed (409)'
   const held = await lead.put(`/api/accompaniments/${id}/sessions/${s.id}`, { ...body(s), status: 'held' }, { 'if-match': '"1"' })
   expect(held.statusCode).toBe(409)
   expect(json(await worker.get(`/api/accompaniments/${id}/sessions`)).items).toMatchObject([{ id: s.id, status: 'planned', version: 1 }])
+})
+
+it('refuses a session held or missed in the future (beyond a few minutes of clock tolerance), naming the field', async () => {
+  const id = await newCase()
+  const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000).toISOString()
+  for (const status of ['held', 'missed']) {
+    const res = await worker.post(`/api/accompaniments/${id}/sessions`, { startsAt: at(24 * 60), modality: 'office', status, notes: 'x' })
+    expect(res.statusCode).toBe(400)
+    expect(res.headers['content-type']).toContain('application/problem+json')
+    expect(json(res).errors[0]).toMatchObject({ field: 'startsAt', code: 'in_future' })
+  }
+  // A few minutes ahead (clocks differ, a worker records as the session ends) is accepted.
+  const soon = await worker.post(`/api/accompaniments/${id}/sessions`, { startsAt: at(4), modality: 'office', status: 'held' })
+  expect(soon.statusCode, soon.body).toBe(201)
+  expect(
+    (await worker.post(`/api/accompaniments/${id}/sessions`, { startsAt: at(6), modality: 'office', status: 'held' })).statusCode,
+  ).toBe(400)
+  // Planned in the future is what planning is; turning that plan into "held" before its time is not.
+  const planned = json(await worker.post(`/api/accompaniments/${id}/sessions`, { startsAt: at(7 * 24 * 60), modality: 'office' }))
+  const early = await worker.put(
+    `/api/accompaniments/${id}/sessions/${planned.id}`,
+    { ...body(planned), status: 'held' },
+    { 'if-match': '"1"' },
+  )
+  expect(json(early).errors[0]).toMatchObject({ field: 'startsAt', code: 'in_future' })
+  const unchanged = json(await worker.get(`/api/accompaniments/${id}/sessions`)).items.find((s: { id: string }) => s.id === planned.id)
+  expect(unchanged).toMatchObject({ status: 'planned', version: 1 })
 })
 
 function body(s: { startsAt: string; durationMinutes: number; modality: string; place: string | null; participants: string[] }) {

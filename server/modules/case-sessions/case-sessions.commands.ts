@@ -8,8 +8,21 @@ import { type ChangeableCase, insertRows, missOrStale, updateRows } from '../../
 
 type Input = z.output<typeof CaseSessionInput>
 
+/**
+ * How far ahead of the service's clock a session may be recorded as having happened: a worker
+ * typing "held" at 14:02 for the 14:05 appointment they are finishing, or a workstation a little
+ * ahead of the server, is not a mistake; "held" tomorrow is.
+ */
+export const HELD_CLOCK_TOLERANCE_MS = 5 * 60_000
+
 /** What a session may say for this case (who may write it, and when, the door has decided). */
-function check(acc: ChangeableCase, input: Input): void {
+function check(ctx: RequestContext, acc: ChangeableCase, input: Input): void {
+  // Held and missed both say the appointment's time has come: neither can be dated in the future.
+  if (
+    (input.status === 'held' || input.status === 'missed') &&
+    Date.parse(input.startsAt) > Date.parse(ctx.now()) + HELD_CLOCK_TOLERANCE_MS
+  )
+    throw invalidField('startsAt', 'in_future', 'A session cannot have taken place in the future')
   if (input.attendance && acc.framework !== 'judicial')
     throw invalidField('attendance', 'judicial_only', 'Attendance is recorded for judicial cases only')
   if (input.attendance && input.status === 'planned')
@@ -32,7 +45,7 @@ function values(ctx: RequestContext, key: Buffer, id: string, input: Input) {
 }
 
 export async function createSession(ctx: RequestContext, trx: Trx, acc: ChangeableCase, input: Input): Promise<string> {
-  check(acc, input)
+  check(ctx, acc, input)
   const id = crypto.randomUUID()
   const key = await ctx.codec.personKey(trx, acc.person_id)
   await insertRows(trx, acc, 'case_sessions', {
@@ -53,7 +66,7 @@ export async function updateSession(
   version: number,
   input: Input,
 ): Promise<void> {
-  check(acc, input)
+  check(ctx, acc, input)
   const key = await ctx.codec.personKey(trx, acc.person_id)
   const result = await updateRows(trx, acc, 'case_sessions')
     .set({ ...values(ctx, key, sessionId, input), version: version + 1 })

@@ -1,10 +1,17 @@
-import { DocumentList, DocumentParams, DocumentView } from '../../../common/contracts/accompaniments.contracts'
+import {
+  DocumentCategoryBody,
+  DocumentList,
+  DocumentParams,
+  DocumentUploadQuery,
+  DocumentView,
+} from '../../../common/contracts/accompaniments.contracts'
 import { IdParams } from '../../../common/contracts/shared.contracts'
 import type { RequestContext, Trx } from '../../http/context'
 import { defineCaseRoute } from '../../http/case-route'
 import { fail } from '../../http/errors'
 import { type OpenedCase, rowsOf } from '../../security/case-access'
-import { storeDocument } from './documents.commands'
+import { expectedVersion, sendVersion } from '../../http/versioning'
+import { removeDocument, setDocumentCategory, storeDocument } from './documents.commands'
 import { receiveUpload } from './documents.upload'
 import { contentDisposition, documentName, typeOfMime } from './file-types'
 
@@ -23,8 +30,10 @@ async function listDocuments(ctx: RequestContext, trx: Trx, acc: OpenedCase, doc
       'documents.filename_sealed',
       'documents.content_type',
       'documents.size',
+      'documents.category',
       'users.display_name',
       'documents.uploaded_at',
+      'documents.version',
     ])
   if (documentId) q = q.where('documents.id', '=', documentId)
   const rows = await q.orderBy('documents.uploaded_at', 'desc').limit(500).execute()
@@ -35,8 +44,10 @@ async function listDocuments(ctx: RequestContext, trx: Trx, acc: OpenedCase, doc
     filename: presentedName(ctx.codec.openRow('documents', key, r.id, r).filename, r.content_type),
     contentType: r.content_type,
     size: r.size,
+    category: r.category,
     uploadedBy: r.display_name,
     uploadedAt: r.uploaded_at,
+    version: r.version,
   }))
 }
 
@@ -61,6 +72,7 @@ export const documentRoutes = [
     summary: 'Upload a document: the raw bytes as the body, its type as Content-Type, its name in X-Filename (URI-encoded)',
     tags: ['documents'],
     params: IdParams,
+    query: DocumentUploadQuery,
     response: DocumentView,
     status: 201,
     allow: 'document.write',
@@ -71,9 +83,10 @@ export const documentRoutes = [
       run: ({ params, ctx, request }) => receiveUpload(ctx, params.id, request),
       discard: (upload, ctx) => ctx.services.documents.discard(upload),
     },
-    async handler({ acc, trx, audit, ctx, prepared }) {
-      const id = await storeDocument(ctx, trx, acc, prepared)
-      audit.subject('document', id).detail({ accompanimentId: acc.id, type: prepared.type, size: prepared.size })
+    async handler({ acc, trx, audit, ctx, prepared, query, reply }) {
+      const id = await storeDocument(ctx, trx, acc, prepared, query.category)
+      audit.subject('document', id).detail({ accompanimentId: acc.id, type: prepared.type, size: prepared.size, category: query.category })
+      sendVersion(reply, 1)
       const [view] = await listDocuments(ctx, trx, acc, id)
       if (!view) throw fail('resource.not_found')
       return view
@@ -108,5 +121,45 @@ export const documentRoutes = [
       reply.header('Content-Disposition', contentDisposition(filename))
       return content
     },
+  }),
+  defineCaseRoute({
+    method: 'PATCH',
+    path: '/api/accompaniments/:id/documents/:documentId',
+    summary: "Change a document's category (If-Match required)",
+    tags: ['documents'],
+    params: DocumentParams,
+    body: DocumentCategoryBody,
+    response: DocumentView,
+    allow: 'document.write',
+    access: 'change',
+    action: 'document.updated',
+    async handler({ acc, trx, audit, params, body, ctx, request, reply }) {
+      const version = expectedVersion(request)
+      audit.subject('document', params.documentId).detail({ accompanimentId: acc.id, category: body.category })
+      await setDocumentCategory(trx, acc, params.documentId, version, body.category)
+      const [view] = await listDocuments(ctx, trx, acc, params.documentId)
+      if (!view) throw fail('resource.not_found')
+      sendVersion(reply, view.version)
+      return view
+    },
+  }),
+  defineCaseRoute({
+    method: 'DELETE',
+    path: '/api/accompaniments/:id/documents/:documentId',
+    summary: 'Remove a document: its row now, its stored content once that commits; recorded on the timeline (If-Match required)',
+    tags: ['documents'],
+    params: DocumentParams,
+    status: 204,
+    allow: 'document.write',
+    access: 'change',
+    action: 'document.removed',
+    async handler({ acc, trx, audit, params, ctx, request }) {
+      const version = expectedVersion(request)
+      const removed = await removeDocument(ctx, trx, acc, params.documentId, version)
+      audit.subject('document', params.documentId).detail({ accompanimentId: acc.id, ...removed })
+      return undefined
+    },
+    // The row is gone for good: now the bytes (on disk beside SQLite, in document_chunks on PostgreSQL).
+    committed: ({ params, ctx }) => ctx.services.documents.discard({ accompanimentId: params.id, documentId: params.documentId }),
   }),
 ]

@@ -9,19 +9,23 @@ const COLUMNS = [
   'accompaniments.person_id',
   'tasks.title_sealed',
   'tasks.due_date',
+  'tasks.due_time',
   'tasks.status',
   'tasks.assignee_id',
   'tasks.version',
 ] as const
 
-type TaskRow = Pick<Row<'tasks'>, 'id' | 'accompaniment_id' | 'title_sealed' | 'due_date' | 'status' | 'assignee_id' | 'version'> &
+type TaskRow = Pick<
+  Row<'tasks'>,
+  'id' | 'accompaniment_id' | 'title_sealed' | 'due_date' | 'due_time' | 'status' | 'assignee_id' | 'version'
+> &
   Pick<Row<'accompaniments'>, 'code' | 'person_id'>
 
 /** Tasks of one opened case, by due date (or the one task asked for). */
 export async function tasksOfCase(ctx: RequestContext, trx: Trx, acc: OpenedCase, taskId?: string): Promise<TaskView[]> {
   let q = rowsOf(trx, acc, 'tasks').innerJoin('accompaniments', 'accompaniments.id', 'tasks.accompaniment_id').select(COLUMNS)
   if (taskId) q = q.where('tasks.id', '=', taskId)
-  return present(ctx, trx, await q.orderBy('tasks.due_date').limit(500).execute())
+  return present(ctx, trx, await q.orderBy('tasks.due_date').orderBy('tasks.due_time').limit(500).execute())
 }
 
 /** The actor's own open tasks, due in a window, on the cases they may see: a task outlives no one's access. */
@@ -57,6 +61,7 @@ async function present(ctx: RequestContext, trx: Trx, rows: TaskRow[]): Promise<
         accompanimentCode: r.code,
         title: ctx.codec.openRow('tasks', key, r.id, r).title,
         dueDate: r.due_date,
+        dueTime: r.due_time,
         status: r.status,
         assigneeId: r.assignee_id,
         overdue: r.status === 'open' && r.due_date < today,

@@ -953,6 +953,23 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/accompaniments/{id}/tasks/{taskId}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Change a task: title, due date and time, or hand it to another of the case's workers (If-Match required) */
+    put: operations['updateTask']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/accompaniments/{id}/documents': {
     parameters: {
       query?: never
@@ -982,10 +999,12 @@ export interface paths {
     get: operations['downloadDocument']
     put?: never
     post?: never
-    delete?: never
+    /** Remove a document: its row now, its stored content once that commits; recorded on the timeline (If-Match required) */
+    delete: operations['removeDocument']
     options?: never
     head?: never
-    patch?: never
+    /** Change a document's category (If-Match required) */
+    patch: operations['updateDocument']
     trace?: never
   }
   '/api/accompaniments/{id}/reports': {
@@ -7399,6 +7418,7 @@ export interface operations {
               accompanimentCode: string
               title: string
               dueDate: string
+              dueTime: string | null
               /** @enum {string} */
               status: 'open' | 'done' | 'cancelled'
               /** Format: uuid */
@@ -7434,6 +7454,8 @@ export interface operations {
           /** Format: date */
           dueDate: string
           /** @default null */
+          dueTime?: string | null
+          /** @default null */
           assigneeId?: string | null
         }
       }
@@ -7453,6 +7475,7 @@ export interface operations {
             accompanimentCode: string
             title: string
             dueDate: string
+            dueTime: string | null
             /** @enum {string} */
             status: 'open' | 'done' | 'cancelled'
             /** Format: uuid */
@@ -7509,6 +7532,7 @@ export interface operations {
             accompanimentCode: string
             title: string
             dueDate: string
+            dueTime: string | null
             /** @enum {string} */
             status: 'open' | 'done' | 'cancelled'
             /** Format: uuid */
@@ -7568,6 +7592,7 @@ export interface operations {
               accompanimentCode: string
               title: string
               dueDate: string
+              dueTime: string | null
               /** @enum {string} */
               status: 'open' | 'done' | 'cancelled'
               /** Format: uuid */
@@ -7584,6 +7609,7 @@ export interface operations {
               accompanimentCode: string
               title: string
               dueDate: string
+              dueTime: string | null
               /** @enum {string} */
               status: 'open' | 'done' | 'cancelled'
               /** Format: uuid */
@@ -7697,6 +7723,70 @@ export interface operations {
       500: components['responses']['ServerError']
     }
   }
+  updateTask: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        id: string
+        taskId: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          title: string
+          /** Format: date */
+          dueDate: string
+          /** @default null */
+          dueTime?: string | null
+          /** Format: uuid */
+          assigneeId: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** Format: uuid */
+            accompanimentId: string
+            accompanimentCode: string
+            title: string
+            dueDate: string
+            dueTime: string | null
+            /** @enum {string} */
+            status: 'open' | 'done' | 'cancelled'
+            /** Format: uuid */
+            assigneeId: string
+            overdue: boolean
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
   listDocuments: {
     parameters: {
       query?: never
@@ -7724,8 +7814,12 @@ export interface operations {
               contentType: string
               /** Format: int64 */
               size: number
+              /** @enum {string} */
+              category: 'identity' | 'judicial' | 'report' | 'correspondence' | 'consent' | 'other'
               uploadedBy: string
               uploadedAt: string
+              /** Format: int64 */
+              version: number
             }[]
           }
         }
@@ -7740,7 +7834,9 @@ export interface operations {
   }
   uploadDocument: {
     parameters: {
-      query?: never
+      query?: {
+        category?: 'identity' | 'judicial' | 'report' | 'correspondence' | 'consent' | 'other'
+      }
       header?: never
       path: {
         id: string
@@ -7764,8 +7860,12 @@ export interface operations {
             contentType: string
             /** Format: int64 */
             size: number
+            /** @enum {string} */
+            category: 'identity' | 'judicial' | 'report' | 'correspondence' | 'consent' | 'other'
             uploadedBy: string
             uploadedAt: string
+            /** Format: int64 */
+            version: number
           }
         }
       }
@@ -7802,6 +7902,97 @@ export interface operations {
       401: components['responses']['Unauthorized']
       403: components['responses']['Forbidden']
       404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  removeDocument: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        id: string
+        documentId: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  updateDocument: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        id: string
+        documentId: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          category: 'identity' | 'judicial' | 'report' | 'correspondence' | 'consent' | 'other'
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** Format: uuid */
+            accompanimentId: string
+            filename: string
+            contentType: string
+            /** Format: int64 */
+            size: number
+            /** @enum {string} */
+            category: 'identity' | 'judicial' | 'report' | 'correspondence' | 'consent' | 'other'
+            uploadedBy: string
+            uploadedAt: string
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
       429: components['responses']['TooManyRequests']
       500: components['responses']['ServerError']
     }
@@ -13073,9 +13264,12 @@ export interface operations {
           | 'task.listed'
           | 'task.created'
           | 'task.status_changed'
+          | 'task.updated'
           | 'document.listed'
           | 'document.downloaded'
           | 'document.uploaded'
+          | 'document.updated'
+          | 'document.removed'
           | 'report.listed'
           | 'report.downloaded'
           | 'report.sent'
@@ -16248,10 +16442,18 @@ export interface operations {
               medianHoursToAnswer: number | null
               outcomes: {
                 need: {
-                  [key: string]: number
+                  /** Format: int64 */
+                  met: number
+                  /** Format: int64 */
+                  partly_met: number
+                  /** Format: int64 */
+                  not_met: number
                 }
                 person: {
-                  [key: string]: number
+                  /** Format: int64 */
+                  stayed: number
+                  /** Format: int64 */
+                  left: number
                 }
               }
             }[]
@@ -16300,10 +16502,18 @@ export interface operations {
             medianHoursToAnswer: number | null
             outcomes: {
               need: {
-                [key: string]: number
+                /** Format: int64 */
+                met: number
+                /** Format: int64 */
+                partly_met: number
+                /** Format: int64 */
+                not_met: number
               }
               person: {
-                [key: string]: number
+                /** Format: int64 */
+                stayed: number
+                /** Format: int64 */
+                left: number
               }
             }
           }

@@ -20,8 +20,18 @@ import {
   type SessionStatus,
 } from './vocabulary'
 
-/** Plan a session (status "planned") or record one; `session` given → edit it. */
-export function SessionModal({
+/** Plan a session (status "planned") or record one, in its own dialog. */
+export function SessionModal({ a, mode, onClose }: { a: AccompanimentView; mode: 'plan' | 'record'; onClose: () => void }) {
+  const { t } = useTranslation()
+  return (
+    <AppModal opened onClose={onClose} title={mode === 'plan' ? t('sessions.planTitle') : t('sessions.recordTitle')}>
+      <SessionForm a={a} session={null} mode={mode} onClose={onClose} />
+    </AppModal>
+  )
+}
+
+/** The session's form; `session` given → edit it (the read view opens it, see session-dialog.tsx). */
+export function SessionForm({
   a,
   session,
   mode,
@@ -88,93 +98,86 @@ export function SessionModal({
     })
   }
 
-  const title = session ? t('sessions.editTitle') : mode === 'plan' ? t('sessions.planTitle') : t('sessions.recordTitle')
   return (
-    <AppModal opened onClose={onClose} title={title}>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <ErrorAlert error={save.error && !errors.any ? save.error : null} />
-          <TextInput
-            type="datetime-local"
-            label={t('sessions.startsAt')}
-            required
-            value={startsAt}
-            onChange={(e) => setStartsAt(e.currentTarget.value)}
-            error={errors.of('startsAt')}
-            data-testid="session-starts-at"
-          />
-          <Group grow align="flex-start">
-            <NumberInput
-              label={t('sessions.duration')}
-              min={5}
-              max={600}
-              step={15}
-              value={duration}
-              onChange={setDuration}
-              error={errors.of('durationMinutes')}
-            />
-            <Select
-              label={t('sessions.modalityLabel')}
-              required
-              data={MODALITIES.map((m) => ({ value: m, label: t(`sessions.modality.${m}`) }))}
-              value={modality}
-              onChange={(v) => setModality(v as Modality | null)}
-              allowDeselect={false}
-              error={errors.of('modality')}
-            />
-          </Group>
-          <TextInput
-            label={t('sessions.place')}
-            value={place}
-            onChange={(e) => setPlace(e.currentTarget.value)}
-            error={errors.of('place')}
-          />
-          <MultiSelect
-            label={t('sessions.participants')}
-            data={PARTICIPANTS.map((p) => ({ value: p, label: t(`sessions.participant.${p}`) }))}
-            value={participants}
-            onChange={(v) => setParticipants(v as Participant[])}
-            error={errors.of('participants')}
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <ErrorAlert error={save.error && !errors.any ? save.error : null} />
+        <TextInput
+          type="datetime-local"
+          label={t('sessions.startsAt')}
+          required
+          value={startsAt}
+          onChange={(e) => setStartsAt(e.currentTarget.value)}
+          error={errors.of('startsAt')}
+          data-testid="session-starts-at"
+          data-autofocus
+        />
+        <Group grow align="flex-start">
+          <NumberInput
+            label={t('sessions.duration')}
+            min={5}
+            max={600}
+            step={15}
+            value={duration}
+            onChange={setDuration}
+            error={errors.of('durationMinutes')}
           />
           <Select
-            label={t('sessions.statusLabel')}
-            data={SESSION_STATUSES.map((s) => ({ value: s, label: t(`sessions.status.${s}`) }))}
-            value={status}
-            onChange={(v) => v && setStatus(v as SessionStatus)}
+            label={t('sessions.modalityLabel')}
+            required
+            data={MODALITIES.map((m) => ({ value: m, label: t(`sessions.modality.${m}`) }))}
+            value={modality}
+            onChange={(v) => setModality(v as Modality | null)}
             allowDeselect={false}
-            error={errors.of('status')}
+            error={errors.of('modality')}
           />
-          {showAttendance ? (
-            <Select
-              label={t('sessions.attendanceLabel')}
-              description={t('sessions.attendanceHelp')}
-              data={ATTENDANCE.map((v) => ({ value: v, label: t(`sessions.attendance.${v}`) }))}
-              value={attendance}
-              onChange={(v) => setAttendance(v as Attendance | null)}
-              clearable
-              error={errors.of('attendance')}
-            />
-          ) : null}
-          <Textarea
-            label={t('sessions.notes')}
-            description={t('sessions.notesHelp')}
-            autosize
-            minRows={4}
-            maxRows={14}
-            value={notes}
-            onChange={(e) => setNotes(e.currentTarget.value)}
-            error={errors.of('notes')}
+        </Group>
+        <TextInput label={t('sessions.place')} value={place} onChange={(e) => setPlace(e.currentTarget.value)} error={errors.of('place')} />
+        <MultiSelect
+          label={t('sessions.participants')}
+          data={PARTICIPANTS.map((p) => ({ value: p, label: t(`sessions.participant.${p}`) }))}
+          value={participants}
+          onChange={(v) => setParticipants(v as Participant[])}
+          error={errors.of('participants')}
+        />
+        <Select
+          label={t('sessions.statusLabel')}
+          data={SESSION_STATUSES.map((s) => ({ value: s, label: t(`sessions.status.${s}`) }))}
+          value={status}
+          onChange={(v) => v && setStatus(v as SessionStatus)}
+          allowDeselect={false}
+          error={errors.of('status')}
+        />
+        {showAttendance ? (
+          <Select
+            label={t('sessions.attendanceLabel')}
+            description={t('sessions.attendanceHelp')}
+            data={ATTENDANCE.map((v) => ({ value: v, label: t(`sessions.attendance.${v}`) }))}
+            value={attendance}
+            onChange={(v) => setAttendance(v as Attendance | null)}
+            clearable
+            error={errors.of('attendance')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="session-save">
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </AppModal>
+        ) : null}
+        <Textarea
+          label={t('sessions.notes')}
+          description={t('sessions.notesHelp')}
+          autosize
+          minRows={4}
+          maxRows={14}
+          value={notes}
+          onChange={(e) => setNotes(e.currentTarget.value)}
+          error={errors.of('notes')}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending} data-testid="session-save">
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   )
 }

@@ -7,7 +7,9 @@ import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { ScrollTable } from '../../components/scroll-table'
 import { useFormat } from '../../i18n/format'
+import { SessionDialog } from './session-dialog'
 import { SessionModal } from './session-modal'
+import { useReturnFocus } from './return-focus'
 import { useSessions } from './use-casework'
 
 const STATUS_COLOR = { planned: 'blue', held: 'green', cancelled: 'gray', missed: 'orange' } as const
@@ -16,20 +18,36 @@ export function SessionsTab({ a, canWrite }: { a: AccompanimentView; canWrite: b
   const { t } = useTranslation()
   const fmt = useFormat()
   const sessions = useSessions(a.id)
-  const [editing, setEditing] = useState<{ mode: 'plan' | 'record'; session: CaseSessionView | null } | null>(null)
+  const [adding, setAdding] = useState<'plan' | 'record' | null>(null)
+  const [opened, setOpened] = useState<CaseSessionView | null>(null)
+  const focus = useReturnFocus()
   const writable = canWrite && a.status !== 'closed' && a.access !== 'emergency'
+  const close = () => {
+    setAdding(null)
+    setOpened(null)
+    focus.restore()
+  }
 
   return (
     <Stack gap="md">
       {writable ? (
         <Group>
-          <Button leftSection={<IconCalendarPlus size={18} aria-hidden />} onClick={() => setEditing({ mode: 'plan', session: null })}>
+          <Button
+            leftSection={<IconCalendarPlus size={18} aria-hidden />}
+            onClick={() => {
+              focus.remember()
+              setAdding('plan')
+            }}
+          >
             {t('sessions.plan')}
           </Button>
           <Button
             variant="light"
             leftSection={<IconNotes size={18} aria-hidden />}
-            onClick={() => setEditing({ mode: 'record', session: null })}
+            onClick={() => {
+              focus.remember()
+              setAdding('record')
+            }}
           >
             {t('sessions.record')}
           </Button>
@@ -47,7 +65,8 @@ export function SessionsTab({ a, canWrite }: { a: AccompanimentView; canWrite: b
                 <Table.Th scope="col">{t('sessions.modalityLabel')}</Table.Th>
                 <Table.Th scope="col">{t('sessions.statusLabel')}</Table.Th>
                 <Table.Th scope="col">{t('sessions.worker')}</Table.Th>
-                {writable ? <Table.Th scope="col">{t('common.actions')}</Table.Th> : null}
+                <Table.Th scope="col">{t('sessions.notes')}</Table.Th>
+                <Table.Th scope="col">{t('common.actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -78,18 +97,26 @@ export function SessionsTab({ a, canWrite }: { a: AccompanimentView; canWrite: b
                     ) : null}
                   </Table.Td>
                   <Table.Td>{s.workerName}</Table.Td>
-                  {writable ? (
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        onClick={() => setEditing({ mode: 'record', session: s })}
-                        aria-label={t('sessions.editOne', { date: fmt.dateTimeMinutes(s.startsAt) })}
-                      >
-                        {t('common.edit')}
-                      </Button>
-                    </Table.Td>
-                  ) : null}
+                  <Table.Td maw="22rem">
+                    {/* The first lines only: the whole note is in the read view. */}
+                    <Text size="sm" lineClamp={2} style={{ whiteSpace: 'pre-line' }} data-testid="session-excerpt">
+                      {s.notes ?? ''}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      onClick={() => {
+                        focus.remember()
+                        setOpened(s)
+                      }}
+                      aria-label={t('sessions.openOne', { date: fmt.dateTimeMinutes(s.startsAt) })}
+                      data-testid="session-open"
+                    >
+                      {t('sessions.open')}
+                    </Button>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -98,7 +125,8 @@ export function SessionsTab({ a, canWrite }: { a: AccompanimentView; canWrite: b
       ) : (
         <Text c="gray.7">{t('sessions.empty')}</Text>
       )}
-      {editing ? <SessionModal a={a} session={editing.session} mode={editing.mode} onClose={() => setEditing(null)} /> : null}
+      {adding ? <SessionModal a={a} mode={adding} onClose={close} /> : null}
+      {opened ? <SessionDialog a={a} session={opened} canEdit={writable} onClose={close} /> : null}
     </Stack>
   )
 }

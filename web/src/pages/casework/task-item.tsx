@@ -1,5 +1,5 @@
-import { Anchor, Badge, Checkbox, Group, Stack, Text } from '@mantine/core'
-import { IconAlertTriangle } from '@tabler/icons-react'
+import { Anchor, Badge, Button, Checkbox, Group, Stack, Text } from '@mantine/core'
+import { IconAlertTriangle, IconPencil } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { TaskView } from '../../api/types'
@@ -12,6 +12,7 @@ export function TaskItem({
   busy,
   showCase,
   assignee,
+  onEdit,
 }: {
   task: TaskView
   onToggle: (done: boolean) => void
@@ -19,6 +20,8 @@ export function TaskItem({
   showCase?: boolean
   /** The assignee's name, when it is worth showing. */
   assignee?: string
+  /** Opens the task's edit dialog (on the case's tab, for those who may change it). */
+  onEdit?: () => void
 }) {
   const { t } = useTranslation()
   const fmt = useFormat()
@@ -51,7 +54,9 @@ export function TaskItem({
             </Badge>
           ) : null}
           <Text size="sm" c="gray.7">
-            {t('tasks.dueOn', { date: fmt.date(task.dueDate) })}
+            {task.dueTime
+              ? t('tasks.dueOnAt', { date: fmt.date(task.dueDate), time: task.dueTime })
+              : t('tasks.dueOn', { date: fmt.date(task.dueDate) })}
           </Text>
           {assignee ? (
             <Text size="sm" c="gray.7">
@@ -65,6 +70,18 @@ export function TaskItem({
           ) : null}
         </Group>
       </Stack>
+      {onEdit ? (
+        <Button
+          size="xs"
+          variant="subtle"
+          leftSection={<IconPencil size={14} aria-hidden />}
+          onClick={onEdit}
+          aria-label={t('tasks.editOne', { title: task.title })}
+          data-testid="task-edit"
+        >
+          {t('common.edit')}
+        </Button>
+      ) : null}
     </Group>
   )
 }

@@ -4,10 +4,12 @@ import { IconPlus } from '@tabler/icons-react'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client'
-import type { AccompanimentView, TaskInput } from '../../api/types'
+import type { AccompanimentView, TaskInput, TaskView } from '../../api/types'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors } from '../../components/field-errors'
 import { Loading } from '../../components/loading'
+import { useReturnFocus } from './return-focus'
+import { TaskEditDialog } from './task-edit-dialog'
 import { TaskItem } from './task-item'
 import { useTaskStatus, useTasks } from './use-casework'
 
@@ -16,6 +18,7 @@ function AddTask({ a, meId }: { a: AccompanimentView; meId: string | undefined }
   const client = useQueryClient()
   const [title, setTitle] = useState('')
   const [dueDate, setDueDate] = useState('')
+  const [dueTime, setDueTime] = useState('')
   const [assigneeId, setAssigneeId] = useState<string | null>(a.workers.some((w) => w.userId === meId) ? (meId ?? null) : null)
   const [local, setLocal] = useState<{ field: string; code: string }[]>([])
   const add = useMutation({
@@ -23,6 +26,7 @@ function AddTask({ a, meId }: { a: AccompanimentView; meId: string | undefined }
     onSuccess: async () => {
       setTitle('')
       setDueDate('')
+      setDueTime('')
       await client.invalidateQueries({ queryKey: ['accompaniments', a.id, 'tasks'] })
       await client.invalidateQueries({ queryKey: ['my-day'] })
     },
@@ -36,7 +40,7 @@ function AddTask({ a, meId }: { a: AccompanimentView; meId: string | undefined }
     ]
     setLocal(issues)
     if (issues.length) return
-    add.mutate({ title, dueDate, assigneeId })
+    add.mutate({ title, dueDate, dueTime: dueTime || null, assigneeId })
   }
   return (
     <Paper component="section" aria-labelledby="task-add-title" withBorder p="md">
@@ -61,6 +65,14 @@ function AddTask({ a, meId }: { a: AccompanimentView; meId: string | undefined }
               value={dueDate}
               onChange={(e) => setDueDate(e.currentTarget.value)}
               error={errors.of('dueDate')}
+            />
+            <TextInput
+              type="time"
+              label={t('tasks.dueTime')}
+              description={t('tasks.dueTimeHelp')}
+              value={dueTime}
+              onChange={(e) => setDueTime(e.currentTarget.value)}
+              error={errors.of('dueTime')}
             />
             <Select
               label={t('tasks.assignee')}
@@ -89,6 +101,8 @@ export function TasksTab({ a, canWrite, meId }: { a: AccompanimentView; canWrite
   const status = useTaskStatus()
   const writable = canWrite && a.status !== 'closed' && a.access !== 'emergency'
   const names = new Map(a.workers.map((w) => [w.userId, w.name]))
+  const [editing, setEditing] = useState<TaskView | null>(null)
+  const focus = useReturnFocus()
   return (
     <Stack gap="md">
       <ErrorAlert error={tasks.error ?? status.error} />
@@ -103,6 +117,14 @@ export function TasksTab({ a, canWrite, meId }: { a: AccompanimentView; canWrite
               assignee={names.get(task.assigneeId)}
               busy={!writable || (status.isPending && status.variables.task.id === task.id)}
               onToggle={(done) => status.mutate({ task, done })}
+              onEdit={
+                writable && task.status === 'open'
+                  ? () => {
+                      focus.remember()
+                      setEditing(task)
+                    }
+                  : undefined
+              }
             />
           ))}
         </Stack>
@@ -110,6 +132,16 @@ export function TasksTab({ a, canWrite, meId }: { a: AccompanimentView; canWrite
         <Text c="gray.7">{t('tasks.empty')}</Text>
       )}
       {writable ? <AddTask a={a} meId={meId} /> : null}
+      {editing ? (
+        <TaskEditDialog
+          a={a}
+          task={editing}
+          onClose={() => {
+            setEditing(null)
+            focus.restore()
+          }}
+        />
+      ) : null}
     </Stack>
   )
 }
