@@ -31,7 +31,7 @@ export function ReferralForm({ caseId, onDone, editing }: { caseId: string; onDo
     planGoalIds: editing?.planGoalIds ?? [],
   })
   const [local, setLocal] = useState<FieldIssue[]>([])
-  const errors = useFieldErrors(create.error, local)
+  const errors = useFieldErrors(create.error, local, 'referrals.errors')
   const set = <K extends keyof typeof d>(k: K, v: (typeof d)[K]) => setD((x) => ({ ...x, [k]: v }))
 
   const submit = (e: FormEvent) => {
