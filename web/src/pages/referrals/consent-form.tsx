@@ -144,6 +144,7 @@ export function ConsentForm({ caseId, onDone }: { caseId: string; onDone: () => 
             description={t('referrals.consent.signedFormHelp')}
             accept={CONSENT_FORM_ACCEPT}
             clearable
+            clearButtonProps={{ 'aria-label': t('referrals.consent.clearForm') }}
             value={file}
             onChange={setFile}
             error={errors.of('file')}
