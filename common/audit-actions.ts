@@ -146,6 +146,8 @@ export const AUDIT_ACTIONS = {
   'consent.recorded': 'change',
   'consent.withdrawn': 'change',
   'consent.listed': 'read',
+  /** A signed consent form uploaded and attached to its consent (stored sealed as a case document). */
+  'consent.form_attached': 'change',
   'referral.created': 'change',
   'referral.updated': 'change',
   'referral.sent': 'change',

@@ -54,9 +54,9 @@ export const ConsentInput = z
   })
   .superRefine((v, ctx) => {
     if (v.basis === 'legal_basis' && !v.legalBasisId)
-      ctx.addIssue({ code: 'custom', path: ['legalBasisId'], message: 'Required for a legal basis' })
-    if (v.basis === 'consent' && v.legalBasisId) ctx.addIssue({ code: 'custom', path: ['legalBasisId'], message: 'Only for a legal basis' })
-    if (v.expiresOn < v.givenOn) ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'Expires before it was given' })
+      ctx.addIssue({ code: 'custom', path: ['legalBasisId'], message: 'legal_basis_required' })
+    if (v.basis === 'consent' && v.legalBasisId) ctx.addIssue({ code: 'custom', path: ['legalBasisId'], message: 'legal_basis_only' })
+    if (v.expiresOn < v.givenOn) ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: 'date_order' })
   })
 export type ConsentInput = z.infer<typeof ConsentInput>
 
@@ -85,6 +85,41 @@ export const ConsentView = z.object({
 export type ConsentView = z.infer<typeof ConsentView>
 export const ConsentList = z.object({ items: z.array(ConsentView) })
 export const ConsentParams = z.object({ consentId: Id })
+export const CaseConsentParams = z.object({ id: Id, consentId: Id })
+/** What a signed consent form may be: a scan or a photo of the paper. */
+export const CONSENT_FORM_TYPES = ['pdf', 'png', 'jpeg'] as const
+
+/**
+ * Every code a consent, referral or share error names in a field (`errors[].code`, or the code
+ * carried as the message of a contract rule): each has a message in the four languages under
+ * `referrals.errors.<code>` (checked by referral-errors.test.ts, which also reads the sources).
+ */
+export const REFERRAL_ERROR_CODES = [
+  'unknown_organisation',
+  'unknown_legal_basis',
+  'legal_basis_required',
+  'legal_basis_only',
+  'date_order',
+  'unknown_document',
+  'unknown_consent',
+  'other_recipient',
+  'withdrawn',
+  'expired',
+  'not_in_consent_scope',
+  'unknown_service',
+  'signed_consent_form',
+  'not_shareable',
+  'unknown_goal',
+  'documents_not_shared',
+  'plan_goals_not_shared',
+  'required',
+  'type_not_allowed',
+  'empty',
+  'content_mismatch',
+  'form_already_attached',
+  'unknown_contact',
+  'contact_has_case',
+] as const
 
 export const ReferralInput = z
   .object({

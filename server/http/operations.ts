@@ -114,6 +114,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/accompaniments/:id/consents': { id: 'listCaseConsents' },
   'POST /api/accompaniments/:id/consents': { id: 'recordCaseConsent' },
   'POST /api/consents/:consentId/withdraw': { id: 'withdrawConsent', ifMatch: true },
+  'POST /api/accompaniments/:id/consents/:consentId/form': { id: 'attachConsentForm', ifMatch: true },
   'GET /api/accompaniments/:id/referrals': { id: 'listCaseReferrals' },
   'POST /api/accompaniments/:id/referrals': { id: 'createReferral' },
   'PUT /api/referrals/:referralId': { id: 'updateReferralDraft', ifMatch: true },

@@ -126,6 +126,7 @@ export const MATRIX: Record<string, Who> = {
   'GET /api/accompaniments/:id/consents': ['worker', 'lead'],
   'POST /api/accompaniments/:id/consents': ['worker', 'lead'],
   'POST /api/consents/:consentId/withdraw': ['worker', 'lead'],
+  'POST /api/accompaniments/:id/consents/:consentId/form': ['worker', 'lead'],
   'GET /api/accompaniments/:id/referrals': ['worker', 'lead'],
   'POST /api/accompaniments/:id/referrals': ['worker', 'lead'],
   'PUT /api/referrals/:referralId': ['worker', 'lead'],

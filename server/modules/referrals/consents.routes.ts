@@ -1,10 +1,11 @@
-import { ConsentInput, ConsentList, ConsentParams, ConsentView } from '../../../common/contracts/referrals.contracts'
+import { CaseConsentParams, ConsentInput, ConsentList, ConsentParams, ConsentView } from '../../../common/contracts/referrals.contracts'
 import { IdParams } from '../../../common/contracts/shared.contracts'
 import { defineCaseRoute } from '../../http/case-route'
 import { defineRoute } from '../../http/define-route'
 import { fail } from '../../http/errors'
 import { expectedVersion, sendVersion } from '../../http/versioning'
 import { openCase } from '../../security/case-access'
+import { attachConsentForm, receiveConsentForm } from './consent-form'
 import { caseOfConsent, consentsOf, recordConsent, withdrawConsent } from './consents.commands'
 
 /** The consent registry of a case: recorded and withdrawn by its workers and lead, never deleted. */
@@ -40,6 +41,35 @@ export const consentRoutes = [
       const id = await recordConsent(ctx, trx, acc, body)
       audit.subject('consent', id).detail({ accompanimentId: acc.id, organisationId: body.organisationId, basis: body.basis })
       const [view] = await consentsOf(ctx, trx, acc, id)
+      if (!view) throw fail('resource.not_found')
+      sendVersion(reply, view.version)
+      return view
+    },
+  }),
+  defineCaseRoute({
+    method: 'POST',
+    path: '/api/accompaniments/:id/consents/:consentId/form',
+    summary:
+      'Attach the signed consent form (If-Match on the consent): PDF, PNG or JPEG as the raw body, its type as Content-Type, its name in X-Filename (URI-encoded); stored sealed as a case document',
+    tags: ['referrals'],
+    params: CaseConsentParams,
+    response: ConsentView,
+    allow: 'consent.manage',
+    access: 'change',
+    action: 'consent.form_attached',
+    // The version is asked for before a byte is read; the upload is sealed and stored before the transaction opens.
+    prepare: {
+      run: ({ params, ctx, request }) => {
+        expectedVersion(request)
+        return receiveConsentForm(ctx, params.id, request)
+      },
+      discard: (upload, ctx) => ctx.services.documents.discard(upload),
+    },
+    async handler({ acc, trx, ctx, audit, params, request, reply, prepared }) {
+      audit.subject('consent', params.consentId)
+      const documentId = await attachConsentForm(ctx, trx, acc, params.consentId, expectedVersion(request), prepared)
+      audit.detail({ accompanimentId: acc.id, documentId, type: prepared.type, size: prepared.size })
+      const [view] = await consentsOf(ctx, trx, acc, params.consentId)
       if (!view) throw fail('resource.not_found')
       sendVersion(reply, view.version)
       return view

@@ -2082,6 +2082,23 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/accompaniments/{id}/consents/{consentId}/form': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Attach the signed consent form (If-Match on the consent): PDF, PNG or JPEG as the raw body, its type as Content-Type, its name in X-Filename (URI-encoded); stored sealed as a case document */
+    post: operations['attachConsentForm']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/consents/{consentId}/withdraw': {
     parameters: {
       query?: never
@@ -13332,6 +13349,7 @@ export interface operations {
           | 'consent.recorded'
           | 'consent.withdrawn'
           | 'consent.listed'
+          | 'consent.form_attached'
           | 'referral.created'
           | 'referral.updated'
           | 'referral.sent'
@@ -15306,6 +15324,68 @@ export interface operations {
       404: components['responses']['NotFound']
       409: components['responses']['Conflict']
       413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  attachConsentForm: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        id: string
+        consentId: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            accompanimentId: string | null
+            /** Format: uuid */
+            organisationId: string
+            organisationName: string
+            purpose: string
+            /** @enum {string} */
+            basis: 'consent' | 'legal_basis'
+            legalBasisId: string | null
+            /** @enum {string} */
+            givenBy: 'person' | 'legal_representative' | 'minor_and_representative'
+            givenOn: string
+            /** @enum {string} */
+            how: 'oral' | 'signed_form' | 'written'
+            documentId: string | null
+            scope: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
+            expiresOn: string
+            note: string | null
+            recordedBy: string
+            recordedAt: string
+            withdrawnAt: string | null
+            active: boolean
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
       429: components['responses']['TooManyRequests']
       500: components['responses']['ServerError']
     }

@@ -8,9 +8,10 @@ export type FieldIssue = Pick<FieldError, 'field' | 'code'> & { message?: string
 /**
  * Maps field errors (`firstName`, `otherNames.0`, …) to translated messages:
  * `validation.<message>` when the message is itself a code (custom rules such as
- * `invalid_phone`), then `validation.<code>`, then a generic message.
+ * `invalid_phone`), then `validation.<code>`, then a generic message. An area with codes of its own
+ * (`referrals.errors`) names them first: `<area>.<message>`, then `<area>.<code>`.
  */
-export function useFieldErrors(error: unknown, local: FieldIssue[] = []) {
+export function useFieldErrors(error: unknown, local: FieldIssue[] = [], area?: string) {
   const { t, i18n } = useTranslation()
   const issues: FieldIssue[] = [...local, ...(isApiError(error) ? error.fieldErrors : [])].map((i) => ({
     ...i,
@@ -18,6 +19,9 @@ export function useFieldErrors(error: unknown, local: FieldIssue[] = []) {
   }))
 
   const translate = (issue: FieldIssue): string => {
+    const own = area ? [issue.message, issue.code].filter((c) => c && /^[a-z_]+$/.test(c)).map((c) => `${area}.${c}`) : []
+    const found = own.find((k) => i18n.exists(k))
+    if (found) return t(found)
     const fromMessage = issue.message && /^[a-z_]+$/.test(issue.message) ? `validation.${issue.message}` : null
     if (fromMessage && i18n.exists(fromMessage)) return t(fromMessage)
     const fromCode = `validation.${issue.code}`

@@ -16,6 +16,7 @@ import { NotFoundPage } from '../not-found/not-found.page'
 import { isoToLocal, localToIso } from '../casework/vocabulary'
 import { CallbackPanel, OpenCasePanel } from './contact-actions'
 import { LinkCasePanel } from './contact-link'
+import { ReferFromContact } from '../referrals/refer-from-contact'
 import { ContactFields, type Draft } from './contact-form'
 import { ContactHistory } from './contact-history'
 import { InformationPanel } from './contact-information'
@@ -263,6 +264,7 @@ function ContactEditor({ existing, answers }: { existing?: ContactView; answers?
           <CallbackPanel contact={contact} />
           <OpenCasePanel contact={contact} />
           <LinkCasePanel contact={contact} />
+          {contact.status === 'final' ? <ReferFromContact accompanimentId={contact.accompanimentId} /> : null}
           <ContactExceptions contact={contact} />
           {contact.status === 'final' ? <ContactHistory id={contact.id} /> : null}
         </>

@@ -9,6 +9,7 @@ import { can, useMe } from '../../auth/use-me'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
+import { ReferToService } from '../referrals/refer-to-service'
 import { PartnerResult } from './partner-result'
 import {
   COMMON_LANGUAGES,
@@ -181,6 +182,11 @@ export function PartnersSearchPage() {
             {found.data.items.map((r) => (
               <li key={r.service.id}>
                 <PartnerResult result={r} />
+                <ReferToService
+                  organisationId={r.organisation.id}
+                  serviceId={r.service.id}
+                  name={`${r.organisation.name} — ${r.service.name}`}
+                />
               </li>
             ))}
           </Stack>

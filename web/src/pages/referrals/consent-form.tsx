@@ -1,15 +1,21 @@
-import { Button, Checkbox, Group, Select, Stack, Textarea, TextInput } from '@mantine/core'
+import { Alert, Button, Checkbox, FileInput, Group, Radio, Select, Stack, Textarea, TextInput } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CONSENT_GIVERS, CONSENT_WAYS, SHAREABLE_FIELDS } from '../../../../common/contracts/referrals.contracts'
+import { CONSENT_BASES, CONSENT_GIVERS, CONSENT_WAYS, SHAREABLE_FIELDS } from '../../../../common/contracts/referrals.contracts'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
+import { isLanguage } from '../../i18n'
+import { useLegalBases } from '../exceptions/use-exceptions'
 import { type Chosen, ServicePicker } from './service-picker'
-import { useRecordConsent } from './use-referrals'
+import { useAttachConsentForm, useRecordConsent } from './use-referrals'
 
 type Giver = (typeof CONSENT_GIVERS)[number]
 type Way = (typeof CONSENT_WAYS)[number]
 type Field = (typeof SHAREABLE_FIELDS)[number]
+type Basis = (typeof CONSENT_BASES)[number]
+
+/** What the browser offers to pick for a signed form: what the server accepts (CONSENT_FORM_TYPES). */
+export const CONSENT_FORM_ACCEPT = 'application/pdf,image/png,image/jpeg'
 
 /** A date `months` from today, as a date input wants it. */
 function isoDate(months = 0): string {
@@ -18,12 +24,23 @@ function isoDate(months = 0): string {
   return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10)
 }
 
-/** Records a consent to share parts of the case with one partner organisation (by default for six months). */
+/**
+ * Records a consent to share parts of the case with one partner organisation (by default for six
+ * months), or another legal basis picked from the DPO's list; a signed form is attached once the
+ * consent is recorded. If only the attachment fails, submitting again retries the attachment alone.
+ */
 export function ConsentForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const lang = isLanguage(i18n.language) ? i18n.language : 'fr'
   const record = useRecordConsent(caseId)
+  const attach = useAttachConsentForm(caseId)
+  const bases = useLegalBases()
   const [org, setOrg] = useState<Chosen | null>(null)
+  const [file, setFile] = useState<File | null>(null)
+  const [recorded, setRecorded] = useState<{ id: string; version: number } | null>(null)
   const [d, setD] = useState({
+    basis: 'consent' as Basis,
+    legalBasisId: null as string | null,
     purpose: '',
     givenBy: 'person' as Giver,
     how: 'oral' as Way,
@@ -33,17 +50,37 @@ export function ConsentForm({ caseId, onDone }: { caseId: string; onDone: () => 
     note: '',
   })
   const [local, setLocal] = useState<FieldIssue[]>([])
-  const errors = useFieldErrors(record.error, local)
+  const errors = useFieldErrors(record.error ?? attach.error, local, 'referrals.errors')
   const set = <K extends keyof typeof d>(k: K, v: (typeof d)[K]) => setD((x) => ({ ...x, [k]: v }))
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
+    const withForm = (id: string, version: number) => {
+      if (!file) return onDone()
+      attach.mutate({ id, version, file }, { onSuccess: onDone })
+    }
+    if (recorded) return withForm(recorded.id, recorded.version)
     const missing: FieldIssue[] = []
     if (!org) missing.push({ field: 'organisationId', code: 'required' })
     if (!d.purpose.trim()) missing.push({ field: 'purpose', code: 'required' })
+    if (d.basis === 'legal_basis' && !d.legalBasisId) missing.push({ field: 'legalBasisId', code: 'legal_basis_required' })
     setLocal(missing)
     if (!org || missing.length) return
-    record.mutate({ ...d, organisationId: org.organisationId, basis: 'consent', note: d.note.trim() || null }, { onSuccess: onDone })
+    const { basis, legalBasisId } = d
+    record.mutate(
+      {
+        ...d,
+        organisationId: org.organisationId,
+        legalBasisId: basis === 'legal_basis' ? legalBasisId : null,
+        note: d.note.trim() || null,
+      },
+      {
+        onSuccess: (view) => {
+          setRecorded({ id: view.id, version: view.version })
+          withForm(view.id, view.version)
+        },
+      },
+    )
   }
 
   return (
@@ -57,6 +94,25 @@ export function ConsentForm({ caseId, onDone }: { caseId: string; onDone: () => 
           error={errors.of('organisationId')}
           testId="consent-organisation"
         />
+        <Radio.Group label={t('referrals.consent.basis')} value={d.basis} onChange={(v) => set('basis', v as Basis)}>
+          <Group mt={4}>
+            {CONSENT_BASES.map((b) => (
+              <Radio key={b} value={b} label={t(b === 'consent' ? 'referrals.consent.basisConsent' : 'referrals.consent.basisLegal')} />
+            ))}
+          </Group>
+        </Radio.Group>
+        {d.basis === 'legal_basis' ? (
+          <Select
+            label={t('referrals.consent.legalBasis')}
+            required
+            searchable
+            data={(bases.data?.items ?? []).filter((b) => b.active).map((b) => ({ value: b.id, label: b.label[lang] }))}
+            value={d.legalBasisId}
+            onChange={(v) => set('legalBasisId', v)}
+            error={errors.of('legalBasisId')}
+            data-testid="consent-legal-basis"
+          />
+        ) : null}
         <TextInput
           label={t('referrals.consent.purpose')}
           required
@@ -82,6 +138,19 @@ export function ConsentForm({ caseId, onDone }: { caseId: string; onDone: () => 
             onChange={(v) => v && set('how', v as Way)}
           />
         </Group>
+        {d.how === 'signed_form' ? (
+          <FileInput
+            label={t('referrals.consent.signedForm')}
+            description={t('referrals.consent.signedFormHelp')}
+            accept={CONSENT_FORM_ACCEPT}
+            clearable
+            clearButtonProps={{ 'aria-label': t('referrals.consent.clearForm') }}
+            value={file}
+            onChange={setFile}
+            error={errors.of('file')}
+            data-testid="consent-signed-form"
+          />
+        ) : null}
         <Group grow align="flex-start">
           <TextInput
             type="date"
@@ -120,12 +189,17 @@ export function ConsentForm({ caseId, onDone }: { caseId: string; onDone: () => 
           onChange={(e) => set('note', e.currentTarget.value)}
           error={errors.of('note')}
         />
-        <ErrorAlert error={errors.any ? null : record.error} />
+        {recorded && attach.error ? (
+          <Alert color="orange" c="orange.9" role="status">
+            {t('referrals.consent.retryUpload')}
+          </Alert>
+        ) : null}
+        <ErrorAlert error={errors.any ? null : (record.error ?? attach.error)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={record.isPending}>
+          <Button type="submit" loading={record.isPending || attach.isPending}>
             {t('referrals.consent.record')}
           </Button>
         </Group>

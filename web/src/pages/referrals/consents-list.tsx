@@ -1,18 +1,24 @@
-import { Badge, Group, Stack, Text } from '@mantine/core'
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { ConsentView } from '../../../../common/contracts/referrals.contracts'
 import { ConfirmButton } from '../../components/confirm-button'
 import { ErrorAlert } from '../../components/error-alert'
+import { isLanguage } from '../../i18n'
 import { useFormat } from '../../i18n/format'
+import { documentUrl } from '../casework/use-casework'
+import { useLegalBases } from '../exceptions/use-exceptions'
 import { useWithdrawConsent } from './use-referrals'
 
 const box = { border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }
 
 /** The case's consents: who gave it, how, for what, until when; an active one may be withdrawn (final). */
 export function ConsentsList({ caseId, items, canManage }: { caseId: string; items: ConsentView[]; canManage: boolean }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const lang = isLanguage(i18n.language) ? i18n.language : 'fr'
   const fmt = useFormat()
   const withdraw = useWithdrawConsent(caseId)
+  const bases = useLegalBases()
+  const basisLabel = (id: string) => bases.data?.items.find((b) => b.id === id)?.label[lang] ?? '…'
   return (
     <Stack gap="xs">
       <ErrorAlert error={withdraw.error} />
@@ -46,6 +52,20 @@ export function ConsentsList({ caseId, items, canManage }: { caseId: string; ite
               until: fmt.date(c.expiresOn),
             })}
           </Text>
+          {c.basis === 'legal_basis' && c.legalBasisId ? (
+            <Text size="sm">
+              <strong>{t('referrals.consent.legalBasisPrefix')}</strong> {basisLabel(c.legalBasisId)}
+            </Text>
+          ) : null}
+          {c.documentId ? (
+            <Anchor size="sm" href={documentUrl(caseId, c.documentId)} data-testid="consent-form-link">
+              {t('referrals.consent.signedFormLink')}
+            </Anchor>
+          ) : c.how === 'signed_form' ? (
+            <Text size="sm" c="orange.9">
+              {t('referrals.consent.formMissing')}
+            </Text>
+          ) : null}
           <Text size="sm">
             <strong>{t('referrals.consent.scopePrefix')}</strong>{' '}
             {c.scope.length ? c.scope.map((f) => t(`referrals.fields.${f}`)).join(', ') : t('referrals.fields.none')}

@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Title } from '@mantine/core'
 import { IconFileCertificate, IconSend } from '@tabler/icons-react'
 import { useState } from 'react'
+import { useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import type { Me } from '../../api/types'
 import { can } from '../../auth/use-me'
@@ -11,6 +12,7 @@ import { Section } from '../accompaniments/case-details'
 import { ConsentForm } from './consent-form'
 import { ConsentsList } from './consents-list'
 import { ReferralForm } from './referral-form'
+import { referredService } from './refer-links'
 import { ReferralsList } from './referrals-list'
 import { useConsents, useReferrals } from './use-referrals'
 
@@ -23,10 +25,25 @@ export function OrientationSection({ caseId, me, open }: { caseId: string; me: M
   const { t } = useTranslation()
   const consents = useConsents(caseId)
   const referrals = useReferrals(caseId)
-  const [modal, setModal] = useState<'consent' | 'referral' | null>(null)
   const canConsent = open && can(me, 'consent.manage')
   const canRefer = open && can(me, 'referral.manage')
-  const close = () => setModal(null)
+  // Arriving from the directory or a contact (refer-links.ts): the referral form opens, its service
+  // chosen; closing it takes `refer` out of the address, so a reload does not open it again.
+  const [params, setParams] = useSearchParams()
+  const preset = referredService(params.get('refer'))
+  const [modal, setModal] = useState<'consent' | 'referral' | null>(null)
+  const shown = modal ?? (canRefer && params.has('refer') ? 'referral' : null)
+  const close = () => {
+    setModal(null)
+    if (params.has('refer'))
+      setParams(
+        (p) => {
+          p.delete('refer')
+          return p
+        },
+        { replace: true },
+      )
+  }
   return (
     <Section id="case-orientation" title={t('referrals.title')}>
       <Stack gap="md">
@@ -61,11 +78,11 @@ export function OrientationSection({ caseId, me, open }: { caseId: string; me: M
           ) : null}
         </Stack>
       </Stack>
-      <AppModal opened={modal === 'consent'} onClose={close} title={t('referrals.consent.recordTitle')}>
-        {modal === 'consent' ? <ConsentForm caseId={caseId} onDone={close} /> : null}
+      <AppModal opened={shown === 'consent'} onClose={close} title={t('referrals.consent.recordTitle')}>
+        {shown === 'consent' ? <ConsentForm caseId={caseId} onDone={close} /> : null}
       </AppModal>
-      <AppModal opened={modal === 'referral'} onClose={close} title={t('referrals.form.title')}>
-        {modal === 'referral' ? <ReferralForm caseId={caseId} onDone={close} /> : null}
+      <AppModal opened={shown === 'referral'} onClose={close} title={t('referrals.form.title')}>
+        {shown === 'referral' ? <ReferralForm caseId={caseId} onDone={close} preset={preset} /> : null}
       </AppModal>
     </Section>
   )

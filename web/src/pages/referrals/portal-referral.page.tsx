@@ -100,7 +100,7 @@ function Steps({ r }: { r: PartnerReferralView }) {
   const [modal, setModal] = useState<'decline' | 'complete' | null>(null)
   const [reason, setReason] = useState('')
   const [outcome, setOutcome] = useState<ReferralOutcome>({ need: 'met', person: 'stayed' })
-  const errors = useFieldErrors(step.error)
+  const errors = useFieldErrors(step.error, [], 'referrals.errors')
   const navigate = useNavigate()
   const close = () => setModal(null)
   // Declining or completing ends the referral and destroys the copy: back to the list.

@@ -38,7 +38,7 @@ export function FeedbackThread(props: {
   const { t } = useTranslation()
   const fmt = useFormat()
   const [note, setNote] = useState('')
-  const errors = useFieldErrors(props.error)
+  const errors = useFieldErrors(props.error, [], 'referrals.errors')
   const submit = (e: FormEvent) => {
     e.preventDefault()
     if (note.trim()) props.onSend(note, () => setNote(''))

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
 import { type Chosen, ServicePicker } from './service-picker'
 import { ReferralSelectionFields } from './referral-selection-fields'
+import { useOrganisation } from '../partners/use-partners'
 import { useCreateReferral, useUpdateReferral } from './use-referrals'
 
 type Field = (typeof SHAREABLE_FIELDS)[number]
@@ -14,14 +15,31 @@ type Field = (typeof SHAREABLE_FIELDS)[number]
  * Drafts a referral to a partner's service, or changes a draft (`editing`, If-Match; its recipient
  * stays): nothing leaves the case until it is sent under a consent.
  */
-export function ReferralForm({ caseId, onDone, editing }: { caseId: string; onDone: () => void; editing?: ReferralView }) {
+export function ReferralForm({
+  caseId,
+  onDone,
+  editing,
+  preset,
+}: {
+  caseId: string
+  onDone: () => void
+  editing?: ReferralView
+  /** A service chosen before the form opened (the directory's "refer to this service"). */
+  preset?: { organisationId: string; serviceId: string } | null
+}) {
   const { t } = useTranslation()
   const createOne = useCreateReferral(caseId)
   const updateOne = useUpdateReferral(caseId)
   const create = editing ? updateOne : createOne
   const [service, setService] = useState<Chosen | null>(
-    editing ? { organisationId: editing.organisationId, serviceId: editing.serviceId } : null,
+    editing ? { organisationId: editing.organisationId, serviceId: editing.serviceId } : (preset ?? null),
   )
+  const presetOrg = useOrganisation(preset && !editing ? preset.organisationId : undefined)
+  const presetService = presetOrg.data?.services.find((s) => s.id === preset?.serviceId)
+  const presetOption =
+    preset && presetOrg.data && presetService
+      ? { value: `${preset.organisationId}|${preset.serviceId}`, label: `${presetOrg.data.name} — ${presetService.name}` }
+      : undefined
   const [d, setD] = useState({
     reason: editing?.reason ?? '',
     request: editing?.request ?? '',
@@ -31,7 +49,7 @@ export function ReferralForm({ caseId, onDone, editing }: { caseId: string; onDo
     planGoalIds: editing?.planGoalIds ?? [],
   })
   const [local, setLocal] = useState<FieldIssue[]>([])
-  const errors = useFieldErrors(create.error, local)
+  const errors = useFieldErrors(create.error, local, 'referrals.errors')
   const set = <K extends keyof typeof d>(k: K, v: (typeof d)[K]) => setD((x) => ({ ...x, [k]: v }))
 
   const submit = (e: FormEvent) => {
@@ -71,6 +89,7 @@ export function ReferralForm({ caseId, onDone, editing }: { caseId: string; onDo
             onChange={setService}
             error={errors.of('organisationId')}
             testId="referral-service"
+            preset={presetOption}
           />
         )}
         <Textarea

@@ -26,11 +26,17 @@ export function ServicePicker(props: {
   onChange: (v: Chosen | null) => void
   error?: string
   testId?: string
+  /** An option chosen before the search was typed (it may not be among the first results). */
+  preset?: { value: string; label: string }
 }) {
   const [search, setSearch] = useState('')
   const directory = useDirectory(search)
   const seen = new Set<string>()
   const options: { value: string; label: string }[] = []
+  if (props.preset) {
+    seen.add(props.preset.value)
+    options.push(props.preset)
+  }
   for (const r of directory.data?.items ?? []) {
     const value = props.organisations ? r.organisation.id : `${r.organisation.id}|${r.service.id}`
     if (seen.has(value)) continue

@@ -40,6 +40,19 @@ export function useRecordConsent(caseId: string) {
   })
 }
 
+/** Attaches the signed form to a consent (If-Match): stored sealed as a case document. */
+export function useAttachConsentForm(caseId: string) {
+  const onSuccess = useRefresh(caseId)
+  return useMutation({
+    mutationFn: (v: { id: string; version: number; file: File }) =>
+      api.upload('/api/accompaniments/{id}/consents/{consentId}/form', v.file, {
+        path: { id: caseId, consentId: v.id },
+        ifMatch: v.version,
+      } as never),
+    onSuccess,
+  })
+}
+
 export function useWithdrawConsent(caseId: string) {
   const onSuccess = useRefresh(caseId)
   return useMutation({
