@@ -152,6 +152,12 @@ export const AccompanimentListQuery = z.object({
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 })
 export const AccompanimentList = z.object({ items: z.array(AccompanimentSummary), total: z.number().int() })
+/**
+ * The caseload searched by the client's name as well: a POST body, so that the name never appears
+ * in a URL or an access log. The name is matched as the person search matches it (spelling,
+ * accents, beginnings from three letters), among the persons the caller may open only.
+ */
+export const AccompanimentSearchBody = AccompanimentListQuery.extend({ name: z.string().trim().min(1).max(200).optional() })
 
 export const AssignBody = z.object({
   primaryWorkerId: z.uuid(),

@@ -61,6 +61,7 @@ export const OPERATIONS: Record<string, Operation> = {
 
   'POST /api/accompaniments': { id: 'createAccompaniment' },
   'GET /api/accompaniments': { id: 'listAccompaniments' },
+  'POST /api/accompaniments/search': { id: 'searchAccompaniments' },
   'GET /api/accompaniments/:id': { id: 'getAccompaniment' },
   'PUT /api/accompaniments/:id': { id: 'updateAccompanimentDetails', ifMatch: true },
   'POST /api/accompaniments/:id/assign': { id: 'assignAccompaniment' },

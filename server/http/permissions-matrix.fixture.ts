@@ -40,6 +40,7 @@ export const MATRIX: Record<string, Who> = {
   'PUT /api/persons/:id': STAFF,
   'POST /api/accompaniments': STAFF,
   'GET /api/accompaniments': ['worker', 'lead'],
+  'POST /api/accompaniments/search': ['worker', 'lead'],
   'GET /api/accompaniments/:id': ['worker', 'lead'],
   'PUT /api/accompaniments/:id': ['worker', 'lead'],
   'POST /api/accompaniments/:id/assign': ['lead'],

@@ -302,9 +302,11 @@ export function visibleCases(trx: Trx, actor: Actor, scope: Scope = { all: true 
   return q.where('assigned' in scope ? assignedTo(actor) : visibleIn(actor))
 }
 
-/** A page of a list ordered most recently changed first, narrowed by status, kind, framework, case code or worker. */
+/** A page of a list ordered most recently changed first, narrowed by status, kind, framework, case code, worker or client. */
 export type CasePage = Partial<Pick<Selectable<Database['accompaniments']>, 'status' | 'kind' | 'framework' | 'code'>> & {
   workerId?: string
+  /** Cases of these clients only (a name search's answer; an empty list matches no case). */
+  personIds?: string[]
   limit: number
   offset: number
 }
@@ -326,6 +328,7 @@ export function visiblePage(trx: Trx, actor: Actor, page: CasePage, now = new Da
     if (page.kind) out = out.where(`${alias}.kind`, '=', page.kind)
     if (page.framework) out = out.where(`${alias}.framework`, '=', page.framework)
     if (page.code) out = out.where(`${alias}.code`, '=', page.code)
+    if (page.personIds) out = out.where(`${alias}.person_id`, 'in', page.personIds.length ? page.personIds : [''])
     const workerId = page.workerId
     if (workerId)
       out = out.where((eb: ExpressionBuilder<any, any>) =>

@@ -7,8 +7,9 @@ import { givenNameKeys, KEY_WEIGHT, type KeyKind, nameKeys, querySegments } from
  * 2: keys tagged with the part of the name they come from (ADR 0006).
  * 3: folded, Double Metaphone and bucket keys in place of the bespoke phonetic key (ADR 0009).
  * 4: given-name lexicon keys for first and other names (ADR 0009).
+ * 5: beginnings of name words, from three letters (`p:`, ADR 0012).
  */
-export const NAME_INDEX_VERSION = 4
+export const NAME_INDEX_VERSION = 5
 
 /** Which part of a person's name a key comes from: first names, last name, or another name. */
 export type NameField = 'first' | 'last' | 'other'
@@ -33,10 +34,17 @@ export type NameScore = {
   identifies: boolean
 }
 
-/** What a scoring pass carries along the query: which parts of the name have been matched. */
-type State = { first: boolean; last: boolean; others: number }
-const key = (s: State) => `${s.first ? 1 : 0}${s.last ? 1 : 0}${Math.min(s.others, 2)}`
-const identifies = (s: State) => Number(s.first) + Number(s.last) + Math.min(s.others, 2) >= 2
+/**
+ * What a scoring pass carries along the query: which parts of the name have been matched, and
+ * whether a piece matched only as the beginning of a word.
+ */
+type State = { first: boolean; last: boolean; others: number; prefix: boolean }
+const key = (s: State) => `${s.first ? 1 : 0}${s.last ? 1 : 0}${Math.min(s.others, 2)}${s.prefix ? 1 : 0}`
+/**
+ * A reading names a person when it matches a first and a last name (or another name) by whole
+ * words: beginnings never do (ADR 0012), so "Jul Dup" finds only persons the caller may open.
+ */
+const identifies = (s: State) => !s.prefix && Number(s.first) + Number(s.last) + Math.min(s.others, 2) >= 2
 
 /**
  * A query, turned into keyed hashes once. `score` tries every way of cutting the query into
@@ -97,7 +105,8 @@ export class NameQuery {
     if (n === 0) return null
     // best[i]: for each state reached after the first i words, the most points.
     const best: Map<string, { state: State; points: number }>[] = Array.from({ length: n + 1 }, () => new Map())
-    best[0]!.set(key({ first: false, last: false, others: 0 }), { state: { first: false, last: false, others: 0 }, points: 0 })
+    const start: State = { first: false, last: false, others: 0, prefix: false }
+    best[0]!.set(key(start), { state: start, points: 0 })
     for (let i = 0; i < n; i++) {
       for (const { state, points } of best[i]!.values()) {
         for (const piece of this.pieces) {
@@ -108,6 +117,7 @@ export class NameQuery {
               first: state.first || alt.field === 'first',
               last: state.last || alt.field === 'last',
               others: state.others + (alt.field === 'other' ? 1 : 0),
+              prefix: state.prefix || alt.kind === 'p',
             }
             const gained = points + KEY_WEIGHT[alt.kind] * (piece.to - piece.from + 1)
             const slot = best[piece.to + 1]!

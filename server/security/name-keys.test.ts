@@ -273,10 +273,13 @@ const FIRST_NAMES: string[][] = [
 ]
 
 /** Names that share a key with a name of another group, listed as "Name ~ Other". */
-/** Keys that find one spelling from another: all but the short-word buckets, which only the ranking sorts out. */
+/**
+ * Keys that find one spelling from another: all but the loose ones, which only the ranking sorts
+ * out: short-word buckets, and beginnings (a query holds only the beginning it types, ADR 0012).
+ */
 const finding = new Map<string, Set<string>>()
 function findingKeys(name: string): Set<string> {
-  if (!finding.has(name)) finding.set(name, new Set(nameKeys(name).filter((k) => !k.startsWith('b:'))))
+  if (!finding.has(name)) finding.set(name, new Set(nameKeys(name).filter((k) => !k.startsWith('b:') && !k.startsWith('p:'))))
   return finding.get(name)!
 }
 function meet(a: string, b: string): boolean {
@@ -358,11 +361,22 @@ describe('name keys', () => {
     const joined = nameKeys('Vandenberg')
     const meets = (keys: string[], q: string) =>
       querySegments(q).segments.some((s) => s.from === 0 && s.to === tokens(q).length - 1 && s.keys.some((k) => keys.includes(k.key)))
-    expect(joined.filter((k) => !k.startsWith('b:')).every((k) => split.includes(k))).toBe(true)
+    // Loose keys (buckets, beginnings) are made for the words as written only.
+    expect(joined.filter((k) => !k.startsWith('b:') && !k.startsWith('p:')).every((k) => split.includes(k))).toBe(true)
     expect(meets(split, 'vandenberg')).toBe(true)
     expect(meets(joined, 'van den berg')).toBe(true)
     expect(meets(split, 'vanden berg')).toBe(true)
     expect(meets(nameKeys('Benali'), 'el khattabi')).toBe(false)
+  })
+
+  it('makes beginnings from three letters, and a query word looks for its own', () => {
+    expect(nameKeys('Julien').filter((k) => k.startsWith('p:'))).toEqual(['p:jul', 'p:juli', 'p:julie'])
+    expect(nameKeys('Jo').filter((k) => k.startsWith('p:'))).toEqual([])
+    const [jul] = querySegments('Júl').segments
+    expect(jul?.keys).toContainEqual({ key: 'p:jul', kind: 'p' })
+    const [ju] = querySegments('Ju').segments
+    expect(ju?.keys.some((k) => k.kind === 'p')).toBe(false)
+    expect(nameSimilarity('jul', { firstName: 'Julien', lastName: 'Vermeulenbroek', otherNames: [] })).toBeGreaterThanOrEqual(0.85)
   })
 
   it('matches words shorter than three letters as spelt or by bucket, never by sound', () => {

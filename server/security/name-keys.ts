@@ -69,6 +69,23 @@ export const MAX_BUCKET_LENGTH = 5
 /** Longer words also get the first letters of each folded form: Georges and George, Janssen and Janssens. */
 export const PREFIX_LENGTH = 4
 
+/**
+ * Beginnings of a word as spelt (`p:`), from three letters: "Jul" finds Julien, "Élo" Élodie
+ * (accents and case are folded first). Two letters say too little to be a key. Each prefix is a
+ * keyed hash like every other key; what it gives away, and why prefixes never find a person the
+ * caller may not open, is in docs/adr/0012-prefix-name-search.md.
+ */
+export const MIN_PREFIX_LENGTH = 3
+/** Longer beginnings add rows and say nothing a fuller query does not: typing on, a whole word matches as spelt. */
+export const MAX_PREFIX_LENGTH = 10
+
+/** The prefix keys of one word as written (normalised): its first 3, 4, … letters, short of the whole word. */
+export function prefixKeys(word: string): string[] {
+  const out: string[] = []
+  for (let n = MIN_PREFIX_LENGTH; n < word.length && n <= MAX_PREFIX_LENGTH; n++) out.push(`p:${word.slice(0, n)}`)
+  return out
+}
+
 /** The keys of one word as stored: as spelt, folded, heard, and loosely (first letters, or for short words a bucket). */
 export function wordKeys(word: string): { exact: string; folded: string[]; sound: string[]; bucket: string[] } {
   const fs = folds(word)
@@ -115,8 +132,8 @@ export function nameKeys(name: string): string[] {
     const k = wordKeys(text)
     for (const key of [k.exact, ...k.folded, ...k.sound]) keys.add(key)
   }
-  // Loose keys for the words as written only, not for runs joined.
-  for (const text of parts) for (const b of wordKeys(text).bucket) keys.add(b)
+  // Loose keys and beginnings for the words as written only, not for runs joined.
+  for (const text of parts) for (const b of [...wordKeys(text).bucket, ...prefixKeys(text)]) keys.add(b)
   return [...keys]
 }
 
@@ -130,9 +147,10 @@ export function givenNameKeys(name: string): string[] {
 
 /**
  * How much a key says, from spelt (3) to bucketed (0.5): the pre-ranking before names are
- * compared. A lexicon key (`g`) weighs as heard: it names another name, not this spelling.
+ * compared. A lexicon key (`g`) weighs as heard: it names another name, not this spelling; so
+ * does a beginning (`p`): the letters typed are the name's, but the rest is unknown.
  */
-export const KEY_WEIGHT = { n: 3, t: 2, m: 1, g: 1, b: 0.5 } as const
+export const KEY_WEIGHT = { n: 3, t: 2, m: 1, g: 1, p: 1, b: 0.5 } as const
 export type KeyKind = keyof typeof KEY_WEIGHT
 
 /**
@@ -152,6 +170,8 @@ export function querySegments(query: string): { words: string[]; segments: Query
     for (const s of k.sound) keys.push({ key: s, kind: 'm' })
     if (single) for (const b of queryBuckets(text)) keys.push({ key: b, kind: 'b' })
     if (single) for (const h of givenNameHeads(text)) keys.push({ key: `g:${h}`, kind: 'g' })
+    // The word typed may be the beginning of a longer one: its own letters are the prefix key.
+    if (single && text.length >= MIN_PREFIX_LENGTH && text.length <= MAX_PREFIX_LENGTH) keys.push({ key: `p:${text}`, kind: 'p' })
     segments.push({ from, to, keys: keys.filter((x, i) => keys.findIndex((y) => y.key === x.key) === i) })
   }
   words.forEach((w, i) => add(i, i, w, true))

@@ -1,4 +1,4 @@
-import { folds, tokens } from './name-keys'
+import { folds, MIN_PREFIX_LENGTH, tokens } from './name-keys'
 import { equivalentGivenNames } from './name-lexicon'
 
 /**
@@ -93,7 +93,11 @@ export function nameSimilarity(query: string, names: OpenedNames): number {
   const fold = foldsOnce()
   const given = [names.firstName, ...names.otherNames].flatMap(tokens)
   const closest = (w: string) =>
-    Math.max(...all.map((p) => alike(w, p, fold)), given.some((g) => equivalentGivenNames(w, g)) ? EQUIVALENT_SIMILARITY : 0)
+    Math.max(
+      ...all.map((p) => alike(w, p, fold)),
+      given.some((g) => equivalentGivenNames(w, g)) ? EQUIVALENT_SIMILARITY : 0,
+      w.length >= MIN_PREFIX_LENGTH && all.some((p) => p.startsWith(w)) ? PREFIX_SIMILARITY : 0,
+    )
   const byWord = words.reduce((sum, w) => sum + closest(w), 0) / words.length
   const joined = words.join('')
   const first = tokens(names.firstName).join('')
@@ -107,6 +111,12 @@ export function nameSimilarity(query: string, names: OpenedNames): number {
  * Philip), when their spellings are less alike: enough to be shown, less than a close spelling.
  */
 export const EQUIVALENT_SIMILARITY = 0.9
+
+/**
+ * How alike a word is to a longer name it begins ("jul" and "julien"), when the spellings compare
+ * less well (a short beginning of a long name): enough to be shown, less than a close spelling.
+ */
+export const PREFIX_SIMILARITY = 0.85
 
 /** Below this, a candidate found only by loose keys (a bucket, a shared sound) is not shown. */
 export const MIN_SIMILARITY = 0.8

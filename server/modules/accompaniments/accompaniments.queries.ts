@@ -1,7 +1,5 @@
-import type { z } from 'zod'
-import type { AccompanimentListQuery } from '../../../common/contracts/accompaniments.contracts'
 import type { Actor, Trx } from '../../http/context'
-import { visiblePage } from '../../security/case-access'
+import { type CasePage, visiblePage } from '../../security/case-access'
 
 /** The workers of these cases, primary and co-workers, with their display names. */
 export async function workersOf(trx: Trx, ids: string[]) {
@@ -15,7 +13,7 @@ export async function workersOf(trx: Trx, ids: string[]) {
 }
 
 /** A page of the cases the actor may see, most recently changed first, and how many there are in all. */
-export async function caseloadPage(trx: Trx, actor: Actor, query: z.output<typeof AccompanimentListQuery>) {
+export async function caseloadPage(trx: Trx, actor: Actor, query: CasePage) {
   const page = visiblePage(trx, actor, query)
   const [rows, total] = await Promise.all([
     page.rows

@@ -1,6 +1,7 @@
 import {
   AccompanimentList,
   AccompanimentListQuery,
+  AccompanimentSearchBody,
   AccompanimentView,
   AssignBody,
   BreakGlassBody,
@@ -13,7 +14,9 @@ import { defineCaseRoute } from '../../http/case-route'
 import { defineRoute } from '../../http/define-route'
 import { AppError } from '../../http/errors'
 import { accessOf } from '../../security/case-access'
-import { personNames } from '../../security/person-access'
+import type { RequestContext, Trx } from '../../http/context'
+import type { CasePage } from '../../security/case-access'
+import { COMPARED, personNames, searchByName } from '../../security/person-access'
 import { assign, breakGlass, createAccompaniment } from './accompaniments.commands'
 import { presentSummary } from './accompaniments.presenter'
 import { caseloadPage, workersOf } from './accompaniments.queries'
@@ -54,27 +57,36 @@ export const accompanimentRoutes = [
     allow: 'accompaniment.read',
     async handler({ query, ctx }) {
       return ctx.read('accompaniment.listed', async (trx, audit) => {
-        const { rows, total } = await caseloadPage(trx, ctx.user, query)
-        const ids = rows.map((r) => r.id)
-        const clients = rows.map((r) => r.person_id)
-        const [names, workers, access] = await Promise.all([
-          personNames(ctx, trx, clients),
-          workersOf(trx, ids),
-          accessOf(trx, ctx.user, rows),
-        ])
+        const list = await caseList(ctx, trx, query)
         // Every row shows its client (by id, and by name when their key still exists).
-        audit.shows(clients).detail({ shown: ids })
-        return {
-          total,
-          items: rows.map((r) =>
-            presentSummary(
-              r,
-              names.get(r.person_id) ?? '',
-              workers.find((w) => w.accompaniment_id === r.id && w.role === 'primary')?.user_id ?? null,
-              access.get(r.id) ?? 'emergency',
-            ),
-          ),
-        }
+        audit.shows(list.clients).detail({ shown: list.items.map((i) => i.id) })
+        return { total: list.total, items: list.items }
+      })
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/accompaniments/search',
+    summary: "My caseload filtered as the list is, and by the client's name (spelling-tolerant, among persons I may open)",
+    tags: ['accompaniments'],
+    // POST, so that the client's name never appears in a URL or an access log.
+    body: AccompanimentSearchBody,
+    response: AccompanimentList,
+    allow: 'accompaniment.read',
+    async handler({ body, ctx }) {
+      return ctx.read('accompaniment.listed', async (trx, audit) => {
+        const { name, ...filters } = body
+        // Only persons the caller may open: finding one's own clients, never screening the
+        // register. The names compared are opened through the recording codec (on the entry).
+        const personIds = name
+          ? (
+              await searchByName(trx, ctx.user, ctx.names.query(name), name, { readableOnly: true, limit: COMPARED, codec: ctx.codec })
+            ).matches.map((m) => m.personId)
+          : undefined
+        const list = await caseList(ctx, trx, { ...filters, personIds })
+        // Never the name typed: that a name was searched, and what was shown.
+        audit.shows(list.clients).detail({ shown: list.items.map((i) => i.id), byName: name !== undefined })
+        return { total: list.total, items: list.items }
       })
     },
   }),
@@ -147,3 +159,23 @@ export const accompanimentRoutes = [
     },
   }),
 ]
+
+/** A page of the caller's caseload, as its summaries, and the clients it shows. */
+async function caseList(ctx: RequestContext, trx: Trx, page: CasePage) {
+  const { rows, total } = await caseloadPage(trx, ctx.user, page)
+  const ids = rows.map((r) => r.id)
+  const clients = rows.map((r) => r.person_id)
+  const [names, workers, access] = await Promise.all([personNames(ctx, trx, clients), workersOf(trx, ids), accessOf(trx, ctx.user, rows)])
+  return {
+    total,
+    clients,
+    items: rows.map((r) =>
+      presentSummary(
+        r,
+        names.get(r.person_id) ?? '',
+        workers.find((w) => w.accompaniment_id === r.id && w.role === 'primary')?.user_id ?? null,
+        access.get(r.id) ?? 'emergency',
+      ),
+    ),
+  }
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Agent, json, startTestApp, type TestApp } from '../../test/harness'
+import { type Agent, auditRows, json, startTestApp, type TestApp } from '../../test/harness'
 
 /**
  * THE CASELOAD'S FILTERS: kind, framework, case code and worker narrow the page and its total,
@@ -66,5 +66,44 @@ describe('caseload filters', () => {
     expect(res.statusCode).toBe(400)
     const fields = json(res).errors.map((e: { field: string }) => e.field)
     expect(fields).toEqual(expect.arrayContaining(['query.kind', 'query.code', 'query.workerId']))
+  })
+})
+
+/** The caseload searched by the client's name, in a POST body (never a URL). */
+const byName = async (agent: Agent, body: Record<string, unknown>) => {
+  const res = await agent.post('/api/accompaniments/search', body)
+  expect(res.statusCode, res.body).toBe(200)
+  const out = json<{ items: { id: string }[]; total: number }>(res)
+  return { ids: out.items.map((i) => i.id).sort(), total: out.total }
+}
+
+describe('caseload by client name', () => {
+  it('finds a client by name as the person search does: spelling, accents, case, beginnings from three letters', async () => {
+    for (const name of ['Julien Filtre', 'JÚLIEN', 'julian filtre', 'Jul'])
+      expect(await byName(w1, { name }), name).toEqual({ ids: ids('Julien'), total: 1 })
+    expect(await byName(w1, { name: 'Ju' })).toEqual({ ids: [], total: 0 })
+    expect(await byName(lead, { name: 'Nad' })).toEqual({ ids: ids('Nadia'), total: 1 })
+  })
+
+  it('combines with the other filters, and without a name is the list', async () => {
+    expect(await byName(w1, { name: 'Sof', kind: 'concerned' })).toEqual({ ids: [], total: 0 })
+    expect(await byName(lead, { name: 'Sofia', workerId: w1.userId })).toEqual({ ids: ids('Sofia'), total: 1 })
+    expect(await byName(lead, {})).toEqual(await page(lead, ''))
+  })
+
+  it('never finds a case the caller does not see, and records no name', async () => {
+    expect(await byName(w2, { name: 'Julien Filtre' })).toEqual({ ids: [], total: 0 })
+    expect(await byName(outsider, { name: 'Nadia Filtre' })).toEqual({ ids: [], total: 0 })
+    const entries = await auditRows(t.services, 'accompaniment.listed')
+    expect(entries.at(-1)?.details).not.toMatch(/nadia|filtre/i)
+    expect(JSON.parse(entries.at(-1)?.details ?? '{}')).toMatchObject({ byName: true, shown: [] })
+  })
+
+  it('refuses an empty or overlong name, naming the field', async () => {
+    for (const name of ['   ', 'x'.repeat(201)]) {
+      const res = await w1.post('/api/accompaniments/search', { name })
+      expect(res.statusCode).toBe(400)
+      expect(json(res).errors.map((e: { field: string }) => e.field)).toEqual(['name'])
+    }
   })
 })

@@ -416,6 +416,23 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/accompaniments/search': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** My caseload filtered as the list is, and by the client's name (spelling-tolerant, among persons I may open) */
+    post: operations['searchAccompaniments']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/accompaniments/{id}': {
     parameters: {
       query?: never
@@ -4198,6 +4215,80 @@ export interface operations {
                 /** Format: uuid */
                 id: string
               }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  searchAccompaniments: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          status?: 'intake' | 'active' | 'suspended' | 'closing' | 'closed'
+          /** @enum {string} */
+          kind?: 'concerned' | 'relative' | 'professional'
+          /** @enum {string} */
+          framework?: 'voluntary' | 'judicial'
+          code?: string
+          /** Format: uuid */
+          workerId?: string
+          /**
+           * Format: int32
+           * @default 25
+           */
+          limit?: number
+          /**
+           * Format: int32
+           * @default 0
+           */
+          offset?: number
+          name?: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              code: string
+              /** @enum {string} */
+              kind: 'concerned' | 'relative' | 'professional'
+              /** @enum {string} */
+              status: 'intake' | 'active' | 'suspended' | 'closing' | 'closed'
+              /** @enum {string} */
+              framework: 'voluntary' | 'judicial'
+              /** Format: uuid */
+              teamId: string
+              /** Format: uuid */
+              personId: string
+              personName: string
+              primaryWorkerId: string | null
+              updatedAt: string
+              /** @enum {string} */
+              access: 'assigned' | 'lead' | 'emergency'
+            }[]
+            /** Format: int64 */
+            total: number
+          }
         }
       }
       400: components['responses']['BadRequest']

@@ -1,10 +1,11 @@
 import { Alert, Anchor, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core'
 import { IconInfoCircle } from '@tabler/icons-react'
-import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query'
+import { useDeferredValue, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { api } from '../../api/client'
+import { can, useMe } from '../../auth/use-me'
 import type { AccompanimentKind, AccompanimentStatus } from '../../api/types'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
@@ -26,15 +27,42 @@ export function CaseloadPage() {
   const [kind, setKind] = useState<AccompanimentKind | ''>('')
   const [framework, setFramework] = useState<'voluntary' | 'judicial' | ''>('')
   const [codeText, setCodeText] = useState('')
+  const [nameText, setNameText] = useState('')
+  const [workerId, setWorkerId] = useState('')
   const [offset, setOffset] = useState(0)
+  const me = useMe().data
+  const lead = can(me, 'accompaniment.assign')
+  // A lead picks among the members of their teams; anyone may narrow to their own cases.
+  const teams = useQueries({
+    queries: (lead ? (me?.teams ?? []) : []).map((team) => ({
+      queryKey: ['teams', team.id, 'members'],
+      queryFn: ({ signal }: { signal: AbortSignal }) => api.get('/api/teams/{id}/members', { path: { id: team.id }, signal }),
+    })),
+  })
+  const workers = new Map<string, string>()
+  for (const q of teams)
+    for (const m of q.data?.items ?? [])
+      if (m.id !== me?.id && m.roles.some((r) => r === 'worker' || r === 'lead')) workers.set(m.id, m.displayName)
   // A case code filters once it is whole (A-XXXX-XXXX, typed with or without dashes).
   const code = CASE_CODE.test(codeText.trim()) ? codeText.trim() : undefined
-  const filtering = !!(status || kind || framework || code)
+  // A name filters from three letters (beginnings are found from three); it travels in a POST body, never in a URL.
+  const typedName = useDeferredValue(nameText.trim())
+  const name = typedName.length >= 3 ? typedName : undefined
+  const filtering = !!(status || kind || framework || code || name || workerId)
   const list = useQuery({
-    queryKey: ['accompaniments', 'list', status, kind, framework, code, offset],
+    queryKey: ['accompaniments', 'list', status, kind, framework, code, name, workerId, offset],
     queryFn: ({ signal }) =>
-      api.get('/api/accompaniments', {
-        query: { status: status || undefined, kind: kind || undefined, framework: framework || undefined, code, limit: LIMIT, offset },
+      api.post('/api/accompaniments/search', {
+        body: {
+          status: status || undefined,
+          kind: kind || undefined,
+          framework: framework || undefined,
+          code,
+          name,
+          workerId: workerId || undefined,
+          limit: LIMIT,
+          offset,
+        },
         signal,
       }),
     placeholderData: keepPreviousData,
@@ -44,6 +72,17 @@ export function CaseloadPage() {
     <Stack gap="lg">
       <PageHeader title={t('caseload.title')} description={t('caseload.intro')} />
       <Group align="flex-end" gap="md" role="search" aria-label={t('caseloadFilters.label')} data-testid="caseload-filters">
+        <TextInput
+          label={t('caseloadFilters.name')}
+          description={t('caseloadFilters.nameHelp')}
+          value={nameText}
+          onChange={(e) => {
+            setNameText(e.currentTarget.value)
+            setOffset(0)
+          }}
+          autoComplete="off"
+          maw={260}
+        />
         <TextInput
           label={t('caseloadFilters.code')}
           description={t('caseloadFilters.codeHelp')}
@@ -85,6 +124,22 @@ export function CaseloadPage() {
           maw={240}
         />
         <Select
+          label={t('caseloadFilters.worker')}
+          data={[
+            { value: '', label: t('caseloadFilters.allWorkers') },
+            ...(me ? [{ value: me.id, label: t('caseloadFilters.me') }] : []),
+            ...[...workers].map(([value, label]) => ({ value, label })),
+          ]}
+          value={workerId}
+          onChange={(v) => {
+            setWorkerId(v ?? '')
+            setOffset(0)
+          }}
+          allowDeselect={false}
+          searchable={workers.size > 8}
+          maw={260}
+        />
+        <Select
           label={t('caseload.statusFilter')}
           data={[
             { value: '', label: t('caseload.allStatuses') },
@@ -104,7 +159,9 @@ export function CaseloadPage() {
         <Loading />
       ) : list.data && list.data.items.length === 0 ? (
         <Alert variant="light" color="petrol" icon={<IconInfoCircle aria-hidden />} title={t('caseload.emptyTitle')}>
-          {filtering ? t(status && !kind && !framework && !code ? 'caseload.emptyFiltered' : 'caseloadFilters.empty') : t('caseload.empty')}
+          {filtering
+            ? t(status && !kind && !framework && !code && !name && !workerId ? 'caseload.emptyFiltered' : 'caseloadFilters.empty')
+            : t('caseload.empty')}
         </Alert>
       ) : list.data ? (
         <Stack gap="sm">
