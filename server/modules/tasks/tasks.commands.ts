@@ -5,6 +5,7 @@ import type { RequestContext, Trx } from '../../http/context'
 import { invalidField } from '../../http/errors'
 import { type ChangeableCase, insertRows, missOrStale, updateRows } from '../../security/case-access'
 import { workersOf } from '../accompaniments/accompaniments.queries'
+import { notify } from '../notifications/notifications'
 
 /** A task on a case the actor may change, for the actor or one of the case's workers. */
 export async function createTask(ctx: RequestContext, trx: Trx, acc: ChangeableCase, input: z.output<typeof TaskInput>): Promise<string> {
@@ -25,6 +26,9 @@ export async function createTask(ctx: RequestContext, trx: Trx, acc: ChangeableC
     done_at: null,
     version: 1,
   })
+  // A task given to someone else is news to them (issue 12); one's own is not.
+  if (assignee !== ctx.user.userId)
+    await notify(trx, { event: 'task_assigned', accompanimentId: acc.id, code: acc.code, userId: assignee }, ctx.services.config)
   return id
 }
 
