@@ -23,6 +23,11 @@ export const AUDIT_ACTIONS = {
   'user.activation_issued': 'account',
   'user.role_confirmed': 'account',
   'user.role_refused': 'account',
+  // Issue 12 (lane notify): one's own language and notification choices, one's calendar feed's address.
+  'user.language_changed': 'account',
+  'user.notification_preferences_changed': 'account',
+  'user.calendar_feed_issued': 'account',
+  'user.calendar_feed_revoked': 'account',
   'user.role_requests_listed': 'account',
   'dpo_alert.listed': 'account',
   'dpo_alert.acknowledged': 'account',
@@ -63,6 +68,8 @@ export const AUDIT_ACTIONS = {
   'dashboard.viewed': 'read',
   'my_day.viewed': 'read',
   'calendar.viewed': 'read',
+  'calendar.feed_read': 'read',
+  'calendar.team_viewed': 'read',
 
   'case_relative.listed': 'read',
   'case_relative.added': 'change',

@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   'accompaniment.break_glass': ['worker', 'lead'],
   'access_grant.review': ['lead', 'dpo'],
   'case_session.read': ['worker', 'lead'],
+  /** Issue 12: one's own calendar feed (a secret address for a calendar application). */
+  'calendar.feed': ['worker', 'lead'],
   'case_session.write': ['worker', 'lead'],
   'task.read': ['worker', 'lead'],
   /** My day: one's cases' day for workers and leads; for whoever is on duty, the line's emergencies and call-backs (intake too). */

@@ -34,6 +34,8 @@ import { sheetRoutes } from './modules/sheets/sheets.routes'
 import { partnerHsdsRoutes } from './modules/partners/partners-hsds.routes'
 import { partnerRoutes } from './modules/partners/partners.routes'
 import { meRoutes } from './modules/me/me.routes'
+import { preferenceRoutes } from './modules/me/preferences.routes'
+import { calendarFeedRoutes } from './modules/calendar-feed/calendar-feed.routes'
 import { networkRoutes } from './modules/network/network.routes'
 import { notificationRoutes } from './modules/notifications/notifications.routes'
 import { personRoutes } from './modules/persons/persons.routes'
@@ -62,6 +64,8 @@ export const API_ROUTES: Route[] = [
   ...healthRoutes,
   ...authRoutes,
   ...meRoutes,
+  ...preferenceRoutes,
+  ...calendarFeedRoutes,
   ...userRoutes,
   ...teamRoutes,
   ...teamMemberRoutes,

@@ -70,6 +70,8 @@ const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
   referral_events: true,
   notifications: true,
   mail_outbox: true,
+  notification_preferences: true,
+  calendar_feeds: true,
 }
 /**
  * Neither staff data nor guarded by the lint: who works on which case (no person's data, read

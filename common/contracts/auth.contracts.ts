@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ROLES } from '../roles'
+import { LANGUAGES, ROLES } from '../roles'
 import { PERMISSIONS } from '../permissions'
 
 /** A session is open (`active`) or half open: MFA must be verified, or enrolled, first. */
@@ -25,8 +25,11 @@ export const Me = z.object({
   /** The session is only half open: MFA must be verified or enrolled first. */
   sessionState: z.enum(SESSION_STATES),
   demo: z.boolean(),
+  /** The account's language (interface at sign-in, e-mails); null: not chosen, the service's default. */
+  language: z.enum(LANGUAGES).nullable(),
 })
 export type Me = z.infer<typeof Me>
+export const LanguageBody = z.object({ language: z.enum(LANGUAGES) })
 
 export const MfaEnrolment = z.object({ secret: z.string(), otpauthUri: z.string(), qrSvg: z.string() })
 export const MfaConfirmBody = z.object({ code: z.string().regex(/^\d{6}$/) })

@@ -38,6 +38,13 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/me/password': { id: 'changeMyPassword', throttled: true },
   'POST /api/me/mfa/enrol': { id: 'startMfaEnrolment', also: [409] },
   'POST /api/me/mfa/confirm': { id: 'confirmMfaEnrolment', also: [401, 409] },
+  'PUT /api/me/language': { id: 'setMyLanguage' },
+  'GET /api/me/notification-preferences': { id: 'getMyNotificationPreferences' },
+  'PUT /api/me/notification-preferences': { id: 'setMyNotificationPreferences' },
+  'GET /api/me/calendar-feed': { id: 'getMyCalendarFeed' },
+  'POST /api/me/calendar-feed': { id: 'issueMyCalendarFeed' },
+  'DELETE /api/me/calendar-feed': { id: 'revokeMyCalendarFeed' },
+  'GET /api/calendar-feed/:file': { id: 'readCalendarFeed', public: true },
 
   'GET /api/users': { id: 'listUsers' },
   'POST /api/users': { id: 'createUser', also: [409] },

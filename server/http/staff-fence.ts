@@ -49,6 +49,9 @@ export const STAFF_TABLES = [
   // Notifications and the e-mail queue (0027): an event, a reference code and a link; no person's data.
   'notifications',
   'mail_outbox',
+  // Preferences and calendar feed tokens (0035): settings of a staff account, hashed tokens; no person's data.
+  'notification_preferences',
+  'calendar_feeds',
 ] as const satisfies readonly (keyof Database)[]
 
 export type StaffTable = (typeof STAFF_TABLES)[number]

@@ -104,6 +104,10 @@ const CALLS: Record<string, Call[]> = {
 }
 /** GET routes left out, and why. */
 const EXCLUDED: Record<string, string> = {
+  'GET /api/me/notification-preferences': 'the caller’s own settings (events and on/off): no person concerned',
+  'GET /api/me/calendar-feed': 'whether the caller has a feed address, and since when: no person concerned',
+  'GET /api/calendar-feed/:file':
+    'an iCalendar body (no JSON), read without a session at a secret address: case codes and kinds of session only; its entry records the sessions’ clients (modules/calendar-feed/calendar-feed.api.test.ts)',
   'GET /api/notifications': 'no personal data (the caller’s own notices: an event, ids and a reference code)',
   'GET /api/partners': 'directory, no personal data (organisations’ public descriptions and staff contacts)',
   'GET /api/partners/:id': 'directory, no personal data (organisations’ public descriptions and staff contacts)',

@@ -158,22 +158,22 @@ export async function accessOf(trx: Trx, actor: Actor, rows: { id: string; team_
 
 declare const outside: unique symbol
 /** A case found for breaking the glass: it exists, and the actor does not see it. Only `caseOutsideGrant` makes one. */
-export type OutsideCase = { readonly id: string; readonly person_id: string; readonly [outside]: true }
+export type OutsideCase = { readonly id: string; readonly person_id: string; readonly code: string; readonly [outside]: true }
 
 /**
  * Break the glass: the case must exist and must not be visible already (a worker does not break
- * the glass on their own case). Answers the case's id and client.
+ * the glass on their own case). Answers the case's id, client and code (the code tells its workers).
  */
 export async function caseOutsideGrant(trx: Trx, actor: Actor, id: string): Promise<OutsideCase> {
   const row = await trx
     .selectFrom('accompaniments')
-    .select(['accompaniments.id', 'accompaniments.person_id'])
+    .select(['accompaniments.id', 'accompaniments.person_id', 'accompaniments.code'])
     .select((eb) => visibleTo(actor)(eb).as('visible'))
     .where('accompaniments.id', '=', id)
     .executeTakeFirst()
   if (!row) throw fail('resource.not_found')
   if (truthy(row.visible)) throw fail('access.already_granted')
-  return { id: row.id, person_id: row.person_id } as OutsideCase
+  return { id: row.id, person_id: row.person_id, code: row.code } as OutsideCase
 }
 
 /**

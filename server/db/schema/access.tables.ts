@@ -4,7 +4,7 @@ import type { AuditOutcome } from '../../../common/contracts/audit.contracts'
 import type { SessionState } from '../../../common/contracts/auth.contracts'
 import type { JobState } from '../../../common/contracts/jobs.contracts'
 import type { DpoAlertKind, RoleRequestStatus } from '../../../common/duties'
-import type { Role } from '../../../common/roles'
+import type { Language, Role } from '../../../common/roles'
 import type { Json } from '../json'
 
 export interface AccessTables {
@@ -27,7 +27,11 @@ export interface AccessTables {
     /** 0027: the partner organisation a `partner` user belongs to (null for the service's own staff). */
     organisation_id: ColumnType<string | null, string | null | undefined, string | null>
     updated_at: string
+    /** 0035: the account's interface and e-mail language; null: the service's default (French). */
+    language: ColumnType<Language | null, Language | null | undefined, Language | null>
   }
+  /** 0035: the secret address of a user's calendar feed: only the token's SHA-256 (hex) is kept. */
+  calendar_feeds: { user_id: string; token_hash: string; created_at: string }
   user_roles: { user_id: string; role: Role }
   user_teams: { user_id: string; team_id: string }
   /** Added in 0014: grants of roles and teams waiting for a second person (JSON arrays). */

@@ -115,7 +115,7 @@ export interface CaseworkTables {
     title_sealed: string
     assignee_id: string
     due_date: string
-    /** 0037: "HH:MM" in the service's local time, or null (any time that day). */
+    /** 0034: "HH:MM" in the service's local time, or null (any time that day). */
     due_time: ColumnType<string | null, string | null | undefined, string | null>
     status: TaskStatus
     created_by: string
@@ -134,9 +134,9 @@ export interface CaseworkTables {
     uploaded_at: string
     /** The content's own key, sealed with the person's; null for documents stored before chunking (one blob sealed with the person's key). */
     content_key_sealed: string | null
-    /** 0037: one of DOCUMENT_CATEGORIES (common/contracts/accompaniments.contracts.ts). */
+    /** 0034: one of DOCUMENT_CATEGORIES (common/contracts/accompaniments.contracts.ts). */
     category: ColumnType<DocumentCategory, DocumentCategory | undefined, DocumentCategory>
-    /** 0037: the category can change, from the version the caller saw (If-Match). */
+    /** 0034: the category can change, from the version the caller saw (If-Match). */
     version: ColumnType<number, number | undefined, number>
   }
   /** Sealed chunks of documents stored in the database (PostgreSQL; ADR 0008), in order from 0. */

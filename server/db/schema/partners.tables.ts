@@ -175,6 +175,8 @@ export interface PartnerTables {
     created_at: string
     read_at: string | null
   }
+  /** 0035: how a user wants to hear of an event (0/1 each); no row: in the app and by e-mail. */
+  notification_preferences: { user_id: string; event: string; in_app: number; email: number; updated_at: string }
   /** 0027: e-mails waiting to be sent (event, reference code and link only: no personal data). */
   mail_outbox: {
     id: string

@@ -16,6 +16,7 @@ import {
 } from '../../security/case-access'
 import { openPerson } from '../../security/person-access'
 import { newCode } from '../persons/person-code'
+import { notify } from '../notifications/notifications'
 import { workersOf } from './accompaniments.queries'
 
 type Create = z.output<typeof CreateAccompaniment>
@@ -167,7 +168,9 @@ export async function assign(ctx: RequestContext, trx: Trx, acc: ManageableCase,
   if (!ctx.user.teamIds.includes(acc.team_id)) throw fail('access.forbidden')
   await checkTeamWorkers(trx, acc.team_id, [primary, ...coWorkers], 'primaryWorkerId')
   const staying = new Set([primary, ...coWorkers])
-  const leaving = (await workersOf(trx, [acc.id])).map((w) => w.user_id).filter((id) => !staying.has(id))
+  const current = (await workersOf(trx, [acc.id])).map((w) => w.user_id)
+  const leaving = current.filter((id) => !staying.has(id))
+  const arriving = [...staying].filter((id) => !current.includes(id))
   await setWorkers(trx, acc.id, primary, coWorkers)
   const moved = await handOver(ctx, trx, acc, leaving, primary)
   const status = acc.status === 'intake' ? 'active' : acc.status
@@ -175,6 +178,10 @@ export async function assign(ctx: RequestContext, trx: Trx, acc: ManageableCase,
     .set((eb) => ({ status, updated_at: ctx.now(), version: eb('accompaniments.version', '+', 1) }))
     .execute()
   await addEvent(ctx, trx, acc, 'assigned', { primaryWorkerId: primary, coWorkerIds: coWorkers, status, ...moved })
+  // Those newly on the case hear of it (issue 12); who stays on it, or assigns themselves, does not.
+  const told = arriving.filter((id) => id !== ctx.user.userId)
+  if (told.length > 0)
+    await notify(trx, { event: 'case_assigned', accompanimentId: acc.id, code: acc.code, userIds: told }, ctx.services.config)
 }
 
 /** Moves the open tasks and the planned sessions still to come of workers leaving the case to its new primary worker. */
@@ -219,5 +226,10 @@ export async function breakGlass(ctx: RequestContext, trx: Trx, accompanimentId:
     'accompaniment_events',
     await eventRow(ctx, trx, acc, 'break_glass', { userId: ctx.user.userId, expiresAt: expires }, null),
   )
+  // The case's workers are told someone from outside opened it (issue 12): the code, never who or why.
+  const workers = (await workersOf(trx, [acc.id])).map((w) => w.user_id)
+  if (workers.length > 0) {
+    await notify(trx, { event: 'case_break_glass', accompanimentId: acc.id, code: acc.code, userIds: workers }, ctx.services.config)
+  }
   return { id, personId: acc.person_id, expiresAt: expires }
 }

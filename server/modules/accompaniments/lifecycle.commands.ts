@@ -2,7 +2,8 @@ import type { AuditAction } from '../../../common/audit-actions'
 import type { AccompanimentStatus as Status, ClosureOutcome } from '../../../common/contracts/accompaniments.contracts'
 import type { RequestContext, Trx } from '../../http/context'
 import { fail } from '../../http/errors'
-import { type ManageableCase, updateCase } from '../../security/case-access'
+import { type ManageableCase, rowsOf, updateCase } from '../../security/case-access'
+import { notify } from '../notifications/notifications'
 import { addEvent } from './accompaniments.commands'
 
 /** The lifecycle, as data: which move is allowed from which state. */
@@ -59,4 +60,19 @@ export async function moveCase(
     { from: acc.status, to: rule.to, ...(extra.outcome ? { outcome: extra.outcome } : {}), ...extra.data },
     extra.reason ?? null,
   )
+  if (move === 'approve_closure' || move === 'refuse_closure') await tellRequester(ctx, trx, acc, move)
+}
+
+/** The worker who asked to close the case hears of the lead's decision (issue 12): the code only. */
+async function tellRequester(ctx: RequestContext, trx: Trx, acc: ManageableCase, move: 'approve_closure' | 'refuse_closure') {
+  const request = await rowsOf(trx, acc, 'accompaniment_events')
+    .select('accompaniment_events.actor_id')
+    .where('accompaniment_events.type', '=', 'request_closure')
+    .orderBy('accompaniment_events.at', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  const userId = request?.actor_id
+  if (!userId || userId === ctx.user.userId) return
+  const event = move === 'approve_closure' ? 'closure_approved' : 'closure_refused'
+  await notify(trx, { event, accompanimentId: acc.id, code: acc.code, userId }, ctx.services.config)
 }

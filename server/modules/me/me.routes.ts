@@ -25,7 +25,7 @@ export const meRoutes = [
       const actor = ctx.user
       const [user, teams] = await ctx.unaudited((db) =>
         Promise.all([
-          db.selectFrom('users').select('mfa_enabled').where('id', '=', actor.userId).executeTakeFirstOrThrow(),
+          db.selectFrom('users').select(['mfa_enabled', 'language']).where('id', '=', actor.userId).executeTakeFirstOrThrow(),
           actor.teamIds.length
             ? db.selectFrom('teams').select(['id', 'name']).where('id', 'in', actor.teamIds).orderBy('name').execute()
             : Promise.resolve([]),
@@ -42,6 +42,7 @@ export const meRoutes = [
         mfaEnabled: user.mfa_enabled === 1,
         sessionState: actor.sessionState,
         demo: ctx.services.config.demo,
+        language: user.language,
       }
     },
   }),

@@ -59,6 +59,48 @@ const EVENTS: Record<NotificationEvent, Record<Language, string>> = {
     de: 'Rückruf heute fällig (Referenz {reference})',
     en: 'Call-back due today (reference {reference})',
   },
+  case_assigned: {
+    fr: 'Un dossier vous a été attribué (référence {reference})',
+    nl: 'Er werd u een dossier toegewezen (referentie {reference})',
+    de: 'Ihnen wurde ein Fall zugewiesen (Referenz {reference})',
+    en: 'A case has been assigned to you (reference {reference})',
+  },
+  closure_approved: {
+    fr: 'Clôture approuvée (référence {reference})',
+    nl: 'Afsluiting goedgekeurd (referentie {reference})',
+    de: 'Abschluss genehmigt (Referenz {reference})',
+    en: 'Closure approved (reference {reference})',
+  },
+  closure_refused: {
+    fr: 'Clôture refusée (référence {reference})',
+    nl: 'Afsluiting geweigerd (referentie {reference})',
+    de: 'Abschluss abgelehnt (Referenz {reference})',
+    en: 'Closure refused (reference {reference})',
+  },
+  case_break_glass: {
+    fr: 'Accès d’urgence à un de vos dossiers (référence {reference})',
+    nl: 'Noodtoegang tot een van uw dossiers (referentie {reference})',
+    de: 'Notfallzugriff auf einen Ihrer Fälle (Referenz {reference})',
+    en: 'Emergency access to one of your cases (reference {reference})',
+  },
+  task_assigned: {
+    fr: 'Une tâche vous a été confiée (référence {reference})',
+    nl: 'Er werd u een taak toevertrouwd (referentie {reference})',
+    de: 'Ihnen wurde eine Aufgabe übertragen (Referenz {reference})',
+    en: 'A task has been given to you (reference {reference})',
+  },
+  relative_agreement_expiring: {
+    fr: 'Accord concernant un proche bientôt expiré (référence {reference})',
+    nl: 'Akkoord over een naaste verloopt binnenkort (referentie {reference})',
+    de: 'Einverständnis zu einer angehörigen Person läuft bald ab (Referenz {reference})',
+    en: 'Agreement about a relative expiring soon (reference {reference})',
+  },
+  report_due: {
+    fr: 'Rapport à remettre (référence {reference})',
+    nl: 'Verslag in te dienen (referentie {reference})',
+    de: 'Bericht fällig (Referenz {reference})',
+    en: 'Report due (reference {reference})',
+  },
 }
 
 const languageOf = (l: string): Language => ((LANGUAGES as readonly string[]).includes(l) ? (l as Language) : 'fr')

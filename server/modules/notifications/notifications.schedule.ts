@@ -1,5 +1,6 @@
 import type { Services } from '../../http/context'
 import { asStaff } from '../../http/staff-fence'
+import { relativeAgreementsExpiring, reportsDue } from '../../security/case-notices'
 import { callBacksDue } from '../../security/contact-access'
 import { systemContext } from '../../seed/system-context'
 import { addDays, brussels } from '../duty/duty.time'
@@ -7,13 +8,19 @@ import { notify } from './notify'
 
 /** Days before a charter's renewal date from which its leads are told (issue 11). */
 export const CHARTER_NOTICE_DAYS = 30
+/** Days before a relative's agreement expires from which the case's workers are told (issue 12). */
+export const AGREEMENT_NOTICE_DAYS = 30
+/** Days before a report is due from which the case's workers are told (issue 12). */
+export const REPORT_NOTICE_DAYS = 7
 
 /**
  * The day's scheduled notifications, for `now`'s date in Brussels: every active partner whose
  * charter is to be renewed within 30 days (or is overdue) is notified to the leads once per
  * renewal date, and every call-back due that day or before and not yet made to the people on
  * duty that day (else to its assignee) once per contact and day. Safe to run again and on several
- * instances at once: each notice carries a dedupe key. One audited system transaction, whose
+ * instances at once: each notice carries a dedupe key. Issue 12 adds, to the case's workers, each
+ * relative's agreement expiring within 30 days (once per relative and expiry date) and each
+ * judicial report due within 7 days or late (once per case and due date). One audited system transaction, whose
  * entry counts what was queued (ids and dates only were read).
  */
 export async function runScheduledNotifications(services: Services, now = new Date()) {
@@ -50,7 +57,25 @@ export async function runScheduledNotifications(services: Services, now = new Da
       if (userIds.length === 0) continue
       add(await notify(trx, { event: 'callback_due', contactId: c.id, date: today, userIds }, services.config))
     }
-    audit.detail({ date: today, charters: charters.length, callBacks: due.length, notifications: notices, mails })
+    const agreements = await relativeAgreementsExpiring(trx, today, addDays(today, AGREEMENT_NOTICE_DAYS))
+    for (const a of agreements) {
+      if (a.userIds.length === 0) continue
+      add(await notify(trx, { event: 'relative_agreement_expiring', ...a }, services.config))
+    }
+    const reports = await reportsDue(trx, addDays(today, REPORT_NOTICE_DAYS))
+    for (const r of reports) {
+      if (r.userIds.length === 0) continue
+      add(await notify(trx, { event: 'report_due', ...r }, services.config))
+    }
+    audit.detail({
+      date: today,
+      charters: charters.length,
+      callBacks: due.length,
+      agreements: agreements.length,
+      reports: reports.length,
+      notifications: notices,
+      mails,
+    })
     return { date: today, notifications: notices, mails }
   })
 }

@@ -18,8 +18,35 @@ export type NotifyEvent =
   | { event: 'charter_renewal_due'; organisationId: string; renewOn: string }
   /** To the people on duty, once per contact and day. */
   | { event: 'callback_due'; contactId: string; date: string; userIds: readonly string[] }
+  /** To the workers newly put on a case (issue 12). */
+  | { event: 'case_assigned'; accompanimentId: string; code: string; userIds: readonly string[] }
+  /** To the worker who asked to close the case. */
+  | { event: 'closure_approved' | 'closure_refused'; accompanimentId: string; code: string; userId: string }
+  /** To the case's workers, when someone outside it breaks the glass. */
+  | { event: 'case_break_glass'; accompanimentId: string; code: string; userIds: readonly string[] }
+  /** To the one a task was given to by someone else. */
+  | { event: 'task_assigned'; accompanimentId: string; code: string; userId: string }
+  /** To the case's workers, once per relative and expiry date. */
+  | {
+      event: 'relative_agreement_expiring'
+      accompanimentId: string
+      relativeId: string
+      code: string
+      expiresOn: string
+      userIds: readonly string[]
+    }
+  /** To the case's workers, once per case and due date. */
+  | { event: 'report_due'; accompanimentId: string; code: string; dueOn: string; userIds: readonly string[] }
 
-type Recipient = { userId: string | null; organisationId: string | null; email: string | null; language: Language }
+type Recipient = {
+  userId: string | null
+  organisationId: string | null
+  email: string | null
+  language: Language
+  /** The user's choice for this event (an organisation's notices have none: both). */
+  inApp: boolean
+  byEmail: boolean
+}
 type Delivery = {
   event: NotificationEvent
   subjectType: NotificationSubject
@@ -46,17 +73,28 @@ function idFor(key: string): string {
 const languageOf = (spoken: readonly string[]): Language =>
   spoken.map((l) => l.toLowerCase()).find((l): l is Language => (LANGUAGES as readonly string[]).includes(l)) ?? 'fr'
 
-async function users(trx: StaffTx, ids: readonly string[]): Promise<Recipient[]> {
+/** The service's language when an account has chosen none. */
+export const DEFAULT_LANGUAGE: Language = 'fr'
+
+async function users(trx: StaffTx, ids: readonly string[], event: NotificationEvent): Promise<Recipient[]> {
   if (ids.length === 0) return []
   const rows = await asStaff(trx)
     .selectFrom('users')
-    .select(['id', 'email'])
-    .where('id', 'in', [...new Set(ids)])
-    .where('disabled', '=', 0)
-    .orderBy('id')
+    .leftJoin('notification_preferences as p', (j) => j.onRef('p.user_id', '=', 'users.id').on('p.event', '=', event))
+    .select(['users.id', 'users.email', 'users.language', 'p.in_app', 'p.email as by_email'])
+    .where('users.id', 'in', [...new Set(ids)])
+    .where('users.disabled', '=', 0)
+    .orderBy('users.id')
     .execute()
-  // Staff accounts carry no language preference yet: French, the service's default.
-  return rows.map((u) => ({ userId: u.id, organisationId: null, email: u.email, language: 'fr' }))
+  return rows.map((u) => ({
+    userId: u.id,
+    organisationId: null,
+    email: u.email,
+    language: u.language ?? DEFAULT_LANGUAGE,
+    // No row: the user has not chosen, and hears of it both ways.
+    inApp: u.in_app !== 0,
+    byEmail: u.by_email !== 0,
+  }))
 }
 
 async function leads(trx: StaffTx): Promise<string[]> {
@@ -85,7 +123,7 @@ async function deliveryOf(trx: StaffTx, e: NotifyEvent): Promise<Delivery> {
         subjectId: e.referralId,
         reference: e.code,
         dedupeKey: null,
-        recipients: [{ userId: null, organisationId: e.organisationId, email: org.referral_email, language }],
+        recipients: [{ userId: null, organisationId: e.organisationId, email: org.referral_email, language, inApp: true, byEmail: true }],
       }
     }
     case 'referral_accepted':
@@ -97,7 +135,7 @@ async function deliveryOf(trx: StaffTx, e: NotifyEvent): Promise<Delivery> {
         subjectId: e.referralId,
         reference: e.code,
         dedupeKey: null,
-        recipients: await users(trx, [e.userId]),
+        recipients: await users(trx, [e.userId], e.event),
       }
     case 'charter_renewal_due':
       return {
@@ -106,7 +144,7 @@ async function deliveryOf(trx: StaffTx, e: NotifyEvent): Promise<Delivery> {
         subjectId: e.organisationId,
         reference: shortReference('P', e.organisationId),
         dedupeKey: `charter_renewal_due:${e.organisationId}:${e.renewOn}`,
-        recipients: await users(trx, await leads(trx)),
+        recipients: await users(trx, await leads(trx), e.event),
       }
     case 'callback_due':
       return {
@@ -115,7 +153,38 @@ async function deliveryOf(trx: StaffTx, e: NotifyEvent): Promise<Delivery> {
         subjectId: e.contactId,
         reference: shortReference('C', e.contactId),
         dedupeKey: `callback_due:${e.contactId}:${e.date}`,
-        recipients: await users(trx, e.userIds),
+        recipients: await users(trx, e.userIds, e.event),
+      }
+    case 'case_assigned':
+    case 'case_break_glass':
+    case 'closure_approved':
+    case 'closure_refused':
+    case 'task_assigned':
+      return {
+        event: e.event,
+        subjectType: 'accompaniment',
+        subjectId: e.accompanimentId,
+        reference: e.code,
+        dedupeKey: null,
+        recipients: await users(trx, 'userIds' in e ? e.userIds : [e.userId], e.event),
+      }
+    case 'relative_agreement_expiring':
+      return {
+        event: e.event,
+        subjectType: 'accompaniment',
+        subjectId: e.accompanimentId,
+        reference: e.code,
+        dedupeKey: `relative_agreement_expiring:${e.relativeId}:${e.expiresOn}`,
+        recipients: await users(trx, e.userIds, e.event),
+      }
+    case 'report_due':
+      return {
+        event: e.event,
+        subjectType: 'accompaniment',
+        subjectId: e.accompanimentId,
+        reference: e.code,
+        dedupeKey: `report_due:${e.accompanimentId}:${e.dueOn}`,
+        recipients: await users(trx, e.userIds, e.event),
       }
   }
 }
@@ -127,7 +196,10 @@ async function deliveryOf(trx: StaffTx, e: NotifyEvent): Promise<Delivery> {
  * change that caused them commits (a rolled-back write leaves neither). Without an SMTP server
  * (`PARCOURS_SMTP_URL` unset) nothing is queued: a later configuration does not send a backlog of
  * stale events. A scheduled event carries a dedupe key: calling again for the same key (the next
- * check, another instance) changes nothing. Returns how many notifications and e-mails were new.
+ * check, another instance) changes nothing. A user who turned an event off in the app or by
+ * e-mail (`notification_preferences`, set on the account page) is not told that way. The e-mail is
+ * in the recipient's chosen language (French when none). Returns how many notifications and
+ * e-mails were new.
  */
 export async function notify(
   trx: StaffTx,
@@ -141,23 +213,25 @@ export async function notify(
   let mails = 0
   for (const r of d.recipients) {
     const who = r.userId ?? `org:${r.organisationId}`
-    const inserted = await db
-      .insertInto('notifications')
-      .values({
-        id: d.dedupeKey ? idFor(`${d.dedupeKey}:${who}`) : crypto.randomUUID(),
-        user_id: r.userId,
-        organisation_id: r.organisationId,
-        event: d.event,
-        subject_type: d.subjectType,
-        subject_id: d.subjectId,
-        reference: d.reference,
-        created_at: now,
-        read_at: null,
-      })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .executeTakeFirst()
-    notifications += Number(inserted.numInsertedOrUpdatedRows ?? 0)
-    if (!config.mail.smtpUrl || !r.email) continue
+    if (r.inApp) {
+      const inserted = await db
+        .insertInto('notifications')
+        .values({
+          id: d.dedupeKey ? idFor(`${d.dedupeKey}:${who}`) : crypto.randomUUID(),
+          user_id: r.userId,
+          organisation_id: r.organisationId,
+          event: d.event,
+          subject_type: d.subjectType,
+          subject_id: d.subjectId,
+          reference: d.reference,
+          created_at: now,
+          read_at: null,
+        })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .executeTakeFirst()
+      notifications += Number(inserted.numInsertedOrUpdatedRows ?? 0)
+    }
+    if (!config.mail.smtpUrl || !r.email || !r.byEmail) continue
     const queued = await db
       .insertInto('mail_outbox')
       .values({

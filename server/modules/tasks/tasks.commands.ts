@@ -5,6 +5,7 @@ import type { RequestContext, Trx } from '../../http/context'
 import { fail, invalidField } from '../../http/errors'
 import { type ChangeableCase, insertRows, missOrStale, rowsOf, updateRows } from '../../security/case-access'
 import { workersOf } from '../accompaniments/accompaniments.queries'
+import { notify } from '../notifications/notifications'
 
 /** A task on a case the actor may change, for the actor or one of the case's workers. */
 export async function createTask(
@@ -32,6 +33,9 @@ export async function createTask(
     done_at: null,
     version: 1,
   })
+  // A task given to someone else is news to them (issue 12); one's own is not.
+  if (assignee !== ctx.user.userId)
+    await notify(trx, { event: 'task_assigned', accompanimentId: acc.id, code: acc.code, userId: assignee }, ctx.services.config)
   return id
 }
 

@@ -173,6 +173,77 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/me/language': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Choose my language: the interface at sign-in and my e-mails */
+    put: operations['setMyLanguage']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/me/notification-preferences': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** How I hear of each event: in the app, by e-mail */
+    get: operations['getMyNotificationPreferences']
+    /** Change how I hear of events; events not listed keep their choice */
+    put: operations['setMyNotificationPreferences']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/me/calendar-feed': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Whether I have a calendar feed address, and since when */
+    get: operations['getMyCalendarFeed']
+    put?: never
+    /** Make my calendar feed address (a former one stops working); shown once */
+    post: operations['issueMyCalendarFeed']
+    /** Revoke my calendar feed address */
+    delete: operations['revokeMyCalendarFeed']
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/calendar-feed/{file}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A calendar feed (iCalendar), read by a calendar application at its secret address; 404 once revoked */
+    get: operations['readCalendarFeed']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/users': {
     parameters: {
       query?: never
@@ -2814,6 +2885,7 @@ export interface operations {
               | 'accompaniment.break_glass'
               | 'access_grant.review'
               | 'case_session.read'
+              | 'calendar.feed'
               | 'case_session.write'
               | 'task.read'
               | 'my_day.read'
@@ -2864,6 +2936,7 @@ export interface operations {
             /** @enum {string} */
             sessionState: 'active' | 'mfa_pending' | 'mfa_enrolment'
             demo: boolean
+            language: ('fr' | 'nl' | 'de' | 'en') | null
           }
         }
       }
@@ -2970,6 +3043,259 @@ export interface operations {
       403: components['responses']['Forbidden']
       409: components['responses']['Conflict']
       413: components['responses']['PayloadTooLarge']
+      500: components['responses']['ServerError']
+    }
+  }
+  setMyLanguage: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          language: 'fr' | 'nl' | 'de' | 'en'
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      500: components['responses']['ServerError']
+    }
+  }
+  getMyNotificationPreferences: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** @enum {string} */
+              event:
+                | 'referral_accepted'
+                | 'referral_declined'
+                | 'referral_completed'
+                | 'charter_renewal_due'
+                | 'callback_due'
+                | 'case_assigned'
+                | 'closure_approved'
+                | 'closure_refused'
+                | 'case_break_glass'
+                | 'task_assigned'
+                | 'relative_agreement_expiring'
+                | 'report_due'
+              inApp: boolean
+              email: boolean
+            }[]
+            emailAvailable: boolean
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      500: components['responses']['ServerError']
+    }
+  }
+  setMyNotificationPreferences: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          items: {
+            /** @enum {string} */
+            event:
+              | 'referral_accepted'
+              | 'referral_declined'
+              | 'referral_completed'
+              | 'charter_renewal_due'
+              | 'callback_due'
+              | 'case_assigned'
+              | 'closure_approved'
+              | 'closure_refused'
+              | 'case_break_glass'
+              | 'task_assigned'
+              | 'relative_agreement_expiring'
+              | 'report_due'
+            inApp: boolean
+            email: boolean
+          }[]
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** @enum {string} */
+              event:
+                | 'referral_accepted'
+                | 'referral_declined'
+                | 'referral_completed'
+                | 'charter_renewal_due'
+                | 'callback_due'
+                | 'case_assigned'
+                | 'closure_approved'
+                | 'closure_refused'
+                | 'case_break_glass'
+                | 'task_assigned'
+                | 'relative_agreement_expiring'
+                | 'report_due'
+              inApp: boolean
+              email: boolean
+            }[]
+            emailAvailable: boolean
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      500: components['responses']['ServerError']
+    }
+  }
+  getMyCalendarFeed: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            active: boolean
+            createdAt: string | null
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  issueMyCalendarFeed: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            url: string
+            createdAt: string
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  revokeMyCalendarFeed: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  readCalendarFeed: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        file: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      400: components['responses']['BadRequest']
+      404: components['responses']['NotFound']
       500: components['responses']['ServerError']
     }
   }
@@ -13326,6 +13652,10 @@ export interface operations {
           | 'user.activation_issued'
           | 'user.role_confirmed'
           | 'user.role_refused'
+          | 'user.language_changed'
+          | 'user.notification_preferences_changed'
+          | 'user.calendar_feed_issued'
+          | 'user.calendar_feed_revoked'
           | 'user.role_requests_listed'
           | 'dpo_alert.listed'
           | 'dpo_alert.acknowledged'
@@ -13363,6 +13693,8 @@ export interface operations {
           | 'dashboard.viewed'
           | 'my_day.viewed'
           | 'calendar.viewed'
+          | 'calendar.feed_read'
+          | 'calendar.team_viewed'
           | 'case_relative.listed'
           | 'case_relative.added'
           | 'case_relative.updated'
@@ -15221,9 +15553,21 @@ export interface operations {
               id: string
               /** @enum {string} */
               event:
-                'referral_sent' | 'referral_accepted' | 'referral_declined' | 'referral_completed' | 'charter_renewal_due' | 'callback_due'
+                | 'referral_sent'
+                | 'referral_accepted'
+                | 'referral_declined'
+                | 'referral_completed'
+                | 'charter_renewal_due'
+                | 'callback_due'
+                | 'case_assigned'
+                | 'closure_approved'
+                | 'closure_refused'
+                | 'case_break_glass'
+                | 'task_assigned'
+                | 'relative_agreement_expiring'
+                | 'report_due'
               /** @enum {string} */
-              subjectType: 'referral' | 'organisation' | 'contact'
+              subjectType: 'referral' | 'organisation' | 'contact' | 'accompaniment'
               subjectId: string
               reference: string
               createdAt: string
@@ -15262,9 +15606,21 @@ export interface operations {
             id: string
             /** @enum {string} */
             event:
-              'referral_sent' | 'referral_accepted' | 'referral_declined' | 'referral_completed' | 'charter_renewal_due' | 'callback_due'
+              | 'referral_sent'
+              | 'referral_accepted'
+              | 'referral_declined'
+              | 'referral_completed'
+              | 'charter_renewal_due'
+              | 'callback_due'
+              | 'case_assigned'
+              | 'closure_approved'
+              | 'closure_refused'
+              | 'case_break_glass'
+              | 'task_assigned'
+              | 'relative_agreement_expiring'
+              | 'report_due'
             /** @enum {string} */
-            subjectType: 'referral' | 'organisation' | 'contact'
+            subjectType: 'referral' | 'organisation' | 'contact' | 'accompaniment'
             subjectId: string
             reference: string
             createdAt: string

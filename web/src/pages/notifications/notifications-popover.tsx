@@ -15,6 +15,7 @@ import { NOTIFICATIONS_KEY as KEY, useNotifications } from './use-notifications'
 export function subjectPath(me: Me, n: Pick<NotificationView, 'subjectType' | 'subjectId'>): string | null {
   if (n.subjectType === 'contact' && can(me, 'contact.read')) return `/contacts/${n.subjectId}`
   if (n.subjectType === 'organisation' && can(me, 'partner_directory.read')) return `/partners/${n.subjectId}`
+  if (n.subjectType === 'accompaniment' && can(me, 'accompaniment.read')) return `/accompaniments/${n.subjectId}`
   return null
 }
 
