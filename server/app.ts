@@ -34,6 +34,7 @@ import { sheetRoutes } from './modules/sheets/sheets.routes'
 import { partnerHsdsRoutes } from './modules/partners/partners-hsds.routes'
 import { partnerRoutes } from './modules/partners/partners.routes'
 import { meRoutes } from './modules/me/me.routes'
+import { privacyScreenRoutes } from './modules/names/privacy-screen.routes'
 import { networkRoutes } from './modules/network/network.routes'
 import { notificationRoutes } from './modules/notifications/notifications.routes'
 import { personRoutes } from './modules/persons/persons.routes'
@@ -59,6 +60,7 @@ export const API_ROUTES: Route[] = [
   ...healthRoutes,
   ...authRoutes,
   ...meRoutes,
+  ...privacyScreenRoutes,
   ...userRoutes,
   ...teamRoutes,
   ...teamMemberRoutes,

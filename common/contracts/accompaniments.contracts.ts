@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ClientNames } from './names.contracts'
 import { TIMELINE_EVENT_TYPES } from '../vocabulary'
 
 export const ACCOMPANIMENT_KINDS = ['concerned', 'relative', 'professional'] as const
@@ -221,6 +222,8 @@ export const Dashboard = z.object({
       }),
     ),
   }),
+  /** The client of every case listed above, by case id (issue 12). */
+  clients: ClientNames,
 })
 export type Dashboard = z.infer<typeof Dashboard>
 export const DashboardQuery = z.object({ teamId: z.uuid() })

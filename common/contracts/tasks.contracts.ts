@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { MyDayContacts } from './contacts.contracts'
+import { ClientNames } from './names.contracts'
 
 export const TASK_STATUSES = ['open', 'done'] as const
 export type TaskStatus = (typeof TASK_STATUSES)[number]
@@ -64,4 +65,8 @@ export const MyDay = z.object({
   reminders: z.array(Reminder),
   charterRenewals: z.array(CharterRenewal).optional(),
   contactPoint: MyDayContacts.optional(),
+  /** Cases assigned to me that I have not opened yet ("new case for you"), oldest first. */
+  newCases: z.array(z.object({ accompanimentId: z.uuid(), accompanimentCode: z.string(), status: z.string() })),
+  /** The client of every case above, by case id. */
+  clients: ClientNames,
 })

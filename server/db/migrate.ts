@@ -33,6 +33,7 @@ import * as m0030 from './migrations/0030-contact-callback-assignee'
 import * as m0031 from './migrations/0031-partner-search-ranks'
 import * as m0032 from './migrations/0032-contact-day-counts'
 import * as m0033 from './migrations/0033-referral-selection'
+import * as m0035 from './migrations/0035-names-where-people-work'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -71,6 +72,7 @@ const STEPS: Record<string, Step> = {
   '0031-partner-search-ranks': m0031,
   '0032-contact-day-counts': m0032,
   '0033-referral-selection': m0033,
+  '0035-names-where-people-work': m0035,
 }
 
 /** Every migration the code knows, in order: what a current database has applied. */

@@ -38,6 +38,8 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/me/password': { id: 'changeMyPassword', throttled: true },
   'POST /api/me/mfa/enrol': { id: 'startMfaEnrolment', also: [409] },
   'POST /api/me/mfa/confirm': { id: 'confirmMfaEnrolment', also: [401, 409] },
+  'GET /api/me/privacy-screen': { id: 'getMyPrivacyScreen' },
+  'PUT /api/me/privacy-screen': { id: 'setMyPrivacyScreen' },
 
   'GET /api/users': { id: 'listUsers' },
   'POST /api/users': { id: 'createUser', also: [409] },

@@ -18,6 +18,8 @@ export const MATRIX: Record<string, Who> = {
   'POST /api/me/password': 'authenticated',
   'POST /api/me/mfa/enrol': 'authenticated',
   'POST /api/me/mfa/confirm': 'authenticated',
+  'GET /api/me/privacy-screen': 'authenticated',
+  'PUT /api/me/privacy-screen': 'authenticated',
   'GET /api/postcodes': 'authenticated',
   'GET /api/users': ['admin'],
   'POST /api/users': ['admin'],

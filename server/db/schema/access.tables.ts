@@ -27,6 +27,8 @@ export interface AccessTables {
     /** 0027: the partner organisation a `partner` user belongs to (null for the service's own staff). */
     organisation_id: ColumnType<string | null, string | null | undefined, string | null>
     updated_at: string
+    /** 0035: the user's privacy screen (1 initials, 0 names); null follows the service's setting. */
+    names_masked: ColumnType<number | null, number | null | undefined, number | null>
   }
   user_roles: { user_id: string; role: Role }
   user_teams: { user_id: string; team_id: string }

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Checkbox, Group, Stack, Text } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { TaskView } from '../../api/types'
@@ -12,6 +13,7 @@ export function TaskItem({
   busy,
   showCase,
   assignee,
+  client,
 }: {
   task: TaskView
   onToggle: (done: boolean) => void
@@ -19,6 +21,8 @@ export function TaskItem({
   showCase?: boolean
   /** The assignee's name, when it is worth showing. */
   assignee?: string
+  /** The case's client beside its code (My day), masked by the privacy screen. */
+  client?: ReactNode
 }) {
   const { t } = useTranslation()
   const fmt = useFormat()
@@ -63,6 +67,7 @@ export function TaskItem({
               {task.accompanimentCode}
             </Anchor>
           ) : null}
+          {client ? <Text size="sm">{client}</Text> : null}
         </Group>
       </Stack>
     </Group>
