@@ -14,6 +14,7 @@ const CASE_TABLES = [
   'trajectory_events',
   'case_relatives',
   'network_snapshots',
+  'case_opens',
 ]
 /** The contact point's records: reached through security/contact-access.ts only. */
 const CONTACT_TABLES = ['contacts', 'contact_history', 'contact_triages', 'contact_information_given', 'contact_day_counts']

@@ -36,6 +36,7 @@ import { partnerRoutes } from './modules/partners/partners.routes'
 import { meRoutes } from './modules/me/me.routes'
 import { preferenceRoutes } from './modules/me/preferences.routes'
 import { calendarFeedRoutes } from './modules/calendar-feed/calendar-feed.routes'
+import { privacyScreenRoutes } from './modules/names/privacy-screen.routes'
 import { networkRoutes } from './modules/network/network.routes'
 import { notificationRoutes } from './modules/notifications/notifications.routes'
 import { personRoutes } from './modules/persons/persons.routes'
@@ -66,6 +67,7 @@ export const API_ROUTES: Route[] = [
   ...meRoutes,
   ...preferenceRoutes,
   ...calendarFeedRoutes,
+  ...privacyScreenRoutes,
   ...userRoutes,
   ...teamRoutes,
   ...teamMemberRoutes,

@@ -38,6 +38,7 @@ const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
   trajectory_events: true,
   case_relatives: true,
   network_snapshots: true,
+  case_opens: true,
   role_requests: true,
   dpo_alerts: true,
   system_state: true,

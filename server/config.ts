@@ -29,6 +29,9 @@ const ConfigSchema = z.object({
     .default('pdf,png,jpeg,docx,odt,txt'),
   PARCOURS_DENIALS_PER_MINUTE: z.coerce.number().int().min(5).max(100_000).default(120),
   PARCOURS_REVIEW_EVERY_MONTHS: z.coerce.number().int().min(1).max(24).default(3),
+  // Client names on My day, the calendar and the dashboard: shown, or masked to initials until
+  // hovered or focused, for users who have not chosen themselves (issue 12).
+  PARCOURS_NAMES_DEFAULT: z.enum(['names', 'initials'], 'names or initials').default('names'),
   // The public page (/info) and its form: the free line, and the form's anti-abuse limits.
   PARCOURS_LINE_PHONE: z
     .string()
@@ -70,6 +73,8 @@ export type Config = {
   documents: { maxBytes: number; types: string[] }
   /** Months between progress reviews, for the reminders on My day. */
   reviewEveryMonths: number
+  /** What users who have not chosen see of clients' names where they work: names, or initials. */
+  namesDefault: 'names' | 'initials'
   /** Refusals a session may cause per minute before it is blocked (audit flooding). */
   denialsPerMinute: number
   /** The free line shown on /info: its number and its hours on working days ([from, to] pairs, HH:MM). */
@@ -132,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     session: { idleMs: c.PARCOURS_SESSION_IDLE_MINUTES * 60_000, absoluteMs: c.PARCOURS_SESSION_ABSOLUTE_HOURS * 3_600_000 },
     logLevel: c.LOG_LEVEL,
     reviewEveryMonths: c.PARCOURS_REVIEW_EVERY_MONTHS,
+    namesDefault: c.PARCOURS_NAMES_DEFAULT,
     denialsPerMinute: c.PARCOURS_DENIALS_PER_MINUTE,
     // Outside production a placeholder number, so that the demo page reads as the real one will;
     // in production an unset number is left off the page rather than invented.

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { TIMELINE_KINDS } from '../timeline'
+import { ClientNames } from './names.contracts'
 import { TIMELINE_EVENT_TYPES } from '../vocabulary'
 
 export const ACCOMPANIMENT_KINDS = ['concerned', 'relative', 'professional'] as const
@@ -311,6 +312,8 @@ export const Dashboard = z.object({
       }),
     ),
   }),
+  /** The client of every case listed above, by case id (issue 12). */
+  clients: ClientNames,
 })
 export type Dashboard = z.infer<typeof Dashboard>
 export const DashboardQuery = z.object({ teamId: z.uuid() })

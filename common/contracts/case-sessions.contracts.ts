@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ClientNames } from './names.contracts'
 import { Instant } from './shared.contracts'
 
 export const SESSION_STATUSES = ['planned', 'held', 'cancelled', 'missed'] as const
@@ -48,4 +49,5 @@ export const SessionParams = z.object({ id: z.uuid(), sessionId: z.uuid() })
 /** A worker's calendar: sessions of the cases they work on, between two instants. */
 export const CalendarQuery = z.object({ from: Instant, to: Instant })
 export const CalendarEntry = CaseSessionView.omit({ notes: true, place: true }).extend({ accompanimentCode: z.string() })
-export const Calendar = z.object({ items: z.array(CalendarEntry) })
+/** `clients`: the client of each session's case, by case id (issue 12). */
+export const Calendar = z.object({ items: z.array(CalendarEntry), clients: ClientNames })

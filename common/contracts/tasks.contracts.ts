@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { MyDayContacts } from './contacts.contracts'
+import { ClientNames } from './names.contracts'
 
 /** `cancelled`: closed with its case by the lead's decision (issue 12), recorded on the timeline. */
 export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const
@@ -79,4 +80,8 @@ export const MyDay = z.object({
   reminders: z.array(Reminder),
   charterRenewals: z.array(CharterRenewal).optional(),
   contactPoint: MyDayContacts.optional(),
+  /** Cases assigned to me that I have not opened yet ("new case for you"), oldest first. */
+  newCases: z.array(z.object({ accompanimentId: z.uuid(), accompanimentCode: z.string(), status: z.string() })),
+  /** The client of every case above, by case id. */
+  clients: ClientNames,
 })

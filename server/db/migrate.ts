@@ -35,6 +35,7 @@ import * as m0032 from './migrations/0032-contact-day-counts'
 import * as m0033 from './migrations/0033-referral-selection'
 import * as m0034 from './migrations/0034-casework-details'
 import * as m0035 from './migrations/0035-notification-preferences'
+import * as m0036 from './migrations/0036-names-where-people-work'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -75,6 +76,7 @@ const STEPS: Record<string, Step> = {
   '0033-referral-selection': m0033,
   '0034-casework-details': m0034,
   '0035-notification-preferences': m0035,
+  '0036-names-where-people-work': m0036,
 }
 
 /** Every migration the code knows, in order: what a current database has applied. */

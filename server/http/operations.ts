@@ -45,6 +45,8 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/me/calendar-feed': { id: 'issueMyCalendarFeed' },
   'DELETE /api/me/calendar-feed': { id: 'revokeMyCalendarFeed' },
   'GET /api/calendar-feed/:file': { id: 'readCalendarFeed', public: true },
+  'GET /api/me/privacy-screen': { id: 'getMyPrivacyScreen' },
+  'PUT /api/me/privacy-screen': { id: 'setMyPrivacyScreen' },
 
   'GET /api/users': { id: 'listUsers' },
   'POST /api/users': { id: 'createUser', also: [409] },

@@ -25,6 +25,8 @@ export const MATRIX: Record<string, Who> = {
   'POST /api/me/calendar-feed': ['worker', 'lead'],
   'DELETE /api/me/calendar-feed': ['worker', 'lead'],
   'GET /api/calendar-feed/:file': 'public',
+  'GET /api/me/privacy-screen': 'authenticated',
+  'PUT /api/me/privacy-screen': 'authenticated',
   'GET /api/postcodes': 'authenticated',
   'GET /api/users': ['admin'],
   'POST /api/users': ['admin'],

@@ -37,6 +37,7 @@ const CALLS: Record<string, Call[]> = {
   'GET /api/ready': [{ as: 'assigned', url: () => '/api/ready' }],
   'GET /api/openapi.json': [{ as: 'assigned', url: () => '/api/openapi.json' }],
   'GET /api/me': [{ as: 'assigned', url: () => '/api/me' }],
+  'GET /api/me/privacy-screen': [{ as: 'assigned', url: () => '/api/me/privacy-screen' }],
   'GET /api/users': [{ as: 'admin', url: () => '/api/users' }],
   'GET /api/users/:id': [{ as: 'admin', url: () => `/api/users/${w.owner.userId}` }],
   'GET /api/teams': [{ as: 'admin', url: () => '/api/teams' }],

@@ -252,6 +252,18 @@ export async function insertRows<T extends CaseTable>(
   if (rows.length) await CASE_QUERIES[table].insert(trx, acc.id, rows).execute()
 }
 
+/**
+ * Records that the actor has opened this case, the first time only (a later open changes
+ * nothing): My day shows a worker's case as new until then. Any access opens it, a read-only one
+ * included, so it takes any opened case.
+ */
+export async function recordOpened(trx: Trx, acc: OpenedCase, actor: Actor, at: string): Promise<void> {
+  await CASE_QUERIES.case_opens
+    .insert(trx, acc.id, [{ user_id: actor.userId, opened_at: at }])
+    .onConflict((oc) => oc.columns(['user_id', 'accompaniment_id']).doNothing())
+    .execute()
+}
+
 /** An update of rows of a case table, limited to this case. */
 export function updateRows<T extends CaseTable>(trx: Trx, acc: ManageableCase, table: T) {
   return CASE_QUERIES[table].update(trx, acc.id)
@@ -267,8 +279,9 @@ export function deleteRows<T extends CaseTable>(trx: Trx, acc: ChangeableCase, t
  * case (someone changed it since it was read), 404 when it is not (which the caller must not
  * tell apart from a row of another case).
  */
-export async function missOrStale(trx: Trx, acc: OpenedCase, table: CaseTable, rowId: string): Promise<never> {
-  // Typed over the union of case tables, each of which has an `id`: nothing of the row is returned.
+export async function missOrStale(trx: Trx, acc: OpenedCase, table: Exclude<CaseTable, 'case_opens'>, rowId: string): Promise<never> {
+  // Typed over the union of case tables with rows of their own (an `id`; `case_opens` is keyed by
+  // user and case): nothing of the row is returned.
   const exists = await trx
     .selectFrom(table)
     .select(`${table}.id`)

@@ -25,6 +25,7 @@ export const CASE_TABLES = [
   'trajectory_events',
   'case_relatives',
   'network_snapshots',
+  'case_opens',
 ] as const satisfies readonly (keyof Database)[]
 export type CaseTable = (typeof CASE_TABLES)[number]
 
@@ -123,6 +124,13 @@ export const CASE_QUERIES: { [T in CaseTable]: Queries<T> } = {
     update: (trx, id) => trx.updateTable('network_snapshots').where('network_snapshots.accompaniment_id', '=', id),
     delete: (trx, id) => trx.deleteFrom('network_snapshots').where('network_snapshots.accompaniment_id', '=', id),
     joined: (cases) => cases.innerJoin('network_snapshots', 'network_snapshots.accompaniment_id', 'accompaniments.id'),
+  },
+  case_opens: {
+    rows: (trx, id) => trx.selectFrom('case_opens').where('case_opens.accompaniment_id', '=', id),
+    insert: (trx, id, rows) => trx.insertInto('case_opens').values(rows.map((r) => ({ ...r, accompaniment_id: id }))),
+    update: (trx, id) => trx.updateTable('case_opens').where('case_opens.accompaniment_id', '=', id),
+    delete: (trx, id) => trx.deleteFrom('case_opens').where('case_opens.accompaniment_id', '=', id),
+    joined: (cases) => cases.innerJoin('case_opens', 'case_opens.accompaniment_id', 'accompaniments.id'),
   },
 }
 

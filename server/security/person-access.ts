@@ -348,3 +348,34 @@ export async function personCodes(trx: Trx, ids: string[]): Promise<Map<string, 
   }
   return out
 }
+
+/**
+ * First and last names of the clients a response shows beside their case codes (My day, the
+ * calendar, the lead's dashboard), so that the web app can mask them to initials. As for
+ * `personNames`, the keys fetched record these persons on the audit entry: only ids of cases the
+ * caller may see are to be passed.
+ */
+export async function personNameParts(
+  ctx: RequestContext,
+  trx: Trx,
+  personIds: string[],
+): Promise<Map<string, { firstName: string; lastName: string }>> {
+  const ids = [...new Set(personIds)]
+  if (ids.length === 0) return new Map()
+  const [rows, keys] = await Promise.all([
+    trx
+      .selectFrom('persons')
+      .select(['persons.id', 'persons.first_name_sealed', 'persons.last_name_sealed'])
+      .where('persons.id', 'in', ids)
+      .execute(),
+    ctx.codec.personKeys(trx, ids),
+  ])
+  const names = new Map<string, { firstName: string; lastName: string }>()
+  for (const row of rows) {
+    const key = keys.get(row.id)
+    if (!key) continue
+    const plain = ctx.codec.openRow('persons', key, row.id, row)
+    names.set(row.id, { firstName: plain.first_name, lastName: plain.last_name })
+  }
+  return names
+}

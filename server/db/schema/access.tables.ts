@@ -29,6 +29,8 @@ export interface AccessTables {
     updated_at: string
     /** 0035: the account's interface and e-mail language; null: the service's default (French). */
     language: ColumnType<Language | null, Language | null | undefined, Language | null>
+    /** 0036: the user's privacy screen (1 initials, 0 names); null follows the service's setting. */
+    names_masked: ColumnType<number | null, number | null | undefined, number | null>
   }
   /** 0035: the secret address of a user's calendar feed: only the token's SHA-256 (hex) is kept. */
   calendar_feeds: { user_id: string; token_hash: string; created_at: string }

@@ -235,4 +235,6 @@ export interface CaseworkTables {
     updated_at: string
     version: number
   }
+  /** 0036: the first time each user opened each case ("new case for you" on My day until then). */
+  case_opens: { accompaniment_id: string; user_id: string; opened_at: string }
 }

@@ -1,6 +1,7 @@
 import { type AccompanimentStatus, Dashboard, DashboardQuery } from '../../../common/contracts/accompaniments.contracts'
 import { defineRoute } from '../../http/define-route'
 import { visibleCases, visibleRows } from '../../security/case-access'
+import { clientNamesOf } from '../names/client-names'
 
 const OPEN: AccompanimentStatus[] = ['intake', 'active', 'suspended', 'closing']
 const LIST_LIMIT = 100
@@ -15,8 +16,8 @@ export const dashboardRoutes = [
     response: Dashboard,
     allow: 'accompaniment.assign',
     async handler({ query, ctx }) {
-      // Counts and case codes only: no names, no content. The cases listed show their clients,
-      // whom the audit entry records.
+      // Counts, case codes and the listed cases' clients by name (issue 12), no content. The
+      // cases listed show their clients, whom the audit entry records.
       return ctx.read('dashboard.viewed', async (trx, audit) => {
         audit.detail({ teamId: query.teamId })
         // The team's cases, through the door: a team the caller does not lead is 404.
@@ -108,6 +109,11 @@ export const dashboardRoutes = [
             .execute(),
         ])
         audit.shows([...awaiting, ...unassignedCases, ...endingCases, ...overdueItems].map((r) => r.person_id))
+        // Each listed case's client by name (issue 12): opened through the door, recorded on this entry.
+        const clients = await clientNamesOf(ctx, trx, [
+          ...[...awaiting, ...unassignedCases, ...endingCases].map((r) => r.id),
+          ...overdueItems.map((r) => r.accompaniment_id),
+        ])
         const pairs = (rows: Record<string, unknown>[], col: string) => rows.map((r) => ({ key: String(r[col]), count: Number(r.n) }))
         return {
           teamId: query.teamId,
@@ -141,6 +147,7 @@ export const dashboardRoutes = [
               assigneeName: r.display_name ?? null,
             })),
           },
+          clients,
         }
       })
     },

@@ -15,6 +15,7 @@ import { expectedVersion, sendVersion } from '../../http/versioning'
 import { visibleRows } from '../../security/case-access'
 import { createSession, updateSession } from './case-sessions.commands'
 import { sessionsOf } from './case-sessions.queries'
+import { clientNamesOf } from '../names/client-names'
 
 export const caseSessionRoutes = [
   defineCaseRoute({
@@ -109,6 +110,11 @@ export const caseSessionRoutes = [
           .execute()
         audit.shows(rows.map((r) => r.person_id))
         return {
+          clients: await clientNamesOf(
+            ctx,
+            trx,
+            rows.map((r) => r.accompaniment_id),
+          ),
           items: rows.map((r) => ({
             id: r.id,
             accompanimentId: r.accompaniment_id,

@@ -7,6 +7,8 @@ import { expectedVersion, sendVersion } from '../../http/versioning'
 import { visibleRows } from '../../security/case-access'
 import { charterRenewalsFor } from '../partners/partners.renewals'
 import { contactsOnDuty } from '../contacts/contact-my-day'
+import { clientNamesOf } from '../names/client-names'
+import { newCasesFor } from '../names/new-cases.queries'
 import { addDays, remindersFor } from './reminders.queries'
 import { createTask, setTaskStatus } from './tasks.commands'
 import { myOpenTasks, tasksOfCase } from './tasks.queries'
@@ -79,7 +81,7 @@ export const taskRoutes = [
       const me = ctx.user
       const today = ctx.now().slice(0, 10)
       return ctx.read('my_day.viewed', async (trx, audit) => {
-        const [sessions, overdue, week, reminders] = await Promise.all([
+        const [sessions, overdue, week, reminders, fresh] = await Promise.all([
           visibleRows(trx, me, 'case_sessions')
             .select([
               'case_sessions.id',
@@ -99,9 +101,15 @@ export const taskRoutes = [
           myOpenTasks(ctx, trx, me, { before: today }),
           myOpenTasks(ctx, trx, me, { from: today, before: addDays(today, 7) }),
           remindersFor(ctx, trx, today),
+          newCasesFor(trx, me),
         ])
-        // Sessions and reminders show case codes and times, not sealed values: their persons are named here.
-        audit.shows(sessions.map((s) => s.person_id)).shows(reminders.map((r) => r.personId))
+        // Sessions, reminders and new cases show case codes and times, not sealed values: their persons are named here.
+        audit
+          .shows(sessions.map((s) => s.person_id))
+          .shows(reminders.map((r) => r.personId))
+          .shows(fresh.map((c) => c.person_id))
+        const caseIds = [...sessions, ...fresh].map((s) => s.accompaniment_id)
+        caseIds.push(...[...overdue, ...week, ...reminders].map((r) => r.accompanimentId))
         return {
           date: today,
           sessionsToday: sessions.map((s) => ({
@@ -118,6 +126,8 @@ export const taskRoutes = [
           reminders: reminders.map(({ personId: _p, ...r }) => r),
           ...(await charterRenewalsFor(trx, me, today)),
           contactPoint: await contactsOnDuty(ctx, trx, audit),
+          newCases: fresh.map((c) => ({ accompanimentId: c.accompaniment_id, accompanimentCode: c.code, status: c.status })),
+          clients: await clientNamesOf(ctx, trx, caseIds),
         }
       })
     },

@@ -244,6 +244,24 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/me/privacy-screen': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** My privacy screen: are client names masked to initials where I work? */
+    get: operations['getMyPrivacyScreen']
+    /** Turn my privacy screen on or off (null: follow the service's setting); idempotent */
+    put: operations['setMyPrivacyScreen']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/users': {
     parameters: {
       query?: never
@@ -3296,6 +3314,70 @@ export interface operations {
       }
       400: components['responses']['BadRequest']
       404: components['responses']['NotFound']
+      500: components['responses']['ServerError']
+    }
+  }
+  getMyPrivacyScreen: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            masked: boolean
+            /** @enum {string} */
+            serviceDefault: 'names' | 'initials'
+            own: boolean
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      500: components['responses']['ServerError']
+    }
+  }
+  setMyPrivacyScreen: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          masked: boolean | null
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            masked: boolean
+            /** @enum {string} */
+            serviceDefault: 'names' | 'initials'
+            own: boolean
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
       500: components['responses']['ServerError']
     }
   }
@@ -7549,6 +7631,12 @@ export interface operations {
                 assigneeName: string | null
               }[]
             }
+            clients: {
+              [key: string]: {
+                firstName: string
+                lastName: string
+              }
+            }
           }
         }
       }
@@ -7816,6 +7904,12 @@ export interface operations {
               version: number
               accompanimentCode: string
             }[]
+            clients: {
+              [key: string]: {
+                firstName: string
+                lastName: string
+              }
+            }
           }
         }
       }
@@ -8147,6 +8241,18 @@ export interface operations {
                 version: number
                 callerName: string | null
               }[]
+            }
+            newCases: {
+              /** Format: uuid */
+              accompanimentId: string
+              accompanimentCode: string
+              status: string
+            }[]
+            clients: {
+              [key: string]: {
+                firstName: string
+                lastName: string
+              }
             }
           }
         }

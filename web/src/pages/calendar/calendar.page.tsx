@@ -7,6 +7,8 @@ import { Link } from 'react-router'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
+import { PersonName, PrivacyScreenToggle } from '../../components/person-name'
+import type { ClientName } from '../../../../common/contracts/names.contracts'
 import { isLanguage, LOCALE_TAGS } from '../../i18n'
 import { useFormat } from '../../i18n/format'
 import { addDays, type CalendarEntry, localDay, mondayOf, useCalendar } from './use-calendar'
@@ -14,7 +16,7 @@ import { addDays, type CalendarEntry, localDay, mondayOf, useCalendar } from './
 const STATUS_ICON = { planned: IconClock, held: IconCheck, cancelled: IconX, missed: IconAlertTriangle } as const
 const STATUS_COLOR = { planned: 'blue', held: 'green', cancelled: 'gray', missed: 'orange' } as const
 
-function SessionLink({ s }: { s: CalendarEntry }) {
+function SessionLink({ s, client }: { s: CalendarEntry; client: ClientName | undefined }) {
   const { t } = useTranslation()
   const fmt = useFormat()
   const end = new Date(Date.parse(s.startsAt) + s.durationMinutes * 60_000).toISOString()
@@ -34,6 +36,11 @@ function SessionLink({ s }: { s: CalendarEntry }) {
       <Text size="sm" className="mono" fw={600}>
         {s.accompanimentCode}
       </Text>
+      {client ? (
+        <Text size="sm">
+          <PersonName name={client} inLink />
+        </Text>
+      ) : null}
       <Text size="sm">{t(`sessions.modality.${s.modality}`)}</Text>
       <Text size="xs" c="gray.7">
         {t('sessions.minutes', { count: s.durationMinutes })}
@@ -73,7 +80,7 @@ export function CalendarPage() {
 
   return (
     <Stack gap="lg" maw={1500}>
-      <PageHeader title={t('calendar.title')} description={range} />
+      <PageHeader title={t('calendar.title')} description={range} actions={<PrivacyScreenToggle />} />
       <Group gap="sm" role="group" aria-label={t('calendar.navigation')}>
         <Button
           variant="default"
@@ -128,7 +135,7 @@ export function CalendarPage() {
                     <Stack component="ul" gap={6} className="plain-list">
                       {items.map((s) => (
                         <li key={s.id}>
-                          <SessionLink s={s} />
+                          <SessionLink s={s} client={query.data?.clients[s.accompanimentId]} />
                         </li>
                       ))}
                     </Stack>

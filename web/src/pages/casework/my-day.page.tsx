@@ -1,5 +1,5 @@
 import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
-import { IconAlertTriangle, IconCalendarEvent } from '@tabler/icons-react'
+import { IconAlertTriangle, IconCalendarEvent, IconSparkles } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -7,6 +7,7 @@ import type { TaskView } from '../../api/types'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
+import { PersonName, PrivacyScreenToggle } from '../../components/person-name'
 import { useFormat } from '../../i18n/format'
 import { MyDayCharters } from './my-day-charters'
 import { MyDayContacts } from './my-day-contacts'
@@ -41,6 +42,7 @@ export function MyDayPage() {
             key={task.id}
             task={task}
             showCase
+            client={<PersonName name={query.data?.clients[task.accompanimentId]} />}
             busy={status.isPending && status.variables.task.id === task.id}
             onToggle={(done) => status.mutate({ task, done })}
           />
@@ -52,13 +54,37 @@ export function MyDayPage() {
 
   return (
     <Stack gap="lg" maw={1100}>
-      <PageHeader title={t('myDay.title')} description={query.data ? fmt.date(query.data.date) : undefined} />
+      <PageHeader
+        title={t('myDay.title')}
+        description={query.data ? fmt.date(query.data.date) : undefined}
+        actions={<PrivacyScreenToggle />}
+      />
       <ErrorAlert error={query.error ?? status.error} />
       <MyDayContacts section={query.data?.contactPoint} />
       {query.isPending ? (
         <Loading />
       ) : query.data ? (
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+          {query.data.newCases.length ? (
+            <Block id="my-day-new-cases" title={t('names.newCases')} icon={<IconSparkles size={20} aria-hidden />}>
+              <Text size="sm" c="gray.7" mb="xs">
+                {t('names.newCasesHelp')}
+              </Text>
+              <Stack component="ul" gap="xs" className="plain-list" data-testid="my-day-new-cases">
+                {query.data.newCases.map((c) => (
+                  <Group component="li" key={c.accompanimentId} gap="sm" wrap="wrap">
+                    <Badge variant="filled" color="teal.9">
+                      {t('names.newCase')}
+                    </Badge>
+                    <Anchor component={Link} to={`/accompaniments/${c.accompanimentId}`} className="mono">
+                      {c.accompanimentCode}
+                    </Anchor>
+                    <PersonName name={query.data.clients[c.accompanimentId]} />
+                  </Group>
+                ))}
+              </Stack>
+            </Block>
+          ) : null}
           <Block id="my-day-sessions" title={t('myDay.sessions')} icon={<IconCalendarEvent size={20} aria-hidden />}>
             {query.data.sessionsToday.length ? (
               <Stack component="ul" gap="xs" className="plain-list" data-testid="my-day-sessions">
@@ -73,6 +99,7 @@ export function MyDayPage() {
                         <Anchor component={Link} to={`/accompaniments/${s.accompanimentId}?tab=sessions`} className="mono">
                           {s.accompanimentCode}
                         </Anchor>
+                        <PersonName name={query.data.clients[s.accompanimentId]} />
                         <Text>{t(`sessions.modality.${s.modality}`, { defaultValue: s.modality })}</Text>
                       </Group>
                       <Text size="sm" c="gray.7">
@@ -110,6 +137,7 @@ export function MyDayPage() {
                     <Anchor component={Link} to={`/accompaniments/${r.accompanimentId}`} className="mono">
                       {r.accompanimentCode}
                     </Anchor>
+                    <PersonName name={query.data.clients[r.accompanimentId]} />
                     <Text size="sm">{fmt.date(r.date)}</Text>
                     {r.date < query.data.date ? (
                       <Badge variant="outline" color="orange" leftSection={<IconAlertTriangle size={14} aria-hidden />}>

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Checkbox, Group, Stack, Text } from '@mantine/core'
 import { IconAlertTriangle, IconPencil } from '@tabler/icons-react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { TaskView } from '../../api/types'
@@ -13,6 +14,7 @@ export function TaskItem({
   showCase,
   assignee,
   onEdit,
+  client,
 }: {
   task: TaskView
   onToggle: (done: boolean) => void
@@ -22,6 +24,8 @@ export function TaskItem({
   assignee?: string
   /** Opens the task's edit dialog (on the case's tab, for those who may change it). */
   onEdit?: () => void
+  /** The case's client beside its code (My day), masked by the privacy screen. */
+  client?: ReactNode
 }) {
   const { t } = useTranslation()
   const fmt = useFormat()
@@ -68,6 +72,7 @@ export function TaskItem({
               {task.accompanimentCode}
             </Anchor>
           ) : null}
+          {client ? <Text size="sm">{client}</Text> : null}
         </Group>
       </Stack>
       {onEdit ? (

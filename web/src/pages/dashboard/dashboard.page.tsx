@@ -11,6 +11,7 @@ import { can, useMe } from '../../auth/use-me'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
+import { PersonName, PrivacyScreenToggle } from '../../components/person-name'
 import { ScrollTable } from '../../components/scroll-table'
 import { useFormat } from '../../i18n/format'
 import { KINDS, STATUSES } from '../accompaniments/vocabulary'
@@ -180,6 +181,7 @@ function Lists({ d }: { d: Dashboard }) {
                 <Stack gap={0}>
                   <Group gap="xs">
                     {caseLink(c.id, c.code)}
+                    <PersonName name={d.clients[c.id]} />
                     {c.outcome ? <Text size="sm">{t(`lifecycle.outcome.${c.outcome}`, { defaultValue: c.outcome })}</Text> : null}
                   </Group>
                   <Text size="sm" c="gray.7">
@@ -224,6 +226,7 @@ function Lists({ d }: { d: Dashboard }) {
               {d.unassignedCases.map((c) => (
                 <Group component="li" key={c.id} gap="sm" wrap="wrap">
                   {caseLink(c.id, c.code)}
+                  <PersonName name={d.clients[c.id]} />
                   <Text size="sm" c="gray.7">
                     {t('dashboard.openedOn', { date: fmt.date(c.createdAt) })}
                   </Text>
@@ -250,7 +253,12 @@ function Lists({ d }: { d: Dashboard }) {
                 {d.overdueTasks.items.map((task) => (
                   <Table.Tr key={task.id}>
                     <Table.Td className="nowrap">{fmt.date(task.dueDate)}</Table.Td>
-                    <Table.Td>{caseLink(task.accompanimentId, task.accompanimentCode)}</Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" wrap="wrap">
+                        {caseLink(task.accompanimentId, task.accompanimentCode)}
+                        <PersonName name={d.clients[task.accompanimentId]} />
+                      </Group>
+                    </Table.Td>
                     <Table.Td>{task.assigneeName ?? ''}</Table.Td>
                   </Table.Tr>
                 ))}
@@ -267,6 +275,7 @@ function Lists({ d }: { d: Dashboard }) {
             {d.mandatesEnding.map((c) => (
               <Group component="li" key={c.id} gap="sm" wrap="wrap">
                 {caseLink(c.id, c.code)}
+                <PersonName name={d.clients[c.id]} />
                 <Text size="sm">
                   {c.mandateEnd < today
                     ? t('dashboard.mandateEnded', { date: fmt.date(c.mandateEnd) })
@@ -307,15 +316,18 @@ export function DashboardPage() {
         title={t('dashboard.title')}
         description={teamName ? t('dashboard.description', { team: teamName }) : undefined}
         actions={
-          teams.length > 1 ? (
-            <Select
-              label={t('dashboard.team')}
-              data={teams.map((team) => ({ value: team.id, label: team.name }))}
-              value={teamId}
-              onChange={(v) => v && setChosen(v)}
-              allowDeselect={false}
-            />
-          ) : undefined
+          <>
+            <PrivacyScreenToggle />
+            {teams.length > 1 ? (
+              <Select
+                label={t('dashboard.team')}
+                data={teams.map((team) => ({ value: team.id, label: team.name }))}
+                value={teamId}
+                onChange={(v) => v && setChosen(v)}
+                allowDeselect={false}
+              />
+            ) : null}
+          </>
         }
       />
       <Group>
