@@ -19,6 +19,7 @@ import {
   type Participant,
   type SessionStatus,
 } from './vocabulary'
+import { DateTimeField } from '../../components/date-field'
 
 /** Plan a session (status "planned") or record one; `session` given → edit it. */
 export function SessionModal({
@@ -94,12 +95,11 @@ export function SessionModal({
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <ErrorAlert error={save.error && !errors.any ? save.error : null} />
-          <TextInput
-            type="datetime-local"
+          <DateTimeField
             label={t('sessions.startsAt')}
             required
             value={startsAt}
-            onChange={(e) => setStartsAt(e.currentTarget.value)}
+            onChange={(v) => setStartsAt(v)}
             error={errors.of('startsAt')}
             data-testid="session-starts-at"
           />

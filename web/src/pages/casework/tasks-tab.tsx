@@ -10,6 +10,7 @@ import { useFieldErrors } from '../../components/field-errors'
 import { Loading } from '../../components/loading'
 import { TaskItem } from './task-item'
 import { useTaskStatus, useTasks } from './use-casework'
+import { DateField } from '../../components/date-field'
 
 function AddTask({ a, meId }: { a: AccompanimentView; meId: string | undefined }) {
   const { t } = useTranslation()
@@ -54,14 +55,7 @@ function AddTask({ a, meId }: { a: AccompanimentView; meId: string | undefined }
             error={errors.of('title')}
           />
           <Group grow align="flex-start">
-            <TextInput
-              type="date"
-              label={t('tasks.dueDate')}
-              required
-              value={dueDate}
-              onChange={(e) => setDueDate(e.currentTarget.value)}
-              error={errors.of('dueDate')}
-            />
+            <DateField label={t('tasks.dueDate')} required value={dueDate} onChange={(v) => setDueDate(v)} error={errors.of('dueDate')} />
             <Select
               label={t('tasks.assignee')}
               placeholder={t('tasks.assigneeMe')}

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
 import { type Chosen, ServicePicker } from './service-picker'
 import { useRecordConsent } from './use-referrals'
+import { DateField } from '../../components/date-field'
 
 type Giver = (typeof CONSENT_GIVERS)[number]
 type Way = (typeof CONSENT_WAYS)[number]
@@ -83,20 +84,18 @@ export function ConsentForm({ caseId, onDone }: { caseId: string; onDone: () => 
           />
         </Group>
         <Group grow align="flex-start">
-          <TextInput
-            type="date"
+          <DateField
             label={t('referrals.consent.givenOn')}
             required
             value={d.givenOn}
-            onChange={(e) => set('givenOn', e.currentTarget.value)}
+            onChange={(v) => set('givenOn', v)}
             error={errors.of('givenOn')}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('referrals.consent.expiresOn')}
             required
             value={d.expiresOn}
-            onChange={(e) => set('expiresOn', e.currentTarget.value)}
+            onChange={(v) => set('expiresOn', v)}
             error={errors.of('expiresOn')}
           />
         </Group>
