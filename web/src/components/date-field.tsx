@@ -15,6 +15,20 @@ import { useDayjsLocale } from './date-field.locale'
  * and '' for no value. Typing is accepted (01/12/2026, 1.12.2026, 2026-12-01); an optional field
  * can be emptied.
  */
+/**
+ * What every calendar needs to pass axe: named month buttons, no greyed days of the next month
+ * (too faint to read), and the dropdown kept inside the page's landmarks rather than in a portal.
+ */
+function useCalendarProps() {
+  const { t } = useTranslation()
+  return {
+    previousLabel: t('dateField.previous'),
+    nextLabel: t('dateField.next'),
+    hideOutsideDates: true,
+    popoverProps: { withinPortal: false },
+  } as const
+}
+
 function Dates({ children }: { children: ReactNode }) {
   const locale = useDayjsLocale()
   return <DatesProvider settings={{ locale, firstDayOfWeek: 1, weekendDays: [0, 6] }}>{children}</DatesProvider>
@@ -34,10 +48,12 @@ export type DateFieldProps = Omit<
 
 export function DateField({ value, onChange, required, clearable, ...rest }: DateFieldProps) {
   const { t } = useTranslation()
+  const calendar = useCalendarProps()
   const optional = clearable ?? !required
   return (
     <Dates>
       <DateInput
+        {...calendar}
         valueFormat={DATE_FORMAT}
         dateParser={parseDate}
         placeholder={t('dateField.dateHint')}
@@ -102,6 +118,7 @@ export type DateTimeFieldProps = {
 export function DateTimeField(props: DateTimeFieldProps) {
   const { label, value, onChange, required, error, description, readOnly, disabled, maw, style } = props
   const { t } = useTranslation()
+  const calendar = useCalendarProps()
   const id = useId()
   const parts = useRef(splitDateTime(value))
   const [shown, setShown] = useState(parts.current)
@@ -123,6 +140,7 @@ export function DateTimeField(props: DateTimeFieldProps) {
       <Group gap="xs" wrap="nowrap" align="flex-start">
         <Dates>
           <DateInput
+            {...calendar}
             id={id}
             valueFormat={DATE_FORMAT}
             dateParser={parseDate}
