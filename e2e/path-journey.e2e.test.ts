@@ -121,7 +121,7 @@ it('a worker goes through the path (motivations, trajectory, two reviews, two ne
   }
   const reviews = page.getByTestId('instrument-progress-review')
   await expect.poll(() => reviews.getByRole('row').count()).toBe(3)
-  expect(await reviews.locator('tbody tr td:first-child').allTextContents()).toEqual(['5 novembre 2026', '5 octobre 2026'])
+  expect(await reviews.locator('tbody tr td:first-child').allTextContents()).toEqual(['05/11/2026', '05/10/2026'])
   await checkScreen(page, 'assessments panel', 'fr')
   await shot(page, 'assessments')
 
@@ -243,9 +243,9 @@ it('a worker goes through the path (motivations, trajectory, two reviews, two ne
   await expect.poll(() => radarRow('housing').allTextContents()).toEqual(['Logement', '6', '7'])
   expect(await radarRow('health').allTextContents()).toEqual([tr('fr', 'lifeDomains.health'), '—', '—'])
   // …and the radar moves back a month when the earlier review is chosen.
-  await pick(page, radar.getByLabel('Bilan du'), '5 octobre 2026')
+  await pick(page, radar.getByLabel('Bilan du'), '05/10/2026')
   await expect.poll(() => radarRow('housing').allTextContents()).toEqual(['Logement', '3', '5'])
-  await pick(page, radar.getByLabel('Bilan du'), '5 novembre 2026')
+  await pick(page, radar.getByLabel('Bilan du'), '05/11/2026')
   await expect.poll(() => radarRow('housing').allTextContents()).toEqual(['Logement', '6', '7'])
 
   const lines = page.getByTestId('progress-lines')
@@ -258,8 +258,8 @@ it('a worker goes through the path (motivations, trajectory, two reviews, two ne
   // One row per review, oldest first, each reading "worker / person".
   const lineRows = lines.locator('tbody tr')
   await expect.poll(() => lineRows.count()).toBe(2)
-  expect(await lineRows.nth(0).locator('td').allTextContents()).toEqual(['5 octobre 2026', '3 / 5', '3 / 5', '3 / 5', '3 / 5'])
-  expect(await lineRows.nth(1).locator('td').allTextContents()).toEqual(['5 novembre 2026', '6 / 7', '6 / 7', '6 / 7', '6 / 7'])
+  expect(await lineRows.nth(0).locator('td').allTextContents()).toEqual(['05/10/2026', '3 / 5', '3 / 5', '3 / 5', '3 / 5'])
+  expect(await lineRows.nth(1).locator('td').allTextContents()).toEqual(['05/11/2026', '6 / 7', '6 / 7', '6 / 7', '6 / 7'])
 
   const change = page.getByTestId('network-change')
   await expect.poll(() => change.textContent()).toContain('1 lien de soutien gagné depuis le 5 octobre 2026')

@@ -77,6 +77,7 @@ describe('configuration', () => {
     ['PARCOURS_DEMO', 'maybe'],
     ['PARCOURS_PUBLIC_URL', 'not a url'],
     ['PARCOURS_SESSION_IDLE_MINUTES', '0'],
+    ['PARCOURS_TIME_ZONE', 'Europe/Atlantis'],
   ])('stops on an invalid %s (%s), naming it and not echoing it', (name, value) => {
     const e = refusal({ [name]: value })
     expect(e.message).toMatch(new RegExp(`^\\s+${name}: `, 'm'))
@@ -97,6 +98,11 @@ describe('configuration', () => {
     })
     expect(refusal({ PARCOURS_SMTP_URL: 'http://mail.example.org' }).message).toContain('PARCOURS_SMTP_URL')
     expect(refusal({ PARCOURS_MAIL_FROM: 'nobody' }).message).toContain('PARCOURS_MAIL_FROM')
+  })
+
+  it("reads the service's time zone: Brussels unless set", () => {
+    expect(loadConfig({}).timeZone).toBe('Europe/Brussels')
+    expect(loadConfig({ PARCOURS_TIME_ZONE: 'Europe/Luxembourg' }).timeZone).toBe('Europe/Luxembourg')
   })
 
   it('names every invalid variable at once', () => {

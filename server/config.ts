@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { DEFAULT_TIME_ZONE, isTimeZone } from './time/service-day'
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes')
 
@@ -54,6 +55,8 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^[^\r\n]*[^\s@<>]+@[^\s@<>]+>?$/, 'a sender address, e.g. Parcours <parcours@example.org>')
     .default('parcours@localhost'),
+  // The office's time zone: when "today" starts for overdue tasks, reminders and My day.
+  PARCOURS_TIME_ZONE: z.string().refine(isTimeZone, 'a time-zone name such as Europe/Brussels').default(DEFAULT_TIME_ZONE),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -90,6 +93,8 @@ export type Config = {
    * the app only), the sender, and the address the mails' sign-in link points to.
    */
   mail: { smtpUrl: string | null; from: string; baseUrl: string }
+  /** The service's time zone (server/time/service-day.ts): its midnight starts "today". */
+  timeZone: string
 }
 
 export class ConfigError extends Error {}
@@ -157,5 +162,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       baseUrl: (c.PARCOURS_PUBLIC_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/+$/, ''),
     },
     documents: { maxBytes: Math.round(c.PARCOURS_DOCUMENT_MAX_MB * 1_048_576), types: c.PARCOURS_DOCUMENT_TYPES.split(',') },
+    timeZone: c.PARCOURS_TIME_ZONE,
   }
 }

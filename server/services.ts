@@ -14,6 +14,7 @@ import { deriveKey, loadMasterKey } from './security/master-key'
 import { NameIndex } from './security/name-index'
 import { reindexNames } from './security/name-reindex'
 import { hasAnyUser, seedDemo } from './seed/demo.seed'
+import { configureServiceTimeZone } from './time/service-day'
 
 export type Started = {
   services: Services
@@ -32,6 +33,7 @@ export type Started = {
  * database (replicas, the CLI beside the server) do each step once and in order.
  */
 export async function createServices(config: Config, options: { seedDemo?: boolean } = {}): Promise<Started> {
+  configureServiceTimeZone(config.timeZone)
   const master = loadMasterKey(config.masterKey)
   const { db, kind } = openDatabase(config.database)
   const services: Services = {

@@ -2,6 +2,7 @@ import { type AccompanimentStatus, Dashboard, DashboardQuery } from '../../../co
 import { defineRoute } from '../../http/define-route'
 import { visibleCases, visibleRows } from '../../security/case-access'
 import { clientNamesOf } from '../names/client-names'
+import { serviceToday } from '../../time/service-day'
 
 const OPEN: AccompanimentStatus[] = ['intake', 'active', 'suspended', 'closing']
 const LIST_LIMIT = 100
@@ -29,8 +30,8 @@ export const dashboardRoutes = [
             .groupBy(`accompaniments.${col}`)
             .execute()
         // The request's clock, as for `today`: the same instant decides both lists.
-        const soon = new Date(Date.parse(ctx.now()) + 30 * 86_400_000).toISOString().slice(0, 10)
-        const today = ctx.now().slice(0, 10)
+        const today = serviceToday(ctx.now())
+        const soon = new Date(Date.parse(`${today}T12:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10)
         const intake = base.where('accompaniments.status', '=', 'intake')
         const ending = open.where('accompaniments.mandate_end', 'is not', null).where('accompaniments.mandate_end', '<=', soon)
         // Driven from the team's open cases (accompaniments_team_status) into tasks_acc (accompaniment_id, due_date).

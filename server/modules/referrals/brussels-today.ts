@@ -1,8 +1,10 @@
-import { DUTY_TIME_ZONE } from '../../../common/contracts/duty.contracts'
+import { serviceToday } from '../../time/service-day'
 
-const format = new Intl.DateTimeFormat('en-CA', { timeZone: DUTY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
-
-/** Today's date in Brussels (YYYY-MM-DD): a consent that expires on a day holds until that day's end there. */
+/**
+ * Today's date for the service (YYYY-MM-DD, in its time zone, Brussels by default): a consent that
+ * expires on a day holds until that day's end there. One helper for every "today": see
+ * server/time/service-day.ts.
+ */
 export function brusselsToday(now = new Date()): string {
-  return format.format(now)
+  return serviceToday(now)
 }

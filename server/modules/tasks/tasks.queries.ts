@@ -1,6 +1,7 @@
 import type { TaskView } from '../../../common/contracts/tasks.contracts'
 import type { Actor, RequestContext, Row, Trx } from '../../http/context'
 import { type OpenedCase, rowsOf, visibleRows } from '../../security/case-access'
+import { serviceToday } from '../../time/service-day'
 
 const COLUMNS = [
   'tasks.id',
@@ -50,7 +51,7 @@ async function present(ctx: RequestContext, trx: Trx, rows: TaskRow[]): Promise<
     trx,
     rows.map((r) => r.person_id),
   )
-  const today = ctx.now().slice(0, 10)
+  const today = serviceToday(ctx.now())
   return rows.flatMap((r) => {
     const key = keys.get(r.person_id)
     if (!key) return []

@@ -12,6 +12,7 @@ import { newCasesFor } from '../names/new-cases.queries'
 import { addDays, remindersFor } from './reminders.queries'
 import { createTask, setTaskStatus } from './tasks.commands'
 import { myOpenTasks, tasksOfCase } from './tasks.queries'
+import { serviceDayBounds, serviceToday } from '../../time/service-day'
 
 export const taskRoutes = [
   defineCaseRoute({
@@ -79,7 +80,8 @@ export const taskRoutes = [
     allow: 'my_day.read',
     async handler({ ctx }) {
       const me = ctx.user
-      const today = ctx.now().slice(0, 10)
+      const today = serviceToday(ctx.now())
+      const day = serviceDayBounds(today)
       return ctx.read('my_day.viewed', async (trx, audit) => {
         const [sessions, overdue, week, reminders, fresh] = await Promise.all([
           visibleRows(trx, me, 'case_sessions')
@@ -94,8 +96,8 @@ export const taskRoutes = [
               'case_sessions.status',
             ])
             .where('case_sessions.worker_id', '=', me.userId)
-            .where('case_sessions.starts_at', '>=', `${today}T00:00:00.000Z`)
-            .where('case_sessions.starts_at', '<', `${addDays(today, 1)}T00:00:00.000Z`)
+            .where('case_sessions.starts_at', '>=', day.from)
+            .where('case_sessions.starts_at', '<', day.to)
             .orderBy('case_sessions.starts_at')
             .execute(),
           myOpenTasks(ctx, trx, me, { before: today }),

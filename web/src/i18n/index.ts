@@ -19,8 +19,7 @@ function storedLanguage(): Language {
   }
 }
 
-/** Belgian locales for dates and numbers. */
-export const LOCALE_TAGS: Record<Language, string> = { fr: 'fr-BE', nl: 'nl-BE', de: 'de-BE', en: 'en-GB' }
+export { LOCALE_TAGS } from './locale-tags'
 
 /**
  * French core keys are in the first download (the sign-in pages need nothing else), the French

@@ -2,6 +2,7 @@ import { Radio, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from '@m
 import type { AccompanimentView } from '../../api/types'
 import { useTranslation } from 'react-i18next'
 import { AUTHORITY_KINDS, MEASURES, type AuthorityKind, type Measure } from './vocabulary'
+import { DateField } from '../../components/date-field'
 
 export interface FrameworkValues {
   framework: 'voluntary' | 'judicial'
@@ -101,18 +102,16 @@ export function FrameworkFields({
             maxLength={2000}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput
-              type="date"
+            <DateField
               label={t('caseCreate.mandateStart')}
               value={value.mandateStart}
-              onChange={(e) => set('mandateStart', e.currentTarget.value)}
+              onChange={(v) => set('mandateStart', v)}
               error={error('framework.mandateStart')}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('caseCreate.mandateEnd')}
               value={value.mandateEnd}
-              onChange={(e) => set('mandateEnd', e.currentTarget.value)}
+              onChange={(v) => set('mandateEnd', v)}
               error={error('framework.mandateEnd')}
             />
           </SimpleGrid>

@@ -23,6 +23,7 @@ import {
   type Involvement,
   type Relationship,
 } from './vocabulary'
+import { DateField } from '../../components/date-field'
 
 type Draft = {
   name: string
@@ -142,12 +143,11 @@ function RelativeForm({ a, existing, onDone }: { a: AccompanimentView; existing?
             allowDeselect={false}
           />
           {d.consent === 'given' ? (
-            <TextInput
-              type="date"
+            <DateField
               label={t('relatives.consentOn')}
               required
               value={d.consentOn}
-              onChange={(e) => set('consentOn', e.currentTarget.value)}
+              onChange={(v) => set('consentOn', v)}
               error={errors.of('consentOn')}
             />
           ) : null}
@@ -162,12 +162,11 @@ function RelativeForm({ a, existing, onDone }: { a: AccompanimentView; existing?
           maxLength={2000}
         />
         {existing ? (
-          <TextInput
-            type="date"
+          <DateField
             label={t('relatives.endedOn')}
             description={t('relatives.endedOnHint')}
             value={d.endedOn}
-            onChange={(e) => set('endedOn', e.currentTarget.value)}
+            onChange={(v) => set('endedOn', v)}
             error={errors.of('endedOn')}
           />
         ) : null}

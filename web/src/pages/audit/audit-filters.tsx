@@ -6,6 +6,7 @@ import type { AuditKind } from '../../../../common/audit-actions'
 import { AUDIT_KINDS } from '../../../../common/vocabulary'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
 import { actionChoices, actorLabel, isKindOf, normalisePersonCode, type AuditActor } from './audit-vocabulary'
+import { DateField } from '../../components/date-field'
 
 export interface AuditFilterValues {
   personCode: string
@@ -130,8 +131,8 @@ export function AuditFilters({
             clearable
             data-testid="audit-action"
           />
-          <TextInput type="date" label={t('audit.from')} value={f.from} onChange={text('from')} error={fields.of('from')} />
-          <TextInput type="date" label={t('audit.to')} value={f.to} onChange={text('to')} error={fields.of('to')} />
+          <DateField label={t('audit.from')} value={f.from} onChange={(v) => set({ from: v })} error={fields.of('from')} />
+          <DateField label={t('audit.to')} value={f.to} onChange={(v) => set({ to: v })} error={fields.of('to')} />
         </SimpleGrid>
         <Group gap="sm">
           <Button type="submit">{t('audit.apply')}</Button>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { api, isApiError } from '../../api/client'
 import type { AccompanimentView, CaseSessionInput, CaseSessionView } from '../../api/types'
 import { AppModal } from '../../components/app-modal'
+import { DateTimeField } from '../../components/date-field'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors } from '../../components/field-errors'
 import {
@@ -102,15 +103,13 @@ export function SessionForm({
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <ErrorAlert error={save.error && !errors.any ? save.error : null} />
-        <TextInput
-          type="datetime-local"
+        <DateTimeField
           label={t('sessions.startsAt')}
           required
           value={startsAt}
-          onChange={(e) => setStartsAt(e.currentTarget.value)}
+          onChange={(v) => setStartsAt(v)}
           error={errors.of('startsAt')}
           data-testid="session-starts-at"
-          data-autofocus
         />
         <Group grow align="flex-start">
           <NumberInput

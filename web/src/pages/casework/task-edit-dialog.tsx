@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { api, isApiError } from '../../api/client'
 import type { AccompanimentView, TaskView } from '../../api/types'
 import { AppModal } from '../../components/app-modal'
+import { DateField, TimeField } from '../../components/date-field'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors } from '../../components/field-errors'
 
@@ -63,21 +64,14 @@ export function TaskEditDialog({ a, task, onClose }: { a: AccompanimentView; tas
             data-autofocus
           />
           <Group grow align="flex-start">
-            <TextInput
-              type="date"
-              label={t('tasks.dueDate')}
-              required
-              value={dueDate}
-              onChange={(e) => setDueDate(e.currentTarget.value)}
-              error={errors.of('dueDate')}
-            />
-            <TextInput
-              type="time"
+            <DateField label={t('tasks.dueDate')} required value={dueDate} onChange={(v) => setDueDate(v)} error={errors.of('dueDate')} />
+            <TimeField
               label={t('tasks.dueTime')}
               description={t('tasks.dueTimeHelp')}
               value={dueTime}
-              onChange={(e) => setDueTime(e.currentTarget.value)}
+              onChange={(v) => setDueTime(v)}
               error={errors.of('dueTime')}
+              clearable
             />
           </Group>
           <Select

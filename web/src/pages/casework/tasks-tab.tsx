@@ -12,6 +12,7 @@ import { useReturnFocus } from './return-focus'
 import { TaskEditDialog } from './task-edit-dialog'
 import { TaskItem } from './task-item'
 import { useTaskStatus, useTasks } from './use-casework'
+import { DateField, TimeField } from '../../components/date-field'
 
 function AddTask({ a, meId }: { a: AccompanimentView; meId: string | undefined }) {
   const { t } = useTranslation()
@@ -58,21 +59,14 @@ function AddTask({ a, meId }: { a: AccompanimentView; meId: string | undefined }
             error={errors.of('title')}
           />
           <Group grow align="flex-start">
-            <TextInput
-              type="date"
-              label={t('tasks.dueDate')}
-              required
-              value={dueDate}
-              onChange={(e) => setDueDate(e.currentTarget.value)}
-              error={errors.of('dueDate')}
-            />
-            <TextInput
-              type="time"
+            <DateField label={t('tasks.dueDate')} required value={dueDate} onChange={(v) => setDueDate(v)} error={errors.of('dueDate')} />
+            <TimeField
               label={t('tasks.dueTime')}
               description={t('tasks.dueTimeHelp')}
               value={dueTime}
-              onChange={(e) => setDueTime(e.currentTarget.value)}
+              onChange={(v) => setDueTime(v)}
               error={errors.of('dueTime')}
+              clearable
             />
             <Select
               label={t('tasks.assignee')}

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { IconBriefcase, IconPhoneCall } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -10,6 +10,7 @@ import { useFormat } from '../../i18n/format'
 import { PersonPicker } from '../persons/person-picker'
 import { useCallback } from './use-contacts'
 import type { ContactView } from './vocabulary'
+import { DateField } from '../../components/date-field'
 
 /** Call back on a date: kept on the contact (the queue shows it) and, on a linked case, a task. */
 export function CallbackPanel({ contact }: { contact: ContactView }) {
@@ -29,13 +30,7 @@ export function CallbackPanel({ contact }: { contact: ContactView }) {
         ) : null}
         <ErrorAlert error={errors.any ? null : callback.error} />
         <Group align="flex-end">
-          <TextInput
-            type="date"
-            label={t('contacts.callbackDate')}
-            value={due}
-            onChange={(e) => setDue(e.currentTarget.value)}
-            error={errors.of('dueDate')}
-          />
+          <DateField label={t('contacts.callbackDate')} value={due} onChange={(v) => setDue(v)} error={errors.of('dueDate')} />
           <Button
             variant="light"
             leftSection={<IconPhoneCall size={16} aria-hidden />}

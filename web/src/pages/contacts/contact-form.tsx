@@ -31,6 +31,7 @@ import {
   type Sector,
   type Urgency,
 } from './vocabulary'
+import { DateTimeField } from '../../components/date-field'
 
 export type Draft = {
   channel: Channel
@@ -104,11 +105,10 @@ export function ContactFields({
               ))}
             </Group>
           </Radio.Group>
-          <TextInput
-            type="datetime-local"
+          <DateTimeField
             label={t('contacts.occurredAt')}
             value={d.occurredAt}
-            onChange={(e) => set('occurredAt', e.currentTarget.value)}
+            onChange={(v) => set('occurredAt', v)}
             required
             readOnly={readOnly}
             error={errors.of('occurredAt')}

@@ -1,6 +1,6 @@
 import '@mantine/charts/styles.css'
 import '../dashboard/dashboard.css'
-import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -15,6 +15,7 @@ import { useFormat } from '../../i18n/format'
 import { type Category, FigureGroup, type Statistics, type Week, WeeklyCard } from './contact-statistics-charts'
 import { useThemes } from './use-contacts'
 import { CALLER_KINDS, CHANNELS, ORIENTATIONS } from './vocabulary'
+import { DateField } from '../../components/date-field'
 
 type Period = { from: string; to: string }
 const MAX_DAYS = 731
@@ -46,19 +47,17 @@ function PeriodForm({ shown, onApply, serverError }: { shown: Period | undefined
         {t('contactStatistics.period')}
       </Title>
       <Group align="flex-end" gap="md" wrap="wrap">
-        <TextInput
-          type="date"
+        <DateField
           label={t('contactStatistics.from')}
           value={value('from')}
-          onChange={(e) => setP({ ...p, from: e.currentTarget.value })}
+          onChange={(v) => setP({ ...p, from: v })}
           error={own ?? fields.of('query.from')}
           w={180}
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('contactStatistics.to')}
           value={value('to')}
-          onChange={(e) => setP({ ...p, to: e.currentTarget.value })}
+          onChange={(v) => setP({ ...p, to: v })}
           error={fields.of('query.to')}
           w={180}
         />

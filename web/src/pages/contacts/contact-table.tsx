@@ -81,7 +81,7 @@ export function ContactTable({
                 </Badge>
               </Table.Td>
               <Table.Td>{c.orientation ? t(`contacts.orientations.${c.orientation}`) : t('contacts.toDecide')}</Table.Td>
-              <Table.Td className="nowrap">{c.callbackOn ? fmt.date(c.callbackOn) : '—'}</Table.Td>
+              <Table.Td className="nowrap">{c.callbackOn ? fmt.day(c.callbackOn) : '—'}</Table.Td>
               <Table.Td>
                 <Badge color={c.status === 'draft' ? 'gray' : 'petrol'} variant="light">
                   {t(`contacts.statuses.${c.status}`)}

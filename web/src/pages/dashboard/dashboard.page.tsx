@@ -252,7 +252,7 @@ function Lists({ d }: { d: Dashboard }) {
               <Table.Tbody>
                 {d.overdueTasks.items.map((task) => (
                   <Table.Tr key={task.id}>
-                    <Table.Td className="nowrap">{fmt.date(task.dueDate)}</Table.Td>
+                    <Table.Td className="nowrap">{fmt.day(task.dueDate)}</Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="wrap">
                         {caseLink(task.accompanimentId, task.accompanimentCode)}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core'
 import { IconAlertTriangle, IconArrowLeft, IconHistory } from '@tabler/icons-react'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -9,6 +9,7 @@ import { Loading } from '../../components/loading'
 import { useFormat } from '../../i18n/format'
 import { AssessmentForm } from './assessment-form'
 import { type Answers, type AssessmentDetail, type InstrumentView, useAssessment, useLabel, useSaveAssessment } from './use-assessments'
+import { DateField } from '../../components/date-field'
 
 function today(): string {
   const d = new Date()
@@ -121,12 +122,11 @@ function EditorForm({
             {t('instruments.readOnly')}
           </Text>
         ) : null}
-        <TextInput
-          type="date"
+        <DateField
           label={t('instruments.takenOn')}
           required
           value={takenOn}
-          onChange={(e) => setTakenOn(e.currentTarget.value)}
+          onChange={(v) => setTakenOn(v)}
           readOnly={!writable}
           error={fieldErrors.some((f) => f.field === 'takenOn') ? t('validation.generic') : undefined}
           maw={220}

@@ -1,21 +1,9 @@
-import {
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  Radio,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core'
+import { Button, Checkbox, Fieldset, Group, Radio, SegmentedControl, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Perspective } from '../../../../common/contracts/desistance.contracts'
 import { type Answers, type InstrumentDefinition, type InstrumentItem, useLabel } from './use-assessments'
+import { DateField } from '../../components/date-field'
 
 type Answer = Answers[string]
 type Value = Answer['worker']
@@ -249,11 +237,10 @@ function PerspectiveInput({
       )
     case 'date':
       return (
-        <TextInput
-          type="date"
+        <DateField
           label={who}
           value={typeof value === 'string' ? value : ''}
-          onChange={(e) => onChange(e.currentTarget.value || null)}
+          onChange={(v) => onChange(v || null)}
           readOnly={readOnly}
           error={error}
           data-testid={testId}

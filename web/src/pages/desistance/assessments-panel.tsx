@@ -130,7 +130,7 @@ function InstrumentSection({
             <Table.Tbody>
               {sets.map((s) => (
                 <Table.Tr key={s.id}>
-                  <Table.Td>{fmt.date(s.takenOn)}</Table.Td>
+                  <Table.Td>{fmt.day(s.takenOn)}</Table.Td>
                   <Table.Td>{s.createdByName}</Table.Td>
                   <Table.Td>
                     <Group gap={6}>

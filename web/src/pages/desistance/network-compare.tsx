@@ -71,7 +71,7 @@ export function NetworkCompare({
   const { t } = useTranslation()
   const fmt = useFormat()
   const cmp = useNetworkComparison(accompanimentId, from, to)
-  const options = snapshots.map((s) => ({ value: s.id, label: fmt.date(s.takenOn) }))
+  const options = snapshots.map((s) => ({ value: s.id, label: fmt.day(s.takenOn) }))
   const a = snapshots.find((s) => s.id === from)
   const b = snapshots.find((s) => s.id === to)
   const c = cmp.data

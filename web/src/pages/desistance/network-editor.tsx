@@ -18,6 +18,7 @@ import {
   type TieValence,
 } from './network-vocabulary'
 import { type NetworkSnapshot, type Tie, useSaveSnapshot } from './use-network'
+import { DateField } from '../../components/date-field'
 
 /** A tie being edited: `id` kept from the copied snapshot (so it can be compared), absent when new. */
 type Draft = {
@@ -156,12 +157,11 @@ export function NetworkEditor({
             </Text>
           ) : null}
           <Group align="flex-start" grow>
-            <TextInput
-              type="date"
+            <DateField
               label={t('network.editor.takenOn')}
               required
               value={takenOn}
-              onChange={(e) => setTakenOn(e.currentTarget.value)}
+              onChange={(v) => setTakenOn(v)}
               error={errors.of('takenOn')}
               maw={220}
             />

@@ -15,6 +15,7 @@ import {
   type StepStatus,
   type StepWho,
 } from './plan-vocabulary'
+import { DateField } from '../../components/date-field'
 
 /** A step or goal being edited: `id` when it exists on the server, `key` for React either way. */
 export type DraftStep = {
@@ -215,13 +216,12 @@ export function PlanEditor({ draft, onChange, errorOf }: { draft: Draft; onChang
                                   data-testid="plan-step-partner"
                                 />
                               ) : null}
-                              <TextInput
+                              <DateField
                                 style={{ flex: '1 1 9rem' }}
                                 size="sm"
-                                type="date"
                                 label={t('plan.due')}
                                 value={s.due}
-                                onChange={(e) => setStep(g, s.key, { due: e.currentTarget.value })}
+                                onChange={(v) => setStep(g, s.key, { due: v })}
                                 error={errorOf(`${path}.due`)}
                                 data-testid="plan-step-due"
                               />
@@ -351,11 +351,10 @@ function AgreementEditor({ draft, onChange, errorOf }: { draft: Draft; onChange:
             data-testid="plan-agreement-status"
           />
         </Stack>
-        <TextInput
-          type="date"
+        <DateField
           label={t('plan.agreementOn')}
           value={draft.agreement.on}
-          onChange={(e) => set({ on: e.currentTarget.value })}
+          onChange={(v) => set({ on: v })}
           error={errorOf('agreement.on')}
           maw={220}
           data-testid="plan-agreement-on"

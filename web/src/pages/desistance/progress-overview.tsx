@@ -98,7 +98,7 @@ function ReviewRadar({ reviews }: { reviews: Progress['reviews'] }) {
     <Stack gap="xs">
       <Select
         label={t('progress.reviewOf')}
-        data={[...reviews].reverse().map((r) => ({ value: r.assessmentId, label: fmt.date(r.takenOn) }))}
+        data={[...reviews].reverse().map((r) => ({ value: r.assessmentId, label: fmt.day(r.takenOn) }))}
         value={review.assessmentId}
         onChange={setChosen}
         allowDeselect={false}
@@ -214,7 +214,7 @@ function DomainLines({ reviews }: { reviews: Progress['reviews'] }) {
           <Table.Tbody>
             {reviews.map((r) => (
               <Table.Tr key={r.assessmentId}>
-                <Table.Td className="nowrap">{fmt.date(r.takenOn)}</Table.Td>
+                <Table.Td className="nowrap">{fmt.day(r.takenOn)}</Table.Td>
                 {domains.map((d) => (
                   <Table.Td key={d} className="nowrap">
                     {t('progress.pair', { worker: r.scores[d]?.worker ?? '—', person: r.scores[d]?.person ?? '—' })}
@@ -253,7 +253,7 @@ function NetworkChange({ network }: { network: Progress['network'] }) {
         <InView minHeight={160}>
           <BarChart
             h={160}
-            data={network.series.map((s) => ({ ...s, label: fmt.date(s.takenOn) }))}
+            data={network.series.map((s) => ({ ...s, label: fmt.day(s.takenOn) }))}
             dataKey="label"
             type="stacked"
             series={[
@@ -282,7 +282,7 @@ function NetworkChange({ network }: { network: Progress['network'] }) {
           <Table.Tbody>
             {network.series.map((s) => (
               <Table.Tr key={s.snapshotId}>
-                <Table.Td>{fmt.date(s.takenOn)}</Table.Td>
+                <Table.Td>{fmt.day(s.takenOn)}</Table.Td>
                 <Table.Td>{s.supportive}</Table.Td>
                 <Table.Td>{s.ambivalent}</Table.Td>
                 <Table.Td>{s.harmful}</Table.Td>

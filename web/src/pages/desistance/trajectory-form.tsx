@@ -17,6 +17,7 @@ import {
   VALENCES,
   valenceKey,
 } from './trajectory-vocabulary'
+import { DateField } from '../../components/date-field'
 
 type Kind = 'event' | 'future'
 
@@ -156,12 +157,11 @@ export function TrajectoryForm({
             />
           </Stack>
           {precision === 'day' ? (
-            <TextInput
-              type="date"
+            <DateField
               label={t('trajectory.date')}
               required
               value={day}
-              onChange={(e) => setDay(e.currentTarget.value)}
+              onChange={(v) => setDay(v)}
               error={errorOf('date')}
               maw={240}
               data-testid="trajectory-day"

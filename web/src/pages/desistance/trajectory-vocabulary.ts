@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type * as T from '../../../../common/contracts/trajectory.contracts'
 import { isLanguage, LOCALE_TAGS } from '../../i18n'
+import { makeFormat } from '../../i18n/formatters'
 
 /** The lists of the contract, repeated so that the bundle does not pull in zod; `satisfies` keeps them equal. */
 type Same<T extends readonly unknown[]> = readonly T[number][]
@@ -48,7 +49,7 @@ export function useTrajectoryDate() {
     if (e.precision === 'year') return `≈ ${e.date}`
     if (e.precision === 'month')
       return `≈ ${new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(start)}`
-    return new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }).format(start)
+    return makeFormat(isLanguage(i18n.language) ? i18n.language : 'fr').date(e.date)
   }
 }
 

@@ -7,6 +7,7 @@ import { useFieldErrors } from '../../components/field-errors'
 import { ScrollTable } from '../../components/scroll-table'
 import { useFormat } from '../../i18n/format'
 import { useSaveDuty } from './use-duty'
+import { DateField, TimeField } from '../../components/date-field'
 
 type Day = { open: boolean; opens: string; closes: string; opens2: string; closes2: string }
 
@@ -75,38 +76,34 @@ export function HoursEditor({ hours }: { hours: OpeningHours & { version: number
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
-                      <TextInput
-                        type="time"
+                      <TimeField
                         aria-label={t('duty.hours.opensOn', { day })}
                         value={d.opens}
                         disabled={!d.open}
-                        onChange={(e) => set(i, { opens: e.currentTarget.value })}
+                        onChange={(v) => set(i, { opens: v })}
                         error={errors.of(`weekly.${i}.spans.0`)}
                       />
-                      <TextInput
-                        type="time"
+                      <TimeField
                         aria-label={t('duty.hours.closesOn', { day })}
                         value={d.closes}
                         disabled={!d.open}
-                        onChange={(e) => set(i, { closes: e.currentTarget.value })}
+                        onChange={(v) => set(i, { closes: v })}
                       />
                     </Group>
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
-                      <TextInput
-                        type="time"
+                      <TimeField
                         aria-label={t('duty.hours.reopensOn', { day })}
                         value={d.opens2}
                         disabled={!d.open}
-                        onChange={(e) => set(i, { opens2: e.currentTarget.value })}
+                        onChange={(v) => set(i, { opens2: v })}
                       />
-                      <TextInput
-                        type="time"
+                      <TimeField
                         aria-label={t('duty.hours.recloseOn', { day })}
                         value={d.closes2}
                         disabled={!d.open}
-                        onChange={(e) => set(i, { closes2: e.currentTarget.value })}
+                        onChange={(v) => set(i, { closes2: v })}
                       />
                     </Group>
                   </Table.Td>
@@ -137,7 +134,7 @@ export function HoursEditor({ hours }: { hours: OpeningHours & { version: number
         </Group>
       ))}
       <Group align="flex-end" gap="sm">
-        <TextInput type="date" label={t('duty.hours.closedDate')} value={newDate} onChange={(e) => setNewDate(e.currentTarget.value)} />
+        <DateField label={t('duty.hours.closedDate')} value={newDate} onChange={(v) => setNewDate(v)} />
         <TextInput label={t('duty.hours.closedNote')} value={newNote} onChange={(e) => setNewNote(e.currentTarget.value)} />
         <Button
           variant="light"

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
 import { isLanguage } from '../../i18n'
 import { type ExceptionSubject, useLegalBases, useRecordException } from './use-exceptions'
+import { DateTimeField } from '../../components/date-field'
 
 /** The local date and time now, as a datetime-local input wants it. */
 function localNow(): string {
@@ -96,12 +97,11 @@ export function ExceptionForm({ subject, onDone }: { subject: ExceptionSubject; 
           onChange={(e) => set('disclosed', e.currentTarget.value)}
           error={errors.of('disclosed')}
         />
-        <TextInput
-          type="datetime-local"
+        <DateTimeField
           label={t('exceptions.disclosedAt')}
           required
           value={d.disclosedAt}
-          onChange={(e) => set('disclosedAt', e.currentTarget.value)}
+          onChange={(v) => set('disclosedAt', v)}
           error={errors.of('disclosedAt')}
         />
         <ErrorAlert error={errors.any ? null : record.error} />

@@ -34,6 +34,7 @@ import {
   useLanguageName,
   useOrganisation,
 } from './use-partners'
+import { DateField } from '../../components/date-field'
 
 const nullable = (v: string) => (v.trim() === '' ? null : v)
 type Contact = NonNullable<OrganisationBody['contacts']>[number]
@@ -135,18 +136,16 @@ function PartnerForm({ organisation, onReload }: { organisation: Organisation | 
               error={errors.of('ethics')}
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                type="date"
+              <DateField
                 label={t('partners.fields.charterSignedOn')}
                 value={d.charterSignedOn ?? ''}
-                onChange={text('charterSignedOn')}
+                onChange={(v) => setD((x) => ({ ...x, charterSignedOn: nullable(v) }))}
                 error={errors.of('charterSignedOn')}
               />
-              <TextInput
-                type="date"
+              <DateField
                 label={t('partners.fields.charterRenewOn')}
                 value={d.charterRenewOn ?? ''}
-                onChange={text('charterRenewOn')}
+                onChange={(v) => setD((x) => ({ ...x, charterRenewOn: nullable(v) }))}
                 error={errors.of('charterRenewOn')}
               />
             </SimpleGrid>

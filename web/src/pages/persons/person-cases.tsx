@@ -74,8 +74,8 @@ export function PersonCases({ personId }: { personId: string }) {
                           ? c.workers.map((w) => (w.role === 'primary' ? t('personCases.primary', { name: w.name }) : w.name)).join(', ')
                           : t('personCases.unassigned')}
                       </Table.Td>
-                      <Table.Td className="nowrap">{fmt.date(c.openedAt)}</Table.Td>
-                      <Table.Td className="nowrap">{fmt.date(c.updatedAt)}</Table.Td>
+                      <Table.Td className="nowrap">{fmt.day(c.openedAt)}</Table.Td>
+                      <Table.Td className="nowrap">{fmt.day(c.updatedAt)}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

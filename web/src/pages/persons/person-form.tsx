@@ -9,6 +9,7 @@ import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
 import { focusFirstError, useFocusOnError } from '../../components/focus-error'
 import { checkValues, GENDER_OPTIONS, LANGUAGE_OPTIONS, toInput, type PersonFormValues } from './person-form-values'
 import { PostcodeField } from './postcode-field'
+import { DateField } from '../../components/date-field'
 
 const SHOWN_FIELDS = [
   'firstName',
@@ -140,14 +141,13 @@ export function PersonForm(props: {
                 maw={200}
               />
             ) : (
-              <TextInput
-                type="date"
+              <DateField
                 label={t('person.birthDate')}
                 value={v.birthDate}
-                onChange={(e) => set('birthDate', e.currentTarget.value)}
+                onChange={(date) => set('birthDate', date)}
                 error={fields.of('birthDate') ?? birthYearError}
-                min="1900-01-01"
-                max={new Date().toISOString().slice(0, 10)}
+                minDate="1900-01-01"
+                maxDate={new Date().toISOString().slice(0, 10)}
                 maw={240}
               />
             )}

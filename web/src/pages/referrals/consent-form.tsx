@@ -8,6 +8,7 @@ import { isLanguage } from '../../i18n'
 import { useLegalBases } from '../exceptions/use-exceptions'
 import { type Chosen, ServicePicker } from './service-picker'
 import { useAttachConsentForm, useRecordConsent } from './use-referrals'
+import { DateField } from '../../components/date-field'
 
 type Giver = (typeof CONSENT_GIVERS)[number]
 type Way = (typeof CONSENT_WAYS)[number]
@@ -152,20 +153,18 @@ export function ConsentForm({ caseId, onDone }: { caseId: string; onDone: () => 
           />
         ) : null}
         <Group grow align="flex-start">
-          <TextInput
-            type="date"
+          <DateField
             label={t('referrals.consent.givenOn')}
             required
             value={d.givenOn}
-            onChange={(e) => set('givenOn', e.currentTarget.value)}
+            onChange={(v) => set('givenOn', v)}
             error={errors.of('givenOn')}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('referrals.consent.expiresOn')}
             required
             value={d.expiresOn}
-            onChange={(e) => set('expiresOn', e.currentTarget.value)}
+            onChange={(v) => set('expiresOn', v)}
             error={errors.of('expiresOn')}
           />
         </Group>

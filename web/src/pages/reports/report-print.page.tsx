@@ -7,9 +7,9 @@ import { Link, useParams } from 'react-router'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { NotFoundPage } from '../not-found/not-found.page'
-import { LOCALE_TAGS } from '../../i18n'
 import { ATTENDANCE } from '../casework/vocabulary'
 import { type ReportView, reportPdfUrl, useReports } from './use-reports'
+import { makeFormat } from '../../i18n/formatters'
 
 /**
  * The report as the authority receives it, in the report's own language: the recorded content
@@ -19,12 +19,7 @@ function Sheet({ report }: { report: ReportView }) {
   const { i18n } = useTranslation()
   const rt = i18n.getFixedT(report.language)
   const c = report.content
-  const date = (iso: string | null) =>
-    iso
-      ? new Intl.DateTimeFormat(LOCALE_TAGS[report.language], { dateStyle: 'long', timeZone: 'UTC' }).format(
-          new Date(`${iso.slice(0, 10)}T00:00:00Z`),
-        )
-      : '—'
+  const date = (iso: string | null) => (iso ? makeFormat(report.language).date(iso.slice(0, 10)) : '—')
   const heading = useRef<HTMLHeadingElement>(null)
   useEffect(() => heading.current?.focus(), [])
   const counted = ATTENDANCE.filter((k) => (c.attendance[k] ?? 0) > 0)

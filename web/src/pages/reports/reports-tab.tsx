@@ -14,6 +14,7 @@ import { useFormat } from '../../i18n/format'
 import { localToIso } from '../casework/vocabulary'
 import { addDays, localDay } from '../calendar/use-calendar'
 import { ENGAGEMENT, type Engagement, type ReportView, reportPagePath, reportPdfUrl, useCreateReport, useReports } from './use-reports'
+import { DateField } from '../../components/date-field'
 
 /** The new report starts where the last one ended, or at the start of the mandate. */
 function defaultPeriodFrom(a: AccompanimentView, reports: ReportView[]): string {
@@ -78,20 +79,18 @@ function NewReport({ a, reports, onDone }: { a: AccompanimentView; reports: Repo
         <Stack gap="sm">
           <ErrorAlert error={create.error && !errors.any ? create.error : null} />
           <Group grow align="flex-start">
-            <TextInput
-              type="date"
+            <DateField
               label={t('reports.periodFrom')}
               required
               value={periodFrom}
-              onChange={(e) => setPeriodFrom(e.currentTarget.value)}
+              onChange={(v) => setPeriodFrom(v)}
               error={errors.of('periodFrom')}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('reports.periodTo')}
               required
               value={periodTo}
-              onChange={(e) => setPeriodTo(e.currentTarget.value)}
+              onChange={(v) => setPeriodTo(v)}
               error={errors.of('periodTo')}
             />
           </Group>
@@ -137,13 +136,7 @@ function NewReport({ a, reports, onDone }: { a: AccompanimentView; reports: Repo
               allowDeselect={false}
               error={errors.of('language')}
             />
-            <TextInput
-              type="date"
-              label={t('reports.sentOn')}
-              value={sentOn}
-              onChange={(e) => setSentOn(e.currentTarget.value)}
-              error={errors.of('sentAt')}
-            />
+            <DateField label={t('reports.sentOn')} value={sentOn} onChange={(v) => setSentOn(v)} error={errors.of('sentAt')} />
           </Group>
           <Group>
             <Button type="submit" leftSection={<IconPlus size={18} aria-hidden />} loading={create.isPending} data-testid="report-save">
@@ -200,7 +193,7 @@ export function ReportsTab({ a, canWrite }: { a: AccompanimentView; canWrite: bo
                   <Table.Tr key={r.id}>
                     <Table.Td>{period}</Table.Td>
                     <Table.Td>{r.recipient}</Table.Td>
-                    <Table.Td className="nowrap">{fmt.date(r.sentAt.slice(0, 10))}</Table.Td>
+                    <Table.Td className="nowrap">{fmt.day(r.sentAt.slice(0, 10))}</Table.Td>
                     <Table.Td>{r.createdBy}</Table.Td>
                     <Table.Td>{t(`languages.${r.language}`)}</Table.Td>
                     <Table.Td>

@@ -2,9 +2,9 @@ import { Text, Title } from '@mantine/core'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '../../../../common/roles'
-import { LOCALE_TAGS } from '../../i18n'
 import { renderMarkdown } from '../../../../common/markdown'
 import type { SheetVersionView } from './use-sheets'
+import { makeFormat } from '../../i18n/formatters'
 
 /** Markdown rendered safely (markdown.ts: no raw HTML, no script links, no images). */
 export function MarkdownBody({ source, language, testId }: { source: string; language: Language; testId?: string }) {
@@ -17,9 +17,7 @@ export function MarkdownBody({ source, language, testId }: { source: string; lan
 export function SheetArticle({ text, code, headingLevel = 2 }: { text: SheetVersionView; code: string; headingLevel?: 1 | 2 }) {
   const { t, i18n } = useTranslation()
   const tt = i18n.getFixedT(text.language)
-  const date = text.publishedAt
-    ? new Intl.DateTimeFormat(LOCALE_TAGS[text.language], { dateStyle: 'long' }).format(new Date(text.publishedAt))
-    : null
+  const date = text.publishedAt ? makeFormat(text.language).date(text.publishedAt) : null
   return (
     <article lang={text.language} className="sheet-article" aria-labelledby="sheet-article-title" data-testid="sheet-article">
       <Title order={headingLevel} id="sheet-article-title" size="h2" mb="md">

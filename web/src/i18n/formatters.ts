@@ -1,0 +1,90 @@
+import type { Language } from '../../../common/roles'
+import { LOCALE_TAGS } from './locale-tags'
+
+/** `YYYY-MM-DD` alone: a calendar date, the same day wherever it is read. */
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/**
+ * The day, month and year of a value in the reader's time zone: a calendar date is taken as it is;
+ * an instant (`2026-12-01T23:30:00Z`) is the day it was where it is read, not in UTC (00:30 in
+ * Brussels on the 2nd is still the 1st in UTC). Null when the value is not a date.
+ */
+function dayOf(iso: string, timeZone: string | undefined): { y: number; m: number; d: number } | null {
+  const cal = CALENDAR_DATE.exec(iso)
+  if (cal) return { y: Number(cal[1]), m: Number(cal[2]), d: Number(cal[3]) }
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return null
+  const parts = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'numeric', day: 'numeric', timeZone }).formatToParts(date)
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value)
+  return { y: part('year'), m: part('month'), d: part('day') }
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/**
+ * Dates, times and numbers in a language, Belgian conventions: 01/12/2026 in tables and lists
+ * (day first, four-digit year, in every language), "1er décembre 2026" in sentences, a 24-hour
+ * clock and never seconds. `timeZone` is the reader's own unless given (tests give one).
+ */
+export function makeFormat(language: Language, timeZone?: string) {
+  const tag = LOCALE_TAGS[language]
+  const long = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+  const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone })
+  const instant = (iso: string | null | undefined): Date | null => {
+    if (!iso) return null
+    const date = new Date(iso)
+    return Number.isNaN(date.getTime()) ? null : date
+  }
+  const prose = (iso: string): string => {
+    const day = dayOf(iso, timeZone)
+    if (!day) return iso
+    return long
+      .formatToParts(Date.UTC(day.y, day.m - 1, day.d))
+      .map((p) => (p.type === 'day' && language === 'fr' && p.value === '1' ? '1er' : p.value))
+      .join('')
+  }
+  const numeric = (iso: string): string => {
+    const day = dayOf(iso, timeZone)
+    return day ? `${pad(day.d)}/${pad(day.m)}/${day.y}` : iso
+  }
+  const time = (iso: string | null | undefined): string => {
+    const date = instant(iso)
+    return date ? clock.format(date) : (iso ?? '')
+  }
+  const at = (iso: string | null | undefined): string => {
+    const date = instant(iso)
+    // "1er décembre 2026 à 14:30": the language's own joining word, from Intl.
+    return date
+      ? new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23', timeZone })
+          .formatToParts(date)
+          .map((p) => (p.type === 'day' && language === 'fr' && p.value === '1' ? '1er' : p.value))
+          .join('')
+      : (iso ?? '')
+  }
+  return {
+    /** In a sentence: "1er décembre 2026" (nl "1 december 2026", de "1. Dezember 2026", en "1 December 2026"). */
+    date(iso: string | null | undefined): string {
+      return iso ? prose(iso) : ''
+    },
+    /** In a table or a list: "01/12/2026". */
+    day(iso: string | null | undefined): string {
+      return iso ? numeric(iso) : ''
+    },
+    /** In a sentence, an instant: "1er décembre 2026 à 14:30". */
+    dateTime: at,
+    /** In a table: "01/12/2026 14:30" (no seconds). */
+    dateTimeShort(iso: string | null | undefined): string {
+      const date = instant(iso)
+      return date ? `${numeric(iso!)} ${clock.format(date)}` : (iso ?? '')
+    },
+    /** The time of day only: "14:30". */
+    time,
+    /** Planned sessions: as `dateTime`. */
+    dateTimeMinutes: at,
+    number(n: number): string {
+      return new Intl.NumberFormat(tag).format(n)
+    },
+  }
+}
+
+export type Format = ReturnType<typeof makeFormat>
