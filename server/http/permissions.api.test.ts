@@ -73,6 +73,7 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     .replace(':lang', 'nl')
     .replace(':date', '2026-12-07')
     .replace(':half', 'am')
+    .replace(':file', `${'A'.repeat(43)}.ics`)
     // Any other parameter names an object that does not exist; the policy is checked before that matters.
     .replace(/:(?!id\b)\w+/g, () => crypto.randomUUID())
     .replace('/*', '/some/client/route')
@@ -162,6 +163,16 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     'POST /api/partner/referrals/:referralId/complete': () => ({ outcome: { need: 'met', person: 'stayed' } }),
     'POST /api/partner/referrals/:referralId/feedback': () => ({ note: 'Matrix' }),
     'PUT /api/partner/organisation/profile': () => ({ description: 'Matrix', services: [] }),
+    'PUT /api/me/language': () => ({ language: 'nl' }),
+    'PUT /api/me/notification-preferences': () => ({ items: [{ event: 'referral_accepted', inApp: true, email: false }] }),
+    'PUT /api/me/privacy-screen': () => ({ masked: true }),
+    'PUT /api/accompaniments/:id/tasks/:taskId': () => ({
+      title: 'Matrix',
+      dueDate: '2026-12-01',
+      dueTime: null,
+      assigneeId: crypto.randomUUID(),
+    }),
+    'PATCH /api/accompaniments/:id/documents/:documentId': () => ({ category: 'other' }),
     'POST /api/legal-bases': () => ({ code: `matrix-${unique}`, label: L('Matrix'), reference: 'Matrix', active: true }),
     'PUT /api/legal-bases/:basisId': () => ({ code: `matrix-${unique}`, label: L('Matrix'), reference: 'Matrix', active: true }),
     'POST /api/instruments/:code/versions': () => ({ definition: INSTRUMENT }),

@@ -1,20 +1,7 @@
 import './progress.css'
-import {
-  Badge,
-  Box,
-  Button,
-  Group,
-  Paper,
-  Progress as Bar,
-  RingProgress,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core'
+import { Box, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import type { BarChartProps, LineChartProps, RadarChartProps } from '@mantine/charts'
+import { useElementSize } from '@mantine/hooks'
 import { IconFileText } from '@tabler/icons-react'
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -28,6 +15,9 @@ import { InView } from '../../components/in-view'
 import { lazyNamed } from '../../components/lazy-page'
 import { Loading } from '../../components/loading'
 import { useFormat } from '../../i18n/format'
+import { isLanguage, LOCALE_TAGS } from '../../i18n/index'
+import { NARROW, RadarTick, ReviewBars } from './progress-bars'
+import { PlanCompletion } from './progress-plan'
 import { useProgress } from './use-progress'
 
 // Drawn only when in view: the figures are in the tables beside each chart.
@@ -83,6 +73,7 @@ function ReviewRadar({ reviews }: { reviews: Progress['reviews'] }) {
   const { t } = useTranslation()
   const fmt = useFormat()
   const [chosen, setChosen] = useState<string | null>(reviews.at(-1)?.assessmentId ?? null)
+  const { ref, width } = useElementSize()
   const review = reviews.find((r) => r.assessmentId === chosen) ?? reviews.at(-1)
   if (!review) return <Text c="gray.7">{t('progress.noReview')}</Text>
   // Axes for the domains ever scored on this case, the same for every review so shapes compare.
@@ -105,22 +96,28 @@ function ReviewRadar({ reviews }: { reviews: Progress['reviews'] }) {
         maw={240}
         size="sm"
       />
-      <Box aria-hidden inert maw={680}>
-        <InView minHeight={360}>
-          <RadarChart
-            h={360}
-            radarChartProps={{ margin: { top: 16, right: 110, bottom: 16, left: 110 } }}
-            data={rows}
-            dataKey="domain"
-            withPolarRadiusAxis
-            polarRadiusAxisProps={{ domain: [0, 10], tickCount: 6, angle: 90 }}
-            series={[
-              { name: 'worker', color: WORKER.color, opacity: 0.15 },
-              { name: 'person', color: PERSON.color, opacity: 0.15 },
-            ]}
-            radarProps={(series) => ({ isAnimationActive: false, strokeDasharray: series.name === 'person' ? PERSON.dash : undefined })}
-          />
-        </InView>
+      <Box ref={ref} aria-hidden inert maw={680} data-testid="radar-area">
+        {width === 0 ? null : width < NARROW ? (
+          <ReviewBars rows={rows} />
+        ) : (
+          <InView minHeight={360}>
+            <RadarChart
+              h={360}
+              radarChartProps={{ margin: { top: 16, right: 110, bottom: 16, left: 110 } }}
+              data={rows}
+              dataKey="domain"
+              withPolarRadiusAxis
+              polarAngleAxisProps={{ tick: RadarTick }}
+              // The scale's figures run between two domains' axes, where no label sits.
+              polarRadiusAxisProps={{ domain: [0, 10], tickCount: 6, angle: 90 - 180 / rows.length }}
+              series={[
+                { name: 'worker', color: WORKER.color, opacity: 0.15 },
+                { name: 'person', color: PERSON.color, opacity: 0.15 },
+              ]}
+              radarProps={(series) => ({ isAnimationActive: false, strokeDasharray: series.name === 'person' ? PERSON.dash : undefined })}
+            />
+          </InView>
+        )}
       </Box>
       <Legend />
       <Figures caption={t('progress.showFigures')}>
@@ -169,7 +166,7 @@ function DomainLines({ reviews }: { reviews: Progress['reviews'] }) {
       <ul className="progress-domains" data-testid="domain-lines">
         {domains.map((d) => (
           <li key={d} className="progress-domain">
-            <Text size="sm" fw={600} lineClamp={1}>
+            <Text size="sm" fw={600}>
               {t(`lifeDomains.${d}`)}
             </Text>
             <Text size="xs" c="gray.8">
@@ -230,7 +227,12 @@ function DomainLines({ reviews }: { reviews: Progress['reviews'] }) {
 }
 
 function NetworkChange({ network }: { network: Progress['network'] }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  // Under each bar: month and year ("sept. 2026"), short enough not to crowd out its neighbours
+  // on a phone; the full dates are in the figures below.
+  const tag = isLanguage(i18n.language) ? LOCALE_TAGS[i18n.language] : 'fr-BE'
+  const monthYear = (iso: string) =>
+    new Intl.DateTimeFormat(tag, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`))
   const fmt = useFormat()
   if (network.series.length === 0) return <Text c="gray.7">{t('progress.noNetwork')}</Text>
   const change = network.sinceFirst
@@ -253,7 +255,7 @@ function NetworkChange({ network }: { network: Progress['network'] }) {
         <InView minHeight={160}>
           <BarChart
             h={160}
-            data={network.series.map((s) => ({ ...s, label: fmt.day(s.takenOn) }))}
+            data={network.series.map((s) => ({ ...s, label: monthYear(s.takenOn) }))}
             dataKey="label"
             type="stacked"
             series={[
@@ -291,56 +293,6 @@ function NetworkChange({ network }: { network: Progress['network'] }) {
           </Table.Tbody>
         </Table>
       </Figures>
-    </Stack>
-  )
-}
-
-function PlanCompletion({ plan }: { plan: Progress['plan'] }) {
-  const { t } = useTranslation()
-  if (plan.goals === 0) return <Text c="gray.7">{t('progress.noPlan')}</Text>
-  const counted = plan.steps - plan.dropped
-  const pct = counted > 0 ? Math.round((plan.done / counted) * 100) : 0
-  return (
-    <Stack gap="sm">
-      <Group gap="md" wrap="nowrap">
-        <RingProgress
-          size={96}
-          thickness={10}
-          roundCaps
-          sections={[{ value: pct, color: 'petrol.6' }]}
-          label={
-            <Text ta="center" fw={700} size="sm" aria-hidden>
-              {pct} %
-            </Text>
-          }
-          aria-hidden
-        />
-        <Stack gap={2}>
-          <Text data-testid="plan-completion">{t('progress.stepsDone', { done: plan.done, total: counted })}</Text>
-          <Text size="sm" c="gray.8">
-            {t('progress.goalsCount', { count: plan.goals })}
-          </Text>
-          <Badge variant="light" color={plan.agreement === 'agreed' ? 'petrol' : 'gray'}>
-            {t(`plan.agreement.${plan.agreement}`)}
-          </Badge>
-        </Stack>
-      </Group>
-      <Stack gap={6}>
-        {LIFE_DOMAINS.filter((d) => plan.byDomain[d]?.steps).map((d) => {
-          const s = plan.byDomain[d]!
-          return (
-            <div key={d}>
-              <Group justify="space-between" gap="xs">
-                <Text size="sm">{t(`lifeDomains.${d}`)}</Text>
-                <Text size="sm" c="gray.8">
-                  {t('progress.fraction', { done: s.done, total: s.steps })}
-                </Text>
-              </Group>
-              <Bar value={s.steps ? (s.done / s.steps) * 100 : 0} size="sm" color="petrol.6" aria-hidden />
-            </div>
-          )
-        })}
-      </Stack>
     </Stack>
   )
 }
