@@ -21,11 +21,15 @@ import { useDayjsLocale } from './date-field.locale'
  */
 function useCalendarProps() {
   const { t } = useTranslation()
+  const [open, setOpen] = useState(false)
   return {
     previousLabel: t('dateField.previous'),
     nextLabel: t('dateField.next'),
     hideOutsideDates: true,
-    popoverProps: { withinPortal: false },
+    popoverProps: { withinPortal: false, onOpen: () => setOpen(true), onClose: () => setOpen(false) },
+    // While the calendar is open, Escape closes the calendar only, not the dialog around the field
+    // (Mantine's modal leaves alone an Escape whose target carries this attribute).
+    'data-mantine-stop-propagation': open ? 'true' : undefined,
   } as const
 }
 
