@@ -137,7 +137,8 @@ it('the lead reads the team at a glance and approves a closure from the dashboar
   await page.getByTestId('dashboard-unassigned').getByRole('link', { name: cases.unassigned.code }).waitFor()
   await page.getByTestId('dashboard-overdue').getByRole('link', { name: cases.judicial.code }).waitFor()
   await page.getByTestId('dashboard-mandates').getByRole('link', { name: cases.judicial.code }).waitFor()
-  expect(await page.locator('main').textContent()).not.toContain('Haddad')
+  // The client's name beside the code (issue 12): the lead knows whose task is late.
+  await page.getByTestId('dashboard-overdue').getByText('Inès Haddad').waitFor()
 
   // Refusing needs a reason; approving does not.
   const closures = page.getByTestId('dashboard-closures')

@@ -167,6 +167,8 @@ it('a worker goes through the path (motivations, trajectory, two reviews, two ne
   await page.getByTestId('trajectory-title').fill('Embauche comme magasinière')
   await page.getByTestId('trajectory-precision').getByText('Le jour exact').click()
   await page.getByTestId('trajectory-day').fill('2025-09-14')
+  // The calendar opened by typing closes with Escape, leaving the dialog open.
+  await page.getByTestId('trajectory-day').press('Escape')
   await pick(page, 'trajectory-phase', 'Tournant')
   await pick(page, 'trajectory-domain', 'Emploi')
   await page.getByTestId('trajectory-valence').getByText('Très bien', { exact: true }).click()

@@ -190,7 +190,10 @@ describe.each(RUNS)('the referral network in $lang', (run) => {
     await dialog.getByLabel(t('referrals.consent.givenBy'), { exact: true }).click()
     await w.page.getByRole('option', { name: t('referrals.givers.legal_representative'), exact: true }).click()
     expect(await dialog.getByLabel(t('referrals.consent.how'), { exact: true }).inputValue()).toBe(t('referrals.ways.oral'))
-    expect(await dialog.getByLabel(t('referrals.consent.expiresOn'), { exact: true }).inputValue()).toBe(isoInMonths(6))
+    // Shown the Belgian way (dd/mm/yyyy), whatever the browser's locale; sent as ISO (checked below).
+    expect(await dialog.getByRole('textbox', { name: t('referrals.consent.expiresOn') }).inputValue()).toBe(
+      isoInMonths(6).split('-').reverse().join('/'),
+    )
     await dialog.getByRole('checkbox', { name: t('referrals.fields.contact_details') }).check()
     expect(await dialog.getByRole('checkbox', { name: t('referrals.fields.summary') }).isChecked()).toBe(true)
     await checkScreen(w.page, `consent form (${L})`, L)
