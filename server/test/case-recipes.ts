@@ -123,6 +123,11 @@ export const CASE_RECIPES: Record<string, Recipe> = {
   'GET /api/accompaniments/:id/exceptions': none,
   'GET /api/accompaniments/:id/consents': none,
   'POST /api/accompaniments/:id/consents': async (c) => ({ body: consentFor(await partnerOrg(c)) }),
+  'POST /api/accompaniments/:id/consents/:consentId/form': async (c) => ({
+    params: { consentId: await made(c, '/consents', consentFor(await partnerOrg(c))) },
+    body: PDF,
+    headers: { ...ifMatch(1), 'content-type': 'application/pdf', 'x-filename': 'consentement-signe.pdf' },
+  }),
   'GET /api/accompaniments/:id/referrals': none,
   'POST /api/accompaniments/:id/referrals': async (c) => ({
     body: { organisationId: await partnerOrg(c), reason: 'Soutien', summary: 'Résumé' },
@@ -151,10 +156,26 @@ export const CASE_RECIPES: Record<string, Recipe> = {
     headers: ifMatch(1),
   }),
 
+  'PUT /api/accompaniments/:id/tasks/:taskId': async (c) => ({
+    params: { taskId: await made(c, '/tasks', TASK) },
+    body: { ...TASK, title: 'Rappeler le CPAS', dueTime: '14:30', assigneeId: c.world.as.coWorker.userId },
+    headers: ifMatch(1),
+  }),
+
   'GET /api/accompaniments/:id/documents': none,
   'POST /api/accompaniments/:id/documents': send(PDF, { 'content-type': 'application/pdf', 'x-filename': 'attestation.pdf' }),
   'GET /api/accompaniments/:id/documents/:documentId': async (c) => ({
     params: { documentId: await made(c, '/documents', PDF, { 'content-type': 'application/pdf', 'x-filename': 'attestation.pdf' }) },
+  }),
+
+  'PATCH /api/accompaniments/:id/documents/:documentId': async (c) => ({
+    params: { documentId: await made(c, '/documents', PDF, { 'content-type': 'application/pdf', 'x-filename': 'attestation.pdf' }) },
+    body: { category: 'judicial' },
+    headers: ifMatch(1),
+  }),
+  'DELETE /api/accompaniments/:id/documents/:documentId': async (c) => ({
+    params: { documentId: await made(c, '/documents', PDF, { 'content-type': 'application/pdf', 'x-filename': 'attestation.pdf' }) },
+    headers: ifMatch(1),
   }),
 
   'GET /api/accompaniments/:id/reports': none,
