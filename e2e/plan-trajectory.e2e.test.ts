@@ -143,7 +143,11 @@ it('a worker builds a plan, saves it twice and reads the earlier version; then d
     await page.getByTestId('trajectory-add').click()
     await page.getByTestId('trajectory-title').fill(e.title)
     await page.getByTestId('trajectory-precision').getByText(e.precision).click()
-    if (e.day) await page.getByTestId('trajectory-day').fill(e.day)
+    if (e.day) {
+      await page.getByTestId('trajectory-day').fill(e.day)
+      // Typing opens the calendar; Escape closes it, not the dialog.
+      await page.getByTestId('trajectory-day').press('Escape')
+    }
     if (e.month) await pick(page, 'trajectory-month', e.month)
     if (e.year) await page.getByTestId('trajectory-year').fill(e.year)
     if (e.phase) await pick(page, 'trajectory-phase', e.phase)
