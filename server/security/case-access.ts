@@ -4,6 +4,9 @@ import type { Actor, Trx } from '../http/context'
 import { fail } from '../http/errors'
 import { CASE_COLUMNS, CASE_QUERIES, type CaseRow, type CaseRowValues, type CaseTable } from './case-tables'
 
+// Behind the door, on a case already opened: kept in their own file, re-exported here.
+export { missOrStale, recordOpened } from './case-opened-rows'
+
 /**
  * The one place that says who may see a case, and the only way to reach a case's rows.
  *
@@ -252,18 +255,6 @@ export async function insertRows<T extends CaseTable>(
   if (rows.length) await CASE_QUERIES[table].insert(trx, acc.id, rows).execute()
 }
 
-/**
- * Records that the actor has opened this case, the first time only (a later open changes
- * nothing): My day shows a worker's case as new until then. Any access opens it, a read-only one
- * included, so it takes any opened case.
- */
-export async function recordOpened(trx: Trx, acc: OpenedCase, actor: Actor, at: string): Promise<void> {
-  await CASE_QUERIES.case_opens
-    .insert(trx, acc.id, [{ user_id: actor.userId, opened_at: at }])
-    .onConflict((oc) => oc.columns(['user_id', 'accompaniment_id']).doNothing())
-    .execute()
-}
-
 /** An update of rows of a case table, limited to this case. */
 export function updateRows<T extends CaseTable>(trx: Trx, acc: ManageableCase, table: T) {
   return CASE_QUERIES[table].update(trx, acc.id)
@@ -272,23 +263,6 @@ export function updateRows<T extends CaseTable>(trx: Trx, acc: ManageableCase, t
 /** A deletion of rows of a case table, limited to this case. */
 export function deleteRows<T extends CaseTable>(trx: Trx, acc: ChangeableCase, table: T) {
   return CASE_QUERIES[table].delete(trx, acc.id)
-}
-
-/**
- * After a versioned update or deletion on this case changed no row: 412 when the row is on the
- * case (someone changed it since it was read), 404 when it is not (which the caller must not
- * tell apart from a row of another case).
- */
-export async function missOrStale(trx: Trx, acc: OpenedCase, table: Exclude<CaseTable, 'case_opens'>, rowId: string): Promise<never> {
-  // Typed over the union of case tables with rows of their own (an `id`; `case_opens` is keyed by
-  // user and case): nothing of the row is returned.
-  const exists = await trx
-    .selectFrom(table)
-    .select(`${table}.id`)
-    .where(`${table}.accompaniment_id`, '=', acc.id)
-    .where(`${table}.id`, '=', rowId)
-    .executeTakeFirst()
-  throw fail(exists ? 'version.mismatch' : 'resource.not_found')
 }
 
 /** An update of the case's own row (status, details, version), limited to this case. */
