@@ -77,11 +77,15 @@ it('the partner declines with a reason; the worker reads it on the case', async 
   await p.page.getByRole('button', { name: fr('portal.decline') }).click()
   const dialog = p.page.getByRole('dialog')
   await dialog.getByText(fr('portal.endNotice')).waitFor()
-  // A decline says why: without a reason it is refused, naming the field.
+  // A decline says why, as a reason the network can count and in words: without them it is
+  // refused, naming both fields.
   await dialog.getByRole('button', { name: fr('portal.decline') }).click()
   await dialog.getByLabel(fr('portal.declineReason'), { exact: true }).and(p.page.locator('[aria-invalid="true"]')).waitFor()
+  await dialog.getByLabel(fr('referralDecline.reasonWords'), { exact: true }).and(p.page.locator('[aria-invalid="true"]')).waitFor()
   await checkScreen(p.page, 'decline without a reason', 'fr')
-  await dialog.getByLabel(fr('portal.declineReason'), { exact: true }).fill(DECLINE_REASON)
+  await dialog.getByLabel(fr('portal.declineReason'), { exact: true }).click()
+  await p.page.getByRole('option', { name: fr('referralDecline.reasons.no_capacity') }).click()
+  await dialog.getByLabel(fr('referralDecline.reasonWords'), { exact: true }).fill(DECLINE_REASON)
   await dialog.getByRole('button', { name: fr('portal.decline') }).click()
   await p.page.waitForURL(/\/portal$/)
   await goneForPartner('declined', 'declined')
@@ -90,6 +94,7 @@ it('the partner declines with a reason; the worker reads it on the case', async 
   const declined = card(codes.declined)
   await declined.getByTestId('referral-status').getByText(fr('referrals.status.declined')).waitFor()
   await declined.getByText(DECLINE_REASON).waitFor()
+  await declined.getByText(fr('referralDecline.reasons.no_capacity'), { exact: false }).waitFor()
   await declined.getByText(fr('referrals.declinedBecause')).waitFor()
   // Ended: nothing more to stop or send.
   expect(await declined.getByRole('button', { name: fr('referrals.stop') }).count()).toBe(0)

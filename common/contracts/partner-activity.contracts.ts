@@ -4,8 +4,8 @@ import { Id } from './shared.contracts'
 
 /**
  * Activity of the network (issue 11): per partner organisation, counts of referrals only — no
- * case, person, code or text. Decline reasons are free text sealed with the client's key, so
- * they are not counted here (a reason code would be needed: see README, Partner network).
+ * case, person, code or text. Declines are counted by their reason code; the partner's words
+ * stay sealed with the client's key and never reach these counts.
  */
 const count = z.number().int().min(0)
 export const PartnerActivity = z.object({
@@ -26,6 +26,16 @@ export const PartnerActivity = z.object({
     // names every key.
     need: z.object({ met: count, partly_met: count, not_met: count }),
     person: z.object({ stayed: count, left: count }),
+  }),
+  /** Declined referrals by reason code; `not_given` counts those declined before codes existed. */
+  declineReasons: z.object({
+    no_capacity: count,
+    outside_mission: count,
+    outside_area: count,
+    not_eligible: count,
+    better_elsewhere: count,
+    other: count,
+    not_given: count,
   }),
 })
 export type PartnerActivity = z.infer<typeof PartnerActivity>

@@ -158,7 +158,17 @@ export type ReferralInput = z.infer<typeof ReferralInput>
 
 /** Sending names the consent (or recorded legal basis) it rests on. */
 export const SendReferral = z.object({ consentId: Id })
-export const DeclineReferral = z.object({ reason: text(2000) })
+/** Why a partner declines, as a code the network's activity can count; the words stay sealed. */
+export const REFERRAL_DECLINE_REASONS = [
+  'no_capacity',
+  'outside_mission',
+  'outside_area',
+  'not_eligible',
+  'better_elsewhere',
+  'other',
+] as const
+export type ReferralDeclineReason = (typeof REFERRAL_DECLINE_REASONS)[number]
+export const DeclineReferral = z.object({ reasonCode: z.enum(REFERRAL_DECLINE_REASONS), reason: text(2000) })
 export const CompleteReferral = z.object({ outcome: ReferralOutcome })
 export const FeedbackInput = z.object({ note: text(4000) })
 
@@ -195,6 +205,8 @@ export const ReferralView = z.object({
   request: z.string().nullable(),
   summary: z.string().nullable(),
   declineReason: z.string().nullable(),
+  /** Null for referrals not declined, or declined before reasons had codes. */
+  declineReasonCode: z.enum(REFERRAL_DECLINE_REASONS).nullable(),
   outcome: ReferralOutcome.nullable(),
   /** The partner's access ends on this date (the consent's expiry), or ended at `shreddedAt`. */
   sharedUntil: z.string().nullable(),

@@ -63,7 +63,13 @@ const STORIES: Story[] = [
     reason: `Thérapie familiale. ${FICTION}`,
     summary: `Demande de thérapie familiale pour la fratrie. ${FICTION}`,
     shared: ['summary'],
-    steps: [{ to: 'declined', reason: `Liste d'attente complète jusqu'en mars ; nous conseillons le service de Verviers. ${FICTION}` }],
+    steps: [
+      {
+        to: 'declined',
+        reasonCode: 'no_capacity',
+        reason: `Liste d'attente complète jusqu'en mars ; nous conseillons le service de Verviers. ${FICTION}`,
+      },
+    ],
   },
   {
     organisation: 'Maison des jeunes Le Tremplin',

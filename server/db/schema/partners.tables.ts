@@ -133,6 +133,8 @@ export interface PartnerTables {
     summary_sealed: string | null
     copy_sealed: string | null
     decline_reason_sealed: string | null
+    /** 0039: why the partner declined, from REFERRAL_DECLINE_REASONS; null before 0039. */
+    decline_code: string | null
     outcome: string | null
     created_by: string
     created_at: string

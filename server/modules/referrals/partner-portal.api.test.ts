@@ -114,13 +114,20 @@ describe('the partner portal', () => {
     const { caseId } = await newCase(worker, w.team)
     const { referral } = await sent(worker, caseId, w.orgA, ['summary'])
     const base = `/api/partner/referrals/${referral.id}`
-    expect(json(await w.partnerA.post(`${base}/decline`, {}, ifMatch(2))).errors[0].field).toBe('reason')
-    const declined = await w.partnerA.post(`${base}/decline`, { reason: 'Liste d’attente de six mois' }, ifMatch(2))
+    const fields = (body: object) =>
+      w.partnerA.post(`${base}/decline`, body, ifMatch(2)).then((r) => json(r).errors.map((e: { field: string }) => e.field))
+    expect((await fields({})).sort()).toEqual(['reason', 'reasonCode'])
+    expect(await fields({ reasonCode: 'busy', reason: 'Complet' })).toEqual(['reasonCode'])
+    const declined = await w.partnerA.post(
+      `${base}/decline`,
+      { reasonCode: 'no_capacity', reason: 'Liste d’attente de six mois' },
+      ifMatch(2),
+    )
     expect(declined.statusCode, declined.body).toBe(200)
     expect((await w.partnerA.get(base)).statusCode).toBe(404)
     expect(await keyRow(referral.id)).toBeUndefined()
     const [view] = json(await worker.get(`/api/accompaniments/${caseId}/referrals`)).items
-    expect(view).toMatchObject({ status: 'declined', declineReason: 'Liste d’attente de six mois' })
+    expect(view).toMatchObject({ status: 'declined', declineReason: 'Liste d’attente de six mois', declineReasonCode: 'no_capacity' })
   })
 
   it('withdrawing the consent cuts the partner at once: 404 on its next request, the key row gone', async () => {

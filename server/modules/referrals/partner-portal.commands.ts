@@ -1,4 +1,4 @@
-import type { ReferralOutcome, ReferralStatus } from '../../../common/contracts/referrals.contracts'
+import type { ReferralDeclineReason, ReferralOutcome, ReferralStatus } from '../../../common/contracts/referrals.contracts'
 import type { RequestContext, Trx } from '../../http/context'
 import { fail } from '../../http/errors'
 import { reachableRow } from './partner-portal.queries'
@@ -8,11 +8,14 @@ import { eventOf, writeFeedback } from './referrals.commands'
 
 /**
  * What a partner's staff do with a referral addressed to their organisation: accept or decline it
- * (with a reason), say work is in progress, complete it with an outcome, write feedback. Every step
+ * (with a reason code and words), say work is in progress, complete it with an outcome, write feedback. Every step
  * carries If-Match; declining and completing end the referral and shred the partner's copy.
  */
 export type PartnerStep =
-  { to: 'accepted' } | { to: 'declined'; reason: string } | { to: 'in_progress' } | { to: 'completed'; outcome: ReferralOutcome }
+  | { to: 'accepted' }
+  | { to: 'declined'; reason: string; reasonCode: ReferralDeclineReason }
+  | { to: 'in_progress' }
+  | { to: 'completed'; outcome: ReferralOutcome }
 
 const FROM: Record<PartnerStep['to'], readonly ReferralStatus[]> = {
   accepted: ['sent'],
@@ -41,6 +44,7 @@ export async function partnerStep(ctx: RequestContext, trx: Trx, id: string, exp
       ...(from === 'sent' ? { answered_at: now } : {}),
       ...(ends ? { closed_at: now } : {}),
       ...(step.to === 'completed' ? { outcome: JSON.stringify(step.outcome) } : {}),
+      ...(step.to === 'declined' ? { decline_code: step.reasonCode } : {}),
       ...sealed,
     })
     .where('id', '=', row.id)

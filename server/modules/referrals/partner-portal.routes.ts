@@ -117,6 +117,7 @@ export const partnerPortalRoutes = [
   step('decline', 'Decline a referral with a reason (If-Match): the copy is destroyed', DeclineReferral, (b) => ({
     to: 'declined',
     reason: b.reason,
+    reasonCode: b.reasonCode,
   })),
   step('progress', 'Say the work on an accepted referral is in progress (If-Match)', undefined, () => ({ to: 'in_progress' })),
   step('complete', 'Complete a referral with its outcome (If-Match): the copy is destroyed', CompleteReferral, (b) => ({

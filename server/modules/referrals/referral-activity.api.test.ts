@@ -31,7 +31,12 @@ describe('activity of the partner network', () => {
     const completed = await w.partnerA.post(`${done}/complete`, { outcome: { need: 'met', person: 'stayed' } }, ifMatch(4))
     expect(completed.statusCode, completed.body).toBe(200)
     const refused = await one()
-    expect((await w.partnerA.post(`${refused}/decline`, { reason: 'Plus de places' }, ifMatch(2))).statusCode).toBe(200)
+    expect(
+      (await w.partnerA.post(`${refused}/decline`, { reasonCode: 'no_capacity', reason: 'Plus de places' }, ifMatch(2))).statusCode,
+    ).toBe(200)
+    const elsewhere = await one()
+    const second = await w.partnerA.post(`${elsewhere}/decline`, { reasonCode: 'outside_area', reason: 'Hors zone' }, ifMatch(2))
+    expect(second.statusCode, second.body).toBe(200)
     await one()
 
     const res = await w.lead.get(`/api/partners/${w.orgA.id}/activity`)
@@ -39,13 +44,14 @@ describe('activity of the partner network', () => {
     const a = json(res)
     expect(a).toMatchObject({
       organisationId: w.orgA.id,
-      sent: 3,
+      sent: 4,
       awaiting: 1,
       accepted: 1,
-      declined: 1,
+      declined: 2,
       completed: 1,
       stopped: 0,
       outcomes: { need: { met: 1, partly_met: 0, not_met: 0 }, person: { stayed: 1, left: 0 } },
+      declineReasons: { no_capacity: 1, outside_mission: 0, outside_area: 1, not_eligible: 0, better_elsewhere: 0, other: 0, not_given: 0 },
     })
     expect(a.medianHoursToAnswer).toBeGreaterThanOrEqual(0)
     expect(a.medianHoursToAnswer).toBeLessThan(1)
@@ -53,7 +59,7 @@ describe('activity of the partner network', () => {
     const all = await w.lead.get('/api/partners/activity')
     expect(all.statusCode, all.body).toBe(200)
     const text = all.body + res.body
-    for (const s of [...codes, ...lastNames, 'Plus de places']) expect(text).not.toContain(s)
+    for (const s of [...codes, ...lastNames, 'Plus de places', 'Hors zone']) expect(text).not.toContain(s)
     const b = json(all).items.find((i: { organisationId: string }) => i.organisationId === w.orgB.id)
     expect(b).toMatchObject({ sent: 0, accepted: 0, medianHoursToAnswer: null })
   })

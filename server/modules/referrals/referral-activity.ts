@@ -1,7 +1,7 @@
 import type { PartnerActivity } from '../../../common/contracts/partner-activity.contracts'
-import { REFERRAL_NEED_OUTCOMES, REFERRAL_STAY_OUTCOMES } from '../../../common/contracts/referrals.contracts'
+import { REFERRAL_DECLINE_REASONS, REFERRAL_NEED_OUTCOMES, REFERRAL_STAY_OUTCOMES } from '../../../common/contracts/referrals.contracts'
 import type { Trx } from '../../http/context'
-import { parseOutcome } from './referrals.queries'
+import { declineCode, parseOutcome } from './referrals.queries'
 
 /** The middle value (the mean of the two middle ones for an even count); null for none. */
 export function median(values: number[]): number | null {
@@ -25,7 +25,7 @@ export async function partnerActivity(trx: Trx, ids?: string[]): Promise<Partner
   if (ids) orgs = orgs.where('id', 'in', ids)
   let sent = trx
     .selectFrom('referrals')
-    .select(['id', 'organisation_id', 'status', 'sent_at', 'answered_at', 'outcome'])
+    .select(['id', 'organisation_id', 'status', 'sent_at', 'answered_at', 'outcome', 'decline_code'])
     .where('sent_at', 'is not', null)
   if (ids) sent = sent.where('organisation_id', 'in', ids)
   let steps = trx
@@ -54,6 +54,9 @@ export async function partnerActivity(trx: Trx, ids?: string[]): Promise<Partner
         need: Object.fromEntries(REFERRAL_NEED_OUTCOMES.map((k) => [k, 0])) as PartnerActivity['outcomes']['need'],
         person: Object.fromEntries(REFERRAL_STAY_OUTCOMES.map((k) => [k, 0])) as PartnerActivity['outcomes']['person'],
       },
+      declineReasons: Object.fromEntries(
+        [...REFERRAL_DECLINE_REASONS, 'not_given'].map((k) => [k, 0]),
+      ) as PartnerActivity['declineReasons'],
       waits: [],
     })
   for (const r of referrals) {
@@ -62,6 +65,8 @@ export async function partnerActivity(trx: Trx, ids?: string[]): Promise<Partner
     a.sent++
     if (r.status === 'sent') a.awaiting++
     if (r.status === 'stopped') a.stopped++
+    // Declining ends a referral, so its present status says whether it was declined.
+    if (r.status === 'declined') a.declineReasons[declineCode(r.decline_code) ?? 'not_given']++
     if (r.answered_at && r.sent_at) a.waits.push((Date.parse(r.answered_at) - Date.parse(r.sent_at)) / HOUR)
     const outcome = parseOutcome(r.outcome)
     if (outcome) {

@@ -88,7 +88,9 @@ export async function storeReferralSecrets(h: TestApp): Promise<void> {
   const copy = json(await partner.get(`/api/partner/referrals/${open}`))
   expect(copy.copy).toMatchObject({ summary, contactDetails: { phone, email }, planGoals: [goal], documents: [{ filename }] })
   const other = await send()
-  expect((await partner.post(`/api/partner/referrals/${other}/decline`, { reason: declined }, ifMatch(2))).statusCode).toBe(200)
+  expect(
+    (await partner.post(`/api/partner/referrals/${other}/decline`, { reasonCode: 'other', reason: declined }, ifMatch(2))).statusCode,
+  ).toBe(200)
   const views = json(await worker.get(`/api/accompaniments/${acc.id}/referrals`)).items
   expect(views.map((v: { declineReason: string | null }) => v.declineReason)).toContain(declined)
 }

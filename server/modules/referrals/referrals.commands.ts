@@ -71,6 +71,7 @@ export async function createReferral(ctx: RequestContext, trx: Trx, acc: Changea
       selection: selectionOf(input),
       copy_sealed: null,
       decline_reason_sealed: null,
+      decline_code: null,
       outcome: null,
       created_by: ctx.user.userId,
       created_at: now,

@@ -1,4 +1,11 @@
-import type { ReferralOutcome, ReferralStatus, ReferralView, ShareableField } from '../../../common/contracts/referrals.contracts'
+import {
+  REFERRAL_DECLINE_REASONS,
+  type ReferralDeclineReason,
+  type ReferralOutcome,
+  type ReferralStatus,
+  type ReferralView,
+  type ShareableField,
+} from '../../../common/contracts/referrals.contracts'
 import { fromJson } from '../../db/json'
 import type { RequestContext, Trx } from '../../http/context'
 import type { OpenedCase } from '../../security/case-access'
@@ -55,6 +62,10 @@ export async function feedbackAndEvents(ctx: RequestContext, trx: Trx, referrals
 
 export const parseOutcome = (outcome: string | null): ReferralOutcome | null => (outcome ? (JSON.parse(outcome) as ReferralOutcome) : null)
 
+/** A stored decline code, or null (not declined, or declined before codes existed). */
+export const declineCode = (code: string | null): ReferralDeclineReason | null =>
+  (REFERRAL_DECLINE_REASONS as readonly string[]).includes(code ?? '') ? (code as ReferralDeclineReason) : null
+
 /** The referrals of a case, newest first: what was shared, with whom, until when, and what came of it. */
 export async function referralsOf(ctx: RequestContext, trx: Trx, acc: OpenedCase, id?: string): Promise<ReferralView[]> {
   let q = trx
@@ -94,6 +105,7 @@ export async function referralsOf(ctx: RequestContext, trx: Trx, acc: OpenedCase
       request: plain.request,
       summary: plain.summary,
       declineReason: plain.decline_reason,
+      declineReasonCode: declineCode(r.decline_code),
       outcome: parseOutcome(r.outcome),
       sharedUntil: r.status === 'draft' ? null : (r.expires_on ?? null),
       shreddedAt: r.shredded_at,

@@ -16042,6 +16042,7 @@ export interface operations {
               request: string | null
               summary: string | null
               declineReason: string | null
+              declineReasonCode: ('no_capacity' | 'outside_mission' | 'outside_area' | 'not_eligible' | 'better_elsewhere' | 'other') | null
               outcome: {
                 /** @enum {string} */
                 need: 'met' | 'partly_met' | 'not_met'
@@ -16144,6 +16145,7 @@ export interface operations {
             request: string | null
             summary: string | null
             declineReason: string | null
+            declineReasonCode: ('no_capacity' | 'outside_mission' | 'outside_area' | 'not_eligible' | 'better_elsewhere' | 'other') | null
             outcome: {
               /** @enum {string} */
               need: 'met' | 'partly_met' | 'not_met'
@@ -16250,6 +16252,7 @@ export interface operations {
             request: string | null
             summary: string | null
             declineReason: string | null
+            declineReasonCode: ('no_capacity' | 'outside_mission' | 'outside_area' | 'not_eligible' | 'better_elsewhere' | 'other') | null
             outcome: {
               /** @enum {string} */
               need: 'met' | 'partly_met' | 'not_met'
@@ -16341,6 +16344,7 @@ export interface operations {
             request: string | null
             summary: string | null
             declineReason: string | null
+            declineReasonCode: ('no_capacity' | 'outside_mission' | 'outside_area' | 'not_eligible' | 'better_elsewhere' | 'other') | null
             outcome: {
               /** @enum {string} */
               need: 'met' | 'partly_met' | 'not_met'
@@ -16425,6 +16429,7 @@ export interface operations {
             request: string | null
             summary: string | null
             declineReason: string | null
+            declineReasonCode: ('no_capacity' | 'outside_mission' | 'outside_area' | 'not_eligible' | 'better_elsewhere' | 'other') | null
             outcome: {
               /** @enum {string} */
               need: 'met' | 'partly_met' | 'not_met'
@@ -16512,6 +16517,7 @@ export interface operations {
             request: string | null
             summary: string | null
             declineReason: string | null
+            declineReasonCode: ('no_capacity' | 'outside_mission' | 'outside_area' | 'not_eligible' | 'better_elsewhere' | 'other') | null
             outcome: {
               /** @enum {string} */
               need: 'met' | 'partly_met' | 'not_met'
@@ -16785,6 +16791,8 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
+          /** @enum {string} */
+          reasonCode: 'no_capacity' | 'outside_mission' | 'outside_area' | 'not_eligible' | 'better_elsewhere' | 'other'
           reason: string
         }
       }
@@ -17089,6 +17097,22 @@ export interface operations {
                   left: number
                 }
               }
+              declineReasons: {
+                /** Format: int64 */
+                no_capacity: number
+                /** Format: int64 */
+                outside_mission: number
+                /** Format: int64 */
+                outside_area: number
+                /** Format: int64 */
+                not_eligible: number
+                /** Format: int64 */
+                better_elsewhere: number
+                /** Format: int64 */
+                other: number
+                /** Format: int64 */
+                not_given: number
+              }
             }[]
           }
         }
@@ -17148,6 +17172,22 @@ export interface operations {
                 /** Format: int64 */
                 left: number
               }
+            }
+            declineReasons: {
+              /** Format: int64 */
+              no_capacity: number
+              /** Format: int64 */
+              outside_mission: number
+              /** Format: int64 */
+              outside_area: number
+              /** Format: int64 */
+              not_eligible: number
+              /** Format: int64 */
+              better_elsewhere: number
+              /** Format: int64 */
+              other: number
+              /** Format: int64 */
+              not_given: number
             }
           }
         }

@@ -55,6 +55,15 @@ export function PartnerActivitySection({ organisationId }: { organisationId: str
         {' — '}
         {(['stayed', 'left'] as const).map((k) => `${t(`partnerActivity.person.${k}`)} ${a.outcomes.person[k]}`).join(' · ')}
       </Text>
+      {a.declined > 0 ? (
+        <Text size="sm" mt="xs" data-testid="decline-reasons">
+          <strong>{t('referralDecline.byReason')}</strong>{' '}
+          {Object.entries(a.declineReasons)
+            .filter(([, n]) => n > 0)
+            .map(([k, n]) => `${t(`referralDecline.reasons.${k}`)} ${n}`)
+            .join(' · ')}
+        </Text>
+      ) : null}
     </Paper>
   )
 }

@@ -4,9 +4,11 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import {
+  REFERRAL_DECLINE_REASONS,
   REFERRAL_NEED_OUTCOMES,
   REFERRAL_STAY_OUTCOMES,
   type PartnerReferralView,
+  type ReferralDeclineReason,
   type ReferralOutcome,
 } from '../../../../common/contracts/referrals.contracts'
 import { AppModal } from '../../components/app-modal'
@@ -99,6 +101,7 @@ function Steps({ r }: { r: PartnerReferralView }) {
   const step = usePortalStep(r.id)
   const [modal, setModal] = useState<'decline' | 'complete' | null>(null)
   const [reason, setReason] = useState('')
+  const [reasonCode, setReasonCode] = useState<ReferralDeclineReason | null>(null)
   const [outcome, setOutcome] = useState<ReferralOutcome>({ need: 'met', person: 'stayed' })
   const errors = useFieldErrors(step.error, [], 'referrals.errors')
   const navigate = useNavigate()
@@ -130,8 +133,16 @@ function Steps({ r }: { r: PartnerReferralView }) {
       <AppModal opened={modal === 'decline'} onClose={close} title={t('portal.declineTitle')}>
         <Stack gap="sm">
           <Text size="sm">{t('portal.endNotice')}</Text>
-          <Textarea
+          <Select
             label={t('portal.declineReason')}
+            required
+            data={REFERRAL_DECLINE_REASONS.map((c) => ({ value: c, label: t(`referralDecline.reasons.${c}`) }))}
+            value={reasonCode}
+            onChange={(v) => setReasonCode(v as ReferralDeclineReason | null)}
+            error={errors.of('reasonCode')}
+          />
+          <Textarea
+            label={t('referralDecline.reasonWords')}
             required
             autosize
             minRows={2}
@@ -144,7 +155,7 @@ function Steps({ r }: { r: PartnerReferralView }) {
             <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
-            <Button color="red" loading={step.isPending} onClick={() => run({ step: 'decline', reason, version: r.version })}>
+            <Button color="red" loading={step.isPending} onClick={() => run({ step: 'decline', reason, reasonCode, version: r.version })}>
               {t('portal.decline')}
             </Button>
           </Group>

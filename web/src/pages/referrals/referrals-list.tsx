@@ -90,7 +90,9 @@ function ReferralCard({
       </Text>
       {r.declineReason ? (
         <Text size="sm" className="pre-wrap">
-          <strong>{t('referrals.declinedBecause')}</strong> {r.declineReason}
+          <strong>{t('referrals.declinedBecause')}</strong>{' '}
+          {r.declineReasonCode ? `${t(`referralDecline.reasons.${r.declineReasonCode}`)} — ` : ''}
+          {r.declineReason}
         </Text>
       ) : null}
       {r.outcome ? (

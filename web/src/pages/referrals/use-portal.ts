@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import type { ReferralOutcome } from '../../../../common/contracts/referrals.contracts'
+import type { ReferralDeclineReason, ReferralOutcome } from '../../../../common/contracts/referrals.contracts'
 import { api } from '../../api/client'
 
 const KEY = ['partner', 'referrals']
@@ -21,7 +21,10 @@ export function usePartnerOrganisation() {
 }
 
 export type PortalStep =
-  { step: 'accept' } | { step: 'progress' } | { step: 'decline'; reason: string } | { step: 'complete'; outcome: ReferralOutcome }
+  | { step: 'accept' }
+  | { step: 'progress' }
+  | { step: 'decline'; reason: string; reasonCode: ReferralDeclineReason | null }
+  | { step: 'complete'; outcome: ReferralOutcome }
 
 /** A partner's step on a referral, with the version it was read at (If-Match). */
 export function usePortalStep(id: string) {
@@ -35,7 +38,11 @@ export function usePortalStep(id: string) {
         return api.post('/api/partner/referrals/{referralId}/progress', { path, body: {} as never, ifMatch: v.version })
       }
       if (v.step === 'decline')
-        return api.post('/api/partner/referrals/{referralId}/decline', { path, body: { reason: v.reason }, ifMatch: v.version })
+        return api.post('/api/partner/referrals/{referralId}/decline', {
+          path, // A missing code is sent as is: the server names the field.
+          body: { reason: v.reason, reasonCode: v.reasonCode as ReferralDeclineReason },
+          ifMatch: v.version,
+        })
       return api.post('/api/partner/referrals/{referralId}/complete', { path, body: { outcome: v.outcome }, ifMatch: v.version })
     },
     onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
