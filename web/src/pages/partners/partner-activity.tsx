@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { ScrollTable } from '../../components/scroll-table'
+import { ChartCard } from '../dashboard/chart-card'
 import { type Activity, useNetworkActivity, usePartnerActivity } from './use-partner-activity'
 
 function Count({ label, value }: { label: string; value: string | number }) {
@@ -74,46 +75,63 @@ export function NetworkActivityCard() {
   const hours = useHours()
   const q = useNetworkActivity(true)
   const rows = (q.data?.items ?? []).filter((a) => a.sent > 0)
+  const reasons = Object.keys(rows[0]?.declineReasons ?? {}) as (keyof Activity['declineReasons'])[]
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="network-activity" data-testid="network-activity">
-      <Title order={2} size="h4" id="network-activity" mb="xs">
-        {t('partnerActivity.networkTitle')}
-      </Title>
-      <ErrorAlert error={q.error} />
-      {q.isPending ? (
-        <Loading />
-      ) : rows.length === 0 ? (
-        <Text c="gray.7">{t('partnerActivity.none')}</Text>
-      ) : (
-        <ScrollTable label={t('partnerActivity.networkTitle')}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('partnerActivity.organisation')}</Table.Th>
-                <Table.Th scope="col">{t('partnerActivity.sent')}</Table.Th>
-                <Table.Th scope="col">{t('partnerActivity.accepted')}</Table.Th>
-                <Table.Th scope="col">{t('partnerActivity.declined')}</Table.Th>
-                <Table.Th scope="col">{t('partnerActivity.completed')}</Table.Th>
-                <Table.Th scope="col">{t('partnerActivity.medianAnswer')}</Table.Th>
-                <Table.Th scope="col">{t('partnerActivity.needMet')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((a) => (
-                <Table.Tr key={a.organisationId}>
-                  <Table.Th scope="row">{a.organisationName}</Table.Th>
-                  <Table.Td>{a.sent}</Table.Td>
-                  <Table.Td>{a.accepted}</Table.Td>
-                  <Table.Td>{a.declined}</Table.Td>
-                  <Table.Td>{a.completed}</Table.Td>
-                  <Table.Td>{hours(a.medianHoursToAnswer)}</Table.Td>
-                  <Table.Td>{a.outcomes.need.met}</Table.Td>
+    <>
+      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="network-activity" data-testid="network-activity">
+        <Title order={2} size="h4" id="network-activity" mb="xs">
+          {t('partnerActivity.networkTitle')}
+        </Title>
+        <ErrorAlert error={q.error} />
+        {q.isPending ? (
+          <Loading />
+        ) : rows.length === 0 ? (
+          <Text c="gray.7">{t('partnerActivity.none')}</Text>
+        ) : (
+          <ScrollTable label={t('referralDecline.byOrganisation')}>
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('partnerActivity.organisation')}</Table.Th>
+                  <Table.Th scope="col">{t('partnerActivity.sent')}</Table.Th>
+                  <Table.Th scope="col">{t('partnerActivity.accepted')}</Table.Th>
+                  <Table.Th scope="col">{t('partnerActivity.declined')}</Table.Th>
+                  <Table.Th scope="col">{t('partnerActivity.completed')}</Table.Th>
+                  <Table.Th scope="col">{t('partnerActivity.medianAnswer')}</Table.Th>
+                  <Table.Th scope="col">{t('partnerActivity.needMet')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
-      )}
-    </Paper>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((a) => (
+                  <Table.Tr key={a.organisationId}>
+                    <Table.Th scope="row">{a.organisationName}</Table.Th>
+                    <Table.Td>{a.sent}</Table.Td>
+                    <Table.Td>{a.accepted}</Table.Td>
+                    <Table.Td>{a.declined}</Table.Td>
+                    <Table.Td>{a.completed}</Table.Td>
+                    <Table.Td>{hours(a.medianHoursToAnswer)}</Table.Td>
+                    <Table.Td>{a.outcomes.need.met}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollTable>
+        )}
+      </Paper>
+      {rows.some((a) => a.declined > 0) ? (
+        <ChartCard
+          id="network-declines"
+          title={t('referralDecline.networkTitle')}
+          type="bar"
+          empty=""
+          slices={reasons.map((k) => ({
+            key: k,
+            label: t(`referralDecline.reasons.${k}`),
+            count: rows.reduce((n, a) => n + a.declineReasons[k], 0),
+            color: 'petrol.6',
+          }))}
+        />
+      ) : null}
+    </>
   )
 }

@@ -1,0 +1,43 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { Language } from '../common/roles'
+import { seedDemo } from '../server/seed/demo.seed'
+import { checkScreen, chooseLanguage, signedInPage, tr } from './i18n-checks'
+import { launchBrowser, startServer } from './support'
+
+/**
+ * The lead reads how the network answers: per organisation, and the partners' declines by reason
+ * (the demo's declined referral says "no capacity"), never a code, name or the partner's words.
+ */
+
+let server: Awaited<ReturnType<typeof startServer>>
+let browser: Browser
+let lead: Awaited<ReturnType<typeof server.as>>
+
+beforeAll(async () => {
+  server = await startServer({ demo: true })
+  await seedDemo(server.services)
+  browser = await launchBrowser()
+  lead = await server.as(['lead'], { teamIds: [await server.team('Équipe réseau')] })
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+it.each(['fr', 'nl'] as Language[])('the lead sees the network’s declines by reason on the dashboard (%s)', async (lang) => {
+  const { page, problems } = await signedInPage(browser, server.url, lead.email)
+  await chooseLanguage(page, server.url, lang)
+  await page.goto(`${server.url}/dashboard`)
+  const card = page.getByTestId('network-declines')
+  await card.getByRole('heading', { name: tr(lang, 'referralDecline.networkTitle') }).waitFor()
+  const row = card.getByRole('row', { name: new RegExp(tr(lang, 'referralDecline.reasons.no_capacity')) })
+  await expect.poll(() => row.getByRole('cell').textContent()).toBe('1')
+  // The partner's own words stay sealed: the demo decline's text never reaches the dashboard.
+  expect(await page.getByText('Liste d’attente complète', { exact: false }).count()).toBe(0)
+  expect(await page.getByText("Liste d'attente complète", { exact: false }).count()).toBe(0)
+  await checkScreen(page, `network declines (${lang})`, lang)
+  await card.screenshot({ path: `/tmp/shots-9-${lang}.png` })
+  expect(problems).toEqual([])
+  await page.context().close()
+})
