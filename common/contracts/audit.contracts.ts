@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { AUDIT_ACTION_NAMES } from '../audit-actions'
+import { isBroadNameQuery } from '../person-search'
 import { AUDIT_KINDS } from '../vocabulary'
 
 export { AUDIT_KINDS }
@@ -22,6 +23,12 @@ export const AuditEntryView = z.object({
   kind: z.enum(AUDIT_KINDS).nullable(),
   subjectType: z.string().nullable(),
   subjectId: z.string().nullable(),
+  /**
+   * How the subject is named on screen, never by its id: a case, person or referral code, a staff
+   * account's, team's or partner organisation's name, or the instant a contact took place (ISO).
+   * Null for other kinds and for records that are gone.
+   */
+  subjectRef: z.string().nullable(),
   /** Codes of every person the entry showed or changed, main one first: codes, never names. */
   persons: z.array(z.string()),
   purpose: z.string().nullable(),
@@ -42,6 +49,31 @@ export const AuditQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 })
 export const AuditList = z.object({ items: z.array(AuditEntryView), total: z.number().int() })
+
+/** Longer than any name people type; a name is looked up in the keyed name index, never stored. */
+export const PERSON_NAME_MAX = 120
+
+/**
+ * The same filters, sent in a POST body so that a person's name never appears in a URL: the
+ * person is found by name with the spelling-tolerant search (first and last name, as for anyone
+ * the caller may not open), and the log is filtered on the persons found.
+ */
+export const AuditSearch = AuditQuery.omit({ personId: true })
+  .extend({
+    personName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(PERSON_NAME_MAX)
+      .refine((v) => /\p{L}/u.test(v), { message: 'not_a_name' })
+      // One name alone designates a family, not a person: the DPO, who opens nobody, gives both (ADR 0006).
+      .refine((v) => !isBroadNameQuery(v), { message: 'first_and_last_name' })
+      .optional(),
+  })
+  .refine((q) => !(q.personName && q.personCode), { path: ['personName'], message: 'name_or_code' })
+
+/** The log's page, and the codes of the persons the name matched (empty when nobody). */
+export const AuditSearchResult = AuditList.extend({ matchedCodes: z.array(z.string()) })
 export const AuditVerification = z.object({
   ok: z.boolean(),
   entries: z.number().int(),

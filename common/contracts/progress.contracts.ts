@@ -3,6 +3,7 @@ import { LifeDomain, Perspective } from './desistance.contracts'
 import { NetworkComparison } from './network.contracts'
 import { AGREEMENT_STATUSES, PlanCompletion, STEP_STATUSES, STEP_WHO } from './plans.contracts'
 import { DATE_PRECISIONS, PHASES } from './trajectory.contracts'
+import { PERSON_LANGUAGES } from './persons.contracts'
 
 const Scores = z.partialRecord(LifeDomain, z.partialRecord(Perspective, z.number().int()))
 export const ReviewPoint = z.object({ assessmentId: z.uuid(), takenOn: z.string(), scores: Scores })
@@ -42,6 +43,8 @@ export type Progress = z.infer<typeof Progress>
  */
 export const PersonSummary = z.object({
   firstName: z.string(),
+  /** The languages the person speaks, as recorded (first the one they prefer): the sheet is offered in the first of ours. */
+  languages: z.array(z.enum(PERSON_LANGUAGES)),
   caseCode: z.string(),
   generatedOn: z.string(),
   goals: z.array(

@@ -162,6 +162,7 @@ export const MATRIX: Record<string, Who> = {
   'PUT /api/legal-bases/:basisId': ['dpo'],
   'GET /api/audit/verify': ['dpo'],
   'GET /api/audit/actors': ['dpo'],
+  'POST /api/audit/search': ['dpo'],
   'POST /api/contacts': STAFF,
   'GET /api/contacts': STAFF,
   'GET /api/contacts/queue': STAFF,

@@ -1,11 +1,14 @@
 import { sql } from 'kysely'
 import { AUDIT_ACTION_NAMES, AUDIT_ACTIONS, type AuditAction, type AuditKind, isAuditAction } from '../../../common/audit-actions'
 import type { Trx } from '../../http/context'
+import { subjectKey, subjectReferences } from '../../security/audit-subjects'
 import { personCodes } from '../../security/person-access'
 
 export type LogFilter = {
   /** Entries that showed or changed this person: read from the persons index, list reads included. */
   personId?: string
+  /** Entries that showed or changed any of these persons (a name can match more than one). */
+  personIds?: string[]
   actorId?: string
   kind?: AuditKind
   action?: AuditAction
@@ -27,6 +30,14 @@ export async function readLog(trx: Trx, f: LogFilter, page: { limit: number; off
     .selectFrom('audit_log as a')
     // The join changes the builder's type, which only $if allows; $if does not narrow the filter in its callback.
     .$if(!!f.personId, (qb) => qb.innerJoin('audit_persons as p', 'p.seq', 'a.seq').where('p.person_id', '=', f.personId as string))
+    // Several persons: each entry once, however many of them it names.
+    .$call((qb) =>
+      f.personIds?.length
+        ? qb.where('a.seq', 'in', (eb) =>
+            eb.selectFrom('audit_persons').select('audit_persons.seq').where('audit_persons.person_id', 'in', f.personIds!),
+          )
+        : qb,
+    )
     .$call((qb) => (f.actorId ? qb.where('a.actor_id', '=', f.actorId) : qb))
     .$call((qb) => (f.kind ? qb.where('a.action', 'in', actionsOfKind(f.kind)) : qb))
     .$call((qb) => (f.action ? qb.where('a.action', '=', f.action) : qb))
@@ -59,7 +70,8 @@ export async function readLog(trx: Trx, f: LogFilter, page: { limit: number; off
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ])
   const personsOf = (r: (typeof rows)[number]) => (r.persons ? r.persons.split(',') : r.person_id ? [r.person_id] : [])
-  const codes = await personCodes(trx, rows.flatMap(personsOf))
+  const subjects = rows.flatMap((r) => (r.subject_type && r.subject_id ? [{ type: r.subject_type, id: r.subject_id }] : []))
+  const [codes, refs] = await Promise.all([personCodes(trx, rows.flatMap(personsOf)), subjectReferences(trx, subjects)])
   return {
     total: Number(total.n),
     items: rows.map((r) => ({
@@ -72,6 +84,7 @@ export async function readLog(trx: Trx, f: LogFilter, page: { limit: number; off
       kind: isAuditAction(r.action) ? AUDIT_ACTIONS[r.action] : null,
       subjectType: r.subject_type,
       subjectId: r.subject_id,
+      subjectRef: r.subject_type && r.subject_id ? (refs.get(subjectKey({ type: r.subject_type, id: r.subject_id })) ?? null) : null,
       persons: personsOf(r).flatMap((id) => codes.get(id) ?? []),
       purpose: r.purpose,
       outcome: r.outcome,

@@ -1,11 +1,43 @@
-import { AuditActorList, AuditList, AuditQuery, AuditVerification } from '../../../common/contracts/audit.contracts'
-import type { Trx } from '../../http/context'
+import {
+  AuditActorList,
+  AuditList,
+  AuditQuery,
+  AuditSearch,
+  AuditSearchResult,
+  AuditVerification,
+} from '../../../common/contracts/audit.contracts'
+import type { RequestContext, Trx } from '../../http/context'
 import { defineRoute } from '../../http/define-route'
-import { idsByCode } from '../../security/person-access'
-import { parsePersonCode } from '../../../common/person-search'
+import { idsByCode, personCodes, searchByName } from '../../security/person-access'
+import { isBroadNameQuery, parsePersonCode, SEARCH_CAP } from '../../../common/person-search'
 import { readLog } from './audit-log.queries'
 
-type Query = typeof AuditQuery._zod.output
+type Query = Pick<typeof AuditQuery._zod.output, 'personCode' | 'personId'>
+type Filters = Omit<typeof AuditSearch._zod.output, 'personName' | 'personCode'>
+
+/** What the DPO asked, never the values typed (a name, a code, dates): the persons and user asked about are the entry's own fields. */
+function describe(query: Filters & { personName?: string; personCode?: string; personId?: string }, extra: Record<string, unknown> = {}) {
+  const filters = Object.keys(query).filter((k) => k !== 'limit' && k !== 'offset')
+  return { filters, ...(query.kind ? { kind: query.kind } : {}), ...(query.action ? { action: query.action } : {}), ...extra }
+}
+
+const logFilter = (q: Filters) => ({ actorId: q.actorId, kind: q.kind, action: q.action, from: q.from, to: q.to })
+
+/**
+ * The persons a name designates, with the spelling-tolerant search the contact point uses: the
+ * DPO opens nobody, so a person is found only by first and last name together (ADR 0006), and
+ * when some spellings are exact only those count, so that "who read Julien Dupont" is not also
+ * about Julien Dupond. The names compared are opened and recorded on the entry, as for any search.
+ */
+async function personsNamed(ctx: RequestContext, trx: Trx, name: string): Promise<string[]> {
+  const { matches } = await searchByName(trx, ctx.user, ctx.names.query(name), name, {
+    readableOnly: isBroadNameQuery(name),
+    limit: SEARCH_CAP,
+    codec: ctx.codec,
+  })
+  const exact = matches.filter((m) => m.exact)
+  return (exact.length ? exact : matches).map((m) => m.personId)
+}
 
 /**
  * The person the DPO asks about: by id, or by code resolved here. Null when nobody matches (an
@@ -31,9 +63,7 @@ export const auditRoutes = [
     allow: 'audit.read',
     async handler({ query, ctx }) {
       return ctx.read('audit.viewed', async (trx, audit) => {
-        // What the DPO asked, never the values typed (a code, dates): the person and user asked about are the entry's own fields.
-        const filters = Object.keys(query).filter((k) => k !== 'limit' && k !== 'offset')
-        audit.detail({ filters, ...(query.kind ? { kind: query.kind } : {}), ...(query.action ? { action: query.action } : {}) })
+        audit.detail(describe(query))
         if (query.actorId) audit.subject('user', query.actorId)
         const personId = await personAskedAbout(trx, query)
         if (personId === null) return { items: [], total: 0 }
@@ -41,11 +71,42 @@ export const auditRoutes = [
         // The page shows the pseudonymous codes of the persons of each entry, never their data: the
         // entry names the person asked about, not every code listed, or each look-up would bury
         // the answer to "who read this person" under the DPO's own.
-        return readLog(
-          trx,
-          { personId, actorId: query.actorId, kind: query.kind, action: query.action, from: query.from, to: query.to },
-          { limit: query.limit, offset: query.offset },
-        )
+        return readLog(trx, { personId, ...logFilter(query) }, { limit: query.limit, offset: query.offset })
+      })
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/audit/search',
+    summary:
+      "The audit log filtered as GET /api/audit does, or by a person's first and last name (spelling-tolerant): POST, so that the name is in no URL",
+    tags: ['audit'],
+    // POST, so that the name asked about never appears in a URL or an access log.
+    body: AuditSearch,
+    response: AuditSearchResult,
+    allow: 'audit.read',
+    async handler({ body, ctx }) {
+      return ctx.read('audit.viewed', async (trx, audit) => {
+        if (body.actorId) audit.subject('user', body.actorId)
+        const page = { limit: body.limit, offset: body.offset }
+        if (!body.personName) {
+          audit.detail(describe(body))
+          const personId = await personAskedAbout(trx, body)
+          if (personId === null) return { items: [], total: 0, matchedCodes: [] }
+          if (personId) audit.person(personId)
+          return { ...(await readLog(trx, { personId, ...logFilter(body) }, page)), matchedCodes: [] }
+        }
+        const ids = await personsNamed(ctx, trx, body.personName)
+        // How many persons the name designated, never the name.
+        audit.detail(describe(body, { by: 'name', matched: ids.length }))
+        if (ids.length === 0) return { items: [], total: 0, matchedCodes: [] }
+        audit.person(ids[0]!)
+        audit.shows(ids)
+        const [log, codes] = await Promise.all([
+          readLog(trx, { ...(ids.length === 1 ? { personId: ids[0] } : { personIds: ids }), ...logFilter(body) }, page),
+          personCodes(trx, ids),
+        ])
+        return { ...log, matchedCodes: ids.flatMap((id) => codes.get(id) ?? []) }
       })
     },
   }),

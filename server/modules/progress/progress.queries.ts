@@ -60,7 +60,12 @@ export async function progressOf(ctx: RequestContext, trx: Trx, acc: OpenedCase)
   }
 }
 
-export async function personSummaryOf(ctx: RequestContext, trx: Trx, acc: OpenedCase, firstName: string): Promise<PersonSummary> {
+export async function personSummaryOf(
+  ctx: RequestContext,
+  trx: Trx,
+  acc: OpenedCase,
+  firstName: string,
+): Promise<Omit<PersonSummary, 'languages'>> {
   const { reviews, plan, trajectory, snapshots } = await load(ctx, trx, acc)
   const change = networkChangeOf(snapshots)
   const latest = snapshots[0]

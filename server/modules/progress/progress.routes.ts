@@ -1,5 +1,6 @@
 import { PersonSummary, Progress } from '../../../common/contracts/progress.contracts'
 import { IdParams } from '../../../common/contracts/shared.contracts'
+import { fromJson } from '../../db/json'
 import { defineCaseRoute } from '../../http/case-route'
 import { openPerson } from '../../security/person-access'
 import { personSummaryOf, progressOf } from './progress.queries'
@@ -33,7 +34,9 @@ export const progressRoutes = [
       const [person, key] = await Promise.all([openPerson(trx, ctx.user, acc.person_id), ctx.codec.personKey(trx, acc.person_id)])
       // Only the first name is opened: the summary addresses the person, it does not identify them.
       const { first_name: firstName } = ctx.codec.openRow('persons', key, person.id, { first_name_sealed: person.first_name_sealed })
-      return personSummaryOf(ctx, trx, acc, firstName)
+      const summary = await personSummaryOf(ctx, trx, acc, firstName)
+      // Not sealed, and not identifying: which language to print the person's sheet in.
+      return { ...summary, languages: fromJson(person.languages) }
     },
   }),
 ]

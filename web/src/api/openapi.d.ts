@@ -1722,6 +1722,23 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/audit/search': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** The audit log filtered as GET /api/audit does, or by a person's first and last name (spelling-tolerant): POST, so that the name is in no URL */
+    post: operations['postApiAuditSearch']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/audit/actors': {
     parameters: {
       query?: never
@@ -9292,6 +9309,7 @@ export interface operations {
         content: {
           'application/json': {
             firstName: string
+            languages: ('fr' | 'nl' | 'de' | 'en' | 'ar' | 'tr' | 'other')[]
             caseCode: string
             generatedOn: string
             goals: {
@@ -13934,6 +13952,7 @@ export interface operations {
               kind: ('read' | 'change' | 'access' | 'account' | 'system') | null
               subjectType: string | null
               subjectId: string | null
+              subjectRef: string | null
               persons: string[]
               purpose: string | null
               outcome: string
@@ -13948,6 +13967,243 @@ export interface operations {
       400: components['responses']['BadRequest']
       401: components['responses']['Unauthorized']
       403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  postApiAuditSearch: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          personCode?: string
+          /** Format: uuid */
+          actorId?: string
+          /** @enum {string} */
+          kind?: 'read' | 'change' | 'access' | 'account' | 'system'
+          /** @enum {string} */
+          action?:
+            | 'auth.login'
+            | 'auth.logout'
+            | 'auth.mfa'
+            | 'user.created'
+            | 'user.activated'
+            | 'user.listed'
+            | 'user.viewed'
+            | 'user.updated'
+            | 'user.password_changed'
+            | 'user.mfa_reset'
+            | 'user.mfa_enrolment_started'
+            | 'user.mfa_enabled'
+            | 'user.activation_issued'
+            | 'user.role_confirmed'
+            | 'user.role_refused'
+            | 'user.language_changed'
+            | 'user.notification_preferences_changed'
+            | 'user.calendar_feed_issued'
+            | 'user.calendar_feed_revoked'
+            | 'user.role_requests_listed'
+            | 'dpo_alert.listed'
+            | 'dpo_alert.acknowledged'
+            | 'team.created'
+            | 'team.caseload_viewed'
+            | 'instrument.created'
+            | 'instrument.version_created'
+            | 'sheet.created'
+            | 'sheet.updated'
+            | 'sheet.draft_saved'
+            | 'sheet.published'
+            | 'sheet.unpublished'
+            | 'access.denied'
+            | 'rate.limited'
+            | 'accompaniment.break_glass'
+            | 'access_grant.listed'
+            | 'person.searched'
+            | 'person.viewed'
+            | 'person.created'
+            | 'person.updated'
+            | 'person.cases_viewed'
+            | 'accompaniment.listed'
+            | 'accompaniment.viewed'
+            | 'accompaniment.timeline_viewed'
+            | 'accompaniment.closure_viewed'
+            | 'accompaniment.created'
+            | 'accompaniment.updated'
+            | 'accompaniment.assigned'
+            | 'accompaniment.suspend'
+            | 'accompaniment.resume'
+            | 'accompaniment.request_closure'
+            | 'accompaniment.approve_closure'
+            | 'accompaniment.refuse_closure'
+            | 'accompaniment.reopen'
+            | 'dashboard.viewed'
+            | 'my_day.viewed'
+            | 'calendar.viewed'
+            | 'calendar.feed_read'
+            | 'calendar.team_viewed'
+            | 'case_relative.listed'
+            | 'case_relative.added'
+            | 'case_relative.updated'
+            | 'case_session.listed'
+            | 'case_session.created'
+            | 'case_session.updated'
+            | 'task.listed'
+            | 'task.created'
+            | 'task.status_changed'
+            | 'task.updated'
+            | 'document.listed'
+            | 'document.downloaded'
+            | 'document.uploaded'
+            | 'document.updated'
+            | 'document.removed'
+            | 'report.listed'
+            | 'report.downloaded'
+            | 'report.sent'
+            | 'progress.viewed'
+            | 'person_summary.viewed'
+            | 'assessment.listed'
+            | 'assessment.viewed'
+            | 'assessment.created'
+            | 'assessment.updated'
+            | 'plan.viewed'
+            | 'plan.history_viewed'
+            | 'plan.version_viewed'
+            | 'plan.saved'
+            | 'trajectory.viewed'
+            | 'trajectory.created'
+            | 'trajectory.updated'
+            | 'trajectory.deleted'
+            | 'network.listed'
+            | 'network.compared'
+            | 'network.snapshot_created'
+            | 'network.snapshot_updated'
+            | 'contact.created'
+            | 'contact.updated'
+            | 'contact.finalised'
+            | 'contact.linked'
+            | 'contact.callback_set'
+            | 'contact.viewed'
+            | 'contact.listed'
+            | 'contact.queue_viewed'
+            | 'contact.history_viewed'
+            | 'contact.repeat_caller_checked'
+            | 'contact.triaged'
+            | 'contact.danger_acknowledged'
+            | 'contact.triage_viewed'
+            | 'contact.statistics_viewed'
+            | 'contact.information_given_recorded'
+            | 'contact.information_given_viewed'
+            | 'contact_theme.created'
+            | 'contact_theme.updated'
+            | 'partner.created'
+            | 'partner.updated'
+            | 'partner.imported'
+            | 'need_category.created'
+            | 'need_category.updated'
+            | 'contact_request.received'
+            | 'contact_request.listed'
+            | 'contact_request.viewed'
+            | 'contact_request.decided'
+            | 'contact_request.taken'
+            | 'duty.hours_updated'
+            | 'duty.rota_updated'
+            | 'duty.emergency_path_updated'
+            | 'legal_basis.created'
+            | 'legal_basis.updated'
+            | 'exception.recorded'
+            | 'exception.updated'
+            | 'exception.decided'
+            | 'exception.listed'
+            | 'exception.viewed'
+            | 'consent.recorded'
+            | 'consent.withdrawn'
+            | 'consent.listed'
+            | 'consent.form_attached'
+            | 'referral.created'
+            | 'referral.updated'
+            | 'referral.sent'
+            | 'referral.status_changed'
+            | 'referral.feedback_written'
+            | 'referral.listed'
+            | 'referral.expired_shredded'
+            | 'partner_referral.listed'
+            | 'partner_referral.viewed'
+            | 'partner_referral.document_downloaded'
+            | 'partner_organisation.viewed'
+            | 'partner.self_updated'
+            | 'partner_activity.viewed'
+            | 'audit.viewed'
+            | 'audit.verified'
+            | 'names.reindexed'
+            | 'job.retried'
+            | 'notification.scheduled'
+            | 'seed.demo'
+            | 'seed.demo_casework'
+            | 'seed.demo_assessments'
+            | 'seed.demo_plan_trajectory'
+            | 'seed.demo_network'
+            | 'seed.persons'
+            | 'seed.caseload'
+            | 'seed.caseload_staff'
+          /** Format: date */
+          from?: string
+          /** Format: date */
+          to?: string
+          /**
+           * Format: int32
+           * @default 50
+           */
+          limit?: number
+          /**
+           * Format: int64
+           * @default 0
+           */
+          offset?: number
+          personName?: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: int64 */
+              seq: number
+              at: string
+              actorId: string | null
+              actorName: string | null
+              actorRole: string | null
+              action: string
+              kind: ('read' | 'change' | 'access' | 'account' | 'system') | null
+              subjectType: string | null
+              subjectId: string | null
+              subjectRef: string | null
+              persons: string[]
+              purpose: string | null
+              outcome: string
+              requestId: string | null
+              clientIp: string | null
+            }[]
+            /** Format: int64 */
+            total: number
+            matchedCodes: string[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
       429: components['responses']['TooManyRequests']
       500: components['responses']['ServerError']
     }

@@ -87,9 +87,17 @@ export async function withAllTranslations<T>(load: Promise<T>): Promise<T> {
   return module
 }
 
+/**
+ * Fetches a language's translations without switching to it, for a part of a screen written in
+ * another language than the interface (a summary printed in the person's language: getFixedT).
+ */
+export async function loadLanguage(lng: Language): Promise<void> {
+  if (!i18n.hasResourceBundle(lng, 'translation')) i18n.addResourceBundle(lng, 'translation', await loadBundle(lng))
+}
+
 /** Switches once the language's translations have arrived, so no screen shows keys meanwhile. */
 export async function switchLanguage(lng: Language): Promise<void> {
-  if (!i18n.hasResourceBundle(lng, 'translation')) i18n.addResourceBundle(lng, 'translation', await loadBundle(lng))
+  await loadLanguage(lng)
   await i18n.changeLanguage(lng)
 }
 

@@ -3,20 +3,24 @@ import { IconEye, IconUserSearch } from '@tabler/icons-react'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AuditKind } from '../../../../common/audit-actions'
+import { isBroadNameQuery } from '../../../../common/person-search'
 import { AUDIT_KINDS } from '../../../../common/vocabulary'
+import { PERSON_NAME_MAX } from '../../../../common/contracts/audit.contracts'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
 import { actionChoices, actorLabel, isKindOf, normalisePersonCode, type AuditActor } from './audit-vocabulary'
 import { DateField } from '../../components/date-field'
 
 export interface AuditFilterValues {
   personCode: string
+  /** First and last name: sent in a POST body, kept in this page's memory only. */
+  personName: string
   actorId: string
   kind: AuditKind | ''
   action: string
   from: string
   to: string
 }
-export const NO_FILTERS: AuditFilterValues = { personCode: '', actorId: '', kind: '', action: '', from: '', to: '' }
+export const NO_FILTERS: AuditFilterValues = { personCode: '', personName: '', actorId: '', kind: '', action: '', from: '', to: '' }
 
 /** The questions' labels are long in German: on a phone they wrap instead of being cut. */
 const QUESTION_STYLES = {
@@ -24,11 +28,11 @@ const QUESTION_STYLES = {
   label: { whiteSpace: 'normal', textAlign: 'start', lineHeight: 1.3 },
 } as const
 
-type Own = Partial<Record<'personCode' | 'actorId', string>>
+type Own = Partial<Record<'personCode' | 'personName' | 'actorId', string>>
 
 /**
  * The DPO's filters, and the two questions they ask most: "who read this person" (the person's
- * code, reads only) and "what did this user read" (the user, reads only). Dates are kept.
+ * code or first and last name, reads only) and "what did this user read" (the user, reads only). Dates are kept.
  */
 export function AuditFilters({
   initial,
@@ -45,21 +49,27 @@ export function AuditFilters({
   const [f, setF] = useState(initial)
   const [local, setLocal] = useState<FieldIssue[]>([])
   const [own, setOwn] = useState<Own>({})
-  const fields = useFieldErrors(serverError, local)
+  const fields = useFieldErrors(serverError, local, 'auditReadable.errors')
   const set = (patch: Partial<AuditFilterValues>) => setF((prev) => ({ ...prev, ...patch }))
-  const text = (k: 'personCode' | 'from' | 'to') => (e: React.ChangeEvent<HTMLInputElement>) => set({ [k]: e.currentTarget.value })
+  const text = (k: 'personCode' | 'personName' | 'from' | 'to') => (e: React.ChangeEvent<HTMLInputElement>) =>
+    set({ [k]: e.currentTarget.value })
 
   /** Checks what the form can check itself; the values to send, or null. */
   const checked = (values: AuditFilterValues, required?: keyof Own): AuditFilterValues | null => {
     const errors: Own = {}
     const code = values.personCode.trim()
+    const name = values.personName.trim().replace(/\s+/g, ' ')
     if (code && !normalisePersonCode(code)) errors.personCode = t('audit.invalidPersonCode')
-    if (required === 'personCode' && !code) errors.personCode = t('audit.questions.needPerson')
+    // The server's rules, checked here first: one name alone designates a family, not a person.
+    if (name && code) errors.personName = t('auditReadable.errors.name_or_code')
+    else if (name && !/\p{L}/u.test(name)) errors.personName = t('auditReadable.errors.not_a_name')
+    else if (name && isBroadNameQuery(name)) errors.personName = t('auditReadable.errors.first_and_last_name')
+    if (required === 'personCode' && !code && !name) errors.personCode = t('auditReadable.needPersonOrName')
     if (required === 'actorId' && !values.actorId) errors.actorId = t('audit.questions.needActor')
     const issues: FieldIssue[] = values.from && values.to && values.from > values.to ? [{ field: 'to', code: 'date_order' }] : []
     setOwn(errors)
     setLocal(issues)
-    return Object.keys(errors).length || issues.length ? null : { ...values, personCode: code }
+    return Object.keys(errors).length || issues.length ? null : { ...values, personCode: code, personName: name }
   }
   const apply = (values: AuditFilterValues, required?: keyof Own) => {
     const ok = checked(values, required)
@@ -77,7 +87,8 @@ export function AuditFilters({
     setOwn({})
     onApply(NO_FILTERS)
   }
-  const whoRead = () => apply({ ...NO_FILTERS, personCode: f.personCode, kind: 'read', from: f.from, to: f.to }, 'personCode')
+  const whoRead = () =>
+    apply({ ...NO_FILTERS, personCode: f.personCode, personName: f.personName, kind: 'read', from: f.from, to: f.to }, 'personCode')
   const whatRead = () => apply({ ...NO_FILTERS, actorId: f.actorId, kind: 'read', from: f.from, to: f.to }, 'actorId')
 
   return (
@@ -95,6 +106,17 @@ export function AuditFilters({
             autoComplete="off"
             spellCheck={false}
             data-testid="audit-person-code"
+          />
+          <TextInput
+            label={t('auditReadable.personName')}
+            description={t('auditReadable.personNameHint')}
+            value={f.personName}
+            onChange={text('personName')}
+            error={own.personName ?? fields.of('personName')}
+            maxLength={PERSON_NAME_MAX}
+            autoComplete="off"
+            spellCheck={false}
+            data-testid="audit-person-name"
           />
           <Select
             label={t('audit.actor')}

@@ -1,11 +1,13 @@
-import { Badge, Button, Group, List, Table, Text, VisuallyHidden } from '@mantine/core'
+import { Anchor, Badge, Button, Group, List, Table, Text, VisuallyHidden } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import type { z } from 'zod'
 import type { AuditEntryView } from '../../../../common/contracts/audit.contracts'
 import { ScrollTable } from '../../components/scroll-table'
+import { can, useMe } from '../../auth/use-me'
 import { useFormat } from '../../i18n/format'
-import { actionLabel } from './audit-vocabulary'
+import { actionLabel, subjectLabel, subjectPath } from './audit-vocabulary'
 
 type Entry = z.infer<typeof AuditEntryView>
 
@@ -14,10 +16,11 @@ const SHOWN = 3
 
 /**
  * The log's entries as the DPO reads them: the action's label and kind, the persons by code (the
- * one asked about first and marked), what the entry was about and for what purpose, the outcome,
- * and where the request came from. No route, URL or identifier of a record is shown.
+ * ones asked about first and marked), what the entry was about (a case or person code, a staff
+ * name) and for what purpose, the outcome, and where the request came from. No route, URL or
+ * internal identifier of a record is shown.
  */
-export function AuditTable({ items, personCode }: { items: Entry[]; personCode: string | null }) {
+export function AuditTable({ items, marked }: { items: Entry[]; marked: string[] }) {
   const { t } = useTranslation()
   const fmt = useFormat()
   return (
@@ -61,14 +64,10 @@ export function AuditTable({ items, personCode }: { items: Entry[]; personCode: 
                 ) : null}
               </Table.Td>
               <Table.Td>
-                <Persons seq={e.seq} codes={e.persons} marked={personCode} />
+                <Persons seq={e.seq} codes={e.persons} marked={marked} />
               </Table.Td>
               <Table.Td>
-                {e.subjectType
-                  ? t(`audit.subjects.${e.subjectType}`, { defaultValue: e.subjectType })
-                  : e.persons.length > 0
-                    ? t('audit.personsShown', { count: e.persons.length })
-                    : '—'}
+                {e.subjectType ? <Subject e={e} /> : e.persons.length > 0 ? t('audit.personsShown', { count: e.persons.length }) : '—'}
                 {e.purpose ? (
                   <Text size="xs" c="gray.7">
                     {t('audit.purposeOf', { purpose: e.purpose })}
@@ -96,12 +95,41 @@ export function AuditTable({ items, personCode }: { items: Entry[]; personCode: 
   )
 }
 
+/**
+ * What an entry was about: the kind of record and how the service names it (a code, a staff
+ * name, a contact's time). A code opens the record for a role that may open it; for the DPO it
+ * is plain text.
+ */
+function Subject({ e }: { e: Entry }) {
+  const { t, i18n } = useTranslation()
+  const fmt = useFormat()
+  const me = useMe()
+  const label = subjectLabel(t, i18n, e.subjectType ?? '')
+  if (!e.subjectRef) return <>{label}</>
+  if (e.subjectType === 'contact') return <>{t('auditReadable.contactAt', { at: fmt.dateTimeShort(e.subjectRef) })}</>
+  const coded = e.subjectType === 'accompaniment' || e.subjectType === 'person' || e.subjectType === 'referral'
+  if (!coded) return <>{`${label} · ${e.subjectRef}`}</>
+  const path = subjectPath((p) => can(me.data, p), e)
+  return (
+    <span data-testid="audit-subject">
+      {label}{' '}
+      {path ? (
+        <Anchor component={Link} to={path} className="mono nowrap">
+          {e.subjectRef}
+        </Anchor>
+      ) : (
+        <span className="mono nowrap">{e.subjectRef}</span>
+      )}
+    </span>
+  )
+}
+
 /** The persons of one entry by code; a caseload entry can name fifty, so the rest wait behind a button. */
-function Persons({ seq, codes, marked }: { seq: number; codes: string[]; marked: string | null }) {
+function Persons({ seq, codes, marked }: { seq: number; codes: string[]; marked: string[] }) {
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
   if (codes.length === 0) return <>—</>
-  const ordered = marked && codes.includes(marked) ? [marked, ...codes.filter((c) => c !== marked)] : codes
+  const ordered = [...codes.filter((c) => marked.includes(c)), ...codes.filter((c) => !marked.includes(c))]
   const shown = open ? ordered : ordered.slice(0, SHOWN)
   const rest = ordered.length - SHOWN
   return (
@@ -109,7 +137,12 @@ function Persons({ seq, codes, marked }: { seq: number; codes: string[]; marked:
       <List listStyleType="none" size="sm" spacing={0} data-testid="audit-persons">
         {shown.map((code) => (
           <List.Item key={code}>
-            <Text component={code === marked ? 'strong' : 'span'} fz="sm" fw={code === marked ? 700 : undefined} className="mono nowrap">
+            <Text
+              component={marked.includes(code) ? 'strong' : 'span'}
+              fz="sm"
+              fw={marked.includes(code) ? 700 : undefined}
+              className="mono nowrap"
+            >
               {code}
             </Text>
           </List.Item>

@@ -27,12 +27,17 @@ export function AuditPage() {
   const [offset, setOffset] = useState(0)
   const list = useQuery({
     queryKey: ['audit', filters, offset],
+    // A POST, so that a person's name asked about is in no URL (nor in the browser's history).
     queryFn: ({ signal }) =>
-      api.get('/api/audit', {
-        query: {
-          ...filters,
+      api.post('/api/audit/search', {
+        body: {
+          personCode: filters.personCode || undefined,
+          personName: filters.personName || undefined,
+          actorId: filters.actorId || undefined,
           kind: filters.kind || undefined,
           action: isAuditAction(filters.action) ? filters.action : undefined,
+          from: filters.from || undefined,
+          to: filters.to || undefined,
           limit: LIMIT,
           offset,
         },
@@ -47,23 +52,31 @@ export function AuditPage() {
     staleTime: 10 * 60_000,
   })
   const personCode = normalisePersonCode(filters.personCode)
+  const matched = list.data?.matchedCodes ?? []
+  // The persons asked about, by code: the one typed, or those the name designated.
+  const marked = personCode ? [personCode] : filters.personName ? matched : []
   const actorName = actors.data?.items.find((a) => a.id === filters.actorId)?.displayName
 
   /** What the answer is, in words: which question, about whom, how many entries. */
   const summary = (total: number): ReactNode => {
     const readsOnly = filters.kind === 'read' && !filters.action
-    if (readsOnly && personCode && !filters.actorId) {
+    if (readsOnly && marked.length > 0 && !filters.actorId) {
       // The code stays on one line: its hyphens are not places to break it.
-      const [before, after] = t('audit.whoReadTotal', { count: total, code: MARK }).split(MARK)
+      const [before, after] = (
+        marked.length === 1
+          ? t('audit.whoReadTotal', { count: total, code: MARK })
+          : t('auditReadable.whoReadManyTotal', { count: total, codes: MARK })
+      ).split(MARK)
       return (
         <>
           {before}
-          <span className="mono nowrap">{personCode}</span>
+          <Codes codes={marked} />
           {after}
         </>
       )
     }
-    if (readsOnly && actorName && !filters.personCode) return t('audit.whatReadTotal', { count: total, name: actorName })
+    if (readsOnly && actorName && !filters.personCode && !filters.personName)
+      return t('audit.whatReadTotal', { count: total, name: actorName })
     return t('audit.total', { count: total })
   }
 
@@ -95,14 +108,46 @@ export function AuditPage() {
           <Title order={2} size="h4" id="audit-result-title" data-testid="audit-summary">
             {summary(list.data.total)}
           </Title>
+          {filters.personName ? (
+            <Text role="status" data-testid="audit-name-matched">
+              {matched.length === 0 ? t('auditReadable.noPersonNamed') : <NamedCodes count={matched.length} codes={matched} />}
+            </Text>
+          ) : null}
           {list.data.items.length === 0 ? (
             <Text role="status">{t('audit.none')}</Text>
           ) : (
-            <AuditTable items={list.data.items} personCode={personCode} />
+            <AuditTable items={list.data.items} marked={marked} />
           )}
           <Pager total={list.data.total} limit={LIMIT} offset={offset} onOffset={setOffset} />
         </Stack>
       ) : null}
     </Stack>
+  )
+}
+
+/** Codes in a sentence, each on one line. */
+function Codes({ codes }: { codes: string[] }) {
+  return (
+    <>
+      {codes.map((c, i) => (
+        <span key={c}>
+          {i > 0 ? ', ' : null}
+          <span className="mono nowrap">{c}</span>
+        </span>
+      ))}
+    </>
+  )
+}
+
+/** Which persons the name typed designated, by code: the DPO sees codes, never identities. */
+function NamedCodes({ count, codes }: { count: number; codes: string[] }) {
+  const { t } = useTranslation()
+  const [before, after] = t('auditReadable.matched', { count, codes: MARK }).split(MARK)
+  return (
+    <>
+      {before}
+      <Codes codes={codes} />
+      {after}
+    </>
   )
 }
