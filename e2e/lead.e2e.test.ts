@@ -81,7 +81,10 @@ beforeAll(async () => {
     const res = await worker.post(`/api/accompaniments/${cases.judicial.id}/sessions`, { modality: 'office', ...body })
     expect(res.statusCode, res.body).toBe(201)
   }
-  await session({ status: 'held', startsAt: at(0, '09:00'), attendance: 'present', notes: SECRET_NOTE })
+  // A held session cannot be in the future: on a Monday morning before 09:00 UTC it takes place a
+  // minute ago, still this week in Brussels (an hour or two ahead of UTC).
+  const heldAt = new Date(Math.min(Date.parse(at(0, '09:00')), Date.now() - 60_000)).toISOString()
+  await session({ status: 'held', startsAt: heldAt, attendance: 'present', notes: SECRET_NOTE })
   await session({ status: 'planned', startsAt: at(2, '13:30'), durationMinutes: 45, modality: 'video' })
   await session({ status: 'cancelled', startsAt: at(3, '08:30'), modality: 'phone' })
   await session({ status: 'planned', startsAt: at(8, '10:00'), modality: 'home_visit' })

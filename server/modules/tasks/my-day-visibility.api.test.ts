@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { type Agent, json, startTestApp, type TestApp } from '../../test/harness'
+import { serviceDayStart, serviceToday } from '../../time/service-day'
 
 /**
  * Finding 1 of the privacy review: a worker taken off a case got 404 on the case, yet My day
@@ -29,8 +30,8 @@ it('a worker taken off a case no longer sees its tasks or sessions on My day or 
   expect(acc.access).toBe('assigned')
   await first.post(`/api/accompaniments/${acc.id}/tasks`, { title: 'Appeler Sami Ouazzani', dueDate: day(-1) })
   await first.post(`/api/accompaniments/${acc.id}/tasks`, { title: 'Voir Sami Ouazzani', dueDate: day(2) })
-  const now = new Date()
-  const noon = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 12)).toISOString()
+  // Noon of the service's day (Brussels), not of the UTC date: the two differ after local midnight.
+  const noon = new Date(Date.parse(serviceDayStart(serviceToday())) + 12 * 3_600_000).toISOString()
   expect((await first.post(`/api/accompaniments/${acc.id}/sessions`, { startsAt: noon, modality: 'office' })).statusCode).toBe(201)
   const week = `/api/calendar?from=${day(-3)}T00:00:00.000Z&to=${day(4)}T00:00:00.000Z`
 
