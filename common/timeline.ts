@@ -19,6 +19,7 @@ export const DERIVED_EVENT_TYPES = [
   'report_sent',
   'relative_added',
   'relative_ended',
+  'referral_expired',
 ] as const
 export type DerivedEventType = (typeof DERIVED_EVENT_TYPES)[number]
 export type HistoryEventType = (typeof TIMELINE_EVENT_TYPES)[number] | DerivedEventType
@@ -66,6 +67,7 @@ const KIND_OF: Record<HistoryEventType, TimelineKind> = {
   report_sent: 'reports',
   relative_added: 'relatives',
   relative_ended: 'relatives',
+  referral_expired: 'other',
 }
 
 /** The kind of an event; a type this version does not know (written by a later one) is `other`. */

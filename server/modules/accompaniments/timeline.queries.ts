@@ -139,6 +139,29 @@ const DERIVED: Partial<Record<TimelineKind, (trx: Trx, acc: OpenedCase) => Promi
       return r.ended_on ? [added, { id: `relative_ended:${r.id}`, at: r.ended_on, actorId: null, type: 'relative_ended', data }] : [added]
     })
   },
+  /**
+   * The daily sweep destroys the partner's copy of a referral whose consent has ended. A job has
+   * no user to pass the case's door with, so it writes the step on the referral's own lifecycle;
+   * the case's history reads it from there.
+   */
+  async other(trx, acc) {
+    const rows = await trx
+      .selectFrom('referral_events as e')
+      .innerJoin('referrals as r', 'r.id', 'e.referral_id')
+      .select(['e.id', 'e.at', 'r.id as referral_id', 'r.code'])
+      .where('r.accompaniment_id', '=', acc.id)
+      .where('e.kind', '=', 'shredded')
+      .orderBy('e.at', 'desc')
+      .limit(LIMIT)
+      .execute()
+    return rows.map((r) => ({
+      id: `referral_expired:${r.id}`,
+      at: r.at,
+      actorId: null,
+      type: 'referral_expired',
+      data: { referralId: r.referral_id, code: r.code },
+    }))
+  },
 }
 
 /** The lines written on the case's timeline (of the given types, or all). */

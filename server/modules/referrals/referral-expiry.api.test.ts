@@ -103,6 +103,13 @@ describe('the daily sweep of expired consents', () => {
     const mine = (json(await worker.get(`/api/accompaniments/${caseId}/referrals`)).items as any[]).find((r) => r.id === id)
     expect(mine.shreddedAt).not.toBeNull()
     expect(mine.events.map((e: { kind: string }) => e.kind)).toEqual(['created', 'sent', 'shredded'])
+    // …and a line of the case's history says so, under "other", with the referral's code only.
+    const history = json(await worker.get(`/api/accompaniments/${caseId}/timeline?kinds=other`)).items as any[]
+    const line = history.filter((e) => e.type === 'referral_expired')
+    expect(line).toHaveLength(1)
+    expect(line[0]).toMatchObject({ kind: 'other', actorId: null, data: { referralId: id, code: mine.code } })
+    const sessionsOnly = json(await worker.get(`/api/accompaniments/${caseId}/timeline?kinds=sessions`)).items as any[]
+    expect(sessionsOnly.some((e) => e.type === 'referral_expired')).toBe(false)
     // The case keeps its own document.
     expect((await worker.get(`/api/accompaniments/${caseId}/documents/${documentId}`)).rawPayload.equals(PDF)).toBe(true)
   })

@@ -68,7 +68,7 @@ export function CaseTimeline({ id, version }: { id: string; version: number }) {
                   {KNOWN.has(e.type)
                     ? t(`timeline.event.${e.type}`)
                     : DERIVED.has(e.type)
-                      ? t(`history.event.${e.type}`, { version: e.data?.version ?? '' })
+                      ? t(`history.event.${e.type}`, { version: e.data?.version ?? '', code: e.data?.code ?? '' })
                       : e.type}
                 </Text>
               }
