@@ -38,8 +38,11 @@ export function watchConsole(page: Page): string[] {
  * Legacy mode runs `axe.run()` in the page itself instead of finishing the run in a new blank
  * page: the same rules, about a second less per check. The app has no cross-origin frames.
  */
-export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
-  const result = await new AxeBuilder({ page })
+export async function expectNoAxeViolations(page: Page, label: string, within?: string): Promise<void> {
+  const builder = new AxeBuilder({ page })
+  // `within`: a selector that limits the check to one part of the page (an open dialog).
+  if (within) builder.include(within)
+  const result = await builder
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .setLegacyMode(true)
     .options({ resultTypes: ['violations'] })

@@ -9,7 +9,6 @@ import { ScrollTable } from '../../components/scroll-table'
 import { useFormat } from '../../i18n/format'
 import { SessionDialog } from './session-dialog'
 import { SessionModal } from './session-modal'
-import { useReturnFocus } from './return-focus'
 import { useSessions } from './use-casework'
 
 const STATUS_COLOR = { planned: 'blue', held: 'green', cancelled: 'gray', missed: 'orange' } as const
@@ -20,12 +19,10 @@ export function SessionsTab({ a, canWrite }: { a: AccompanimentView; canWrite: b
   const sessions = useSessions(a.id)
   const [adding, setAdding] = useState<'plan' | 'record' | null>(null)
   const [opened, setOpened] = useState<CaseSessionView | null>(null)
-  const focus = useReturnFocus()
   const writable = canWrite && a.status !== 'closed' && a.access !== 'emergency'
   const close = () => {
     setAdding(null)
     setOpened(null)
-    focus.restore()
   }
 
   return (
@@ -35,7 +32,6 @@ export function SessionsTab({ a, canWrite }: { a: AccompanimentView; canWrite: b
           <Button
             leftSection={<IconCalendarPlus size={18} aria-hidden />}
             onClick={() => {
-              focus.remember()
               setAdding('plan')
             }}
           >
@@ -45,7 +41,6 @@ export function SessionsTab({ a, canWrite }: { a: AccompanimentView; canWrite: b
             variant="light"
             leftSection={<IconNotes size={18} aria-hidden />}
             onClick={() => {
-              focus.remember()
               setAdding('record')
             }}
           >
@@ -108,7 +103,6 @@ export function SessionsTab({ a, canWrite }: { a: AccompanimentView; canWrite: b
                       size="xs"
                       variant="subtle"
                       onClick={() => {
-                        focus.remember()
                         setOpened(s)
                       }}
                       aria-label={t('sessions.openOne', { date: fmt.dateTimeMinutes(s.startsAt) })}

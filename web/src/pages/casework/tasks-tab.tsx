@@ -1,14 +1,14 @@
 import { Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { IconPlus } from '@tabler/icons-react'
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api } from '../../api/client'
 import type { AccompanimentView, TaskInput, TaskView } from '../../api/types'
 import { ErrorAlert } from '../../components/error-alert'
+import { focusFirstError } from '../../components/focus-error'
 import { useFieldErrors } from '../../components/field-errors'
 import { Loading } from '../../components/loading'
-import { useReturnFocus } from './return-focus'
 import { TaskEditDialog } from './task-edit-dialog'
 import { TaskItem } from './task-item'
 import { useTaskStatus, useTasks } from './use-casework'
@@ -22,6 +22,7 @@ function AddTask({ a, meId }: { a: AccompanimentView; meId: string | undefined }
   const [dueTime, setDueTime] = useState('')
   const [assigneeId, setAssigneeId] = useState<string | null>(a.workers.some((w) => w.userId === meId) ? (meId ?? null) : null)
   const [local, setLocal] = useState<{ field: string; code: string }[]>([])
+  const form = useRef<HTMLFormElement>(null)
   const add = useMutation({
     mutationFn: (body: TaskInput) => api.post('/api/accompaniments/{id}/tasks', { path: { id: a.id }, body }),
     onSuccess: async () => {
@@ -40,7 +41,10 @@ function AddTask({ a, meId }: { a: AccompanimentView; meId: string | undefined }
       ...(dueDate ? [] : [{ field: 'dueDate', code: 'required' }]),
     ]
     setLocal(issues)
-    if (issues.length) return
+    if (issues.length) {
+      focusFirstError(form.current)
+      return
+    }
     add.mutate({ title, dueDate, dueTime: dueTime || null, assigneeId })
   }
   return (
@@ -48,7 +52,7 @@ function AddTask({ a, meId }: { a: AccompanimentView; meId: string | undefined }
       <Title order={3} size="h5" id="task-add-title" mb="sm">
         {t('tasks.add')}
       </Title>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} noValidate ref={form}>
         <Stack gap="sm">
           <ErrorAlert error={add.error && !errors.any ? add.error : null} />
           <TextInput
@@ -96,7 +100,6 @@ export function TasksTab({ a, canWrite, meId }: { a: AccompanimentView; canWrite
   const writable = canWrite && a.status !== 'closed' && a.access !== 'emergency'
   const names = new Map(a.workers.map((w) => [w.userId, w.name]))
   const [editing, setEditing] = useState<TaskView | null>(null)
-  const focus = useReturnFocus()
   return (
     <Stack gap="md">
       <ErrorAlert error={tasks.error ?? status.error} />
@@ -114,7 +117,6 @@ export function TasksTab({ a, canWrite, meId }: { a: AccompanimentView; canWrite
               onEdit={
                 writable && task.status === 'open'
                   ? () => {
-                      focus.remember()
                       setEditing(task)
                     }
                   : undefined
@@ -132,7 +134,6 @@ export function TasksTab({ a, canWrite, meId }: { a: AccompanimentView; canWrite
           task={editing}
           onClose={() => {
             setEditing(null)
-            focus.restore()
           }}
         />
       ) : null}

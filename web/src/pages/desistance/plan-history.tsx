@@ -1,8 +1,9 @@
 import { Badge, Button, Drawer, Group, List, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core'
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
+import { useReturnFocus } from '../../components/return-focus'
 import { useFormat } from '../../i18n/format'
 import { changesBetween } from './plan-changes'
 import { PlanReadOnly } from './plan-view'
@@ -37,14 +38,16 @@ export function PlanHistory({ accompanimentId, opened, onClose }: { accompanimen
   const history = usePlanHistory(accompanimentId, opened)
   const [chosen, setChosen] = useState<number | null>(null)
   const version = usePlanVersion(accompanimentId, chosen)
+  const marker = useId()
+  useReturnFocus(opened, marker)
   const close = () => {
     setChosen(null)
     onClose()
   }
   return (
-    <Drawer.Root opened={opened} onClose={close} position="right" size="xl">
+    <Drawer.Root opened={opened} onClose={close} position="right" size="xl" returnFocus={false}>
       <Drawer.Overlay />
-      <Drawer.Content>
+      <Drawer.Content data-dialog={marker}>
         <Drawer.Header {...{ component: 'div' }}>
           <Drawer.Title fz="lg" fw={600}>
             {t('plan.historyTitle')}

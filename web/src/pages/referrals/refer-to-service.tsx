@@ -44,6 +44,9 @@ export function ReferToService({ organisationId, serviceId, name }: { organisati
             label={t('referrals.referTo.case')}
             searchable
             data-autofocus
+            // The dialog opens with the focus here: an open list at once would hide the dialog's
+            // buttons and leave its scrolling region out of the keyboard's reach.
+            openOnFocus={false}
             data={cases.map((c) => ({ value: c.id, label: `${c.code} — ${c.personName}` }))}
             value={chosen}
             onChange={setChosen}
