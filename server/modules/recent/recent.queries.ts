@@ -34,7 +34,7 @@ export async function recentOf(ctx: RequestContext, trx: Trx): Promise<{ list: R
   ])
   const caseOf = new Map(cases.map((c) => [c.id, c]))
   const codeOf = new Map(personRows.map((p) => [p.id, p.code]))
-  const items = rows.flatMap((r) => {
+  const items = rows.flatMap((r): RecentList['items'] => {
     if (r.subject_kind === 'case') {
       const c = caseOf.get(r.subject_id)
       if (!c) return []
