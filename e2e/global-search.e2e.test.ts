@@ -69,6 +69,7 @@ for (const lang of ['fr', 'nl'] as const)
       const opener = page.getByTestId('global-search-open')
       await opener.waitFor()
       await expectNoAxeViolations(page, `header with search, ${lang} ${size}`)
+      await page.locator('header').screenshot({ path: path.join(SCREENSHOTS, `global-search-header-${lang}-${size}.png`) })
       const dialog = page.getByRole('dialog', { name: tr(lang, 'globalSearch.title') })
 
       // 1. Open: the shortcut on a desktop, the header's button on a phone.
