@@ -51,6 +51,10 @@ export const AUDIT_ACTIONS = {
   'person.created': 'change',
   'person.updated': 'change',
   'person.cases_viewed': 'read',
+  // Issue 12 (finding things): the header's search, and one's recently viewed cases and persons.
+  'search.performed': 'read',
+  'recent_view.listed': 'read',
+  'recent_view.cleared': 'change',
 
   'accompaniment.listed': 'read',
   'accompaniment.viewed': 'read',

@@ -41,6 +41,8 @@ import { networkRoutes } from './modules/network/network.routes'
 import { notificationRoutes } from './modules/notifications/notifications.routes'
 import { personRoutes } from './modules/persons/persons.routes'
 import { personCaseRoutes } from './modules/persons/person-cases.routes'
+import { recentRoutes } from './modules/recent/recent.routes'
+import { searchRoutes } from './modules/search/search.routes'
 import { postcodeRoutes } from './modules/postcodes/postcodes.routes'
 import { progressRoutes } from './modules/progress/progress.routes'
 import { contactRequestRoutes } from './modules/public-info/contact-requests.routes'
@@ -73,6 +75,8 @@ export const API_ROUTES: Route[] = [
   ...teamMemberRoutes,
   ...personRoutes,
   ...personCaseRoutes,
+  ...searchRoutes,
+  ...recentRoutes,
   ...accompanimentRoutes,
   ...detailsRoutes,
   ...lifecycleRoutes,

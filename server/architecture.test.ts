@@ -73,6 +73,7 @@ const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
   mail_outbox: true,
   notification_preferences: true,
   calendar_feeds: true,
+  recent_views: true,
 }
 /**
  * Neither staff data nor guarded by the lint: who works on which case (no person's data, read
@@ -93,6 +94,9 @@ const OTHER_AUDITED_TABLES = [
   'contact_requests',
   'dpo_alerts',
   'jobs',
+  // Recently viewed (0037): ids of the cases and persons a user opened, written by the case and
+  // person reads, shown again only through the doors (modules/recent).
+  'recent_views',
   'referral_events',
   'referral_feedback',
   'referrals',

@@ -57,6 +57,7 @@ const ConfigSchema = z.object({
     .default('parcours@localhost'),
   // The office's time zone: when "today" starts for overdue tasks, reminders and My day.
   PARCOURS_TIME_ZONE: z.string().refine(isTimeZone, 'a time-zone name such as Europe/Brussels').default(DEFAULT_TIME_ZONE),
+  PARCOURS_RECENT_CLEAR_AT_SIGNOUT: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -95,6 +96,8 @@ export type Config = {
   mail: { smtpUrl: string | null; from: string; baseUrl: string }
   /** The service's time zone (server/time/service-day.ts): its midnight starts "today". */
   timeZone: string
+  /** Whether signing out forgets the user's recently viewed cases and persons (shared workstations). */
+  recentClearAtSignOut: boolean
 }
 
 export class ConfigError extends Error {}
@@ -163,5 +166,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     documents: { maxBytes: Math.round(c.PARCOURS_DOCUMENT_MAX_MB * 1_048_576), types: c.PARCOURS_DOCUMENT_TYPES.split(',') },
     timeZone: c.PARCOURS_TIME_ZONE,
+    recentClearAtSignOut: c.PARCOURS_RECENT_CLEAR_AT_SIGNOUT,
   }
 }

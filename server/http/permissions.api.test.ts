@@ -93,6 +93,7 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     'POST /api/role-requests/:id/refuse': () => ({ reason: 'Matrix' }),
     'POST /api/teams': () => ({ name: `Team ${unique}` }),
     'POST /api/persons/search': () => ({ q: 'Matrix Fixture' }),
+    'POST /api/search': () => ({ q: 'Matrix Fixture' }),
     'POST /api/persons': () => ({ firstName: 'Matrix', lastName: `Person ${unique}` }),
     'PUT /api/persons/:id': () => ({ firstName: 'Matrix', lastName: 'Fixture' }),
     // A permitted caller opens a case for a person they registered; a refused one never gets that far.

@@ -52,6 +52,11 @@ const CALLS: Record<string, Call[]> = {
     { as: 'teamLead', url: () => `/api/persons/${seed.mother}/cases`, shows: true },
     { as: 'breakGlass', url: () => `/api/persons/${seed.son}/cases`, shows: true },
   ],
+  // After the person reads above: the persons and cases each opened, shown again through the doors.
+  'GET /api/me/recent': [
+    { as: 'assigned', url: () => '/api/me/recent', shows: true },
+    { as: 'breakGlass', url: () => '/api/me/recent', shows: true },
+  ],
   'GET /api/accompaniments': (['assigned', 'teamLead', 'breakGlass'] as const).map((as) => ({
     as,
     url: () => '/api/accompaniments',

@@ -5,6 +5,7 @@ import type { SessionState } from '../../../common/contracts/auth.contracts'
 import type { JobState } from '../../../common/contracts/jobs.contracts'
 import type { DpoAlertKind, RoleRequestStatus } from '../../../common/duties'
 import type { Language, Role } from '../../../common/roles'
+import type { RecentKind } from '../../../common/contracts/search.contracts'
 import type { Json } from '../json'
 
 export interface AccessTables {
@@ -34,6 +35,8 @@ export interface AccessTables {
   }
   /** 0035: the secret address of a user's calendar feed: only the token's SHA-256 (hex) is kept. */
   calendar_feeds: { user_id: string; token_hash: string; created_at: string }
+  /** 0037: the cases and persons a user opened last (ids only; shown through the doors). */
+  recent_views: { user_id: string; subject_kind: RecentKind; subject_id: string; viewed_at: string }
   user_roles: { user_id: string; role: Role }
   user_teams: { user_id: string; team_id: string }
   /** Added in 0014: grants of roles and teams waiting for a second person (JSON arrays). */

@@ -17,6 +17,7 @@ import { accessOf } from '../../security/case-access'
 import type { RequestContext, Trx } from '../../http/context'
 import type { CasePage } from '../../security/case-access'
 import { COMPARED, personNames, searchByName } from '../../security/person-access'
+import { recordView } from '../recent/recent.commands'
 import { assign, breakGlass, createAccompaniment } from './accompaniments.commands'
 import { presentSummary } from './accompaniments.presenter'
 import { caseloadPage, workersOf } from './accompaniments.queries'
@@ -102,6 +103,7 @@ export const accompanimentRoutes = [
     action: 'accompaniment.viewed',
     async handler({ acc, trx, ctx, reply }) {
       reply.header('ETag', `"${acc.version}"`)
+      await recordView(trx, ctx.user.userId, 'case', acc.id, ctx.now())
       return presentCase(ctx, trx, acc)
     },
   }),

@@ -4,6 +4,7 @@ import { cookieName } from '../../http/authorise'
 import { clearCookie, sessionCookie } from '../../http/cookies'
 import { defineRoute } from '../../http/define-route'
 import { revokeSession } from '../../security/sessions'
+import { clearRecent } from '../recent/recent.commands'
 import { activate } from './activate.command'
 import { login } from './login.command'
 import { verifyMfa } from './mfa.command'
@@ -56,6 +57,7 @@ export const authRoutes = [
       await ctx.write('auth.logout', async (trx, audit) => {
         await revokeSession(trx, actor.sessionId)
         audit.subject('user', actor.userId)
+        if (ctx.services.config.recentClearAtSignOut) audit.detail({ recentCleared: await clearRecent(trx, actor.userId) })
       })
       const secure = ctx.services.config.secureCookies
       reply.header('Set-Cookie', clearCookie(cookieName(secure), secure))

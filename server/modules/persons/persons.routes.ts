@@ -6,6 +6,7 @@ import { defineRoute } from '../../http/define-route'
 import { expectedVersion, sendVersion } from '../../http/versioning'
 import { personsOfVisibleCaseCode } from '../../security/person-cases'
 import { idsByCode, type NameMatch, openPerson, readablePersonIds, searchByName, searchRows } from '../../security/person-access'
+import { recordView } from '../recent/recent.commands'
 import { createPerson, updatePerson } from './persons.commands'
 import { presentMatch, presentPerson } from './persons.presenter'
 
@@ -123,6 +124,7 @@ export const personRoutes = [
       return ctx.read('person.viewed', async (trx, audit) => {
         audit.subject('person', params.id)
         const view = await loadView(ctx, trx, params.id)
+        await recordView(trx, ctx.user.userId, 'person', params.id, ctx.now())
         sendVersion(reply, view.version)
         return view
       })

@@ -487,6 +487,41 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/search': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** The header search: cases, persons and partner organisations the caller may open, by name, beginning of a name, person or case code; each kind through its own door, skipped for roles that may not read it */
+    post: operations['postApiSearch']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/me/recent': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The cases and persons I opened last, newest first, without those I may no longer open */
+    get: operations['getApiMeRecent']
+    put?: never
+    post?: never
+    /** Forget the cases and persons I opened last */
+    delete: operations['deleteApiMeRecent']
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/accompaniments': {
     parameters: {
       query?: never
@@ -4440,6 +4475,112 @@ export interface operations {
       401: components['responses']['Unauthorized']
       403: components['responses']['Forbidden']
       404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  postApiSearch: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          q: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** @enum {string} */
+              kind: 'case' | 'person' | 'partner'
+              /** Format: uuid */
+              id: string
+              code: string | null
+              label: string
+              link: string
+            }[]
+            searched: ('case' | 'person' | 'partner')[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getApiMeRecent: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** @enum {string} */
+              kind: 'case' | 'person'
+              /** Format: uuid */
+              id: string
+              code: string | null
+              label: string
+              link: string
+              viewedAt: string
+            }[]
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  deleteApiMeRecent: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** @enum {boolean} */
+            ok: true
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
       429: components['responses']['TooManyRequests']
       500: components['responses']['ServerError']
     }
@@ -13801,6 +13942,9 @@ export interface operations {
           | 'person.created'
           | 'person.updated'
           | 'person.cases_viewed'
+          | 'search.performed'
+          | 'recent_view.listed'
+          | 'recent_view.cleared'
           | 'accompaniment.listed'
           | 'accompaniment.viewed'
           | 'accompaniment.timeline_viewed'

@@ -10,6 +10,7 @@ import { UserMenu } from './header-parts'
 import { lazyNamed } from './lazy-page'
 import { LanguageSwitch } from './language-switch'
 import { NotificationsMenu } from '../pages/notifications/notifications-menu'
+import { GlobalSearch } from '../pages/search/global-search'
 import { Loading } from './loading'
 import { MainNav } from './main-nav'
 import { MAIN_ID, SkipLink } from './skip-link'
@@ -81,8 +82,11 @@ export function AppLayout() {
                 </Suspense>
               ) : null}
             </Group>
-            {compact ? null : (
+            {compact ? (
+              <GlobalSearch me={user} compact />
+            ) : (
               <Group gap="sm" wrap="nowrap">
+                <GlobalSearch me={user} compact={false} />
                 <NotificationsMenu me={user} />
                 <LanguageSwitch />
                 <UserMenu me={user} />

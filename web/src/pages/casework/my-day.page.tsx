@@ -9,6 +9,7 @@ import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
 import { PersonName, PrivacyScreenToggle } from '../../components/person-name'
 import { useFormat } from '../../i18n/format'
+import { MyDayRecent } from '../search/my-day-recent'
 import { MyDayCharters } from './my-day-charters'
 import { MyDayContacts } from './my-day-contacts'
 import { TaskItem } from './task-item'
@@ -152,6 +153,7 @@ export function MyDayPage() {
             )}
           </Block>
           <MyDayCharters day={query.data} />
+          <MyDayRecent />
         </SimpleGrid>
       ) : null}
     </Stack>
