@@ -147,7 +147,12 @@ it('a worker records motivations and two reviews by keyboard; an admin revises t
     .getByRole('button', { name: /Ouvrir la saisie du 5 octobre 2026/ })
     .click()
   await page.getByTestId('older-version').waitFor()
-  expect(await page.getByTestId('older-version').innerText()).toContain('version 2')
+  // The notice says when each questionnaire came in; the version number is there on demand.
+  expect(await page.getByTestId('older-version').innerText()).toMatch(
+    /en vigueur depuis le \d{1,2}(er)? \S+ \d{4}, qui a été modifié le \d{1,2}(er)? \S+ \d{4}\./,
+  )
+  await page.getByText('Détails du questionnaire').click()
+  await page.getByText('Version 1 du questionnaire').waitFor()
   await page.getByRole('heading', { level: 3, name: 'Motivations : saisie du 5 octobre 2026' }).waitFor()
   await page.getByTestId('item-status').waitFor()
   expect(await page.getByTestId('comment-belonging').inputValue()).toBe('Cherchait une bande après le déménagement')

@@ -96,7 +96,7 @@ it('the admin imports the HSDS file through the page: a spoiled file is refused 
   await page.getByRole('progressbar', { name: tr('fr', 'partners.hsds.progress') }).waitFor()
   await page.getByTestId('hsds-imported').waitFor({ timeout: 30_000 })
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
-  expect(await page.getByTestId('hsds-imported').textContent()).toContain('30 organisations (30 ajoutées, 0 mises à jour)')
+  expect(await page.getByTestId('hsds-imported').textContent()).toContain('30 organisations (30 ajoutées, 0 mise à jour)')
   await checkScreen(page, 'hsds imported (fr)', 'fr')
 
   // The need categories, from the directory's page: one added by keyboard, then offered in the search.

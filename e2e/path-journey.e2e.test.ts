@@ -233,7 +233,7 @@ it('a worker goes through the path (motivations, trajectory, two reviews, two ne
   await radar.locator('.recharts-surface').first().waitFor()
   await expect
     .poll(() => page.getByRole('region', { name: "L'évolution en un coup d'œil" }).textContent())
-    .toContain("Trajectoire : 3 événement(s), 0 objectif(s) d'avenir.")
+    .toContain("Trajectoire : 3 événements, 0 objectif d'avenir.")
   await radar.getByText('Voir les chiffres').click()
   const radarRow = (domain: string) =>
     page

@@ -92,7 +92,7 @@ it('the overview shows the radar, the lines per domain, plan completion and the 
   await radar.getByText('Voir les chiffres').click()
   await expect.poll(() => page.getByTestId('radar-table').textContent()).toContain('Logement')
   await expect.poll(() => page.getByTestId('domain-lines').textContent()).toContain('Intervenant·e')
-  await expect.poll(() => page.getByTestId('plan-completion').textContent()).toContain('1 étape(s) réalisée(s) sur 2')
+  await expect.poll(() => page.getByTestId('plan-completion').textContent()).toContain('1 étape réalisée sur 2')
   await expect.poll(() => page.getByTestId('network-change').textContent()).toContain('1 lien de soutien gagné depuis le 15 septembre 2026')
   await expect.poll(() => page.getByTestId('network-change').textContent()).toContain('1 lien nocif quitté')
   await shot(page, 'overview')

@@ -3,6 +3,8 @@ import type { Language } from '../../../common/roles'
 /** French, the service's language: its keys are those every language gives. */
 const FR = {
   title: "Rapport à l'autorité mandante",
+  /** French puts a (no-break) space before the colon: "Personne : …". */
+  colon: '\u00a0: ',
   case: 'Dossier',
   person: 'Personne',
   measure: 'Mesure',
@@ -44,6 +46,7 @@ export const REPORT_LABELS: Record<Language, ReportLabels> = {
   fr: FR,
   nl: {
     title: 'Verslag aan de mandaatgevende overheid',
+    colon: ': ',
     case: 'Dossier',
     person: 'Persoon',
     measure: 'Maatregel',
@@ -78,6 +81,7 @@ export const REPORT_LABELS: Record<Language, ReportLabels> = {
   },
   de: {
     title: 'Bericht an die beauftragende Behörde',
+    colon: ': ',
     case: 'Akte',
     person: 'Person',
     measure: 'Maßnahme',
@@ -112,6 +116,7 @@ export const REPORT_LABELS: Record<Language, ReportLabels> = {
   },
   en: {
     title: 'Report to the mandating authority',
+    colon: ': ',
     case: 'Case',
     person: 'Person',
     measure: 'Measure',

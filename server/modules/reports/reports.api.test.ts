@@ -92,6 +92,12 @@ it('reports attendance and engagement for the period, and nothing of the notes',
   expect(read.pages).toBe(1)
   expect(read.text).toContain('absence non justifiée')
   expect(read.text).toContain('Inès Haddad')
+  // Dates as the app writes them: in prose with "1er" for the first of the month, in lists day first.
+  expect(read.text).toMatch(/Période\s: du 1er octobre 2026 au 31 octobre 2026/)
+  expect(read.text).toContain('Envoyé le 3 novembre 2026')
+  expect(read.text).toMatch(/05\/10\/2026\s+tenu — présent/)
+  expect(read.text).toMatch(/Mandat 01\/09\/2026 – /)
+  expect(read.text).not.toMatch(/\d{4}-\d{2}-\d{2}/)
   expect(read.text).not.toMatch(/sœur|doutes|prévenir/)
   const raw = await t.services.db.selectFrom('judicial_reports').select(['content_sealed', 'recipient_sealed']).executeTakeFirstOrThrow()
   expect(`${raw.content_sealed}${raw.recipient_sealed}`).not.toContain('Haddad')

@@ -6,6 +6,8 @@ import { fail } from '../../http/errors'
 import { type ChangeableCase, insertRows, type OpenedCase, rowsOf } from '../../security/case-access'
 import { personNames } from '../../security/person-access'
 import { type Line, renderPdf } from './pdf'
+import { serviceToday } from '../../time/service-day'
+import { reportDate, reportDay } from './report.dates'
 import { REPORT_LABELS } from './report.labels'
 
 type Content = z.infer<typeof ReportContent>
@@ -74,24 +76,28 @@ export function reportPdf(content: Content, recipient: string, sentAt: string, l
   const l = REPORT_LABELS[language]
   const byValue: Readonly<Record<string, string | undefined>> = l
   const t = (k: string | null) => (k ? (byValue[k] ?? k) : '—')
+  const c = l.colon
   const lines: Line[] = [
     { text: l.title, size: 16, bold: true },
-    { text: `${l.person}: ${content.personName}`, gap: 8 },
-    { text: `${l.case}: ${content.caseCode}` },
-    { text: `${l.measure}: ${t(content.measure)} (${l.mandate} ${content.mandateStart ?? '—'} – ${content.mandateEnd ?? '—'})` },
-    { text: `${l.period}: ${l.from} ${content.periodFrom} ${l.to} ${content.periodTo}` },
-    { text: `${l.recipient}: ${recipient}` },
-    { text: `${l.sentAt}: ${sentAt.slice(0, 10)}` },
+    { text: `${l.person}${c}${content.personName}`, gap: 8 },
+    { text: `${l.case}${c}${content.caseCode}` },
+    {
+      text: `${l.measure}${c}${t(content.measure)} (${l.mandate} ${content.mandateStart ? reportDay(content.mandateStart) : '—'} – ${content.mandateEnd ? reportDay(content.mandateEnd) : '—'})`,
+    },
+    { text: `${l.period}${c}${l.from} ${reportDate(language, content.periodFrom)} ${l.to} ${reportDate(language, content.periodTo)}` },
+    { text: `${l.recipient}${c}${recipient}` },
+    // The day it was sent where the service is, not in UTC.
+    { text: `${l.sentAt} ${reportDate(language, serviceToday(sentAt))}` },
     { text: l.sessions, size: 13, bold: true, gap: 10 },
     ...(content.sessions.length
-      ? content.sessions.map((s) => ({ text: `${s.date}   ${t(s.status)}${s.attendance ? ` — ${t(s.attendance)}` : ''}` }))
+      ? content.sessions.map((s) => ({ text: `${reportDay(s.date)}   ${t(s.status)}${s.attendance ? ` — ${t(s.attendance)}` : ''}` }))
       : [{ text: l.none }]),
     { text: l.attendance, size: 13, bold: true, gap: 10 },
-    ...Object.entries(content.attendance).map(([k, n]) => ({ text: `${t(k)}: ${n}` })),
+    ...Object.entries(content.attendance).map(([k, n]) => ({ text: `${t(k)}${c}${n}` })),
     { text: l.engagement, size: 13, bold: true, gap: 10 },
     { text: t(content.engagement) },
     ...(content.engagementComment ? [{ text: content.engagementComment }] : []),
-    { text: `${l.worker}: ${content.worker}`, gap: 14 },
+    { text: `${l.worker}${c}${content.worker}`, gap: 14 },
     { text: l.footer, size: 9, gap: 18 },
   ]
   return renderPdf(`${l.title} — ${content.caseCode}`, lines)

@@ -29,18 +29,24 @@ const pad = (n: number) => String(n).padStart(2, '0')
 export function makeFormat(language: Language, timeZone?: string) {
   const tag = LOCALE_TAGS[language]
   const long = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+  const noYear = {
+    long: new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', timeZone: 'UTC' }),
+    short: new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+  }
   const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone })
   const instant = (iso: string | null | undefined): Date | null => {
     if (!iso) return null
     const date = new Date(iso)
     return Number.isNaN(date.getTime()) ? null : date
   }
-  const prose = (iso: string): string => {
+  // French writes the first of the month as an ordinal: "1er décembre", never "1 décembre".
+  const firstAsOrdinal = (p: Intl.DateTimeFormatPart) => (p.type === 'day' && language === 'fr' && p.value === '1' ? '1er' : p.value)
+  const prose = (iso: string, format = long): string => {
     const day = dayOf(iso, timeZone)
     if (!day) return iso
-    return long
+    return format
       .formatToParts(Date.UTC(day.y, day.m - 1, day.d))
-      .map((p) => (p.type === 'day' && language === 'fr' && p.value === '1' ? '1er' : p.value))
+      .map(firstAsOrdinal)
       .join('')
   }
   const numeric = (iso: string): string => {
@@ -57,7 +63,7 @@ export function makeFormat(language: Language, timeZone?: string) {
     return date
       ? new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23', timeZone })
           .formatToParts(date)
-          .map((p) => (p.type === 'day' && language === 'fr' && p.value === '1' ? '1er' : p.value))
+          .map(firstAsOrdinal)
           .join('')
       : (iso ?? '')
   }
@@ -65,6 +71,13 @@ export function makeFormat(language: Language, timeZone?: string) {
     /** In a sentence: "1er décembre 2026" (nl "1 december 2026", de "1. Dezember 2026", en "1 December 2026"). */
     date(iso: string | null | undefined): string {
       return iso ? prose(iso) : ''
+    },
+    /**
+     * Where the year goes without saying (a week's heading, a chart's axis): "1er décembre", or
+     * "1er déc." short (nl "1 december", "1 dec.").
+     */
+    dayMonth(iso: string | null | undefined, month: 'long' | 'short' = 'long'): string {
+      return iso ? prose(iso, noYear[month]) : ''
     },
     /** In a table or a list: "01/12/2026". */
     day(iso: string | null | undefined): string {
@@ -83,6 +96,15 @@ export function makeFormat(language: Language, timeZone?: string) {
     dateTimeMinutes: at,
     number(n: number): string {
       return new Intl.NumberFormat(tag).format(n)
+    },
+    /**
+     * A file's size with the language's own unit: "12,3 ko" and "3,4 Mo" in French, "12,3 kB" in
+     * Dutch and German, "12.3 kB" in English (units of 1,000, as kB and ko mean).
+     */
+    size(bytes: number): string {
+      const [value, unit] =
+        bytes < 1000 ? [bytes, 'byte'] : bytes < 1_000_000 ? [bytes / 1000, 'kilobyte'] : [bytes / 1_000_000, 'megabyte']
+      return new Intl.NumberFormat(tag, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value)
     },
   }
 }

@@ -66,7 +66,6 @@ export function CalendarPage() {
   const query = useCalendar(monday, addDays(monday, 7))
   const tag = isLanguage(i18n.language) ? LOCALE_TAGS[i18n.language] : 'fr-BE'
   const weekday = new Intl.DateTimeFormat(tag, { weekday: 'long' })
-  const dayMonth = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long' })
   const today = localDay(new Date())
   const thisWeek = localDay(monday) === localDay(mondayOf(new Date()))
 
@@ -124,7 +123,7 @@ export function CalendarPage() {
               return (
                 <li key={key} className={isToday ? 'calendar-day calendar-today' : 'calendar-day'} aria-labelledby={`day-${key}`}>
                   <Title order={2} size="h6" id={`day-${key}`} className="calendar-day-title" aria-current={isToday ? 'date' : undefined}>
-                    <span className="calendar-weekday">{weekday.format(d)}</span> <span>{dayMonth.format(d)}</span>
+                    <span className="calendar-weekday">{weekday.format(d)}</span> <span>{fmt.dayMonth(localDay(d))}</span>
                     {isToday ? (
                       <Badge size="xs" variant="filled" ml={6}>
                         {t('calendar.today')}

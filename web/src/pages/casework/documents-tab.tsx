@@ -13,21 +13,9 @@ import { documentUrl, useDocuments } from './use-casework'
 
 const UPLOAD_CODES = ['type_not_allowed', 'content_mismatch', 'empty'] as const
 
-/** "12,3 kB", in the user's language. */
-function useSize() {
-  const fmt = useFormat()
-  return (bytes: number) =>
-    bytes < 1024
-      ? `${fmt.number(bytes)} B`
-      : bytes < 1024 * 1024
-        ? `${fmt.number(Math.round(bytes / 102.4) / 10)} kB`
-        : `${fmt.number(Math.round(bytes / 104857.6) / 10)} MB`
-}
-
 export function DocumentsTab({ a, canWrite }: { a: AccompanimentView; canWrite: boolean }) {
   const { t } = useTranslation()
   const fmt = useFormat()
-  const size = useSize()
   const client = useQueryClient()
   const docs = useDocuments(a.id)
   const [file, setFile] = useState<File | null>(null)
@@ -107,7 +95,7 @@ export function DocumentsTab({ a, canWrite }: { a: AccompanimentView; canWrite: 
                       </Group>
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>{size(d.size)}</Table.Td>
+                  <Table.Td>{fmt.size(d.size)}</Table.Td>
                   <Table.Td>
                     {d.uploadedBy}
                     <Text size="sm" c="gray.7">

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next'
 import type { operations } from '../../api/openapi'
 import { ScrollTable } from '../../components/scroll-table'
 import { useFormat } from '../../i18n/format'
-import { LOCALE_TAGS, isLanguage } from '../../i18n'
 
 /** As the API sends it (its records keyed by plain strings). */
 export type Statistics = operations['getContactStatistics']['responses'][200]['content']['application/json']
@@ -32,10 +31,8 @@ export type Category = { key: string; label: string }
 const cssColor = (color: string) => `var(--mantine-color-${color.replace('.', '-')})`
 
 export function useWeekLabel() {
-  const { i18n } = useTranslation()
-  const tag = isLanguage(i18n.language) ? LOCALE_TAGS[i18n.language] : 'fr-BE'
-  const format = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', timeZone: 'UTC' })
-  return (week: string) => format.format(Date.parse(`${week}T00:00:00Z`))
+  const fmt = useFormat()
+  return (week: string) => fmt.dayMonth(week, 'short')
 }
 
 /**

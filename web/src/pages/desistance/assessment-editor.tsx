@@ -75,6 +75,7 @@ function EditorForm({
   const version = detail?.instrumentVersion ?? instrument.latest.version
   const latest = detail?.latestVersion ?? instrument.latest.version
   const title = label(definition.title)
+  const introducedOn = (n: number) => instrument.versions.find((v) => v.version === n)?.createdAt
   const conflict = isApiError(save.error, 'version.mismatch')
   const fieldErrors = isApiError(save.error) ? save.error.fieldErrors : []
 
@@ -104,9 +105,20 @@ function EditorForm({
                 {label(definition.description)}
               </Text>
             ) : null}
-            <Text size="sm" c="gray.7">
-              {t('instruments.versionLine', { version })}
+            {/* When the questionnaire came in says what a worker needs; its number is there on demand. */}
+            <Text size="sm" c="gray.7" data-testid="instrument-version-line">
+              {t('instruments.versionLine', { date: fmt.date(introducedOn(version)) })}
             </Text>
+            <details>
+              <summary>
+                <Text span size="sm" c="gray.7">
+                  {t('instruments.versionDetails')}
+                </Text>
+              </summary>
+              <Text size="sm" c="gray.7">
+                {t('instruments.versionDetail', { version })}
+              </Text>
+            </details>
           </Stack>
           <Button variant="subtle" leftSection={<IconArrowLeft size={18} aria-hidden />} onClick={() => onClose(false)}>
             {t('instruments.back')}
@@ -114,7 +126,7 @@ function EditorForm({
         </Group>
         {version < latest ? (
           <Alert color="blue" variant="light" icon={<IconHistory aria-hidden />} data-testid="older-version">
-            {t('instruments.olderVersion', { version, latest })}
+            {t('instruments.olderVersion', { date: fmt.date(introducedOn(version)), latestDate: fmt.date(introducedOn(latest)) })}
           </Alert>
         ) : null}
         {!writable ? (

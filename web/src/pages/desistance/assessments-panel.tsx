@@ -134,7 +134,7 @@ function InstrumentSection({
                   <Table.Td>{s.createdByName}</Table.Td>
                   <Table.Td>
                     <Group gap={6}>
-                      <span>{s.instrumentVersion}</span>
+                      <span>{fmt.day(instrument.versions.find((v) => v.version === s.instrumentVersion)?.createdAt)}</span>
                       {s.instrumentVersion < s.latestVersion ? (
                         <Badge variant="light" color="gray" size="sm">
                           {t('instruments.olderBadge')}

@@ -244,7 +244,10 @@ function NetworkChange({ network }: { network: Progress['network'] }) {
           <Text>{t('progress.harmfulLeft', { count: change.summary.harmfulLeft })}</Text>
           {change.summary.harmfulGained + change.summary.supportiveLost > 0 ? (
             <Text c="gray.8" size="sm">
-              {t('progress.movedBack', { harmful: change.summary.harmfulGained, supportive: change.summary.supportiveLost })}
+              {t('progress.movedBack', {
+                harmful: t('progress.movedBackHarmful', { count: change.summary.harmfulGained }),
+                supportive: t('progress.movedBackSupportive', { count: change.summary.supportiveLost }),
+              })}
             </Text>
           ) : null}
         </Stack>
@@ -323,7 +326,10 @@ export function ProgressOverview({ a }: { a: AccompanimentView }) {
         <Stack gap="md">
           {progress.data.trajectory.events + progress.data.trajectory.futureGoals > 0 ? (
             <Text size="sm" c="gray.8">
-              {t('progress.trajectoryCounts', { events: progress.data.trajectory.events, goals: progress.data.trajectory.futureGoals })}
+              {t('progress.trajectoryCounts', {
+                events: t('progress.trajectoryEvents', { count: progress.data.trajectory.events }),
+                goals: t('progress.trajectoryGoals', { count: progress.data.trajectory.futureGoals }),
+              })}
             </Text>
           ) : null}
           <Card id="progress-radar" title={t('progress.radarTitle')}>

@@ -25,7 +25,7 @@ export function PlanCompletion({ plan }: { plan: Progress['plan'] }) {
           aria-hidden
         />
         <Stack gap={2}>
-          <Text data-testid="plan-completion">{t('progress.stepsDone', { done: plan.done, total: counted })}</Text>
+          <Text data-testid="plan-completion">{t('progress.stepsDone', { count: plan.done, total: counted })}</Text>
           <Text size="sm" c="gray.8">
             {t('progress.goalsCount', { count: plan.goals })}
           </Text>

@@ -140,7 +140,12 @@ export function PartnersHsdsPage() {
                 data-testid="hsds-imported"
                 title={t('partners.hsds.done')}
               >
-                {t('partners.hsds.result', upload.data)}
+                {t('partners.hsds.result', {
+                  organizations: t('partners.hsds.resultOrganizations', { count: upload.data.organizations }),
+                  created: t('partners.hsds.resultCreated', { count: upload.data.created }),
+                  updated: t('partners.hsds.resultUpdated', { count: upload.data.updated }),
+                  services: t('partners.hsds.resultServices', { count: upload.data.services }),
+                })}
               </Alert>
             ) : null}
           </div>
