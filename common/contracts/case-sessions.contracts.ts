@@ -46,8 +46,21 @@ export const CaseSessionView = z.object({
 export type CaseSessionView = z.infer<typeof CaseSessionView>
 export const CaseSessionList = z.object({ items: z.array(CaseSessionView) })
 export const SessionParams = z.object({ id: z.uuid(), sessionId: z.uuid() })
-/** A worker's calendar: sessions of the cases they work on, between two instants. */
-export const CalendarQuery = z.object({ from: Instant, to: Instant })
+/** Whose sessions the calendar shows: mine, or (a lead's) those of every worker on my teams' cases. */
+export const CALENDAR_SCOPES = ['mine', 'team'] as const
+/**
+ * A worker's calendar: sessions of the cases they work on, between two instants. A lead may ask
+ * for `scope=team`, narrowed to one worker with `workerId` (issue 12); a worker filter means
+ * nothing on one's own calendar, so it is refused there rather than silently ignored.
+ */
+export const CalendarQuery = z
+  .object({ from: Instant, to: Instant, scope: z.enum(CALENDAR_SCOPES).default('mine'), workerId: z.uuid().optional() })
+  .refine((q) => q.workerId === undefined || q.scope === 'team', { path: ['workerId'], message: 'team_scope_only' })
 export const CalendarEntry = CaseSessionView.omit({ notes: true, place: true }).extend({ accompanimentCode: z.string() })
 /** `clients`: the client of each session's case, by case id (issue 12). */
 export const Calendar = z.object({ items: z.array(CalendarEntry), clients: ClientNames })
+
+/** A case one may plan a session on from the calendar: open, and worked on by the caller (issue 12). */
+export const PlannableCase = z.object({ id: z.uuid(), code: z.string() })
+/** `clients`: each case's client, by case id, shown (or masked) as elsewhere on the calendar. */
+export const PlannableCases = z.object({ items: z.array(PlannableCase), clients: ClientNames })

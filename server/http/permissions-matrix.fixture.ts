@@ -73,6 +73,7 @@ export const MATRIX: Record<string, Who> = {
   'POST /api/accompaniments/:id/sessions': ['worker', 'lead'],
   'PUT /api/accompaniments/:id/sessions/:sessionId': ['worker', 'lead'],
   'GET /api/calendar': ['worker', 'lead'],
+  'GET /api/calendar/cases': ['worker', 'lead'],
   'GET /api/dashboard/caseload': ['lead'],
   'GET /api/accompaniments/:id/tasks': ['worker', 'lead'],
   'POST /api/accompaniments/:id/tasks': ['worker', 'lead'],

@@ -63,7 +63,11 @@ const CALLS: Record<string, Call[]> = {
     shows: true,
   })),
   'GET /api/dashboard/caseload': [{ as: 'teamLead', url: () => `/api/dashboard/caseload?teamId=${w.teamA}`, shows: true }],
-  'GET /api/calendar': [{ as: 'assigned', url: () => `/api/calendar?from=${day(-1)}T00:00:00Z&to=${day(7)}T00:00:00Z`, shows: true }],
+  'GET /api/calendar': [
+    { as: 'assigned', url: () => `/api/calendar?from=${day(-1)}T00:00:00Z&to=${day(7)}T00:00:00Z`, shows: true },
+    { as: 'teamLead', url: () => `/api/calendar?from=${day(-1)}T00:00:00Z&to=${day(7)}T00:00:00Z&scope=team`, shows: true },
+  ],
+  'GET /api/calendar/cases': [{ as: 'assigned', url: () => '/api/calendar/cases', shows: true }],
   'GET /api/my-day': [{ as: 'assigned', url: () => '/api/my-day', shows: true }],
   'GET /api/sheets': [{ as: 'assigned', url: () => '/api/sheets?language=fr&q=parents' }],
   'GET /api/sheets/:id': [{ as: 'assigned', url: () => `/api/sheets/${seed.sheet.id}?language=fr` }],

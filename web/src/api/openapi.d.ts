@@ -1032,8 +1032,25 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** My sessions between two instants (a week, for the calendar); no notes */
+    /** My sessions between two instants (a week, for the calendar), or a lead's team's (scope=team, workerId); no notes */
     get: operations['getCalendar']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/calendar/cases': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The open cases I work on, to plan a session on from the calendar: codes and clients */
+    get: operations['getApiCalendarCases']
     put?: never
     post?: never
     delete?: never
@@ -8027,6 +8044,8 @@ export interface operations {
       query: {
         from: string
         to: string
+        scope?: 'mine' | 'team'
+        workerId?: string
       }
       header?: never
       path?: never
@@ -8072,6 +8091,42 @@ export interface operations {
         }
       }
       400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getApiCalendarCases: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              code: string
+            }[]
+            clients: {
+              [key: string]: {
+                firstName: string
+                lastName: string
+              }
+            }
+          }
+        }
+      }
       401: components['responses']['Unauthorized']
       403: components['responses']['Forbidden']
       429: components['responses']['TooManyRequests']
