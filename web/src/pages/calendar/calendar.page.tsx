@@ -267,8 +267,8 @@ export function CalendarPage() {
                       <ActionIcon
                         variant="subtle"
                         size="md"
-                        aria-label={t('calendarPlanning.planOn', { day: `${weekday.format(d)} ${dayMonth.format(d)}` })}
-                        title={t('calendarPlanning.planOn', { day: `${weekday.format(d)} ${dayMonth.format(d)}` })}
+                        aria-label={t('calendarPlanning.planOn', { day: `${weekday.format(d)} ${fmt.dayMonth(localDay(d))}` })}
+                        title={t('calendarPlanning.planOn', { day: `${weekday.format(d)} ${fmt.dayMonth(localDay(d))}` })}
                         onClick={() => openPlanning(key)}
                         data-testid="calendar-day-plan"
                       >
