@@ -36,18 +36,23 @@ export function PersonName({ name, inLink = false }: { name: ClientName | undefi
   )
 }
 
-/** The one-click privacy screen: masks every client name on screen to initials, for this user on any computer. */
+/**
+ * The one-click privacy screen, in the header of every signed-in page for staff who see client
+ * names: masks every client name on screen to initials, for this user on any computer. The
+ * account page explains it and offers going back to the service's setting.
+ */
 export function PrivacyScreenToggle() {
   const { t } = useTranslation()
   const { masked, loaded } = usePrivacyScreen()
   const set = useSetPrivacyScreen()
   return (
     <Switch
+      size="sm"
       checked={masked}
       disabled={!loaded}
       onChange={(e) => set.mutate(e.currentTarget.checked)}
       label={t('names.privacyScreen')}
-      description={t('names.privacyScreenHelp')}
+      styles={{ label: { whiteSpace: 'nowrap' } }}
       data-testid="privacy-screen"
     />
   )

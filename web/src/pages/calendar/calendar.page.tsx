@@ -7,7 +7,7 @@ import { Link } from 'react-router'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
-import { PersonName, PrivacyScreenToggle } from '../../components/person-name'
+import { PersonName } from '../../components/person-name'
 import type { ClientName } from '../../../../common/contracts/names.contracts'
 import { isLanguage, LOCALE_TAGS } from '../../i18n'
 import { useFormat } from '../../i18n/format'
@@ -80,7 +80,7 @@ export function CalendarPage() {
 
   return (
     <Stack gap="lg" maw={1500}>
-      <PageHeader title={t('calendar.title')} description={range} actions={<PrivacyScreenToggle />} />
+      <PageHeader title={t('calendar.title')} description={range} />
       <Group gap="sm" role="group" aria-label={t('calendar.navigation')}>
         <Button
           variant="default"
