@@ -135,6 +135,10 @@ describe.each(['fr', 'nl'] as const)('account settings (%s)', (lang) => {
     const address = (u: string) => `${server.url}${new URL(u).pathname}`
     const first = address(await field.inputValue())
     await checkScreen(page, `calendar address made (${lang})`, lang)
+    await feed.screenshot({ path: `${SHOTS}/feed-${lang}-desktop.png` })
+    await page.setViewportSize({ width: 390, height: 844 })
+    await feed.screenshot({ path: `${SHOTS}/feed-${lang}-phone.png` })
+    await page.setViewportSize({ width: 1280, height: 900 })
 
     const res = await fetch(first)
     expect(res.status).toBe(200)
@@ -197,6 +201,8 @@ describe.each(['fr', 'nl'] as const)('account settings (%s)', (lang) => {
     await page.screenshot({ path: `${SHOTS}/account-${lang}-desktop.png`, fullPage: true })
     await page.setViewportSize({ width: 390, height: 844 })
     await page.screenshot({ path: `${SHOTS}/account-${lang}-phone.png`, fullPage: true })
+    await page.getByTestId('notification-preferences').screenshot({ path: `${SHOTS}/notifications-${lang}-phone.png` })
+    await checkScreen(page, `account page on a phone (${lang})`, lang)
     await page.getByRole('button', { name: tr(lang, 'nav.open') }).click()
     await page.getByTestId('privacy-screen').waitFor()
     await page.screenshot({ path: `${SHOTS}/header-menu-${lang}-phone.png` })

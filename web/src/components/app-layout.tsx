@@ -50,7 +50,7 @@ export function AppLayout() {
   }
   if (user.sessionState === 'mfa_enrolment') return <Navigate to="/mfa/enrol" replace />
   // Whoever sees clients' names where they work (My day, the calendar, the dashboard) can hide them in one click.
-  const privacy = can(user, 'accompaniment.read') ? <PrivacyScreenToggle /> : null
+  const seesNames = can(user, 'accompaniment.read')
 
   return (
     <>
@@ -87,7 +87,7 @@ export function AppLayout() {
             {compact ? null : (
               <Group gap="sm" wrap="nowrap">
                 <NotificationsMenu me={user} />
-                {privacy}
+                {seesNames ? <PrivacyScreenToggle compact /> : null}
                 <LanguageSwitch />
                 <UserMenu me={user} />
               </Group>
@@ -99,7 +99,7 @@ export function AppLayout() {
           {compact ? (
             <Stack gap="sm" mt="lg" pt="md" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
               <NotificationsMenu me={user} />
-              {privacy}
+              {seesNames ? <PrivacyScreenToggle /> : null}
               <LanguageSwitch />
               <UserMenu me={user} />
             </Stack>

@@ -52,53 +52,51 @@ export function NotificationPreferencesSection() {
             {t('accountSettings.noEmail')}
           </Text>
         )}
-        <Table.ScrollContainer minWidth={420}>
-          <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('accountSettings.event')}</Table.Th>
-                <Table.Th scope="col" ta="center" w={130}>
-                  {t('accountSettings.inApp')}
-                </Table.Th>
-                <Table.Th scope="col" ta="center" w={130}>
-                  {t('accountSettings.byEmail')}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((item) => {
-                const event = t(`accountSettings.events.${item.event}`)
-                return (
-                  <Table.Tr key={item.event}>
-                    <Table.Th scope="row" fw={400}>
-                      {event}
-                    </Table.Th>
-                    <Table.Td>
-                      <Group justify="center">
-                        <Checkbox
-                          aria-label={t('accountSettings.inAppFor', { event })}
-                          checked={item.inApp}
-                          onChange={(e) => change(item.event, 'inApp', e.currentTarget.checked)}
-                          data-testid={`pref-${item.event}-inApp`}
-                        />
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group justify="center">
-                        <Checkbox
-                          aria-label={t('accountSettings.byEmailFor', { event })}
-                          checked={item.email}
-                          onChange={(e) => change(item.event, 'email', e.currentTarget.checked)}
-                          data-testid={`pref-${item.event}-email`}
-                        />
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                )
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <Table verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('accountSettings.event')}</Table.Th>
+              <Table.Th scope="col" ta="center" w={96}>
+                {t('accountSettings.inApp')}
+              </Table.Th>
+              <Table.Th scope="col" ta="center" w={96}>
+                {t('accountSettings.byEmail')}
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((item) => {
+              const event = t(`accountSettings.events.${item.event}`)
+              return (
+                <Table.Tr key={item.event}>
+                  <Table.Th scope="row" fw={400}>
+                    {event}
+                  </Table.Th>
+                  <Table.Td>
+                    <Group justify="center">
+                      <Checkbox
+                        aria-label={t('accountSettings.inAppFor', { event })}
+                        checked={item.inApp}
+                        onChange={(e) => change(item.event, 'inApp', e.currentTarget.checked)}
+                        data-testid={`pref-${item.event}-inApp`}
+                      />
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group justify="center">
+                      <Checkbox
+                        aria-label={t('accountSettings.byEmailFor', { event })}
+                        checked={item.email}
+                        onChange={(e) => change(item.event, 'email', e.currentTarget.checked)}
+                        data-testid={`pref-${item.event}-email`}
+                      />
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              )
+            })}
+          </Table.Tbody>
+        </Table>
         <ErrorAlert error={save.error} />
         <div className="live-region" aria-live="polite">
           {save.isSuccess ? (
