@@ -52,14 +52,14 @@ export function NotificationPreferencesSection() {
             {t('accountSettings.noEmail')}
           </Text>
         )}
-        <Table verticalSpacing="xs">
+        <Table verticalSpacing="xs" horizontalSpacing={6} fz="sm">
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('accountSettings.event')}</Table.Th>
-              <Table.Th scope="col" ta="center" w={96}>
+              <Table.Th scope="col" ta="center" w={76}>
                 {t('accountSettings.inApp')}
               </Table.Th>
-              <Table.Th scope="col" ta="center" w={96}>
+              <Table.Th scope="col" ta="center" w={76}>
                 {t('accountSettings.byEmail')}
               </Table.Th>
             </Table.Tr>
