@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Navigate, Outlet, useLocation } from 'react-router'
-import { SESSION_ENDED_KEY, useMe } from '../auth/use-me'
+import { can, SESSION_ENDED_KEY, useMe } from '../auth/use-me'
 import { ErrorAlert } from './error-alert'
 import { UserMenu } from './header-parts'
 import { lazyNamed } from './lazy-page'
@@ -13,6 +13,7 @@ import { NotificationsMenu } from '../pages/notifications/notifications-menu'
 import { GlobalSearch } from '../pages/search/global-search'
 import { Loading } from './loading'
 import { MainNav } from './main-nav'
+import { PrivacyScreenToggle } from './person-name'
 import { MAIN_ID, SkipLink } from './skip-link'
 
 const DemoBadge = lazyNamed(() => import('./demo-badge'), 'DemoBadge')
@@ -49,6 +50,8 @@ export function AppLayout() {
     return <Navigate to="/login" replace state={{ from: location.pathname, expired }} />
   }
   if (user.sessionState === 'mfa_enrolment') return <Navigate to="/mfa/enrol" replace />
+  // Whoever sees clients' names where they work (My day, the calendar, the dashboard) can hide them in one click.
+  const seesNames = can(user, 'accompaniment.read')
 
   return (
     <>
@@ -88,6 +91,7 @@ export function AppLayout() {
               <Group gap="sm" wrap="nowrap">
                 <GlobalSearch me={user} compact={false} />
                 <NotificationsMenu me={user} />
+                {seesNames ? <PrivacyScreenToggle compact /> : null}
                 <LanguageSwitch />
                 <UserMenu me={user} />
               </Group>
@@ -99,6 +103,7 @@ export function AppLayout() {
           {compact ? (
             <Stack gap="sm" mt="lg" pt="md" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
               <NotificationsMenu me={user} />
+              {seesNames ? <PrivacyScreenToggle /> : null}
               <LanguageSwitch />
               <UserMenu me={user} />
             </Stack>

@@ -1,5 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../api/client'
+import type { ResponseOf } from '../api/client'
+
+type NameDisplay = ResponseOf<'/api/me/privacy-screen', 'get'>
 
 const KEY = ['me', 'privacy-screen']
 
@@ -10,18 +13,23 @@ const KEY = ['me', 'privacy-screen']
  */
 export function usePrivacyScreen() {
   const query = useQuery({ queryKey: KEY, queryFn: ({ signal }) => api.get('/api/me/privacy-screen', { signal }), staleTime: 60_000 })
-  return { masked: query.data?.masked ?? true, loaded: query.isSuccess, error: query.error }
+  return { masked: query.data?.masked ?? true, loaded: query.isSuccess, error: query.error, data: query.data }
 }
 
-/** Turns the privacy screen on or off: the switch moves at once, and back if the server refuses. */
+/**
+ * Turns the privacy screen on or off (null: back to the service's setting): the switch moves at
+ * once, and back if the server refuses.
+ */
 export function useSetPrivacyScreen() {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (masked: boolean) => api.put('/api/me/privacy-screen', { body: { masked } }),
+    mutationFn: (masked: boolean | null) => api.put('/api/me/privacy-screen', { body: { masked } }),
     onMutate: async (masked) => {
       await client.cancelQueries({ queryKey: KEY })
       const before = client.getQueryData(KEY)
-      client.setQueryData(KEY, (old: { masked: boolean } | undefined) => (old ? { ...old, masked } : old))
+      client.setQueryData(KEY, (old: NameDisplay | undefined) =>
+        old ? { ...old, own: masked !== null, masked: masked ?? old.serviceDefault === 'initials' } : old,
+      )
       return { before }
     },
     onError: (_error, _masked, context) => client.setQueryData(KEY, context?.before),

@@ -1,5 +1,6 @@
 import './person-name.css'
-import { Switch } from '@mantine/core'
+import { ActionIcon, Switch, Tooltip } from '@mantine/core'
+import { IconEye, IconEyeOff } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import type { ClientName } from '../../../common/contracts/names.contracts'
 import { initialsOf, usePrivacyScreen, useSetPrivacyScreen } from './person-name.hooks'
@@ -36,18 +37,44 @@ export function PersonName({ name, inLink = false }: { name: ClientName | undefi
   )
 }
 
-/** The one-click privacy screen: masks every client name on screen to initials, for this user on any computer. */
-export function PrivacyScreenToggle() {
+/**
+ * The one-click privacy screen, in the header of every signed-in page for staff who see client
+ * names: masks every client name on screen to initials, for this user on any computer. In the
+ * desktop header, where room is short, it is an icon button that works as a switch (its name
+ * in a tooltip and for screen readers); in the phone menu, a labelled switch. The account page
+ * explains it and offers going back to the service's setting.
+ */
+export function PrivacyScreenToggle({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation()
   const { masked, loaded } = usePrivacyScreen()
   const set = useSetPrivacyScreen()
+  const label = t('names.privacyScreen')
+  if (compact) {
+    return (
+      // Inside the header (not a portal), so that the tooltip belongs to the banner landmark.
+      <Tooltip label={label} events={{ hover: true, focus: true, touch: false }} withinPortal={false}>
+        <ActionIcon
+          role="switch"
+          aria-checked={masked}
+          aria-label={label}
+          variant={masked ? 'filled' : 'default'}
+          size="lg"
+          disabled={!loaded}
+          onClick={() => set.mutate(!masked)}
+          data-testid="privacy-screen"
+        >
+          {masked ? <IconEyeOff size={18} aria-hidden /> : <IconEye size={18} aria-hidden />}
+        </ActionIcon>
+      </Tooltip>
+    )
+  }
   return (
     <Switch
+      size="sm"
       checked={masked}
       disabled={!loaded}
       onChange={(e) => set.mutate(e.currentTarget.checked)}
-      label={t('names.privacyScreen')}
-      description={t('names.privacyScreenHelp')}
+      label={label}
       data-testid="privacy-screen"
     />
   )

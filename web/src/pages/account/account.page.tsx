@@ -1,11 +1,15 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { ME_KEY, useMe } from '../../auth/use-me'
+import { can, ME_KEY, useMe } from '../../auth/use-me'
 import { Loading } from '../../components/loading'
 import { MfaEnrolment } from '../../components/mfa-enrolment'
 import { PageHeader } from '../../components/page-header'
+import { AccountLanguageSection } from './account-language'
+import { CalendarFeedSection } from './calendar-feed'
 import { ChangePassword } from './change-password'
+import { NotificationPreferencesSection } from './notification-preferences'
+import { PrivacyScreenChoice } from './privacy-screen-choice'
 
 export function AccountPage() {
   const { t } = useTranslation()
@@ -59,6 +63,38 @@ export function AccountPage() {
           </div>
         </SimpleGrid>
       </Paper>
+
+      <Paper component="section" aria-labelledby="account-language">
+        <Title order={2} size="h3" id="account-language" mb="md">
+          {t('accountSettings.languageTitle')}
+        </Title>
+        <AccountLanguageSection />
+      </Paper>
+
+      <Paper component="section" aria-labelledby="account-notifications">
+        <Title order={2} size="h3" id="account-notifications" mb="md">
+          {t('accountSettings.notificationsTitle')}
+        </Title>
+        <NotificationPreferencesSection />
+      </Paper>
+
+      {can(me, 'accompaniment.read') ? (
+        <Paper component="section" aria-labelledby="account-privacy">
+          <Title order={2} size="h3" id="account-privacy" mb="md">
+            {t('accountSettings.privacyTitle')}
+          </Title>
+          <PrivacyScreenChoice />
+        </Paper>
+      ) : null}
+
+      {can(me, 'calendar.feed') ? (
+        <Paper component="section" aria-labelledby="account-calendar-feed">
+          <Title order={2} size="h3" id="account-calendar-feed" mb="md">
+            {t('accountSettings.feedTitle')}
+          </Title>
+          <CalendarFeedSection />
+        </Paper>
+      ) : null}
 
       <Paper component="section" aria-labelledby="account-password">
         <Title order={2} size="h3" id="account-password" mb="md">

@@ -31,7 +31,7 @@ import { Link } from 'react-router'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
-import { PersonName, PrivacyScreenToggle } from '../../components/person-name'
+import { PersonName } from '../../components/person-name'
 import type { ClientName } from '../../../../common/contracts/names.contracts'
 import { isLanguage, LOCALE_TAGS } from '../../i18n'
 import { useFormat } from '../../i18n/format'
@@ -137,11 +137,7 @@ export function CalendarPage() {
 
   return (
     <Stack gap="lg" maw={1500}>
-      <PageHeader
-        title={team ? t('calendarPlanning.teamTitle') : t('calendar.title')}
-        description={range}
-        actions={<PrivacyScreenToggle />}
-      />
+      <PageHeader title={team ? t('calendarPlanning.teamTitle') : t('calendar.title')} description={range} />
       {isLead ? (
         <Group gap="md" align="flex-end" wrap="wrap">
           <Stack gap={4} role="group" aria-labelledby="calendar-view-label">

@@ -7,7 +7,7 @@ import type { TaskView } from '../../api/types'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
-import { PersonName, PrivacyScreenToggle } from '../../components/person-name'
+import { PersonName } from '../../components/person-name'
 import { useFormat } from '../../i18n/format'
 import { MyDayRecent } from '../search/my-day-recent'
 import { MyDayCharters } from './my-day-charters'
@@ -55,11 +55,7 @@ export function MyDayPage() {
 
   return (
     <Stack gap="lg" maw={1100}>
-      <PageHeader
-        title={t('myDay.title')}
-        description={query.data ? fmt.date(query.data.date) : undefined}
-        actions={<PrivacyScreenToggle />}
-      />
+      <PageHeader title={t('myDay.title')} description={query.data ? fmt.date(query.data.date) : undefined} />
       <ErrorAlert error={query.error ?? status.error} />
       <MyDayContacts section={query.data?.contactPoint} />
       {query.isPending ? (

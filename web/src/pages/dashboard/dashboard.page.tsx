@@ -11,7 +11,7 @@ import { can, useMe } from '../../auth/use-me'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
-import { PersonName, PrivacyScreenToggle } from '../../components/person-name'
+import { PersonName } from '../../components/person-name'
 import { ScrollTable } from '../../components/scroll-table'
 import { useFormat } from '../../i18n/format'
 import { KINDS, STATUSES } from '../accompaniments/vocabulary'
@@ -316,18 +316,15 @@ export function DashboardPage() {
         title={t('dashboard.title')}
         description={teamName ? t('dashboard.description', { team: teamName }) : undefined}
         actions={
-          <>
-            <PrivacyScreenToggle />
-            {teams.length > 1 ? (
-              <Select
-                label={t('dashboard.team')}
-                data={teams.map((team) => ({ value: team.id, label: team.name }))}
-                value={teamId}
-                onChange={(v) => v && setChosen(v)}
-                allowDeselect={false}
-              />
-            ) : null}
-          </>
+          teams.length > 1 ? (
+            <Select
+              label={t('dashboard.team')}
+              data={teams.map((team) => ({ value: team.id, label: team.name }))}
+              value={teamId}
+              onChange={(v) => v && setChosen(v)}
+              allowDeselect={false}
+            />
+          ) : null
         }
       />
       <Group>

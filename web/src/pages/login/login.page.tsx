@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate } from 'react-router'
 import type { Me } from '../../api/types'
+import { applyAccountLanguage } from '../../auth/account-language'
 import { fetchMe, homePath, ME_KEY, SESSION_ENDED_KEY, useMe } from '../../auth/use-me'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
@@ -28,23 +29,25 @@ export function LoginPage() {
   const me = useMe()
   const [step, setStep] = useState<'credentials' | 'code'>('credentials')
 
-  const goOn = (user: Me | null) => {
+  const goOn = async (user: Me | null) => {
     if (!user) return
     if (user.sessionState === 'mfa_pending') return setStep('code')
     if (user.sessionState === 'mfa_enrolment') return void navigate('/mfa/enrol', { replace: true })
+    // The account's language before its first screen, so that it opens in it (issue 12).
+    await applyAccountLanguage(user)
     const from = state.from && state.from !== '/login' ? state.from : homePath(user)
     void navigate(from, { replace: true })
   }
 
   // A session that already exists (or is half open) continues where it stands.
   useEffect(() => {
-    if (me.data) goOn(me.data)
+    if (me.data) void goOn(me.data)
   }, [me.data])
 
   const refreshMe = async () => {
     queryClient.setQueryData(SESSION_ENDED_KEY, false)
     const user = await queryClient.fetchQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 0 })
-    goOn(user)
+    await goOn(user)
   }
 
   const onSignedIn = async (status: 'signed_in' | 'mfa_required' | 'mfa_enrolment_required') => {

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useNavigate } from 'react-router'
 import { api } from '../../api/client'
+import { applyAccountLanguage } from '../../auth/account-language'
 import { fetchMe, homePath, ME_KEY, useMe } from '../../auth/use-me'
 import { Loading } from '../../components/loading'
 import { MfaEnrolment } from '../../components/mfa-enrolment'
@@ -28,7 +29,9 @@ export function MfaEnrolPage() {
 
   const done = async () => {
     const user = await queryClient.fetchQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 0 })
-    if (user) void navigate(homePath(user), { replace: true })
+    if (!user) return
+    await applyAccountLanguage(user)
+    void navigate(homePath(user), { replace: true })
   }
 
   return (
