@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import type { ClosureContext, FOLLOW_UPS } from '../../../../common/contracts/accompaniments.contracts'
 import { api, isApiError } from '../../api/client'
-import type { AccompanimentView } from '../../api/types'
 import { AppModal } from '../../components/app-modal'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
@@ -15,6 +14,8 @@ import { useFormat } from '../../i18n/format'
 type FollowUp = (typeof FOLLOW_UPS)[number]
 type Context = z.infer<typeof ClosureContext>
 export type Decision = 'approve_closure' | 'refuse_closure'
+/** The case to decide on, at the version the opener showed (the case page or the lead's dashboard). */
+export type ClosureTarget = { id: string; code: string; version: number }
 
 /** What the worker asked and what is still open on the case: the lead reads it before deciding. */
 function Facts({ c }: { c: Context }) {
@@ -127,8 +128,9 @@ function FollowUpChoice({
  * The lead's decision on a closure, with its context: the worker's outcome and reason, the last
  * session, the mandate and reports, and what is still open. When tasks or planned sessions remain
  * a warning says so, and approving asks what becomes of them (cancelled, handed over, kept).
+ * The one dialog for it, opened from the case page and from the lead's dashboard alike.
  */
-export function ClosureDecisionModal({ a, decision, onClose }: { a: AccompanimentView; decision: Decision; onClose: () => void }) {
+export function ClosureDecisionModal({ a, decision, onClose }: { a: ClosureTarget; decision: Decision; onClose: () => void }) {
   const { t } = useTranslation()
   const queryClient = useQueryClient()
   const context = useQuery({
@@ -161,6 +163,7 @@ export function ClosureDecisionModal({ a, decision, onClose }: { a: Accompanimen
     onSuccess: (view) => {
       queryClient.setQueryData(['accompaniments', a.id], view)
       void queryClient.invalidateQueries({ queryKey: ['accompaniments'] })
+      void queryClient.invalidateQueries({ queryKey: ['dashboard'] })
       onClose()
     },
   })
@@ -176,10 +179,11 @@ export function ClosureDecisionModal({ a, decision, onClose }: { a: Accompanimen
   }
   const reload = () => {
     void queryClient.invalidateQueries({ queryKey: ['accompaniments', a.id] })
+    void queryClient.invalidateQueries({ queryKey: ['dashboard'] })
     onClose()
   }
   return (
-    <AppModal opened onClose={onClose} title={t(`lifecycle.title.${decision}`)} size="lg">
+    <AppModal opened onClose={onClose} title={`${t(`lifecycle.title.${decision}`)} — ${a.code}`} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <div className="live-region" aria-live="assertive">

@@ -1,10 +1,16 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
+import { forgetNewCase } from '../casework/use-casework'
 
 export function useAccompaniment(id: string | undefined) {
+  const client = useQueryClient()
   return useQuery({
     queryKey: ['accompaniments', id],
-    queryFn: ({ signal }) => api.get('/api/accompaniments/{id}', { path: { id: id ?? '' }, signal }),
+    queryFn: async ({ signal }) => {
+      const view = await api.get('/api/accompaniments/{id}', { path: { id: id ?? '' }, signal })
+      forgetNewCase(client, view.id)
+      return view
+    },
     enabled: !!id,
     retry: false,
   })

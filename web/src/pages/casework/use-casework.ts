@@ -1,11 +1,23 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../../api/client'
-import type { TaskView } from '../../api/types'
+import type { MyDay, TaskView } from '../../api/types'
 
 const base = (id: string) => `/api/accompaniments/${encodeURIComponent(id)}`
 
 export function useMyDay() {
   return useQuery({ queryKey: ['my-day'], queryFn: ({ signal }) => api.get('/api/my-day', { signal }) })
+}
+
+/**
+ * The server counts a case as opened when it is read, and "new case for you" drops it. My day's
+ * cached copy follows at once (coming back to My day shows no stale notice while it refetches),
+ * and is marked stale so that the next visit asks the server again.
+ */
+export function forgetNewCase(client: QueryClient, caseId: string) {
+  const day = client.getQueryData<MyDay>(['my-day'])
+  if (!day?.newCases.some((c) => c.accompanimentId === caseId)) return
+  client.setQueryData<MyDay>(['my-day'], { ...day, newCases: day.newCases.filter((c) => c.accompanimentId !== caseId) })
+  void client.invalidateQueries({ queryKey: ['my-day'], refetchType: 'none' })
 }
 
 export function useSessions(id: string) {

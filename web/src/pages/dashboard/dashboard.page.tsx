@@ -14,11 +14,11 @@ import { PageHeader } from '../../components/page-header'
 import { PersonName } from '../../components/person-name'
 import { ScrollTable } from '../../components/scroll-table'
 import { useFormat } from '../../i18n/format'
+import { ClosureDecisionModal } from '../accompaniments/closure-decision'
 import { KINDS, STATUSES } from '../accompaniments/vocabulary'
 import { NetworkActivityCard } from '../partners/partner-activity'
 import { ContactStatisticsLink } from '../contacts/contact-statistics-link'
 import { ChartCard, Figure, type Slice } from './chart-card'
-import { ClosureDecisionModal } from './closure-decision'
 import { type ClosureToDecide, useCaseloadDashboard } from './use-dashboard'
 
 const STATUS_COLOR: Record<string, string> = {
@@ -291,8 +291,8 @@ function Lists({ d }: { d: Dashboard }) {
       {deciding ? (
         <ClosureDecisionModal
           key={`${deciding.closure.id}-${deciding.approve}`}
-          closure={deciding.closure}
-          approve={deciding.approve}
+          a={deciding.closure}
+          decision={deciding.approve ? 'approve_closure' : 'refuse_closure'}
           onClose={() => setDeciding(null)}
         />
       ) : null}
