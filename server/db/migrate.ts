@@ -36,6 +36,7 @@ import * as m0033 from './migrations/0033-referral-selection'
 import * as m0034 from './migrations/0034-casework-details'
 import * as m0035 from './migrations/0035-notification-preferences'
 import * as m0036 from './migrations/0036-names-where-people-work'
+import * as m0038 from './migrations/0038-instrument-client-kinds'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -77,6 +78,7 @@ const STEPS: Record<string, Step> = {
   '0034-casework-details': m0034,
   '0035-notification-preferences': m0035,
   '0036-names-where-people-work': m0036,
+  '0038-instrument-client-kinds': m0038,
 }
 
 /** Every migration the code knows, in order: what a current database has applied. */

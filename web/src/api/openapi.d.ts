@@ -1234,6 +1234,23 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/instruments/{code}/client-kinds': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** The kinds of case (concerned, relative, professional) an instrument is offered on (If-Match: the instrument's version) */
+    put: operations['putApiInstrumentsCodeClientKinds']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/sheets': {
     parameters: {
       query?: never
@@ -9392,6 +9409,9 @@ export interface operations {
               builtIn: boolean
               /** @enum {string} */
               purpose: 'case' | 'contact'
+              clientKinds: ('concerned' | 'relative' | 'professional')[]
+              /** Format: int64 */
+              version: number
               createdAt: string
               latest: {
                 /** Format: uuid */
@@ -9583,6 +9603,14 @@ export interface operations {
            * @enum {string}
            */
           purpose?: 'case' | 'contact'
+          /**
+           * @default [
+           *       "concerned",
+           *       "relative",
+           *       "professional"
+           *     ]
+           */
+          clientKinds?: ('concerned' | 'relative' | 'professional')[]
         }
       }
     }
@@ -9975,6 +10003,141 @@ export interface operations {
                 }[]
               }[]
             }
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  putApiInstrumentsCodeClientKinds: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        code: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          clientKinds: ('concerned' | 'relative' | 'professional')[]
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            code: string
+            builtIn: boolean
+            /** @enum {string} */
+            purpose: 'case' | 'contact'
+            clientKinds: ('concerned' | 'relative' | 'professional')[]
+            /** Format: int64 */
+            version: number
+            createdAt: string
+            latest: {
+              /** Format: uuid */
+              id: string
+              /** Format: int64 */
+              version: number
+              createdAt: string
+              createdByName: string | null
+              instrument: string
+              builtIn: boolean
+              definition: {
+                title: {
+                  fr: string
+                  nl: string
+                  de: string
+                  en: string
+                }
+                description?: {
+                  fr: string
+                  nl: string
+                  de: string
+                  en: string
+                }
+                sections: {
+                  key: string
+                  title: {
+                    fr: string
+                    nl: string
+                    de: string
+                    en: string
+                  }
+                  description?: {
+                    fr: string
+                    nl: string
+                    de: string
+                    en: string
+                  }
+                  items: {
+                    key: string
+                    /** @enum {string} */
+                    type: 'scale' | 'choice' | 'multi' | 'text' | 'date'
+                    label: {
+                      fr: string
+                      nl: string
+                      de: string
+                      en: string
+                    }
+                    help?: {
+                      fr: string
+                      nl: string
+                      de: string
+                      en: string
+                    }
+                    options?: {
+                      key: string
+                      label: {
+                        fr: string
+                        nl: string
+                        de: string
+                        en: string
+                      }
+                    }[]
+                    /** Format: int32 */
+                    min?: number
+                    /** Format: int32 */
+                    max?: number
+                    perspectives: ('worker' | 'person')[]
+                    comment?: boolean
+                    /** @enum {string} */
+                    domain?:
+                      | 'schooling'
+                      | 'employment'
+                      | 'housing'
+                      | 'family'
+                      | 'relationships'
+                      | 'health'
+                      | 'leisure'
+                      | 'identity'
+                      | 'citizenship'
+                      | 'violence'
+                  }[]
+                }[]
+              }
+            }
+            versions: {
+              /** Format: uuid */
+              id: string
+              /** Format: int64 */
+              version: number
+              createdAt: string
+              createdByName: string | null
+            }[]
           }
         }
       }
@@ -12062,6 +12225,9 @@ export interface operations {
               createdByName: string
               createdAt: string
               updatedAt: string
+              /** Format: uuid */
+              updatedBy: string
+              updatedByName: string
               /** Format: int64 */
               version: number
             }[]
@@ -12133,6 +12299,9 @@ export interface operations {
             createdByName: string
             createdAt: string
             updatedAt: string
+            /** Format: uuid */
+            updatedBy: string
+            updatedByName: string
             /** Format: int64 */
             version: number
             definition: {
@@ -12264,6 +12433,9 @@ export interface operations {
             createdByName: string
             createdAt: string
             updatedAt: string
+            /** Format: uuid */
+            updatedBy: string
+            updatedByName: string
             /** Format: int64 */
             version: number
             definition: {
@@ -12410,6 +12582,9 @@ export interface operations {
             createdByName: string
             createdAt: string
             updatedAt: string
+            /** Format: uuid */
+            updatedBy: string
+            updatedByName: string
             /** Format: int64 */
             version: number
             definition: {
@@ -13769,6 +13944,7 @@ export interface operations {
           | 'team.caseload_viewed'
           | 'instrument.created'
           | 'instrument.version_created'
+          | 'instrument.client_kinds_changed'
           | 'sheet.created'
           | 'sheet.updated'
           | 'sheet.draft_saved'
