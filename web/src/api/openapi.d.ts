@@ -1243,7 +1243,7 @@ export interface paths {
     }
     get?: never
     /** The kinds of case (concerned, relative, professional) an instrument is offered on (If-Match: the instrument's version) */
-    put: operations['putApiInstrumentsCodeClientKinds']
+    put: operations['setInstrumentClientKinds']
     post?: never
     delete?: never
     options?: never
@@ -10015,10 +10015,13 @@ export interface operations {
       500: components['responses']['ServerError']
     }
   }
-  putApiInstrumentsCodeClientKinds: {
+  setInstrumentClientKinds: {
     parameters: {
       query?: never
-      header?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
       path: {
         code: string
       }
@@ -10145,7 +10148,10 @@ export interface operations {
       401: components['responses']['Unauthorized']
       403: components['responses']['Forbidden']
       404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
       413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
       429: components['responses']['TooManyRequests']
       500: components['responses']['ServerError']
     }
