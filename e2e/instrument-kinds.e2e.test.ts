@@ -12,7 +12,7 @@ const SHOTS = '/tmp/shots-instrument-kinds'
 const headers = { 'x-parcours-request': '1' }
 
 beforeAll(async () => {
-  server = await startServer()
+  server = await startServer({ demo: true })
   browser = await launchBrowser()
   fs.mkdirSync(SHOTS, { recursive: true })
 })

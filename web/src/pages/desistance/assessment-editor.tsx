@@ -35,6 +35,9 @@ export function AssessmentEditor({
   onClose: (saved: boolean) => void
 }) {
   const existing = useAssessment(a.id, assessmentId)
+  // Held here, above the keyed form: a save refreshes the set, which makes a new form, and the
+  // save's "done" must still reach this editor to close it.
+  const save = useSaveAssessment(a.id)
   if (assessmentId && !existing.data) {
     return existing.error ? <ErrorAlert error={existing.error} /> : <Loading />
   }
@@ -43,10 +46,10 @@ export function AssessmentEditor({
   return (
     <EditorForm
       key={detail ? `${detail.id}:${detail.version}` : 'new'}
-      a={a}
       instrument={instrument}
       detail={detail}
       writable={writable}
+      save={save}
       onClose={onClose}
       reload={() => void existing.refetch()}
     />
@@ -54,17 +57,17 @@ export function AssessmentEditor({
 }
 
 function EditorForm({
-  a,
   instrument,
   detail,
   writable,
+  save,
   onClose,
   reload,
 }: {
-  a: AccompanimentView
   instrument: InstrumentView
   detail: AssessmentDetail | null
   writable: boolean
+  save: ReturnType<typeof useSaveAssessment>
   onClose: (saved: boolean) => void
   reload: () => void
 }) {
@@ -76,7 +79,6 @@ function EditorForm({
   const [answers, setAnswers] = useState<Answers>(detail?.answers ?? {})
   const [mode, setMode] = useState<'read' | 'edit'>(detail ? 'read' : 'edit')
   const editing = writable && mode === 'edit'
-  const save = useSaveAssessment(a.id)
   const definition = detail?.definition ?? instrument.latest.definition
   const version = detail?.instrumentVersion ?? instrument.latest.version
   const latest = detail?.latestVersion ?? instrument.latest.version

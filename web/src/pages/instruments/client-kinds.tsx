@@ -19,7 +19,7 @@ export function ClientKindsCell({ instrument }: { instrument: InstrumentView }) 
   return (
     <Group gap={4} data-testid={`client-kinds-${instrument.code}`}>
       {instrument.clientKinds.map((k) => (
-        <Badge key={k} variant="light" color="teal" tt="none">
+        <Badge key={k} variant="light" color="gray" tt="none">
           {t(`accompaniment.kind.${k}`)}
         </Badge>
       ))}

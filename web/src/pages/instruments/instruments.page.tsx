@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Code, Group, List, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core'
 import { IconAlertCircle, IconPlus } from '@tabler/icons-react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, isApiError } from '../../api/client'
 import { AppModal } from '../../components/app-modal'
@@ -23,6 +23,8 @@ export function InstrumentsPage() {
   const [editing, setEditing] = useState<{ instrument: InstrumentView | null } | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [kindsOf, setKindsOf] = useState<InstrumentView | null>(null)
+  // The dialog is unmounted on close, before Mantine could give the focus back: done here.
+  const kindsOpener = useRef<HTMLButtonElement | null>(null)
 
   return (
     <>
@@ -94,7 +96,10 @@ export function InstrumentsPage() {
                           <Button
                             size="xs"
                             variant="default"
-                            onClick={() => setKindsOf(i)}
+                            onClick={(e) => {
+                              kindsOpener.current = e.currentTarget
+                              setKindsOf(i)
+                            }}
                             aria-label={t('instrumentKinds.changeFor', { title })}
                             data-testid={`client-kinds-edit-${i.code}`}
                           >
@@ -127,6 +132,7 @@ export function InstrumentsPage() {
           onClose={(saved) => {
             setKindsOf(null)
             if (saved) setNotice(t('instrumentKinds.saved'))
+            requestAnimationFrame(() => kindsOpener.current?.focus())
           }}
         />
       ) : null}
