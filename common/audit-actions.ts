@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = {
   'team.caseload_viewed': 'read',
   'instrument.created': 'system',
   'instrument.version_created': 'system',
+  // Issue 12 (lane instrument-kinds): the kinds of case an instrument is offered on.
+  'instrument.client_kinds_changed': 'system',
   'sheet.created': 'system',
   'sheet.updated': 'system',
   'sheet.draft_saved': 'system',

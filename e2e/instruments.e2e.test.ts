@@ -170,6 +170,8 @@ it('a worker records motivations and two reviews by keyboard; an admin revises t
     headers: { ...headers, 'if-match': '"1"' },
   })
   expect(other.status(), await other.text()).toBe(200)
+  // A past set opens to be read: "Edit" turns it into the form.
+  await page.getByTestId('assessment-edit').click()
   await page.getByTestId('comment-belonging').fill('Changement concurrent')
   await page.getByTestId('assessment-save').click()
   await page.getByText('Modifiée entre-temps').waitFor()

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ACCOMPANIMENT_KINDS } from './accompaniments.contracts'
 import { LifeDomain, Perspective } from './desistance.contracts'
 
 /**
@@ -15,6 +16,17 @@ export const LongLabels = z.object({ fr: label(2000), nl: label(2000), de: label
 export const INSTRUMENT_PURPOSES = ['case', 'contact'] as const
 export const InstrumentPurpose = z.enum(INSTRUMENT_PURPOSES)
 export type InstrumentPurpose = z.infer<typeof InstrumentPurpose>
+
+/**
+ * The kinds of case (whose client is the person concerned, a relative or a professional) an
+ * instrument is answered on: a case's "new assessment" offers only its kind's instruments. Each
+ * kind at most once; none at all means the instrument is offered on no case (retired).
+ */
+export const ClientKinds = z
+  .array(z.enum(ACCOMPANIMENT_KINDS))
+  .max(ACCOMPANIMENT_KINDS.length)
+  .refine((kinds) => new Set(kinds).size === kinds.length, 'duplicate_kind')
+export type ClientKinds = z.infer<typeof ClientKinds>
 
 export const ITEM_TYPES = ['scale', 'choice', 'multi', 'text', 'date'] as const
 export type ItemType = (typeof ITEM_TYPES)[number]
@@ -108,6 +120,10 @@ export const InstrumentView = z.object({
   code: z.string(),
   builtIn: z.boolean(),
   purpose: InstrumentPurpose,
+  /** The kinds of case it is offered on, in the order of ACCOMPANIMENT_KINDS. */
+  clientKinds: ClientKinds,
+  /** The instrument's own settings (its client kinds): sent back as If-Match to change them. */
+  version: z.number().int(),
   createdAt: z.string(),
   /** The version new answer sets are given in. */
   latest: InstrumentVersionView,
@@ -121,7 +137,9 @@ export const NewInstrumentInput = z.object({
   code: InstrumentCode,
   definition: InstrumentDefinition,
   purpose: InstrumentPurpose.default('case'),
+  clientKinds: ClientKinds.default([...ACCOMPANIMENT_KINDS]),
 })
+export const ClientKindsInput = z.object({ clientKinds: ClientKinds })
 export const NewVersionInput = z.object({ definition: InstrumentDefinition })
 export const InstrumentParams = z.object({ code: InstrumentCode })
 export const InstrumentVersionParams = z.object({ code: InstrumentCode, version: z.coerce.number().int().min(1).max(100_000) })
@@ -160,6 +178,9 @@ export const AssessmentView = z.object({
   createdByName: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Who made the last change (the author until someone else edits it): a staff member, not the client. */
+  updatedBy: z.uuid(),
+  updatedByName: z.string(),
   version: z.number().int(),
 })
 export type AssessmentView = z.infer<typeof AssessmentView>

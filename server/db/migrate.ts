@@ -37,6 +37,7 @@ import * as m0034 from './migrations/0034-casework-details'
 import * as m0035 from './migrations/0035-notification-preferences'
 import * as m0036 from './migrations/0036-names-where-people-work'
 import * as m0037 from './migrations/0037-recent-views'
+import * as m0038 from './migrations/0038-instrument-client-kinds'
 import * as m0039 from './migrations/0039-referral-decline-codes'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
@@ -80,6 +81,7 @@ const STEPS: Record<string, Step> = {
   '0035-notification-preferences': m0035,
   '0036-names-where-people-work': m0036,
   '0037-recent-views': m0037,
+  '0038-instrument-client-kinds': m0038,
   '0039-referral-decline-codes': m0039,
 }
 

@@ -158,6 +158,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/instruments': { id: 'createInstrument', also: [409] },
   'GET /api/instruments/:code/versions/:version': { id: 'getInstrumentVersion' },
   'POST /api/instruments/:code/versions': { id: 'createInstrumentVersion' },
+  'PUT /api/instruments/:code/client-kinds': { id: 'setInstrumentClientKinds', ifMatch: true },
 
   'GET /api/sheets': { id: 'listSheets' },
   'GET /api/sheets/:id': { id: 'getSheet' },

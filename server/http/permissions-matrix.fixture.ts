@@ -104,6 +104,7 @@ export const MATRIX: Record<string, Who> = {
   'GET /api/instruments/:code/versions/:version': ['intake', 'worker', 'lead', 'admin'],
   'POST /api/instruments': ['admin'],
   'POST /api/instruments/:code/versions': ['admin'],
+  'PUT /api/instruments/:code/client-kinds': ['admin'],
   'GET /api/accompaniments/:id/assessments': ['worker', 'lead'],
   'POST /api/accompaniments/:id/assessments': ['worker', 'lead'],
   'GET /api/accompaniments/:id/assessments/:assessmentId': ['worker', 'lead'],

@@ -177,6 +177,8 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     'POST /api/legal-bases': () => ({ code: `matrix-${unique}`, label: L('Matrix'), reference: 'Matrix', active: true }),
     'PUT /api/legal-bases/:basisId': () => ({ code: `matrix-${unique}`, label: L('Matrix'), reference: 'Matrix', active: true }),
     'POST /api/instruments/:code/versions': () => ({ definition: INSTRUMENT }),
+    // Motivations keep their default kind: the assessment routes below record motivations on a concerned case.
+    'PUT /api/instruments/:code/client-kinds': () => ({ clientKinds: ['concerned'] }),
     'POST /api/sheets': () => ({
       code: `matrix-${unique}`,
       kind: 'general',

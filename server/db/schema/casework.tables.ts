@@ -15,7 +15,7 @@ import type {
 import type { CONSENTS, INVOLVEMENTS } from '../../../common/contracts/case-relatives.contracts'
 import type { ATTENDANCE, MODALITIES, PARTICIPANTS, SESSION_STATUSES } from '../../../common/contracts/case-sessions.contracts'
 import type { LifeDomain } from '../../../common/contracts/desistance.contracts'
-import type { InstrumentDefinition, InstrumentPurpose } from '../../../common/contracts/instruments.contracts'
+import type { ClientKinds, InstrumentDefinition, InstrumentPurpose } from '../../../common/contracts/instruments.contracts'
 import type { GENDERS, PersonLanguage } from '../../../common/contracts/persons.contracts'
 import type { TaskStatus } from '../../../common/contracts/tasks.contracts'
 import type { DocumentCategory } from '../../../common/contracts/accompaniments.contracts'
@@ -159,8 +159,18 @@ export interface CaseworkTables {
     created_at: string
   }
   /** `built_in`: 0/1. */
-  /** `purpose` added in 0022 ('case' for every instrument before it). */
-  instruments: { id: string; built_in: number; created_at: string; purpose: ColumnType<InstrumentPurpose, InstrumentPurpose | undefined> }
+  /**
+   * `purpose` added in 0022; `client_kinds` and `version` in 0038 (`client_kinds` null on a
+   * built-in until the installer gives it its default).
+   */
+  instruments: {
+    id: string
+    built_in: number
+    created_at: string
+    purpose: ColumnType<InstrumentPurpose, InstrumentPurpose | undefined>
+    client_kinds: Json<ClientKinds> | null
+    version: ColumnType<number, number | undefined>
+  }
   instrument_versions: {
     id: string
     instrument_id: string
@@ -179,6 +189,8 @@ export interface CaseworkTables {
     created_by: string
     created_at: string
     updated_at: string
+    /** Added in 0038; null only on a row written before it by code that does not know it. */
+    updated_by: string | null
     version: number
   }
   plan_versions: {

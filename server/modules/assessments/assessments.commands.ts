@@ -3,7 +3,7 @@ import type { Answers } from '../../../common/contracts/instruments.contracts'
 import type { RequestContext, Trx } from '../../http/context'
 import { fail, invalidField } from '../../http/errors'
 import { type ChangeableCase, insertRows, rowsOf, updateRows } from '../../security/case-access'
-import { definitionOf, latestVersion, purposeOf } from '../instruments/instruments.queries'
+import { definitionOf, latestVersion, usesOf } from '../instruments/instruments.queries'
 import { checkAnswers } from './assessments.validate'
 
 /** A new answer set is given in the instrument's latest version, and keeps it for good. */
@@ -15,9 +15,12 @@ export async function createAssessment(
 ): Promise<{ id: string; version: number }> {
   const version = await latestVersion(trx, input.instrument)
   if (!version) throw invalidField('instrument', 'unknown_instrument', 'No such instrument')
+  const uses = await usesOf(trx, input.instrument)
   // The triage grid (and any instrument made for contacts) is not answered on a case.
-  if ((await purposeOf(trx, input.instrument)) !== 'case')
-    throw invalidField('instrument', 'not_for_cases', 'This instrument is answered for contacts, not on a case')
+  if (uses?.purpose !== 'case') throw invalidField('instrument', 'not_for_cases', 'This instrument is answered for contacts, not on a case')
+  // Motivations are about the person concerned, not a relative's: each kind of case has its own.
+  if (!uses.clientKinds.includes(acc.kind))
+    throw invalidField('instrument', 'not_for_client_kind', 'This instrument is not answered on this kind of case')
   const answers = checkAnswers(version.definition, input.answers)
   const id = crypto.randomUUID()
   const key = await ctx.codec.personKey(trx, acc.person_id)
@@ -31,6 +34,7 @@ export async function createAssessment(
     created_by: ctx.user.userId,
     created_at: now,
     updated_at: now,
+    updated_by: ctx.user.userId,
     version: 1,
   })
   return { id, version: version.version }
@@ -60,6 +64,7 @@ export async function updateAssessment(
       taken_on: input.takenOn,
       answers_sealed: ctx.codec.sealRow('assessments', key, id, { answers }).answers_sealed,
       updated_at: ctx.now(),
+      updated_by: ctx.user.userId,
       version: expected + 1,
     })
     .where('assessments.id', '=', id)

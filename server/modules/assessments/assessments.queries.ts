@@ -10,6 +10,7 @@ function baseQuery(trx: Trx, acc: OpenedCase) {
   return rowsOf(trx, acc, 'assessments')
     .innerJoin('instrument_versions', 'instrument_versions.id', 'assessments.instrument_version_id')
     .innerJoin('users', 'users.id', 'assessments.created_by')
+    .leftJoin('users as editors', 'editors.id', 'assessments.updated_by')
     .select([
       'assessments.id',
       'assessments.accompaniment_id',
@@ -22,6 +23,8 @@ function baseQuery(trx: Trx, acc: OpenedCase) {
       'users.display_name',
       'assessments.created_at',
       'assessments.updated_at',
+      'assessments.updated_by',
+      'editors.display_name as updated_by_name',
       'assessments.version',
     ])
 }
@@ -70,6 +73,9 @@ function summaryOf(r: AnswerSetRow, latest: Map<string, number>): AssessmentSumm
     createdByName: r.display_name,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    // A row written before 0038 by code that did not know the column: its author changed it last.
+    updatedBy: r.updated_by ?? r.created_by,
+    updatedByName: r.updated_by_name ?? r.display_name,
     version: r.version,
   }
 }

@@ -1,5 +1,7 @@
 import type { InferResult } from 'kysely'
+import { ACCOMPANIMENT_KINDS } from '../../../common/contracts/accompaniments.contracts'
 import type {
+  ClientKinds,
   InstrumentDefinition,
   InstrumentPurpose,
   InstrumentView,
@@ -100,6 +102,8 @@ export async function listInstruments(trx: StaffTx): Promise<InstrumentView[]> {
           code: i.id,
           builtIn: i.built_in === 1,
           purpose: i.purpose,
+          clientKinds: kindsOf(i.client_kinds),
+          version: i.version,
           createdAt: i.created_at,
           latest: present(latest),
           versions: versions.map((v) => ({ id: v.id, version: v.version, createdAt: v.created_at, createdByName: v.display_name })),
@@ -108,8 +112,21 @@ export async function listInstruments(trx: StaffTx): Promise<InstrumentView[]> {
     })
 }
 
-/** What an instrument is answered for, or undefined when there is no such instrument. */
-export async function purposeOf(trx: StaffTx, code: string): Promise<InstrumentPurpose | undefined> {
-  const row = await asStaff(trx).selectFrom('instruments').select('purpose').where('id', '=', code).executeTakeFirst()
-  return row?.purpose
+/** Null only on a built-in the installer has not reached (one dropped from code): every kind, as before 0038. */
+function kindsOf(json: Json<ClientKinds> | null): ClientKinds {
+  return json ? fromJson(json) : [...ACCOMPANIMENT_KINDS]
+}
+
+/** One instrument as listed, or undefined when there is no such instrument. */
+export async function findInstrument(trx: StaffTx, code: string): Promise<InstrumentView | undefined> {
+  return (await listInstruments(trx)).find((i) => i.code === code)
+}
+
+/**
+ * What an instrument is answered for and on which kinds of case, or undefined when there is no
+ * such instrument.
+ */
+export async function usesOf(trx: StaffTx, code: string): Promise<{ purpose: InstrumentPurpose; clientKinds: ClientKinds } | undefined> {
+  const row = await asStaff(trx).selectFrom('instruments').select(['purpose', 'client_kinds']).where('id', '=', code).executeTakeFirst()
+  return row && { purpose: row.purpose, clientKinds: kindsOf(row.client_kinds) }
 }

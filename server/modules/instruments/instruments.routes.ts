@@ -1,15 +1,18 @@
 import {
+  ClientKindsInput,
   InstrumentList,
   InstrumentParams,
   InstrumentVersionParams,
   InstrumentVersionView,
   NewInstrumentInput,
   NewVersionInput,
+  InstrumentView,
 } from '../../../common/contracts/instruments.contracts'
 import { defineRoute } from '../../http/define-route'
 import { fail } from '../../http/errors'
-import { addVersion, createInstrument } from './instruments.commands'
-import { findVersion, listInstruments } from './instruments.queries'
+import { expectedVersion, sendVersion } from '../../http/versioning'
+import { addVersion, createInstrument, setClientKinds } from './instruments.commands'
+import { findInstrument, findVersion, listInstruments } from './instruments.queries'
 
 /** Definitions are not personal data: reads are not audited, changes are (admin actions). */
 export const instrumentRoutes = [
@@ -49,8 +52,16 @@ export const instrumentRoutes = [
     allow: 'instrument.manage',
     async handler({ body, ctx }) {
       return ctx.write('instrument.created', async (trx, audit) => {
-        const { version } = await createInstrument(trx, body.code, body.definition, body.purpose, ctx.user.userId, ctx.now())
-        audit.subject('instrument', body.code).detail({ version, purpose: body.purpose })
+        const { version } = await createInstrument(
+          trx,
+          body.code,
+          body.definition,
+          body.purpose,
+          body.clientKinds,
+          ctx.user.userId,
+          ctx.now(),
+        )
+        audit.subject('instrument', body.code).detail({ version, purpose: body.purpose, clientKinds: body.clientKinds })
         const view = await findVersion(trx, body.code, version)
         if (!view) throw fail('resource.not_found')
         return view
@@ -73,6 +84,27 @@ export const instrumentRoutes = [
         audit.subject('instrument', params.code).detail({ version })
         const view = await findVersion(trx, params.code, version)
         if (!view) throw fail('resource.not_found')
+        return view
+      })
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    path: '/api/instruments/:code/client-kinds',
+    summary: "The kinds of case (concerned, relative, professional) an instrument is offered on (If-Match: the instrument's version)",
+    tags: ['instruments'],
+    params: InstrumentParams,
+    body: ClientKindsInput,
+    response: InstrumentView,
+    allow: 'instrument.manage',
+    async handler({ params, body, ctx, request, reply }) {
+      const expected = expectedVersion(request)
+      return ctx.write('instrument.client_kinds_changed', async (trx, audit) => {
+        const { before, after, version } = await setClientKinds(trx, params.code, expected, body.clientKinds)
+        audit.subject('instrument', params.code).detail({ before, after, version })
+        const view = await findInstrument(trx, params.code)
+        if (!view) throw fail('resource.not_found')
+        sendVersion(reply, view.version)
         return view
       })
     },

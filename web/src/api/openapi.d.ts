@@ -1286,6 +1286,23 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/instruments/{code}/client-kinds': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** The kinds of case (concerned, relative, professional) an instrument is offered on (If-Match: the instrument's version) */
+    put: operations['setInstrumentClientKinds']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/sheets': {
     parameters: {
       query?: never
@@ -9606,6 +9623,9 @@ export interface operations {
               builtIn: boolean
               /** @enum {string} */
               purpose: 'case' | 'contact'
+              clientKinds: ('concerned' | 'relative' | 'professional')[]
+              /** Format: int64 */
+              version: number
               createdAt: string
               latest: {
                 /** Format: uuid */
@@ -9797,6 +9817,14 @@ export interface operations {
            * @enum {string}
            */
           purpose?: 'case' | 'contact'
+          /**
+           * @default [
+           *       "concerned",
+           *       "relative",
+           *       "professional"
+           *     ]
+           */
+          clientKinds?: ('concerned' | 'relative' | 'professional')[]
         }
       }
     }
@@ -10197,6 +10225,147 @@ export interface operations {
       403: components['responses']['Forbidden']
       404: components['responses']['NotFound']
       413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  setInstrumentClientKinds: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        code: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          clientKinds: ('concerned' | 'relative' | 'professional')[]
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            code: string
+            builtIn: boolean
+            /** @enum {string} */
+            purpose: 'case' | 'contact'
+            clientKinds: ('concerned' | 'relative' | 'professional')[]
+            /** Format: int64 */
+            version: number
+            createdAt: string
+            latest: {
+              /** Format: uuid */
+              id: string
+              /** Format: int64 */
+              version: number
+              createdAt: string
+              createdByName: string | null
+              instrument: string
+              builtIn: boolean
+              definition: {
+                title: {
+                  fr: string
+                  nl: string
+                  de: string
+                  en: string
+                }
+                description?: {
+                  fr: string
+                  nl: string
+                  de: string
+                  en: string
+                }
+                sections: {
+                  key: string
+                  title: {
+                    fr: string
+                    nl: string
+                    de: string
+                    en: string
+                  }
+                  description?: {
+                    fr: string
+                    nl: string
+                    de: string
+                    en: string
+                  }
+                  items: {
+                    key: string
+                    /** @enum {string} */
+                    type: 'scale' | 'choice' | 'multi' | 'text' | 'date'
+                    label: {
+                      fr: string
+                      nl: string
+                      de: string
+                      en: string
+                    }
+                    help?: {
+                      fr: string
+                      nl: string
+                      de: string
+                      en: string
+                    }
+                    options?: {
+                      key: string
+                      label: {
+                        fr: string
+                        nl: string
+                        de: string
+                        en: string
+                      }
+                    }[]
+                    /** Format: int32 */
+                    min?: number
+                    /** Format: int32 */
+                    max?: number
+                    perspectives: ('worker' | 'person')[]
+                    comment?: boolean
+                    /** @enum {string} */
+                    domain?:
+                      | 'schooling'
+                      | 'employment'
+                      | 'housing'
+                      | 'family'
+                      | 'relationships'
+                      | 'health'
+                      | 'leisure'
+                      | 'identity'
+                      | 'citizenship'
+                      | 'violence'
+                  }[]
+                }[]
+              }
+            }
+            versions: {
+              /** Format: uuid */
+              id: string
+              /** Format: int64 */
+              version: number
+              createdAt: string
+              createdByName: string | null
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
       429: components['responses']['TooManyRequests']
       500: components['responses']['ServerError']
     }
@@ -12276,6 +12445,9 @@ export interface operations {
               createdByName: string
               createdAt: string
               updatedAt: string
+              /** Format: uuid */
+              updatedBy: string
+              updatedByName: string
               /** Format: int64 */
               version: number
             }[]
@@ -12347,6 +12519,9 @@ export interface operations {
             createdByName: string
             createdAt: string
             updatedAt: string
+            /** Format: uuid */
+            updatedBy: string
+            updatedByName: string
             /** Format: int64 */
             version: number
             definition: {
@@ -12478,6 +12653,9 @@ export interface operations {
             createdByName: string
             createdAt: string
             updatedAt: string
+            /** Format: uuid */
+            updatedBy: string
+            updatedByName: string
             /** Format: int64 */
             version: number
             definition: {
@@ -12624,6 +12802,9 @@ export interface operations {
             createdByName: string
             createdAt: string
             updatedAt: string
+            /** Format: uuid */
+            updatedBy: string
+            updatedByName: string
             /** Format: int64 */
             version: number
             definition: {
@@ -13983,6 +14164,7 @@ export interface operations {
           | 'team.caseload_viewed'
           | 'instrument.created'
           | 'instrument.version_created'
+          | 'instrument.client_kinds_changed'
           | 'sheet.created'
           | 'sheet.updated'
           | 'sheet.draft_saved'

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core'
-import { IconAlertTriangle, IconArrowLeft, IconHistory } from '@tabler/icons-react'
+import { IconAlertTriangle, IconArrowLeft, IconHistory, IconPencil } from '@tabler/icons-react'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isApiError } from '../../api/client'
@@ -16,7 +16,11 @@ function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }
 
-/** A new answer set in the latest version, or an existing one in the version it was given in. */
+/**
+ * A new answer set in the latest version, or an existing one in the version it was given in. An
+ * existing set opens to be read, saying who changed it last and when; "Edit" turns it into the
+ * form, so that reading a past review never risks changing it.
+ */
 export function AssessmentEditor({
   a,
   instrument,
@@ -31,6 +35,9 @@ export function AssessmentEditor({
   onClose: (saved: boolean) => void
 }) {
   const existing = useAssessment(a.id, assessmentId)
+  // Held here, above the keyed form: a save refreshes the set, which makes a new form, and the
+  // save's "done" must still reach this editor to close it.
+  const save = useSaveAssessment(a.id)
   if (assessmentId && !existing.data) {
     return existing.error ? <ErrorAlert error={existing.error} /> : <Loading />
   }
@@ -39,10 +46,10 @@ export function AssessmentEditor({
   return (
     <EditorForm
       key={detail ? `${detail.id}:${detail.version}` : 'new'}
-      a={a}
       instrument={instrument}
       detail={detail}
       writable={writable}
+      save={save}
       onClose={onClose}
       reload={() => void existing.refetch()}
     />
@@ -50,17 +57,17 @@ export function AssessmentEditor({
 }
 
 function EditorForm({
-  a,
   instrument,
   detail,
   writable,
+  save,
   onClose,
   reload,
 }: {
-  a: AccompanimentView
   instrument: InstrumentView
   detail: AssessmentDetail | null
   writable: boolean
+  save: ReturnType<typeof useSaveAssessment>
   onClose: (saved: boolean) => void
   reload: () => void
 }) {
@@ -70,7 +77,8 @@ function EditorForm({
   const heading = useRef<HTMLHeadingElement>(null)
   const [takenOn, setTakenOn] = useState(detail?.takenOn ?? today())
   const [answers, setAnswers] = useState<Answers>(detail?.answers ?? {})
-  const save = useSaveAssessment(a.id)
+  const [mode, setMode] = useState<'read' | 'edit'>(detail ? 'read' : 'edit')
+  const editing = writable && mode === 'edit'
   const definition = detail?.definition ?? instrument.latest.definition
   const version = detail?.instrumentVersion ?? instrument.latest.version
   const latest = detail?.latestVersion ?? instrument.latest.version
@@ -79,7 +87,16 @@ function EditorForm({
   const conflict = isApiError(save.error, 'version.mismatch')
   const fieldErrors = isApiError(save.error) ? save.error.fieldErrors : []
 
-  useEffect(() => heading.current?.focus(), [])
+  // On opening, and when "Edit" (which disappears) or "Cancel" hands the focus on: to the heading.
+  useEffect(() => heading.current?.focus(), [mode])
+
+  const cancel = () => {
+    if (!detail) return onClose(false)
+    setTakenOn(detail.takenOn)
+    setAnswers(detail.answers)
+    save.reset()
+    setMode('read')
+  }
 
   const errorOf = (field: string): string | undefined => {
     const hit = fieldErrors.find((e) => e.field === field)
@@ -89,6 +106,7 @@ function EditorForm({
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
+    if (!editing) return
     save.mutate({ instrument: instrument.code, assessment: detail, takenOn, answers }, { onSuccess: () => onClose(true) })
   }
 
@@ -129,6 +147,24 @@ function EditorForm({
             {t('instruments.olderVersion', { date: fmt.date(introducedOn(version)), latestDate: fmt.date(introducedOn(latest)) })}
           </Alert>
         ) : null}
+        {detail ? (
+          <Group justify="space-between" align="center" gap="sm">
+            <Text size="sm" c="gray.7" data-testid="assessment-last-change">
+              {t('instrumentKinds.lastChange', { name: detail.updatedByName, date: fmt.dateTimeShort(detail.updatedAt) })}
+            </Text>
+            {writable && mode === 'read' ? (
+              <Button
+                variant="light"
+                leftSection={<IconPencil size={16} aria-hidden />}
+                onClick={() => setMode('edit')}
+                aria-label={t('instrumentKinds.editOne', { title, date: fmt.date(detail.takenOn) })}
+                data-testid="assessment-edit"
+              >
+                {t('instrumentKinds.edit')}
+              </Button>
+            ) : null}
+          </Group>
+        ) : null}
         {!writable ? (
           <Text size="sm" c="gray.7">
             {t('instruments.readOnly')}
@@ -139,12 +175,12 @@ function EditorForm({
           required
           value={takenOn}
           onChange={(v) => setTakenOn(v)}
-          readOnly={!writable}
+          readOnly={!editing}
           error={fieldErrors.some((f) => f.field === 'takenOn') ? t('validation.generic') : undefined}
           maw={220}
           data-testid="assessment-taken-on"
         />
-        <AssessmentForm definition={definition} answers={answers} onChange={setAnswers} readOnly={!writable} errorOf={errorOf} />
+        <AssessmentForm definition={definition} answers={answers} onChange={setAnswers} readOnly={!editing} errorOf={errorOf} />
         {/* Next to the save button, where the eyes are when the answer comes back. */}
         {conflict ? (
           <Alert
@@ -164,12 +200,12 @@ function EditorForm({
         ) : (
           <ErrorAlert error={save.error} />
         )}
-        {writable ? (
+        {editing ? (
           <Group>
             <Button type="submit" loading={save.isPending} data-testid="assessment-save">
               {t('common.save')}
             </Button>
-            <Button variant="default" onClick={() => onClose(false)}>
+            <Button variant="default" onClick={cancel}>
               {t('common.cancel')}
             </Button>
           </Group>

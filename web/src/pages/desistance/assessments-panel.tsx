@@ -42,6 +42,9 @@ export function AssessmentsPanel({ a, canWrite }: { a: AccompanimentView; canWri
   if (!instruments.data || !assessments.data) return <Loading />
   const byInstrument = new Map<string, AssessmentSummary[]>()
   for (const s of assessments.data.items) byInstrument.set(s.instrument, [...(byInstrument.get(s.instrument) ?? []), s])
+  const forCases = instruments.data.items.filter((i) => i.purpose === 'case')
+  const offered = forCases.filter((i) => i.clientKinds.includes(a.kind))
+  const shown = forCases.filter((i) => i.clientKinds.includes(a.kind) || byInstrument.has(i.code))
 
   return (
     <Stack gap="lg" data-testid="assessments-panel">
@@ -55,21 +58,27 @@ export function AssessmentsPanel({ a, canWrite }: { a: AccompanimentView; canWri
           </Text>
         ) : null}
       </div>
-      {/* Instruments made for contacts (the triage grid) are answered at the line, not on a case. */}
-      {instruments.data.items
-        .filter((instrument) => instrument.purpose === 'case')
-        .map((instrument) => (
-          <InstrumentSection
-            key={instrument.code}
-            instrument={instrument}
-            sets={byInstrument.get(instrument.code) ?? []}
-            writable={writable}
-            onOpen={(assessmentId) => {
-              setSaved(false)
-              setEditing({ instrument, assessmentId })
-            }}
-          />
-        ))}
+      {/*
+        Instruments made for contacts (the triage grid) are answered at the line, not on a case.
+        A case offers its kind's instruments; one no longer offered stays listed while it has sets.
+      */}
+      {offered.length === 0 ? (
+        <Text size="sm" c="gray.7" data-testid="no-instrument-for-kind">
+          {t('instrumentKinds.noneForKind', { kind: t(`accompaniment.kind.${a.kind}`) })}
+        </Text>
+      ) : null}
+      {shown.map((instrument) => (
+        <InstrumentSection
+          key={instrument.code}
+          instrument={instrument}
+          sets={byInstrument.get(instrument.code) ?? []}
+          writable={writable && instrument.clientKinds.includes(a.kind)}
+          onOpen={(assessmentId) => {
+            setSaved(false)
+            setEditing({ instrument, assessmentId })
+          }}
+        />
+      ))}
     </Stack>
   )
 }

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Code, Group, List, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core'
 import { IconAlertCircle, IconPlus } from '@tabler/icons-react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, isApiError } from '../../api/client'
 import { AppModal } from '../../components/app-modal'
@@ -12,6 +12,7 @@ import { ScrollTable } from '../../components/scroll-table'
 import { useFormat } from '../../i18n/format'
 import { AssessmentForm } from '../desistance/assessment-form'
 import { INSTRUMENTS_KEY, type InstrumentVersionView, type InstrumentView, useInstruments, useLabel } from '../desistance/use-assessments'
+import { ClientKindsCell, ClientKindsModal } from './client-kinds'
 
 /** Admins revise instruments as data: every change is a new version, earlier answer sets keep theirs. */
 export function InstrumentsPage() {
@@ -21,6 +22,9 @@ export function InstrumentsPage() {
   const [viewing, setViewing] = useState<{ code: string; version: number } | null>(null)
   const [editing, setEditing] = useState<{ instrument: InstrumentView | null } | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
+  const [kindsOf, setKindsOf] = useState<InstrumentView | null>(null)
+  // The dialog is unmounted on close, before Mantine could give the focus back: done here.
+  const kindsOpener = useRef<HTMLButtonElement | null>(null)
 
   return (
     <>
@@ -49,6 +53,7 @@ export function InstrumentsPage() {
                 <Table.Th scope="col">{t('instruments.admin.name')}</Table.Th>
                 <Table.Th scope="col">{t('instruments.admin.code')}</Table.Th>
                 <Table.Th scope="col">{t('instruments.admin.kind')}</Table.Th>
+                <Table.Th scope="col">{t('instrumentKinds.column')}</Table.Th>
                 <Table.Th scope="col">{t('instruments.admin.versions')}</Table.Th>
                 <Table.Th scope="col">{t('common.actions')}</Table.Th>
               </Table.Tr>
@@ -68,6 +73,9 @@ export function InstrumentsPage() {
                       </Badge>
                     </Table.Td>
                     <Table.Td>
+                      <ClientKindsCell instrument={i} />
+                    </Table.Td>
+                    <Table.Td>
                       <Group gap={4}>
                         {i.versions.map((v) => (
                           <Button
@@ -83,15 +91,31 @@ export function InstrumentsPage() {
                       </Group>
                     </Table.Td>
                     <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => setEditing({ instrument: i })}
-                        aria-label={t('instruments.admin.newVersionOf', { title })}
-                        data-testid={`new-version-${i.code}`}
-                      >
-                        {t('instruments.admin.newVersion')}
-                      </Button>
+                      <Group gap={6} wrap="nowrap">
+                        {i.purpose === 'case' ? (
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={(e) => {
+                              kindsOpener.current = e.currentTarget
+                              setKindsOf(i)
+                            }}
+                            aria-label={t('instrumentKinds.changeFor', { title })}
+                            data-testid={`client-kinds-edit-${i.code}`}
+                          >
+                            {t('instrumentKinds.change')}
+                          </Button>
+                        ) : null}
+                        <Button
+                          size="xs"
+                          variant="light"
+                          onClick={() => setEditing({ instrument: i })}
+                          aria-label={t('instruments.admin.newVersionOf', { title })}
+                          data-testid={`new-version-${i.code}`}
+                        >
+                          {t('instruments.admin.newVersion')}
+                        </Button>
+                      </Group>
                     </Table.Td>
                   </Table.Tr>
                 )
@@ -101,6 +125,16 @@ export function InstrumentsPage() {
         </ScrollTable>
       ) : instruments.isPending ? (
         <Loading />
+      ) : null}
+      {kindsOf ? (
+        <ClientKindsModal
+          instrument={kindsOf}
+          onClose={(saved) => {
+            setKindsOf(null)
+            if (saved) setNotice(t('instrumentKinds.saved'))
+            requestAnimationFrame(() => kindsOpener.current?.focus())
+          }}
+        />
       ) : null}
       {viewing ? <VersionModal code={viewing.code} version={viewing.version} onClose={() => setViewing(null)} /> : null}
       {editing ? (
