@@ -14395,6 +14395,7 @@ export interface operations {
             | 'team.caseload_viewed'
             | 'instrument.created'
             | 'instrument.version_created'
+            | 'instrument.client_kinds_changed'
             | 'sheet.created'
             | 'sheet.updated'
             | 'sheet.draft_saved'
