@@ -47,6 +47,9 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/calendar-feed/:file': { id: 'readCalendarFeed', public: true },
   'GET /api/me/privacy-screen': { id: 'getMyPrivacyScreen' },
   'PUT /api/me/privacy-screen': { id: 'setMyPrivacyScreen' },
+  'GET /api/me/recent': { id: 'listMyRecentViews' },
+  'DELETE /api/me/recent': { id: 'clearMyRecentViews' },
+  'POST /api/search': { id: 'searchEverything' },
 
   'GET /api/users': { id: 'listUsers' },
   'POST /api/users': { id: 'createUser', also: [409] },
@@ -91,6 +94,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/accompaniments/:id/sessions': { id: 'createCaseSession' },
   'PUT /api/accompaniments/:id/sessions/:sessionId': { id: 'updateCaseSession', ifMatch: true },
   'GET /api/calendar': { id: 'getCalendar' },
+  'GET /api/calendar/cases': { id: 'listCalendarCases' },
 
   'GET /api/accompaniments/:id/tasks': { id: 'listTasks' },
   'POST /api/accompaniments/:id/tasks': { id: 'createTask' },
@@ -195,6 +199,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/postcodes': { id: 'searchPostcodes' },
 
   'GET /api/audit': { id: 'listAuditEntries' },
+  'POST /api/audit/search': { id: 'searchAuditEntries' },
   'GET /api/audit/actors': { id: 'listAuditActors' },
   'GET /api/audit/verify': { id: 'verifyAuditChain' },
   'GET /api/dpo-alerts': { id: 'listDpoAlerts' },

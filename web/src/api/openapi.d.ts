@@ -497,7 +497,7 @@ export interface paths {
     get?: never
     put?: never
     /** The header search: cases, persons and partner organisations the caller may open, by name, beginning of a name, person or case code; each kind through its own door, skipped for roles that may not read it */
-    post: operations['postApiSearch']
+    post: operations['searchEverything']
     delete?: never
     options?: never
     head?: never
@@ -512,11 +512,11 @@ export interface paths {
       cookie?: never
     }
     /** The cases and persons I opened last, newest first, without those I may no longer open */
-    get: operations['getApiMeRecent']
+    get: operations['listMyRecentViews']
     put?: never
     post?: never
     /** Forget the cases and persons I opened last */
-    delete: operations['deleteApiMeRecent']
+    delete: operations['clearMyRecentViews']
     options?: never
     head?: never
     patch?: never
@@ -1050,7 +1050,7 @@ export interface paths {
       cookie?: never
     }
     /** The open cases I work on, to plan a session on from the calendar: codes and clients */
-    get: operations['getApiCalendarCases']
+    get: operations['listCalendarCases']
     put?: never
     post?: never
     delete?: never
@@ -1801,7 +1801,7 @@ export interface paths {
     get?: never
     put?: never
     /** The audit log filtered as GET /api/audit does, or by a person's first and last name (spelling-tolerant): POST, so that the name is in no URL */
-    post: operations['postApiAuditSearch']
+    post: operations['searchAuditEntries']
     delete?: never
     options?: never
     head?: never
@@ -4513,7 +4513,7 @@ export interface operations {
       500: components['responses']['ServerError']
     }
   }
-  postApiSearch: {
+  searchEverything: {
     parameters: {
       query?: never
       header?: never
@@ -4556,7 +4556,7 @@ export interface operations {
       500: components['responses']['ServerError']
     }
   }
-  getApiMeRecent: {
+  listMyRecentViews: {
     parameters: {
       query?: never
       header?: never
@@ -4591,7 +4591,7 @@ export interface operations {
       500: components['responses']['ServerError']
     }
   }
-  deleteApiMeRecent: {
+  clearMyRecentViews: {
     parameters: {
       query?: never
       header?: never
@@ -8114,7 +8114,7 @@ export interface operations {
       500: components['responses']['ServerError']
     }
   }
-  getApiCalendarCases: {
+  listCalendarCases: {
     parameters: {
       query?: never
       header?: never
@@ -14352,7 +14352,7 @@ export interface operations {
       500: components['responses']['ServerError']
     }
   }
-  postApiAuditSearch: {
+  searchAuditEntries: {
     parameters: {
       query?: never
       header?: never
