@@ -30,6 +30,12 @@ const SESSION = { startsAt: '2026-12-01T10:00:00Z', modality: 'office' }
 const TASK = { title: 'Appeler le CPAS', dueDate: day(3) }
 const REPORT = { periodFrom: day(-90), periodTo: day(0), engagement: 'active', recipient: 'Maison de justice de Namur' }
 const ASSESSMENT = { instrument: 'progress-review', takenOn: '2026-11-02', answers: { housing: { worker: 6, person: 7 } } }
+/** Instruments are offered by the case's kind (0038): a relative's case answers the relative review. */
+const RELATIVE_ASSESSMENT = { instrument: 'relative-review', takenOn: '2026-11-02', answers: { worry: { worker: 6, person: 7 } } }
+async function assessmentFor(c: CaseFixture) {
+  const kind = json<{ kind: string }>(await c.world.owner.get(`/api/accompaniments/${c.id}`)).kind
+  return kind === 'relative' ? RELATIVE_ASSESSMENT : ASSESSMENT
+}
 const PLAN = { goals: [{ domain: 'housing', title: 'Trouver un logement', steps: [] }] }
 const EVENT = { precision: 'year', date: '2019', phase: 'entry', title: 'Entrée' }
 const TIE = { name: 'Club de boxe', kind: 'group', relation: 'community', strength: 2, valence: 'supportive' }
@@ -186,15 +192,21 @@ export const CASE_RECIPES: Record<string, Recipe> = {
   'GET /api/accompaniments/:id/summary': none,
 
   'GET /api/accompaniments/:id/assessments': none,
-  'POST /api/accompaniments/:id/assessments': send(ASSESSMENT),
+  'POST /api/accompaniments/:id/assessments': async (c) => ({ body: await assessmentFor(c) }),
   'GET /api/accompaniments/:id/assessments/:assessmentId': async (c) => ({
-    params: { assessmentId: await made(c, '/assessments', ASSESSMENT) },
+    params: { assessmentId: await made(c, '/assessments', await assessmentFor(c)) },
   }),
-  'PUT /api/accompaniments/:id/assessments/:assessmentId': async (c) => ({
-    params: { assessmentId: await made(c, '/assessments', ASSESSMENT) },
-    body: { takenOn: '2026-11-03', answers: { housing: { worker: 7, person: 7 } } },
-    headers: ifMatch(1),
-  }),
+  'PUT /api/accompaniments/:id/assessments/:assessmentId': async (c) => {
+    const body = await assessmentFor(c)
+    return {
+      params: { assessmentId: await made(c, '/assessments', body) },
+      body: {
+        takenOn: '2026-11-03',
+        answers: body === ASSESSMENT ? { housing: { worker: 7, person: 7 } } : { worry: { worker: 7, person: 7 } },
+      },
+      headers: ifMatch(1),
+    }
+  },
 
   'GET /api/accompaniments/:id/plan': none,
   'PUT /api/accompaniments/:id/plan': async (c) => ({ body: PLAN, headers: ifMatch(await currentPlanVersion(c)) }),
