@@ -48,6 +48,14 @@ afterAll(async () => {
   await server?.close()
 })
 
+/** The header's privacy toggle; on a phone it sits in the menu, behind the burger. */
+async function privacyScreen(page: Page, lang: Language, phone: boolean, on: boolean) {
+  if (phone) await page.getByRole('button', { name: tr(lang, 'nav.open') }).click()
+  const toggle = page.getByTestId('privacy-screen')
+  await (on ? toggle.check() : toggle.uncheck())
+  if (phone) await page.getByRole('button', { name: tr(lang, 'nav.close') }).click()
+}
+
 async function pageAs(email: string, lang: Language, width: number): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext({ locale: 'fr-BE', timezoneId: 'Europe/Brussels', viewport: { width, height: 900 } })
   await signIn(context, server.url, email)
@@ -130,7 +138,7 @@ it.each(RUNS)('$lang on a $device: a worker plans a session by keyboard; the lea
 
   // Behind the privacy screen, the dialog shows the client's initials beside the code; Escape
   // closes it and gives the focus back.
-  await page.getByTestId('privacy-screen').check()
+  await privacyScreen(page, lang, run.width < 600, true)
   await planned.getByText('Y. B.').waitFor()
   await page.getByTestId('calendar-plan').focus()
   await page.keyboard.press('Enter')
@@ -143,7 +151,7 @@ it.each(RUNS)('$lang on a $device: a worker plans a session by keyboard; the lea
   await page.keyboard.press('Escape')
   await dialog.waitFor({ state: 'detached' })
   await expect.poll(() => focused(page)).toBe('calendar-plan')
-  await page.getByTestId('privacy-screen').uncheck()
+  await privacyScreen(page, lang, run.width < 600, false)
   await planned.getByText('Yasmine Benali').waitFor()
   expect(asWorker.problems, 'console problems (worker)').toEqual([])
   await page.context().close()
