@@ -1,7 +1,8 @@
 import tseslint from 'typescript-eslint'
 
 /** Tables that hold data about a person concerned: only the doors (and the document store) name them in a query. */
-const PERSON_TABLES = ['persons', 'person_keys', 'person_name_keys', 'document_chunks']
+// restrictions (0042): a person's restriction of processing, written only by security/restriction.ts.
+const PERSON_TABLES = ['persons', 'person_keys', 'person_name_keys', 'document_chunks', 'restrictions']
 const CASE_TABLES = [
   'accompaniment_events',
   'access_grants',
@@ -66,13 +67,21 @@ export default tseslint.config(
   },
   {
     // Invariant 2: feature code never opens or imports the database layer. db/json.ts, a pure
-    // helper that types JSON text columns, is the one file it may import.
+    // helper that types JSON text columns, is the one file it may import. And a module goes
+    // through a door's own file, whose exports are the door: the parts behind it
+    // (case-access.rule.ts, person-access.open.ts…) export helpers for each other, not for modules.
     files: ['server/modules/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          patterns: [{ regex: '(^|/)db(/(?!json$).*)?$', message: 'modules get a transaction from ctx, never the db layer' }],
+          patterns: [
+            { regex: '(^|/)db(/(?!json$).*)?$', message: 'modules get a transaction from ctx, never the db layer' },
+            {
+              regex: '(^|/)security/(case|person)-access\\.',
+              message: 'modules import the door (security/case-access, security/person-access), never the parts behind it',
+            },
+          ],
         },
       ],
     },

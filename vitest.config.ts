@@ -1,3 +1,4 @@
+import os from 'node:os'
 import { defineConfig } from 'vitest/config'
 
 const api = (db: 'sqlite' | 'postgres') => ({
@@ -16,6 +17,10 @@ const api = (db: 'sqlite' | 'postgres') => ({
  */
 export default defineConfig({
   test: {
+    // Vitest's default is one worker less than the cores: one worker on a two-core CI machine,
+    // which left a core idle while a test waited on PostgreSQL or the browser. Every test file
+    // has its own server, database and browser, so files run side by side.
+    maxWorkers: Number(process.env.PARCOURS_TEST_WORKERS) || Math.max(2, os.availableParallelism()),
     projects: [
       {
         test: {
@@ -34,9 +39,10 @@ export default defineConfig({
           // Pages load lazily (a chunk, then their data): a poll right after a navigation waits
           // for the page as a person would, not vitest's default second.
           expect: { poll: { timeout: 15_000 } },
-          testTimeout: 180_000,
+          // A journey runs through several roles and an axe pass per step; with two files side by side
+          // on two cores the longest ones (instruments, about 175 s under load) came near 180 s.
+          testTimeout: 300_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],

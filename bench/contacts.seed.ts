@@ -91,7 +91,7 @@ export async function seedContacts(
     const size = Math.min(BATCH, scale.contacts - done)
     await ctx.write('seed.caseload', async (trx, audit) => {
       const rows: Insertable<Database['contacts']>[] = []
-      const keys: Database['person_keys'][] = []
+      const keys: Insertable<Database['person_keys']>[] = []
       const events: Insertable<Database['accompaniment_events']>[] = []
       for (let i = 0; i < size; i++) {
         const n = done + i

@@ -14,6 +14,7 @@ import { hashPassword } from '../server/security/passwords'
 import { benchAuditPersons } from './audit-persons.bench'
 import { benchCaseload } from './caseload.bench'
 import { benchContacts } from './contacts.bench'
+import { benchDpoAccess } from './dpo-access.bench'
 import { load, percentiles, round } from './load'
 import { benchOverview } from './overview.bench'
 import { benchPartners } from './partners.bench'
@@ -190,6 +191,8 @@ for (const e of engines) {
     ...(runs('public-form') ? { publicForm: await benchPublicForm(e, PG_URL) } : {}),
     ...(runs('contacts') ? { contacts: await benchContacts(e, PG_URL) } : {}),
     ...(runs('partners') ? { partners: await benchPartners(e, PG_URL) } : {}),
+    // Minutes of seeding: only when named (`npm run bench -- dpo-access`), PostgreSQL only.
+    ...(groups.includes('dpo-access') && e === 'postgres' ? { dpoAccess: await benchDpoAccess(e, PG_URL) } : {}),
     ...(groups.length === 0 || groups.includes('documents')
       ? { documents: await (await import('./documents.bench')).benchDocuments(e, PG_URL) }
       : {}),

@@ -46,8 +46,19 @@ export const PERMISSIONS = {
   'user.confirm_grant': ['admin', 'dpo'],
   /** Account take-overs and confirmed grants, which the DPO acknowledges. */
   'dpo_alert.review': ['dpo'],
+  /** Erasure by crypto-shredding (issue 13): the DPO proposes; the case team's lead or another DPO confirms. */
+  'erasure.propose': ['dpo'],
+  'erasure.decide': ['lead', 'dpo'],
+  /** Issue 13: the register of data-subject requests, and the acts that rest on one. */
+  'dpo_request.manage': ['dpo'],
+  /** Retention schedules, legal holds and the runs that apply them. */
+  'retention.manage': ['dpo'],
   'team.manage': ['admin'],
   'audit.read': ['dpo'],
+  /** Issue 13: restriction of processing (art. 18), decided and lifted by the DPO. */
+  'person.restrict': ['dpo'],
+  /** Subject-access and portability exports (issue 13): started, followed and downloaded by the DPO only. */
+  'dpo_export.run': ['dpo'],
   /** The contact point: then decided per contact by security/contact-access.ts (intake and leads all; workers those of their cases). */
   'contact.read': ['intake', 'worker', 'lead'],
   'contact.write': ['intake', 'worker', 'lead'],
@@ -89,6 +100,11 @@ export const PERMISSIONS = {
   /** Activity of the network, counts only: one organisation for its own staff (checked in the handler), all for leads and admins. */
   'partner_activity.read': ['lead', 'admin', 'partner'],
   'partner_activity.read_all': ['lead', 'admin'],
+  /** Issue 13: the records of processing (art. 30) and the breach register (art. 33(5)), kept by the DPO alone. */
+  'processing_register.manage': ['dpo'],
+  'breach.manage': ['dpo'],
+  /** Issue 14: a team's activity as suppressed counts, for the lead who runs it (researchers of an approved study come with studies). */
+  'indicators.read': ['lead'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -69,7 +69,7 @@ it('a legal basis from the DPO’s list and the signed form; then "refer to this
   await dialog.getByLabel(tr('fr', 'referrals.consent.purpose'), { exact: true }).fill('Mandat du juge de la jeunesse')
   await dialog.getByRole('button', { name: tr('fr', 'referrals.consent.record') }).click()
   await dialog.getByText(tr('fr', 'referrals.errors.legal_basis_required')).waitFor()
-  await dialog.getByLabel(tr('fr', 'referrals.consent.legalBasis'), { exact: true }).click()
+  await dialog.getByRole('combobox', { name: tr('fr', 'referrals.consent.legalBasis'), exact: true }).click()
   await w.page.getByRole('option', { name: basisLabel }).click()
   await dialog.getByLabel(tr('fr', 'referrals.consent.how'), { exact: true }).click()
   await w.page.getByRole('option', { name: tr('fr', 'referrals.ways.signed_form') }).click()

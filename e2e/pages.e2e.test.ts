@@ -301,3 +301,21 @@ it('the audit log, with the chain verified, passes axe in four languages', async
     },
   ])
 })
+
+it('the data-protection officer’s registers pass axe in four languages', async () => {
+  const screen = (name: string, url: string, title: string, ready?: (page: Page) => Promise<void>): Screen => ({
+    name,
+    open: async (page, lang) => {
+      await go(page, url)
+      await heading(page, tr(lang, title))
+      await ready?.(page)
+      await page.waitForLoadState('networkidle')
+    },
+  })
+  await sweep('dpo', [
+    screen('dpo-requests', '/dpo/requests', 'dpoRequests.title'),
+    screen('dpo-exports', '/dpo/exports', 'dpoExports.title'),
+    screen('dpo-erasures', '/dpo/erasures', 'erasure.title'),
+    screen('dpo-retention', '/dpo/retention', 'retention.title', (page) => page.locator('[data-testid^="schedule-"]').first().waitFor()),
+  ])
+})

@@ -52,7 +52,8 @@ it('builds, installs without dev dependencies, starts with npm start and serves 
   try {
     console.log(`npm start on the production install: listening after ${Date.now() - started} ms (first start, demo data seeded)`)
     expect(server.stdout()).toContain('admin@demo.parcours.test')
-    expect(server.stdout()).toMatch(/"event":"started","version":"[\d.]+"/)
+    // The start-up line follows the listening socket (the jobs start in between): wait for it.
+    await expect.poll(() => server.stdout(), { timeout: 30_000 }).toMatch(/"event":"started","version":"[\d.]+"/)
     const health = await fetch(`${server.url}/api/health`)
     expect(health.status).toBe(200)
     expect((await fetch(`${server.url}/api/ready`)).status).toBe(200)

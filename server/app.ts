@@ -11,8 +11,10 @@ import { newNonce, securityHeaders } from './http/security-headers'
 import { accessGrantRoutes } from './modules/accompaniments/access-grants.routes'
 import { accompanimentRoutes } from './modules/accompaniments/accompaniments.routes'
 import { dashboardRoutes } from './modules/accompaniments/dashboard.routes'
+import { indicatorsRoutes } from './modules/indicators/indicators.routes'
 import { detailsRoutes } from './modules/accompaniments/details.routes'
 import { lifecycleRoutes } from './modules/accompaniments/lifecycle.routes'
+import { accessReviewRoutes } from './modules/audit/access-review.routes'
 import { auditRoutes } from './modules/audit/audit.routes'
 import { caseRelativeRoutes } from './modules/case-relatives/case-relatives.routes'
 import { caseSessionRoutes } from './modules/case-sessions/case-sessions.routes'
@@ -22,6 +24,12 @@ import { contactTriageRoutes } from './modules/contacts/contact-triage.routes'
 import { contactInformationRoutes } from './modules/contacts/contact-information.routes'
 import { contactRoutes } from './modules/contacts/contacts.routes'
 import { dpoAlertRoutes } from './modules/dpo-alerts/dpo-alerts.routes'
+import { erasureRoutes } from './modules/erasures/erasures.routes'
+import { dpoRequestRoutes } from './modules/dpo-requests/dpo-requests.routes'
+import { retentionRoutes, retentionRunRoutes } from './modules/retention/retention.routes'
+import { breachRoutes } from './modules/breaches/breaches.routes'
+import { processingRegisterRoutes } from './modules/processing-register/processing-register.routes'
+import { dpoExportRoutes } from './modules/dpo-exports/dpo-exports.routes'
 import { dutyRoutes } from './modules/duty/duty.routes'
 import { exceptionRoutes } from './modules/exceptions/exceptions.routes'
 import { documentRoutes } from './modules/documents/documents.routes'
@@ -41,6 +49,7 @@ import { networkRoutes } from './modules/network/network.routes'
 import { notificationRoutes } from './modules/notifications/notifications.routes'
 import { personRoutes } from './modules/persons/persons.routes'
 import { personCaseRoutes } from './modules/persons/person-cases.routes'
+import { restrictionRoutes } from './modules/restrictions/restrictions.routes'
 import { recentRoutes } from './modules/recent/recent.routes'
 import { searchRoutes } from './modules/search/search.routes'
 import { postcodeRoutes } from './modules/postcodes/postcodes.routes'
@@ -75,6 +84,7 @@ export const API_ROUTES: Route[] = [
   ...teamMemberRoutes,
   ...personRoutes,
   ...personCaseRoutes,
+  ...restrictionRoutes,
   ...searchRoutes,
   ...recentRoutes,
   ...accompanimentRoutes,
@@ -87,6 +97,7 @@ export const API_ROUTES: Route[] = [
   ...contactThemeRoutes,
   ...contactStatisticsRoutes,
   ...dashboardRoutes,
+  ...indicatorsRoutes,
   ...caseSessionRoutes,
   ...taskRoutes,
   ...taskEditRoutes,
@@ -104,7 +115,15 @@ export const API_ROUTES: Route[] = [
   ...accessGrantRoutes,
   ...postcodeRoutes,
   ...auditRoutes,
+  ...accessReviewRoutes,
   ...dpoAlertRoutes,
+  ...erasureRoutes,
+  ...dpoRequestRoutes,
+  ...retentionRoutes,
+  ...retentionRunRoutes,
+  ...processingRegisterRoutes,
+  ...breachRoutes,
+  ...dpoExportRoutes,
   // /info lists the sheets module's public sheets and shows each on its own printable page.
   ...publicInfoRoutes({ publicSheets: sheetsForInfoPage, publicSheet: sheetForInfoPage }),
   ...contactRequestRoutes,

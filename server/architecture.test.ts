@@ -74,6 +74,16 @@ const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
   notification_preferences: true,
   calendar_feeds: true,
   recent_views: true,
+  dpo_requests: true,
+  retention_schedules: true,
+  retention_runs: true,
+  retention_run_items: true,
+  legal_holds: true,
+  restrictions: true,
+  erasures: true,
+  dpo_exports: true,
+  processing_register: true,
+  breaches: true,
 }
 /**
  * Neither staff data nor guarded by the lint: who works on which case (no person's data, read
@@ -87,19 +97,35 @@ const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
 // visible cases; the DPO's whole register), in server/modules/exceptions.
 const OTHER_AUDITED_TABLES = [
   'accompaniment_workers',
+  // Issue 13: the breach register and the records of processing (no person named), the DPO's.
+  'breaches',
   'confidentiality_exceptions',
   // Orientation (0027): a case's or a contact's consents and referrals, reached by the referrals
   // module through the case or contact door first, or by a partner through their organisation.
   'consents',
   'contact_requests',
   'dpo_alerts',
+  // Subject-access exports (0044): ids, codes and a sealed archive, reached by the DPO's routes and the export job.
+  'dpo_exports',
+  // Issue 13: the DPO's registers (requests, retention terms, legal holds), reached by the DPO's
+  // modules through ctx.read/ctx.write; persons and cases through security/dpo-door.ts. Workers
+  // reach a rectification request only through the persons door (dpo-requests/rectification.routes.ts).
+  'dpo_requests',
+  // Erasure decisions (0043): ids of the person, the request and the two staff members.
+  'erasures',
   'jobs',
+  'legal_holds',
+  'processing_register',
   // Recently viewed (0037): ids of the cases and persons a user opened, written by the case and
   // person reads, shown again only through the doors (modules/recent).
   'recent_views',
   'referral_events',
   'referral_feedback',
   'referrals',
+  // Retention runs (0049): ids, kinds, outcomes and counts.
+  'retention_run_items',
+  'retention_runs',
+  'retention_schedules',
   'role_requests',
   'system_state',
 ]
@@ -164,6 +190,16 @@ const BAD: [string, string, string][] = [
     lines("import { openDatabase } from '../../db/database'", 'export const db = openDatabase'),
     'never the db layer',
   ],
+  [
+    'imports a part behind the case door',
+    lines("import { seenBy } from '../../security/case-access.rule'", 'export const used = seenBy'),
+    'never the parts behind it',
+  ],
+  [
+    'imports a part behind the persons door',
+    lines("import { readableBy } from '../../security/person-access.open'", 'export const used = readableBy'),
+    'never the parts behind it',
+  ],
 ]
 
 const GOOD: [string, string][] = [
@@ -224,6 +260,7 @@ describe('the linter refuses a module that walks around a door', () => {
       'person_keys',
       'person_name_keys',
       'document_chunks',
+      'restrictions',
       'audit_log',
       'audit_head',
       'audit_persons',

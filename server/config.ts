@@ -18,6 +18,12 @@ const ConfigSchema = z.object({
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (44 characters)')
     .optional(),
   PARCOURS_MASTER_KEY_FILE: z.string().min(1).optional(),
+  // During a master-key rotation only: the key being replaced (docs/key-rotation.md).
+  PARCOURS_MASTER_KEY_PREVIOUS: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (44 characters)')
+    .optional(),
+  PARCOURS_MASTER_KEY_PREVIOUS_FILE: z.string().min(1).optional(),
   PARCOURS_DEMO: bool.optional(),
   PARCOURS_PUBLIC_URL: z.url().optional(),
   PARCOURS_TRUST_PROXY: bool.default(false),
@@ -68,6 +74,8 @@ export type Config = {
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string }
   dataDir: string
   masterKey: { base64: string } | { file: string } | { generateIn: string }
+  /** The master key a rotation replaces, while it runs (null otherwise). */
+  previousMasterKey: { base64: string } | { file: string } | null
   demo: boolean
   publicUrl: string | undefined
   secureCookies: boolean
@@ -121,6 +129,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (c.PARCOURS_MASTER_KEY && c.PARCOURS_MASTER_KEY_FILE) {
     throw new ConfigError('Invalid configuration:\n  PARCOURS_MASTER_KEY_FILE: set either it or PARCOURS_MASTER_KEY, not both')
   }
+  if (c.PARCOURS_MASTER_KEY_PREVIOUS && c.PARCOURS_MASTER_KEY_PREVIOUS_FILE) {
+    throw new ConfigError(
+      'Invalid configuration:\n  PARCOURS_MASTER_KEY_PREVIOUS_FILE: set either it or PARCOURS_MASTER_KEY_PREVIOUS, not both',
+    )
+  }
+  if ((c.PARCOURS_MASTER_KEY_PREVIOUS || c.PARCOURS_MASTER_KEY_PREVIOUS_FILE) && !c.PARCOURS_MASTER_KEY && !c.PARCOURS_MASTER_KEY_FILE) {
+    throw new ConfigError('Invalid configuration:\n  PARCOURS_MASTER_KEY: a rotation needs the new key given (or PARCOURS_MASTER_KEY_FILE)')
+  }
   const dataDir = path.resolve(c.PARCOURS_DATA_DIR)
   const url = c.DATABASE_URL
   const database: Config['database'] =
@@ -138,6 +154,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : c.PARCOURS_MASTER_KEY_FILE
         ? { file: c.PARCOURS_MASTER_KEY_FILE }
         : { generateIn: dataDir },
+    previousMasterKey: c.PARCOURS_MASTER_KEY_PREVIOUS
+      ? { base64: c.PARCOURS_MASTER_KEY_PREVIOUS }
+      : c.PARCOURS_MASTER_KEY_PREVIOUS_FILE
+        ? { file: c.PARCOURS_MASTER_KEY_PREVIOUS_FILE }
+        : null,
     demo,
     publicUrl: c.PARCOURS_PUBLIC_URL,
     secureCookies: c.PARCOURS_PUBLIC_URL?.startsWith('https://') ?? false,

@@ -10,9 +10,10 @@ import { Codec } from './security/codec'
 import { ContactIndex } from './security/contact-index'
 import { documentStoreFor } from './security/document-store'
 import { DenialLimiter } from './security/denial-limiter'
-import { deriveKey, loadMasterKey } from './security/master-key'
+import { loadMasterKeyring } from './security/master-key'
 import { NameIndex } from './security/name-index'
 import { reindexNames } from './security/name-reindex'
+import { loadStableKeys } from './security/stable-keys'
 import { hasAnyUser, seedDemo } from './seed/demo.seed'
 import { configureServiceTimeZone } from './time/service-day'
 
@@ -34,24 +35,27 @@ export type Started = {
  */
 export async function createServices(config: Config, options: { seedDemo?: boolean } = {}): Promise<Started> {
   configureServiceTimeZone(config.timeZone)
-  const master = loadMasterKey(config.masterKey)
+  const keyring = loadMasterKeyring(config)
+  const master = keyring.current
   const { db, kind } = openDatabase(config.database)
-  const services: Services = {
-    db,
-    kind,
-    config,
-    codec: new Codec(master.key),
-    names: new NameIndex(deriveKey(master.key, 'name-index')),
-    contactIndex: new ContactIndex(deriveKey(master.key, 'contact-index')),
-    auditKey: deriveKey(master.key, 'audit-pseudonyms'),
-    // PostgreSQL: a batch reads while the one before it commits (ADR 0004); SQLite has one connection.
-    reads: new ReadBatcher(db, { inFlight: kind === 'postgres' ? 3 : 1 }),
-    documents: documentStoreFor(db, kind, path.join(config.dataDir, 'documents')),
-    denials: new DenialLimiter(config.denialsPerMinute),
-  }
   try {
     const started = await withStartupLock(config.database, async () => {
       const migrations = await migrate(db, kind)
+      // Keys whose products are stored (search indexes, audit pseudonyms) outlive master-key rotations.
+      const stable = await loadStableKeys(db, keyring)
+      const services: Services = {
+        db,
+        kind,
+        config,
+        codec: new Codec(master.key, { previous: keyring.previous }),
+        names: new NameIndex(stable['name-index']),
+        contactIndex: new ContactIndex(stable['contact-index']),
+        auditKey: stable['audit-pseudonyms'],
+        // PostgreSQL: a batch reads while the one before it commits (ADR 0004); SQLite has one connection.
+        reads: new ReadBatcher(db, { inFlight: kind === 'postgres' ? 3 : 1 }),
+        documents: documentStoreFor(db, kind, path.join(config.dataDir, 'documents')),
+        denials: new DenialLimiter(config.denialsPerMinute),
+      }
       await installBuiltInInstruments(db)
       // Removes temporary and unreferenced document content left by a crash (ADR 0008).
       await services.documents.init()
@@ -59,10 +63,9 @@ export async function createServices(config: Config, options: { seedDemo?: boole
       const reindex = await reindexNames(db, services.codec, services.names)
       const seeded = !!options.seedDemo && !(await hasAnyUser(services))
       if (seeded) await seedDemo(services)
-      return { migrations, reindexed: reindex?.reindexed ?? null, seeded }
+      return { services, migrations, reindexed: reindex?.reindexed ?? null, seeded }
     })
     return {
-      services,
       generatedKey: master.generated ? master.file : null,
       ...started,
       close: () => db.destroy(),

@@ -105,6 +105,8 @@ export const AccompanimentSummary = z.object({
   updatedAt: z.string(),
   /** How the caller sees it: assigned, team lead, or a break-the-glass grant. */
   access: z.enum(['assigned', 'lead', 'emergency']),
+  /** When the client was erased (crypto-shredded): the case stays in lists as a counted shell, without a name. */
+  erasedAt: z.string().nullable(),
 })
 
 export const AccompanimentView = AccompanimentSummary.extend({
@@ -128,6 +130,8 @@ export const AccompanimentView = AccompanimentSummary.extend({
   closureReason: z.string().nullable(),
   createdAt: z.string(),
   version: z.number().int(),
+  /** Processing restricted (art. 18): only its team's lead still reads it, and nothing changes it. */
+  restricted: z.boolean(),
 })
 export type AccompanimentView = z.infer<typeof AccompanimentView>
 

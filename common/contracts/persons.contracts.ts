@@ -63,6 +63,8 @@ export const PersonView = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
+  /** Processing restricted (art. 18): shown to those who still read the person (their cases' leads). */
+  restricted: z.boolean(),
 })
 export type PersonView = z.infer<typeof PersonView>
 

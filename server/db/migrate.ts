@@ -39,6 +39,17 @@ import * as m0036 from './migrations/0036-names-where-people-work'
 import * as m0037 from './migrations/0037-recent-views'
 import * as m0038 from './migrations/0038-instrument-client-kinds'
 import * as m0039 from './migrations/0039-referral-decline-codes'
+import * as m0040 from './migrations/0040-dpo-requests'
+import * as m0041 from './migrations/0041-registers'
+import * as m0042 from './migrations/0042-restriction'
+import * as m0043 from './migrations/0043-erasures'
+import * as m0044 from './migrations/0044-dpo-exports'
+import * as m0045 from './migrations/0045-master-key-id'
+import * as m0046 from './migrations/0046-audit-access-review'
+import * as m0047 from './migrations/0047-dpo-request-rectification'
+import * as m0048 from './migrations/0048-retention'
+import * as m0049 from './migrations/0049-retention-runs'
+import * as m0052 from './migrations/0052-erasure-refusal-reason'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -83,6 +94,17 @@ const STEPS: Record<string, Step> = {
   '0037-recent-views': m0037,
   '0038-instrument-client-kinds': m0038,
   '0039-referral-decline-codes': m0039,
+  '0040-dpo-requests': m0040,
+  '0041-registers': m0041,
+  '0042-restriction': m0042,
+  '0043-erasures': m0043,
+  '0044-dpo-exports': m0044,
+  '0045-master-key-id': m0045,
+  '0046-audit-access-review': m0046,
+  '0047-dpo-request-rectification': m0047,
+  '0048-retention': m0048,
+  '0049-retention-runs': m0049,
+  '0052-erasure-refusal-reason': m0052,
 }
 
 /** Every migration the code knows, in order: what a current database has applied. */

@@ -13,7 +13,11 @@
 import type { AccessTables } from './schema/access.tables'
 import type { CaseworkTables } from './schema/casework.tables'
 import type { ContactPointTables } from './schema/contact-point.tables'
+import type { DataProtectionTables } from './schema/data-protection.tables'
+import type { DpoExportTables } from './schema/dpo-exports.tables'
 import type { PartnerTables } from './schema/partners.tables'
+import type { RegistersTables } from './schema/registers.tables'
 
 /** Every table, one interface per domain in schema/ (a new migration's tables go in its domain's file). */
-export interface Database extends AccessTables, CaseworkTables, ContactPointTables, PartnerTables {}
+export interface Database
+  extends AccessTables, CaseworkTables, ContactPointTables, DataProtectionTables, DpoExportTables, PartnerTables, RegistersTables {}

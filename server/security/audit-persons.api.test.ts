@@ -139,6 +139,33 @@ const EXCLUDED: Record<string, string> = {
   'GET /api/audit':
     "the DPO's view of the log shows the pseudonymous codes of each entry's persons, never their data; its entry names the person asked about (modules/audit/audit.api.test.ts), not every code listed, or each look-up would bury the answer to 'who read this person' under the DPO's own",
   'GET /api/audit/actors': "staff accounts for the DPO's choice of a user: no person concerned",
+  'GET /api/audit/access-review': 'counts of persons and cases read per account and day: no person, case or code',
+  'GET /api/audit/access-review/users/:id':
+    'what one account read, by pseudonymous code as on GET /api/audit; its entry names the account asked about (modules/audit/access-review.api.test.ts), not every code listed, for the same reason',
+  // Issue 13, the DPO's registers. Each names on its entry the persons it shows (by code only); the
+  // world of this file has no data-subject request, restriction, erasure or export to show, so the
+  // routes' own tests check their entries.
+  'GET /api/persons/:id/restriction':
+    "the DPO's restriction record of one person; its entry names the person (modules/restrictions/restrictions.routes.ts)",
+  'GET /api/erasures':
+    'erasures proposed and decided, by person code; its entry names the persons shown (modules/erasures/erasures.api.test.ts)',
+  'GET /api/dpo/requests': "the DPO's request register, by person code; its entry names the persons shown (modules/dpo-requests)",
+  'GET /api/dpo/requests/:requestId': "one request of the DPO's register; its entry names its person (modules/dpo-requests)",
+  'GET /api/persons/:id/rectifications':
+    'rectification requests about one person, through the persons door; its entry names the person (modules/dpo-requests/rectification.routes.ts)',
+  'GET /api/dpo/retention/schedules': 'retention terms per record kind: no person concerned',
+  'GET /api/dpo/retention/due': 'case codes and dates due under the retention terms, for the DPO: codes only, as on GET /api/audit',
+  'GET /api/dpo/retention/runs': 'retention runs: counts per kind and reports, no person, case or code',
+  'GET /api/dpo/retention/runs/:runId':
+    'one retention run: item ids and outcomes (no code, no name) and counts; the run is its entry’s subject',
+  'GET /api/dpo/legal-holds': 'legal holds on cases by code; its entry names the cases’ clients (modules/retention/retention.routes.ts)',
+  'GET /api/processing-register': 'the records of processing (art. 30): categories, purposes, recipients; no person concerned',
+  'GET /api/breaches': 'breaches of security: numbers of persons affected, never who',
+  'GET /api/breaches/:breachId': 'one breach of security: numbers of persons affected, never who',
+  'GET /api/dpo/exports': "a request's exports; its entry names the exports' persons (modules/dpo-exports/dpo-exports.routes.ts)",
+  'GET /api/dpo/exports/:id': "an export's state and counts; its entry names the person (modules/dpo-exports/dpo-exports.api.test.ts)",
+  'GET /api/dpo/exports/:id/download':
+    "the sealed archive's bytes, once; its entry names the person (modules/dpo-exports/dpo-exports.api.test.ts)",
   'GET /api/role-requests': 'access requests about staff accounts: no person concerned',
   'GET /api/dpo-alerts': 'alerts about staff accounts (activation links, second factors, grants): no person concerned',
   'GET /info': 'the public information page: the service, the line, the form; no personal data',
@@ -149,6 +176,8 @@ const EXCLUDED: Record<string, string> = {
     'the public inbox lists kinds, dates and how to call back, never an identity or a message; a request belongs to no person until the lead makes it a contact',
   'GET /api/contacts/statistics':
     "the lead's figures on the line: counts per week and category, durations, sheet codes and titles; no contact, identity or text (modules/contacts/contact-statistics.api.test.ts)",
+  'GET /api/indicators':
+    "a team's activity as counts, each through the small-cell rule: no person, case or text (modules/indicators/indicators.api.test.ts)",
   'GET /api/contact-requests/:id':
     'a public request belongs to no person yet: its read is recorded under the request id, whose own key opens it (modules/public-info/contact-requests.api.test.ts)',
 }

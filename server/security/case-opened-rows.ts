@@ -1,6 +1,6 @@
 import type { Actor, Trx } from '../http/context'
 import { fail } from '../http/errors'
-import type { OpenedCase } from './case-access'
+import type { OpenedCase } from './case-access.open'
 import { CASE_QUERIES, type CaseTable } from './case-tables'
 
 /**

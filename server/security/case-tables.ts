@@ -160,6 +160,7 @@ export const CASE_COLUMNS = [
   'accompaniments.created_at',
   'accompaniments.updated_at',
   'accompaniments.version',
+  'accompaniments.restricted',
 ] as const
 
 type CaseColumn = (typeof CASE_COLUMNS)[number] extends `accompaniments.${infer C}` ? C : never

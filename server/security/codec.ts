@@ -8,7 +8,7 @@ import { PlanContent } from '../../common/contracts/plans.contracts'
 import { ReportContent } from '../../common/contracts/reports.contracts'
 import type { Database } from '../db/schema'
 import { open, seal } from './aead'
-import { deriveKey } from './master-key'
+import { deriveKey, masterKeyId } from './master-key'
 
 type Tx = Kysely<Database> | Transaction<Database>
 
@@ -81,6 +81,14 @@ export const SENSITIVE = {
     decline_reason: optionalText,
   },
   referral_feedback: { note: text },
+  // Why the DPO restricted a person's processing and why it was lifted (0042), with the person's key.
+  restrictions: { reason: text, lift_reason: optionalText },
+  // A data-subject request's words (0040), sealed with the subject's key or the request's own (`key_id`).
+  dpo_requests: { details: optionalText, extension_reason: optionalText, decision_reason: optionalText },
+  // Why a case is kept beyond its term, and why the hold was lifted (0048), with the client's key.
+  legal_holds: { reason: text, lift_reason: optionalText },
+  // A subject-access export's archive key (0044), sealed with the person's key.
+  dpo_exports: { archive_key: optionalText },
 } satisfies { [T in keyof Database]?: Record<string, z.ZodType> }
 
 type Schemas = typeof SENSITIVE
@@ -137,49 +145,114 @@ export const KEY_CACHE_TTL_MS = 30_000
  * still hold one — after it, the key is fetched again and found missing.
  */
 export class Codec {
-  private readonly wrapKey: Buffer
-  private readonly systemKey: Buffer
+  /** Wrapping keys, the current master's first, then the previous one's while a rotation runs. */
+  private readonly ring: { id: string; wrap: Buffer; system: Buffer }[]
   private readonly cache = new Map<string, { key: Buffer; until: number }>()
   private readonly cacheLimit = 10_000
   private readonly ttlMs: number
   private readonly clock: () => number
 
-  constructor(master: Buffer, options: { keyTtlMs?: number; now?: () => number } = {}) {
+  constructor(master: Buffer, options: { keyTtlMs?: number; now?: () => number; previous?: Buffer | null } = {}) {
     this.ttlMs = options.keyTtlMs ?? KEY_CACHE_TTL_MS
     this.clock = options.now ?? Date.now
-    this.wrapKey = deriveKey(master, 'wrap-person-keys')
-    this.systemKey = deriveKey(master, 'system-secrets')
+    this.ring = [master, ...(options.previous ? [options.previous] : [])].map((m) => ({
+      id: masterKeyId(m),
+      wrap: deriveKey(m, 'wrap-person-keys'),
+      system: deriveKey(m, 'system-secrets'),
+    }))
+  }
+
+  private get current() {
+    return this.ring[0] as Codec['ring'][number]
+  }
+
+  /** The id of the master key everything new is wrapped under. */
+  get masterKeyId(): string {
+    return this.current.id
   }
 
   /** Secrets that belong to no person (a user's TOTP seed), sealed under a master-derived key. */
   sealSecret(value: string, aad: string): string {
-    return seal(this.systemKey, value, aad)
+    return seal(this.current.system, value, aad)
   }
 
   openSecret(sealed: string, aad: string): string {
-    return open(this.systemKey, sealed, aad).toString('utf8')
+    return this.tryRing((k) => open(k.system, sealed, aad)).toString('utf8')
   }
 
   /** A fresh data key and its wrapped form, for bulk writers that insert keys themselves. */
   newPersonKey(personId: string): { key: Buffer; wrappedKey: string } {
     const key = crypto.randomBytes(32)
-    return { key, wrappedKey: seal(this.wrapKey, key, `person-key:${personId}`) }
+    return { key, wrappedKey: this.wrapPersonKey(personId, key) }
   }
 
   async createPersonKey(trx: Tx, personId: string, now: string): Promise<Buffer> {
     const { key, wrappedKey } = this.newPersonKey(personId)
-    await trx.insertInto('person_keys').values({ person_id: personId, wrapped_key: wrappedKey, created_at: now }).execute()
+    await trx
+      .insertInto('person_keys')
+      .values({ person_id: personId, wrapped_key: wrappedKey, master_key_id: this.current.id, created_at: now })
+      .execute()
     this.remember(personId, key)
     return key
+  }
+
+  /** For the key rotation (ops/key-rotation.ts): wraps a data key under the current master. */
+  wrapPersonKey(personId: string, key: Buffer): string {
+    return seal(this.current.wrap, key, `person-key:${personId}`)
+  }
+
+  /**
+   * Opens a wrapped data key with the master named by its row (null: written before key ids),
+   * then with the others of the ring. `currentOnly` is the verification: does it open under the
+   * current master alone?
+   */
+  unwrapPersonKey(personId: string, wrapped: string, keyId: string | null, currentOnly = false): Buffer {
+    const aad = `person-key:${personId}`
+    if (currentOnly) return open(this.current.wrap, wrapped, aad)
+    return this.tryRing((k) => open(k.wrap, wrapped, aad), keyId)
+  }
+
+  /** For the key rotation: a system secret opened under any master of the ring, sealed again under the current one. */
+  resealSecret(sealed: string, aad: string): string {
+    return this.sealSecret(this.openSecret(sealed, aad), aad)
+  }
+
+  /** For `keys verify`: whether a system secret opens under the current master alone. */
+  opensUnderCurrent(sealed: string, aad: string): boolean {
+    try {
+      open(this.current.system, sealed, aad)
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  /** The named key first (when the ring has it), then the others; the first error is the one thrown. */
+  private tryRing<R>(fn: (k: Codec['ring'][number]) => R, firstId?: string | null): R {
+    const named = firstId ? this.ring.find((k) => k.id === firstId) : undefined
+    const order = named ? [named, ...this.ring.filter((k) => k !== named)] : this.ring
+    let first: unknown
+    for (const k of order) {
+      try {
+        return fn(k)
+      } catch (e) {
+        first ??= e
+      }
+    }
+    throw first
   }
 
   async personKey(trx: Tx, personId: string): Promise<Buffer> {
     const cached = this.cached(personId)
     if (cached) return cached
-    const row = await trx.selectFrom('person_keys').select('wrapped_key').where('person_id', '=', personId).executeTakeFirst()
+    const row = await trx
+      .selectFrom('person_keys')
+      .select(['wrapped_key', 'master_key_id'])
+      .where('person_id', '=', personId)
+      .executeTakeFirst()
     // A missing key means the person was crypto-shredded: their data can no longer be read.
     if (!row) throw new Error('person key missing')
-    const key = open(this.wrapKey, row.wrapped_key, `person-key:${personId}`)
+    const key = this.unwrapPersonKey(personId, row.wrapped_key, row.master_key_id)
     this.remember(personId, key)
     return key
   }
@@ -193,9 +266,13 @@ export class Codec {
       return !cached
     })
     if (missing.length) {
-      const rows = await trx.selectFrom('person_keys').select(['person_id', 'wrapped_key']).where('person_id', 'in', missing).execute()
+      const rows = await trx
+        .selectFrom('person_keys')
+        .select(['person_id', 'wrapped_key', 'master_key_id'])
+        .where('person_id', 'in', missing)
+        .execute()
       for (const row of rows) {
-        const key = open(this.wrapKey, row.wrapped_key, `person-key:${row.person_id}`)
+        const key = this.unwrapPersonKey(row.person_id, row.wrapped_key, row.master_key_id)
         this.remember(row.person_id, key)
         keys.set(row.person_id, key)
       }

@@ -2,7 +2,7 @@ import { type ExpressionBuilder, type Insertable, type Selectable, type Updateab
 import type { Database } from '../db/schema'
 import type { Actor, Trx } from '../http/context'
 import { fail } from '../http/errors'
-import { visibleIn } from './case-access'
+import { visibleIn } from './case-access.rule'
 import { type CountedContact, dayCounts, moveDayCounts } from './contact-day-counts'
 
 /**

@@ -6,6 +6,27 @@ import type { Config } from '../config'
 export type MasterKey = { key: Buffer; generated: boolean; file: string | null }
 
 /**
+ * The master key in use and, while a rotation runs, the one before it (docs/key-rotation.md):
+ * data keys and system secrets open under either, everything new is sealed under the current one.
+ */
+export type MasterKeyring = { current: MasterKey; previous: Buffer | null }
+
+export function loadMasterKeyring(config: Pick<Config, 'masterKey' | 'previousMasterKey'>): MasterKeyring {
+  const current = loadMasterKey(config.masterKey)
+  const previous = config.previousMasterKey ? loadMasterKey(config.previousMasterKey).key : null
+  if (previous?.equals(current.key)) throw new Error('PARCOURS_MASTER_KEY_PREVIOUS: it is the current master key; give the one it replaces')
+  return { current, previous }
+}
+
+/**
+ * A short public name for a master key, stored beside what it wrapped so that a rotation knows
+ * what is left to do. Derived one-way: it tells nothing of the key.
+ */
+export function masterKeyId(master: Buffer): string {
+  return crypto.createHash('sha256').update(deriveKey(master, 'key-id')).digest('hex').slice(0, 16)
+}
+
+/**
  * The master key never lives in the database. Outside production a missing key is generated
  * into the data folder (mode 0600) so that `npm start` is the whole set-up.
  */

@@ -200,7 +200,7 @@ export function evaluate(cases: EvalCase[], size: number, seed = 9): Figures {
   const misses: string[] = []
   cases.forEach((c, n) => {
     const query = index.query(c.query)
-    // As the database does (person-access.ts): the matched keys of each person, the
+    // As the database does (person-access.search.ts): the matched keys of each person, the
     // PRESELECTED best by pre-score, then scored on those keys.
     const held = new Map<number, Set<string>>()
     for (const h of query.hashes)

@@ -86,7 +86,7 @@ export class NameQuery {
 
   /**
    * The pre-score of a person holding these hashes: per word, the weight of the best key it
-   * holds, summed; null when some word holds none. The database computes the same (person-access.ts).
+   * holds, summed; null when some word holds none. The database computes the same (person-access.preselect.ts).
    */
   preScore(held: Set<string>, perWord = this.weightedPerWord): number | null {
     let sum = 0

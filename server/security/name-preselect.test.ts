@@ -6,7 +6,7 @@ import { KEY_WEIGHT } from './name-keys'
 import { PRESELECTED, StrictPassOdds, strictPassSuffices } from './person-access'
 
 /**
- * The strict pass of the name search (person-access.ts, ADR 0009): when it suffices, its first
+ * The strict pass of the name search (person-access.preselect.ts, ADR 0009): when it suffices, its first
  * `PRESELECTED` are exactly those of the full pass. Checked here on the pre-score as the database
  * computes it (`NameQuery.preScore`, tested against the database's arithmetic in name-index.test.ts),
  * over a register where many persons share a few names, so that both outcomes occur.

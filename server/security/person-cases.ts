@@ -1,5 +1,5 @@
 import type { Actor, Trx } from '../http/context'
-import { visibleTo } from './case-access'
+import { visibleTo } from './case-access.rule'
 
 /**
  * A person's cases, for the persons module: part of the case door (the rule is `visibleTo`,
@@ -49,6 +49,8 @@ export async function personsOfVisibleCaseCode(trx: Trx, actor: Actor, code: str
     .selectFrom('accompaniments')
     .select(['accompaniments.person_id', 'accompaniments.concerned_person_id'])
     .where('accompaniments.code', '=', code)
+    // A search: a restricted case is found by nobody.
+    .where('accompaniments.restricted', '=', 0)
     .where(visibleTo(actor))
     .executeTakeFirst()
   return row ? [row.person_id, ...(row.concerned_person_id ? [row.concerned_person_id] : [])] : []

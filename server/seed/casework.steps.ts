@@ -9,15 +9,19 @@ import { renderPdf } from '../modules/reports/pdf'
 import { addDays, addMonths } from '../modules/tasks/reminders.queries'
 import { type ChangeableCase, openCase } from '../security/case-access'
 import { searchByName } from '../security/person-access'
+import { serviceToday, serviceWallTime } from '../time/service-day'
 
 export const FICTION = '(Données fictives.)'
 
 export type Case = ChangeableCase
 export type Session = Omit<z.input<typeof CaseSessionInput>, 'startsAt'> & { on: string; at: string }
 
-/** Dates relative to the day the demo is seeded, so that My day and the calendar always look current. */
+/**
+ * Dates relative to the service's day the demo is seeded (Brussels, not UTC: seeded at 00:30 in
+ * Brussels, "today" is already the new day), so that My day and the calendar always look current.
+ */
 export function calendar(now = new Date()) {
-  const today = now.toISOString().slice(0, 10)
+  const today = serviceToday(now)
   const day = (n: number) => addDays(today, n)
   /** Offices are closed at the weekend: a past date moves to the Friday before, a future one to the Monday after. */
   const workday = (n: number) => {
@@ -62,7 +66,8 @@ export function open(ctx: RequestContext, input: z.input<typeof CreateAccompanim
 }
 
 export async function sessions(ctx: RequestContext, trx: Trx, acc: Case, list: Session[]): Promise<void> {
-  for (const { on, at, ...s } of list) await createSession(ctx, trx, acc, CaseSessionInput.parse({ ...s, startsAt: `${on}T${at}:00.000Z` }))
+  for (const { on, at, ...s } of list)
+    await createSession(ctx, trx, acc, CaseSessionInput.parse({ ...s, startsAt: serviceWallTime(on, at) }))
 }
 
 export async function move(

@@ -5,18 +5,21 @@ import { createContact, finaliseContact, setCallback } from '../modules/contacts
 import { seedContactPoint } from './contact-point.seed'
 import { DEMO_DOMAIN } from './demo.data'
 import { systemContext } from './system-context'
+import { addDays } from '../modules/tasks/reminders.queries'
+import { serviceToday, serviceWallTime } from '../time/service-day'
 
 type Step = { input: Record<string, unknown>; final?: boolean; callbackInDays?: number }
 
-/** A working day `back` days before `now` (weekends skipped), at the given time, as an instant. */
+/** A working day `back` days before the service's today (weekends skipped), at the given Brussels time. */
 function dayAt(now: Date, back: number, time: string): string {
-  const d = new Date(now)
+  let date = serviceToday(now)
   let left = back
   while (left > 0) {
-    d.setUTCDate(d.getUTCDate() - 1)
-    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) left--
+    date = addDays(date, -1)
+    const dow = new Date(`${date}T12:00:00Z`).getUTCDay()
+    if (dow !== 0 && dow !== 6) left--
   }
-  return `${d.toISOString().slice(0, 10)}T${time}:00.000Z`
+  return serviceWallTime(date, time)
 }
 
 /** A week at the line, written by this project: every name, number and address is invented. */
@@ -156,7 +159,7 @@ async function logContact(ctx: RequestContext, step: Step, now: Date): Promise<s
     audit.subject('contact', id)
     const done = await finaliseContact(ctx, trx, await openContact(trx, ctx.user, id, 'change'), 1)
     if (step.callbackInDays === undefined) return
-    const due = new Date(now.getTime() + step.callbackInDays * 86_400_000).toISOString().slice(0, 10)
+    const due = addDays(serviceToday(now), step.callbackInDays)
     await setCallback(ctx, trx, done, done.version, { dueDate: due, assigneeId: null })
   })
   return id

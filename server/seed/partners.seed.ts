@@ -5,6 +5,7 @@ import { applyHsdsImport } from '../modules/partners/partners.hsds-apply'
 import { readHsds } from '../modules/partners/partners.hsds-import'
 import { DEMO_DOMAIN } from './demo.data'
 import { systemContext } from './system-context'
+import { serviceToday } from '../time/service-day'
 
 const DAY = 86_400_000
 
@@ -24,7 +25,8 @@ export const DEMO_CHARTER_RENEWALS: Record<string, number> = {
   'Centre de santé mentale Les Tilleuls': -12,
 }
 
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+/** The service's date (Brussels) at an instant: what My day and the register call that day. */
+const dayOf = (ms: number) => serviceToday(new Date(ms))
 
 /**
  * The demo's partner network: the thirty fictitious organisations of the HSDS fixture

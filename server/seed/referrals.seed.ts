@@ -7,9 +7,11 @@ import { FICTION, onCase } from './casework.steps'
 import { DEMO_DOMAIN } from './demo.data'
 import { DEMO_PARTNER_EMAIL, DEMO_PARTNER_ORGANISATION } from './partners.seed'
 import { systemContext } from './system-context'
+import { serviceToday } from '../time/service-day'
 
 const DAY = 86_400_000
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+/** The service's date (Brussels) at an instant: what My day and the register call that day. */
+const dayOf = (ms: number) => serviceToday(new Date(ms))
 
 /** One demo referral: where it goes, what it shares, and how far it went. */
 type Story = {

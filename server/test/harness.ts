@@ -14,6 +14,8 @@ import { createServices } from '../services'
 import { createUser } from '../modules/users/users.commands'
 import { systemContext } from '../seed/system-context'
 import { dropDatabase as dropPgDatabase } from './pg-drop'
+import { addDays } from '../modules/tasks/reminders.queries'
+import { serviceToday, serviceWallTime } from '../time/service-day'
 
 /** Which engine this run of the API suite uses; the same files run once per engine. */
 export const DB_KIND: 'sqlite' | 'postgres' = process.env.PARCOURS_TEST_DB === 'postgres' ? 'postgres' : 'sqlite'
@@ -168,5 +170,14 @@ export async function auditRows(services: Services, action?: string) {
   if (action) q = q.where('action', '=', action)
   return q.execute()
 }
+
+/**
+ * The service's date `offset` days from today, as the server computes "today": in Brussels, not
+ * UTC. Between 22:00/23:00 and midnight UTC the two differ, and a test built on UTC's date fails
+ * at night only.
+ */
+export const serviceDate = (offset = 0): string => addDays(serviceToday(), offset)
+/** The instant the Brussels clocks read `time` (HH:MM), `offset` days from the service's today. */
+export const serviceAt = (offset: number, time = '12:00'): string => serviceWallTime(serviceDate(offset), time)
 
 export const json = <T = any>(res: LightMyRequestResponse): T => res.json() as T

@@ -65,8 +65,19 @@ function offsetAt(timeZone: string, ms: number): number {
 
 /** The instant (ISO, UTC) the local day `date` starts: its midnight on the service's clocks. */
 export function serviceDayStart(date: string, timeZone = zone): string {
+  return serviceWallTime(date, '00:00', timeZone)
+}
+
+/**
+ * The instant (ISO, UTC) the service's clocks read `time` (HH:MM) on `date`: "10:00 on the 3rd"
+ * is 09:00Z in winter and 08:00Z in summer. Only the hour between 02:00 and 03:00 on the two
+ * nights the clocks change is ambiguous or missing; no office books it, and no caller relies on
+ * which of its readings comes back.
+ */
+export function serviceWallTime(date: string, time: string, timeZone = zone): string {
   const [y = NaN, m = NaN, d = NaN] = date.split('-').map(Number)
-  const wall = Date.UTC(y, m - 1, d)
+  const [hh = NaN, mm = NaN] = time.split(':').map(Number)
+  const wall = Date.UTC(y, m - 1, d, hh, mm)
   // The offset at the guessed instant can differ from the one at midnight when the clocks change
   // in between: the second pass takes the offset that holds at the instant found.
   const first = wall - offsetAt(timeZone, wall)

@@ -22,6 +22,16 @@ const CaseloadPage = page(() => import('./pages/accompaniments/caseload.page'), 
 const AccountPage = page(() => import('./pages/account/account.page'), 'AccountPage')
 const ActivatePage = page(() => import('./pages/activate/activate.page'), 'ActivatePage')
 const AuditPage = page(() => import('./pages/audit/audit.page'), 'AuditPage')
+const AccessReviewPage = page(() => import('./pages/audit/access-review.page'), 'AccessReviewPage')
+const ProcessingRegisterPage = page(() => import('./pages/registers/processing-register.page'), 'ProcessingRegisterPage')
+const BreachesPage = page(() => import('./pages/registers/breaches.page'), 'BreachesPage')
+const RetentionPage = page(() => import('./pages/retention/retention.page'), 'RetentionPage')
+const BreachPage = page(() => import('./pages/registers/breach.page'), 'BreachPage')
+const DpoExportsPage = page(() => import('./pages/dpo-exports/dpo-exports.page'), 'DpoExportsPage')
+const ErasuresPage = page(() => import('./pages/erasure/erasures.page'), 'ErasuresPage')
+const DpoRequestsPage = page(() => import('./pages/dpo-requests/dpo-requests.page'), 'DpoRequestsPage')
+const DpoRequestPage = page(() => import('./pages/dpo-requests/dpo-request.page'), 'DpoRequestPage')
+const RestrictionsPage = page(() => import('./pages/restrictions/restrictions.page'), 'RestrictionsPage')
 const CalendarPage = page(() => import('./pages/calendar/calendar.page'), 'CalendarPage')
 const MyDayPage = page(() => import('./pages/casework/my-day.page'), 'MyDayPage')
 const HomePage = page(() => import('./pages/home/home.page'), 'HomePage')
@@ -212,7 +222,45 @@ export const router = createBrowserRouter([
       },
       {
         element: <RequireAbility ability="audit.read" />,
-        children: [{ path: '/audit', element: <AuditPage /> }],
+        children: [
+          { path: '/audit', element: <AuditPage /> },
+          { path: '/audit/access-review', element: <AccessReviewPage /> },
+        ],
+      },
+      {
+        element: <RequireAbility ability="processing_register.manage" />,
+        children: [{ path: '/dpo/register', element: <ProcessingRegisterPage /> }],
+      },
+      {
+        element: <RequireAbility ability="retention.manage" />,
+        children: [{ path: '/dpo/retention', element: <RetentionPage /> }],
+      },
+      {
+        element: <RequireAbility ability="breach.manage" />,
+        children: [
+          { path: '/dpo/breaches', element: <BreachesPage /> },
+          { path: '/dpo/breaches/new', element: <BreachPage /> },
+          { path: '/dpo/breaches/:breachId', element: <BreachPage /> },
+        ],
+      },
+      {
+        element: <RequireAbility ability="dpo_request.manage" />,
+        children: [
+          { path: '/dpo/requests', element: <DpoRequestsPage /> },
+          { path: '/dpo/requests/:requestId', element: <DpoRequestPage /> },
+        ],
+      },
+      {
+        element: <RequireAbility ability="person.restrict" />,
+        children: [{ path: '/restrictions', element: <RestrictionsPage /> }],
+      },
+      {
+        element: <RequireAbility ability="dpo_export.run" />,
+        children: [{ path: '/dpo/exports', element: <DpoExportsPage /> }],
+      },
+      {
+        element: <RequireAbility ability="erasure.propose" />,
+        children: [{ path: '/dpo/erasures', element: <ErasuresPage /> }],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

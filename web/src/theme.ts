@@ -1,6 +1,16 @@
 import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core'
 
 /**
+ * Required fields show an asterisk drawn by CSS (`.label-required::after` in app.css, with an empty
+ * alternative text) rather than Mantine's text span: the label's text and the field's accessible
+ * name stay exactly what they say, and screen readers announce the field's `required` state.
+ */
+const required = {
+  defaultProps: { withAsterisk: false },
+  classNames: (_: unknown, props: { required?: boolean }) => ({ label: props.required ? 'label-required' : '' }),
+}
+
+/**
  * A calm, deep teal ("petrol"). Shades from 6 up keep at least 4.5:1 contrast with white,
  * so filled buttons, links and outlines pass WCAG AA.
  */
@@ -70,15 +80,12 @@ export const theme = createTheme({
     Anchor: { defaultProps: { underline: 'always' } },
     Paper: { defaultProps: { withBorder: true, radius: 'md', p: 'lg' } },
     Badge: { defaultProps: { tt: 'none', fw: 600 } },
-    // Required fields are said in words (page intros, "optional" hints), not with an asterisk
-    // inside the label: the label text stays exactly what it says.
-    TextInput: { defaultProps: { withAsterisk: false } },
-    PasswordInput: { defaultProps: { withAsterisk: false } },
-    Textarea: { defaultProps: { withAsterisk: false } },
-    Select: { defaultProps: { withAsterisk: false } },
-    MultiSelect: { defaultProps: { withAsterisk: false } },
-    Autocomplete: { defaultProps: { withAsterisk: false } },
-    CheckboxGroup: { defaultProps: { withAsterisk: false } },
+    TextInput: required,
+    PasswordInput: required,
+    Textarea: required,
+    Select: required,
+    MultiSelect: required,
+    Autocomplete: required,
     // Closed dropdowns leave the page: a hidden listbox named after the field would make the
     // field's label point at two elements.
     // Open dropdowns stay inside the page landmarks rather than in a portal at the end of <body>.

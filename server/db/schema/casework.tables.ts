@@ -15,6 +15,7 @@ import type {
 import type { CONSENTS, INVOLVEMENTS } from '../../../common/contracts/case-relatives.contracts'
 import type { ATTENDANCE, MODALITIES, PARTICIPANTS, SESSION_STATUSES } from '../../../common/contracts/case-sessions.contracts'
 import type { LifeDomain } from '../../../common/contracts/desistance.contracts'
+import type { ErasureRefusalReason } from '../../../common/contracts/erasures.contracts'
 import type { ClientKinds, InstrumentDefinition, InstrumentPurpose } from '../../../common/contracts/instruments.contracts'
 import type { GENDERS, PersonLanguage } from '../../../common/contracts/persons.contracts'
 import type { TaskStatus } from '../../../common/contracts/tasks.contracts'
@@ -25,7 +26,13 @@ import type { Json } from '../json'
 import type { OneOf } from './one-of'
 
 export interface CaseworkTables {
-  person_keys: { person_id: string; wrapped_key: string; created_at: string }
+  /** `master_key_id`: the master key that wrapped it (null: wrapped before rotation existed, migration 0045). */
+  person_keys: {
+    person_id: string
+    wrapped_key: string
+    master_key_id: ColumnType<string | null, string | null | undefined, string | null>
+    created_at: string
+  }
   persons: {
     id: string
     code: string
@@ -44,6 +51,23 @@ export interface CaseworkTables {
     created_at: string
     updated_at: string
     version: number
+    /** 0042: 1 while the processing of this person (and all their cases) is restricted (art. 18). */
+    restricted: ColumnType<number, number | undefined, number>
+    /** 0043: when the person was crypto-shredded (a tombstone: code and dates kept, sealed columns emptied). */
+    erased_at: ColumnType<string | null, string | null | undefined, string | null>
+  }
+  /** 0042: restrictions of processing and their lifting; reasons sealed with the person's key. */
+  restrictions: {
+    id: string
+    person_id: string
+    accompaniment_id: string | null
+    request_id: string | null
+    reason_sealed: string
+    restricted_by: string
+    restricted_at: string
+    lift_reason_sealed: string | null
+    lifted_by: string | null
+    lifted_at: string | null
   }
   person_name_keys: { key_hash: string; person_id: string }
   accompaniments: {
@@ -63,6 +87,8 @@ export interface CaseworkTables {
     mandate_end: string | null
     /** Added in 0012: optional on insert, like any column added to a table later. */
     report_every_months: ColumnType<number | null, number | null | undefined, number | null>
+    /** 0042: 1 while the case is restricted (itself, or through its client or the person it concerns). */
+    restricted: ColumnType<number, number | undefined, number>
     authority_sealed: string | null
     conditions_sealed: string | null
     reporting_sealed: string | null
@@ -73,6 +99,8 @@ export interface CaseworkTables {
     created_at: string
     updated_at: string
     version: number
+    /** 0043: when the client was crypto-shredded: the case stays as a counted shell. */
+    erased_at: ColumnType<string | null, string | null | undefined, string | null>
   }
   accompaniment_workers: { accompaniment_id: string; user_id: string; role: OneOf<typeof WORKER_ROLES> }
   accompaniment_events: {
@@ -249,4 +277,18 @@ export interface CaseworkTables {
   }
   /** 0036: the first time each user opened each case ("new case for you" on My day until then). */
   case_opens: { accompaniment_id: string; user_id: string; opened_at: string }
+  /** 0043: a person's erasure, proposed by a DPO under an erasure request, decided by a second person. */
+  erasures: {
+    id: string
+    person_id: string
+    request_id: string
+    status: 'proposed' | 'confirmed' | 'refused'
+    proposed_by: string
+    proposed_at: string
+    decided_by: string | null
+    decided_at: string | null
+    /** 0052: the ground a refusal rests on (ERASURE_REFUSAL_REASONS); null before 0052 and unless refused. */
+    refusal_reason: ColumnType<ErasureRefusalReason | null, ErasureRefusalReason | null | undefined, ErasureRefusalReason | null>
+    version: ColumnType<number, number | undefined, number>
+  }
 }

@@ -65,6 +65,8 @@ export interface ContactPointTables {
     created_at: string
     updated_at: string
     finalised_at: string | null
+    /** 0049: emptied by a retention run (a contact that led nowhere, past its term). */
+    anonymised_at: string | null
     version: number
     /** Set when a triage finds immediate danger (0023); acknowledged by a lead. */
     danger_at: string | null

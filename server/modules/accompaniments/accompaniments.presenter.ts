@@ -4,7 +4,8 @@ import type { Row } from '../../http/context'
 import type { Plain } from '../../security/codec'
 
 type Case = Row<'accompaniments'>
-type SummaryRow = Pick<Case, 'id' | 'code' | 'kind' | 'status' | 'framework' | 'team_id' | 'person_id' | 'updated_at'>
+type SummaryRow = Pick<Case, 'id' | 'code' | 'kind' | 'status' | 'framework' | 'team_id' | 'person_id' | 'updated_at'> &
+  Partial<Pick<Case, 'erased_at'>>
 type CaseRow = SummaryRow &
   Pick<
     Case,
@@ -16,6 +17,7 @@ type CaseRow = SummaryRow &
     | 'mandate_start'
     | 'mandate_end'
     | 'report_every_months'
+    | 'restricted'
     | 'closure_outcome'
     | 'created_at'
     | 'version'
@@ -36,6 +38,7 @@ export function presentSummary(row: SummaryRow, personName: string, primaryWorke
     primaryWorkerId,
     updatedAt: row.updated_at,
     access,
+    erasedAt: row.erased_at ?? null,
   }
 }
 
@@ -68,5 +71,6 @@ export function presentAccompaniment(
     closureReason: plain.closure_reason,
     createdAt: row.created_at,
     version: row.version,
+    restricted: row.restricted === 1,
   }
 }

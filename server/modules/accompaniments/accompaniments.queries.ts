@@ -36,6 +36,7 @@ export async function caseloadPage(trx: Trx, actor: Actor, query: CasePage) {
         'accompaniments.closure_outcome',
         'accompaniments.created_at',
         'accompaniments.version',
+        'accompaniments.erased_at',
       ])
       .execute(),
     page.total(),

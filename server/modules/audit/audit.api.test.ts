@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AUDIT_ACTIONS, type AuditAction } from '../../../common/audit-actions'
-import { type Agent, auditRows, json, startTestApp, type TestApp } from '../../test/harness'
+import { type Agent, auditRows, json, serviceAt, startTestApp, type TestApp } from '../../test/harness'
 
 /**
  * The DPO's questions, answered from the log: "who read this person, when, through which
@@ -26,7 +26,6 @@ let dpo: User
 const julie = { id: '', code: '', caseId: '' }
 const karim = { id: '', code: '', caseId: '' }
 
-const today = new Date().toISOString().slice(0, 10)
 const audit = async (query: string) => {
   const res = await dpo.get(`/api/audit?limit=200&${query}`)
   expect(res.statusCode, res.body).toBe(200)
@@ -54,7 +53,7 @@ beforeAll(async () => {
   // Julie has a session today (My day, the calendar); Karim only ever appears in lists.
   const session = await worker.post(`/api/accompaniments/${julie.caseId}/sessions`, {
     modality: 'office',
-    startsAt: `${today}T12:00:00.000Z`,
+    startsAt: serviceAt(0),
   })
   expect(session.statusCode, session.body).toBe(201)
   // A worker of another team opens Julie's case in an emergency: the grant is listed to the lead.
@@ -65,7 +64,7 @@ beforeAll(async () => {
   // The list reads, none of which names Julie or Karim as the entry's main person.
   expect((await worker.get('/api/accompaniments')).statusCode).toBe(200)
   expect((await worker.get('/api/my-day')).statusCode).toBe(200)
-  expect((await worker.get(`/api/calendar?from=${today}T00:00:00Z&to=${today}T23:59:59Z`)).statusCode).toBe(200)
+  expect((await worker.get(`/api/calendar?from=${serviceAt(0, '00:00')}&to=${serviceAt(1, '00:00')}`)).statusCode).toBe(200)
   expect((await worker.post('/api/persons/search', { q: 'Julie Vandamme' })).statusCode).toBe(200)
   expect((await lead.get('/api/access-grants')).statusCode).toBe(200)
 })

@@ -29,7 +29,7 @@ const logFilter = (q: Filters) => ({ actorId: q.actorId, kind: q.kind, action: q
  * when some spellings are exact only those count, so that "who read Julien Dupont" is not also
  * about Julien Dupond. The names compared are opened and recorded on the entry, as for any search.
  */
-async function personsNamed(ctx: RequestContext, trx: Trx, name: string): Promise<string[]> {
+export async function personsNamed(ctx: RequestContext, trx: Trx, name: string): Promise<string[]> {
   const { matches } = await searchByName(trx, ctx.user, ctx.names.query(name), name, {
     readableOnly: isBroadNameQuery(name),
     limit: SEARCH_CAP,
@@ -44,7 +44,7 @@ async function personsNamed(ctx: RequestContext, trx: Trx, name: string): Promis
  * unknown code, or a code and an id of two different persons): the answer is then an empty page,
  * the same as for a person nobody read, so that a code's existence is not told apart otherwise.
  */
-async function personAskedAbout(trx: Trx, query: Query): Promise<string | null | undefined> {
+export async function personAskedAbout(trx: Trx, query: Query): Promise<string | null | undefined> {
   if (!query.personCode) return query.personId
   const code = parsePersonCode(query.personCode)
   const [id] = code ? await idsByCode(trx, code) : []

@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Agent, json, startTestApp, type TestApp } from '../../test/harness'
+import { type Agent, json, serviceAt, serviceDate, startTestApp, type TestApp } from '../../test/harness'
 
 /**
  * Issue 12, "names where people work": My day, the calendar and the lead's dashboard show each
@@ -19,11 +19,8 @@ let nora: { id: string }
 let anaCase: { id: string; code: string }
 let benCase: { id: string; code: string }
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
-const noonToday = () => {
-  const now = new Date()
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 12)).toISOString()
-}
+const day = serviceDate
+const noonToday = () => serviceAt(0)
 
 /** The persons the audit entries of this request list. */
 async function recorded(res: LightMyRequestResponse): Promise<string[]> {

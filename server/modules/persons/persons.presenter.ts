@@ -4,7 +4,10 @@ import type { Row } from '../../http/context'
 import type { Plain } from '../../security/codec'
 import { municipalityOf } from '../postcodes/postcodes.data'
 
-type PersonRow = Pick<Row<'persons'>, 'id' | 'code' | 'gender' | 'languages' | 'postcode' | 'created_at' | 'updated_at' | 'version'>
+type PersonRow = Pick<
+  Row<'persons'>,
+  'id' | 'code' | 'gender' | 'languages' | 'postcode' | 'created_at' | 'updated_at' | 'version' | 'restricted'
+>
 
 export function presentPerson(row: PersonRow, plain: Plain<'persons'>): PersonView {
   return {
@@ -25,6 +28,7 @@ export function presentPerson(row: PersonRow, plain: Plain<'persons'>): PersonVi
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
+    restricted: row.restricted === 1,
   }
 }
 

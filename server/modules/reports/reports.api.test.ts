@@ -103,6 +103,31 @@ it('reports attendance and engagement for the period, and nothing of the notes',
   expect(`${raw.content_sealed}${raw.recipient_sealed}`).not.toContain('Haddad')
 })
 
+it("dates sessions by the service's day (Europe/Brussels), not by the UTC day", async () => {
+  const acc = await judicialCase()
+  const held = (startsAt: string) =>
+    worker.post(`/api/accompaniments/${acc.id}/sessions`, { startsAt, modality: 'office', status: 'held', attendance: 'present' })
+  // 00:30 on 1 October in Brussels (summer time) is 22:30 UTC on 30 September: inside October.
+  expect((await held('2026-09-30T22:30:00Z')).statusCode).toBe(201)
+  // 00:30 on 1 November in Brussels (winter time) is 23:30 UTC on 31 October: outside October.
+  expect((await held('2026-10-31T23:30:00Z')).statusCode).toBe(201)
+  // 23:30 on 31 October in Brussels is 22:30 UTC the same day: inside.
+  expect((await held('2026-10-31T22:30:00Z')).statusCode).toBe(201)
+  const res = await worker.post(`/api/accompaniments/${acc.id}/reports`, {
+    periodFrom: '2026-10-01',
+    periodTo: '2026-10-31',
+    engagement: 'active',
+    recipient: 'Maison de justice de Liège',
+  })
+  expect(res.statusCode, res.body).toBe(201)
+  const report = json(res)
+  expect(report.content.sessions.map((s: { date: string }) => s.date)).toEqual(['2026-10-01', '2026-10-05', '2026-10-19', '2026-10-31'])
+  const read = readPdf((await worker.get(`/api/accompaniments/${acc.id}/reports/${report.id}/pdf`)).rawPayload)
+  expect(read.text).toMatch(/01\/10\/2026\s+tenu — présent/)
+  expect(read.text).not.toContain('30/09/2026')
+  expect(read.text).not.toContain('01/11/2026')
+})
+
 it('makes reports for judicial cases only', async () => {
   const person = json(await worker.post('/api/persons', { firstName: 'Jonas', lastName: 'Claes' }))
   const acc = json(await worker.post('/api/accompaniments', { kind: 'concerned', personId: person.id, teamId: team }))

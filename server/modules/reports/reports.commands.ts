@@ -6,7 +6,7 @@ import { fail } from '../../http/errors'
 import { type ChangeableCase, insertRows, type OpenedCase, rowsOf } from '../../security/case-access'
 import { personNames } from '../../security/person-access'
 import { type Line, renderPdf } from './pdf'
-import { serviceToday } from '../../time/service-day'
+import { serviceDayBounds, serviceDayStart, serviceToday } from '../../time/service-day'
 import { reportDate, reportDay } from './report.dates'
 import { REPORT_LABELS } from './report.labels'
 
@@ -19,8 +19,10 @@ type Content = z.infer<typeof ReportContent>
 export async function buildContent(ctx: RequestContext, trx: Trx, acc: OpenedCase, input: z.output<typeof ReportInput>): Promise<Content> {
   const sessions = await rowsOf(trx, acc, 'case_sessions')
     .select(['case_sessions.starts_at', 'case_sessions.status', 'case_sessions.attendance'])
-    .where('case_sessions.starts_at', '>=', `${input.periodFrom}T00:00:00.000Z`)
-    .where('case_sessions.starts_at', '<=', `${input.periodTo}T23:59:59.999Z`)
+    // The period is made of the service's days (Europe/Brussels), not of UTC days: a session at
+    // 00:30 on the 1st in Brussels is 22:30 UTC the day before, and belongs to the 1st.
+    .where('case_sessions.starts_at', '>=', serviceDayStart(input.periodFrom))
+    .where('case_sessions.starts_at', '<', serviceDayBounds(input.periodTo).to)
     .where('case_sessions.status', '!=', 'planned')
     .orderBy('case_sessions.starts_at')
     .execute()
@@ -36,7 +38,7 @@ export async function buildContent(ctx: RequestContext, trx: Trx, acc: OpenedCas
     periodFrom: input.periodFrom,
     periodTo: input.periodTo,
     sessions: sessions.map((s) => ({
-      date: s.starts_at.slice(0, 10),
+      date: serviceToday(s.starts_at),
       status: s.status,
       attendance: s.attendance,
     })),

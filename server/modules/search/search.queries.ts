@@ -57,7 +57,9 @@ export async function caseHits(
   trx: Trx,
   filter: { code: string } | { personIds: string[] },
 ): Promise<{ hits: SearchHit[]; clients: string[] }> {
-  const { rows } = await caseloadPage(trx, ctx.user, { ...filter, limit: SEARCH_CAP, offset: 0 })
+  const page = await caseloadPage(trx, ctx.user, { ...filter, limit: SEARCH_CAP, offset: 0 })
+  // An erased person's cases are counted shells: no search finds them.
+  const rows = page.rows.filter((r) => !r.erased_at)
   const clients = rows.map((r) => r.person_id)
   const names = await personNames(ctx, trx, clients)
   return {

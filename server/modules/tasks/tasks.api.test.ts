@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { type Agent, json, startTestApp, type TestApp } from '../../test/harness'
+import { type Agent, json, serviceAt, serviceDate, startTestApp, type TestApp } from '../../test/harness'
 
 let t: TestApp
 let team: string
@@ -14,7 +14,7 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+const day = serviceDate
 
 it("builds a worker's day: today's sessions, overdue tasks, the week ahead and mandates ending soon", async () => {
   const person = json(await worker.post('/api/persons', { firstName: 'Lina', lastName: 'Tahiri' }))
@@ -30,9 +30,7 @@ it("builds a worker's day: today's sessions, overdue tasks, the week ahead and m
   expect(late).toMatchObject({ status: 'open', overdue: true, assigneeId: worker.userId, accompanimentCode: acc.code })
   const soon = json(await worker.post(`/api/accompaniments/${acc.id}/tasks`, { title: 'Appeler le CPAS', dueDate: day(3) }))
   json(await worker.post(`/api/accompaniments/${acc.id}/tasks`, { title: 'Plus tard', dueDate: day(30) }))
-  const now = new Date()
-  const inAnHour = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 12)).toISOString()
-  json(await worker.post(`/api/accompaniments/${acc.id}/sessions`, { startsAt: inAnHour, modality: 'office' }))
+  json(await worker.post(`/api/accompaniments/${acc.id}/sessions`, { startsAt: serviceAt(0), modality: 'office' }))
 
   const myDay = json(await worker.get('/api/my-day'))
   expect(myDay.sessionsToday).toHaveLength(1)

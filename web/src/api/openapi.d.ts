@@ -487,6 +487,58 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/restrictions/lookup': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** The DPO finds a person by their code (never by name) to restrict or lift: the person's restriction record */
+    post: operations['lookUpRestrictionPerson']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/persons/{id}/restriction': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The person's restriction of processing (art. 18): in force or not, and every restriction with its reasons (DPO) */
+    get: operations['getPersonRestriction']
+    put?: never
+    /** Restrict the processing of a person (and all their cases, or one case of theirs): stored, read by the DPO and the lead of each case only, listed and changed nowhere (If-Match on the person) */
+    post: operations['restrictPerson']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/persons/{id}/restriction/lift': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Lift the restrictions in force on a person's processing, with a reason (If-Match on the person) */
+    post: operations['liftPersonRestriction']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/search': {
     parameters: {
       query?: never
@@ -982,6 +1034,23 @@ export interface paths {
     }
     /** Team lead: the team's open cases by status, kind, framework and worker; closures to decide */
     get: operations['getCaseloadDashboard']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/indicators': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A team's activity over a period: accompaniments opened, active and closed, durations, sessions; small counts suppressed */
+    get: operations['getTeamIndicators']
     put?: never
     post?: never
     delete?: never
@@ -1842,6 +1911,57 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/audit/access-review': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Per account, distinct persons and cases read per day over a period, with outlier days and break-the-glass use flagged */
+    get: operations['reviewAccess']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/audit/access-review/readers': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Who read a person between two dates (by id, code, or first and last name): POST, so that the name is in no URL */
+    post: operations['listPersonReaders']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/audit/access-review/users/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** What one account read between two dates: persons and cases by code, with counts and first and last time */
+    get: operations['listUserReads']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/dpo-alerts': {
     parameters: {
       query?: never
@@ -1870,6 +1990,456 @@ export interface paths {
     put?: never
     /** DPO: acknowledge an alert (If-Match); not one about oneself or one’s own act */
     post: operations['acknowledgeDpoAlert']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/persons/{id}/erasure': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** DPO: propose to erase a person (crypto-shredding) under an open erasure request about them; a second person confirms */
+    post: operations['proposeErasure']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/erasures': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Erasures in a state (awaiting confirmation by default) that the caller may see: all for the DPO, those of their teams for a lead */
+    get: operations['listErasures']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/erasures/{id}/confirm': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Second person: confirm an erasure (If-Match); the person is crypto-shredded at once, on every instance */
+    post: operations['confirmErasure']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/erasures/{id}/refuse': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Second person: refuse an erasure on one of the grounds GDPR allows (If-Match); nothing is erased */
+    post: operations['refuseErasure']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/dpo/requests': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** DPO: the register, soonest deadline first (open or closed, by kind, due within N days, overdue), with the counts to warn about */
+    get: operations['listDpoRequests']
+    put?: never
+    /** DPO: record a data-subject request (access, rectification, restriction, erasure, objection, portability) with its legal deadline */
+    post: operations['recordDpoRequest']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/dpo/requests/{requestId}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** DPO: one data-subject request, with its deadline and decision */
+    get: operations['getDpoRequest']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    /** DPO: correct who asked, how, the identity check, the person or the words, until decided (If-Match) */
+    patch: operations['updateDpoRequest']
+    trace?: never
+  }
+  '/api/dpo/requests/{requestId}/extension': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** DPO: extend the deadline once, by up to two further months, with the reason (If-Match) */
+    post: operations['extendDpoRequest']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/dpo/requests/{requestId}/decision': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** DPO: grant, partly grant or refuse, with the reasons unless granted in full (If-Match) */
+    post: operations['decideDpoRequest']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/dpo/requests/{requestId}/closure': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** DPO: close a decided request on the day the answer went out (If-Match) */
+    post: operations['closeDpoRequest']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/dpo/person-lookup': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** DPO: the subject of a request, by code or by first and last name (spelling-tolerant): codes only, POST so that the name is in no URL */
+    post: operations['lookUpDpoRequestPerson']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/persons/{id}/rectifications': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Rectification requests still open about a person, with the DPO’s note (404 unless the caller may read the person) */
+    get: operations['listPersonRectifications']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/persons/{id}/rectifications/{requestId}/done': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Mark a rectification request about this person done, once the correction is made (404 unless the caller may read the person) */
+    post: operations['markRectificationDone']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/dpo/retention/schedules': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** DPO: the retention term of every record kind, with its legal reason (kinds not set yet included) */
+    get: operations['listRetentionSchedules']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/dpo/retention/schedules/{kind}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** DPO: set a record kind’s retention term (If-Match: "0" for a kind never set) */
+    put: operations['setRetentionSchedule']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/dpo/retention/due': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** DPO: the dry run — what the schedules make due today, per kind, held cases apart (codes and dates only) */
+    get: operations['listRetentionDue']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/dpo/legal-holds': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** DPO: legal holds, current first, with their reasons and review dates */
+    get: operations['listLegalHolds']
+    put?: never
+    /** DPO: keep a case whatever its retention term (an ongoing judicial procedure), with a reason and a review date */
+    post: operations['placeLegalHold']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/dpo/legal-holds/{holdId}/lift': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** DPO: lift a legal hold, with a reason; retention applies to the case again */
+    post: operations['liftLegalHold']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/dpo/retention/runs': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** DPO: retention runs, latest first, with their counts per kind and reports */
+    get: operations['listRetentionRuns']
+    put?: never
+    /** DPO: propose a run now — a snapshot of what is due (replaces a proposal still waiting) */
+    post: operations['proposeRetentionRun']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/dpo/retention/runs/{runId}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** DPO: one retention run — its items by kind (ids only), counts, and report once carried out */
+    get: operations['getRetentionRun']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/dpo/retention/runs/{runId}/approval': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** DPO: approve a proposed run (If-Match) — it is carried out at once: irreversible erasure and anonymisation */
+    post: operations['approveRetentionRun']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/processing-register': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** DPO: the records of processing (GDPR art. 30) as JSON: purposes, categories of data (every sealed field placed) and of people, recipients (the partner directory), legal bases, retention, security measures, and what the DPO wrote */
+    get: operations['getProcessingRegister']
+    /** DPO: what the software cannot know (controller, DPO contact, purposes in the service’s words, transfers, retention…) (If-Match) */
+    put: operations['updateProcessingRegister']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/breaches': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** DPO: breaches, open ones (not closed) by discovery, each with its 72-hour clock */
+    get: operations['listBreaches']
+    put?: never
+    /** DPO: record a breach; its discovery time starts the 72-hour clock to notify the authority */
+    post: operations['recordBreach']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/breaches/{breachId}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** DPO: one breach with its clock */
+    get: operations['getBreach']
+    /** DPO: update a breach: numbers, consequences, measures, notifications made, status (If-Match) */
+    put: operations['updateBreach']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/dpo/exports': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** DPO: the exports made for a request, newest first */
+    get: operations['listDpoExports']
+    put?: never
+    /** DPO: start the export of everything about the person of an open access or portability request */
+    post: operations['startDpoExport']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/dpo/exports/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** DPO: an export's progress and the third parties' spots to review before release */
+    get: operations['getDpoExport']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/dpo/exports/{id}/download': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** DPO: download the archive once (JSON, PDF, documents); it is deleted as it is given */
+    get: operations['downloadDpoExport']
+    put?: never
+    post?: never
     delete?: never
     options?: never
     head?: never
@@ -2628,12 +3198,17 @@ export interface components {
         | 'access.second_person_required'
         | 'csrf.rejected'
         | 'resource.not_found'
+        | 'resource.erased'
+        | 'export.already_downloaded'
         | 'version.required'
         | 'version.mismatch'
         | 'conflict.email_taken'
         | 'conflict.team_name_taken'
         | 'conflict.theme_code_taken'
         | 'state.invalid_transition'
+        | 'processing.restricted'
+        | 'erasure.case_open'
+        | 'erasure.mandate_running'
         | 'rate.limited'
         | 'payload.too_large'
         | 'server.error'
@@ -2690,7 +3265,7 @@ export interface components {
         'application/problem+json': components['schemas']['Problem']
       }
     }
-    /** @description RFC 9457 problem. Codes: `auth.mfa_not_pending` (No second-factor step is pending); `auth.mfa_already_enabled` (The second factor is already set up); `access.already_granted` (You can already open this case); `conflict.email_taken` (This e-mail is already used); `conflict.team_name_taken` (A team with this name exists); `conflict.theme_code_taken` (A theme with this code exists); `state.invalid_transition` (Not possible in the current state). */
+    /** @description RFC 9457 problem. Codes: `auth.mfa_not_pending` (No second-factor step is pending); `auth.mfa_already_enabled` (The second factor is already set up); `access.already_granted` (You can already open this case); `export.already_downloaded` (This export was downloaded and deleted); `conflict.email_taken` (This e-mail is already used); `conflict.team_name_taken` (A team with this name exists); `conflict.theme_code_taken` (A theme with this code exists); `state.invalid_transition` (Not possible in the current state); `erasure.case_open` (A case of this person is still open: record the refusal on the request instead); `erasure.mandate_running` (A judicial mandate about this person is still running: record the refusal on the request instead). */
     Conflict: {
       headers: {
         [name: string]: unknown
@@ -3006,8 +3581,14 @@ export interface operations {
               | 'user.manage'
               | 'user.confirm_grant'
               | 'dpo_alert.review'
+              | 'erasure.propose'
+              | 'erasure.decide'
+              | 'dpo_request.manage'
+              | 'retention.manage'
               | 'team.manage'
               | 'audit.read'
+              | 'person.restrict'
+              | 'dpo_export.run'
               | 'contact.read'
               | 'contact.write'
               | 'contact.acknowledge_danger'
@@ -3035,6 +3616,9 @@ export interface operations {
               | 'referral.partner'
               | 'partner_activity.read'
               | 'partner_activity.read_all'
+              | 'processing_register.manage'
+              | 'breach.manage'
+              | 'indicators.read'
             )[]
             mfaEnabled: boolean
             /** @enum {string} */
@@ -4311,6 +4895,7 @@ export interface operations {
             updatedAt: string
             /** Format: int64 */
             version: number
+            restricted: boolean
           }
         }
       }
@@ -4365,6 +4950,7 @@ export interface operations {
             updatedAt: string
             /** Format: int64 */
             version: number
+            restricted: boolean
           }
         }
       }
@@ -4444,6 +5030,7 @@ export interface operations {
             updatedAt: string
             /** Format: int64 */
             version: number
+            restricted: boolean
           }
         }
       }
@@ -4509,6 +5096,220 @@ export interface operations {
       401: components['responses']['Unauthorized']
       403: components['responses']['Forbidden']
       404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  lookUpRestrictionPerson: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          code: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            personId: string
+            code: string
+            restricted: boolean
+            /** Format: int64 */
+            version: number
+            history: {
+              /** Format: uuid */
+              id: string
+              accompanimentId: string | null
+              requestId: string | null
+              reason: string
+              restrictedAt: string
+              liftReason: string | null
+              liftedAt: string | null
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getPersonRestriction: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            personId: string
+            code: string
+            restricted: boolean
+            /** Format: int64 */
+            version: number
+            history: {
+              /** Format: uuid */
+              id: string
+              accompanimentId: string | null
+              requestId: string | null
+              reason: string
+              restrictedAt: string
+              liftReason: string | null
+              liftedAt: string | null
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  restrictPerson: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string
+          /** Format: uuid */
+          requestId?: string
+          /** Format: uuid */
+          accompanimentId?: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            personId: string
+            code: string
+            restricted: boolean
+            /** Format: int64 */
+            version: number
+            history: {
+              /** Format: uuid */
+              id: string
+              accompanimentId: string | null
+              requestId: string | null
+              reason: string
+              restrictedAt: string
+              liftReason: string | null
+              liftedAt: string | null
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  liftPersonRestriction: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            personId: string
+            code: string
+            restricted: boolean
+            /** Format: int64 */
+            version: number
+            history: {
+              /** Format: uuid */
+              id: string
+              accompanimentId: string | null
+              requestId: string | null
+              reason: string
+              restrictedAt: string
+              liftReason: string | null
+              liftedAt: string | null
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
       429: components['responses']['TooManyRequests']
       500: components['responses']['ServerError']
     }
@@ -4662,6 +5463,7 @@ export interface operations {
               updatedAt: string
               /** @enum {string} */
               access: 'assigned' | 'lead' | 'emergency'
+              erasedAt: string | null
             }[]
             /** Format: int64 */
             total: number
@@ -4766,6 +5568,7 @@ export interface operations {
                 updatedAt: string
                 /** @enum {string} */
                 access: 'assigned' | 'lead' | 'emergency'
+                erasedAt: string | null
                 concernedPersonId: string | null
                 /** @enum {string} */
                 concernedStatus: 'known' | 'unknown' | 'anonymous'
@@ -4810,6 +5613,7 @@ export interface operations {
                 createdAt: string
                 /** Format: int64 */
                 version: number
+                restricted: boolean
               }
             | {
                 /** Format: uuid */
@@ -4885,6 +5689,7 @@ export interface operations {
               updatedAt: string
               /** @enum {string} */
               access: 'assigned' | 'lead' | 'emergency'
+              erasedAt: string | null
             }[]
             /** Format: int64 */
             total: number
@@ -4935,6 +5740,7 @@ export interface operations {
             updatedAt: string
             /** @enum {string} */
             access: 'assigned' | 'lead' | 'emergency'
+            erasedAt: string | null
             concernedPersonId: string | null
             /** @enum {string} */
             concernedStatus: 'known' | 'unknown' | 'anonymous'
@@ -4978,6 +5784,7 @@ export interface operations {
             createdAt: string
             /** Format: int64 */
             version: number
+            restricted: boolean
           }
         }
       }
@@ -5051,6 +5858,7 @@ export interface operations {
             updatedAt: string
             /** @enum {string} */
             access: 'assigned' | 'lead' | 'emergency'
+            erasedAt: string | null
             concernedPersonId: string | null
             /** @enum {string} */
             concernedStatus: 'known' | 'unknown' | 'anonymous'
@@ -5094,6 +5902,7 @@ export interface operations {
             createdAt: string
             /** Format: int64 */
             version: number
+            restricted: boolean
           }
         }
       }
@@ -5154,6 +5963,7 @@ export interface operations {
             updatedAt: string
             /** @enum {string} */
             access: 'assigned' | 'lead' | 'emergency'
+            erasedAt: string | null
             concernedPersonId: string | null
             /** @enum {string} */
             concernedStatus: 'known' | 'unknown' | 'anonymous'
@@ -5197,6 +6007,7 @@ export interface operations {
             createdAt: string
             /** Format: int64 */
             version: number
+            restricted: boolean
           }
         }
       }
@@ -5252,6 +6063,7 @@ export interface operations {
             updatedAt: string
             /** @enum {string} */
             access: 'assigned' | 'lead' | 'emergency'
+            erasedAt: string | null
             concernedPersonId: string | null
             /** @enum {string} */
             concernedStatus: 'known' | 'unknown' | 'anonymous'
@@ -5295,6 +6107,7 @@ export interface operations {
             createdAt: string
             /** Format: int64 */
             version: number
+            restricted: boolean
           }
         }
       }
@@ -5497,6 +6310,7 @@ export interface operations {
             updatedAt: string
             /** @enum {string} */
             access: 'assigned' | 'lead' | 'emergency'
+            erasedAt: string | null
             concernedPersonId: string | null
             /** @enum {string} */
             concernedStatus: 'known' | 'unknown' | 'anonymous'
@@ -5540,6 +6354,7 @@ export interface operations {
             createdAt: string
             /** Format: int64 */
             version: number
+            restricted: boolean
           }
         }
       }
@@ -5602,6 +6417,7 @@ export interface operations {
             updatedAt: string
             /** @enum {string} */
             access: 'assigned' | 'lead' | 'emergency'
+            erasedAt: string | null
             concernedPersonId: string | null
             /** @enum {string} */
             concernedStatus: 'known' | 'unknown' | 'anonymous'
@@ -5645,6 +6461,7 @@ export interface operations {
             createdAt: string
             /** Format: int64 */
             version: number
+            restricted: boolean
           }
         }
       }
@@ -5718,6 +6535,7 @@ export interface operations {
             updatedAt: string
             /** @enum {string} */
             access: 'assigned' | 'lead' | 'emergency'
+            erasedAt: string | null
             concernedPersonId: string | null
             /** @enum {string} */
             concernedStatus: 'known' | 'unknown' | 'anonymous'
@@ -5761,6 +6579,7 @@ export interface operations {
             createdAt: string
             /** Format: int64 */
             version: number
+            restricted: boolean
           }
         }
       }
@@ -5821,6 +6640,7 @@ export interface operations {
             updatedAt: string
             /** @enum {string} */
             access: 'assigned' | 'lead' | 'emergency'
+            erasedAt: string | null
             concernedPersonId: string | null
             /** @enum {string} */
             concernedStatus: 'known' | 'unknown' | 'anonymous'
@@ -5864,6 +6684,7 @@ export interface operations {
             createdAt: string
             /** Format: int64 */
             version: number
+            restricted: boolean
           }
         }
       }
@@ -7828,6 +8649,186 @@ export interface operations {
                 firstName: string
                 lastName: string
               }
+            }
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getTeamIndicators: {
+    parameters: {
+      query: {
+        teamId: string
+        from: string
+        to: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            teamId: string
+            /** Format: date */
+            from: string
+            /** Format: date */
+            to: string
+            /** Format: int64 */
+            threshold: number
+            opened: {
+              rows: ('concerned' | 'relative' | 'professional')[]
+              columns: ('voluntary' | 'judicial')[]
+              cells: (
+                | {
+                    /** Format: int64 */
+                    count: number
+                  }
+                | {
+                    /** Format: int64 */
+                    below: number
+                  }
+              )[][]
+              rowTotals: (
+                | {
+                    /** Format: int64 */
+                    count: number
+                  }
+                | {
+                    /** Format: int64 */
+                    below: number
+                  }
+              )[]
+              columnTotals: (
+                | {
+                    /** Format: int64 */
+                    count: number
+                  }
+                | {
+                    /** Format: int64 */
+                    below: number
+                  }
+              )[]
+              total:
+                | {
+                    /** Format: int64 */
+                    count: number
+                  }
+                | {
+                    /** Format: int64 */
+                    below: number
+                  }
+            }
+            active: {
+              rows: ('concerned' | 'relative' | 'professional')[]
+              columns: ('voluntary' | 'judicial')[]
+              cells: (
+                | {
+                    /** Format: int64 */
+                    count: number
+                  }
+                | {
+                    /** Format: int64 */
+                    below: number
+                  }
+              )[][]
+              rowTotals: (
+                | {
+                    /** Format: int64 */
+                    count: number
+                  }
+                | {
+                    /** Format: int64 */
+                    below: number
+                  }
+              )[]
+              columnTotals: (
+                | {
+                    /** Format: int64 */
+                    count: number
+                  }
+                | {
+                    /** Format: int64 */
+                    below: number
+                  }
+              )[]
+              total:
+                | {
+                    /** Format: int64 */
+                    count: number
+                  }
+                | {
+                    /** Format: int64 */
+                    below: number
+                  }
+            }
+            closedByOutcome: {
+              keys: ('goals_reached' | 'person_withdrew' | 'moved_away' | 'mandate_ended' | 'referred_elsewhere' | 'other')[]
+              counts: (
+                | {
+                    /** Format: int64 */
+                    count: number
+                  }
+                | {
+                    /** Format: int64 */
+                    below: number
+                  }
+              )[]
+              total:
+                | {
+                    /** Format: int64 */
+                    count: number
+                  }
+                | {
+                    /** Format: int64 */
+                    below: number
+                  }
+            }
+            duration: {
+              cases:
+                | {
+                    /** Format: int64 */
+                    count: number
+                  }
+                | {
+                    /** Format: int64 */
+                    below: number
+                  }
+              medianDays: number | null
+            }
+            sessions: {
+              keys: ('planned' | 'held' | 'cancelled' | 'missed')[]
+              counts: (
+                | {
+                    /** Format: int64 */
+                    count: number
+                  }
+                | {
+                    /** Format: int64 */
+                    below: number
+                  }
+              )[]
+              total:
+                | {
+                    /** Format: int64 */
+                    count: number
+                  }
+                | {
+                    /** Format: int64 */
+                    below: number
+                  }
             }
           }
         }
@@ -14160,6 +15161,31 @@ export interface operations {
           | 'user.role_requests_listed'
           | 'dpo_alert.listed'
           | 'dpo_alert.acknowledged'
+          | 'erasure.proposed'
+          | 'erasure.confirmed'
+          | 'erasure.refused'
+          | 'erasure.listed'
+          | 'dpo_request.recorded'
+          | 'dpo_request.viewed'
+          | 'retention.schedules_viewed'
+          | 'retention.schedule_set'
+          | 'retention.due_listed'
+          | 'retention.run_proposed'
+          | 'retention.runs_listed'
+          | 'retention.run_viewed'
+          | 'retention.run_approved'
+          | 'retention.run_executed'
+          | 'legal_hold.listed'
+          | 'legal_hold.placed'
+          | 'legal_hold.lifted'
+          | 'dpo_request.listed'
+          | 'dpo_request.updated'
+          | 'dpo_request.extended'
+          | 'dpo_request.decided'
+          | 'dpo_request.closed'
+          | 'dpo_request.person_looked_up'
+          | 'dpo_request.rectifications_viewed'
+          | 'dpo_request.rectified'
           | 'team.created'
           | 'team.caseload_viewed'
           | 'instrument.created'
@@ -14179,6 +15205,9 @@ export interface operations {
           | 'person.created'
           | 'person.updated'
           | 'person.cases_viewed'
+          | 'person.restricted'
+          | 'person.restriction_lifted'
+          | 'person.restriction_viewed'
           | 'search.performed'
           | 'recent_view.listed'
           | 'recent_view.cleared'
@@ -14196,6 +15225,7 @@ export interface operations {
           | 'accompaniment.refuse_closure'
           | 'accompaniment.reopen'
           | 'dashboard.viewed'
+          | 'indicators.viewed'
           | 'my_day.viewed'
           | 'calendar.viewed'
           | 'calendar.feed_read'
@@ -14269,6 +15299,12 @@ export interface operations {
           | 'duty.emergency_path_updated'
           | 'legal_basis.created'
           | 'legal_basis.updated'
+          | 'processing_register.viewed'
+          | 'processing_register.updated'
+          | 'breach.listed'
+          | 'breach.viewed'
+          | 'breach.recorded'
+          | 'breach.updated'
           | 'exception.recorded'
           | 'exception.updated'
           | 'exception.decided'
@@ -14292,9 +15328,16 @@ export interface operations {
           | 'partner.self_updated'
           | 'partner_activity.viewed'
           | 'audit.viewed'
+          | 'dpo_export.started'
+          | 'dpo_export.gathered'
+          | 'dpo_export.stored'
+          | 'dpo_export.viewed'
+          | 'dpo_export.downloaded'
           | 'audit.verified'
           | 'names.reindexed'
           | 'job.retried'
+          | 'keys.rotated'
+          | 'keys.verified'
           | 'notification.scheduled'
           | 'seed.demo'
           | 'seed.demo_casework'
@@ -14391,6 +15434,31 @@ export interface operations {
             | 'user.role_requests_listed'
             | 'dpo_alert.listed'
             | 'dpo_alert.acknowledged'
+            | 'erasure.proposed'
+            | 'erasure.confirmed'
+            | 'erasure.refused'
+            | 'erasure.listed'
+            | 'dpo_request.recorded'
+            | 'dpo_request.viewed'
+            | 'retention.schedules_viewed'
+            | 'retention.schedule_set'
+            | 'retention.due_listed'
+            | 'retention.run_proposed'
+            | 'retention.runs_listed'
+            | 'retention.run_viewed'
+            | 'retention.run_approved'
+            | 'retention.run_executed'
+            | 'legal_hold.listed'
+            | 'legal_hold.placed'
+            | 'legal_hold.lifted'
+            | 'dpo_request.listed'
+            | 'dpo_request.updated'
+            | 'dpo_request.extended'
+            | 'dpo_request.decided'
+            | 'dpo_request.closed'
+            | 'dpo_request.person_looked_up'
+            | 'dpo_request.rectifications_viewed'
+            | 'dpo_request.rectified'
             | 'team.created'
             | 'team.caseload_viewed'
             | 'instrument.created'
@@ -14410,6 +15478,9 @@ export interface operations {
             | 'person.created'
             | 'person.updated'
             | 'person.cases_viewed'
+            | 'person.restricted'
+            | 'person.restriction_lifted'
+            | 'person.restriction_viewed'
             | 'search.performed'
             | 'recent_view.listed'
             | 'recent_view.cleared'
@@ -14427,6 +15498,7 @@ export interface operations {
             | 'accompaniment.refuse_closure'
             | 'accompaniment.reopen'
             | 'dashboard.viewed'
+            | 'indicators.viewed'
             | 'my_day.viewed'
             | 'calendar.viewed'
             | 'calendar.feed_read'
@@ -14500,6 +15572,12 @@ export interface operations {
             | 'duty.emergency_path_updated'
             | 'legal_basis.created'
             | 'legal_basis.updated'
+            | 'processing_register.viewed'
+            | 'processing_register.updated'
+            | 'breach.listed'
+            | 'breach.viewed'
+            | 'breach.recorded'
+            | 'breach.updated'
             | 'exception.recorded'
             | 'exception.updated'
             | 'exception.decided'
@@ -14523,9 +15601,16 @@ export interface operations {
             | 'partner.self_updated'
             | 'partner_activity.viewed'
             | 'audit.viewed'
+            | 'dpo_export.started'
+            | 'dpo_export.gathered'
+            | 'dpo_export.stored'
+            | 'dpo_export.viewed'
+            | 'dpo_export.downloaded'
             | 'audit.verified'
             | 'names.reindexed'
             | 'job.retried'
+            | 'keys.rotated'
+            | 'keys.verified'
             | 'notification.scheduled'
             | 'seed.demo'
             | 'seed.demo_casework'
@@ -14651,6 +15736,169 @@ export interface operations {
       }
       401: components['responses']['Unauthorized']
       403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  reviewAccess: {
+    parameters: {
+      query: {
+        from: string
+        to: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: date */
+            from: string
+            /** Format: date */
+            to: string
+            ratio: number
+            /** Format: int64 */
+            floor: number
+            /** Format: int64 */
+            breakGlassFloor: number
+            users: {
+              actorId: string
+              actorName: string | null
+              roles: string[]
+              days: {
+                /** Format: date */
+                day: string
+                /** Format: int64 */
+                persons: number
+                /** Format: int64 */
+                cases: number
+                outlier: boolean
+              }[]
+              medianPersons: number
+              medianCases: number
+              /** Format: int64 */
+              peakPersons: number
+              /** Format: int64 */
+              persons: number
+              /** Format: int64 */
+              cases: number
+              /** Format: int64 */
+              breakGlassGrants: number
+              flags: ('reads_spike' | 'break_glass')[]
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listPersonReaders: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date */
+          from: string
+          /** Format: date */
+          to: string
+          /** Format: uuid */
+          personId?: string
+          personCode?: string
+          personName?: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            matchedCodes: string[]
+            readers: {
+              actorId: string
+              actorName: string | null
+              roles: string[]
+              /** Format: int64 */
+              reads: number
+              firstAt: string
+              lastAt: string
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listUserReads: {
+    parameters: {
+      query: {
+        from: string
+        to: string
+      }
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            actorId: string
+            actorName: string | null
+            persons: {
+              /** Format: int64 */
+              reads: number
+              firstAt: string
+              lastAt: string
+              personId: string
+              code: string
+            }[]
+            cases: {
+              /** Format: int64 */
+              reads: number
+              firstAt: string
+              lastAt: string
+              caseId: string
+              code: string
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
       429: components['responses']['TooManyRequests']
       500: components['responses']['ServerError']
     }
@@ -14783,6 +16031,2814 @@ export interface operations {
       412: components['responses']['PreconditionFailed']
       413: components['responses']['PayloadTooLarge']
       428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  proposeErasure: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          requestId: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** Format: int64 */
+            version: number
+            /** @enum {string} */
+            status: 'proposed' | 'confirmed' | 'refused'
+            /** Format: uuid */
+            personId: string
+            personCode: string
+            caseCodes: string[]
+            /** Format: uuid */
+            requestId: string
+            proposedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }
+            proposedAt: string
+            decidedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            } | null
+            decidedAt: string | null
+            refusalReason:
+              | ('legal_obligation' | 'public_task' | 'legal_claims' | 'archiving_research' | 'unfounded_or_excessive' | 'proposal_error')
+              | null
+            erasedAt: string | null
+            mayDecide: boolean
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listErasures: {
+    parameters: {
+      query?: {
+        state?: 'proposed' | 'confirmed' | 'refused'
+        limit?: number
+        offset?: number
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              /** Format: int64 */
+              version: number
+              /** @enum {string} */
+              status: 'proposed' | 'confirmed' | 'refused'
+              /** Format: uuid */
+              personId: string
+              personCode: string
+              caseCodes: string[]
+              /** Format: uuid */
+              requestId: string
+              proposedBy: {
+                /** Format: uuid */
+                id: string
+                displayName: string
+              }
+              proposedAt: string
+              decidedBy: {
+                /** Format: uuid */
+                id: string
+                displayName: string
+              } | null
+              decidedAt: string | null
+              refusalReason:
+                | ('legal_obligation' | 'public_task' | 'legal_claims' | 'archiving_research' | 'unfounded_or_excessive' | 'proposal_error')
+                | null
+              erasedAt: string | null
+              mayDecide: boolean
+            }[]
+            /** Format: int64 */
+            total: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  confirmErasure: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** Format: int64 */
+            version: number
+            /** @enum {string} */
+            status: 'proposed' | 'confirmed' | 'refused'
+            /** Format: uuid */
+            personId: string
+            personCode: string
+            caseCodes: string[]
+            /** Format: uuid */
+            requestId: string
+            proposedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }
+            proposedAt: string
+            decidedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            } | null
+            decidedAt: string | null
+            refusalReason:
+              | ('legal_obligation' | 'public_task' | 'legal_claims' | 'archiving_research' | 'unfounded_or_excessive' | 'proposal_error')
+              | null
+            erasedAt: string | null
+            mayDecide: boolean
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  refuseErasure: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          reason: 'legal_obligation' | 'public_task' | 'legal_claims' | 'archiving_research' | 'unfounded_or_excessive' | 'proposal_error'
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** Format: int64 */
+            version: number
+            /** @enum {string} */
+            status: 'proposed' | 'confirmed' | 'refused'
+            /** Format: uuid */
+            personId: string
+            personCode: string
+            caseCodes: string[]
+            /** Format: uuid */
+            requestId: string
+            proposedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }
+            proposedAt: string
+            decidedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            } | null
+            decidedAt: string | null
+            refusalReason:
+              | ('legal_obligation' | 'public_task' | 'legal_claims' | 'archiving_research' | 'unfounded_or_excessive' | 'proposal_error')
+              | null
+            erasedAt: string | null
+            mayDecide: boolean
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listDpoRequests: {
+    parameters: {
+      query?: {
+        status?: 'open' | 'closed' | 'all'
+        kind?: 'access' | 'rectification' | 'restriction' | 'erasure' | 'objection' | 'portability'
+        dueWithin?: number
+        overdue?: 'true' | 'false'
+        limit?: number
+        offset?: number
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              code: string
+              /** Format: int64 */
+              version: number
+              /** @enum {string} */
+              kind: 'access' | 'rectification' | 'restriction' | 'erasure' | 'objection' | 'portability'
+              person: {
+                /** Format: uuid */
+                id: string
+                code: string
+              } | null
+              /** @enum {string} */
+              requester: 'subject' | 'legal_representative' | 'lawyer' | 'other_mandated'
+              /** @enum {string} */
+              channel: 'letter' | 'email' | 'in_person' | 'phone' | 'other'
+              /** @enum {string} */
+              identityCheck: 'id_document_seen' | 'known_to_service' | 'mandate_checked' | 'not_yet_checked'
+              /** Format: date */
+              receivedOn: string
+              /** Format: date */
+              dueOn: string
+              extendedTo: string | null
+              /** @enum {string} */
+              status: 'received' | 'in_progress' | 'decided' | 'closed'
+              decision: ('granted' | 'partly_granted' | 'refused') | null
+              closedOn: string | null
+              createdBy: {
+                /** Format: uuid */
+                id: string
+                displayName: string
+              }
+              createdAt: string
+              rectification: {
+                by: {
+                  /** Format: uuid */
+                  id: string
+                  displayName: string
+                }
+                at: string
+              } | null
+              /** @enum {string} */
+              deadline: 'overdue' | 'due_soon' | 'on_time' | 'answered'
+              /** Format: int64 */
+              daysLeft: number
+            }[]
+            /** Format: int64 */
+            total: number
+            warnings: {
+              /** Format: int64 */
+              overdue: number
+              /** Format: int64 */
+              dueSoon: number
+            }
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  recordDpoRequest: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          kind: 'access' | 'rectification' | 'restriction' | 'erasure' | 'objection' | 'portability'
+          /** @default null */
+          personId?: string | null
+          /** @enum {string} */
+          requester: 'subject' | 'legal_representative' | 'lawyer' | 'other_mandated'
+          /** @enum {string} */
+          channel: 'letter' | 'email' | 'in_person' | 'phone' | 'other'
+          /** @enum {string} */
+          identityCheck: 'id_document_seen' | 'known_to_service' | 'mandate_checked' | 'not_yet_checked'
+          /** Format: date */
+          receivedOn: string
+          /** @default null */
+          details?: string | null
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            code: string
+            /** Format: int64 */
+            version: number
+            /** @enum {string} */
+            kind: 'access' | 'rectification' | 'restriction' | 'erasure' | 'objection' | 'portability'
+            person: {
+              /** Format: uuid */
+              id: string
+              code: string
+            } | null
+            /** @enum {string} */
+            requester: 'subject' | 'legal_representative' | 'lawyer' | 'other_mandated'
+            /** @enum {string} */
+            channel: 'letter' | 'email' | 'in_person' | 'phone' | 'other'
+            /** @enum {string} */
+            identityCheck: 'id_document_seen' | 'known_to_service' | 'mandate_checked' | 'not_yet_checked'
+            /** Format: date */
+            receivedOn: string
+            /** Format: date */
+            dueOn: string
+            extendedTo: string | null
+            /** @enum {string} */
+            status: 'received' | 'in_progress' | 'decided' | 'closed'
+            decision: ('granted' | 'partly_granted' | 'refused') | null
+            closedOn: string | null
+            details: string | null
+            extensionReason: string | null
+            decisionReason: string | null
+            createdBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }
+            createdAt: string
+            rectification: {
+              by: {
+                /** Format: uuid */
+                id: string
+                displayName: string
+              }
+              at: string
+            } | null
+            /** @enum {string} */
+            deadline: 'overdue' | 'due_soon' | 'on_time' | 'answered'
+            /** Format: int64 */
+            daysLeft: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getDpoRequest: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        requestId: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            code: string
+            /** Format: int64 */
+            version: number
+            /** @enum {string} */
+            kind: 'access' | 'rectification' | 'restriction' | 'erasure' | 'objection' | 'portability'
+            person: {
+              /** Format: uuid */
+              id: string
+              code: string
+            } | null
+            /** @enum {string} */
+            requester: 'subject' | 'legal_representative' | 'lawyer' | 'other_mandated'
+            /** @enum {string} */
+            channel: 'letter' | 'email' | 'in_person' | 'phone' | 'other'
+            /** @enum {string} */
+            identityCheck: 'id_document_seen' | 'known_to_service' | 'mandate_checked' | 'not_yet_checked'
+            /** Format: date */
+            receivedOn: string
+            /** Format: date */
+            dueOn: string
+            extendedTo: string | null
+            /** @enum {string} */
+            status: 'received' | 'in_progress' | 'decided' | 'closed'
+            decision: ('granted' | 'partly_granted' | 'refused') | null
+            closedOn: string | null
+            details: string | null
+            extensionReason: string | null
+            decisionReason: string | null
+            createdBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }
+            createdAt: string
+            rectification: {
+              by: {
+                /** Format: uuid */
+                id: string
+                displayName: string
+              }
+              at: string
+            } | null
+            /** @enum {string} */
+            deadline: 'overdue' | 'due_soon' | 'on_time' | 'answered'
+            /** Format: int64 */
+            daysLeft: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  updateDpoRequest: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        requestId: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          personId?: string | null
+          /** @enum {string} */
+          requester?: 'subject' | 'legal_representative' | 'lawyer' | 'other_mandated'
+          /** @enum {string} */
+          channel?: 'letter' | 'email' | 'in_person' | 'phone' | 'other'
+          /** @enum {string} */
+          identityCheck?: 'id_document_seen' | 'known_to_service' | 'mandate_checked' | 'not_yet_checked'
+          details?: string | null
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            code: string
+            /** Format: int64 */
+            version: number
+            /** @enum {string} */
+            kind: 'access' | 'rectification' | 'restriction' | 'erasure' | 'objection' | 'portability'
+            person: {
+              /** Format: uuid */
+              id: string
+              code: string
+            } | null
+            /** @enum {string} */
+            requester: 'subject' | 'legal_representative' | 'lawyer' | 'other_mandated'
+            /** @enum {string} */
+            channel: 'letter' | 'email' | 'in_person' | 'phone' | 'other'
+            /** @enum {string} */
+            identityCheck: 'id_document_seen' | 'known_to_service' | 'mandate_checked' | 'not_yet_checked'
+            /** Format: date */
+            receivedOn: string
+            /** Format: date */
+            dueOn: string
+            extendedTo: string | null
+            /** @enum {string} */
+            status: 'received' | 'in_progress' | 'decided' | 'closed'
+            decision: ('granted' | 'partly_granted' | 'refused') | null
+            closedOn: string | null
+            details: string | null
+            extensionReason: string | null
+            decisionReason: string | null
+            createdBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }
+            createdAt: string
+            rectification: {
+              by: {
+                /** Format: uuid */
+                id: string
+                displayName: string
+              }
+              at: string
+            } | null
+            /** @enum {string} */
+            deadline: 'overdue' | 'due_soon' | 'on_time' | 'answered'
+            /** Format: int64 */
+            daysLeft: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  extendDpoRequest: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        requestId: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date */
+          extendedTo: string
+          reason: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            code: string
+            /** Format: int64 */
+            version: number
+            /** @enum {string} */
+            kind: 'access' | 'rectification' | 'restriction' | 'erasure' | 'objection' | 'portability'
+            person: {
+              /** Format: uuid */
+              id: string
+              code: string
+            } | null
+            /** @enum {string} */
+            requester: 'subject' | 'legal_representative' | 'lawyer' | 'other_mandated'
+            /** @enum {string} */
+            channel: 'letter' | 'email' | 'in_person' | 'phone' | 'other'
+            /** @enum {string} */
+            identityCheck: 'id_document_seen' | 'known_to_service' | 'mandate_checked' | 'not_yet_checked'
+            /** Format: date */
+            receivedOn: string
+            /** Format: date */
+            dueOn: string
+            extendedTo: string | null
+            /** @enum {string} */
+            status: 'received' | 'in_progress' | 'decided' | 'closed'
+            decision: ('granted' | 'partly_granted' | 'refused') | null
+            closedOn: string | null
+            details: string | null
+            extensionReason: string | null
+            decisionReason: string | null
+            createdBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }
+            createdAt: string
+            rectification: {
+              by: {
+                /** Format: uuid */
+                id: string
+                displayName: string
+              }
+              at: string
+            } | null
+            /** @enum {string} */
+            deadline: 'overdue' | 'due_soon' | 'on_time' | 'answered'
+            /** Format: int64 */
+            daysLeft: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  decideDpoRequest: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        requestId: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          decision: 'granted' | 'partly_granted' | 'refused'
+          /** @default null */
+          reason?: string | null
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            code: string
+            /** Format: int64 */
+            version: number
+            /** @enum {string} */
+            kind: 'access' | 'rectification' | 'restriction' | 'erasure' | 'objection' | 'portability'
+            person: {
+              /** Format: uuid */
+              id: string
+              code: string
+            } | null
+            /** @enum {string} */
+            requester: 'subject' | 'legal_representative' | 'lawyer' | 'other_mandated'
+            /** @enum {string} */
+            channel: 'letter' | 'email' | 'in_person' | 'phone' | 'other'
+            /** @enum {string} */
+            identityCheck: 'id_document_seen' | 'known_to_service' | 'mandate_checked' | 'not_yet_checked'
+            /** Format: date */
+            receivedOn: string
+            /** Format: date */
+            dueOn: string
+            extendedTo: string | null
+            /** @enum {string} */
+            status: 'received' | 'in_progress' | 'decided' | 'closed'
+            decision: ('granted' | 'partly_granted' | 'refused') | null
+            closedOn: string | null
+            details: string | null
+            extensionReason: string | null
+            decisionReason: string | null
+            createdBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }
+            createdAt: string
+            rectification: {
+              by: {
+                /** Format: uuid */
+                id: string
+                displayName: string
+              }
+              at: string
+            } | null
+            /** @enum {string} */
+            deadline: 'overdue' | 'due_soon' | 'on_time' | 'answered'
+            /** Format: int64 */
+            daysLeft: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  closeDpoRequest: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        requestId: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date */
+          closedOn: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            code: string
+            /** Format: int64 */
+            version: number
+            /** @enum {string} */
+            kind: 'access' | 'rectification' | 'restriction' | 'erasure' | 'objection' | 'portability'
+            person: {
+              /** Format: uuid */
+              id: string
+              code: string
+            } | null
+            /** @enum {string} */
+            requester: 'subject' | 'legal_representative' | 'lawyer' | 'other_mandated'
+            /** @enum {string} */
+            channel: 'letter' | 'email' | 'in_person' | 'phone' | 'other'
+            /** @enum {string} */
+            identityCheck: 'id_document_seen' | 'known_to_service' | 'mandate_checked' | 'not_yet_checked'
+            /** Format: date */
+            receivedOn: string
+            /** Format: date */
+            dueOn: string
+            extendedTo: string | null
+            /** @enum {string} */
+            status: 'received' | 'in_progress' | 'decided' | 'closed'
+            decision: ('granted' | 'partly_granted' | 'refused') | null
+            closedOn: string | null
+            details: string | null
+            extensionReason: string | null
+            decisionReason: string | null
+            createdBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }
+            createdAt: string
+            rectification: {
+              by: {
+                /** Format: uuid */
+                id: string
+                displayName: string
+              }
+              at: string
+            } | null
+            /** @enum {string} */
+            deadline: 'overdue' | 'due_soon' | 'on_time' | 'answered'
+            /** Format: int64 */
+            daysLeft: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  lookUpDpoRequestPerson: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          code?: string
+          name?: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            persons: {
+              /** Format: uuid */
+              id: string
+              code: string
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listPersonRectifications: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              requestId: string
+              code: string
+              /** Format: date */
+              receivedOn: string
+              details: string | null
+              rectification: {
+                by: {
+                  /** Format: uuid */
+                  id: string
+                  displayName: string
+                }
+                at: string
+              } | null
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  markRectificationDone: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+        requestId: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            requestId: string
+            code: string
+            /** Format: date */
+            receivedOn: string
+            details: string | null
+            rectification: {
+              by: {
+                /** Format: uuid */
+                id: string
+                displayName: string
+              }
+              at: string
+            } | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listRetentionSchedules: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** @enum {string} */
+              kind: 'case_voluntary' | 'case_judicial' | 'case_advice' | 'contact_unlinked' | 'dpo_request' | 'audit_log'
+              /** @enum {string} */
+              trigger: 'closure' | 'contact' | 'request_closed' | 'entry'
+              months: number | null
+              legalReason: string
+              updatedAt: string | null
+              updatedBy: {
+                /** Format: uuid */
+                id: string
+                displayName: string
+              } | null
+              /** Format: int64 */
+              version: number
+            }[]
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  setRetentionSchedule: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        kind: 'case_voluntary' | 'case_judicial' | 'case_advice' | 'contact_unlinked' | 'dpo_request' | 'audit_log'
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          months: number | null
+          /** @default  */
+          legalReason?: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            kind: 'case_voluntary' | 'case_judicial' | 'case_advice' | 'contact_unlinked' | 'dpo_request' | 'audit_log'
+            /** @enum {string} */
+            trigger: 'closure' | 'contact' | 'request_closed' | 'entry'
+            months: number | null
+            legalReason: string
+            updatedAt: string | null
+            updatedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            } | null
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listRetentionDue: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: date */
+            asOf: string
+            kinds: {
+              /** @enum {string} */
+              kind: 'case_voluntary' | 'case_judicial' | 'case_advice' | 'contact_unlinked' | 'dpo_request' | 'audit_log'
+              months: number | null
+              /** Format: int64 */
+              due: number
+              /** Format: int64 */
+              held: number
+            }[]
+            items: {
+              /** @enum {string} */
+              kind: 'case_voluntary' | 'case_judicial' | 'case_advice' | 'contact_unlinked' | 'dpo_request' | 'audit_log'
+              /** @enum {string} */
+              subject: 'case' | 'contact' | 'dpo_request'
+              /** Format: uuid */
+              id: string
+              code: string | null
+              /** Format: date */
+              since: string
+              held: boolean
+            }[]
+            truncated: boolean
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listLegalHolds: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              /** Format: int64 */
+              version: number
+              case: {
+                /** Format: uuid */
+                id: string
+                code: string
+              }
+              reason: string
+              /** Format: date */
+              reviewOn: string
+              reviewDue: boolean
+              placedBy: {
+                /** Format: uuid */
+                id: string
+                displayName: string
+              }
+              placedAt: string
+              liftedAt: string | null
+              liftReason: string | null
+            }[]
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  placeLegalHold: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          caseCode: string
+          reason: string
+          /** Format: date */
+          reviewOn: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** Format: int64 */
+            version: number
+            case: {
+              /** Format: uuid */
+              id: string
+              code: string
+            }
+            reason: string
+            /** Format: date */
+            reviewOn: string
+            reviewDue: boolean
+            placedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }
+            placedAt: string
+            liftedAt: string | null
+            liftReason: string | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  liftLegalHold: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        holdId: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          reason: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** Format: int64 */
+            version: number
+            case: {
+              /** Format: uuid */
+              id: string
+              code: string
+            }
+            reason: string
+            /** Format: date */
+            reviewOn: string
+            reviewDue: boolean
+            placedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }
+            placedAt: string
+            liftedAt: string | null
+            liftReason: string | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listRetentionRuns: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              /** Format: int64 */
+              version: number
+              /** @enum {string} */
+              status: 'proposed' | 'approved' | 'executed' | 'cancelled'
+              /** Format: date */
+              asOf: string
+              kinds: {
+                /** @enum {string} */
+                kind: 'case_voluntary' | 'case_judicial' | 'case_advice' | 'contact_unlinked' | 'dpo_request' | 'audit_log'
+                months: number | null
+                /** Format: int64 */
+                due: number
+                /** Format: int64 */
+                held: number
+              }[]
+              /** Format: int64 */
+              total: number
+              proposedBy: {
+                /** Format: uuid */
+                id: string
+                displayName: string
+              } | null
+              proposedAt: string
+              approvedBy: {
+                /** Format: uuid */
+                id: string
+                displayName: string
+              } | null
+              approvedAt: string | null
+              executedAt: string | null
+              report: {
+                /** Format: date */
+                asOf: string
+                executedAt: string
+                kinds: {
+                  /** @enum {string} */
+                  kind: 'case_voluntary' | 'case_judicial' | 'case_advice' | 'contact_unlinked' | 'dpo_request' | 'audit_log'
+                  /** Format: int64 */
+                  erased: number
+                  /** Format: int64 */
+                  anonymised: number
+                  skipped: {
+                    [key: string]: number
+                  }
+                }[]
+                /** Format: int64 */
+                persons: number
+              } | null
+            }[]
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  proposeRetentionRun: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** Format: int64 */
+            version: number
+            /** @enum {string} */
+            status: 'proposed' | 'approved' | 'executed' | 'cancelled'
+            /** Format: date */
+            asOf: string
+            kinds: {
+              /** @enum {string} */
+              kind: 'case_voluntary' | 'case_judicial' | 'case_advice' | 'contact_unlinked' | 'dpo_request' | 'audit_log'
+              months: number | null
+              /** Format: int64 */
+              due: number
+              /** Format: int64 */
+              held: number
+            }[]
+            /** Format: int64 */
+            total: number
+            proposedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            } | null
+            proposedAt: string
+            approvedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            } | null
+            approvedAt: string | null
+            executedAt: string | null
+            report: {
+              /** Format: date */
+              asOf: string
+              executedAt: string
+              kinds: {
+                /** @enum {string} */
+                kind: 'case_voluntary' | 'case_judicial' | 'case_advice' | 'contact_unlinked' | 'dpo_request' | 'audit_log'
+                /** Format: int64 */
+                erased: number
+                /** Format: int64 */
+                anonymised: number
+                skipped: {
+                  [key: string]: number
+                }
+              }[]
+              /** Format: int64 */
+              persons: number
+            } | null
+            items: {
+              /** @enum {string} */
+              kind: 'case_voluntary' | 'case_judicial' | 'case_advice' | 'contact_unlinked' | 'dpo_request' | 'audit_log'
+              /** @enum {string} */
+              subject: 'case' | 'contact' | 'dpo_request'
+              /** Format: uuid */
+              id: string
+              outcome: ('erased' | 'anonymised' | 'skipped') | null
+              skipReason: ('held' | 'no_longer_due' | 'other_cases_kept' | 'mandate_running' | 'already_erased') | null
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getRetentionRun: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        runId: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** Format: int64 */
+            version: number
+            /** @enum {string} */
+            status: 'proposed' | 'approved' | 'executed' | 'cancelled'
+            /** Format: date */
+            asOf: string
+            kinds: {
+              /** @enum {string} */
+              kind: 'case_voluntary' | 'case_judicial' | 'case_advice' | 'contact_unlinked' | 'dpo_request' | 'audit_log'
+              months: number | null
+              /** Format: int64 */
+              due: number
+              /** Format: int64 */
+              held: number
+            }[]
+            /** Format: int64 */
+            total: number
+            proposedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            } | null
+            proposedAt: string
+            approvedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            } | null
+            approvedAt: string | null
+            executedAt: string | null
+            report: {
+              /** Format: date */
+              asOf: string
+              executedAt: string
+              kinds: {
+                /** @enum {string} */
+                kind: 'case_voluntary' | 'case_judicial' | 'case_advice' | 'contact_unlinked' | 'dpo_request' | 'audit_log'
+                /** Format: int64 */
+                erased: number
+                /** Format: int64 */
+                anonymised: number
+                skipped: {
+                  [key: string]: number
+                }
+              }[]
+              /** Format: int64 */
+              persons: number
+            } | null
+            items: {
+              /** @enum {string} */
+              kind: 'case_voluntary' | 'case_judicial' | 'case_advice' | 'contact_unlinked' | 'dpo_request' | 'audit_log'
+              /** @enum {string} */
+              subject: 'case' | 'contact' | 'dpo_request'
+              /** Format: uuid */
+              id: string
+              outcome: ('erased' | 'anonymised' | 'skipped') | null
+              skipReason: ('held' | 'no_longer_due' | 'other_cases_kept' | 'mandate_running' | 'already_erased') | null
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  approveRetentionRun: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        runId: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** Format: int64 */
+            version: number
+            /** @enum {string} */
+            status: 'proposed' | 'approved' | 'executed' | 'cancelled'
+            /** Format: date */
+            asOf: string
+            kinds: {
+              /** @enum {string} */
+              kind: 'case_voluntary' | 'case_judicial' | 'case_advice' | 'contact_unlinked' | 'dpo_request' | 'audit_log'
+              months: number | null
+              /** Format: int64 */
+              due: number
+              /** Format: int64 */
+              held: number
+            }[]
+            /** Format: int64 */
+            total: number
+            proposedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            } | null
+            proposedAt: string
+            approvedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            } | null
+            approvedAt: string | null
+            executedAt: string | null
+            report: {
+              /** Format: date */
+              asOf: string
+              executedAt: string
+              kinds: {
+                /** @enum {string} */
+                kind: 'case_voluntary' | 'case_judicial' | 'case_advice' | 'contact_unlinked' | 'dpo_request' | 'audit_log'
+                /** Format: int64 */
+                erased: number
+                /** Format: int64 */
+                anonymised: number
+                skipped: {
+                  [key: string]: number
+                }
+              }[]
+              /** Format: int64 */
+              persons: number
+            } | null
+            items: {
+              /** @enum {string} */
+              kind: 'case_voluntary' | 'case_judicial' | 'case_advice' | 'contact_unlinked' | 'dpo_request' | 'audit_log'
+              /** @enum {string} */
+              subject: 'case' | 'contact' | 'dpo_request'
+              /** Format: uuid */
+              id: string
+              outcome: ('erased' | 'anonymised' | 'skipped') | null
+              skipReason: ('held' | 'no_longer_due' | 'other_cases_kept' | 'mandate_running' | 'already_erased') | null
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getProcessingRegister: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            generatedAt: string
+            /** Format: int64 */
+            version: number
+            updatedAt: string | null
+            updatedBy: string | null
+            settings: {
+              controller: {
+                /** @default  */
+                name: string
+                /** @default  */
+                address: string
+                /** @default  */
+                enterpriseNumber: string
+                /** @default  */
+                representative: string
+                /** @default  */
+                contact: string
+              }
+              dpo: {
+                /** @default  */
+                name: string
+                /** @default  */
+                email: string
+                /** @default  */
+                phone: string
+              }
+              purposes: {
+                [key: string]: {
+                  /** @default  */
+                  description: string
+                  /** @default  */
+                  legalBasis: string
+                }
+              }
+              /** @default  */
+              transfers: string
+              /** @default  */
+              retention: string
+              /** @default  */
+              otherRecipients: string
+              /** @default  */
+              securityNotes: string
+            }
+            purposes: {
+              /** @enum {string} */
+              code:
+                | 'accompaniment'
+                | 'judicial_follow_up'
+                | 'contact_point'
+                | 'orientation'
+                | 'disclosure_exceptions'
+                | 'data_subject_rights'
+                | 'statistics'
+                | 'security_audit'
+              dataCategories: (
+                | 'identity'
+                | 'contact_details'
+                | 'judicial'
+                | 'case_notes'
+                | 'assessments'
+                | 'plans'
+                | 'social_network'
+                | 'documents'
+                | 'contact_point'
+                | 'disclosures'
+                | 'data_subject_requests'
+                | 'orientation'
+                | 'access_reasons'
+                | 'staff_accounts'
+                | 'audit_log'
+              )[]
+              subjectCategories: ('clients' | 'relatives' | 'third_parties' | 'callers' | 'public_requesters' | 'staff' | 'partner_staff')[]
+            }[]
+            dataCategories: {
+              /** @enum {string} */
+              code:
+                | 'identity'
+                | 'contact_details'
+                | 'judicial'
+                | 'case_notes'
+                | 'assessments'
+                | 'plans'
+                | 'social_network'
+                | 'documents'
+                | 'contact_point'
+                | 'disclosures'
+                | 'data_subject_requests'
+                | 'orientation'
+                | 'access_reasons'
+                | 'staff_accounts'
+                | 'audit_log'
+              special: ('art9' | 'art10') | null
+              sealed: boolean
+              sources: string[]
+            }[]
+            subjectCategories: {
+              /** @enum {string} */
+              code: 'clients' | 'relatives' | 'third_parties' | 'callers' | 'public_requesters' | 'staff' | 'partner_staff'
+              roles: {
+                /** @enum {string} */
+                role: 'intake' | 'worker' | 'lead' | 'partner' | 'researcher' | 'dpo' | 'admin'
+                /** Format: int64 */
+                accounts: number
+              }[]
+            }[]
+            recipients: {
+              partners: {
+                id: string
+                name: string
+                active: boolean
+                charterSignedOn: string | null
+              }[]
+              builtIn: ('judicial_authorities' | 'partner_organisations')[]
+            }
+            legalBases: {
+              code: string
+              label: {
+                fr: string
+                nl: string
+                de: string
+                en: string
+              }
+              reference: string
+              active: boolean
+            }[]
+            retention: {
+              schedules: {
+                kind: string
+                duration: string
+                trigger: string
+              }[]
+              toBeSet: boolean
+            }
+            securityMeasures: (
+              | 'envelope_encryption'
+              | 'blind_name_index'
+              | 'audit_chain'
+              | 'mfa'
+              | 'session_limits'
+              | 'deny_by_default'
+              | 'break_the_glass'
+              | 'separation_of_duties'
+              | 'guessing_limits'
+              | 'no_personal_data_in_logs'
+            )[]
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  updateProcessingRegister: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          controller: {
+            /** @default  */
+            name?: string
+            /** @default  */
+            address?: string
+            /** @default  */
+            enterpriseNumber?: string
+            /** @default  */
+            representative?: string
+            /** @default  */
+            contact?: string
+          }
+          dpo: {
+            /** @default  */
+            name?: string
+            /** @default  */
+            email?: string
+            /** @default  */
+            phone?: string
+          }
+          purposes: {
+            [key: string]: {
+              /** @default  */
+              description?: string
+              /** @default  */
+              legalBasis?: string
+            }
+          }
+          /** @default  */
+          transfers?: string
+          /** @default  */
+          retention?: string
+          /** @default  */
+          otherRecipients?: string
+          /** @default  */
+          securityNotes?: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            generatedAt: string
+            /** Format: int64 */
+            version: number
+            updatedAt: string | null
+            updatedBy: string | null
+            settings: {
+              controller: {
+                /** @default  */
+                name: string
+                /** @default  */
+                address: string
+                /** @default  */
+                enterpriseNumber: string
+                /** @default  */
+                representative: string
+                /** @default  */
+                contact: string
+              }
+              dpo: {
+                /** @default  */
+                name: string
+                /** @default  */
+                email: string
+                /** @default  */
+                phone: string
+              }
+              purposes: {
+                [key: string]: {
+                  /** @default  */
+                  description: string
+                  /** @default  */
+                  legalBasis: string
+                }
+              }
+              /** @default  */
+              transfers: string
+              /** @default  */
+              retention: string
+              /** @default  */
+              otherRecipients: string
+              /** @default  */
+              securityNotes: string
+            }
+            purposes: {
+              /** @enum {string} */
+              code:
+                | 'accompaniment'
+                | 'judicial_follow_up'
+                | 'contact_point'
+                | 'orientation'
+                | 'disclosure_exceptions'
+                | 'data_subject_rights'
+                | 'statistics'
+                | 'security_audit'
+              dataCategories: (
+                | 'identity'
+                | 'contact_details'
+                | 'judicial'
+                | 'case_notes'
+                | 'assessments'
+                | 'plans'
+                | 'social_network'
+                | 'documents'
+                | 'contact_point'
+                | 'disclosures'
+                | 'data_subject_requests'
+                | 'orientation'
+                | 'access_reasons'
+                | 'staff_accounts'
+                | 'audit_log'
+              )[]
+              subjectCategories: ('clients' | 'relatives' | 'third_parties' | 'callers' | 'public_requesters' | 'staff' | 'partner_staff')[]
+            }[]
+            dataCategories: {
+              /** @enum {string} */
+              code:
+                | 'identity'
+                | 'contact_details'
+                | 'judicial'
+                | 'case_notes'
+                | 'assessments'
+                | 'plans'
+                | 'social_network'
+                | 'documents'
+                | 'contact_point'
+                | 'disclosures'
+                | 'data_subject_requests'
+                | 'orientation'
+                | 'access_reasons'
+                | 'staff_accounts'
+                | 'audit_log'
+              special: ('art9' | 'art10') | null
+              sealed: boolean
+              sources: string[]
+            }[]
+            subjectCategories: {
+              /** @enum {string} */
+              code: 'clients' | 'relatives' | 'third_parties' | 'callers' | 'public_requesters' | 'staff' | 'partner_staff'
+              roles: {
+                /** @enum {string} */
+                role: 'intake' | 'worker' | 'lead' | 'partner' | 'researcher' | 'dpo' | 'admin'
+                /** Format: int64 */
+                accounts: number
+              }[]
+            }[]
+            recipients: {
+              partners: {
+                id: string
+                name: string
+                active: boolean
+                charterSignedOn: string | null
+              }[]
+              builtIn: ('judicial_authorities' | 'partner_organisations')[]
+            }
+            legalBases: {
+              code: string
+              label: {
+                fr: string
+                nl: string
+                de: string
+                en: string
+              }
+              reference: string
+              active: boolean
+            }[]
+            retention: {
+              schedules: {
+                kind: string
+                duration: string
+                trigger: string
+              }[]
+              toBeSet: boolean
+            }
+            securityMeasures: (
+              | 'envelope_encryption'
+              | 'blind_name_index'
+              | 'audit_chain'
+              | 'mfa'
+              | 'session_limits'
+              | 'deny_by_default'
+              | 'break_the_glass'
+              | 'separation_of_duties'
+              | 'guessing_limits'
+              | 'no_personal_data_in_logs'
+            )[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listBreaches: {
+    parameters: {
+      query?: {
+        state?: 'open' | 'closed' | 'all'
+        limit?: number
+        offset?: number
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              /** Format: int64 */
+              version: number
+              discoveredAt: string
+              nature: ('confidentiality' | 'integrity' | 'availability')[]
+              description: string
+              subjectCategories: ('clients' | 'relatives' | 'third_parties' | 'callers' | 'public_requesters' | 'staff' | 'partner_staff')[]
+              dataCategories: (
+                | 'identity'
+                | 'contact_details'
+                | 'judicial'
+                | 'case_notes'
+                | 'assessments'
+                | 'plans'
+                | 'social_network'
+                | 'documents'
+                | 'contact_point'
+                | 'disclosures'
+                | 'data_subject_requests'
+                | 'orientation'
+                | 'access_reasons'
+                | 'staff_accounts'
+                | 'audit_log'
+              )[]
+              personsAffected: number | null
+              recordsAffected: number | null
+              consequences: string
+              measures: string
+              authority: {
+                /** @enum {string} */
+                decision: 'pending' | 'notified' | 'not_required'
+                notifiedAt: string | null
+                reference: string | null
+                reason: string | null
+              }
+              persons: {
+                /** @enum {string} */
+                decision: 'pending' | 'notified' | 'not_required'
+                notifiedAt: string | null
+                reference: string | null
+                reason: string | null
+              }
+              /** @enum {string} */
+              status: 'open' | 'contained' | 'closed'
+              closedAt: string | null
+              recordedAt: string
+              recordedBy: {
+                id: string
+                displayName: string
+              }
+              updatedAt: string
+              clock: {
+                dueAt: string
+                running: boolean
+                overdue: boolean
+                /** Format: int64 */
+                secondsLeft: number
+              }
+            }[]
+            /** Format: int64 */
+            total: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  recordBreach: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date-time */
+          discoveredAt: string
+          nature: ('confidentiality' | 'integrity' | 'availability')[]
+          description: string
+          /** @default [] */
+          subjectCategories?: ('clients' | 'relatives' | 'third_parties' | 'callers' | 'public_requesters' | 'staff' | 'partner_staff')[]
+          /** @default [] */
+          dataCategories?: (
+            | 'identity'
+            | 'contact_details'
+            | 'judicial'
+            | 'case_notes'
+            | 'assessments'
+            | 'plans'
+            | 'social_network'
+            | 'documents'
+            | 'contact_point'
+            | 'disclosures'
+            | 'data_subject_requests'
+            | 'orientation'
+            | 'access_reasons'
+            | 'staff_accounts'
+            | 'audit_log'
+          )[]
+          /** @default null */
+          personsAffected?: number | null
+          /** @default null */
+          recordsAffected?: number | null
+          /** @default  */
+          consequences?: string
+          /** @default  */
+          measures?: string
+          /**
+           * @default {
+           *       "decision": "pending",
+           *       "notifiedAt": null,
+           *       "reference": null,
+           *       "reason": null
+           *     }
+           */
+          authority?: {
+            /**
+             * @default pending
+             * @enum {string}
+             */
+            decision?: 'pending' | 'notified' | 'not_required'
+            /** @default null */
+            notifiedAt?: string | null
+            /** @default null */
+            reference?: string | null
+            /** @default null */
+            reason?: string | null
+          }
+          /**
+           * @default {
+           *       "decision": "pending",
+           *       "notifiedAt": null,
+           *       "reference": null,
+           *       "reason": null
+           *     }
+           */
+          persons?: {
+            /**
+             * @default pending
+             * @enum {string}
+             */
+            decision?: 'pending' | 'notified' | 'not_required'
+            /** @default null */
+            notifiedAt?: string | null
+            /** @default null */
+            reference?: string | null
+            /** @default null */
+            reason?: string | null
+          }
+          /**
+           * @default open
+           * @enum {string}
+           */
+          status?: 'open' | 'contained' | 'closed'
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** Format: int64 */
+            version: number
+            discoveredAt: string
+            nature: ('confidentiality' | 'integrity' | 'availability')[]
+            description: string
+            subjectCategories: ('clients' | 'relatives' | 'third_parties' | 'callers' | 'public_requesters' | 'staff' | 'partner_staff')[]
+            dataCategories: (
+              | 'identity'
+              | 'contact_details'
+              | 'judicial'
+              | 'case_notes'
+              | 'assessments'
+              | 'plans'
+              | 'social_network'
+              | 'documents'
+              | 'contact_point'
+              | 'disclosures'
+              | 'data_subject_requests'
+              | 'orientation'
+              | 'access_reasons'
+              | 'staff_accounts'
+              | 'audit_log'
+            )[]
+            personsAffected: number | null
+            recordsAffected: number | null
+            consequences: string
+            measures: string
+            authority: {
+              /** @enum {string} */
+              decision: 'pending' | 'notified' | 'not_required'
+              notifiedAt: string | null
+              reference: string | null
+              reason: string | null
+            }
+            persons: {
+              /** @enum {string} */
+              decision: 'pending' | 'notified' | 'not_required'
+              notifiedAt: string | null
+              reference: string | null
+              reason: string | null
+            }
+            /** @enum {string} */
+            status: 'open' | 'contained' | 'closed'
+            closedAt: string | null
+            recordedAt: string
+            recordedBy: {
+              id: string
+              displayName: string
+            }
+            updatedAt: string
+            clock: {
+              dueAt: string
+              running: boolean
+              overdue: boolean
+              /** Format: int64 */
+              secondsLeft: number
+            }
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getBreach: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        breachId: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** Format: int64 */
+            version: number
+            discoveredAt: string
+            nature: ('confidentiality' | 'integrity' | 'availability')[]
+            description: string
+            subjectCategories: ('clients' | 'relatives' | 'third_parties' | 'callers' | 'public_requesters' | 'staff' | 'partner_staff')[]
+            dataCategories: (
+              | 'identity'
+              | 'contact_details'
+              | 'judicial'
+              | 'case_notes'
+              | 'assessments'
+              | 'plans'
+              | 'social_network'
+              | 'documents'
+              | 'contact_point'
+              | 'disclosures'
+              | 'data_subject_requests'
+              | 'orientation'
+              | 'access_reasons'
+              | 'staff_accounts'
+              | 'audit_log'
+            )[]
+            personsAffected: number | null
+            recordsAffected: number | null
+            consequences: string
+            measures: string
+            authority: {
+              /** @enum {string} */
+              decision: 'pending' | 'notified' | 'not_required'
+              notifiedAt: string | null
+              reference: string | null
+              reason: string | null
+            }
+            persons: {
+              /** @enum {string} */
+              decision: 'pending' | 'notified' | 'not_required'
+              notifiedAt: string | null
+              reference: string | null
+              reason: string | null
+            }
+            /** @enum {string} */
+            status: 'open' | 'contained' | 'closed'
+            closedAt: string | null
+            recordedAt: string
+            recordedBy: {
+              id: string
+              displayName: string
+            }
+            updatedAt: string
+            clock: {
+              dueAt: string
+              running: boolean
+              overdue: boolean
+              /** Format: int64 */
+              secondsLeft: number
+            }
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  updateBreach: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        breachId: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: date-time */
+          discoveredAt: string
+          nature: ('confidentiality' | 'integrity' | 'availability')[]
+          description: string
+          /** @default [] */
+          subjectCategories?: ('clients' | 'relatives' | 'third_parties' | 'callers' | 'public_requesters' | 'staff' | 'partner_staff')[]
+          /** @default [] */
+          dataCategories?: (
+            | 'identity'
+            | 'contact_details'
+            | 'judicial'
+            | 'case_notes'
+            | 'assessments'
+            | 'plans'
+            | 'social_network'
+            | 'documents'
+            | 'contact_point'
+            | 'disclosures'
+            | 'data_subject_requests'
+            | 'orientation'
+            | 'access_reasons'
+            | 'staff_accounts'
+            | 'audit_log'
+          )[]
+          /** @default null */
+          personsAffected?: number | null
+          /** @default null */
+          recordsAffected?: number | null
+          /** @default  */
+          consequences?: string
+          /** @default  */
+          measures?: string
+          /**
+           * @default {
+           *       "decision": "pending",
+           *       "notifiedAt": null,
+           *       "reference": null,
+           *       "reason": null
+           *     }
+           */
+          authority?: {
+            /**
+             * @default pending
+             * @enum {string}
+             */
+            decision?: 'pending' | 'notified' | 'not_required'
+            /** @default null */
+            notifiedAt?: string | null
+            /** @default null */
+            reference?: string | null
+            /** @default null */
+            reason?: string | null
+          }
+          /**
+           * @default {
+           *       "decision": "pending",
+           *       "notifiedAt": null,
+           *       "reference": null,
+           *       "reason": null
+           *     }
+           */
+          persons?: {
+            /**
+             * @default pending
+             * @enum {string}
+             */
+            decision?: 'pending' | 'notified' | 'not_required'
+            /** @default null */
+            notifiedAt?: string | null
+            /** @default null */
+            reference?: string | null
+            /** @default null */
+            reason?: string | null
+          }
+          /**
+           * @default open
+           * @enum {string}
+           */
+          status?: 'open' | 'contained' | 'closed'
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** Format: int64 */
+            version: number
+            discoveredAt: string
+            nature: ('confidentiality' | 'integrity' | 'availability')[]
+            description: string
+            subjectCategories: ('clients' | 'relatives' | 'third_parties' | 'callers' | 'public_requesters' | 'staff' | 'partner_staff')[]
+            dataCategories: (
+              | 'identity'
+              | 'contact_details'
+              | 'judicial'
+              | 'case_notes'
+              | 'assessments'
+              | 'plans'
+              | 'social_network'
+              | 'documents'
+              | 'contact_point'
+              | 'disclosures'
+              | 'data_subject_requests'
+              | 'orientation'
+              | 'access_reasons'
+              | 'staff_accounts'
+              | 'audit_log'
+            )[]
+            personsAffected: number | null
+            recordsAffected: number | null
+            consequences: string
+            measures: string
+            authority: {
+              /** @enum {string} */
+              decision: 'pending' | 'notified' | 'not_required'
+              notifiedAt: string | null
+              reference: string | null
+              reason: string | null
+            }
+            persons: {
+              /** @enum {string} */
+              decision: 'pending' | 'notified' | 'not_required'
+              notifiedAt: string | null
+              reference: string | null
+              reason: string | null
+            }
+            /** @enum {string} */
+            status: 'open' | 'contained' | 'closed'
+            closedAt: string | null
+            recordedAt: string
+            recordedBy: {
+              id: string
+              displayName: string
+            }
+            updatedAt: string
+            clock: {
+              dueAt: string
+              running: boolean
+              overdue: boolean
+              /** Format: int64 */
+              secondsLeft: number
+            }
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listDpoExports: {
+    parameters: {
+      query: {
+        requestId: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              requestId: string
+              personCode: string
+              /** @enum {string} */
+              state: 'queued' | 'running' | 'ready' | 'failed' | 'downloaded'
+              progress: {
+                /** Format: int64 */
+                done: number
+                total: number | null
+              } | null
+              createdAt: string
+              readyAt: string | null
+              downloadedAt: string | null
+              size: number | null
+              counts: {
+                [key: string]: number
+              } | null
+              flagged: {
+                table: string
+                rowId: string
+                field: string
+                /** @enum {string} */
+                reason: 'third_party_named' | 'third_party_words' | 'free_text_may_name_others' | 'staff_names'
+              }[]
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  startDpoExport: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          requestId: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            requestId: string
+            personCode: string
+            /** @enum {string} */
+            state: 'queued' | 'running' | 'ready' | 'failed' | 'downloaded'
+            progress: {
+              /** Format: int64 */
+              done: number
+              total: number | null
+            } | null
+            createdAt: string
+            readyAt: string | null
+            downloadedAt: string | null
+            size: number | null
+            counts: {
+              [key: string]: number
+            } | null
+            flagged: {
+              table: string
+              rowId: string
+              field: string
+              /** @enum {string} */
+              reason: 'third_party_named' | 'third_party_words' | 'free_text_may_name_others' | 'staff_names'
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      409: components['responses']['Conflict']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getDpoExport: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            requestId: string
+            personCode: string
+            /** @enum {string} */
+            state: 'queued' | 'running' | 'ready' | 'failed' | 'downloaded'
+            progress: {
+              /** Format: int64 */
+              done: number
+              total: number | null
+            } | null
+            createdAt: string
+            readyAt: string | null
+            downloadedAt: string | null
+            size: number | null
+            counts: {
+              [key: string]: number
+            } | null
+            flagged: {
+              table: string
+              rowId: string
+              field: string
+              /** @enum {string} */
+              reason: 'third_party_named' | 'third_party_words' | 'free_text_may_name_others' | 'staff_names'
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  downloadDpoExport: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
       429: components['responses']['TooManyRequests']
       500: components['responses']['ServerError']
     }

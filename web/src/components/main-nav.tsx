@@ -9,6 +9,7 @@ import {
   IconClipboardList,
   IconInbox,
   IconShieldCheck,
+  IconLock,
   IconUserCircle,
   IconUsersGroup,
   IconPhone,
@@ -19,6 +20,12 @@ import {
   IconAffiliate,
   IconBuildingCommunity,
   IconMailForward,
+  IconAlarm,
+  IconHourglass,
+  IconNotebook,
+  IconMailQuestion,
+  IconFileZip,
+  IconTrashX,
 } from '@tabler/icons-react'
 import type { ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -53,6 +60,13 @@ const ITEMS: Item[] = [
   { to: '/duty', label: 'duty.nav', ability: 'duty.manage', icon: IconPhoneCall },
   { to: '/exceptions', label: 'exceptions.nav', ability: 'exception.read_register', icon: IconShieldExclamation },
   { to: '/audit', label: 'nav.audit', ability: 'audit.read', icon: IconShieldCheck },
+  { to: '/dpo/breaches', label: 'registers.nav.breaches', ability: 'breach.manage', icon: IconAlarm },
+  { to: '/dpo/register', label: 'registers.nav.register', ability: 'processing_register.manage', icon: IconNotebook },
+  { to: '/dpo/requests', label: 'dpoRequests.nav', ability: 'dpo_request.manage', icon: IconMailQuestion },
+  { to: '/dpo/exports', label: 'dpoExports.nav', ability: 'dpo_export.run', icon: IconFileZip },
+  { to: '/dpo/erasures', label: 'erasure.nav', ability: 'erasure.propose', icon: IconTrashX },
+  { to: '/dpo/retention', label: 'retention.nav', ability: 'retention.manage', icon: IconHourglass },
+  { to: '/restrictions', label: 'restriction.nav', ability: 'person.restrict', icon: IconLock },
   { to: '/account', label: 'nav.account', icon: IconUserCircle },
 ]
 

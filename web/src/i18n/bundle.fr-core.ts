@@ -1,8 +1,8 @@
 import core from './locales/fr.json'
-import type { Tree } from './translation-tree'
+import { withPluralFallbacks, type Tree } from './translation-tree'
 
 /**
  * French core keys only (frame, sign-in, errors, shared words): what the public pages need, part
  * of the first download. The feature areas come in bundle.fr-areas.ts, before the signed-in frame.
  */
-export default core as Tree
+export default withPluralFallbacks(core as Tree)

@@ -10,6 +10,7 @@ import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
 import { Loading } from '../../components/loading'
 import { Section } from './case-details'
 import { useTeamMembers } from './use-accompaniment'
+import { focusFirstError } from '../../components/focus-error'
 
 /** Team lead: choose who carries the case, seeing how many open cases each worker has. */
 export function AssignPanel({ a }: { a: AccompanimentView }) {
@@ -43,6 +44,7 @@ export function AssignPanel({ a }: { a: AccompanimentView }) {
     e.preventDefault()
     const issues: FieldIssue[] = primary ? [] : [{ field: 'primaryWorkerId', code: 'required' }]
     setLocal(issues)
+    if (issues.length) focusFirstError(e.currentTarget as HTMLElement)
     if (issues.length === 0) assign.mutate()
   }
 

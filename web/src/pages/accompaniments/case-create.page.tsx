@@ -18,6 +18,7 @@ import { isUnavailable, usePerson } from '../persons/use-person'
 import { EMPTY_FRAMEWORK, FrameworkFields, frameworkBody, type FrameworkValues } from './framework-fields'
 import { KINDS, RELATIONSHIPS, type Relationship } from './vocabulary'
 import { useContact } from '../contacts/use-contacts'
+import { RequiredNote } from '../../components/required-note'
 
 type ConcernedChoice = 'known' | 'unknown' | 'anonymous'
 
@@ -134,13 +135,14 @@ export function CaseCreatePage() {
       <Paper>
         <form ref={form} onSubmit={submit} noValidate>
           <Stack gap="lg">
+            <RequiredNote />
             <div className="live-region" aria-live="assertive">
               <ErrorAlert error={fields.any ? null : create.error} />
             </div>
             <Radio.Group label={t('accompaniment.kindLabel')} value={kind} onChange={(v) => setKind(v as AccompanimentKind)} required>
               <Stack mt="xs" gap="sm">
                 {KINDS.map((k) => (
-                  <Radio key={k} value={k} label={t(`accompaniment.kind.${k}`)} description={t(`caseCreate.kindHelp.${k}`)} />
+                  <Radio key={k} value={k} label={t(`accompaniment.kind.${k}`)} description={t(`caseCreate.kindHelp.${k}`)} required />
                 ))}
               </Stack>
             </Radio.Group>

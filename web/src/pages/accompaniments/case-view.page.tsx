@@ -19,7 +19,10 @@ import { InView } from '../../components/in-view'
 import { lazyNamed } from '../../components/lazy-page'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
+import { RectificationNotice } from '../dpo-requests/rectification-notice'
+import { RestrictedBanner } from '../restrictions/restricted-banner'
 import { useFormat } from '../../i18n/format'
+import { ErasedPage, isErased } from '../erasure/erased.page'
 import { NotFoundPage } from '../not-found/not-found.page'
 import { isUnavailable } from '../persons/use-person'
 import { AccessBadge, StatusBadge } from './badges'
@@ -59,6 +62,7 @@ export function CaseViewPage() {
   const setTab = (value: string | null) => setParams(value && value !== 'overview' ? { tab: value } : {}, { replace: true })
 
   if (query.isPending) return <Loading />
+  if (isErased(query.error)) return <ErasedPage backTo="/accompaniments" backLabel={t('caseload.back')} />
   if (isUnavailable(query.error)) {
     return (
       <Stack gap="lg">
@@ -103,6 +107,8 @@ export function CaseViewPage() {
           </Alert>
         ) : null}
       </div>
+      <RestrictedBanner restricted={a.restricted} />
+      <RectificationNotice personId={a.personId} />
       {a.access === 'emergency' ? (
         <Alert
           color="red"

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
 import { Loading } from '../../components/loading'
 import { useFormat } from '../../i18n/format'
+import { focusFirstError } from '../../components/focus-error'
 
 type FollowUp = (typeof FOLLOW_UPS)[number]
 type Context = z.infer<typeof ClosureContext>
@@ -175,6 +176,7 @@ export function ClosureDecisionModal({ a, decision, onClose }: { a: ClosureTarge
     if (!approve && !note.trim()) issues.push({ field: 'note', code: 'required' })
     if (handing && !to) issues.push({ field: 'handOverTo', code: 'required' })
     setLocal(issues)
+    if (issues.length) focusFirstError(e.currentTarget as HTMLElement)
     if (issues.length === 0) mutation.mutate()
   }
   const reload = () => {

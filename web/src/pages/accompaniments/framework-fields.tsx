@@ -50,8 +50,8 @@ export function FrameworkFields({
         required
       >
         <Group mt="xs" gap="lg">
-          <Radio value="voluntary" label={t('accompaniment.framework.voluntary')} />
-          <Radio value="judicial" label={t('accompaniment.framework.judicial')} />
+          <Radio value="voluntary" label={t('accompaniment.framework.voluntary')} required />
+          <Radio value="judicial" label={t('accompaniment.framework.judicial')} required />
         </Group>
       </Radio.Group>
       {value.framework === 'judicial' ? (

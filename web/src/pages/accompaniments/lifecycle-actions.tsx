@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
 import { ClosureDecisionModal } from './closure-decision'
 import { OUTCOMES } from './vocabulary'
+import { focusFirstError } from '../../components/focus-error'
 
 type Move = 'suspend' | 'resume' | 'request_closure' | 'approve_closure' | 'refuse_closure' | 'reopen'
 
@@ -83,6 +84,7 @@ function MoveModal({ a, move, onClose }: { a: AccompanimentView; move: Move; onC
     if (move === 'request_closure' && !outcome) issues.push({ field: 'outcome', code: 'required' })
     if (required && !reason.trim()) issues.push({ field: reasonField, code: 'required' })
     setLocal(issues)
+    if (issues.length) focusFirstError(e.currentTarget as HTMLElement)
     if (issues.length === 0) mutation.mutate()
   }
 

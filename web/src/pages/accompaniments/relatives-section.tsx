@@ -24,6 +24,8 @@ import {
   type Relationship,
 } from './vocabulary'
 import { DateField } from '../../components/date-field'
+import { RequiredNote } from '../../components/required-note'
+import { focusFirstError } from '../../components/focus-error'
 
 type Draft = {
   name: string
@@ -81,6 +83,7 @@ function RelativeForm({ a, existing, onDone }: { a: AccompanimentView; existing?
       ...(d.consent === 'given' && !d.consentOn ? [{ field: 'consentOn', code: 'required' }] : []),
     ]
     setLocal(issues)
+    if (issues.length) focusFirstError(e.currentTarget as HTMLElement)
     if (issues.length) return
     const body: RelativeBody = {
       name: d.name,
@@ -98,6 +101,7 @@ function RelativeForm({ a, existing, onDone }: { a: AccompanimentView; existing?
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
+        <RequiredNote />
         <ErrorAlert error={save.error && !errors.any ? save.error : null} />
         <TextInput
           label={t('relatives.name')}

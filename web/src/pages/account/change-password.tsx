@@ -6,6 +6,7 @@ import { api, isApiError } from '../../api/client'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
 import { checkNewPassword, NewPasswordFields } from '../../components/new-password-fields'
+import { focusFirstError } from '../../components/focus-error'
 
 export function ChangePassword() {
   const { t } = useTranslation()
@@ -31,6 +32,7 @@ export function ChangePassword() {
     const issues = checkNewPassword(next, confirm, 'newPassword')
     if (!current) issues.push({ field: 'currentPassword', code: 'required' })
     setLocal(issues)
+    if (issues.length) focusFirstError(e.currentTarget as HTMLElement)
     if (issues.length === 0) change.mutate()
     else change.reset()
   }

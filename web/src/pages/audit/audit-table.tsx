@@ -7,6 +7,7 @@ import type { AuditEntryView } from '../../../../common/contracts/audit.contract
 import { ScrollTable } from '../../components/scroll-table'
 import { can, useMe } from '../../auth/use-me'
 import { useFormat } from '../../i18n/format'
+import { hasReference, originKind } from './audit-origin'
 import { actionLabel, subjectLabel, subjectPath } from './audit-vocabulary'
 
 type Entry = z.infer<typeof AuditEntryView>
@@ -17,8 +18,9 @@ const SHOWN = 3
 /**
  * The log's entries as the DPO reads them: the action's label and kind, the persons by code (the
  * ones asked about first and marked), what the entry was about (a case or person code, a staff
- * name) and for what purpose, the outcome, and where the request came from. No route, URL or
- * internal identifier of a record is shown.
+ * name) and for what purpose, the outcome, and where the request came from (the web app and its
+ * address, a background job, the command line…). No route, URL or internal identifier of a record
+ * is shown; a request's reference, which a user reads on an error, opens on demand.
  */
 export function AuditTable({ items, marked }: { items: Entry[]; marked: string[] }) {
   const { t } = useTranslation()
@@ -80,12 +82,7 @@ export function AuditTable({ items, marked }: { items: Entry[]; marked: string[]
                 </Badge>
               </Table.Td>
               <Table.Td>
-                {e.clientIp ?? '—'}
-                {e.requestId ? (
-                  <Text size="xs" c="gray.7" className="mono nowrap">
-                    {e.requestId}
-                  </Text>
-                ) : null}
+                <Origin e={e} />
               </Table.Td>
             </Table.Tr>
           ))}
@@ -121,6 +118,37 @@ function Subject({ e }: { e: Entry }) {
         <span className="mono nowrap">{e.subjectRef}</span>
       )}
     </span>
+  )
+}
+
+/** Where the entry came from, in words; the request's reference (quoted by a user from an error message) on demand. */
+function Origin({ e }: { e: Entry }) {
+  const { t } = useTranslation()
+  const kind = originKind(e.requestId)
+  return (
+    <div data-testid="audit-origin">
+      <Text fz="sm" className="nowrap">
+        {kind ? t(`auditOrigin.kinds.${kind}`) : '—'}
+      </Text>
+      {kind === 'web' && e.clientIp ? (
+        <Text size="xs" c="gray.7" className="mono nowrap">
+          {e.clientIp}
+        </Text>
+      ) : null}
+      {e.requestId && hasReference(kind) ? (
+        <details>
+          <summary>
+            <Text span size="xs">
+              {t('auditOrigin.reference')}
+            </Text>
+            <VisuallyHidden>{`, ${t('audit.ofEntry', { seq: e.seq })}`}</VisuallyHidden>
+          </summary>
+          <Text size="xs" className="mono" style={{ overflowWrap: 'anywhere' }}>
+            {e.requestId}
+          </Text>
+        </details>
+      ) : null}
+    </div>
   )
 }
 

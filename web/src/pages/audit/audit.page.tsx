@@ -1,7 +1,8 @@
-import { Paper, Stack, Text, Title } from '@mantine/core'
+import { Button, Paper, Stack, Text, Title } from '@mantine/core'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import { isAuditAction } from '../../../../common/audit-actions'
 import { api } from '../../api/client'
 import { ErrorAlert } from '../../components/error-alert'
@@ -12,7 +13,9 @@ import { AuditFilters, NO_FILTERS, type AuditFilterValues } from './audit-filter
 import { AuditTable } from './audit-table'
 import { AuditVerifyPanel } from './audit-verify-panel'
 import { normalisePersonCode } from './audit-vocabulary'
+import { OpenBreachesPanel } from '../registers/open-breaches-panel'
 import { DpoAlertsPanel } from './dpo-alerts-panel'
+import { DpoRequestWarningsPanel } from '../dpo-requests/dpo-request-warnings-panel'
 
 const LIMIT = 50
 const MARK = '\u0000'
@@ -82,7 +85,17 @@ export function AuditPage() {
 
   return (
     <Stack gap="xl">
-      <PageHeader title={t('audit.title')} description={t('audit.intro')} />
+      <PageHeader
+        title={t('audit.title')}
+        description={t('audit.intro')}
+        actions={
+          <Button component={Link} to="/audit/access-review" variant="light" data-testid="access-review-link">
+            {t('accessReview.link')}
+          </Button>
+        }
+      />
+      <OpenBreachesPanel />
+      <DpoRequestWarningsPanel />
       <DpoAlertsPanel />
       <AuditVerifyPanel />
       <Paper component="section" aria-labelledby="audit-log-title">

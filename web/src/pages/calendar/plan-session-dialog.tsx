@@ -10,6 +10,8 @@ import { ErrorAlert } from '../../components/error-alert'
 import { type FieldIssue, useFieldErrors } from '../../components/field-errors'
 import { initialsOf, usePrivacyScreen } from '../../components/person-name.hooks'
 import { localToIso, MODALITIES, type Modality } from '../casework/vocabulary'
+import { RequiredNote } from '../../components/required-note'
+import { focusFirstError } from '../../components/focus-error'
 
 /** The open cases I work on, with their clients: where a session may be planned from the calendar. */
 function usePlannableCases() {
@@ -72,6 +74,7 @@ export function PlanSessionDialog({ day, onClose, onSaved }: { day: string; onCl
       ...(modality ? [] : [{ field: 'modality', code: 'required' }]),
     ]
     setLocalErrors(issues)
+    if (issues.length) focusFirstError(e.currentTarget as HTMLElement)
     if (!caseId || !startsAt || !modality) return
     save.mutate({
       id: caseId,
@@ -90,6 +93,7 @@ export function PlanSessionDialog({ day, onClose, onSaved }: { day: string; onCl
     <AppModal opened onClose={onClose} title={t('calendarPlanning.plan')}>
       <form onSubmit={submit} noValidate data-testid="plan-session-form">
         <Stack gap="md">
+          <RequiredNote />
           <ErrorAlert
             error={cases.error ?? (save.error && !errors.any && !isApiError(save.error, 'resource.not_found') ? save.error : null)}
           />

@@ -9,6 +9,8 @@ import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
 import { PersonName } from '../../components/person-name'
 import { useFormat } from '../../i18n/format'
+import { can, useMe } from '../../auth/use-me'
+import { DpoRequestWarningsPanel } from '../dpo-requests/dpo-request-warnings-panel'
 import { MyDayRecent } from '../search/my-day-recent'
 import { MyDayCharters } from './my-day-charters'
 import { MyDayContacts } from './my-day-contacts'
@@ -33,6 +35,7 @@ export function MyDayPage() {
   const { t } = useTranslation()
   const fmt = useFormat()
   const query = useMyDay()
+  const { data: me } = useMe()
   const status = useTaskStatus()
 
   const tasks = (items: TaskView[], empty: string) =>
@@ -57,6 +60,8 @@ export function MyDayPage() {
     <Stack gap="lg" maw={1100}>
       <PageHeader title={t('myDay.title')} description={query.data ? fmt.date(query.data.date) : undefined} />
       <ErrorAlert error={query.error ?? status.error} />
+      {/* A DPO who also works cases sees the requests' deadlines first. */}
+      {can(me, 'dpo_request.manage') ? <DpoRequestWarningsPanel /> : null}
       <MyDayContacts section={query.data?.contactPoint} />
       {query.isPending ? (
         <Loading />

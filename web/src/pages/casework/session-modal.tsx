@@ -20,6 +20,8 @@ import {
   type Participant,
   type SessionStatus,
 } from './vocabulary'
+import { RequiredNote } from '../../components/required-note'
+import { focusFirstError } from '../../components/focus-error'
 
 /** Plan a session (status "planned") or record one, in its own dialog. */
 export function SessionModal({ a, mode, onClose }: { a: AccompanimentView; mode: 'plan' | 'record'; onClose: () => void }) {
@@ -86,6 +88,7 @@ export function SessionForm({
       ...(modality ? [] : [{ field: 'modality', code: 'required' }]),
     ]
     setLocalErrors(issues)
+    if (issues.length) focusFirstError(e.currentTarget as HTMLElement)
     if (!iso || !modality) return
     save.mutate({
       status,
@@ -102,6 +105,7 @@ export function SessionForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
+        <RequiredNote />
         <ErrorAlert error={save.error && !errors.any ? save.error : null} />
         <DateTimeField
           label={t('sessions.startsAt')}

@@ -9,6 +9,7 @@ import { DateField, TimeField } from '../../components/date-field'
 import { ErrorAlert } from '../../components/error-alert'
 import { focusFirstError } from '../../components/focus-error'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
+import { RequiredNote } from '../../components/required-note'
 
 type TaskBody = { title: string; dueDate: string; dueTime: string | null; assigneeId: string | null }
 
@@ -102,6 +103,7 @@ export function TaskForm({
   return (
     <form onSubmit={submit} noValidate ref={form}>
       <Stack gap={editing ? 'md' : 'sm'}>
+        <RequiredNote />
         <ErrorAlert error={save.error && !errors.any ? save.error : null} />
         <TextInput
           label={t('tasks.title')}

@@ -24,6 +24,7 @@ import { CallbackLinks } from './queue-callbacks'
 import { DangerBanner, TriagePanel } from './contact-triage'
 import { useContact, useFinalise, useSaveContact, type ContactBody } from './use-contacts'
 import type { ContactView } from './vocabulary'
+import { RequiredNote } from '../../components/required-note'
 
 /** While a draft is being typed, it is saved this long after the last keystroke. */
 const AUTOSAVE_MS = 2500
@@ -219,6 +220,7 @@ function ContactEditor({ existing, answers }: { existing?: ContactView; answers?
       <CallbackLinks contact={contact} answers={d.answersContactId} />
       <form ref={form} onSubmit={submit} noValidate>
         <Stack gap="lg">
+          <RequiredNote />
           <div className="live-region" aria-live="polite">
             {isApiError(save.error, 'version.mismatch') ? (
               <Alert color="orange" variant="light" title={t('contacts.conflictTitle')}>

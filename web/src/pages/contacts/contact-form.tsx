@@ -139,7 +139,7 @@ export function ContactFields({
         >
           <Group mt={8}>
             {CALLER_KINDS.map((k) => (
-              <Radio key={k} value={k} label={t(`contacts.kinds.${k}`)} disabled={readOnly} />
+              <Radio key={k} value={k} label={t(`contacts.kinds.${k}`)} disabled={readOnly} required />
             ))}
           </Group>
         </Radio.Group>

@@ -104,6 +104,7 @@ function SheetReader({
             <SheetArticle text={text} code={sheet.code} headingLevel={2} />
           </Paper>
           <form
+            noValidate
             onSubmit={(e) => {
               e.preventDefault()
               submit()
@@ -115,11 +116,11 @@ function SheetReader({
                 value={how}
                 onChange={(v) => setHow(v as InformationHow)}
                 error={(tried && !how ? t('validation.required') : undefined) ?? errors.of('how')}
-                withAsterisk
+                required
               >
                 <Group gap="md" mt={4}>
                   {INFORMATION_HOWS.map((h) => (
-                    <Radio key={h} value={h} label={t(`contacts.information.hows.${h}`)} />
+                    <Radio key={h} value={h} label={t(`contacts.information.hows.${h}`)} required />
                   ))}
                 </Group>
               </Radio.Group>

@@ -18,6 +18,7 @@ import { ClosureDecisionModal } from '../accompaniments/closure-decision'
 import { KINDS, STATUSES } from '../accompaniments/vocabulary'
 import { NetworkActivityCard } from '../partners/partner-activity'
 import { ContactStatisticsLink } from '../contacts/contact-statistics-link'
+import { AwaitingErasuresPanel } from '../erasure/awaiting-erasures-panel'
 import { ChartCard, Figure, type Slice } from './chart-card'
 import { type ClosureToDecide, useCaseloadDashboard } from './use-dashboard'
 
@@ -330,6 +331,7 @@ export function DashboardPage() {
       <Group>
         <ContactStatisticsLink />
       </Group>
+      {can(me, 'erasure.decide') ? <AwaitingErasuresPanel /> : null}
       <ErrorAlert error={query.error} />
       {!teamId ? (
         <Text c="gray.7">{t('dashboard.noTeam')}</Text>

@@ -19,6 +19,7 @@ import {
 } from './network-vocabulary'
 import { type NetworkSnapshot, type Tie, useSaveSnapshot } from './use-network'
 import { DateField } from '../../components/date-field'
+import { focusFirstError } from '../../components/focus-error'
 
 /** A tie being edited: `id` kept from the copied snapshot (so it can be compared), absent when new. */
 type Draft = {
@@ -106,6 +107,7 @@ export function NetworkEditor({
       ...ties.flatMap((d, i) => (d.name.trim() ? [] : [{ field: `ties.${i}.name`, code: 'required' }])),
     ]
     setLocal(issues)
+    if (issues.length) focusFirstError(e.currentTarget as HTMLElement)
     if (issues.length) return
     save.mutate(
       {

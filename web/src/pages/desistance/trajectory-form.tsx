@@ -18,6 +18,8 @@ import {
   valenceKey,
 } from './trajectory-vocabulary'
 import { DateField } from '../../components/date-field'
+import { RequiredNote } from '../../components/required-note'
+import { focusFirstError } from '../../components/focus-error'
 
 type Kind = 'event' | 'future'
 
@@ -96,6 +98,7 @@ export function TrajectoryForm({
       ...(kind === 'event' && !phase ? [{ field: 'phase', code: 'required' }] : []),
     ]
     setLocal(issues)
+    if (issues.length) focusFirstError(e.currentTarget as HTMLElement)
     if (issues.length) return
     onSave({
       kind,
@@ -117,6 +120,7 @@ export function TrajectoryForm({
     <AppModal opened onClose={onClose} title={heading}>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
+          <RequiredNote />
           <ErrorAlert error={error && !errors.any ? error : null} />
           {!event ? (
             <Stack gap={4}>

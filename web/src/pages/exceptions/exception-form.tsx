@@ -7,6 +7,8 @@ import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
 import { isLanguage } from '../../i18n'
 import { type ExceptionSubject, useLegalBases, useRecordException } from './use-exceptions'
 import { DateTimeField } from '../../components/date-field'
+import { RequiredNote } from '../../components/required-note'
+import { focusFirstError } from '../../components/focus-error'
 
 /** The local date and time now, as a datetime-local input wants it. */
 function localNow(): string {
@@ -38,6 +40,7 @@ export function ExceptionForm({ subject, onDone }: { subject: ExceptionSubject; 
       (k) => !String(d[k] ?? '').trim(),
     )
     setLocal(required.map((field) => ({ field, code: 'required' })))
+    if (required.length) focusFirstError(e.currentTarget as HTMLElement)
     if (required.length || !d.legalBasisId || !d.recipientKind) return
     record.mutate(
       {
@@ -55,6 +58,7 @@ export function ExceptionForm({ subject, onDone }: { subject: ExceptionSubject; 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
+        <RequiredNote />
         <Textarea
           label={t('exceptions.situation')}
           description={t('exceptions.situationHelp')}

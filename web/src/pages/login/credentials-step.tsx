@@ -7,6 +7,7 @@ import { api, isApiError } from '../../api/client'
 import type { LoginResult } from '../../api/types'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
+import { focusFirstError } from '../../components/focus-error'
 
 export function CredentialsStep({ onDone }: { onDone: (status: LoginResult['status']) => Promise<void> }) {
   const { t } = useTranslation()
@@ -26,6 +27,7 @@ export function CredentialsStep({ onDone }: { onDone: (status: LoginResult['stat
     if (!email.trim()) issues.push({ field: 'email', code: 'required' })
     if (!password) issues.push({ field: 'password', code: 'required' })
     setLocal(issues)
+    if (issues.length) focusFirstError(e.currentTarget as HTMLElement)
     if (issues.length === 0) login.mutate()
   }
 

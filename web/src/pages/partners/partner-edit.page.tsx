@@ -35,6 +35,7 @@ import {
   useOrganisation,
 } from './use-partners'
 import { DateField } from '../../components/date-field'
+import { RequiredNote } from '../../components/required-note'
 
 const nullable = (v: string) => (v.trim() === '' ? null : v)
 type Contact = NonNullable<OrganisationBody['contacts']>[number]
@@ -84,6 +85,7 @@ function PartnerForm({ organisation, onReload }: { organisation: Organisation | 
       }}
     >
       <Stack gap="md">
+        <RequiredNote />
         <Fieldset legend={t('partners.form.organisation')}>
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -36,7 +36,14 @@ export function PersonEditPage() {
   if (isUnavailable(person.error)) {
     return <NotFoundPage backTo="/persons" backLabel={t('person.backToSearch')} />
   }
-  if (person.isError) return <ErrorAlert error={person.error} />
+  // A refusal (a restricted processing) still gets the page's heading: the worker knows where they are.
+  if (person.isError)
+    return (
+      <Stack>
+        <PageHeader title={t('person.edit')} />
+        <ErrorAlert error={person.error} />
+      </Stack>
+    )
 
   const conflict = isApiError(save.error, 'version.mismatch')
   const reload = async () => {

@@ -10,6 +10,7 @@ import { focusFirstError, useFocusOnError } from '../../components/focus-error'
 import { checkValues, GENDER_OPTIONS, LANGUAGE_OPTIONS, toInput, type PersonFormValues } from './person-form-values'
 import { PostcodeField } from './postcode-field'
 import { DateField } from '../../components/date-field'
+import { RequiredNote } from '../../components/required-note'
 
 const SHOWN_FIELDS = [
   'firstName',
@@ -59,6 +60,7 @@ export function PersonForm(props: {
   return (
     <form onSubmit={submit} noValidate ref={formRef}>
       <Stack gap="lg" maw={860}>
+        <RequiredNote />
         <div className="live-region" aria-live="assertive">
           {props.notice}
           {local.length > 0 ? <ErrorAlert error={LOCAL_INVALID} /> : <ErrorAlert error={props.error} />}

@@ -9,7 +9,10 @@ import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
 import { useFormat } from '../../i18n/format'
 import { usePlaceNames } from '../../i18n/places'
+import { ErasedPage, isErased } from '../erasure/erased.page'
 import { NotFoundPage } from '../not-found/not-found.page'
+import { RectificationNotice } from '../dpo-requests/rectification-notice'
+import { RestrictedBanner } from '../restrictions/restricted-banner'
 import { PersonCases } from './person-cases'
 import { isUnavailable, usePerson } from './use-person'
 
@@ -51,6 +54,7 @@ export function PersonViewPage() {
   const person = usePerson(id)
 
   if (person.isPending) return <Loading />
+  if (isErased(person.error)) return <ErasedPage backTo="/persons" backLabel={t('person.backToSearch')} />
   if (isUnavailable(person.error)) {
     return <NotFoundPage backTo="/persons" backLabel={t('person.backToSearch')} />
   }
@@ -105,6 +109,8 @@ export function PersonViewPage() {
           </Alert>
         ) : null}
       </div>
+      <RestrictedBanner restricted={p.restricted} />
+      <RectificationNotice personId={p.id} />
 
       <PersonCases personId={p.id} />
 

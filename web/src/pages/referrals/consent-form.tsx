@@ -9,6 +9,8 @@ import { useLegalBases } from '../exceptions/use-exceptions'
 import { type Chosen, ServicePicker } from './service-picker'
 import { useAttachConsentForm, useRecordConsent } from './use-referrals'
 import { DateField } from '../../components/date-field'
+import { RequiredNote } from '../../components/required-note'
+import { focusFirstError } from '../../components/focus-error'
 
 type Giver = (typeof CONSENT_GIVERS)[number]
 type Way = (typeof CONSENT_WAYS)[number]
@@ -66,6 +68,7 @@ export function ConsentForm({ caseId, onDone }: { caseId: string; onDone: () => 
     if (!d.purpose.trim()) missing.push({ field: 'purpose', code: 'required' })
     if (d.basis === 'legal_basis' && !d.legalBasisId) missing.push({ field: 'legalBasisId', code: 'legal_basis_required' })
     setLocal(missing)
+    if (missing.length) focusFirstError(e.currentTarget as HTMLElement)
     if (!org || missing.length) return
     const { basis, legalBasisId } = d
     record.mutate(
@@ -87,6 +90,7 @@ export function ConsentForm({ caseId, onDone }: { caseId: string; onDone: () => 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
+        <RequiredNote />
         <ServicePicker
           label={t('referrals.consent.organisation')}
           organisations

@@ -13,6 +13,12 @@ import { referralFormUrl } from './refer-links'
 /** The caseload holds at most this many rows a page: the case is chosen among them. */
 const CASELOAD = 100
 
+/** "Doorverwijzingsformulier openen" is wider than a 390 px phone's dialog: the label wraps instead of being cut. */
+const WRAPPING = {
+  root: { height: 'auto', minHeight: 'var(--button-height)', paddingBlock: 6 },
+  label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.3 },
+} as const
+
 /**
  * "Refer to this service" on a result of the partner directory: the worker chooses one of the open
  * cases they may see, and lands on that case's referral form with the service already chosen.
@@ -52,11 +58,16 @@ export function ReferToService({ organisationId, serviceId, name }: { organisati
             onChange={setChosen}
             data-testid="refer-to-case"
           />
-          <Group justify="flex-end">
+          <Group justify="flex-end" wrap="wrap">
             <Button variant="default" onClick={() => setOpen(false)}>
               {t('common.cancel')}
             </Button>
-            <Button disabled={!chosen} onClick={() => chosen && navigate(referralFormUrl(chosen, { organisationId, serviceId }))}>
+            <Button
+              styles={WRAPPING}
+              maw="100%"
+              disabled={!chosen}
+              onClick={() => chosen && navigate(referralFormUrl(chosen, { organisationId, serviceId }))}
+            >
               {t('referrals.referTo.open')}
             </Button>
           </Group>

@@ -8,6 +8,8 @@ import { type Chosen, ServicePicker } from './service-picker'
 import { ReferralSelectionFields } from './referral-selection-fields'
 import { useOrganisation } from '../partners/use-partners'
 import { useCreateReferral, useUpdateReferral } from './use-referrals'
+import { RequiredNote } from '../../components/required-note'
+import { focusFirstError } from '../../components/focus-error'
 
 type Field = (typeof SHAREABLE_FIELDS)[number]
 
@@ -58,6 +60,7 @@ export function ReferralForm({
     if (!service) missing.push({ field: 'organisationId', code: 'required' })
     if (!d.reason.trim()) missing.push({ field: 'reason', code: 'required' })
     setLocal(missing)
+    if (missing.length) focusFirstError(e.currentTarget as HTMLElement)
     if (!service || missing.length) return
     const body = {
       organisationId: service.organisationId,
@@ -77,6 +80,7 @@ export function ReferralForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
+        <RequiredNote />
         {editing ? (
           <Text size="sm" fw={600}>
             {editing.organisationName}

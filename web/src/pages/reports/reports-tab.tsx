@@ -15,6 +15,8 @@ import { localToIso } from '../casework/vocabulary'
 import { addDays, localDay } from '../calendar/use-calendar'
 import { ENGAGEMENT, type Engagement, type ReportView, reportPagePath, reportPdfUrl, useCreateReport, useReports } from './use-reports'
 import { DateField } from '../../components/date-field'
+import { RequiredNote } from '../../components/required-note'
+import { focusFirstError } from '../../components/focus-error'
 
 /** The new report starts where the last one ended, or at the start of the mandate. */
 function defaultPeriodFrom(a: AccompanimentView, reports: ReportView[]): string {
@@ -51,6 +53,7 @@ function NewReport({ a, reports, onDone }: { a: AccompanimentView; reports: Repo
       ...(recipient.trim() ? [] : [{ field: 'recipient', code: 'required' }]),
     ]
     setLocal(issues)
+    if (issues.length) focusFirstError(e.currentTarget as HTMLElement)
     if (issues.length || !engagement) return
     create.mutate(
       {
@@ -77,6 +80,7 @@ function NewReport({ a, reports, onDone }: { a: AccompanimentView; reports: Repo
       </Text>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
+          <RequiredNote />
           <ErrorAlert error={create.error && !errors.any ? create.error : null} />
           <Group grow align="flex-start">
             <DateField

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
 import { useFormat } from '../../i18n/format'
 import { useDecision } from './use-role-requests'
+import { focusFirstError } from '../../components/focus-error'
 
 type Mode = 'idle' | 'confirm' | 'refuse'
 
@@ -54,6 +55,7 @@ export function RoleRequestItem({
     e.preventDefault()
     const issues: FieldIssue[] = reason.trim() ? [] : [{ field: 'reason', code: 'required' }]
     setLocal(issues)
+    if (issues.length) focusFirstError(e.currentTarget as HTMLElement)
     if (issues.length === 0)
       decision.mutate({ request: r, reason: reason.trim() }, { onSuccess: () => onDecided(t('duties.requests.refused', { name })) })
   }

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
 import { Loading } from '../../components/loading'
 import { TEAMS_KEY, useTeams } from './use-teams'
+import { focusFirstError } from '../../components/focus-error'
 
 export function TeamsPanel() {
   const { t } = useTranslation()
@@ -28,6 +29,7 @@ export function TeamsPanel() {
     e.preventDefault()
     const issues: FieldIssue[] = name.trim() ? [] : [{ field: 'name', code: 'required' }]
     setLocal(issues)
+    if (issues.length) focusFirstError(e.currentTarget as HTMLElement)
     if (issues.length === 0) create.mutate()
   }
 

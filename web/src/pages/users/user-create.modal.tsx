@@ -12,6 +12,8 @@ import { ActivationLinkPanel } from './activation-link'
 import { ROLE_REQUESTS_KEY } from './use-role-requests'
 import { PartnerOrganisationField } from './partner-organisation-field'
 import { RoleAndTeamFields } from './user-fields'
+import { RequiredNote } from '../../components/required-note'
+import { focusFirstError } from '../../components/focus-error'
 
 export function UserCreateModal({ opened, onClose, teams }: { opened: boolean; onClose: () => void; teams: TeamView[] }) {
   const { t } = useTranslation()
@@ -54,6 +56,7 @@ export function UserCreateModal({ opened, onClose, teams }: { opened: boolean; o
     const partner = roles.includes('partner')
     if (partner && !organisationId) issues.push({ field: 'organisationId', code: 'required' })
     setLocal(issues)
+    if (issues.length) focusFirstError(e.currentTarget as HTMLElement)
     if (issues.length === 0)
       create.mutate({
         email: email.trim(),
@@ -86,6 +89,7 @@ export function UserCreateModal({ opened, onClose, teams }: { opened: boolean; o
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
+            <RequiredNote />
             <div className="live-region" aria-live="assertive">
               {emailTaken ? null : <ErrorAlert error={create.error} />}
             </div>

@@ -12,6 +12,7 @@ import { ROLES, type Role } from '../../../../common/roles'
 import { ActivationLinkPanel } from './activation-link'
 import { ROLE_REQUESTS_KEY } from './use-role-requests'
 import { RoleAndTeamFields } from './user-fields'
+import { focusFirstError } from '../../components/focus-error'
 
 const sameSet = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x) => b.includes(x))
 
@@ -61,6 +62,7 @@ export function UserEditModal({ user, onClose, teams }: { user: UserView; onClos
     if (!displayName.trim()) issues.push({ field: 'displayName', code: 'required' })
     if (roles.length === 0) issues.push({ field: 'roles', code: 'role_required' })
     setLocal(issues)
+    if (issues.length) focusFirstError(e.currentTarget as HTMLElement)
     if (issues.length > 0) return
     // Only what changed is sent: saving a new name must not touch roles, teams or what waits.
     const body: UpdateUserBody = {}

@@ -1,0 +1,128 @@
+import { sql } from 'kysely'
+import { readersOf } from '../server/modules/audit/access-review.queries'
+import { rng } from '../server/seed/synthetic'
+import { createServices } from '../server/services'
+import { benchDatabase } from './bench-database'
+import { percentiles, round } from './load'
+
+/** Entries in the synthetic log; measured at a quarter of it and at all of it, to see how the answer scales. */
+const ENTRIES = Number(process.env.BENCH_DPO_ENTRIES ?? 1_000_000)
+/** Persons of the service: fixed, so that each person's entries grow with the log, as in a service that runs for years. */
+const PERSONS = Number(process.env.BENCH_DPO_PERSONS ?? 50_000)
+const ACTORS = 400
+const QUERIES = Number(process.env.BENCH_DPO_QUERIES ?? 300)
+const CHUNK = 250_000
+const log = (m: string) => process.stderr.write(`${m}\n`)
+
+/**
+ * "Who read this person" (issue 13's target: p95 ≤ 100 ms over 50 million entries on PostgreSQL),
+ * through the route's own query (`readersOf`), over a synthetic log spread over one year: three
+ * entries in four read one person, the fourth is a list page showing eight. Entries are inserted
+ * by SQL without their chain hashes (what is measured is the look-up, not the chain), then the
+ * tables are vacuumed as autovacuum would, so that index-only scans can skip the heap.
+ */
+export async function benchDpoAccess(kind: 'sqlite' | 'postgres', pgUrl: string) {
+  if (kind !== 'postgres') return { skipped: 'PostgreSQL only' }
+  const { config, drop } = await benchDatabase(kind, pgUrl, 'dpo-access')
+  const { services, close } = await createServices(config)
+  const db = services.db
+  const pid = (i: string) => sql.raw(`md5('p' || ((${i}) % ${PERSONS}))::uuid::text`)
+  const year = 365 * 86_400
+  try {
+    const sizes: Record<string, unknown>[] = []
+    let seeded = 0
+    const seedStart = performance.now()
+    for (const target of [Math.round(ENTRIES / 4), ENTRIES]) {
+      while (seeded < target) {
+        const lo = seeded + 1
+        const hi = Math.min(seeded + CHUNK, target)
+        await sql`
+          insert into audit_log (seq, at, actor_id, actor_role, action, subject_type, subject_id, person_id, purpose,
+                                 outcome, request_id, client_ip, details, persons, prev_hash, hash)
+          select g,
+                 to_char(timestamp '2025-01-01' + make_interval(secs => (g::float8 * ${year} / ${ENTRIES})), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                 md5('a' || (g % ${ACTORS}))::uuid::text, 'worker',
+                 case when g % 4 = 0 then 'accompaniment.listed' else 'person.viewed' end,
+                 case when g % 4 = 0 then null else 'person' end,
+                 case when g % 4 = 0 then null else ${pid('g * 48271')} end,
+                 case when g % 4 = 0 then null else ${pid('g * 48271')} end,
+                 null, 'success', md5('r' || g)::uuid::text, '127.0.0.1', null,
+                 case when g % 4 = 0 then (select string_agg(${pid('g * 31 + k * 7919')}, ',') from generate_series(0, 7) k)
+                      else ${pid('g * 48271')} end,
+                 md5('h' || (g - 1)) || md5('x' || (g - 1)), md5('h' || g) || md5('x' || g)
+          from generate_series(${lo}::bigint, ${hi}::bigint) g`.execute(db)
+        await sql`
+          insert into audit_persons (person_id, seq)
+          select unnest(string_to_array(persons, ',')), seq from audit_log where seq between ${lo} and ${hi}`.execute(db)
+        seeded = hi
+        log(`[dpo-access] ${hi} entries, ${round((performance.now() - seedStart) / 1000, 1)} s`)
+      }
+      await sql`vacuum analyze audit_log`.execute(db)
+      await sql`vacuum analyze audit_persons`.execute(db)
+      const indexRows = Number((await sql<{ n: string }>`select count(*) as n from audit_persons`.execute(db)).rows[0]!.n)
+      const r = rng(13)
+      const person = () => `${Math.floor(r() * PERSONS)}`
+      const ids = new Map<string, string>()
+      const idOf = async (n: string) => {
+        if (!ids.has(n)) ids.set(n, (await sql<{ id: string }>`select md5(${`p${n}`})::uuid::text as id`.execute(db)).rows[0]!.id)
+        return ids.get(n)!
+      }
+      const measure = async (days: number) => {
+        const times: number[] = []
+        const server: number[] = []
+        let readers = 0
+        for (let i = 0; i < QUERIES; i++) {
+          const id = await idOf(person())
+          const start = new Date(Date.UTC(2025, 0, 1) + Math.floor(r() * (365 - days + 1)) * 86_400_000)
+          const end = new Date(start.getTime() + (days - 1) * 86_400_000)
+          const period = { from: start.toISOString().slice(0, 10), to: end.toISOString().slice(0, 10) }
+          const t0 = performance.now()
+          const found = await db.transaction().execute((trx) => readersOf(trx, [id], period))
+          times.push(performance.now() - t0)
+          readers += found.length
+          // The database's own time for the same look-up, apart from this busy machine's scheduling.
+          if (i % 5 === 0) {
+            const explained = await sql<{ 'QUERY PLAN': { 'Execution Time': number }[] }>`
+              explain (analyze, format json) select a.actor_id, count(distinct a.seq), min(a.at), max(a.at)
+              from audit_persons p join audit_log a on a.seq = p.seq
+              where p.person_id = ${id} and a.at >= ${period.from} and a.at < ${`${period.to}T23:59:59.999Z`}
+                and a.action in ('person.viewed', 'accompaniment.listed') and a.outcome = 'success' group by a.actor_id`.execute(db)
+            server.push(explained.rows[0]!['QUERY PLAN'][0]!['Execution Time'])
+          }
+        }
+        return {
+          queries: QUERIES,
+          meanReaders: round(readers / QUERIES, 1),
+          ...percentiles(times),
+          databaseP95ms: percentiles(server).p95ms,
+        }
+      }
+      const plan = await sql<{ 'QUERY PLAN': string }>`
+        explain select a.actor_id, count(distinct a.seq) from audit_persons p join audit_log a on a.seq = p.seq
+        where p.person_id = ${await idOf('1')} and a.at >= '2025-03-01' and a.at < '2025-04-01'
+          and a.action in ('person.viewed', 'accompaniment.listed') and a.outcome = 'success' group by a.actor_id`.execute(db)
+      const planText = plan.rows.map((x) => x['QUERY PLAN']).join('\n')
+      sizes.push({
+        entries: target,
+        personIndexRows: indexRows,
+        entriesPerPerson: round(indexRows / PERSONS, 1),
+        oneMonth: await measure(30),
+        wholeYear: await measure(365),
+        indexOnly: /Index Only Scan using audit_reader/.test(planText),
+      })
+      log(`[dpo-access] measured at ${target}: ${JSON.stringify(sizes.at(-1))}`)
+    }
+    const [small, large] = sizes as { entries: number; entriesPerPerson: number; wholeYear: { p95ms: number } }[]
+    return {
+      persons: PERSONS,
+      seedSeconds: round((performance.now() - seedStart) / 1000, 1),
+      sizes,
+      // How the year-long question grows when the log (and each person's share of it) grows 4×.
+      p95Growth: round(large!.wholeYear.p95ms / Math.max(0.01, small!.wholeYear.p95ms), 2),
+      target: 'p95 <= 100 ms at 50,000,000 entries (issue 13)',
+    }
+  } finally {
+    await close()
+    await drop()
+  }
+}

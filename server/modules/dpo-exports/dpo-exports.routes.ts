@@ -1,0 +1,195 @@
+import { z } from 'zod'
+import { DpoExportView, StartExportBody } from '../../../common/contracts/dpo-exports.contracts'
+import { IdParams } from '../../../common/contracts/shared.contracts'
+import { fromJson } from '../../db/json'
+import type { Row, Trx } from '../../http/context'
+import { defineRoute } from '../../http/define-route'
+import { fail } from '../../http/errors'
+import { enqueue } from '../../jobs/jobs.queue'
+import { openBytes } from '../../security/aead'
+import { personCodes } from '../../security/subject-export'
+import { requireDpoRequest } from '../dpo-requests/dpo-requests.lookup'
+import { archiveAad, dpoExportJob } from './dpo-export.job'
+
+type ExportRowDb = Row<'dpo_exports'>
+const COLUMNS = [
+  'id',
+  'request_id',
+  'person_id',
+  'job_id',
+  'created_at',
+  'ready_at',
+  'downloaded_at',
+  'archive_size',
+  'flagged',
+  'counts',
+] as const
+
+async function present(trx: Trx, rows: Pick<ExportRowDb, (typeof COLUMNS)[number]>[]): Promise<DpoExportView[]> {
+  if (rows.length === 0) return []
+  const [codes, jobs] = await Promise.all([
+    personCodes(
+      trx,
+      rows.map((r) => r.person_id),
+    ),
+    trx
+      .selectFrom('jobs')
+      .select(['id', 'state', 'progress_done', 'progress_total'])
+      .where(
+        'id',
+        'in',
+        rows.map((r) => r.job_id),
+      )
+      .execute(),
+  ])
+  return rows.map((r) => {
+    const job = jobs.find((j) => j.id === r.job_id)
+    const state = r.downloaded_at
+      ? 'downloaded'
+      : r.ready_at
+        ? 'ready'
+        : job?.state === 'failed'
+          ? 'failed'
+          : job?.state === 'running'
+            ? 'running'
+            : 'queued'
+    return {
+      id: r.id,
+      requestId: r.request_id,
+      personCode: codes.get(r.person_id) ?? '',
+      state,
+      progress:
+        job && job.progress_done !== null
+          ? { done: Number(job.progress_done), total: job.progress_total === null ? null : Number(job.progress_total) }
+          : null,
+      createdAt: r.created_at,
+      readyAt: r.ready_at,
+      downloadedAt: r.downloaded_at,
+      size: r.archive_size === null ? null : Number(r.archive_size),
+      counts: r.counts ? fromJson(r.counts) : null,
+      flagged: r.flagged ? fromJson(r.flagged) : [],
+    }
+  })
+}
+
+/**
+ * Subject-access and portability exports (GDPR art. 15 and 20), for the DPO only and only under
+ * an open access or portability request about a person. The archive is made by a job, kept
+ * sealed, and given once: the download deletes it.
+ */
+export const dpoExportRoutes = [
+  defineRoute({
+    method: 'POST',
+    path: '/api/dpo/exports',
+    summary: 'DPO: start the export of everything about the person of an open access or portability request',
+    tags: ['dpo'],
+    body: StartExportBody,
+    response: DpoExportView,
+    status: 201,
+    allow: 'dpo_export.run',
+    async handler({ body, ctx }) {
+      return ctx.write('dpo_export.started', async (trx, audit) => {
+        const request = await requireDpoRequest(trx, body.requestId, ['access', 'portability'])
+        if (!request.person_id) throw fail('validation.failed', 'requestId')
+        const id = crypto.randomUUID()
+        audit.subject('person', request.person_id).detail({ exportId: id, requestId: request.id })
+        const jobId = await enqueue(trx, dpoExportJob, { exportId: id })
+        if (!jobId) throw fail('state.invalid_transition')
+        await trx
+          .insertInto('dpo_exports')
+          .values({
+            id,
+            request_id: request.id,
+            person_id: request.person_id,
+            job_id: jobId,
+            requested_by: ctx.user.userId,
+            created_at: new Date().toISOString(),
+          })
+          .execute()
+        const row = await trx.selectFrom('dpo_exports').select(COLUMNS).where('id', '=', id).executeTakeFirstOrThrow()
+        const [view] = await present(trx, [row])
+        return view!
+      })
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/dpo/exports',
+    summary: 'DPO: the exports made for a request, newest first',
+    tags: ['dpo'],
+    query: z.object({ requestId: z.uuid() }),
+    response: z.object({ items: z.array(DpoExportView) }),
+    allow: 'dpo_export.run',
+    async handler({ query, ctx }) {
+      return ctx.read('dpo_export.viewed', async (trx, audit) => {
+        const rows = await trx
+          .selectFrom('dpo_exports')
+          .select(COLUMNS)
+          .where('request_id', '=', query.requestId)
+          .orderBy('created_at', 'desc')
+          .orderBy('id')
+          .limit(50)
+          .execute()
+        audit.subject('dpo_request', query.requestId).shows(rows.map((r) => r.person_id))
+        return { items: await present(trx, rows) }
+      })
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/dpo/exports/:id',
+    summary: "DPO: an export's progress and the third parties' spots to review before release",
+    tags: ['dpo'],
+    params: IdParams,
+    response: DpoExportView,
+    allow: 'dpo_export.run',
+    async handler({ params, ctx }) {
+      return ctx.read('dpo_export.viewed', async (trx, audit) => {
+        const row = await trx.selectFrom('dpo_exports').select(COLUMNS).where('id', '=', params.id).executeTakeFirst()
+        if (!row) throw fail('resource.not_found')
+        audit.subject('person', row.person_id).detail({ exportId: row.id })
+        const [view] = await present(trx, [row])
+        return view!
+      })
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/dpo/exports/:id/download',
+    summary: 'DPO: download the archive once (JSON, PDF, documents); it is deleted as it is given',
+    tags: ['dpo'],
+    params: IdParams,
+    allow: 'dpo_export.run',
+    async handler({ params, ctx, reply }) {
+      const archive = await ctx.write('dpo_export.downloaded', async (trx, audit) => {
+        const row = await trx
+          .selectFrom('dpo_exports')
+          .select(['id', 'person_id', 'ready_at', 'downloaded_at', 'archive', 'archive_key_sealed'])
+          .where('id', '=', params.id)
+          .executeTakeFirst()
+        if (!row) throw fail('resource.not_found')
+        audit.subject('person', row.person_id).detail({ exportId: row.id })
+        if (row.downloaded_at) throw fail('export.already_downloaded')
+        if (!row.ready_at || !row.archive) throw fail('state.invalid_transition')
+        const key = await ctx.codec.personKey(trx, row.person_id)
+        const { archive_key } = ctx.codec.openRow('dpo_exports', key, row.id, row)
+        if (!archive_key) throw fail('state.invalid_transition')
+        const plain = openBytes(Buffer.from(archive_key, 'base64'), Buffer.from(row.archive), archiveAad(row.id))
+        // Given once: the sealed archive and its key go in the same transaction as the entry.
+        const taken = await trx
+          .updateTable('dpo_exports')
+          .set({ archive: null, archive_key_sealed: null, downloaded_at: new Date().toISOString() })
+          .where('id', '=', row.id)
+          .where('downloaded_at', 'is', null)
+          .executeTakeFirst()
+        if (Number(taken.numUpdatedRows) !== 1) throw fail('export.already_downloaded')
+        return plain
+      })
+      reply.header('Content-Type', 'application/zip')
+      reply.header('Content-Length', archive.length)
+      reply.header('Content-Disposition', `attachment; filename="export-${params.id.slice(0, 8)}.zip"`)
+      reply.header('Cache-Control', 'no-store')
+      return archive
+    },
+  }),
+]

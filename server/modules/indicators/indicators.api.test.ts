@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { type Agent, auditRows, json, startTestApp, type TestApp } from '../../test/harness'
+
+let t: TestApp
+let team: string
+let worker: Agent & { userId: string }
+let lead: Agent & { userId: string }
+let otherLead: Agent & { userId: string }
+let dpo: Agent & { userId: string }
+
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+// Yesterday to tomorrow holds the service's today whatever its time zone.
+const PERIOD = `from=${day(-1)}&to=${day(1)}`
+const v = (n: number) => ({ 'if-match': `"${n}"` })
+
+async function openCase(kind: 'concerned' | 'relative', lastName: string) {
+  const person = json(await worker.post('/api/persons', { firstName: 'Indicateur', lastName }))
+  const body =
+    kind === 'relative' ? { kind, personId: person.id, teamId: team, relationship: 'parent' } : { kind, personId: person.id, teamId: team }
+  const res = await worker.post('/api/accompaniments', body)
+  expect(res.statusCode, res.body).toBe(201)
+  return { ...(json(res) as { id: string; version: number }), personId: person.id as string }
+}
+
+async function close(c: { id: string; version: number }) {
+  json(await worker.post(`/api/accompaniments/${c.id}/closure`, { outcome: 'goals_reached', reason: 'Objectifs atteints' }, v(c.version)))
+  const closed = await lead.post(`/api/accompaniments/${c.id}/closure/decision`, { approve: true }, v(c.version + 1))
+  expect(closed.statusCode, closed.body).toBe(200)
+}
+
+const cases: { id: string; version: number; personId: string }[] = []
+
+beforeAll(async () => {
+  t = await startTestApp()
+  team = await t.team()
+  worker = await t.as(['worker'], { teamIds: [team] })
+  lead = await t.as(['lead'], { teamIds: [team] })
+  otherLead = await t.as(['lead'], { teamIds: [await t.team()] })
+  dpo = await t.as(['dpo'])
+  for (let i = 0; i < 12; i++) cases.push(await openCase('concerned', `Volontaire${i}`))
+  for (let i = 0; i < 3; i++) cases.push(await openCase('relative', `Proche${i}`))
+  for (const c of cases.slice(0, 10)) await close(c)
+})
+afterAll(() => t?.close())
+
+const indicators = async (by: Agent = lead, query = `teamId=${team}&${PERIOD}`) => {
+  const res = await by.get(`/api/indicators?${query}`)
+  expect(res.statusCode, res.body).toBe(200)
+  return json(res)
+}
+
+/** Every count the table publishes is the true one; hidden ones are only "under the threshold". */
+function expectTrue(table: any, truth: number[][]) {
+  const rowSums = truth.map((r) => r.reduce((x, y) => x + y, 0))
+  const colSums = truth[0]!.map((_, j) => truth.reduce((x, r) => x + r[j]!, 0))
+  const check = (c: any, value: number) => expect(c).toEqual('count' in c ? { count: value } : { below: 10 })
+  truth.forEach((r, i) => r.forEach((value, j) => check(table.cells[i][j], value)))
+  rowSums.forEach((value, i) => check(table.rowTotals[i], value))
+  colSums.forEach((value, j) => check(table.columnTotals[j], value))
+  check(
+    table.total,
+    rowSums.reduce((x, y) => x + y, 0),
+  )
+}
+
+it('counts the team’s accompaniments, and hides the small cells and what would give them away', async () => {
+  const out = await indicators()
+  expect(out.threshold).toBe(10)
+  expect(out.opened.rows).toEqual(['concerned', 'relative', 'professional'])
+  expect(out.opened.columns).toEqual(['voluntary', 'judicial'])
+  const truth = [
+    [12, 0],
+    [3, 0],
+    [0, 0],
+  ]
+  expectTrue(out.opened, truth)
+  expectTrue(out.active, truth)
+  // The relatives' 3 cases are hidden, and with them enough of the table that the margins do not
+  // give them back (the exact rule is held by indicators.suppression.test.ts).
+  expect(out.opened.cells[1][0]).toEqual({ below: 10 })
+  expect(out.opened.rowTotals[1]).toEqual({ below: 10 })
+  const voluntary = [out.opened.cells[0][0], out.opened.columnTotals[0], out.opened.total]
+  expect(voluntary.filter((c: object) => 'below' in c).length).toBeGreaterThan(0)
+  // Nothing published anywhere lies between 1 and 9.
+  const all = JSON.stringify(out)
+  for (const m of all.matchAll(/"count":(\d+)/g)) expect(Number(m[1]) === 0 || Number(m[1]) >= 10, all).toBe(true)
+  expect(out.closedByOutcome.counts[0]).toEqual({ count: 10 })
+  expect(out.closedByOutcome.total).toEqual({ count: 10 })
+  expect(out.duration).toEqual({ cases: { count: 10 }, medianDays: 0 })
+  expect(out.sessions.total).toEqual({ count: 0 })
+})
+
+it('leaves a restricted case out, as a statistic must (GDPR art. 18)', async () => {
+  const target = cases[0]!
+  const { version } = json(await dpo.get(`/api/persons/${target.personId}/restriction`))
+  const res = await dpo.post(`/api/persons/${target.personId}/restriction`, { reason: 'Exactitude contestée' }, v(version))
+  expect(res.statusCode, res.body).toBe(201)
+  const out = await indicators()
+  // Nine closed cases left: under the threshold now, and the median with them.
+  expect(out.closedByOutcome.counts[0]).toEqual({ below: 10 })
+  expect(out.duration).toEqual({ cases: { below: 10 }, medianDays: null })
+  expectTrue(out.opened, [
+    [11, 0],
+    [3, 0],
+    [0, 0],
+  ])
+})
+
+it('is the lead’s, for their own team, over at most two years, audited without naming anyone', async () => {
+  expect((await worker.get(`/api/indicators?teamId=${team}&${PERIOD}`)).statusCode).toBe(403)
+  expect((await otherLead.get(`/api/indicators?teamId=${team}&${PERIOD}`)).statusCode).toBe(404)
+  const long = await lead.get(`/api/indicators?teamId=${team}&from=2020-01-01&to=2026-01-01`)
+  expect(long.statusCode).toBe(400)
+  expect(json(long).errors[0].field).toBe('query.from')
+  const reversed = await lead.get(`/api/indicators?teamId=${team}&from=${day(1)}&to=${day(-1)}`)
+  expect(json(reversed).errors[0].field).toBe('query.from')
+  await indicators()
+  const entry = (await auditRows(t.services, 'indicators.viewed')).at(-1)
+  expect(entry?.actor_id).toBe(lead.userId)
+  const shown = await t.services.db.selectFrom('audit_persons').select('person_id').where('seq', '=', Number(entry?.seq)).execute()
+  expect(shown).toEqual([])
+})

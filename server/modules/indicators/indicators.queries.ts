@@ -1,0 +1,99 @@
+import type { Indicators, IndicatorsQuery, PublishedCount } from '../../../common/contracts/indicators.contracts'
+import { ACCOMPANIMENT_KINDS, FRAMEWORKS, OUTCOMES } from '../../../common/contracts/accompaniments.contracts'
+import { SESSION_STATUSES } from '../../../common/contracts/case-sessions.contracts'
+import type { Actor, Trx } from '../../http/context'
+import { visibleCases } from '../../security/case-access'
+import { serviceDayBounds } from '../../time/service-day'
+import { smallCellThreshold, suppressList, suppressTable } from './indicators.suppression'
+
+/**
+ * The service's activity over a period for one team, from indexed columns only (never a sealed
+ * narrative), every count through the small-cell rule. The team's restricted cases are left out
+ * (GDPR art. 18); erased ones stay, as the counted shells erasure leaves.
+ */
+export async function teamIndicators(trx: Trx, actor: Actor, query: IndicatorsQuery, configuredThreshold?: number): Promise<Indicators> {
+  const threshold = smallCellThreshold(configuredThreshold)
+  const start = serviceDayBounds(query.from).from
+  const end = serviceDayBounds(query.to).to
+  const scope = { team: query.teamId }
+  const rows = await visibleCases(trx, actor, scope)
+    .where('accompaniments.created_at', '<', end)
+    // A case's closing instant: the latest approved closure (a reopened case closes again later).
+    .leftJoin('accompaniment_events', (j) =>
+      j.onRef('accompaniment_events.accompaniment_id', '=', 'accompaniments.id').on('accompaniment_events.type', '=', 'approve_closure'),
+    )
+    .select((eb) => [
+      'accompaniments.id',
+      'accompaniments.kind',
+      'accompaniments.framework',
+      'accompaniments.status',
+      'accompaniments.closure_outcome',
+      'accompaniments.created_at',
+      eb.fn.max('accompaniment_events.at').as('closed_at'),
+    ])
+    .groupBy([
+      'accompaniments.id',
+      'accompaniments.kind',
+      'accompaniments.framework',
+      'accompaniments.status',
+      'accompaniments.closure_outcome',
+      'accompaniments.created_at',
+    ])
+    .execute()
+  // Sessions of every case of the team, erased ones included: erasure empties a session, it does
+  // not unhold it, and the figures must not move when a person is erased.
+  const sessions = await visibleCases(trx, actor, scope)
+    .innerJoin('case_sessions', 'case_sessions.accompaniment_id', 'accompaniments.id')
+    .where('case_sessions.starts_at', '>=', start)
+    .where('case_sessions.starts_at', '<', end)
+    .select((eb) => ['case_sessions.status', eb.fn.countAll<number>().as('n')])
+    .groupBy('case_sessions.status')
+    .execute()
+
+  const closedIn = (r: (typeof rows)[number]) =>
+    r.status === 'closed' && typeof r.closed_at === 'string' && r.closed_at >= start && r.closed_at < end
+  const openIn = (r: (typeof rows)[number]) => r.status !== 'closed' || (typeof r.closed_at === 'string' && r.closed_at >= start)
+  const byKindAndFramework = (subset: typeof rows) =>
+    ACCOMPANIMENT_KINDS.map((k) => FRAMEWORKS.map((f) => subset.filter((r) => r.kind === k && r.framework === f).length))
+  const table = (subset: typeof rows) => {
+    const t = suppressTable(byKindAndFramework(subset), threshold)
+    return { rows: [...ACCOMPANIMENT_KINDS], columns: [...FRAMEWORKS], ...pick(t) }
+  }
+  const closed = rows.filter(closedIn)
+  const outcomes = suppressList(
+    OUTCOMES.map((o) => closed.filter((r) => (r.closure_outcome ?? 'other') === o).length),
+    threshold,
+  )
+  const sessionCounts = suppressList(
+    SESSION_STATUSES.map((s) => Number(sessions.find((r) => r.status === s)?.n ?? 0)),
+    threshold,
+  )
+  const lengths = closed
+    .map((r) => Math.round((Date.parse(r.closed_at as string) - Date.parse(r.created_at)) / 86_400_000))
+    .sort((a, b) => a - b)
+  const durationCases = suppressList([lengths.length], threshold).total
+  return {
+    teamId: query.teamId,
+    from: query.from,
+    to: query.to,
+    threshold,
+    opened: table(rows.filter((r) => r.created_at >= start)),
+    active: table(rows.filter(openIn)),
+    closedByOutcome: { keys: [...OUTCOMES], counts: outcomes.counts, total: outcomes.total },
+    // A median over fewer cases than the threshold would describe those few: not given.
+    duration: { cases: durationCases, medianDays: 'count' in durationCases && lengths.length > 0 ? median(lengths) : null },
+    sessions: { keys: [...SESSION_STATUSES], counts: sessionCounts.counts, total: sessionCounts.total },
+  }
+}
+
+const pick = (t: { cells: PublishedCount[][]; rowTotals: PublishedCount[]; columnTotals: PublishedCount[]; total: PublishedCount }) => ({
+  cells: t.cells,
+  rowTotals: t.rowTotals,
+  columnTotals: t.columnTotals,
+  total: t.total,
+})
+
+const median = (sorted: number[]) => {
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2)
+}

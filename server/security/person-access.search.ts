@@ -1,0 +1,120 @@
+import type { Actor, Trx } from '../http/context'
+import type { Codec } from './codec'
+import type { NameQuery } from './name-index'
+import { eligibleByKeys, identifiesAnyway, type OpenedNames, rankOpened } from './name-rank'
+import { readablePersonIds } from './person-access.open'
+import { PRESELECTED, preselectByKeys } from './person-access.preselect'
+
+/** The name search of the persons door (person-access.ts): by keyed hashes of name keys, never by plaintext. */
+
+/** Replaces a person's search keys (keyed hashes of their name keys). */
+export async function replaceNameKeys(trx: Trx, personId: string, keyHashes: string[]): Promise<void> {
+  await trx.deleteFrom('person_name_keys').where('person_id', '=', personId).execute()
+  if (keyHashes.length)
+    await trx
+      .insertInto('person_name_keys')
+      .values(keyHashes.map((key_hash) => ({ key_hash, person_id: personId })))
+      .execute()
+}
+
+/** A person a name search found, and how well: see docs/adr/0006 and 0009. */
+export type NameMatch = { personId: string; readable: boolean; score: number; exact: boolean }
+
+/** At most this many candidates, best keys first, have their names opened and compared. */
+export const COMPARED = 15
+
+/** What the search needs of the codec to open the names it compares (the recording codec records each). */
+export type NameOpener = { personKeys: Codec['personKeys']; openRow: Codec['openRow'] }
+
+/**
+ * The persons whose name keys match every word of the query, the `limit` best first, and whether
+ * there were more. A person the actor may read is found by any match; any other person only when
+ * two different parts of the query matched their first and their last name (a family name alone
+ * lists a family, not a person). With `readableOnly` (broad queries), only persons the actor may
+ * read are looked at. The database sums, per person, the weight of the best key each query word
+ * matched and returns the `PRESELECTED` best; their matched keys are scored here (first and last
+ * name told apart), and the `COMPARED` best of those have their names opened and are ranked by
+ * how alike the names are (name-rank.ts), exact spellings and the given birth year first.
+ */
+export async function searchByName(
+  trx: Trx,
+  actor: Actor,
+  query: NameQuery,
+  q: string,
+  opts: { readableOnly: boolean; limit: number; codec: NameOpener; birthYear?: number | null },
+): Promise<{ matches: NameMatch[]; capped: boolean; compared: number }> {
+  const none = { matches: [], capped: false, compared: 0 }
+  const hashes = query.hashes
+  const perWord = query.weightedPerWord
+  if (perWord.length === 0 || hashes.length === 0) return none
+  const preselected = await preselectByKeys(trx, actor, perWord, opts.readableOnly)
+  const candidates = preselected.slice(0, PRESELECTED).map((r) => r.person_id)
+  if (candidates.length === 0) return none
+  // Their matched keys only (what scoring looks at), read by person.
+  const rows = await trx
+    .selectFrom('person_name_keys')
+    .select(['person_name_keys.person_id', 'person_name_keys.key_hash'])
+    .where('person_name_keys.person_id', 'in', candidates)
+    .where('person_name_keys.key_hash', 'in', hashes)
+    .execute()
+  const held = new Map<string, Set<string>>()
+  for (const r of rows) held.set(r.person_id, (held.get(r.person_id) ?? new Set()).add(r.key_hash))
+  const scored = candidates.flatMap((personId) => {
+    const s = query.score(held.get(personId) ?? new Set())
+    return s ? [{ personId, ...s }] : []
+  })
+  // Whether the actor may read a person matters to finding them only where the best reading and
+  // the best reading naming first and last name differ: ask the database about those alone.
+  const readable = opts.readableOnly
+    ? new Set(candidates)
+    : await readablePersonIds(
+        trx,
+        actor,
+        scored.filter((x) => !identifiesAnyway(x)).map((x) => x.personId),
+      )
+  const eligible = eligibleByKeys(scored, (id) => readable.has(id))
+  const compared = eligible.slice(0, COMPARED)
+  // The names compared are opened with each person's key (the recording codec puts them on the audit entry).
+  const ids = compared.map((c) => c.personId)
+  const [sealed, keys] = await Promise.all([nameRows(trx, ids), opts.codec.personKeys(trx, ids)])
+  const opened = new Map<string, { names: OpenedNames; birthYear: number | null }>()
+  for (const row of sealed) {
+    const key = keys.get(row.id)
+    if (!key) continue
+    const plain = opts.codec.openRow('persons', key, row.id, row)
+    opened.set(row.id, {
+      names: { firstName: plain.first_name, lastName: plain.last_name, otherNames: plain.other_names ?? [] },
+      birthYear: plain.birth_year,
+    })
+  }
+  const ranked = rankOpened(q, compared, opened, opts.birthYear ?? null)
+  const shown = ranked.slice(0, opts.limit)
+  const unknown = opts.readableOnly ? [] : shown.filter((m) => !readable.has(m.personId)).map((m) => m.personId)
+  for (const id of await readablePersonIds(trx, actor, unknown)) readable.add(id)
+  return {
+    matches: shown.map((m) => ({
+      personId: m.personId,
+      readable: readable.has(m.personId),
+      exact: m.exact,
+      score: m.exact ? 100 : Math.min(99, Math.round(m.similarity * 100)),
+    })),
+    capped: ranked.length > opts.limit || eligible.length > COMPARED || preselected.length > PRESELECTED,
+    compared: keys.size,
+  }
+}
+
+/** The sealed names and birth year of persons a search compares. */
+function nameRows(trx: Trx, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([])
+  return trx
+    .selectFrom('persons')
+    .select([
+      'persons.id',
+      'persons.first_name_sealed',
+      'persons.last_name_sealed',
+      'persons.other_names_sealed',
+      'persons.birth_year_sealed',
+    ])
+    .where('persons.id', 'in', ids)
+    .execute()
+}
