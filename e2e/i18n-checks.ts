@@ -98,6 +98,8 @@ export async function settle(page: Page): Promise<void> {
 
 /** Axe, `<html lang>`, and no key path or other-language sentence in what the user can read. */
 export async function checkScreen(page: Page, label: string, lang: Language): Promise<void> {
+  // Every screen has its title; until it is there the screen is still loading, not wrong.
+  await page.locator('h1').first().waitFor()
   await settle(page)
   await expect.poll(() => page.locator('html').getAttribute('lang'), { message: `lang on ${label}` }).toBe(lang)
   await expectNoAxeViolations(page, label)

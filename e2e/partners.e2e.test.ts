@@ -135,6 +135,7 @@ it('a worker searches near 4000 Liège for mental health in Arabic, reads why, a
   const { page, problems } = await signedInWithMfa('worker')
   await page.goto(`${server.url}/`)
   await page.getByRole('link', { name: tr('fr', 'partners.nav') }).click()
+  await page.getByRole('heading', { level: 1, name: tr('fr', 'partners.search.title') }).waitFor()
   await checkScreen(page, 'partner search, empty (fr)', 'fr')
   const results = await searchNear4000(page, 'fr')
   // The count is announced, with the place as understood.

@@ -77,6 +77,8 @@ function useContactAction<V>(run: (contact: ContactView, vars: V) => Promise<Con
     onSuccess: (saved) => {
       client.setQueryData(['contacts', saved.id], saved)
       void client.invalidateQueries({ queryKey: ['contacts'] })
+      // My day lists the call-backs due: a call finalised or answered changes it.
+      void client.invalidateQueries({ queryKey: ['my-day'] })
     },
   })
 }
