@@ -2401,7 +2401,7 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** DPO: the exports made for a request, newest first */
+    /** DPO: the exports made for a request, or the register of all exports (the latest 100), newest first */
     get: operations['listDpoExports']
     put?: never
     /** DPO: start the export of everything about the person of an open access or portability request */
@@ -18649,8 +18649,8 @@ export interface operations {
   }
   listDpoExports: {
     parameters: {
-      query: {
-        requestId: string
+      query?: {
+        requestId?: string
       }
       header?: never
       path?: never
@@ -18680,6 +18680,9 @@ export interface operations {
               createdAt: string
               readyAt: string | null
               downloadedAt: string | null
+              requestedBy: string
+              downloadedBy: string | null
+              requestCode: string
               size: number | null
               counts: {
                 [key: string]: number
@@ -18739,6 +18742,9 @@ export interface operations {
             createdAt: string
             readyAt: string | null
             downloadedAt: string | null
+            requestedBy: string
+            downloadedBy: string | null
+            requestCode: string
             size: number | null
             counts: {
               [key: string]: number
@@ -18794,6 +18800,9 @@ export interface operations {
             createdAt: string
             readyAt: string | null
             downloadedAt: string | null
+            requestedBy: string
+            downloadedBy: string | null
+            requestCode: string
             size: number | null
             counts: {
               [key: string]: number
