@@ -70,7 +70,11 @@ describe('studies', () => {
     const edited = await lead.put(url, study({ title: 'Titre revu', researcherIds: [r1.userId, r2.userId] }), { 'if-match': '"1"' })
     expect(edited.statusCode, edited.body).toBe(200)
     expect(json(edited)).toMatchObject({ title: 'Titre revu', version: 2 })
-    expect(json(edited).researchers.map((r: { id: string }) => r.id).sort()).toEqual([r1.userId, r2.userId].sort())
+    expect(
+      json(edited)
+        .researchers.map((r: { id: string }) => r.id)
+        .sort(),
+    ).toEqual([r1.userId, r2.userId].sort())
 
     // Not yet submitted: the DPO cannot decide.
     const early = await dpo.post(`${url}/decision`, { decision: 'approved' }, { 'if-match': '"2"' })
@@ -89,7 +93,12 @@ describe('studies', () => {
 
     const approved = await dpo.post(`${url}/decision`, { decision: 'approved', note: 'Conforme au protocole' }, { 'if-match': '"3"' })
     expect(approved.statusCode, approved.body).toBe(200)
-    expect(json(approved)).toMatchObject({ status: 'approved', version: 4, decidedBy: { id: dpo.userId }, decisionNote: 'Conforme au protocole' })
+    expect(json(approved)).toMatchObject({
+      status: 'approved',
+      version: 4,
+      decidedBy: { id: dpo.userId },
+      decisionNote: 'Conforme au protocole',
+    })
     expect(json(approved).decidedAt).toBeTruthy()
     const twice = await dpo.post(`${url}/decision`, { decision: 'refused', note: 'Non' }, { 'if-match': '"4"' })
     expect(twice.statusCode).toBe(409)
@@ -100,7 +109,7 @@ describe('studies', () => {
       expect(rows.length, action).toBeGreaterThanOrEqual(1)
       expect(rows[0]?.subject_type).toBe('study')
     }
-    const decided = (await auditRows(t.services, 'study.decided')).filter((r) => r.subject_id === s.id && r.outcome !== 'failed')
+    const decided = (await auditRows(t.services, 'study.decided')).filter((r) => r.subject_id === s.id && r.outcome === 'success')
     expect(decided.at(-1)?.actor_id).toBe(dpo.userId)
     await r1.get(url)
     expect((await auditRows(t.services, 'study.viewed')).some((r) => r.subject_id === s.id && r.actor_id === r1.userId)).toBe(true)
@@ -112,7 +121,11 @@ describe('studies', () => {
     const bare = await dpo.post(`${url}/decision`, { decision: 'refused' }, { 'if-match': '"2"' })
     expect(bare.statusCode).toBe(400)
     expect(fieldsOf(bare.body)).toContain('note')
-    const refused = await dpo.post(`${url}/decision`, { decision: 'refused', note: 'Variables trop fines pour une petite province' }, { 'if-match': '"2"' })
+    const refused = await dpo.post(
+      `${url}/decision`,
+      { decision: 'refused', note: 'Variables trop fines pour une petite province' },
+      { 'if-match': '"2"' },
+    )
     expect(refused.statusCode, refused.body).toBe(200)
     const read = json(await lead.get(url))
     expect(read).toMatchObject({ status: 'refused', decisionNote: 'Variables trop fines pour une petite province' })
@@ -184,7 +197,10 @@ describe('studies', () => {
       const res = await lead.post('/api/studies', study(over))
       expect(res.statusCode, JSON.stringify(over)).toBe(400)
       expect(res.headers['content-type']).toMatch(/problem\+json/)
-      expect(fieldsOf(res.body).some((f) => f === field || f.startsWith(`${field}.`)), `${field}: ${res.body}`).toBe(true)
+      expect(
+        fieldsOf(res.body).some((f) => f === field || f.startsWith(`${field}.`)),
+        `${field}: ${res.body}`,
+      ).toBe(true)
     }
     expect((await t.services.db.selectFrom('studies').select('id').execute()).length).toBe(before)
   })

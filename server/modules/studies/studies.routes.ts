@@ -22,7 +22,12 @@ export const studyRoutes = [
     allow: 'study.read',
     async handler({ ctx }) {
       return ctx.read('study.listed', async (trx) => {
-        const rows = await visibleStudies(trx, ctx.user).selectAll('studies').orderBy('created_at', 'desc').orderBy('id').limit(200).execute()
+        const rows = await visibleStudies(trx, ctx.user)
+          .selectAll('studies')
+          .orderBy('created_at', 'desc')
+          .orderBy('id')
+          .limit(200)
+          .execute()
         return { items: await presentStudies(trx, rows) }
       })
     },
