@@ -155,6 +155,7 @@ export function StudyForm({ study }: { study?: StudyView }) {
             label={t('studies.field.startsOn')}
             value={form.startsOn}
             onChange={(v) => set('startsOn', v)}
+            data-testid="study-starts-on"
             required
             error={errors.of('startsOn')}
           />
@@ -162,6 +163,7 @@ export function StudyForm({ study }: { study?: StudyView }) {
             label={t('studies.field.endsOn')}
             value={form.endsOn}
             onChange={(v) => set('endsOn', v)}
+            data-testid="study-ends-on"
             required
             error={errors.of('endsOn')}
           />
