@@ -37,6 +37,13 @@ afterAll(async () => {
 async function shots(page: Page, name: string) {
   await page.screenshot({ path: `${SHOTS}/${name}.desktop.png`, fullPage: true })
   await page.setViewportSize({ width: 390, height: 844 })
+  // The navigation slides away on a phone: shoot once it is out of view.
+  await expect
+    .poll(async () => {
+      const box = await page.locator('.mantine-AppShell-navbar').boundingBox()
+      return !box || box.x + box.width <= 1
+    })
+    .toBe(true)
   await page.screenshot({ path: `${SHOTS}/${name}.phone.png`, fullPage: true })
   await page.setViewportSize({ width: 1280, height: 900 })
 }

@@ -21,4 +21,12 @@ import type { StudiesTables } from './schema/studies.tables'
 
 /** Every table, one interface per domain in schema/ (a new migration's tables go in its domain's file). */
 export interface Database
-  extends AccessTables, CaseworkTables, ContactPointTables, DataProtectionTables, DpoExportTables, PartnerTables, RegistersTables, StudiesTables {}
+  extends
+    AccessTables,
+    CaseworkTables,
+    ContactPointTables,
+    DataProtectionTables,
+    DpoExportTables,
+    PartnerTables,
+    RegistersTables,
+    StudiesTables {}
