@@ -84,6 +84,8 @@ const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
   dpo_exports: true,
   processing_register: true,
   breaches: true,
+  studies: true,
+  study_researchers: true,
 }
 /**
  * Neither staff data nor guarded by the lint: who works on which case (no person's data, read
@@ -127,6 +129,9 @@ const OTHER_AUDITED_TABLES = [
   'retention_runs',
   'retention_schedules',
   'role_requests',
+  // Issue 14: studies (texts about research) and the researchers named on them; no person's data.
+  'studies',
+  'study_researchers',
   'system_state',
 ]
 

@@ -37,5 +37,7 @@ export function homePath(me: Me): string {
   if (can(me, 'person.search')) return '/persons'
   if (can(me, 'user.manage')) return '/admin/users'
   if (can(me, 'audit.read')) return '/audit'
+  // A researcher reaches nothing but the studies they are named on.
+  if (can(me, 'study.read')) return '/studies'
   return '/account'
 }
