@@ -6,6 +6,7 @@ import { ConfirmButton } from '../../components/confirm-button'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { ScrollTable } from '../../components/scroll-table'
+import { useFormat } from '../../i18n/format'
 
 type Run = ResponseOf<'/api/dpo/retention/runs', 'get'>['items'][number]
 
@@ -31,13 +32,19 @@ export function RetentionRunsPanel() {
       </Group>
       <ErrorAlert error={propose.error} />
       <ErrorAlert error={runs.error} />
-      {runs.isPending ? <Loading /> : runs.data?.items.map((r) => <RunCard key={`${r.id}-${r.version}`} run={r} />)}
+      {runs.isPending ? (
+        <Loading />
+      ) : (
+        runs.data?.items.map((r, i, all) => <RunCard key={`${r.id}-${r.version}`} run={r} number={all.length - i} />)
+      )}
     </Stack>
   )
 }
 
-function RunCard({ run }: { run: Run }) {
+/** `number`: the run's rank, oldest first, so that each report's region has a name of its own. */
+function RunCard({ run, number }: { run: Run; number: number }) {
   const { t } = useTranslation()
+  const fmt = useFormat()
   const qc = useQueryClient()
   const approve = useMutation({
     mutationFn: () => api.post('/api/dpo/retention/runs/{runId}/approval', { path: { runId: run.id }, ifMatch: run.version }),
@@ -48,7 +55,7 @@ function RunCard({ run }: { run: Run }) {
     <Paper withBorder p="sm" data-testid={`run-${run.status}`}>
       <Stack gap="xs">
         <Group gap="xs" wrap="wrap">
-          <Text fw={600}>{t('retention.runs.of', { date: run.asOf })}</Text>
+          <Text fw={600}>{t('retention.runs.of', { date: fmt.date(run.asOf) })}</Text>
           <Badge color={run.status === 'executed' ? 'green' : run.status === 'proposed' ? 'orange' : 'gray'}>
             {t(`retention.runs.statuses.${run.status}`)}
           </Badge>
@@ -71,7 +78,7 @@ function RunCard({ run }: { run: Run }) {
         )}
         <ErrorAlert error={approve.error} />
         {run.report && (
-          <ScrollTable label={t('retention.runs.report')}>
+          <ScrollTable label={t('retention.runs.reportNumbered', { number })}>
             <Table data-testid="retention-report" verticalSpacing="xs">
               <Table.Caption>{t('retention.runs.reportCaption', { count: run.report.persons })}</Table.Caption>
               <Table.Thead>

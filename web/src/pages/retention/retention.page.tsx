@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
 import { ScrollTable } from '../../components/scroll-table'
+import { useFormat } from '../../i18n/format'
 import { RetentionRunsPanel } from './retention-runs.panel'
 
 type Schedule = ResponseOf<'/api/dpo/retention/schedules', 'get'>['items'][number]
@@ -36,18 +37,26 @@ function useRefresh() {
 function SchedulesSection() {
   const { t } = useTranslation()
   const list = useQuery({ queryKey: ['retention', 'schedules'], queryFn: () => api.get('/api/dpo/retention/schedules') })
+  // Kept here: a saved row is drawn anew from the new version, and must still say it was saved.
+  const [saved, setSaved] = useState<string | null>(null)
   return (
     <Stack gap="sm" component="section" aria-labelledby="retention-schedules">
       <Title order={2} size="h3" id="retention-schedules">
         {t('retention.schedules.title')}
       </Title>
       <ErrorAlert error={list.error} />
-      {list.isPending ? <Loading /> : list.data?.items.map((s) => <ScheduleRow key={`${s.kind}-${s.version}`} schedule={s} />)}
+      {list.isPending ? (
+        <Loading />
+      ) : (
+        list.data?.items.map((s) => (
+          <ScheduleRow key={`${s.kind}-${s.version}`} schedule={s} saved={saved === `${s.kind}-${s.version}`} onSaved={setSaved} />
+        ))
+      )}
     </Stack>
   )
 }
 
-function ScheduleRow({ schedule }: { schedule: Schedule }) {
+function ScheduleRow({ schedule, saved, onSaved }: { schedule: Schedule; saved: boolean; onSaved: (key: string) => void }) {
   const { t } = useTranslation()
   const refresh = useRefresh()
   const [months, setMonths] = useState<number | string>(schedule.months ?? '')
@@ -59,7 +68,10 @@ function ScheduleRow({ schedule }: { schedule: Schedule }) {
         body: { months: months === '' ? null : Number(months), legalReason: reason },
         ifMatch: schedule.version,
       }),
-    onSuccess: () => refresh(),
+    onSuccess: () => {
+      onSaved(`${schedule.kind}-${schedule.version + 1}`)
+      void refresh()
+    },
   })
   const kind = t(`retention.kinds.${schedule.kind}`)
   return (
@@ -106,7 +118,7 @@ function ScheduleRow({ schedule }: { schedule: Schedule }) {
           </Group>
           {schedule.kind === 'audit_log' && <Text size="sm">{t('retention.schedules.auditKept')}</Text>}
           <ErrorAlert error={save.error} />
-          {save.isSuccess && (
+          {saved && (
             <Text size="sm" role="status">
               {t('retention.schedules.saved')}
             </Text>
@@ -119,6 +131,7 @@ function ScheduleRow({ schedule }: { schedule: Schedule }) {
 
 function DueSection() {
   const { t } = useTranslation()
+  const fmt = useFormat()
   const due = useQuery({ queryKey: ['retention', 'due'], queryFn: () => api.get('/api/dpo/retention/due') })
   const data = due.data
   const total = data?.kinds.reduce((n, k) => n + k.due, 0) ?? 0
@@ -132,7 +145,7 @@ function DueSection() {
         <Loading />
       ) : data ? (
         <>
-          <Text>{t('retention.due.summary', { count: total, date: data.asOf })}</Text>
+          <Text>{t('retention.due.summary', { count: total, date: fmt.date(data.asOf) })}</Text>
           <ScrollTable label={t('retention.due.caption')}>
             <Table data-testid="retention-due" verticalSpacing="xs">
               <Table.Caption>{t('retention.due.caption')}</Table.Caption>
