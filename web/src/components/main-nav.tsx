@@ -26,6 +26,7 @@ import {
   IconMailQuestion,
   IconFileZip,
   IconTrashX,
+  IconChartBar,
 } from '@tabler/icons-react'
 import type { ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -67,6 +68,7 @@ const ITEMS: Item[] = [
   { to: '/dpo/erasures', label: 'erasure.nav', ability: 'erasure.propose', icon: IconTrashX },
   { to: '/dpo/retention', label: 'retention.nav', ability: 'retention.manage', icon: IconHourglass },
   { to: '/restrictions', label: 'restriction.nav', ability: 'person.restrict', icon: IconLock },
+  { to: '/indicators', label: 'indicators.nav', ability: 'indicators.read', icon: IconChartBar },
   { to: '/account', label: 'nav.account', icon: IconUserCircle },
 ]
 
