@@ -16,20 +16,23 @@ import { launchBrowser, SCREENSHOTS, startServer, watchConsole } from './support
 let server: Awaited<ReturnType<typeof startServer>>
 let browser: Browser
 let lead: Agent & { userId: string; email: string }
+let dpo: Agent & { userId: string; email: string }
 const LAST_YEAR = new Date().getFullYear() - 1
 
 beforeAll(async () => {
-  server = await startServer()
+  server = await startServer({ demo: true })
   browser = await launchBrowser()
   fs.mkdirSync(SCREENSHOTS, { recursive: true })
   const team = await server.team('Équipe Bruxelles')
-  const worker = await server.as(['worker'], { teamIds: [team] })
+  const liege = await server.team('Équipe Liège')
+  const worker = await server.as(['worker'], { teamIds: [team, liege] })
   lead = await server.as(['lead'], { teamIds: [team] })
-  const open = async (kind: 'concerned' | 'relative', lastName: string) => {
+  dpo = await server.as(['dpo'])
+  const open = async (kind: 'concerned' | 'relative', lastName: string, teamId = team) => {
     const person = await worker.post('/api/persons', { firstName: 'Indicateur', lastName })
     expect(person.statusCode, person.body).toBe(201)
     const personId = person.json().id as string
-    const body = kind === 'relative' ? { kind, personId, teamId: team, relationship: 'parent' } : { kind, personId, teamId: team }
+    const body = kind === 'relative' ? { kind, personId, teamId, relationship: 'parent' } : { kind, personId, teamId }
     const res = await worker.post('/api/accompaniments', body)
     expect(res.statusCode, res.body).toBe(201)
     return res.json() as { id: string; version: number }
@@ -38,6 +41,15 @@ beforeAll(async () => {
   for (let i = 0; i < 12; i++) {
     const c = await open('concerned', `Volontaire${i}`)
     ids.push(c.id)
+    // Sessions first: a closed case takes none.
+    if (i < 3) {
+      const held = await worker.post(`/api/accompaniments/${c.id}/sessions`, {
+        status: 'held',
+        startsAt: `${LAST_YEAR}-04-0${i + 1}T08:00:00.000Z`,
+        modality: 'office',
+      })
+      expect(held.statusCode, held.body).toBe(201)
+    }
     if (i < 10) {
       const asked = await worker.post(
         `/api/accompaniments/${c.id}/closure`,
@@ -52,16 +64,11 @@ beforeAll(async () => {
       )
       expect(closed.statusCode, closed.body).toBe(200)
     }
-    if (i < 3) {
-      const held = await worker.post(`/api/accompaniments/${c.id}/sessions`, {
-        status: 'held',
-        startsAt: `${LAST_YEAR}-04-0${i + 1}T08:00:00.000Z`,
-        modality: 'office',
-      })
-      expect(held.statusCode, held.body).toBe(201)
-    }
   }
   for (let i = 0; i < 3; i++) ids.push((await open('relative', `Proche${i}`)).id)
+  // This year, in Liège: counts large enough to be published and drawn.
+  for (let i = 0; i < 20; i++) await open('concerned', `Liege${i}`, liege)
+  for (let i = 0; i < 10; i++) await open('relative', `LiegeProche${i}`, liege)
   // The API dates a case by the clock: move these to last year, opened on 1 March and closed on
   // 1 June (92 days), as the cases of a year past would be.
   const db = server.services.db
@@ -93,7 +100,7 @@ async function readLastYear(page: Page, lang: Language) {
   await page.goto(`${server.url}/indicators`)
   await page.getByRole('heading', { level: 1, name: tr(lang, 'indicators.title') }).waitFor()
   // The only team is chosen already; from its field, Tab reaches each preset in turn.
-  const team = page.getByRole('textbox', { name: tr(lang, 'indicators.team') })
+  const team = page.getByLabel(tr(lang, 'indicators.team'), { exact: true })
   await expect.poll(() => team.inputValue()).toBe('Équipe Bruxelles')
   await team.focus()
   await page.keyboard.press('Tab')
@@ -134,6 +141,9 @@ it('the lead reads last year’s indicators of their team, small counts shown as
   expect(await cells(page, 'indicators-sessions', 'Tenu')).toEqual(['< 10'])
   expect(await page.getByTestId('indicators-duration-figures').innerText()).toMatch(/10[\s\S]*92 jours/)
   await expect.poll(() => page.getByTestId('indicators-legend').innerText()).toContain('moins de 10')
+  // A chart draws only published counts: where all are hidden or zero it says so, the table holds them.
+  expect(await page.getByTestId('indicators-opened').getByTestId('chart-not-drawn').count()).toBe(1)
+  expect(await page.getByTestId('indicators-closed').locator('svg.recharts-surface').count()).toBe(1)
   await shots(page, 'fr')
 
   await chooseLanguage(page, server.url, 'nl')
@@ -145,5 +155,33 @@ it('the lead reads last year’s indicators of their team, small counts shown as
   await shots(page, 'nl')
   // Counts only: no one's name on the page.
   expect(await page.content()).not.toContain('Volontaire')
+  expect(problems).toEqual([])
+})
+
+it('the DPO, in no team, chooses any team and reads its counts this year, drawn and in tables, in English', async () => {
+  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Brussels', viewport: { width: 1280, height: 900 } })
+  await signIn(context, server.url, dpo.email)
+  const page = await context.newPage()
+  const problems = watchConsole(page)
+  await chooseLanguage(page, server.url, 'en')
+  await page.goto(`${server.url}/indicators`)
+  await page.getByRole('heading', { level: 1, name: tr('en', 'indicators.title') }).waitFor()
+  await page.getByText(tr('en', 'indicators.pickTeam')).waitFor()
+  // Every team is offered: the DPO belongs to none.
+  const team = page.getByLabel(tr('en', 'indicators.team'), { exact: true })
+  await team.click()
+  await expect.poll(() => page.getByRole('option').allInnerTexts()).toEqual(['Équipe Bruxelles', 'Équipe Liège'])
+  await page.getByRole('option', { name: 'Équipe Liège' }).click()
+  // This year is the preset already chosen.
+  expect(await page.getByTestId('preset-this_year').getAttribute('aria-pressed')).toBe('true')
+  await expect.poll(() => cells(page, 'indicators-opened', 'Person concerned')).toEqual(['20', '0', '20'])
+  expect(await cells(page, 'indicators-opened', 'Relative')).toEqual(['10', '0', '10'])
+  expect(await cells(page, 'indicators-opened', 'Total')).toEqual(['30', '0', '30'])
+  expect(await cells(page, 'indicators-active', 'Total')).toEqual(['30', '0', '30'])
+  expect(await page.getByTestId('indicators-opened').locator('svg.recharts-surface').count()).toBe(1)
+  // Nothing closed: the median is not given.
+  expect(await page.getByTestId('indicators-duration-figures').innerText()).toContain(tr('en', 'indicators.medianWithheld'))
+  await shots(page, 'en')
+  expect(await page.content()).not.toContain('LiegeProche')
   expect(problems).toEqual([])
 })

@@ -1,3 +1,4 @@
+import './indicators.css'
 import { BarChart } from '@mantine/charts'
 import { Box, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import type { ReactNode } from 'react'
@@ -20,6 +21,23 @@ export function useCount() {
 
 /** A hidden count draws no bar: the chart shows only what the table publishes. */
 const plotted = (c: PublishedCount | undefined) => (c && 'count' in c ? c.count : null)
+
+/**
+ * A chart with nothing to draw (every count zero or hidden) would be an empty frame that looks
+ * broken: say so instead, and leave the figures to the table.
+ */
+function Chart({ drawable, children }: { drawable: boolean; children: ReactNode }) {
+  const { t } = useTranslation()
+  return drawable ? (
+    <Box aria-hidden inert className="chart-figure">
+      {children}
+    </Box>
+  ) : (
+    <Text size="sm" c="gray.7" fs="italic" data-testid="chart-not-drawn">
+      {t('indicators.nothingToDraw')}
+    </Text>
+  )
+}
 
 function Block({ id, title, note, children }: { id: string; title: string; note?: string; children: ReactNode }) {
   return (
@@ -47,71 +65,75 @@ export function KindFrameworkBlock({ id, title, note, table }: { id: string; tit
     kind: kind(r),
     ...Object.fromEntries(table.columns.map((c, j) => [framework(c), plotted(table.cells[i]?.[j])])),
   }))
+  const drawable = table.cells.some((row) => row.some((c) => (plotted(c) ?? 0) > 0))
   return (
     <Block id={id} title={title} note={note}>
-      <Box aria-hidden inert className="chart-figure">
-        <BarChart
-          h={220}
-          data={data}
-          dataKey="kind"
-          orientation="vertical"
-          series={table.columns.map((c) => ({ name: framework(c), color: FRAMEWORK_COLOR[c] ?? 'gray.6' }))}
-          withLegend
-          withTooltip={false}
-          withBarValueLabel
-          yAxisProps={{ width: 130 }}
-          gridAxis="none"
-          withXAxis={false}
-          maxBarWidth={22}
-          accessibilityLayer={false}
-          barProps={{ isAnimationActive: false }}
-        />
-      </Box>
-      <ScrollTable label={t('indicators.tableOf', { title })}>
-        <Table verticalSpacing={4} horizontalSpacing="sm" className="tabular" data-testid={`${id}-table`}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('indicators.kind')}</Table.Th>
-              {table.columns.map((c) => (
-                <Table.Th key={c} scope="col" ta="right">
-                  {framework(c)}
+      {/* Full width: the chart beside its table where there is room, above it on a phone; the table alone when nothing is drawn. */}
+      <SimpleGrid cols={{ base: 1, md: drawable ? 2 : 1 }} spacing="lg">
+        <Chart drawable={drawable}>
+          <BarChart
+            h={220}
+            data={data}
+            dataKey="kind"
+            orientation="vertical"
+            series={table.columns.map((c) => ({ name: framework(c), color: FRAMEWORK_COLOR[c] ?? 'gray.6' }))}
+            withLegend
+            withTooltip={false}
+            withBarValueLabel
+            yAxisProps={{ width: 130 }}
+            gridAxis="none"
+            withXAxis={false}
+            maxBarWidth={22}
+            accessibilityLayer={false}
+            barProps={{ isAnimationActive: false }}
+          />
+        </Chart>
+        <ScrollTable label={t('indicators.tableOf', { title })}>
+          <Table verticalSpacing={4} horizontalSpacing="xs" className="tabular indicators-two-way" data-testid={`${id}-table`}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('indicators.kind')}</Table.Th>
+                {table.columns.map((c) => (
+                  <Table.Th key={c} scope="col" ta="right">
+                    {framework(c)}
+                  </Table.Th>
+                ))}
+                <Table.Th scope="col" ta="right">
+                  {t('indicators.total')}
                 </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {table.rows.map((r, i) => (
+                <Table.Tr key={r}>
+                  <Table.Th scope="row" fw={400}>
+                    {kind(r)}
+                  </Table.Th>
+                  {table.columns.map((c, j) => (
+                    <Table.Td key={c} ta="right" className="nowrap">
+                      {count(table.cells[i]?.[j] ?? { count: 0 })}
+                    </Table.Td>
+                  ))}
+                  <Table.Td ta="right" fw={700} className="nowrap">
+                    {count(table.rowTotals[i] ?? { count: 0 })}
+                  </Table.Td>
+                </Table.Tr>
               ))}
-              <Table.Th scope="col" ta="right">
-                {t('indicators.total')}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {table.rows.map((r, i) => (
-              <Table.Tr key={r}>
-                <Table.Th scope="row" fw={400}>
-                  {kind(r)}
-                </Table.Th>
+              <Table.Tr>
+                <Table.Th scope="row">{t('indicators.total')}</Table.Th>
                 {table.columns.map((c, j) => (
-                  <Table.Td key={c} ta="right" className="nowrap">
-                    {count(table.cells[i]?.[j] ?? { count: 0 })}
+                  <Table.Td key={c} ta="right" fw={700} className="nowrap">
+                    {count(table.columnTotals[j] ?? { count: 0 })}
                   </Table.Td>
                 ))}
                 <Table.Td ta="right" fw={700} className="nowrap">
-                  {count(table.rowTotals[i] ?? { count: 0 })}
+                  {count(table.total)}
                 </Table.Td>
               </Table.Tr>
-            ))}
-            <Table.Tr>
-              <Table.Th scope="row">{t('indicators.total')}</Table.Th>
-              {table.columns.map((c, j) => (
-                <Table.Td key={c} ta="right" fw={700} className="nowrap">
-                  {count(table.columnTotals[j] ?? { count: 0 })}
-                </Table.Td>
-              ))}
-              <Table.Td ta="right" fw={700} className="nowrap">
-                {count(table.total)}
-              </Table.Td>
-            </Table.Tr>
-          </Table.Tbody>
-        </Table>
-      </ScrollTable>
+            </Table.Tbody>
+          </Table>
+        </ScrollTable>
+      </SimpleGrid>
     </Block>
   )
 }
@@ -135,9 +157,10 @@ export function ListBlock({
   const { t } = useTranslation()
   const count = useCount()
   const data = list.keys.map((k, i) => ({ label: label(k), count: plotted(list.counts[i]) }))
+  const drawable = data.some((d) => (d.count ?? 0) > 0)
   return (
     <Block id={id} title={title} note={note}>
-      <Box aria-hidden inert className="chart-figure">
+      <Chart drawable={drawable}>
         <BarChart
           h={Math.max(120, list.keys.length * 36)}
           data={data}
@@ -153,7 +176,7 @@ export function ListBlock({
           accessibilityLayer={false}
           barProps={{ isAnimationActive: false }}
         />
-      </Box>
+      </Chart>
       <ScrollTable label={t('indicators.tableOf', { title })}>
         <Table verticalSpacing={4} horizontalSpacing="sm" className="tabular" data-testid={`${id}-table`}>
           <Table.Thead>

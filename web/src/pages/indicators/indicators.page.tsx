@@ -106,9 +106,9 @@ function Results({ d, teamName }: { d: Indicators; teamName: string }) {
             </Title>
             <Text size="sm">{t('indicators.legend', { threshold: fmt.number(d.threshold) })}</Text>
           </Paper>
+          <KindFrameworkBlock id="indicators-opened" title={t('indicators.opened')} note={t('indicators.openedNote')} table={d.opened} />
+          <KindFrameworkBlock id="indicators-active" title={t('indicators.active')} note={t('indicators.activeNote')} table={d.active} />
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
-            <KindFrameworkBlock id="indicators-opened" title={t('indicators.opened')} note={t('indicators.openedNote')} table={d.opened} />
-            <KindFrameworkBlock id="indicators-active" title={t('indicators.active')} note={t('indicators.activeNote')} table={d.active} />
             <ListBlock
               id="indicators-closed"
               title={t('indicators.closed')}
@@ -117,15 +117,18 @@ function Results({ d, teamName }: { d: Indicators; teamName: string }) {
               label={(k) => t(`lifecycle.outcome.${k}`)}
               heading={t('indicators.outcome')}
             />
-            <DurationBlock id="indicators-duration" duration={d.duration} />
-            <ListBlock
-              id="indicators-sessions"
-              title={t('indicators.sessions')}
-              note={t('indicators.sessionsNote')}
-              list={d.sessions}
-              label={(k) => t(`sessions.status.${k}`)}
-              heading={t('indicators.sessionStatus')}
-            />
+            {/* The two short blocks share a column beside the long one. */}
+            <Stack gap="lg">
+              <DurationBlock id="indicators-duration" duration={d.duration} />
+              <ListBlock
+                id="indicators-sessions"
+                title={t('indicators.sessions')}
+                note={t('indicators.sessionsNote')}
+                list={d.sessions}
+                label={(k) => t(`sessions.status.${k}`)}
+                heading={t('indicators.sessionStatus')}
+              />
+            </Stack>
           </SimpleGrid>
         </>
       )}
