@@ -219,8 +219,10 @@ export function DurationBlock({ id, duration }: { id: string; duration: Indicato
   const { t } = useTranslation()
   const fmt = useFormat()
   const count = useCount()
-  const median =
-    duration.medianDays === null
+  const none = 'count' in duration.cases && duration.cases.count === 0
+  const median = none
+    ? t('indicators.noneClosed')
+    : duration.medianDays === null
       ? t('indicators.medianWithheld')
       : t('indicators.days', { count: duration.medianDays, n: fmt.number(duration.medianDays) })
   return (
