@@ -19,6 +19,9 @@ export function useCount() {
   return (c: PublishedCount) => ('count' in c ? fmt.number(c.count) : t('indicators.below', { threshold: fmt.number(c.below) }))
 }
 
+/** Room right of the longest bar for its figure. */
+const HEADROOM: [number, (max: number) => number] = [0, (max) => Math.max(1, Math.ceil(max * 1.15))]
+
 /** A hidden count draws no bar: the chart shows only what the table publishes. */
 const plotted = (c: PublishedCount | undefined) => (c && 'count' in c ? c.count : null)
 
@@ -58,6 +61,7 @@ function Block({ id, title, note, children }: { id: string; title: string; note?
 /** Accompaniments by kind (rows) and framework (columns), with totals: a grouped bar chart for the eye, the table for the figures. */
 export function KindFrameworkBlock({ id, title, note, table }: { id: string; title: string; note?: string; table: TwoWay }) {
   const { t } = useTranslation()
+  const fmt = useFormat()
   const count = useCount()
   const kind = (k: string) => t(`accompaniment.kind.${k}`)
   const framework = (f: string) => t(`accompaniment.framework.${f}`)
@@ -80,6 +84,8 @@ export function KindFrameworkBlock({ id, title, note, table }: { id: string; tit
             withLegend
             withTooltip={false}
             withBarValueLabel
+            valueFormatter={(v) => fmt.number(v)}
+            xAxisProps={{ domain: HEADROOM }}
             yAxisProps={{ width: 130 }}
             gridAxis="none"
             withXAxis={false}
@@ -155,6 +161,7 @@ export function ListBlock({
   heading: string
 }) {
   const { t } = useTranslation()
+  const fmt = useFormat()
   const count = useCount()
   const data = list.keys.map((k, i) => ({ label: label(k), count: plotted(list.counts[i]) }))
   const drawable = data.some((d) => (d.count ?? 0) > 0)
@@ -169,6 +176,8 @@ export function ListBlock({
           series={[{ name: 'count', color: 'petrol.6' }]}
           withTooltip={false}
           withBarValueLabel
+          valueFormatter={(v) => fmt.number(v)}
+          xAxisProps={{ domain: HEADROOM }}
           yAxisProps={{ width: 170 }}
           gridAxis="none"
           withXAxis={false}
