@@ -21,7 +21,7 @@ const CASE_TABLES = [
 const CONTACT_TABLES = ['contacts', 'contact_history', 'contact_triages', 'contact_information_given', 'contact_day_counts']
 const AUDIT_TABLES = ['audit_log', 'audit_head', 'audit_persons']
 const names = (list) => `/^(${list.join('|')})(\\s+as\\s+\\w+)?$/`
-const DOORS = '/^(openCase|rowsOf|visibleRows|visibleCases)$/'
+const DOORS = '/^(openCase|rowsOf|visibleRows|visibleCases|countedCases)$/'
 const doorRules = (audit = AUDIT_TABLES) => {
   const all = [...PERSON_TABLES, 'accompaniments', ...CASE_TABLES, ...CONTACT_TABLES, ...audit]
   const protectedTables = names(all)
@@ -37,7 +37,7 @@ const doorRules = (audit = AUDIT_TABLES) => {
     },
     {
       selector: `CallExpression[callee.property.name=/^(innerJoin|leftJoin|rightJoin|fullJoin)$/][arguments.0.value=${protectedTables}]:not(:has(CallExpression[callee.name=${DOORS}]))`,
-      message: 'Join persons or case tables only onto a query that starts at a door (rowsOf, visibleRows, visibleCases).',
+      message: 'Join persons or case tables only onto a query that starts at a door (rowsOf, visibleRows, visibleCases, countedCases).',
     },
     {
       selector: `CallExpression[callee.property.name=/^(selectFrom|updateTable|deleteFrom|insertInto|innerJoin|leftJoin|rightJoin|fullJoin)$/][arguments.0.type!='Literal']`,

@@ -103,8 +103,12 @@ export const PERMISSIONS = {
   /** Issue 13: the records of processing (art. 30) and the breach register (art. 33(5)), kept by the DPO alone. */
   'processing_register.manage': ['dpo'],
   'breach.manage': ['dpo'],
-  /** Issue 14: a team's activity as suppressed counts, for the lead who runs it (researchers of an approved study come with studies). */
-  'indicators.read': ['lead'],
+  /**
+   * Issue 14: a team's activity as suppressed counts, for the lead who runs it and the DPO, who
+   * may read any team's counts (never a row: security/case-access.lists.ts `countedCases`).
+   * Researchers of an approved study come with studies.
+   */
+  'indicators.read': ['lead', 'dpo'],
   /** Issue 14: studies. A lead registers their team's; the DPO decides; researchers read those they are named on (checked in the query). */
   'study.read': ['researcher', 'lead', 'dpo'],
   'study.manage': ['lead'],

@@ -59,3 +59,9 @@ export const Indicators = z.object({
   sessions: List(SESSION_STATUSES),
 })
 export type Indicators = z.infer<typeof Indicators>
+
+/** The teams whose indicators the caller may read: a lead's own teams, every team for the DPO. */
+export const IndicatorTeams = z.object({
+  items: z.array(z.object({ id: z.uuid(), name: z.string() })),
+})
+export type IndicatorTeams = z.infer<typeof IndicatorTeams>

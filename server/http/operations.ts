@@ -89,6 +89,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'PUT /api/accompaniments/:id/relatives/:relativeId': { id: 'updateCaseRelative', ifMatch: true },
   'GET /api/dashboard/caseload': { id: 'getCaseloadDashboard' },
   'GET /api/indicators': { id: 'getTeamIndicators' },
+  'GET /api/indicators/teams': { id: 'listIndicatorTeams' },
   'GET /api/access-grants': { id: 'listAccessGrants' },
 
   'GET /api/accompaniments/:id/sessions': { id: 'listCaseSessions' },

@@ -181,6 +181,7 @@ const EXCLUDED: Record<string, string> = {
     "the lead's figures on the line: counts per week and category, durations, sheet codes and titles; no contact, identity or text (modules/contacts/contact-statistics.api.test.ts)",
   'GET /api/indicators':
     "a team's activity as counts, each through the small-cell rule: no person, case or text (modules/indicators/indicators.api.test.ts)",
+  'GET /api/indicators/teams': 'the teams whose indicators the caller may read: ids and names, no person',
   'GET /api/contact-requests/:id':
     'a public request belongs to no person yet: its read is recorded under the request id, whose own key opens it (modules/public-info/contact-requests.api.test.ts)',
 }

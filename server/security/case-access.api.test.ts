@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AppError } from '../http/errors'
 import { prng, randomCases, stated } from '../test/random-cases'
 import { startTestApp, type TestApp } from '../test/harness'
-import { openCase, visibleCases, visibleTo } from './case-access'
+import { countedCases, openCase, visibleCases, visibleTo } from './case-access'
 
 /**
  * The visibility rule has two written forms, the row form `visibleTo` (one case by its id) and
@@ -57,6 +57,12 @@ describe.each(SEEDS)('random world, seed %i', (seed) => {
       )
       for (const team of world.teams) {
         const leads = actor.roles.includes('lead') && actor.teamIds.includes(team)
+        const ofTeam = sorted(world.cases.filter((c) => c.teamId === team).map((c) => c.id))
+        // Counts (indicators): the team's lead, or the DPO for any team, in no team themselves.
+        if (leads || actor.roles.includes('dpo')) {
+          const counted = sorted((await countedCases(db, actor, team).select('accompaniments.id').execute()).map((r) => r.id))
+          expect(counted, say(`the counted cases of team ${team}`, actor)).toEqual(ofTeam)
+        } else expect(() => countedCases(db, actor, team), say(`the counted cases of team ${team}`, actor)).toThrow(AppError)
         if (!leads) {
           expect(() => visibleCases(db, actor, { team }), say(`the scope of team ${team}`, actor)).toThrow(AppError)
           continue

@@ -24,6 +24,18 @@ export function visibleCases(trx: Trx, actor: Actor, scope: Scope = { all: true 
   return 'assigned' in scope ? q.where(assignedTo(actor)).where('accompaniments.restricted', '=', 0) : q.where(visibleIn(actor))
 }
 
+/**
+ * The cases of one team, for figures that leave only as counts through the small-cell rule
+ * (modules/indicators): its lead's, or any team's for the DPO, who belongs to no team and reads
+ * no case. Never a way to rows: a caller selects indexed columns to count, and the route answers
+ * counts only. Restricted cases are left out, as from every list. Anyone else: 404.
+ */
+export function countedCases(trx: Trx, actor: Actor, team: string) {
+  const dpo = actor.roles.includes('dpo')
+  if (!dpo && (!isLead(actor) || !actor.teamIds.includes(team))) throw fail('resource.not_found')
+  return trx.selectFrom('accompaniments').where('accompaniments.team_id', '=', team).where('accompaniments.restricted', '=', 0)
+}
+
 /** A page of a list ordered most recently changed first, narrowed by status, kind, framework, case code, worker or client. */
 export type CasePage = Partial<Pick<Selectable<Database['accompaniments']>, 'status' | 'kind' | 'framework' | 'code'>> & {
   workerId?: string

@@ -20,7 +20,7 @@
  * Modules never name a case table in a query of their own (ESLint refuses it in
  * `server/modules/**`): they open a case with `openCase` (or through `defineCaseRoute`) and
  * reach its rows with `rowsOf`, `insertRows`, `updateRows` and `deleteRows`; or they list across
- * cases with `visibleCases` and `visibleRows`. A new case comes from `insertCase`, and breaking
+ * cases with `visibleCases` and `visibleRows` (or count a team's with `countedCases`). A new case comes from `insertCase`, and breaking
  * the glass writes through `caseOutsideGrant` and `insertOutsideRows`. The queries these run on a
  * case table are written out per table in `case-tables.ts`, so that each keeps its table's types.
  *
@@ -41,7 +41,7 @@ export {
   openCase,
 } from './case-access.open'
 export { type CreatedCase, deleteRows, insertCase, insertRows, rowsOf, updateCase, updateRows } from './case-access.rows'
-export { type CasePage, type Scope, visibleCases, visiblePage, visibleRows } from './case-access.lists'
+export { type CasePage, type Scope, countedCases, visibleCases, visiblePage, visibleRows } from './case-access.lists'
 export { type OutsideCase, caseOutsideGrant, insertOutsideRows, reviewableGrants } from './case-access.glass'
 export { personLedThroughCase, personReachableThroughCase } from './case-access.persons'
 export { missOrStale, recordOpened } from './case-opened-rows'

@@ -53,6 +53,7 @@ const ContactEditPage = page(() => import('./pages/contacts/contact-edit.page'),
 const ContactStatisticsPage = page(() => import('./pages/contacts/contact-statistics.page'), 'ContactStatisticsPage')
 const ContactThemesPage = page(() => import('./pages/contacts/contact-themes.page'), 'ContactThemesPage')
 const DashboardPage = page(() => import('./pages/dashboard/dashboard.page'), 'DashboardPage')
+const IndicatorsPage = page(() => import('./pages/indicators/indicators.page'), 'IndicatorsPage')
 const UsersPage = page(() => import('./pages/users/users.page'), 'UsersPage')
 const SheetsPage = page(() => import('./pages/sheets/sheets.page'), 'SheetsPage')
 const SheetPage = page(() => import('./pages/sheets/sheet.page'), 'SheetPage')
@@ -104,6 +105,10 @@ export const router = createBrowserRouter([
         element: <RequireAbility ability="accompaniment.assign" />,
         // Charts (recharts) load with the page that draws them, not with every page.
         children: [{ path: '/dashboard', element: <DashboardPage /> }],
+      },
+      {
+        element: <RequireAbility ability="indicators.read" />,
+        children: [{ path: '/indicators', element: <IndicatorsPage /> }],
       },
       {
         element: <RequireAbility ability="contact.read" />,

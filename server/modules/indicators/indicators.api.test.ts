@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { type Agent, auditRows, json, startTestApp, type TestApp } from '../../test/harness'
 
@@ -7,6 +8,8 @@ let worker: Agent & { userId: string }
 let lead: Agent & { userId: string }
 let otherLead: Agent & { userId: string }
 let dpo: Agent & { userId: string }
+let researcher: Agent & { userId: string }
+let otherTeam: string
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
 // Yesterday to tomorrow holds the service's today whatever its time zone.
@@ -35,8 +38,10 @@ beforeAll(async () => {
   team = await t.team()
   worker = await t.as(['worker'], { teamIds: [team] })
   lead = await t.as(['lead'], { teamIds: [team] })
-  otherLead = await t.as(['lead'], { teamIds: [await t.team()] })
+  otherTeam = await t.team()
+  otherLead = await t.as(['lead'], { teamIds: [otherTeam] })
   dpo = await t.as(['dpo'])
+  researcher = await t.as(['researcher'])
   for (let i = 0; i < 12; i++) cases.push(await openCase('concerned', `Volontaire${i}`))
   for (let i = 0; i < 3; i++) cases.push(await openCase('relative', `Proche${i}`))
   for (const c of cases.slice(0, 10)) await close(c)
@@ -119,4 +124,47 @@ it('is the lead’s, for their own team, over at most two years, audited without
   expect(entry?.actor_id).toBe(lead.userId)
   const shown = await t.services.db.selectFrom('audit_persons').select('person_id').where('seq', '=', Number(entry?.seq)).execute()
   expect(shown).toEqual([])
+})
+
+it('is the DPO’s too, for any team, as the same suppressed counts and never a row', async () => {
+  const byLead = await indicators(lead)
+  const byDpo = await indicators(dpo)
+  expect(byDpo).toEqual(byLead)
+  // Counts only: no case id, code or person in what the DPO is sent.
+  const sent = JSON.stringify(byDpo)
+  for (const c of cases) {
+    expect(sent).not.toContain(c.id)
+    expect(sent).not.toContain(c.personId)
+  }
+  for (const m of sent.matchAll(/"count":(\d+)/g)) expect(Number(m[1]) === 0 || Number(m[1]) >= 10, sent).toBe(true)
+  // Another team's, which the DPO belongs to no more than to this one: its (empty) counts.
+  const other = await indicators(dpo, `teamId=${otherTeam}&${PERIOD}`)
+  expect(other.opened.total).toEqual({ count: 0 })
+  // A team that does not exist is a miss, not a table of zeros.
+  expect((await dpo.get(`/api/indicators?teamId=${crypto.randomUUID()}&${PERIOD}`)).statusCode).toBe(404)
+  expect((await lead.get(`/api/indicators?teamId=${crypto.randomUUID()}&${PERIOD}`)).statusCode).toBe(404)
+  const entry = (await auditRows(t.services, 'indicators.viewed')).filter((r) => r.actor_id === dpo.userId).at(0)
+  expect(entry?.actor_role).toBe('dpo')
+  // Workers and researchers stay refused, whatever the team.
+  for (const who of [worker, researcher]) {
+    expect((await who.get(`/api/indicators?teamId=${team}&${PERIOD}`)).statusCode).toBe(403)
+    expect((await who.get('/api/indicators/teams')).statusCode).toBe(403)
+  }
+  // Nothing else of a case opens to the DPO for it.
+  expect((await dpo.get(`/api/accompaniments/${cases[5]!.id}`)).statusCode).toBe(403)
+})
+
+it('lists the teams one may read: a lead their own, the DPO every team', async () => {
+  const names = async (who: Agent) => {
+    const res = await who.get('/api/indicators/teams')
+    expect(res.statusCode, res.body).toBe(200)
+    return (json(res).items as { id: string; name: string }[]).map((i) => i.id)
+  }
+  expect(await names(lead)).toEqual([team])
+  expect(await names(otherLead)).toEqual([otherTeam])
+  const all = await names(dpo)
+  expect(all).toEqual(expect.arrayContaining([team, otherTeam]))
+  expect(all).toHaveLength(2)
+  const twoTeams = await t.as(['lead'], { teamIds: [team, otherTeam] })
+  expect((await names(twoTeams)).sort()).toEqual([team, otherTeam].sort())
 })

@@ -2,7 +2,7 @@ import type { Indicators, IndicatorsQuery, PublishedCount } from '../../../commo
 import { ACCOMPANIMENT_KINDS, FRAMEWORKS, OUTCOMES } from '../../../common/contracts/accompaniments.contracts'
 import { SESSION_STATUSES } from '../../../common/contracts/case-sessions.contracts'
 import type { Actor, Trx } from '../../http/context'
-import { visibleCases } from '../../security/case-access'
+import { countedCases } from '../../security/case-access'
 import { serviceDayBounds } from '../../time/service-day'
 import { smallCellThreshold, suppressList, suppressTable } from './indicators.suppression'
 
@@ -15,8 +15,7 @@ export async function teamIndicators(trx: Trx, actor: Actor, query: IndicatorsQu
   const threshold = smallCellThreshold(configuredThreshold)
   const start = serviceDayBounds(query.from).from
   const end = serviceDayBounds(query.to).to
-  const scope = { team: query.teamId }
-  const rows = await visibleCases(trx, actor, scope)
+  const rows = await countedCases(trx, actor, query.teamId)
     .where('accompaniments.created_at', '<', end)
     // A case's closing instant: the latest approved closure (a reopened case closes again later).
     .leftJoin('accompaniment_events', (j) =>
@@ -42,7 +41,7 @@ export async function teamIndicators(trx: Trx, actor: Actor, query: IndicatorsQu
     .execute()
   // Sessions of every case of the team, erased ones included: erasure empties a session, it does
   // not unhold it, and the figures must not move when a person is erased.
-  const sessions = await visibleCases(trx, actor, scope)
+  const sessions = await countedCases(trx, actor, query.teamId)
     .innerJoin('case_sessions', 'case_sessions.accompaniment_id', 'accompaniments.id')
     .where('case_sessions.starts_at', '>=', start)
     .where('case_sessions.starts_at', '<', end)

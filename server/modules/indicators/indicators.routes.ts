@@ -1,5 +1,6 @@
-import { Indicators, IndicatorsQuery } from '../../../common/contracts/indicators.contracts'
+import { Indicators, IndicatorsQuery, IndicatorTeams } from '../../../common/contracts/indicators.contracts'
 import { defineRoute } from '../../http/define-route'
+import { fail } from '../../http/errors'
 import { teamIndicators } from './indicators.queries'
 
 /** Issue 14: what the service achieves, as counts that no reader can narrow down to a person. */
@@ -16,8 +17,35 @@ export const indicatorsRoutes = [
       // Counts only, each through the small-cell rule: the entry names no person.
       return ctx.read('indicators.viewed', async (trx, audit) => {
         audit.detail({ teamId: query.teamId, from: query.from, to: query.to })
+        // The DPO may name any team: one that does not exist is a miss, not a table of zeros.
+        const team = await trx.selectFrom('teams').select('id').where('id', '=', query.teamId).executeTakeFirst()
+        if (!team) throw fail('resource.not_found')
         return teamIndicators(trx, ctx.user, query)
       })
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/indicators/teams',
+    summary: 'The teams whose indicators the caller may read: a lead their own, the DPO every team',
+    tags: ['indicators'],
+    response: IndicatorTeams,
+    allow: 'indicators.read',
+    async handler({ ctx }) {
+      const actor = ctx.user
+      const all = actor.roles.includes('dpo')
+      // Team names are staff data, not personal data: no audit entry, as for the user's own teams in /api/me.
+      const items = await ctx.unaudited((db) =>
+        all || actor.teamIds.length > 0
+          ? db
+              .selectFrom('teams')
+              .select(['id', 'name'])
+              .$if(!all, (q) => q.where('id', 'in', actor.teamIds))
+              .orderBy('name')
+              .execute()
+          : Promise.resolve([]),
+      )
+      return { items }
     },
   }),
 ]

@@ -1,0 +1,259 @@
+import './indicators.css'
+import { BarChart } from '@mantine/charts'
+import { Box, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Indicators, PublishedCount } from '../../../../common/contracts/indicators.contracts'
+import { ScrollTable } from '../../components/scroll-table'
+import { useFormat } from '../../i18n/format'
+
+type TwoWay = Indicators['opened']
+type List = Indicators['sessions'] | Indicators['closedByOutcome']
+
+const FRAMEWORK_COLOR: Record<string, string> = { voluntary: 'petrol.6', judicial: 'grape.6' }
+
+/** A count as the table prints it: the figure, or "< 10" when the small-cell rule hid it. */
+export function useCount() {
+  const { t } = useTranslation()
+  const fmt = useFormat()
+  return (c: PublishedCount) => ('count' in c ? fmt.number(c.count) : t('indicators.below', { threshold: fmt.number(c.below) }))
+}
+
+/** Room right of the longest bar for its figure. */
+const HEADROOM: [number, (max: number) => number] = [0, (max) => Math.max(1, Math.ceil(max * 1.15))]
+
+/** A hidden count draws no bar: the chart shows only what the table publishes. */
+const plotted = (c: PublishedCount | undefined) => (c && 'count' in c ? c.count : null)
+
+/**
+ * A chart with nothing to draw (every count zero or hidden) would be an empty frame that looks
+ * broken: say so instead, and leave the figures to the table.
+ */
+function Chart({ drawable, children }: { drawable: boolean; children: ReactNode }) {
+  const { t } = useTranslation()
+  return drawable ? (
+    <Box aria-hidden inert className="chart-figure">
+      {children}
+    </Box>
+  ) : (
+    <Text size="sm" c="gray.7" fs="italic" data-testid="chart-not-drawn">
+      {t('indicators.nothingToDraw')}
+    </Text>
+  )
+}
+
+function Block({ id, title, note, children }: { id: string; title: string; note?: string; children: ReactNode }) {
+  return (
+    <Paper component="section" aria-labelledby={id} data-testid={id}>
+      <Title order={2} size="h4" id={id} mb={note ? 4 : 'sm'}>
+        {title}
+      </Title>
+      {note ? (
+        <Text size="sm" c="gray.7" mb="sm">
+          {note}
+        </Text>
+      ) : null}
+      <Stack gap="md">{children}</Stack>
+    </Paper>
+  )
+}
+
+/** Accompaniments by kind (rows) and framework (columns), with totals: a grouped bar chart for the eye, the table for the figures. */
+export function KindFrameworkBlock({ id, title, note, table }: { id: string; title: string; note?: string; table: TwoWay }) {
+  const { t } = useTranslation()
+  const fmt = useFormat()
+  const count = useCount()
+  const kind = (k: string) => t(`accompaniment.kind.${k}`)
+  const framework = (f: string) => t(`accompaniment.framework.${f}`)
+  const data = table.rows.map((r, i) => ({
+    kind: kind(r),
+    ...Object.fromEntries(table.columns.map((c, j) => [framework(c), plotted(table.cells[i]?.[j])])),
+  }))
+  const drawable = table.cells.some((row) => row.some((c) => (plotted(c) ?? 0) > 0))
+  return (
+    <Block id={id} title={title} note={note}>
+      {/* Full width: the chart beside its table where there is room, above it on a phone; the table alone when nothing is drawn. */}
+      <SimpleGrid cols={{ base: 1, md: drawable ? 2 : 1 }} spacing="lg">
+        <Chart drawable={drawable}>
+          <BarChart
+            h={220}
+            data={data}
+            dataKey="kind"
+            orientation="vertical"
+            series={table.columns.map((c) => ({ name: framework(c), color: FRAMEWORK_COLOR[c] ?? 'gray.6' }))}
+            withLegend
+            withTooltip={false}
+            withBarValueLabel
+            valueFormatter={(v) => fmt.number(v)}
+            xAxisProps={{ domain: HEADROOM }}
+            yAxisProps={{ width: 130 }}
+            gridAxis="none"
+            withXAxis={false}
+            maxBarWidth={22}
+            accessibilityLayer={false}
+            barProps={{ isAnimationActive: false }}
+          />
+        </Chart>
+        <ScrollTable label={t('indicators.tableOf', { title })}>
+          <Table verticalSpacing={4} horizontalSpacing="xs" className="tabular indicators-two-way" data-testid={`${id}-table`}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('indicators.kind')}</Table.Th>
+                {table.columns.map((c) => (
+                  <Table.Th key={c} scope="col" ta="right">
+                    {framework(c)}
+                  </Table.Th>
+                ))}
+                <Table.Th scope="col" ta="right">
+                  {t('indicators.total')}
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {table.rows.map((r, i) => (
+                <Table.Tr key={r}>
+                  <Table.Th scope="row" fw={400}>
+                    {kind(r)}
+                  </Table.Th>
+                  {table.columns.map((c, j) => (
+                    <Table.Td key={c} ta="right" className="nowrap">
+                      {count(table.cells[i]?.[j] ?? { count: 0 })}
+                    </Table.Td>
+                  ))}
+                  <Table.Td ta="right" fw={700} className="nowrap">
+                    {count(table.rowTotals[i] ?? { count: 0 })}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+              <Table.Tr>
+                <Table.Th scope="row">{t('indicators.total')}</Table.Th>
+                {table.columns.map((c, j) => (
+                  <Table.Td key={c} ta="right" fw={700} className="nowrap">
+                    {count(table.columnTotals[j] ?? { count: 0 })}
+                  </Table.Td>
+                ))}
+                <Table.Td ta="right" fw={700} className="nowrap">
+                  {count(table.total)}
+                </Table.Td>
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+        </ScrollTable>
+      </SimpleGrid>
+    </Block>
+  )
+}
+
+/** Counts by one key (an outcome, a session's status) and their total. */
+export function ListBlock({
+  id,
+  title,
+  note,
+  list,
+  label,
+  heading,
+}: {
+  id: string
+  title: string
+  note?: string
+  list: List
+  label: (key: string) => string
+  heading: string
+}) {
+  const { t } = useTranslation()
+  const fmt = useFormat()
+  const count = useCount()
+  const data = list.keys.map((k, i) => ({ label: label(k), count: plotted(list.counts[i]) }))
+  const drawable = data.some((d) => (d.count ?? 0) > 0)
+  return (
+    <Block id={id} title={title} note={note}>
+      <Chart drawable={drawable}>
+        <BarChart
+          h={Math.max(120, list.keys.length * 36)}
+          data={data}
+          dataKey="label"
+          orientation="vertical"
+          series={[{ name: 'count', color: 'petrol.6' }]}
+          withTooltip={false}
+          withBarValueLabel
+          valueFormatter={(v) => fmt.number(v)}
+          xAxisProps={{ domain: HEADROOM }}
+          yAxisProps={{ width: 170 }}
+          gridAxis="none"
+          withXAxis={false}
+          maxBarWidth={22}
+          accessibilityLayer={false}
+          barProps={{ isAnimationActive: false }}
+        />
+      </Chart>
+      <ScrollTable label={t('indicators.tableOf', { title })}>
+        <Table verticalSpacing={4} horizontalSpacing="sm" className="tabular" data-testid={`${id}-table`}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{heading}</Table.Th>
+              <Table.Th scope="col" ta="right">
+                {t('indicators.count')}
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.keys.map((k, i) => (
+              <Table.Tr key={k}>
+                <Table.Th scope="row" fw={400}>
+                  {label(k)}
+                </Table.Th>
+                <Table.Td ta="right" className="nowrap">
+                  {count(list.counts[i] ?? { count: 0 })}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+            <Table.Tr>
+              <Table.Th scope="row">{t('indicators.total')}</Table.Th>
+              <Table.Td ta="right" fw={700} className="nowrap">
+                {count(list.total)}
+              </Table.Td>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
+      </ScrollTable>
+    </Block>
+  )
+}
+
+/**
+ * How long the accompaniments closed in the period lasted: two figures, so no chart (a bar for
+ * one number tells the eye nothing the figure does not); the median is given only over enough cases.
+ */
+export function DurationBlock({ id, duration }: { id: string; duration: Indicators['duration'] }) {
+  const { t } = useTranslation()
+  const fmt = useFormat()
+  const count = useCount()
+  const none = 'count' in duration.cases && duration.cases.count === 0
+  const median = none
+    ? t('indicators.noneClosed')
+    : duration.medianDays === null
+      ? t('indicators.medianWithheld')
+      : t('indicators.days', { count: duration.medianDays, n: fmt.number(duration.medianDays) })
+  return (
+    <Block id={id} title={t('indicators.duration')} note={t('indicators.durationNote')}>
+      <SimpleGrid cols={2} spacing="md" component="dl" m={0} data-testid={`${id}-figures`}>
+        <Stack gap={2}>
+          <Text component="dt" size="sm" c="gray.7">
+            {t('indicators.durationCases')}
+          </Text>
+          <Text component="dd" m={0} fz={26} fw={700} className="tabular">
+            {count(duration.cases)}
+          </Text>
+        </Stack>
+        <Stack gap={2}>
+          <Text component="dt" size="sm" c="gray.7">
+            {t('indicators.medianDays')}
+          </Text>
+          <Text component="dd" m={0} fz={duration.medianDays === null ? 'md' : 26} fw={700} className="tabular">
+            {median}
+          </Text>
+        </Stack>
+      </SimpleGrid>
+    </Block>
+  )
+}

@@ -1,0 +1,24 @@
+/** The periods offered with one click, and the dates each stands for on a given day. */
+export const PRESETS = ['this_year', 'last_year', 'last_12_months', 'custom'] as const
+export type Preset = (typeof PRESETS)[number]
+export type Period = { from: string; to: string }
+
+/** The API's limit (INDICATORS_MAX_DAYS in common/contracts/indicators.contracts.ts). */
+export const MAX_DAYS = 732
+
+const pad = (n: number) => String(n).padStart(2, '0')
+/** The calendar date the browser's clock reads (the service's users are in Brussels). */
+export const localToday = (now = new Date()) => `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+
+export function presetPeriod(preset: Exclude<Preset, 'custom'>, today: string): Period {
+  const year = Number(today.slice(0, 4))
+  if (preset === 'this_year') return { from: `${year}-01-01`, to: today }
+  if (preset === 'last_year') return { from: `${year - 1}-01-01`, to: `${year - 1}-12-31` }
+  // Twelve months ending today: from the day after the same date a year ago.
+  const start = new Date(`${year - 1}${today.slice(4)}T00:00:00Z`)
+  start.setUTCDate(start.getUTCDate() + 1)
+  return { from: start.toISOString().slice(0, 10), to: today }
+}
+
+/** Days from one calendar date to the other. */
+export const span = (p: Period) => (Date.parse(`${p.to}T00:00:00Z`) - Date.parse(`${p.from}T00:00:00Z`)) / 86_400_000
