@@ -105,6 +105,10 @@ export const PERMISSIONS = {
   'breach.manage': ['dpo'],
   /** Issue 14: a team's activity as suppressed counts, for the lead who runs it (researchers of an approved study come with studies). */
   'indicators.read': ['lead'],
+  /** Issue 14: practice notes, about practice and never about someone: written by workers and leads, read and answered by researchers too. */
+  'practice_note.read': ['worker', 'lead', 'researcher'],
+  'practice_note.write': ['worker', 'lead'],
+  'practice_note.comment': ['worker', 'lead', 'researcher'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -50,6 +50,7 @@ import * as m0047 from './migrations/0047-dpo-request-rectification'
 import * as m0048 from './migrations/0048-retention'
 import * as m0049 from './migrations/0049-retention-runs'
 import * as m0052 from './migrations/0052-erasure-refusal-reason'
+import * as m0054 from './migrations/0054-practice-notes'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -105,6 +106,7 @@ const STEPS: Record<string, Step> = {
   '0048-retention': m0048,
   '0049-retention-runs': m0049,
   '0052-erasure-refusal-reason': m0052,
+  '0054-practice-notes': m0054,
 }
 
 /** Every migration the code knows, in order: what a current database has applied. */

@@ -16,8 +16,17 @@ import type { ContactPointTables } from './schema/contact-point.tables'
 import type { DataProtectionTables } from './schema/data-protection.tables'
 import type { DpoExportTables } from './schema/dpo-exports.tables'
 import type { PartnerTables } from './schema/partners.tables'
+import type { PracticeNotesTables } from './schema/practice-notes.tables'
 import type { RegistersTables } from './schema/registers.tables'
 
 /** Every table, one interface per domain in schema/ (a new migration's tables go in its domain's file). */
 export interface Database
-  extends AccessTables, CaseworkTables, ContactPointTables, DataProtectionTables, DpoExportTables, PartnerTables, RegistersTables {}
+  extends
+    AccessTables,
+    CaseworkTables,
+    ContactPointTables,
+    DataProtectionTables,
+    DpoExportTables,
+    PartnerTables,
+    RegistersTables,
+    PracticeNotesTables {}
