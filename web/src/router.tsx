@@ -27,6 +27,9 @@ const ProcessingRegisterPage = page(() => import('./pages/registers/processing-r
 const BreachesPage = page(() => import('./pages/registers/breaches.page'), 'BreachesPage')
 const RetentionPage = page(() => import('./pages/retention/retention.page'), 'RetentionPage')
 const BreachPage = page(() => import('./pages/registers/breach.page'), 'BreachPage')
+const PracticeNotesPage = page(() => import('./pages/practice-notes/practice-notes.page'), 'PracticeNotesPage')
+const PracticeNotePage = page(() => import('./pages/practice-notes/practice-note.page'), 'PracticeNotePage')
+const PracticeNoteFormPage = page(() => import('./pages/practice-notes/practice-note-form.page'), 'PracticeNoteFormPage')
 const DpoExportsPage = page(() => import('./pages/dpo-exports/dpo-exports.page'), 'DpoExportsPage')
 const ErasuresPage = page(() => import('./pages/erasure/erasures.page'), 'ErasuresPage')
 const DpoRequestsPage = page(() => import('./pages/dpo-requests/dpo-requests.page'), 'DpoRequestsPage')
@@ -234,6 +237,20 @@ export const router = createBrowserRouter([
       {
         element: <RequireAbility ability="retention.manage" />,
         children: [{ path: '/dpo/retention', element: <RetentionPage /> }],
+      },
+      {
+        element: <RequireAbility ability="practice_note.read" />,
+        children: [
+          { path: '/practice-notes', element: <PracticeNotesPage /> },
+          { path: '/practice-notes/:noteId', element: <PracticeNotePage /> },
+        ],
+      },
+      {
+        element: <RequireAbility ability="practice_note.write" />,
+        children: [
+          { path: '/practice-notes/new', element: <PracticeNoteFormPage /> },
+          { path: '/practice-notes/:noteId/edit', element: <PracticeNoteFormPage /> },
+        ],
       },
       {
         element: <RequireAbility ability="breach.manage" />,

@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Agent, auditRows, json, startTestApp, type TestApp } from '../../test/harness'
 
+type Signed = Agent & { userId: string }
+
 /**
  * Practice notes (issue 14): workers and leads write them, researchers read and answer them; a
  * note is about practice, so a text that names a case, a person, an id, an e-mail or a phone is
  * refused with the field named, and nothing is written.
  */
 let t: TestApp
-let worker: Agent
-let lead: Agent
-let researcher: Agent
+let worker: Signed
+let lead: Signed
+let researcher: Signed
 let teamId: string
 beforeAll(async () => {
   t = await startTestApp()

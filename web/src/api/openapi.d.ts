@@ -1067,10 +1067,10 @@ export interface paths {
       cookie?: never
     }
     /** Practice notes, newest first, filtered by theme or life domain */
-    get: operations['getApiPracticeNotes']
+    get: operations['listPracticeNotes']
     put?: never
     /** Write a practice note; a text naming a case, a person, an id, an e-mail or a phone is refused */
-    post: operations['postApiPracticeNotes']
+    post: operations['writePracticeNote']
     delete?: never
     options?: never
     head?: never
@@ -1085,9 +1085,9 @@ export interface paths {
       cookie?: never
     }
     /** One practice note with its comments */
-    get: operations['getApiPracticeNotesNoteId']
+    get: operations['getPracticeNote']
     /** Change one's own practice note (If-Match) */
-    put: operations['putApiPracticeNotesNoteId']
+    put: operations['updatePracticeNote']
     post?: never
     delete?: never
     options?: never
@@ -1105,7 +1105,7 @@ export interface paths {
     get?: never
     put?: never
     /** Answer a practice note; the same refusals as the note */
-    post: operations['postApiPracticeNotesNoteIdComments']
+    post: operations['commentPracticeNote']
     delete?: never
     options?: never
     head?: never
@@ -8896,7 +8896,7 @@ export interface operations {
       500: components['responses']['ServerError']
     }
   }
-  getApiPracticeNotes: {
+  listPracticeNotes: {
     parameters: {
       query?: {
         limit?: number
@@ -8996,7 +8996,7 @@ export interface operations {
       500: components['responses']['ServerError']
     }
   }
-  postApiPracticeNotes: {
+  writePracticeNote: {
     parameters: {
       query?: never
       header?: never
@@ -9125,7 +9125,7 @@ export interface operations {
       500: components['responses']['ServerError']
     }
   }
-  getApiPracticeNotesNoteId: {
+  getPracticeNote: {
     parameters: {
       query?: never
       header?: never
@@ -9213,10 +9213,13 @@ export interface operations {
       500: components['responses']['ServerError']
     }
   }
-  putApiPracticeNotesNoteId: {
+  updatePracticeNote: {
     parameters: {
       query?: never
-      header?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
       path: {
         noteId: string
       }
@@ -9340,12 +9343,15 @@ export interface operations {
       401: components['responses']['Unauthorized']
       403: components['responses']['Forbidden']
       404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
       413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
       429: components['responses']['TooManyRequests']
       500: components['responses']['ServerError']
     }
   }
-  postApiPracticeNotesNoteIdComments: {
+  commentPracticeNote: {
     parameters: {
       query?: never
       header?: never

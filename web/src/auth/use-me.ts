@@ -37,5 +37,7 @@ export function homePath(me: Me): string {
   if (can(me, 'person.search')) return '/persons'
   if (can(me, 'user.manage')) return '/admin/users'
   if (can(me, 'audit.read')) return '/audit'
+  // Researchers: the practice notes they read and answer.
+  if (can(me, 'practice_note.read')) return '/practice-notes'
   return '/account'
 }
