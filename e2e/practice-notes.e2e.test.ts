@@ -18,9 +18,9 @@ let teamId: string
 const SHOTS = `${SCREENSHOTS}/practice-notes`
 
 beforeAll(async () => {
-  server = await startServer()
+  server = await startServer({ demo: true })
   browser = await launchBrowser()
-  teamId = await server.team('Équipe Bruxelles')
+  teamId = await server.team('Équipe Pratiques')
   worker = await server.as(['worker'], { teamIds: [teamId] })
   researcher = await server.as(['researcher'])
   fs.mkdirSync(SHOTS, { recursive: true })
@@ -47,14 +47,12 @@ it('a worker writes a note linked to an indicator view; a case code is refused o
   await page.getByLabel(fr('practiceNotes.themes.family_involvement'), { exact: true }).check()
   await page.getByLabel(fr('practiceNotes.themes.intake'), { exact: true }).check()
   await page.getByText(fr('lifeDomains.family'), { exact: true }).click()
-  await page.getByText(fr('practiceNotes.evidence.toggle'), { exact: true }).click()
-  await page.getByRole('textbox', { name: fr('practiceNotes.evidence.team') }).click()
-  await page.getByRole('option', { name: 'Équipe Bruxelles' }).click()
-  for (const [label, date] of [
-    ['practiceNotes.evidence.from', '01/01/2026'],
-    ['practiceNotes.evidence.to', '30/06/2026'],
-  ] as const) {
-    const field = page.getByLabel(fr(label), { exact: true })
+  await page.getByRole('switch', { name: fr('practiceNotes.evidence.toggle') }).check()
+  await page.getByLabel(fr('practiceNotes.evidence.team'), { exact: true }).click()
+  await page.getByRole('option', { name: 'Équipe Pratiques' }).click()
+  // The period: the two date fields of the link, typed day first.
+  for (const [i, date] of ['01/01/2026', '30/06/2026'].entries()) {
+    const field = page.getByPlaceholder(fr('dateField.dateHint')).nth(i)
     await field.click()
     await field.pressSequentially(date)
     await field.press('Escape')
@@ -74,7 +72,7 @@ it('a worker writes a note linked to an indicator view; a case code is refused o
   await page.getByRole('heading', { level: 1, name: 'Impliquer les proches tôt' }).waitFor()
   const link = page.getByTestId('note-evidence').getByRole('link')
   expect(await link.getAttribute('href')).toBe(`/indicators?teamId=${teamId}&from=2026-01-01&to=2026-06-30`)
-  await page.getByTestId('note-evidence').getByText('Équipe Bruxelles').waitFor()
+  await page.getByTestId('note-evidence').getByText('Équipe Pratiques').waitFor()
   await checkScreen(page, 'practice note (fr)', 'fr')
   await page.screenshot({ path: `${SHOTS}/note.fr.desktop.png`, fullPage: true })
   await page.setViewportSize({ width: 390, height: 844 })

@@ -54,7 +54,7 @@ export function PracticeNotePage() {
           </Badge>
         ))}
         {n.lifeDomains.map((c) => (
-          <Badge key={c} variant="outline" color="gray" role="listitem">
+          <Badge key={c} variant="outline" color="dark" role="listitem">
             {t(`lifeDomains.${c}`)}
           </Badge>
         ))}

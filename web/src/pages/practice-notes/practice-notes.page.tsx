@@ -105,7 +105,7 @@ export function PracticeNotesPage() {
                     </Badge>
                   ))}
                   {n.lifeDomains.map((c) => (
-                    <Badge key={c} variant="outline" color="gray">
+                    <Badge key={c} variant="outline" color="dark">
                       {t(`lifeDomains.${c}`)}
                     </Badge>
                   ))}
