@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Agent } from '../server/test/harness'
-import { checkScreen, chooseLanguage, signedInPage, tr } from './i18n-checks'
+import { checkScreen, chooseLanguage, settle, signedInPage, tr } from './i18n-checks'
 import { launchBrowser, SCREENSHOTS, startServer } from './support'
 
 /**
@@ -76,6 +76,7 @@ it('a worker writes a note linked to an indicator view; a case code is refused o
   await checkScreen(page, 'practice note (fr)', 'fr')
   await page.screenshot({ path: `${SHOTS}/note.fr.desktop.png`, fullPage: true })
   await page.setViewportSize({ width: 390, height: 844 })
+  await settle(page)
   await page.screenshot({ path: `${SHOTS}/note.fr.phone.png`, fullPage: true })
   expect(problems).toEqual([])
   await page.context().close()
@@ -105,6 +106,7 @@ it('a worker writes a note linked to an indicator view; a case code is refused o
   await checkScreen(r, 'practice note with a reply (nl)', 'nl')
   await r.screenshot({ path: `${SHOTS}/note.nl.desktop.png`, fullPage: true })
   await r.setViewportSize({ width: 390, height: 844 })
+  await settle(r)
   await r.screenshot({ path: `${SHOTS}/note.nl.phone.png`, fullPage: true })
   expect(asResearcher.problems).toEqual([])
   await r.context().close()

@@ -16,7 +16,7 @@ export function EvidenceLink({ evidence, teamName }: { evidence: PracticeEvidenc
   const fmt = makeFormat(isLanguage(i18n.language) ? i18n.language : 'fr')
   return (
     <Group gap={6} wrap="nowrap" data-testid="note-evidence">
-      <IconChartBar size={16} aria-hidden />
+      <IconChartBar size={16} aria-hidden style={{ flexShrink: 0 }} />
       <Text size="sm">
         <Anchor component={Link} to={indicatorsHref(evidence)}>
           {t('practiceNotes.evidence.link', { from: fmt.date(evidence.from), to: fmt.date(evidence.to) })}
