@@ -15,6 +15,7 @@ import { benchAuditPersons } from './audit-persons.bench'
 import { benchCaseload } from './caseload.bench'
 import { benchContacts } from './contacts.bench'
 import { benchDpoAccess } from './dpo-access.bench'
+import { benchDpo } from './dpo.bench'
 import { load, percentiles, round } from './load'
 import { benchOverview } from './overview.bench'
 import { benchPartners } from './partners.bench'
@@ -193,6 +194,8 @@ for (const e of engines) {
     ...(runs('partners') ? { partners: await benchPartners(e, PG_URL) } : {}),
     // Minutes of seeding: only when named (`npm run bench -- dpo-access`), PostgreSQL only.
     ...(groups.includes('dpo-access') && e === 'postgres' ? { dpoAccess: await benchDpoAccess(e, PG_URL) } : {}),
+    // Issue 13's DPO and operator figures: export, retention dry run, key rotation (minutes of seeding).
+    ...(groups.includes('dpo') ? { dpo: await benchDpo(e, PG_URL) } : {}),
     ...(groups.length === 0 || groups.includes('documents')
       ? { documents: await (await import('./documents.bench')).benchDocuments(e, PG_URL) }
       : {}),

@@ -243,6 +243,15 @@ export const AUDIT_ACTIONS = {
   'seed.persons': 'system',
   'seed.caseload': 'system',
   'seed.caseload_staff': 'system',
+  // Issue 14: studies (texts about research, no person), registered by a lead and decided by the DPO.
+  'study.listed': 'read',
+  'study.viewed': 'read',
+  'study.created': 'change',
+  'study.updated': 'change',
+  'study.submitted': 'change',
+  'study.decided': 'change',
+  'study.researchers_listed': 'account',
+  'seed.demo_studies': 'system',
 } as const satisfies Record<string, 'read' | 'change' | 'access' | 'account' | 'system'>
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS

@@ -105,6 +105,10 @@ export const PERMISSIONS = {
   'breach.manage': ['dpo'],
   /** Issue 14: a team's activity as suppressed counts, for the lead who runs it (researchers of an approved study come with studies). */
   'indicators.read': ['lead'],
+  /** Issue 14: studies. A lead registers their team's; the DPO decides; researchers read those they are named on (checked in the query). */
+  'study.read': ['researcher', 'lead', 'dpo'],
+  'study.manage': ['lead'],
+  'study.decide': ['dpo'],
   /** Issue 14: practice notes, about practice and never about someone: written by workers and leads, read and answered by researchers too. */
   'practice_note.read': ['worker', 'lead', 'researcher'],
   'practice_note.write': ['worker', 'lead'],

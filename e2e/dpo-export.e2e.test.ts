@@ -173,5 +173,18 @@ it.each(['fr', 'nl'] as Language[])('the DPO exports the data of a mother, revie
   expect(((await again.json()) as { code: string }).code).toBe('export.already_downloaded')
   await expectNoAxeViolations(page, `export downloaded ${lang}`)
   await shots(page, `export-downloaded-${lang}`)
+
+  // With no request chosen, the page is the register of exports: who has a copy, at a glance.
+  const me = ((await (await page.request.get(`${server.url}/api/me`)).json()) as { displayName: string }).displayName
+  await page.goto(`${server.url}/dpo/exports`)
+  const register = page.getByTestId('dpo-export-all')
+  const row = register.getByRole('row').filter({ hasText: request.code })
+  await row.waitFor()
+  expect(await row.textContent()).toContain(tr(lang, 'dpoExports.by').replace('{{name}}', me))
+  await checkScreen(page, `export register ${lang}`, lang)
+  await shots(page, `export-register-${lang}`)
+  // The request's code opens that request's exports again.
+  await row.getByRole('button', { name: request.code }).click()
+  await expect.poll(() => new URL(page.url()).searchParams.get('request')).toBe(request.id)
   expect(asDpo.problems).toEqual([])
 })

@@ -139,6 +139,14 @@ it.each(['fr', 'nl'] as Language[])('the DPO handles requests, the worker correc
   await checkScreen(page, `extended ${lang}`, lang)
   await shots(page, `extended-${lang}`)
 
+  // The identity is checked after the request came in: the DPO corrects what was recorded.
+  const correct = page.locator('section[aria-labelledby="dpo-request-correct"]')
+  await correct.getByLabel(tr(lang, 'dpoRequests.form.identityCheck')).selectOption('known_to_service')
+  await press(page, correct.getByRole('button', { name: tr(lang, 'dpoRequests.correct.submit') }))
+  await page.getByTestId('dpo-request-corrected').waitFor()
+  await page.getByTestId('dpo-request-facts').getByText(tr(lang, 'dpoRequests.identityChecks.known_to_service'), { exact: true }).waitFor()
+  await checkScreen(page, `corrected ${lang}`, lang)
+
   // A change made elsewhere meanwhile: the stale decision says so, then goes through on the current version.
   const current = (await (await page.request.get(page.url().replace('/dpo/', '/api/dpo/'), { headers })).json()) as {
     id: string

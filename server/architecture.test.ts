@@ -84,6 +84,8 @@ const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
   dpo_exports: true,
   processing_register: true,
   breaches: true,
+  studies: true,
+  study_researchers: true,
   practice_notes: true,
   practice_note_comments: true,
 }
@@ -132,6 +134,9 @@ const OTHER_AUDITED_TABLES = [
   'retention_runs',
   'retention_schedules',
   'role_requests',
+  // Issue 14: studies (texts about research) and the researchers named on them; no person's data.
+  'studies',
+  'study_researchers',
   'system_state',
 ]
 

@@ -69,6 +69,11 @@ export const DpoExportView = z.object({
   createdAt: z.string(),
   readyAt: z.string().nullable(),
   downloadedAt: z.string().nullable(),
+  /** Staff by display name: who started the export, and who took the archive. */
+  requestedBy: z.string(),
+  downloadedBy: z.string().nullable(),
+  /** The request's register code (DPO-…), so that the register of all exports reads on its own. */
+  requestCode: z.string(),
   size: z.number().int().nullable(),
   counts: ExportCounts.nullable(),
   flagged: z.array(FlaggedSpot),

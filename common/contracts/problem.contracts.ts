@@ -41,6 +41,9 @@ export const ERROR_CODES = [
   'public_form.too_fast',
   'public_form.refused',
   'public_form.inbox_full',
+  'study.not_editable',
+  'study.not_submitted',
+  'study.decider_involved',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

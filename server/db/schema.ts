@@ -18,6 +18,7 @@ import type { DpoExportTables } from './schema/dpo-exports.tables'
 import type { PartnerTables } from './schema/partners.tables'
 import type { PracticeNotesTables } from './schema/practice-notes.tables'
 import type { RegistersTables } from './schema/registers.tables'
+import type { StudiesTables } from './schema/studies.tables'
 
 /** Every table, one interface per domain in schema/ (a new migration's tables go in its domain's file). */
 export interface Database
@@ -29,4 +30,5 @@ export interface Database
     DpoExportTables,
     PartnerTables,
     RegistersTables,
+    StudiesTables,
     PracticeNotesTables {}

@@ -45,6 +45,9 @@ export const CATALOGUE: Record<ErrorCode, { status: number; title: string }> = {
   'public_form.too_fast': { status: 400, title: 'The form was sent too quickly; please check it and send it again' },
   'public_form.refused': { status: 400, title: 'The form was not accepted' },
   'public_form.inbox_full': { status: 503, title: 'Requests cannot be received at the moment; please call the line' },
+  'study.not_editable': { status: 409, title: 'Only a draft study can be changed or submitted' },
+  'study.not_submitted': { status: 409, title: 'Only a submitted study can be decided' },
+  'study.decider_involved': { status: 403, title: 'Whoever registered a study or works on it cannot decide on it' },
 }
 
 export class AppError extends Error {

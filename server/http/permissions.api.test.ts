@@ -14,6 +14,17 @@ import { MATRIX } from './permissions-matrix.fixture'
 const POLICY_CODES = ['auth.required', 'auth.mfa_required', 'auth.mfa_enrolment_required', 'access.forbidden', 'csrf.rejected']
 
 let h: TestApp
+const STUDY = {
+  teamId: crypto.randomUUID(),
+  title: 'Matrix',
+  question: 'Matrix',
+  protocol: 'Matrix',
+  approvingBody: 'Matrix',
+  approvalReference: 'M-1',
+  startsOn: '2026-12-01',
+  endsOn: '2027-06-30',
+  variables: ['age_band'],
+}
 const DPO_REQUEST = { kind: 'access', requester: 'subject', channel: 'letter', identityCheck: 'id_document_seen', receivedOn: '2026-11-30' }
 const fixture = { loginEmail: '', targetUserId: '', personId: '', teamId: '', accompanimentId: '', caseCode: '' }
 
@@ -189,6 +200,9 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     'PUT /api/processing-register': () => ({ controller: {}, dpo: {}, purposes: {} }),
     'POST /api/breaches': () => ({ discoveredAt: '2026-11-02T10:00:00Z', nature: ['availability'], description: 'Matrix' }),
     'PUT /api/breaches/:breachId': () => ({ discoveredAt: '2026-11-02T10:00:00Z', nature: ['availability'], description: 'Matrix' }),
+    'POST /api/studies': () => STUDY,
+    'PUT /api/studies/:studyId': () => STUDY,
+    'POST /api/studies/:studyId/decision': () => ({ decision: 'approved', note: 'Matrix' }),
     'POST /api/instruments/:code/versions': () => ({ definition: INSTRUMENT }),
     'POST /api/practice-notes': () => ({ title: 'Matrix', body: 'Matrix', themes: ['tools'] }),
     'PUT /api/practice-notes/:noteId': () => ({ title: 'Matrix', body: 'Matrix', themes: ['tools'] }),

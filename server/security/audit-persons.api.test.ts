@@ -162,6 +162,9 @@ const EXCLUDED: Record<string, string> = {
   'GET /api/processing-register': 'the records of processing (art. 30): categories, purposes, recipients; no person concerned',
   'GET /api/breaches': 'breaches of security: numbers of persons affected, never who',
   'GET /api/breaches/:breachId': 'one breach of security: numbers of persons affected, never who',
+  'GET /api/studies': 'studies: texts about research and the staff named on them, no person concerned',
+  'GET /api/studies/:studyId': 'one study: texts about research and the staff named on it, no person concerned',
+  'GET /api/studies/researchers': 'researcher staff accounts a study can name: no person concerned',
   'GET /api/dpo/exports': "a request's exports; its entry names the exports' persons (modules/dpo-exports/dpo-exports.routes.ts)",
   'GET /api/dpo/exports/:id': "an export's state and counts; its entry names the person (modules/dpo-exports/dpo-exports.api.test.ts)",
   'GET /api/dpo/exports/:id/download':

@@ -137,6 +137,7 @@ export async function seedCaseload(
       const sessionRows: Database['case_sessions'][] = []
       const taskRows: Insertable<Database['tasks']>[] = []
       const grantRows: Database['access_grants'][] = []
+      const eventRows: Insertable<Database['accompaniment_events']>[] = []
       for (const person of page) {
         const n = accompaniments + accRows.length
         const key = keys.get(person.id)
@@ -195,6 +196,17 @@ export async function seedCaseload(
         })
         if (status === 'intake') continue
         const primary = pick(r, members)
+        // A closed case has its approved closure on the timeline: retention counts from it.
+        if (!open)
+          eventRows.push({
+            id: crypto.randomUUID(),
+            accompaniment_id: id,
+            at: iso(updatedMs),
+            actor_id: primary,
+            type: 'approve_closure',
+            data: null,
+            note_sealed: null,
+          })
         workerRows.push({ accompaniment_id: id, user_id: primary, role: 'primary' })
         if (r() < 0.3) {
           const co = pick(r, members)
@@ -269,6 +281,7 @@ export async function seedCaseload(
       await insertChunked(workerRows, (rows) => trx.insertInto('accompaniment_workers').values(rows).execute())
       await insertChunked(sessionRows, (rows) => trx.insertInto('case_sessions').values(rows).execute())
       await insertChunked(taskRows, (rows) => trx.insertInto('tasks').values(rows).execute())
+      await insertChunked(eventRows, (rows) => trx.insertInto('accompaniment_events').values(rows).execute())
       if (grantRows.length) await insertChunked(grantRows, (rows) => trx.insertInto('access_grants').values(rows).execute())
       const counts = { accompaniments: accRows.length, sessions: sessionRows.length, tasks: taskRows.length, grants: grantRows.length }
       audit.detail(counts)

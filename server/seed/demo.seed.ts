@@ -14,6 +14,7 @@ import { seedPartners } from './partners.seed'
 import { seedPlanAndTrajectory } from './plan-trajectory.seed'
 import { seedReferrals } from './referrals.seed'
 import { seedSheets } from './sheets.seed'
+import { seedStudies } from './studies.seed'
 
 export async function hasAnyUser(services: Services): Promise<boolean> {
   return !!(await services.db.selectFrom('users').select('id').limit(1).executeTakeFirst())
@@ -57,4 +58,5 @@ export async function seedDemo(services: Services): Promise<void> {
   await seedContacts(services)
   await seedPartners(services)
   await seedReferrals(services)
+  await seedStudies(services)
 }

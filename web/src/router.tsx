@@ -27,6 +27,8 @@ const ProcessingRegisterPage = page(() => import('./pages/registers/processing-r
 const BreachesPage = page(() => import('./pages/registers/breaches.page'), 'BreachesPage')
 const RetentionPage = page(() => import('./pages/retention/retention.page'), 'RetentionPage')
 const BreachPage = page(() => import('./pages/registers/breach.page'), 'BreachPage')
+const StudiesPage = page(() => import('./pages/studies/studies.page'), 'StudiesPage')
+const StudyPage = page(() => import('./pages/studies/study.page'), 'StudyPage')
 const PracticeNotesPage = page(() => import('./pages/practice-notes/practice-notes.page'), 'PracticeNotesPage')
 const PracticeNotePage = page(() => import('./pages/practice-notes/practice-note.page'), 'PracticeNotePage')
 const PracticeNoteFormPage = page(() => import('./pages/practice-notes/practice-note-form.page'), 'PracticeNoteFormPage')
@@ -237,6 +239,17 @@ export const router = createBrowserRouter([
       {
         element: <RequireAbility ability="retention.manage" />,
         children: [{ path: '/dpo/retention', element: <RetentionPage /> }],
+      },
+      {
+        element: <RequireAbility ability="study.manage" />,
+        children: [{ path: '/studies/new', element: <StudyPage /> }],
+      },
+      {
+        element: <RequireAbility ability="study.read" />,
+        children: [
+          { path: '/studies', element: <StudiesPage /> },
+          { path: '/studies/:studyId', element: <StudyPage /> },
+        ],
       },
       {
         element: <RequireAbility ability="practice_note.read" />,

@@ -12,6 +12,7 @@ export interface DpoExportTables {
     created_at: string
     ready_at: string | null
     downloaded_at: string | null
+    downloaded_by: string | null
     archive: Buffer | null
     archive_key_sealed: string | null
     archive_size: number | null

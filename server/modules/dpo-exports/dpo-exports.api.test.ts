@@ -216,7 +216,14 @@ describe('an export', () => {
       .where('id', '=', exportId)
       .executeTakeFirstOrThrow()
     expect(row).toMatchObject({ archive: null, archive_key_sealed: null })
-    expect(json(await dpo.get(`/api/dpo/exports/${exportId}`)).state).toBe('downloaded')
+    const me = json(await dpo.get('/api/me')).displayName as string
+    const taken = json(await dpo.get(`/api/dpo/exports/${exportId}`))
+    expect(taken).toMatchObject({ state: 'downloaded', requestedBy: me, downloadedBy: me })
+    expect(taken.requestCode).toMatch(/^[A-Z]+-/)
+    // The register of every export says who has a copy, without choosing a request first.
+    const register = json(await dpo.get('/api/dpo/exports')).items as { id: string; downloadedBy: string | null }[]
+    expect(register.find((e) => e.id === exportId)).toMatchObject({ downloadedBy: me })
+    expect((await worker.get('/api/dpo/exports')).statusCode).toBe(403)
   })
 
   it('holds a row of every table the fixture touched, the documents themselves and who accessed the data', async () => {

@@ -20,6 +20,8 @@ const COLUMNS = [
   'created_at',
   'ready_at',
   'downloaded_at',
+  'requested_by',
+  'downloaded_by',
   'archive_size',
   'flagged',
   'counts',
@@ -27,7 +29,8 @@ const COLUMNS = [
 
 async function present(trx: Trx, rows: Pick<ExportRowDb, (typeof COLUMNS)[number]>[]): Promise<DpoExportView[]> {
   if (rows.length === 0) return []
-  const [codes, jobs] = await Promise.all([
+  const staffIds = [...new Set(rows.flatMap((r) => [r.requested_by, r.downloaded_by]).filter((id): id is string => !!id))]
+  const [codes, jobs, staff, requests] = await Promise.all([
     personCodes(
       trx,
       rows.map((r) => r.person_id),
@@ -41,7 +44,19 @@ async function present(trx: Trx, rows: Pick<ExportRowDb, (typeof COLUMNS)[number
         rows.map((r) => r.job_id),
       )
       .execute(),
+    trx.selectFrom('users').select(['id', 'display_name']).where('id', 'in', staffIds).execute(),
+    trx
+      .selectFrom('dpo_requests')
+      .select(['id', 'code'])
+      .where(
+        'id',
+        'in',
+        rows.map((r) => r.request_id),
+      )
+      .execute(),
   ])
+  const staffName = new Map(staff.map((u) => [u.id, u.display_name]))
+  const requestCode = new Map(requests.map((q) => [q.id, q.code]))
   return rows.map((r) => {
     const job = jobs.find((j) => j.id === r.job_id)
     const state = r.downloaded_at
@@ -65,6 +80,9 @@ async function present(trx: Trx, rows: Pick<ExportRowDb, (typeof COLUMNS)[number
       createdAt: r.created_at,
       readyAt: r.ready_at,
       downloadedAt: r.downloaded_at,
+      requestedBy: staffName.get(r.requested_by) ?? '',
+      downloadedBy: r.downloaded_by ? (staffName.get(r.downloaded_by) ?? '') : null,
+      requestCode: requestCode.get(r.request_id) ?? '',
       size: r.archive_size === null ? null : Number(r.archive_size),
       counts: r.counts ? fromJson(r.counts) : null,
       flagged: r.flagged ? fromJson(r.flagged) : [],
@@ -115,22 +133,22 @@ export const dpoExportRoutes = [
   defineRoute({
     method: 'GET',
     path: '/api/dpo/exports',
-    summary: 'DPO: the exports made for a request, newest first',
+    summary: 'DPO: the exports made for a request, or the register of all exports (the latest 100), newest first',
     tags: ['dpo'],
-    query: z.object({ requestId: z.uuid() }),
+    query: z.object({ requestId: z.uuid().optional() }),
     response: z.object({ items: z.array(DpoExportView) }),
     allow: 'dpo_export.run',
     async handler({ query, ctx }) {
       return ctx.read('dpo_export.viewed', async (trx, audit) => {
-        const rows = await trx
-          .selectFrom('dpo_exports')
-          .select(COLUMNS)
-          .where('request_id', '=', query.requestId)
+        let q = trx.selectFrom('dpo_exports').select(COLUMNS)
+        if (query.requestId) q = q.where('request_id', '=', query.requestId)
+        const rows = await q
           .orderBy('created_at', 'desc')
           .orderBy('id')
-          .limit(50)
+          .limit(query.requestId ? 50 : 100)
           .execute()
-        audit.subject('dpo_request', query.requestId).shows(rows.map((r) => r.person_id))
+        if (query.requestId) audit.subject('dpo_request', query.requestId)
+        audit.shows(rows.map((r) => r.person_id))
         return { items: await present(trx, rows) }
       })
     },
@@ -178,7 +196,12 @@ export const dpoExportRoutes = [
         // Given once: the sealed archive and its key go in the same transaction as the entry.
         const taken = await trx
           .updateTable('dpo_exports')
-          .set({ archive: null, archive_key_sealed: null, downloaded_at: new Date().toISOString() })
+          .set({
+            archive: null,
+            archive_key_sealed: null,
+            downloaded_at: new Date().toISOString(),
+            downloaded_by: ctx.user.userId,
+          })
           .where('id', '=', row.id)
           .where('downloaded_at', 'is', null)
           .executeTakeFirst()

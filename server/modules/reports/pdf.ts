@@ -1,4 +1,6 @@
+import fs from 'node:fs'
 import { createRequire } from 'node:module'
+import * as fontkit from 'fontkit'
 import PDFDocument from 'pdfkit'
 
 /**
@@ -15,23 +17,43 @@ const MARGIN = 56
  * file, so that they are found the same from the sources and from a built dist/ tree.
  */
 const require = createRequire(import.meta.url)
-const FONTS = {
+const FONT_FILES = {
   regular: require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'),
   bold: require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf'),
 }
 
+type Parsed = ReturnType<typeof fontkit.create>
+let parsed: { regular: Parsed; bold: Parsed } | undefined
+
+/**
+ * The fonts parsed once per process: pdfkit takes a parsed font as well as a file, and parsing
+ * Noto Sans was most of the time of a short PDF (a subject-access export spent seconds on it).
+ * Each document still makes its own subset of the glyphs it uses.
+ */
+function fonts() {
+  parsed ??= {
+    regular: fontkit.create(fs.readFileSync(FONT_FILES.regular)),
+    bold: fontkit.create(fs.readFileSync(FONT_FILES.bold)),
+  }
+  return parsed
+}
+
+/** pdfkit's types list files and buffers; its font factory takes a parsed font too (anything with `layout`). */
+const source = (font: Parsed) => font as unknown as string
+
 export function renderPdf(title: string, lines: Line[]): Promise<Buffer> {
   // The first font is Noto Sans itself: pdfkit then never loads its built-in Helvetica metrics.
+  const { regular, bold } = fonts()
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
-    font: FONTS.regular,
+    font: source(regular),
     info: { Title: title, Producer: 'Parcours', Creator: 'Parcours' },
     lang: 'fr',
     displayTitle: true,
   })
-  doc.registerFont('regular', FONTS.regular)
-  doc.registerFont('bold', FONTS.bold)
+  doc.registerFont('regular', source(regular))
+  doc.registerFont('bold', source(bold))
   const chunks: Buffer[] = []
   doc.on('data', (chunk: Buffer) => chunks.push(chunk))
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -2447,6 +2447,93 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/studies': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Studies the user may read: the DPO's all, a lead's their teams', a researcher's those they are named on */
+    get: operations['listStudies']
+    put?: never
+    /** Lead: register a study of one of their teams, as a draft */
+    post: operations['createStudy']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/studies/researchers': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Lead: the researcher accounts a study can name (id and display name) */
+    get: operations['listStudyResearchers']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/studies/{studyId}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** One study the user may read */
+    get: operations['getStudy']
+    /** Lead: change a draft study (If-Match) */
+    put: operations['updateStudy']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/studies/{studyId}/submit': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Lead: submit a draft study to the DPO's decision (If-Match) */
+    post: operations['submitStudy']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/studies/{studyId}/decision': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** DPO: approve or refuse a submitted study, with a note; not one they registered or work on (If-Match) */
+    post: operations['decideStudy']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/dpo/exports': {
     parameters: {
       query?: never
@@ -2454,7 +2541,7 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** DPO: the exports made for a request, newest first */
+    /** DPO: the exports made for a request, or the register of all exports (the latest 100), newest first */
     get: operations['listDpoExports']
     put?: never
     /** DPO: start the export of everything about the person of an open access or portability request */
@@ -3272,6 +3359,9 @@ export interface components {
         | 'public_form.too_fast'
         | 'public_form.refused'
         | 'public_form.inbox_full'
+        | 'study.not_editable'
+        | 'study.not_submitted'
+        | 'study.decider_involved'
       detail?: string
       requestId?: string
       errors?: {
@@ -3300,7 +3390,7 @@ export interface components {
         'application/problem+json': components['schemas']['Problem']
       }
     }
-    /** @description RFC 9457 problem. Codes: `auth.mfa_enrolment_required` (Set up the second factor first); `access.forbidden` (Not allowed); `access.self_change` (Nobody changes their own roles or teams); `access.second_person_required` (Another person must confirm this); `csrf.rejected` (Cross-site request refused). */
+    /** @description RFC 9457 problem. Codes: `auth.mfa_enrolment_required` (Set up the second factor first); `access.forbidden` (Not allowed); `access.self_change` (Nobody changes their own roles or teams); `access.second_person_required` (Another person must confirm this); `csrf.rejected` (Cross-site request refused); `study.decider_involved` (Whoever registered a study or works on it cannot decide on it). */
     Forbidden: {
       headers: {
         [name: string]: unknown
@@ -3318,7 +3408,7 @@ export interface components {
         'application/problem+json': components['schemas']['Problem']
       }
     }
-    /** @description RFC 9457 problem. Codes: `auth.mfa_not_pending` (No second-factor step is pending); `auth.mfa_already_enabled` (The second factor is already set up); `access.already_granted` (You can already open this case); `export.already_downloaded` (This export was downloaded and deleted); `conflict.email_taken` (This e-mail is already used); `conflict.team_name_taken` (A team with this name exists); `conflict.theme_code_taken` (A theme with this code exists); `state.invalid_transition` (Not possible in the current state); `erasure.case_open` (A case of this person is still open: record the refusal on the request instead); `erasure.mandate_running` (A judicial mandate about this person is still running: record the refusal on the request instead). */
+    /** @description RFC 9457 problem. Codes: `auth.mfa_not_pending` (No second-factor step is pending); `auth.mfa_already_enabled` (The second factor is already set up); `access.already_granted` (You can already open this case); `export.already_downloaded` (This export was downloaded and deleted); `conflict.email_taken` (This e-mail is already used); `conflict.team_name_taken` (A team with this name exists); `conflict.theme_code_taken` (A theme with this code exists); `state.invalid_transition` (Not possible in the current state); `erasure.case_open` (A case of this person is still open: record the refusal on the request instead); `erasure.mandate_running` (A judicial mandate about this person is still running: record the refusal on the request instead); `study.not_editable` (Only a draft study can be changed or submitted); `study.not_submitted` (Only a submitted study can be decided). */
     Conflict: {
       headers: {
         [name: string]: unknown
@@ -3672,6 +3762,9 @@ export interface operations {
               | 'processing_register.manage'
               | 'breach.manage'
               | 'indicators.read'
+              | 'study.read'
+              | 'study.manage'
+              | 'study.decide'
               | 'practice_note.read'
               | 'practice_note.write'
               | 'practice_note.comment'
@@ -15958,6 +16051,14 @@ export interface operations {
           | 'seed.persons'
           | 'seed.caseload'
           | 'seed.caseload_staff'
+          | 'study.listed'
+          | 'study.viewed'
+          | 'study.created'
+          | 'study.updated'
+          | 'study.submitted'
+          | 'study.decided'
+          | 'study.researchers_listed'
+          | 'seed.demo_studies'
         from?: string
         to?: string
         limit?: number
@@ -16236,6 +16337,14 @@ export interface operations {
             | 'seed.persons'
             | 'seed.caseload'
             | 'seed.caseload_staff'
+            | 'study.listed'
+            | 'study.viewed'
+            | 'study.created'
+            | 'study.updated'
+            | 'study.submitted'
+            | 'study.decided'
+            | 'study.researchers_listed'
+            | 'seed.demo_studies'
           /** Format: date */
           from?: string
           /** Format: date */
@@ -19263,10 +19372,588 @@ export interface operations {
       500: components['responses']['ServerError']
     }
   }
+  listStudies: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              /** Format: int64 */
+              version: number
+              /** Format: uuid */
+              teamId: string
+              teamName: string
+              title: string
+              question: string
+              protocol: string
+              approvingBody: string
+              approvalReference: string
+              /** Format: date */
+              startsOn: string
+              /** Format: date */
+              endsOn: string
+              variables: (
+                | 'age_band'
+                | 'gender'
+                | 'province'
+                | 'case_kind'
+                | 'framework'
+                | 'opened_quarter'
+                | 'closed_quarter'
+                | 'duration_band'
+                | 'outcome'
+                | 'sessions_held_band'
+              )[]
+              researchers: {
+                /** Format: uuid */
+                id: string
+                displayName: string
+              }[]
+              /** @enum {string} */
+              status: 'draft' | 'submitted' | 'approved' | 'refused' | 'closed'
+              createdBy: {
+                /** Format: uuid */
+                id: string
+                displayName: string
+              }
+              createdAt: string
+              decidedBy: {
+                /** Format: uuid */
+                id: string
+                displayName: string
+              } | null
+              decidedAt: string | null
+              decisionNote: string | null
+            }[]
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  createStudy: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          teamId: string
+          title: string
+          question: string
+          protocol: string
+          approvingBody: string
+          approvalReference: string
+          /** Format: date */
+          startsOn: string
+          /** Format: date */
+          endsOn: string
+          variables: (
+            | 'age_band'
+            | 'gender'
+            | 'province'
+            | 'case_kind'
+            | 'framework'
+            | 'opened_quarter'
+            | 'closed_quarter'
+            | 'duration_band'
+            | 'outcome'
+            | 'sessions_held_band'
+          )[]
+          /** @default [] */
+          researcherIds?: string[]
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** Format: int64 */
+            version: number
+            /** Format: uuid */
+            teamId: string
+            teamName: string
+            title: string
+            question: string
+            protocol: string
+            approvingBody: string
+            approvalReference: string
+            /** Format: date */
+            startsOn: string
+            /** Format: date */
+            endsOn: string
+            variables: (
+              | 'age_band'
+              | 'gender'
+              | 'province'
+              | 'case_kind'
+              | 'framework'
+              | 'opened_quarter'
+              | 'closed_quarter'
+              | 'duration_band'
+              | 'outcome'
+              | 'sessions_held_band'
+            )[]
+            researchers: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }[]
+            /** @enum {string} */
+            status: 'draft' | 'submitted' | 'approved' | 'refused' | 'closed'
+            createdBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }
+            createdAt: string
+            decidedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            } | null
+            decidedAt: string | null
+            decisionNote: string | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listStudyResearchers: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }[]
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getStudy: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        studyId: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** Format: int64 */
+            version: number
+            /** Format: uuid */
+            teamId: string
+            teamName: string
+            title: string
+            question: string
+            protocol: string
+            approvingBody: string
+            approvalReference: string
+            /** Format: date */
+            startsOn: string
+            /** Format: date */
+            endsOn: string
+            variables: (
+              | 'age_band'
+              | 'gender'
+              | 'province'
+              | 'case_kind'
+              | 'framework'
+              | 'opened_quarter'
+              | 'closed_quarter'
+              | 'duration_band'
+              | 'outcome'
+              | 'sessions_held_band'
+            )[]
+            researchers: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }[]
+            /** @enum {string} */
+            status: 'draft' | 'submitted' | 'approved' | 'refused' | 'closed'
+            createdBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }
+            createdAt: string
+            decidedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            } | null
+            decidedAt: string | null
+            decisionNote: string | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  updateStudy: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        studyId: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          teamId: string
+          title: string
+          question: string
+          protocol: string
+          approvingBody: string
+          approvalReference: string
+          /** Format: date */
+          startsOn: string
+          /** Format: date */
+          endsOn: string
+          variables: (
+            | 'age_band'
+            | 'gender'
+            | 'province'
+            | 'case_kind'
+            | 'framework'
+            | 'opened_quarter'
+            | 'closed_quarter'
+            | 'duration_band'
+            | 'outcome'
+            | 'sessions_held_band'
+          )[]
+          /** @default [] */
+          researcherIds?: string[]
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** Format: int64 */
+            version: number
+            /** Format: uuid */
+            teamId: string
+            teamName: string
+            title: string
+            question: string
+            protocol: string
+            approvingBody: string
+            approvalReference: string
+            /** Format: date */
+            startsOn: string
+            /** Format: date */
+            endsOn: string
+            variables: (
+              | 'age_band'
+              | 'gender'
+              | 'province'
+              | 'case_kind'
+              | 'framework'
+              | 'opened_quarter'
+              | 'closed_quarter'
+              | 'duration_band'
+              | 'outcome'
+              | 'sessions_held_band'
+            )[]
+            researchers: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }[]
+            /** @enum {string} */
+            status: 'draft' | 'submitted' | 'approved' | 'refused' | 'closed'
+            createdBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }
+            createdAt: string
+            decidedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            } | null
+            decidedAt: string | null
+            decisionNote: string | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  submitStudy: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        studyId: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** Format: int64 */
+            version: number
+            /** Format: uuid */
+            teamId: string
+            teamName: string
+            title: string
+            question: string
+            protocol: string
+            approvingBody: string
+            approvalReference: string
+            /** Format: date */
+            startsOn: string
+            /** Format: date */
+            endsOn: string
+            variables: (
+              | 'age_band'
+              | 'gender'
+              | 'province'
+              | 'case_kind'
+              | 'framework'
+              | 'opened_quarter'
+              | 'closed_quarter'
+              | 'duration_band'
+              | 'outcome'
+              | 'sessions_held_band'
+            )[]
+            researchers: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }[]
+            /** @enum {string} */
+            status: 'draft' | 'submitted' | 'approved' | 'refused' | 'closed'
+            createdBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }
+            createdAt: string
+            decidedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            } | null
+            decidedAt: string | null
+            decisionNote: string | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  decideStudy: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        studyId: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          decision: 'approved' | 'refused'
+          /** @default  */
+          note?: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** Format: int64 */
+            version: number
+            /** Format: uuid */
+            teamId: string
+            teamName: string
+            title: string
+            question: string
+            protocol: string
+            approvingBody: string
+            approvalReference: string
+            /** Format: date */
+            startsOn: string
+            /** Format: date */
+            endsOn: string
+            variables: (
+              | 'age_band'
+              | 'gender'
+              | 'province'
+              | 'case_kind'
+              | 'framework'
+              | 'opened_quarter'
+              | 'closed_quarter'
+              | 'duration_band'
+              | 'outcome'
+              | 'sessions_held_band'
+            )[]
+            researchers: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }[]
+            /** @enum {string} */
+            status: 'draft' | 'submitted' | 'approved' | 'refused' | 'closed'
+            createdBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }
+            createdAt: string
+            decidedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            } | null
+            decidedAt: string | null
+            decisionNote: string | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
   listDpoExports: {
     parameters: {
-      query: {
-        requestId: string
+      query?: {
+        requestId?: string
       }
       header?: never
       path?: never
@@ -19296,6 +19983,9 @@ export interface operations {
               createdAt: string
               readyAt: string | null
               downloadedAt: string | null
+              requestedBy: string
+              downloadedBy: string | null
+              requestCode: string
               size: number | null
               counts: {
                 [key: string]: number
@@ -19355,6 +20045,9 @@ export interface operations {
             createdAt: string
             readyAt: string | null
             downloadedAt: string | null
+            requestedBy: string
+            downloadedBy: string | null
+            requestCode: string
             size: number | null
             counts: {
               [key: string]: number
@@ -19410,6 +20103,9 @@ export interface operations {
             createdAt: string
             readyAt: string | null
             downloadedAt: string | null
+            requestedBy: string
+            downloadedBy: string | null
+            requestCode: string
             size: number | null
             counts: {
               [key: string]: number

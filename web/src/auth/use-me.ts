@@ -37,7 +37,7 @@ export function homePath(me: Me): string {
   if (can(me, 'person.search')) return '/persons'
   if (can(me, 'user.manage')) return '/admin/users'
   if (can(me, 'audit.read')) return '/audit'
-  // Researchers: the practice notes they read and answer.
-  if (can(me, 'practice_note.read')) return '/practice-notes'
+  // A researcher reaches nothing but the studies they are named on.
+  if (can(me, 'study.read')) return '/studies'
   return '/account'
 }

@@ -27,6 +27,7 @@ import {
   IconMailQuestion,
   IconFileZip,
   IconTrashX,
+  IconFlask,
 } from '@tabler/icons-react'
 import type { ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -69,6 +70,7 @@ const ITEMS: Item[] = [
   { to: '/dpo/erasures', label: 'erasure.nav', ability: 'erasure.propose', icon: IconTrashX },
   { to: '/dpo/retention', label: 'retention.nav', ability: 'retention.manage', icon: IconHourglass },
   { to: '/restrictions', label: 'restriction.nav', ability: 'person.restrict', icon: IconLock },
+  { to: '/studies', label: 'studies.nav', ability: 'study.read', icon: IconFlask },
   { to: '/account', label: 'nav.account', icon: IconUserCircle },
 ]
 

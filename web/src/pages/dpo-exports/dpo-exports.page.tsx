@@ -65,7 +65,7 @@ export function DpoExportsPage() {
           />
         )}
       </Paper>
-      {requestId ? <RequestExports requestId={requestId} /> : null}
+      {requestId ? <RequestExports requestId={requestId} /> : <AllExports />}
     </Stack>
   )
 }
@@ -141,7 +141,9 @@ function RequestExports({ requestId }: { requestId: string }) {
                       </Badge>
                     </Table.Td>
                     <Table.Td className="nowrap">{e.size === null ? '' : fmt.size(e.size)}</Table.Td>
-                    <Table.Td className="nowrap">{e.downloadedAt ? fmt.dateTimeShort(e.downloadedAt) : ''}</Table.Td>
+                    <Table.Td>
+                      <Downloaded view={e} />
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -150,6 +152,85 @@ function RequestExports({ requestId }: { requestId: string }) {
         </Paper>
       ) : null}
     </>
+  )
+}
+
+/** When the archive was taken, and by whom: the archive is given once, so this line is its whole fate. */
+function Downloaded({ view }: { view: DpoExportView }) {
+  const { t } = useTranslation()
+  const fmt = useFormat()
+  if (!view.downloadedAt) return null
+  return (
+    <>
+      <span className="nowrap">{fmt.dateTimeShort(view.downloadedAt)}</span>
+      {view.downloadedBy ? <Text size="sm">{t('dpoExports.by', { name: view.downloadedBy })}</Text> : null}
+    </>
+  )
+}
+
+/**
+ * The register of exports, before a request is chosen: every archive made, for which request,
+ * who started it and who took it, so that the DPO can answer "who has a copy" in one look.
+ */
+function AllExports() {
+  const { t } = useTranslation()
+  const fmt = useFormat()
+  const [, setParams] = useSearchParams()
+  const list = useQuery({
+    queryKey: ['dpo-exports', 'all'],
+    queryFn: () => api.get('/api/dpo/exports', { query: {} }),
+  })
+  const items = list.data?.items ?? []
+  return (
+    // Not a landmark of its own: the scrolling table is the region named after the register.
+    <Paper>
+      <Title order={2} size="h4" id="dpo-export-all" mb="sm">
+        {t('dpoExports.all')}
+      </Title>
+      <ErrorAlert error={list.error} />
+      {list.isPending ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <Text c="gray.7">{t('dpoExports.noneAtAll')}</Text>
+      ) : (
+        <ScrollTable label={t('dpoExports.all')}>
+          <Table striped data-testid="dpo-export-all">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('dpoExports.col.started')}</Table.Th>
+                <Table.Th scope="col">{t('dpoExports.col.request')}</Table.Th>
+                <Table.Th scope="col">{t('dpoExports.col.person')}</Table.Th>
+                <Table.Th scope="col">{t('dpoExports.col.state')}</Table.Th>
+                <Table.Th scope="col">{t('dpoExports.col.startedBy')}</Table.Th>
+                <Table.Th scope="col">{t('dpoExports.col.downloaded')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((e) => (
+                <Table.Tr key={e.id}>
+                  <Table.Td className="nowrap">{fmt.dateTimeShort(e.createdAt)}</Table.Td>
+                  <Table.Td>
+                    <Button variant="subtle" size="compact-sm" className="mono" onClick={() => setParams({ request: e.requestId })}>
+                      {e.requestCode}
+                    </Button>
+                  </Table.Td>
+                  <Table.Td className="mono">{e.personCode}</Table.Td>
+                  <Table.Td>
+                    <Badge color={STATE_COLOR[e.state]} variant="light">
+                      {t(`dpoExports.state.${e.state}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{e.requestedBy}</Table.Td>
+                  <Table.Td>
+                    <Downloaded view={e} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollTable>
+      )}
+    </Paper>
   )
 }
 

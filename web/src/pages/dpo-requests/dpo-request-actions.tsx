@@ -1,8 +1,15 @@
-import { Alert, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core'
+import { Alert, Button, Group, NativeSelect, Paper, Radio, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, type ReactNode, useState } from 'react'
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { DPO_REQUEST_DECISIONS, type DpoRequestDecision, type DpoRequestView } from '../../../../common/contracts/dpo-requests.contracts'
+import {
+  DPO_REQUEST_CHANNELS,
+  DPO_REQUEST_DECISIONS,
+  DPO_REQUEST_IDENTITY_CHECKS,
+  DPO_REQUEST_REQUESTERS,
+  type DpoRequestDecision,
+  type DpoRequestView,
+} from '../../../../common/contracts/dpo-requests.contracts'
 import { api, isApiError } from '../../api/client'
 import { DateField } from '../../components/date-field'
 import { ErrorAlert } from '../../components/error-alert'
@@ -87,6 +94,7 @@ export function DpoRequestActions({ request }: { request: DpoRequestView }) {
   const unanswered = request.status === 'received' || request.status === 'in_progress'
   return (
     <>
+      {unanswered ? <CorrectForm request={request} /> : null}
       {unanswered && !request.extendedTo ? <ExtendForm request={request} /> : null}
       {unanswered ? <DecideForm request={request} /> : null}
       {request.status === 'decided' ? <CloseForm request={request} /> : null}
@@ -194,6 +202,89 @@ function CloseForm({ request }: { request: DpoRequestView }) {
       onSubmit={() => change.mutate({ closedOn })}
     >
       <DateField label={t('dpoRequests.close.closedOn')} value={closedOn} onChange={setClosedOn} required error={errors.of('closedOn')} />
+    </ActionForm>
+  )
+}
+
+type Correction = Pick<DpoRequestView, 'requester' | 'channel' | 'identityCheck'> & { details: string }
+
+/**
+ * Until it is decided, what was recorded can be put right (who asked, how, how the identity was
+ * checked, the words): a later identity check is the usual case. Only what changed is sent.
+ */
+function CorrectForm({ request }: { request: DpoRequestView }) {
+  const { t } = useTranslation()
+  const initial: Correction = {
+    requester: request.requester,
+    channel: request.channel,
+    identityCheck: request.identityCheck,
+    details: request.details ?? '',
+  }
+  const [form, setForm] = useState(initial)
+  const [saved, setSaved] = useState(false)
+  // A newer version (this correction, or a change made elsewhere) is what the form starts from again.
+  useEffect(() => {
+    setForm({
+      requester: request.requester,
+      channel: request.channel,
+      identityCheck: request.identityCheck,
+      details: request.details ?? '',
+    })
+  }, [request.version, request.requester, request.channel, request.identityCheck, request.details])
+  const change = useRequestChange(request, (body: Partial<Correction> & { details?: string | null }, version) =>
+    api.patch('/api/dpo/requests/{requestId}', { path: { requestId: request.id }, body, ifMatch: version }),
+  )
+  const errors = useFieldErrors(change.error, [], 'dpoRequests.errors')
+  const changed = (Object.keys(initial) as (keyof Correction)[]).filter((k) => form[k] !== initial[k])
+  const select = <K extends 'requester' | 'channel' | 'identityCheck'>(key: K, values: readonly Correction[K][], vocabulary: string) => (
+    <NativeSelect
+      label={t(`dpoRequests.form.${key}`)}
+      value={form[key]}
+      onChange={(e) => {
+        const value = e.currentTarget.value as Correction[K]
+        setForm((f) => ({ ...f, [key]: value }))
+      }}
+      data={values.map((v) => ({ value: v, label: t(`dpoRequests.${vocabulary}.${v}`) }))}
+      error={errors.of(key)}
+    />
+  )
+  return (
+    <ActionForm
+      id="dpo-request-correct"
+      title={t('dpoRequests.correct.title')}
+      hint={t('dpoRequests.correct.hint')}
+      submit={t('dpoRequests.correct.submit')}
+      error={change.error}
+      fieldErrors={errors.any}
+      pending={change.isPending}
+      onSubmit={() => {
+        if (changed.length === 0) return
+        const body = Object.fromEntries(changed.map((k) => [k, k === 'details' ? form.details.trim() || null : form[k]]))
+        change.mutate(body, { onSuccess: () => setSaved(true) })
+      }}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {select('requester', DPO_REQUEST_REQUESTERS, 'requesters')}
+        {select('channel', DPO_REQUEST_CHANNELS, 'channels')}
+      </SimpleGrid>
+      {select('identityCheck', DPO_REQUEST_IDENTITY_CHECKS, 'identityChecks')}
+      <Textarea
+        label={t('dpoRequests.form.details')}
+        value={form.details}
+        onChange={(e) => {
+          const details = e.currentTarget.value
+          setForm((f) => ({ ...f, details }))
+        }}
+        autosize
+        minRows={2}
+        maxLength={10_000}
+        error={errors.of('details')}
+      />
+      {saved && changed.length === 0 ? (
+        <Text size="sm" role="status" data-testid="dpo-request-corrected">
+          {t('dpoRequests.correct.saved')}
+        </Text>
+      ) : null}
     </ActionForm>
   )
 }
