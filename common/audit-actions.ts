@@ -104,6 +104,12 @@ export const AUDIT_ACTIONS = {
   'accompaniment.reopen': 'change',
   'dashboard.viewed': 'read',
   'indicators.viewed': 'read',
+  // Issue 14: practice notes (no person's data by rule, but free text: read and written under audit).
+  'practice_note.listed': 'read',
+  'practice_note.viewed': 'read',
+  'practice_note.created': 'change',
+  'practice_note.updated': 'change',
+  'practice_note.commented': 'change',
   'my_day.viewed': 'read',
   'calendar.viewed': 'read',
   'calendar.feed_read': 'read',

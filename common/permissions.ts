@@ -113,6 +113,10 @@ export const PERMISSIONS = {
   'study.read': ['researcher', 'lead', 'dpo'],
   'study.manage': ['lead'],
   'study.decide': ['dpo'],
+  /** Issue 14: practice notes, about practice and never about someone: written by workers and leads, read and answered by researchers too. */
+  'practice_note.read': ['worker', 'lead', 'researcher'],
+  'practice_note.write': ['worker', 'lead'],
+  'practice_note.comment': ['worker', 'lead', 'researcher'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -12,6 +12,7 @@ import { accessGrantRoutes } from './modules/accompaniments/access-grants.routes
 import { accompanimentRoutes } from './modules/accompaniments/accompaniments.routes'
 import { dashboardRoutes } from './modules/accompaniments/dashboard.routes'
 import { indicatorsRoutes } from './modules/indicators/indicators.routes'
+import { practiceNoteRoutes } from './modules/practice-notes/practice-notes.routes'
 import { detailsRoutes } from './modules/accompaniments/details.routes'
 import { lifecycleRoutes } from './modules/accompaniments/lifecycle.routes'
 import { accessReviewRoutes } from './modules/audit/access-review.routes'
@@ -99,6 +100,7 @@ export const API_ROUTES: Route[] = [
   ...contactStatisticsRoutes,
   ...dashboardRoutes,
   ...indicatorsRoutes,
+  ...practiceNoteRoutes,
   ...caseSessionRoutes,
   ...taskRoutes,
   ...taskEditRoutes,

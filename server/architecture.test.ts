@@ -86,6 +86,8 @@ const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
   breaches: true,
   studies: true,
   study_researchers: true,
+  practice_notes: true,
+  practice_note_comments: true,
 }
 /**
  * Neither staff data nor guarded by the lint: who works on which case (no person's data, read
@@ -117,6 +119,9 @@ const OTHER_AUDITED_TABLES = [
   'erasures',
   'jobs',
   'legal_holds',
+  // Issue 14: practice notes and their comments, about practice (codes and ids refused), through ctx.read/ctx.write.
+  'practice_note_comments',
+  'practice_notes',
   'processing_register',
   // Recently viewed (0037): ids of the cases and persons a user opened, written by the case and
   // person reads, shown again only through the doors (modules/recent).

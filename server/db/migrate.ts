@@ -51,6 +51,7 @@ import * as m0048 from './migrations/0048-retention'
 import * as m0049 from './migrations/0049-retention-runs'
 import * as m0052 from './migrations/0052-erasure-refusal-reason'
 import * as m0053 from './migrations/0053-studies'
+import * as m0054 from './migrations/0054-practice-notes'
 import * as m0055 from './migrations/0055-dpo-export-downloaded-by'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
@@ -108,6 +109,7 @@ const STEPS: Record<string, Step> = {
   '0049-retention-runs': m0049,
   '0052-erasure-refusal-reason': m0052,
   '0053-studies': m0053,
+  '0054-practice-notes': m0054,
   '0055-dpo-export-downloaded-by': m0055,
 }
 

@@ -16,6 +16,7 @@ import type { ContactPointTables } from './schema/contact-point.tables'
 import type { DataProtectionTables } from './schema/data-protection.tables'
 import type { DpoExportTables } from './schema/dpo-exports.tables'
 import type { PartnerTables } from './schema/partners.tables'
+import type { PracticeNotesTables } from './schema/practice-notes.tables'
 import type { RegistersTables } from './schema/registers.tables'
 import type { StudiesTables } from './schema/studies.tables'
 
@@ -29,4 +30,5 @@ export interface Database
     DpoExportTables,
     PartnerTables,
     RegistersTables,
-    StudiesTables {}
+    StudiesTables,
+    PracticeNotesTables {}

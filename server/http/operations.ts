@@ -90,6 +90,11 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/dashboard/caseload': { id: 'getCaseloadDashboard' },
   'GET /api/indicators': { id: 'getTeamIndicators' },
   'GET /api/indicators/teams': { id: 'listIndicatorTeams' },
+  'GET /api/practice-notes': { id: 'listPracticeNotes' },
+  'POST /api/practice-notes': { id: 'writePracticeNote' },
+  'GET /api/practice-notes/:noteId': { id: 'getPracticeNote' },
+  'PUT /api/practice-notes/:noteId': { id: 'updatePracticeNote', ifMatch: true },
+  'POST /api/practice-notes/:noteId/comments': { id: 'commentPracticeNote' },
   'GET /api/access-grants': { id: 'listAccessGrants' },
 
   'GET /api/accompaniments/:id/sessions': { id: 'listCaseSessions' },

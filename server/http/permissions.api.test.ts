@@ -204,6 +204,9 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     'PUT /api/studies/:studyId': () => STUDY,
     'POST /api/studies/:studyId/decision': () => ({ decision: 'approved', note: 'Matrix' }),
     'POST /api/instruments/:code/versions': () => ({ definition: INSTRUMENT }),
+    'POST /api/practice-notes': () => ({ title: 'Matrix', body: 'Matrix', themes: ['tools'] }),
+    'PUT /api/practice-notes/:noteId': () => ({ title: 'Matrix', body: 'Matrix', themes: ['tools'] }),
+    'POST /api/practice-notes/:noteId/comments': () => ({ body: 'Matrix' }),
     // Motivations keep their default kind: the assessment routes below record motivations on a concerned case.
     'PUT /api/instruments/:code/client-kinds': () => ({ clientKinds: ['concerned'] }),
     'POST /api/sheets': () => ({

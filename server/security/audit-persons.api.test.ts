@@ -182,6 +182,10 @@ const EXCLUDED: Record<string, string> = {
   'GET /api/indicators':
     "a team's activity as counts, each through the small-cell rule: no person, case or text (modules/indicators/indicators.api.test.ts)",
   'GET /api/indicators/teams': 'the teams whose indicators the caller may read: ids and names, no person',
+  'GET /api/practice-notes':
+    'practice notes: about practice, a text naming a case, a person, an id, an e-mail or a phone is refused (modules/practice-notes)',
+  'GET /api/practice-notes/:noteId':
+    'one practice note and its comments, under the same refusal: no person concerned (modules/practice-notes)',
   'GET /api/contact-requests/:id':
     'a public request belongs to no person yet: its read is recorded under the request id, whose own key opens it (modules/public-info/contact-requests.api.test.ts)',
 }

@@ -29,6 +29,9 @@ const RetentionPage = page(() => import('./pages/retention/retention.page'), 'Re
 const BreachPage = page(() => import('./pages/registers/breach.page'), 'BreachPage')
 const StudiesPage = page(() => import('./pages/studies/studies.page'), 'StudiesPage')
 const StudyPage = page(() => import('./pages/studies/study.page'), 'StudyPage')
+const PracticeNotesPage = page(() => import('./pages/practice-notes/practice-notes.page'), 'PracticeNotesPage')
+const PracticeNotePage = page(() => import('./pages/practice-notes/practice-note.page'), 'PracticeNotePage')
+const PracticeNoteFormPage = page(() => import('./pages/practice-notes/practice-note-form.page'), 'PracticeNoteFormPage')
 const DpoExportsPage = page(() => import('./pages/dpo-exports/dpo-exports.page'), 'DpoExportsPage')
 const ErasuresPage = page(() => import('./pages/erasure/erasures.page'), 'ErasuresPage')
 const DpoRequestsPage = page(() => import('./pages/dpo-requests/dpo-requests.page'), 'DpoRequestsPage')
@@ -251,6 +254,20 @@ export const router = createBrowserRouter([
         children: [
           { path: '/studies', element: <StudiesPage /> },
           { path: '/studies/:studyId', element: <StudyPage /> },
+        ],
+      },
+      {
+        element: <RequireAbility ability="practice_note.read" />,
+        children: [
+          { path: '/practice-notes', element: <PracticeNotesPage /> },
+          { path: '/practice-notes/:noteId', element: <PracticeNotePage /> },
+        ],
+      },
+      {
+        element: <RequireAbility ability="practice_note.write" />,
+        children: [
+          { path: '/practice-notes/new', element: <PracticeNoteFormPage /> },
+          { path: '/practice-notes/:noteId/edit', element: <PracticeNoteFormPage /> },
         ],
       },
       {

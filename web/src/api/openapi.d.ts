@@ -1076,6 +1076,59 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/practice-notes': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Practice notes, newest first, filtered by theme or life domain */
+    get: operations['listPracticeNotes']
+    put?: never
+    /** Write a practice note; a text naming a case, a person, an id, an e-mail or a phone is refused */
+    post: operations['writePracticeNote']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/practice-notes/{noteId}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** One practice note with its comments */
+    get: operations['getPracticeNote']
+    /** Change one's own practice note (If-Match) */
+    put: operations['updatePracticeNote']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/practice-notes/{noteId}/comments': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Answer a practice note; the same refusals as the note */
+    post: operations['commentPracticeNote']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/accompaniments/{id}/sessions': {
     parameters: {
       query?: never
@@ -3729,6 +3782,9 @@ export interface operations {
               | 'study.read'
               | 'study.manage'
               | 'study.decide'
+              | 'practice_note.read'
+              | 'practice_note.write'
+              | 'practice_note.comment'
             )[]
             mfaEnabled: boolean
             /** @enum {string} */
@@ -8976,6 +9032,556 @@ export interface operations {
       }
       401: components['responses']['Unauthorized']
       403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listPracticeNotes: {
+    parameters: {
+      query?: {
+        limit?: number
+        offset?: number
+        theme?:
+          | 'intake'
+          | 'family_involvement'
+          | 'engagement'
+          | 'partnership'
+          | 'judicial_framework'
+          | 'turning_points'
+          | 'setbacks'
+          | 'tools'
+          | 'team_practice'
+          | 'ethics'
+        domain?:
+          | 'schooling'
+          | 'employment'
+          | 'housing'
+          | 'family'
+          | 'relationships'
+          | 'health'
+          | 'leisure'
+          | 'identity'
+          | 'citizenship'
+          | 'violence'
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              title: string
+              themes: (
+                | 'intake'
+                | 'family_involvement'
+                | 'engagement'
+                | 'partnership'
+                | 'judicial_framework'
+                | 'turning_points'
+                | 'setbacks'
+                | 'tools'
+                | 'team_practice'
+                | 'ethics'
+              )[]
+              lifeDomains: (
+                | 'schooling'
+                | 'employment'
+                | 'housing'
+                | 'family'
+                | 'relationships'
+                | 'health'
+                | 'leisure'
+                | 'identity'
+                | 'citizenship'
+                | 'violence'
+              )[]
+              evidence: {
+                /** @enum {string} */
+                kind: 'indicators'
+                /** Format: uuid */
+                teamId: string
+                /** Format: date */
+                from: string
+                /** Format: date */
+                to: string
+              } | null
+              author: {
+                id: string
+                displayName: string
+              }
+              createdAt: string
+              updatedAt: string
+              /** Format: int64 */
+              comments: number
+            }[]
+            /** Format: int64 */
+            total: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  writePracticeNote: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          title: string
+          body: string
+          themes: (
+            | 'intake'
+            | 'family_involvement'
+            | 'engagement'
+            | 'partnership'
+            | 'judicial_framework'
+            | 'turning_points'
+            | 'setbacks'
+            | 'tools'
+            | 'team_practice'
+            | 'ethics'
+          )[]
+          /** @default [] */
+          lifeDomains?: (
+            | 'schooling'
+            | 'employment'
+            | 'housing'
+            | 'family'
+            | 'relationships'
+            | 'health'
+            | 'leisure'
+            | 'identity'
+            | 'citizenship'
+            | 'violence'
+          )[]
+          /** @default null */
+          evidence?: {
+            /** @enum {string} */
+            kind: 'indicators'
+            /** Format: uuid */
+            teamId: string
+            /** Format: date */
+            from: string
+            /** Format: date */
+            to: string
+          } | null
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            title: string
+            themes: (
+              | 'intake'
+              | 'family_involvement'
+              | 'engagement'
+              | 'partnership'
+              | 'judicial_framework'
+              | 'turning_points'
+              | 'setbacks'
+              | 'tools'
+              | 'team_practice'
+              | 'ethics'
+            )[]
+            lifeDomains: (
+              | 'schooling'
+              | 'employment'
+              | 'housing'
+              | 'family'
+              | 'relationships'
+              | 'health'
+              | 'leisure'
+              | 'identity'
+              | 'citizenship'
+              | 'violence'
+            )[]
+            evidence: {
+              /** @enum {string} */
+              kind: 'indicators'
+              /** Format: uuid */
+              teamId: string
+              /** Format: date */
+              from: string
+              /** Format: date */
+              to: string
+            } | null
+            author: {
+              id: string
+              displayName: string
+            }
+            createdAt: string
+            updatedAt: string
+            /** Format: int64 */
+            comments: number
+            body: string
+            /** Format: int64 */
+            version: number
+            mine: boolean
+            commentList: {
+              /** Format: uuid */
+              id: string
+              body: string
+              author: {
+                id: string
+                displayName: string
+              }
+              createdAt: string
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getPracticeNote: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        noteId: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            title: string
+            themes: (
+              | 'intake'
+              | 'family_involvement'
+              | 'engagement'
+              | 'partnership'
+              | 'judicial_framework'
+              | 'turning_points'
+              | 'setbacks'
+              | 'tools'
+              | 'team_practice'
+              | 'ethics'
+            )[]
+            lifeDomains: (
+              | 'schooling'
+              | 'employment'
+              | 'housing'
+              | 'family'
+              | 'relationships'
+              | 'health'
+              | 'leisure'
+              | 'identity'
+              | 'citizenship'
+              | 'violence'
+            )[]
+            evidence: {
+              /** @enum {string} */
+              kind: 'indicators'
+              /** Format: uuid */
+              teamId: string
+              /** Format: date */
+              from: string
+              /** Format: date */
+              to: string
+            } | null
+            author: {
+              id: string
+              displayName: string
+            }
+            createdAt: string
+            updatedAt: string
+            /** Format: int64 */
+            comments: number
+            body: string
+            /** Format: int64 */
+            version: number
+            mine: boolean
+            commentList: {
+              /** Format: uuid */
+              id: string
+              body: string
+              author: {
+                id: string
+                displayName: string
+              }
+              createdAt: string
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  updatePracticeNote: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        noteId: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          title: string
+          body: string
+          themes: (
+            | 'intake'
+            | 'family_involvement'
+            | 'engagement'
+            | 'partnership'
+            | 'judicial_framework'
+            | 'turning_points'
+            | 'setbacks'
+            | 'tools'
+            | 'team_practice'
+            | 'ethics'
+          )[]
+          /** @default [] */
+          lifeDomains?: (
+            | 'schooling'
+            | 'employment'
+            | 'housing'
+            | 'family'
+            | 'relationships'
+            | 'health'
+            | 'leisure'
+            | 'identity'
+            | 'citizenship'
+            | 'violence'
+          )[]
+          /** @default null */
+          evidence?: {
+            /** @enum {string} */
+            kind: 'indicators'
+            /** Format: uuid */
+            teamId: string
+            /** Format: date */
+            from: string
+            /** Format: date */
+            to: string
+          } | null
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            title: string
+            themes: (
+              | 'intake'
+              | 'family_involvement'
+              | 'engagement'
+              | 'partnership'
+              | 'judicial_framework'
+              | 'turning_points'
+              | 'setbacks'
+              | 'tools'
+              | 'team_practice'
+              | 'ethics'
+            )[]
+            lifeDomains: (
+              | 'schooling'
+              | 'employment'
+              | 'housing'
+              | 'family'
+              | 'relationships'
+              | 'health'
+              | 'leisure'
+              | 'identity'
+              | 'citizenship'
+              | 'violence'
+            )[]
+            evidence: {
+              /** @enum {string} */
+              kind: 'indicators'
+              /** Format: uuid */
+              teamId: string
+              /** Format: date */
+              from: string
+              /** Format: date */
+              to: string
+            } | null
+            author: {
+              id: string
+              displayName: string
+            }
+            createdAt: string
+            updatedAt: string
+            /** Format: int64 */
+            comments: number
+            body: string
+            /** Format: int64 */
+            version: number
+            mine: boolean
+            commentList: {
+              /** Format: uuid */
+              id: string
+              body: string
+              author: {
+                id: string
+                displayName: string
+              }
+              createdAt: string
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  commentPracticeNote: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        noteId: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          body: string
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            title: string
+            themes: (
+              | 'intake'
+              | 'family_involvement'
+              | 'engagement'
+              | 'partnership'
+              | 'judicial_framework'
+              | 'turning_points'
+              | 'setbacks'
+              | 'tools'
+              | 'team_practice'
+              | 'ethics'
+            )[]
+            lifeDomains: (
+              | 'schooling'
+              | 'employment'
+              | 'housing'
+              | 'family'
+              | 'relationships'
+              | 'health'
+              | 'leisure'
+              | 'identity'
+              | 'citizenship'
+              | 'violence'
+            )[]
+            evidence: {
+              /** @enum {string} */
+              kind: 'indicators'
+              /** Format: uuid */
+              teamId: string
+              /** Format: date */
+              from: string
+              /** Format: date */
+              to: string
+            } | null
+            author: {
+              id: string
+              displayName: string
+            }
+            createdAt: string
+            updatedAt: string
+            /** Format: int64 */
+            comments: number
+            body: string
+            /** Format: int64 */
+            version: number
+            mine: boolean
+            commentList: {
+              /** Format: uuid */
+              id: string
+              body: string
+              author: {
+                id: string
+                displayName: string
+              }
+              createdAt: string
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      413: components['responses']['PayloadTooLarge']
       429: components['responses']['TooManyRequests']
       500: components['responses']['ServerError']
     }
@@ -15366,6 +15972,11 @@ export interface operations {
           | 'accompaniment.reopen'
           | 'dashboard.viewed'
           | 'indicators.viewed'
+          | 'practice_note.listed'
+          | 'practice_note.viewed'
+          | 'practice_note.created'
+          | 'practice_note.updated'
+          | 'practice_note.commented'
           | 'my_day.viewed'
           | 'calendar.viewed'
           | 'calendar.feed_read'
@@ -15647,6 +16258,11 @@ export interface operations {
             | 'accompaniment.reopen'
             | 'dashboard.viewed'
             | 'indicators.viewed'
+            | 'practice_note.listed'
+            | 'practice_note.viewed'
+            | 'practice_note.created'
+            | 'practice_note.updated'
+            | 'practice_note.commented'
             | 'my_day.viewed'
             | 'calendar.viewed'
             | 'calendar.feed_read'
