@@ -104,11 +104,11 @@ export const PERMISSIONS = {
   'processing_register.manage': ['dpo'],
   'breach.manage': ['dpo'],
   /**
-   * Issue 14: a team's activity as suppressed counts, for the lead who runs it and the DPO, who
-   * may read any team's counts (never a row: security/case-access.lists.ts `countedCases`).
-   * Researchers of an approved study come with studies.
+   * Issue 14: a team's activity as suppressed counts, for the lead who runs it, the DPO, who may
+   * read any team's counts, and the researchers of an approved study of that team while it runs
+   * (never a row: security/case-access.lists.ts `countedCases`).
    */
-  'indicators.read': ['lead', 'dpo'],
+  'indicators.read': ['lead', 'dpo', 'researcher'],
   /** Issue 14: studies. A lead registers their team's; the DPO decides; researchers read those they are named on (checked in the query). */
   'study.read': ['researcher', 'lead', 'dpo'],
   'study.manage': ['lead'],

@@ -4,6 +4,7 @@ import type { Actor, Trx } from '../http/context'
 import { fail } from '../http/errors'
 import { assignedTo, type CaseEb, isLead, ownIds, visibleIn } from './case-access.rule'
 import { CASE_QUERIES, type CaseTable } from './case-tables'
+import { serviceToday } from '../time/service-day'
 
 /** Lists across the cases an actor may see, behind the case door (case-access.ts): the set form of the rule. */
 
@@ -26,14 +27,35 @@ export function visibleCases(trx: Trx, actor: Actor, scope: Scope = { all: true 
 
 /**
  * The cases of one team, for figures that leave only as counts through the small-cell rule
- * (modules/indicators): its lead's, or any team's for the DPO, who belongs to no team and reads
- * no case. Never a way to rows: a caller selects indexed columns to count, and the route answers
- * counts only. Restricted cases are left out, as from every list. Anyone else: 404.
+ * (modules/indicators): its lead's; any team's for the DPO, who belongs to no team and reads no
+ * case; and, for a researcher, the teams of the approved studies that name them, while the study
+ * runs (its dates, in the service's days). Never a way to rows: a caller selects indexed columns
+ * to count, and the route answers counts only. Restricted cases are left out, as from every
+ * list. Anyone else: 404.
  */
-export function countedCases(trx: Trx, actor: Actor, team: string) {
-  const dpo = actor.roles.includes('dpo')
-  if (!dpo && (!isLead(actor) || !actor.teamIds.includes(team))) throw fail('resource.not_found')
+export async function countedCases(trx: Trx, actor: Actor, team: string, today = serviceToday()) {
+  const allowed =
+    actor.roles.includes('dpo') ||
+    (isLead(actor) && actor.teamIds.includes(team)) ||
+    (actor.roles.includes('researcher') && (await researchTeams(trx, actor, today)).includes(team))
+  if (!allowed) throw fail('resource.not_found')
   return trx.selectFrom('accompaniments').where('accompaniments.team_id', '=', team).where('accompaniments.restricted', '=', 0)
+}
+
+/** The teams of the approved studies naming this researcher that run on `today`. */
+export async function researchTeams(trx: Trx, actor: Pick<Actor, 'userId' | 'roles'>, today = serviceToday()): Promise<string[]> {
+  if (!actor.roles.includes('researcher')) return []
+  const rows = await trx
+    .selectFrom('studies')
+    .innerJoin('study_researchers', 'study_researchers.study_id', 'studies.id')
+    .where('study_researchers.user_id', '=', actor.userId)
+    .where('studies.status', '=', 'approved')
+    .where('studies.starts_on', '<=', today)
+    .where('studies.ends_on', '>=', today)
+    .select('studies.team_id')
+    .distinct()
+    .execute()
+  return rows.map((r) => r.team_id)
 }
 
 /** A page of a list ordered most recently changed first, narrowed by status, kind, framework, case code, worker or client. */

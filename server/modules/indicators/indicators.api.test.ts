@@ -145,11 +145,11 @@ it('is the DPO’s too, for any team, as the same suppressed counts and never a 
   expect((await lead.get(`/api/indicators?teamId=${crypto.randomUUID()}&${PERIOD}`)).statusCode).toBe(404)
   const entry = (await auditRows(t.services, 'indicators.viewed')).filter((r) => r.actor_id === dpo.userId).at(0)
   expect(entry?.actor_role).toBe('dpo')
-  // Workers and researchers stay refused, whatever the team.
-  for (const who of [worker, researcher]) {
-    expect((await who.get(`/api/indicators?teamId=${team}&${PERIOD}`)).statusCode).toBe(403)
-    expect((await who.get('/api/indicators/teams')).statusCode).toBe(403)
-  }
+  // Workers stay refused, whatever the team; a researcher named on no running study reaches none.
+  expect((await worker.get(`/api/indicators?teamId=${team}&${PERIOD}`)).statusCode).toBe(403)
+  expect((await worker.get('/api/indicators/teams')).statusCode).toBe(403)
+  expect((await researcher.get(`/api/indicators?teamId=${team}&${PERIOD}`)).statusCode).toBe(404)
+  expect(json(await researcher.get('/api/indicators/teams')).items).toEqual([])
   // Nothing else of a case opens to the DPO for it.
   expect((await dpo.get(`/api/accompaniments/${cases[5]!.id}`)).statusCode).toBe(403)
 })
@@ -167,4 +167,44 @@ it('lists the teams one may read: a lead their own, the DPO every team', async (
   expect(all).toHaveLength(2)
   const twoTeams = await t.as(['lead'], { teamIds: [team, otherTeam] })
   expect((await names(twoTeams)).sort()).toEqual([team, otherTeam].sort())
+})
+
+it('is a researcher’s for the team of an approved study naming them, while it runs, and no other', async () => {
+  const named = await t.as(['researcher'])
+  const study = async (over: Record<string, unknown>) => {
+    const created = await lead.post('/api/studies', {
+      teamId: team,
+      title: 'Durée des accompagnements',
+      question: 'La durée varie-t-elle selon le cadre ?',
+      protocol: 'Analyse descriptive, variables généralisées.',
+      approvingBody: 'Comité d’éthique',
+      approvalReference: 'CE-2026-200',
+      startsOn: day(-30),
+      endsOn: day(30),
+      variables: ['age_band', 'framework'],
+      researcherIds: [named.userId],
+      ...over,
+    })
+    expect(created.statusCode, created.body).toBe(201)
+    return json(created) as { id: string }
+  }
+  // A draft gives nothing yet.
+  const draft = await study({})
+  expect((await named.get(`/api/indicators?teamId=${team}&${PERIOD}`)).statusCode).toBe(404)
+  const submitted = await lead.post(`/api/studies/${draft.id}/submit`, {}, { 'if-match': '"1"' })
+  expect(submitted.statusCode, submitted.body).toBe(200)
+  const approved = await dpo.post(
+    `/api/studies/${draft.id}/decision`,
+    { decision: 'approved', note: 'Conforme au protocole' },
+    { 'if-match': '"2"' },
+  )
+  expect(approved.statusCode, approved.body).toBe(200)
+  // Approved and running: the same suppressed counts as the lead's, for that team alone.
+  expect(await indicators(named)).toEqual(await indicators(lead))
+  expect((await named.get(`/api/indicators?teamId=${otherTeam}&${PERIOD}`)).statusCode).toBe(404)
+  expect((json(await named.get('/api/indicators/teams')).items as { id: string }[]).map((i) => i.id)).toEqual([team])
+  // Nothing of a case opens to them for it.
+  expect((await named.get(`/api/accompaniments/${cases[0]!.id}`)).statusCode).toBe(403)
+  // Another researcher, on no study, still reaches nothing.
+  expect((await researcher.get(`/api/indicators?teamId=${team}&${PERIOD}`)).statusCode).toBe(404)
 })

@@ -15,7 +15,9 @@ export async function teamIndicators(trx: Trx, actor: Actor, query: IndicatorsQu
   const threshold = smallCellThreshold(configuredThreshold)
   const start = serviceDayBounds(query.from).from
   const end = serviceDayBounds(query.to).to
-  const rows = await countedCases(trx, actor, query.teamId)
+  const rows = await (
+    await countedCases(trx, actor, query.teamId)
+  )
     .where('accompaniments.created_at', '<', end)
     // A case's closing instant: the latest approved closure (a reopened case closes again later).
     .leftJoin('accompaniment_events', (j) =>
@@ -41,7 +43,9 @@ export async function teamIndicators(trx: Trx, actor: Actor, query: IndicatorsQu
     .execute()
   // Sessions of every case of the team, erased ones included: erasure empties a session, it does
   // not unhold it, and the figures must not move when a person is erased.
-  const sessions = await countedCases(trx, actor, query.teamId)
+  const sessions = await (
+    await countedCases(trx, actor, query.teamId)
+  )
     .innerJoin('case_sessions', 'case_sessions.accompaniment_id', 'accompaniments.id')
     .where('case_sessions.starts_at', '>=', start)
     .where('case_sessions.starts_at', '<', end)

@@ -1,5 +1,6 @@
 import { Indicators, IndicatorsQuery, IndicatorTeams } from '../../../common/contracts/indicators.contracts'
 import { defineRoute } from '../../http/define-route'
+import { researchTeams } from '../../security/case-access'
 import { fail } from '../../http/errors'
 import { teamIndicators } from './indicators.queries'
 
@@ -27,24 +28,29 @@ export const indicatorsRoutes = [
   defineRoute({
     method: 'GET',
     path: '/api/indicators/teams',
-    summary: 'The teams whose indicators the caller may read: a lead their own, the DPO every team',
+    summary:
+      'The teams whose indicators the caller may read: a lead their own, a researcher those of their running approved studies, the DPO every team',
     tags: ['indicators'],
     response: IndicatorTeams,
     allow: 'indicators.read',
     async handler({ ctx }) {
       const actor = ctx.user
       const all = actor.roles.includes('dpo')
-      // Team names are staff data, not personal data: no audit entry, as for the user's own teams in /api/me.
-      const items = await ctx.unaudited((db) =>
-        all || actor.teamIds.length > 0
+      // Team names are staff data, not personal data; the entry says which list was given, as the
+      // researcher's reach comes from their studies.
+      const items = await ctx.read('indicators.viewed', async (db, audit) => {
+        audit.detail({ view: 'teams' })
+        const led = actor.roles.includes('lead') ? actor.teamIds : []
+        const teams = [...new Set([...led, ...(await researchTeams(db, actor))])]
+        return all || teams.length > 0
           ? db
               .selectFrom('teams')
               .select(['id', 'name'])
-              .$if(!all, (q) => q.where('id', 'in', actor.teamIds))
+              .$if(!all, (q) => q.where('id', 'in', teams))
               .orderBy('name')
               .execute()
-          : Promise.resolve([]),
-      )
+          : []
+      })
       return { items }
     },
   }),

@@ -1066,7 +1066,7 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** The teams whose indicators the caller may read: a lead their own, the DPO every team */
+    /** The teams whose indicators the caller may read: a lead their own, a researcher those of their running approved studies, the DPO every team */
     get: operations['listIndicatorTeams']
     put?: never
     post?: never
