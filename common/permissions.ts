@@ -109,6 +109,8 @@ export const PERMISSIONS = {
   'study.read': ['researcher', 'lead', 'dpo'],
   'study.manage': ['lead'],
   'study.decide': ['dpo'],
+  /** Issue 14: run and download a study's extracts; only its named researchers and the DPO (checked in extractableStudy). */
+  'study.extract': ['researcher', 'dpo'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

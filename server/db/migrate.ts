@@ -52,6 +52,7 @@ import * as m0049 from './migrations/0049-retention-runs'
 import * as m0052 from './migrations/0052-erasure-refusal-reason'
 import * as m0053 from './migrations/0053-studies'
 import * as m0055 from './migrations/0055-dpo-export-downloaded-by'
+import * as m0056 from './migrations/0056-study-extracts'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -109,6 +110,7 @@ const STEPS: Record<string, Step> = {
   '0052-erasure-refusal-reason': m0052,
   '0053-studies': m0053,
   '0055-dpo-export-downloaded-by': m0055,
+  '0056-study-extracts': m0056,
 }
 
 /** Every migration the code knows, in order: what a current database has applied. */
