@@ -9,10 +9,8 @@ import { serviceToday } from '../../time/service-day'
 import { buildExtract, studyPseudonymKey } from './extract.engine'
 import { toDictionary } from './extract.dictionary'
 import { toCsv, toXlsx } from './extract.outputs'
+import { extractFileAad, extractKeyAad } from './extract.seal'
 import { listExtracts, studyToExtract } from './extracts.queries'
-
-const keyAad = (id: string) => `study_extracts.key:${id}`
-const fileAad = (id: string, format: string) => `study_extracts.${format}:${id}`
 
 const FILES = {
   csv: { type: 'text/csv; charset=utf-8', ext: 'csv' },
@@ -58,10 +56,10 @@ export const extractRoutes = [
             records: result.records.length,
             dropped: result.dropped,
             k: result.k,
-            key_sealed: ctx.codec.sealSecret(key.toString('base64'), keyAad(id)),
-            csv: sealBytes(key, files.csv, fileAad(id, 'csv')),
-            xlsx: sealBytes(key, files.xlsx, fileAad(id, 'xlsx')),
-            dictionary: sealBytes(key, files.dictionary, fileAad(id, 'dictionary')),
+            key_sealed: ctx.codec.sealSecret(key.toString('base64'), extractKeyAad(id)),
+            csv: sealBytes(key, files.csv, extractFileAad(id, 'csv')),
+            xlsx: sealBytes(key, files.xlsx, extractFileAad(id, 'xlsx')),
+            dictionary: sealBytes(key, files.dictionary, extractFileAad(id, 'dictionary')),
           })
           .execute()
         audit.detail({
@@ -110,8 +108,8 @@ export const extractRoutes = [
           .where('study_id', '=', params.studyId)
           .executeTakeFirst()
         if (!row) throw fail('resource.not_found')
-        const key = Buffer.from(ctx.codec.openSecret(row.key_sealed, keyAad(row.id)), 'base64')
-        return openBytes(key, Buffer.from(row[params.format]), fileAad(row.id, params.format))
+        const key = Buffer.from(ctx.codec.openSecret(row.key_sealed, extractKeyAad(row.id)), 'base64')
+        return openBytes(key, Buffer.from(row[params.format]), extractFileAad(row.id, params.format))
       })
       const { type, ext } = FILES[params.format]
       const name =
