@@ -1,8 +1,13 @@
+import crypto from 'node:crypto'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Agent, auditRows, json, serviceAt, serviceDate, startTestApp, type TestApp } from '../../test/harness'
+import { rotateKeys } from '../../ops/key-rotation'
+import { openBytes } from '../../security/aead'
+import { Codec } from '../../security/codec'
 import { ageBandOf, durationBandOf, provinceOf, quarterOf, sessionsBandOf } from './extract.generalise'
 import { suppressRare } from './extract.k-anonymity'
+import { extractFileAad, extractKeyAad } from './extract.seal'
 
 /**
  * Study extracts (issue 14): only while an approved study runs, only for its researchers and the
@@ -315,5 +320,28 @@ describe('study extracts', () => {
       expect([403, 404]).toContain((await agent.get('/api/accompaniments')).statusCode)
       expect([403, 404]).toContain((await agent.get(`/api/persons?q=${encodeURIComponent(TEEN.lastName)}`)).statusCode)
     }
+  })
+
+  // Last: the app under test keeps the old master only, so nothing runs after the rotation.
+  it('stays readable after a master-key rotation, under the new master alone', async () => {
+    const e = await extract(rA, studyA)
+    const oldKey = Buffer.from((t.config.masterKey as { base64: string }).base64, 'base64')
+    const newKey = crypto.randomBytes(32)
+    const stored = await t.services.db.selectFrom('study_extracts').select('id').execute()
+    const report = await rotateKeys(t.services.db, new Codec(newKey, { previous: oldKey }), {
+      current: { key: newKey, generated: false, file: null },
+      previous: oldKey,
+    })
+    expect(report.secrets.failed).toBe(0)
+    expect(report.secrets.resealed).toBeGreaterThanOrEqual(stored.length)
+    const alone = new Codec(newKey)
+    const row = await t.services.db
+      .selectFrom('study_extracts')
+      .select(['id', 'key_sealed', 'csv'])
+      .where('id', '=', e.id)
+      .executeTakeFirstOrThrow()
+    expect(() => new Codec(oldKey).openSecret(row.key_sealed, extractKeyAad(row.id))).toThrow()
+    const key = Buffer.from(alone.openSecret(row.key_sealed, extractKeyAad(row.id)), 'base64')
+    expect(openBytes(key, Buffer.from(row.csv), extractFileAad(row.id, 'csv')).toString('utf8')).toMatch(/^\uFEFFpseudonym,age_band,/)
   })
 })
