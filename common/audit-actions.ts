@@ -252,6 +252,10 @@ export const AUDIT_ACTIONS = {
   'study.decided': 'change',
   'study.researchers_listed': 'account',
   'seed.demo_studies': 'system',
+  // Issue 14: extracts of a study (pseudonymised, generalised records; the entry names the persons whose birth year was opened).
+  'study.extract_created': 'change',
+  'study.extracts_listed': 'read',
+  'study.extract_downloaded': 'read',
 } as const satisfies Record<string, 'read' | 'change' | 'access' | 'account' | 'system'>
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS

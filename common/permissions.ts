@@ -117,6 +117,8 @@ export const PERMISSIONS = {
   'practice_note.read': ['worker', 'lead', 'researcher'],
   'practice_note.write': ['worker', 'lead'],
   'practice_note.comment': ['worker', 'lead', 'researcher'],
+  /** Issue 14: run and download a study's extracts; only its named researchers and the DPO (checked in extractableStudy). */
+  'study.extract': ['researcher', 'dpo'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

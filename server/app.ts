@@ -30,6 +30,7 @@ import { dpoRequestRoutes } from './modules/dpo-requests/dpo-requests.routes'
 import { retentionRoutes, retentionRunRoutes } from './modules/retention/retention.routes'
 import { breachRoutes } from './modules/breaches/breaches.routes'
 import { studyRoutes } from './modules/studies/studies.routes'
+import { extractRoutes } from './modules/extracts/extracts.routes'
 import { processingRegisterRoutes } from './modules/processing-register/processing-register.routes'
 import { dpoExportRoutes } from './modules/dpo-exports/dpo-exports.routes'
 import { dutyRoutes } from './modules/duty/duty.routes'
@@ -127,6 +128,7 @@ export const API_ROUTES: Route[] = [
   ...processingRegisterRoutes,
   ...breachRoutes,
   ...studyRoutes,
+  ...extractRoutes,
   ...dpoExportRoutes,
   // /info lists the sheets module's public sheets and shows each on its own printable page.
   ...publicInfoRoutes({ publicSheets: sheetsForInfoPage, publicSheet: sheetForInfoPage }),

@@ -88,6 +88,7 @@ const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
   study_researchers: true,
   practice_notes: true,
   practice_note_comments: true,
+  study_extracts: true,
 }
 /**
  * Neither staff data nor guarded by the lint: who works on which case (no person's data, read
@@ -136,6 +137,8 @@ const OTHER_AUDITED_TABLES = [
   'role_requests',
   // Issue 14: studies (texts about research) and the researchers named on them; no person's data.
   'studies',
+  // Issue 14: extracts of a study: sealed files of generalised, pseudonymised records, and who took them.
+  'study_extracts',
   'study_researchers',
   'system_state',
 ]

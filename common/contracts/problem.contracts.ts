@@ -44,6 +44,7 @@ export const ERROR_CODES = [
   'study.not_editable',
   'study.not_submitted',
   'study.decider_involved',
+  'study.not_extractable',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

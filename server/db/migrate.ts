@@ -53,6 +53,7 @@ import * as m0052 from './migrations/0052-erasure-refusal-reason'
 import * as m0053 from './migrations/0053-studies'
 import * as m0054 from './migrations/0054-practice-notes'
 import * as m0055 from './migrations/0055-dpo-export-downloaded-by'
+import * as m0056 from './migrations/0056-study-extracts'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -111,6 +112,7 @@ const STEPS: Record<string, Step> = {
   '0053-studies': m0053,
   '0054-practice-notes': m0054,
   '0055-dpo-export-downloaded-by': m0055,
+  '0056-study-extracts': m0056,
 }
 
 /** Every migration the code knows, in order: what a current database has applied. */

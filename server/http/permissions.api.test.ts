@@ -92,6 +92,7 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     .replace(':date', '2026-12-07')
     .replace(':half', 'am')
     .replace(':file', `${'A'.repeat(43)}.ics`)
+    .replace(':format', 'csv')
     // Any other parameter names an object that does not exist; the policy is checked before that matters.
     .replace(/:(?!id\b)\w+/g, () => crypto.randomUUID())
     .replace('/*', '/some/client/route')
@@ -203,6 +204,7 @@ async function call(key: string, agent: Caller, allowed = false): Promise<LightM
     'POST /api/studies': () => STUDY,
     'PUT /api/studies/:studyId': () => STUDY,
     'POST /api/studies/:studyId/decision': () => ({ decision: 'approved', note: 'Matrix' }),
+    'POST /api/studies/:studyId/extracts': () => ({ language: 'fr' }),
     'POST /api/instruments/:code/versions': () => ({ definition: INSTRUMENT }),
     'POST /api/practice-notes': () => ({ title: 'Matrix', body: 'Matrix', themes: ['tools'] }),
     'PUT /api/practice-notes/:noteId': () => ({ title: 'Matrix', body: 'Matrix', themes: ['tools'] }),

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema'
 import { mfaAad } from '../modules/auth/mfa.command'
+import { extractKeyAad } from '../modules/extracts/extract.seal'
 import type { Codec } from '../security/codec'
 import type { MasterKeyring } from '../security/master-key'
 import { rewrapStableKeys, verifyStableKeys } from '../security/stable-keys'
@@ -108,7 +109,7 @@ export async function rotateKeys(
   return { rewrapped, already, failed, secrets, stable, durationMs: performance.now() - started }
 }
 
-/** TOTP seeds (few: one per user): sealed again under the current master unless they already open under it. */
+/** TOTP seeds (few: one per user) and study extracts' keys: sealed again under the current master unless they already open under it. */
 async function resealSecrets(db: Kysely<Database>, codec: Codec): Promise<{ resealed: number; failed: number }> {
   const users = await db.selectFrom('users').select(['id', 'mfa_secret_sealed']).where('mfa_secret_sealed', 'is not', null).execute()
   let resealed = 0
@@ -123,6 +124,23 @@ async function resealSecrets(db: Kysely<Database>, codec: Codec): Promise<{ rese
         .set({ mfa_secret_sealed: again })
         .where('id', '=', u.id)
         .where('mfa_secret_sealed', '=', sealed)
+        .execute()
+      resealed++
+    } catch {
+      failed++
+    }
+  }
+  // The keys of study extracts (issue 14): one per extract.
+  const extracts = await db.selectFrom('study_extracts').select(['id', 'key_sealed']).execute()
+  for (const e of extracts) {
+    if (codec.opensUnderCurrent(e.key_sealed, extractKeyAad(e.id))) continue
+    try {
+      const again = codec.resealSecret(e.key_sealed, extractKeyAad(e.id))
+      await db
+        .updateTable('study_extracts')
+        .set({ key_sealed: again })
+        .where('id', '=', e.id)
+        .where('key_sealed', '=', e.key_sealed)
         .execute()
       resealed++
     } catch {
@@ -173,6 +191,10 @@ export async function verifyKeys(
   const secrets = { ok: 0, failed: 0 }
   for (const u of users) {
     if (codec.opensUnderCurrent(u.mfa_secret_sealed as string, mfaAad(u.id))) secrets.ok++
+    else secrets.failed++
+  }
+  for (const e of await db.selectFrom('study_extracts').select(['id', 'key_sealed']).execute()) {
+    if (codec.opensUnderCurrent(e.key_sealed, extractKeyAad(e.id))) secrets.ok++
     else secrets.failed++
   }
   return { keys, secrets, stable: await verifyStableKeys(db, keyring) }

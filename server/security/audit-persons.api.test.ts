@@ -165,6 +165,9 @@ const EXCLUDED: Record<string, string> = {
   'GET /api/studies': 'studies: texts about research and the staff named on them, no person concerned',
   'GET /api/studies/:studyId': 'one study: texts about research and the staff named on it, no person concerned',
   'GET /api/studies/researchers': 'researcher staff accounts a study can name: no person concerned',
+  'GET /api/studies/:studyId/extracts': "a study's register of extracts: who took them, when, counts; no person concerned",
+  'GET /api/studies/:studyId/extracts/:extractId/:format':
+    'a sealed file of generalised, pseudonymised records (no key of a person opened); the entry of its making names the persons whose birth year was read (modules/extracts)',
   'GET /api/dpo/exports': "a request's exports; its entry names the exports' persons (modules/dpo-exports/dpo-exports.routes.ts)",
   'GET /api/dpo/exports/:id': "an export's state and counts; its entry names the person (modules/dpo-exports/dpo-exports.api.test.ts)",
   'GET /api/dpo/exports/:id/download':

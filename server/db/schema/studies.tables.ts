@@ -1,6 +1,7 @@
 /** 0053: action-research studies and their researchers. See ../schema.ts for the conventions. */
 import type { StudyStatus } from '../../../common/contracts/studies.contracts'
 import type { StudyVariable } from '../../../common/contracts/study-variables.contracts'
+import type { Language } from '../../../common/roles'
 import type { Json } from '../json'
 
 export interface StudiesTables {
@@ -25,4 +26,23 @@ export interface StudiesTables {
     version: number
   }
   study_researchers: { study_id: string; user_id: string }
+  /**
+   * 0056: extracts taken for a study. The three files are sealed, each with the row's random key
+   * (`key_sealed`, a system secret); the rest is the register: who, when, what, how many.
+   */
+  study_extracts: {
+    id: string
+    study_id: string
+    created_by: string
+    created_at: string
+    language: Language
+    variables: Json<StudyVariable[]>
+    records: number
+    dropped: number
+    k: number
+    key_sealed: string
+    csv: Buffer
+    xlsx: Buffer
+    dictionary: Buffer
+  }
 }

@@ -2551,6 +2551,41 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/studies/{studyId}/extracts': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Researcher of the study or DPO: the study's extracts (who, when, variables, records, dropped) */
+    get: operations['listStudyExtracts']
+    put?: never
+    /** Researcher of the study or DPO: take an extract (generalised, pseudonymised, k-anonymous) while the approved study runs */
+    post: operations['createStudyExtract']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/studies/{studyId}/extracts/{extractId}/{format}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Researcher of the study or DPO: download an extract as CSV, XLSX or its data dictionary, while the study runs */
+    get: operations['downloadStudyExtract']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/dpo/exports': {
     parameters: {
       query?: never
@@ -3379,6 +3414,7 @@ export interface components {
         | 'study.not_editable'
         | 'study.not_submitted'
         | 'study.decider_involved'
+        | 'study.not_extractable'
       detail?: string
       requestId?: string
       errors?: {
@@ -3425,7 +3461,7 @@ export interface components {
         'application/problem+json': components['schemas']['Problem']
       }
     }
-    /** @description RFC 9457 problem. Codes: `auth.mfa_not_pending` (No second-factor step is pending); `auth.mfa_already_enabled` (The second factor is already set up); `access.already_granted` (You can already open this case); `export.already_downloaded` (This export was downloaded and deleted); `conflict.email_taken` (This e-mail is already used); `conflict.team_name_taken` (A team with this name exists); `conflict.theme_code_taken` (A theme with this code exists); `state.invalid_transition` (Not possible in the current state); `erasure.case_open` (A case of this person is still open: record the refusal on the request instead); `erasure.mandate_running` (A judicial mandate about this person is still running: record the refusal on the request instead); `study.not_editable` (Only a draft study can be changed or submitted); `study.not_submitted` (Only a submitted study can be decided). */
+    /** @description RFC 9457 problem. Codes: `auth.mfa_not_pending` (No second-factor step is pending); `auth.mfa_already_enabled` (The second factor is already set up); `access.already_granted` (You can already open this case); `export.already_downloaded` (This export was downloaded and deleted); `conflict.email_taken` (This e-mail is already used); `conflict.team_name_taken` (A team with this name exists); `conflict.theme_code_taken` (A theme with this code exists); `state.invalid_transition` (Not possible in the current state); `erasure.case_open` (A case of this person is still open: record the refusal on the request instead); `erasure.mandate_running` (A judicial mandate about this person is still running: record the refusal on the request instead); `study.not_editable` (Only a draft study can be changed or submitted); `study.not_submitted` (Only a submitted study can be decided); `study.not_extractable` (Nothing is extractable before the study is approved, nor outside its dates). */
     Conflict: {
       headers: {
         [name: string]: unknown
@@ -3785,6 +3821,7 @@ export interface operations {
               | 'practice_note.read'
               | 'practice_note.write'
               | 'practice_note.comment'
+              | 'study.extract'
             )[]
             mfaEnabled: boolean
             /** @enum {string} */
@@ -16106,6 +16143,9 @@ export interface operations {
           | 'study.decided'
           | 'study.researchers_listed'
           | 'seed.demo_studies'
+          | 'study.extract_created'
+          | 'study.extracts_listed'
+          | 'study.extract_downloaded'
         from?: string
         to?: string
         limit?: number
@@ -16392,6 +16432,9 @@ export interface operations {
             | 'study.decided'
             | 'study.researchers_listed'
             | 'seed.demo_studies'
+            | 'study.extract_created'
+            | 'study.extracts_listed'
+            | 'study.extract_downloaded'
           /** Format: date */
           from?: string
           /** Format: date */
@@ -19993,6 +20036,162 @@ export interface operations {
       412: components['responses']['PreconditionFailed']
       413: components['responses']['PayloadTooLarge']
       428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listStudyExtracts: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        studyId: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              /** Format: uuid */
+              studyId: string
+              createdBy: {
+                /** Format: uuid */
+                id: string
+                displayName: string
+              }
+              createdAt: string
+              /** @enum {string} */
+              language: 'fr' | 'nl' | 'de' | 'en'
+              variables: (
+                | 'age_band'
+                | 'gender'
+                | 'province'
+                | 'case_kind'
+                | 'framework'
+                | 'opened_quarter'
+                | 'closed_quarter'
+                | 'duration_band'
+                | 'outcome'
+                | 'sessions_held_band'
+              )[]
+              /** Format: int64 */
+              records: number
+              /** Format: int64 */
+              dropped: number
+              /** Format: int64 */
+              k: number
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  createStudyExtract: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        studyId: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** @enum {string} */
+          language: 'fr' | 'nl' | 'de' | 'en'
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** Format: uuid */
+            studyId: string
+            createdBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }
+            createdAt: string
+            /** @enum {string} */
+            language: 'fr' | 'nl' | 'de' | 'en'
+            variables: (
+              | 'age_band'
+              | 'gender'
+              | 'province'
+              | 'case_kind'
+              | 'framework'
+              | 'opened_quarter'
+              | 'closed_quarter'
+              | 'duration_band'
+              | 'outcome'
+              | 'sessions_held_band'
+            )[]
+            /** Format: int64 */
+            records: number
+            /** Format: int64 */
+            dropped: number
+            /** Format: int64 */
+            k: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  downloadStudyExtract: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        studyId: string
+        extractId: string
+        format: 'csv' | 'xlsx' | 'dictionary'
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
       429: components['responses']['TooManyRequests']
       500: components['responses']['ServerError']
     }

@@ -12,6 +12,7 @@ import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
 import { isLanguage } from '../../i18n'
 import { makeFormat } from '../../i18n/formatters'
+import { StudyExtracts } from './study-extracts'
 import { StudyForm } from './study-form'
 import { StudyStatusBadge } from './study-status'
 
@@ -54,6 +55,7 @@ function StudyDetail({ study }: { study: StudyView }) {
           {study.decisionNote ? <Text size="sm">{study.decisionNote}</Text> : null}
         </Alert>
       ) : null}
+      <StudyExtracts study={study} />
       {editable ? (
         <StudyForm study={study} />
       ) : (

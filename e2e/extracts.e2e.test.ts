@@ -1,0 +1,91 @@
+import fs from 'node:fs'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { type Agent, serviceDate } from '../server/test/harness'
+import { checkScreen, signedInPage, tr } from './i18n-checks'
+import { launchBrowser, startServer } from './support'
+
+/**
+ * Study extracts (issue 14): the researcher named on an approved, running study runs the extract
+ * from the study's page, sees it in the register, and downloads the CSV (its header names the
+ * study's variables) and the XLSX. Axe and the untranslated-text check on the screen.
+ */
+let server: Awaited<ReturnType<typeof startServer>>
+let browser: Browser
+let researcher: Agent & { userId: string; email: string }
+let studyId: string
+
+const VARIABLES = ['age_band', 'gender', 'framework', 'sessions_held_band']
+const YEAR = Number(serviceDate().slice(0, 4))
+
+beforeAll(async () => {
+  server = await startServer({ demo: true })
+  browser = await launchBrowser()
+  const team = await server.team('Équipe Extraits')
+  const lead = await server.as(['lead'], { teamIds: [team] })
+  const worker = await server.as(['worker'], { teamIds: [team] })
+  const dpo = await server.as(['dpo'])
+  researcher = await server.as(['researcher'])
+  for (let i = 0; i < 6; i++) {
+    const p = await worker.post('/api/persons', { firstName: `Prénom${i}`, lastName: `Nom${i}`, birthYear: YEAR - 30, gender: 'female' })
+    expect(p.statusCode, p.body).toBe(201)
+    const c = await worker.post('/api/accompaniments', { kind: 'concerned', personId: p.json().id, teamId: team })
+    expect(c.statusCode, c.body).toBe(201)
+  }
+  const created = await lead.post('/api/studies', {
+    teamId: team,
+    title: 'Étude avec extrait',
+    question: 'Question de recherche',
+    protocol: 'Variables généralisées, k ≥ 5.',
+    approvingBody: 'Comité d’éthique',
+    approvalReference: 'CE-2026-300',
+    startsOn: serviceDate(-5),
+    endsOn: serviceDate(60),
+    variables: VARIABLES,
+    researcherIds: [researcher.userId],
+  })
+  expect(created.statusCode, created.body).toBe(201)
+  studyId = created.json().id
+  expect((await lead.post(`/api/studies/${studyId}/submit`, {}, { 'if-match': '"1"' })).statusCode).toBe(200)
+  const decided = await dpo.post(`/api/studies/${studyId}/decision`, { decision: 'approved', note: 'OK' }, { 'if-match': '"2"' })
+  expect(decided.statusCode, decided.body).toBe(200)
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+it('the researcher runs the extract and downloads the CSV and the XLSX', async () => {
+  const { page, problems } = await signedInPage(browser, server.url, researcher.email)
+  await page.goto(`${server.url}/studies/${studyId}`)
+  await page.getByRole('heading', { level: 2, name: tr('fr', 'studies.extracts.title') }).waitFor()
+  await page.getByText(tr('fr', 'studies.extracts.empty')).waitFor()
+  await checkScreen(page, 'study without extract, researcher (fr)', 'fr')
+  await page.getByRole('button', { name: tr('fr', 'studies.extracts.run') }).click()
+  const rows = page.getByTestId('study-extracts').locator('tbody tr')
+  await expect.poll(() => rows.count()).toBe(1)
+  // Six alike: none suppressed.
+  expect(await rows.first().locator('td').nth(2).textContent()).toBe('6')
+  await checkScreen(page, 'study with an extract, researcher (fr)', 'fr')
+
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('study-extract-csv').click()])
+  expect(csv.suggestedFilename()).toMatch(/^extract-[0-9a-f]{8}\.csv$/)
+  const text = fs.readFileSync(await csv.path(), 'utf8')
+  const [header, ...lines] = text
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n')
+  expect(header).toBe(['pseudonym', ...VARIABLES].join(','))
+  expect(lines).toHaveLength(6)
+  for (const l of lines) expect(l).toMatch(/^[0-9a-f]{20},26_35,female,voluntary,0$/)
+
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('study-extract-xlsx').click()])
+  expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/)
+  expect(
+    fs
+      .readFileSync(await xlsx.path())
+      .subarray(0, 2)
+      .toString('latin1'),
+  ).toBe('PK')
+  expect(problems).toEqual([])
+})

@@ -1,0 +1,76 @@
+import crypto from 'node:crypto'
+import type { StudyView } from '../../../common/contracts/studies.contracts'
+import { DEFAULT_K, type StudyVariable } from '../../../common/contracts/study-variables.contracts'
+import type { RecordingCodec, Trx } from '../../http/context'
+import { deriveKey } from '../../security/master-key'
+import { studyBirthYears, studyCases, studySessionsHeld } from '../../security/study-door'
+import { ageBandOf, durationBandOf, provinceOf, quarterOf, sessionsBandOf } from './extract.generalise'
+import { suppressRare } from './extract.k-anonymity'
+
+/** One record of an extract: its pseudonym and the study's variables, each already generalised. */
+export type ExtractRecord = { pseudonym: string } & Partial<Record<StudyVariable, string>>
+export type ExtractResult = { variables: StudyVariable[]; records: ExtractRecord[]; dropped: number; k: number }
+
+/**
+ * The per-study pseudonym key. Derived from the stable audit-pseudonym key (security/stable-keys.ts,
+ * kept across master-key rotations), under a label naming the study: the same case has the same
+ * pseudonym in every extract of one study, and unlinkable ones across studies. Nothing needs storing.
+ */
+export function studyPseudonymKey(stableKey: Buffer, studyId: string): Buffer {
+  return deriveKey(stableKey, `study-pseudonyms:${studyId}`)
+}
+
+export function pseudonymOf(key: Buffer, accompanimentId: string): string {
+  // 80 bits: collisions are negligible for a team's caseload, and the value stays short to read.
+  return crypto.createHmac('sha256', key).update(accompanimentId).digest('hex').slice(0, 20)
+}
+
+/**
+ * One record per accompaniment of the study's team, whenever it opened: erased cases (and those
+ * of erased persons) are left out, as are restricted ones (GDPR art. 18: the case's flag covers
+ * its client and the person it concerns). Only indexed columns are read, except the client's birth
+ * year, opened with their key (so the audit entry names them) and only when the study asks for the
+ * age band. Then k-anonymity by suppression over the requested quasi-identifiers.
+ */
+export async function buildExtract(
+  trx: Trx,
+  codec: RecordingCodec,
+  study: Pick<StudyView, 'id' | 'teamId' | 'variables'>,
+  pseudonymKey: Buffer,
+  k = DEFAULT_K,
+): Promise<ExtractResult> {
+  const variables = study.variables
+  const cases = await studyCases(trx, study.teamId)
+  const held = variables.includes('sessions_held_band')
+    ? await studySessionsHeld(
+        trx,
+        cases.map((c) => c.id),
+      )
+    : new Map<string, number>()
+  const birthYears = variables.includes('age_band')
+    ? await studyBirthYears(trx, codec, [...new Set(cases.map((c) => c.person_id))])
+    : new Map<string, number | null>()
+
+  const records = cases.map((c) => {
+    const closedAt = c.status === 'closed' && typeof c.closed_at === 'string' ? c.closed_at : null
+    const all: Record<StudyVariable, () => string> = {
+      age_band: () => ageBandOf(birthYears.get(c.person_id) ?? null, c.created_at),
+      gender: () => c.gender,
+      province: () => provinceOf(c.postcode),
+      case_kind: () => c.kind,
+      framework: () => c.framework,
+      opened_quarter: () => quarterOf(c.created_at),
+      closed_quarter: () => (closedAt ? quarterOf(closedAt) : 'open'),
+      duration_band: () => durationBandOf(c.created_at, closedAt),
+      outcome: () => (closedAt ? (c.closure_outcome ?? 'other') : 'open'),
+      sessions_held_band: () => sessionsBandOf(held.get(c.id) ?? 0),
+    }
+    const record: ExtractRecord = { pseudonym: pseudonymOf(pseudonymKey, c.id) }
+    for (const v of variables) record[v] = all[v]()
+    return record
+  })
+  const { kept, dropped } = suppressRare(records, variables, k)
+  // Ordered by pseudonym: the order of the rows tells nothing of when the cases opened.
+  kept.sort((a, b) => (a.pseudonym < b.pseudonym ? -1 : a.pseudonym > b.pseudonym ? 1 : 0))
+  return { variables: [...variables], records: kept, dropped, k }
+}

@@ -1,0 +1,347 @@
+import crypto from 'node:crypto'
+import ExcelJS from 'exceljs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Agent, auditRows, json, serviceAt, serviceDate, startTestApp, type TestApp } from '../../test/harness'
+import { rotateKeys } from '../../ops/key-rotation'
+import { openBytes } from '../../security/aead'
+import { Codec } from '../../security/codec'
+import { ageBandOf, durationBandOf, provinceOf, quarterOf, sessionsBandOf } from './extract.generalise'
+import { suppressRare } from './extract.k-anonymity'
+import { extractFileAad, extractKeyAad } from './extract.seal'
+
+/**
+ * Study extracts (issue 14): only while an approved study runs, only for its researchers and the
+ * DPO; generalised variables and a per-study pseudonym, k-anonymous; never a name, free text, birth
+ * date or postcode; every extract and download audited; a researcher reaches no person or case.
+ */
+let t: TestApp
+let team: string
+let lead: Agent & { userId: string }
+let worker: Agent & { userId: string }
+let dpo: Agent & { userId: string }
+let rA: Agent & { userId: string }
+let rB: Agent & { userId: string }
+
+const YEAR = Number(serviceDate().slice(0, 4))
+const TEEN = { firstName: 'Zéphyrin', lastName: 'Quellebecq', birthDate: `${YEAR - 17}-06-15`, postcode: '6700', gender: 'male' }
+const NOTE = 'Ornithorynque confidentiel du vendredi'
+/** Every plaintext the seeded persons and cases hold that an extract must never contain. */
+const PLAINTEXTS: string[] = [TEEN.firstName, TEEN.lastName, TEEN.birthDate, TEEN.postcode, NOTE]
+const caseIds: string[] = []
+const personIds: string[] = []
+let studyA: string
+let studyB: string
+
+async function openCase(person: Record<string, unknown>) {
+  const p = await worker.post('/api/persons', person)
+  expect(p.statusCode, p.body).toBe(201)
+  const c = await worker.post('/api/accompaniments', { kind: 'concerned', personId: json(p).id, teamId: team })
+  expect(c.statusCode, c.body).toBe(201)
+  personIds.push(json(p).id)
+  caseIds.push(json(c).id)
+  return { personId: json(p).id as string, caseId: json(c).id as string }
+}
+
+const studyInput = (over: Record<string, unknown>) => ({
+  teamId: team,
+  title: 'Étude des extraits',
+  question: 'Question de recherche',
+  protocol: 'Protocole : variables généralisées, k ≥ 5.',
+  approvingBody: 'Comité d’éthique',
+  approvalReference: 'CE-2026-200',
+  startsOn: serviceDate(-10),
+  endsOn: serviceDate(100),
+  variables: ['age_band', 'gender', 'province', 'framework', 'opened_quarter', 'sessions_held_band'],
+  researcherIds: [rA.userId],
+  ...over,
+})
+
+/** A study of the team, registered, submitted and (unless `approve` is false) approved. */
+async function study(over: Record<string, unknown>, approve = true): Promise<string> {
+  const created = await lead.post('/api/studies', studyInput(over))
+  expect(created.statusCode, created.body).toBe(201)
+  const id = json(created).id as string
+  expect((await lead.post(`/api/studies/${id}/submit`, {}, { 'if-match': '"1"' })).statusCode).toBe(200)
+  if (approve) {
+    const decided = await dpo.post(`/api/studies/${id}/decision`, { decision: 'approved', note: 'OK' }, { 'if-match': '"2"' })
+    expect(decided.statusCode, decided.body).toBe(200)
+  }
+  return id
+}
+
+async function extract(agent: Agent, studyId: string, language = 'fr') {
+  const res = await agent.post(`/api/studies/${studyId}/extracts`, { language })
+  expect(res.statusCode, res.body).toBe(201)
+  return json(res)
+}
+
+async function download(agent: Agent, studyId: string, extractId: string, format: string) {
+  const res = await agent.get(`/api/studies/${studyId}/extracts/${extractId}/${format}`)
+  expect(res.statusCode, res.body).toBe(200)
+  return res
+}
+
+/** The CSV's rows as arrays of fields (no field of an extract needs quoting). */
+function csvRows(body: Buffer): string[][] {
+  const text = body.toString('utf8')
+  expect(text.startsWith('\uFEFF')).toBe(true)
+  expect(text.endsWith('\r\n')).toBe(true)
+  return text
+    .slice(1)
+    .trimEnd()
+    .split('\r\n')
+    .map((l) => l.split(','))
+}
+
+async function xlsxRows(body: Buffer): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(body as unknown as ArrayBuffer)
+  const sheet = wb.worksheets[0]!
+  const rows: string[][] = []
+  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))))
+  return rows
+}
+
+/** No plaintext in any field; pseudonyms are checked for their shape, then left out of the search (hex could hold digits of a postcode). */
+function expectNoPlaintext(rows: string[][]) {
+  const [header, ...records] = rows
+  expect(header?.[0]).toBe('pseudonym')
+  for (const r of records) expect(r[0]).toMatch(/^[0-9a-f]{20}$/)
+  const text = [header!, ...records.map((r) => r.slice(1))].flat().join('\n').toLowerCase()
+  for (const p of PLAINTEXTS) expect(text, p).not.toContain(p.toLowerCase())
+  for (const postcode of ['1000', '6700']) expect(text).not.toContain(postcode)
+}
+
+beforeAll(async () => {
+  t = await startTestApp()
+  team = await t.team()
+  lead = await t.as(['lead'], { teamIds: [team] })
+  worker = await t.as(['worker'], { teamIds: [team] })
+  dpo = await t.as(['dpo'])
+  rA = await t.as(['researcher'])
+  rB = await t.as(['researcher'])
+  // Six similar adults in Brussels, one 17-year-old alone in the province of Luxembourg.
+  for (let i = 0; i < 6; i++) {
+    const name = { firstName: `Adulte${i}`, lastName: `Semblable${i}` }
+    PLAINTEXTS.push(name.firstName, name.lastName)
+    await openCase({ ...name, birthYear: YEAR - 40, postcode: '1000', gender: 'male', phone: '+32 470 12 34 56' })
+  }
+  const teen = await openCase(TEEN)
+  // A held session with a note on the first adult's case.
+  const s = await worker.post(`/api/accompaniments/${caseIds[0]}/sessions`, {
+    startsAt: serviceAt(-1, '10:00'),
+    modality: 'office',
+    status: 'held',
+    notes: NOTE,
+  })
+  expect(s.statusCode, s.body).toBe(201)
+  // One restricted person and one erased person, both left out entirely.
+  const restricted = await openCase({ firstName: 'Restreint', lastName: 'Limité', birthYear: YEAR - 40, postcode: '1000', gender: 'male' })
+  const before = json(await dpo.get(`/api/persons/${restricted.personId}/restriction`))
+  const r = await dpo.post(
+    `/api/persons/${restricted.personId}/restriction`,
+    { reason: 'Demande art. 18' },
+    { 'if-match': `"${before.version}"` },
+  )
+  expect(r.statusCode, r.body).toBe(201)
+  const erased = await openCase({ firstName: 'Effacé', lastName: 'Disparu', birthYear: YEAR - 40, postcode: '1000', gender: 'male' })
+  // Erasure itself (a DPO request carried out) is tested in modules/erasures; its tombstone marks are what the extract reads.
+  const at = new Date().toISOString()
+  await t.services.db.updateTable('persons').set({ erased_at: at }).where('id', '=', erased.personId).execute()
+  await t.services.db.updateTable('accompaniments').set({ erased_at: at }).where('id', '=', erased.caseId).execute()
+  PLAINTEXTS.push('Restreint', 'Limité', 'Effacé', 'Disparu')
+  expect(teen.caseId).toBeTruthy()
+
+  studyA = await study({})
+  studyB = await study({ title: 'Autre étude', variables: ['age_band', 'framework'], researcherIds: [rB.userId] })
+})
+afterAll(() => t.close())
+
+describe('generalisation and k-anonymity on crafted data', () => {
+  it('drops a unique 17-year-old of a small province among similar adults, and counts it', () => {
+    const adult = { age_band: '36_50', gender: 'male', province: 'brussels_capital', framework: 'voluntary' }
+    const records = [
+      ...Array.from({ length: 5 }, (_, i) => ({ pseudonym: `a${i}`, ...adult })),
+      { pseudonym: 'teen', age_band: 'under_18', gender: 'male', province: 'luxembourg', framework: 'voluntary' },
+    ]
+    const all = suppressRare(records, ['age_band', 'gender', 'province', 'framework'], 5)
+    expect(all.dropped).toBe(1)
+    expect(all.kept.map((r) => r.pseudonym)).not.toContain('teen')
+    // Four alike are not enough for k = 5: they go too.
+    expect(suppressRare(records.slice(1), ['age_band', 'gender', 'province', 'framework'], 5)).toMatchObject({ kept: [], dropped: 5 })
+    // Without any quasi-identifier asked for, nothing singles anyone out.
+    expect(suppressRare(records, ['sessions_held_band' as never], 5).dropped).toBe(0)
+    // Only the quasi-identifiers the study asks for count: by framework alone, the teenager hides among six.
+    expect(suppressRare(records, ['framework'], 5).dropped).toBe(0)
+  })
+
+  it('generalises to bands, provinces and quarters only', () => {
+    expect(ageBandOf(2009, '2026-03-01T10:00:00Z')).toBe('under_18')
+    expect(ageBandOf(2008, '2026-03-01T10:00:00Z')).toBe('18_25')
+    expect(ageBandOf(1975, '2026-03-01T10:00:00Z')).toBe('over_50')
+    expect(ageBandOf(null, '2026-03-01T10:00:00Z')).toBe('unknown')
+    expect(provinceOf('6700')).toBe('luxembourg')
+    expect(provinceOf('1000')).toBe('brussels_capital')
+    expect(provinceOf('9000')).toBe('east_flanders')
+    expect(provinceOf(null)).toBe('unknown')
+    expect(quarterOf('2025-08-14T10:00:00Z')).toBe('2025-Q3')
+    // New Year's Eve at 23:30 UTC is already the next year in Brussels.
+    expect(quarterOf('2025-12-31T23:30:00Z')).toBe('2026-Q1')
+    expect(durationBandOf('2025-01-01T10:00:00Z', null)).toBe('open')
+    expect(durationBandOf('2025-01-01T10:00:00Z', '2025-05-01T10:00:00Z')).toBe('3_6_months')
+    expect(sessionsBandOf(0)).toBe('0')
+    expect(sessionsBandOf(6)).toBe('6_15')
+    expect(sessionsBandOf(31)).toBe('over_30')
+  })
+})
+
+describe('study extracts', () => {
+  it('extracts the team’s cases, generalised and k-anonymous, without any plaintext, audited', async () => {
+    const e = await extract(rA, studyA)
+    expect(e).toMatchObject({ studyId: studyA, records: 6, dropped: 1, k: 5, createdBy: { id: rA.userId }, language: 'fr' })
+    expect(e.variables).toEqual(['age_band', 'gender', 'province', 'framework', 'opened_quarter', 'sessions_held_band'])
+
+    const csv = await download(rA, studyA, e.id, 'csv')
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/)
+    expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="extract-[0-9a-f]{8}\.csv"$/)
+    expect(csv.headers['cache-control']).toBe('no-store')
+    const rows = csvRows(csv.rawPayload)
+    expect(rows[0]).toEqual(['pseudonym', ...e.variables])
+    expect(rows).toHaveLength(7)
+    const quarter = quarterOf(new Date().toISOString())
+    for (const r of rows.slice(1)) expect(r.slice(1, 6)).toEqual(['36_50', 'male', 'brussels_capital', 'voluntary', quarter])
+    // The first adult's one held session, the others none.
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[6])
+        .sort(),
+    ).toEqual(['0', '0', '0', '0', '0', '1_5'])
+    expectNoPlaintext(rows)
+    expect(rows.flat().join(',')).not.toContain('under_18')
+
+    const xlsx = await download(rA, studyA, e.id, 'xlsx')
+    expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    const sheet = await xlsxRows(xlsx.rawPayload)
+    expect(sheet).toEqual(rows)
+    expectNoPlaintext(sheet)
+    // The raw bytes too (the workbook's own properties and shared strings).
+    for (const p of [TEEN.firstName, TEEN.lastName, NOTE]) expect(xlsx.rawPayload.includes(Buffer.from(p))).toBe(false)
+
+    const dict = json(await download(rA, studyA, e.id, 'dictionary'))
+    expect(dict).toMatchObject({ language: 'fr', k: 5, records: 6, dropped: 1 })
+    expect(dict.variables.map((v: { name: string }) => v.name)).toEqual(['pseudonym', ...e.variables])
+    expect(dict.variables.find((v: { name: string }) => v.name === 'province').values).toContain('luxembourg')
+    expect(dict.variables[1].meaning).toMatch(/année de naissance/)
+    const nl = json(await download(rA, studyA, (await extract(rA, studyA, 'nl')).id, 'dictionary'))
+    expect(nl.variables[1].meaning).toMatch(/geboortejaar/)
+
+    const [created] = (await auditRows(t.services, 'study.extract_created')).filter((r) => r.subject_id === studyA)
+    expect(created).toMatchObject({ actor_id: rA.userId, subject_type: 'study', outcome: 'success' })
+    expect(JSON.parse(created!.details as string)).toMatchObject({ studyId: studyA, variables: e.variables, records: 6, dropped: 1 })
+    const downloads = (await auditRows(t.services, 'study.extract_downloaded')).filter((r) => r.subject_id === studyA)
+    expect(downloads.map((r) => JSON.parse(r.details as string).format)).toEqual(expect.arrayContaining(['csv', 'xlsx', 'dictionary']))
+
+    // The register: who, when, how many.
+    const list = json(await rA.get(`/api/studies/${studyA}/extracts`))
+    expect(list.items).toHaveLength(2)
+    expect(list.items[1]).toMatchObject({ id: e.id, records: 6, dropped: 1, createdBy: { id: rA.userId } })
+  })
+
+  it('keeps pseudonyms stable within a study and different across studies', async () => {
+    const pseudonyms = async (agent: Agent, studyId: string) => {
+      const e = await extract(agent, studyId)
+      return new Set(
+        csvRows((await download(agent, studyId, e.id, 'csv')).rawPayload)
+          .slice(1)
+          .map((r) => r[0]),
+      )
+    }
+    const first = await pseudonyms(rA, studyA)
+    const again = await pseudonyms(dpo, studyA)
+    expect(first.size).toBe(6)
+    expect([...again].sort()).toEqual([...first].sort())
+    const other = await pseudonyms(rB, studyB)
+    // Study B asks for age band and framework: the teenager alone is under 18, so dropped again.
+    expect(other.size).toBe(6)
+    for (const p of other) expect(first.has(p)).toBe(false)
+  })
+
+  it('is for the study’s researchers and the DPO only', async () => {
+    const e = await extract(rA, studyA)
+    // The researcher of study B gets nothing of study A, not even that it exists.
+    expect((await rB.post(`/api/studies/${studyA}/extracts`, { language: 'fr' })).statusCode).toBe(404)
+    expect((await rB.get(`/api/studies/${studyA}/extracts`)).statusCode).toBe(404)
+    expect((await rB.get(`/api/studies/${studyA}/extracts/${e.id}/csv`)).statusCode).toBe(404)
+    // Nor through their own study's path.
+    expect((await rB.get(`/api/studies/${studyB}/extracts/${e.id}/csv`)).statusCode).toBe(404)
+    // The lead who registered it, and the team's worker, hold no permission to extract.
+    expect((await lead.post(`/api/studies/${studyA}/extracts`, { language: 'fr' })).statusCode).toBe(403)
+    expect((await worker.get(`/api/studies/${studyA}/extracts/${e.id}/csv`)).statusCode).toBe(403)
+    expect((await dpo.get(`/api/studies/${studyA}/extracts/${e.id}/xlsx`)).statusCode).toBe(200)
+    expect((await rA.get(`/api/studies/${studyA}/extracts/${e.id}/pdf`)).statusCode).toBe(400)
+    const bad = await rA.post(`/api/studies/${studyA}/extracts`, { language: 'es' })
+    expect(bad.statusCode).toBe(400)
+    expect(json(bad).errors[0].field).toBe('language')
+  })
+
+  it('extracts nothing before approval nor outside the study’s dates', async () => {
+    const submitted = await study({ title: 'Pas encore approuvée' }, false)
+    const early = await rA.post(`/api/studies/${submitted}/extracts`, { language: 'fr' })
+    expect(early.statusCode).toBe(409)
+    expect(json(early).code).toBe('study.not_extractable')
+    const ended = await study({ title: 'Terminée', startsOn: serviceDate(-60), endsOn: serviceDate(-1) })
+    expect(json(await rA.post(`/api/studies/${ended}/extracts`, { language: 'fr' })).code).toBe('study.not_extractable')
+    const future = await study({ title: 'Pas commencée', startsOn: serviceDate(1), endsOn: serviceDate(60) })
+    expect(json(await dpo.post(`/api/studies/${future}/extracts`, { language: 'fr' })).code).toBe('study.not_extractable')
+    // To someone not named on it, a study not extractable is simply not found.
+    expect((await rB.post(`/api/studies/${ended}/extracts`, { language: 'fr' })).statusCode).toBe(404)
+    const rows = await t.services.db.selectFrom('study_extracts').select('study_id').execute()
+    expect(rows.map((r) => r.study_id)).not.toContain(submitted)
+    expect(rows.map((r) => r.study_id)).not.toContain(ended)
+  })
+
+  it('stores the files sealed', async () => {
+    const rows = await t.services.db.selectFrom('study_extracts').select(['csv', 'xlsx', 'dictionary']).execute()
+    expect(rows.length).toBeGreaterThan(0)
+    for (const r of rows) {
+      expect(Buffer.from(r.csv).includes(Buffer.from('pseudonym'))).toBe(false)
+      expect(Buffer.from(r.dictionary).includes(Buffer.from('"variables"'))).toBe(false)
+    }
+  })
+
+  it('never lets a researcher reach a person or a case', async () => {
+    for (const agent of [rA, rB]) {
+      for (const id of personIds) expect([403, 404]).toContain((await agent.get(`/api/persons/${id}`)).statusCode)
+      for (const id of caseIds) {
+        expect([403, 404]).toContain((await agent.get(`/api/accompaniments/${id}`)).statusCode)
+        expect([403, 404]).toContain((await agent.get(`/api/accompaniments/${id}/sessions`)).statusCode)
+      }
+      expect([403, 404]).toContain((await agent.get('/api/accompaniments')).statusCode)
+      expect([403, 404]).toContain((await agent.get(`/api/persons?q=${encodeURIComponent(TEEN.lastName)}`)).statusCode)
+    }
+  })
+
+  // Last: the app under test keeps the old master only, so nothing runs after the rotation.
+  it('stays readable after a master-key rotation, under the new master alone', async () => {
+    const e = await extract(rA, studyA)
+    const oldKey = Buffer.from((t.config.masterKey as { base64: string }).base64, 'base64')
+    const newKey = crypto.randomBytes(32)
+    const stored = await t.services.db.selectFrom('study_extracts').select('id').execute()
+    const report = await rotateKeys(t.services.db, new Codec(newKey, { previous: oldKey }), {
+      current: { key: newKey, generated: false, file: null },
+      previous: oldKey,
+    })
+    expect(report.secrets.failed).toBe(0)
+    expect(report.secrets.resealed).toBeGreaterThanOrEqual(stored.length)
+    const alone = new Codec(newKey)
+    const row = await t.services.db
+      .selectFrom('study_extracts')
+      .select(['id', 'key_sealed', 'csv'])
+      .where('id', '=', e.id)
+      .executeTakeFirstOrThrow()
+    expect(() => new Codec(oldKey).openSecret(row.key_sealed, extractKeyAad(row.id))).toThrow()
+    const key = Buffer.from(alone.openSecret(row.key_sealed, extractKeyAad(row.id)), 'base64')
+    expect(openBytes(key, Buffer.from(row.csv), extractFileAad(row.id, 'csv')).toString('utf8')).toMatch(/^\uFEFFpseudonym,age_band,/)
+  })
+})

@@ -1,0 +1,126 @@
+import crypto from 'node:crypto'
+import { ExtractFileParams, ExtractInput, ExtractList, ExtractView } from '../../../common/contracts/study-extracts.contracts'
+import { StudyParams } from '../../../common/contracts/studies.contracts'
+import { toJson } from '../../db/json'
+import { defineRoute } from '../../http/define-route'
+import { fail } from '../../http/errors'
+import { openBytes, sealBytes } from '../../security/aead'
+import { serviceToday } from '../../time/service-day'
+import { buildExtract, studyPseudonymKey } from './extract.engine'
+import { toDictionary } from './extract.dictionary'
+import { toCsv, toXlsx } from './extract.outputs'
+import { extractFileAad, extractKeyAad } from './extract.seal'
+import { listExtracts, studyToExtract } from './extracts.queries'
+
+const FILES = {
+  csv: { type: 'text/csv; charset=utf-8', ext: 'csv' },
+  xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: 'xlsx' },
+  dictionary: { type: 'application/json; charset=utf-8', ext: 'json' },
+} as const
+
+/** Issue 14: extracts of an approved study, taken and downloaded by its researchers and the DPO. */
+export const extractRoutes = [
+  defineRoute({
+    method: 'POST',
+    path: '/api/studies/:studyId/extracts',
+    summary: 'Researcher of the study or DPO: take an extract (generalised, pseudonymised, k-anonymous) while the approved study runs',
+    tags: ['studies'],
+    params: StudyParams,
+    body: ExtractInput,
+    response: ExtractView,
+    status: 201,
+    allow: 'study.extract',
+    async handler({ ctx, params, body }) {
+      return ctx.write('study.extract_created', async (trx, audit) => {
+        audit.subject('study', params.studyId)
+        const now = ctx.now()
+        const study = await studyToExtract(trx, ctx.user, params.studyId, serviceToday(now))
+        const result = await buildExtract(trx, ctx.codec, study, studyPseudonymKey(ctx.services.auditKey, study.id))
+        const id = crypto.randomUUID()
+        // A random key per extract, itself a system secret: the files hold pseudonymised records.
+        const key = crypto.randomBytes(32)
+        const files = {
+          csv: toCsv(result),
+          xlsx: await toXlsx(result),
+          dictionary: toDictionary(result, { studyTitle: study.title, language: body.language, createdAt: now }),
+        }
+        await trx
+          .insertInto('study_extracts')
+          .values({
+            id,
+            study_id: study.id,
+            created_by: ctx.user.userId,
+            created_at: now,
+            language: body.language,
+            variables: toJson(result.variables),
+            records: result.records.length,
+            dropped: result.dropped,
+            k: result.k,
+            key_sealed: ctx.codec.sealSecret(key.toString('base64'), extractKeyAad(id)),
+            csv: sealBytes(key, files.csv, extractFileAad(id, 'csv')),
+            xlsx: sealBytes(key, files.xlsx, extractFileAad(id, 'xlsx')),
+            dictionary: sealBytes(key, files.dictionary, extractFileAad(id, 'dictionary')),
+          })
+          .execute()
+        audit.detail({
+          studyId: study.id,
+          extractId: id,
+          variables: result.variables,
+          records: result.records.length,
+          dropped: result.dropped,
+        })
+        const [view] = (await listExtracts(trx, ctx.user, study.id)).filter((e) => e.id === id)
+        if (!view) throw fail('server.error')
+        return view
+      })
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/studies/:studyId/extracts',
+    summary: "Researcher of the study or DPO: the study's extracts (who, when, variables, records, dropped)",
+    tags: ['studies'],
+    params: StudyParams,
+    response: ExtractList,
+    allow: 'study.extract',
+    async handler({ ctx, params }) {
+      return ctx.read('study.extracts_listed', async (trx, audit) => {
+        audit.subject('study', params.studyId)
+        return { items: await listExtracts(trx, ctx.user, params.studyId) }
+      })
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/studies/:studyId/extracts/:extractId/:format',
+    summary: 'Researcher of the study or DPO: download an extract as CSV, XLSX or its data dictionary, while the study runs',
+    tags: ['studies'],
+    params: ExtractFileParams,
+    allow: 'study.extract',
+    async handler({ ctx, params, reply }) {
+      const file = await ctx.read('study.extract_downloaded', async (trx, audit) => {
+        audit.subject('study', params.studyId).detail({ studyId: params.studyId, extractId: params.extractId, format: params.format })
+        await studyToExtract(trx, ctx.user, params.studyId, serviceToday(ctx.now()))
+        const row = await trx
+          .selectFrom('study_extracts')
+          .select(['id', 'key_sealed', params.format])
+          .where('id', '=', params.extractId)
+          .where('study_id', '=', params.studyId)
+          .executeTakeFirst()
+        if (!row) throw fail('resource.not_found')
+        const key = Buffer.from(ctx.codec.openSecret(row.key_sealed, extractKeyAad(row.id)), 'base64')
+        return openBytes(key, Buffer.from(row[params.format]), extractFileAad(row.id, params.format))
+      })
+      const { type, ext } = FILES[params.format]
+      const name =
+        params.format === 'dictionary'
+          ? `extract-${params.extractId.slice(0, 8)}-dictionary.${ext}`
+          : `extract-${params.extractId.slice(0, 8)}.${ext}`
+      reply.header('Content-Type', type)
+      reply.header('Content-Length', file.length)
+      reply.header('Content-Disposition', `attachment; filename="${name}"`)
+      reply.header('Cache-Control', 'no-store')
+      return file
+    },
+  }),
+]

@@ -1,0 +1,78 @@
+import type { RecordingCodec, Trx } from '../http/context'
+
+/**
+ * The door of action research (issue 14) to a team's cases, for an extract of an approved study,
+ * taken by one of its researchers or the DPO (modules/extracts checks that through
+ * extractableStudy before it knocks). It answers indexed columns only — kind, framework, status,
+ * dates, gender, postcode, counts — and one sealed value, the client's birth year, opened with
+ * their key on the audit entry of the extract. Erased cases and persons (tombstones) and restricted
+ * ones (GDPR art. 18; a case's flag covers its client and the person it concerns) never come out.
+ */
+export function studyCases(trx: Trx, teamId: string) {
+  return trx
+    .selectFrom('accompaniments')
+    .innerJoin('persons', 'persons.id', 'accompaniments.person_id')
+    .leftJoin('accompaniment_events', (j) =>
+      j.onRef('accompaniment_events.accompaniment_id', '=', 'accompaniments.id').on('accompaniment_events.type', '=', 'approve_closure'),
+    )
+    .where('accompaniments.team_id', '=', teamId)
+    .where('accompaniments.erased_at', 'is', null)
+    .where('accompaniments.restricted', '=', 0)
+    .where('persons.erased_at', 'is', null)
+    .where('persons.restricted', '=', 0)
+    .select((eb) => [
+      'accompaniments.id',
+      'accompaniments.person_id',
+      'accompaniments.kind',
+      'accompaniments.framework',
+      'accompaniments.status',
+      'accompaniments.closure_outcome',
+      'accompaniments.created_at',
+      'persons.gender',
+      'persons.postcode',
+      // The latest approved closure: a reopened case closes again later.
+      eb.fn.max('accompaniment_events.at').as('closed_at'),
+    ])
+    .groupBy([
+      'accompaniments.id',
+      'accompaniments.person_id',
+      'accompaniments.kind',
+      'accompaniments.framework',
+      'accompaniments.status',
+      'accompaniments.closure_outcome',
+      'accompaniments.created_at',
+      'persons.gender',
+      'persons.postcode',
+    ])
+    .execute()
+}
+
+/** Sessions held per case (the count only). */
+export async function studySessionsHeld(trx: Trx, caseIds: string[]): Promise<Map<string, number>> {
+  const held = new Map<string, number>()
+  if (caseIds.length === 0) return held
+  const rows = await trx
+    .selectFrom('case_sessions')
+    .select((eb) => ['case_sessions.accompaniment_id', eb.fn.countAll<number>().as('n')])
+    .where('case_sessions.accompaniment_id', 'in', caseIds)
+    .where('case_sessions.status', '=', 'held')
+    .groupBy('case_sessions.accompaniment_id')
+    .execute()
+  for (const r of rows) held.set(r.accompaniment_id, Number(r.n))
+  return held
+}
+
+/** Birth years only (never the birth date), each opened with the person's key: the audit entry names them. */
+export async function studyBirthYears(trx: Trx, codec: RecordingCodec, personIds: string[]): Promise<Map<string, number | null>> {
+  const years = new Map<string, number | null>()
+  if (personIds.length === 0) return years
+  const [rows, keys] = await Promise.all([
+    trx.selectFrom('persons').select(['persons.id', 'persons.birth_year_sealed']).where('persons.id', 'in', personIds).execute(),
+    codec.personKeys(trx, personIds),
+  ])
+  for (const row of rows) {
+    const key = keys.get(row.id)
+    years.set(row.id, key ? codec.openRow('persons', key, row.id, row).birth_year : null)
+  }
+  return years
+}

@@ -1,0 +1,109 @@
+import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { IconDownload } from '@tabler/icons-react'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import type { StudyView } from '../../../../common/contracts/studies.contracts'
+import { api, urlOf } from '../../api/client'
+import { can, useMe } from '../../auth/use-me'
+import { ErrorAlert } from '../../components/error-alert'
+import { isLanguage } from '../../i18n'
+import { makeFormat } from '../../i18n/formatters'
+
+const FORMATS = ['csv', 'xlsx', 'dictionary'] as const
+
+/**
+ * The extracts of an approved study, for its researchers and the DPO: run one (while the study
+ * runs; the data dictionary comes in the interface's language), then download its files. The
+ * server decides what may be extracted; the button only shows when it would say yes.
+ */
+export function StudyExtracts({ study }: { study: StudyView }) {
+  const { t, i18n } = useTranslation()
+  const { data: me } = useMe()
+  const queryClient = useQueryClient()
+  const language = isLanguage(i18n.language) ? i18n.language : 'fr'
+  const fmt = makeFormat(language)
+  const mine = can(me, 'study.extract') && (me?.roles.includes('dpo') || study.researchers.some((r) => r.id === me?.id))
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Brussels' })
+  const running = study.status === 'approved' && study.startsOn <= today && today <= study.endsOn
+  const key = ['studies', 'extracts', study.id]
+  const extracts = useQuery({
+    queryKey: key,
+    queryFn: () => api.get('/api/studies/{studyId}/extracts', { path: { studyId: study.id } }),
+    enabled: Boolean(mine) && study.status === 'approved',
+  })
+  const run = useMutation({
+    mutationFn: () => api.post('/api/studies/{studyId}/extracts', { path: { studyId: study.id }, body: { language } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: key }),
+  })
+  if (!mine || study.status !== 'approved') return null
+  const items = extracts.data?.items ?? []
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="study-extracts">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="study-extracts">
+          {t('studies.extracts.title')}
+        </Title>
+        <Text size="sm">{t(running ? 'studies.extracts.hint' : 'studies.extracts.notRunning')}</Text>
+        <ErrorAlert error={run.error ?? extracts.error} />
+        {running ? (
+          <Group>
+            <Button onClick={() => run.mutate()} loading={run.isPending} data-testid="study-extract-run">
+              {t('studies.extracts.run')}
+            </Button>
+          </Group>
+        ) : null}
+        {items.length === 0 ? (
+          <Text size="sm" c="gray.7">
+            {t('studies.extracts.empty')}
+          </Text>
+        ) : (
+          <Table.ScrollContainer minWidth={560}>
+            <Table data-testid="study-extracts">
+              <Table.Caption>{t('studies.extracts.caption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('studies.extracts.col.when')}</Table.Th>
+                  <Table.Th scope="col">{t('studies.extracts.col.by')}</Table.Th>
+                  <Table.Th scope="col">{t('studies.extracts.col.records')}</Table.Th>
+                  <Table.Th scope="col">{t('studies.extracts.col.dropped')}</Table.Th>
+                  <Table.Th scope="col">{t('studies.extracts.col.files')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((e) => (
+                  <Table.Tr key={e.id}>
+                    <Table.Td className="nowrap">{fmt.dateTimeShort(e.createdAt)}</Table.Td>
+                    <Table.Td>{e.createdBy.displayName}</Table.Td>
+                    <Table.Td>{e.records}</Table.Td>
+                    <Table.Td>{t('studies.extracts.droppedK', { count: e.dropped, k: e.k })}</Table.Td>
+                    <Table.Td>
+                      {running ? (
+                        <Group gap="sm" wrap="nowrap">
+                          {FORMATS.map((f) => (
+                            <Anchor
+                              key={f}
+                              size="sm"
+                              href={urlOf('/api/studies/{studyId}/extracts/{extractId}/{format}', {
+                                path: { studyId: study.id, extractId: e.id, format: f },
+                              })}
+                              download
+                              data-testid={`study-extract-${f}`}
+                            >
+                              <IconDownload size={14} aria-hidden /> {t(`studies.extracts.format.${f}`)}
+                            </Anchor>
+                          ))}
+                        </Group>
+                      ) : (
+                        '—'
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Stack>
+    </Paper>
+  )
+}
