@@ -18,7 +18,7 @@ let dpo: Agent & { userId: string; email: string }
 let researcher: Agent & { userId: string; email: string }
 
 const VARIABLES = ['age_band', 'province', 'framework', 'duration_band', 'sessions_held_band'] as const
-const TITLE = 'Durée des accompagnements selon le cadre'
+const TITLE = 'Temps de suivi selon le cadre'
 
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true })

@@ -54,6 +54,11 @@ export const EXPORT_COVERAGE: Partial<Record<keyof Database, Coverage>> = {
   retention_run_items: { covered: 'excluded', reason: 'ids of the cases, contacts and requests a run took, and what became of them' },
   practice_notes: { covered: 'excluded', reason: 'notes about practice; a text naming a case or a person is refused' },
   practice_note_comments: { covered: 'excluded', reason: 'comments on those notes, under the same refusal' },
+  study_extracts: {
+    covered: 'excluded',
+    reason:
+      'a study’s sealed files of generalised, k-anonymised records under per-study pseudonyms (GDPR art. 89); each extract that read the person is in their access log',
+  },
   breaches: { covered: 'excluded', reason: 'a security incident’s record: numbers of persons affected, never who' },
   erasures: { covered: 'exported', reason: 'erasure proposals about the person and their decision (ids, dates, who)' },
   restrictions: { covered: 'exported', reason: 'restrictions of processing and their lifting, with the reasons' },
