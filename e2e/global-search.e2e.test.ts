@@ -48,6 +48,12 @@ afterAll(async () => {
   await server?.close()
 })
 
+/** Axe on the screen once its transitions are over: a dialog fading in has text of every contrast. */
+async function axe(page: Page, label: string): Promise<void> {
+  await settle(page)
+  await expectNoAxeViolations(page, label)
+}
+
 const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `global-search-${name}.png`) })
 
@@ -68,7 +74,7 @@ for (const lang of ['fr', 'nl'] as const)
       const { page, problems, context } = await startPage(lang, size)
       const opener = page.getByTestId('global-search-open')
       await opener.waitFor()
-      await expectNoAxeViolations(page, `header with search, ${lang} ${size}`)
+      await axe(page, `header with search, ${lang} ${size}`)
       await page.locator('header').screenshot({ path: path.join(SCREENSHOTS, `global-search-header-${lang}-${size}.png`) })
       const dialog = page.getByRole('dialog', { name: tr(lang, 'globalSearch.title') })
 
@@ -81,7 +87,7 @@ for (const lang of ['fr', 'nl'] as const)
       const box = dialog.getByRole('searchbox', { name: tr(lang, 'globalSearch.label') })
       await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true)
       await settle(page)
-      await expectNoAxeViolations(page, `search dialog, empty, ${lang} ${size}`)
+      await axe(page, `search dialog, empty, ${lang} ${size}`)
       await shot(page, `empty-${lang}-${size}`)
 
       // 2. Type three letters: the case and the person, grouped, and nothing of another team.
@@ -96,7 +102,7 @@ for (const lang of ['fr', 'nl'] as const)
       await dialog.getByRole('status').getByText(tr(lang, 'globalSearch.results_other').replace('{{count}}', '2')).waitFor()
       expect(await dialog.getByText('Martin').count()).toBe(0)
       await settle(page)
-      await expectNoAxeViolations(page, `search dialog, results, ${lang} ${size}`)
+      await axe(page, `search dialog, results, ${lang} ${size}`)
       await shot(page, `results-${lang}-${size}`)
 
       // 3. Pick the case: by keyboard on a desktop (the first result, with Enter), by touch on a phone.
@@ -109,13 +115,13 @@ for (const lang of ['fr', 'nl'] as const)
       await page.getByTestId('case-code').getByText(julienCase.code).waitFor()
       await dialog.waitFor({ state: 'detached' })
       await settle(page)
-      await expectNoAxeViolations(page, `the case found, ${lang} ${size}`)
+      await axe(page, `the case found, ${lang} ${size}`)
 
       // Opened again with the box empty, the case is offered as recently viewed; Escape closes
       // the dialog and gives the focus back to the button that opened it.
       await opener.click()
       await dialog.getByRole('link', { name: new RegExp(`Julien Dupont.*${julienCase.code}`) }).waitFor()
-      await expectNoAxeViolations(page, `search dialog, recently viewed, ${lang} ${size}`)
+      await axe(page, `search dialog, recently viewed, ${lang} ${size}`)
       await shot(page, `recent-${lang}-${size}`)
       await page.keyboard.press('Escape')
       await dialog.waitFor({ state: 'detached' })
@@ -132,7 +138,7 @@ for (const lang of ['fr', 'nl'] as const)
       await page.goto(`${server.url}/my-day`)
       await page.getByTestId('my-day-recent').getByText(new RegExp(julienCase.code)).waitFor()
       await settle(page)
-      await expectNoAxeViolations(page, `my day, recently viewed, ${lang} ${size}`)
+      await axe(page, `my day, recently viewed, ${lang} ${size}`)
       await page.getByTestId('my-day-recent').screenshot({ path: path.join(SCREENSHOTS, `global-search-my-day-${lang}-${size}.png`) })
       expect(problems).toEqual([])
       await context.close()

@@ -26,6 +26,15 @@ export function openDatabase(database: Config['database']): { db: Db; kind: DbKi
     // Our queries are short index lookups; starting parallel workers for them cost more than it
     // saved in the 200,000-case benchmark (dashboard p95 71 → 48 ms), so this pool does not.
     const pool = new pg.Pool({ connectionString: database.url, max: 10, options: '-c max_parallel_workers_per_gather=0' })
+    // An idle connection the server closes (a restart, a failover, a terminate) is an 'error' event
+    // of the pool, which ended the process when nobody listened (connection-loss.api.test.ts). The
+    // pool has already dropped it and opens another at the next query; the warning names the
+    // PostgreSQL code only, never a query or its values.
+    pool.on('error', (error: Error & { code?: string }) => {
+      process.emitWarning(`PostgreSQL closed an idle connection (${error.code ?? 'no code'}); the pool replaces it`, {
+        code: 'PARCOURS_PG_IDLE_CLOSED',
+      })
+    })
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres' }
   }
   if (database.file !== ':memory:') {
