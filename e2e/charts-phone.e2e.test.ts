@@ -72,7 +72,11 @@ const overlaps = (a: number[], b: number[]) => a[0]! < b[2]! - 1 && b[0]! < a[2]
 async function showAllCharts(page: Page) {
   // The charts are drawn once in view: bring each card into view in turn.
   for (const id of ['progress-radar', 'progress-lines', 'progress-plan', 'progress-network']) {
-    await page.getByTestId(id).scrollIntoViewIfNeeded()
+    // Scrolled by the page itself: Playwright's scrollIntoViewIfNeeded first waits for the card
+    // to stop moving, and at 1280 px under load the cards above it kept growing as their charts
+    // drew (CI: 30 s "waiting for element to be stable"). The checks come after, once every chart
+    // has been in view and the network is idle.
+    await page.getByTestId(id).evaluate((el) => el.scrollIntoView({ block: 'center' }))
     await page.waitForTimeout(300)
   }
   await page.waitForLoadState('networkidle')
