@@ -1,5 +1,4 @@
 import fs from 'node:fs'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { SubjectExportDocument } from '../common/contracts/dpo-exports.contracts'
@@ -7,8 +6,9 @@ import type { Language } from '../common/roles'
 import { JobRunner } from '../server/jobs/jobs.runner'
 import { dpoExportJob } from '../server/modules/dpo-exports/dpo-export.job'
 import { unzipStore } from '../server/modules/dpo-exports/zip.writer'
-import { checkScreen, chooseLanguage, settle, signedInPage, tr } from './i18n-checks'
+import { checkScreen, chooseLanguage, signedInPage, tr } from './i18n-checks'
 import { expectNoAxeViolations, launchBrowser, startServer } from './support'
+import { shotsAtTwoWidths } from './shots'
 
 /**
  * Subject access (GDPR art. 15), in French and in Dutch: the mother of an accompanied young man
@@ -31,16 +31,7 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function shots(page: Page, name: string): Promise<void> {
-  await settle(page)
-  await page.screenshot({ path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true })
-  await page.setViewportSize({ width: 390, height: 844 })
-  await settle(page)
-  await page.screenshot({ path: path.join(SHOTS, `${name}-phone.png`), fullPage: true })
-  const width = await page.evaluate(() => document.documentElement.scrollWidth)
-  expect(width, `${name} fits a phone`).toBeLessThanOrEqual(390)
-  await page.setViewportSize({ width: 1280, height: 900 })
-}
+const shots = (page: Page, name: string) => shotsAtTwoWidths(page, SHOTS, name)
 
 it.each(['fr', 'nl'] as Language[])('the DPO exports the data of a mother, reviews and downloads once (%s)', async (lang) => {
   const team = await server.team(`Équipe export ${lang}`)

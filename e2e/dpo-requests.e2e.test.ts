@@ -1,9 +1,9 @@
 import fs from 'node:fs'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Language } from '../common/roles'
-import { checkScreen, chooseLanguage, settle, signedInPage, tr } from './i18n-checks'
+import { checkScreen, chooseLanguage, signedInPage, tr } from './i18n-checks'
+import { shotsAtTwoWidths } from './shots'
 import { launchBrowser, startServer } from './support'
 
 /**
@@ -27,16 +27,7 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function shots(page: Page, name: string): Promise<void> {
-  await settle(page)
-  await page.screenshot({ path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true })
-  await page.setViewportSize({ width: 390, height: 844 })
-  await settle(page)
-  // A table scrolls inside its own region: the page itself never grows wider than the phone.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at 390 px`).toBeLessThanOrEqual(390)
-  await page.screenshot({ path: path.join(SHOTS, `${name}-phone.png`), fullPage: true })
-  await page.setViewportSize({ width: 1280, height: 900 })
-}
+const shots = (page: Page, name: string) => shotsAtTwoWidths(page, SHOTS, name)
 
 const brusselsDay = (offsetDays = 0) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(

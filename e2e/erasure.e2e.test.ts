@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Language } from '../common/roles'
 import { checkScreen, chooseLanguage, settle, signedInPage, tr } from './i18n-checks'
 import { expectNoAxeViolations, launchBrowser, startServer } from './support'
+import { shotsAtTwoWidths } from './shots'
 
 /**
  * Erasure by crypto-shredding (GDPR art. 17), in French and in Dutch: the DPO proposes to erase
@@ -27,16 +28,7 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function shots(page: Page, name: string): Promise<void> {
-  await settle(page)
-  await page.screenshot({ path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true })
-  await page.setViewportSize({ width: 390, height: 844 })
-  await settle(page)
-  await page.screenshot({ path: path.join(SHOTS, `${name}-phone.png`), fullPage: true })
-  const width = await page.evaluate(() => document.documentElement.scrollWidth)
-  expect(width, `${name} fits a phone`).toBeLessThanOrEqual(390)
-  await page.setViewportSize({ width: 1280, height: 900 })
-}
+const shots = (page: Page, name: string) => shotsAtTwoWidths(page, SHOTS, name)
 
 it.each(['fr', 'nl'] as Language[])('the DPO proposes, the lead confirms, the person is gone (%s)', async (lang) => {
   const team = await server.team(`Équipe effacement ${lang}`)

@@ -1,10 +1,10 @@
 import fs from 'node:fs'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Language } from '../common/roles'
-import { checkScreen, chooseLanguage, settle, signedInPage, tr } from './i18n-checks'
+import { checkScreen, chooseLanguage, signedInPage, tr } from './i18n-checks'
 import { expectNoAxeViolations, launchBrowser, startServer } from './support'
+import { shotsAtTwoWidths } from './shots'
 
 /**
  * Restriction of processing (art. 18), in French and in Dutch: the DPO finds a person by code and
@@ -26,14 +26,7 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function shots(page: Page, name: string): Promise<void> {
-  await settle(page)
-  await page.screenshot({ path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true })
-  await page.setViewportSize({ width: 390, height: 844 })
-  await settle(page)
-  await page.screenshot({ path: path.join(SHOTS, `${name}-phone.png`), fullPage: true })
-  await page.setViewportSize({ width: 1280, height: 900 })
-}
+const shots = (page: Page, name: string) => shotsAtTwoWidths(page, SHOTS, name)
 
 it.each(['fr', 'nl'] as Language[])('the DPO restricts, the worker is refused, the DPO lifts (%s)', async (lang) => {
   const team = await server.team(`Équipe ${lang}`)
