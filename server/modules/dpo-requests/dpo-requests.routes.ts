@@ -11,6 +11,8 @@ import {
   DpoRequestUpdate,
   DpoRequestView,
 } from '../../../common/contracts/dpo-requests.contracts'
+import type { z } from 'zod'
+import type { AuditAction } from '../../../common/audit-actions'
 import { isBroadNameQuery, parsePersonCode, SEARCH_CAP } from '../../../common/person-search'
 import type { RequestContext, Trx } from '../../http/context'
 import { defineRoute } from '../../http/define-route'
@@ -29,6 +31,41 @@ async function loadView(ctx: RequestContext, trx: Trx, id: string) {
   const [view] = await presentRequests(ctx, trx, [row])
   if (!view) throw fail('resource.not_found')
   return view
+}
+
+/**
+ * A step of a request's life (extend, decide, close): the version read (If-Match), one audited
+ * write naming the request and its person, and the request as it now stands.
+ */
+function requestStep<B extends z.ZodType>(step: {
+  path: string
+  summary: string
+  body: B
+  action: AuditAction
+  run: (ctx: RequestContext, trx: Trx, id: string, version: number, body: z.output<B>) => Promise<{ person_id: string | null }>
+  detail: (body: z.output<B>) => Record<string, unknown>
+}) {
+  return defineRoute({
+    method: 'POST',
+    path: step.path,
+    summary: step.summary,
+    tags: ['data-protection'],
+    params: DpoRequestParams,
+    body: step.body,
+    response: DpoRequestView,
+    allow: 'dpo_request.manage',
+    async handler({ ctx, params, body, request, reply }) {
+      const version = expectedVersion(request)
+      const view = await ctx.write(step.action, async (trx, audit) => {
+        const row = await step.run(ctx, trx, params.requestId, version, body)
+        audit.subject('dpo_request', params.requestId).detail(step.detail(body))
+        if (row.person_id) audit.shows([row.person_id])
+        return loadView(ctx, trx, params.requestId)
+      })
+      sendVersion(reply, view.version)
+      return view
+    },
+  })
 }
 
 /** The register of data-subject requests (issue 13): the DPO's alone. */
@@ -138,68 +175,29 @@ export const dpoRequestRoutes = [
       return view
     },
   }),
-  defineRoute({
-    method: 'POST',
+  requestStep({
     path: '/api/dpo/requests/:requestId/extension',
     summary: 'DPO: extend the deadline once, by up to two further months, with the reason (If-Match)',
-    tags: ['data-protection'],
-    params: DpoRequestParams,
     body: DpoRequestExtension,
-    response: DpoRequestView,
-    allow: 'dpo_request.manage',
-    async handler({ ctx, params, body, request, reply }) {
-      const version = expectedVersion(request)
-      const view = await ctx.write('dpo_request.extended', async (trx, audit) => {
-        const row = await extendDpoRequest(ctx, trx, params.requestId, version, body)
-        audit.subject('dpo_request', params.requestId).detail({ extendedTo: body.extendedTo })
-        if (row.person_id) audit.shows([row.person_id])
-        return loadView(ctx, trx, params.requestId)
-      })
-      sendVersion(reply, view.version)
-      return view
-    },
+    action: 'dpo_request.extended',
+    run: extendDpoRequest,
+    detail: (body) => ({ extendedTo: body.extendedTo }),
   }),
-  defineRoute({
-    method: 'POST',
+  requestStep({
     path: '/api/dpo/requests/:requestId/decision',
     summary: 'DPO: grant, partly grant or refuse, with the reasons unless granted in full (If-Match)',
-    tags: ['data-protection'],
-    params: DpoRequestParams,
     body: DpoRequestDecisionInput,
-    response: DpoRequestView,
-    allow: 'dpo_request.manage',
-    async handler({ ctx, params, body, request, reply }) {
-      const version = expectedVersion(request)
-      const view = await ctx.write('dpo_request.decided', async (trx, audit) => {
-        const row = await decideDpoRequest(ctx, trx, params.requestId, version, body)
-        audit.subject('dpo_request', params.requestId).detail({ decision: body.decision })
-        if (row.person_id) audit.shows([row.person_id])
-        return loadView(ctx, trx, params.requestId)
-      })
-      sendVersion(reply, view.version)
-      return view
-    },
+    action: 'dpo_request.decided',
+    run: decideDpoRequest,
+    detail: (body) => ({ decision: body.decision }),
   }),
-  defineRoute({
-    method: 'POST',
+  requestStep({
     path: '/api/dpo/requests/:requestId/closure',
     summary: 'DPO: close a decided request on the day the answer went out (If-Match)',
-    tags: ['data-protection'],
-    params: DpoRequestParams,
     body: DpoRequestClosure,
-    response: DpoRequestView,
-    allow: 'dpo_request.manage',
-    async handler({ ctx, params, body, request, reply }) {
-      const version = expectedVersion(request)
-      const view = await ctx.write('dpo_request.closed', async (trx, audit) => {
-        const row = await closeDpoRequest(ctx, trx, params.requestId, version, body.closedOn)
-        audit.subject('dpo_request', params.requestId).detail({ closedOn: body.closedOn })
-        if (row.person_id) audit.shows([row.person_id])
-        return loadView(ctx, trx, params.requestId)
-      })
-      sendVersion(reply, view.version)
-      return view
-    },
+    action: 'dpo_request.closed',
+    run: (ctx, trx, id, version, body) => closeDpoRequest(ctx, trx, id, version, body.closedOn),
+    detail: (body) => ({ closedOn: body.closedOn }),
   }),
   defineRoute({
     method: 'POST',
