@@ -1,6 +1,7 @@
 import './person-name.css'
 import { ActionIcon, Switch, Tooltip } from '@mantine/core'
 import { IconEye, IconEyeOff } from '@tabler/icons-react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ClientName } from '../../../common/contracts/names.contracts'
 import { initialsOf, usePrivacyScreen, useSetPrivacyScreen } from './person-name.hooks'
@@ -46,8 +47,17 @@ export function PersonName({ name, inLink = false }: { name: ClientName | undefi
  */
 export function PrivacyScreenToggle({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation()
-  const { masked, loaded } = usePrivacyScreen()
+  const { masked: saved, loaded } = usePrivacyScreen()
   const set = useSetPrivacyScreen()
+  // The switch follows the hand in the same render as the click. The cached answer changes only
+  // after the mutation's asynchronous start, and meanwhile React would put a controlled checkbox
+  // back where it was (CI saw a click that "did not change its state").
+  const [wanted, setWanted] = useState<boolean | null>(null)
+  const masked = wanted ?? saved
+  const choose = (value: boolean) => {
+    setWanted(value)
+    set.mutate(value, { onSettled: () => setWanted(null) })
+  }
   const label = t('names.privacyScreen')
   if (compact) {
     return (
@@ -60,7 +70,7 @@ export function PrivacyScreenToggle({ compact = false }: { compact?: boolean }) 
           variant={masked ? 'filled' : 'default'}
           size="lg"
           disabled={!loaded}
-          onClick={() => set.mutate(!masked)}
+          onClick={() => choose(!masked)}
           data-testid="privacy-screen"
         >
           {masked ? <IconEyeOff size={18} aria-hidden /> : <IconEye size={18} aria-hidden />}
@@ -73,7 +83,7 @@ export function PrivacyScreenToggle({ compact = false }: { compact?: boolean }) 
       size="sm"
       checked={masked}
       disabled={!loaded}
-      onChange={(e) => set.mutate(e.currentTarget.checked)}
+      onChange={(e) => choose(e.currentTarget.checked)}
       label={label}
       data-testid="privacy-screen"
     />
