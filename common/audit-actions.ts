@@ -256,6 +256,8 @@ export const AUDIT_ACTIONS = {
   'study.extract_created': 'change',
   'study.extracts_listed': 'read',
   'study.extract_downloaded': 'read',
+  'study.closed': 'change',
+  'study.extracts_purged': 'change',
 } as const satisfies Record<string, 'read' | 'change' | 'access' | 'account' | 'system'>
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS

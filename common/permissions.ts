@@ -113,6 +113,8 @@ export const PERMISSIONS = {
   'study.read': ['researcher', 'lead', 'dpo'],
   'study.manage': ['lead'],
   'study.decide': ['dpo'],
+  /** Closing an approved study (and deleting its extracts' files): its team's lead or the DPO. */
+  'study.close': ['lead', 'dpo'],
   /** Issue 14: practice notes, about practice and never about someone: written by workers and leads, read and answered by researchers too. */
   'practice_note.read': ['worker', 'lead', 'researcher'],
   'practice_note.write': ['worker', 'lead'],

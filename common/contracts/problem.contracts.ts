@@ -45,6 +45,7 @@ export const ERROR_CODES = [
   'study.not_submitted',
   'study.decider_involved',
   'study.not_extractable',
+  'study.not_approved',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { StudyVariable } from './study-variables.contracts'
+import { DEFAULT_K, StudyVariable } from './study-variables.contracts'
 
 /**
  * Issue 14, action research: a study registered by a team's lead, approved by the DPO. Its texts
@@ -14,6 +14,9 @@ export const STUDY_DECISIONS = ['approved', 'refused'] as const
 /** At most this many researchers named on one study. */
 export const MAX_STUDY_RESEARCHERS = 20
 
+/** The highest k a study may ask: beyond it, a team's extract would keep next to nothing. */
+export const STUDY_MAX_K = 50
+
 const text = (max: number) => z.string().trim().min(1).max(max)
 
 export const StudyInput = z.object({
@@ -27,6 +30,8 @@ export const StudyInput = z.object({
   endsOn: z.iso.date(),
   variables: z.array(StudyVariable).min(1).max(20),
   researcherIds: z.array(z.uuid()).max(MAX_STUDY_RESEARCHERS).default([]),
+  /** The k of the study's extracts: the service's floor (5) or more, as the study's ethics body asks. */
+  k: z.number().int().min(DEFAULT_K).max(STUDY_MAX_K).default(DEFAULT_K),
 })
 export type StudyInput = z.infer<typeof StudyInput>
 
@@ -58,6 +63,9 @@ export const StudyView = z.object({
   decidedBy: StudyPerson.nullable(),
   decidedAt: z.string().nullable(),
   decisionNote: z.string().nullable(),
+  k: z.number().int(),
+  closedBy: StudyPerson.nullable(),
+  closedAt: z.string().nullable(),
 })
 export type StudyView = z.infer<typeof StudyView>
 

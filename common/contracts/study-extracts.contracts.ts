@@ -27,6 +27,8 @@ export const ExtractView = z.object({
   records: z.number().int(),
   dropped: z.number().int(),
   k: z.number().int(),
+  /** When the files were deleted, once the study closed or ended; the register row stays. */
+  purgedAt: z.string().nullable(),
 })
 export type ExtractView = z.infer<typeof ExtractView>
 

@@ -220,6 +220,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'PUT /api/studies/:studyId': { id: 'updateStudy', ifMatch: true },
   'POST /api/studies/:studyId/submit': { id: 'submitStudy', ifMatch: true },
   'POST /api/studies/:studyId/decision': { id: 'decideStudy', ifMatch: true },
+  'POST /api/studies/:studyId/close': { id: 'closeStudy', ifMatch: true },
   'POST /api/studies/:studyId/extracts': { id: 'createStudyExtract' },
   'GET /api/studies/:studyId/extracts': { id: 'listStudyExtracts' },
   'GET /api/studies/:studyId/extracts/:extractId/:format': { id: 'downloadStudyExtract' },

@@ -224,6 +224,7 @@ export const MATRIX: Record<string, Who> = {
   'PUT /api/studies/:studyId': ['lead'],
   'POST /api/studies/:studyId/submit': ['lead'],
   'POST /api/studies/:studyId/decision': ['dpo'],
+  'POST /api/studies/:studyId/close': ['lead', 'dpo'],
   'POST /api/studies/:studyId/extracts': ['researcher', 'dpo'],
   'GET /api/studies/:studyId/extracts': ['researcher', 'dpo'],
   'GET /api/studies/:studyId/extracts/:extractId/:format': ['researcher', 'dpo'],

@@ -131,7 +131,8 @@ async function resealSecrets(db: Kysely<Database>, codec: Codec): Promise<{ rese
     }
   }
   // The keys of study extracts (issue 14): one per extract.
-  const extracts = await db.selectFrom('study_extracts').select(['id', 'key_sealed']).execute()
+  // A deleted extract has no key left to re-wrap.
+  const extracts = await db.selectFrom('study_extracts').select(['id', 'key_sealed']).where('purged_at', 'is', null).execute()
   for (const e of extracts) {
     if (codec.opensUnderCurrent(e.key_sealed, extractKeyAad(e.id))) continue
     try {
@@ -193,7 +194,7 @@ export async function verifyKeys(
     if (codec.opensUnderCurrent(u.mfa_secret_sealed as string, mfaAad(u.id))) secrets.ok++
     else secrets.failed++
   }
-  for (const e of await db.selectFrom('study_extracts').select(['id', 'key_sealed']).execute()) {
+  for (const e of await db.selectFrom('study_extracts').select(['id', 'key_sealed']).where('purged_at', 'is', null).execute()) {
     if (codec.opensUnderCurrent(e.key_sealed, extractKeyAad(e.id))) secrets.ok++
     else secrets.failed++
   }

@@ -2,6 +2,7 @@
 import type { StudyStatus } from '../../../common/contracts/studies.contracts'
 import type { StudyVariable } from '../../../common/contracts/study-variables.contracts'
 import type { Language } from '../../../common/roles'
+import type { ColumnType } from 'kysely'
 import type { Json } from '../json'
 
 export interface StudiesTables {
@@ -21,6 +22,11 @@ export interface StudiesTables {
     decided_by: string | null
     decided_at: string | null
     decision_note: string | null
+    /** 0059: the k of the study's extracts (at least 5). */
+    k: ColumnType<number, number | undefined, number>
+    /** 0059: who closed the study, and when; null while it is not closed. */
+    closed_by: ColumnType<string | null, string | null | undefined, string | null>
+    closed_at: ColumnType<string | null, string | null | undefined, string | null>
     created_by: string
     created_at: string
     version: number
@@ -44,5 +50,7 @@ export interface StudiesTables {
     csv: Buffer
     xlsx: Buffer
     dictionary: Buffer
+    /** 0059: when the files were deleted (study closed or ended); they are empty from then on. */
+    purged_at: ColumnType<string | null, string | null | undefined, string | null>
   }
 }

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import type { StudyView } from '../../../common/contracts/studies.contracts'
-import { DEFAULT_K, type StudyVariable } from '../../../common/contracts/study-variables.contracts'
+import type { StudyVariable } from '../../../common/contracts/study-variables.contracts'
 import type { RecordingCodec, Trx } from '../../http/context'
 import { deriveKey } from '../../security/master-key'
 import { studyBirthYears, studyCases, studySessionsHeld } from '../../security/study-door'
@@ -35,11 +35,10 @@ export function pseudonymOf(key: Buffer, accompanimentId: string): string {
 export async function buildExtract(
   trx: Trx,
   codec: RecordingCodec,
-  study: Pick<StudyView, 'id' | 'teamId' | 'variables'>,
+  study: Pick<StudyView, 'id' | 'teamId' | 'variables' | 'k'>,
   pseudonymKey: Buffer,
-  k = DEFAULT_K,
 ): Promise<ExtractResult> {
-  const variables = study.variables
+  const { variables, k } = study
   const cases = await studyCases(trx, study.teamId)
   const held = variables.includes('sessions_held_band')
     ? await studySessionsHeld(

@@ -51,6 +51,7 @@ export async function listExtracts(trx: Trx, user: Extractor, studyId: string): 
       'study_extracts.records',
       'study_extracts.dropped',
       'study_extracts.k',
+      'study_extracts.purged_at',
     ])
     .where('study_extracts.study_id', '=', studyId)
     .orderBy('study_extracts.created_at', 'desc')
@@ -67,5 +68,6 @@ export async function listExtracts(trx: Trx, user: Extractor, studyId: string): 
     records: Number(r.records),
     dropped: Number(r.dropped),
     k: Number(r.k),
+    purgedAt: r.purged_at,
   }))
 }

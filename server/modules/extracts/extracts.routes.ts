@@ -103,11 +103,13 @@ export const extractRoutes = [
         await studyToExtract(trx, ctx.user, params.studyId, serviceToday(ctx.now()))
         const row = await trx
           .selectFrom('study_extracts')
-          .select(['id', 'key_sealed', params.format])
+          .select(['id', 'key_sealed', 'purged_at', params.format])
           .where('id', '=', params.extractId)
           .where('study_id', '=', params.studyId)
           .executeTakeFirst()
         if (!row) throw fail('resource.not_found')
+        // Deleted files are only of closed or ended studies, which the line above refuses already.
+        if (row.purged_at !== null) throw fail('study.not_extractable')
         const key = Buffer.from(ctx.codec.openSecret(row.key_sealed, extractKeyAad(row.id)), 'base64')
         return openBytes(key, Buffer.from(row[params.format]), extractFileAad(row.id, params.format))
       })

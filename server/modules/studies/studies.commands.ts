@@ -4,6 +4,7 @@ import type { StudyDecisionInput, StudyInput } from '../../../common/contracts/s
 import { toJson } from '../../db/json'
 import type { Actor, Row, Trx } from '../../http/context'
 import { fail, invalidField } from '../../http/errors'
+import { purgeExtractFiles } from '../extracts/extract.purge'
 
 type Input = z.output<typeof StudyInput>
 type Decision = z.output<typeof StudyDecisionInput>
@@ -44,6 +45,7 @@ function columns(input: Input) {
     starts_on: input.startsOn,
     ends_on: input.endsOn,
     variables: toJson([...new Set(input.variables)]),
+    k: input.k,
   }
 }
 
@@ -131,4 +133,19 @@ export async function decideStudy(trx: Trx, dpo: Actor, id: string, expected: nu
     decided_at: now,
     decision_note: decision.note === '' ? null : decision.note,
   })
+}
+
+/**
+ * Closing an approved study, by its team's lead or the DPO: nothing is extractable from then on,
+ * and its extracts' files are deleted in the same transaction (the register keeps who took what).
+ * Returns how many extracts lost their files.
+ */
+export async function closeStudy(trx: Trx, user: Actor, id: string, expected: number, now: string): Promise<number> {
+  const row = await trx.selectFrom('studies').select(['status', 'version', 'team_id']).where('id', '=', id).executeTakeFirst()
+  const mayClose = row && (user.roles.includes('dpo') || (user.roles.includes('lead') && user.teamIds.includes(row.team_id)))
+  if (!row || !mayClose) throw fail('resource.not_found')
+  if (row.version !== expected) throw fail('version.mismatch')
+  if (row.status !== 'approved') throw fail('study.not_approved')
+  await bump(trx, id, expected, { status: 'closed', closed_by: user.userId, closed_at: now })
+  return purgeExtractFiles(trx, [id], now)
 }

@@ -40,7 +40,7 @@ export async function presentStudies(trx: Trx, rows: StudyRow[]): Promise<StudyV
     .where('study_researchers.study_id', 'in', ids)
     .orderBy('users.display_name')
     .execute()
-  const userIds = [...new Set(rows.flatMap((r) => [r.created_by, ...(r.decided_by ? [r.decided_by] : [])]))]
+  const userIds = [...new Set(rows.flatMap((r) => [r.created_by, r.decided_by, r.closed_by].filter((u): u is string => u !== null)))]
   const users = await trx.selectFrom('users').select(['id', 'display_name']).where('id', 'in', userIds).execute()
   const names = new Map(users.map((u) => [u.id, u.display_name]))
   const teams = await trx
@@ -70,6 +70,9 @@ export async function presentStudies(trx: Trx, rows: StudyRow[]): Promise<StudyV
     decidedBy: r.decided_by ? person(r.decided_by) : null,
     decidedAt: r.decided_at,
     decisionNote: r.decision_note,
+    k: Number(r.k),
+    closedBy: r.closed_by ? person(r.closed_by) : null,
+    closedAt: r.closed_at,
   }))
 }
 

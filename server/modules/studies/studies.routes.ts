@@ -8,7 +8,7 @@ import {
 } from '../../../common/contracts/studies.contracts'
 import { defineRoute } from '../../http/define-route'
 import { expectedVersion, sendVersion } from '../../http/versioning'
-import { createStudy, decideStudy, researcherUsers, submitStudy, updateStudy } from './studies.commands'
+import { closeStudy, createStudy, decideStudy, researcherUsers, submitStudy, updateStudy } from './studies.commands'
 import { loadStudy, presentStudies, visibleStudies } from './studies.queries'
 
 /** Issue 14: studies, registered by a team's lead, decided by the DPO, read by their researchers. */
@@ -135,6 +135,26 @@ export const studyRoutes = [
       const view = await ctx.write('study.decided', async (trx, audit) => {
         audit.subject('study', params.studyId).detail({ decision: body.decision })
         await decideStudy(trx, ctx.user, params.studyId, expected, body, ctx.now())
+        return loadStudy(trx, ctx.user, params.studyId)
+      })
+      sendVersion(reply, view.version)
+      return view
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/studies/:studyId/close',
+    summary: "Team's lead or DPO: close an approved study; its extracts' files are deleted, their register stays (If-Match)",
+    tags: ['studies'],
+    params: StudyParams,
+    response: StudyView,
+    allow: 'study.close',
+    async handler({ ctx, params, request, reply }) {
+      const expected = expectedVersion(request)
+      const view = await ctx.write('study.closed', async (trx, audit) => {
+        audit.subject('study', params.studyId)
+        const purged = await closeStudy(trx, ctx.user, params.studyId, expected, ctx.now())
+        audit.detail({ extractsDeleted: purged })
         return loadStudy(trx, ctx.user, params.studyId)
       })
       sendVersion(reply, view.version)

@@ -2551,6 +2551,23 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/studies/{studyId}/close': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Team's lead or DPO: close an approved study; its extracts' files are deleted, their register stays (If-Match) */
+    post: operations['closeStudy']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/studies/{studyId}/extracts': {
     parameters: {
       query?: never
@@ -3415,6 +3432,7 @@ export interface components {
         | 'study.not_submitted'
         | 'study.decider_involved'
         | 'study.not_extractable'
+        | 'study.not_approved'
       detail?: string
       requestId?: string
       errors?: {
@@ -3461,7 +3479,7 @@ export interface components {
         'application/problem+json': components['schemas']['Problem']
       }
     }
-    /** @description RFC 9457 problem. Codes: `auth.mfa_not_pending` (No second-factor step is pending); `auth.mfa_already_enabled` (The second factor is already set up); `access.already_granted` (You can already open this case); `export.already_downloaded` (This export was downloaded and deleted); `conflict.email_taken` (This e-mail is already used); `conflict.team_name_taken` (A team with this name exists); `conflict.theme_code_taken` (A theme with this code exists); `state.invalid_transition` (Not possible in the current state); `erasure.case_open` (A case of this person is still open: record the refusal on the request instead); `erasure.mandate_running` (A judicial mandate about this person is still running: record the refusal on the request instead); `study.not_editable` (Only a draft study can be changed or submitted); `study.not_submitted` (Only a submitted study can be decided); `study.not_extractable` (Nothing is extractable before the study is approved, nor outside its dates). */
+    /** @description RFC 9457 problem. Codes: `auth.mfa_not_pending` (No second-factor step is pending); `auth.mfa_already_enabled` (The second factor is already set up); `access.already_granted` (You can already open this case); `export.already_downloaded` (This export was downloaded and deleted); `conflict.email_taken` (This e-mail is already used); `conflict.team_name_taken` (A team with this name exists); `conflict.theme_code_taken` (A theme with this code exists); `state.invalid_transition` (Not possible in the current state); `erasure.case_open` (A case of this person is still open: record the refusal on the request instead); `erasure.mandate_running` (A judicial mandate about this person is still running: record the refusal on the request instead); `study.not_editable` (Only a draft study can be changed or submitted); `study.not_submitted` (Only a submitted study can be decided); `study.not_extractable` (Nothing is extractable before the study is approved, nor outside its dates); `study.not_approved` (Only an approved study can be closed). */
     Conflict: {
       headers: {
         [name: string]: unknown
@@ -3818,6 +3836,7 @@ export interface operations {
               | 'study.read'
               | 'study.manage'
               | 'study.decide'
+              | 'study.close'
               | 'practice_note.read'
               | 'practice_note.write'
               | 'practice_note.comment'
@@ -16146,6 +16165,8 @@ export interface operations {
           | 'study.extract_created'
           | 'study.extracts_listed'
           | 'study.extract_downloaded'
+          | 'study.closed'
+          | 'study.extracts_purged'
         from?: string
         to?: string
         limit?: number
@@ -16435,6 +16456,8 @@ export interface operations {
             | 'study.extract_created'
             | 'study.extracts_listed'
             | 'study.extract_downloaded'
+            | 'study.closed'
+            | 'study.extracts_purged'
           /** Format: date */
           from?: string
           /** Format: date */
@@ -19527,6 +19550,14 @@ export interface operations {
               } | null
               decidedAt: string | null
               decisionNote: string | null
+              /** Format: int64 */
+              k: number
+              closedBy: {
+                /** Format: uuid */
+                id: string
+                displayName: string
+              } | null
+              closedAt: string | null
             }[]
           }
         }
@@ -19572,6 +19603,11 @@ export interface operations {
           )[]
           /** @default [] */
           researcherIds?: string[]
+          /**
+           * Format: int32
+           * @default 5
+           */
+          k?: number
         }
       }
     }
@@ -19631,6 +19667,14 @@ export interface operations {
             } | null
             decidedAt: string | null
             decisionNote: string | null
+            /** Format: int64 */
+            k: number
+            closedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            } | null
+            closedAt: string | null
           }
         }
       }
@@ -19738,6 +19782,14 @@ export interface operations {
             } | null
             decidedAt: string | null
             decisionNote: string | null
+            /** Format: int64 */
+            k: number
+            closedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            } | null
+            closedAt: string | null
           }
         }
       }
@@ -19789,6 +19841,11 @@ export interface operations {
           )[]
           /** @default [] */
           researcherIds?: string[]
+          /**
+           * Format: int32
+           * @default 5
+           */
+          k?: number
         }
       }
     }
@@ -19848,6 +19905,14 @@ export interface operations {
             } | null
             decidedAt: string | null
             decisionNote: string | null
+            /** Format: int64 */
+            k: number
+            closedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            } | null
+            closedAt: string | null
           }
         }
       }
@@ -19932,6 +19997,14 @@ export interface operations {
             } | null
             decidedAt: string | null
             decisionNote: string | null
+            /** Format: int64 */
+            k: number
+            closedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            } | null
+            closedAt: string | null
           }
         }
       }
@@ -20025,6 +20098,106 @@ export interface operations {
             } | null
             decidedAt: string | null
             decisionNote: string | null
+            /** Format: int64 */
+            k: number
+            closedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            } | null
+            closedAt: string | null
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  closeStudy: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        studyId: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** Format: int64 */
+            version: number
+            /** Format: uuid */
+            teamId: string
+            teamName: string
+            title: string
+            question: string
+            protocol: string
+            approvingBody: string
+            approvalReference: string
+            /** Format: date */
+            startsOn: string
+            /** Format: date */
+            endsOn: string
+            variables: (
+              | 'age_band'
+              | 'gender'
+              | 'province'
+              | 'case_kind'
+              | 'framework'
+              | 'opened_quarter'
+              | 'closed_quarter'
+              | 'duration_band'
+              | 'outcome'
+              | 'sessions_held_band'
+            )[]
+            researchers: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }[]
+            /** @enum {string} */
+            status: 'draft' | 'submitted' | 'approved' | 'refused' | 'closed'
+            createdBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }
+            createdAt: string
+            decidedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            } | null
+            decidedAt: string | null
+            decisionNote: string | null
+            /** Format: int64 */
+            k: number
+            closedBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            } | null
+            closedAt: string | null
           }
         }
       }
@@ -20089,6 +20262,7 @@ export interface operations {
               dropped: number
               /** Format: int64 */
               k: number
+              purgedAt: string | null
             }[]
           }
         }
@@ -20156,6 +20330,7 @@ export interface operations {
             dropped: number
             /** Format: int64 */
             k: number
+            purgedAt: string | null
           }
         }
       }

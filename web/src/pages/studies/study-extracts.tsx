@@ -29,13 +29,14 @@ export function StudyExtracts({ study }: { study: StudyView }) {
   const extracts = useQuery({
     queryKey: key,
     queryFn: () => api.get('/api/studies/{studyId}/extracts', { path: { studyId: study.id } }),
-    enabled: Boolean(mine) && study.status === 'approved',
+    // A closed study keeps the register of its extracts (their files are gone).
+    enabled: Boolean(mine) && (study.status === 'approved' || study.status === 'closed'),
   })
   const run = useMutation({
     mutationFn: () => api.post('/api/studies/{studyId}/extracts', { path: { studyId: study.id }, body: { language } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: key }),
   })
-  if (!mine || study.status !== 'approved') return null
+  if (!mine || (study.status !== 'approved' && study.status !== 'closed')) return null
   const items = extracts.data?.items ?? []
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="study-extracts">
@@ -77,7 +78,11 @@ export function StudyExtracts({ study }: { study: StudyView }) {
                     <Table.Td>{e.records}</Table.Td>
                     <Table.Td>{t('studies.extracts.droppedK', { count: e.dropped, k: e.k })}</Table.Td>
                     <Table.Td>
-                      {running ? (
+                      {e.purgedAt ? (
+                        <Text size="sm" c="gray.7" data-testid="study-extract-purged">
+                          {t('studies.extracts.purged', { date: fmt.date(e.purgedAt) })}
+                        </Text>
+                      ) : running ? (
                         <Group gap="sm" wrap="nowrap">
                           {FORMATS.map((f) => (
                             <Anchor

@@ -1,10 +1,10 @@
-import { Alert, Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core'
+import { Alert, Button, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import type { StudyInput, StudyView } from '../../../../common/contracts/studies.contracts'
-import { STUDY_VARIABLES, type StudyVariable } from '../../../../common/contracts/study-variables.contracts'
+import { STUDY_MAX_K, type StudyInput, type StudyView } from '../../../../common/contracts/studies.contracts'
+import { DEFAULT_K, STUDY_VARIABLES, type StudyVariable } from '../../../../common/contracts/study-variables.contracts'
 import { api, isApiError } from '../../api/client'
 import { useMe } from '../../auth/use-me'
 import { DateField } from '../../components/date-field'
@@ -22,6 +22,7 @@ const FIELDS = [
   'startsOn',
   'endsOn',
   'variables',
+  'k',
   'researcherIds',
 ] as const
 
@@ -37,6 +38,7 @@ function formOf(study: StudyView | undefined, teamId: string): Form {
     endsOn: study?.endsOn ?? '',
     variables: study?.variables ?? [],
     researcherIds: study?.researchers.map((r) => r.id) ?? [],
+    k: study?.k ?? DEFAULT_K,
   }
 }
 
@@ -182,6 +184,19 @@ export function StudyForm({ study }: { study?: StudyView }) {
             ))}
           </Stack>
         </Checkbox.Group>
+        <NumberInput
+          label={t('studies.field.k')}
+          description={t('studies.field.kHint', { min: DEFAULT_K })}
+          value={form.k}
+          onChange={(v) => set('k', typeof v === 'number' ? v : DEFAULT_K)}
+          min={DEFAULT_K}
+          max={STUDY_MAX_K}
+          allowDecimal={false}
+          clampBehavior="strict"
+          error={errors.of('k')}
+          maw={260}
+          data-testid="study-k"
+        />
         <Checkbox.Group
           label={t('studies.field.researchers')}
           value={form.researcherIds}

@@ -55,6 +55,14 @@ function StudyDetail({ study }: { study: StudyView }) {
           {study.decisionNote ? <Text size="sm">{study.decisionNote}</Text> : null}
         </Alert>
       ) : null}
+      {study.status === 'approved' && can(me, 'study.close') ? <ClosePanel study={study} /> : null}
+      {study.closedBy ? (
+        <Alert color="gray" variant="light" title={t('studies.close.done')} data-testid="study-closed">
+          <Text size="sm">
+            {t('studies.close.by', { name: study.closedBy.displayName, date: study.closedAt ? fmt.date(study.closedAt) : '' })}
+          </Text>
+        </Alert>
+      ) : null}
       <StudyExtracts study={study} />
       {editable ? (
         <StudyForm study={study} />
@@ -71,6 +79,7 @@ function StudyDetail({ study }: { study: StudyView }) {
                 value={t('studies.period', { from: fmt.date(study.startsOn), to: fmt.date(study.endsOn) })}
               />
               <Field label={t('studies.field.team')} value={study.teamName} />
+              <Field label={t('studies.field.k')} value={String(study.k)} />
             </SimpleGrid>
             <div>
               <Title order={2} size="h4" mb={4}>
@@ -194,6 +203,51 @@ function DecisionPanel({ study }: { study: StudyView }) {
           >
             {t('studies.decision.refuse')}
           </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  )
+}
+
+/**
+ * Closing an approved study: nothing is extractable any more and the extracts' files are deleted
+ * at once, so the button asks once more before it acts.
+ */
+function ClosePanel({ study }: { study: StudyView }) {
+  const { t } = useTranslation()
+  const queryClient = useQueryClient()
+  const [asked, setAsked] = useState(false)
+  const close = useMutation({
+    mutationFn: () => api.post('/api/studies/{studyId}/close', { path: { studyId: study.id }, ifMatch: study.version }),
+    onSuccess: (s) => {
+      queryClient.setQueryData(['studies', 'one', s.id], s)
+      void queryClient.invalidateQueries({ queryKey: ['studies'], exact: true })
+      void queryClient.invalidateQueries({ queryKey: ['studies', 'extracts', s.id] })
+    },
+  })
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="study-close">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="study-close">
+          {t('studies.close.title')}
+        </Title>
+        <Text size="sm">{t('studies.close.hint')}</Text>
+        <ErrorAlert error={close.error} />
+        <Group>
+          {asked ? (
+            <>
+              <Button color="red" onClick={() => close.mutate()} loading={close.isPending} data-testid="study-close-confirm">
+                {t('studies.close.confirm')}
+              </Button>
+              <Button variant="default" onClick={() => setAsked(false)} disabled={close.isPending}>
+                {t('studies.close.cancel')}
+              </Button>
+            </>
+          ) : (
+            <Button variant="outline" color="red" onClick={() => setAsked(true)} data-testid="study-close">
+              {t('studies.close.action')}
+            </Button>
+          )}
         </Group>
       </Stack>
     </Paper>
