@@ -3,6 +3,7 @@ import '../dashboard/dashboard.css'
 import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSearchParams } from 'react-router'
 import type { Indicators } from '../../../../common/contracts/indicators.contracts'
 import { DateField } from '../../components/date-field'
 import { ErrorAlert } from '../../components/error-alert'
@@ -10,7 +11,7 @@ import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
 import { useFormat } from '../../i18n/format'
 import { DurationBlock, KindFrameworkBlock, ListBlock } from './indicator-blocks'
-import { localToday, MAX_DAYS, type Period, type Preset, PRESETS, presetPeriod, span } from './indicators.period'
+import { localToday, MAX_DAYS, type Period, type Preset, PRESETS, presetPeriod, span, viewOfSearch } from './indicators.period'
 import { useIndicators, useIndicatorTeams } from './use-indicators'
 
 /** The period: a preset in one press (each a button reached by Tab), or two dates. */
@@ -141,10 +142,14 @@ export function IndicatorsPage() {
   const { t } = useTranslation()
   const teams = useIndicatorTeams()
   const items = teams.data?.items ?? []
-  const [chosen, setChosen] = useState<string | null>(null)
-  const teamId = chosen ?? (items.length === 1 ? items[0]!.id : null)
-  const [preset, setPreset] = useState<Preset>('this_year')
-  const [custom, setCustom] = useState<Period | null>(null)
+  // A link may name the view to open (a practice note's evidence); the choices start from it.
+  const [search] = useSearchParams()
+  const [linked] = useState(() => viewOfSearch(search, localToday()))
+  const [chosen, setChosen] = useState<string | null>(linked.teamId)
+  // A team the link names but the reader may not read is not chosen: the page offers theirs.
+  const teamId = (chosen && items.some((team) => team.id === chosen) ? chosen : null) ?? (items.length === 1 ? items[0]!.id : null)
+  const [preset, setPreset] = useState<Preset>(linked.preset)
+  const [custom, setCustom] = useState<Period | null>(linked.custom)
   const period = preset === 'custom' ? custom : presetPeriod(preset, localToday())
   const query = useIndicators(teamId, period)
   const teamName = items.find((team) => team.id === teamId)?.name ?? ''
