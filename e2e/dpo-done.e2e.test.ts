@@ -206,6 +206,8 @@ it.each(['fr', 'nl'] as Language[])(
 
     // 2. Erasure. The lead's figures, and the person found by name, before.
     const before = await leadFigures(lp, lang)
+    // Opened, active and closed cases, sessions, durations: all compared below.
+    expect(before.length).toBeGreaterThanOrEqual(5)
     await checkScreen(lp, `indicators before ${lang}`, lang)
     await shots(lp, `indicators-before-${lang}`)
     const searchFor = async () => {
@@ -280,6 +282,7 @@ it.each(['fr', 'nl'] as Language[])(
     await shots(page, `audit-verified-${lang}`)
     const verified = AuditVerification.parse(await (await page.request.get(`${server.url}/api/audit/verify`)).json())
     expect(verified).toMatchObject({ ok: true, firstBadSeq: null })
+    expect(verified.entries).toBeGreaterThan(0)
 
     // 3. Restriction: found by code, restricted with a reason, from the keyboard.
     await page.goto(`${server.url}/restrictions`)
