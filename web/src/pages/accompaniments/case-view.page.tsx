@@ -71,7 +71,14 @@ export function CaseViewPage() {
       </Stack>
     )
   }
-  if (query.isError) return <ErrorAlert error={query.error} />
+  // A refusal (a restricted processing) still gets the page's heading: the worker knows where they are.
+  if (query.isError)
+    return (
+      <Stack gap="lg" maw={960}>
+        <PageHeader title={t('accompaniment.details')} />
+        <ErrorAlert error={query.error} />
+      </Stack>
+    )
 
   const a = query.data
   const created = (location.state as { created?: boolean } | null)?.created

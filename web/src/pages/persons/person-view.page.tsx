@@ -58,7 +58,14 @@ export function PersonViewPage() {
   if (isUnavailable(person.error)) {
     return <NotFoundPage backTo="/persons" backLabel={t('person.backToSearch')} />
   }
-  if (person.isError) return <ErrorAlert error={person.error} />
+  // A refusal (a restricted processing) still gets the page's heading, as on the edit page.
+  if (person.isError)
+    return (
+      <Stack>
+        <PageHeader title={t('accompaniment.person')} />
+        <ErrorAlert error={person.error} />
+      </Stack>
+    )
 
   const p = person.data
   const saved = (location.state as { saved?: 'created' | 'updated' } | null)?.saved
