@@ -2,17 +2,19 @@ import fs from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { type Agent, serviceDate } from '../server/test/harness'
-import { checkScreen, signedInPage, tr } from './i18n-checks'
+import { checkScreen, chooseLanguage, signedInPage, tr } from './i18n-checks'
 import { launchBrowser, startServer } from './support'
 
 /**
  * Study extracts (issue 14): the researcher named on an approved, running study runs the extract
  * from the study's page, sees it in the register, and downloads the CSV (its header names the
- * study's variables) and the XLSX. Axe and the untranslated-text check on the screen.
+ * study's variables) and the XLSX; then the lead closes the study, and the researcher finds the
+ * register without files. Axe and the untranslated-text check on each screen.
  */
 let server: Awaited<ReturnType<typeof startServer>>
 let browser: Browser
 let researcher: Agent & { userId: string; email: string }
+let lead: Agent & { userId: string; email: string }
 let studyId: string
 
 const VARIABLES = ['age_band', 'gender', 'framework', 'sessions_held_band']
@@ -22,7 +24,7 @@ beforeAll(async () => {
   server = await startServer({ demo: true })
   browser = await launchBrowser()
   const team = await server.team('Équipe Extraits')
-  const lead = await server.as(['lead'], { teamIds: [team] })
+  lead = await server.as(['lead'], { teamIds: [team] })
   const worker = await server.as(['worker'], { teamIds: [team] })
   const dpo = await server.as(['dpo'])
   researcher = await server.as(['researcher'])
@@ -35,7 +37,7 @@ beforeAll(async () => {
   const created = await lead.post('/api/studies', {
     teamId: team,
     title: 'Étude avec extrait',
-    question: 'Question de recherche',
+    question: 'Quels parcours mènent le plus souvent à une sortie durable ?',
     protocol: 'Variables généralisées, k ≥ 5.',
     approvingBody: 'Comité d’éthique',
     approvalReference: 'CE-2026-300',
@@ -88,4 +90,33 @@ it('the researcher runs the extract and downloads the CSV and the XLSX', async (
       .toString('latin1'),
   ).toBe('PK')
   expect(problems).toEqual([])
+})
+
+it('the lead closes the study in Dutch, after a second click; the researcher keeps the register, without files', async () => {
+  const { page, problems } = await signedInPage(browser, server.url, lead.email)
+  await chooseLanguage(page, server.url, 'nl')
+  await page.goto(`${server.url}/studies/${studyId}`)
+  const section = page.getByRole('region', { name: tr('nl', 'studies.close.title') })
+  await section.waitFor()
+  await checkScreen(page, 'approved study, lead (nl)', 'nl')
+  // By keyboard: the first button only asks; the second closes.
+  await page.getByTestId('study-close').focus()
+  await page.keyboard.press('Enter')
+  await page.getByTestId('study-close-confirm').waitFor()
+  await checkScreen(page, 'closing a study, confirmation (nl)', 'nl')
+  await page.getByTestId('study-close-confirm').focus()
+  await page.keyboard.press('Enter')
+  await page.getByTestId('study-closed').waitFor()
+  await expect.poll(() => section.count()).toBe(0)
+  expect(await page.getByTestId('study-closed').textContent()).toContain(tr('nl', 'studies.close.done'))
+  await checkScreen(page, 'closed study, lead (nl)', 'nl')
+  expect(problems).toEqual([])
+
+  const other = await signedInPage(browser, server.url, researcher.email)
+  await other.page.goto(`${server.url}/studies/${studyId}`)
+  await other.page.getByTestId('study-extract-purged').waitFor()
+  expect(await other.page.getByTestId('study-extract-csv').count()).toBe(0)
+  expect(await other.page.getByRole('button', { name: tr('fr', 'studies.extracts.run') }).count()).toBe(0)
+  await checkScreen(other.page, 'closed study, researcher (fr)', 'fr')
+  expect(other.problems).toEqual([])
 })
