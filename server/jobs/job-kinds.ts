@@ -16,4 +16,8 @@ export const JOB_KINDS: readonly JobDefinition[] = [referralExpiryJob, dpoExport
  * Daily jobs: each is queued for today (Brussels) when an instance starts, and each run queues
  * the next day's. A per-date dedupe key keeps one run a day whatever the instances and restarts.
  */
-export const DAILY_JOBS: readonly ((db: Db, date: string) => Promise<unknown>)[] = [scheduleReferralExpiry, scheduleRetention, scheduleExtractPurge]
+export const DAILY_JOBS: readonly ((db: Db, date: string) => Promise<unknown>)[] = [
+  scheduleReferralExpiry,
+  scheduleRetention,
+  scheduleExtractPurge,
+]
