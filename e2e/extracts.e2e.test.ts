@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { type Agent, serviceDate } from '../server/test/harness'
 import { checkScreen, chooseLanguage, signedInPage, tr } from './i18n-checks'
+import { shotsAtTwoWidths } from './shots'
 import { launchBrowser, startServer } from './support'
 
 /**
@@ -17,10 +18,12 @@ let researcher: Agent & { userId: string; email: string }
 let lead: Agent & { userId: string; email: string }
 let studyId: string
 
+const SHOTS = '/tmp/shots-extracts'
 const VARIABLES = ['age_band', 'gender', 'framework', 'sessions_held_band']
 const YEAR = Number(serviceDate().slice(0, 4))
 
 beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true })
   server = await startServer({ demo: true })
   browser = await launchBrowser()
   const team = await server.team('Équipe Extraits')
@@ -104,11 +107,14 @@ it('the lead closes the study in Dutch, after a second click; the researcher kee
   await page.keyboard.press('Enter')
   await page.getByTestId('study-close-confirm').waitFor()
   await checkScreen(page, 'closing a study, confirmation (nl)', 'nl')
+  await shotsAtTwoWidths(page, SHOTS, 'study-close-confirm-nl')
   await page.getByTestId('study-close-confirm').focus()
   await page.keyboard.press('Enter')
   await page.getByTestId('study-closed').waitFor()
   await expect.poll(() => section.count()).toBe(0)
   expect(await page.getByTestId('study-closed').textContent()).toContain(tr('nl', 'studies.close.done'))
+  // The DPO's decision still reads as the approval it was.
+  expect(await page.getByText(tr('nl', 'studies.decided.approved'), { exact: true }).count()).toBe(1)
   await checkScreen(page, 'closed study, lead (nl)', 'nl')
   expect(problems).toEqual([])
 
@@ -118,5 +124,6 @@ it('the lead closes the study in Dutch, after a second click; the researcher kee
   expect(await other.page.getByTestId('study-extract-csv').count()).toBe(0)
   expect(await other.page.getByRole('button', { name: tr('fr', 'studies.extracts.run') }).count()).toBe(0)
   await checkScreen(other.page, 'closed study, researcher (fr)', 'fr')
+  await shotsAtTwoWidths(other.page, SHOTS, 'study-closed-researcher-fr')
   expect(other.problems).toEqual([])
 })

@@ -48,7 +48,11 @@ function StudyDetail({ study }: { study: StudyView }) {
       {editable ? <SubmitPanel study={study} /> : null}
       {study.status === 'submitted' && can(me, 'study.decide') ? <DecisionPanel study={study} /> : null}
       {study.decidedBy ? (
-        <Alert color={study.status === 'refused' ? 'red' : 'green'} variant="light" title={t(`studies.decided.${study.status}`)}>
+        <Alert
+          color={study.status === 'refused' ? 'red' : 'green'}
+          variant="light"
+          title={t(study.status === 'refused' ? 'studies.decided.refused' : 'studies.decided.approved')}
+        >
           <Text size="sm">
             {t('studies.decided.by', { name: study.decidedBy.displayName, date: study.decidedAt ? fmt.date(study.decidedAt) : '' })}
           </Text>
