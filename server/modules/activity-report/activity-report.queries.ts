@@ -33,7 +33,12 @@ const STATE: Record<string, (typeof REFERRAL_REPORT_STATES)[number] | undefined>
  * through the small-cell rule here; the training log is the service's own work, given as it is.
  * `countedCases` checks the caller in the door (the team's lead, or the DPO): anyone else is a miss.
  */
-export async function activityReport(trx: Trx, actor: Actor, query: ActivityReportQuery, configuredThreshold?: number): Promise<ActivityReport> {
+export async function activityReport(
+  trx: Trx,
+  actor: Actor,
+  query: ActivityReportQuery,
+  configuredThreshold?: number,
+): Promise<ActivityReport> {
   const threshold = smallCellThreshold(configuredThreshold)
   const team = await trx.selectFrom('teams').select(['id', 'name']).where('id', '=', query.teamId).executeTakeFirst()
   if (!team) throw fail('resource.not_found')
@@ -63,7 +68,8 @@ export async function activityReport(trx: Trx, actor: Actor, query: ActivityRepo
 
   const dimension = <K extends string>(name: string, keys: readonly K[], map = (v: string) => v) => {
     const counts = new Map<string, number>()
-    for (const d of contacts.days) if (d.dimension === name && d.day >= from && d.day <= to) counts.set(map(d.value), (counts.get(map(d.value)) ?? 0) + d.count)
+    for (const d of contacts.days)
+      if (d.dimension === name && d.day >= from && d.day <= to) counts.set(map(d.value), (counts.get(map(d.value)) ?? 0) + d.count)
     const list = suppressList(
       keys.map((k) => counts.get(k) ?? 0),
       threshold,
@@ -120,7 +126,12 @@ async function referralTable(
   lang: ActivityReportQuery['lang'],
   threshold: number,
 ): Promise<ActivityReport['referrals']> {
-  const categories = await trx.selectFrom('need_categories').select(['code', 'labels', 'position']).orderBy('position').orderBy('code').execute()
+  const categories = await trx
+    .selectFrom('need_categories')
+    .select(['code', 'labels', 'position'])
+    .orderBy('position')
+    .orderBy('code')
+    .execute()
   const services = [...new Set(referrals.flatMap((r) => (r.service_id ? [r.service_id] : [])))]
   const needs = services.length
     ? await trx.selectFrom('partner_service_needs').select(['service_id', 'need_code']).where('service_id', 'in', services).execute()
@@ -129,7 +140,8 @@ async function referralTable(
   const primary = new Map<string, string>()
   for (const n of needs) {
     const current = primary.get(n.service_id)
-    if (order.has(n.need_code) && (current === undefined || order.get(n.need_code)! < order.get(current)!)) primary.set(n.service_id, n.need_code)
+    if (order.has(n.need_code) && (current === undefined || order.get(n.need_code)! < order.get(current)!))
+      primary.set(n.service_id, n.need_code)
   }
   const counted = referrals.flatMap((r) => {
     const state = STATE[r.status]

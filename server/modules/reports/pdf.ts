@@ -97,7 +97,14 @@ function drawTable(doc: PDFKit.PDFDocument, table: TableBlock['table']) {
   const x = (j: number) => (j === 0 ? left : left + first + (j - 1) * rest)
   const w = (j: number) => (j === 0 ? first : rest) - 4
   const heightOf = (cells: string[], bold: boolean) =>
-    Math.max(...cells.map((c, j) => doc.font(bold ? 'bold' : 'regular').fontSize(size).heightOfString(clean(c), { width: w(j) })))
+    Math.max(
+      ...cells.map((c, j) =>
+        doc
+          .font(bold ? 'bold' : 'regular')
+          .fontSize(size)
+          .heightOfString(clean(c), { width: w(j) }),
+      ),
+    )
   const drawRow = (cells: string[], bold: boolean) => {
     const h = heightOf(cells, bold) + 3
     if (doc.y + h > doc.page.height - doc.page.margins.bottom) {

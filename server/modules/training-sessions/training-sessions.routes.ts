@@ -55,7 +55,7 @@ export const trainingSessionRoutes = [
   defineRoute({
     method: 'POST',
     path: '/api/training-sessions',
-    summary: "Log a training or awareness session the team gave; a text naming a case, a person, an id, an e-mail or a phone is refused",
+    summary: 'Log a training or awareness session the team gave; a text naming a case, a person, an id, an e-mail or a phone is refused',
     tags: ['training-sessions'],
     body: TrainingSessionInput,
     response: TrainingSessionView,

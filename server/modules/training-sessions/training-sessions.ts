@@ -115,7 +115,15 @@ export async function createSession(trx: Trx, codec: RecordingCodec, input: Inpu
   return id
 }
 
-export async function updateSession(trx: Trx, codec: RecordingCodec, id: string, expected: number, input: Input, userId: string, now: string) {
+export async function updateSession(
+  trx: Trx,
+  codec: RecordingCodec,
+  id: string,
+  expected: number,
+  input: Input,
+  userId: string,
+  now: string,
+) {
   const res = await trx
     .updateTable('training_sessions')
     .set({ ...columns(codec, id, input, userId, now), version: expected + 1 })
