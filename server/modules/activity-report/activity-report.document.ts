@@ -48,7 +48,7 @@ export function sectionsOf(report: ActivityReport, plain = false): Section[] {
   return [
     twoWay('opened', l.opened, a.opened),
     twoWay('active', l.active, a.active),
-    list('closed', l.closed, l.kind, 'outcome', a.closedByOutcome),
+    list('closed', l.closed, l.outcomeHead, 'outcome', a.closedByOutcome),
     {
       id: 'duration',
       title: l.duration,
@@ -59,10 +59,10 @@ export function sectionsOf(report: ActivityReport, plain = false): Section[] {
       ],
       totalRows: [],
     },
-    list('sessions', l.sessions, l.kind, 'session', a.sessions),
-    list('contacts-caller', l.contactsCaller, l.kind, 'caller', report.contacts.byCallerKind, l.contactsNote),
-    list('contacts-orientation', l.contactsOrientation, l.kind, 'orientation', report.contacts.byOrientation),
-    list('contacts-channel', l.contactsChannel, l.kind, 'channel', report.contacts.byChannel),
+    list('sessions', l.sessions, l.sessionHead, 'session', a.sessions),
+    list('contacts-caller', l.contactsCaller, l.callerHead, 'caller', report.contacts.byCallerKind, l.contactsNote),
+    list('contacts-orientation', l.contactsOrientation, l.orientationHead, 'orientation', report.contacts.byOrientation),
+    list('contacts-channel', l.contactsChannel, l.channelHead, 'channel', report.contacts.byChannel),
     {
       id: 'referrals',
       title: l.referrals,

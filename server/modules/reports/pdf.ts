@@ -69,7 +69,9 @@ export function renderPdf(title: string, lines: Block[], language = 'fr'): Promi
       continue
     }
     const size = line.size ?? 11
-    if (line.gap) doc.moveDown(line.gap / size)
+    // A heading keeps with what follows it: one too close to the foot of the page starts the next.
+    if (line.bold && line.gap && doc.y + size * 6 > doc.page.height - doc.page.margins.bottom) doc.addPage()
+    else if (line.gap) doc.moveDown(line.gap / size)
     doc
       .font(line.bold ? 'bold' : 'regular')
       .fontSize(size)
