@@ -1137,10 +1137,10 @@ export interface paths {
       cookie?: never
     }
     /** A team's training and awareness sessions, newest first, of one year when asked */
-    get: operations['getApiTrainingSessions']
+    get: operations['listTrainingSessions']
     put?: never
     /** Log a training or awareness session the team gave; a text naming a case, a person, an id, an e-mail or a phone is refused */
-    post: operations['postApiTrainingSessions']
+    post: operations['logTrainingSession']
     delete?: never
     options?: never
     head?: never
@@ -1155,7 +1155,7 @@ export interface paths {
       cookie?: never
     }
     /** The teams whose training log the caller may read: their own; every team for the DPO */
-    get: operations['getApiTrainingSessionsTeams']
+    get: operations['listTrainingTeams']
     put?: never
     post?: never
     delete?: never
@@ -1173,10 +1173,10 @@ export interface paths {
     }
     get?: never
     /** Change a training session of one of your teams (If-Match); it may move to another of your teams */
-    put: operations['putApiTrainingSessionsSessionId']
+    put: operations['updateTrainingSession']
     post?: never
     /** Lead: remove a training session of one's team (If-Match) */
-    delete: operations['deleteApiTrainingSessionsSessionId']
+    delete: operations['deleteTrainingSession']
     options?: never
     head?: never
     patch?: never
@@ -1190,7 +1190,7 @@ export interface paths {
       cookie?: never
     }
     /** A team's year: accompaniments, contacts, referrals by partner category, sessions, training given; small counts suppressed */
-    get: operations['getApiActivityReport']
+    get: operations['getActivityReport']
     put?: never
     post?: never
     delete?: never
@@ -1207,7 +1207,7 @@ export interface paths {
       cookie?: never
     }
     /** The yearly activity report as a PDF in the language asked for */
-    get: operations['getApiActivityReportPdf']
+    get: operations['getActivityReportPdf']
     put?: never
     post?: never
     delete?: never
@@ -1224,7 +1224,7 @@ export interface paths {
       cookie?: never
     }
     /** The yearly activity report as one CSV (UTF-8 with BOM, RFC 4180): a line per cell, naming its table */
-    get: operations['getApiActivityReportCsv']
+    get: operations['getActivityReportCsv']
     put?: never
     post?: never
     delete?: never
@@ -9731,7 +9731,7 @@ export interface operations {
       500: components['responses']['ServerError']
     }
   }
-  getApiTrainingSessions: {
+  listTrainingSessions: {
     parameters: {
       query: {
         limit?: number
@@ -9790,7 +9790,7 @@ export interface operations {
       500: components['responses']['ServerError']
     }
   }
-  postApiTrainingSessions: {
+  logTrainingSession: {
     parameters: {
       query?: never
       header?: never
@@ -9861,7 +9861,7 @@ export interface operations {
       500: components['responses']['ServerError']
     }
   }
-  getApiTrainingSessionsTeams: {
+  listTrainingTeams: {
     parameters: {
       query?: never
       header?: never
@@ -9891,10 +9891,13 @@ export interface operations {
       500: components['responses']['ServerError']
     }
   }
-  putApiTrainingSessionsSessionId: {
+  updateTrainingSession: {
     parameters: {
       query?: never
-      header?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
       path: {
         sessionId: string
       }
@@ -9960,15 +9963,21 @@ export interface operations {
       401: components['responses']['Unauthorized']
       403: components['responses']['Forbidden']
       404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
       413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
       429: components['responses']['TooManyRequests']
       500: components['responses']['ServerError']
     }
   }
-  deleteApiTrainingSessionsSessionId: {
+  deleteTrainingSession: {
     parameters: {
       query?: never
-      header?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
       path: {
         sessionId: string
       }
@@ -9987,11 +9996,14 @@ export interface operations {
       401: components['responses']['Unauthorized']
       403: components['responses']['Forbidden']
       404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      428: components['responses']['PreconditionRequired']
       429: components['responses']['TooManyRequests']
       500: components['responses']['ServerError']
     }
   }
-  getApiActivityReport: {
+  getActivityReport: {
     parameters: {
       query: {
         teamId: string
@@ -10317,7 +10329,7 @@ export interface operations {
       500: components['responses']['ServerError']
     }
   }
-  getApiActivityReportPdf: {
+  getActivityReportPdf: {
     parameters: {
       query: {
         teamId: string
@@ -10344,7 +10356,7 @@ export interface operations {
       500: components['responses']['ServerError']
     }
   }
-  getApiActivityReportCsv: {
+  getActivityReportCsv: {
     parameters: {
       query: {
         teamId: string
