@@ -39,7 +39,9 @@ export function TrainingSessionDialog({
   session: TrainingSessionView | null
   onClose: () => void
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  // Hours are typed the Belgian way ("2,5"); English keeps its point.
+  const decimal = i18n.language === 'en' ? '.' : ','
   const queryClient = useQueryClient()
   const [form, setForm] = useState<Form>(() => formOf(session))
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }))
@@ -128,6 +130,7 @@ export function TrainingSessionDialog({
               min={0.25}
               step={0.25}
               decimalScale={2}
+              decimalSeparator={decimal}
               required
             />
           </Group>
