@@ -21,6 +21,7 @@ const YEAR = new Date().getFullYear()
 beforeAll(async () => {
   server = await startServer({ demo: true })
   browser = await launchBrowser()
+  fs.mkdirSync(SCREENSHOTS, { recursive: true })
   const team = await server.team('Ã‰quipe Namur')
   const worker = await server.as(['worker'], { teamIds: [team] })
   lead = await server.as(['lead'], { teamIds: [team] })
@@ -109,7 +110,6 @@ it('the lead logs a training session, then reads, prints and downloads the yearâ
   await expect.poll(() => cells(page, 'report-opened', 'Proche')).toEqual(['< 10', '0', '< 10'])
   expect(await cells(page, 'report-training', 'Total')).toEqual(['1', '27', '2,5'])
   await checkScreen(page, 'activity report (fr)', 'fr')
-  fs.mkdirSync(SCREENSHOTS, { recursive: true })
   await page.screenshot({ path: path.join(SCREENSHOTS, 'activity-report-fr-desktop.png'), fullPage: true })
   // The printed page is the report alone: the choice and the buttons are not on paper.
   await page.emulateMedia({ media: 'print' })
