@@ -222,3 +222,27 @@ it('gives one CSV with every table, UTF-8 with a BOM', async () => {
   expect(cell('Formations', 'Total', 'Participants')).toBe('65')
   expect(cell('Formations', 'Grand public', 'Heures')).toBe('1.5')
 })
+
+it('is not a researcher’s: a lead of another team named on a running study of this team gets the indicators, not the report', async () => {
+  const both = await t.as(['lead', 'researcher'], { teamIds: [await t.team()] })
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+  const created = await lead.post('/api/studies', {
+    teamId: team,
+    title: 'Orientations et suites',
+    question: 'Les orientations aboutissent-elles ?',
+    protocol: 'Analyse descriptive, variables généralisées.',
+    approvingBody: 'Comité d’éthique',
+    approvalReference: 'CE-2026-201',
+    startsOn: day(-30),
+    endsOn: day(30),
+    variables: ['framework'],
+    researcherIds: [both.userId],
+  })
+  expect(created.statusCode, created.body).toBe(201)
+  const id = json(created).id as string
+  expect((await lead.post(`/api/studies/${id}/submit`, {}, v(1))).statusCode).toBe(200)
+  expect((await dpo.post(`/api/studies/${id}/decision`, { decision: 'approved', note: 'Conforme' }, v(2))).statusCode).toBe(200)
+  expect((await both.get(`/api/indicators?teamId=${team}&from=${day(-1)}&to=${day(1)}`)).statusCode).toBe(200)
+  for (const format of ['', '/pdf', '/csv'])
+    expect((await both.get(`/api/activity-report${format}?teamId=${team}&year=${YEAR}`)).statusCode).toBe(404)
+})

@@ -31,7 +31,7 @@ const STATE: Record<string, (typeof REFERRAL_REPORT_STATES)[number] | undefined>
  * The team's year in the funder's shape. Accompaniments are the team's indicators over the year
  * (the same query and suppression as the indicators screen); every other count about persons goes
  * through the small-cell rule here; the training log is the service's own work, given as it is.
- * `countedCases` checks the caller in the door (the team's lead, or the DPO): anyone else is a miss.
+ * The team's lead or the DPO, checked here and again by `countedCases`: anyone else is a miss.
  */
 export async function activityReport(
   trx: Trx,
@@ -40,6 +40,10 @@ export async function activityReport(
   configuredThreshold?: number,
 ): Promise<ActivityReport> {
   const threshold = smallCellThreshold(configuredThreshold)
+  // The report is the lead's and the DPO's: a researcher's reach into a study's team (which
+  // countedCases grants for indicators) does not extend to it, even on an account that also leads.
+  const reads = actor.roles.includes('dpo') || (actor.roles.includes('lead') && actor.teamIds.includes(query.teamId))
+  if (!reads) throw fail('resource.not_found')
   const team = await trx.selectFrom('teams').select(['id', 'name']).where('id', '=', query.teamId).executeTakeFirst()
   if (!team) throw fail('resource.not_found')
   const from = `${query.year}-01-01`
