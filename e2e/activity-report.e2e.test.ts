@@ -16,6 +16,8 @@ import { launchBrowser, SCREENSHOTS, startServer, watchConsole } from './support
 let server: Awaited<ReturnType<typeof startServer>>
 let browser: Browser
 let lead: Agent & { userId: string; email: string }
+let worker: Agent & { userId: string; email: string }
+let dpo: Agent & { userId: string; email: string }
 const YEAR = new Date().getFullYear()
 
 beforeAll(async () => {
@@ -23,7 +25,8 @@ beforeAll(async () => {
   browser = await launchBrowser()
   fs.mkdirSync(SCREENSHOTS, { recursive: true })
   const team = await server.team('Équipe Namur')
-  const worker = await server.as(['worker'], { teamIds: [team] })
+  worker = await server.as(['worker'], { teamIds: [team] })
+  dpo = await server.as(['dpo'])
   lead = await server.as(['lead'], { teamIds: [team] })
   for (const [kind, n] of [
     ['concerned', 12],
@@ -137,4 +140,40 @@ it('the lead logs a training session, then reads, prints and downloads the year�
   await page.getByTestId('activity-report').waitFor()
   expect(await page.content()).not.toContain('relative0')
   expect(problems).toEqual([])
+})
+
+it('the DPO chooses the team and reads its report in German; a worker keeps the log in English but has no report', async () => {
+  const context = await browser.newContext({ locale: 'de-BE', timezoneId: 'Europe/Brussels', viewport: { width: 1280, height: 900 } })
+  await signIn(context, server.url, dpo.email)
+  const page = await context.newPage()
+  const problems = watchConsole(page)
+  await chooseLanguage(page, server.url, 'de')
+  await page.goto(`${server.url}/activity-report`)
+  await page.getByRole('heading', { level: 1, name: tr('de', 'activityReport.title') }).waitFor()
+  // Every team is offered to the DPO, who belongs to none; the only one is chosen already.
+  const team = page.getByLabel(tr('de', 'indicators.team'), { exact: true })
+  await expect.poll(() => team.inputValue()).toBe('Équipe Namur')
+  await team.click()
+  await page.getByRole('option', { name: 'Équipe Namur' }).click()
+  await expect.poll(() => cells(page, 'report-opened', 'Angehörige')).toEqual(['< 10', '0', '< 10'])
+  await checkScreen(page, 'activity report, DPO (de)', 'de')
+  expect(problems).toEqual([])
+  await context.close()
+
+  const asWorker = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Brussels', viewport: { width: 1280, height: 900 } })
+  await signIn(asWorker, server.url, worker.email)
+  const wp = await asWorker.newPage()
+  const workerProblems = watchConsole(wp)
+  await chooseLanguage(wp, server.url, 'en')
+  await wp.goto(`${server.url}/training-sessions`)
+  await wp.getByRole('heading', { level: 1, name: tr('en', 'training.title') }).waitFor()
+  await wp.getByTestId('training-list').getByText('Athénée royal de Jambes').waitFor()
+  // The worker changes a session of the team, and only a lead deletes one.
+  const title = 'Radicalisation : repérer sans stigmatiser'
+  expect(await wp.getByRole('button', { name: tr('en', 'training.edit').replace('{{title}}', title) }).count()).toBe(1)
+  expect(await wp.getByRole('button', { name: tr('en', 'training.deleteNamed').replace('{{title}}', title) }).count()).toBe(0)
+  expect(await wp.getByRole('link', { name: tr('en', 'activityReport.nav') }).count()).toBe(0)
+  await checkScreen(wp, 'training log, worker (en)', 'en')
+  expect(workerProblems).toEqual([])
+  await asWorker.close()
 })
