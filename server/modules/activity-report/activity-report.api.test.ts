@@ -42,6 +42,15 @@ beforeAll(async () => {
     const closed = await lead.post(`/api/accompaniments/${c.id}/closure/decision`, { approve: true }, v(c.version + 1))
     expect(closed.statusCode, closed.body).toBe(200)
   }
+  // Sessions of the year on an open case: eleven held, two missed.
+  for (let i = 0; i < 13; i++) {
+    const held = await worker.post(`/api/accompaniments/${cases[12]!.id}/sessions`, {
+      status: i < 11 ? 'held' : 'missed',
+      startsAt: `${YEAR}-01-${String(10 + i).padStart(2, '0')}T09:00:00.000Z`,
+      modality: 'office',
+    })
+    expect(held.statusCode, held.body).toBe(201)
+  }
   // Three referrals of open cases to a mental-health service.
   const org = await organisation(lead)
   for (const c of cases.slice(10, 13)) await sent(worker, c.id, org, [])
@@ -93,7 +102,13 @@ it('gives the team’s year: accompaniments from the indicators, contacts, refer
   // Three relatives' cases: a count of 3 is never published.
   expect(out.accompaniments.opened.cells[1][0]).toEqual({ below: 10 })
   expect(out.accompaniments.closedByOutcome.counts[0]).toEqual({ count: 10 })
-  expect(out.accompaniments.sessions.total).toEqual({ count: 0 })
+  // Two missed sessions are hidden, and the held ones that would give them back; the total stands.
+  const sessions = out.accompaniments.sessions
+  expect(sessions.keys).toEqual(['planned', 'held', 'cancelled', 'missed'])
+  expect(sessions.counts[3]).toEqual({ below: 10 })
+  expect(sessions.counts[1]).toEqual({ below: 10 })
+  expect(sessions.counts[0]).toEqual({ count: 0 })
+  expect(sessions.total).toEqual({ count: 13 })
   // The line's contacts: three anonymous calls hidden, and what would give them away.
   const caller = out.contacts.byCallerKind
   expect(caller.counts[caller.keys.indexOf('anonymous')]).toEqual({ below: 10 })
@@ -139,12 +154,14 @@ it('the DPO reads any team’s report; a worker, a researcher and another team�
   expect(json(bad).errors[0].field).toBe('query.year')
 })
 
-it('prints a real PDF in French and in Dutch, with its figures and "< 10"', async () => {
+it('prints a real PDF in each language (French and Dutch first), with its figures and "< 10"', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'activity-'))
   try {
     for (const [lang, title] of [
       ['fr', "Rapport d'activité"],
       ['nl', 'Activiteitenverslag'],
+      ['de', 'Tätigkeitsbericht'],
+      ['en', 'Activity report'],
     ] as const) {
       const res = await lead.get(`/api/activity-report/pdf?teamId=${team}&year=${YEAR}&lang=${lang}`)
       expect(res.statusCode, res.body).toBe(200)
