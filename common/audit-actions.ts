@@ -110,6 +110,13 @@ export const AUDIT_ACTIONS = {
   'practice_note.created': 'change',
   'practice_note.updated': 'change',
   'practice_note.commented': 'change',
+  // Issue 14: the training and awareness log (the service's sessions, no person) and the yearly activity report (suppressed counts).
+  'training_session.listed': 'read',
+  'training_session.created': 'change',
+  'training_session.updated': 'change',
+  'training_session.deleted': 'change',
+  'activity_report.viewed': 'read',
+  'activity_report.downloaded': 'read',
   'my_day.viewed': 'read',
   'calendar.viewed': 'read',
   'calendar.feed_read': 'read',

@@ -121,6 +121,12 @@ export const PERMISSIONS = {
   'practice_note.comment': ['worker', 'lead', 'researcher'],
   /** Issue 14: run and download a study's extracts; only its named researchers and the DPO (checked in extractableStudy). */
   'study.extract': ['researcher', 'dpo'],
+  /** Issue 14: the team's training and awareness log: kept by its workers and lead (their own teams), read by the DPO too; a lead deletes. */
+  'training_session.read': ['worker', 'lead', 'dpo'],
+  'training_session.write': ['worker', 'lead'],
+  'training_session.delete': ['lead'],
+  /** Issue 14: the yearly activity report, suppressed counts only: the team's lead, the DPO for any team. */
+  'activity_report.read': ['lead', 'dpo'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -13,6 +13,8 @@ import { accompanimentRoutes } from './modules/accompaniments/accompaniments.rou
 import { dashboardRoutes } from './modules/accompaniments/dashboard.routes'
 import { indicatorsRoutes } from './modules/indicators/indicators.routes'
 import { practiceNoteRoutes } from './modules/practice-notes/practice-notes.routes'
+import { trainingSessionRoutes } from './modules/training-sessions/training-sessions.routes'
+import { activityReportRoutes } from './modules/activity-report/activity-report.routes'
 import { detailsRoutes } from './modules/accompaniments/details.routes'
 import { lifecycleRoutes } from './modules/accompaniments/lifecycle.routes'
 import { accessReviewRoutes } from './modules/audit/access-review.routes'
@@ -102,6 +104,8 @@ export const API_ROUTES: Route[] = [
   ...dashboardRoutes,
   ...indicatorsRoutes,
   ...practiceNoteRoutes,
+  ...trainingSessionRoutes,
+  ...activityReportRoutes,
   ...caseSessionRoutes,
   ...taskRoutes,
   ...taskEditRoutes,

@@ -89,6 +89,7 @@ const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
   practice_notes: true,
   practice_note_comments: true,
   study_extracts: true,
+  training_sessions: true,
 }
 /**
  * Neither staff data nor guarded by the lint: who works on which case (no person's data, read
@@ -141,6 +142,8 @@ const OTHER_AUDITED_TABLES = [
   'study_extracts',
   'study_researchers',
   'system_state',
+  // Issue 14: the team's training and awareness log (the service's sessions, sealed texts, no person).
+  'training_sessions',
 ]
 
 /**

@@ -19,6 +19,7 @@ import type { PartnerTables } from './schema/partners.tables'
 import type { PracticeNotesTables } from './schema/practice-notes.tables'
 import type { RegistersTables } from './schema/registers.tables'
 import type { StudiesTables } from './schema/studies.tables'
+import type { TrainingSessionsTables } from './schema/training-sessions.tables'
 
 /** Every table, one interface per domain in schema/ (a new migration's tables go in its domain's file). */
 export interface Database
@@ -31,4 +32,5 @@ export interface Database
     PartnerTables,
     RegistersTables,
     StudiesTables,
-    PracticeNotesTables {}
+    PracticeNotesTables,
+    TrainingSessionsTables {}

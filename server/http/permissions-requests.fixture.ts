@@ -48,6 +48,7 @@ const EXCEPTION = {
   disclosedAt: '2026-11-30T10:00:00Z',
 }
 const PARTNER = { name: 'Matrix', description: 'Matrix', services: [{ name: 'Matrix', coverage: [{ level: 'national', code: 'BE' }] }] }
+const TRAINING = { teamId: crypto.randomUUID(), heldOn: '2026-11-02', audience: 'school', title: 'Matrix', participants: 20, hours: 2 }
 const NETWORK_TIE = { name: 'Matrix', kind: 'group', relation: 'community', strength: 2, valence: 'supportive' }
 
 /** The sample request of each route, against this app and its fixture. */
@@ -194,6 +195,8 @@ export function matrixRequests(h: TestApp, fixture: MatrixFixture) {
       'POST /api/practice-notes': () => ({ title: 'Matrix', body: 'Matrix', themes: ['tools'] }),
       'PUT /api/practice-notes/:noteId': () => ({ title: 'Matrix', body: 'Matrix', themes: ['tools'] }),
       'POST /api/practice-notes/:noteId/comments': () => ({ body: 'Matrix' }),
+      'POST /api/training-sessions': () => TRAINING,
+      'PUT /api/training-sessions/:sessionId': () => TRAINING,
       // Motivations keep their default kind: the assessment routes below record motivations on a concerned case.
       'PUT /api/instruments/:code/client-kinds': () => ({ clientKinds: ['concerned'] }),
       'POST /api/sheets': () => ({
@@ -276,6 +279,10 @@ export function matrixRequests(h: TestApp, fixture: MatrixFixture) {
       'GET /api/calendar': '?from=2026-11-30T00:00:00Z&to=2026-12-07T00:00:00Z',
       'GET /api/dashboard/caseload': `?teamId=${fixture.teamId}`,
       'GET /api/indicators': `?teamId=${fixture.teamId}&from=2026-01-01&to=2026-12-31`,
+      'GET /api/training-sessions': `?teamId=${fixture.teamId}`,
+      'GET /api/activity-report': `?teamId=${fixture.teamId}&year=2026`,
+      'GET /api/activity-report/pdf': `?teamId=${fixture.teamId}&year=2026`,
+      'GET /api/activity-report/csv': `?teamId=${fixture.teamId}&year=2026`,
       'GET /api/duty/rota': '?from=2026-12-01&to=2026-12-07',
       'GET /api/audit/access-review': '?from=2026-11-01&to=2026-11-30',
       'GET /api/audit/access-review/users/:id': '?from=2026-11-01&to=2026-11-30',

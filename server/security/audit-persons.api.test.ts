@@ -185,6 +185,13 @@ const EXCLUDED: Record<string, string> = {
   'GET /api/indicators':
     "a team's activity as counts, each through the small-cell rule: no person, case or text (modules/indicators/indicators.api.test.ts)",
   'GET /api/indicators/teams': 'the teams whose indicators the caller may read: ids and names, no person',
+  'GET /api/training-sessions':
+    "the team's training and awareness sessions: audiences, organisations and counts of participants; a text naming a case, a person, an id, an e-mail or a phone is refused (modules/training-sessions)",
+  'GET /api/training-sessions/teams': 'the teams whose training log the caller may read: ids and names, no person',
+  'GET /api/activity-report':
+    "a team's year as counts, each about persons through the small-cell rule: no person, case or text (modules/activity-report)",
+  'GET /api/activity-report/pdf': 'the same counts as a PDF: no person, case or text (modules/activity-report)',
+  'GET /api/activity-report/csv': 'the same counts as a CSV: no person, case or text (modules/activity-report)',
   'GET /api/practice-notes':
     'practice notes: about practice, a text naming a case, a person, an id, an e-mail or a phone is refused (modules/practice-notes)',
   'GET /api/practice-notes/:noteId':

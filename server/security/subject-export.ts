@@ -60,6 +60,11 @@ export const EXPORT_COVERAGE: Partial<Record<keyof Database, Coverage>> = {
       'a study’s sealed files of generalised, k-anonymised records under per-study pseudonyms (GDPR art. 89); each extract that read the person is in their access log',
   },
   breaches: { covered: 'excluded', reason: 'a security incident’s record: numbers of persons affected, never who' },
+  training_sessions: {
+    covered: 'excluded',
+    reason:
+      'training and awareness sessions the service gave: audiences, organisations and counts; a text naming a case or a person is refused',
+  },
   erasures: { covered: 'exported', reason: 'erasure proposals about the person and their decision (ids, dates, who)' },
   restrictions: { covered: 'exported', reason: 'restrictions of processing and their lifting, with the reasons' },
   legal_holds: { covered: 'exported', reason: 'legal holds on the person’s own cases, with the reasons' },

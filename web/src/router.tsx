@@ -57,6 +57,8 @@ const ContactStatisticsPage = page(() => import('./pages/contacts/contact-statis
 const ContactThemesPage = page(() => import('./pages/contacts/contact-themes.page'), 'ContactThemesPage')
 const DashboardPage = page(() => import('./pages/dashboard/dashboard.page'), 'DashboardPage')
 const IndicatorsPage = page(() => import('./pages/indicators/indicators.page'), 'IndicatorsPage')
+const ActivityReportPage = page(() => import('./pages/activity-report/activity-report.page'), 'ActivityReportPage')
+const TrainingSessionsPage = page(() => import('./pages/training-sessions/training-sessions.page'), 'TrainingSessionsPage')
 const UsersPage = page(() => import('./pages/users/users.page'), 'UsersPage')
 const SheetsPage = page(() => import('./pages/sheets/sheets.page'), 'SheetsPage')
 const SheetPage = page(() => import('./pages/sheets/sheet.page'), 'SheetPage')
@@ -112,6 +114,14 @@ export const router = createBrowserRouter([
       {
         element: <RequireAbility ability="indicators.read" />,
         children: [{ path: '/indicators', element: <IndicatorsPage /> }],
+      },
+      {
+        element: <RequireAbility ability="activity_report.read" />,
+        children: [{ path: '/activity-report', element: <ActivityReportPage /> }],
+      },
+      {
+        element: <RequireAbility ability="training_session.read" />,
+        children: [{ path: '/training-sessions', element: <TrainingSessionsPage /> }],
       },
       {
         element: <RequireAbility ability="contact.read" />,

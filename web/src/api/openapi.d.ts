@@ -1129,6 +1129,110 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/training-sessions': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A team's training and awareness sessions, newest first, of one year when asked */
+    get: operations['listTrainingSessions']
+    put?: never
+    /** Log a training or awareness session the team gave; a text naming a case, a person, an id, an e-mail or a phone is refused */
+    post: operations['logTrainingSession']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/training-sessions/teams': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The teams whose training log the caller may read: their own; every team for the DPO */
+    get: operations['listTrainingTeams']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/training-sessions/{sessionId}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Change a training session of one of your teams (If-Match); it may move to another of your teams */
+    put: operations['updateTrainingSession']
+    post?: never
+    /** Lead: remove a training session of one's team (If-Match) */
+    delete: operations['deleteTrainingSession']
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/activity-report': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A team's year: accompaniments, contacts, referrals by partner category, sessions, training given; small counts suppressed */
+    get: operations['getActivityReport']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/activity-report/pdf': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The yearly activity report as a PDF in the language asked for */
+    get: operations['getActivityReportPdf']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/activity-report/csv': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The yearly activity report as one CSV (UTF-8 with BOM, RFC 4180): a line per cell, naming its table */
+    get: operations['getActivityReportCsv']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/accompaniments/{id}/sessions': {
     parameters: {
       query?: never
@@ -3841,6 +3945,10 @@ export interface operations {
               | 'practice_note.write'
               | 'practice_note.comment'
               | 'study.extract'
+              | 'training_session.read'
+              | 'training_session.write'
+              | 'training_session.delete'
+              | 'activity_report.read'
             )[]
             mfaEnabled: boolean
             /** @enum {string} */
@@ -9638,6 +9746,658 @@ export interface operations {
       403: components['responses']['Forbidden']
       404: components['responses']['NotFound']
       413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listTrainingSessions: {
+    parameters: {
+      query: {
+        limit?: number
+        offset?: number
+        teamId: string
+        year?: number
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              /** Format: int64 */
+              version: number
+              /** Format: uuid */
+              teamId: string
+              /** Format: date */
+              heldOn: string
+              /** @enum {string} */
+              audience:
+                'school' | 'youth_service' | 'justice' | 'health_social' | 'police' | 'municipality' | 'association' | 'public' | 'other'
+              title: string
+              organisation: string | null
+              /** Format: int64 */
+              participants: number
+              hours: number
+              note: string | null
+              createdBy: {
+                /** Format: uuid */
+                id: string
+                displayName: string
+              }
+              createdAt: string
+              updatedAt: string
+            }[]
+            /** Format: int64 */
+            total: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  logTrainingSession: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          teamId: string
+          /** Format: date */
+          heldOn: string
+          /** @enum {string} */
+          audience:
+            'school' | 'youth_service' | 'justice' | 'health_social' | 'police' | 'municipality' | 'association' | 'public' | 'other'
+          title: string
+          /** @default null */
+          organisation?: string | null
+          /** Format: int32 */
+          participants: number
+          hours: number
+          /** @default null */
+          note?: string | null
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** Format: int64 */
+            version: number
+            /** Format: uuid */
+            teamId: string
+            /** Format: date */
+            heldOn: string
+            /** @enum {string} */
+            audience:
+              'school' | 'youth_service' | 'justice' | 'health_social' | 'police' | 'municipality' | 'association' | 'public' | 'other'
+            title: string
+            organisation: string | null
+            /** Format: int64 */
+            participants: number
+            hours: number
+            note: string | null
+            createdBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }
+            createdAt: string
+            updatedAt: string
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  listTrainingTeams: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              name: string
+            }[]
+          }
+        }
+      }
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  updateTrainingSession: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        sessionId: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          teamId: string
+          /** Format: date */
+          heldOn: string
+          /** @enum {string} */
+          audience:
+            'school' | 'youth_service' | 'justice' | 'health_social' | 'police' | 'municipality' | 'association' | 'public' | 'other'
+          title: string
+          /** @default null */
+          organisation?: string | null
+          /** Format: int32 */
+          participants: number
+          hours: number
+          /** @default null */
+          note?: string | null
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            /** Format: int64 */
+            version: number
+            /** Format: uuid */
+            teamId: string
+            /** Format: date */
+            heldOn: string
+            /** @enum {string} */
+            audience:
+              'school' | 'youth_service' | 'justice' | 'health_social' | 'police' | 'municipality' | 'association' | 'public' | 'other'
+            title: string
+            organisation: string | null
+            /** Format: int64 */
+            participants: number
+            hours: number
+            note: string | null
+            createdBy: {
+              /** Format: uuid */
+              id: string
+              displayName: string
+            }
+            createdAt: string
+            updatedAt: string
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      413: components['responses']['PayloadTooLarge']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  deleteTrainingSession: {
+    parameters: {
+      query?: never
+      header: {
+        /** @description The version of the record the change is based on, as an ETag: `"3"`. */
+        'If-Match': components['parameters']['IfMatch']
+      }
+      path: {
+        sessionId: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      409: components['responses']['Conflict']
+      412: components['responses']['PreconditionFailed']
+      428: components['responses']['PreconditionRequired']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getActivityReport: {
+    parameters: {
+      query: {
+        teamId: string
+        year: number
+        lang?: 'fr' | 'nl' | 'de' | 'en'
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            teamId: string
+            teamName: string
+            /** Format: int64 */
+            year: number
+            /** Format: date */
+            from: string
+            /** Format: date */
+            to: string
+            /** @enum {string} */
+            language: 'fr' | 'nl' | 'de' | 'en'
+            /** Format: int64 */
+            threshold: number
+            accompaniments: {
+              /** Format: uuid */
+              teamId: string
+              /** Format: date */
+              from: string
+              /** Format: date */
+              to: string
+              /** Format: int64 */
+              threshold: number
+              opened: {
+                rows: ('concerned' | 'relative' | 'professional')[]
+                columns: ('voluntary' | 'judicial')[]
+                cells: (
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                )[][]
+                rowTotals: (
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                )[]
+                columnTotals: (
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                )[]
+                total:
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+              }
+              active: {
+                rows: ('concerned' | 'relative' | 'professional')[]
+                columns: ('voluntary' | 'judicial')[]
+                cells: (
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                )[][]
+                rowTotals: (
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                )[]
+                columnTotals: (
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                )[]
+                total:
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+              }
+              closedByOutcome: {
+                keys: ('goals_reached' | 'person_withdrew' | 'moved_away' | 'mandate_ended' | 'referred_elsewhere' | 'other')[]
+                counts: (
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                )[]
+                total:
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+              }
+              duration: {
+                cases:
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                medianDays: number | null
+              }
+              sessions: {
+                keys: ('planned' | 'held' | 'cancelled' | 'missed')[]
+                counts: (
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                )[]
+                total:
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+              }
+            }
+            contacts: {
+              byCallerKind: {
+                keys: ('relative' | 'professional' | 'person_concerned' | 'undisclosed' | 'anonymous')[]
+                counts: (
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                )[]
+                total:
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+              }
+              byOrientation: {
+                keys: ('none' | 'information_only' | 'advice_case' | 'accompaniment' | 'referred' | 'not_yet')[]
+                counts: (
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                )[]
+                total:
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+              }
+              byChannel: {
+                keys: ('phone' | 'email' | 'walk_in' | 'web_form' | 'letter' | 'other')[]
+                counts: (
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                )[]
+                total:
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+              }
+            }
+            referrals: {
+              rows: {
+                code: string
+                label: string
+              }[]
+              columns: ('awaiting' | 'accepted' | 'completed' | 'declined' | 'stopped')[]
+              cells: (
+                | {
+                    /** Format: int64 */
+                    count: number
+                  }
+                | {
+                    /** Format: int64 */
+                    below: number
+                  }
+              )[][]
+              rowTotals: (
+                | {
+                    /** Format: int64 */
+                    count: number
+                  }
+                | {
+                    /** Format: int64 */
+                    below: number
+                  }
+              )[]
+              columnTotals: (
+                | {
+                    /** Format: int64 */
+                    count: number
+                  }
+                | {
+                    /** Format: int64 */
+                    below: number
+                  }
+              )[]
+              total:
+                | {
+                    /** Format: int64 */
+                    count: number
+                  }
+                | {
+                    /** Format: int64 */
+                    below: number
+                  }
+            }
+            training: {
+              /** Format: int64 */
+              sessions: number
+              /** Format: int64 */
+              participants: number
+              hours: number
+              byAudience: {
+                /** @enum {string} */
+                audience:
+                  'school' | 'youth_service' | 'justice' | 'health_social' | 'police' | 'municipality' | 'association' | 'public' | 'other'
+                /** Format: int64 */
+                sessions: number
+                /** Format: int64 */
+                participants: number
+                hours: number
+              }[]
+            }
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getActivityReportPdf: {
+    parameters: {
+      query: {
+        teamId: string
+        year: number
+        lang?: 'fr' | 'nl' | 'de' | 'en'
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  getActivityReportCsv: {
+    parameters: {
+      query: {
+        teamId: string
+        year: number
+        lang?: 'fr' | 'nl' | 'de' | 'en'
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
       429: components['responses']['TooManyRequests']
       500: components['responses']['ServerError']
     }
@@ -16033,6 +16793,12 @@ export interface operations {
           | 'practice_note.created'
           | 'practice_note.updated'
           | 'practice_note.commented'
+          | 'training_session.listed'
+          | 'training_session.created'
+          | 'training_session.updated'
+          | 'training_session.deleted'
+          | 'activity_report.viewed'
+          | 'activity_report.downloaded'
           | 'my_day.viewed'
           | 'calendar.viewed'
           | 'calendar.feed_read'
@@ -16324,6 +17090,12 @@ export interface operations {
             | 'practice_note.created'
             | 'practice_note.updated'
             | 'practice_note.commented'
+            | 'training_session.listed'
+            | 'training_session.created'
+            | 'training_session.updated'
+            | 'training_session.deleted'
+            | 'activity_report.viewed'
+            | 'activity_report.downloaded'
             | 'my_day.viewed'
             | 'calendar.viewed'
             | 'calendar.feed_read'

@@ -29,6 +29,8 @@ import {
   IconTrashX,
   IconFlask,
   IconChartBar,
+  IconPresentation,
+  IconReportAnalytics,
 } from '@tabler/icons-react'
 import type { ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -73,6 +75,8 @@ const ITEMS: Item[] = [
   { to: '/restrictions', label: 'restriction.nav', ability: 'person.restrict', icon: IconLock },
   { to: '/studies', label: 'studies.nav', ability: 'study.read', icon: IconFlask },
   { to: '/indicators', label: 'indicators.nav', ability: 'indicators.read', icon: IconChartBar },
+  { to: '/activity-report', label: 'activityReport.nav', ability: 'activity_report.read', icon: IconReportAnalytics },
+  { to: '/training-sessions', label: 'training.nav', ability: 'training_session.read', icon: IconPresentation },
   { to: '/account', label: 'nav.account', icon: IconUserCircle },
 ]
 

@@ -8,7 +8,8 @@ import { ScrollTable } from '../../components/scroll-table'
 import { useFormat } from '../../i18n/format'
 
 type TwoWay = Indicators['opened']
-type List = Indicators['sessions'] | Indicators['closedByOutcome']
+/** Counts by key (any keys: the activity report's lists use them too). */
+type List = { keys: readonly string[]; counts: PublishedCount[]; total: PublishedCount }
 
 const FRAMEWORK_COLOR: Record<string, string> = { voluntary: 'petrol.6', judicial: 'grape.6' }
 
@@ -20,16 +21,16 @@ export function useCount() {
 }
 
 /** Room right of the longest bar for its figure. */
-const HEADROOM: [number, (max: number) => number] = [0, (max) => Math.max(1, Math.ceil(max * 1.15))]
+export const HEADROOM: [number, (max: number) => number] = [0, (max) => Math.max(1, Math.ceil(max * 1.15))]
 
 /** A hidden count draws no bar: the chart shows only what the table publishes. */
-const plotted = (c: PublishedCount | undefined) => (c && 'count' in c ? c.count : null)
+export const plotted = (c: PublishedCount | undefined) => (c && 'count' in c ? c.count : null)
 
 /**
  * A chart with nothing to draw (every count zero or hidden) would be an empty frame that looks
  * broken: say so instead, and leave the figures to the table.
  */
-function Chart({ drawable, children }: { drawable: boolean; children: ReactNode }) {
+export function Chart({ drawable, children }: { drawable: boolean; children: ReactNode }) {
   const { t } = useTranslation()
   return drawable ? (
     <Box aria-hidden inert className="chart-figure">
@@ -42,7 +43,7 @@ function Chart({ drawable, children }: { drawable: boolean; children: ReactNode 
   )
 }
 
-function Block({ id, title, note, children }: { id: string; title: string; note?: string; children: ReactNode }) {
+export function Block({ id, title, note, children }: { id: string; title: string; note?: string; children: ReactNode }) {
   return (
     <Paper component="section" aria-labelledby={id} data-testid={id}>
       <Title order={2} size="h4" id={id} mb={note ? 4 : 'sm'}>

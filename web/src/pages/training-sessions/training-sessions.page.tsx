@@ -1,0 +1,156 @@
+import { ActionIcon, Alert, Button, Group, Paper, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core'
+import { IconInfoCircle, IconPencil, IconPlus } from '@tabler/icons-react'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { TrainingSessionView } from '../../../../common/contracts/training-sessions.contracts'
+import { api } from '../../api/client'
+import { can, useMe } from '../../auth/use-me'
+import { ConfirmButton } from '../../components/confirm-button'
+import { ErrorAlert } from '../../components/error-alert'
+import { Loading } from '../../components/loading'
+import { PageHeader } from '../../components/page-header'
+import { ScrollTable } from '../../components/scroll-table'
+import { useFormat } from '../../i18n/format'
+import { TrainingSessionDialog } from './training-session-dialog'
+import { recentYears, useTrainingSessions, useTrainingTeams } from './use-training'
+
+/** Issue 14: the training and awareness sessions the team gave, for its yearly activity report. */
+export function TrainingSessionsPage() {
+  const { t } = useTranslation()
+  const fmt = useFormat()
+  const me = useMe().data
+  const teams = useTrainingTeams()
+  const items = teams.data?.items ?? []
+  const [chosen, setChosen] = useState<string | null>(null)
+  const teamId = chosen ?? items[0]?.id ?? null
+  const years = recentYears()
+  const [year, setYear] = useState(years[0]!)
+  const list = useTrainingSessions(teamId, year)
+  const [editing, setEditing] = useState<TrainingSessionView | 'new' | null>(null)
+  const queryClient = useQueryClient()
+  const remove = useMutation({
+    mutationFn: (s: TrainingSessionView) =>
+      api.delete('/api/training-sessions/{sessionId}', { path: { sessionId: s.id }, ifMatch: s.version }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['training-sessions'] }),
+  })
+  const writer = can(me, 'training_session.write')
+  const deleter = can(me, 'training_session.delete')
+  return (
+    <Stack gap="lg" maw={1400}>
+      <PageHeader
+        title={t('training.title')}
+        description={t('training.intro')}
+        actions={
+          writer && teamId ? (
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')} data-testid="training-new">
+              {t('training.new')}
+            </Button>
+          ) : null
+        }
+      />
+      <ErrorAlert error={teams.error} />
+      {teams.isPending ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <Text c="gray.7" data-testid="training-no-team">
+          {t('training.noTeam')}
+        </Text>
+      ) : (
+        <>
+          <Paper component="section" aria-label={t('training.choice')}>
+            <Group gap="md" align="flex-end" wrap="wrap">
+              <Select
+                label={t('training.team')}
+                data={items.map((team) => ({ value: team.id, label: team.name }))}
+                value={teamId}
+                onChange={(v) => setChosen(v)}
+                allowDeselect={false}
+                maw={360}
+                comboboxProps={{ withinPortal: false }}
+              />
+              <Select
+                label={t('training.year')}
+                data={years.map((y) => ({ value: String(y), label: String(y) }))}
+                value={String(year)}
+                onChange={(v) => v && setYear(Number(v))}
+                allowDeselect={false}
+                w={140}
+                comboboxProps={{ withinPortal: false }}
+                data-testid="training-year"
+              />
+            </Group>
+          </Paper>
+          <ErrorAlert error={list.error ?? remove.error} />
+          {list.isPending ? (
+            <Loading />
+          ) : list.data && list.data.items.length === 0 ? (
+            <Alert variant="light" color="petrol" icon={<IconInfoCircle aria-hidden />} data-testid="training-empty">
+              {t('training.empty', { year })}
+            </Alert>
+          ) : list.data ? (
+            <ScrollTable label={t('training.caption', { year })}>
+              <Table data-testid="training-list" verticalSpacing="sm" horizontalSpacing="md">
+                <Table.Caption>{t('training.caption', { year })}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('training.heldOn')}</Table.Th>
+                    <Table.Th scope="col">{t('training.audience')}</Table.Th>
+                    <Table.Th scope="col">{t('training.titleField')}</Table.Th>
+                    <Table.Th scope="col">{t('training.organisation')}</Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('training.participants')}
+                    </Table.Th>
+                    <Table.Th scope="col" ta="right">
+                      {t('training.hours')}
+                    </Table.Th>
+                    <Table.Th scope="col">
+                      <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {list.data.items.map((s) => (
+                    <Table.Tr key={s.id}>
+                      <Table.Td className="nowrap">{fmt.date(s.heldOn)}</Table.Td>
+                      <Table.Td>{t(`training.audiences.${s.audience}`)}</Table.Td>
+                      <Table.Th scope="row" fw={600}>
+                        {s.title}
+                      </Table.Th>
+                      <Table.Td>{s.organisation ?? '—'}</Table.Td>
+                      <Table.Td ta="right">{fmt.number(s.participants)}</Table.Td>
+                      <Table.Td ta="right">{fmt.number(s.hours)}</Table.Td>
+                      <Table.Td>
+                        <Group gap="xs" wrap="nowrap" justify="flex-end">
+                          {writer ? (
+                            <ActionIcon variant="subtle" aria-label={t('training.edit', { title: s.title })} onClick={() => setEditing(s)}>
+                              <IconPencil size={18} aria-hidden />
+                            </ActionIcon>
+                          ) : null}
+                          {deleter ? (
+                            <ConfirmButton
+                              size="xs"
+                              variant="subtle"
+                              color="red"
+                              label={t('training.delete')}
+                              aria-label={t('training.deleteNamed', { title: s.title })}
+                              question={t('training.deleteQuestion')}
+                              onConfirm={() => remove.mutate(s)}
+                            />
+                          ) : null}
+                        </Group>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollTable>
+          ) : null}
+        </>
+      )}
+      {editing && teamId ? (
+        <TrainingSessionDialog teamId={teamId} session={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      ) : null}
+    </Stack>
+  )
+}
