@@ -54,6 +54,7 @@ import * as m0053 from './migrations/0053-studies'
 import * as m0054 from './migrations/0054-practice-notes'
 import * as m0055 from './migrations/0055-dpo-export-downloaded-by'
 import * as m0056 from './migrations/0056-study-extracts'
+import * as m0058 from './migrations/0058-case-progress-facts'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -113,6 +114,7 @@ const STEPS: Record<string, Step> = {
   '0054-practice-notes': m0054,
   '0055-dpo-export-downloaded-by': m0055,
   '0056-study-extracts': m0056,
+  '0058-case-progress-facts': m0058,
 }
 
 /** Every migration the code knows, in order: what a current database has applied. */
