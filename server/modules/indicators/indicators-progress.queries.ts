@@ -44,7 +44,9 @@ export async function progressIndicators(
   threshold: number,
 ): Promise<Indicators['progress']> {
   const facts = (
-    await (await countedCases(trx, actor, teamId))
+    await (
+      await countedCases(trx, actor, teamId)
+    )
       .innerJoin('case_progress_facts', 'case_progress_facts.accompaniment_id', 'accompaniments.id')
       .select([
         'case_progress_facts.accompaniment_id',
@@ -123,7 +125,9 @@ export async function referralIndicators(
   period: Period,
   threshold: number,
 ): Promise<Indicators['referrals']> {
-  const rows = await (await countedCases(trx, actor, teamId))
+  const rows = await (
+    await countedCases(trx, actor, teamId)
+  )
     .innerJoin('referrals', 'referrals.accompaniment_id', 'accompaniments.id')
     .innerJoin('partner_organisations', 'partner_organisations.id', 'referrals.organisation_id')
     .select(['referrals.status', 'referrals.outcome', 'partner_organisations.audiences'])
@@ -170,6 +174,12 @@ export async function contactIndicators(trx: Trx, query: IndicatorsQuery, now: s
       STATISTIC_ORIENTATIONS.map((k) => totals.orientation[k] ?? 0),
       threshold,
     ),
-    byTheme: { keys: themes, counts: suppressList(themes.map((k) => totals.theme[k] ?? 0), threshold).counts },
+    byTheme: {
+      keys: themes,
+      counts: suppressList(
+        themes.map((k) => totals.theme[k] ?? 0),
+        threshold,
+      ).counts,
+    },
   }
 }

@@ -9,7 +9,8 @@ export const indicatorsRoutes = [
   defineRoute({
     method: 'GET',
     path: '/api/indicators',
-    summary: "A team's activity over a period: accompaniments opened, active and closed, durations, sessions, contacts, referrals and progress; small counts suppressed",
+    summary:
+      "A team's activity over a period: accompaniments opened, active and closed, durations, sessions, contacts, referrals and progress; small counts suppressed",
     tags: ['indicators'],
     query: IndicatorsQuery,
     response: Indicators,

@@ -77,7 +77,12 @@ export async function refreshReviewFacts(ctx: RequestContext, trx: Trx, acc: Cha
   await replace(trx, acc, 'review', reviewFacts(await reviewSeries(ctx, trx, acc), ctx.now()))
 }
 
-export async function refreshPlanFacts(ctx: RequestContext, trx: Trx, acc: ChangeableCase, content?: Pick<PlanContent, 'goals'>): Promise<void> {
+export async function refreshPlanFacts(
+  ctx: RequestContext,
+  trx: Trx,
+  acc: ChangeableCase,
+  content?: Pick<PlanContent, 'goals'>,
+): Promise<void> {
   await replace(trx, acc, 'plan', planFacts(content ?? (await currentPlan(ctx, trx, acc)), ctx.now()))
 }
 
