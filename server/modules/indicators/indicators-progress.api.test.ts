@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { runCli } from '../../test/cli'
 import { type Agent, json, startTestApp, type TestApp } from '../../test/harness'
 
 /**
@@ -169,4 +170,23 @@ it('publishes the line’s contacts and the team’s referrals through the same 
   expect(out.contacts.total).toEqual({ count: 0 })
   expect(out.referrals.byResult.keys).toEqual(['awaiting', 'declined', 'ongoing', 'met', 'partly_met', 'not_met', 'stopped'])
   expect(out.referrals.byResult.total).toEqual({ count: 0 })
+})
+
+it('writes the facts of cases saved before them once, from the command line, to the same figures', async () => {
+  const before = (await indicators()).progress
+  // As on a database migrated to 0058 with cases already saved: no facts yet.
+  await t.services.db.deleteFrom('case_progress_facts').execute()
+  expect((await indicators()).progress.network.cases).toEqual({ count: 0 })
+  const res = runCli(t, ['progress-facts', 'backfill'])
+  expect(res.status, res.stderr).toBe(0)
+  // The restricted case is not processed: 13 cases in all, 12 backfilled.
+  expect(res.stdout).toContain('progress facts written for 12 cases')
+  expect((await indicators()).progress).toEqual(before)
+  const entries = await t.services.db
+    .selectFrom('audit_log')
+    .select('subject_id')
+    .where('action', '=', 'progress_facts.backfilled')
+    .where('subject_type', '=', 'accompaniment')
+    .execute()
+  expect(entries.map((e) => e.subject_id)).toContain(improving[1]!.id)
 })
