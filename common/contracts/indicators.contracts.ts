@@ -49,6 +49,8 @@ const List = <K extends readonly [string, ...string[]]>(keys: K) =>
 const CodeList = z.object({
   keys: z.array(ThemeCode).max(200),
   counts: z.array(PublishedCount).max(200),
+  /** Each code's name in the four languages (staff vocabulary), for readers who may not list the themes. */
+  labels: z.array(z.object({ fr: z.string(), nl: z.string(), de: z.string(), en: z.string() })).max(200),
 })
 
 /** How a domain's score moved from a case's first review to its latest. */

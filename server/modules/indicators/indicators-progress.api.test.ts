@@ -165,9 +165,33 @@ it('leaves a restricted case out (GDPR art. 18)', async () => {
 })
 
 it('publishes the line’s contacts and the team’s referrals through the same rule', async () => {
+  const intake = await t.as(['intake'])
+  const call = async (channel: string) => {
+    const res = await intake.post('/api/contacts', {
+      channel,
+      callerKind: 'relative',
+      occurredAt: new Date(Date.now() - 60_000).toISOString(),
+      durationMinutes: 10,
+      summary: 'Inquiétude pour un neveu',
+      personDescription: 'Un neveu de 19 ans',
+      urgency: 'week',
+      themes: ['online_exposure'],
+    })
+    expect(res.statusCode, res.body).toBe(201)
+  }
+  for (let i = 0; i < 11; i++) await call('phone')
+  await call('email')
   const out = await indicators()
-  expect(out.contacts.byChannel.keys.length).toBe(out.contacts.byChannel.counts.length)
-  expect(out.contacts.total).toEqual({ count: 0 })
+  const at = (list: { keys: string[]; counts: unknown[] }, key: string) => list.counts[list.keys.indexOf(key)]
+  expect(out.contacts.total).toEqual({ count: 12 })
+  expect(at(out.contacts.byCallerKind, 'relative')).toEqual({ count: 12 })
+  // One e-mail: hidden, and the phone calls with it (the total would give it back).
+  expect(at(out.contacts.byChannel, 'email')).toEqual({ below: 10 })
+  expect(at(out.contacts.byChannel, 'phone')).toEqual({ below: 10 })
+  expect(out.contacts.byTheme.keys).toEqual(['online_exposure'])
+  expect(out.contacts.byTheme.counts).toEqual([{ count: 12 }])
+  expect(out.contacts.byTheme.labels[0].fr.length).toBeGreaterThan(3)
+  expect(JSON.stringify(out)).not.toContain('neveu')
   expect(out.referrals.byResult.keys).toEqual(['awaiting', 'declined', 'ongoing', 'met', 'partly_met', 'not_met', 'stopped'])
   expect(out.referrals.byResult.total).toEqual({ count: 0 })
 })

@@ -157,6 +157,11 @@ export async function referralIndicators(
 export async function contactIndicators(trx: Trx, query: IndicatorsQuery, now: string, threshold: number): Promise<Indicators['contacts']> {
   const { totals } = await contactStatistics(trx, { from: query.from, to: query.to, language: 'fr' }, now)
   const themes = Object.keys(totals.theme).sort()
+  const named = themes.length ? await trx.selectFrom('contact_themes').select(['code', 'labels']).where('code', 'in', themes).execute() : []
+  const labelOf = (code: string) => {
+    const row = named.find((r) => r.code === code)
+    return row ? fromJson(row.labels) : { fr: code, nl: code, de: code, en: code }
+  }
   return {
     total: single(totals.total, threshold),
     byChannel: list(
@@ -180,6 +185,7 @@ export async function contactIndicators(trx: Trx, query: IndicatorsQuery, now: s
         themes.map((k) => totals.theme[k] ?? 0),
         threshold,
       ).counts,
+      labels: themes.map(labelOf),
     },
   }
 }

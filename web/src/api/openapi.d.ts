@@ -9121,6 +9121,12 @@ export interface operations {
                       below: number
                     }
                 )[]
+                labels: {
+                  fr: string
+                  nl: string
+                  de: string
+                  en: string
+                }[]
               }
             }
             referrals: {

@@ -1,6 +1,7 @@
 import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import type { Indicators, PublishedCount } from '../../../../common/contracts/indicators.contracts'
+import { isLanguage } from '../../i18n'
 import { KindFrameworkBlock, ListBlock, useCount } from './indicator-blocks'
 
 /** A part of the page (contacts, referrals, progress): its own heading above its blocks. */
@@ -49,7 +50,9 @@ function Figures({ id, title, note, figures }: { id: string; title: string; note
 
 /** Issue 14: the line's contacts, the team's referrals and the progress of its cases. */
 export function MoreIndicators({ d }: { d: Indicators }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const language = isLanguage(i18n.language) ? i18n.language : 'fr'
+  const themes = d.contacts.byTheme
   const domain = (k: string) => t(`lifeDomains.${k}`)
   const change = (k: string) => t(`indicators.change.${k}`)
   const yesNo = (k: string) => t(`indicators.yesNo.${k}`)
@@ -154,6 +157,16 @@ export function MoreIndicators({ d }: { d: Indicators }) {
             heading={t('indicators.orientation')}
           />
         </SimpleGrid>
+        {themes.keys.length ? (
+          <ListBlock
+            id="indicators-contact-themes"
+            title={t('indicators.contactThemes')}
+            note={t('indicators.contactThemesNote')}
+            list={themes}
+            label={(k) => themes.labels[themes.keys.indexOf(k)]?.[language] ?? k}
+            heading={t('indicators.theme')}
+          />
+        ) : null}
       </Part>
     </>
   )
