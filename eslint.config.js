@@ -16,6 +16,7 @@ const CASE_TABLES = [
   'case_relatives',
   'network_snapshots',
   'case_opens',
+  'case_progress_facts',
 ]
 /** The contact point's records: reached through security/contact-access.ts only. */
 const CONTACT_TABLES = ['contacts', 'contact_history', 'contact_triages', 'contact_information_given', 'contact_day_counts']

@@ -236,6 +236,8 @@ export const AUDIT_ACTIONS = {
   'dpo_export.downloaded': 'read',
   'audit.verified': 'system',
   'names.reindexed': 'system',
+  // Issue 14: the progress facts of one case written once from its saved reviews, plan and network (CLI backfill).
+  'progress_facts.backfilled': 'system',
   'job.retried': 'system',
   // Master key rotation and its check, by the operator through the CLI (counts and key ids, never key material).
   'keys.rotated': 'system',

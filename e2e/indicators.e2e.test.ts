@@ -38,9 +38,21 @@ beforeAll(async () => {
     return res.json() as { id: string; version: number }
   }
   const ids: string[] = []
+  const review = async (id: string, takenOn: string, answers: object) => {
+    const res = await worker.post(`/api/accompaniments/${id}/assessments`, { instrument: 'progress-review', takenOn, answers })
+    expect(res.statusCode, res.body).toBe(201)
+  }
   for (let i = 0; i < 12; i++) {
     const c = await open('concerned', `Volontaire${i}`)
     ids.push(c.id)
+    // Progress: eleven housing scores up as the worker rates them; one family score down as the person does.
+    if (i < 11) {
+      await review(c.id, `${LAST_YEAR}-03-15`, { housing: { worker: 3 } })
+      await review(c.id, `${LAST_YEAR}-05-15`, { housing: { worker: 6 } })
+    } else {
+      await review(c.id, `${LAST_YEAR}-03-15`, { family: { person: 7 } })
+      await review(c.id, `${LAST_YEAR}-05-15`, { family: { person: 4 } })
+    }
     // Sessions first: a closed case takes none.
     if (i < 3) {
       const held = await worker.post(`/api/accompaniments/${c.id}/sessions`, {
@@ -144,6 +156,11 @@ it('the lead reads last year’s indicators of their team, small counts shown as
   // A chart draws only published counts: where all are hidden or zero it says so, the table holds them.
   expect(await page.getByTestId('indicators-opened').getByTestId('chart-not-drawn').count()).toBe(1)
   expect(await page.getByTestId('indicators-closed').locator('svg.recharts-surface').count()).toBe(1)
+  // Progress, from the facts written when the reviews were saved: improved, unchanged, worse, total.
+  await page.getByRole('heading', { level: 2, name: tr('fr', 'indicators.progress') }).waitFor()
+  expect(await cells(page, 'indicators-reviews-worker', 'Logement')).toEqual(['11', '0', '0', '11'])
+  expect((await cells(page, 'indicators-reviews-person', 'Famille'))[2]).toBe('< 10')
+  expect(await page.getByTestId('indicators-reviews-worker').locator('svg.recharts-surface').count()).toBe(1)
   await shots(page, 'fr')
 
   await chooseLanguage(page, server.url, 'nl')
@@ -152,6 +169,9 @@ it('the lead reads last year’s indicators of their team, small counts shown as
   expect(await cells(page, 'indicators-opened', 'Totaal')).toEqual(['15', '0', '15'])
   expect(await cells(page, 'indicators-sessions', 'Gehouden')).toEqual(['< 10'])
   expect(await page.getByTestId('indicators-duration-figures').innerText()).toMatch(/92 dagen/)
+  await page.getByRole('heading', { level: 2, name: tr('nl', 'indicators.progress') }).waitFor()
+  expect(await cells(page, 'indicators-reviews-worker', 'Huisvesting')).toEqual(['11', '0', '0', '11'])
+  expect(await cells(page, 'indicators-referral-results', 'Totaal')).toEqual(['0'])
   await shots(page, 'nl')
   // Counts only: no one's name on the page.
   expect(await page.content()).not.toContain('Volontaire')

@@ -90,6 +90,7 @@ const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
   practice_note_comments: true,
   study_extracts: true,
   training_sessions: true,
+  case_progress_facts: true,
 }
 /**
  * Neither staff data nor guarded by the lint: who works on which case (no person's data, read

@@ -1,6 +1,10 @@
 import { z } from 'zod'
 import { ACCOMPANIMENT_KINDS, FRAMEWORKS, OUTCOMES } from './accompaniments.contracts'
 import { SESSION_STATUSES } from './case-sessions.contracts'
+import { STATISTIC_ORIENTATIONS } from './contact-statistics.contracts'
+import { CALLER_KINDS, CONTACT_CHANNELS, ThemeCode } from './contacts.contracts'
+import { LIFE_DOMAINS } from './desistance.contracts'
+import { PARTNER_AUDIENCES } from './partners.contracts'
 
 /** The longest period one view covers: two years and a day, enough for "last year" against the one before. */
 export const INDICATORS_MAX_DAYS = 732
@@ -41,6 +45,62 @@ const List = <K extends readonly [string, ...string[]]>(keys: K) =>
     total: PublishedCount,
   })
 
+/** A list whose keys are codes managed as data (contact themes): the counts do not add up to a whole. */
+const CodeList = z.object({
+  keys: z.array(ThemeCode).max(200),
+  counts: z.array(PublishedCount).max(200),
+  /** Each code's name in the four languages (staff vocabulary), for readers who may not list the themes. */
+  labels: z.array(z.object({ fr: z.string(), nl: z.string(), de: z.string(), en: z.string() })).max(200),
+})
+
+/** How a domain's score moved from a case's first review to its latest. */
+export const REVIEW_CHANGES = ['improved', 'same', 'worse'] as const
+export const GOAL_STATES = ['done', 'open'] as const
+/** What became of a referral sent in the period, as it stands now. */
+export const REFERRAL_RESULTS = ['awaiting', 'declined', 'ongoing', 'met', 'partly_met', 'not_met', 'stopped'] as const
+export const YES_NO = ['yes', 'no'] as const
+
+/** The contact point's line over the period (the line is the service's, not a team's). */
+export const ContactIndicators = z.object({
+  total: PublishedCount,
+  byChannel: List(CONTACT_CHANNELS),
+  byCallerKind: List(CALLER_KINDS),
+  byOrientation: List(STATISTIC_ORIENTATIONS),
+  /** A contact filed under several themes counts once under each. */
+  byTheme: CodeList,
+})
+
+export const ReferralIndicators = z.object({
+  /** Referrals sent in the period from the team's cases, by what became of them. */
+  byResult: List(REFERRAL_RESULTS),
+  /** The same by the audiences the partner serves: a partner serving several counts under each. */
+  byAudience: z.object({
+    keys: z.array(z.enum(PARTNER_AUDIENCES)).max(PARTNER_AUDIENCES.length),
+    counts: z.array(PublishedCount).max(PARTNER_AUDIENCES.length),
+  }),
+})
+
+/**
+ * Progress of the cases active in the period, from their first review, plan and network snapshot
+ * to their latest (facts written when they were saved; no narrative is opened to count them).
+ */
+export const ProgressIndicators = z.object({
+  /** Cases with two reviews or more scoring the domain, by how the score moved; one table per rater. */
+  reviewsByWorker: Table(LIFE_DOMAINS, REVIEW_CHANGES),
+  reviewsByPerson: Table(LIFE_DOMAINS, REVIEW_CHANGES),
+  /** Goals of the current plans, per domain, done or still open. */
+  planGoals: Table(LIFE_DOMAINS, GOAL_STATES),
+  /** Cases with two network snapshots or more: whether they gained supportive ties and left harmful ones. */
+  network: z.object({
+    cases: PublishedCount,
+    supportiveGained: List(YES_NO),
+    harmfulLeft: List(YES_NO),
+    supportiveTiesGained: PublishedCount,
+    harmfulTiesLeft: PublishedCount,
+  }),
+})
+export type ProgressIndicators = z.infer<typeof ProgressIndicators>
+
 export const Indicators = z.object({
   teamId: z.uuid(),
   from: z.iso.date(),
@@ -57,6 +117,9 @@ export const Indicators = z.object({
   duration: z.object({ cases: PublishedCount, medianDays: z.number().int().min(0).nullable() }),
   /** Sessions planned in the period, by what became of them. */
   sessions: List(SESSION_STATUSES),
+  contacts: ContactIndicators,
+  referrals: ReferralIndicators,
+  progress: ProgressIndicators,
 })
 export type Indicators = z.infer<typeof Indicators>
 

@@ -1,3 +1,4 @@
+import { progressFactsBackfill } from './progress-facts.command'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import { ROLES, type Role } from '../../common/roles'
@@ -30,6 +31,7 @@ const USAGE = `Usage: npm run parcours -- <command>
   audit head                       print an anchor (last entry and its hash) to keep outside the database
   names reindex                    make every person's search keys again (start-up does it when the
                                    name index changed; run it after restoring an older backup)
+  progress-facts backfill          write the progress indicators' facts of cases saved before them
   jobs list [--state S] [--limit N]  background jobs, latest first: state, attempts, progress, last error
                                    (S: queued, running, done, failed)
   jobs retry <id>                  give a failed job a fresh set of attempts, due now
@@ -177,6 +179,12 @@ async function run(argv: string[]): Promise<number> {
     if (command === 'keys' && (sub === 'rotate' || sub === 'verify')) {
       const f = flags(rest)
       return await keysCommand(services, config, sub, { batch: f.get('batch')?.[0], pauseMs: f.get('pause-ms')?.[0] })
+    }
+    if (command === 'progress-facts' && sub === 'backfill') {
+      const done = await progressFactsBackfill(await systemContext(services, null, 'cli'), (n) => process.stderr.write(`\r${n} cases`))
+      if (done) process.stderr.write('\n')
+      console.log(`progress facts written for ${done} cases`)
+      return 0
     }
     if (command === 'jobs') {
       const f = flags(rest)

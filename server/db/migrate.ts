@@ -55,6 +55,7 @@ import * as m0054 from './migrations/0054-practice-notes'
 import * as m0055 from './migrations/0055-dpo-export-downloaded-by'
 import * as m0056 from './migrations/0056-study-extracts'
 import * as m0057 from './migrations/0057-training-sessions'
+import * as m0058 from './migrations/0058-case-progress-facts'
 import * as m0059 from './migrations/0059-study-k-and-closing'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
@@ -116,6 +117,7 @@ const STEPS: Record<string, Step> = {
   '0055-dpo-export-downloaded-by': m0055,
   '0056-study-extracts': m0056,
   '0057-training-sessions': m0057,
+  '0058-case-progress-facts': m0058,
   '0059-study-k-and-closing': m0059,
 }
 

@@ -90,3 +90,22 @@ export async function accessOf(trx: Trx, actor: Actor, rows: { id: string; team_
   const led = isLead(actor) ? new Set(actor.teamIds) : new Set<string>()
   return new Map(rows.map((r) => [r.id, assigned.has(r.id) ? 'assigned' : led.has(r.team_id) ? 'lead' : 'emergency']))
 }
+
+/**
+ * Cases opened for the operator's maintenance of derived facts (cli `progress-facts backfill`),
+ * in id order from `after`: not erased (nothing is left to read) and not restricted (no processing
+ * while restricted); closed ones included, as their facts count and writing them changes none of
+ * the case's content. Only that command calls it, under the system actor, one audited write per case.
+ */
+export async function casesForMaintenance(trx: Trx, after: string | null, limit: number): Promise<ChangeableCase[]> {
+  const rows = await trx
+    .selectFrom('accompaniments')
+    .select(CASE_COLUMNS)
+    .where('accompaniments.erased_at', 'is', null)
+    .where('accompaniments.restricted', '=', 0)
+    .$if(after !== null, (q) => q.where('accompaniments.id', '>', after as string))
+    .orderBy('accompaniments.id')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => ({ ...r, access: 'assigned' }) as ChangeableCase)
+}

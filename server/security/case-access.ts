@@ -38,6 +38,7 @@ export {
   type Need,
   type OpenedCase,
   accessOf,
+  casesForMaintenance,
   openCase,
 } from './case-access.open'
 export { type CreatedCase, deleteRows, insertCase, insertRows, rowsOf, updateCase, updateRows } from './case-access.rows'

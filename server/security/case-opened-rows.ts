@@ -20,9 +20,14 @@ export async function recordOpened(trx: Trx, acc: OpenedCase, actor: Actor, at: 
  * case (someone changed it since it was read), 404 when it is not (which the caller must not
  * tell apart from a row of another case).
  */
-export async function missOrStale(trx: Trx, acc: OpenedCase, table: Exclude<CaseTable, 'case_opens'>, rowId: string): Promise<never> {
+export async function missOrStale(
+  trx: Trx,
+  acc: OpenedCase,
+  table: Exclude<CaseTable, 'case_opens' | 'case_progress_facts'>,
+  rowId: string,
+): Promise<never> {
   // Typed over the union of case tables with rows of their own (an `id`; `case_opens` is keyed by
-  // user and case): nothing of the row is returned.
+  // user and case, `case_progress_facts` by case and fact): nothing of the row is returned.
   const exists = await trx
     .selectFrom(table)
     .select(`${table}.id`)

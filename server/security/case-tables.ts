@@ -26,6 +26,7 @@ export const CASE_TABLES = [
   'case_relatives',
   'network_snapshots',
   'case_opens',
+  'case_progress_facts',
 ] as const satisfies readonly (keyof Database)[]
 export type CaseTable = (typeof CASE_TABLES)[number]
 
@@ -131,6 +132,13 @@ export const CASE_QUERIES: { [T in CaseTable]: Queries<T> } = {
     update: (trx, id) => trx.updateTable('case_opens').where('case_opens.accompaniment_id', '=', id),
     delete: (trx, id) => trx.deleteFrom('case_opens').where('case_opens.accompaniment_id', '=', id),
     joined: (cases) => cases.innerJoin('case_opens', 'case_opens.accompaniment_id', 'accompaniments.id'),
+  },
+  case_progress_facts: {
+    rows: (trx, id) => trx.selectFrom('case_progress_facts').where('case_progress_facts.accompaniment_id', '=', id),
+    insert: (trx, id, rows) => trx.insertInto('case_progress_facts').values(rows.map((r) => ({ ...r, accompaniment_id: id }))),
+    update: (trx, id) => trx.updateTable('case_progress_facts').where('case_progress_facts.accompaniment_id', '=', id),
+    delete: (trx, id) => trx.deleteFrom('case_progress_facts').where('case_progress_facts.accompaniment_id', '=', id),
+    joined: (cases) => cases.innerJoin('case_progress_facts', 'case_progress_facts.accompaniment_id', 'accompaniments.id'),
   },
 }
 

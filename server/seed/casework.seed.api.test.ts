@@ -94,9 +94,10 @@ it("gives the lead a case to assign, a closure to decide, an overdue task and th
     expect(grants[0].userId).toBe(colleague.id)
     expect(grants[0].reason.length).toBeGreaterThan(15)
   }
-  // Her own team's cases are hers; the emergency access is the only one of the lead's team she sees.
+  // Her own team's cases are hers (two, and the indicators' cohort of thirteen); the emergency
+  // access is the only one of the lead's team she sees.
   const hers = await caseload('intervenante')
-  expect(hers.map((c) => c.access).sort()).toEqual(['assigned', 'assigned', 'emergency'])
+  expect(hers.map((c) => c.access).sort()).toEqual([...new Array<string>(15).fill('assigned'), 'emergency'])
   expect(json(await (agents.intervenante as Agent).get('/api/my-day')).sessionsToday).toHaveLength(1)
 })
 
@@ -112,4 +113,19 @@ it('leaves the desistance demo on the judicial case, and does nothing when run a
   const before = await count()
   await seedCasework(t.services)
   expect(await count()).toBe(before)
+})
+
+it('gives the second team a cohort whose progress the indicators show, some counts published and some hidden', async () => {
+  const dpo = agents.dpo as Agent
+  const teams = json(await dpo.get('/api/indicators/teams')).items as { id: string; name: string }[]
+  const second = teams.find((team) => team.name === 'Équipe Wallonie')!
+  const today = new Date().toISOString().slice(0, 10)
+  const res = await dpo.get(`/api/indicators?teamId=${second.id}&from=${today.slice(0, 4)}-01-01&to=${today}`)
+  expect(res.statusCode, res.body).toBe(200)
+  const p = json(res).progress
+  const housing = p.reviewsByWorker.cells[p.reviewsByWorker.rows.indexOf('housing')]
+  expect(housing).toEqual([{ count: 12 }, { count: 0 }, { count: 0 }])
+  expect(JSON.stringify(p)).toContain('"below":10')
+  expect(p.network.cases).toEqual({ count: 12 })
+  expect(p.network.supportiveGained.counts[0]).toEqual({ count: 12 })
 })

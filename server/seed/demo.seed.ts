@@ -12,6 +12,7 @@ import { seedInstruments } from './instruments.seed'
 import { seedNetwork } from './network.seed'
 import { seedPartners } from './partners.seed'
 import { seedPlanAndTrajectory } from './plan-trajectory.seed'
+import { seedProgressCohort } from './progress-cohort.seed'
 import { seedReferrals } from './referrals.seed'
 import { seedSheets } from './sheets.seed'
 import { seedStudies } from './studies.seed'
@@ -59,4 +60,5 @@ export async function seedDemo(services: Services): Promise<void> {
   await seedPartners(services)
   await seedReferrals(services)
   await seedStudies(services)
+  await seedProgressCohort(services)
 }

@@ -12,7 +12,17 @@ afterAll(() => t.close())
 
 it("gives the demo worker's first case a plan in two versions and a trajectory, once", async () => {
   const counts = async () => ({
-    plans: (await t.services.db.selectFrom('plan_versions').select('version').orderBy('version').execute()).map((r) => r.version),
+    // The first team's: the second holds the indicators' cohort (progress-cohort.seed.ts), one plan each.
+    plans: (
+      await t.services.db
+        .selectFrom('plan_versions')
+        .innerJoin('accompaniments', 'accompaniments.id', 'plan_versions.accompaniment_id')
+        .innerJoin('teams', 'teams.id', 'accompaniments.team_id')
+        .where('teams.name', '=', 'Équipe Bruxelles')
+        .select('plan_versions.version')
+        .orderBy('plan_versions.version')
+        .execute()
+    ).map((r) => r.version),
     events: (await t.services.db.selectFrom('trajectory_events').select('id').execute()).length,
   })
   expect(await counts()).toEqual({ plans: [1, 2], events: 10 })

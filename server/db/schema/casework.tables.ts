@@ -14,7 +14,7 @@ import type {
 } from '../../../common/contracts/accompaniments.contracts'
 import type { CONSENTS, INVOLVEMENTS } from '../../../common/contracts/case-relatives.contracts'
 import type { ATTENDANCE, MODALITIES, PARTICIPANTS, SESSION_STATUSES } from '../../../common/contracts/case-sessions.contracts'
-import type { LifeDomain } from '../../../common/contracts/desistance.contracts'
+import type { LifeDomain, Perspective } from '../../../common/contracts/desistance.contracts'
 import type { ErasureRefusalReason } from '../../../common/contracts/erasures.contracts'
 import type { ClientKinds, InstrumentDefinition, InstrumentPurpose } from '../../../common/contracts/instruments.contracts'
 import type { GENDERS, PersonLanguage } from '../../../common/contracts/persons.contracts'
@@ -290,5 +290,23 @@ export interface CaseworkTables {
     /** 0052: the ground a refusal rests on (ERASURE_REFUSAL_REASONS); null before 0052 and unless refused. */
     refusal_reason: ColumnType<ErasureRefusalReason | null, ErasureRefusalReason | null | undefined, ErasureRefusalReason | null>
     version: ColumnType<number, number | undefined, number>
+  }
+  /**
+   * 0058: per case, non-identifying facts of progress (codes and small numbers), rewritten by the
+   * commands that save reviews, plans and network snapshots; read by the indicators.
+   */
+  case_progress_facts: {
+    accompaniment_id: string
+    kind: 'review' | 'plan' | 'network'
+    /** A life domain, or '' for a fact of the whole case (network). */
+    domain: LifeDomain | ''
+    /** 'worker' or 'person' for review scores; '' otherwise. */
+    rater: Perspective | ''
+    first_value: number | null
+    latest_value: number | null
+    count_a: number
+    count_b: number
+    observations: number
+    updated_at: string
   }
 }

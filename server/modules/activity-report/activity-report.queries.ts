@@ -37,6 +37,7 @@ export async function activityReport(
   trx: Trx,
   actor: Actor,
   query: ActivityReportQuery,
+  now: string,
   configuredThreshold?: number,
 ): Promise<ActivityReport> {
   const threshold = smallCellThreshold(configuredThreshold)
@@ -48,7 +49,7 @@ export async function activityReport(
   if (!team) throw fail('resource.not_found')
   const from = `${query.year}-01-01`
   const to = `${query.year}-12-31`
-  const accompaniments = await teamIndicators(trx, actor, { teamId: team.id, from, to }, configuredThreshold)
+  const accompaniments = await teamIndicators(trx, actor, { teamId: team.id, from, to }, now, configuredThreshold)
   const start = brusselsMidnight(from)
   const end = brusselsMidnight(`${query.year + 1}-01-01`)
 

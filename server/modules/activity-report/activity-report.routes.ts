@@ -21,7 +21,7 @@ export const activityReportRoutes = [
     async handler({ query, ctx }) {
       return ctx.read('activity_report.viewed', async (trx, audit) => {
         audit.detail({ teamId: query.teamId, year: query.year })
-        return activityReport(trx, ctx.user, query)
+        return activityReport(trx, ctx.user, query, ctx.now())
       })
     },
   }),
@@ -35,7 +35,7 @@ export const activityReportRoutes = [
     async handler({ query, ctx, reply }) {
       const report = await ctx.read('activity_report.downloaded', async (trx, audit) => {
         audit.detail({ teamId: query.teamId, year: query.year, format: 'pdf' })
-        return activityReport(trx, ctx.user, query)
+        return activityReport(trx, ctx.user, query, ctx.now())
       })
       const pdf = await activityPdf(report)
       reply.header('Content-Type', 'application/pdf')
@@ -54,7 +54,7 @@ export const activityReportRoutes = [
     async handler({ query, ctx, reply }) {
       const report = await ctx.read('activity_report.downloaded', async (trx, audit) => {
         audit.detail({ teamId: query.teamId, year: query.year, format: 'csv' })
-        return activityReport(trx, ctx.user, query)
+        return activityReport(trx, ctx.user, query, ctx.now())
       })
       const csv = activityCsv(report)
       reply.header('Content-Type', 'text/csv; charset=utf-8')

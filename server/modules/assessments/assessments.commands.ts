@@ -4,6 +4,8 @@ import type { RequestContext, Trx } from '../../http/context'
 import { fail, invalidField } from '../../http/errors'
 import { type ChangeableCase, insertRows, rowsOf, updateRows } from '../../security/case-access'
 import { definitionOf, latestVersion, usesOf } from '../instruments/instruments.queries'
+import { PROGRESS_REVIEW_CODE } from '../instruments/builtin'
+import { refreshReviewFacts } from '../progress/progress-facts'
 import { checkAnswers } from './assessments.validate'
 
 /** A new answer set is given in the instrument's latest version, and keeps it for good. */
@@ -37,6 +39,7 @@ export async function createAssessment(
     updated_by: ctx.user.userId,
     version: 1,
   })
+  if (input.instrument === PROGRESS_REVIEW_CODE) await refreshReviewFacts(ctx, trx, acc)
   return { id, version: version.version }
 }
 
@@ -71,5 +74,6 @@ export async function updateAssessment(
     .where('assessments.version', '=', expected)
     .executeTakeFirst()
   if (Number(result.numUpdatedRows) === 0) throw fail('version.mismatch')
+  if (current.instrument_id === PROGRESS_REVIEW_CODE) await refreshReviewFacts(ctx, trx, acc)
   return { instrument: current.instrument_id, version: current.instrument_version }
 }

@@ -209,10 +209,31 @@ describe('a confirmed erasure', () => {
   let erasureId: string
   let requestId: string
   let dashboardBefore: unknown
+  let factsBefore: unknown[]
   let ciphertexts: string[]
+  const facts = () =>
+    h.services.db
+      .selectFrom('case_progress_facts')
+      .selectAll()
+      .where('accompaniment_id', '=', c.caseId)
+      .orderBy('kind')
+      .orderBy('domain')
+      .execute()
 
   beforeAll(async () => {
     c = await closedCase(SECRET.firstName, SECRET.lastName)
+    for (const [takenOn, score] of [
+      ['2026-01-10', 3],
+      ['2026-03-10', 6],
+    ] as const) {
+      const review = await worker.post(`/api/accompaniments/${c.caseId}/assessments`, {
+        instrument: 'progress-review',
+        takenOn,
+        answers: { housing: { worker: score } },
+      })
+      expect(review.statusCode, review.body).toBe(201)
+    }
+    factsBefore = await facts()
     await close(c.caseId, c.version)
     const dashboard = await lead.get(`/api/dashboard/caseload?teamId=${team}`)
     expect(dashboard.statusCode, dashboard.body).toBe(200)
@@ -304,6 +325,11 @@ describe('a confirmed erasure', () => {
     const after = await lead.get(`/api/dashboard/caseload?teamId=${team}`)
     expect(after.statusCode, after.body).toBe(200)
     expect(json(after)).toEqual(dashboardBefore)
+    // The progress facts hold codes and numbers only: the indicators count the shell as before.
+    expect(factsBefore).toEqual([
+      expect.objectContaining({ kind: 'review', domain: 'housing', rater: 'worker', first_value: 3, latest_value: 6 }),
+    ])
+    expect(await facts()).toEqual(factsBefore)
   })
 
   it('keeps the audit chain verifiable, and the log holds ids and codes, no personal plaintext', async () => {

@@ -4,14 +4,21 @@ import { SESSION_STATUSES } from '../../../common/contracts/case-sessions.contra
 import type { Actor, Trx } from '../../http/context'
 import { countedCases } from '../../security/case-access'
 import { serviceDayBounds } from '../../time/service-day'
+import { contactIndicators, progressIndicators, referralIndicators } from './indicators-progress.queries'
 import { smallCellThreshold, suppressList, suppressTable } from './indicators.suppression'
 
 /**
  * The service's activity over a period for one team, from indexed columns only (never a sealed
- * narrative), every count through the small-cell rule. The team's restricted cases are left out
+ * narrative; progress from the facts written at save time), every count through the small-cell rule. The team's restricted cases are left out
  * (GDPR art. 18); erased ones stay, as the counted shells erasure leaves.
  */
-export async function teamIndicators(trx: Trx, actor: Actor, query: IndicatorsQuery, configuredThreshold?: number): Promise<Indicators> {
+export async function teamIndicators(
+  trx: Trx,
+  actor: Actor,
+  query: IndicatorsQuery,
+  now: string,
+  configuredThreshold?: number,
+): Promise<Indicators> {
   const threshold = smallCellThreshold(configuredThreshold)
   const start = serviceDayBounds(query.from).from
   const end = serviceDayBounds(query.to).to
@@ -75,6 +82,11 @@ export async function teamIndicators(trx: Trx, actor: Actor, query: IndicatorsQu
     .map((r) => Math.round((Date.parse(r.closed_at as string) - Date.parse(r.created_at)) / 86_400_000))
     .sort((a, b) => a - b)
   const durationCases = suppressList([lengths.length], threshold).total
+  // Progress of the cases open at some time in the period, as they stand now.
+  const active = new Set(rows.filter(openIn).map((r) => r.id))
+  const progress = await progressIndicators(trx, actor, query.teamId, active, threshold)
+  const referrals = await referralIndicators(trx, actor, query.teamId, { start, end }, threshold)
+  const contacts = await contactIndicators(trx, query, now, threshold)
   return {
     teamId: query.teamId,
     from: query.from,
@@ -86,6 +98,9 @@ export async function teamIndicators(trx: Trx, actor: Actor, query: IndicatorsQu
     // A median over fewer cases than the threshold would describe those few: not given.
     duration: { cases: durationCases, medianDays: 'count' in durationCases && lengths.length > 0 ? median(lengths) : null },
     sessions: { keys: [...SESSION_STATUSES], counts: sessionCounts.counts, total: sessionCounts.total },
+    contacts,
+    referrals,
+    progress,
   }
 }
 

@@ -9,7 +9,8 @@ export const indicatorsRoutes = [
   defineRoute({
     method: 'GET',
     path: '/api/indicators',
-    summary: "A team's activity over a period: accompaniments opened, active and closed, durations, sessions; small counts suppressed",
+    summary:
+      "A team's activity over a period: accompaniments opened, active and closed, durations, sessions, contacts, referrals and progress; small counts suppressed",
     tags: ['indicators'],
     query: IndicatorsQuery,
     response: Indicators,
@@ -21,7 +22,7 @@ export const indicatorsRoutes = [
         // The DPO may name any team: one that does not exist is a miss, not a table of zeros.
         const team = await trx.selectFrom('teams').select('id').where('id', '=', query.teamId).executeTakeFirst()
         if (!team) throw fail('resource.not_found')
-        return teamIndicators(trx, ctx.user, query)
+        return teamIndicators(trx, ctx.user, query, ctx.now())
       })
     },
   }),

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { NetworkSnapshotInput, Tie } from '../../../common/contracts/network.contracts'
 import type { RequestContext, Trx } from '../../http/context'
 import { type ChangeableCase, insertRows, missOrStale, updateRows } from '../../security/case-access'
+import { refreshNetworkFacts } from '../progress/progress-facts'
 
 type Input = z.output<typeof NetworkSnapshotInput>
 
@@ -37,6 +38,7 @@ export async function createSnapshot(ctx: RequestContext, trx: Trx, acc: Changea
     updated_at: now,
     version: 1,
   })
+  await refreshNetworkFacts(ctx, trx, acc)
   return id
 }
 
@@ -55,4 +57,5 @@ export async function updateSnapshot(
     .where('network_snapshots.version', '=', version)
     .executeTakeFirst()
   if (Number(result.numUpdatedRows) === 0) await missOrStale(trx, acc, 'network_snapshots', snapshotId)
+  await refreshNetworkFacts(ctx, trx, acc)
 }

@@ -4,6 +4,7 @@ import type { PlanContent, PlanInput } from '../../../common/contracts/plans.con
 import type { RequestContext, Trx } from '../../http/context'
 import { AppError, fail } from '../../http/errors'
 import { type ChangeableCase, insertRows } from '../../security/case-access'
+import { refreshPlanFacts } from '../progress/progress-facts'
 import { currentPlan } from './plans.queries'
 
 type Input = z.output<typeof PlanInput>
@@ -65,5 +66,6 @@ export async function savePlan(ctx: RequestContext, trx: Trx, acc: ChangeableCas
     if (isUniqueViolation(error)) throw fail('version.mismatch')
     throw error
   }
+  await refreshPlanFacts(ctx, trx, acc, content)
   return { id, version, content }
 }

@@ -1049,7 +1049,7 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** A team's activity over a period: accompaniments opened, active and closed, durations, sessions; small counts suppressed */
+    /** A team's activity over a period: accompaniments opened, active and closed, durations, sessions, contacts, referrals and progress; small counts suppressed */
     get: operations['getTeamIndicators']
     put?: never
     post?: never
@@ -9160,6 +9160,378 @@ export interface operations {
                     below: number
                   }
             }
+            contacts: {
+              total:
+                | {
+                    /** Format: int64 */
+                    count: number
+                  }
+                | {
+                    /** Format: int64 */
+                    below: number
+                  }
+              byChannel: {
+                keys: ('phone' | 'email' | 'walk_in' | 'web_form' | 'letter' | 'other')[]
+                counts: (
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                )[]
+                total:
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+              }
+              byCallerKind: {
+                keys: ('relative' | 'professional' | 'person_concerned' | 'undisclosed' | 'anonymous')[]
+                counts: (
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                )[]
+                total:
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+              }
+              byOrientation: {
+                keys: ('none' | 'information_only' | 'advice_case' | 'accompaniment' | 'referred' | 'not_yet')[]
+                counts: (
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                )[]
+                total:
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+              }
+              byTheme: {
+                keys: string[]
+                counts: (
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                )[]
+                labels: {
+                  fr: string
+                  nl: string
+                  de: string
+                  en: string
+                }[]
+              }
+            }
+            referrals: {
+              byResult: {
+                keys: ('awaiting' | 'declined' | 'ongoing' | 'met' | 'partly_met' | 'not_met' | 'stopped')[]
+                counts: (
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                )[]
+                total:
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+              }
+              byAudience: {
+                keys: (
+                  'children' | 'young_people' | 'adults' | 'families' | 'parents' | 'women' | 'professionals' | 'detainees' | 'newcomers'
+                )[]
+                counts: (
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                )[]
+              }
+            }
+            progress: {
+              reviewsByWorker: {
+                rows: (
+                  | 'schooling'
+                  | 'employment'
+                  | 'housing'
+                  | 'family'
+                  | 'relationships'
+                  | 'health'
+                  | 'leisure'
+                  | 'identity'
+                  | 'citizenship'
+                  | 'violence'
+                )[]
+                columns: ('improved' | 'same' | 'worse')[]
+                cells: (
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                )[][]
+                rowTotals: (
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                )[]
+                columnTotals: (
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                )[]
+                total:
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+              }
+              reviewsByPerson: {
+                rows: (
+                  | 'schooling'
+                  | 'employment'
+                  | 'housing'
+                  | 'family'
+                  | 'relationships'
+                  | 'health'
+                  | 'leisure'
+                  | 'identity'
+                  | 'citizenship'
+                  | 'violence'
+                )[]
+                columns: ('improved' | 'same' | 'worse')[]
+                cells: (
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                )[][]
+                rowTotals: (
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                )[]
+                columnTotals: (
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                )[]
+                total:
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+              }
+              planGoals: {
+                rows: (
+                  | 'schooling'
+                  | 'employment'
+                  | 'housing'
+                  | 'family'
+                  | 'relationships'
+                  | 'health'
+                  | 'leisure'
+                  | 'identity'
+                  | 'citizenship'
+                  | 'violence'
+                )[]
+                columns: ('done' | 'open')[]
+                cells: (
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                )[][]
+                rowTotals: (
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                )[]
+                columnTotals: (
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                )[]
+                total:
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+              }
+              network: {
+                cases:
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                supportiveGained: {
+                  keys: ('yes' | 'no')[]
+                  counts: (
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                  )[]
+                  total:
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                }
+                harmfulLeft: {
+                  keys: ('yes' | 'no')[]
+                  counts: (
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                  )[]
+                  total:
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                }
+                supportiveTiesGained:
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                harmfulTiesLeft:
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+              }
+            }
           }
         }
       }
@@ -10205,6 +10577,378 @@ export interface operations {
                       /** Format: int64 */
                       below: number
                     }
+              }
+              contacts: {
+                total:
+                  | {
+                      /** Format: int64 */
+                      count: number
+                    }
+                  | {
+                      /** Format: int64 */
+                      below: number
+                    }
+                byChannel: {
+                  keys: ('phone' | 'email' | 'walk_in' | 'web_form' | 'letter' | 'other')[]
+                  counts: (
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                  )[]
+                  total:
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                }
+                byCallerKind: {
+                  keys: ('relative' | 'professional' | 'person_concerned' | 'undisclosed' | 'anonymous')[]
+                  counts: (
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                  )[]
+                  total:
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                }
+                byOrientation: {
+                  keys: ('none' | 'information_only' | 'advice_case' | 'accompaniment' | 'referred' | 'not_yet')[]
+                  counts: (
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                  )[]
+                  total:
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                }
+                byTheme: {
+                  keys: string[]
+                  counts: (
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                  )[]
+                  labels: {
+                    fr: string
+                    nl: string
+                    de: string
+                    en: string
+                  }[]
+                }
+              }
+              referrals: {
+                byResult: {
+                  keys: ('awaiting' | 'declined' | 'ongoing' | 'met' | 'partly_met' | 'not_met' | 'stopped')[]
+                  counts: (
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                  )[]
+                  total:
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                }
+                byAudience: {
+                  keys: (
+                    'children' | 'young_people' | 'adults' | 'families' | 'parents' | 'women' | 'professionals' | 'detainees' | 'newcomers'
+                  )[]
+                  counts: (
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                  )[]
+                }
+              }
+              progress: {
+                reviewsByWorker: {
+                  rows: (
+                    | 'schooling'
+                    | 'employment'
+                    | 'housing'
+                    | 'family'
+                    | 'relationships'
+                    | 'health'
+                    | 'leisure'
+                    | 'identity'
+                    | 'citizenship'
+                    | 'violence'
+                  )[]
+                  columns: ('improved' | 'same' | 'worse')[]
+                  cells: (
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                  )[][]
+                  rowTotals: (
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                  )[]
+                  columnTotals: (
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                  )[]
+                  total:
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                }
+                reviewsByPerson: {
+                  rows: (
+                    | 'schooling'
+                    | 'employment'
+                    | 'housing'
+                    | 'family'
+                    | 'relationships'
+                    | 'health'
+                    | 'leisure'
+                    | 'identity'
+                    | 'citizenship'
+                    | 'violence'
+                  )[]
+                  columns: ('improved' | 'same' | 'worse')[]
+                  cells: (
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                  )[][]
+                  rowTotals: (
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                  )[]
+                  columnTotals: (
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                  )[]
+                  total:
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                }
+                planGoals: {
+                  rows: (
+                    | 'schooling'
+                    | 'employment'
+                    | 'housing'
+                    | 'family'
+                    | 'relationships'
+                    | 'health'
+                    | 'leisure'
+                    | 'identity'
+                    | 'citizenship'
+                    | 'violence'
+                  )[]
+                  columns: ('done' | 'open')[]
+                  cells: (
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                  )[][]
+                  rowTotals: (
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                  )[]
+                  columnTotals: (
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                  )[]
+                  total:
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                }
+                network: {
+                  cases:
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                  supportiveGained: {
+                    keys: ('yes' | 'no')[]
+                    counts: (
+                      | {
+                          /** Format: int64 */
+                          count: number
+                        }
+                      | {
+                          /** Format: int64 */
+                          below: number
+                        }
+                    )[]
+                    total:
+                      | {
+                          /** Format: int64 */
+                          count: number
+                        }
+                      | {
+                          /** Format: int64 */
+                          below: number
+                        }
+                  }
+                  harmfulLeft: {
+                    keys: ('yes' | 'no')[]
+                    counts: (
+                      | {
+                          /** Format: int64 */
+                          count: number
+                        }
+                      | {
+                          /** Format: int64 */
+                          below: number
+                        }
+                    )[]
+                    total:
+                      | {
+                          /** Format: int64 */
+                          count: number
+                        }
+                      | {
+                          /** Format: int64 */
+                          below: number
+                        }
+                  }
+                  supportiveTiesGained:
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                  harmfulTiesLeft:
+                    | {
+                        /** Format: int64 */
+                        count: number
+                      }
+                    | {
+                        /** Format: int64 */
+                        below: number
+                      }
+                }
               }
             }
             contacts: {
@@ -16908,6 +17652,7 @@ export interface operations {
           | 'dpo_export.downloaded'
           | 'audit.verified'
           | 'names.reindexed'
+          | 'progress_facts.backfilled'
           | 'job.retried'
           | 'keys.rotated'
           | 'keys.verified'
@@ -17205,6 +17950,7 @@ export interface operations {
             | 'dpo_export.downloaded'
             | 'audit.verified'
             | 'names.reindexed'
+            | 'progress_facts.backfilled'
             | 'job.retried'
             | 'keys.rotated'
             | 'keys.verified'

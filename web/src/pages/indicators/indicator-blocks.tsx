@@ -7,11 +7,22 @@ import type { Indicators, PublishedCount } from '../../../../common/contracts/in
 import { ScrollTable } from '../../components/scroll-table'
 import { useFormat } from '../../i18n/format'
 
-type TwoWay = Indicators['opened']
+type TwoWay = Pick<Indicators['opened'], 'cells' | 'rowTotals' | 'columnTotals' | 'total'> & {
+  rows: readonly string[]
+  columns: readonly string[]
+}
 /** Counts by key (any keys: the activity report's lists use them too). */
-type List = { keys: readonly string[]; counts: PublishedCount[]; total: PublishedCount }
+type List = { keys: readonly string[]; counts: PublishedCount[]; total?: PublishedCount }
 
-const FRAMEWORK_COLOR: Record<string, string> = { voluntary: 'petrol.6', judicial: 'grape.6' }
+const COLUMN_COLOR: Record<string, string> = {
+  voluntary: 'petrol.6',
+  judicial: 'grape.6',
+  improved: 'teal.7',
+  same: 'gray.6',
+  worse: 'red.7',
+  done: 'teal.7',
+  open: 'gray.6',
+}
 
 /** A count as the table prints it: the figure, or "< 10" when the small-cell rule hid it. */
 export function useCount() {
@@ -59,13 +70,32 @@ export function Block({ id, title, note, children }: { id: string; title: string
   )
 }
 
-/** Accompaniments by kind (rows) and framework (columns), with totals: a grouped bar chart for the eye, the table for the figures. */
-export function KindFrameworkBlock({ id, title, note, table }: { id: string; title: string; note?: string; table: TwoWay }) {
+/**
+ * A two-way table with totals (accompaniments by kind and framework unless other labels are
+ * given): a grouped bar chart for the eye, the table for the figures.
+ */
+export function KindFrameworkBlock({
+  id,
+  title,
+  note,
+  table,
+  rowLabel,
+  columnLabel,
+  rowHeading,
+}: {
+  id: string
+  title: string
+  note?: string
+  table: TwoWay
+  rowLabel?: (key: string) => string
+  columnLabel?: (key: string) => string
+  rowHeading?: string
+}) {
   const { t } = useTranslation()
   const fmt = useFormat()
   const count = useCount()
-  const kind = (k: string) => t(`accompaniment.kind.${k}`)
-  const framework = (f: string) => t(`accompaniment.framework.${f}`)
+  const kind = rowLabel ?? ((k: string) => t(`accompaniment.kind.${k}`))
+  const framework = columnLabel ?? ((f: string) => t(`accompaniment.framework.${f}`))
   const data = table.rows.map((r, i) => ({
     kind: kind(r),
     ...Object.fromEntries(table.columns.map((c, j) => [framework(c), plotted(table.cells[i]?.[j])])),
@@ -77,11 +107,11 @@ export function KindFrameworkBlock({ id, title, note, table }: { id: string; tit
       <SimpleGrid cols={{ base: 1, md: drawable ? 2 : 1 }} spacing="lg">
         <Chart drawable={drawable}>
           <BarChart
-            h={220}
+            h={Math.max(220, table.rows.length * 44)}
             data={data}
             dataKey="kind"
             orientation="vertical"
-            series={table.columns.map((c) => ({ name: framework(c), color: FRAMEWORK_COLOR[c] ?? 'gray.6' }))}
+            series={table.columns.map((c) => ({ name: framework(c), color: COLUMN_COLOR[c] ?? 'petrol.6' }))}
             withLegend
             withTooltip={false}
             withBarValueLabel
@@ -99,7 +129,7 @@ export function KindFrameworkBlock({ id, title, note, table }: { id: string; tit
           <Table verticalSpacing={4} horizontalSpacing="xs" className="tabular indicators-two-way" data-testid={`${id}-table`}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">{t('indicators.kind')}</Table.Th>
+                <Table.Th scope="col">{rowHeading ?? t('indicators.kind')}</Table.Th>
                 {table.columns.map((c) => (
                   <Table.Th key={c} scope="col" ta="right">
                     {framework(c)}
@@ -145,7 +175,7 @@ export function KindFrameworkBlock({ id, title, note, table }: { id: string; tit
   )
 }
 
-/** Counts by one key (an outcome, a session's status) and their total. */
+/** Counts by one key (an outcome, a session's status) and their total, when the counts add up to one. */
 export function ListBlock({
   id,
   title,
@@ -208,12 +238,14 @@ export function ListBlock({
                 </Table.Td>
               </Table.Tr>
             ))}
-            <Table.Tr>
-              <Table.Th scope="row">{t('indicators.total')}</Table.Th>
-              <Table.Td ta="right" fw={700} className="nowrap">
-                {count(list.total)}
-              </Table.Td>
-            </Table.Tr>
+            {list.total ? (
+              <Table.Tr>
+                <Table.Th scope="row">{t('indicators.total')}</Table.Th>
+                <Table.Td ta="right" fw={700} className="nowrap">
+                  {count(list.total)}
+                </Table.Td>
+              </Table.Tr>
+            ) : null}
           </Table.Tbody>
         </Table>
       </ScrollTable>

@@ -11,6 +11,7 @@ import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
 import { useFormat } from '../../i18n/format'
 import { DurationBlock, KindFrameworkBlock, ListBlock } from './indicator-blocks'
+import { MoreIndicators } from './indicator-sections'
 import { localToday, MAX_DAYS, type Period, type Preset, PRESETS, presetPeriod, span, viewOfSearch } from './indicators.period'
 import { useIndicators, useIndicatorTeams } from './use-indicators'
 
@@ -131,6 +132,7 @@ function Results({ d, teamName }: { d: Indicators; teamName: string }) {
               />
             </Stack>
           </SimpleGrid>
+          <MoreIndicators d={d} />
         </>
       )}
     </>
