@@ -241,7 +241,7 @@ async function keysCommand(
     if (r.keys.ok + r.keys.failed > 0) process.stderr.write('\n')
     const failed = r.keys.failed + r.secrets.failed + r.stable.failed
     await auditKeys(services, 'keys.verified', keyring, { keys: r.keys, secrets: r.secrets, stable: r.stable })
-    const line = `data keys: ${r.keys.ok} open, ${r.keys.failed} do not; TOTP seeds: ${r.secrets.ok} open, ${r.secrets.failed} do not; stable keys: ${r.stable.ok} open, ${r.stable.failed} do not`
+    const line = `data keys: ${r.keys.ok} open, ${r.keys.failed} do not; system secrets: ${r.secrets.ok} open, ${r.secrets.failed} do not; stable keys: ${r.stable.ok} open, ${r.stable.failed} do not`
     if (failed === 0) {
       console.log(`every key opens under the current master key (${services.codec.masterKeyId})\n${line}`)
       return 0
@@ -267,7 +267,7 @@ async function keysCommand(
   console.log(
     `data keys re-wrapped: ${r.rewrapped} in ${(r.durationMs / 1000).toFixed(1)} s (${rate} keys/s); already under the current master: ${r.already}`,
   )
-  console.log(`TOTP seeds sealed again: ${r.secrets.resealed}; stable keys re-wrapped: ${r.stable.rewrapped}`)
+  console.log(`system secrets sealed again: ${r.secrets.resealed}; stable keys re-wrapped: ${r.stable.rewrapped}`)
   const failed = r.failed + r.secrets.failed + r.stable.failed
   if (failed > 0) {
     console.error(`${failed} key(s) open under no master key given: left unchanged (is PARCOURS_MASTER_KEY_PREVIOUS the old key?)`)

@@ -28,6 +28,11 @@ let docId: string
 const docBytes = Buffer.from('Compte rendu confidentiel\n'.repeat(4000))
 const mfaSecret = newMfaSecret()
 let mfaUser: { email: string; password: string }
+let dpoUser: { email: string; password: string }
+let leadUser: { email: string; password: string }
+let teamId: string
+/** What the service's own texts read (sealed with a system secret, not a person's key). */
+let secretsBefore: Awaited<ReturnType<typeof systemTexts>>
 const SEEDED = 800
 
 type Instance = { services: Services; app: FastifyInstance; close: () => Promise<void> }
@@ -77,10 +82,23 @@ async function snapshot(agent: Agent) {
 }
 let before: Awaited<ReturnType<typeof snapshot>>
 
+/** A breach, a practice note with its comment, and a training session, as their readers see them. */
+async function systemTexts(app: FastifyInstance) {
+  const dpo = await signIn(app, dpoUser)
+  const lead = await signIn(app, leadUser)
+  const breaches = json(await dpo.get('/api/breaches')).items
+  const breach = json(await dpo.get(`/api/breaches/${breaches[0].id}`))
+  const notes = json(await lead.get('/api/practice-notes')).items
+  const note = json(await lead.get(`/api/practice-notes/${notes[0].id}`))
+  const training = json(await lead.get(`/api/training-sessions?teamId=${teamId}&year=2026`)).items
+  return { breach: breach.description as string, note: { title: note.title, body: note.body, comments: note.comments }, training }
+}
+
 beforeAll(async () => {
   t = await startTestApp()
   oldKey = (t.config.masterKey as { base64: string }).base64
   const team = await t.team()
+  teamId = team
   const w = await t.user(['worker'], { teamIds: [team] })
   worker = { email: w.email, password: w.password }
   const agent = await signIn(t.app, worker)
@@ -103,6 +121,46 @@ beforeAll(async () => {
   docId = json(up).id
   const m = await t.user(['worker'], { mfaSecret })
   mfaUser = { email: m.email, password: m.password }
+  // One of each text sealed with a system secret: 1 breach, a note's title and body and 1 comment, a training session's three texts.
+  const d = await t.user(['dpo'])
+  dpoUser = { email: d.email, password: d.password }
+  const l = await t.user(['lead'], { teamIds: [team] })
+  leadUser = { email: l.email, password: l.password }
+  const dpo = await signIn(t.app, dpoUser)
+  const breach = await dpo.post('/api/breaches', {
+    discoveredAt: new Date(Date.now() - 3_600_000).toISOString(),
+    nature: ['confidentiality'],
+    description: 'Ordinateur portable volé au bureau de Namur',
+    subjectCategories: ['clients'],
+    dataCategories: ['identity'],
+    personsAffected: 3,
+    recordsAffected: 5,
+  })
+  expect(breach.statusCode, breach.body).toBe(201)
+  const note = await agent.post('/api/practice-notes', {
+    title: 'Familles associées tôt',
+    body: 'Associer la famille dès le premier mois semble raccourcir la phase d’accueil.',
+    themes: ['family_involvement'],
+    lifeDomains: ['family'],
+  })
+  expect(note.statusCode, note.body).toBe(201)
+  const lead = await signIn(t.app, leadUser)
+  const comment = await lead.post(`/api/practice-notes/${json(note).id}/comments`, { body: 'Vrai aussi pour les dossiers judiciaires ?' })
+  expect(comment.statusCode, comment.body).toBe(201)
+  const training = await agent.post('/api/training-sessions', {
+    teamId: team,
+    heldOn: '2026-03-12',
+    audience: 'school',
+    title: 'Sensibilisation aux discours de haine',
+    organisation: 'Athénée royal de Namur',
+    participants: 28,
+    hours: 2.5,
+    note: 'Deux classes de rhéto',
+  })
+  expect(training.statusCode, training.body).toBe(201)
+  secretsBefore = await systemTexts(t.app)
+  expect(secretsBefore.breach).toContain('Namur')
+  expect(secretsBefore.training).toHaveLength(1)
   await seedPersons(t.services, SEEDED)
   before = await snapshot(agent)
   expect(before.acc.body.summary).toContain('signalement')
@@ -168,7 +226,8 @@ it('rotates online under reads and writes, survives kill -9, resumes, verifies, 
   const rate = /data keys re-wrapped: (\d+) in [\d.]+ s \((\d+) keys\/s\); already under the current master: (\d+)/.exec(second.stdout)
   expect(rate, second.stdout).toBeTruthy()
   expect(Number(rate![3])).toBeGreaterThanOrEqual(halfway)
-  expect(second.stdout).toContain('TOTP seeds sealed again: 1')
+  // The TOTP seed, and the 7 texts above (the breach, the note's 2 and its comment, the training's 3).
+  expect(second.stdout).toContain('system secrets sealed again: 8')
   expect(second.stdout).toContain('stable keys re-wrapped: 3')
   // Each run is on record in the audit chain: the operator via the CLI, counts and key ids, no key.
   const rotations = await t.services.db
@@ -203,7 +262,7 @@ it('rotates online under reads and writes, survives kill -9, resumes, verifies, 
   // Every key opens under the new master alone; the old one opens nothing any more.
   const verified = await runCliWith(['keys', 'verify'], envWith(newKey))
   expect(verified.status, verified.stderr).toBe(0)
-  expect(verified.stdout).toMatch(/data keys: \d+ open, 0 do not; TOTP seeds: 1 open, 0 do not; stable keys: 3 open, 0 do not/)
+  expect(verified.stdout).toMatch(/data keys: \d+ open, 0 do not; system secrets: 8 open, 0 do not; stable keys: 3 open, 0 do not/)
   expect(await underKey(oldKey)).toBe(0)
   const stale = await runCliWith(['keys', 'verify'], envWith(oldKey))
   expect(stale.status).toBe(1)
@@ -244,6 +303,9 @@ it('rotates online under reads and writes, survives kill -9, resumes, verifies, 
     const verifiedCode = await mfa.post('/api/auth/mfa/verify', { code: codeFor(mfaSecret) })
     expect(verifiedCode.statusCode, verifiedCode.body).toBe(200)
     expect(json(await mfa.get('/api/me')).email).toBe(mfaUser.email)
+
+    // The service's own texts, sealed under the old master, read the same under the new one alone.
+    expect(await systemTexts(c.app)).toEqual(secretsBefore)
   } finally {
     await c.close()
   }

@@ -1,10 +1,9 @@
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../db/schema'
-import { mfaAad } from '../modules/auth/mfa.command'
-import { extractKeyAad } from '../modules/extracts/extract.seal'
 import type { Codec } from '../security/codec'
 import type { MasterKeyring } from '../security/master-key'
 import { rewrapStableKeys, verifyStableKeys } from '../security/stable-keys'
+import { replaceSealed, SECRET_COLUMNS, sealedValues } from './sealed-secrets'
 
 export type RotationReport = {
   /** Data keys re-wrapped under the current master by this run. */
@@ -109,43 +108,19 @@ export async function rotateKeys(
   return { rewrapped, already, failed, secrets, stable, durationMs: performance.now() - started }
 }
 
-/** TOTP seeds (few: one per user) and study extracts' keys: sealed again under the current master unless they already open under it. */
+/** Every value sealed with a system secret (SECRET_COLUMNS): sealed again under the current master unless it already opens under it. */
 async function resealSecrets(db: Kysely<Database>, codec: Codec): Promise<{ resealed: number; failed: number }> {
-  const users = await db.selectFrom('users').select(['id', 'mfa_secret_sealed']).where('mfa_secret_sealed', 'is not', null).execute()
   let resealed = 0
   let failed = 0
-  for (const u of users) {
-    const sealed = u.mfa_secret_sealed as string
-    if (codec.opensUnderCurrent(sealed, mfaAad(u.id))) continue
-    try {
-      const again = codec.resealSecret(sealed, mfaAad(u.id))
-      await db
-        .updateTable('users')
-        .set({ mfa_secret_sealed: again })
-        .where('id', '=', u.id)
-        .where('mfa_secret_sealed', '=', sealed)
-        .execute()
-      resealed++
-    } catch {
-      failed++
-    }
-  }
-  // The keys of study extracts (issue 14): one per extract.
-  // A deleted extract has no key left to re-wrap.
-  const extracts = await db.selectFrom('study_extracts').select(['id', 'key_sealed']).where('purged_at', 'is', null).execute()
-  for (const e of extracts) {
-    if (codec.opensUnderCurrent(e.key_sealed, extractKeyAad(e.id))) continue
-    try {
-      const again = codec.resealSecret(e.key_sealed, extractKeyAad(e.id))
-      await db
-        .updateTable('study_extracts')
-        .set({ key_sealed: again })
-        .where('id', '=', e.id)
-        .where('key_sealed', '=', e.key_sealed)
-        .execute()
-      resealed++
-    } catch {
-      failed++
+  for (const { table, column, aad } of SECRET_COLUMNS) {
+    for (const secret of await sealedValues(db, table, column)) {
+      if (codec.opensUnderCurrent(secret.sealed, aad(secret.id))) continue
+      try {
+        await replaceSealed(db, table, column, secret, codec.resealSecret(secret.sealed, aad(secret.id)))
+        resealed++
+      } catch {
+        failed++
+      }
     }
   }
   return { resealed, failed }
@@ -188,16 +163,12 @@ export async function verifyKeys(
     after = (rows.at(-1) as (typeof rows)[number]).person_id
     options.onProgress?.(keys.ok + keys.failed, total)
   }
-  const users = await db.selectFrom('users').select(['id', 'mfa_secret_sealed']).where('mfa_secret_sealed', 'is not', null).execute()
   const secrets = { ok: 0, failed: 0 }
-  for (const u of users) {
-    if (codec.opensUnderCurrent(u.mfa_secret_sealed as string, mfaAad(u.id))) secrets.ok++
-    else secrets.failed++
-  }
-  for (const e of await db.selectFrom('study_extracts').select(['id', 'key_sealed']).where('purged_at', 'is', null).execute()) {
-    if (codec.opensUnderCurrent(e.key_sealed, extractKeyAad(e.id))) secrets.ok++
-    else secrets.failed++
-  }
+  for (const { table, column, aad } of SECRET_COLUMNS)
+    for (const secret of await sealedValues(db, table, column)) {
+      if (codec.opensUnderCurrent(secret.sealed, aad(secret.id))) secrets.ok++
+      else secrets.failed++
+    }
   return { keys, secrets, stable: await verifyStableKeys(db, keyring) }
 }
 

@@ -17,7 +17,8 @@ const Content = z.object({
   personsMeans: z.string().nullable(),
   personsReason: z.string().nullable(),
 })
-const aad = (id: string) => `breaches.content:${id}`
+export const breachAad = (id: string) => `breaches.content:${id}`
+const aad = breachAad
 
 /** A discovery more than this far ahead of the server's clock is a typing error, not a skewed clock. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000

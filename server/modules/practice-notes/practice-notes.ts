@@ -18,7 +18,8 @@ type NoteInput = z.output<typeof PracticeNoteInput>
 type NoteRow = Row<'practice_notes'>
 
 // Sealed with a system secret bound to the row and column: a slip that quotes someone stays unreadable in a dump.
-const aad = (table: string, column: string, id: string) => `${table}.${column}:${id}`
+export const practiceAad = (table: string, column: string, id: string) => `${table}.${column}:${id}`
+const aad = practiceAad
 
 async function names(trx: Trx, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map()

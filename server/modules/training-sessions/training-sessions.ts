@@ -9,7 +9,8 @@ type Input = z.output<typeof TrainingSessionInput>
 type SessionRow = Row<'training_sessions'>
 
 // Sealed with a system secret bound to the row and column: a slip that quotes someone stays unreadable in a dump.
-const aad = (column: string, id: string) => `training_sessions.${column}:${id}`
+export const trainingAad = (column: string, id: string) => `training_sessions.${column}:${id}`
+const aad = trainingAad
 
 /**
  * The log is the team's: its workers and lead reach their own teams' sessions, the DPO any team's.
