@@ -60,6 +60,11 @@ export const EXPORT_COVERAGE: Partial<Record<keyof Database, Coverage>> = {
       'a study’s sealed files of generalised, k-anonymised records under per-study pseudonyms (GDPR art. 89); each extract that read the person is in their access log',
   },
   breaches: { covered: 'excluded', reason: 'a security incident’s record: numbers of persons affected, never who' },
+  case_progress_facts: {
+    covered: 'excluded',
+    reason:
+      'codes and numbers derived from the reviews, plans and network maps exported in full above (first and latest score per domain, goal and tie counts), kept for the indicators',
+  },
   training_sessions: {
     covered: 'excluded',
     reason:
