@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
@@ -15,7 +16,8 @@ import { launchBrowser, SCREENSHOTS, startServer, watchConsole } from './support
  * for five variables; the DPO approves it; the researcher, who reaches no person and no case, runs
  * the extract, downloads the CSV and the XLSX (same header) and the data dictionary; a worker
  * writes a practice note resting on last year's indicator view, the researcher replies and opens
- * that view again from the note. Only the team's past year is set up through the API.
+ * that view again from the note; the lead downloads last year's activity report as PDF and CSV.
+ * Only the team's past year is set up through the API.
  *
  * The team's last year: 12 accompaniments of people concerned, all alike for the study's
  * quasi-identifiers (women, born the same year, living in Brussels, voluntary), 10 of them closed
@@ -151,7 +153,7 @@ function csvCells(text: string): string[][] {
 }
 
 for (const lang of ['fr', 'nl'] as const) {
-  it(`issue 14 done: indicators, study, approval, extract, practice note and reply (${lang})`, async () => {
+  it(`issue 14 done: indicators, study, approval, extract, practice note and reply, activity report (${lang})`, async () => {
     const t = (key: string) => tr(lang, key)
     const title = lang === 'fr' ? 'Durée des accompagnements volontaires' : 'Duur van vrijwillige begeleidingen'
     const noteTitle = lang === 'fr' ? 'Clôturer avant six mois' : 'Afsluiten binnen zes maanden'
@@ -365,7 +367,32 @@ for (const lang of ['fr', 'nl'] as const) {
     expect(asResearcher.problems).toEqual([])
     await r.context().close()
 
-    // 8. REPORT STEP, not yet here: "the lead downloads the yearly report as PDF and CSV". Another
-    //    engineer is building the report; its journey step belongs here, as the lead, once it exists.
+    // 8. The lead downloads last year's activity report as PDF and CSV: the relatives' three cases
+    //    hidden there too, the PDF in the page's language.
+    const again = await pageOf(lead, lang)
+    const rp = again.page
+    await rp.goto(`${server.url}/activity-report`)
+    await rp.getByRole('heading', { level: 1, name: tr(lang, 'activityReport.title') }).waitFor()
+    const year = rp.getByLabel(tr(lang, 'activityReport.year'), { exact: true })
+    await year.click()
+    await rp.getByRole('option', { name: String(LAST_YEAR), exact: true }).click()
+    await rp.getByTestId('report-summary').getByText(String(LAST_YEAR)).waitFor()
+    await expect.poll(() => cells(rp, 'report-opened', tr(lang, 'accompaniment.kind.relative'))).toContain('< 10')
+    await checkScreen(rp, `last year's activity report, lead (${lang})`, lang)
+    await shotsAtTwoWidths(rp, SHOTS, `9-activity-report-lead.${lang}`)
+    const [pdf] = await Promise.all([rp.waitForEvent('download'), rp.getByTestId('report-pdf').click()])
+    expect(pdf.suggestedFilename()).toBe(`rapport-activite-${LAST_YEAR}.pdf`)
+    const pdfText = execFileSync('pdftotext', ['-layout', await pdf.path(), '-'], { encoding: 'utf8' })
+    expect(pdfText).toContain(`${tr(lang, 'activityReport.title')} ${LAST_YEAR}`)
+    expect(pdfText).toContain('< 10')
+    for (const name of SEEDED_NAMES) expect(pdfText).not.toContain(name)
+    const [reportCsv] = await Promise.all([rp.waitForEvent('download'), rp.getByTestId('report-csv').click()])
+    expect(reportCsv.suggestedFilename()).toBe(`rapport-activite-${LAST_YEAR}.csv`)
+    const reportText = fs.readFileSync(await reportCsv.path(), 'utf8')
+    expect(reportText.startsWith('\uFEFF')).toBe(true)
+    expect(reportText).toContain('< 10')
+    for (const name of SEEDED_NAMES) expect(reportText).not.toContain(name)
+    expect(again.problems).toEqual([])
+    await rp.context().close()
   })
 }
