@@ -122,7 +122,11 @@ export async function benchIndicators(kind: 'sqlite' | 'postgres', pgUrl: string
           Array.from({ length: REQUESTS }, (_, i) => make(i)),
         )
         // The closed loop reads one team's figures: requests per second at four connections.
-        const loaded = await load(`http://127.0.0.1:${port}${first.url}`, { seconds: SECONDS, concurrency: 4, headers: { cookie: first.cookie } })
+        const loaded = await load(`http://127.0.0.1:${port}${first.url}`, {
+          seconds: SECONDS,
+          concurrency: 4,
+          headers: { cookie: first.cookie },
+        })
         results[name] = {
           ...timed,
           rps: round(loaded.rps, 1),

@@ -255,7 +255,8 @@ export async function seedCaseload(
         // Reviews at even intervals over the case; the answers are one sealed value reused (real
         // ciphertext, but the same for every row: sealing 600,000 answer sets would be the seed's cost).
         if (instrument) {
-          reviewAnswers ??= services.codec.sealRow('assessments', key, id, { answers: { bench: { comment: null } } }).answers_sealed as string
+          reviewAnswers ??= services.codec.sealRow('assessments', key, id, { answers: { bench: { comment: null } } })
+            .answers_sealed as string
           const reviewCount = Math.round(reviewsPerCase * (0.5 + r()))
           for (let v = 0; v < reviewCount; v++) {
             const at = iso(createdMs + Math.floor(((v + r()) / reviewCount) * (endMs - createdMs)))
