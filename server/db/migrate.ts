@@ -55,6 +55,7 @@ import * as m0054 from './migrations/0054-practice-notes'
 import * as m0055 from './migrations/0055-dpo-export-downloaded-by'
 import * as m0056 from './migrations/0056-study-extracts'
 import * as m0059 from './migrations/0059-study-k-and-closing'
+import * as m0060 from './migrations/0060-indicator-indexes'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -115,6 +116,7 @@ const STEPS: Record<string, Step> = {
   '0055-dpo-export-downloaded-by': m0055,
   '0056-study-extracts': m0056,
   '0059-study-k-and-closing': m0059,
+  '0060-indicator-indexes': m0060,
 }
 
 /** Every migration the code knows, in order: what a current database has applied. */
