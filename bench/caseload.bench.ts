@@ -27,18 +27,21 @@ const PG_PARALLEL = process.env.BENCH_PG_PARALLEL === '1'
 const PASSWORD = 'benchmark passphrase 2026'
 const log = (m: string) => process.stderr.write(`${m}\n`)
 
-type Stored = { dataset: CaseloadDataset; seedSeconds: number; masterKey: string }
+export type Stored = { dataset: CaseloadDataset; seedSeconds: number; masterKey: string }
 
-/** The database of this run: a temporary one, or the kept one of an earlier run. */
-async function openDataset(kind: 'sqlite' | 'postgres', pgUrl: string) {
-  const dataDir = KEEP_DIR ? path.join(KEEP_DIR, kind) : fs.mkdtempSync(path.join(os.tmpdir(), 'parcours-bench-caseload-'))
+/**
+ * The database of this run: a temporary one, or the kept one of an earlier run (in `keepDir`, and
+ * on PostgreSQL the database `parcours_bench_<label>`). Other benches that seed a caseload use it too.
+ */
+export async function openDataset(kind: 'sqlite' | 'postgres', pgUrl: string, keepDir = KEEP_DIR, label = 'caseload') {
+  const dataDir = keepDir ? path.join(keepDir, kind) : fs.mkdtempSync(path.join(os.tmpdir(), `parcours-bench-${label}-`))
   fs.mkdirSync(dataDir, { recursive: true })
   const storedFile = path.join(dataDir, 'dataset.json')
   const stored: Stored | null = fs.existsSync(storedFile) ? (JSON.parse(fs.readFileSync(storedFile, 'utf8')) as Stored) : null
   let url = `sqlite:${path.join(dataDir, 'bench.sqlite')}`
   let drop = async () => {}
   if (kind === 'postgres') {
-    const name = KEEP_DIR ? 'parcours_bench_caseload' : `parcours_bench_${crypto.randomBytes(4).toString('hex')}`
+    const name = keepDir ? `parcours_bench_${label.replaceAll('-', '_')}` : `parcours_bench_${crypto.randomBytes(4).toString('hex')}`
     const admin = new pg.Client({ connectionString: pgUrl })
     await admin.connect()
     if (!stored) {
@@ -52,7 +55,7 @@ async function openDataset(kind: 'sqlite' | 'postgres', pgUrl: string) {
     const u = new URL(pgUrl)
     u.pathname = `/${name}`
     url = u.toString()
-    if (!KEEP_DIR) drop = () => dropPgDatabase(pgUrl, name)
+    if (!keepDir) drop = () => dropPgDatabase(pgUrl, name)
   } else if (!stored) fs.rmSync(path.join(dataDir, 'bench.sqlite'), { force: true })
   const masterKey = stored?.masterKey ?? crypto.randomBytes(32).toString('base64')
   const config = loadConfig({
@@ -73,13 +76,13 @@ async function openDataset(kind: 'sqlite' | 'postgres', pgUrl: string) {
     async close() {
       await close()
       await drop()
-      if (!KEEP_DIR) fs.rmSync(dataDir, { recursive: true, force: true })
+      if (!keepDir) fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }
 
 /** Sequential requests over keep-alive HTTP, as a user's browser sends them. */
-async function timeRequests(port: number, requests: { url: string; cookie: string }[]) {
+export async function timeRequests(port: number, requests: { url: string; cookie: string }[]) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
   const latencies: number[] = []
   let errors = 0

@@ -196,6 +196,9 @@ for (const e of engines) {
     ...(groups.includes('dpo-access') && e === 'postgres' ? { dpoAccess: await benchDpoAccess(e, PG_URL) } : {}),
     // Issue 13's DPO and operator figures: export, retention dry run, key rotation (minutes of seeding).
     ...(groups.includes('dpo') ? { dpo: await benchDpo(e, PG_URL) } : {}),
+    // Issue 14's indicator page and study extract (minutes of seeding): only when named.
+    ...(groups.includes('indicators') ? { indicators: await (await import('./indicators.bench')).benchIndicators(e, PG_URL) } : {}),
+    ...(groups.includes('extract') ? { extract: await (await import('./extract.bench')).benchExtract(e, PG_URL) } : {}),
     ...(groups.length === 0 || groups.includes('documents')
       ? { documents: await (await import('./documents.bench')).benchDocuments(e, PG_URL) }
       : {}),

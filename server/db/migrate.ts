@@ -57,6 +57,7 @@ import * as m0056 from './migrations/0056-study-extracts'
 import * as m0057 from './migrations/0057-training-sessions'
 import * as m0058 from './migrations/0058-case-progress-facts'
 import * as m0059 from './migrations/0059-study-k-and-closing'
+import * as m0060 from './migrations/0060-indicator-indexes'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -119,6 +120,7 @@ const STEPS: Record<string, Step> = {
   '0057-training-sessions': m0057,
   '0058-case-progress-facts': m0058,
   '0059-study-k-and-closing': m0059,
+  '0060-indicator-indexes': m0060,
 }
 
 /** Every migration the code knows, in order: what a current database has applied. */

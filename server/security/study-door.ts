@@ -47,32 +47,45 @@ export function studyCases(trx: Trx, teamId: string) {
     .execute()
 }
 
+/**
+ * Ids per statement: a team holds 100,000 cases and more, beyond the bound parameters of one
+ * statement (SQLite 32,766, PostgreSQL 65,535); in slices, the opened keys and rows of one slice
+ * are let go before the next.
+ */
+const SLICE = 5000
+
+function* slices<T>(items: T[]): Generator<T[]> {
+  for (let i = 0; i < items.length; i += SLICE) yield items.slice(i, i + SLICE)
+}
+
 /** Sessions held per case (the count only). */
 export async function studySessionsHeld(trx: Trx, caseIds: string[]): Promise<Map<string, number>> {
   const held = new Map<string, number>()
-  if (caseIds.length === 0) return held
-  const rows = await trx
-    .selectFrom('case_sessions')
-    .select((eb) => ['case_sessions.accompaniment_id', eb.fn.countAll<number>().as('n')])
-    .where('case_sessions.accompaniment_id', 'in', caseIds)
-    .where('case_sessions.status', '=', 'held')
-    .groupBy('case_sessions.accompaniment_id')
-    .execute()
-  for (const r of rows) held.set(r.accompaniment_id, Number(r.n))
+  for (const ids of slices(caseIds)) {
+    const rows = await trx
+      .selectFrom('case_sessions')
+      .select((eb) => ['case_sessions.accompaniment_id', eb.fn.countAll<number>().as('n')])
+      .where('case_sessions.accompaniment_id', 'in', ids)
+      .where('case_sessions.status', '=', 'held')
+      .groupBy('case_sessions.accompaniment_id')
+      .execute()
+    for (const r of rows) held.set(r.accompaniment_id, Number(r.n))
+  }
   return held
 }
 
 /** Birth years only (never the birth date), each opened with the person's key: the audit entry names them. */
 export async function studyBirthYears(trx: Trx, codec: RecordingCodec, personIds: string[]): Promise<Map<string, number | null>> {
   const years = new Map<string, number | null>()
-  if (personIds.length === 0) return years
-  const [rows, keys] = await Promise.all([
-    trx.selectFrom('persons').select(['persons.id', 'persons.birth_year_sealed']).where('persons.id', 'in', personIds).execute(),
-    codec.personKeys(trx, personIds),
-  ])
-  for (const row of rows) {
-    const key = keys.get(row.id)
-    years.set(row.id, key ? codec.openRow('persons', key, row.id, row).birth_year : null)
+  for (const ids of slices(personIds)) {
+    const [rows, keys] = await Promise.all([
+      trx.selectFrom('persons').select(['persons.id', 'persons.birth_year_sealed']).where('persons.id', 'in', ids).execute(),
+      codec.personKeys(trx, ids),
+    ])
+    for (const row of rows) {
+      const key = keys.get(row.id)
+      years.set(row.id, key ? codec.openRow('persons', key, row.id, row).birth_year : null)
+    }
   }
   return years
 }

@@ -15,6 +15,8 @@ export type CaseloadScale = {
   sessions: number
   teams: number
   workersPerTeam: number
+  /** Reviews (rows of `assessments`), spread over the cases that left intake; none if unset. */
+  reviews?: number
   seed?: number
 }
 
@@ -27,6 +29,7 @@ export type CaseloadDataset = {
   sessions: number
   tasks: number
   grants: number
+  reviews: number
 }
 
 const DAY = 86_400_000
@@ -111,10 +114,15 @@ export async function seedCaseload(
   const author = await seedPersons(services, scale.accompaniments, (done) => onProgress?.('persons', done, scale.accompaniments), seed)
 
   const sessionsPerCase = scale.sessions / (scale.accompaniments * 0.97)
+  const reviewsPerCase = (scale.reviews ?? 0) / (scale.accompaniments * 0.97)
+  // One instrument for every review: the figures that read reviews count rows, never answers.
+  const instrument = reviewsPerCase > 0 ? await seedInstrument(services, author, now) : null
+  let reviewAnswers: string | null = null
   let accompaniments = 0
   let sessions = 0
   let tasks = 0
   let grants = 0
+  let reviews = 0
   let after = ''
   while (accompaniments < scale.accompaniments) {
     const page = await services.db
@@ -138,6 +146,7 @@ export async function seedCaseload(
       const taskRows: Insertable<Database['tasks']>[] = []
       const grantRows: Database['access_grants'][] = []
       const eventRows: Insertable<Database['accompaniment_events']>[] = []
+      const reviewRows: Insertable<Database['assessments']>[] = []
       for (const person of page) {
         const n = accompaniments + accRows.length
         const key = keys.get(person.id)
@@ -243,6 +252,29 @@ export async function seedCaseload(
             version: 1,
           })
         }
+        // Reviews at even intervals over the case; the answers are one sealed value reused (real
+        // ciphertext, but the same for every row: sealing 600,000 answer sets would be the seed's cost).
+        if (instrument) {
+          reviewAnswers ??= services.codec.sealRow('assessments', key, id, { answers: { bench: { comment: null } } })
+            .answers_sealed as string
+          const reviewCount = Math.round(reviewsPerCase * (0.5 + r()))
+          for (let v = 0; v < reviewCount; v++) {
+            const at = iso(createdMs + Math.floor(((v + r()) / reviewCount) * (endMs - createdMs)))
+            reviewRows.push({
+              id: crypto.randomUUID(),
+              accompaniment_id: id,
+              instrument_id: instrument.id,
+              instrument_version_id: instrument.versionId,
+              taken_on: at.slice(0, 10),
+              answers_sealed: reviewAnswers,
+              created_by: primary,
+              created_at: at,
+              updated_at: at,
+              updated_by: primary,
+              version: 1,
+            })
+          }
+        }
         // Open cases carry a few tasks, some of them overdue; closed ones keep their done tasks.
         const taskCount = open ? 1 + Math.floor(r() * 3) : r() < 0.3 ? 1 : 0
         for (let k = 0; k < taskCount; k++) {
@@ -283,7 +315,14 @@ export async function seedCaseload(
       await insertChunked(taskRows, (rows) => trx.insertInto('tasks').values(rows).execute())
       await insertChunked(eventRows, (rows) => trx.insertInto('accompaniment_events').values(rows).execute())
       if (grantRows.length) await insertChunked(grantRows, (rows) => trx.insertInto('access_grants').values(rows).execute())
-      const counts = { accompaniments: accRows.length, sessions: sessionRows.length, tasks: taskRows.length, grants: grantRows.length }
+      await insertChunked(reviewRows, (rows) => trx.insertInto('assessments').values(rows).execute())
+      const counts = {
+        accompaniments: accRows.length,
+        sessions: sessionRows.length,
+        tasks: taskRows.length,
+        grants: grantRows.length,
+        reviews: reviewRows.length,
+      }
       audit.detail(counts)
       return counts
     })
@@ -291,7 +330,32 @@ export async function seedCaseload(
     sessions += counts.sessions
     tasks += counts.tasks
     grants += counts.grants
+    reviews += counts.reviews
     onProgress?.('accompaniments', accompaniments, scale.accompaniments)
   }
-  return { teams, workers, leads, accompaniments, sessions, tasks, grants }
+  return { teams, workers, leads, accompaniments, sessions, tasks, grants, reviews }
+}
+
+/** A review instrument of the benchmark's own (a definition, not personal data). */
+async function seedInstrument(services: Services, userId: string, now: string) {
+  const id = `bench-review-${crypto.randomBytes(3).toString('hex')}`
+  const versionId = crypto.randomUUID()
+  await services.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('instruments')
+      .values({ id, built_in: 0, created_at: now, client_kinds: toJson(['concerned', 'relative', 'professional']) })
+      .execute()
+    await trx
+      .insertInto('instrument_versions')
+      .values({
+        id: versionId,
+        instrument_id: id,
+        version: 1,
+        definition: toJson({ labels: { fr: 'Revue', nl: 'Evaluatie', de: 'Überprüfung', en: 'Review' }, items: [] } as never),
+        created_by: userId,
+        created_at: now,
+      })
+      .execute()
+  })
+  return { id, versionId }
 }

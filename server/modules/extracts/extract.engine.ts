@@ -4,6 +4,7 @@ import type { StudyVariable } from '../../../common/contracts/study-variables.co
 import type { RecordingCodec, Trx } from '../../http/context'
 import { deriveKey } from '../../security/master-key'
 import { studyBirthYears, studyCases, studySessionsHeld } from '../../security/study-door'
+import { serviceDays } from '../../time/service-day'
 import { ageBandOf, durationBandOf, provinceOf, quarterOf, sessionsBandOf } from './extract.generalise'
 import { suppressRare } from './extract.k-anonymity'
 
@@ -50,16 +51,18 @@ export async function buildExtract(
     ? await studyBirthYears(trx, codec, [...new Set(cases.map((c) => c.person_id))])
     : new Map<string, number | null>()
 
+  // The service day of each instant, through one offset per UTC day (service-day.ts).
+  const dayOf = serviceDays()
   const records = cases.map((c) => {
     const closedAt = c.status === 'closed' && typeof c.closed_at === 'string' ? c.closed_at : null
     const all: Record<StudyVariable, () => string> = {
-      age_band: () => ageBandOf(birthYears.get(c.person_id) ?? null, c.created_at),
+      age_band: () => ageBandOf(birthYears.get(c.person_id) ?? null, c.created_at, dayOf),
       gender: () => c.gender,
       province: () => provinceOf(c.postcode),
       case_kind: () => c.kind,
       framework: () => c.framework,
-      opened_quarter: () => quarterOf(c.created_at),
-      closed_quarter: () => (closedAt ? quarterOf(closedAt) : 'open'),
+      opened_quarter: () => quarterOf(c.created_at, dayOf),
+      closed_quarter: () => (closedAt ? quarterOf(closedAt, dayOf) : 'open'),
       duration_band: () => durationBandOf(c.created_at, closedAt),
       outcome: () => (closedAt ? (c.closure_outcome ?? 'other') : 'open'),
       sessions_held_band: () => sessionsBandOf(held.get(c.id) ?? 0),

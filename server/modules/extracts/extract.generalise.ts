@@ -45,9 +45,13 @@ export function provinceOf(postcode: string | null): Province {
 }
 
 /** Age when the case opened from the birth year alone (a birth date is never opened): ±1 year. */
-export function ageBandOf(birthYear: number | null, openedAt: string): (typeof AGE_BANDS)[number] {
+export function ageBandOf(
+  birthYear: number | null,
+  openedAt: string,
+  dayOf: (at: string) => string = serviceToday,
+): (typeof AGE_BANDS)[number] {
   if (birthYear === null) return 'unknown'
-  const age = Number(serviceToday(openedAt).slice(0, 4)) - birthYear
+  const age = Number(dayOf(openedAt).slice(0, 4)) - birthYear
   if (age < 18) return 'under_18'
   if (age <= 25) return '18_25'
   if (age <= 35) return '26_35'
@@ -56,8 +60,8 @@ export function ageBandOf(birthYear: number | null, openedAt: string): (typeof A
 }
 
 /** The service-day quarter of an instant, e.g. 2025-Q3. */
-export function quarterOf(at: string): string {
-  const day = serviceToday(at)
+export function quarterOf(at: string, dayOf: (at: string) => string = serviceToday): string {
+  const day = dayOf(at)
   return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`
 }
 

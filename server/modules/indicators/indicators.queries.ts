@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Indicators, IndicatorsQuery, PublishedCount } from '../../../common/contracts/indicators.contracts'
 import { ACCOMPANIMENT_KINDS, FRAMEWORKS, OUTCOMES } from '../../../common/contracts/accompaniments.contracts'
 import { SESSION_STATUSES } from '../../../common/contracts/case-sessions.contracts'
@@ -22,16 +23,13 @@ export async function teamIndicators(
   const threshold = smallCellThreshold(configuredThreshold)
   const start = serviceDayBounds(query.from).from
   const end = serviceDayBounds(query.to).to
-  const rows = await (
-    await countedCases(trx, actor, query.teamId)
-  )
+  const perCase = (await countedCases(trx, actor, query.teamId))
     .where('accompaniments.created_at', '<', end)
     // A case's closing instant: the latest approved closure (a reopened case closes again later).
     .leftJoin('accompaniment_events', (j) =>
       j.onRef('accompaniment_events.accompaniment_id', '=', 'accompaniments.id').on('accompaniment_events.type', '=', 'approve_closure'),
     )
     .select((eb) => [
-      'accompaniments.id',
       'accompaniments.kind',
       'accompaniments.framework',
       'accompaniments.status',
@@ -47,7 +45,28 @@ export async function teamIndicators(
       'accompaniments.closure_outcome',
       'accompaniments.created_at',
     ])
-    .execute()
+  // Counted by the database, per kind and framework: a team's 20,000 cases are not carried over
+  // as rows to be counted here. Only the cases closed in the period come back, for their durations.
+  const cases = trx.with('c', () => perCase)
+  const [grid, closed] = await Promise.all([
+    cases
+      .selectFrom('c')
+      .select([
+        'c.kind',
+        'c.framework',
+        sql<number>`sum(case when c.created_at >= ${start} then 1 else 0 end)`.as('opened'),
+        sql<number>`sum(case when c.status <> 'closed' or c.closed_at >= ${start} then 1 else 0 end)`.as('active'),
+      ])
+      .groupBy(['c.kind', 'c.framework'])
+      .execute(),
+    cases
+      .selectFrom('c')
+      .select(['c.closure_outcome', 'c.created_at', 'c.closed_at'])
+      .where('c.status', '=', 'closed')
+      .where('c.closed_at', '>=', start)
+      .where('c.closed_at', '<', end)
+      .execute(),
+  ])
   // Sessions of every case of the team, erased ones included: erasure empties a session, it does
   // not unhold it, and the figures must not move when a person is erased.
   const sessions = await (
@@ -60,16 +79,13 @@ export async function teamIndicators(
     .groupBy('case_sessions.status')
     .execute()
 
-  const closedIn = (r: (typeof rows)[number]) =>
-    r.status === 'closed' && typeof r.closed_at === 'string' && r.closed_at >= start && r.closed_at < end
-  const openIn = (r: (typeof rows)[number]) => r.status !== 'closed' || (typeof r.closed_at === 'string' && r.closed_at >= start)
-  const byKindAndFramework = (subset: typeof rows) =>
-    ACCOMPANIMENT_KINDS.map((k) => FRAMEWORKS.map((f) => subset.filter((r) => r.kind === k && r.framework === f).length))
-  const table = (subset: typeof rows) => {
-    const t = suppressTable(byKindAndFramework(subset), threshold)
+  const table = (measure: 'opened' | 'active') => {
+    const counts = ACCOMPANIMENT_KINDS.map((k) =>
+      FRAMEWORKS.map((f) => Number(grid.find((g) => g.kind === k && g.framework === f)?.[measure] ?? 0)),
+    )
+    const t = suppressTable(counts, threshold)
     return { rows: [...ACCOMPANIMENT_KINDS], columns: [...FRAMEWORKS], ...pick(t) }
   }
-  const closed = rows.filter(closedIn)
   const outcomes = suppressList(
     OUTCOMES.map((o) => closed.filter((r) => (r.closure_outcome ?? 'other') === o).length),
     threshold,
@@ -92,8 +108,8 @@ export async function teamIndicators(
     from: query.from,
     to: query.to,
     threshold,
-    opened: table(rows.filter((r) => r.created_at >= start)),
-    active: table(rows.filter(openIn)),
+    opened: table('opened'),
+    active: table('active'),
     closedByOutcome: { keys: [...OUTCOMES], counts: outcomes.counts, total: outcomes.total },
     // A median over fewer cases than the threshold would describe those few: not given.
     duration: { cases: durationCases, medianDays: 'count' in durationCases && lengths.length > 0 ? median(lengths) : null },

@@ -1,0 +1,147 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { sql } from 'kysely'
+import { buildApp } from '../server/app'
+import { dropDatabase } from '../server/test/pg-drop'
+import { addDays } from '../server/modules/tasks/reminders.queries'
+import { serviceToday } from '../server/time/service-day'
+import { openDataset } from './caseload.bench'
+import { round } from './load'
+
+/** A directory to keep the dataset in between runs (seeding takes minutes); a fresh one if unset. */
+const KEEP_DIR = process.env.BENCH_EXTRACT_DIR
+const PASSWORD = 'benchmark passphrase 2026'
+const VARIABLES = ['age_band', 'gender', 'province', 'case_kind', 'framework', 'opened_quarter', 'outcome', 'sessions_held_band']
+const log = (m: string) => process.stderr.write(`${m}\n`)
+const MB = 1024 * 1024
+
+/**
+ * Issue 14's extract (`npm run bench -- extract`): one team of 120,000 cases (bench/extract.seed.ts,
+ * in a process of its own), an approved running study asking for the age band (which opens every
+ * client's birth year) and the sessions held, and one extract taken through
+ * `POST /api/studies/:id/extracts` over HTTP. Reported: its seconds, and this process's RSS sampled
+ * every 50 ms during the call (and its lifetime maxRSS). Target: ≤ 10 s, RSS ≤ 300 MB.
+ */
+export async function benchExtract(kind: 'sqlite' | 'postgres', pgUrl: string) {
+  const dir = KEEP_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'parcours-bench-extract-'))
+  if (!fs.existsSync(path.join(dir, kind, 'dataset.json'))) {
+    const seeded = spawnSync('npx', ['tsx', path.join(import.meta.dirname, 'extract.seed.ts'), kind, pgUrl, dir], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: process.env,
+    })
+    if (seeded.status !== 0) throw new Error('the extract seed failed')
+  } else log(`[${kind}] extract: reusing the dataset in ${dir}`)
+  const ds = await openDataset(kind, pgUrl, dir, 'extract')
+  try {
+    const { services } = ds
+    if (kind === 'postgres') await sql`vacuum analyze`.execute(services.db)
+    else await sql`analyze`.execute(services.db)
+    const team = await services.db.selectFrom('teams').select('id').executeTakeFirstOrThrow()
+    const researcher = await services.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'researcher@bench.parcours.test')
+      .executeTakeFirstOrThrow()
+    const app = await buildApp(services)
+    await app.listen({ host: '127.0.0.1', port: 0 })
+    const port = (app.server.address() as { port: number }).port
+    const signIn = async (email: string) => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'content-type': 'application/json', 'x-parcours-request': '1' },
+        payload: { email, password: PASSWORD },
+      })
+      if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode}`)
+      return String(res.headers['set-cookie']).split(';')[0] as string
+    }
+    const send = async (cookie: string, url: string, body: unknown, headers: Record<string, string> = {}) => {
+      const res = await app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie, 'content-type': 'application/json', 'x-parcours-request': '1', ...headers },
+        payload: JSON.stringify(body),
+      })
+      if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`)
+      return res.json() as { id: string }
+    }
+    const lead = await signIn('lead-0@bench.parcours.test')
+    const dpo = await signIn('dpo@bench.parcours.test')
+    const study = await send(lead, '/api/studies', {
+      teamId: team.id,
+      title: 'Bench study',
+      question: 'How long do accompaniments last?',
+      protocol: 'Generalised variables, k >= 5.',
+      approvingBody: 'Bench ethics committee',
+      approvalReference: 'BENCH-1',
+      startsOn: addDays(serviceToday(), -1),
+      endsOn: addDays(serviceToday(), 30),
+      variables: VARIABLES,
+      researcherIds: [researcher.id],
+    })
+    await send(lead, `/api/studies/${study.id}/submit`, {}, { 'if-match': '"1"' })
+    await send(dpo, `/api/studies/${study.id}/decision`, { decision: 'approved', note: 'Bench' }, { 'if-match': '"2"' })
+    const cookie = await signIn('researcher@bench.parcours.test')
+
+    const cases = Number(
+      (
+        await services.db
+          .selectFrom('accompaniments')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
+    const sessions = Number(
+      (
+        await services.db
+          .selectFrom('case_sessions')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
+    log(`[${kind}] extract: ${cases} cases, ${sessions} sessions; taking one extract (${VARIABLES.join(', ')})`)
+    const before = process.memoryUsage().rss
+    let peak = before
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss)
+    }, 50)
+    const started = performance.now()
+    const res = await fetch(`http://127.0.0.1:${port}/api/studies/${study.id}/extracts`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', 'x-parcours-request': '1' },
+      body: JSON.stringify({ language: 'fr' }),
+    })
+    const body = (await res.json()) as { records?: number; dropped?: number }
+    const seconds = (performance.now() - started) / 1000
+    clearInterval(sampler)
+    peak = Math.max(peak, process.memoryUsage().rss)
+    if (res.status !== 201) throw new Error(`extract: ${res.status} ${JSON.stringify(body)}`)
+    const sizes = await services.db
+      .selectFrom('study_extracts')
+      .select(['csv', 'xlsx'])
+      .where('study_id', '=', study.id)
+      .executeTakeFirstOrThrow()
+    await app.close()
+    return {
+      dataset: { cases, sessions },
+      variables: VARIABLES,
+      records: body.records,
+      dropped: body.dropped,
+      seconds: round(seconds, 2),
+      rssBeforeMB: round(before / MB, 0),
+      rssPeakMB: round(peak / MB, 0),
+      maxRssMB: round((process.resourceUsage().maxRSS * 1024) / MB, 0),
+      sealedBytes: { csv: Buffer.from(sizes.csv).length, xlsx: Buffer.from(sizes.xlsx).length },
+      target: '<= 10 s, RSS <= 300 MB',
+      loadAverage: os.loadavg().map((l) => round(l, 1)),
+    }
+  } finally {
+    await ds.close()
+    if (!KEEP_DIR) {
+      fs.rmSync(dir, { recursive: true, force: true })
+      if (kind === 'postgres') await dropDatabase(pgUrl, 'parcours_bench_extract')
+    }
+  }
+}
