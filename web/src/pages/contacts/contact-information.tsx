@@ -156,7 +156,10 @@ export function InformationPanel({ contact }: { contact: ContactView }) {
   const [reading, setReading] = useState<SheetSummary | null>(null)
   const sheets = useSheetList({ language, q })
   const given = useInformationGiven(contact.id)
-  const found = q ? (sheets.data?.items ?? []) : []
+  // The list keeps the previous answer while the next one comes (placeholderData): for a new
+  // search that is another query's sheets, which must not be shown, nor opened, as its results.
+  const current = Boolean(q) && !sheets.isPlaceholderData
+  const found = current ? (sheets.data?.items ?? []) : []
   return (
     <Paper component="section" aria-labelledby="contact-information" data-testid="contact-information">
       <Stack gap="sm">
@@ -193,8 +196,8 @@ export function InformationPanel({ contact }: { contact: ContactView }) {
           </Group>
         </form>
         <ErrorAlert error={sheets.error} />
-        {q && sheets.isPending ? <Loading /> : null}
-        {q && sheets.data && found.length === 0 ? (
+        {q && (sheets.isPending || sheets.isPlaceholderData) ? <Loading /> : null}
+        {current && sheets.data && found.length === 0 ? (
           <Text size="sm" c="gray.7" role="status">
             {t('contacts.information.noResult', { language: t(`languages.${language}`) })}
           </Text>
