@@ -61,6 +61,16 @@ const envWith = (current: string, previous?: string): Record<string, string> => 
   PARCOURS_MASTER_KEY: current,
   ...(previous ? { PARCOURS_MASTER_KEY_PREVIOUS: previous } : {}),
 })
+const notUnderKey = async (key: string) =>
+  Number(
+    (
+      await t.services.db
+        .selectFrom('person_keys')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where((eb) => eb.or([eb('master_key_id', 'is', null), eb('master_key_id', '<>', masterKeyId(Buffer.from(key, 'base64')))]))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
 const underKey = async (key: string) =>
   Number(
     (
@@ -218,7 +228,10 @@ it('rotates online under reads and writes, survives kill -9, resumes, verifies, 
   const halfway = await underKey(newKey)
   expect(halfway).toBeGreaterThan(0)
   expect(halfway).toBeLessThan(total)
-  expect(await underKey(oldKey)).toBeGreaterThan(0)
+  // Left for the second run: keys still under the old master, or unmarked (the bulk seeder's,
+  // written before key ids existed). Which ones depends on the random ids' order: the two
+  // persons created through the API, the only ones marked with the old key, may both be done.
+  expect(await notUnderKey(newKey)).toBeGreaterThan(0)
 
   // Second run: takes what is left and prints its rate.
   const second = await runCliWith(['keys', 'rotate', '--batch', '200'], envWith(newKey, oldKey))
