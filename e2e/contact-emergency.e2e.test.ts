@@ -66,7 +66,7 @@ const RUNS: { lang: Language; message: string; summary: string; situation: strin
 describe.each(RUNS)('the emergency path in $lang', (run) => {
   const L = run.lang
   const t = (key: string) => tr(L, key)
-  const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name }).waitFor()
+  const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true }).waitFor()
   // Own accounts per language: no account signs in twice in this file.
   let intake: Member
   let worker: Member

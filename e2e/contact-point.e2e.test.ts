@@ -118,7 +118,7 @@ describe.each(RUNS)('the contact point in $lang', (run) => {
     await chooseLanguage(page, server.url, L)
     return { page, problems }
   }
-  const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name }).waitFor()
+  const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true }).waitFor()
 
   it('intake logs the call as a draft while talking, runs the triage grid, gives the sheet for parents and finalises with a call-back', async () => {
     intakePage = await pageAs(intake.email)

@@ -42,7 +42,7 @@ async function pageAs(email: string): Promise<{ page: Page; problems: string[] }
   const page = await context.newPage()
   return { page, problems: watchConsole(page) }
 }
-const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name }).waitFor()
+const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true }).waitFor()
 
 it('logs a call as a draft while talking, finalises it, recognises the second call and opens a case from it', async () => {
   const { page, problems } = await pageAs(intake.email)
