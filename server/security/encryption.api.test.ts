@@ -1,10 +1,8 @@
-import { spawnSync } from 'node:child_process'
-import fs from 'node:fs'
-import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formTokenKey, issueFormToken } from '../modules/public-info/public-form.token'
 import { REFERRAL_SECRETS, storeReferralSecrets } from '../modules/referrals/referral-secrets.fixture'
 import { Agent, auditRows, DB_KIND, json, startTestApp, type TestApp } from '../test/harness'
+import { needlesIn, storedBytes } from '../test/stored-bytes'
 
 let h: TestApp
 let worker: Agent & { userId: string }
@@ -291,11 +289,7 @@ beforeAll(async () => {
 })
 afterAll(() => h?.close())
 
-/** Which secrets occur in `haystack`, as UTF-8 or Latin-1, in any case. */
-function leaked(haystack: Buffer): string[] {
-  const texts = [haystack.toString('utf8').toLowerCase(), haystack.toString('latin1').toLowerCase()]
-  return SECRETS.filter((s) => texts.some((t) => t.includes(s.toLowerCase())))
-}
+const leaked = (haystack: Buffer) => needlesIn(haystack, SECRETS)
 
 describe('personal data at rest', () => {
   it('the API returns the values, so they were really stored', async () => {
@@ -313,21 +307,8 @@ describe('personal data at rest', () => {
   it('appears nowhere in the stored bytes: SQLite file and WAL, or a pg_dump', async () => {
     // A control value stored in clear (team names are not personal data) proves the scan sees the data.
     await h.team('Xylophagous control team')
-    let stored: Buffer[]
-    if (DB_KIND === 'sqlite') {
-      await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(h.services.db)
-      const file = (h.config.database as { file: string }).file
-      stored = [fs.readFileSync(file)]
-      expect(stored[0]?.subarray(0, 15).toString()).toBe('SQLite format 3')
-      for (const extra of [`${file}-wal`, `${file}-journal`]) if (fs.existsSync(extra)) stored.push(fs.readFileSync(extra))
-    } else {
-      const bin = fs.existsSync('/usr/bin/pg_dump') ? '/usr/bin/pg_dump' : 'pg_dump'
-      const dump = spawnSync(bin, [`--dbname=${h.databaseUrl}`, '--no-owner'], { maxBuffer: 256 * 1024 * 1024 })
-      expect(dump.status, dump.stderr?.toString()).toBe(0)
-      expect(dump.stdout.toString()).toContain('COPY public.persons')
-      stored = [dump.stdout]
-    }
-    const all = Buffer.concat(stored)
+    const all = await storedBytes(h)
+    if (DB_KIND === 'postgres') expect(all.toString()).toContain('COPY public.persons')
     expect(all.toString('latin1')).toContain('Xylophagous control team')
     // The sealed columns are there, in the versioned envelope format.
     const raw = await h.services.db

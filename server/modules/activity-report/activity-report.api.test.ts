@@ -5,6 +5,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { type Agent, auditRows, json, serviceDate, startTestApp, type TestApp } from '../../test/harness'
 import { organisation, sent } from '../referrals/referral-world.fixture'
+import { expectTrue, openTeamCase } from '../indicators/indicators.fixture'
 
 let t: TestApp
 let team: string
@@ -17,14 +18,7 @@ let intake: Agent & { userId: string }
 const YEAR = Number(serviceDate().slice(0, 4))
 const v = (n: number) => ({ 'if-match': `"${n}"` })
 
-async function openCase(kind: 'concerned' | 'relative', lastName: string) {
-  const person = json(await worker.post('/api/persons', { firstName: 'Rapport', lastName }))
-  const body =
-    kind === 'relative' ? { kind, personId: person.id, teamId: team, relationship: 'parent' } : { kind, personId: person.id, teamId: team }
-  const res = await worker.post('/api/accompaniments', body)
-  expect(res.statusCode, res.body).toBe(201)
-  return json(res) as { id: string; version: number }
-}
+const openCase = (kind: 'concerned' | 'relative', lastName: string) => openTeamCase(worker, team, kind, 'Rapport', lastName)
 
 beforeAll(async () => {
   t = await startTestApp()
@@ -74,20 +68,6 @@ const report = async (by: Agent = lead, lang = 'fr') => {
   const res = await by.get(`/api/activity-report?teamId=${team}&year=${YEAR}&lang=${lang}`)
   expect(res.statusCode, res.body).toBe(200)
   return json(res)
-}
-
-/** Every count the table publishes is the true one; hidden ones are only "under the threshold". */
-function expectTrue(table: any, truth: number[][]) {
-  const rowSums = truth.map((r) => r.reduce((x, y) => x + y, 0))
-  const colSums = truth[0]!.map((_, j) => truth.reduce((x, r) => x + r[j]!, 0))
-  const check = (c: any, value: number) => expect(c).toEqual('count' in c ? { count: value } : { below: 10 })
-  truth.forEach((r, i) => r.forEach((value, j) => check(table.cells[i][j], value)))
-  rowSums.forEach((value, i) => check(table.rowTotals[i], value))
-  colSums.forEach((value, j) => check(table.columnTotals[j], value))
-  check(
-    table.total,
-    rowSums.reduce((x, y) => x + y, 0),
-  )
 }
 
 it('gives the team’s year: accompaniments from the indicators, contacts, referrals and training, small counts hidden', async () => {

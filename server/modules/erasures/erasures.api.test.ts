@@ -1,11 +1,9 @@
-import { spawnSync } from 'node:child_process'
-import fs from 'node:fs'
 import path from 'node:path'
-import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyAudit } from '../../security/audit.chain'
 import { type Instance, startCluster } from '../../test/cluster'
 import { type Agent, auditRows, DB_KIND, json, type TestApp } from '../../test/harness'
+import { filesUnder, needlesIn, storedBytes } from '../../test/stored-bytes'
 
 /**
  * Erasure by crypto-shredding (issue 13), through the API on two instances of one PostgreSQL
@@ -35,11 +33,7 @@ const SECRET = {
   request: 'Gooseberry tramway letter',
 }
 const NEEDLES = [...Object.values(SECRET), '471293847', SECRET.firstName.toUpperCase()]
-const leaked = (bytes: Buffer) => {
-  const text = bytes.toString('latin1').toLowerCase()
-  const utf8 = bytes.toString('utf8').toLowerCase()
-  return NEEDLES.filter((n) => text.includes(n.toLowerCase()) || utf8.includes(n.toLowerCase()))
-}
+const leaked = (bytes: Buffer) => needlesIn(bytes, NEEDLES)
 
 beforeAll(async () => {
   cluster = await startCluster(COUNT)
@@ -120,38 +114,8 @@ async function erasureRequest(personId: string, kind = 'erasure', details: strin
   return json(res).id as string
 }
 
-/** Every stored byte of the database: the SQLite file and its WAL, or a pg_dump. */
-async function storedBytes(): Promise<Buffer> {
-  if (DB_KIND === 'sqlite') {
-    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(h.services.db)
-    const file = (h.config.database as { file: string }).file
-    const parts = [fs.readFileSync(file)]
-    for (const extra of [`${file}-wal`, `${file}-journal`]) if (fs.existsSync(extra)) parts.push(fs.readFileSync(extra))
-    return Buffer.concat(parts)
-  }
-  const bin = fs.existsSync('/usr/bin/pg_dump') ? '/usr/bin/pg_dump' : 'pg_dump'
-  const dump = spawnSync(bin, [`--dbname=${h.databaseUrl}`, '--no-owner'], { maxBuffer: 256 * 1024 * 1024 })
-  // In CI without pg_dump this fails here, saying so, rather than passing without looking.
-  expect(dump.error, 'pg_dump is needed for this test').toBeUndefined()
-  expect(dump.status, dump.stderr?.toString()).toBe(0)
-  return dump.stdout
-}
-
 /** Every file under the instances' documents folders. */
-function documentFiles(): { file: string; bytes: Buffer }[] {
-  const roots = cluster.instances.map((i) => path.join(i.services.config.dataDir, 'documents'))
-  const out: { file: string; bytes: Buffer }[] = []
-  const walk = (dir: string) => {
-    if (!fs.existsSync(dir)) return
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name)
-      if (entry.isDirectory()) walk(full)
-      else out.push({ file: full, bytes: fs.readFileSync(full) })
-    }
-  }
-  for (const root of roots) walk(root)
-  return out
-}
+const documentFiles = () => filesUnder(cluster.instances.map((i) => path.join(i.services.config.dataDir, 'documents')))
 
 describe('proposing an erasure', () => {
   it('is refused while a case is open, then under a running judicial mandate; and needs an open erasure request about the person', async () => {
@@ -347,7 +311,7 @@ describe('a confirmed erasure', () => {
 
   it('leaves no name, note or phone in the database, its dump or the documents folder; no key and no ciphertext of theirs', async () => {
     await h.team('Xylophagous control team')
-    const stored = await storedBytes()
+    const stored = await storedBytes(h)
     // A value stored in clear proves the scan sees the data.
     expect(stored.toString('latin1')).toContain('Xylophagous control team')
     expect(leaked(stored)).toEqual([])
@@ -419,6 +383,6 @@ describe('a confirmed erasure', () => {
       key_id: requestId,
     })
     expect(await db.selectFrom('person_keys').select('person_id').where('person_id', '=', c.personId).execute()).toEqual([])
-    expect(leaked(await storedBytes())).toEqual([])
+    expect(leaked(await storedBytes(h))).toEqual([])
   })
 })

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { type Agent, auditRows, json, startTestApp, type TestApp } from '../../test/harness'
+import { expectTrue, openTeamCase } from './indicators.fixture'
 
 let t: TestApp
 let team: string
@@ -16,14 +17,7 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 const PERIOD = `from=${day(-1)}&to=${day(1)}`
 const v = (n: number) => ({ 'if-match': `"${n}"` })
 
-async function openCase(kind: 'concerned' | 'relative', lastName: string) {
-  const person = json(await worker.post('/api/persons', { firstName: 'Indicateur', lastName }))
-  const body =
-    kind === 'relative' ? { kind, personId: person.id, teamId: team, relationship: 'parent' } : { kind, personId: person.id, teamId: team }
-  const res = await worker.post('/api/accompaniments', body)
-  expect(res.statusCode, res.body).toBe(201)
-  return { ...(json(res) as { id: string; version: number }), personId: person.id as string }
-}
+const openCase = (kind: 'concerned' | 'relative', lastName: string) => openTeamCase(worker, team, kind, 'Indicateur', lastName)
 
 async function close(c: { id: string; version: number }) {
   json(await worker.post(`/api/accompaniments/${c.id}/closure`, { outcome: 'goals_reached', reason: 'Objectifs atteints' }, v(c.version)))
@@ -52,20 +46,6 @@ const indicators = async (by: Agent = lead, query = `teamId=${team}&${PERIOD}`) 
   const res = await by.get(`/api/indicators?${query}`)
   expect(res.statusCode, res.body).toBe(200)
   return json(res)
-}
-
-/** Every count the table publishes is the true one; hidden ones are only "under the threshold". */
-function expectTrue(table: any, truth: number[][]) {
-  const rowSums = truth.map((r) => r.reduce((x, y) => x + y, 0))
-  const colSums = truth[0]!.map((_, j) => truth.reduce((x, r) => x + r[j]!, 0))
-  const check = (c: any, value: number) => expect(c).toEqual('count' in c ? { count: value } : { below: 10 })
-  truth.forEach((r, i) => r.forEach((value, j) => check(table.cells[i][j], value)))
-  rowSums.forEach((value, i) => check(table.rowTotals[i], value))
-  colSums.forEach((value, j) => check(table.columnTotals[j], value))
-  check(
-    table.total,
-    rowSums.reduce((x, y) => x + y, 0),
-  )
 }
 
 it('counts the team’s accompaniments, and hides the small cells and what would give them away', async () => {
