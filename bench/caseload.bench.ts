@@ -3,18 +3,17 @@ import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
-import { CompiledQuery, sql } from 'kysely'
+import { CompiledQuery } from 'kysely'
 import pg from 'pg'
-import { buildApp } from '../server/app'
 import { loadConfig } from '../server/config'
 import { dropDatabase as dropPgDatabase } from '../server/test/pg-drop'
-import { type ExplainedStatement, QueryCapture, explainStatements, fullScans } from '../server/test/query-plans'
+import { type ExplainedStatement, explainStatements, fullScans } from '../server/test/query-plans'
 import type { Services } from '../server/http/context'
-import { ReadBatcher } from '../server/http/read-batcher'
 import { type CaseloadDataset, seedCaseload } from '../server/seed/caseload.synthetic'
 import { createServices } from '../server/services'
 import { hashPassword } from '../server/security/passwords'
 import { percentiles, round } from './load'
+import { analyze, observedApp } from './bench-app'
 
 const ACCOMPANIMENTS = Number(process.env.BENCH_ACCOMPANIMENTS ?? 200_000)
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 2_000_000)
@@ -152,28 +151,10 @@ export async function benchCaseload(kind: 'sqlite' | 'postgres', pgUrl: string) 
       ds.save(stored)
       log(`[${kind}] caseload: seeded in ${stored.seedSeconds} s`)
     } else log(`[${kind}] caseload: reusing the dataset in ${KEEP_DIR}`)
-    // Statistics are part of the setup (again on a kept dataset, whose indexes may be newer than
-    // its statistics): plans made without them mislead.
-    if (kind === 'postgres') await sql`vacuum analyze`.execute(services.db)
-    else await sql`analyze`.execute(services.db)
+    await analyze(services, kind)
     const { dataset } = stored
 
-    // The app runs on the same database, observed: every statement a request runs is recorded.
-    const capture = new QueryCapture(services.db)
-    const db = services.db.withPlugin(capture)
-    const app = await buildApp({ ...services, db, reads: new ReadBatcher(db) })
-    await app.listen({ host: '127.0.0.1', port: 0 })
-    const port = (app.server.address() as { port: number }).port
-    const signIn = async (email: string) => {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        headers: { 'content-type': 'application/json', 'x-parcours-request': '1' },
-        payload: { email, password: PASSWORD },
-      })
-      if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode}`)
-      return String(res.headers['set-cookie']).split(';')[0] as string
-    }
+    const { app, port, capture, signIn } = await observedApp(services)
     // Ten workers and ten leads from teams across the service, so that caches do not serve one user.
     const picked = Array.from({ length: 10 }, (_, i) => Math.floor((i * TEAMS) / 10))
     const workers = await Promise.all(picked.map((t) => signIn(`worker-${t}-${t % WORKERS_PER_TEAM}@bench.parcours.test`)))

@@ -2,17 +2,16 @@ import http from 'node:http'
 import os from 'node:os'
 import fs from 'node:fs'
 import path from 'node:path'
-import { CompiledQuery, sql } from 'kysely'
-import { buildApp } from '../server/app'
+import { CompiledQuery } from 'kysely'
 import type { Services } from '../server/http/context'
-import { ReadBatcher } from '../server/http/read-batcher'
 import { seedCaseload } from '../server/seed/caseload.synthetic'
 import { createServices } from '../server/services'
 import { hashPassword } from '../server/security/passwords'
-import { QueryCapture, explainStatements, fullScans } from '../server/test/query-plans'
+import { explainStatements, fullScans } from '../server/test/query-plans'
 import { benchDatabase } from './bench-database'
 import { seedContacts } from './contacts.seed'
 import { percentiles, round } from './load'
+import { analyze, observedApp } from './bench-app'
 
 /**
  * `npm run bench -- contacts`: the contact point at the scale of a national line after five years.
@@ -118,26 +117,9 @@ export async function benchContacts(kind: 'sqlite' | 'postgres', pgUrl: string) 
       },
     )
     const seedSeconds = round((performance.now() - started) / 1000, 1)
-    // Statistics are part of the setup: plans made without them mislead.
-    if (kind === 'postgres') await sql`vacuum analyze`.execute(services.db)
-    else await sql`analyze`.execute(services.db)
+    await analyze(services, kind)
 
-    // The app runs on the same database, observed: every statement a request runs is recorded.
-    const capture = new QueryCapture(services.db)
-    const db = services.db.withPlugin(capture)
-    const app = await buildApp({ ...services, db, reads: new ReadBatcher(db) })
-    await app.listen({ host: '127.0.0.1', port: 0 })
-    const port = (app.server.address() as { port: number }).port
-    const signIn = async (email: string) => {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        headers: { 'content-type': 'application/json', 'x-parcours-request': '1' },
-        payload: { email, password: PASSWORD },
-      })
-      if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode}`)
-      return String(res.headers['set-cookie']).split(';')[0] as string
-    }
+    const { app, port, capture, signIn } = await observedApp(services)
     const intake = await signIn(dataset.intakeEmail)
     const lead = await signIn('lead-0@bench.parcours.test')
     const worker = dataset.linkedCase ? await signIn(dataset.linkedCase.workerEmail) : null

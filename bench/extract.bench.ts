@@ -2,17 +2,16 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { sql } from 'kysely'
 import { buildApp } from '../server/app'
 import { dropDatabase } from '../server/test/pg-drop'
 import { addDays } from '../server/modules/tasks/reminders.queries'
 import { serviceToday } from '../server/time/service-day'
 import { openDataset } from './caseload.bench'
 import { round } from './load'
+import { analyze, signInCookie } from './bench-app'
 
 /** A directory to keep the dataset in between runs (seeding takes minutes); a fresh one if unset. */
 const KEEP_DIR = process.env.BENCH_EXTRACT_DIR
-const PASSWORD = 'benchmark passphrase 2026'
 const VARIABLES = ['age_band', 'gender', 'province', 'case_kind', 'framework', 'opened_quarter', 'outcome', 'sessions_held_band']
 const log = (m: string) => process.stderr.write(`${m}\n`)
 const MB = 1024 * 1024
@@ -36,8 +35,7 @@ export async function benchExtract(kind: 'sqlite' | 'postgres', pgUrl: string) {
   const ds = await openDataset(kind, pgUrl, dir, 'extract')
   try {
     const { services } = ds
-    if (kind === 'postgres') await sql`vacuum analyze`.execute(services.db)
-    else await sql`analyze`.execute(services.db)
+    await analyze(services, kind)
     const team = await services.db.selectFrom('teams').select('id').executeTakeFirstOrThrow()
     const researcher = await services.db
       .selectFrom('users')
@@ -47,16 +45,7 @@ export async function benchExtract(kind: 'sqlite' | 'postgres', pgUrl: string) {
     const app = await buildApp(services)
     await app.listen({ host: '127.0.0.1', port: 0 })
     const port = (app.server.address() as { port: number }).port
-    const signIn = async (email: string) => {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        headers: { 'content-type': 'application/json', 'x-parcours-request': '1' },
-        payload: { email, password: PASSWORD },
-      })
-      if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode}`)
-      return String(res.headers['set-cookie']).split(';')[0] as string
-    }
+    const signIn = (email: string) => signInCookie(app, email)
     const send = async (cookie: string, url: string, body: unknown, headers: Record<string, string> = {}) => {
       const res = await app.inject({
         method: 'POST',

@@ -1,17 +1,15 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { sql } from 'kysely'
-import { buildApp } from '../server/app'
-import { ReadBatcher } from '../server/http/read-batcher'
 import { createUser } from '../server/modules/users/users.commands'
 import { seedCaseload } from '../server/seed/caseload.synthetic'
 import { systemContext } from '../server/seed/system-context'
 import { hashPassword } from '../server/security/passwords'
-import { QueryCapture, explainStatements } from '../server/test/query-plans'
+import { explainStatements } from '../server/test/query-plans'
 import { serviceToday } from '../server/time/service-day'
 import { openDataset, type Stored, timeRequests } from './caseload.bench'
 import { load, round } from './load'
+import { analyze, observedApp } from './bench-app'
 
 const CASES = Number(process.env.BENCH_INDICATOR_CASES ?? 200_000)
 const SESSIONS = Number(process.env.BENCH_INDICATOR_SESSIONS ?? 2_000_000)
@@ -68,25 +66,10 @@ export async function benchIndicators(kind: 'sqlite' | 'postgres', pgUrl: string
       ds.save(stored)
       log(`[${kind}] indicators: seeded in ${stored.seedSeconds} s`)
     } else log(`[${kind}] indicators: reusing the dataset in ${KEEP_DIR}`)
-    if (kind === 'postgres') await sql`vacuum analyze`.execute(services.db)
-    else await sql`analyze`.execute(services.db)
+    await analyze(services, kind)
     const { dataset } = stored as Stored
 
-    const capture = new QueryCapture(services.db)
-    const db = services.db.withPlugin(capture)
-    const app = await buildApp({ ...services, db, reads: new ReadBatcher(db) })
-    await app.listen({ host: '127.0.0.1', port: 0 })
-    const port = (app.server.address() as { port: number }).port
-    const signIn = async (email: string) => {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        headers: { 'content-type': 'application/json', 'x-parcours-request': '1' },
-        payload: { email, password: PASSWORD },
-      })
-      if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode}`)
-      return String(res.headers['set-cookie']).split(';')[0] as string
-    }
+    const { app, port, capture, signIn } = await observedApp(services)
     const leads = await Promise.all(
       dataset.teams.map(async (teamId, t) => ({ cookie: await signIn(`lead-${t}@bench.parcours.test`), teamId })),
     )

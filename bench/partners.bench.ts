@@ -2,7 +2,6 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import Fastify from 'fastify'
-import { sql } from 'kysely'
 import { buildApp } from '../server/app'
 import { ReadBatcher } from '../server/http/read-batcher'
 import { createUser } from '../server/modules/users/users.commands'
@@ -14,6 +13,7 @@ import { QueryCapture, explainStatements } from '../server/test/query-plans'
 import { benchDatabase } from './bench-database'
 import { percentiles, round } from './load'
 import { seedPartnerDirectory } from './partners.seed'
+import { analyze, signInCookie } from './bench-app'
 
 /**
  * `npm run bench -- partners`: "who can help near here" on a national directory of
@@ -55,20 +55,12 @@ export async function benchPartners(kind: 'sqlite' | 'postgres', pgUrl: string) 
       await createUser(trx, { email, displayName: 'Worker', roles: ['worker'], teamIds: [] }, new Date().toISOString(), hash)
       audit.detail({ users: 1 })
     })
-    // Statistics are part of the setup: plans made without them mislead.
-    if (kind === 'postgres') await sql`vacuum analyze`.execute(services.db)
-    else await sql`analyze`.execute(services.db)
+    await analyze(services, kind)
 
     const capture = new QueryCapture(services.db)
     const db = services.db.withPlugin(capture)
     const app = await buildApp({ ...services, db, reads: new ReadBatcher(db) })
-    const login = await app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      headers: { 'content-type': 'application/json', 'x-parcours-request': '1' },
-      payload: { email, password: PASSWORD },
-    })
-    const cookie = String(login.headers['set-cookie']).split(';')[0] as string
+    const cookie = await signInCookie(app, email, PASSWORD)
     const bare = Fastify()
     bare.get('/bare', async () => ({ total: 0, items: [] }))
     await bare.ready()
