@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { ActivityReport } from '../../../../common/contracts/activity-report.contracts'
 import { ScrollTable } from '../../components/scroll-table'
 import { useFormat } from '../../i18n/format'
-import { Block, Chart, HEADROOM, plotted, useCount } from '../indicators/indicator-blocks'
+import { Block, Chart, HEADROOM, plotted, TwoWayTable } from '../indicators/indicator-blocks'
 
 const BAR = {
   orientation: 'vertical' as const,
@@ -23,7 +23,6 @@ const BAR = {
 export function ReferralsBlock({ referrals }: { referrals: ActivityReport['referrals'] }) {
   const { t } = useTranslation()
   const fmt = useFormat()
-  const count = useCount()
   const title = t('activityReport.referrals')
   const data = referrals.rows.map((r, i) => ({ label: r.label, count: plotted(referrals.rowTotals[i]) }))
   const drawable = data.some((d) => (d.count ?? 0) > 0)
@@ -39,51 +38,14 @@ export function ReferralsBlock({ referrals }: { referrals: ActivityReport['refer
           {...BAR}
         />
       </Chart>
-      <ScrollTable label={t('indicators.tableOf', { title })}>
-        <Table verticalSpacing={4} horizontalSpacing="xs" className="tabular" data-testid="report-referrals-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('activityReport.category')}</Table.Th>
-              {referrals.columns.map((c) => (
-                <Table.Th key={c} scope="col" ta="right">
-                  {t(`activityReport.states.${c}`)}
-                </Table.Th>
-              ))}
-              <Table.Th scope="col" ta="right">
-                {t('indicators.total')}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {referrals.rows.map((r, i) => (
-              <Table.Tr key={r.code}>
-                <Table.Th scope="row" fw={400}>
-                  {r.label}
-                </Table.Th>
-                {referrals.columns.map((c, j) => (
-                  <Table.Td key={c} ta="right" className="nowrap">
-                    {count(referrals.cells[i]?.[j] ?? { count: 0 })}
-                  </Table.Td>
-                ))}
-                <Table.Td ta="right" fw={700} className="nowrap">
-                  {count(referrals.rowTotals[i] ?? { count: 0 })}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-            <Table.Tr>
-              <Table.Th scope="row">{t('indicators.total')}</Table.Th>
-              {referrals.columns.map((c, j) => (
-                <Table.Td key={c} ta="right" fw={700} className="nowrap">
-                  {count(referrals.columnTotals[j] ?? { count: 0 })}
-                </Table.Td>
-              ))}
-              <Table.Td ta="right" fw={700} className="nowrap">
-                {count(referrals.total)}
-              </Table.Td>
-            </Table.Tr>
-          </Table.Tbody>
-        </Table>
-      </ScrollTable>
+      <TwoWayTable
+        label={t('indicators.tableOf', { title })}
+        testId="report-referrals-table"
+        rowHeading={t('activityReport.category')}
+        rows={referrals.rows.map((r) => ({ key: r.code, label: r.label }))}
+        columns={referrals.columns.map((c) => ({ key: c, label: t(`activityReport.states.${c}`) }))}
+        table={referrals}
+      />
     </Block>
   )
 }

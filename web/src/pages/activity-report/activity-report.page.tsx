@@ -1,7 +1,7 @@
 import '@mantine/charts/styles.css'
 import '../dashboard/dashboard.css'
 import './activity-report.css'
-import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { IconDownload, IconPrinter } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -18,6 +18,7 @@ import { DurationBlock, KindFrameworkBlock, ListBlock } from '../indicators/indi
 import { useIndicatorTeams } from '../indicators/use-indicators'
 import { recentYears } from '../training-sessions/use-training'
 import { ReferralsBlock, TrainingBlock } from './activity-report-blocks'
+import { TeamSelect, YearSelect } from '../../components/team-select'
 
 function useActivityReport(teamId: string | null, year: number, lang: ActivityReport['language']) {
   return useQuery({
@@ -156,27 +157,8 @@ export function ActivityReportPage() {
         <>
           <Paper component="section" aria-label={t('activityReport.choice')} className="no-print">
             <Group gap="md" align="flex-end" wrap="wrap">
-              <Select
-                label={t('indicators.team')}
-                placeholder={t('indicators.chooseTeam')}
-                data={items.map((team) => ({ value: team.id, label: team.name }))}
-                value={teamId}
-                onChange={(v) => setChosen(v)}
-                allowDeselect={false}
-                searchable={items.length > 8}
-                maw={360}
-                comboboxProps={{ withinPortal: false }}
-              />
-              <Select
-                label={t('activityReport.year')}
-                data={years.map((y) => ({ value: String(y), label: String(y) }))}
-                value={String(year)}
-                onChange={(v) => v && setYear(Number(v))}
-                allowDeselect={false}
-                w={140}
-                comboboxProps={{ withinPortal: false }}
-                data-testid="report-year"
-              />
+              <TeamSelect teams={items} value={teamId} onChange={setChosen} />
+              <YearSelect years={years} value={year} onChange={setYear} label={t('activityReport.year')} testId="report-year" />
             </Group>
           </Paper>
           <ErrorAlert error={report.error} />

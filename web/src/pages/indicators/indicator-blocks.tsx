@@ -71,6 +71,79 @@ export function Block({ id, title, note, children }: { id: string; title: string
 }
 
 /**
+ * The figures of a two-way count: one row per key with its total, a total row under the columns.
+ * The indicators and the yearly report print their cross tables with it.
+ */
+export function TwoWayTable({
+  label,
+  testId,
+  className,
+  rowHeading,
+  rows,
+  columns,
+  table,
+}: {
+  label: string
+  testId: string
+  className?: string
+  rowHeading: string
+  rows: readonly { key: string; label: string }[]
+  columns: readonly { key: string; label: string }[]
+  table: Pick<TwoWay, 'cells' | 'rowTotals' | 'columnTotals' | 'total'>
+}) {
+  const { t } = useTranslation()
+  const count = useCount()
+  const zero: PublishedCount = { count: 0 }
+  return (
+    <ScrollTable label={label}>
+      <Table verticalSpacing={4} horizontalSpacing="xs" className={className ? `tabular ${className}` : 'tabular'} data-testid={testId}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{rowHeading}</Table.Th>
+            {columns.map((c) => (
+              <Table.Th key={c.key} scope="col" ta="right">
+                {c.label}
+              </Table.Th>
+            ))}
+            <Table.Th scope="col" ta="right">
+              {t('indicators.total')}
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((r, i) => (
+            <Table.Tr key={r.key}>
+              <Table.Th scope="row" fw={400}>
+                {r.label}
+              </Table.Th>
+              {columns.map((c, j) => (
+                <Table.Td key={c.key} ta="right" className="nowrap">
+                  {count(table.cells[i]?.[j] ?? zero)}
+                </Table.Td>
+              ))}
+              <Table.Td ta="right" fw={700} className="nowrap">
+                {count(table.rowTotals[i] ?? zero)}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+          <Table.Tr>
+            <Table.Th scope="row">{t('indicators.total')}</Table.Th>
+            {columns.map((c, j) => (
+              <Table.Td key={c.key} ta="right" fw={700} className="nowrap">
+                {count(table.columnTotals[j] ?? zero)}
+              </Table.Td>
+            ))}
+            <Table.Td ta="right" fw={700} className="nowrap">
+              {count(table.total)}
+            </Table.Td>
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+    </ScrollTable>
+  )
+}
+
+/**
  * A two-way table with totals (accompaniments by kind and framework unless other labels are
  * given): a grouped bar chart for the eye, the table for the figures.
  */
@@ -93,7 +166,6 @@ export function KindFrameworkBlock({
 }) {
   const { t } = useTranslation()
   const fmt = useFormat()
-  const count = useCount()
   const kind = rowLabel ?? ((k: string) => t(`accompaniment.kind.${k}`))
   const framework = columnLabel ?? ((f: string) => t(`accompaniment.framework.${f}`))
   const data = table.rows.map((r, i) => ({
@@ -125,51 +197,15 @@ export function KindFrameworkBlock({
             barProps={{ isAnimationActive: false }}
           />
         </Chart>
-        <ScrollTable label={t('indicators.tableOf', { title })}>
-          <Table verticalSpacing={4} horizontalSpacing="xs" className="tabular indicators-two-way" data-testid={`${id}-table`}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{rowHeading ?? t('indicators.kind')}</Table.Th>
-                {table.columns.map((c) => (
-                  <Table.Th key={c} scope="col" ta="right">
-                    {framework(c)}
-                  </Table.Th>
-                ))}
-                <Table.Th scope="col" ta="right">
-                  {t('indicators.total')}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {table.rows.map((r, i) => (
-                <Table.Tr key={r}>
-                  <Table.Th scope="row" fw={400}>
-                    {kind(r)}
-                  </Table.Th>
-                  {table.columns.map((c, j) => (
-                    <Table.Td key={c} ta="right" className="nowrap">
-                      {count(table.cells[i]?.[j] ?? { count: 0 })}
-                    </Table.Td>
-                  ))}
-                  <Table.Td ta="right" fw={700} className="nowrap">
-                    {count(table.rowTotals[i] ?? { count: 0 })}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-              <Table.Tr>
-                <Table.Th scope="row">{t('indicators.total')}</Table.Th>
-                {table.columns.map((c, j) => (
-                  <Table.Td key={c} ta="right" fw={700} className="nowrap">
-                    {count(table.columnTotals[j] ?? { count: 0 })}
-                  </Table.Td>
-                ))}
-                <Table.Td ta="right" fw={700} className="nowrap">
-                  {count(table.total)}
-                </Table.Td>
-              </Table.Tr>
-            </Table.Tbody>
-          </Table>
-        </ScrollTable>
+        <TwoWayTable
+          label={t('indicators.tableOf', { title })}
+          testId={`${id}-table`}
+          className="indicators-two-way"
+          rowHeading={rowHeading ?? t('indicators.kind')}
+          rows={table.rows.map((r) => ({ key: r, label: kind(r) }))}
+          columns={table.columns.map((c) => ({ key: c, label: framework(c) }))}
+          table={table}
+        />
       </SimpleGrid>
     </Block>
   )

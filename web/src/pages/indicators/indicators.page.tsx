@@ -1,6 +1,6 @@
 import '@mantine/charts/styles.css'
 import '../dashboard/dashboard.css'
-import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
@@ -14,6 +14,7 @@ import { DurationBlock, KindFrameworkBlock, ListBlock } from './indicator-blocks
 import { MoreIndicators } from './indicator-sections'
 import { localToday, MAX_DAYS, type Period, type Preset, PRESETS, presetPeriod, span, viewOfSearch } from './indicators.period'
 import { useIndicators, useIndicatorTeams } from './use-indicators'
+import { TeamSelect } from '../../components/team-select'
 
 /** The period: a preset in one press (each a button reached by Tab), or two dates. */
 function PeriodChoice({
@@ -172,17 +173,7 @@ export function IndicatorsPage() {
         <>
           <Paper component="section" aria-label={t('indicators.choice')}>
             <Stack gap="md">
-              <Select
-                label={t('indicators.team')}
-                placeholder={t('indicators.chooseTeam')}
-                data={items.map((team) => ({ value: team.id, label: team.name }))}
-                value={teamId}
-                onChange={(v) => setChosen(v)}
-                allowDeselect={false}
-                searchable={items.length > 8}
-                maw={360}
-                comboboxProps={{ withinPortal: false }}
-              />
+              <TeamSelect teams={items} value={teamId} onChange={setChosen} />
               <PeriodChoice preset={preset} onPreset={setPreset} custom={custom} onCustom={setCustom} />
             </Stack>
           </Paper>
