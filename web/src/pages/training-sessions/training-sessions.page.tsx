@@ -1,7 +1,7 @@
-import { ActionIcon, Alert, Button, Group, Paper, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core'
+import { ActionIcon, Alert, Button, Group, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core'
 import { IconInfoCircle, IconPencil, IconPlus } from '@tabler/icons-react'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TrainingSessionView } from '../../../../common/contracts/training-sessions.contracts'
 import { api } from '../../api/client'
@@ -13,7 +13,9 @@ import { PageHeader } from '../../components/page-header'
 import { ScrollTable } from '../../components/scroll-table'
 import { useFormat } from '../../i18n/format'
 import { TrainingSessionDialog } from './training-session-dialog'
-import { recentYears, useTrainingSessions, useTrainingTeams } from './use-training'
+import { recentYears, TRAINING_PAGE, useTrainingSessions, useTrainingTeams } from './use-training'
+import { TeamSelect, YearSelect } from '../../components/team-select'
+import { Pager } from '../../components/pager'
 
 /** Issue 14: the training and awareness sessions the team gave, for its yearly activity report. */
 export function TrainingSessionsPage() {
@@ -26,7 +28,20 @@ export function TrainingSessionsPage() {
   const teamId = chosen ?? items[0]?.id ?? null
   const years = recentYears()
   const [year, setYear] = useState(years[0]!)
-  const list = useTrainingSessions(teamId, year)
+  const [offset, setOffset] = useState(0)
+  // Another team or year starts on its first page.
+  const choose =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v)
+      setOffset(0)
+    }
+  const list = useTrainingSessions(teamId, year, offset)
+  // Deleting the last session of the last page leaves that page empty: show the one before.
+  const emptied = offset > 0 && list.data?.items.length === 0
+  useEffect(() => {
+    if (emptied) setOffset((o) => Math.max(0, o - TRAINING_PAGE))
+  }, [emptied])
   const [editing, setEditing] = useState<TrainingSessionView | 'new' | null>(null)
   const queryClient = useQueryClient()
   const remove = useMutation({
@@ -60,25 +75,8 @@ export function TrainingSessionsPage() {
         <>
           <Paper component="section" aria-label={t('training.choice')}>
             <Group gap="md" align="flex-end" wrap="wrap">
-              <Select
-                label={t('training.team')}
-                data={items.map((team) => ({ value: team.id, label: team.name }))}
-                value={teamId}
-                onChange={(v) => setChosen(v)}
-                allowDeselect={false}
-                maw={360}
-                comboboxProps={{ withinPortal: false }}
-              />
-              <Select
-                label={t('training.year')}
-                data={years.map((y) => ({ value: String(y), label: String(y) }))}
-                value={String(year)}
-                onChange={(v) => v && setYear(Number(v))}
-                allowDeselect={false}
-                w={140}
-                comboboxProps={{ withinPortal: false }}
-                data-testid="training-year"
-              />
+              <TeamSelect teams={items} value={teamId} onChange={choose(setChosen)} label={t('training.team')} />
+              <YearSelect years={years} value={year} onChange={choose(setYear)} label={t('training.year')} testId="training-year" />
             </Group>
           </Paper>
           <ErrorAlert error={list.error ?? remove.error} />
@@ -89,62 +87,69 @@ export function TrainingSessionsPage() {
               {t('training.empty', { year })}
             </Alert>
           ) : list.data ? (
-            <ScrollTable label={t('training.caption', { year })}>
-              <Table data-testid="training-list" verticalSpacing="sm" horizontalSpacing="md">
-                <Table.Caption>{t('training.caption', { year })}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('training.heldOn')}</Table.Th>
-                    <Table.Th scope="col">{t('training.audience')}</Table.Th>
-                    <Table.Th scope="col">{t('training.titleField')}</Table.Th>
-                    <Table.Th scope="col">{t('training.organisation')}</Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('training.participants')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('training.hours')}
-                    </Table.Th>
-                    <Table.Th scope="col">
-                      <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.items.map((s) => (
-                    <Table.Tr key={s.id}>
-                      <Table.Td className="nowrap">{fmt.date(s.heldOn)}</Table.Td>
-                      <Table.Td>{t(`training.audiences.${s.audience}`)}</Table.Td>
-                      <Table.Th scope="row" fw={600}>
-                        {s.title}
+            <Stack gap="sm">
+              <ScrollTable label={t('training.caption', { year })}>
+                <Table data-testid="training-list" verticalSpacing="sm" horizontalSpacing="md">
+                  <Table.Caption>{t('training.caption', { year })}</Table.Caption>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t('training.heldOn')}</Table.Th>
+                      <Table.Th scope="col">{t('training.audience')}</Table.Th>
+                      <Table.Th scope="col">{t('training.titleField')}</Table.Th>
+                      <Table.Th scope="col">{t('training.organisation')}</Table.Th>
+                      <Table.Th scope="col" ta="right">
+                        {t('training.participants')}
                       </Table.Th>
-                      <Table.Td>{s.organisation ?? '—'}</Table.Td>
-                      <Table.Td ta="right">{fmt.number(s.participants)}</Table.Td>
-                      <Table.Td ta="right">{fmt.number(s.hours)}</Table.Td>
-                      <Table.Td>
-                        <Group gap="xs" wrap="nowrap" justify="flex-end">
-                          {writer ? (
-                            <ActionIcon variant="subtle" aria-label={t('training.edit', { title: s.title })} onClick={() => setEditing(s)}>
-                              <IconPencil size={18} aria-hidden />
-                            </ActionIcon>
-                          ) : null}
-                          {deleter ? (
-                            <ConfirmButton
-                              size="xs"
-                              variant="subtle"
-                              color="red"
-                              label={t('training.delete')}
-                              aria-label={t('training.deleteNamed', { title: s.title })}
-                              question={t('training.deleteQuestion')}
-                              onConfirm={() => remove.mutate(s)}
-                            />
-                          ) : null}
-                        </Group>
-                      </Table.Td>
+                      <Table.Th scope="col" ta="right">
+                        {t('training.hours')}
+                      </Table.Th>
+                      <Table.Th scope="col">
+                        <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                      </Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollTable>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {list.data.items.map((s) => (
+                      <Table.Tr key={s.id}>
+                        <Table.Td className="nowrap">{fmt.date(s.heldOn)}</Table.Td>
+                        <Table.Td>{t(`training.audiences.${s.audience}`)}</Table.Td>
+                        <Table.Th scope="row" fw={600}>
+                          {s.title}
+                        </Table.Th>
+                        <Table.Td>{s.organisation ?? '—'}</Table.Td>
+                        <Table.Td ta="right">{fmt.number(s.participants)}</Table.Td>
+                        <Table.Td ta="right">{fmt.number(s.hours)}</Table.Td>
+                        <Table.Td>
+                          <Group gap="xs" wrap="nowrap" justify="flex-end">
+                            {writer ? (
+                              <ActionIcon
+                                variant="subtle"
+                                aria-label={t('training.edit', { title: s.title })}
+                                onClick={() => setEditing(s)}
+                              >
+                                <IconPencil size={18} aria-hidden />
+                              </ActionIcon>
+                            ) : null}
+                            {deleter ? (
+                              <ConfirmButton
+                                size="xs"
+                                variant="subtle"
+                                color="red"
+                                label={t('training.delete')}
+                                aria-label={t('training.deleteNamed', { title: s.title })}
+                                question={t('training.deleteQuestion')}
+                                onConfirm={() => remove.mutate(s)}
+                              />
+                            ) : null}
+                          </Group>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </ScrollTable>
+              <Pager total={list.data.total} limit={TRAINING_PAGE} offset={offset} onOffset={setOffset} />
+            </Stack>
           ) : null}
         </>
       )}

@@ -9,10 +9,14 @@ export function useTrainingTeams() {
   })
 }
 
-export function useTrainingSessions(teamId: string | null, year: number) {
+/** Sessions per page of the training log. */
+export const TRAINING_PAGE = 50
+
+export function useTrainingSessions(teamId: string | null, year: number, offset = 0) {
   return useQuery({
-    queryKey: ['training-sessions', teamId, year],
-    queryFn: ({ signal }) => api.get('/api/training-sessions', { query: { teamId: teamId ?? '', year, limit: 100 }, signal }),
+    queryKey: ['training-sessions', teamId, year, offset],
+    queryFn: ({ signal }) =>
+      api.get('/api/training-sessions', { query: { teamId: teamId ?? '', year, limit: TRAINING_PAGE, offset }, signal }),
     enabled: !!teamId,
     placeholderData: keepPreviousData,
   })

@@ -1,0 +1,72 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { Agent } from '../server/test/harness'
+import { checkScreen, chooseLanguage, signIn, tr } from './i18n-checks'
+import { launchBrowser, startServer, watchConsole } from './support'
+
+/**
+ * Issue 14: a team that trains a lot (55 sessions this year) reads its training log a page at a
+ * time, newest first; the pager says where the reader is, and is reached by keyboard.
+ */
+let server: Awaited<ReturnType<typeof startServer>>
+let browser: Browser
+let lead: Agent & { userId: string; email: string }
+const YEAR = new Date().getFullYear()
+const SESSIONS = 55
+
+beforeAll(async () => {
+  server = await startServer({ demo: true })
+  browser = await launchBrowser()
+  const team = await server.team('Équipe Formation')
+  lead = await server.as(['lead'], { teamIds: [team] })
+  // One session a day from 1 January: the newest is the 55th, "Séance 55".
+  for (let i = 1; i <= SESSIONS; i++) {
+    const heldOn = new Date(Date.UTC(YEAR, 0, i)).toISOString().slice(0, 10)
+    const res = await lead.post('/api/training-sessions', {
+      teamId: team,
+      heldOn,
+      title: `Séance ${i}`,
+      audience: 'school',
+      participants: 20,
+      hours: 2,
+    })
+    expect(res.statusCode, res.body).toBe(201)
+  }
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+it('shows 50 sessions, newest first, then the last 5 on the second page, reached by keyboard', async () => {
+  const context = await browser.newContext({ locale: 'fr-BE', timezoneId: 'Europe/Brussels', viewport: { width: 1280, height: 900 } })
+  await signIn(context, server.url, lead.email)
+  const page = await context.newPage()
+  const problems = watchConsole(page)
+  await chooseLanguage(page, server.url, 'fr')
+  await page.goto(`${server.url}/training-sessions`)
+  await page.getByRole('heading', { level: 1, name: tr('fr', 'training.title'), exact: true }).waitFor()
+  const rows = page.getByTestId('training-list').locator('tbody tr')
+  await expect.poll(() => rows.count()).toBe(50)
+  expect(await rows.first().getByRole('rowheader').textContent()).toBe(`Séance ${SESSIONS}`)
+  const range = page.getByRole('status').filter({ hasText: `sur ${SESSIONS}` })
+  expect(await range.textContent()).toBe(`1–50 sur ${SESSIONS}`)
+  await checkScreen(page, 'training log, page 1', 'fr')
+
+  const next = page
+    .getByRole('navigation', { name: tr('fr', 'pager.label') })
+    .getByRole('button', { name: tr('fr', 'pager.page').replace('{{page}}', '2') })
+  await next.focus()
+  await page.keyboard.press('Enter')
+  await expect.poll(() => rows.count()).toBe(SESSIONS - 50)
+  expect(await rows.first().getByRole('rowheader').textContent()).toBe('Séance 5')
+  expect(await range.textContent()).toBe(`51–${SESSIONS} sur ${SESSIONS}`)
+  await checkScreen(page, 'training log, page 2', 'fr')
+
+  // Another year starts on its first page: this team gave no session last year.
+  await page.getByTestId('training-year').click()
+  await page.getByRole('option', { name: String(YEAR - 1) }).click()
+  await page.getByTestId('training-empty').waitFor()
+  expect(problems).toEqual([])
+  await context.close()
+})
