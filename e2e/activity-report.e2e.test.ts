@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Language } from '../common/roles'
 import type { Agent } from '../server/test/harness'
 import { checkScreen, chooseLanguage, signIn, tr } from './i18n-checks'
+import { openCase, tableCells } from './cohort'
 import { launchBrowser, SCREENSHOTS, startServer, watchConsole } from './support'
 
 /**
@@ -33,11 +34,7 @@ beforeAll(async () => {
     ['relative', 3],
   ] as const) {
     for (let i = 0; i < n; i++) {
-      const person = await worker.post('/api/persons', { firstName: 'Rapport', lastName: `${kind}${i}` })
-      expect(person.statusCode, person.body).toBe(201)
-      const personId = person.json().id as string
-      const body = kind === 'relative' ? { kind, personId, teamId: team, relationship: 'parent' } : { kind, personId, teamId: team }
-      expect((await worker.post('/api/accompaniments', body)).statusCode).toBe(201)
+      await openCase(worker, team, kind, { firstName: 'Rapport', lastName: `${kind}${i}` })
     }
   }
 })
@@ -45,13 +42,6 @@ afterAll(async () => {
   await browser?.close()
   await server?.close()
 })
-
-const cells = (page: Page, table: string, row: string) =>
-  page
-    .getByTestId(`${table}-table`)
-    .getByRole('row', { name: new RegExp(`^${row}`) })
-    .getByRole('cell')
-    .allInnerTexts()
 
 async function downloads(page: Page, lang: Language) {
   const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-pdf').click()])
@@ -110,8 +100,8 @@ it('the lead logs a training session, then reads, prints and downloads the year�
   await page.getByRole('link', { name: tr('fr', 'activityReport.nav') }).click()
   await page.getByRole('heading', { level: 1, name: tr('fr', 'activityReport.title') }).waitFor()
   await page.getByTestId('report-summary').getByText(String(YEAR)).waitFor()
-  await expect.poll(() => cells(page, 'report-opened', 'Proche')).toEqual(['< 10', '0', '< 10'])
-  expect(await cells(page, 'report-training', 'Total')).toEqual(['1', '27', '2,5'])
+  await expect.poll(() => tableCells(page, 'report-opened', 'Proche')).toEqual(['< 10', '0', '< 10'])
+  expect(await tableCells(page, 'report-training', 'Total')).toEqual(['1', '27', '2,5'])
   await checkScreen(page, 'activity report (fr)', 'fr')
   await page.screenshot({ path: path.join(SCREENSHOTS, 'activity-report-fr-desktop.png'), fullPage: true })
   // The printed page is the report alone: the choice and the buttons are not on paper.
@@ -127,8 +117,8 @@ it('the lead logs a training session, then reads, prints and downloads the year�
   await chooseLanguage(page, server.url, 'nl')
   await page.goto(`${server.url}/activity-report`)
   await page.getByRole('heading', { level: 1, name: tr('nl', 'activityReport.title') }).waitFor()
-  await expect.poll(() => cells(page, 'report-opened', 'Naaste')).toEqual(['< 10', '0', '< 10'])
-  expect(await cells(page, 'report-training', 'Totaal')).toEqual(['1', '27', '2,5'])
+  await expect.poll(() => tableCells(page, 'report-opened', 'Naaste')).toEqual(['< 10', '0', '< 10'])
+  expect(await tableCells(page, 'report-training', 'Totaal')).toEqual(['1', '27', '2,5'])
   await checkScreen(page, 'activity report (nl)', 'nl')
   const nl = await downloads(page, 'nl')
   expect(nl).toContain('Gegeven opleidingen en sensibiliseringen,Totaal,Deelnemers,27')
@@ -155,7 +145,7 @@ it('the DPO chooses the team and reads its report in German; a worker keeps the 
   await expect.poll(() => team.inputValue()).toBe('Équipe Namur')
   await team.click()
   await page.getByRole('option', { name: 'Équipe Namur' }).click()
-  await expect.poll(() => cells(page, 'report-opened', 'Angehörige')).toEqual(['< 10', '0', '< 10'])
+  await expect.poll(() => tableCells(page, 'report-opened', 'Angehörige')).toEqual(['< 10', '0', '< 10'])
   await checkScreen(page, 'activity report, DPO (de)', 'de')
   expect(problems).toEqual([])
   await context.close()

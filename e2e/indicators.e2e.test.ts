@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Language } from '../common/roles'
 import type { Agent } from '../server/test/harness'
+import { closeCase, dateBack, holdSession, openCase, tableCells } from './cohort'
 import { checkScreen, chooseLanguage, signIn, tr } from './i18n-checks'
 import { launchBrowser, SCREENSHOTS, startServer, watchConsole } from './support'
 
@@ -28,15 +29,8 @@ beforeAll(async () => {
   const worker = await server.as(['worker'], { teamIds: [team, liege] })
   lead = await server.as(['lead'], { teamIds: [team] })
   dpo = await server.as(['dpo'])
-  const open = async (kind: 'concerned' | 'relative', lastName: string, teamId = team) => {
-    const person = await worker.post('/api/persons', { firstName: 'Indicateur', lastName })
-    expect(person.statusCode, person.body).toBe(201)
-    const personId = person.json().id as string
-    const body = kind === 'relative' ? { kind, personId, teamId, relationship: 'parent' } : { kind, personId, teamId }
-    const res = await worker.post('/api/accompaniments', body)
-    expect(res.statusCode, res.body).toBe(201)
-    return res.json() as { id: string; version: number }
-  }
+  const open = (kind: 'concerned' | 'relative', lastName: string, teamId = team) =>
+    openCase(worker, teamId, kind, { firstName: 'Indicateur', lastName })
   const ids: string[] = []
   const review = async (id: string, takenOn: string, answers: object) => {
     const res = await worker.post(`/api/accompaniments/${id}/assessments`, { instrument: 'progress-review', takenOn, answers })
@@ -54,28 +48,8 @@ beforeAll(async () => {
       await review(c.id, `${LAST_YEAR}-05-15`, { family: { person: 4 } })
     }
     // Sessions first: a closed case takes none.
-    if (i < 3) {
-      const held = await worker.post(`/api/accompaniments/${c.id}/sessions`, {
-        status: 'held',
-        startsAt: `${LAST_YEAR}-04-0${i + 1}T08:00:00.000Z`,
-        modality: 'office',
-      })
-      expect(held.statusCode, held.body).toBe(201)
-    }
-    if (i < 10) {
-      const asked = await worker.post(
-        `/api/accompaniments/${c.id}/closure`,
-        { outcome: 'goals_reached', reason: 'Objectifs atteints' },
-        { 'if-match': `"${c.version}"` },
-      )
-      expect(asked.statusCode, asked.body).toBe(200)
-      const closed = await lead.post(
-        `/api/accompaniments/${c.id}/closure/decision`,
-        { approve: true },
-        { 'if-match': `"${c.version + 1}"` },
-      )
-      expect(closed.statusCode, closed.body).toBe(200)
-    }
+    if (i < 3) await holdSession(worker, c.id, `${LAST_YEAR}-04-0${i + 1}T08:00:00.000Z`)
+    if (i < 10) await closeCase(worker, lead, c)
   }
   for (let i = 0; i < 3; i++) ids.push((await open('relative', `Proche${i}`)).id)
   // This year, in Liège: counts large enough to be published and drawn.
@@ -83,30 +57,12 @@ beforeAll(async () => {
   for (let i = 0; i < 10; i++) await open('relative', `LiegeProche${i}`, liege)
   // The API dates a case by the clock: move these to last year, opened on 1 March and closed on
   // 1 June (92 days), as the cases of a year past would be.
-  const db = server.services.db
-  await db
-    .updateTable('accompaniments')
-    .set({ created_at: `${LAST_YEAR}-03-01T10:00:00.000Z` })
-    .where('id', 'in', ids)
-    .execute()
-  await db
-    .updateTable('accompaniment_events')
-    .set({ at: `${LAST_YEAR}-06-01T10:00:00.000Z` })
-    .where('accompaniment_id', 'in', ids)
-    .where('type', '=', 'approve_closure')
-    .execute()
+  await dateBack(server.services.db, ids, LAST_YEAR)
 })
 afterAll(async () => {
   await browser?.close()
   await server?.close()
 })
-
-const cells = (page: Page, table: string, row: string) =>
-  page
-    .getByTestId(`${table}-table`)
-    .getByRole('row', { name: new RegExp(`^${row}`) })
-    .getByRole('cell')
-    .allInnerTexts()
 
 async function readLastYear(page: Page, lang: Language) {
   await page.goto(`${server.url}/indicators`)
@@ -143,14 +99,14 @@ it('the lead reads last year’s indicators of their team, small counts shown as
   await page.getByRole('link', { name: tr('fr', 'indicators.nav') }).click()
   await readLastYear(page, 'fr')
   // Voluntary, judicial, total. The relatives' 3 cases are hidden, and what would give them back.
-  await expect.poll(() => cells(page, 'indicators-opened', 'Proche')).toEqual(['< 10', '0', '< 10'])
-  expect(await cells(page, 'indicators-opened', 'Personne concernée')).toEqual(['< 10', '0', '< 10'])
-  expect(await cells(page, 'indicators-opened', 'Professionnel')).toEqual(['0', '0', '0'])
-  expect(await cells(page, 'indicators-opened', 'Total')).toEqual(['15', '0', '15'])
-  expect(await cells(page, 'indicators-active', 'Total')).toEqual(['15', '0', '15'])
-  expect(await cells(page, 'indicators-closed', 'Objectifs atteints')).toEqual(['10'])
-  expect(await cells(page, 'indicators-closed', 'Total')).toEqual(['10'])
-  expect(await cells(page, 'indicators-sessions', 'Tenu')).toEqual(['< 10'])
+  await expect.poll(() => tableCells(page, 'indicators-opened', 'Proche')).toEqual(['< 10', '0', '< 10'])
+  expect(await tableCells(page, 'indicators-opened', 'Personne concernée')).toEqual(['< 10', '0', '< 10'])
+  expect(await tableCells(page, 'indicators-opened', 'Professionnel')).toEqual(['0', '0', '0'])
+  expect(await tableCells(page, 'indicators-opened', 'Total')).toEqual(['15', '0', '15'])
+  expect(await tableCells(page, 'indicators-active', 'Total')).toEqual(['15', '0', '15'])
+  expect(await tableCells(page, 'indicators-closed', 'Objectifs atteints')).toEqual(['10'])
+  expect(await tableCells(page, 'indicators-closed', 'Total')).toEqual(['10'])
+  expect(await tableCells(page, 'indicators-sessions', 'Tenu')).toEqual(['< 10'])
   expect(await page.getByTestId('indicators-duration-figures').innerText()).toMatch(/10[\s\S]*92 jours/)
   await expect.poll(() => page.getByTestId('indicators-legend').innerText()).toContain('moins de 10')
   // A chart draws only published counts: where all are hidden or zero it says so, the table holds them.
@@ -158,20 +114,20 @@ it('the lead reads last year’s indicators of their team, small counts shown as
   expect(await page.getByTestId('indicators-closed').locator('svg.recharts-surface').count()).toBe(1)
   // Progress, from the facts written when the reviews were saved: improved, unchanged, worse, total.
   await page.getByRole('heading', { level: 2, name: tr('fr', 'indicators.progress') }).waitFor()
-  expect(await cells(page, 'indicators-reviews-worker', 'Logement')).toEqual(['11', '0', '0', '11'])
-  expect((await cells(page, 'indicators-reviews-person', 'Famille'))[2]).toBe('< 10')
+  expect(await tableCells(page, 'indicators-reviews-worker', 'Logement')).toEqual(['11', '0', '0', '11'])
+  expect((await tableCells(page, 'indicators-reviews-person', 'Famille'))[2]).toBe('< 10')
   expect(await page.getByTestId('indicators-reviews-worker').locator('svg.recharts-surface').count()).toBe(1)
   await shots(page, 'fr')
 
   await chooseLanguage(page, server.url, 'nl')
   await readLastYear(page, 'nl')
-  await expect.poll(() => cells(page, 'indicators-opened', 'Naaste')).toEqual(['< 10', '0', '< 10'])
-  expect(await cells(page, 'indicators-opened', 'Totaal')).toEqual(['15', '0', '15'])
-  expect(await cells(page, 'indicators-sessions', 'Gehouden')).toEqual(['< 10'])
+  await expect.poll(() => tableCells(page, 'indicators-opened', 'Naaste')).toEqual(['< 10', '0', '< 10'])
+  expect(await tableCells(page, 'indicators-opened', 'Totaal')).toEqual(['15', '0', '15'])
+  expect(await tableCells(page, 'indicators-sessions', 'Gehouden')).toEqual(['< 10'])
   expect(await page.getByTestId('indicators-duration-figures').innerText()).toMatch(/92 dagen/)
   await page.getByRole('heading', { level: 2, name: tr('nl', 'indicators.progress') }).waitFor()
-  expect(await cells(page, 'indicators-reviews-worker', 'Huisvesting')).toEqual(['11', '0', '0', '11'])
-  expect(await cells(page, 'indicators-referral-results', 'Totaal')).toEqual(['0'])
+  expect(await tableCells(page, 'indicators-reviews-worker', 'Huisvesting')).toEqual(['11', '0', '0', '11'])
+  expect(await tableCells(page, 'indicators-referral-results', 'Totaal')).toEqual(['0'])
   await shots(page, 'nl')
   // Counts only: no one's name on the page.
   expect(await page.content()).not.toContain('Volontaire')
@@ -194,10 +150,10 @@ it('the DPO, in no team, chooses any team and reads its counts this year, drawn 
   await page.getByRole('option', { name: 'Équipe Liège' }).click()
   // This year is the preset already chosen.
   expect(await page.getByTestId('preset-this_year').getAttribute('aria-pressed')).toBe('true')
-  await expect.poll(() => cells(page, 'indicators-opened', 'Person concerned')).toEqual(['20', '0', '20'])
-  expect(await cells(page, 'indicators-opened', 'Relative')).toEqual(['10', '0', '10'])
-  expect(await cells(page, 'indicators-opened', 'Total')).toEqual(['30', '0', '30'])
-  expect(await cells(page, 'indicators-active', 'Total')).toEqual(['30', '0', '30'])
+  await expect.poll(() => tableCells(page, 'indicators-opened', 'Person concerned')).toEqual(['20', '0', '20'])
+  expect(await tableCells(page, 'indicators-opened', 'Relative')).toEqual(['10', '0', '10'])
+  expect(await tableCells(page, 'indicators-opened', 'Total')).toEqual(['30', '0', '30'])
+  expect(await tableCells(page, 'indicators-active', 'Total')).toEqual(['30', '0', '30'])
   expect(await page.getByTestId('indicators-opened').locator('svg.recharts-surface').count()).toBe(1)
   // Nothing closed: no median to give.
   expect(await page.getByTestId('indicators-duration-figures').innerText()).toContain(tr('en', 'indicators.noneClosed'))

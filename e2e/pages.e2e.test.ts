@@ -22,7 +22,7 @@ interface Screen {
 
 let server: Awaited<ReturnType<typeof startServer>>
 let browser: Browser
-const users = {} as Record<'worker' | 'admin' | 'dpo', { id: string; email: string }>
+const users = {} as Record<'worker' | 'admin' | 'dpo' | 'lead', { id: string; email: string }>
 let personId = ''
 let checks = 0
 
@@ -36,7 +36,7 @@ beforeAll(async () => {
   users.worker = await server.user(['worker'], { teamIds: [brussels] })
   users.admin = await server.user(['admin'])
   users.dpo = await server.user(['dpo'])
-  await server.user(['lead'], { teamIds: [brussels] })
+  users.lead = await server.user(['lead'], { teamIds: [brussels] })
 
   const worker = server.agent()
   expect((await worker.post('/api/auth/login', { email: users.worker.email, password: TEST_PASSWORD })).statusCode).toBe(200)
@@ -302,20 +302,35 @@ it('the audit log, with the chain verified, passes axe in four languages', async
   ])
 })
 
+/** A screen reached by its address, checked once its title, and what `ready` waits for, are there. */
+const screen = (name: string, url: string, title: string, ready?: (page: Page) => Promise<void>): Screen => ({
+  name,
+  open: async (page, lang) => {
+    await go(page, url)
+    await heading(page, tr(lang, title))
+    await ready?.(page)
+    await page.waitForLoadState('networkidle')
+  },
+})
+
 it('the data-protection officer’s registers pass axe in four languages', async () => {
-  const screen = (name: string, url: string, title: string, ready?: (page: Page) => Promise<void>): Screen => ({
-    name,
-    open: async (page, lang) => {
-      await go(page, url)
-      await heading(page, tr(lang, title))
-      await ready?.(page)
-      await page.waitForLoadState('networkidle')
-    },
-  })
   await sweep('dpo', [
     screen('dpo-requests', '/dpo/requests', 'dpoRequests.title'),
     screen('dpo-exports', '/dpo/exports', 'dpoExports.title'),
     screen('dpo-erasures', '/dpo/erasures', 'erasure.title'),
     screen('dpo-retention', '/dpo/retention', 'retention.title', (page) => page.locator('[data-testid^="schedule-"]').first().waitFor()),
+  ])
+})
+
+it('the figures, the yearly report, the training log and research pass axe in four languages', async () => {
+  // The lead has one team: the indicators and the report open on it without a choice.
+  await sweep('lead', [
+    screen('indicators', '/indicators', 'indicators.title', (page) => page.getByTestId('indicators-summary').waitFor()),
+    screen('activity-report', '/activity-report', 'activityReport.title', (page) => page.getByTestId('report-summary').waitFor()),
+    screen('training-sessions', '/training-sessions', 'training.title', (page) =>
+      page.locator('[data-testid="training-list"], [data-testid="training-empty"]').first().waitFor(),
+    ),
+    screen('studies', '/studies', 'studies.list.title'),
+    screen('practice-notes', '/practice-notes', 'practiceNotes.list.title'),
   ])
 })

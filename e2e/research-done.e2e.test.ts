@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Language } from '../common/roles'
 import { type Agent, serviceDate } from '../server/test/harness'
+import { closeCase, dateBack, holdSession, openCase, tableCells } from './cohort'
 import { checkScreen, chooseLanguage, signIn, tr } from './i18n-checks'
 import { shotsAtTwoWidths } from './shots'
 import { launchBrowser, SCREENSHOTS, startServer, watchConsole } from './support'
@@ -57,13 +58,7 @@ beforeAll(async () => {
     const firstName = kind === 'concerned' ? `Séraphine${i}` : `Anatole${i}`
     const lastName = kind === 'concerned' ? `Vandermolen${i}` : `Quistrebert${i}`
     SEEDED_NAMES.push(firstName, lastName)
-    const person = await worker.post('/api/persons', { firstName, lastName, ...(kind === 'concerned' ? CONCERNED : RELATIVE) })
-    expect(person.statusCode, person.body).toBe(201)
-    const personId = person.json().id as string
-    const body = kind === 'relative' ? { kind, personId, teamId, relationship: 'parent' } : { kind, personId, teamId }
-    const res = await worker.post('/api/accompaniments', body)
-    expect(res.statusCode, res.body).toBe(201)
-    return { ...(res.json() as { id: string; version: number }), personId }
+    return openCase(worker, teamId, kind, { firstName, lastName, ...(kind === 'concerned' ? CONCERNED : RELATIVE) })
   }
   const ids: string[] = []
   for (let i = 0; i < 12; i++) {
@@ -71,44 +66,13 @@ beforeAll(async () => {
     ids.push(c.id)
     if (i === 11) aCase = { caseId: c.id, personId: c.personId }
     // Sessions first: a closed case takes none.
-    if (i < 3) {
-      const held = await worker.post(`/api/accompaniments/${c.id}/sessions`, {
-        status: 'held',
-        startsAt: `${LAST_YEAR}-04-0${i + 1}T08:00:00.000Z`,
-        modality: 'office',
-      })
-      expect(held.statusCode, held.body).toBe(201)
-    }
-    if (i < 10) {
-      const asked = await worker.post(
-        `/api/accompaniments/${c.id}/closure`,
-        { outcome: 'goals_reached', reason: 'Objectifs atteints' },
-        { 'if-match': `"${c.version}"` },
-      )
-      expect(asked.statusCode, asked.body).toBe(200)
-      const closed = await lead.post(
-        `/api/accompaniments/${c.id}/closure/decision`,
-        { approve: true },
-        { 'if-match': `"${c.version + 1}"` },
-      )
-      expect(closed.statusCode, closed.body).toBe(200)
-    }
+    if (i < 3) await holdSession(worker, c.id, `${LAST_YEAR}-04-0${i + 1}T08:00:00.000Z`)
+    if (i < 10) await closeCase(worker, lead, c)
   }
   for (let i = 0; i < 3; i++) ids.push((await open('relative', i)).id)
   // The API dates a case by the clock: move them to last year, opened on 1 March and closed on
   // 1 June, as the cases of a year past would be.
-  const db = server.services.db
-  await db
-    .updateTable('accompaniments')
-    .set({ created_at: `${LAST_YEAR}-03-01T10:00:00.000Z` })
-    .where('id', 'in', ids)
-    .execute()
-  await db
-    .updateTable('accompaniment_events')
-    .set({ at: `${LAST_YEAR}-06-01T10:00:00.000Z` })
-    .where('accompaniment_id', 'in', ids)
-    .where('type', '=', 'approve_closure')
-    .execute()
+  await dateBack(server.services.db, ids, LAST_YEAR)
 })
 afterAll(async () => {
   await browser?.close()
@@ -125,19 +89,12 @@ async function pageOf(user: { email: string }, lang: Language): Promise<{ page: 
   return { page, problems }
 }
 
-const cells = (page: Page, table: string, row: string) =>
-  page
-    .getByTestId(`${table}-table`)
-    .getByRole('row', { name: new RegExp(`^${row}`) })
-    .getByRole('cell')
-    .allInnerTexts()
-
 /** Last year's counts: the total is published, the relatives' three are hidden. */
 async function expectLastYear(page: Page, lang: Language) {
   await page.getByTestId('indicators-summary').getByText(String(LAST_YEAR)).first().waitFor()
-  await expect.poll(() => cells(page, 'indicators-opened', tr(lang, 'accompaniment.kind.relative'))).toEqual(['< 10', '0', '< 10'])
-  expect(await cells(page, 'indicators-opened', tr(lang, 'indicators.total'))).toEqual(['15', '0', '15'])
-  expect(await cells(page, 'indicators-closed', tr(lang, 'indicators.total'))).toEqual(['10'])
+  await expect.poll(() => tableCells(page, 'indicators-opened', tr(lang, 'accompaniment.kind.relative'))).toEqual(['< 10', '0', '< 10'])
+  expect(await tableCells(page, 'indicators-opened', tr(lang, 'indicators.total'))).toEqual(['15', '0', '15'])
+  expect(await tableCells(page, 'indicators-closed', tr(lang, 'indicators.total'))).toEqual(['10'])
   expect(await page.getByTestId('indicators-legend').innerText()).toContain('10')
   expect(await page.content()).not.toContain('Vandermolen')
 }
@@ -377,7 +334,7 @@ for (const lang of ['fr', 'nl'] as const) {
     await year.click()
     await rp.getByRole('option', { name: String(LAST_YEAR), exact: true }).click()
     await rp.getByTestId('report-summary').getByText(String(LAST_YEAR)).waitFor()
-    await expect.poll(() => cells(rp, 'report-opened', tr(lang, 'accompaniment.kind.relative'))).toContain('< 10')
+    await expect.poll(() => tableCells(rp, 'report-opened', tr(lang, 'accompaniment.kind.relative'))).toContain('< 10')
     await checkScreen(rp, `last year's activity report, lead (${lang})`, lang)
     await shotsAtTwoWidths(rp, SHOTS, `9-activity-report-lead.${lang}`)
     const [pdf] = await Promise.all([rp.waitForEvent('download'), rp.getByTestId('report-pdf').click()])
