@@ -96,12 +96,17 @@ describe.each(RUNS)('the emergency path in $lang', (run) => {
     await visitor.waitForTimeout(3_200)
     await visitor.getByRole('button', { name: tr(L, 'publicInfo.form.submit') }).click()
     await expect(visitor.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(tr(L, 'publicInfo.result.thanksTitle'))
+    // Nothing personal on the public pages: a visitor's browser may translate them.
+    expect(await visitor.locator('html').getAttribute('translate')).toBeNull()
     await visitorContext.close()
 
     // 2. Intake finds it in the inbox, takes it: it becomes a web-form contact in the queue.
     const i = await pageAs(intake.email)
     await i.page.goto(`${server.url}/contact-requests`)
     await h1(i.page, t('contactRequests.title'))
+    // The signed-in app asks browsers not to send what it shows to a translation service.
+    expect(await i.page.locator('html').getAttribute('translate')).toBe('no')
+    expect(await i.page.locator('meta[name="google"]').getAttribute('content')).toBe('notranslate')
     const request = i.page.getByTestId('contact-request').first()
     await request.waitFor()
     await checkScreen(i.page, `inbox (${L})`, L)

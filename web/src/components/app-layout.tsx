@@ -13,6 +13,7 @@ import { NotificationsMenu } from '../pages/notifications/notifications-menu'
 import { GlobalSearch } from '../pages/search/global-search'
 import { Loading } from './loading'
 import { MainNav } from './main-nav'
+import { useNoMachineTranslation } from './no-machine-translation'
 import { PrivacyScreenToggle } from './person-name'
 import { MAIN_ID, SkipLink } from './skip-link'
 
@@ -29,6 +30,7 @@ export function AppLayout() {
   const compact = useMediaQuery('(max-width: 47.99em)') ?? false
 
   useEffect(close, [location.pathname, close])
+  useNoMachineTranslation()
 
   if (me.isPending) {
     return (
