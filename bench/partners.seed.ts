@@ -6,7 +6,7 @@ import { toJson } from '../server/db/json'
 import type { Database } from '../server/db/schema'
 import type { Services } from '../server/http/context'
 import { isKnownArea, placeOfPostcode, slug } from '../server/modules/partners/partners.geography'
-import { coverageRow, rankCopies, searchText, serviceTerms } from '../server/modules/partners/partners.search-index'
+import { coverageRow, filterRow, rankCopies, searchText, serviceTerms } from '../server/modules/partners/partners.search-index'
 import { pick, rng } from '../server/seed/synthetic'
 import { systemContext } from '../server/seed/system-context'
 
@@ -131,10 +131,11 @@ export async function seedPartnerDirectory(services: Services, scale: PartnerSca
           }
           const copies = rankCopies({ ...service, waitDays: service.wait_days ?? null }, { name: org.name, active: org.active === 1 })
           rows.push({ ...service, search_text: searchText(service, org), ...copies })
-          for (const term of serviceTerms([...languages], [...audiences])) termRows.push({ service_id: serviceId, term })
+          for (const term of serviceTerms([...languages], [...audiences]))
+            termRows.push({ ...filterRow(serviceId, copies, service.wait_days ?? null), term })
           const serviceNeeds = new Set<string>()
           while (serviceNeeds.size < 1 + Math.floor(r() * 3)) serviceNeeds.add(pick(r, needs))
-          for (const need_code of serviceNeeds) needRows.push({ service_id: serviceId, need_code })
+          for (const need_code of serviceNeeds) needRows.push({ ...filterRow(serviceId, copies, service.wait_days ?? null), need_code })
           const areas = new Map<string, [CoverageLevel, string]>()
           const draw = r()
           if (draw < 0.05) areas.set('BE', ['national', 'BE'])

@@ -68,9 +68,10 @@ export interface PartnerTables {
     capacity_rank: number
     organisation_name: string
   }
-  partner_service_needs: { service_id: string; need_code: string }
-  /** 0028: a service's languages (`language:ar`) and audiences (`audience:young_people`), indexed for the search. */
-  partner_service_terms: { service_id: string; term: string }
+  /** 0061: with the ranking's copies, as in the coverage rows (partners.search-index.ts `filterRow`). */
+  partner_service_needs: { service_id: string; need_code: string } & FilterCopies
+  /** 0028: a service's languages (`language:ar`) and audiences (`audience:young_people`), indexed for the search; 0061: with the ranking's copies. */
+  partner_service_terms: { service_id: string; term: string } & FilterCopies
   /** 0031: `listed` … `organisation_name` copied from the service and its organisation (partners.search-index.ts `rankCopies`). */
   partner_service_coverage: {
     service_id: string
@@ -195,4 +196,12 @@ export interface PartnerTables {
     created_at: string
     sent_at: string | null
   }
+}
+
+/** 0061: what a search by need, language or audience ranks on, copied from the service and its organisation. */
+interface FilterCopies {
+  listed: number
+  capacity_rank: number
+  wait_days: number | null
+  organisation_name: string
 }

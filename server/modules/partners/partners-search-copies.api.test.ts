@@ -53,20 +53,40 @@ async function outOfStep() {
   expect(rows.length).toBeGreaterThan(0)
   const levels = ['postcode', 'municipality', 'province', 'region', 'national']
   const capacities = ['available', 'limited', 'full']
-  return rows.filter((r) => {
-    const listed = r.status === 'active' && Number(r.active) === 1 ? 1 : 0
-    const rank = capacities.indexOf(r.capacity)
-    return (
-      Number(r.listed) !== listed ||
-      Number(r.s_listed) !== listed ||
-      Number(r.precision) !== levels.indexOf(r.level) ||
-      Number(r.capacity_rank) !== rank ||
-      Number(r.s_rank) !== rank ||
-      r.wait_days !== r.s_wait ||
-      r.organisation_name !== r.name ||
-      r.s_org !== r.name
-    )
-  })
+  // The need and term rows (migration 0061) copy the same four values as the service row.
+  const copiesOf = (table: 'partner_service_needs' | 'partner_service_terms') =>
+    db
+      .selectFrom(table)
+      .innerJoin('partner_services as s', 's.id', `${table}.service_id`)
+      .select([`${table}.listed`, `${table}.capacity_rank`, `${table}.wait_days`, `${table}.organisation_name`])
+      .select(['s.listed as s_listed', 's.capacity_rank as s_rank', 's.wait_days as s_wait', 's.organisation_name as s_org'])
+      .execute()
+  const filters = [...(await copiesOf('partner_service_needs')), ...(await copiesOf('partner_service_terms'))]
+  expect(filters.length).toBeGreaterThan(0)
+  const staleFilters = filters.filter(
+    (f) =>
+      Number(f.listed) !== Number(f.s_listed) ||
+      Number(f.capacity_rank) !== Number(f.s_rank) ||
+      f.wait_days !== f.s_wait ||
+      f.organisation_name !== f.s_org,
+  )
+  return [
+    ...staleFilters,
+    ...rows.filter((r) => {
+      const listed = r.status === 'active' && Number(r.active) === 1 ? 1 : 0
+      const rank = capacities.indexOf(r.capacity)
+      return (
+        Number(r.listed) !== listed ||
+        Number(r.s_listed) !== listed ||
+        Number(r.precision) !== levels.indexOf(r.level) ||
+        Number(r.capacity_rank) !== rank ||
+        Number(r.s_rank) !== rank ||
+        r.wait_days !== r.s_wait ||
+        r.organisation_name !== r.name ||
+        r.s_org !== r.name
+      )
+    }),
+  ]
 }
 
 const search = async (params: Record<string, string>) => {

@@ -5,7 +5,7 @@ import { toJson } from '../../db/json'
 import type { Trx } from '../../http/context'
 import { AppError, fail } from '../../http/errors'
 import { isKnownArea } from './partners.geography'
-import { coverageRow, rankCopies, searchText, serviceTerms } from './partners.search-index'
+import { coverageRow, filterRow, rankCopies, searchText, serviceTerms } from './partners.search-index'
 
 /**
  * Writes to the partner directory, each in the transaction of its audit entry (ctx.write). An
@@ -194,7 +194,7 @@ export async function writeOrganisation(
     if (s.needs.length)
       await trx
         .insertInto('partner_service_needs')
-        .values(s.needs.map((need_code) => ({ service_id: serviceId, need_code })))
+        .values(s.needs.map((need_code) => ({ ...filterRow(serviceId, copies, s.waitDays), need_code })))
         .execute()
     if (s.coverage.length)
       await trx
@@ -205,7 +205,7 @@ export async function writeOrganisation(
     if (terms.length)
       await trx
         .insertInto('partner_service_terms')
-        .values(terms.map((term) => ({ service_id: serviceId, term })))
+        .values(terms.map((term) => ({ ...filterRow(serviceId, copies, s.waitDays), term })))
         .execute()
   }
   return { id, version, created: expected === null }

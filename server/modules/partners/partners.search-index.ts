@@ -63,3 +63,14 @@ export function coverageRow(
     ...copies,
   }
 }
+
+/** A need or term row with the ranking's copies (migration 0061). */
+export function filterRow(serviceId: string, copies: ReturnType<typeof rankCopies>, waitDays: number | null) {
+  return {
+    service_id: serviceId,
+    listed: copies.listed,
+    capacity_rank: copies.capacity_rank,
+    wait_days: waitDays,
+    organisation_name: copies.organisation_name,
+  }
+}

@@ -1,8 +1,9 @@
+import type { SelectQueryBuilder } from 'kysely'
 import type { z } from 'zod'
 import type { CoverageLevel, MatchReason, PartnerSearchQuery, PartnerSearchResults } from '../../../common/contracts/partners.contracts'
 import { fromJson } from '../../db/json'
 import type { ModuleServices } from '../../http/context'
-import { asStaff, type StaffTx } from '../../http/staff-fence'
+import { asStaff, type StaffDatabase, type StaffTx } from '../../http/staff-fence'
 import { areaName, fold, municipalityPostcodes, type Place, REGIONS } from './partners.geography'
 import { byArea } from './partners.queries'
 import { audienceTerm, languageTerm, PRECISION, TEXT_FIELDS } from './partners.search-index'
@@ -51,8 +52,6 @@ export async function searchPartners(tx: StaffTx, kind: ModuleServices['kind'], 
   const text = query.q ? fold(query.q) : null
   const terms = [...(query.language ? [languageTerm(query.language)] : []), ...(query.audience ? [audienceTerm(query.audience)] : [])]
   const collation = kind === 'postgres' ? 'C' : 'binary'
-  // The filters on a service id, as `id in (…)`: SQLite then reads the need's or the term's index
-  // once instead of probing it for every candidate.
   // The filters on a service id, as `id in (…)`: SQLite then reads the need's or the term's index
   // once instead of probing it for every candidate.
   const needIds = (need: string) =>
@@ -110,12 +109,36 @@ export async function searchPartners(tx: StaffTx, kind: ModuleServices['kind'], 
       .orderBy('partner_service_coverage.service_id', (ob) => ob.asc().collate(collation))
       .limit(LIMIT)
       .execute()
+  } else if (query.need || terms.length) {
+    // A need, a language or an audience without a place: one range of that filter's rank index
+    // (migration 0061), the other filters on the candidates' ids.
+    // Both tables carry the same copies under the same names, so the statement names its columns
+    // without the table (an alias would read as a table to the staff fence).
+    const driver = (
+      query.need
+        ? db.selectFrom('partner_service_needs').where('need_code', '=', query.need)
+        : db.selectFrom('partner_service_terms').where('term', '=', terms[0]!)
+    ) as SelectQueryBuilder<StaffDatabase, 'partner_service_needs', object>
+    const others = query.need ? terms : terms.slice(1)
+    page = await driver
+      .where('listed', '=', 1)
+      .$call((q) => others.reduce((acc, term) => acc.where('service_id', 'in', termIds(term)), q))
+      .$if(text !== null, (q) =>
+        q.where('service_id', 'in', (eb) =>
+          eb.selectFrom('partner_services').select('partner_services.id').where('partner_services.search_text', 'like', `%${text}%`),
+        ),
+      )
+      .select((eb) => ['service_id as id', eb.lit(0).as('precision'), eb.fn.countAll().over().as('total')])
+      .orderBy('capacity_rank')
+      .orderBy('wait_days', (ob) => ob.asc().nullsLast())
+      .orderBy('organisation_name', (ob) => ob.asc().collate(collation))
+      .orderBy('service_id', (ob) => ob.asc().collate(collation))
+      .limit(LIMIT)
+      .execute()
   } else {
     page = await db
       .selectFrom('partner_services')
       .where('partner_services.listed', '=', 1)
-      .$if(!!query.need, (q) => q.where('partner_services.id', 'in', needIds(query.need!)))
-      .$call((q) => terms.reduce((acc, term) => acc.where('partner_services.id', 'in', termIds(term)), q))
       .$if(text !== null, (q) => q.where('partner_services.search_text', 'like', `%${text}%`))
       .select((eb) => ['partner_services.id', eb.lit(0).as('precision'), eb.fn.countAll().over().as('total')])
       .orderBy('partner_services.capacity_rank')
