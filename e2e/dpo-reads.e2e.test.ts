@@ -60,7 +60,7 @@ async function signInPage(email: string, viewport = { width: 1366, height: 900 }
   return { page, problems }
 }
 
-const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name }).waitFor()
+const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true }).waitFor()
 const rowsOf = (page: Page) => page.getByTestId('audit-table').locator('tbody tr')
 const actionsShown = async (page: Page) => rowsOf(page).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')))
 const shot = async (page: Page, name: string) => {

@@ -79,7 +79,7 @@ async function shot(page: Page, name: string, fullPage = true) {
   await page.screenshot({ path: path.join(SCREENSHOTS, `duties-${name}.png`), fullPage })
 }
 
-const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name }).waitFor()
+const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true }).waitFor()
 const requestOf = (page: Page, name: string) => page.getByTestId('role-request').filter({ hasText: name })
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '')
 

@@ -105,7 +105,7 @@ const shot = async (page: Page, name: string) => {
   await page.evaluate(() => window.scrollTo(0, 0))
   await page.screenshot({ path: `${SHOTS}/lead-${name}.png`, fullPage: true })
 }
-const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name }).waitFor()
+const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true }).waitFor()
 
 /** Loads the screen in each language and checks it; the French one is photographed. */
 async function inEveryLanguage(page: Page, name: string, open: (lang: Language) => Promise<void>) {

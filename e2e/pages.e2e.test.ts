@@ -115,7 +115,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
 const go = async (page: Page, url: string) => {
   await page.goto(`${server.url}${url}`)
 }
-const heading = (page: Page, text: string) => page.getByRole('heading', { level: 1, name: text }).waitFor()
+const heading = (page: Page, text: string) => page.getByRole('heading', { level: 1, name: text, exact: true }).waitFor()
 const main = (page: Page) => page.locator('#main-content')
 
 it('sign-in and activation pages pass axe in four languages', async () => {
