@@ -94,6 +94,8 @@ it('the intake officer on duty sees the emergency and the late call-back on My d
   await expect.poll(() => page.getByRole('radio', { name: tr('fr', 'contacts.directions.outgoing') }).isChecked()).toBe(true)
   await page.getByLabel(tr('fr', 'contacts.summary')).fill('Rappelé : il viendra nous voir jeudi.')
   await page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/)
+  // The address changes first; the saved draft's own page follows (its status says "draft").
+  await page.getByTestId('contact-status').getByText(tr('fr', 'contacts.statuses.draft')).waitFor()
   await page.getByRole('button', { name: tr('fr', 'contacts.finalise') }).click()
   await page.getByTestId('contact-status').getByText(tr('fr', 'contacts.statuses.final')).waitFor()
 

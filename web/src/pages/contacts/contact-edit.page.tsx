@@ -138,6 +138,10 @@ function ContactEditor({ existing, answers }: { existing?: ContactView; answers?
   const errors = useFieldErrors(save.error ?? finalise.error, local)
   const form = useRef<HTMLFormElement>(null)
   const contact = existing
+  // A new contact's first save creates it; the page then moves to its address, which takes a
+  // moment. A save asked for meanwhile (a click on "finalise") updates that contact instead of
+  // creating a second one.
+  const created = useRef<ContactView | undefined>(undefined)
   const isDraft = !contact || contact.status === 'draft'
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => {
     setD((x) => ({ ...x, [k]: v }))
@@ -158,11 +162,14 @@ function ContactEditor({ existing, answers }: { existing?: ContactView; answers?
     }
     setLocal([])
     save.mutate(
-      { body, existing: contact },
+      { body, existing: contact ?? created.current },
       {
         onSuccess: (saved) => {
           setDirty(false)
-          if (!contact) void navigate(`/contacts/${saved.id}`, { replace: true })
+          if (!contact) {
+            created.current = saved
+            void navigate(`/contacts/${saved.id}`, { replace: true })
+          }
           then?.(saved)
         },
       },
