@@ -139,8 +139,9 @@ function ContactEditor({ existing, answers }: { existing?: ContactView; answers?
   const form = useRef<HTMLFormElement>(null)
   const contact = existing
   // A new contact's first save creates it; the page then moves to its address, which takes a
-  // moment. A save asked for meanwhile (a click on "finalise") updates that contact instead of
-  // creating a second one.
+  // moment. A save asked for once that first save has answered (a click on "finalise" while the
+  // page moves) updates that contact; one asked for while the first save is still under way is
+  // not covered here. No test reaches this window.
   const created = useRef<ContactView | undefined>(undefined)
   const isDraft = !contact || contact.status === 'draft'
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => {
