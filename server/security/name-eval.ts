@@ -211,6 +211,7 @@ export function evaluate(cases: EvalCase[], size: number, seed = 9): Figures {
           else held.set(i, new Set([h]))
         }
     const perWord = query.weightedPerWord
+    const hashesPerWord = query.perWordAndField
     const pre = [...held].flatMap(([i, hs]) => {
       const points = query.preScore(hs, perWord)
       return points === null ? [] : [{ i, points, hs }]
@@ -218,24 +219,48 @@ export function evaluate(cases: EvalCase[], size: number, seed = 9): Figures {
     pre.sort((a, b) => b.points - a.points || String(a.i).localeCompare(String(b.i)))
     const scored = pre.slice(0, PRESELECTED).flatMap(({ i, hs }) => {
       const s = query.score(hs)
-      return s ? [{ personId: String(i), ...s }] : []
+      return s ? [{ personId: String(i), ...s, matched: query.coverage(hs, hashesPerWord) }] : []
     })
     const eligible = eligibleByKeys(scored, () => false).slice(0, COMPARED)
     compared.push(eligible.length)
     const opened = new Map(eligible.map((e) => [e.personId, { names: persons[Number(e.personId)]!, birthYear: null }]))
-    const shown = rankOpened(c.query, eligible, opened, null).slice(0, 5)
+    const ranked = rankOpened(c.query, eligible, opened, null)
+    const shown = ranked.slice(0, 5)
     if (process.env.EVAL_DEBUG && shown[0] && shown[0].personId !== String(targets[n]))
       process.stdout.write(
         `${c.query}: ${shown.map((s) => `${persons[Number(s.personId)]!.firstName} ${persons[Number(s.personId)]!.lastName} ${s.similarity.toFixed(3)}`).join(', ')}\n`,
       )
     shownTotal += shown.length
-    const at = shown.findIndex((s) => s.personId === String(targets[n]))
+    const target = String(targets[n])
+    const at = shown.findIndex((s) => s.personId === target)
     if (at >= 0) found++
     if (at === 0) first++
     else
       misses.push(
-        `${c.source}: "${c.query}" for ${c.registered.firstName} ${c.registered.lastName} (${at < 0 ? 'not shown' : `shown ${at + 1}`})`,
+        `${c.source}: "${c.query}" for ${c.registered.firstName} ${c.registered.lastName} (${at < 0 ? `not shown: ${lostAt()}` : `shown ${at + 1} at ${shown[at]!.similarity.toFixed(3)} after ${describe(shown[0]!)}`})`,
       )
+    function describe(x: (typeof ranked)[number]): string {
+      const p = persons[Number(x.personId)]!
+      return `${p.firstName} ${p.lastName} ${x.exact ? 'exact' : x.similarity.toFixed(3)}`
+    }
+    /** Where the person was lost: no key matched, not among the pre-selected, not compared, or not alike enough. */
+    function lostAt(): string {
+      const p = pre.findIndex((x) => String(x.i) === target)
+      if (p < 0) return 'no key of every word'
+      if (p >= PRESELECTED) return `pre-score ${pre[p]!.points} ranked ${p + 1} (${PRESELECTED}th has ${pre[PRESELECTED - 1]!.points})`
+      if (!eligible.some((e) => e.personId === target)) {
+        const all = eligibleByKeys(scored, () => false)
+        const e = all.findIndex((x) => x.personId === target)
+        const show = (x: (typeof all)[number]) =>
+          `${persons[Number(x.personId)]!.firstName} ${persons[Number(x.personId)]!.lastName} ${x.score}/${x.matched.toFixed(2)}`
+        return `pre-selected, not compared: ${e < 0 ? 'not eligible' : show(all[e]!)} after ${all.slice(0, 4).map(show).join(', ')}`
+      }
+      const r = ranked.findIndex((x) => x.personId === target)
+      if (r < 0) return 'compared, not alike enough'
+      const who = (x: (typeof ranked)[number]) =>
+        `${persons[Number(x.personId)]!.firstName} ${persons[Number(x.personId)]!.lastName} ${x.exact ? 'exact' : x.similarity.toFixed(3)}`
+      return `ranked ${r + 1} at ${ranked[r]!.similarity.toFixed(3)} after ${ranked.slice(0, 3).map(who).join(', ')}`
+    }
   })
   compared.sort((a, b) => a - b)
   const pct = (x: number) => Math.round((x / cases.length) * 1000) / 10

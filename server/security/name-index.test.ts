@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { NameIndex } from './name-index'
+import { eligibleByKeys } from './name-rank'
 
 const index = new NameIndex(crypto.randomBytes(32))
 const held = (firstName: string, lastName: string, otherNames: string[] = []) =>
@@ -62,6 +63,23 @@ describe('name index scoring', () => {
     const matched = new Set([...lotte].filter((h) => index.query('lote vandenberg').hashes.includes(h)))
     expect(pre('lote vandenberg', matched)).toBe(5)
     expect(index.query('lote vandenberg').score(matched)).toEqual(score('lote vandenberg', lotte))
+  })
+
+  it('orders persons whose best keys tie by how much of each word they hold', () => {
+    // Both are one word spelt and one heard (3 + 1): Omar Yilmaz holds "omar" whole and
+    // "yilmas" by its sound and deletions; Emre Yilmas holds "yilmas" whole and "omar" by sound only.
+    const q = index.query('omar yilmas')
+    const omar = held('Omar', 'Yilmaz')
+    const emre = held('Emre', 'Yilmas')
+    expect(q.score(omar)?.identifying?.score).toBe(q.score(emre)?.identifying?.score)
+    expect(q.coverage(omar)).toBeGreaterThan(q.coverage(emre))
+    // Spelt as typed, every word holds all its counted keys.
+    expect(q.coverage(held('Omar', 'Yilmas'))).toBe(2)
+    const scored = [
+      { personId: 'emre', ...q.score(emre)!, matched: q.coverage(emre) },
+      { personId: 'omar', ...q.score(omar)!, matched: q.coverage(omar) },
+    ]
+    expect(eligibleByKeys(scored, () => false).map((x) => x.personId)).toEqual(['omar', 'emre'])
   })
 
   it('keeps a key per part of the name: the same word as first and as last name are different hashes', () => {

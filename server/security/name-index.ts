@@ -8,8 +8,10 @@ import { givenNameKeys, KEY_WEIGHT, type KeyKind, nameKeys, querySegments } from
  * 3: folded, Double Metaphone and bucket keys in place of the bespoke phonetic key (ADR 0009).
  * 4: given-name lexicon keys for first and other names (ADR 0009).
  * 5: beginnings of name words, from three letters (`p:`, ADR 0012).
+ * 6: one-letter deletions of name words, folded and as written (`d:`, ADR 0009); Hungarian and
+ *    Polish digraphs and Latin -us folded.
  */
-export const NAME_INDEX_VERSION = 5
+export const NAME_INDEX_VERSION = 6
 
 /** Which part of a person's name a key comes from: first names, last name, or another name. */
 export type NameField = 'first' | 'last' | 'other'
@@ -19,6 +21,9 @@ const FIELDS: NameField[] = ['first', 'last', 'other']
 export function partKeys(field: NameField, part: string): string[] {
   return field === 'last' ? nameKeys(part) : [...nameKeys(part), ...givenNameKeys(part)]
 }
+
+/** The kinds of key a word spelt as typed holds every one of (`NameQuery.coverage`). */
+const COVERED = new Set<KeyKind>(['n', 't', 'm', 'd', 'g'])
 
 /** One way a query piece can match: this keyed hash, in this field, by this kind of key. */
 type Alternative = { hash: string; field: NameField; kind: KeyKind }
@@ -94,6 +99,45 @@ export class NameQuery {
       let best = 0
       for (const [hash, w] of weights) if (w > best && held.has(hash)) best = w
       if (best === 0) return null
+      sum += best
+    }
+    return sum
+  }
+
+  /**
+   * For each word, per part of the name, the hashes of the word's own keys that a word spelt the
+   * same holds all of (as spelt, folded, heard, by deletions, by the lexicon): what `coverage`
+   * counts a person's share of. Buckets of other lengths, beginnings and runs of words joined
+   * are left out: a name spelt as typed holds none of them.
+   */
+  get perWordAndField(): string[][][] {
+    return this.words.map((_, i) =>
+      FIELDS.map((field) => [
+        ...new Set(
+          this.pieces
+            .filter((p) => p.from === i && p.to === i)
+            .flatMap((p) => p.alternatives.filter((a) => a.field === field && COVERED.has(a.kind)).map((a) => a.hash)),
+        ),
+      ]),
+    )
+  }
+
+  /**
+   * How much of each word's keys a person holds in the part of the name that holds most, summed
+   * over the words (0 to the number of words): a finer measure than the best key, for persons
+   * whose best keys tie. A word spelt alike holds nearly all of its keys (as spelt, folded, heard,
+   * its deletions and beginnings), a word that only sounds alike a few.
+   */
+  coverage(held: Set<string>, perWordAndField = this.perWordAndField): number {
+    let sum = 0
+    for (const fields of perWordAndField) {
+      let best = 0
+      for (const hashes of fields) {
+        if (hashes.length === 0) continue
+        let n = 0
+        for (const h of hashes) if (held.has(h)) n++
+        best = Math.max(best, n / hashes.length)
+      }
       sum += best
     }
     return sum

@@ -272,19 +272,21 @@ const FIRST_NAMES: string[][] = [
   ['Karima'],
 ]
 
-/** Names that share a key with a name of another group, listed as "Name ~ Other". */
 /**
  * Keys that find one spelling from another: all but the loose ones, which only the ranking sorts
- * out: short-word buckets, and beginnings (a query holds only the beginning it types, ADR 0012).
+ * out: short-word buckets, beginnings (a query holds only the beginning it types, ADR 0012) and
+ * deletions (one letter apart: Benali and Bennani meet there, as they should be told apart by
+ * the ranking, not by the keys).
  */
 const finding = new Map<string, Set<string>>()
-function findingKeys(name: string): Set<string> {
-  if (!finding.has(name)) finding.set(name, new Set(nameKeys(name).filter((k) => !k.startsWith('b:') && !k.startsWith('p:'))))
-  return finding.get(name)!
+function findingKeys(name: string, withDeletions = false): Set<string> {
+  const k = `${withDeletions}|${name}`
+  if (!finding.has(k)) finding.set(k, new Set(nameKeys(name).filter((x) => !/^[bp]:/.test(x) && (withDeletions || !x.startsWith('d:')))))
+  return finding.get(k)!
 }
-function meet(a: string, b: string): boolean {
-  const kb = findingKeys(b)
-  return [...findingKeys(a)].some((k) => kb.has(k))
+function meet(a: string, b: string, withDeletions = false): boolean {
+  const kb = findingKeys(b, withDeletions)
+  return [...findingKeys(a, withDeletions)].some((k) => kb.has(k))
 }
 
 describe('name keys', () => {
@@ -327,6 +329,11 @@ describe('name keys', () => {
     apart('Mahmoud', 'Mehdi')
     apart('Dupont', 'Martin')
     apart('Benali', 'Bennani')
+    // One letter apart, they meet by a deletion, and the ranking puts the right spelling first.
+    expect(meet('Benali', 'Bennani', true)).toBe(true)
+    expect(nameSimilarity('Benali', { firstName: '', lastName: 'Ben Ali', otherNames: [] })).toBeGreaterThan(
+      nameSimilarity('Benali', { firstName: '', lastName: 'Bennani', otherNames: [] }),
+    )
   })
 
   it('lets every spelling of a common Belgian name find the others', () => {
@@ -335,7 +342,8 @@ describe('name keys', () => {
   })
 
   it('ranks a spelling of the right name above every other common name its keys meet', () => {
-    // Keys only find candidates (many names share a Double Metaphone code); the ranking decides.
+    // Keys only find candidates (many names share a Double Metaphone code or are one letter
+    // apart); the ranking decides.
     const groups = [...LAST_NAMES, ...FIRST_NAMES]
     const wrong: string[] = []
     groups.forEach((g, i) => {
@@ -343,16 +351,21 @@ describe('name keys', () => {
         for (const right of g.filter((n) => n !== query)) {
           const mine = nameSimilarity(query, { firstName: '', lastName: right, otherNames: [] })
           for (const other of groups.flatMap((h, j) => (j === i ? [] : h)))
-            if (meet(query, other) && nameSimilarity(query, { firstName: '', lastName: other, otherNames: [] }) >= mine)
+            if (meet(query, other, true) && nameSimilarity(query, { firstName: '', lastName: other, otherNames: [] }) >= mine)
               wrong.push(`${query}: ${other} ≥ ${right}`)
         }
     })
-    // Vandenbergh sits between Vandenberg and Vandenberghe, one letter from each: a toss-up, listed.
+    // Toss-ups, listed: Vandenbergh sits between Vandenberg and Vandenberghe, one letter from each;
+    // Peters is Peter with one letter more; Maria is Maryam's own European form, one letter short.
     expect(wrong).toEqual([
+      'Van den Berg: Van den Berghe ≥ Vandenbergh',
       'Vandenbergh: Vandenberghe ≥ Vandenberg',
       'Vandenbergh: Van den Berghe ≥ Vandenberg',
       'Vandenbergh: Vandenberghe ≥ Van den Berg',
       'Vandenbergh: Van den Berghe ≥ Van den Berg',
+      'Peter: Peters ≥ Pieter',
+      'Maryam: Maria ≥ Meryem',
+      'Maryam: Maria ≥ Myriam',
     ])
   })
 
@@ -361,12 +374,41 @@ describe('name keys', () => {
     const joined = nameKeys('Vandenberg')
     const meets = (keys: string[], q: string) =>
       querySegments(q).segments.some((s) => s.from === 0 && s.to === tokens(q).length - 1 && s.keys.some((k) => keys.includes(k.key)))
-    // Loose keys (buckets, beginnings) are made for the words as written only.
-    expect(joined.filter((k) => !k.startsWith('b:') && !k.startsWith('p:')).every((k) => split.includes(k))).toBe(true)
+    // Loose keys (buckets, beginnings, deletions) are made for the words as written only.
+    expect(joined.filter((k) => !/^[bpd]:/.test(k)).every((k) => split.includes(k))).toBe(true)
     expect(meets(split, 'vandenberg')).toBe(true)
     expect(meets(joined, 'van den berg')).toBe(true)
     expect(meets(split, 'vanden berg')).toBe(true)
     expect(meets(nameKeys('Benali'), 'el khattabi')).toBe(false)
+  })
+
+  it('finds a name one or two letters away through deletions, the query dropping up to two', () => {
+    // Whether some key of the query's one word is a key of the name (the search's first step).
+    const finds = (query: string, name: string) => {
+      const keys = new Set(nameKeys(name))
+      return querySegments(query).segments.some((s) => s.keys.some((k) => k.kind !== 'p' && keys.has(k.key)))
+    }
+    const byDeletion = (query: string, name: string) => {
+      const keys = new Set(nameKeys(name).filter((k) => k.startsWith('d:')))
+      return querySegments(query).segments.some((s) => s.keys.some((k) => keys.has(k.key)))
+    }
+    // A letter changed, added or dropped, or two swapped, once folded or as written.
+    for (const [q, name] of [
+      ['Gneo', 'Cneo'],
+      ['Henric', 'Enrico'],
+      ['Alexandria', 'Alessandria'],
+      ['Bohemia', 'Boemia'],
+      ['Verhaege', 'Verhaegen'],
+    ])
+      expect(byDeletion(q!, name!), `${q} → ${name}`).toBe(true)
+    // The name is the word typed, shortened (to half of it at least) or two letters short.
+    expect(byDeletion('Hansen', 'Hans')).toBe(true)
+    expect(byDeletion('Habsburgo', 'Asburgo')).toBe(true)
+    expect(byDeletion('Hansen', 'Ha')).toBe(false)
+    // Names this far apart still meet by nothing.
+    expect(finds('Benali', 'Mertens')).toBe(false)
+    // Words of three letters have no deletions: every two-letter rest would meet too many.
+    expect(nameKeys('Ali').some((k) => k.startsWith('d:'))).toBe(false)
   })
 
   it('makes beginnings from three letters, and a query word looks for its own', () => {

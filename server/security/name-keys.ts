@@ -15,11 +15,13 @@ export const normalise = normaliseName
 export const tokens = nameTokens
 
 /**
- * Spellings of one sound that transliterations choose between. Some letters are read two ways by
- * the languages here, so a word folds in up to four ways: "ch" is French sh (Rachid, Rashid) or
- * Slavic and German kh (Michail, Mikhail); "j" and "w" are French and English j and w or Slavic
- * and German y and v (Jurij, Yuri; Wladimir, Vladimir); Balkan "dj" is a d for those who drop the
- * stroke of Đ, a j for Algerian Djamel.
+ * Spellings of one sound that transliterations choose between. Some letters are read several ways
+ * by the languages here, so a word folds in a few ways: "ch" is French sh (Rachid, Rashid),
+ * Slavic and German kh (Michail, Mikhail) or Italian and English k (Nicholas, Nikola); "j" and "w"
+ * are French and English j and w or Slavic and German y and v (Jurij, Yuri; Wladimir, Vladimir);
+ * Balkan "dj" is a d for those who drop the stroke of Đ, a j for Algerian Djamel. Latin given
+ * names are also read without their -us (Ricardus, Richard), Spanish ones without the e before
+ * s and a consonant (Esteban, Stefan).
  */
 export function folds(word: string): string[] {
   const w = normalise(word).replace(/[^a-z]/g, '')
@@ -28,6 +30,11 @@ export function folds(word: string): string[] {
     // Dutch writes French "you" as "joe": Joesoef is Youssef.
     .replace(/^joe/, 'you')
     .replace(/tsj|tsch|tch/g, 'ch')
+    // Hungarian cs and Polish cz are ch, Hungarian and Polish sz an s (Vlagyimirovics, Wiaczesław).
+    .replace(/cs|cz/g, 'ch')
+    .replace(/sz/g, 's')
+    // Hungarian gy before a vowel is a dj (Vlagyimir, Gyula).
+    .replace(/gy(?=[aeiou])/g, 'dj')
     // Balkan and Slavic -ić, -ich: written -ich, -itch, -itsj or -ic.
     .replace(/ich$/, 'ic')
     .replace(/ck|cq|q/g, 'k')
@@ -47,17 +54,25 @@ export function folds(word: string): string[] {
     .replace(/ae|aa/g, 'a')
     .replace(/ee/g, 'e')
   const out = new Set<string>()
-  for (const reading of [
-    // French, Dutch, Arabic: ch is sh, Dutch ij is a y (but not before a vowel: Khadija).
-    base.replace(/ch/g, 's').replace(/ij(?![aeiou])|ei|ey/g, 'y'),
-    // Slavic and German: ch is kh, j and y are one sound, w is v.
-    base.replace(/ch/g, 'h').replace(/w/g, 'v').replace(/[jy]/g, 'i'),
-  ])
-    for (const dj of [reading.replace(/dj|dz/g, 'j'), reading.replace(/dj|dz/g, 'd')]) {
-      const single = dj.replace(/(.)\1+/g, '$1')
-      // A final e after a consonant is silent (Rayane, Yassine, Imane).
-      out.add(single.length > 2 ? single.replace(/([^aeiouy])e$/, '$1') : single)
-    }
+  // Latin forms of given names end in -us (Ricardus, Ernestus, Claudius): also read without it.
+  const stems = [base]
+  if (/[^aeiou]i?us$/.test(base) && base.length >= 6) stems.push(base.slice(0, -2))
+  // Spanish and Catalan put an e before s and a consonant (Esteban, Escipión): also read without it.
+  if (/^es[^aeiouy]/.test(base)) stems.push(base.slice(1))
+  for (const stem of stems)
+    for (const reading of [
+      // French, Dutch, Arabic: ch is sh, Dutch ij is a y (but not before a vowel: Khadija).
+      stem.replace(/ch/g, 's').replace(/ij(?![aeiou])|ei|ey/g, 'y'),
+      // Slavic and German: ch is kh, j and y are one sound, w is v.
+      stem.replace(/ch/g, 'h').replace(/w/g, 'v').replace(/[jy]/g, 'i'),
+      // Italian, English and Greek: ch is k (Chiara, Nicholas, Zacharias).
+      ...(stem.includes('ch') ? [stem.replace(/ch/g, 'k')] : []),
+    ])
+      for (const dj of [reading.replace(/dj|dz/g, 'j'), reading.replace(/dj|dz/g, 'd')]) {
+        const single = dj.replace(/(.)\1+/g, '$1')
+        // A final e after a consonant is silent (Rayane, Yassine, Imane).
+        out.add(single.length > 2 ? single.replace(/([^aeiouy])e$/, '$1') : single)
+      }
   return [...out]
 }
 
@@ -84,6 +99,56 @@ export function prefixKeys(word: string): string[] {
   const out: string[] = []
   for (let n = MIN_PREFIX_LENGTH; n < word.length && n <= MAX_PREFIX_LENGTH; n++) out.push(`p:${word.slice(0, n)}`)
   return out
+}
+
+/** Folded words this long or longer also get their one-letter deletions (`d:`): shorter ones would meet too many. */
+export const MIN_DELETION_LENGTH = 4
+
+/**
+ * A word, folded and as written, and each of its one-letter deletions (`d:`), the symmetric deletion neighbourhood
+ * of spelling correctors: two words share one of these when one letter was changed, added or
+ * dropped, or two letters swapped (Gneo and Cneo, Henric and Enrico, Alexandria and Alessandria
+ * once folded), which sound codes miss when the change is heard. Each is a keyed hash like the others.
+ */
+export function deletionKeys(word: string): string[] {
+  const out = new Set<string>()
+  // The word as written too: folding can set two spellings apart (Bohemia keeps its oe, Boemia
+  // reads it as u), and a deletion from the written word brings them back together.
+  for (const f of new Set([...folds(word), normalise(word).replace(/[^a-z]/g, '')])) {
+    if (f.length < MIN_DELETION_LENGTH) continue
+    out.add(`d:${f}`)
+    for (let i = 0; i < f.length; i++) out.add(`d:${f.slice(0, i)}${f.slice(i + 1)}`)
+  }
+  return [...out]
+}
+
+/**
+ * A query word's folded beginnings from half its length (and four letters), short of the last two
+ * letters (one letter short is a deletion already): they meet a name that is the word shortened,
+ * whole (Hansen finds Hans, Ludwig Ludw), through its `d:` key of itself. The reverse of `p:`,
+ * where the query is the shorter: here the name must be at least half of what was typed.
+ */
+export function shortenedKeys(word: string): string[] {
+  const out = new Set<string>()
+  for (const f of folds(word))
+    for (let n = Math.max(MIN_DELETION_LENGTH, Math.ceil(f.length / 2)); n <= f.length - 2; n++) out.add(`d:${f.slice(0, n)}`)
+  return [...out]
+}
+
+/**
+ * A query word's folded forms with two letters dropped (from six letters, so that four remain),
+ * looked up among the stored `d:` keys: they meet names two or three changes away (Habsburgo and
+ * Asburgo, Gneo and Cneu), which one deletion on each side misses. Only the query has them: a
+ * search carries a few hundred keys, while every person would have stored tens more.
+ */
+export function doubleDeletionKeys(word: string): string[] {
+  const out = new Set<string>()
+  for (const f of folds(word)) {
+    if (f.length < MIN_DELETION_LENGTH + 2) continue
+    for (let i = 0; i < f.length; i++)
+      for (let j = i + 1; j < f.length; j++) out.add(`d:${f.slice(0, i)}${f.slice(i + 1, j)}${f.slice(j + 1)}`)
+  }
+  return [...out]
 }
 
 /** The keys of one word as stored: as spelt, folded, heard, and loosely (first letters, or for short words a bucket). */
@@ -133,7 +198,7 @@ export function nameKeys(name: string): string[] {
     for (const key of [k.exact, ...k.folded, ...k.sound]) keys.add(key)
   }
   // Loose keys and beginnings for the words as written only, not for runs joined.
-  for (const text of parts) for (const b of [...wordKeys(text).bucket, ...prefixKeys(text)]) keys.add(b)
+  for (const text of parts) for (const b of [...wordKeys(text).bucket, ...prefixKeys(text), ...deletionKeys(text)]) keys.add(b)
   return [...keys]
 }
 
@@ -148,9 +213,11 @@ export function givenNameKeys(name: string): string[] {
 /**
  * How much a key says, from spelt (3) to bucketed (0.5): the pre-ranking before names are
  * compared. A lexicon key (`g`) weighs as heard: it names another name, not this spelling; so
- * does a beginning (`p`): the letters typed are the name's, but the rest is unknown.
+ * does a beginning (`p`): the letters typed are the name's, but the rest is unknown; and so do a
+ * deletion (`d`) and the word typed shortened (`s`, a query's only): a letter or two apart. A
+ * query's double deletions weigh as buckets (`b`).
  */
-export const KEY_WEIGHT = { n: 3, t: 2, m: 1, g: 1, p: 1, b: 0.5 } as const
+export const KEY_WEIGHT = { n: 3, t: 2, m: 1, g: 1, p: 1, d: 1, s: 1, b: 0.5 } as const
 export type KeyKind = keyof typeof KEY_WEIGHT
 
 /**
@@ -170,6 +237,10 @@ export function querySegments(query: string): { words: string[]; segments: Query
     for (const s of k.sound) keys.push({ key: s, kind: 'm' })
     if (single) for (const b of queryBuckets(text)) keys.push({ key: b, kind: 'b' })
     if (single) for (const h of givenNameHeads(text)) keys.push({ key: `g:${h}`, kind: 'g' })
+    if (single) for (const d of deletionKeys(text)) keys.push({ key: d, kind: 'd' })
+    if (single) for (const d of shortenedKeys(text)) keys.push({ key: d, kind: 's' })
+    // Two letters dropped from the word typed meet a name with one dropped: a loose key, weighed as a bucket.
+    if (single) for (const d of doubleDeletionKeys(text)) keys.push({ key: d, kind: 'b' })
     // The word typed may be the beginning of a longer one: its own letters are the prefix key.
     if (single && text.length >= MIN_PREFIX_LENGTH && text.length <= MAX_PREFIX_LENGTH) keys.push({ key: `p:${text}`, kind: 'p' })
     segments.push({ from, to, keys: keys.filter((x, i) => keys.findIndex((y) => y.key === x.key) === i) })

@@ -45,7 +45,8 @@ function strictPerWord(perWord: Map<string, number>[]): Map<string, number>[] | 
  * `PRESELECTED` scores above that ceiling, nobody else can enter them, and there were more.
  */
 export function strictPassSuffices(strict: { points: number }[], words: number): boolean {
-  const ceiling = 2 * (KEY_WEIGHT.n * (words - 1) + Math.max(KEY_WEIGHT.m, KEY_WEIGHT.g, KEY_WEIGHT.p, KEY_WEIGHT.b))
+  const ceiling =
+    2 * (KEY_WEIGHT.n * (words - 1) + Math.max(KEY_WEIGHT.m, KEY_WEIGHT.g, KEY_WEIGHT.p, KEY_WEIGHT.d, KEY_WEIGHT.s, KEY_WEIGHT.b))
   return strict.length > PRESELECTED && strict[PRESELECTED - 1]!.points > ceiling
 }
 

@@ -59,9 +59,11 @@ export async function searchByName(
     .execute()
   const held = new Map<string, Set<string>>()
   for (const r of rows) held.set(r.person_id, (held.get(r.person_id) ?? new Set()).add(r.key_hash))
+  const wordHashes = query.perWordAndField
   const scored = candidates.flatMap((personId) => {
-    const s = query.score(held.get(personId) ?? new Set())
-    return s ? [{ personId, ...s }] : []
+    const keys = held.get(personId) ?? new Set()
+    const s = query.score(keys)
+    return s ? [{ personId, ...s, matched: query.coverage(keys, wordHashes) }] : []
   })
   // Whether the actor may read a person matters to finding them only where the best reading and
   // the best reading naming first and last name differ: ask the database about those alone.
