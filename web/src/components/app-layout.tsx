@@ -28,6 +28,10 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false)
   // Below the `sm` breakpoint, the language switch and sign-out move into the menu.
   const compact = useMediaQuery('(max-width: 47.99em)') ?? false
+  // Between a phone and a wide screen the header keeps every control but drops words: the
+  // tagline and the user's name from below `xl`, the search's and sign-out's labels below `lg`.
+  const wide = useMediaQuery('(min-width: 88em)') ?? false
+  const roomy = useMediaQuery('(min-width: 75em)') ?? false
 
   useEffect(close, [location.pathname, close])
   useNoMachineTranslation()
@@ -78,12 +82,12 @@ export function AppLayout() {
               <Link to="/" className="app-brand">
                 {t('app.name')}
               </Link>
-              <Text size="sm" c="gray.7" visibleFrom="md">
+              <Text size="sm" c="gray.7" visibleFrom="xl">
                 {t('app.tagline')}
               </Text>
               {user.demo ? (
                 <Suspense fallback={null}>
-                  <DemoBadge short={compact} />
+                  <DemoBadge short={!wide} />
                 </Suspense>
               ) : null}
             </Group>
@@ -91,11 +95,11 @@ export function AppLayout() {
               <GlobalSearch me={user} compact />
             ) : (
               <Group gap="sm" wrap="nowrap">
-                <GlobalSearch me={user} compact={false} />
+                <GlobalSearch me={user} compact={!roomy} />
                 <NotificationsMenu me={user} />
                 {seesNames ? <PrivacyScreenToggle compact /> : null}
                 <LanguageSwitch />
-                <UserMenu me={user} />
+                <UserMenu me={user} showName={wide} iconOnly={!roomy} />
               </Group>
             )}
           </Group>

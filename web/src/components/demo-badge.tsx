@@ -9,7 +9,7 @@ export function DemoBadge({ short = false }: { short?: boolean }) {
   const { t } = useTranslation()
   return (
     <Tooltip label={t('app.demoHint')} multiline w={260} withArrow withinPortal={false}>
-      <Badge variant="light" color="orange" radius="sm" tabIndex={0}>
+      <Badge variant="light" color="orange" radius="sm" tabIndex={0} style={{ flexShrink: 0 }}>
         {t(short ? 'app.demoShort' : 'app.demo')}
       </Badge>
     </Tooltip>
