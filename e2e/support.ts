@@ -39,6 +39,17 @@ export function watchConsole(page: Page): string[] {
  * page: the same rules, about a second less per check. The app has no cross-origin frames.
  */
 export async function expectNoAxeViolations(page: Page, label: string, within?: string): Promise<void> {
+  // A dialog fading in has its text at part opacity for a few frames: axe measured its contrast
+  // there once under CI load (restriction dialog, nl). Finite animations and transitions end first;
+  // endless ones (a loader) are left running.
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY),
+    undefined,
+    { timeout: 10_000 },
+  )
   const builder = new AxeBuilder({ page })
   // `within`: a selector that limits the check to one part of the page (an open dialog).
   if (within) builder.include(within)
