@@ -57,6 +57,8 @@ async function headerControls(page: Page, lang: (typeof LANGUAGES)[number]): Pro
   ]
   const name = header.getByText(LONG_NAME, { exact: true })
   if (await name.count()) controls.push(['user name', name])
+  // Without the name, the sign-out button still says who is signed in (on hover).
+  else expect(await logout.getAttribute('title')).toBe(LONG_NAME)
   const boxes: Box[] = []
   for (const [label, locator] of controls) {
     const box = await boxOf(label, locator)
