@@ -7,6 +7,8 @@ import { round } from './load'
 
 const ENTRIES = Number(process.env.BENCH_AUDIT_ENTRIES ?? 200_000)
 const RUNS = Number(process.env.BENCH_VERIFY_RUNS ?? 3)
+/** Forces the number of stretches (threads on SQLite); unset, `audit verify` chooses. */
+const STRETCHES = process.env.BENCH_VERIFY_STRETCHES ? Number(process.env.BENCH_VERIFY_STRETCHES) : undefined
 
 /** What `person.viewed` entries written by the group commit look like: one person each, no details. */
 const entry = (personId: string, actorId: string): AuditEntry => ({
@@ -48,7 +50,7 @@ export async function benchVerify(kind: 'sqlite' | 'postgres', pgUrl: string) {
     const rates: number[] = []
     let ok = true
     for (let r = 0; r < RUNS; r++) {
-      const v = await verifyAuditParallel(services.db, { sqliteFile: sqliteFileOf(config) })
+      const v = await verifyAuditParallel(services.db, { sqliteFile: sqliteFileOf(config), stretches: STRETCHES })
       ok &&= v.ok && v.entries === ENTRIES
       rates.push(v.entries / (v.durationMs / 1000))
     }

@@ -34,8 +34,11 @@ export async function verifyAuditParallel(db: Tx, options: { sqliteFile?: string
   if (!head || end === 0) return verifyAudit(db)
   // PostgreSQL hashes four stretches on four connections; SQLite one stretch a worker thread, a
   // thread for each core that is idle (on a saturated machine a second thread only adds its own
-  // cost), each stretch long enough to be worth a thread's start.
-  const idleCores = Math.floor(os.availableParallelism() - (os.loadavg()[0] ?? 0) + 0.5)
+  // cost), each stretch long enough to be worth a thread's start. The load average counts this
+  // process too, whose thread only waits while the workers hash: up to one unit of it is ours
+  // (counting it as another's left a 2-core machine at one thread after the bench's own appends).
+  const othersLoad = Math.max(0, (os.loadavg()[0] ?? 0) - 1)
+  const idleCores = Math.floor(os.availableParallelism() - othersLoad + 0.5)
   const wanted = options.stretches ?? (postgres ? 4 : Math.min(4, Math.max(1, idleCores), Math.ceil(end / MIN_THREAD_STRETCH)))
   const size = Math.ceil(end / Math.max(1, wanted))
   const ranges = Array.from({ length: Math.ceil(end / size) }, (_, i) => [i * size + 1, Math.min(end, (i + 1) * size)] as const)
