@@ -57,3 +57,10 @@ export const TIMELINE_EVENT_TYPES = [
   /** A document removed from the case (data: documentId, category, size, contentType; its name in the sealed note). */
   'document_removed',
 ] as const
+
+/** What the header's search can find, in the order the results are grouped. */
+export const SEARCH_KINDS = ['case', 'person', 'partner'] as const
+export type SearchKind = (typeof SEARCH_KINDS)[number]
+
+/** A subject's request is flagged as due soon this many days before its deadline (Europe/Brussels days). */
+export const DPO_REQUEST_WARNING_DAYS = 7

@@ -71,7 +71,7 @@ it('the lead logs a training session, then reads, prints and downloads the yearâ
 
   // The training log, from the navigation.
   await page.goto(`${server.url}/dashboard`)
-  await page.getByRole('link', { name: tr('fr', 'training.nav') }).click()
+  await page.getByRole('link', { name: tr('fr', 'nav.training') }).click()
   await page.getByRole('heading', { level: 1, name: tr('fr', 'training.title') }).waitFor()
   await page.getByTestId('training-empty').waitFor()
   await checkScreen(page, 'training log, empty (fr)', 'fr')
@@ -97,7 +97,7 @@ it('the lead logs a training session, then reads, prints and downloads the yearâ
   await page.screenshot({ path: path.join(SCREENSHOTS, 'training-log-fr-desktop.png'), fullPage: true })
 
   // The report, from the navigation: the only team and this year are chosen already.
-  await page.getByRole('link', { name: tr('fr', 'activityReport.nav') }).click()
+  await page.getByRole('link', { name: tr('fr', 'nav.activityReport') }).click()
   await page.getByRole('heading', { level: 1, name: tr('fr', 'activityReport.title') }).waitFor()
   await page.getByTestId('report-summary').getByText(String(YEAR)).waitFor()
   await expect.poll(() => tableCells(page, 'report-opened', 'Proche')).toEqual(['< 10', '0', '< 10'])
@@ -162,7 +162,7 @@ it('the DPO chooses the team and reads its report in German; a worker keeps the 
   const title = 'Radicalisation : repÃ©rer sans stigmatiser'
   expect(await wp.getByRole('button', { name: tr('en', 'training.edit').replace('{{title}}', title) }).count()).toBe(1)
   expect(await wp.getByRole('button', { name: tr('en', 'training.deleteNamed').replace('{{title}}', title) }).count()).toBe(0)
-  expect(await wp.getByRole('link', { name: tr('en', 'activityReport.nav') }).count()).toBe(0)
+  expect(await wp.getByRole('link', { name: tr('en', 'nav.activityReport') }).count()).toBe(0)
   await checkScreen(wp, 'training log, worker (en)', 'en')
   expect(workerProblems).toEqual([])
   await asWorker.close()

@@ -124,7 +124,7 @@ describe.each(RUNS)('the contact point in $lang', (run) => {
     intakePage = await pageAs(intake.email)
     const { page } = intakePage
     await page.goto(`${server.url}/`)
-    await page.getByRole('link', { name: t('contacts.nav') }).click()
+    await page.getByRole('link', { name: t('nav.contacts') }).click()
     await h1(page, t('contacts.title'))
     await checkScreen(page, `contacts (${L})`, L)
 

@@ -39,7 +39,7 @@ it('an admin adds a theme and edits another in French, by keyboard, from the adm
   const admin = await server.user(['admin'])
   const { page, problems } = await signedInPage(browser, server.url, admin.email)
   await page.goto(`${server.url}/`)
-  await page.getByRole('link', { name: tr('fr', 'contactThemes.nav') }).click()
+  await page.getByRole('link', { name: tr('fr', 'nav.contactThemes') }).click()
   await page.getByRole('heading', { level: 1, name: tr('fr', 'contactThemes.title') }).waitFor()
   const table = page.getByTestId('contact-themes')
   await table.getByText('worry_relative').waitFor()

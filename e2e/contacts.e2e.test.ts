@@ -47,7 +47,7 @@ const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, n
 it('logs a call as a draft while talking, finalises it, recognises the second call and opens a case from it', async () => {
   const { page, problems } = await pageAs(intake.email)
   await page.goto(`${server.url}/`)
-  await page.getByRole('link', { name: tr('fr', 'contacts.nav') }).click()
+  await page.getByRole('link', { name: tr('fr', 'nav.contacts') }).click()
   await h1(page, tr('fr', 'contacts.title'))
   await page.getByRole('tab', { name: tr('fr', 'contacts.queue') }).waitFor()
   await checkScreen(page, 'contacts queue (fr)', 'fr')

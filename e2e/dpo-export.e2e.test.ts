@@ -92,7 +92,7 @@ it.each(['fr', 'nl'] as Language[])('the DPO exports the data of a mother, revie
   // The page, reached from the navigation, then with the request chosen from the keyboard.
   const page = asDpo.page
   await page.goto(`${server.url}/audit`)
-  await page.getByRole('link', { name: tr(lang, 'dpoExports.nav') }).click()
+  await page.getByRole('link', { name: tr(lang, 'nav.dpoExports') }).click()
   await page.getByRole('heading', { level: 1, name: tr(lang, 'dpoExports.title') }).waitFor()
   await checkScreen(page, `exports ${lang}`, lang)
   await shots(page, `exports-start-${lang}`)

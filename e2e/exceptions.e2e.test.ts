@@ -84,7 +84,7 @@ it('a worker records an exception on a case, the lead validates it, the DPO sees
   await checkScreen(l.page, 'register after the decision', 'fr')
 
   // The lead's duty settings, with the emergency path as the line sees it.
-  await l.page.getByRole('link', { name: tr('fr', 'duty.nav') }).click()
+  await l.page.getByRole('link', { name: tr('fr', 'nav.duty') }).click()
   await l.page.getByRole('heading', { level: 1, name: tr('fr', 'duty.title') }).waitFor()
   await l.page.getByTestId('emergency-path').getByText('112').first().waitFor()
   await l.page.getByTestId('rota').waitFor()

@@ -81,7 +81,7 @@ function readableText(page: Page): Promise<string[]> {
   })
 }
 
-async function untranslated(page: Page, lang: Language): Promise<string[]> {
+export async function untranslated(page: Page, lang: Language): Promise<string[]> {
   const texts = await readableText(page)
   const problems = new Set<string>()
   for (const text of texts) {

@@ -96,7 +96,7 @@ it('the lead reads last year’s indicators of their team, small counts shown as
   const problems = watchConsole(page)
 
   await page.goto(`${server.url}/dashboard`)
-  await page.getByRole('link', { name: tr('fr', 'indicators.nav') }).click()
+  await page.getByRole('link', { name: tr('fr', 'nav.indicators') }).click()
   await readLastYear(page, 'fr')
   // Voluntary, judicial, total. The relatives' 3 cases are hidden, and what would give them back.
   await expect.poll(() => tableCells(page, 'indicators-opened', 'Proche')).toEqual(['< 10', '0', '< 10'])

@@ -63,7 +63,7 @@ async function shots(page: Page, name: string) {
 it('the admin imports the HSDS file through the page: a spoiled file is refused naming record and field, then all 30 come in', async () => {
   const { page, problems } = await signedInWithMfa('admin')
   await page.goto(`${server.url}/`)
-  await page.getByRole('link', { name: tr('fr', 'partners.nav') }).click()
+  await page.getByRole('link', { name: tr('fr', 'nav.partners') }).click()
   await page.getByRole('heading', { level: 1, name: tr('fr', 'partners.search.title') }).waitFor()
   await page.getByRole('link', { name: tr('fr', 'partners.hsds.nav') }).focus()
   await page.keyboard.press('Enter')
@@ -100,7 +100,7 @@ it('the admin imports the HSDS file through the page: a spoiled file is refused 
   await checkScreen(page, 'hsds imported (fr)', 'fr')
 
   // The need categories, from the directory's page: one added by keyboard, then offered in the search.
-  await page.getByRole('link', { name: tr('fr', 'partners.nav') }).click()
+  await page.getByRole('link', { name: tr('fr', 'nav.partners') }).click()
   await page.getByRole('link', { name: tr('fr', 'partners.needCategories.nav') }).click()
   await page.getByRole('heading', { level: 1, name: tr('fr', 'partners.needCategories.title') }).waitFor()
   await page.getByTestId('need-categories').getByText('mental_health').waitFor()
@@ -134,7 +134,7 @@ async function searchNear4000(page: Page, lang: 'fr' | 'nl') {
 it('a worker searches near 4000 Liège for mental health in Arabic, reads why, and opens the organisation (fr)', async () => {
   const { page, problems } = await signedInWithMfa('worker')
   await page.goto(`${server.url}/`)
-  await page.getByRole('link', { name: tr('fr', 'partners.nav') }).click()
+  await page.getByRole('link', { name: tr('fr', 'nav.partners') }).click()
   await page.getByRole('heading', { level: 1, name: tr('fr', 'partners.search.title') }).waitFor()
   await checkScreen(page, 'partner search, empty (fr)', 'fr')
   const results = await searchNear4000(page, 'fr')

@@ -148,7 +148,7 @@ describe.each(RUNS)('the referral network in $lang', (run) => {
     await w.page.goto(`${server.url}/accompaniments/${caseId}`)
     await w.page.getByRole('heading', { name: t('referrals.title') }).waitFor()
     await w.page
-      .getByRole('link', { name: t('partners.nav') })
+      .getByRole('link', { name: t('nav.partners') })
       .first()
       .click()
     await w.page.getByRole('heading', { level: 1, name: t('partners.search.title') }).waitFor()

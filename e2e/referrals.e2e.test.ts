@@ -113,7 +113,7 @@ it('consent, referral, the partner accepts and answers, the consent is withdrawn
   await p.page.goto(`${server.url}/`)
   await p.page.waitForURL(/\/portal$/)
   const nav = p.page.getByRole('navigation').first()
-  await nav.getByRole('link', { name: tr('fr', 'portal.nav') }).waitFor()
+  await nav.getByRole('link', { name: tr('fr', 'nav.portal') }).waitFor()
   expect(await nav.getByRole('link').count()).toBeLessThanOrEqual(4)
   expect(await nav.getByRole('link', { name: tr('fr', 'nav.accompaniments') }).count()).toBe(0)
   await expect.poll(() => p.page.getByTestId('portal-referral').count()).toBe(1)

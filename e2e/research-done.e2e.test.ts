@@ -120,7 +120,7 @@ for (const lang of ['fr', 'nl'] as const) {
     const asLead = await pageOf(lead, lang)
     const l = asLead.page
     await l.goto(`${server.url}/dashboard`)
-    await l.getByRole('link', { name: t('indicators.nav') }).click()
+    await l.getByRole('link', { name: t('nav.indicators') }).click()
     await l.getByRole('heading', { level: 1, name: t('indicators.title') }).waitFor()
     const team = l.getByLabel(t('indicators.team'), { exact: true })
     await expect.poll(() => team.inputValue()).toBe(TEAM)
@@ -135,7 +135,7 @@ for (const lang of ['fr', 'nl'] as const) {
     await shotsAtTwoWidths(l, SHOTS, `1-indicators-lead.${lang}`)
 
     // 2. The lead registers a study asking for five variables, naming the researcher, and submits it.
-    await l.getByRole('link', { name: t('studies.nav') }).click()
+    await l.getByRole('link', { name: t('nav.studies') }).click()
     await l.getByRole('heading', { level: 1, name: t('studies.list.title') }).waitFor()
     await l.getByRole('link', { name: t('studies.list.new') }).click()
     await l.getByRole('heading', { level: 1, name: t('studies.new.title') }).waitFor()
@@ -191,10 +191,10 @@ for (const lang of ['fr', 'nl'] as const) {
     await r.goto(`${server.url}/`)
     await r.getByRole('heading', { level: 1, name: t('studies.list.title') }).waitFor()
     const nav = r.locator('.mantine-AppShell-navbar')
-    await nav.getByRole('link', { name: t('studies.nav') }).waitFor()
+    await nav.getByRole('link', { name: t('nav.studies') }).waitFor()
     const entries = await nav.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))
     expect(entries.sort()).toEqual(['/account', '/indicators', '/practice-notes', '/studies'])
-    for (const key of ['nav.persons', 'nav.accompaniments', 'contacts.nav', 'nav.myDay', 'calendar.nav']) {
+    for (const key of ['nav.persons', 'nav.accompaniments', 'nav.contacts', 'nav.myDay', 'nav.calendar']) {
       expect(await nav.getByRole('link', { name: t(key) }).count(), key).toBe(0)
     }
     for (const url of [`/accompaniments/${aCase.caseId}`, `/persons/${aCase.personId}`]) {
@@ -301,7 +301,7 @@ for (const lang of ['fr', 'nl'] as const) {
     await w.context().close()
 
     // 7. The researcher reads the note, replies, and opens the indicator view it rests on.
-    await r.getByRole('link', { name: t('practiceNotes.nav') }).click()
+    await r.getByRole('link', { name: t('nav.practiceNotes') }).click()
     await r.getByRole('heading', { level: 1, name: t('practiceNotes.list.title') }).waitFor()
     await r.getByRole('link', { name: noteTitle }).click()
     await r.getByRole('heading', { level: 1, name: noteTitle }).waitFor()

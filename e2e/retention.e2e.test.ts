@@ -71,7 +71,7 @@ it.each(['fr', 'nl'] as Language[])('the DPO sets a term, holds one case, and ru
   // The page, from the navigation.
   const page = asDpo.page
   await page.goto(`${server.url}/audit`)
-  await page.getByRole('link', { name: tr(lang, 'retention.nav') }).click()
+  await page.getByRole('link', { name: tr(lang, 'nav.retention') }).click()
   await page.getByRole('heading', { level: 1, name: tr(lang, 'retention.title') }).waitFor()
   await checkScreen(page, `retention ${lang}`, lang)
 

@@ -31,7 +31,7 @@ export const DpoRequestInput = z.object({
 export type DpoRequestInput = z.input<typeof DpoRequestInput>
 
 /** The DPO's deadline warnings: days are the service's (Europe/Brussels). */
-export const DPO_REQUEST_WARNING_DAYS = 7
+export { DPO_REQUEST_WARNING_DAYS } from '../vocabulary'
 export const DpoRequestDeadline = z.enum(['overdue', 'due_soon', 'on_time', 'answered'])
 export type DpoRequestDeadline = z.infer<typeof DpoRequestDeadline>
 

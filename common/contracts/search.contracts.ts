@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { MAX_QUERY_WORDS } from '../person-search'
+import { SEARCH_KINDS } from '../vocabulary'
 
 /**
  * The header's search box (issue 12, "finding things"): one query across cases, persons and
@@ -15,9 +16,7 @@ export const GlobalSearchBody = z.object({
     .refine((q) => q.split(/\s+/).length <= MAX_QUERY_WORDS, 'too_many_words'),
 })
 
-/** What a search can find, in the order the results are grouped. */
-export const SEARCH_KINDS = ['case', 'person', 'partner'] as const
-export type SearchKind = (typeof SEARCH_KINDS)[number]
+export { SEARCH_KINDS, type SearchKind } from '../vocabulary'
 
 /** One result: what the list shows and where it leads, nothing more. */
 export const SearchHit = z.object({

@@ -1,10 +1,11 @@
 import { MantineProvider } from '@mantine/core'
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { RouterProvider } from 'react-router'
+import { BrowserRouter } from 'react-router'
 import { isApiError, setUnauthorizedHandler } from './api/client'
 import { fetchMe, ME_KEY, ME_STALE_MS, SESSION_ENDED_KEY } from './auth/use-me'
 import { nonce } from './csp'
-import { router } from './router'
+import { RenderErrorBoundary } from './components/render-error'
+import { AppRoutes } from './router'
 import { cssVariablesResolver, theme } from './theme'
 
 const queryClient = new QueryClient({
@@ -39,7 +40,11 @@ export function App() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light" getStyleNonce={() => nonce}>
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        <BrowserRouter>
+          <RenderErrorBoundary>
+            <AppRoutes />
+          </RenderErrorBoundary>
+        </BrowserRouter>
       </QueryClientProvider>
     </MantineProvider>
   )

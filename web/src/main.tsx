@@ -5,13 +5,13 @@ import { createRoot } from 'react-dom/client'
 import { App, prefetchSession } from './App'
 import { preloadElements } from './components/lazy-page'
 import { i18nReady } from './i18n'
-import { router } from './router'
+import { startElements } from './router'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('#root is missing from index.html')
 // The first address's frame and page chunks, and the session, are fetched now, in parallel with
 // the translations, rather than one after the other as React would reach them.
-preloadElements(router.state.matches.map((m) => m.route.element))
+preloadElements(startElements())
 prefetchSession()
 // The first render waits for the chosen language's translations (French needs no fetch).
 void i18nReady.then(() =>

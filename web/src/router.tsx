@@ -1,80 +1,82 @@
-import { Suspense } from 'react'
-import { createBrowserRouter } from 'react-router'
+import { type ComponentType, Suspense } from 'react'
+import { matchRoutes, type RouteObject, useRoutes } from 'react-router'
 import { Loading } from './components/loading'
 import { MAIN_ID } from './components/skip-link'
 import { page } from './components/lazy-page'
 import { PublicLayout } from './components/public-layout'
 import { RequireAbility } from './components/require-ability'
 import { NotFoundPage } from './pages/not-found/not-found.page'
-import { withAllTranslations } from './i18n'
+import { withAllTranslations, withFrameTranslations } from './i18n'
 
 /**
  * Every page is its own chunk, loaded when first shown: the first screen downloads the frame and
  * its own page only. The layouts show the loading state while a page's chunk arrives.
  */
-// The signed-in frame (navigation, header menu) is not needed by the sign-in pages.
-const AppLayout = page(() => withAllTranslations(import('./components/app-layout')), 'AppLayout')
-const AccessGrantsPage = page(() => import('./pages/accompaniments/access-grants.page'), 'AccessGrantsPage')
-const CaseCreatePage = page(() => import('./pages/accompaniments/case-create.page'), 'CaseCreatePage')
-const CaseViewPage = page(() => import('./pages/accompaniments/case-view.page'), 'CaseViewPage')
-const ContactRequestsPage = page(() => import('./pages/contact-requests/contact-requests.page'), 'ContactRequestsPage')
-const CaseloadPage = page(() => import('./pages/accompaniments/caseload.page'), 'CaseloadPage')
-const AccountPage = page(() => import('./pages/account/account.page'), 'AccountPage')
+// The signed-in frame (navigation, header menu) is not needed by the sign-in pages. It and My day
+// wait for their own French areas only; every other signed-in page for all of them.
+const AppLayout = page(() => withFrameTranslations(import('./components/app-layout')), 'AppLayout')
+const signedIn = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => page(() => withAllTranslations(load()), name)
+const AccessGrantsPage = signedIn(() => import('./pages/accompaniments/access-grants.page'), 'AccessGrantsPage')
+const CaseCreatePage = signedIn(() => import('./pages/accompaniments/case-create.page'), 'CaseCreatePage')
+const CaseViewPage = signedIn(() => import('./pages/accompaniments/case-view.page'), 'CaseViewPage')
+const ContactRequestsPage = signedIn(() => import('./pages/contact-requests/contact-requests.page'), 'ContactRequestsPage')
+const CaseloadPage = signedIn(() => import('./pages/accompaniments/caseload.page'), 'CaseloadPage')
+const AccountPage = signedIn(() => import('./pages/account/account.page'), 'AccountPage')
 const ActivatePage = page(() => import('./pages/activate/activate.page'), 'ActivatePage')
-const AuditPage = page(() => import('./pages/audit/audit.page'), 'AuditPage')
-const AccessReviewPage = page(() => import('./pages/audit/access-review.page'), 'AccessReviewPage')
-const ProcessingRegisterPage = page(() => import('./pages/registers/processing-register.page'), 'ProcessingRegisterPage')
-const BreachesPage = page(() => import('./pages/registers/breaches.page'), 'BreachesPage')
-const RetentionPage = page(() => import('./pages/retention/retention.page'), 'RetentionPage')
-const BreachPage = page(() => import('./pages/registers/breach.page'), 'BreachPage')
-const StudiesPage = page(() => import('./pages/studies/studies.page'), 'StudiesPage')
-const StudyPage = page(() => import('./pages/studies/study.page'), 'StudyPage')
-const PracticeNotesPage = page(() => import('./pages/practice-notes/practice-notes.page'), 'PracticeNotesPage')
-const PracticeNotePage = page(() => import('./pages/practice-notes/practice-note.page'), 'PracticeNotePage')
-const PracticeNoteFormPage = page(() => import('./pages/practice-notes/practice-note-form.page'), 'PracticeNoteFormPage')
-const DpoExportsPage = page(() => import('./pages/dpo-exports/dpo-exports.page'), 'DpoExportsPage')
-const ErasuresPage = page(() => import('./pages/erasure/erasures.page'), 'ErasuresPage')
-const DpoRequestsPage = page(() => import('./pages/dpo-requests/dpo-requests.page'), 'DpoRequestsPage')
-const DpoRequestPage = page(() => import('./pages/dpo-requests/dpo-request.page'), 'DpoRequestPage')
-const RestrictionsPage = page(() => import('./pages/restrictions/restrictions.page'), 'RestrictionsPage')
-const CalendarPage = page(() => import('./pages/calendar/calendar.page'), 'CalendarPage')
-const MyDayPage = page(() => import('./pages/casework/my-day.page'), 'MyDayPage')
+const AuditPage = signedIn(() => import('./pages/audit/audit.page'), 'AuditPage')
+const AccessReviewPage = signedIn(() => import('./pages/audit/access-review.page'), 'AccessReviewPage')
+const ProcessingRegisterPage = signedIn(() => import('./pages/registers/processing-register.page'), 'ProcessingRegisterPage')
+const BreachesPage = signedIn(() => import('./pages/registers/breaches.page'), 'BreachesPage')
+const RetentionPage = signedIn(() => import('./pages/retention/retention.page'), 'RetentionPage')
+const BreachPage = signedIn(() => import('./pages/registers/breach.page'), 'BreachPage')
+const StudiesPage = signedIn(() => import('./pages/studies/studies.page'), 'StudiesPage')
+const StudyPage = signedIn(() => import('./pages/studies/study.page'), 'StudyPage')
+const PracticeNotesPage = signedIn(() => import('./pages/practice-notes/practice-notes.page'), 'PracticeNotesPage')
+const PracticeNotePage = signedIn(() => import('./pages/practice-notes/practice-note.page'), 'PracticeNotePage')
+const PracticeNoteFormPage = signedIn(() => import('./pages/practice-notes/practice-note-form.page'), 'PracticeNoteFormPage')
+const DpoExportsPage = signedIn(() => import('./pages/dpo-exports/dpo-exports.page'), 'DpoExportsPage')
+const ErasuresPage = signedIn(() => import('./pages/erasure/erasures.page'), 'ErasuresPage')
+const DpoRequestsPage = signedIn(() => import('./pages/dpo-requests/dpo-requests.page'), 'DpoRequestsPage')
+const DpoRequestPage = signedIn(() => import('./pages/dpo-requests/dpo-request.page'), 'DpoRequestPage')
+const RestrictionsPage = signedIn(() => import('./pages/restrictions/restrictions.page'), 'RestrictionsPage')
+const CalendarPage = signedIn(() => import('./pages/calendar/calendar.page'), 'CalendarPage')
+const MyDayPage = page(() => withFrameTranslations(import('./pages/casework/my-day.page')), 'MyDayPage')
 const HomePage = page(() => import('./pages/home/home.page'), 'HomePage')
-const InstrumentsPage = page(() => import('./pages/instruments/instruments.page'), 'InstrumentsPage')
-const DutyPage = page(() => import('./pages/duty/duty.page'), 'DutyPage')
-const ExceptionsPage = page(() => import('./pages/exceptions/exceptions.page'), 'ExceptionsPage')
+const InstrumentsPage = signedIn(() => import('./pages/instruments/instruments.page'), 'InstrumentsPage')
+const DutyPage = signedIn(() => import('./pages/duty/duty.page'), 'DutyPage')
+const ExceptionsPage = signedIn(() => import('./pages/exceptions/exceptions.page'), 'ExceptionsPage')
 const LoginPage = page(() => import('./pages/login/login.page'), 'LoginPage')
 const MfaEnrolPage = page(() => import('./pages/mfa/mfa-enrol.page'), 'MfaEnrolPage')
-const PersonCreatePage = page(() => import('./pages/persons/person-create.page'), 'PersonCreatePage')
-const PersonEditPage = page(() => import('./pages/persons/person-edit.page'), 'PersonEditPage')
-const PersonSearchPage = page(() => import('./pages/persons/person-search.page'), 'PersonSearchPage')
-const PersonViewPage = page(() => import('./pages/persons/person-view.page'), 'PersonViewPage')
-const ReportPrintPage = page(() => import('./pages/reports/report-print.page'), 'ReportPrintPage')
-const PersonSummaryPage = page(() => import('./pages/desistance/person-summary.page'), 'PersonSummaryPage')
-const ContactsPage = page(() => import('./pages/contacts/contacts.page'), 'ContactsPage')
-const ContactEditPage = page(() => import('./pages/contacts/contact-edit.page'), 'ContactEditPage')
-const ContactStatisticsPage = page(() => import('./pages/contacts/contact-statistics.page'), 'ContactStatisticsPage')
-const ContactThemesPage = page(() => import('./pages/contacts/contact-themes.page'), 'ContactThemesPage')
-const DashboardPage = page(() => import('./pages/dashboard/dashboard.page'), 'DashboardPage')
-const IndicatorsPage = page(() => import('./pages/indicators/indicators.page'), 'IndicatorsPage')
-const ActivityReportPage = page(() => import('./pages/activity-report/activity-report.page'), 'ActivityReportPage')
-const TrainingSessionsPage = page(() => import('./pages/training-sessions/training-sessions.page'), 'TrainingSessionsPage')
-const UsersPage = page(() => import('./pages/users/users.page'), 'UsersPage')
-const SheetsPage = page(() => import('./pages/sheets/sheets.page'), 'SheetsPage')
-const SheetPage = page(() => import('./pages/sheets/sheet.page'), 'SheetPage')
-const SheetPrintPage = page(() => import('./pages/sheets/sheet.page'), 'SheetPrintPage')
-const SheetCreatePage = page(() => import('./pages/sheets/sheet-edit.page'), 'SheetCreatePage')
-const SheetEditPage = page(() => import('./pages/sheets/sheet-edit.page'), 'SheetEditPage')
-const PartnersSearchPage = page(() => import('./pages/partners/partners-search.page'), 'PartnersSearchPage')
-const PartnerPage = page(() => import('./pages/partners/partner.page'), 'PartnerPage')
-const PartnerEditPage = page(() => import('./pages/partners/partner-edit.page'), 'PartnerEditPage')
-const PartnersHsdsPage = page(() => import('./pages/partners/partners-hsds.page'), 'PartnersHsdsPage')
-const NeedCategoriesPage = page(() => import('./pages/partners/need-categories.page'), 'NeedCategoriesPage')
-const PortalPage = page(() => import('./pages/referrals/portal.page'), 'PortalPage')
-const PortalReferralPage = page(() => import('./pages/referrals/portal-referral.page'), 'PortalReferralPage')
-const PortalOrganisationPage = page(() => import('./pages/referrals/portal-organisation.page'), 'PortalOrganisationPage')
+const PersonCreatePage = signedIn(() => import('./pages/persons/person-create.page'), 'PersonCreatePage')
+const PersonEditPage = signedIn(() => import('./pages/persons/person-edit.page'), 'PersonEditPage')
+const PersonSearchPage = signedIn(() => import('./pages/persons/person-search.page'), 'PersonSearchPage')
+const PersonViewPage = signedIn(() => import('./pages/persons/person-view.page'), 'PersonViewPage')
+const ReportPrintPage = signedIn(() => import('./pages/reports/report-print.page'), 'ReportPrintPage')
+const PersonSummaryPage = signedIn(() => import('./pages/desistance/person-summary.page'), 'PersonSummaryPage')
+const ContactsPage = signedIn(() => import('./pages/contacts/contacts.page'), 'ContactsPage')
+const ContactEditPage = signedIn(() => import('./pages/contacts/contact-edit.page'), 'ContactEditPage')
+const ContactStatisticsPage = signedIn(() => import('./pages/contacts/contact-statistics.page'), 'ContactStatisticsPage')
+const ContactThemesPage = signedIn(() => import('./pages/contacts/contact-themes.page'), 'ContactThemesPage')
+const DashboardPage = signedIn(() => import('./pages/dashboard/dashboard.page'), 'DashboardPage')
+const IndicatorsPage = signedIn(() => import('./pages/indicators/indicators.page'), 'IndicatorsPage')
+const ActivityReportPage = signedIn(() => import('./pages/activity-report/activity-report.page'), 'ActivityReportPage')
+const TrainingSessionsPage = signedIn(() => import('./pages/training-sessions/training-sessions.page'), 'TrainingSessionsPage')
+const UsersPage = signedIn(() => import('./pages/users/users.page'), 'UsersPage')
+const SheetsPage = signedIn(() => import('./pages/sheets/sheets.page'), 'SheetsPage')
+const SheetPage = signedIn(() => import('./pages/sheets/sheet.page'), 'SheetPage')
+const SheetPrintPage = signedIn(() => import('./pages/sheets/sheet.page'), 'SheetPrintPage')
+const SheetCreatePage = signedIn(() => import('./pages/sheets/sheet-edit.page'), 'SheetCreatePage')
+const SheetEditPage = signedIn(() => import('./pages/sheets/sheet-edit.page'), 'SheetEditPage')
+const PartnersSearchPage = signedIn(() => import('./pages/partners/partners-search.page'), 'PartnersSearchPage')
+const PartnerPage = signedIn(() => import('./pages/partners/partner.page'), 'PartnerPage')
+const PartnerEditPage = signedIn(() => import('./pages/partners/partner-edit.page'), 'PartnerEditPage')
+const PartnersHsdsPage = signedIn(() => import('./pages/partners/partners-hsds.page'), 'PartnersHsdsPage')
+const NeedCategoriesPage = signedIn(() => import('./pages/partners/need-categories.page'), 'NeedCategoriesPage')
+const PortalPage = signedIn(() => import('./pages/referrals/portal.page'), 'PortalPage')
+const PortalReferralPage = signedIn(() => import('./pages/referrals/portal-referral.page'), 'PortalReferralPage')
+const PortalOrganisationPage = signedIn(() => import('./pages/referrals/portal-organisation.page'), 'PortalOrganisationPage')
 
-export const router = createBrowserRouter([
+export const routes: RouteObject[] = [
   {
     element: <PublicLayout />,
     children: [
@@ -310,4 +312,16 @@ export const router = createBrowserRouter([
       { path: '*', element: <NotFoundPage /> },
     ],
   },
-])
+]
+
+/**
+ * The routes, under the declarative BrowserRouter (App.tsx): Parcours uses no loader, action or
+ * fetcher, and the data router's code is 17 KB gzip more in every first screen. Navigations
+ * still change pages in a transition, so the current page stays until the next one's chunk is in.
+ */
+export function AppRoutes() {
+  return useRoutes(routes)
+}
+
+/** The elements the address shows at start-up, to fetch their chunks before React renders. */
+export const startElements = () => (matchRoutes(routes, window.location) ?? []).map((m) => m.route.element)

@@ -5,19 +5,18 @@ import { Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, Navigate, Outlet, useLocation } from 'react-router'
 import { can, SESSION_ENDED_KEY, useMe } from '../auth/use-me'
+import { DemoBadge } from './demo-badge'
 import { ErrorAlert } from './error-alert'
 import { UserMenu } from './header-parts'
-import { lazyNamed } from './lazy-page'
 import { LanguageSwitch } from './language-switch'
 import { NotificationsMenu } from '../pages/notifications/notifications-menu'
 import { GlobalSearch } from '../pages/search/global-search'
 import { Loading } from './loading'
 import { MainNav } from './main-nav'
 import { useNoMachineTranslation } from './no-machine-translation'
-import { PrivacyScreenToggle } from './person-name'
+import { PrivacyScreenToggle } from './privacy-screen-toggle'
+import { RenderErrorBoundary } from './render-error'
 import { MAIN_ID, SkipLink } from './skip-link'
-
-const DemoBadge = lazyNamed(() => import('./demo-badge'), 'DemoBadge')
 
 /** The signed-in frame: header, navigation and main region. */
 export function AppLayout() {
@@ -67,7 +66,8 @@ export function AppLayout() {
         navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
         padding={{ base: 'md', sm: 'xl' }}
       >
-        <AppShell.Header px="md">
+        {/* Above the navigation (101), so that a header hint may overlap it. */}
+        <AppShell.Header px="md" zIndex={102}>
           <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
             <Group gap="sm" wrap="nowrap">
               <Burger
@@ -85,11 +85,7 @@ export function AppLayout() {
               <Text size="sm" c="gray.7" visibleFrom="xl">
                 {t('app.tagline')}
               </Text>
-              {user.demo ? (
-                <Suspense fallback={null}>
-                  <DemoBadge short={!wide} />
-                </Suspense>
-              ) : null}
+              {user.demo ? <DemoBadge short={!wide} /> : null}
             </Group>
             {compact ? (
               <GlobalSearch me={user} compact />
@@ -116,9 +112,11 @@ export function AppLayout() {
           ) : null}
         </AppShell.Navbar>
         <AppShell.Main id={MAIN_ID} tabIndex={-1}>
-          <Suspense fallback={<Loading />}>
-            <Outlet />
-          </Suspense>
+          <RenderErrorBoundary resetKey={location.pathname}>
+            <Suspense fallback={<Loading />}>
+              <Outlet />
+            </Suspense>
+          </RenderErrorBoundary>
         </AppShell.Main>
       </AppShell>
     </>

@@ -1,17 +1,15 @@
-import { Badge, Tooltip } from '@mantine/core'
+import { Badge } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { Hint } from './hint'
 
-/**
- * Shown only on a demo instance, so it is loaded only there (app-layout.tsx): its tooltip brings
- * the floating-ui positioning code, which a real instance's first screen does without.
- */
+/** Shown only on a demo instance, so it is loaded only there (app-layout.tsx). */
 export function DemoBadge({ short = false }: { short?: boolean }) {
   const { t } = useTranslation()
   return (
-    <Tooltip label={t('app.demoHint')} multiline w={260} withArrow withinPortal={false}>
+    <Hint label={t('app.demoHint')} width={260} align="start" describes>
       <Badge variant="light" color="orange" radius="sm" tabIndex={0} style={{ flexShrink: 0 }}>
         {t(short ? 'app.demoShort' : 'app.demo')}
       </Badge>
-    </Tooltip>
+    </Hint>
   )
 }

@@ -1,14 +1,16 @@
 import { Box, Container, Group } from '@mantine/core'
 import { Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, Outlet } from 'react-router'
+import { Link, Outlet, useLocation } from 'react-router'
 import { LanguageSwitch } from './language-switch'
 import { Loading } from './loading'
+import { RenderErrorBoundary } from './render-error'
 import { MAIN_ID, SkipLink } from './skip-link'
 
 /** Sign-in, activation and MFA enrolment: a quiet, centred page. */
 export function PublicLayout() {
   const { t } = useTranslation()
+  const { pathname } = useLocation()
   return (
     <>
       <SkipLink />
@@ -21,9 +23,11 @@ export function PublicLayout() {
         </Group>
       </Box>
       <Container component="main" id={MAIN_ID} tabIndex={-1} size={480} py={48}>
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        <RenderErrorBoundary resetKey={pathname}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </RenderErrorBoundary>
       </Container>
     </>
   )

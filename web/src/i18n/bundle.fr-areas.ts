@@ -1,4 +1,15 @@
 import { mergeTranslations, type Tree } from './translation-tree'
 
-/** The French feature areas (`locales/<area>/fr.json`), merged: one chunk, fetched with the signed-in frame. */
-export default mergeTranslations(import.meta.glob<Tree>('./locales/*/fr.json', { eager: true, import: 'default' }))
+/**
+ * The French feature areas of every screen but My day (`locales/<area>/fr.json`), merged: one
+ * chunk, fetched with the first of those screens. The frame's own areas are in bundle.fr-frame.ts.
+ */
+export default mergeTranslations(
+  import.meta.glob<Tree>(
+    [
+      './locales/*/fr.json',
+      '!./locales/{case-details,contact-queue,contacts,global-search,my-day-contacts,names,notifications,partner-charters}/fr.json',
+    ],
+    { eager: true, import: 'default' },
+  ),
+)

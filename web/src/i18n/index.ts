@@ -22,9 +22,10 @@ function storedLanguage(): Language {
 export { LOCALE_TAGS } from './locale-tags'
 
 /**
- * French core keys are in the first download (the sign-in pages need nothing else), the French
- * feature areas are one chunk fetched with the signed-in frame (withAllTranslations); each other
- * language is one whole chunk, fetched when chosen.
+ * French core keys are in the first download (the sign-in pages need nothing else); the French
+ * areas of the signed-in frame and My day are one small chunk fetched with the frame
+ * (withFrameTranslations), every other area one chunk fetched with the first other screen
+ * (withAllTranslations); each other language is one whole chunk, fetched when chosen.
  */
 const BUNDLES: Record<Exclude<Language, 'fr'>, () => Promise<{ default: Tree }>> = {
   nl: () => import('./bundle.nl'),
@@ -68,22 +69,35 @@ export const i18nReady: Promise<void> = (async () => {
   })
 })()
 
-let frenchAreas: Promise<void> | undefined
+/** A chunk of French areas added to i18next once, fetched again by a later call if it failed. */
+function areasOnce(load: () => Promise<{ default: Tree }>): () => Promise<void> {
+  let pending: Promise<void> | undefined
+  return () =>
+    (pending ??= (async () => {
+      const [areas] = await Promise.all([load(), i18nReady])
+      i18n.addResourceBundle('fr', 'translation', areas.default, true, false)
+    })().catch((error: unknown) => {
+      pending = undefined // a later navigation tries again
+      throw error
+    }))
+}
+
+const frameAreas = areasOnce(() => import('./bundle.fr-frame'))
+const otherAreas = areasOnce(() => import('./bundle.fr-areas'))
 
 /**
- * Resolves with `load` once the French feature areas are in too (every other language falls back
- * on them): the signed-in frame is loaded through it, so no page there shows a key. The areas'
+ * Resolves with `load` once the French areas of the signed-in frame and My day are in (every
+ * other language falls back on French): the frame and My day are loaded through it. The areas'
  * chunk is fetched at the same time as the module, not after it.
  */
+export async function withFrameTranslations<T>(load: Promise<T>): Promise<T> {
+  const [module] = await Promise.all([load, frameAreas()])
+  return module
+}
+
+/** The same with every French area: every signed-in screen but My day, and the frame's popovers. */
 export async function withAllTranslations<T>(load: Promise<T>): Promise<T> {
-  frenchAreas ??= (async () => {
-    const [areas] = await Promise.all([import('./bundle.fr-areas'), i18nReady])
-    i18n.addResourceBundle('fr', 'translation', areas.default, true, false)
-  })().catch((error: unknown) => {
-    frenchAreas = undefined // a later navigation tries again
-    throw error
-  })
-  const [module] = await Promise.all([load, frenchAreas])
+  const [module] = await Promise.all([load, frameAreas(), otherAreas()])
   return module
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { expect, it } from 'vitest'
-import fr from './locales/fr.json'
+import fr from './locales/screens/fr.json'
 import { PROVINCES, REGIONS } from './places'
 
 it('names every province and region of the postcode list in the interface languages', () => {

@@ -1,21 +1,29 @@
 import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { IconAlertTriangle, IconCalendarEvent, IconSparkles } from '@tabler/icons-react'
-import type { ReactNode } from 'react'
+import { type ReactNode, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { TaskView } from '../../api/types'
 import { ErrorAlert } from '../../components/error-alert'
+import { lazyNamed } from '../../components/lazy-page'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
 import { PersonName } from '../../components/person-name'
+import { withAllTranslations } from '../../i18n'
 import { useFormat } from '../../i18n/format'
 import { can, useMe } from '../../auth/use-me'
-import { DpoRequestWarningsPanel } from '../dpo-requests/dpo-request-warnings-panel'
 import { MyDayRecent } from '../search/my-day-recent'
 import { MyDayCharters } from './my-day-charters'
 import { MyDayContacts } from './my-day-contacts'
 import { TaskItem } from './task-item'
 import { useMyDay, useTaskStatus } from './use-casework'
+
+// Only for those who answer subjects' requests (rarely also on My day): fetched for them alone,
+// with the words of the requests' screens.
+const DpoRequestWarningsPanel = lazyNamed(
+  () => withAllTranslations(import('../dpo-requests/dpo-request-warnings-panel')),
+  'DpoRequestWarningsPanel',
+)
 
 function Block({ id, title, icon, children }: { id: string; title: string; icon?: ReactNode; children: ReactNode }) {
   return (
@@ -61,7 +69,11 @@ export function MyDayPage() {
       <PageHeader title={t('myDay.title')} description={query.data ? fmt.date(query.data.date) : undefined} />
       <ErrorAlert error={query.error ?? status.error} />
       {/* A DPO who also works cases sees the requests' deadlines first. */}
-      {can(me, 'dpo_request.manage') ? <DpoRequestWarningsPanel /> : null}
+      {can(me, 'dpo_request.manage') ? (
+        <Suspense fallback={null}>
+          <DpoRequestWarningsPanel />
+        </Suspense>
+      ) : null}
       <MyDayContacts section={query.data?.contactPoint} />
       {query.isPending ? (
         <Loading />

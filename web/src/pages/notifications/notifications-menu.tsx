@@ -4,9 +4,11 @@ import { Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Me } from '../../api/types'
 import { lazyNamed } from '../../components/lazy-page'
+import { withAllTranslations } from '../../i18n'
 import { useNotifications } from './use-notifications'
 
-const loadPopover = () => import('./notifications-popover')
+// A notification names what it is about in the words of its screen: every French area first.
+const loadPopover = () => withAllTranslations(import('./notifications-popover'))
 const NotificationsPopover = lazyNamed<'NotificationsPopover', { me: Me }>(loadPopover, 'NotificationsPopover')
 
 /**

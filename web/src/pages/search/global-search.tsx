@@ -1,16 +1,16 @@
-import { ActionIcon, Anchor, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core'
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks'
+import { ActionIcon, Button } from '@mantine/core'
 import { IconSearch } from '@tabler/icons-react'
-import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
+import { Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate } from 'react-router'
-import { SEARCH_KINDS, type SearchHit } from '../../../../common/contracts/search.contracts'
-import { api } from '../../api/client'
 import type { Me } from '../../api/types'
 import { can } from '../../auth/use-me'
-import { ErrorAlert } from '../../components/error-alert'
-import { useClearRecent, useRecent } from './use-recent'
+import { lazyNamed } from '../../components/lazy-page'
+import { withAllTranslations } from '../../i18n'
+
+// The dialog shows a result's kind in the words of its screen: it waits for every French area.
+const loadDialog = () => withAllTranslations(import('./search-dialog'))
+const SearchDialog = lazyNamed<'SearchDialog', { opened: boolean; onClose: () => void }>(loadDialog, 'SearchDialog')
+const prefetch = () => void loadDialog().catch(() => undefined)
 
 /** Whether a key typed here is text being written (then "/" is a slash, not the shortcut). */
 function isTextField(target: EventTarget | null): boolean {
@@ -23,20 +23,30 @@ function isTextField(target: EventTarget | null): boolean {
  * The header's search: a button, and the shortcuts "/" (outside a text field) and Ctrl+K / Cmd+K,
  * open a dialog that finds cases, persons and partners the user may open. Mantine's modal gives
  * focus back to what had it when the dialog opened (the button, or where the shortcut was typed).
+ * The dialog is fetched when the pointer or the focus reaches the button, or a shortcut's first
+ * key is pressed, and shown once it has arrived.
  */
 export function GlobalSearch({ me, compact }: { me: Me; compact: boolean }) {
   const { t } = useTranslation()
   const [opened, setOpened] = useState(false)
+  // Mounted from the first opening on, so that closing keeps Mantine's exit and focus return.
+  const [wanted, setWanted] = useState(false)
+  const open = () => {
+    setWanted(true)
+    setOpened(true)
+  }
   const allowed = can(me, 'person.search')
 
   useEffect(() => {
     if (!allowed) return
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey) return
+      if (e.key === 'Control' || e.key === 'Meta') prefetch()
       const modK = (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k'
       const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !isTextField(e.target)
       if (!modK && !slash) return
       e.preventDefault()
+      setWanted(true)
       setOpened(true)
     }
     document.addEventListener('keydown', onKey)
@@ -48,7 +58,9 @@ export function GlobalSearch({ me, compact }: { me: Me; compact: boolean }) {
     <ActionIcon
       variant="default"
       size="lg"
-      onClick={() => setOpened(true)}
+      onClick={open}
+      onPointerEnter={prefetch}
+      onFocus={prefetch}
       aria-label={t('globalSearch.open')}
       aria-haspopup="dialog"
       data-testid="global-search-open"
@@ -60,7 +72,9 @@ export function GlobalSearch({ me, compact }: { me: Me; compact: boolean }) {
       variant="default"
       size="xs"
       leftSection={<IconSearch size={16} aria-hidden />}
-      onClick={() => setOpened(true)}
+      onClick={open}
+      onPointerEnter={prefetch}
+      onFocus={prefetch}
       aria-haspopup="dialog"
       aria-keyshortcuts="/ Control+K Meta+K"
       data-testid="global-search-open"
@@ -71,225 +85,11 @@ export function GlobalSearch({ me, compact }: { me: Me; compact: boolean }) {
   return (
     <>
       {trigger}
-      <SearchDialog opened={opened} onClose={() => setOpened(false)} />
+      {wanted ? (
+        <Suspense fallback={null}>
+          <SearchDialog opened={opened} onClose={() => setOpened(false)} />
+        </Suspense>
+      ) : null}
     </>
-  )
-}
-
-function SearchDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation()
-  const phone = useMediaQuery('(max-width: 47.99em)') ?? false
-  const navigate = useNavigate()
-  const [q, setQ] = useState('')
-  const [debounced] = useDebouncedValue(q.trim(), 250)
-  const term = debounced.slice(0, 200)
-  const listRef = useRef<HTMLDivElement>(null)
-  const inputRef = useRef<HTMLInputElement>(null)
-  const statusId = useId()
-  const searching = term.length > 0 && q.trim().length > 0
-
-  const search = useQuery({
-    queryKey: ['globalSearch', term],
-    // POST: what was typed never appears in a URL or an access log.
-    queryFn: ({ signal }) => api.post('/api/search', { body: { q: term }, signal }),
-    enabled: opened && searching,
-    placeholderData: keepPreviousData,
-    staleTime: 0,
-    gcTime: 0,
-  })
-
-  const close = () => {
-    onClose()
-    setQ('')
-  }
-  const links = () => [...(listRef.current?.querySelectorAll<HTMLAnchorElement>('a[data-result]') ?? [])]
-  // Arrow keys go from the box to the results and between them; Enter on a result follows its link.
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return
-    const all = links()
-    if (all.length === 0) return
-    e.preventDefault()
-    const at = all.indexOf(document.activeElement as HTMLAnchorElement)
-    if (e.key === 'ArrowDown') all[at < 0 ? 0 : Math.min(at + 1, all.length - 1)]?.focus()
-    else if (at <= 0) inputRef.current?.focus()
-    else all[at - 1]?.focus()
-  }
-  const onInputKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key !== 'Enter') return
-    const first = links()[0]
-    if (!first) return
-    e.preventDefault()
-    close()
-    void navigate(first.getAttribute('href') ?? '/')
-  }
-
-  const items = searching ? (search.data?.items ?? []) : []
-  const status = !searching
-    ? ''
-    : search.isError
-      ? ''
-      : search.isFetching && !search.data
-        ? t('globalSearch.searching')
-        : items.length === 0
-          ? t('globalSearch.none')
-          : t('globalSearch.results', { count: items.length })
-
-  return (
-    <Modal.Root opened={opened} onClose={close} size="lg" fullScreen={phone} trapFocus returnFocus>
-      <Modal.Overlay />
-      <Modal.Content data-testid="global-search">
-        <Modal.Header {...{ component: 'div' }}>
-          <Modal.Title fz="lg" fw={600}>
-            {t('globalSearch.title')}
-          </Modal.Title>
-          <Modal.CloseButton aria-label={t('common.close')} />
-        </Modal.Header>
-        <Modal.Body>
-          <div onKeyDown={onKeyDown}>
-            <Stack gap="md">
-              <TextInput
-                ref={inputRef}
-                data-autofocus
-                type="search"
-                label={t('globalSearch.label')}
-                placeholder={t('globalSearch.placeholder')}
-                leftSection={<IconSearch size={16} aria-hidden />}
-                value={q}
-                maxLength={200}
-                autoComplete="off"
-                spellCheck={false}
-                onChange={(e) => setQ(e.currentTarget.value)}
-                onKeyDown={onInputKey}
-                aria-describedby={statusId}
-                data-testid="global-search-input"
-              />
-              <Text size="sm" c="gray.7" id={statusId} role="status" aria-live="polite">
-                {status}
-              </Text>
-              {search.isError && searching ? <ErrorAlert error={search.error} /> : null}
-              <div ref={listRef}>{searching ? <Results items={items} onPick={close} /> : <Recent enabled={opened} onPick={close} />}</div>
-              {!searching ? (
-                <Text size="sm" c="gray.7">
-                  {t('globalSearch.hint')}
-                </Text>
-              ) : null}
-            </Stack>
-          </div>
-        </Modal.Body>
-      </Modal.Content>
-    </Modal.Root>
-  )
-}
-
-/** With the box empty: the cases and persons opened last, and a way to forget them. */
-function Recent({ enabled, onPick }: { enabled: boolean; onPick: () => void }) {
-  const { t } = useTranslation()
-  const recent = useRecent(enabled)
-  const clear = useClearRecent()
-  const headingId = useId()
-  const list = recent.data?.items ?? []
-  if (recent.isError) return <ErrorAlert error={recent.error} />
-  return (
-    <Stack gap="xs">
-      <Group justify="space-between" wrap="nowrap">
-        <Text component="h3" fw={600} size="sm" id={headingId} m={0}>
-          {t('globalSearch.recent')}
-        </Text>
-        {list.length > 0 ? (
-          <Button
-            variant="subtle"
-            size="compact-sm"
-            onClick={() => clear.mutate()}
-            loading={clear.isPending}
-            data-testid="global-search-clear"
-          >
-            {t('globalSearch.clearRecent')}
-          </Button>
-        ) : null}
-      </Group>
-      {list.length === 0 ? (
-        <Text size="sm" c="gray.7">
-          {recent.isPending ? t('common.loading') : t('globalSearch.recentNone')}
-        </Text>
-      ) : (
-        <HitList items={list} labelledBy={headingId} onPick={onPick} withKind />
-      )}
-    </Stack>
-  )
-}
-
-/** The results grouped by kind, in a fixed order (cases, persons, partners), each group under its heading. */
-function Results({ items, onPick }: { items: SearchHit[]; onPick: () => void }) {
-  const { t } = useTranslation()
-  const baseId = useId()
-  return (
-    <Stack gap="md">
-      {SEARCH_KINDS.map((kind) => {
-        const group = items.filter((i) => i.kind === kind)
-        if (group.length === 0) return null
-        const headingId = `${baseId}-${kind}`
-        return (
-          <Stack gap={4} key={kind} data-testid={`global-search-group-${kind}`}>
-            <Text component="h3" fw={600} size="sm" id={headingId} m={0}>
-              {t(`globalSearch.kinds.${kind}`)}
-            </Text>
-            <HitList items={group} labelledBy={headingId} onPick={onPick} />
-          </Stack>
-        )
-      })}
-    </Stack>
-  )
-}
-
-function HitList({
-  items,
-  labelledBy,
-  onPick,
-  withKind = false,
-}: {
-  items: SearchHit[]
-  labelledBy: string
-  onPick: () => void
-  withKind?: boolean
-}) {
-  const { t } = useTranslation()
-  return (
-    <ul aria-labelledby={labelledBy} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-      {items.map((hit) => (
-        <li key={`${hit.kind}:${hit.id}`}>
-          <Anchor
-            component={Link}
-            to={hit.link}
-            onClick={onPick}
-            data-result
-            data-kind={hit.kind}
-            underline="never"
-            display="flex"
-            py={6}
-            px="xs"
-            style={{
-              gap: 'var(--mantine-spacing-sm)',
-              justifyContent: 'space-between',
-              alignItems: 'baseline',
-              borderRadius: 'var(--mantine-radius-sm)',
-            }}
-          >
-            <span>
-              {withKind && hit.kind !== 'partner' ? (
-                <Text span size="xs" c="gray.7" mr={6}>
-                  {t(`globalSearch.recentKinds.${hit.kind}`)}
-                </Text>
-              ) : null}
-              <span style={{ textDecoration: 'underline' }}>{hit.label}</span>
-            </span>
-            {hit.code ? (
-              <Text span size="sm" c="gray.7" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                {hit.code}
-              </Text>
-            ) : null}
-          </Anchor>
-        </li>
-      ))}
-    </ul>
   )
 }
