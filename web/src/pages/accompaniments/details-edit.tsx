@@ -1,106 +1,42 @@
-import { Alert, Button, Group, Stack, Textarea } from '@mantine/core'
+import { Button } from '@mantine/core'
 import { IconPencil } from '@tabler/icons-react'
-import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useState, type FormEvent } from 'react'
+import { Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { api, isApiError } from '../../api/client'
 import type { AccompanimentView } from '../../api/types'
-import { AppModal } from '../../components/app-modal'
-import { ErrorAlert } from '../../components/error-alert'
-import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
-import { FrameworkFields, frameworkBody, frameworkValuesOf, type FrameworkValues } from './framework-fields'
+import { lazyNamed } from '../../components/lazy-page'
 
-function DetailsForm({ a, onClose }: { a: AccompanimentView; onClose: () => void }) {
-  const { t } = useTranslation()
-  const client = useQueryClient()
-  const [summary, setSummary] = useState(a.summary ?? '')
-  const [framework, setFramework] = useState<FrameworkValues>(frameworkValuesOf(a))
-  const [local, setLocal] = useState<FieldIssue[]>([])
-  const save = useMutation({
-    mutationFn: () =>
-      api.put('/api/accompaniments/{id}', {
-        path: { id: a.id },
-        body: { summary: summary.trim() || null, framework: frameworkBody(framework) },
-        ifMatch: a.version,
-      }),
-    onSuccess: (view) => {
-      client.setQueryData(['accompaniments', a.id], view)
-      void client.invalidateQueries({ queryKey: ['accompaniments'] })
-      void client.invalidateQueries({ queryKey: ['my-day'] })
-      onClose()
-    },
-  })
-  const fields = useFieldErrors(save.error, local)
-  const stale = isApiError(save.error, 'version.mismatch')
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    const issues: FieldIssue[] = []
-    if (framework.framework === 'judicial' && !framework.measure) issues.push({ field: 'framework.measure', code: 'required' })
-    if (framework.mandateStart && framework.mandateEnd && framework.mandateEnd < framework.mandateStart)
-      issues.push({ field: 'framework.mandateEnd', code: 'date_order' })
-    setLocal(issues)
-    if (issues.length === 0) save.mutate()
-  }
-  return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
-        <div className="live-region" aria-live="assertive">
-          {stale ? (
-            <Alert color="orange" variant="light" role="alert" title={t('lifecycle.staleTitle')}>
-              <Stack gap="xs" align="flex-start">
-                <span>{t('lifecycle.staleBody')}</span>
-                <Button
-                  size="xs"
-                  variant="light"
-                  onClick={() => {
-                    void client.invalidateQueries({ queryKey: ['accompaniments', a.id] })
-                    onClose()
-                  }}
-                >
-                  {t('lifecycle.reload')}
-                </Button>
-              </Stack>
-            </Alert>
-          ) : (
-            <ErrorAlert error={fields.any ? null : save.error} />
-          )}
-        </div>
-        <FrameworkFields value={framework} onChange={setFramework} error={fields.of} />
-        <Textarea
-          label={t('accompaniment.summary')}
-          description={t('caseCreate.summaryHint')}
-          value={summary}
-          onChange={(e) => setSummary(e.currentTarget.value)}
-          error={fields.of('summary')}
-          autosize
-          minRows={3}
-          maxLength={4000}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending} data-testid="details-save">
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  )
-}
+// The form (the date fields of a mandate, the framework's selects) is fetched when the button is
+// reached, not with the case.
+const loadDialog = () => import('./details-form')
+const DetailsDialog = lazyNamed(loadDialog, 'DetailsDialog')
+const prefetch = () => void loadDialog().catch(() => undefined)
 
 /** The case's workers and lead correct the situation and the framework: a mandate extended, new conditions. */
 export function EditDetailsButton({ a }: { a: AccompanimentView }) {
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
+  // Mounted from the first opening on, so that closing keeps the dialog's exit and focus return.
+  const [wanted, setWanted] = useState(false)
   return (
     <>
-      <Button variant="light" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setOpen(true)} data-testid="edit-details">
+      <Button
+        variant="light"
+        leftSection={<IconPencil size={16} aria-hidden />}
+        onClick={() => {
+          setWanted(true)
+          setOpen(true)
+        }}
+        onPointerEnter={prefetch}
+        onFocus={prefetch}
+        data-testid="edit-details"
+      >
         {t('caseDetails.edit')}
       </Button>
-      <AppModal opened={open} onClose={() => setOpen(false)} title={t('caseDetails.editTitle')}>
-        {open ? <DetailsForm a={a} onClose={() => setOpen(false)} /> : null}
-      </AppModal>
+      {wanted ? (
+        <Suspense fallback={null}>
+          <DetailsDialog a={a} opened={open} onClose={() => setOpen(false)} />
+        </Suspense>
+      ) : null}
     </>
   )
 }
