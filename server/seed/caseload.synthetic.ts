@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { AUTHORITY_KINDS, MEASURES, OUTCOMES, RELATIONSHIPS, STATUSES } from '../../common/contracts/accompaniments.contracts'
+import { LIFE_DOMAINS } from '../../common/contracts/desistance.contracts'
 import { MODALITIES } from '../../common/contracts/case-sessions.contracts'
 import type { Insertable } from 'kysely'
 import type { Database } from '../db/schema'
@@ -147,6 +148,7 @@ export async function seedCaseload(
       const grantRows: Database['access_grants'][] = []
       const eventRows: Insertable<Database['accompaniment_events']>[] = []
       const reviewRows: Insertable<Database['assessments']>[] = []
+      const factRows: Insertable<Database['case_progress_facts']>[] = []
       for (const person of page) {
         const n = accompaniments + accRows.length
         const key = keys.get(person.id)
@@ -274,6 +276,39 @@ export async function seedCaseload(
               version: 1,
             })
           }
+          // The facts the indicators read, as saving those reviews, a plan and a network would write
+          // them (modules/progress/progress-facts.ts): per domain and rater, the first and latest score.
+          if (reviewCount > 0) {
+            const updated = iso(Math.min(updatedMs, nowMs))
+            const fact = { accompaniment_id: id, first_value: null, latest_value: null, updated_at: updated }
+            for (const domain of LIFE_DOMAINS)
+              for (const rater of ['worker', 'person'] as const)
+                factRows.push({
+                  ...fact,
+                  kind: 'review',
+                  domain,
+                  rater,
+                  first_value: 1 + Math.floor(r() * 5),
+                  latest_value: 1 + Math.floor(r() * 5),
+                  count_a: 0,
+                  count_b: 0,
+                  observations: reviewCount,
+                })
+            for (const domain of LIFE_DOMAINS.slice(0, 3)) {
+              const done = Math.floor(r() * 3)
+              const pending = Math.floor(r() * 3)
+              factRows.push({ ...fact, kind: 'plan', domain, rater: '', count_a: done, count_b: pending, observations: done + pending })
+            }
+            factRows.push({
+              ...fact,
+              kind: 'network',
+              domain: '',
+              rater: '',
+              count_a: Math.floor(r() * 3),
+              count_b: Math.floor(r() * 2),
+              observations: 1 + Math.floor(r() * 3),
+            })
+          }
         }
         // Open cases carry a few tasks, some of them overdue; closed ones keep their done tasks.
         const taskCount = open ? 1 + Math.floor(r() * 3) : r() < 0.3 ? 1 : 0
@@ -316,12 +351,14 @@ export async function seedCaseload(
       await insertChunked(eventRows, (rows) => trx.insertInto('accompaniment_events').values(rows).execute())
       if (grantRows.length) await insertChunked(grantRows, (rows) => trx.insertInto('access_grants').values(rows).execute())
       await insertChunked(reviewRows, (rows) => trx.insertInto('assessments').values(rows).execute())
+      await insertChunked(factRows, (rows) => trx.insertInto('case_progress_facts').values(rows).execute())
       const counts = {
         accompaniments: accRows.length,
         sessions: sessionRows.length,
         tasks: taskRows.length,
         grants: grantRows.length,
         reviews: reviewRows.length,
+        progressFacts: factRows.length,
       }
       audit.detail(counts)
       return counts

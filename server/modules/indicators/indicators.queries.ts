@@ -49,7 +49,7 @@ export async function teamIndicators(
   // Counted by the database, per kind and framework: a team's 20,000 cases are not carried over
   // as rows to be counted here. Only the cases closed in the period come back, for their durations.
   const cases = trx.with('c', () => perCase)
-  const [grid, closed, open] = await Promise.all([
+  const [grid, closed] = await Promise.all([
     cases
       .selectFrom('c')
       .select([
@@ -66,12 +66,6 @@ export async function teamIndicators(
       .where('c.status', '=', 'closed')
       .where('c.closed_at', '>=', start)
       .where('c.closed_at', '<', end)
-      .execute(),
-    // The cases open at some time in the period, whose progress the facts tell.
-    cases
-      .selectFrom('c')
-      .select('c.id')
-      .where((eb) => eb.or([eb('c.status', '<>', 'closed'), eb('c.closed_at', '>=', start)]))
       .execute(),
   ])
   // Sessions of every case of the team, erased ones included: erasure empties a session, it does
@@ -106,8 +100,11 @@ export async function teamIndicators(
     .sort((a, b) => a - b)
   const durationCases = suppressList([lengths.length], threshold).total
   // Progress of the cases open at some time in the period, as they stand now.
-  const active = new Set(open.map((r) => r.id))
-  const progress = await progressIndicators(trx, actor, query.teamId, active, threshold)
+  const open = cases
+    .selectFrom('c')
+    .select('c.id')
+    .where((eb) => eb.or([eb('c.status', '<>', 'closed'), eb('c.closed_at', '>=', start)]))
+  const progress = await progressIndicators(trx, actor, query.teamId, open, threshold)
   const referrals = await referralIndicators(trx, actor, query.teamId, { start, end }, threshold)
   const contacts = await contactIndicators(trx, query, now, threshold)
   return {
