@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { type Agent, json, startTestApp, type TestApp } from '../test/harness'
+import { serviceToday } from '../time/service-day'
 import { seedCasework } from './casework.seed'
 import { DEMO_DOMAIN, DEMO_PASSWORD } from './demo.data'
 import { seedDemo } from './demo.seed'
@@ -119,7 +120,9 @@ it('gives the second team a cohort whose progress the indicators show, some coun
   const dpo = agents.dpo as Agent
   const teams = json(await dpo.get('/api/indicators/teams')).items as { id: string; name: string }[]
   const second = teams.find((team) => team.name === 'Équipe Wallonie')!
-  const today = new Date().toISOString().slice(0, 10)
+  // The service's day, not UTC's: between midnight in Brussels and midnight UTC, a case created
+  // now belongs to a day after the UTC date.
+  const today = serviceToday()
   const res = await dpo.get(`/api/indicators?teamId=${second.id}&from=${today.slice(0, 4)}-01-01&to=${today}`)
   expect(res.statusCode, res.body).toBe(200)
   const p = json(res).progress

@@ -21,6 +21,7 @@ import { ContactStatisticsLink } from '../contacts/contact-statistics-link'
 import { AwaitingErasuresPanel } from '../erasure/awaiting-erasures-panel'
 import { ChartCard, Figure, type Slice } from './chart-card'
 import { type ClosureToDecide, useCaseloadDashboard } from './use-dashboard'
+import { serviceToday } from '../../i18n/service-day'
 
 const STATUS_COLOR: Record<string, string> = {
   intake: 'orange.6',
@@ -171,7 +172,7 @@ function Lists({ d }: { d: Dashboard }) {
   const { t } = useTranslation()
   const fmt = useFormat()
   const [deciding, setDeciding] = useState<{ closure: ClosureToDecide; approve: boolean } | null>(null)
-  const today = new Date().toISOString().slice(0, 10)
+  const today = serviceToday()
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
       <Block id="dashboard-closures" title={t('dashboard.closures')} count={d.awaitingClosure.length}>

@@ -1,7 +1,4 @@
-/** Today in the service's calendar (Brussels), as the date fields take it. */
-export function serviceToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
-}
+export { serviceToday } from '../../i18n/service-day'
 
 /** Art. 12(3) counted as the server counts it: to the same day, or the month's last when shorter. */
 export function addMonths(day: string, months: number): string {

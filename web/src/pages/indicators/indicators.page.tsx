@@ -12,7 +12,8 @@ import { PageHeader } from '../../components/page-header'
 import { useFormat } from '../../i18n/format'
 import { DurationBlock, KindFrameworkBlock, ListBlock } from './indicator-blocks'
 import { MoreIndicators } from './indicator-sections'
-import { localToday, MAX_DAYS, type Period, type Preset, PRESETS, presetPeriod, span, viewOfSearch } from './indicators.period'
+import { serviceToday } from '../../i18n/service-day'
+import { MAX_DAYS, type Period, type Preset, PRESETS, presetPeriod, span, viewOfSearch } from './indicators.period'
 import { useIndicators, useIndicatorTeams } from './use-indicators'
 import { TeamSelect } from '../../components/team-select'
 
@@ -147,13 +148,13 @@ export function IndicatorsPage() {
   const items = teams.data?.items ?? []
   // A link may name the view to open (a practice note's evidence); the choices start from it.
   const [search] = useSearchParams()
-  const [linked] = useState(() => viewOfSearch(search, localToday()))
+  const [linked] = useState(() => viewOfSearch(search, serviceToday()))
   const [chosen, setChosen] = useState<string | null>(linked.teamId)
   // A team the link names but the reader may not read is not chosen: the page offers theirs.
   const teamId = (chosen && items.some((team) => team.id === chosen) ? chosen : null) ?? (items.length === 1 ? items[0]!.id : null)
   const [preset, setPreset] = useState<Preset>(linked.preset)
   const [custom, setCustom] = useState<Period | null>(linked.custom)
-  const period = preset === 'custom' ? custom : presetPeriod(preset, localToday())
+  const period = preset === 'custom' ? custom : presetPeriod(preset, serviceToday())
   const query = useIndicators(teamId, period)
   const teamName = items.find((team) => team.id === teamId)?.name ?? ''
 

@@ -6,10 +6,6 @@ export type Period = { from: string; to: string }
 /** The API's limit (INDICATORS_MAX_DAYS in common/contracts/indicators.contracts.ts). */
 export const MAX_DAYS = 732
 
-const pad = (n: number) => String(n).padStart(2, '0')
-/** The calendar date the browser's clock reads (the service's users are in Brussels). */
-export const localToday = (now = new Date()) => `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
-
 export function presetPeriod(preset: Exclude<Preset, 'custom'>, today: string): Period {
   const year = Number(today.slice(0, 4))
   if (preset === 'this_year') return { from: `${year}-01-01`, to: today }

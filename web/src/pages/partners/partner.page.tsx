@@ -12,6 +12,7 @@ import { PartnerActivitySection } from './partner-activity'
 import { CoverageList } from './partner-coverage'
 import { CapacityBadge } from './partner-result'
 import { type Organisation, useLanguageName, useNeedLabel, useOrganisation } from './use-partners'
+import { serviceToday } from '../../i18n/service-day'
 
 /** A labelled block of text, left out when there is nothing to say. */
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -32,7 +33,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 function Charter({ o }: { o: Organisation }) {
   const { t } = useTranslation()
   const f = useFormat()
-  const overdue = o.charterRenewOn !== null && o.charterRenewOn < new Date().toISOString().slice(0, 10)
+  const overdue = o.charterRenewOn !== null && o.charterRenewOn < serviceToday()
   return (
     <Stack gap={4} data-testid="partner-charter">
       <Group gap="xs">
