@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 import { type Agent, json, startTestApp, type TestApp } from '../../test/harness'
 
 /**
@@ -31,4 +31,15 @@ it("says the person's languages, in the order recorded", async () => {
   expect((await summaryOf()).languages).toEqual([])
   // Still only the first name of the person's identity.
   expect(JSON.stringify(await summaryOf(['nl']))).not.toContain('Taal')
+})
+
+it("is dated on the service's day: printed at 00:30 in Brussels, it says today, not UTC's yesterday", async () => {
+  vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-01T23:30:00.000Z') })
+  try {
+    // A fresh worker: no session outlives the jump of the clock.
+    worker = await t.as(['worker'], { teamIds: [team] })
+    expect((await summaryOf(['fr'])).generatedOn).toBe('2026-12-02')
+  } finally {
+    vi.useRealTimers()
+  }
 })

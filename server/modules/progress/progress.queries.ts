@@ -6,6 +6,7 @@ import { networkTrend } from '../network/network.compare'
 import { networkChangeOf, networkSnapshotsOf } from '../network/network.queries'
 import { completionOf, currentPlan } from '../plans/plans.queries'
 import { trajectoryOf } from '../trajectory/trajectory.queries'
+import { serviceToday } from '../../time/service-day'
 
 /** One round per part, in parallel: reviews, plan, trajectory and network each need one query and one key. */
 async function load(ctx: RequestContext, trx: Trx, acc: OpenedCase) {
@@ -74,7 +75,8 @@ export async function personSummaryOf(
   return {
     firstName,
     caseCode: acc.code,
-    generatedOn: ctx.now().slice(0, 10),
+    // The service's day (Brussels), not UTC's: printed after 23:00 UTC the sheet said yesterday.
+    generatedOn: serviceToday(ctx.now()),
     goals: plan.goals.map((g) => ({
       domain: g.domain,
       title: g.title,
