@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../server/seed/demo.data'
 import { seedDemo } from '../server/seed/demo.seed'
 import { settle, tr, untranslated } from './i18n-checks'
-import { launchBrowser, SCREENSHOTS, startServer, watchConsole } from './support'
+import { expectNoAxeViolations, launchBrowser, SCREENSHOTS, startServer, watchConsole } from './support'
 
 /**
  * Issue 9, a light first screen: My day and the signed-in frame wait for their own French words
@@ -97,7 +97,11 @@ it('brings the other screens’ words with the next screen, and shows a notice, 
   const notice = page.getByRole('alert').filter({ hasText: tr('fr', 'errors.unexpected') })
   await notice.waitFor()
   await notice.getByRole('button', { name: tr('fr', 'errors.reload') }).waitFor()
+  // The notice stands in for the page: it is the page's heading.
+  await notice.getByRole('heading', { level: 1, name: tr('fr', 'errors.title') }).waitFor()
   await page.getByRole('banner').getByTestId('logout').waitFor()
+  await settle(page)
+  await expectNoAxeViolations(page, 'a screen that cannot load')
 
   // Elsewhere works again, with its words.
   await nav.getByRole('link', { name: tr('fr', 'nav.accompaniments') }).click()

@@ -1,4 +1,4 @@
-import { Button, Stack, Text } from '@mantine/core'
+import { Button, Stack, Text, Title } from '@mantine/core'
 import { Component, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
@@ -28,7 +28,10 @@ function RenderErrorNotice() {
   const { t } = useTranslation()
   return (
     <Stack role="alert" gap="sm" p="md" maw={560}>
-      <Text fw={600}>{t('errors.title')}</Text>
+      {/* It stands in for the page, so it is the page's heading. */}
+      <Title order={1} size="h3">
+        {t('errors.title')}
+      </Title>
       <Text size="sm">{t('errors.unexpected')}</Text>
       <Button variant="default" w="fit-content" onClick={() => window.location.reload()}>
         {t('errors.reload')}
