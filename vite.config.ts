@@ -46,7 +46,8 @@ function precompress(): Plugin {
  * components, TanStack Query, i18next), which automatic chunking leaves as dozens of chunks of
  * a kilobyte or two, each shared by a different set of pages: one chunk instead. On a phone each
  * request costs a round trip, and My day asked for 62 scripts (Lighthouse mobile 74; 36 and 84
- * with this group). The list is what the frame and My day use, so that it adds nothing to them.
+ * with this group). The list is chosen from what the frame and My day use (e2e/web-bundle holds
+ * their budgets).
  */
 const UI_COMPONENTS = [
   'ActionIcon',

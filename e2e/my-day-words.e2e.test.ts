@@ -78,6 +78,14 @@ for (const who of ['accueil', 'intervenant', 'responsable'])
       }
       expect(await untranslated(page, 'fr'), 'keys or foreign words on My day').toEqual([])
       expect(asked, 'My day asked for the other screens’ words').toEqual([])
+      if (size === 'desktop' && who !== 'accueil') {
+        // The privacy button's hint shows on focus and Escape hides it until the focus leaves (WCAG 1.4.13).
+        const hint = page.getByRole('banner').locator('.hint__label', { hasText: tr('fr', 'names.privacyScreen') })
+        await page.getByTestId('privacy-screen').focus()
+        await expect.poll(() => hint.isVisible()).toBe(true)
+        await page.keyboard.press('Escape')
+        await expect.poll(() => hint.isVisible()).toBe(false)
+      }
       await page.screenshot({ path: path.join(SCREENSHOTS, `my-day-words-${who}-${size}.png`), fullPage: true })
       expect(problems.filter((p) => !p.includes('net::ERR_FAILED'))).toEqual([])
       await page.context().close()
