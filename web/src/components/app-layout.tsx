@@ -18,6 +18,8 @@ import { PrivacyScreenToggle } from './privacy-screen-toggle'
 import { RenderErrorBoundary } from './render-error'
 import { MAIN_ID, SkipLink } from './skip-link'
 
+const FIRST_RENDER = { getInitialValueInEffect: false }
+
 /** The signed-in frame: header, navigation and main region. */
 export function AppLayout() {
   const { t } = useTranslation()
@@ -25,12 +27,14 @@ export function AppLayout() {
   const me = useMe()
   const queryClient = useQueryClient()
   const [opened, { toggle, close }] = useDisclosure(false)
-  // Below the `sm` breakpoint, the language switch and sign-out move into the menu.
-  const compact = useMediaQuery('(max-width: 47.99em)') ?? false
+  // Below the `sm` breakpoint, the language switch and sign-out move into the menu. Read at the
+  // first render (no server rendering here): read after it, a phone drew the whole desktop header
+  // once, then the compact one.
+  const compact = useMediaQuery('(max-width: 47.99em)', undefined, FIRST_RENDER) ?? false
   // Between a phone and a wide screen the header keeps every control but drops words: the
   // tagline and the user's name from below `xl`, the search's and sign-out's labels below `lg`.
-  const wide = useMediaQuery('(min-width: 88em)') ?? false
-  const roomy = useMediaQuery('(min-width: 75em)') ?? false
+  const wide = useMediaQuery('(min-width: 88em)', undefined, FIRST_RENDER) ?? false
+  const roomy = useMediaQuery('(min-width: 75em)', undefined, FIRST_RENDER) ?? false
 
   useEffect(close, [location.pathname, close])
   useNoMachineTranslation()
@@ -106,7 +110,9 @@ export function AppLayout() {
             <Stack gap="sm" mt="lg" pt="md" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
               <NotificationsMenu me={user} />
               {seesNames ? <PrivacyScreenToggle /> : null}
-              <LanguageSwitch />
+              {/* Mounted with the open menu only: its moving indicator measures the layout on every
+                  change of it, which on a phone's first paint cost about 100 ms of a slowed CPU. */}
+              {opened ? <LanguageSwitch /> : null}
               <UserMenu me={user} />
             </Stack>
           ) : null}

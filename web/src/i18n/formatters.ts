@@ -14,7 +14,7 @@ function dayOf(iso: string, timeZone: string | undefined): { y: number; m: numbe
   if (cal) return { y: Number(cal[1]), m: Number(cal[2]), d: Number(cal[3]) }
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return null
-  const parts = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'numeric', day: 'numeric', timeZone }).formatToParts(date)
+  const parts = dateFormat('en-GB', { year: 'numeric', month: 'numeric', day: 'numeric', timeZone }).formatToParts(date)
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value)
   return { y: part('year'), m: part('month'), d: part('day') }
 }
@@ -22,18 +22,45 @@ function dayOf(iso: string, timeZone: string | undefined): { y: number; m: numbe
 const pad = (n: number) => String(n).padStart(2, '0')
 
 /**
+ * Intl's formatters, made once per locale and options: building one costs far more than using it
+ * (a case overview formatted its dates with a few hundred of them on a phone's first paint).
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+function dateFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${tag}|${JSON.stringify(options)}`
+  let format = dateFormats.get(key)
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(tag, options)))
+  return format
+}
+const numberFormats = new Map<string, Intl.NumberFormat>()
+function numberFormat(tag: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${tag}|${JSON.stringify(options)}`
+  let format = numberFormats.get(key)
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(tag, options)))
+  return format
+}
+
+/**
  * Dates, times and numbers in a language, Belgian conventions: 01/12/2026 in tables and lists
  * (day first, four-digit year, in every language), "1er décembre 2026" in sentences, a 24-hour
  * clock and never seconds. `timeZone` is the reader's own unless given (tests give one).
  */
-export function makeFormat(language: Language, timeZone?: string) {
+export function makeFormat(language: Language, timeZone?: string): Format {
+  const key = `${language}|${timeZone ?? ''}`
+  let format = made.get(key)
+  if (!format) made.set(key, (format = buildFormat(language, timeZone)))
+  return format
+}
+const made = new Map<string, Format>()
+
+function buildFormat(language: Language, timeZone?: string) {
   const tag = LOCALE_TAGS[language]
-  const long = new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+  const long = dateFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
   const noYear = {
-    long: new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', timeZone: 'UTC' }),
-    short: new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+    long: dateFormat(tag, { day: 'numeric', month: 'long', timeZone: 'UTC' }),
+    short: dateFormat(tag, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
   }
-  const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone })
+  const clock = dateFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone })
   const instant = (iso: string | null | undefined): Date | null => {
     if (!iso) return null
     const date = new Date(iso)
@@ -61,7 +88,7 @@ export function makeFormat(language: Language, timeZone?: string) {
     const date = instant(iso)
     // "1er décembre 2026 à 14:30": the language's own joining word, from Intl.
     return date
-      ? new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23', timeZone })
+      ? dateFormat(tag, { dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23', timeZone })
           .formatToParts(date)
           .map(firstAsOrdinal)
           .join('')
@@ -95,7 +122,7 @@ export function makeFormat(language: Language, timeZone?: string) {
     /** Planned sessions: as `dateTime`. */
     dateTimeMinutes: at,
     number(n: number): string {
-      return new Intl.NumberFormat(tag).format(n)
+      return numberFormat(tag).format(n)
     },
     /**
      * A file's size with the language's own unit: "12,3 ko" and "3,4 Mo" in French, "12,3 kB" in
@@ -104,9 +131,9 @@ export function makeFormat(language: Language, timeZone?: string) {
     size(bytes: number): string {
       const [value, unit] =
         bytes < 1000 ? [bytes, 'byte'] : bytes < 1_000_000 ? [bytes / 1000, 'kilobyte'] : [bytes / 1_000_000, 'megabyte']
-      return new Intl.NumberFormat(tag, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value)
+      return numberFormat(tag, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value)
     },
   }
 }
 
-export type Format = ReturnType<typeof makeFormat>
+export type Format = ReturnType<typeof buildFormat>
