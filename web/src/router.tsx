@@ -6,7 +6,7 @@ import { page } from './components/lazy-page'
 import { PublicLayout } from './components/public-layout'
 import { RequireAbility } from './components/require-ability'
 import { NotFoundPage } from './pages/not-found/not-found.page'
-import { withAllTranslations, withFrameTranslations } from './i18n'
+import { withAllTranslations, withCaseTranslations, withFrameTranslations } from './i18n'
 
 /**
  * Every page is its own chunk, loaded when first shown: the first screen downloads the frame and
@@ -18,7 +18,8 @@ const AppLayout = page(() => withFrameTranslations(import('./components/app-layo
 const signedIn = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) => page(() => withAllTranslations(load()), name)
 const AccessGrantsPage = signedIn(() => import('./pages/accompaniments/access-grants.page'), 'AccessGrantsPage')
 const CaseCreatePage = signedIn(() => import('./pages/accompaniments/case-create.page'), 'CaseCreatePage')
-const CaseViewPage = signedIn(() => import('./pages/accompaniments/case-view.page'), 'CaseViewPage')
+// A case's overview waits for its own words only (bundle.fr-case.ts); its tabs and dialogs bring the rest.
+const CaseViewPage = page(() => withCaseTranslations(import('./pages/accompaniments/case-view.page')), 'CaseViewPage')
 const ContactRequestsPage = signedIn(() => import('./pages/contact-requests/contact-requests.page'), 'ContactRequestsPage')
 const CaseloadPage = signedIn(() => import('./pages/accompaniments/caseload.page'), 'CaseloadPage')
 const AccountPage = signedIn(() => import('./pages/account/account.page'), 'AccountPage')

@@ -24,8 +24,9 @@ export { LOCALE_TAGS } from './locale-tags'
 /**
  * French core keys are in the first download (the sign-in pages need nothing else); the French
  * areas of the signed-in frame and My day are one small chunk fetched with the frame
- * (withFrameTranslations), every other area one chunk fetched with the first other screen
- * (withAllTranslations); each other language is one whole chunk, fetched when chosen.
+ * (withFrameTranslations), a case overview's another (withCaseTranslations), every other area one
+ * chunk fetched with the first other screen (withAllTranslations); each other language is one
+ * whole chunk, fetched when chosen.
  */
 const BUNDLES: Record<Exclude<Language, 'fr'>, () => Promise<{ default: Tree }>> = {
   nl: () => import('./bundle.nl'),
@@ -83,6 +84,7 @@ function areasOnce(load: () => Promise<{ default: Tree }>): () => Promise<void> 
 }
 
 const frameAreas = areasOnce(() => import('./bundle.fr-frame'))
+const caseAreas = areasOnce(() => import('./bundle.fr-case'))
 const otherAreas = areasOnce(() => import('./bundle.fr-areas'))
 
 /**
@@ -95,9 +97,15 @@ export async function withFrameTranslations<T>(load: Promise<T>): Promise<T> {
   return module
 }
 
-/** The same with every French area: every signed-in screen but My day, and the frame's popovers. */
+/** The same with a case overview's areas too: the overview, its sections and their forms. */
+export async function withCaseTranslations<T>(load: Promise<T>): Promise<T> {
+  const [module] = await Promise.all([load, frameAreas(), caseAreas()])
+  return module
+}
+
+/** The same with every French area: every other signed-in screen, a case's tabs and dialogs, the frame's popovers. */
 export async function withAllTranslations<T>(load: Promise<T>): Promise<T> {
-  const [module] = await Promise.all([load, frameAreas(), otherAreas()])
+  const [module] = await Promise.all([load, frameAreas(), caseAreas(), otherAreas()])
   return module
 }
 

@@ -1,6 +1,7 @@
 import i18next from 'i18next'
 import { describe, expect, it } from 'vitest'
 import frenchCore from './bundle.fr-core'
+import frenchCase from './bundle.fr-case'
 import frenchFrame from './bundle.fr-frame'
 import { TRANSLATIONS } from './resources'
 import type { Tree } from './translation-tree'
@@ -48,6 +49,7 @@ describe('French plurals', () => {
     ['every French file', TRANSLATIONS.fr, 80],
     ['the sign-in bundle alone', frenchCore, 1],
     ["the frame's and My day's areas alone", frenchFrame, 5],
+    ["a case overview's areas alone", frenchCase, 30],
   ] as const)('every plural sentence of %s has a text for a million', async (_, tree, atLeast) => {
     const i = await french(tree)
     const keys = pluralKeys(tree)

@@ -21,6 +21,7 @@ import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
 import { RectificationNotice } from '../dpo-requests/rectification-notice'
 import { RestrictedBanner } from '../restrictions/restricted-banner'
+import { withAllTranslations } from '../../i18n'
 import { useFormat } from '../../i18n/format'
 import { ErasedPage, isErased } from '../erasure/erased.page'
 import { NotFoundPage } from '../not-found/not-found.page'
@@ -32,13 +33,14 @@ import { LifecycleActions } from './lifecycle-actions'
 import { EditDetailsButton } from './details-edit'
 import { useAccompaniment } from './use-accompaniment'
 
-// The tabs are mounted only when chosen (keepMounted={false}), so each loads with its first view;
-// the overview's charts (recharts) load after the case itself is on screen.
-const SessionsTab = lazyNamed(() => import('../casework/sessions-tab'), 'SessionsTab')
-const TasksTab = lazyNamed(() => import('../casework/tasks-tab'), 'TasksTab')
-const DocumentsTab = lazyNamed(() => import('../casework/documents-tab'), 'DocumentsTab')
-const PathTab = lazyNamed(() => import('../desistance/path-tab'), 'PathTab')
-const ReportsTab = lazyNamed(() => import('../reports/reports-tab'), 'ReportsTab')
+// The tabs are mounted only when chosen (keepMounted={false}), so each loads with its first view,
+// and with every screen's words (the overview has only its own: bundle.fr-case.ts); the
+// overview's charts (recharts) load after the case itself is on screen.
+const SessionsTab = lazyNamed(() => withAllTranslations(import('../casework/sessions-tab')), 'SessionsTab')
+const TasksTab = lazyNamed(() => withAllTranslations(import('../casework/tasks-tab')), 'TasksTab')
+const DocumentsTab = lazyNamed(() => withAllTranslations(import('../casework/documents-tab')), 'DocumentsTab')
+const PathTab = lazyNamed(() => withAllTranslations(import('../desistance/path-tab')), 'PathTab')
+const ReportsTab = lazyNamed(() => withAllTranslations(import('../reports/reports-tab')), 'ReportsTab')
 const ProgressOverview = lazyNamed(() => import('../desistance/progress-overview'), 'ProgressOverview')
 // The overview's lower sections (each with its forms and requests) come when they near the
 // viewport or once the browser is idle after the first paint, so the case's head paints first.

@@ -1,0 +1,122 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { DEMO_DOMAIN, DEMO_PASSWORD } from '../server/seed/demo.data'
+import { seedDemo } from '../server/seed/demo.seed'
+import { settle, tr, untranslated } from './i18n-checks'
+import { launchBrowser, SCREENSHOTS, startServer, watchConsole } from './support'
+
+/**
+ * Issue 9, a light case overview: opened straight from a link (the worker's most frequent screen
+ * after My day), it waits for its own French words (bundle.fr-case.ts), not for every screen's
+ * (bundle.fr-areas.ts). With the other screens' words refused by the network, the demo's worker
+ * and lead get each of their cases' whole overview, every section scrolled into view and the
+ * details and lifecycle dialogs opened, with no key shown and without asking for the other words;
+ * a tab then brings them.
+ */
+let server: Awaited<ReturnType<typeof startServer>>
+let browser: Browser
+const OTHER_WORDS = '**/assets/bundle.fr-areas-*.js'
+
+beforeAll(async () => {
+  server = await startServer({ demo: true })
+  await seedDemo(server.services)
+  browser = await launchBrowser()
+  fs.mkdirSync(SCREENSHOTS, { recursive: true })
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+const SIZES = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const
+
+async function signedIn(who: string, size: keyof typeof SIZES) {
+  const context = await browser.newContext({ locale: 'fr-BE', viewport: SIZES[size] })
+  const res = await context.request.post(`${server.url}/api/auth/login`, {
+    headers: { 'x-parcours-request': '1' },
+    data: { email: `${who}@${DEMO_DOMAIN}`, password: DEMO_PASSWORD },
+  })
+  expect(res.status(), `sign-in of ${who}`).toBe(200)
+  const cases = await context.request.get(`${server.url}/api/accompaniments`)
+  const ids = ((await cases.json()) as { items: { id: string }[] }).items.map((c) => c.id)
+  expect(ids.length, `${who}'s cases`).toBeGreaterThan(0)
+  const page = await context.newPage()
+  const problems = watchConsole(page)
+  const asked: string[] = []
+  await page.route(OTHER_WORDS, (route) => {
+    asked.push(route.request().url())
+    return route.abort()
+  })
+  return { page, problems, asked, ids }
+}
+
+const noLoader = (page: Page) =>
+  expect
+    .poll(() =>
+      page
+        .getByRole('status')
+        .filter({ hasText: tr('fr', 'common.loading') })
+        .count(),
+    )
+    .toBe(0)
+
+/** A case's overview, every section brought into view (the charts wait for it) and loaded. */
+async function overview(page: Page, id: string): Promise<void> {
+  await page.goto(`${server.url}/accompaniments/${id}`)
+  await page.getByTestId('case-code').waitFor()
+  for (let y = 0; y <= 6; y++) {
+    await page.mouse.wheel(0, 700)
+    await page.waitForTimeout(100)
+  }
+  await page.keyboard.press('End')
+  await noLoader(page)
+  await settle(page)
+}
+
+for (const who of ['intervenant', 'responsable'])
+  for (const size of ['desktop', 'phone'] as const)
+    it(`${who}'s case overviews on a ${size}: every word there, the other screens' words never asked for`, async () => {
+      const { page, problems, asked, ids } = await signedIn(who, size)
+      // Every case on a desktop (their sections differ: mandate, relatives, referrals, progress); the first on a phone.
+      for (const id of size === 'desktop' ? ids.slice(0, 8) : ids.slice(0, 1)) {
+        await overview(page, id)
+        expect(await untranslated(page, 'fr'), `keys or foreign words on case ${ids.indexOf(id)}`).toEqual([])
+      }
+      await page.screenshot({ path: path.join(SCREENSHOTS, `case-words-${who}-${size}.png`), fullPage: true })
+      if (size === 'desktop' && who === 'intervenant') {
+        // The dialogs load on demand, with the overview's words too.
+        await overview(page, ids[0]!)
+        const dialogs = [tr('fr', 'caseDetails.edit'), tr('fr', 'lifecycle.action.suspend')]
+        for (const name of dialogs) {
+          const button = page.getByRole('button', { name, exact: true })
+          if ((await button.count()) === 0) continue
+          await button.first().click()
+          const dialog = page.getByRole('dialog')
+          await dialog.waitFor()
+          await settle(page)
+          expect(await untranslated(page, 'fr'), `keys in the dialog "${name}"`).toEqual([])
+          await page.keyboard.press('Escape')
+          await dialog.waitFor({ state: 'detached' })
+        }
+      }
+      expect(asked, 'the case overview asked for the other screens’ words').toEqual([])
+      expect(problems.filter((p) => !p.includes('net::ERR_FAILED'))).toEqual([])
+      await page.context().close()
+    })
+
+it('brings the other screens’ words with a tab of the case', async () => {
+  const { page, asked, ids } = await signedIn('intervenant', 'desktop')
+  await overview(page, ids[0]!)
+  await page.unroute(OTHER_WORDS)
+  const wordsArrived = page.waitForResponse((r) => /\/assets\/bundle\.fr-areas-/.test(r.url()) && r.ok())
+  await page.getByTestId('tab-sessions').click()
+  await wordsArrived
+  await page.locator('#case-sessions').waitFor()
+  await noLoader(page)
+  await settle(page)
+  expect(await untranslated(page, 'fr'), 'keys on the sessions tab').toEqual([])
+  expect(asked).toEqual([])
+  await page.context().close()
+})
