@@ -143,3 +143,44 @@ for (const lang of ['fr', 'nl'] as const)
       expect(problems).toEqual([])
       await context.close()
     })
+
+it('keeps what is typed right after "/" on a page opened cold, while the dialog is on its way', async () => {
+  const { page, problems, context } = await startPage('fr', 'desktop')
+  // The dialog's code is held back until the name has been typed: a slow network, or a quick hand.
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  let asked = false
+  await page.route('**/assets/search-dialog-*.js', async (route) => {
+    asked = true
+    await held
+    await route.continue()
+  })
+  await page.locator('body').click({ position: { x: 5, y: 300 } })
+  await page.keyboard.press('/')
+  await page.keyboard.type('Julx')
+  await page.keyboard.press('Backspace')
+  await expect.poll(() => asked).toBe(true)
+  release()
+  const dialog = page.getByRole('dialog', { name: tr('fr', 'globalSearch.title') })
+  await dialog.waitFor()
+  const box = dialog.getByRole('searchbox', { name: tr('fr', 'globalSearch.label') })
+  await expect.poll(() => box.inputValue()).toBe('Jul')
+  await dialog
+    .getByTestId('global-search-group-case')
+    .getByRole('link', { name: new RegExp(`Julien Dupont.*${julienCase.code}`) })
+    .waitFor()
+  // Typed into the box from now on, as usual.
+  await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true)
+  await page.keyboard.type('i')
+  await expect.poll(() => box.inputValue()).toBe('Juli')
+  // Closed, the page's keys are the page's again: nothing is kept for a later opening.
+  await page.keyboard.press('Escape')
+  await dialog.waitFor({ state: 'detached' })
+  await page.keyboard.type('zz')
+  await page.keyboard.press('/')
+  await dialog.waitFor()
+  await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true)
+  expect(await box.inputValue()).toBe('')
+  expect(problems).toEqual([])
+  await context.close()
+})

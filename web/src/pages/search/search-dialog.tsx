@@ -15,7 +15,7 @@ import { useClearRecent, useRecent } from './use-recent'
  * The search dialog of the header (global-search.tsx), a chunk of its own: the modal and its
  * focus handling are fetched when the user reaches for the search, not with every first screen.
  */
-export function SearchDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+export function SearchDialog({ opened, onClose, takeTyped }: { opened: boolean; onClose: () => void; takeTyped: () => string }) {
   const { t } = useTranslation()
   const phone = useMediaQuery('(max-width: 47.99em)') ?? false
   const navigate = useNavigate()
@@ -98,6 +98,11 @@ export function SearchDialog({ opened, onClose }: { opened: boolean; onClose: ()
                 autoComplete="off"
                 spellCheck={false}
                 onChange={(e) => setQ(e.currentTarget.value)}
+                // What was typed before the box had the focus (the dialog arriving, fading in).
+                onFocus={() => {
+                  const ahead = takeTyped()
+                  if (ahead) setQ((was) => (was + ahead).slice(0, 200))
+                }}
                 onKeyDown={onInputKey}
                 aria-describedby={statusId}
                 data-testid="global-search-input"
