@@ -120,3 +120,47 @@ it('brings the other screens’ words with a tab of the case', async () => {
   expect(asked).toEqual([])
   await page.context().close()
 })
+
+it('asks for a case opened cold once, at start-up with the page’s code, and again when the worker comes back to it', async () => {
+  const { page, ids } = await signedIn('intervenant', 'desktop')
+  await page.unroute(OTHER_WORDS)
+  const id = ids[0]!
+  const reads: number[] = []
+  let pageCode = 0
+  const started = Date.now()
+  page.on('request', (r) => {
+    if (r.method() === 'GET' && new URL(r.url()).pathname === `/api/accompaniments/${id}`) reads.push(Date.now() - started)
+    if (/\/assets\/case-view\.page-[\w-]+\.js$/.test(r.url())) pageCode = Date.now() - started
+  })
+  // The page's code held back: the case is asked for meanwhile, not after it.
+  await page.route('**/assets/case-view.page-*.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800))
+    await route.continue()
+  })
+  await overview(page, id)
+  expect(pageCode).toBeGreaterThan(0)
+  expect(reads, 'reads of the case opened cold').toHaveLength(1)
+  expect(reads[0], 'the case asked for before the page’s code had arrived').toBeLessThan(pageCode + 800)
+  // Coming back to it later reads it again, as before.
+  await page.goto(`${server.url}/my-day`)
+  await page.getByRole('heading', { level: 1, name: tr('fr', 'myDay.title') }).waitFor()
+  await page
+    .getByRole('navigation', { name: tr('fr', 'nav.label') })
+    .getByRole('link', { name: tr('fr', 'nav.accompaniments') })
+    .click()
+  await page.getByRole('heading', { level: 1, name: tr('fr', 'caseload.title') }).waitFor()
+  await page.locator(`a[href="/accompaniments/${id}"]`).first().click()
+  await page.getByTestId('case-code').waitFor()
+  await expect.poll(() => reads.length).toBe(2)
+  // A case the worker may not open is refused once, not twice (each denial is audited and counted).
+  const missing = crypto.randomUUID()
+  let refusals = 0
+  page.on('response', (r) => {
+    if (new URL(r.url()).pathname === `/api/accompaniments/${missing}` && r.status() === 404) refusals++
+  })
+  await page.goto(`${server.url}/accompaniments/${missing}`)
+  await page.getByRole('heading', { level: 1 }).first().waitFor()
+  await settle(page)
+  expect(refusals).toBe(1)
+  await page.context().close()
+})

@@ -1,10 +1,12 @@
 import { MantineProvider } from '@mantine/core'
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { BrowserRouter } from 'react-router'
+import { BrowserRouter, matchPath } from 'react-router'
 import { isApiError, setUnauthorizedHandler } from './api/client'
+import type { Me } from './api/types'
 import { fetchMe, ME_KEY, ME_STALE_MS, SESSION_ENDED_KEY } from './auth/use-me'
 import { nonce } from './csp'
 import { RenderErrorBoundary } from './components/render-error'
+import { prefetchAccompaniment } from './pages/accompaniments/accompaniment-query'
 import { AppRoutes } from './router'
 import { cssVariablesResolver, theme } from './theme'
 
@@ -31,9 +33,18 @@ setUnauthorizedHandler(() => {
   queryClient.setQueryData(ME_KEY, null)
 })
 
-/** Asks for the session at start-up, before the first render needs it (the public pages too: they redirect a signed-in user). */
+/**
+ * Asks for the session at start-up, before the first render needs it (the public pages too: they
+ * redirect a signed-in user). A case's link opened cold also asks for the case, once the session
+ * is known to be open (accompaniment-query.ts).
+ */
 export function prefetchSession(): void {
-  void queryClient.prefetchQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: ME_STALE_MS })
+  const session = queryClient.prefetchQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: ME_STALE_MS })
+  const id = matchPath('/accompaniments/:id', window.location.pathname)?.params.id
+  if (!id || id === 'new') return
+  void session.then(() => {
+    if (queryClient.getQueryData<Me | null>(ME_KEY)?.sessionState === 'active') prefetchAccompaniment(queryClient, id)
+  })
 }
 
 export function App() {

@@ -1,19 +1,29 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
 import { api } from '../../api/client'
 import { forgetNewCase } from '../casework/use-casework'
+import { accompanimentQuery, forgetPrefetch, isStartUpRead } from './accompaniment-query'
 
 export function useAccompaniment(id: string | undefined) {
   const client = useQueryClient()
-  return useQuery({
-    queryKey: ['accompaniments', id],
-    queryFn: async ({ signal }) => {
-      const view = await api.get('/api/accompaniments/{id}', { path: { id: id ?? '' }, signal })
+  const options = accompanimentQuery(id ?? '')
+  const query = useQuery({
+    ...options,
+    queryFn: async (context) => {
+      const view = await accompanimentQuery(id ?? '').queryFn(context)
       forgetNewCase(client, view.id)
       return view
     },
     enabled: !!id,
-    retry: false,
+    // Read at start-up for a link opened cold: not read again at once (unless changed since).
+    refetchOnMount: (q) => !isStartUpRead(id ?? '', q.state),
+    retryOnMount: !isStartUpRead(id ?? '', client.getQueryState(options.queryKey)),
   })
+  const settled = query.isSuccess || query.isError
+  useEffect(() => {
+    if (settled && id) forgetPrefetch(id)
+  }, [settled, id])
+  return query
 }
 
 /** Keyed by the case's version: every change to the case brings its event. */
