@@ -64,3 +64,24 @@ export type SearchKind = (typeof SEARCH_KINDS)[number]
 
 /** A subject's request is flagged as due soon this many days before its deadline (Europe/Brussels days). */
 export const DPO_REQUEST_WARNING_DAYS = 7
+/**
+ * Orientation (referrals.contracts.ts). The pieces of a case that may be shared. Nothing but the reference code and the summary by default.
+ * 'documents': the documents the worker ticks (`documentIds`); 'plan_goals': the goals ticked
+ * (`planGoalIds`), or every goal of the current plan when none is ticked.
+ */
+export const SHAREABLE_FIELDS = ['identity', 'contact_details', 'summary', 'plan_goals', 'documents'] as const
+export type ShareableField = (typeof SHAREABLE_FIELDS)[number]
+
+export const CONSENT_BASES = ['consent', 'legal_basis'] as const
+/** Who gave it: the person; for a minor, the legal representative and/or the minor (DESIGN §3). */
+export const CONSENT_GIVERS = ['person', 'legal_representative', 'minor_and_representative'] as const
+export const CONSENT_WAYS = ['oral', 'signed_form', 'written'] as const
+
+export const REFERRAL_STATUSES = ['draft', 'sent', 'accepted', 'declined', 'in_progress', 'completed', 'stopped'] as const
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number]
+/** The statuses that end a referral: the partner's copy is shredded when one is reached. */
+export const ENDED_STATUSES: readonly ReferralStatus[] = ['declined', 'completed', 'stopped']
+
+/** Who a confidentiality exception disclosed to (exceptions.contracts.ts). */
+export const RECIPIENT_KINDS = ['police', 'prosecutor', 'child_protection', 'health_service', 'other'] as const
+export type RecipientKind = (typeof RECIPIENT_KINDS)[number]

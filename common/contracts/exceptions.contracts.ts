@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { RECIPIENT_KINDS } from '../vocabulary'
 import { Labels } from './instruments.contracts'
 
 /**
@@ -7,8 +8,7 @@ import { Labels } from './instruments.contracts'
  * disclosed to whom and when, by whom, and the lead's validation or refusal. The situation, the
  * recipient's name, what was disclosed and a refusal's reason are sealed.
  */
-export const RECIPIENT_KINDS = ['police', 'prosecutor', 'child_protection', 'health_service', 'other'] as const
-export type RecipientKind = (typeof RECIPIENT_KINDS)[number]
+export { RECIPIENT_KINDS, type RecipientKind } from '../vocabulary'
 export const EXCEPTION_STATUSES = ['pending', 'validated', 'refused'] as const
 export type ExceptionStatus = (typeof EXCEPTION_STATUSES)[number]
 

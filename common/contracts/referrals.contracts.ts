@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CONSENT_BASES, CONSENT_GIVERS, CONSENT_WAYS, REFERRAL_STATUSES, SHAREABLE_FIELDS } from '../vocabulary'
 import { Id } from './shared.contracts'
 
 /**
@@ -7,23 +8,16 @@ import { Id } from './shared.contracts'
  * holding only the fields the worker chose to share, each covered by the consent's scope.
  */
 
-/**
- * The pieces of a case that may be shared. Nothing but the reference code and the summary by default.
- * 'documents': the documents the worker ticks (`documentIds`); 'plan_goals': the goals ticked
- * (`planGoalIds`), or every goal of the current plan when none is ticked.
- */
-export const SHAREABLE_FIELDS = ['identity', 'contact_details', 'summary', 'plan_goals', 'documents'] as const
-export type ShareableField = (typeof SHAREABLE_FIELDS)[number]
-
-export const CONSENT_BASES = ['consent', 'legal_basis'] as const
-/** Who gave it: the person; for a minor, the legal representative and/or the minor (DESIGN §3). */
-export const CONSENT_GIVERS = ['person', 'legal_representative', 'minor_and_representative'] as const
-export const CONSENT_WAYS = ['oral', 'signed_form', 'written'] as const
-
-export const REFERRAL_STATUSES = ['draft', 'sent', 'accepted', 'declined', 'in_progress', 'completed', 'stopped'] as const
-export type ReferralStatus = (typeof REFERRAL_STATUSES)[number]
-/** The statuses that end a referral: the partner's copy is shredded when one is reached. */
-export const ENDED_STATUSES: readonly ReferralStatus[] = ['declined', 'completed', 'stopped']
+export {
+  CONSENT_BASES,
+  CONSENT_GIVERS,
+  CONSENT_WAYS,
+  ENDED_STATUSES,
+  REFERRAL_STATUSES,
+  SHAREABLE_FIELDS,
+  type ReferralStatus,
+  type ShareableField,
+} from '../vocabulary'
 
 /** How a completed referral went: whether the need was met, and whether the person stayed with the partner. */
 export const REFERRAL_NEED_OUTCOMES = ['met', 'partly_met', 'not_met'] as const

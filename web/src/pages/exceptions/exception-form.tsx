@@ -1,7 +1,7 @@
 import { Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { RECIPIENT_KINDS, type RecipientKind } from '../../../../common/contracts/exceptions.contracts'
+import { RECIPIENT_KINDS, type RecipientKind } from '../../../../common/vocabulary'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
 import { isLanguage } from '../../i18n'

@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, FileInput, Group, Radio, Select, Stack, Textarea, TextInput } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CONSENT_BASES, CONSENT_GIVERS, CONSENT_WAYS, SHAREABLE_FIELDS } from '../../../../common/contracts/referrals.contracts'
+import { CONSENT_BASES, CONSENT_GIVERS, CONSENT_WAYS, SHAREABLE_FIELDS } from '../../../../common/vocabulary'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
 import { isLanguage } from '../../i18n'
