@@ -1,191 +1,22 @@
-import { Anchor, Badge, Button, Group, Radio, Select, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core'
 import { IconLink, IconPencil, IconUserPlus } from '@tabler/icons-react'
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { CaseRelativeView } from '../../../../common/contracts/case-relatives.contracts'
 import type { AccompanimentView } from '../../api/types'
-import { AppModal } from '../../components/app-modal'
 import { ErrorAlert } from '../../components/error-alert'
-import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
+import { LazyDialog, prefetchOnReach } from '../../components/lazy-dialog'
+import { lazyNamed } from '../../components/lazy-page'
 import { Loading } from '../../components/loading'
 import { useFormat } from '../../i18n/format'
-import { PersonPicker } from '../persons/person-picker'
 import { StatusBadge } from './badges'
 import { Section } from './case-details'
-import { useRelatives, useSaveRelative, type RelativeBody } from './use-relatives'
-import {
-  CONSENTS,
-  FAMILY_RELATIONSHIPS,
-  INVOLVEMENTS,
-  RELATIONSHIPS,
-  type Consent,
-  type Involvement,
-  type Relationship,
-} from './vocabulary'
-import { DateField } from '../../components/date-field'
-import { RequiredNote } from '../../components/required-note'
-import { focusFirstError } from '../../components/focus-error'
+import { useRelatives } from './use-relatives'
 
-type Draft = {
-  name: string
-  relationship: Relationship | null
-  personId: string | null
-  involvement: Involvement
-  consent: Consent
-  consentOn: string
-  note: string
-  endedOn: string
-}
-
-const EMPTY: Draft = {
-  name: '',
-  relationship: null,
-  personId: null,
-  involvement: 'informed',
-  consent: 'not_asked',
-  consentOn: '',
-  note: '',
-  endedOn: '',
-}
-
-function draftOf(r: CaseRelativeView): Draft {
-  return {
-    name: r.name,
-    relationship: r.relationship,
-    personId: r.personId,
-    involvement: r.involvement,
-    consent: r.consent,
-    consentOn: r.consentOn ?? '',
-    note: r.note ?? '',
-    endedOn: r.endedOn ?? '',
-  }
-}
-
-function RelativeForm({ a, existing, onDone }: { a: AccompanimentView; existing?: CaseRelativeView; onDone: () => void }) {
-  const { t } = useTranslation()
-  const save = useSaveRelative(a.id)
-  const [d, setD] = useState<Draft>(existing ? draftOf(existing) : EMPTY)
-  const [local, setLocal] = useState<FieldIssue[]>([])
-  const errors = useFieldErrors(save.error, local)
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }))
-  // Family and friends first: they are the relatives a worker involves most often.
-  const relationshipOptions = [
-    ...FAMILY_RELATIONSHIPS,
-    ...RELATIONSHIPS.filter((r) => !(FAMILY_RELATIONSHIPS as readonly string[]).includes(r)),
-  ]
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    const issues: FieldIssue[] = [
-      ...(d.name.trim() ? [] : [{ field: 'name', code: 'required' }]),
-      ...(d.relationship ? [] : [{ field: 'relationship', code: 'required' }]),
-      ...(d.consent === 'given' && !d.consentOn ? [{ field: 'consentOn', code: 'required' }] : []),
-    ]
-    setLocal(issues)
-    if (issues.length) focusFirstError(e.currentTarget as HTMLElement)
-    if (issues.length) return
-    const body: RelativeBody = {
-      name: d.name,
-      relationship: d.relationship!,
-      personId: d.personId,
-      involvement: d.involvement,
-      consent: d.consent,
-      consentOn: d.consent === 'given' ? d.consentOn : null,
-      note: d.note,
-      endedOn: d.endedOn || null,
-    }
-    save.mutate({ body, existing }, { onSuccess: onDone })
-  }
-
-  return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        <RequiredNote />
-        <ErrorAlert error={save.error && !errors.any ? save.error : null} />
-        <TextInput
-          label={t('relatives.name')}
-          description={t('relatives.nameHint')}
-          required
-          value={d.name}
-          onChange={(e) => set('name', e.currentTarget.value)}
-          error={errors.of('name')}
-          maxLength={120}
-          data-autofocus
-        />
-        <Select
-          label={t('relatives.relationship')}
-          required
-          data={relationshipOptions.map((r) => ({ value: r, label: t(`accompaniment.relationship.${r}`) }))}
-          value={d.relationship}
-          onChange={(v) => set('relationship', v as Relationship | null)}
-          error={errors.of('relationship')}
-          searchable
-        />
-        <PersonPicker
-          label={t('relatives.registered')}
-          description={t('relatives.registeredHint')}
-          value={d.personId}
-          onChange={(id) => set('personId', id)}
-          exclude={[a.personId]}
-          error={errors.of('personId')}
-        />
-        <Radio.Group label={t('relatives.involvement')} value={d.involvement} onChange={(v) => set('involvement', v as Involvement)}>
-          <Stack gap={6} mt={6}>
-            {INVOLVEMENTS.map((i) => (
-              <Radio key={i} value={i} label={t(`relatives.involvements.${i}`)} />
-            ))}
-          </Stack>
-        </Radio.Group>
-        <Group grow align="flex-start">
-          <Select
-            label={t('relatives.consent')}
-            description={t('relatives.consentHint')}
-            data={CONSENTS.map((c) => ({ value: c, label: t(`relatives.consents.${c}`) }))}
-            value={d.consent}
-            onChange={(v) => set('consent', (v as Consent | null) ?? 'not_asked')}
-            allowDeselect={false}
-          />
-          {d.consent === 'given' ? (
-            <DateField
-              label={t('relatives.consentOn')}
-              required
-              value={d.consentOn}
-              onChange={(v) => set('consentOn', v)}
-              error={errors.of('consentOn')}
-            />
-          ) : null}
-        </Group>
-        <Textarea
-          label={t('relatives.note')}
-          value={d.note}
-          onChange={(e) => set('note', e.currentTarget.value)}
-          error={errors.of('note')}
-          autosize
-          minRows={2}
-          maxLength={2000}
-        />
-        {existing ? (
-          <DateField
-            label={t('relatives.endedOn')}
-            description={t('relatives.endedOnHint')}
-            value={d.endedOn}
-            onChange={(v) => set('endedOn', v)}
-            error={errors.of('endedOn')}
-          />
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  )
-}
+// The form (a person picker, date fields) comes with its first opening (lazy-dialog.tsx).
+const loadForm = () => import('./relative-form')
+const RelativeForm = lazyNamed(loadForm, 'RelativeForm')
 
 function RelativeItem({ r, onEdit }: { r: CaseRelativeView; onEdit?: () => void }) {
   const { t } = useTranslation()
@@ -232,6 +63,7 @@ function RelativeItem({ r, onEdit }: { r: CaseRelativeView; onEdit?: () => void 
             size="compact-sm"
             leftSection={<IconPencil size={16} aria-hidden />}
             onClick={onEdit}
+            {...prefetchOnReach(loadForm)}
             aria-label={t('relatives.edit', { name: r.name })}
           >
             {t('common.edit')}
@@ -267,7 +99,12 @@ export function RelativesSection({ a, canWrite }: { a: AccompanimentView; canWri
         )}
         {writable ? (
           <Group>
-            <Button variant="light" leftSection={<IconUserPlus size={18} aria-hidden />} onClick={() => setEditing('new')}>
+            <Button
+              variant="light"
+              leftSection={<IconUserPlus size={18} aria-hidden />}
+              onClick={() => setEditing('new')}
+              {...prefetchOnReach(loadForm)}
+            >
               {t('relatives.add')}
             </Button>
           </Group>
@@ -294,7 +131,7 @@ export function RelativesSection({ a, canWrite }: { a: AccompanimentView; canWri
           </Stack>
         ) : null}
       </Stack>
-      <AppModal
+      <LazyDialog
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing === 'new' ? t('relatives.add') : t('relatives.editTitle')}
@@ -302,7 +139,7 @@ export function RelativesSection({ a, canWrite }: { a: AccompanimentView; canWri
         {editing !== null ? (
           <RelativeForm a={a} existing={editing === 'new' ? undefined : editing} onDone={() => setEditing(null)} />
         ) : null}
-      </AppModal>
+      </LazyDialog>
     </Section>
   )
 }

@@ -2,16 +2,20 @@ import { Button, Group, Stack, Text } from '@mantine/core'
 import { IconShieldExclamation } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { AppModal } from '../../components/app-modal'
+import { LazyDialog, prefetchOnReach } from '../../components/lazy-dialog'
+import { lazyNamed } from '../../components/lazy-page'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { useFormat } from '../../i18n/format'
 import { Section } from '../accompaniments/case-details'
-import { ExceptionForm } from './exception-form'
 import { ExceptionStatusBadge } from './status-badge'
 import { type ExceptionSubject, useSubjectExceptions } from './use-exceptions'
 
 /** The confidentiality exceptions recorded about a case or a contact, shown on it, and the way to record one. */
+// The form comes with its first opening (lazy-dialog.tsx): the section is a list first.
+const loadForm = () => import('./exception-form')
+const ExceptionForm = lazyNamed(loadForm, 'ExceptionForm')
+
 export function ExceptionsSection({ subject, canRecord }: { subject: ExceptionSubject; canRecord: boolean }) {
   const { t } = useTranslation()
   const fmt = useFormat()
@@ -57,15 +61,20 @@ export function ExceptionsSection({ subject, canRecord }: { subject: ExceptionSu
         ))}
         {canRecord ? (
           <Group>
-            <Button variant="light" leftSection={<IconShieldExclamation size={18} aria-hidden />} onClick={() => setRecording(true)}>
+            <Button
+              variant="light"
+              leftSection={<IconShieldExclamation size={18} aria-hidden />}
+              onClick={() => setRecording(true)}
+              {...prefetchOnReach(loadForm)}
+            >
               {t('exceptions.recordOne')}
             </Button>
           </Group>
         ) : null}
       </Stack>
-      <AppModal opened={recording} onClose={() => setRecording(false)} title={t('exceptions.recordTitle')}>
+      <LazyDialog opened={recording} onClose={() => setRecording(false)} title={t('exceptions.recordTitle')}>
         {recording ? <ExceptionForm subject={subject} onDone={() => setRecording(false)} /> : null}
-      </AppModal>
+      </LazyDialog>
     </Section>
   )
 }

@@ -5,16 +5,20 @@ import { useSearchParams } from 'react-router'
 import { useTranslation } from 'react-i18next'
 import type { Me } from '../../api/types'
 import { can } from '../../auth/use-me'
-import { AppModal } from '../../components/app-modal'
 import { ErrorAlert } from '../../components/error-alert'
+import { lazyNamed } from '../../components/lazy-page'
+import { LazyDialog, prefetchOnReach } from '../../components/lazy-dialog'
 import { Loading } from '../../components/loading'
 import { Section } from '../accompaniments/case-details'
-import { ConsentForm } from './consent-form'
 import { ConsentsList } from './consents-list'
-import { ReferralForm } from './referral-form'
+import { ReferralForm, loadReferralForm } from './referral-form.lazy'
 import { referredService } from './refer-links'
 import { ReferralsList } from './referrals-list'
 import { useConsents, useReferrals } from './use-referrals'
+
+// The forms come with their first opening (lazy-dialog.tsx): the section is a list first.
+const loadConsentForm = () => import('./consent-form')
+const ConsentForm = lazyNamed(loadConsentForm, 'ConsentForm')
 
 /**
  * Orientation on a case (issue 11): the consents given to share parts of it with partners, and the
@@ -56,7 +60,12 @@ export function OrientationSection({ caseId, me, open }: { caseId: string; me: M
           {consents.data ? <ConsentsList caseId={caseId} items={consents.data.items} canManage={canConsent} /> : null}
           {canConsent ? (
             <Group>
-              <Button variant="light" leftSection={<IconFileCertificate size={18} aria-hidden />} onClick={() => setModal('consent')}>
+              <Button
+                variant="light"
+                leftSection={<IconFileCertificate size={18} aria-hidden />}
+                onClick={() => setModal('consent')}
+                {...prefetchOnReach(loadConsentForm)}
+              >
                 {t('referrals.consent.recordOne')}
               </Button>
             </Group>
@@ -71,19 +80,24 @@ export function OrientationSection({ caseId, me, open }: { caseId: string; me: M
           ) : null}
           {canRefer ? (
             <Group>
-              <Button variant="light" leftSection={<IconSend size={18} aria-hidden />} onClick={() => setModal('referral')}>
+              <Button
+                variant="light"
+                leftSection={<IconSend size={18} aria-hidden />}
+                onClick={() => setModal('referral')}
+                {...prefetchOnReach(loadReferralForm)}
+              >
                 {t('referrals.new')}
               </Button>
             </Group>
           ) : null}
         </Stack>
       </Stack>
-      <AppModal opened={shown === 'consent'} onClose={close} title={t('referrals.consent.recordTitle')}>
+      <LazyDialog opened={shown === 'consent'} onClose={close} title={t('referrals.consent.recordTitle')}>
         {shown === 'consent' ? <ConsentForm caseId={caseId} onDone={close} /> : null}
-      </AppModal>
-      <AppModal opened={shown === 'referral'} onClose={close} title={t('referrals.form.title')}>
+      </LazyDialog>
+      <LazyDialog opened={shown === 'referral'} onClose={close} title={t('referrals.form.title')}>
         {shown === 'referral' ? <ReferralForm caseId={caseId} onDone={close} preset={preset} /> : null}
-      </AppModal>
+      </LazyDialog>
     </Section>
   )
 }

@@ -1,13 +1,14 @@
 import { Button, Group, Select, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ENDED_STATUSES, type ConsentView, type ReferralView } from '../../../../common/contracts/referrals.contracts'
+import type { ConsentView, ReferralView } from '../../../../common/contracts/referrals.contracts'
+import { ENDED_STATUSES } from '../../../../common/vocabulary'
 import { ConfirmButton } from '../../components/confirm-button'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFormat } from '../../i18n/format'
-import { AppModal } from '../../components/app-modal'
+import { LazyDialog, prefetchOnReach } from '../../components/lazy-dialog'
 import { FeedbackThread, ReferralStatusBadge } from './referral-bits'
-import { ReferralForm } from './referral-form'
+import { loadReferralForm, ReferralForm } from './referral-form.lazy'
 import { useReferralStep, useServiceFeedback } from './use-referrals'
 
 const box = { border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }
@@ -104,14 +105,14 @@ function ReferralCard({
       {canManage && r.status === 'draft' ? <SendControl caseId={caseId} r={r} consents={consents} /> : null}
       {canManage && r.status === 'draft' ? (
         <Group>
-          <Button size="xs" variant="subtle" onClick={() => setEditing(true)}>
+          <Button size="xs" variant="subtle" onClick={() => setEditing(true)} {...prefetchOnReach(loadReferralForm)}>
             {t('referrals.edit')}
           </Button>
         </Group>
       ) : null}
-      <AppModal opened={editing} onClose={() => setEditing(false)} title={t('referrals.form.editTitle')}>
+      <LazyDialog opened={editing} onClose={() => setEditing(false)} title={t('referrals.form.editTitle')}>
         {editing ? <ReferralForm caseId={caseId} editing={r} onDone={() => setEditing(false)} /> : null}
-      </AppModal>
+      </LazyDialog>
       {canManage && !ended ? (
         <Group>
           <ConfirmButton
