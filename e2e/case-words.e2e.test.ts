@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../server/seed/demo.data'
 import { seedDemo } from '../server/seed/demo.seed'
+import { readBuild } from '../scripts/web-bundle.screens'
 import { settle, tr, untranslated } from './i18n-checks'
 import { launchBrowser, SCREENSHOTS, startServer, watchConsole } from './support'
 
@@ -13,7 +14,8 @@ import { launchBrowser, SCREENSHOTS, startServer, watchConsole } from './support
  * (bundle.fr-areas.ts). With the other screens' words refused by the network, the demo's worker
  * and lead get each of their cases' whole overview, every section scrolled into view and the
  * details and lifecycle dialogs opened, with no key shown and without asking for the other words;
- * a tab then brings them.
+ * a tab then brings them. Nor does a worker's overview fetch the validation library (zod): its
+ * sections' forms come when opened.
  */
 let server: Awaited<ReturnType<typeof startServer>>
 let browser: Browser
@@ -44,12 +46,16 @@ async function signedIn(who: string, size: keyof typeof SIZES) {
   expect(ids.length, `${who}'s cases`).toBeGreaterThan(0)
   const page = await context.newPage()
   const problems = watchConsole(page)
+  const scripts: string[] = []
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname.slice(1))
+  })
   const asked: string[] = []
   await page.route(OTHER_WORDS, (route) => {
     asked.push(route.request().url())
     return route.abort()
   })
-  return { page, problems, asked, ids }
+  return { page, problems, asked, ids, scripts }
 }
 
 const noLoader = (page: Page) =>
@@ -78,13 +84,19 @@ async function overview(page: Page, id: string): Promise<void> {
 for (const who of ['intervenant', 'responsable'])
   for (const size of ['desktop', 'phone'] as const)
     it(`${who}'s case overviews on a ${size}: every word there, the other screens' words never asked for`, async () => {
-      const { page, problems, asked, ids } = await signedIn(who, size)
+      const { page, problems, asked, ids, scripts } = await signedIn(who, size)
       // Every case on a desktop (their sections differ: mandate, relatives, referrals, progress); the first on a phone.
       for (const id of size === 'desktop' ? ids.slice(0, 8) : ids.slice(0, 1)) {
         await overview(page, id)
         expect(await untranslated(page, 'fr'), `keys or foreign words on case ${ids.indexOf(id)}`).toEqual([])
       }
       await page.screenshot({ path: path.join(SCREENSHOTS, `case-words-${who}-${size}.png`), fullPage: true })
+      // Every section loaded and shown, no form opened yet: no chunk holding zod was fetched.
+      const zod = readBuild()
+        .chunks.filter((c) => c.modules.some((m) => m.startsWith('node_modules/zod/')))
+        .map((c) => c.file)
+      expect(zod.length).toBeGreaterThan(0)
+      expect(scripts.filter((s) => zod.includes(s))).toEqual([])
       if (size === 'desktop' && who === 'intervenant') {
         // The dialogs load on demand, with the overview's words too.
         await overview(page, ids[0]!)
