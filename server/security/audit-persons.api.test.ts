@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { API_ROUTES } from '../app'
 import { CASE_RECIPES, type Recipe, routeKey, sendAs } from '../test/case-recipes'
 import { type CaseFixture, type CaseWorld, caseWorld, type Relationship } from '../test/case-world'
-import { json, startTestApp, type TestApp } from '../test/harness'
+import { json, startTestApp, type TestApp, serviceDate } from '../test/harness'
 import { EXCLUDED } from './audit-persons.excluded'
 
 /**
@@ -117,7 +117,7 @@ const CALLS: Record<string, Call[]> = {
 const CASE_READERS: Relationship[] = ['assigned', 'teamLead', 'breakGlass']
 
 const GETS = API_ROUTES.filter((r) => r.method === 'GET')
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+const day = serviceDate
 
 beforeAll(async () => {
   t = await startTestApp({ env: { PARCOURS_DENIALS_PER_MINUTE: '100000' } })

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { type Agent, auditRows, json, startTestApp, type TestApp } from '../../test/harness'
+import { type Agent, auditRows, json, startTestApp, type TestApp, serviceDate } from '../../test/harness'
 
 let t: TestApp
 let team: string
@@ -94,7 +94,7 @@ it('gives the lead a dashboard of the team: counts by status, kind, framework an
 it('shows the lead overdue tasks per worker and by case code, without their titles; the closure carries its version', async () => {
   const c = await activeCase()
   const other = await activeCase()
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+  const day = serviceDate
   const task = (id: string, title: string, dueDate: string) => worker.post(`/api/accompaniments/${id}/tasks`, { title, dueDate })
   const late = json(await task(c.id, 'Rappeler la mère de Oussama', day(-3)))
   json(await task(c.id, 'Préparer le rapport', day(2)))
@@ -138,7 +138,7 @@ it('shows the lead overdue tasks per worker and by case code, without their titl
 it('lists the cases waiting for a worker and the mandates ending within 30 days, by code', async () => {
   const intake = await t.as(['intake'], { teamIds: [team] })
   const person = json(await intake.post('/api/persons', { firstName: 'Yasmina', lastName: 'El Amrani' }))
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+  const day = serviceDate
   const judicial = (mandateEnd: string) => ({
     framework: 'judicial',
     measure: 'youth_protection',
@@ -170,7 +170,7 @@ it('lists the cases waiting for a worker and the mandates ending within 30 days,
 
 it("records on the dashboard's audit entry the client of every case it lists", async () => {
   const intake = await t.as(['intake'], { teamIds: [team] })
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+  const day = serviceDate
   const client = async (by: Agent, lastName: string) => json(await by.post('/api/persons', { firstName: 'Client', lastName })).id as string
   const closing = await activeCase()
   await worker.post(`/api/accompaniments/${closing.id}/closure`, { outcome: 'moved_away', reason: 'Déménagement' }, v(1))

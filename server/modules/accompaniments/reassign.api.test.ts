@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { type Agent, json, startTestApp, type TestApp } from '../../test/harness'
+import { type Agent, json, startTestApp, type TestApp, serviceDate } from '../../test/harness'
 
 /**
  * My day and the calendar list only the rows of cases one still sees, so a worker taken off a
@@ -24,7 +24,7 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+const day = serviceDate
 const at = (offset: number) => `${day(offset)}T10:00:00.000Z`
 type Task = { id: string; assigneeId: string; status: string; version: number }
 type Session = { id: string; workerId: string; status: string; version: number }

@@ -222,7 +222,7 @@ it('gives one CSV with every table, UTF-8 with a BOM', async () => {
 
 it('is not a researcher’s: a lead of another team named on a running study of this team gets the indicators, not the report', async () => {
   const both = await t.as(['lead', 'researcher'], { teamIds: [await t.team()] })
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+  const day = serviceDate
   const created = await lead.post('/api/studies', {
     teamId: team,
     title: 'Orientations et suites',

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { runCli } from '../../test/cli'
-import { type Agent, json, startTestApp, type TestApp } from '../../test/harness'
+import { type Agent, json, startTestApp, type TestApp, serviceDate } from '../../test/harness'
 
 /**
  * Issue 14: progress indicators come from facts the saving commands write (case_progress_facts),
@@ -13,7 +13,7 @@ let worker: Agent & { userId: string }
 let lead: Agent & { userId: string }
 let dpo: Agent & { userId: string }
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+const day = serviceDate
 const PERIOD = `from=${day(-1)}&to=${day(1)}`
 const v = (n: number) => ({ 'if-match': `"${n}"` })
 const tie = (name: string, valence: string) => ({ id: crypto.randomUUID(), name, kind: 'person', relation: 'friend', strength: 2, valence })

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { json, startTestApp, type TestApp } from '../../test/harness'
+import { json, startTestApp, type TestApp, serviceDate } from '../../test/harness'
 import { ifMatch, newCase, referralWorld, sent } from '../referrals/referral-world.fixture'
 
 /** Issue 14: referrals sent from the team's cases, by what became of them and by the partner's audience. */
 let t: TestApp
 let w: Awaited<ReturnType<typeof referralWorld>>
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+const day = serviceDate
 
 beforeAll(async () => {
   t = await startTestApp()

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { type Agent, auditRows, json, startTestApp, type TestApp } from '../../test/harness'
+import { type Agent, auditRows, json, startTestApp, type TestApp, serviceDate } from '../../test/harness'
 import { expectTrue, openTeamCase } from './indicators.fixture'
 
 let t: TestApp
@@ -12,7 +12,7 @@ let dpo: Agent & { userId: string }
 let researcher: Agent & { userId: string }
 let otherTeam: string
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+const day = serviceDate
 // Yesterday to tomorrow holds the service's today whatever its time zone.
 const PERIOD = `from=${day(-1)}&to=${day(1)}`
 const v = (n: number) => ({ 'if-match': `"${n}"` })

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { type Agent, json, startTestApp, type TestApp } from '../../test/harness'
+import { type Agent, json, startTestApp, type TestApp, serviceDate } from '../../test/harness'
 import { runScheduledNotifications } from './notifications'
 
 /**
@@ -28,7 +28,7 @@ afterAll(() => t.close())
 
 type Notice = { event: string; subjectType: string; subjectId: string; reference: string }
 const notices = async (a: Agent): Promise<Notice[]> => json(await a.get('/api/notifications')).items
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+const day = serviceDate
 const monthsAgo = (months: number, plusDays: number) => {
   const d = new Date()
   d.setUTCMonth(d.getUTCMonth() - months)

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { type Agent, json, startTestApp, type TestApp } from '../../test/harness'
+import { type Agent, json, startTestApp, type TestApp, serviceDate } from '../../test/harness'
 import { serviceDayStart, serviceToday } from '../../time/service-day'
 
 /**
@@ -22,7 +22,7 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+const day = serviceDate
 
 it('a worker taken off a case no longer sees its tasks or sessions on My day or the calendar', async () => {
   const person = json(await first.post('/api/persons', { firstName: 'Sami', lastName: 'Ouazzani' }))

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { type Agent, json, startTestApp, type TestApp } from '../../test/harness'
+import { type Agent, json, startTestApp, type TestApp, serviceDate } from '../../test/harness'
 import { addMonths } from './reminders.queries'
 
 let t: TestApp
@@ -15,7 +15,7 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+const day = serviceDate
 const monthsAgo = (n: number, plusDays = 0) => addMonths(day(plusDays), -n)
 type R = { type: string; accompanimentId: string; date: string }
 
