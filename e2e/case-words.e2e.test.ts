@@ -42,8 +42,11 @@ async function signedIn(who: string, size: keyof typeof SIZES) {
   })
   expect(res.status(), `sign-in of ${who}`).toBe(200)
   const cases = await context.request.get(`${server.url}/api/accompaniments`)
-  const ids = ((await cases.json()) as { items: { id: string }[] }).items.map((c) => c.id)
+  const items = ((await cases.json()) as { items: { id: string; status: string }[] }).items
+  const ids = items.map((c) => c.id)
   expect(ids.length, `${who}'s cases`).toBeGreaterThan(0)
+  // A case still running, whose buttons open the details, lifecycle and section dialogs.
+  const active = items.find((c) => c.status === 'active')?.id
   const page = await context.newPage()
   const problems = watchConsole(page)
   const scripts: string[] = []
@@ -55,7 +58,7 @@ async function signedIn(who: string, size: keyof typeof SIZES) {
     asked.push(route.request().url())
     return route.abort()
   })
-  return { page, problems, asked, ids, scripts }
+  return { page, problems, asked, ids, active, scripts }
 }
 
 const noLoader = (page: Page) =>
@@ -84,7 +87,7 @@ async function overview(page: Page, id: string): Promise<void> {
 for (const who of ['intervenant', 'responsable'])
   for (const size of ['desktop', 'phone'] as const)
     it(`${who}'s case overviews on a ${size}: every word there, the other screens' words never asked for`, async () => {
-      const { page, problems, asked, ids, scripts } = await signedIn(who, size)
+      const { page, problems, asked, ids, active, scripts } = await signedIn(who, size)
       // Every case on a desktop (their sections differ: mandate, relatives, referrals, progress); the first on a phone.
       for (const id of size === 'desktop' ? ids.slice(0, 8) : ids.slice(0, 1)) {
         await overview(page, id)
@@ -98,12 +101,20 @@ for (const who of ['intervenant', 'responsable'])
       expect(zod.length).toBeGreaterThan(0)
       expect(scripts.filter((s) => zod.includes(s))).toEqual([])
       if (size === 'desktop' && who === 'intervenant') {
-        // The dialogs load on demand, with the overview's words too.
-        await overview(page, ids[0]!)
-        const dialogs = [tr('fr', 'caseDetails.edit'), tr('fr', 'lifecycle.action.suspend')]
+        // The dialogs load on demand, with the overview's words too (every one must be there to open).
+        expect(active, 'an active case of the demo worker').toBeDefined()
+        await overview(page, active!)
+        const dialogs = [
+          tr('fr', 'caseDetails.edit'),
+          tr('fr', 'lifecycle.action.suspend'),
+          tr('fr', 'relatives.add'),
+          tr('fr', 'exceptions.recordOne'),
+          tr('fr', 'referrals.consent.recordOne'),
+          tr('fr', 'referrals.new'),
+        ]
         for (const name of dialogs) {
           const button = page.getByRole('button', { name, exact: true })
-          if ((await button.count()) === 0) continue
+          expect(await button.count(), `the button "${name}"`).toBeGreaterThan(0)
           await button.first().click()
           const dialog = page.getByRole('dialog')
           await dialog.waitFor()
