@@ -2,7 +2,8 @@ import tseslint from 'typescript-eslint'
 
 /** Tables that hold data about a person concerned: only the doors (and the document store) name them in a query. */
 // restrictions (0042): a person's restriction of processing, written only by security/restriction.ts.
-const PERSON_TABLES = ['persons', 'person_keys', 'person_name_keys', 'document_chunks', 'restrictions']
+// person_name_sets and name_set_keys (0062): the name search's keyed hashes, by distinct name.
+const PERSON_TABLES = ['persons', 'person_keys', 'person_name_sets', 'name_set_keys', 'document_chunks', 'restrictions']
 const CASE_TABLES = [
   'accompaniment_events',
   'access_grants',
@@ -33,7 +34,7 @@ const doorRules = (audit = AUDIT_TABLES) => {
         'Persons and case rows are read through their door: openCase/rowsOf/visibleRows/visibleCases (security/case-access.ts) or security/person-access.ts.',
     },
     {
-      selector: `CallExpression[callee.property.name='insertInto'][arguments.0.value=${names(['accompaniments', ...CASE_TABLES, ...CONTACT_TABLES, ...audit, 'person_keys', 'person_name_keys'])}]`,
+      selector: `CallExpression[callee.property.name='insertInto'][arguments.0.value=${names(['accompaniments', ...CASE_TABLES, ...CONTACT_TABLES, ...audit, 'person_keys', 'person_name_sets', 'name_set_keys'])}]`,
       message: 'Rows of a case are added with insertRows(trx, acc, table, …): the case id comes from the door.',
     },
     {

@@ -112,7 +112,8 @@ async function largeTables(services: Services): Promise<Set<string>> {
     'tasks',
     'persons',
     'person_keys',
-    'person_name_keys',
+    'person_name_sets',
+    'name_set_keys',
     'audit_log',
   ] as const
   const large = new Set<string>()

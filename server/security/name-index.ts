@@ -10,8 +10,9 @@ import { givenNameKeys, KEY_WEIGHT, type KeyKind, nameKeys, querySegments } from
  * 5: beginnings of name words, from three letters (`p:`, ADR 0012).
  * 6: one-letter deletions of name words, folded and as written (`d:`, ADR 0009); Hungarian and
  *    Polish digraphs and Latin -us folded.
+ * 7: the same keys, stored once per set of keys that names make (`name_set_keys`, migration 0062).
  */
-export const NAME_INDEX_VERSION = 6
+export const NAME_INDEX_VERSION = 7
 
 /** Which part of a person's name a key comes from: first names, last name, or another name. */
 export type NameField = 'first' | 'last' | 'other'
@@ -192,6 +193,9 @@ export class NameQuery {
   }
 }
 
+/** The keyed hashes of a person's name keys, and the keyed hash naming that set of keys. */
+export type NameSet = { setHash: string; keys: string[] }
+
 /**
  * Keyed hashes of name keys: the database can match them, but without the key nobody can
  * test a guessed name against it (a plain hash of "mohamed" would be found in a second). Each
@@ -203,6 +207,20 @@ export class NameIndex {
 
   hash(field: NameField, k: string): string {
     return crypto.createHmac('sha256', this.key).update(`${field}|${k}`).digest('base64url').slice(0, 22)
+  }
+
+  /**
+   * A person's keys and the hash of the set they make: persons whose names make the same keys
+   * (namesakes, and spellings the keys do not tell apart) share one set, stored once (ADR 0009).
+   */
+  personSet(names: { firstName: string; lastName: string; otherNames: string[] }): NameSet {
+    const keys = this.personKeys(names).sort()
+    const setHash = crypto
+      .createHmac('sha256', this.key)
+      .update(`set|${keys.join(' ')}`)
+      .digest('base64url')
+      .slice(0, 22)
+    return { setHash, keys }
   }
 
   personKeys(names: { firstName: string; lastName: string; otherNames: string[] }): string[] {

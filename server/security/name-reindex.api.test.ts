@@ -28,13 +28,17 @@ const found = async (q: string) => json(await worker.post('/api/persons/search',
 
 /** What a database indexed by an older version holds: keys this version's queries never produce. */
 async function ageTheIndex(): Promise<void> {
-  const rows = await t.services.db.selectFrom('person_name_keys').select(['person_id']).distinct().execute()
-  await t.services.db.deleteFrom('person_name_keys').execute()
-  for (const r of rows)
+  const rows = await t.services.db.selectFrom('person_name_sets').select(['person_id']).execute()
+  await t.services.db.deleteFrom('person_name_sets').execute()
+  await t.services.db.deleteFrom('name_set_keys').execute()
+  for (const r of rows) {
+    const set_hash = crypto.randomBytes(16).toString('base64url')
+    await t.services.db.insertInto('person_name_sets').values({ person_id: r.person_id, set_hash }).execute()
     await t.services.db
-      .insertInto('person_name_keys')
-      .values({ key_hash: crypto.randomBytes(16).toString('base64url'), person_id: r.person_id })
+      .insertInto('name_set_keys')
+      .values({ key_hash: crypto.randomBytes(16).toString('base64url'), set_hash })
       .execute()
+  }
   await t.services.db.updateTable('system_state').set({ value: '1' }).where('key', '=', 'name_index_version').execute()
 }
 
@@ -52,6 +56,9 @@ it('makes the keys again at start-up when the stored index is older, once, with 
   }
   expect(await found('Sofia Lemaire')).toBe(1)
   expect(await found('Youssef Benhadou')).toBe(1)
+  // The aged sets went with their last bearers: only the two names' sets are stored.
+  const stored = await t.services.db.selectFrom('name_set_keys').select('set_hash').distinct().execute()
+  expect(stored).toHaveLength(2)
   const state = await t.services.db
     .selectFrom('system_state')
     .select('value')

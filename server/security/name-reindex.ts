@@ -3,6 +3,7 @@ import type { Database } from '../db/schema'
 import { appendAudit } from './audit.chain'
 import type { Codec } from './codec'
 import { NAME_INDEX_VERSION, type NameIndex } from './name-index'
+import { addNameSets, dropUnborneNameSets, removeNameSets } from './person-access.name-sets'
 
 const STATE_KEY = 'name_index_version'
 const BATCH = 500
@@ -68,33 +69,26 @@ export async function reindexNames(
       // A person without a data key was erased: nothing of their name can be indexed.
       if (!key) return []
       const plain = codec.openRow('persons', key, r.id, r)
-      const hashes = names.personKeys({
+      const set = names.personSet({
         firstName: String(plain.first_name ?? ''),
         lastName: String(plain.last_name ?? ''),
         otherNames: Array.isArray(plain.other_names) ? plain.other_names.map(String) : [],
       })
-      return hashes.map((key_hash) => ({ key_hash, person_id: r.id }))
+      return [{ personId: r.id, set }]
     })
     await db.transaction().execute(async (trx) => {
-      await trx
-        .deleteFrom('person_name_keys')
-        .where(
-          'person_id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute()
-      for (let i = 0; i < index.length; i += 500)
-        await trx
-          .insertInto('person_name_keys')
-          .values(index.slice(i, i + 500))
-          .onConflict((oc) => oc.doNothing())
-          .execute()
+      await removeNameSets(
+        trx,
+        rows.map((r) => r.id),
+      )
+      await addNameSets(trx, index)
     })
     done += rows.length
     options.onProgress?.(done, total)
   }
   await db.transaction().execute(async (trx) => {
+    // Sets of keys made by an older version that no batch removed (their bearers' rows were gone).
+    await dropUnborneNameSets(trx)
     await setVersion(trx)
     await appendAudit(trx, {
       at: now(),

@@ -1,6 +1,5 @@
 import { sql } from 'kysely'
 import type { Actor, Trx } from '../http/context'
-import { KEY_WEIGHT } from './name-keys'
 import { readableBy } from './person-access.open'
 
 /**
@@ -11,114 +10,95 @@ import { readableBy } from './person-access.open'
 /** The candidates with the best key pre-score (summed in the database) whose keys are scored here. */
 export const PRESELECTED = 50
 
+/** At most this many sets are named in one statement (a score shared by many sets is read in parts). */
+const SETS_PER_STATEMENT = 2000
+
 /**
- * Per person holding keys of the query, the pre-score of `NameQuery.preScore` (doubled, so whole
- * numbers): for each word, the weight of the best of its keys held, summed over the words, for
- * persons holding a key of every word. The query's keys are a small table joined on the index of
- * `person_name_keys`; only the matched key rows are read.
+ * Per set of name keys holding keys of the query, the pre-score of `NameQuery.preScore` (doubled,
+ * so whole numbers): for each word, the weight of the best of its keys held, summed over the
+ * words, for sets holding a key of every word. The query's keys are a small table joined on the
+ * index of `name_set_keys`; only the matched key rows are read, once per distinct name and not
+ * once per person bearing it.
  */
-function preScores(perWord: Map<string, number>[]) {
+function setScores(perWord: Map<string, number>[]) {
   const rows = perWord.flatMap((weights, word) => [...weights].map(([hash, w]) => sql`(${hash}, ${sql.lit(word)}, ${sql.lit(w * 2)})`))
-  // One pass, grouped by person only: per word the best weight (null when the word holds no key).
+  // One pass, grouped by set only: per word the best weight (null when the word holds no key).
   const best = perWord.map((_, word) => sql`max(case when q.word = ${sql.lit(word)} then q.weight end)`)
-  return sql<{ person_id: string; points: number }>`(with q (hash, word, weight) as (values ${sql.join(rows)})
-    select k.person_id, ${sql.join(best, sql` + `)} as points
-    from q join person_name_keys k on k.key_hash = q.hash
-    group by k.person_id
+  return sql<{ set_hash: string; points: number }>`with q (hash, word, weight) as (values ${sql.join(rows)})
+    select k.set_hash, ${sql.join(best, sql` + `)} as points
+    from q join name_set_keys k on k.key_hash = q.hash
+    group by k.set_hash
     having ${sql.join(
       best.map((b) => sql`${b} > 0`),
       sql` and `,
-    )})`
+    )}`
 }
 
-/** Per word, its spelt and folded keys only; null when some word has none (a query of runs only). */
-function strictPerWord(perWord: Map<string, number>[]): Map<string, number>[] | null {
-  const strict = perWord.map((weights) => new Map([...weights].filter(([, w]) => w >= KEY_WEIGHT.t)))
-  return strict.every((w) => w.size > 0) ? strict : null
-}
-
-/**
- * Whether the strict pass's answer is the full pass's. A person holding a spelt or folded key of
- * every word has the same pre-score in both (those keys outweigh heard and loose ones); anyone
- * else matches some word at most as heard, so scores at most spelt on the other words plus heard
- * on that one. When more than `PRESELECTED` persons passed strictly and the last of the first
- * `PRESELECTED` scores above that ceiling, nobody else can enter them, and there were more.
- */
-export function strictPassSuffices(strict: { points: number }[], words: number): boolean {
-  const ceiling =
-    2 * (KEY_WEIGHT.n * (words - 1) + Math.max(KEY_WEIGHT.m, KEY_WEIGHT.g, KEY_WEIGHT.p, KEY_WEIGHT.d, KEY_WEIGHT.s, KEY_WEIGHT.b))
-  return strict.length > PRESELECTED && strict[PRESELECTED - 1]!.points > ceiling
-}
-
-/**
- * Whether the strict pass is worth trying. It reads about a third of the key rows of the full
- * pass, so it pays when it suffices more than about a third of the time: on large registers
- * (three searches in four at 200,000 synthetic persons), hardly ever on small ones, where fewer
- * than 50 persons match strictly and the full pass follows anyway. The odds are learnt from the
- * searches made (a moving average, no query or person kept) and the strict pass is still tried
- * one search in `RETRY_EVERY` while it does not pay, so that a register that grows is noticed.
- * Either way the answer is the same: only what it costs changes.
- */
-export class StrictPassOdds {
-  static readonly RETRY_EVERY = 16
-  private odds = 1
-  private skipped = 0
-
-  worthTrying(): boolean {
-    if (this.odds >= 0.35 || ++this.skipped >= StrictPassOdds.RETRY_EVERY) {
-      this.skipped = 0
-      return true
-    }
-    return false
-  }
-
-  record(sufficed: boolean): void {
-    this.odds = this.odds * 0.9 + (sufficed ? 0.1 : 0)
-  }
-}
-const strictPass = new StrictPassOdds()
-
-/** The `PRESELECTED` + 1 best persons by pre-score over these keys (doubled weights), best first. */
-async function preselect(trx: Trx, actor: Actor, perWord: Map<string, number>[], readableOnly: boolean) {
-  // Driven from the matched keys, never from the persons table, so that a search reads what it
-  // matched and not the register.
+/** The first `limit` persons by id bearing one of these sets whom a search may find. */
+async function bearers(trx: Trx, actor: Actor, sets: string[], readableOnly: boolean, limit: number): Promise<string[]> {
   const rows = await trx
-    .selectFrom(preScores(perWord).as('m'))
-    .select(['m.person_id', 'm.points'])
+    .selectFrom('person_name_sets')
+    .select('person_name_sets.person_id')
+    .where('person_name_sets.set_hash', 'in', sets)
     // A person whose data key was destroyed (erased) can show nothing, so is no match.
     .where((eb) =>
-      eb.exists(eb.selectFrom('person_keys').select('person_keys.person_id').whereRef('person_keys.person_id', '=', 'm.person_id')),
+      eb.exists(
+        eb.selectFrom('person_keys').select('person_keys.person_id').whereRef('person_keys.person_id', '=', 'person_name_sets.person_id'),
+      ),
     )
     // Nor is a restricted person, whoever searches.
     .where((eb) =>
       eb.not(
         eb.exists(
-          eb.selectFrom('persons').select('persons.id').whereRef('persons.id', '=', 'm.person_id').where('persons.restricted', '=', 1),
+          eb
+            .selectFrom('persons')
+            .select('persons.id')
+            .whereRef('persons.id', '=', 'person_name_sets.person_id')
+            .where('persons.restricted', '=', 1),
         ),
       ),
     )
     .$if(readableOnly, (qb) =>
       qb.where((eb) =>
-        eb.exists(eb.selectFrom('persons').select('persons.id').whereRef('persons.id', '=', 'm.person_id').where(readableBy(actor))),
+        eb.exists(
+          eb.selectFrom('persons').select('persons.id').whereRef('persons.id', '=', 'person_name_sets.person_id').where(readableBy(actor)),
+        ),
       ),
     )
-    .orderBy('m.points', 'desc')
-    .orderBy('m.person_id')
-    .limit(PRESELECTED + 1)
+    .orderBy('person_name_sets.person_id')
+    .limit(limit)
     .execute()
-  return rows.map((r) => ({ person_id: r.person_id, points: Number(r.points) }))
+  return rows.map((r) => r.person_id)
 }
 
 /**
- * The `PRESELECTED` + 1 best persons for these keys, best first. Spelt and folded keys first:
- * their 50th candidate, when it scores above what any person matching a word only as heard or
- * loosely can reach, makes the answer whole without reading the heard and loose keys, which
- * common names share with thousands (strictPassSuffices).
+ * The `PRESELECTED` + 1 best persons for these keys, by pre-score (doubled weights) and then by id,
+ * best first. The sets matching the query are scored first; their bearers are then read a score
+ * at a time, from the best down, until enough are found: persons named alike share one set and
+ * one score, so a search reads the bearers of the few best names and never every person bearing
+ * a name the query only sounds like. The order is the one a sum over each person's keys gives
+ * (name-preselect.api.test.ts).
  */
 export async function preselectByKeys(trx: Trx, actor: Actor, perWord: Map<string, number>[], readableOnly: boolean) {
-  const strict = strictPass.worthTrying() ? strictPerWord(perWord) : null
-  let preselected = strict ? await preselect(trx, actor, strict, readableOnly) : null
-  if (preselected) strictPass.record(strictPassSuffices(preselected, perWord.length))
-  if (!preselected || !strictPassSuffices(preselected, perWord.length)) preselected = await preselect(trx, actor, perWord, readableOnly)
-  return preselected
+  const sets = await setScores(perWord).execute(trx)
+  const byPoints = new Map<number, string[]>()
+  for (const r of sets.rows) {
+    const points = Number(r.points)
+    const level = byPoints.get(points)
+    if (level) level.push(r.set_hash)
+    else byPoints.set(points, [r.set_hash])
+  }
+  const out: { person_id: string; points: number }[] = []
+  for (const points of [...byPoints.keys()].sort((a, b) => b - a)) {
+    const level = byPoints.get(points)!
+    const need = PRESELECTED + 1 - out.length
+    const found: string[] = []
+    for (let i = 0; i < level.length; i += SETS_PER_STATEMENT)
+      found.push(...(await bearers(trx, actor, level.slice(i, i + SETS_PER_STATEMENT), readableOnly, need)))
+    // Read in parts, the first `need` by id of all the parts (ids are UUIDs: one order everywhere).
+    if (level.length > SETS_PER_STATEMENT) found.sort()
+    for (const person_id of found.slice(0, need)) out.push({ person_id, points })
+    if (out.length > PRESELECTED) break
+  }
+  return out
 }

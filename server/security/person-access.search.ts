@@ -7,16 +7,6 @@ import { PRESELECTED, preselectByKeys } from './person-access.preselect'
 
 /** The name search of the persons door (person-access.ts): by keyed hashes of name keys, never by plaintext. */
 
-/** Replaces a person's search keys (keyed hashes of their name keys). */
-export async function replaceNameKeys(trx: Trx, personId: string, keyHashes: string[]): Promise<void> {
-  await trx.deleteFrom('person_name_keys').where('person_id', '=', personId).execute()
-  if (keyHashes.length)
-    await trx
-      .insertInto('person_name_keys')
-      .values(keyHashes.map((key_hash) => ({ key_hash, person_id: personId })))
-      .execute()
-}
-
 /** A person a name search found, and how well: see docs/adr/0006 and 0009. */
 export type NameMatch = { personId: string; readable: boolean; score: number; exact: boolean }
 
@@ -50,12 +40,13 @@ export async function searchByName(
   const preselected = await preselectByKeys(trx, actor, perWord, opts.readableOnly)
   const candidates = preselected.slice(0, PRESELECTED).map((r) => r.person_id)
   if (candidates.length === 0) return none
-  // Their matched keys only (what scoring looks at), read by person.
+  // Their matched keys only (what scoring looks at), read by person through their name's set.
   const rows = await trx
-    .selectFrom('person_name_keys')
-    .select(['person_name_keys.person_id', 'person_name_keys.key_hash'])
-    .where('person_name_keys.person_id', 'in', candidates)
-    .where('person_name_keys.key_hash', 'in', hashes)
+    .selectFrom('person_name_sets')
+    .innerJoin('name_set_keys', 'name_set_keys.set_hash', 'person_name_sets.set_hash')
+    .select(['person_name_sets.person_id', 'name_set_keys.key_hash'])
+    .where('person_name_sets.person_id', 'in', candidates)
+    .where('name_set_keys.key_hash', 'in', hashes)
     .execute()
   const held = new Map<string, Set<string>>()
   for (const r of rows) held.set(r.person_id, (held.get(r.person_id) ?? new Set()).add(r.key_hash))

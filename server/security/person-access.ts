@@ -11,11 +11,12 @@
  * whoever would read them otherwise is told that the processing is restricted, never why.
  *
  * This file is the door that modules import; behind it, one file a part: reading one person and
- * who may (`person-access.open.ts`), the name search (`.search`) and its first step in the
- * database (`.preselect`), and what lists and search results show of persons (`.names`).
+ * who may (`person-access.open.ts`), the name search (`.search`), its first step in the
+ * database (`.preselect`) and its keys (`.name-sets`), and what lists and search results show of persons (`.names`).
  */
 
 export { type OpenedPerson, PERSON_COLUMNS, isErased, openPerson, readablePersonIds, updatePersonRow } from './person-access.open'
-export { COMPARED, type NameMatch, type NameOpener, replaceNameKeys, searchByName } from './person-access.search'
-export { PRESELECTED, StrictPassOdds, strictPassSuffices } from './person-access.preselect'
+export { COMPARED, type NameMatch, type NameOpener, searchByName } from './person-access.search'
+export { PRESELECTED, preselectByKeys } from './person-access.preselect'
+export { addNameSets, dropUnborneNameSets, removeNameSets, replaceNameSet } from './person-access.name-sets'
 export { idsByCode, personCodes, personNameParts, personNames, searchRows } from './person-access.names'

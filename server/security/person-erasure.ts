@@ -4,6 +4,7 @@ import { fail } from '../http/errors'
 import { CASE_TABLES } from './case-tables'
 import { SENSITIVE, type SensitiveTable } from './codec'
 import type { DocumentRef } from './document-store'
+import { removeNameSets } from './person-access.name-sets'
 
 /**
  * Erasure by crypto-shredding (issue 13): the one place that empties a person. In the caller's
@@ -104,7 +105,7 @@ export async function erasePerson(
     .set({ ...emptied('persons'), erased_at: now, updated_at: now, version: (eb) => eb('version', '+', 1) })
     .where('id', '=', personId)
     .execute()
-  await trx.deleteFrom('person_name_keys').where('person_id', '=', personId).execute()
+  await removeNameSets(trx, [personId])
   if (cases.length) {
     await trx
       .updateTable('accompaniments')

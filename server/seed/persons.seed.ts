@@ -4,6 +4,7 @@ import { toJson } from '../db/json'
 import type { Database } from '../db/schema'
 import type { Services } from '../http/context'
 import { newPersonCode } from '../modules/persons/person-code'
+import { addNameSets } from '../security/person-access'
 import { hashPassword } from '../security/passwords'
 import { createUser } from '../modules/users/users.commands'
 import { systemContext } from './system-context'
@@ -34,7 +35,7 @@ export async function seedPersons(services: Services, count: number, onProgress?
     const size = Math.min(BATCH, count - done)
     await ctx.write('seed.persons', async (trx, audit) => {
       const persons: Insertable<Database['persons']>[] = []
-      const keys = []
+      const keys: Parameters<typeof addNameSets>[1] = []
       const wrapped = []
       for (let i = 0; i < size; i++) {
         const id = crypto.randomUUID()
@@ -64,17 +65,11 @@ export async function seedPersons(services: Services, count: number, onProgress?
           updated_at: now,
           version: 1,
         })
-        for (const key_hash of services.names.personKeys({ firstName: first, lastName: last, otherNames: [] })) {
-          keys.push({ key_hash, person_id: id })
-        }
+        keys.push({ personId: id, set: services.names.personSet({ firstName: first, lastName: last, otherNames: [] }) })
       }
       await trx.insertInto('person_keys').values(wrapped).execute()
       await trx.insertInto('persons').values(persons).execute()
-      for (let i = 0; i < keys.length; i += 2000)
-        await trx
-          .insertInto('person_name_keys')
-          .values(keys.slice(i, i + 2000))
-          .execute()
+      await addNameSets(trx, keys)
       audit.detail({ count: size })
     })
     done += size

@@ -69,7 +69,10 @@ export interface CaseworkTables {
     lifted_by: string | null
     lifted_at: string | null
   }
-  person_name_keys: { key_hash: string; person_id: string }
+  /** Which set of name keys a person's name makes (0062, ADR 0009): persons named alike share one. */
+  person_name_sets: { person_id: string; set_hash: string }
+  /** The keyed hashes of each set of name keys, once per set, however many persons bear it. */
+  name_set_keys: { key_hash: string; set_hash: string }
   accompaniments: {
     id: string
     code: string

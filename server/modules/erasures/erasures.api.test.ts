@@ -89,6 +89,12 @@ async function closedCase(first: string, last: string, mandateEnd?: string) {
   }
 }
 
+/** The stored search keys of the set the secret name makes. */
+function setKeys() {
+  const { setHash } = h.services.names.personSet({ firstName: SECRET.firstName, lastName: SECRET.lastName, otherNames: [] })
+  return h.services.db.selectFrom('name_set_keys').select('key_hash').where('set_hash', '=', setHash).execute()
+}
+
 async function close(caseId: string, version: number) {
   const asked = await worker.post(
     `/api/accompaniments/${caseId}/closure`,
@@ -186,6 +192,8 @@ describe('a confirmed erasure', () => {
 
   beforeAll(async () => {
     c = await closedCase(SECRET.firstName, SECRET.lastName)
+    // Their name's set of search keys is stored, and borne by them alone.
+    expect(await setKeys()).not.toEqual([])
     for (const [takenOn, score] of [
       ['2026-01-10', 3],
       ['2026-03-10', 6],
@@ -322,7 +330,9 @@ describe('a confirmed erasure', () => {
     }
     const db = h.services.db
     expect(await db.selectFrom('person_keys').select('person_id').where('person_id', '=', c.personId).execute()).toEqual([])
-    expect(await db.selectFrom('person_name_keys').select('person_id').where('person_id', '=', c.personId).execute()).toEqual([])
+    expect(await db.selectFrom('person_name_sets').select('person_id').where('person_id', '=', c.personId).execute()).toEqual([])
+    // The keyed hashes of their name went with them: nobody else bore that set.
+    expect(await setKeys()).toEqual([])
     expect(await db.selectFrom('document_chunks').select('seq').where('document_id', '=', c.documentId).execute()).toEqual([])
     const person = await db.selectFrom('persons').selectAll().where('id', '=', c.personId).executeTakeFirstOrThrow()
     expect(person).toMatchObject({ code: c.personCode, first_name_sealed: '', notes_sealed: null, phone_sealed: null })

@@ -84,10 +84,11 @@ describe('the index made before prefixes', () => {
     ]
       .filter(([k]) => !/^[pd]:/.test(k))
       .map(([, h]) => h)
-    await t.services.db.deleteFrom('person_name_keys').where('person_id', '=', julien.id).execute()
+    await t.services.db.deleteFrom('person_name_sets').where('person_id', '=', julien.id).execute()
+    await t.services.db.insertInto('person_name_sets').values({ person_id: julien.id, set_hash: 'version-4-julien' }).execute()
     await t.services.db
-      .insertInto('person_name_keys')
-      .values([...new Set(old)].map((key_hash) => ({ key_hash, person_id: julien.id })))
+      .insertInto('name_set_keys')
+      .values([...new Set(old)].map((key_hash) => ({ key_hash, set_hash: 'version-4-julien' })))
       .execute()
     await t.services.db.updateTable('system_state').set({ value: '4' }).where('key', '=', 'name_index_version').execute()
     expect(ids(await found(owner, 'Jul'))).not.toContain(julien.id)

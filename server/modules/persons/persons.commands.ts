@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import type { PersonInput } from '../../../common/contracts/persons.contracts'
 import { toJson } from '../../db/json'
 import type { RequestContext, Trx } from '../../http/context'
-import { type OpenedPerson, replaceNameKeys, updatePersonRow } from '../../security/person-access'
+import { type OpenedPerson, replaceNameSet, updatePersonRow } from '../../security/person-access'
 import { fail, invalidField } from '../../http/errors'
 import { isKnownPostcode } from '../postcodes/postcodes.data'
 import { newPersonCode } from './person-code'
@@ -48,7 +48,7 @@ export async function createPerson(ctx: RequestContext, trx: Trx, input: Input):
       version: 1,
     })
     .execute()
-  await replaceNameKeys(trx, id, ctx.names.personKeys(input))
+  await replaceNameSet(trx, id, ctx.names.personSet(input))
   return id
 }
 
@@ -69,5 +69,5 @@ export async function updatePerson(ctx: RequestContext, trx: Trx, person: Opened
     .where('version', '=', version)
     .executeTakeFirst()
   if (Number(result.numUpdatedRows) === 0) throw fail('version.mismatch')
-  await replaceNameKeys(trx, id, ctx.names.personKeys(input))
+  await replaceNameSet(trx, id, ctx.names.personSet(input))
 }
