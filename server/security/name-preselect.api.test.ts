@@ -68,8 +68,15 @@ function expected(q: string, readableBy: string | null) {
     .slice(0, PRESELECTED + 1)
 }
 
-const preselected = (q: string, readableBy: string | null) =>
-  preselectByKeys(t.services.db, actorOf(readableBy ?? owner.userId), t.services.names.query(q).weightedPerWord, readableBy !== null)
+const preselected = async (q: string, readableBy: string | null) =>
+  (
+    await preselectByKeys(
+      t.services.db,
+      actorOf(readableBy ?? owner.userId),
+      t.services.names.query(q).weightedPerWord,
+      readableBy !== null,
+    )
+  ).map(({ person_id, points }) => ({ person_id, points }))
 
 describe('the pre-selection by sets of name keys', () => {
   it('returns exactly the persons and scores a sum over each person’s keys gives, ties by id', async () => {

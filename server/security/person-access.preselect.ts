@@ -34,46 +34,51 @@ function setScores(perWord: Map<string, number>[]) {
     )}`
 }
 
-/** The first `limit` persons by id bearing one of these sets whom a search may find. */
-async function bearers(trx: Trx, actor: Actor, sets: string[], readableOnly: boolean, limit: number): Promise<string[]> {
-  const rows = await trx
-    .selectFrom('person_name_sets')
-    .select('person_name_sets.person_id')
-    .where('person_name_sets.set_hash', 'in', sets)
-    // A person whose data key was destroyed (erased) can show nothing, so is no match.
-    .where((eb) =>
-      eb.exists(
-        eb.selectFrom('person_keys').select('person_keys.person_id').whereRef('person_keys.person_id', '=', 'person_name_sets.person_id'),
-      ),
-    )
-    // Nor is a restricted person, whoever searches.
-    .where((eb) =>
-      eb.not(
+/** The first `limit` persons by id bearing one of these sets whom a search may find, with their set. */
+async function bearers(trx: Trx, actor: Actor, sets: string[], readableOnly: boolean, limit: number) {
+  return (
+    trx
+      .selectFrom('person_name_sets')
+      .select(['person_name_sets.person_id', 'person_name_sets.set_hash'])
+      .where('person_name_sets.set_hash', 'in', sets)
+      // A person whose data key was destroyed (erased) can show nothing, so is no match.
+      .where((eb) =>
         eb.exists(
-          eb
-            .selectFrom('persons')
-            .select('persons.id')
-            .whereRef('persons.id', '=', 'person_name_sets.person_id')
-            .where('persons.restricted', '=', 1),
+          eb.selectFrom('person_keys').select('person_keys.person_id').whereRef('person_keys.person_id', '=', 'person_name_sets.person_id'),
         ),
-      ),
-    )
-    .$if(readableOnly, (qb) =>
-      qb.where((eb) =>
-        eb.exists(
-          eb.selectFrom('persons').select('persons.id').whereRef('persons.id', '=', 'person_name_sets.person_id').where(readableBy(actor)),
+      )
+      // Nor is a restricted person, whoever searches.
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('persons')
+              .select('persons.id')
+              .whereRef('persons.id', '=', 'person_name_sets.person_id')
+              .where('persons.restricted', '=', 1),
+          ),
         ),
-      ),
-    )
-    .orderBy('person_name_sets.person_id')
-    .limit(limit)
-    .execute()
-  return rows.map((r) => r.person_id)
+      )
+      .$if(readableOnly, (qb) =>
+        qb.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('persons')
+              .select('persons.id')
+              .whereRef('persons.id', '=', 'person_name_sets.person_id')
+              .where(readableBy(actor)),
+          ),
+        ),
+      )
+      .orderBy('person_name_sets.person_id')
+      .limit(limit)
+      .execute()
+  )
 }
 
 /**
  * The `PRESELECTED` + 1 best persons for these keys, by pre-score (doubled weights) and then by id,
- * best first. The sets matching the query are scored first; their bearers are then read a score
+ * best first, each with the set of keys their name makes. The sets matching the query are scored first; their bearers are then read a score
  * at a time, from the best down, until enough are found: persons named alike share one set and
  * one score, so a search reads the bearers of the few best names and never every person bearing
  * a name the query only sounds like. The order is the one a sum over each person's keys gives
@@ -88,16 +93,16 @@ export async function preselectByKeys(trx: Trx, actor: Actor, perWord: Map<strin
     if (level) level.push(r.set_hash)
     else byPoints.set(points, [r.set_hash])
   }
-  const out: { person_id: string; points: number }[] = []
+  const out: { person_id: string; points: number; set_hash: string }[] = []
   for (const points of [...byPoints.keys()].sort((a, b) => b - a)) {
     const level = byPoints.get(points)!
     const need = PRESELECTED + 1 - out.length
-    const found: string[] = []
+    const found: { person_id: string; set_hash: string }[] = []
     for (let i = 0; i < level.length; i += SETS_PER_STATEMENT)
       found.push(...(await bearers(trx, actor, level.slice(i, i + SETS_PER_STATEMENT), readableOnly, need)))
     // Read in parts, the first `need` by id of all the parts (ids are UUIDs: one order everywhere).
-    if (level.length > SETS_PER_STATEMENT) found.sort()
-    for (const person_id of found.slice(0, need)) out.push({ person_id, points })
+    if (level.length > SETS_PER_STATEMENT) found.sort((a, b) => (a.person_id < b.person_id ? -1 : 1))
+    for (const bearer of found.slice(0, need)) out.push({ ...bearer, points })
     if (out.length > PRESELECTED) break
   }
   return out

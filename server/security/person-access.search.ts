@@ -40,16 +40,18 @@ export async function searchByName(
   const preselected = await preselectByKeys(trx, actor, perWord, opts.readableOnly)
   const candidates = preselected.slice(0, PRESELECTED).map((r) => r.person_id)
   if (candidates.length === 0) return none
-  // Their matched keys only (what scoring looks at), read by person through their name's set.
-  const rows = await trx
-    .selectFrom('person_name_sets')
-    .innerJoin('name_set_keys', 'name_set_keys.set_hash', 'person_name_sets.set_hash')
-    .select(['person_name_sets.person_id', 'name_set_keys.key_hash'])
-    .where('person_name_sets.person_id', 'in', candidates)
-    .where('name_set_keys.key_hash', 'in', hashes)
-    .execute()
-  const held = new Map<string, Set<string>>()
-  for (const r of rows) held.set(r.person_id, (held.get(r.person_id) ?? new Set()).add(r.key_hash))
+  // The keys of their names' sets (namesakes share one), of which scoring looks at those matched.
+  const setOf = new Map(preselected.slice(0, PRESELECTED).map((r) => [r.person_id, r.set_hash]))
+  const sets = [...new Set(setOf.values())]
+  const asked = new Set(hashes)
+  const setKeys = new Map<string, Set<string>>()
+  for (const r of await trx
+    .selectFrom('name_set_keys')
+    .select(['name_set_keys.set_hash', 'name_set_keys.key_hash'])
+    .where('name_set_keys.set_hash', 'in', sets)
+    .execute())
+    if (asked.has(r.key_hash)) setKeys.set(r.set_hash, (setKeys.get(r.set_hash) ?? new Set()).add(r.key_hash))
+  const held = new Map(candidates.map((id) => [id, setKeys.get(setOf.get(id)!) ?? new Set<string>()]))
   const wordHashes = query.perWordAndField
   const scored = candidates.flatMap((personId) => {
     const keys = held.get(personId) ?? new Set()
