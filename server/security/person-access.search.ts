@@ -32,8 +32,8 @@ export async function searchByName(
   query: NameQuery,
   q: string,
   opts: { readableOnly: boolean; limit: number; codec: NameOpener; birthYear?: number | null },
-): Promise<{ matches: NameMatch[]; capped: boolean; compared: number }> {
-  const none = { matches: [], capped: false, compared: 0 }
+): Promise<{ matches: NameMatch[]; capped: boolean; compared: number; rows: Awaited<ReturnType<typeof nameRows>> }> {
+  const none = { matches: [], capped: false, compared: 0, rows: [] }
   const hashes = query.hashes
   const perWord = query.weightedPerWord
   if (perWord.length === 0 || hashes.length === 0) return none
@@ -59,7 +59,8 @@ export async function searchByName(
     return s ? [{ personId, ...s, matched: query.coverage(keys, wordHashes) }] : []
   })
   // Whether the actor may read a person matters to finding them only where the best reading and
-  // the best reading naming first and last name differ: ask the database about those alone.
+  // the best reading naming first and last name differ: ask the database about those alone (the
+  // question costs by the person asked about: asking about all 50 at once was slower).
   const readable = opts.readableOnly
     ? new Set(candidates)
     : await readablePersonIds(
@@ -86,6 +87,7 @@ export async function searchByName(
   const shown = ranked.slice(0, opts.limit)
   const unknown = opts.readableOnly ? [] : shown.filter((m) => !readable.has(m.personId)).map((m) => m.personId)
   for (const id of await readablePersonIds(trx, actor, unknown)) readable.add(id)
+  const shownIds = new Set(shown.map((m) => m.personId))
   return {
     matches: shown.map((m) => ({
       personId: m.personId,
@@ -95,21 +97,26 @@ export async function searchByName(
     })),
     capped: ranked.length > opts.limit || eligible.length > COMPARED || preselected.length > PRESELECTED,
     compared: keys.size,
+    // What a result shows of them, already read: the caller need not read it again.
+    rows: sealed.filter((r) => shownIds.has(r.id)),
   }
 }
 
-/** The sealed names and birth year of persons a search compares. */
+/** The sealed names and birth year of persons a search compares, with what a result shows of them (`searchRows`). */
 function nameRows(trx: Trx, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([])
   return trx
     .selectFrom('persons')
     .select([
       'persons.id',
+      'persons.code',
       'persons.first_name_sealed',
       'persons.last_name_sealed',
       'persons.other_names_sealed',
       'persons.birth_year_sealed',
+      'persons.postcode',
     ])
     .where('persons.id', 'in', ids)
+    .where('persons.erased_at', 'is', null)
     .execute()
 }

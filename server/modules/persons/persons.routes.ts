@@ -53,22 +53,19 @@ export const personRoutes = [
       return ctx.read('person.searched', async (trx, audit) => {
         const code = parsePersonCode(body.q)
         const caseCode = code ? null : parseCaseCode(body.q)
-        const {
-          matches: shown,
-          capped,
-          compared,
-        } = code
-          ? await byCode(ctx, trx, code)
-          : caseCode
-            ? await byCaseCode(ctx, trx, caseCode)
+        const named =
+          code || caseCode
+            ? null
             : await searchByName(trx, ctx.user, ctx.names.query(body.q), body.q, {
                 readableOnly: isBroadNameQuery(body.q),
                 limit: SEARCH_CAP,
                 codec: ctx.codec,
                 birthYear: body.birthYear ?? null,
               })
+        const { matches: shown, capped, compared } = named ?? (code ? await byCode(ctx, trx, code) : await byCaseCode(ctx, trx, caseCode!))
         const ids = shown.map((m) => m.personId)
-        const [rows, keys] = await Promise.all([searchRows(trx, ids), ctx.codec.personKeys(trx, ids)])
+        // A search by name read what it shows with the names it compared.
+        const [rows, keys] = await Promise.all([named ? named.rows : searchRows(trx, ids), ctx.codec.personKeys(trx, ids)])
         const rowOf = new Map(rows.map((r) => [r.id, r]))
         const items = []
         for (const m of shown) {
