@@ -168,7 +168,7 @@ export function evaluate(cases: EvalCase[], size: number, seed = 9): Figures {
     if (!taken.has(sameName(p))) persons.push(p)
   }
   const targets = cases.map((c) => persons.push(c.registered) - 1)
-  // The index of person_name_keys, built per name part: the register has 200,000 persons but a
+  // The index of name_set_keys and person_name_sets, built per name part: the register has 200,000 persons but a
   // few thousand spellings, each keyed once; a key lists the groups of persons bearing a part
   // that has it (the same persons as a key-by-person index, found without keying each person).
   const byPart = new Map<string, number[]>()
