@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../http/context'
 import { rng } from '../seed/synthetic'
-import { json, startTestApp, type TestApp } from '../test/harness'
-import { PRESELECTED, preselectByKeys } from './person-access'
+import { DB_KIND, json, startTestApp, type TestApp } from '../test/harness'
+import { removeNameSets } from './person-access.name-sets'
+import { PRESELECTED, preselectByKeys, replaceNameSet } from './person-access'
 
 /**
  * The name search's pre-selection in the database (person-access.preselect.ts, ADR 0009): keys are
@@ -149,5 +150,32 @@ describe('the pre-selection by sets of name keys', () => {
     expect(bearers.length).toBeGreaterThan(1)
     const keys = await keysOf(shared)
     expect(new Set(keys.map((k) => k.key_hash)).size).toBe(keys.length)
+  })
+
+  it.runIf(DB_KIND === 'postgres')('never loses a set given a new bearer while its last bearer leaves, on PostgreSQL', async () => {
+    const name = { firstName: 'Ottokar', lastName: 'Zwiebelhuber', otherNames: [] }
+    const leaving = json(await owner.post('/api/persons', name)).id as string
+    const coming = json(await owner.post('/api/persons', { firstName: 'Jan', lastName: 'Maes' })).id as string
+    const set = t.services.names.personSet(name)
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let cameDone = false
+    // The last bearer leaves in a transaction held open; meanwhile another person takes the name.
+    const leave = t.services.db.transaction().execute(async (trx) => {
+      await removeNameSets(trx, [leaving])
+      await held
+    })
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const come = t.services.db
+      .transaction()
+      .execute((trx) => replaceNameSet(trx, coming, set))
+      .then(() => (cameDone = true))
+    // Without the lock the newcomer would be done by now, having seen the keys still stored.
+    await Promise.race([come, new Promise((resolve) => setTimeout(resolve, 500))])
+    expect(cameDone, 'the newcomer waited for the leaver').toBe(false)
+    release()
+    await Promise.all([leave, come])
+    const keys = await t.services.db.selectFrom('name_set_keys').select('key_hash').where('set_hash', '=', set.setHash).execute()
+    expect(keys).toHaveLength(set.keys.length)
   })
 })

@@ -18,5 +18,5 @@
 export { type OpenedPerson, PERSON_COLUMNS, isErased, openPerson, readablePersonIds, updatePersonRow } from './person-access.open'
 export { COMPARED, type NameMatch, type NameOpener, searchByName } from './person-access.search'
 export { PRESELECTED, preselectByKeys } from './person-access.preselect'
-export { addNameSets, dropUnborneNameSets, removeNameSets, replaceNameSet } from './person-access.name-sets'
+export { addNameSets, replaceNameSet } from './person-access.name-sets'
 export { idsByCode, personCodes, personNameParts, personNames, searchRows } from './person-access.names'
