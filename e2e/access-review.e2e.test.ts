@@ -7,7 +7,7 @@ import { DEMO_DOMAIN, DEMO_PASSWORD } from '../server/seed/demo.data'
 import { seedDemo } from '../server/seed/demo.seed'
 import { type AuditEntry, appendAuditMany } from '../server/security/audit.chain'
 import { checkScreen, chooseLanguage, tr } from './i18n-checks'
-import { launchBrowser, startServer, watchConsole } from './support'
+import { launchBrowser, SHOT_TIMEOUT, startServer, watchConsole } from './support'
 
 /**
  * Issue 13, access review: the DPO goes from the audit log to the review with the keyboard, sees
@@ -78,7 +78,7 @@ for (const lang of ['fr', 'nl'] as const) {
     const first = users.locator('tbody tr').first()
     await expect.poll(() => first.getByTestId('review-flag').first().textContent()).toBe(tr(lang, 'accessReview.flags.reads_spike'))
     await checkScreen(page, `access review ${lang}`, lang)
-    await page.screenshot({ path: `${SHOTS}/access-review.${lang}.desktop.png`, fullPage: true })
+    await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/access-review.${lang}.desktop.png`, fullPage: true })
 
     await first.getByRole('button').focus()
     await page.keyboard.press('Enter')
@@ -93,11 +93,11 @@ for (const lang of ['fr', 'nl'] as const) {
     // The demo's first person may have had no reader yet in the first language's run: the
     // summary answers either way (and the DPO's own look-up is a reader in the second run).
     await checkScreen(page, `access review readers ${lang}`, lang)
-    await page.screenshot({ path: `${SHOTS}/access-review-detail.${lang}.desktop.png`, fullPage: true })
+    await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/access-review-detail.${lang}.desktop.png`, fullPage: true })
     // Neither the code typed nor any name is in the address.
     expect(page.url()).not.toContain(person.code)
     await page.setViewportSize({ width: 390, height: 844 })
-    await page.screenshot({ path: `${SHOTS}/access-review.${lang}.phone.png`, fullPage: true })
+    await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/access-review.${lang}.phone.png`, fullPage: true })
     expect(problems).toEqual([])
     await page.context().close()
   })

@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { signedInPage } from './i18n-checks'
-import { expectNoAxeViolations, launchBrowser, SCREENSHOTS, startServer } from './support'
+import { expectNoAxeViolations, launchBrowser, SCREENSHOTS, SHOT_TIMEOUT, startServer } from './support'
 
 let server: Awaited<ReturnType<typeof startServer>>
 let browser: Browser
@@ -20,7 +20,8 @@ afterAll(async () => {
 
 const pageAs = (email: string) => signedInPage(browser, server.url, email)
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `accompaniments-${name}.png`), fullPage: true })
+const shot = (page: Page, name: string) =>
+  page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SCREENSHOTS, `accompaniments-${name}.png`), fullPage: true })
 
 it('intake opens a case for a team, the lead assigns it, the worker finds it, another team breaks the glass and the lead sees it', async () => {
   const teamA = await server.team('Équipe Liège')

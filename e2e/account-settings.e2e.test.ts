@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Language } from '../common/roles'
 import { type Agent, json, TEST_PASSWORD } from '../server/test/harness'
 import { checkScreen, chooseLanguage, signedInPage, tr } from './i18n-checks'
-import { launchBrowser, startServer } from './support'
+import { launchBrowser, SHOT_TIMEOUT, startServer } from './support'
 
 /**
  * The account page (issue 12), in French and Dutch with axe on each step: a notification choice
@@ -135,9 +135,9 @@ describe.each(['fr', 'nl'] as const)('account settings (%s)', (lang) => {
     const address = (u: string) => `${server.url}${new URL(u).pathname}`
     const first = address(await field.inputValue())
     await checkScreen(page, `calendar address made (${lang})`, lang)
-    await feed.screenshot({ path: `${SHOTS}/feed-${lang}-desktop.png` })
+    await feed.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/feed-${lang}-desktop.png` })
     await page.setViewportSize({ width: 390, height: 844 })
-    await feed.screenshot({ path: `${SHOTS}/feed-${lang}-phone.png` })
+    await feed.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/feed-${lang}-phone.png` })
     await page.setViewportSize({ width: 1280, height: 900 })
 
     const res = await fetch(first)
@@ -174,7 +174,7 @@ describe.each(['fr', 'nl'] as const)('account settings (%s)', (lang) => {
     await expect.poll(() => name.innerText()).toBe('Séverine Lambrechts')
     expect(await name.getAttribute('data-masked')).toBeNull()
     await checkScreen(page, `My day, names shown (${lang})`, lang)
-    await page.screenshot({ path: `${SHOTS}/my-day-header-${lang}-desktop.png` })
+    await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/my-day-header-${lang}-desktop.png` })
 
     await tabTo(page, '[data-testid="privacy-screen"]')
     await page.keyboard.press('Space')
@@ -198,14 +198,16 @@ describe.each(['fr', 'nl'] as const)('account settings (%s)', (lang) => {
       .toBe(true)
     await page.getByTestId('calendar-feed').waitFor()
     await checkScreen(page, `account page (${lang})`, lang)
-    await page.screenshot({ path: `${SHOTS}/account-${lang}-desktop.png`, fullPage: true })
+    await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/account-${lang}-desktop.png`, fullPage: true })
     await page.setViewportSize({ width: 390, height: 844 })
-    await page.screenshot({ path: `${SHOTS}/account-${lang}-phone.png`, fullPage: true })
-    await page.getByTestId('notification-preferences').screenshot({ path: `${SHOTS}/notifications-${lang}-phone.png` })
+    await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/account-${lang}-phone.png`, fullPage: true })
+    await page
+      .getByTestId('notification-preferences')
+      .screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/notifications-${lang}-phone.png` })
     await checkScreen(page, `account page on a phone (${lang})`, lang)
     await page.getByRole('button', { name: tr(lang, 'nav.open') }).click()
     await page.getByTestId('privacy-screen').waitFor()
-    await page.screenshot({ path: `${SHOTS}/header-menu-${lang}-phone.png` })
+    await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/header-menu-${lang}-phone.png` })
     expect(problems).toEqual([])
   })
 })

@@ -7,7 +7,7 @@ import type { Language } from '../common/roles'
 import type { Agent } from '../server/test/harness'
 import { checkScreen, chooseLanguage, signIn, tr } from './i18n-checks'
 import { openCase, tableCells } from './cohort'
-import { launchBrowser, SCREENSHOTS, startServer, watchConsole } from './support'
+import { launchBrowser, SCREENSHOTS, SHOT_TIMEOUT, startServer, watchConsole } from './support'
 
 /**
  * Issue 14: the lead logs a training session their team gave, then opens the team's activity
@@ -94,7 +94,7 @@ it('the lead logs a training session, then reads, prints and downloads the yearâ
   await page.getByTestId('training-list').getByText('AthÃ©nÃ©e royal de Jambes').waitFor()
   await expect.poll(() => dialog.count()).toBe(0)
   await checkScreen(page, 'training log with a session (fr)', 'fr')
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'training-log-fr-desktop.png'), fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SCREENSHOTS, 'training-log-fr-desktop.png'), fullPage: true })
 
   // The report, from the navigation: the only team and this year are chosen already.
   await page.getByRole('link', { name: tr('fr', 'nav.activityReport') }).click()
@@ -103,7 +103,7 @@ it('the lead logs a training session, then reads, prints and downloads the yearâ
   await expect.poll(() => tableCells(page, 'report-opened', 'Proche')).toEqual(['< 10', '0', '< 10'])
   expect(await tableCells(page, 'report-training', 'Total')).toEqual(['1', '27', '2,5'])
   await checkScreen(page, 'activity report (fr)', 'fr')
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'activity-report-fr-desktop.png'), fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SCREENSHOTS, 'activity-report-fr-desktop.png'), fullPage: true })
   // The printed page is the report alone: the choice and the buttons are not on paper.
   await page.emulateMedia({ media: 'print' })
   expect(await page.getByRole('region', { name: tr('fr', 'activityReport.choice') }).isVisible()).toBe(false)

@@ -6,7 +6,7 @@ import type { Language } from '../common/roles'
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../server/seed/demo.data'
 import { seedDemo } from '../server/seed/demo.seed'
 import { chooseLanguage, settle, tr } from './i18n-checks'
-import { expectNoAxeViolations, launchBrowser, startServer, watchConsole } from './support'
+import { expectNoAxeViolations, launchBrowser, SHOT_TIMEOUT, startServer, watchConsole } from './support'
 
 /**
  * Issue 12, in the languages of the people who use it. The DPO reads the log as phrases in their
@@ -73,7 +73,7 @@ async function signInPage(email: string, width = 1280, height = 900): Promise<{ 
 const shot = async (page: Page, name: string) => {
   await settle(page)
   await page.evaluate(() => window.scrollTo(0, 0))
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SHOTS, `${name}.png`), fullPage: true })
 }
 
 /** Today in Brussels as dd/mm/yyyy, as the sheet writes the day it was made. */

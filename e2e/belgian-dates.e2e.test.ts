@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Language } from '../common/roles'
 import { CHROME_FLAGS, CHROMIUM } from './chromium'
 import { chooseLanguage, settle, signIn, tr } from './i18n-checks'
-import { expectNoAxeViolations, SCREENSHOTS, startServer, watchConsole } from './support'
+import { expectNoAxeViolations, SCREENSHOTS, SHOT_TIMEOUT, startServer, watchConsole } from './support'
 
 /**
  * Dates the Belgian way whatever the browser's own locale: an American Chromium (--lang=en-US,
@@ -27,7 +27,8 @@ afterAll(async () => {
   await server?.close()
 })
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `belgian-dates-${name}.png`), fullPage: true })
+const shot = (page: Page, name: string) =>
+  page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SCREENSHOTS, `belgian-dates-${name}.png`), fullPage: true })
 
 async function americanPage(email: string) {
   const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Brussels', viewport: { width: 1280, height: 900 } })

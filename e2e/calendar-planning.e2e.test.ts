@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Language } from '../common/roles'
 import { type Agent, json } from '../server/test/harness'
 import { checkScreen, chooseLanguage, settle, signIn, tr } from './i18n-checks'
-import { launchBrowser, startServer, watchConsole } from './support'
+import { launchBrowser, SHOT_TIMEOUT, startServer, watchConsole } from './support'
 
 /**
  * Planning from the calendar and the lead's team view (issue 12), in French and Dutch, on a
@@ -66,7 +66,7 @@ async function pageAs(email: string, lang: Language, width: number): Promise<{ p
 
 const shot = async (page: Page, name: string) => {
   await settle(page)
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/${name}.png`, fullPage: true })
 }
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName)
 

@@ -6,7 +6,7 @@ import { DEMO_DOMAIN, DEMO_PASSWORD } from '../server/seed/demo.data'
 import { seedDemo } from '../server/seed/demo.seed'
 import { readBuild } from '../scripts/web-bundle.screens'
 import { settle, tr, untranslated } from './i18n-checks'
-import { launchBrowser, SCREENSHOTS, startServer, watchConsole } from './support'
+import { launchBrowser, SCREENSHOTS, SHOT_TIMEOUT, startServer, watchConsole } from './support'
 
 /**
  * Issue 9, a light case overview: opened straight from a link (the worker's most frequent screen
@@ -93,7 +93,7 @@ for (const who of ['intervenant', 'responsable'])
         await overview(page, id)
         expect(await untranslated(page, 'fr'), `keys or foreign words on case ${ids.indexOf(id)}`).toEqual([])
       }
-      await page.screenshot({ path: path.join(SCREENSHOTS, `case-words-${who}-${size}.png`), fullPage: true })
+      await page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SCREENSHOTS, `case-words-${who}-${size}.png`), fullPage: true })
       // Every section loaded and shown, no form opened yet: no chunk holding zod was fetched.
       const zod = readBuild()
         .chunks.filter((c) => c.modules.some((m) => m.startsWith('node_modules/zod/')))

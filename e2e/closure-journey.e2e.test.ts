@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Language } from '../common/roles'
 import { json } from '../server/test/harness'
 import { checkScreen, chooseLanguage, signIn, tr } from './i18n-checks'
-import { launchBrowser, startServer, watchConsole } from './support'
+import { launchBrowser, SHOT_TIMEOUT, startServer, watchConsole } from './support'
 
 /**
  * Issue 12, journey 2: a worker asks to close a case that still has an open task and a planned
@@ -112,7 +112,7 @@ it.each([
   await page.getByTestId('move-approve_closure').click()
   await page.getByRole('dialog').getByTestId('closure-open-tasks').waitFor()
   await checkScreen(page, `closure dialog from the case (${where})`, lang)
-  await page.screenshot({ path: `${SHOTS}/closure-dialog-case-${lang}-${size}.png` })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/closure-dialog-case-${lang}-${size}.png` })
   await page
     .getByRole('dialog')
     .getByRole('button', { name: tr(lang, 'common.cancel') })
@@ -141,8 +141,8 @@ it.each([
   await dialog.getByLabel(tr(lang, 'closure.handOverTo'), { exact: true }).click()
   await page.getByRole('option', { name: 'Marc Dubois' }).click()
   await checkScreen(page, `closure dialog, hand-over chosen (${where})`, lang)
-  await page.screenshot({ path: `${SHOTS}/closure-dialog-dashboard-${lang}-${size}.png` })
-  await dialog.screenshot({ path: `${SHOTS}/closure-dialog-dashboard-${lang}-${size}-dialog.png` })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/closure-dialog-dashboard-${lang}-${size}.png` })
+  await dialog.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/closure-dialog-dashboard-${lang}-${size}-dialog.png` })
   await dialog.getByRole('button', { name: tr(lang, 'lifecycle.submit.approve_closure') }).click()
   await dialog.waitFor({ state: 'detached' })
   await closures.getByText(tr(lang, 'dashboard.noClosures')).waitFor()

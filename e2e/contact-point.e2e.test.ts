@@ -5,7 +5,7 @@ import type { Language } from '../common/roles'
 import { seedSheets } from '../server/seed/sheets.seed'
 import { type Agent, json } from '../server/test/harness'
 import { checkScreen, chooseLanguage, settle, signIn, tr } from './i18n-checks'
-import { launchBrowser, startServer, watchConsole } from './support'
+import { launchBrowser, SHOT_TIMEOUT, startServer, watchConsole } from './support'
 
 /**
  * The contact point, whole, in French and in Dutch: a worried mother calls; intake logs the call
@@ -196,11 +196,11 @@ describe.each(RUNS)('the contact point in $lang', (run) => {
 
     // The contact screen with its panel, at desktop and phone widths.
     await settle(page)
-    await page.screenshot({ path: `${SHOTS}/contact-desktop-${L}.png`, fullPage: true })
+    await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/contact-desktop-${L}.png`, fullPage: true })
     await page.setViewportSize({ width: 390, height: 844 })
     await settle(page)
     await panel.scrollIntoViewIfNeeded()
-    await page.screenshot({ path: `${SHOTS}/contact-phone-${L}.png`, fullPage: true })
+    await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/contact-phone-${L}.png`, fullPage: true })
     await checkScreen(page, `final contact on a phone (${L})`, L)
     await page.setViewportSize({ width: 1280, height: 900 })
   })
@@ -292,7 +292,7 @@ describe.each(RUNS)('the contact point in $lang', (run) => {
     const choice = panel.getByRole('radio', { name: new RegExp(`${kase.code} — ${run.mother.join(' ')}`) })
     await choice.check()
     await checkScreen(leadPage.page, `link the second call to the case (${L})`, L)
-    await leadPage.page.screenshot({ path: `${SHOTS}/contact-link-desktop-${L}.png`, fullPage: true })
+    await leadPage.page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/contact-link-desktop-${L}.png`, fullPage: true })
     await panel.getByRole('button', { name: t('contacts.linkCase') }).click()
     await leadPage.page.getByTestId('contact-case').getByText(t('contacts.linkedCase')).waitFor()
     expect(await panel.count()).toBe(0)

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Agent } from '../server/test/harness'
 import { checkScreen, chooseLanguage, signIn, tr } from './i18n-checks'
-import { launchBrowser, startServer, watchConsole } from './support'
+import { launchBrowser, SHOT_TIMEOUT, startServer, watchConsole } from './support'
 
 /**
  * The lead reads the contact point's figures over two weeks of October, in French then Dutch:
@@ -91,10 +91,10 @@ it('the lead opens the statistics from the contacts page, picks a period and rea
       .allInnerTexts(),
   ).toEqual(['1', '1', '1', '1', '1', '2'])
   await checkScreen(page, 'contact statistics', 'fr')
-  await page.screenshot({ path: `${SHOTS}/stats-fr-desktop.png`, fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/stats-fr-desktop.png`, fullPage: true })
   await page.setViewportSize({ width: 390, height: 844 })
   await checkScreen(page, 'contact statistics (phone)', 'fr')
-  await page.screenshot({ path: `${SHOTS}/stats-fr-phone.png`, fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/stats-fr-phone.png`, fullPage: true })
 
   await chooseLanguage(page, server.url, 'nl')
   await page.setViewportSize({ width: 1280, height: 900 })
@@ -119,10 +119,10 @@ it('the lead opens the statistics from the contacts page, picks a period and rea
     )
     .toEqual(['4', '1', '1', '0', '1'])
   await checkScreen(page, 'contact statistics', 'nl')
-  await page.screenshot({ path: `${SHOTS}/stats-nl-desktop.png`, fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/stats-nl-desktop.png`, fullPage: true })
   await page.setViewportSize({ width: 390, height: 844 })
   await checkScreen(page, 'contact statistics (phone)', 'nl')
-  await page.screenshot({ path: `${SHOTS}/stats-nl-phone.png`, fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/stats-nl-phone.png`, fullPage: true })
   // Counts only: no caller's words on the page.
   expect(await page.content()).not.toContain('Verhaegen')
   expect(problems).toEqual([])

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { checkScreen, chooseLanguage, settle, signedInPage, tr } from './i18n-checks'
-import { launchBrowser, startServer } from './support'
+import { launchBrowser, SHOT_TIMEOUT, startServer } from './support'
 
 /**
  * The admin's contact themes screen, in French then in Dutch: reached from the navigation, a
@@ -25,12 +25,12 @@ afterAll(async () => {
 async function shots(page: Page, name: string) {
   if (!SHOTS) return
   fs.mkdirSync(SHOTS, { recursive: true })
-  await page.screenshot({ path: `${SHOTS}/${name}-desktop.png`, fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/${name}-desktop.png`, fullPage: true })
   // Loaded again at phone width: a resize alone catches the navigation half-way through its transition.
   await page.setViewportSize({ width: 390, height: 844 })
   await page.reload({ waitUntil: 'networkidle' })
   await settle(page)
-  await page.screenshot({ path: `${SHOTS}/${name}-phone.png`, fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/${name}-phone.png`, fullPage: true })
   await page.setViewportSize({ width: 1280, height: 900 })
   await page.reload({ waitUntil: 'networkidle' })
 }

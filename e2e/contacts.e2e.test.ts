@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { type Agent, json } from '../server/test/harness'
 import { checkScreen, chooseLanguage, settle, signIn, tr } from './i18n-checks'
-import { launchBrowser, startServer, watchConsole } from './support'
+import { launchBrowser, SHOT_TIMEOUT, startServer, watchConsole } from './support'
 
 /**
  * The contact point at the desk: a worried mother calls, intake writes the call down as a draft
@@ -65,7 +65,7 @@ it('logs a call as a draft while talking, finalises it, recognises the second ca
   await page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/)
   await page.getByTestId('contact-status').getByText(tr('fr', 'contacts.statuses.draft')).waitFor()
   await checkScreen(page, 'contact draft (fr)', 'fr')
-  await page.screenshot({ path: `${SHOTS}/contact-draft.png`, fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/contact-draft.png`, fullPage: true })
 
   await page.getByRole('combobox', { name: tr('fr', 'contacts.urgency'), exact: true }).click()
   await page.getByRole('option', { name: tr('fr', 'contacts.urgencies.48h') }).click()
@@ -134,7 +134,7 @@ it('shows the contact screens in Dutch', async () => {
   await page.getByRole('radio', { name: tr('nl', 'contacts.kinds.professional') }).check()
   await page.getByLabel(tr('nl', 'contacts.sector')).waitFor()
   await checkScreen(page, 'new contact (nl)', 'nl')
-  await page.screenshot({ path: `${SHOTS}/contact-new-nl.png`, fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/contact-new-nl.png`, fullPage: true })
   expect(problems).toEqual([])
 })
 

@@ -12,7 +12,7 @@ import { seedDemo } from '../server/seed/demo.seed'
 import type { Agent } from '../server/test/harness'
 import { checkScreen, chooseLanguage, settle, signedInPage, tr } from './i18n-checks'
 import { shotsAtTwoWidths } from './shots'
-import { expectNoAxeViolations, launchBrowser, startServer } from './support'
+import { expectNoAxeViolations, launchBrowser, SHOT_TIMEOUT, startServer } from './support'
 
 /**
  * Issue 13, "Done means", as one story in French and in Dutch, through the screens: the DPO
@@ -236,7 +236,7 @@ it.each(['fr', 'nl'] as Language[])(
     expect(await dialog.textContent()).toContain(tr(lang, 'erasure.irreversible'))
     await settle(page)
     await expectNoAxeViolations(page, `erasure dialog ${lang}`, '[role="dialog"]')
-    await page.screenshot({ path: path.join(SHOTS, `erasure-dialog-${lang}-desktop.png`) })
+    await page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SHOTS, `erasure-dialog-${lang}-desktop.png`) })
     await press(page, page.getByTestId('erasure-propose-confirm'))
     await dialog.waitFor({ state: 'hidden' })
     await page.getByTestId('erasure-proposed').waitFor()

@@ -6,7 +6,7 @@ import type { Language } from '../common/roles'
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../server/seed/demo.data'
 import { seedDemo } from '../server/seed/demo.seed'
 import { checkScreen, chooseLanguage, settle, tr } from './i18n-checks'
-import { expectNoAxeViolations, launchBrowser, SCREENSHOTS, startServer, watchConsole } from './support'
+import { expectNoAxeViolations, launchBrowser, SCREENSHOTS, SHOT_TIMEOUT, startServer, watchConsole } from './support'
 
 /**
  * The DPO's two questions, on the demo data: a worker goes through their caseload, their day
@@ -66,7 +66,7 @@ const actionsShown = async (page: Page) => rowsOf(page).evaluateAll((rows) => ro
 const shot = async (page: Page, name: string) => {
   await settle(page)
   await page.evaluate(() => window.scrollTo(0, 0))
-  await page.screenshot({ path: path.join(SCREENSHOTS, `dpo-${name}.png`), fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SCREENSHOTS, `dpo-${name}.png`), fullPage: true })
 }
 
 it('a worker reads their clients in lists: caseload, My day, calendar', async () => {

@@ -6,7 +6,7 @@ import { LANGUAGES, type Language } from '../common/roles'
 import { newMfaSecret } from '../server/security/mfa'
 import { type Agent, json, TEST_PASSWORD } from '../server/test/harness'
 import { checkScreen, chooseLanguage, settle, signIn, tr } from './i18n-checks'
-import { launchBrowser, SCREENSHOTS, startServer, watchConsole } from './support'
+import { launchBrowser, SCREENSHOTS, SHOT_TIMEOUT, startServer, watchConsole } from './support'
 
 /**
  * Separation of duties (ADR 0007), in the browser: admin A asks for the worker role for a new
@@ -76,7 +76,7 @@ async function pageAs(email: string, lang: Language, width = 1280): Promise<Page
 async function shot(page: Page, name: string, fullPage = true) {
   await settle(page)
   await page.evaluate(() => window.scrollTo(0, 0))
-  await page.screenshot({ path: path.join(SCREENSHOTS, `duties-${name}.png`), fullPage })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SCREENSHOTS, `duties-${name}.png`), fullPage })
 }
 
 const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true }).waitFor()
@@ -104,7 +104,7 @@ it('admin A asks for the worker role for a new user, who can open no case, and c
   samira.token = /#token=([\w-]+)$/.exec(link)?.[1] ?? ''
   expect(samira.token).not.toBe('')
   await checkScreen(page, 'user created, role waiting (fr)', 'fr')
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'duties-created-fr.png') })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SCREENSHOTS, 'duties-created-fr.png') })
   await dialog.getByRole('button', { name: 'Terminé' }).click()
   await dialog.waitFor({ state: 'detached' })
 

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Language } from '../common/roles'
 import { checkScreen, chooseLanguage, settle, signedInPage, tr } from './i18n-checks'
-import { expectNoAxeViolations, launchBrowser, startServer } from './support'
+import { expectNoAxeViolations, launchBrowser, SHOT_TIMEOUT, startServer } from './support'
 import { shotsAtTwoWidths } from './shots'
 
 /**
@@ -102,7 +102,7 @@ it.each(['fr', 'nl'] as Language[])('the DPO proposes, the lead confirms, the pe
   expect(await dialog.textContent()).toContain(tr(lang, 'erasure.remains'))
   await settle(page)
   await expectNoAxeViolations(page, `erasure dialog ${lang}`, '[role="dialog"]')
-  await page.screenshot({ path: path.join(SHOTS, `erasure-dialog-${lang}-desktop.png`) })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SHOTS, `erasure-dialog-${lang}-desktop.png`) })
   await page.getByTestId('erasure-propose-confirm').click()
   await dialog.waitFor({ state: 'hidden' })
   await page.getByTestId('erasure-proposed').waitFor()
@@ -208,7 +208,7 @@ it('the lead refuses an erasure on a ground GDPR allows, chosen from the keyboar
   await dialog.getByText(tr(lang, 'erasure.refusalReasonMissing')).waitFor()
   await settle(lp)
   await expectNoAxeViolations(lp, 'erasure refuse dialog fr', '[role="dialog"]')
-  await lp.screenshot({ path: path.join(SHOTS, 'erasure-refuse-dialog-fr-desktop.png') })
+  await lp.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SHOTS, 'erasure-refuse-dialog-fr-desktop.png') })
   const ground = dialog.getByRole('radio', { name: tr(lang, 'erasure.refusalReasons.legal_claims') })
   await ground.focus()
   await lp.keyboard.press('Space')

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Language } from '../common/roles'
 import { json, TEST_PASSWORD } from '../server/test/harness'
 import { chooseLanguage, settle, signIn, tr } from './i18n-checks'
-import { expectNoAxeViolations, launchBrowser, SCREENSHOTS, startServer, watchConsole } from './support'
+import { expectNoAxeViolations, launchBrowser, SCREENSHOTS, SHOT_TIMEOUT, startServer, watchConsole } from './support'
 
 /**
  * Issue 12, "finding things": a worker finds "Jul" → Julien Dupont → his case in three actions
@@ -55,7 +55,8 @@ async function axe(page: Page, label: string): Promise<void> {
 }
 
 const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `global-search-${name}.png`) })
+const shot = (page: Page, name: string) =>
+  page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SCREENSHOTS, `global-search-${name}.png`) })
 
 async function startPage(lang: Language, size: keyof typeof SIZES) {
   const context = await browser.newContext({ locale: 'fr-BE', viewport: SIZES[size] })
@@ -75,7 +76,9 @@ for (const lang of ['fr', 'nl'] as const)
       const opener = page.getByTestId('global-search-open')
       await opener.waitFor()
       await axe(page, `header with search, ${lang} ${size}`)
-      await page.locator('header').screenshot({ path: path.join(SCREENSHOTS, `global-search-header-${lang}-${size}.png`) })
+      await page
+        .locator('header')
+        .screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SCREENSHOTS, `global-search-header-${lang}-${size}.png`) })
       const dialog = page.getByRole('dialog', { name: tr(lang, 'globalSearch.title') })
 
       // 1. Open: the shortcut on a desktop, the header's button on a phone.
@@ -139,7 +142,9 @@ for (const lang of ['fr', 'nl'] as const)
       await page.getByTestId('my-day-recent').getByText(new RegExp(julienCase.code)).waitFor()
       await settle(page)
       await axe(page, `my day, recently viewed, ${lang} ${size}`)
-      await page.getByTestId('my-day-recent').screenshot({ path: path.join(SCREENSHOTS, `global-search-my-day-${lang}-${size}.png`) })
+      await page
+        .getByTestId('my-day-recent')
+        .screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SCREENSHOTS, `global-search-my-day-${lang}-${size}.png`) })
       expect(problems).toEqual([])
       await context.close()
     })

@@ -4,7 +4,7 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { LANGUAGES } from '../common/roles'
 import { chooseLanguage, signIn, tr } from './i18n-checks'
-import { launchBrowser, SCREENSHOTS, startServer, watchConsole } from './support'
+import { launchBrowser, SCREENSHOTS, SHOT_TIMEOUT, startServer, watchConsole } from './support'
 
 /**
  * The signed-in header on the widths where it is widest: every control whole, inside the window
@@ -83,7 +83,11 @@ for (const width of [1440, 1280, 1024, 800]) {
         await page.goto(`${server.url}/`)
         await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang)
         await page.getByTestId('logout').waitFor()
-        await page.screenshot({ path: path.join(SCREENSHOTS, `header-${width}-${lang}.png`), clip: { x: 0, y: 0, width, height: 64 } })
+        await page.screenshot({
+          timeout: SHOT_TIMEOUT,
+          path: path.join(SCREENSHOTS, `header-${width}-${lang}.png`),
+          clip: { x: 0, y: 0, width, height: 64 },
+        })
         const boxes = await headerControls(page, lang)
         for (const b of boxes) {
           expect(b.x, `${b.name} starts inside the window (${lang}, ${width} px)`).toBeGreaterThanOrEqual(0)

@@ -6,7 +6,7 @@ import type { Language } from '../common/roles'
 import type { Agent } from '../server/test/harness'
 import { closeCase, dateBack, holdSession, openCase, tableCells } from './cohort'
 import { checkScreen, chooseLanguage, signIn, tr } from './i18n-checks'
-import { launchBrowser, SCREENSHOTS, startServer, watchConsole } from './support'
+import { launchBrowser, SCREENSHOTS, SHOT_TIMEOUT, startServer, watchConsole } from './support'
 
 /**
  * Issue 14: the lead reads their team's indicators for last year, in French then Dutch. Last
@@ -82,10 +82,10 @@ async function readLastYear(page: Page, lang: Language) {
 
 async function shots(page: Page, lang: Language) {
   await checkScreen(page, `indicators (${lang})`, lang)
-  await page.screenshot({ path: path.join(SCREENSHOTS, `indicators-${lang}-desktop.png`), fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SCREENSHOTS, `indicators-${lang}-desktop.png`), fullPage: true })
   await page.setViewportSize({ width: 390, height: 844 })
   await checkScreen(page, `indicators (${lang}, phone)`, lang)
-  await page.screenshot({ path: path.join(SCREENSHOTS, `indicators-${lang}-phone.png`), fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SCREENSHOTS, `indicators-${lang}-phone.png`), fullPage: true })
   await page.setViewportSize({ width: 1280, height: 900 })
 }
 

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Language } from '../common/roles'
 import { checkScreen, chooseLanguage, settle, signedInPage, tr } from './i18n-checks'
-import { expectNoAxeViolations, launchBrowser, startServer } from './support'
+import { expectNoAxeViolations, launchBrowser, SHOT_TIMEOUT, startServer } from './support'
 
 let server: Awaited<ReturnType<typeof startServer>>
 let browser: Browser
@@ -24,10 +24,10 @@ afterAll(async () => {
 /** The same screen at desktop and phone width, then back to desktop. */
 async function shots(page: Page, name: string): Promise<void> {
   await settle(page)
-  await page.screenshot({ path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SHOTS, `${name}-desktop.png`), fullPage: true })
   await page.setViewportSize({ width: 390, height: 844 })
   await settle(page)
-  await page.screenshot({ path: path.join(SHOTS, `${name}-phone.png`), fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SHOTS, `${name}-phone.png`), fullPage: true })
   await page.setViewportSize({ width: 1280, height: 900 })
 }
 

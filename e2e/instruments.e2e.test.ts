@@ -4,7 +4,7 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { LANGUAGES } from '../common/roles'
 import { checkScreen, chooseLanguage, settle, signedInPage, tr } from './i18n-checks'
-import { expectNoAxeViolations, launchBrowser, startServer } from './support'
+import { expectNoAxeViolations, launchBrowser, SHOT_TIMEOUT, startServer } from './support'
 
 let server: Awaited<ReturnType<typeof startServer>>
 let browser: Browser
@@ -20,7 +20,8 @@ afterAll(async () => {
   await server?.close()
 })
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `instruments-${name}.png`), fullPage: true })
+const shot = (page: Page, name: string) =>
+  page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SHOTS, `instruments-${name}.png`), fullPage: true })
 const headers = { 'x-parcours-request': '1' }
 
 /** Sets a scale with the keyboard only: focus its first point, take it, then arrow to the value. */

@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { codeFor, newMfaSecret } from '../server/security/mfa'
-import { expectNoAxeViolations, launchBrowser, SCREENSHOTS, startServer, watchConsole } from './support'
+import { expectNoAxeViolations, launchBrowser, SCREENSHOTS, SHOT_TIMEOUT, startServer, watchConsole } from './support'
 
 let server: Awaited<ReturnType<typeof startServer>>
 let browser: Browser
@@ -23,7 +23,8 @@ it('a worker signs in with MFA, creates a person, finds them by a misspelt name,
   const worker = await server.user(['worker'], { mfaSecret: secret })
   const page = await (await browser.newContext({ locale: 'fr-BE' })).newPage()
   const problems = watchConsole(page)
-  const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `journey-${name}.png`), fullPage: true })
+  const shot = (name: string) =>
+    page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SCREENSHOTS, `journey-${name}.png`), fullPage: true })
 
   await page.goto(`${server.url}/`)
   await page.getByTestId('login-email').fill(worker.email)

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { LANGUAGES, type Language } from '../common/roles'
 import { type Agent, json } from '../server/test/harness'
 import { checkScreen, chooseLanguage, settle, signIn, tr } from './i18n-checks'
-import { launchBrowser, startServer, watchConsole } from './support'
+import { launchBrowser, SHOT_TIMEOUT, startServer, watchConsole } from './support'
 
 /**
  * The lead's dashboard, the worker's week and the report to the mandating authority: each
@@ -103,7 +103,7 @@ async function pageAs(email: string, viewport = { width: 1366, height: 900 }): P
 
 const shot = async (page: Page, name: string) => {
   await page.evaluate(() => window.scrollTo(0, 0))
-  await page.screenshot({ path: `${SHOTS}/lead-${name}.png`, fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/lead-${name}.png`, fullPage: true })
 }
 const h1 = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true }).waitFor()
 

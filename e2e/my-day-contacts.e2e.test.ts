@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 import { type Agent, json } from '../server/test/harness'
 import { checkScreen, chooseLanguage, settle, signedInPage, tr } from './i18n-checks'
-import { launchBrowser, startServer } from './support'
+import { launchBrowser, SHOT_TIMEOUT, startServer } from './support'
 
 /**
  * The contact point on My day: the intake officer on duty opens My day, sees the emergency
@@ -54,11 +54,11 @@ async function onDuty(userId: string) {
 async function shots(page: Page, name: string) {
   const dir = SHOTS ?? '/tmp/parcours-shots'
   fs.mkdirSync(dir, { recursive: true })
-  await page.screenshot({ path: `${dir}/${name}-desktop.png`, fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${dir}/${name}-desktop.png`, fullPage: true })
   await page.setViewportSize({ width: 390, height: 844 })
   await page.reload({ waitUntil: 'networkidle' })
   await settle(page)
-  await page.screenshot({ path: `${dir}/${name}-phone.png`, fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${dir}/${name}-phone.png`, fullPage: true })
   await page.setViewportSize({ width: 1280, height: 900 })
   await page.reload({ waitUntil: 'networkidle' })
 }

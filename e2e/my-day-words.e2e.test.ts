@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../server/seed/demo.data'
 import { seedDemo } from '../server/seed/demo.seed'
 import { settle, tr, untranslated } from './i18n-checks'
-import { expectNoAxeViolations, launchBrowser, SCREENSHOTS, startServer, watchConsole } from './support'
+import { expectNoAxeViolations, launchBrowser, SCREENSHOTS, SHOT_TIMEOUT, startServer, watchConsole } from './support'
 
 /**
  * Issue 9, a light first screen: My day and the signed-in frame wait for their own French words
@@ -86,7 +86,7 @@ for (const who of ['accueil', 'intervenant', 'responsable'])
         await page.keyboard.press('Escape')
         await expect.poll(() => hint.isVisible()).toBe(false)
       }
-      await page.screenshot({ path: path.join(SCREENSHOTS, `my-day-words-${who}-${size}.png`), fullPage: true })
+      await page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SCREENSHOTS, `my-day-words-${who}-${size}.png`), fullPage: true })
       expect(problems.filter((p) => !p.includes('net::ERR_FAILED'))).toEqual([])
       await page.context().close()
     })

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Language } from '../common/roles'
 import { seedDemo } from '../server/seed/demo.seed'
 import { checkScreen, chooseLanguage, signedInPage, tr } from './i18n-checks'
-import { launchBrowser, startServer } from './support'
+import { launchBrowser, SHOT_TIMEOUT, startServer } from './support'
 
 /**
  * The lead reads how the network answers: per organisation, and the partners' declines by reason
@@ -37,7 +37,7 @@ it.each(['fr', 'nl'] as Language[])('the lead sees the network’s declines by r
   expect(await page.getByText('Liste d’attente complète', { exact: false }).count()).toBe(0)
   expect(await page.getByText("Liste d'attente complète", { exact: false }).count()).toBe(0)
   await checkScreen(page, `network declines (${lang})`, lang)
-  await card.screenshot({ path: `/tmp/shots-9-${lang}.png` })
+  await card.screenshot({ timeout: SHOT_TIMEOUT, path: `/tmp/shots-9-${lang}.png` })
   expect(problems).toEqual([])
   await page.context().close()
 })

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { LANGUAGES, type Language, type Role } from '../common/roles'
 import { json, TEST_PASSWORD } from '../server/test/harness'
 import { checkScreen, chooseLanguage, signIn, tr } from './i18n-checks'
-import { launchBrowser, SCREENSHOTS, startServer, watchConsole } from './support'
+import { launchBrowser, SCREENSHOTS, SHOT_TIMEOUT, startServer, watchConsole } from './support'
 
 /**
  * Every screen, in French, Dutch, German and English, passes axe, says which language it is in,
@@ -109,7 +109,7 @@ async function sweep(role: Role | null, screens: Screen[]): Promise<void> {
 async function screenshot(page: Page, name: string): Promise<void> {
   const dialog = (await page.getByRole('dialog').count()) > 0
   if (!dialog) await page.evaluate(() => window.scrollTo(0, 0))
-  await page.screenshot({ path: path.join(SCREENSHOTS, `pages-${name}.png`), fullPage: !dialog })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SCREENSHOTS, `pages-${name}.png`), fullPage: !dialog })
 }
 
 const go = async (page: Page, url: string) => {

@@ -8,7 +8,7 @@ import { FIXTURE_FILE } from '../server/modules/partners/fixtures/make-fixture'
 import { codeFor, newMfaSecret } from '../server/security/mfa'
 import { TEST_PASSWORD } from '../server/test/harness'
 import { checkScreen, chooseLanguage, settle, tr } from './i18n-checks'
-import { launchBrowser, startServer, watchConsole } from './support'
+import { launchBrowser, SHOT_TIMEOUT, startServer, watchConsole } from './support'
 
 /**
  * The partner directory in the browser, in French and in Dutch, axe on every step: the admin
@@ -51,11 +51,11 @@ async function signedInWithMfa(role: 'admin' | 'worker' | 'lead') {
 async function shots(page: Page, name: string) {
   if (!SHOTS) return
   fs.mkdirSync(SHOTS, { recursive: true })
-  await page.screenshot({ path: `${SHOTS}/${name}-desktop.png`, fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/${name}-desktop.png`, fullPage: true })
   await page.setViewportSize({ width: 390, height: 844 })
   await page.reload({ waitUntil: 'networkidle' })
   await settle(page)
-  await page.screenshot({ path: `${SHOTS}/${name}-phone.png`, fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/${name}-phone.png`, fullPage: true })
   await page.setViewportSize({ width: 1280, height: 900 })
   await page.reload({ waitUntil: 'networkidle' })
 }

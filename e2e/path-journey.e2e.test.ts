@@ -4,7 +4,7 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { LANGUAGES } from '../common/roles'
 import { checkScreen, chooseLanguage, settle, signedInPage, tr } from './i18n-checks'
-import { expectNoAxeViolations, launchBrowser, SCREENSHOTS, startServer } from './support'
+import { expectNoAxeViolations, launchBrowser, SCREENSHOTS, SHOT_TIMEOUT, startServer } from './support'
 
 let server: Awaited<ReturnType<typeof startServer>>
 let browser: Browser
@@ -22,7 +22,7 @@ afterAll(async () => {
 /** From the top of the page, so that the fixed header is not drawn across the middle of a full-page shot. */
 async function shot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0))
-  await page.screenshot({ path: path.join(SCREENSHOTS, `path-${name}.png`), fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SCREENSHOTS, `path-${name}.png`), fullPage: true })
 }
 const headers = { 'x-parcours-request': '1' }
 

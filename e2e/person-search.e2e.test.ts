@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Language } from '../common/roles'
 import { json, TEST_PASSWORD } from '../server/test/harness'
 import { chooseLanguage, signIn, tr } from './i18n-checks'
-import { expectNoAxeViolations, launchBrowser, SCREENSHOTS, startServer, watchConsole } from './support'
+import { expectNoAxeViolations, launchBrowser, SCREENSHOTS, SHOT_TIMEOUT, startServer, watchConsole } from './support'
 
 /**
  * The proportionate name search (ADR 0006) as a social worker meets it: a reason asked for one
@@ -65,7 +65,8 @@ async function searchPage(lang: Language, size: keyof typeof SIZES): Promise<{ p
   return { page, problems }
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `person-search-${name}.png`), fullPage: true })
+const shot = (page: Page, name: string) =>
+  page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SCREENSHOTS, `person-search-${name}.png`), fullPage: true })
 
 it('one name asks why by keyboard and shows only my own persons; first and last name show namesakes reduced', async () => {
   const { page, problems } = await searchPage('fr', 'desktop')

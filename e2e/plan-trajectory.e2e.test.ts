@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { LANGUAGES } from '../common/roles'
 import { checkScreen, chooseLanguage, settle, signedInPage } from './i18n-checks'
-import { launchBrowser, startServer } from './support'
+import { launchBrowser, SHOT_TIMEOUT, startServer } from './support'
 
 const SHOTS = process.env.PARCOURS_SHOTS ?? '/tmp/shots'
 
@@ -21,7 +21,7 @@ afterAll(async () => {
   await server?.close()
 })
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true })
+const shot = (page: Page, name: string) => page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SHOTS, `${name}.png`), fullPage: true })
 const headers = { 'x-parcours-request': '1' }
 
 async function openPart(page: Page, caseId: string, part: 'plan' | 'trajectory') {

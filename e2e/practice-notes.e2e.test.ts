@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Agent } from '../server/test/harness'
 import { checkScreen, chooseLanguage, settle, signedInPage, tr } from './i18n-checks'
-import { launchBrowser, SCREENSHOTS, startServer } from './support'
+import { launchBrowser, SCREENSHOTS, SHOT_TIMEOUT, startServer } from './support'
 
 /**
  * Practice notes (issue 14): a worker writes a note linked to an indicator view (a case code in
@@ -63,7 +63,7 @@ it('a worker writes a note linked to an indicator view; a case code is refused o
   await page.getByText(fr('practiceNotes.errors.contains_case_code')).waitFor()
   expect(await body.getAttribute('aria-invalid')).toBe('true')
   await checkScreen(page, 'practice note form, case code refused (fr)', 'fr')
-  await page.screenshot({ path: `${SHOTS}/note-refused.fr.desktop.png`, fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/note-refused.fr.desktop.png`, fullPage: true })
   const written = (await (await page.request.get(`${server.url}/api/practice-notes`)).json()) as { total: number }
   expect(written.total).toBe(0)
 
@@ -74,10 +74,10 @@ it('a worker writes a note linked to an indicator view; a case code is refused o
   expect(await link.getAttribute('href')).toBe(`/indicators?teamId=${teamId}&from=2026-01-01&to=2026-06-30`)
   await page.getByTestId('note-evidence').getByText('Équipe Pratiques').waitFor()
   await checkScreen(page, 'practice note (fr)', 'fr')
-  await page.screenshot({ path: `${SHOTS}/note.fr.desktop.png`, fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/note.fr.desktop.png`, fullPage: true })
   await page.setViewportSize({ width: 390, height: 844 })
   await settle(page)
-  await page.screenshot({ path: `${SHOTS}/note.fr.phone.png`, fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/note.fr.phone.png`, fullPage: true })
   expect(problems).toEqual([])
   await page.context().close()
 
@@ -89,7 +89,7 @@ it('a worker writes a note linked to an indicator view; a case code is refused o
   await r.getByRole('link', { name: 'Impliquer les proches tôt' }).waitFor()
   expect(await r.getByRole('link', { name: fr('practiceNotes.list.new') }).count()).toBe(0)
   await checkScreen(r, 'practice notes, filtered (fr)', 'fr')
-  await r.screenshot({ path: `${SHOTS}/list.fr.desktop.png`, fullPage: true })
+  await r.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/list.fr.desktop.png`, fullPage: true })
   await r.getByRole('link', { name: 'Impliquer les proches tôt' }).click()
   await r.getByRole('heading', { level: 1, name: 'Impliquer les proches tôt' }).waitFor()
   expect(await r.getByRole('link', { name: fr('practiceNotes.edit') }).count()).toBe(0)
@@ -104,10 +104,10 @@ it('a worker writes a note linked to an indicator view; a case code is refused o
   await r.getByRole('heading', { level: 2, name: tr('nl', 'practiceNotes.comments.title') }).waitFor()
   await r.getByTestId('note-comments').getByText('Est-ce aussi le cas sous mandat judiciaire ?').waitFor()
   await checkScreen(r, 'practice note with a reply (nl)', 'nl')
-  await r.screenshot({ path: `${SHOTS}/note.nl.desktop.png`, fullPage: true })
+  await r.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/note.nl.desktop.png`, fullPage: true })
   await r.setViewportSize({ width: 390, height: 844 })
   await settle(r)
-  await r.screenshot({ path: `${SHOTS}/note.nl.phone.png`, fullPage: true })
+  await r.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/note.nl.phone.png`, fullPage: true })
   expect(asResearcher.problems).toEqual([])
   await r.context().close()
 })

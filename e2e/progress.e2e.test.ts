@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { LANGUAGES } from '../common/roles'
 import { checkScreen, chooseLanguage, signedInPage } from './i18n-checks'
-import { launchBrowser, SCREENSHOTS, startServer } from './support'
+import { launchBrowser, SCREENSHOTS, SHOT_TIMEOUT, startServer } from './support'
 
 let server: Awaited<ReturnType<typeof startServer>>
 let browser: Browser
@@ -19,7 +19,8 @@ afterAll(async () => {
   await server?.close()
 })
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `progress-${name}.png`), fullPage: true })
+const shot = (page: Page, name: string) =>
+  page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SCREENSHOTS, `progress-${name}.png`), fullPage: true })
 
 it('the overview shows the radar, the lines per domain, plan completion and the network change; the summary for the person leaves out what they should not read', async () => {
   const team = await server.team('Équipe Verviers')

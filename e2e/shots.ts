@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { settle } from './i18n-checks'
+import { SHOT_TIMEOUT } from './support'
 
 /**
  * A screen at desktop and at phone width, for a person to look at: `<dir>/<name>-desktop.png` and
@@ -11,7 +12,7 @@ import { settle } from './i18n-checks'
  */
 export async function shotsAtTwoWidths(page: Page, dir: string, name: string): Promise<void> {
   await settle(page)
-  await page.screenshot({ path: path.join(dir, `${name}-desktop.png`), fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(dir, `${name}-desktop.png`), fullPage: true })
   await page.setViewportSize({ width: 390, height: 844 })
   await settle(page)
   await expect
@@ -26,6 +27,6 @@ export async function shotsAtTwoWidths(page: Page, dir: string, name: string): P
   await expect
     .poll(() => page.evaluate(() => document.documentElement.scrollWidth), { message: `${name} fits a phone`, timeout: 10_000 })
     .toBeLessThanOrEqual(390)
-  await page.screenshot({ path: path.join(dir, `${name}-phone.png`), fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(dir, `${name}-phone.png`), fullPage: true })
   await page.setViewportSize({ width: 1280, height: 900 })
 }

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Agent } from '../server/test/harness'
 import { checkScreen, chooseLanguage, signedInPage, tr } from './i18n-checks'
-import { launchBrowser, startServer } from './support'
+import { launchBrowser, SHOT_TIMEOUT, startServer } from './support'
 
 /**
  * Studies (issue 14): the lead registers a study asking for five variables of the catalogue and
@@ -35,7 +35,7 @@ afterAll(async () => {
 })
 
 async function shots(page: Page, name: string) {
-  await page.screenshot({ path: `${SHOTS}/${name}.desktop.png`, fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/${name}.desktop.png`, fullPage: true })
   await page.setViewportSize({ width: 390, height: 844 })
   // The navigation slides away on a phone: shoot once it is out of view.
   await expect
@@ -44,7 +44,7 @@ async function shots(page: Page, name: string) {
       return !box || box.x + box.width <= 1
     })
     .toBe(true)
-  await page.screenshot({ path: `${SHOTS}/${name}.phone.png`, fullPage: true })
+  await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/${name}.phone.png`, fullPage: true })
   await page.setViewportSize({ width: 1280, height: 900 })
 }
 
