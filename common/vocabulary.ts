@@ -71,6 +71,8 @@ export const DPO_REQUEST_WARNING_DAYS = 7
  */
 export const SHAREABLE_FIELDS = ['identity', 'contact_details', 'summary', 'plan_goals', 'documents'] as const
 export type ShareableField = (typeof SHAREABLE_FIELDS)[number]
+/** What a referral from a contact without a case can share: the caller's name and how to reach them, and the summary. */
+export const CONTACT_SHAREABLE_FIELDS = ['identity', 'contact_details', 'summary'] as const satisfies readonly ShareableField[]
 
 export const CONSENT_BASES = ['consent', 'legal_basis'] as const
 /** Who gave it: the person; for a minor, the legal representative and/or the minor (DESIGN §3). */

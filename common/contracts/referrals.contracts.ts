@@ -57,6 +57,8 @@ export type ConsentInput = z.infer<typeof ConsentInput>
 export const ConsentView = z.object({
   id: Id,
   accompanimentId: Id.nullable(),
+  /** Set instead of the case when the consent was recorded on a contact without a case. */
+  contactId: Id.nullable(),
   organisationId: Id,
   organisationName: z.string(),
   purpose: z.string(),
@@ -113,6 +115,7 @@ export const REFERRAL_ERROR_CODES = [
   'form_already_attached',
   'unknown_contact',
   'contact_has_case',
+  'not_shareable_from_contact',
 ] as const
 
 export const ReferralInput = z
@@ -186,6 +189,8 @@ export const ReferralView = z.object({
   id: Id,
   code: z.string(),
   accompanimentId: Id.nullable(),
+  /** Set instead of the case when the referral was made from a contact without a case. */
+  contactId: Id.nullable(),
   organisationId: Id,
   organisationName: z.string(),
   serviceId: Id.nullable(),
@@ -224,6 +229,8 @@ export const ReferralCopy = z.object({
   summary: z.string().optional(),
   identity: z.object({ firstName: z.string(), lastName: z.string(), birthYear: z.number().int().nullable() }).optional(),
   contactDetails: z.object({ phone: z.string().nullable(), email: z.string().nullable() }).optional(),
+  /** From a contact without a case, 'identity' is the caller's: their name and how they asked to be reached. */
+  caller: z.object({ name: z.string().nullable(), reach: z.string().nullable() }).optional(),
   planGoals: z.array(z.string()).optional(),
   /** The documents shared, as they were when sent; downloaded through the portal while the copy lasts. */
   documents: z.array(z.object({ id: Id, filename: z.string(), contentType: z.string(), size: z.number().int() })).optional(),

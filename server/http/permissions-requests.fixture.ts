@@ -47,6 +47,16 @@ const EXCEPTION = {
   disclosed: 'Matrix',
   disclosedAt: '2026-11-30T10:00:00Z',
 }
+const CONSENT = {
+  organisationId: crypto.randomUUID(),
+  purpose: 'Matrix',
+  basis: 'consent',
+  givenBy: 'person',
+  givenOn: '2026-11-02',
+  how: 'oral',
+  scope: [],
+  expiresOn: '2027-11-02',
+}
 const PARTNER = { name: 'Matrix', description: 'Matrix', services: [{ name: 'Matrix', coverage: [{ level: 'national', code: 'BE' }] }] }
 const TRAINING = { teamId: crypto.randomUUID(), heldOn: '2026-11-02', audience: 'school', title: 'Matrix', participants: 20, hours: 2 }
 const NETWORK_TIE = { name: 'Matrix', kind: 'group', relation: 'community', strength: 2, valence: 'supportive' }
@@ -154,17 +164,10 @@ export function matrixRequests(h: TestApp, fixture: MatrixFixture) {
       'POST /api/exceptions': () => ({ ...EXCEPTION, contactId: crypto.randomUUID() }),
       'PUT /api/exceptions/:exceptionId': () => EXCEPTION,
       'POST /api/exceptions/:exceptionId/decision': () => ({ decision: 'validated' }),
-      'POST /api/accompaniments/:id/consents': () => ({
-        organisationId: crypto.randomUUID(),
-        purpose: 'Matrix',
-        basis: 'consent',
-        givenBy: 'person',
-        givenOn: '2026-11-02',
-        how: 'oral',
-        scope: [],
-        expiresOn: '2027-11-02',
-      }),
+      'POST /api/accompaniments/:id/consents': () => CONSENT,
+      'POST /api/contacts/:id/consents': () => CONSENT,
       'POST /api/accompaniments/:id/referrals': () => ({ organisationId: crypto.randomUUID(), reason: 'Matrix' }),
+      'POST /api/contacts/:id/referrals': () => ({ organisationId: crypto.randomUUID(), reason: 'Matrix' }),
       'PUT /api/referrals/:referralId': () => ({ organisationId: crypto.randomUUID(), reason: 'Matrix' }),
       'POST /api/referrals/:referralId/send': () => ({ consentId: crypto.randomUUID() }),
       'POST /api/referrals/:referralId/feedback': () => ({ note: 'Matrix' }),

@@ -164,8 +164,9 @@ export async function erasePerson(
 }
 
 /**
- * Retention of a contact that led to no person and no case (issue 13): its words and those of the
- * public request it came from are emptied and their own keys shredded; the row stays (date,
+ * Retention of a contact that led to no person and no case (issue 13): its words, those of the
+ * public request it came from and of the orientation recorded on it (consents, referrals and their
+ * copies) are emptied and their own keys shredded; the row stays (date,
  * channel, category) for the line's statistics, marked `anonymised_at` so it is not due again.
  */
 export async function anonymiseContact(
@@ -183,7 +184,18 @@ export async function anonymiseContact(
   await trx.updateTable('contact_triages').set(emptied('contact_triages')).where('contact_id', '=', contactId).execute()
   await trx.updateTable('contact_history').set(emptied('contact_history')).where('contact_id', '=', contactId).execute()
   if (requests.length) await trx.updateTable('contact_requests').set(emptied('contact_requests')).where('id', 'in', requests).execute()
-  for (const keyId of [contactId, ...requests]) await codec.shredKey(trx, keyId)
+  // Orientation recorded on the contact: its consents' notes, its referrals' words and copies.
+  await trx.updateTable('consents').set(emptied('consents')).where('key_id', '=', contactId).execute()
+  const referrals = (await trx.selectFrom('referrals').select('id').where('key_id', '=', contactId).execute()).map((r) => r.id)
+  if (referrals.length) {
+    await trx
+      .updateTable('referrals')
+      .set({ ...emptied('referrals'), shredded_at: (eb) => eb.fn.coalesce('shredded_at', eb.val(now)) })
+      .where('id', 'in', referrals)
+      .execute()
+    await trx.updateTable('referral_feedback').set(emptied('referral_feedback')).where('referral_id', 'in', referrals).execute()
+  }
+  for (const keyId of [contactId, ...requests, ...referrals]) await codec.shredKey(trx, keyId)
 }
 
 /**

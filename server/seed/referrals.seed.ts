@@ -138,17 +138,18 @@ export async function seedReferrals(services: Services): Promise<void> {
     const caseId = cases[i % cases.length] as string
     const target = organisationId(story.organisation)
     const referral = await onCase(worker, caseId, 'referral', async (trx, acc) => {
+      const holder = { kind: 'case', acc } as const
       const id = await createReferral(
         worker,
         trx,
-        acc,
+        holder,
         ReferralInput.parse({ organisationId: target, reason: story.reason, summary: story.summary, shared: story.shared }),
       )
       if (story.end === 'draft') return id
       const consentId = await recordConsent(
         worker,
         trx,
-        acc,
+        holder,
         ConsentInput.parse({
           organisationId: target,
           purpose: `Orientation : ${story.reason}`,
@@ -161,10 +162,10 @@ export async function seedReferrals(services: Services): Promise<void> {
         }),
       )
       const { row } = await openReferral(trx, worker, id, 'change')
-      await sendReferral(worker, trx, acc, row, row.version, consentId)
+      await sendReferral(worker, trx, holder, row, row.version, consentId)
       if (story.end === 'stop') {
         const sent = await openReferral(trx, worker, id, 'manage')
-        await stopReferral(worker, trx, sent.acc, sent.row, sent.row.version)
+        await stopReferral(worker, trx, sent.holder, sent.row, sent.row.version)
       }
       return id
     })

@@ -4,9 +4,9 @@ import { defineCaseRoute } from '../../http/case-route'
 import { defineRoute } from '../../http/define-route'
 import { fail } from '../../http/errors'
 import { expectedVersion, sendVersion } from '../../http/versioning'
-import { openCase } from '../../security/case-access'
 import { attachConsentForm, receiveConsentForm } from './consent-form'
-import { caseOfConsent, consentsOf, recordConsent, withdrawConsent } from './consents.commands'
+import { consentsOf, holderOfConsent, recordConsent, withdrawConsent } from './consents.commands'
+import { auditHolder, openContactHolder, openHolder } from './referral-holder'
 
 /** The consent registry of a case: recorded and withdrawn by its workers and lead, never deleted. */
 export const consentRoutes = [
@@ -22,7 +22,7 @@ export const consentRoutes = [
     action: 'consent.listed',
     async handler({ acc, trx, ctx, audit }) {
       audit.detail({ accompanimentId: acc.id })
-      return { items: await consentsOf(ctx, trx, acc) }
+      return { items: await consentsOf(ctx, trx, { kind: 'case', acc }) }
     },
   }),
   defineCaseRoute({
@@ -38,9 +38,9 @@ export const consentRoutes = [
     access: 'change',
     action: 'consent.recorded',
     async handler({ acc, trx, ctx, audit, body, reply }) {
-      const id = await recordConsent(ctx, trx, acc, body)
+      const id = await recordConsent(ctx, trx, { kind: 'case', acc }, body)
       audit.subject('consent', id).detail({ accompanimentId: acc.id, organisationId: body.organisationId, basis: body.basis })
-      const [view] = await consentsOf(ctx, trx, acc, id)
+      const [view] = await consentsOf(ctx, trx, { kind: 'case', acc }, id)
       if (!view) throw fail('resource.not_found')
       sendVersion(reply, view.version)
       return view
@@ -69,7 +69,48 @@ export const consentRoutes = [
       audit.subject('consent', params.consentId)
       const documentId = await attachConsentForm(ctx, trx, acc, params.consentId, expectedVersion(request), prepared)
       audit.detail({ accompanimentId: acc.id, documentId, type: prepared.type, size: prepared.size })
-      const [view] = await consentsOf(ctx, trx, acc, params.consentId)
+      const [view] = await consentsOf(ctx, trx, { kind: 'case', acc }, params.consentId)
+      if (!view) throw fail('resource.not_found')
+      sendVersion(reply, view.version)
+      return view
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/contacts/:id/consents',
+    summary: 'Consents recorded on a contact that led to no case, for sharing the caller’s words or details with a partner',
+    tags: ['referrals'],
+    params: IdParams,
+    response: ConsentList,
+    allow: 'consent.read',
+    async handler({ ctx, params }) {
+      return ctx.read('consent.listed', async (trx, audit) => {
+        audit.subject('contact', params.id)
+        const holder = await openContactHolder(trx, ctx, params.id, 'read')
+        auditHolder(audit, holder)
+        return { items: await consentsOf(ctx, trx, holder) }
+      })
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/contacts/:id/consents',
+    summary: 'Record the caller’s consent, on a contact that led to no case, to share the summary or their details with one partner',
+    tags: ['referrals'],
+    params: IdParams,
+    body: ConsentInput,
+    response: ConsentView,
+    status: 201,
+    allow: 'consent.manage',
+    async handler({ ctx, params, body, reply }) {
+      const view = await ctx.write('consent.recorded', async (trx, audit) => {
+        audit.subject('contact', params.id)
+        const holder = await openContactHolder(trx, ctx, params.id, 'change')
+        auditHolder(audit, holder)
+        const id = await recordConsent(ctx, trx, holder, body)
+        audit.subject('consent', id).detail({ organisationId: body.organisationId, basis: body.basis })
+        return (await consentsOf(ctx, trx, holder, id))[0]
+      })
       if (!view) throw fail('resource.not_found')
       sendVersion(reply, view.version)
       return view
@@ -87,11 +128,11 @@ export const consentRoutes = [
       const expected = expectedVersion(request)
       const view = await ctx.write('consent.withdrawn', async (trx, audit) => {
         audit.subject('consent', params.consentId)
-        // Through the case door: a consent of a case the caller may not see answers 404.
-        const acc = await openCase(trx, ctx.user, await caseOfConsent(trx, params.consentId), 'manage')
-        audit.person(acc.person_id).shows([acc.concerned_person_id]).detail({ accompanimentId: acc.id })
-        await withdrawConsent(ctx, trx, acc, params.consentId, expected)
-        return (await consentsOf(ctx, trx, acc, params.consentId))[0]
+        // Through the door of its case or contact: one the caller may not see answers 404.
+        const holder = await openHolder(trx, ctx, await holderOfConsent(trx, params.consentId), 'manage')
+        auditHolder(audit, holder)
+        await withdrawConsent(ctx, trx, holder, params.consentId, expected)
+        return (await consentsOf(ctx, trx, holder, params.consentId))[0]
       })
       if (!view) throw fail('resource.not_found')
       sendVersion(reply, view.version)

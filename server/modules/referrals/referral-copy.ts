@@ -1,7 +1,7 @@
 import type { ShareableField } from '../../../common/contracts/referrals.contracts'
 import type { RequestContext, Trx } from '../../http/context'
-import type { OpenedCase } from '../../security/case-access'
 import { openPerson } from '../../security/person-access'
+import type { Holder } from './referral-holder'
 import { type SealedCopy, type Selection, selectedDocuments, selectedGoals } from './referral-selection'
 
 /**
@@ -12,12 +12,22 @@ import { type SealedCopy, type Selection, selectedDocuments, selectedGoals } fro
 export async function buildCopy(
   ctx: RequestContext,
   trx: Trx,
-  acc: OpenedCase,
+  holder: Holder,
   referral: { code: string; summary: string | null; shared: ShareableField[]; selection: Selection },
 ): Promise<SealedCopy> {
   const copy: SealedCopy = { reference: referral.code }
   const shared = new Set(referral.shared)
   if (shared.has('summary')) copy.summary = referral.summary ?? ''
+  if (holder.kind === 'contact') {
+    // The caller's identity, as they agreed it be kept on the contact: nothing else of it.
+    const caller = ctx.codec.openRow('contacts', await ctx.codec.personKey(trx, holder.contact.id), holder.contact.id, {
+      caller_sealed: holder.contact.caller_sealed,
+    }).caller
+    if (shared.has('identity')) copy.caller = { name: caller?.name ?? null, reach: caller?.reach ?? null }
+    if (shared.has('contact_details')) copy.contactDetails = { phone: caller?.phone ?? null, email: caller?.email ?? null }
+    return copy
+  }
+  const acc = holder.acc
   if (shared.has('identity') || shared.has('contact_details')) {
     const person = await openPerson(trx, ctx.user, acc.person_id)
     const plain = ctx.codec.openRow('persons', await ctx.codec.personKey(trx, acc.person_id), person.id, person)

@@ -4,18 +4,20 @@ import type { ReferralInput, ReferralStatus, ShareableField } from '../../../com
 import { fromJson, toJson } from '../../db/json'
 import type { RequestContext, Row, Trx } from '../../http/context'
 import { AppError, fail, invalidField } from '../../http/errors'
-import { type ChangeableCase, type ManageableCase, type Need, openCase } from '../../security/case-access'
+import type { Need } from '../../security/case-access'
 import { addEvent } from '../accompaniments/accompaniments.commands'
 import { brusselsToday } from './brussels-today'
 import { buildCopy } from './referral-copy'
 import { referralEvent } from './referral-events'
 import { shredReferral } from './referral-shred'
+import { type Holder, holderColumns, holderKeyId, holderWhere, openHolder, refuseCaseOnlyFields, refuseLinkedContact } from './referral-holder'
 import { type Selection, selectedDocuments, selectedGoals, selectionOf } from './referral-selection'
 
 /**
- * A referral from a case, on the service's side: drafted, changed while a draft, sent under a
- * consent that covers every shared field, stopped. The worker's fields are sealed with the case
- * client's key (`key_id`); the partner's copy with the referral's own key, made when it is sent.
+ * A referral from a case, or from a contact without a case (referral-holder.ts), on the service's
+ * side: drafted, changed while a draft, sent under a consent that covers every shared field,
+ * stopped. The worker's fields are sealed with the holder's key (`key_id`); the partner's copy
+ * with the referral's own key, made when it is sent.
  */
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ'
@@ -42,27 +44,32 @@ async function checkTarget(trx: Trx, input: ReferralInput) {
 
 const sealedFields = (input: ReferralInput) => ({ reason: input.reason, request: input.request, summary: input.summary })
 
-/** The documents and goals chosen must be this case's (each refused one named), checked when drafted and again when sent. */
-async function checkSelection(ctx: RequestContext, trx: Trx, acc: ChangeableCase, selection: Selection) {
-  await selectedDocuments(ctx, trx, acc, selection.documentIds)
-  if (selection.planGoalIds.length) await selectedGoals(ctx, trx, acc, selection.planGoalIds)
+/**
+ * The documents and goals chosen must be this case's (each refused one named), checked when drafted
+ * and again when sent; a contact shares neither.
+ */
+async function checkSelection(ctx: RequestContext, trx: Trx, holder: Holder, input: ReferralInput) {
+  refuseLinkedContact(holder)
+  refuseCaseOnlyFields(holder, 'shared', input.shared)
+  if (holder.kind === 'contact') return
+  await selectedDocuments(ctx, trx, holder.acc, input.documentIds)
+  if (input.planGoalIds.length) await selectedGoals(ctx, trx, holder.acc, input.planGoalIds)
 }
 
-export async function createReferral(ctx: RequestContext, trx: Trx, acc: ChangeableCase, input: ReferralInput): Promise<string> {
+export async function createReferral(ctx: RequestContext, trx: Trx, holder: Holder<'change'>, input: ReferralInput): Promise<string> {
   await checkTarget(trx, input)
-  await checkSelection(ctx, trx, acc, input)
+  await checkSelection(ctx, trx, holder, input)
   const id = crypto.randomUUID()
   const now = ctx.now()
   const code = newCode()
-  const key = await ctx.codec.personKey(trx, acc.person_id)
+  const key = await ctx.codec.personKey(trx, holderKeyId(holder))
   await trx
     .insertInto('referrals')
     .values({
       id,
       code,
-      accompaniment_id: acc.id,
-      contact_id: null,
-      key_id: acc.person_id,
+      ...holderColumns(holder),
+      key_id: holderKeyId(holder),
       organisation_id: input.organisationId,
       service_id: input.serviceId,
       consent_id: null,
@@ -100,14 +107,13 @@ export type ReferralRow = NonNullable<Awaited<ReturnType<typeof referralRow>>>
 const referralRow = (trx: Trx, id: string) => trx.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst()
 
 /**
- * A referral on the service's side, through the door of its case: 404 when the caller may not see
- * the case (or the referral has none), then the case opened for what the step needs.
+ * A referral on the service's side, through the door of its holder (case or contact): 404 when
+ * the caller may not see it, then the holder opened for what the step needs.
  */
 export async function openReferral<N extends Need>(trx: Trx, ctx: RequestContext, id: string, need: N) {
   const row = await referralRow(trx, id)
-  if (!row?.accompaniment_id) throw fail('resource.not_found')
-  const acc = await openCase(trx, ctx.user, row.accompaniment_id, need)
-  return { acc, row }
+  if (!row) throw fail('resource.not_found')
+  return { holder: await openHolder(trx, ctx, row, need), row }
 }
 
 function current(row: ReferralRow, expected: number, from: readonly ReferralStatus[]) {
@@ -119,15 +125,15 @@ function current(row: ReferralRow, expected: number, from: readonly ReferralStat
 export async function updateDraft(
   ctx: RequestContext,
   trx: Trx,
-  acc: ChangeableCase,
+  holder: Holder<'change'>,
   row: ReferralRow,
   expected: number,
   input: ReferralInput,
 ) {
   current(row, expected, ['draft'])
   await checkTarget(trx, input)
-  await checkSelection(ctx, trx, acc, input)
-  const key = await ctx.codec.personKey(trx, acc.person_id)
+  await checkSelection(ctx, trx, holder, input)
+  const key = await ctx.codec.personKey(trx, holderKeyId(holder))
   await versioned(trx, row, expected, {
     organisation_id: input.organisationId,
     service_id: input.serviceId,
@@ -172,17 +178,19 @@ export const eventOf = (
 export async function sendReferral(
   ctx: RequestContext,
   trx: Trx,
-  acc: ChangeableCase,
+  holder: Holder<'change'>,
   row: ReferralRow,
   expected: number,
   consentId: string,
 ) {
   current(row, expected, ['draft'])
+  refuseLinkedContact(holder)
+  const by = holderWhere(holder)
   const consent = await trx
     .selectFrom('consents')
     .select(['id', 'organisation_id', 'withdrawn_at', 'expires_on', 'scope'])
     .where('id', '=', consentId)
-    .where('accompaniment_id', '=', acc.id)
+    .where(by.column, '=', by.id)
     .executeTakeFirst()
   if (!consent) throw invalidField('consentId', 'unknown_consent', 'Not a consent recorded on this case')
   if (consent.organisation_id !== row.organisation_id)
@@ -205,11 +213,11 @@ export async function sendReferral(
           }))
         : []),
     ])
-  const opened = ctx.codec.openRow('referrals', await ctx.codec.personKey(trx, acc.person_id), row.id, {
+  const opened = ctx.codec.openRow('referrals', await ctx.codec.personKey(trx, holderKeyId(holder)), row.id, {
     summary_sealed: row.summary_sealed,
   })
   if (shared.includes('summary') && !opened.summary) throw invalidField('summary', 'required', 'The summary is shared: write it first')
-  const copy = await buildCopy(ctx, trx, acc, { code: row.code, summary: opened.summary, shared, selection })
+  const copy = await buildCopy(ctx, trx, holder, { code: row.code, summary: opened.summary, shared, selection })
   const now = ctx.now()
   const own = await ctx.codec.createPersonKey(trx, row.id, now)
   await versioned(trx, row, expected, {
@@ -220,21 +228,22 @@ export async function sendReferral(
     ...ctx.codec.sealRow('referrals', own, row.id, { copy }),
   })
   await referralEvent(ctx, trx, eventOf(row, 'sent', 'draft', 'sent'))
-  await addEvent(ctx, trx, acc, 'referral', { referralId: row.id, code: row.code, from: 'draft', to: 'sent' })
+  if (holder.kind === 'case')
+    await addEvent(ctx, trx, holder.acc, 'referral', { referralId: row.id, code: row.code, from: 'draft', to: 'sent' })
 }
 
 /** The service stops a referral (If-Match), from any open status; the partner's copy is shredded. */
-export async function stopReferral(ctx: RequestContext, trx: Trx, acc: ManageableCase, row: ReferralRow, expected: number) {
+export async function stopReferral(ctx: RequestContext, trx: Trx, holder: Holder<'manage'>, row: ReferralRow, expected: number) {
   const from = row.status as ReferralStatus
   current(row, expected, ['draft', 'sent', 'accepted', 'in_progress'])
   const now = ctx.now()
   await versioned(trx, row, expected, { status: 'stopped', closed_at: now, updated_at: now })
   await shredReferral(ctx, trx, row.id, now)
   await referralEvent(ctx, trx, eventOf(row, 'stopped', from, 'stopped'))
-  await addEvent(ctx, trx, acc, 'referral', { referralId: row.id, code: row.code, from, to: 'stopped' })
+  if (holder.kind === 'case') await addEvent(ctx, trx, holder.acc, 'referral', { referralId: row.id, code: row.code, from, to: 'stopped' })
 }
 
-/** A feedback note, from either side, sealed with the case client's key: the case keeps it after the copy is shredded. */
+/** A feedback note, from either side, sealed with the holder's key: the case (or contact) keeps it after the copy is shredded. */
 export async function writeFeedback(ctx: RequestContext, trx: Trx, row: ReferralRow, side: 'service' | 'partner', note: string) {
   const id = crypto.randomUUID()
   const key = await ctx.codec.personKey(trx, row.key_id)

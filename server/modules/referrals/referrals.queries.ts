@@ -8,7 +8,7 @@ import {
 } from '../../../common/contracts/referrals.contracts'
 import { fromJson } from '../../db/json'
 import type { RequestContext, Trx } from '../../http/context'
-import type { OpenedCase } from '../../security/case-access'
+import { type Holder, holderKeyId, holderWhere } from './referral-holder'
 
 /** Feedback notes and lifecycle events of these referrals, opened with the keys given. */
 export async function feedbackAndEvents(ctx: RequestContext, trx: Trx, referrals: { id: string; key_id: string }[]) {
@@ -66,8 +66,9 @@ export const parseOutcome = (outcome: string | null): ReferralOutcome | null => 
 export const declineCode = (code: string | null): ReferralDeclineReason | null =>
   (REFERRAL_DECLINE_REASONS as readonly string[]).includes(code ?? '') ? (code as ReferralDeclineReason) : null
 
-/** The referrals of a case, newest first: what was shared, with whom, until when, and what came of it. */
-export async function referralsOf(ctx: RequestContext, trx: Trx, acc: OpenedCase, id?: string): Promise<ReferralView[]> {
+/** The referrals of a case (or a contact), newest first: what was shared, with whom, until when, and what came of it. */
+export async function referralsOf(ctx: RequestContext, trx: Trx, holder: Holder, id?: string): Promise<ReferralView[]> {
+  const by = holderWhere(holder)
   let q = trx
     .selectFrom('referrals')
     .innerJoin('partner_organisations as o', 'o.id', 'referrals.organisation_id')
@@ -75,11 +76,11 @@ export async function referralsOf(ctx: RequestContext, trx: Trx, acc: OpenedCase
     .leftJoin('consents as c', 'c.id', 'referrals.consent_id')
     .selectAll('referrals')
     .select(['o.name as organisation_name', 's.name as service_name', 'c.expires_on', 'c.withdrawn_at'])
-    .where('referrals.accompaniment_id', '=', acc.id)
+    .where(`referrals.${by.column}`, '=', by.id)
   if (id) q = q.where('referrals.id', '=', id)
   const rows = await q.orderBy('referrals.created_at', 'desc').orderBy('referrals.id').execute()
   if (rows.length === 0) return []
-  const key = await ctx.codec.personKey(trx, acc.person_id)
+  const key = await ctx.codec.personKey(trx, holderKeyId(holder))
   const { feedback, events } = await feedbackAndEvents(ctx, trx, rows)
   return rows.map((r) => {
     const plain = ctx.codec.openRow('referrals', key, r.id, {
@@ -92,6 +93,7 @@ export async function referralsOf(ctx: RequestContext, trx: Trx, acc: OpenedCase
       id: r.id,
       code: r.code,
       accompanimentId: r.accompaniment_id,
+      contactId: r.contact_id,
       organisationId: r.organisation_id,
       organisationName: r.organisation_name,
       serviceId: r.service_id,

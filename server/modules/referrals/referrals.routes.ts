@@ -15,11 +15,12 @@ import { defineRoute } from '../../http/define-route'
 import { fail } from '../../http/errors'
 import { expectedVersion, sendVersion } from '../../http/versioning'
 import { createReferral, openReferral, sendReferral, stopReferral, updateDraft, writeFeedback } from './referrals.commands'
+import { auditHolder, openContactHolder } from './referral-holder'
 import { referralsOf } from './referrals.queries'
 
 type Opened<N extends Need> = Awaited<ReturnType<typeof openReferral<N>>>
 
-/** A step on one referral, through the door of its case, answering the referral as the case sees it. */
+/** A step on one referral, through the door of its case or contact, answering the referral as its holder sees it. */
 async function onReferral<N extends Need>(
   ctx: RequestContext,
   action: AuditAction,
@@ -30,9 +31,9 @@ async function onReferral<N extends Need>(
   const view = await ctx.write(action, async (trx, audit) => {
     audit.subject('referral', referralId)
     const opened = await openReferral(trx, ctx, referralId, need)
-    audit.person(opened.acc.person_id).shows([opened.acc.concerned_person_id]).detail({ accompanimentId: opened.acc.id })
+    auditHolder(audit, opened.holder)
     await step(opened, trx, audit)
-    return (await referralsOf(ctx, trx, opened.acc, referralId))[0]
+    return (await referralsOf(ctx, trx, opened.holder, referralId))[0]
   })
   if (!view) throw fail('resource.not_found')
   return view
@@ -52,7 +53,7 @@ export const referralRoutes = [
     action: 'referral.listed',
     async handler({ acc, trx, ctx, audit }) {
       audit.detail({ accompanimentId: acc.id })
-      return { items: await referralsOf(ctx, trx, acc) }
+      return { items: await referralsOf(ctx, trx, { kind: 'case', acc }) }
     },
   }),
   defineCaseRoute({
@@ -68,9 +69,51 @@ export const referralRoutes = [
     access: 'change',
     action: 'referral.created',
     async handler({ acc, trx, ctx, audit, body, reply }) {
-      const id = await createReferral(ctx, trx, acc, body)
+      const id = await createReferral(ctx, trx, { kind: 'case', acc }, body)
       audit.subject('referral', id).detail({ accompanimentId: acc.id, organisationId: body.organisationId, shared: body.shared })
-      const [view] = await referralsOf(ctx, trx, acc, id)
+      const [view] = await referralsOf(ctx, trx, { kind: 'case', acc }, id)
+      if (!view) throw fail('resource.not_found')
+      sendVersion(reply, view.version)
+      return view
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/api/contacts/:id/referrals',
+    summary: 'Referrals made from a contact that led to no case: to whom, what was shared and until when, their status and feedback',
+    tags: ['referrals'],
+    params: IdParams,
+    response: ReferralList,
+    allow: 'referral.read',
+    async handler({ ctx, params }) {
+      return ctx.read('referral.listed', async (trx, audit) => {
+        audit.subject('contact', params.id)
+        const holder = await openContactHolder(trx, ctx, params.id, 'read')
+        auditHolder(audit, holder)
+        return { items: await referralsOf(ctx, trx, holder) }
+      })
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/api/contacts/:id/referrals',
+    summary:
+      'Draft a referral from a contact that led to no case (the caller oriented on the line): the summary and, with their consent, the caller’s name and how to reach them',
+    tags: ['referrals'],
+    params: IdParams,
+    body: ReferralInput,
+    response: ReferralView,
+    status: 201,
+    allow: 'referral.manage',
+    async handler({ ctx, params, body, reply }) {
+      const view = await ctx.write('referral.created', async (trx, audit) => {
+        audit.subject('contact', params.id)
+        const holder = await openContactHolder(trx, ctx, params.id, 'change')
+        auditHolder(audit, holder)
+        const id = await createReferral(ctx, trx, holder, body)
+        audit.subject('referral', id).detail({ organisationId: body.organisationId, shared: body.shared })
+        return (await referralsOf(ctx, trx, holder, id))[0]
+      })
       if (!view) throw fail('resource.not_found')
       sendVersion(reply, view.version)
       return view
@@ -87,9 +130,9 @@ export const referralRoutes = [
     allow: 'referral.manage',
     async handler({ ctx, params, body, request, reply }) {
       const expected = expectedVersion(request)
-      const view = await onReferral(ctx, 'referral.updated', params.referralId, 'change', ({ acc, row }, trx, audit) => {
+      const view = await onReferral(ctx, 'referral.updated', params.referralId, 'change', ({ holder, row }, trx, audit) => {
         audit.detail({ shared: body.shared })
-        return updateDraft(ctx, trx, acc, row, expected, body)
+        return updateDraft(ctx, trx, holder, row, expected, body)
       })
       sendVersion(reply, view.version)
       return view
@@ -98,7 +141,7 @@ export const referralRoutes = [
   defineRoute({
     method: 'POST',
     path: '/api/referrals/:referralId/send',
-    summary: 'Send a draft under a consent of the case for that organisation whose scope covers every shared field (If-Match)',
+    summary: 'Send a draft under a consent of its case (or contact) for that organisation whose scope covers every shared field (If-Match)',
     tags: ['referrals'],
     params: ReferralParams,
     body: SendReferral,
@@ -106,9 +149,9 @@ export const referralRoutes = [
     allow: 'referral.manage',
     async handler({ ctx, params, body, request, reply }) {
       const expected = expectedVersion(request)
-      const view = await onReferral(ctx, 'referral.sent', params.referralId, 'change', ({ acc, row }, trx, audit) => {
+      const view = await onReferral(ctx, 'referral.sent', params.referralId, 'change', ({ holder, row }, trx, audit) => {
         audit.detail({ consentId: body.consentId })
-        return sendReferral(ctx, trx, acc, row, expected, body.consentId)
+        return sendReferral(ctx, trx, holder, row, expected, body.consentId)
       })
       sendVersion(reply, view.version)
       return view
@@ -124,9 +167,9 @@ export const referralRoutes = [
     allow: 'referral.manage',
     async handler({ ctx, params, request, reply }) {
       const expected = expectedVersion(request)
-      const view = await onReferral(ctx, 'referral.status_changed', params.referralId, 'manage', ({ acc, row }, trx, audit) => {
+      const view = await onReferral(ctx, 'referral.status_changed', params.referralId, 'manage', ({ holder, row }, trx, audit) => {
         audit.detail({ to: 'stopped' })
-        return stopReferral(ctx, trx, acc, row, expected)
+        return stopReferral(ctx, trx, holder, row, expected)
       })
       sendVersion(reply, view.version)
       return view

@@ -3174,6 +3174,24 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/contacts/{id}/consents': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Consents recorded on a contact that led to no case, for sharing the caller’s words or details with a partner */
+    get: operations['listContactConsents']
+    put?: never
+    /** Record the caller’s consent, on a contact that led to no case, to share the summary or their details with one partner */
+    post: operations['recordContactConsent']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/consents/{consentId}/withdraw': {
     parameters: {
       query?: never
@@ -3209,6 +3227,24 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/contacts/{id}/referrals': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Referrals made from a contact that led to no case: to whom, what was shared and until when, their status and feedback */
+    get: operations['listContactReferrals']
+    put?: never
+    /** Draft a referral from a contact that led to no case (the caller oriented on the line): the summary and, with their consent, the caller’s name and how to reach them */
+    post: operations['createContactReferral']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/referrals/{referralId}': {
     parameters: {
       query?: never
@@ -3235,7 +3271,7 @@ export interface paths {
     }
     get?: never
     put?: never
-    /** Send a draft under a consent of the case for that organisation whose scope covers every shared field (If-Match) */
+    /** Send a draft under a consent of its case (or contact) for that organisation whose scope covers every shared field (If-Match) */
     post: operations['sendReferral']
     delete?: never
     options?: never
@@ -23714,6 +23750,7 @@ export interface operations {
               /** Format: uuid */
               id: string
               accompanimentId: string | null
+              contactId: string | null
               /** Format: uuid */
               organisationId: string
               organisationName: string
@@ -23794,6 +23831,7 @@ export interface operations {
             /** Format: uuid */
             id: string
             accompanimentId: string | null
+            contactId: string | null
             /** Format: uuid */
             organisationId: string
             organisationName: string
@@ -23854,6 +23892,7 @@ export interface operations {
             /** Format: uuid */
             id: string
             accompanimentId: string | null
+            contactId: string | null
             /** Format: uuid */
             organisationId: string
             organisationName: string
@@ -23891,6 +23930,144 @@ export interface operations {
       500: components['responses']['ServerError']
     }
   }
+  listContactConsents: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              accompanimentId: string | null
+              contactId: string | null
+              /** Format: uuid */
+              organisationId: string
+              organisationName: string
+              purpose: string
+              /** @enum {string} */
+              basis: 'consent' | 'legal_basis'
+              legalBasisId: string | null
+              /** @enum {string} */
+              givenBy: 'person' | 'legal_representative' | 'minor_and_representative'
+              givenOn: string
+              /** @enum {string} */
+              how: 'oral' | 'signed_form' | 'written'
+              documentId: string | null
+              scope: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
+              expiresOn: string
+              note: string | null
+              recordedBy: string
+              recordedAt: string
+              withdrawnAt: string | null
+              active: boolean
+              /** Format: int64 */
+              version: number
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  recordContactConsent: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          organisationId: string
+          purpose: string
+          /** @enum {string} */
+          basis: 'consent' | 'legal_basis'
+          /** @default null */
+          legalBasisId?: string | null
+          /** @enum {string} */
+          givenBy: 'person' | 'legal_representative' | 'minor_and_representative'
+          /** Format: date */
+          givenOn: string
+          /** @enum {string} */
+          how: 'oral' | 'signed_form' | 'written'
+          /** @default null */
+          documentId?: string | null
+          scope: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
+          /** Format: date */
+          expiresOn: string
+          /** @default null */
+          note?: string | null
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            accompanimentId: string | null
+            contactId: string | null
+            /** Format: uuid */
+            organisationId: string
+            organisationName: string
+            purpose: string
+            /** @enum {string} */
+            basis: 'consent' | 'legal_basis'
+            legalBasisId: string | null
+            /** @enum {string} */
+            givenBy: 'person' | 'legal_representative' | 'minor_and_representative'
+            givenOn: string
+            /** @enum {string} */
+            how: 'oral' | 'signed_form' | 'written'
+            documentId: string | null
+            scope: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
+            expiresOn: string
+            note: string | null
+            recordedBy: string
+            recordedAt: string
+            withdrawnAt: string | null
+            active: boolean
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
   withdrawConsent: {
     parameters: {
       query?: never
@@ -23915,6 +24092,7 @@ export interface operations {
             /** Format: uuid */
             id: string
             accompanimentId: string | null
+            contactId: string | null
             /** Format: uuid */
             organisationId: string
             organisationName: string
@@ -23975,6 +24153,7 @@ export interface operations {
               id: string
               code: string
               accompanimentId: string | null
+              contactId: string | null
               /** Format: uuid */
               organisationId: string
               organisationName: string
@@ -24078,6 +24257,7 @@ export interface operations {
             id: string
             code: string
             accompanimentId: string | null
+            contactId: string | null
             /** Format: uuid */
             organisationId: string
             organisationName: string
@@ -24136,6 +24316,191 @@ export interface operations {
       500: components['responses']['ServerError']
     }
   }
+  listContactReferrals: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              /** Format: uuid */
+              id: string
+              code: string
+              accompanimentId: string | null
+              contactId: string | null
+              /** Format: uuid */
+              organisationId: string
+              organisationName: string
+              serviceId: string | null
+              serviceName: string | null
+              consentId: string | null
+              /** @enum {string} */
+              status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
+              shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
+              documentIds: string[]
+              planGoalIds: string[]
+              reason: string
+              request: string | null
+              summary: string | null
+              declineReason: string | null
+              declineReasonCode: ('no_capacity' | 'outside_mission' | 'outside_area' | 'not_eligible' | 'better_elsewhere' | 'other') | null
+              outcome: {
+                /** @enum {string} */
+                need: 'met' | 'partly_met' | 'not_met'
+                /** @enum {string} */
+                person: 'stayed' | 'left'
+              } | null
+              sharedUntil: string | null
+              shreddedAt: string | null
+              createdAt: string
+              sentAt: string | null
+              answeredAt: string | null
+              closedAt: string | null
+              events: {
+                at: string
+                kind: string
+                fromStatus: ('draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped') | null
+                toStatus: ('draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped') | null
+              }[]
+              feedback: {
+                /** Format: uuid */
+                id: string
+                /** @enum {string} */
+                side: 'service' | 'partner'
+                author: string
+                note: string
+                writtenAt: string
+              }[]
+              /** Format: int64 */
+              version: number
+            }[]
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
+  createContactReferral: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: uuid */
+          organisationId: string
+          /** @default null */
+          serviceId?: string | null
+          reason: string
+          /** @default null */
+          request?: string | null
+          /** @default null */
+          summary?: string | null
+          /**
+           * @default [
+           *       "summary"
+           *     ]
+           */
+          shared?: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
+          /** @default [] */
+          documentIds?: string[]
+          /** @default [] */
+          planGoalIds?: string[]
+        }
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string
+            code: string
+            accompanimentId: string | null
+            contactId: string | null
+            /** Format: uuid */
+            organisationId: string
+            organisationName: string
+            serviceId: string | null
+            serviceName: string | null
+            consentId: string | null
+            /** @enum {string} */
+            status: 'draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped'
+            shared: ('identity' | 'contact_details' | 'summary' | 'plan_goals' | 'documents')[]
+            documentIds: string[]
+            planGoalIds: string[]
+            reason: string
+            request: string | null
+            summary: string | null
+            declineReason: string | null
+            declineReasonCode: ('no_capacity' | 'outside_mission' | 'outside_area' | 'not_eligible' | 'better_elsewhere' | 'other') | null
+            outcome: {
+              /** @enum {string} */
+              need: 'met' | 'partly_met' | 'not_met'
+              /** @enum {string} */
+              person: 'stayed' | 'left'
+            } | null
+            sharedUntil: string | null
+            shreddedAt: string | null
+            createdAt: string
+            sentAt: string | null
+            answeredAt: string | null
+            closedAt: string | null
+            events: {
+              at: string
+              kind: string
+              fromStatus: ('draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped') | null
+              toStatus: ('draft' | 'sent' | 'accepted' | 'declined' | 'in_progress' | 'completed' | 'stopped') | null
+            }[]
+            feedback: {
+              /** Format: uuid */
+              id: string
+              /** @enum {string} */
+              side: 'service' | 'partner'
+              author: string
+              note: string
+              writtenAt: string
+            }[]
+            /** Format: int64 */
+            version: number
+          }
+        }
+      }
+      400: components['responses']['BadRequest']
+      401: components['responses']['Unauthorized']
+      403: components['responses']['Forbidden']
+      404: components['responses']['NotFound']
+      413: components['responses']['PayloadTooLarge']
+      429: components['responses']['TooManyRequests']
+      500: components['responses']['ServerError']
+    }
+  }
   updateReferralDraft: {
     parameters: {
       query?: never
@@ -24185,6 +24550,7 @@ export interface operations {
             id: string
             code: string
             accompanimentId: string | null
+            contactId: string | null
             /** Format: uuid */
             organisationId: string
             organisationName: string
@@ -24277,6 +24643,7 @@ export interface operations {
             id: string
             code: string
             accompanimentId: string | null
+            contactId: string | null
             /** Format: uuid */
             organisationId: string
             organisationName: string
@@ -24362,6 +24729,7 @@ export interface operations {
             id: string
             code: string
             accompanimentId: string | null
+            contactId: string | null
             /** Format: uuid */
             organisationId: string
             organisationName: string
@@ -24450,6 +24818,7 @@ export interface operations {
             id: string
             code: string
             accompanimentId: string | null
+            contactId: string | null
             /** Format: uuid */
             organisationId: string
             organisationName: string
@@ -24544,6 +24913,10 @@ export interface operations {
                   phone: string | null
                   email: string | null
                 }
+                caller?: {
+                  name: string | null
+                  reach: string | null
+                }
                 planGoals?: string[]
                 documents?: {
                   /** Format: uuid */
@@ -24612,6 +24985,10 @@ export interface operations {
               contactDetails?: {
                 phone: string | null
                 email: string | null
+              }
+              caller?: {
+                name: string | null
+                reach: string | null
               }
               planGoals?: string[]
               documents?: {
@@ -24915,6 +25292,10 @@ export interface operations {
               contactDetails?: {
                 phone: string | null
                 email: string | null
+              }
+              caller?: {
+                name: string | null
+                reach: string | null
               }
               planGoals?: string[]
               documents?: {
