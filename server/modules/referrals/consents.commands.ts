@@ -64,7 +64,11 @@ export async function recordConsent(ctx: RequestContext, trx: Trx, holder: Holde
     })
     .execute()
   if (holder.kind === 'case')
-    await addEvent(ctx, trx, holder.acc, 'consent_recorded', { consentId: id, organisationId: input.organisationId, expiresOn: input.expiresOn })
+    await addEvent(ctx, trx, holder.acc, 'consent_recorded', {
+      consentId: id,
+      organisationId: input.organisationId,
+      expiresOn: input.expiresOn,
+    })
   return id
 }
 

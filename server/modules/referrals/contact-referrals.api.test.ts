@@ -138,7 +138,9 @@ describe('a referral from a contact without a case', () => {
     const { contact, referral } = await referred(['summary'])
     const accepted = await w.partnerA.post(`/api/partner/referrals/${referral.id}/accept`, {}, ifMatch(referral.version))
     expect(accepted.statusCode, accepted.body).toBe(200)
-    expect((await w.partnerA.post(`/api/partner/referrals/${referral.id}/feedback`, { note: 'Rendez-vous fixé mardi' })).statusCode).toBe(201)
+    expect((await w.partnerA.post(`/api/partner/referrals/${referral.id}/feedback`, { note: 'Rendez-vous fixé mardi' })).statusCode).toBe(
+      201,
+    )
     expect((await w.worker.post(`/api/referrals/${referral.id}/feedback`, { note: 'Merci, la mère est prévenue' })).statusCode).toBe(201)
     const [seen] = json(await w.worker.get(`/api/contacts/${contact.id}/referrals`)).items
     expect(seen.status).toBe('accepted')

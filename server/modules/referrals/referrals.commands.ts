@@ -10,8 +10,16 @@ import { brusselsToday } from './brussels-today'
 import { buildCopy } from './referral-copy'
 import { referralEvent } from './referral-events'
 import { shredReferral } from './referral-shred'
-import { type Holder, holderColumns, holderKeyId, holderWhere, openHolder, refuseCaseOnlyFields, refuseLinkedContact } from './referral-holder'
-import { type Selection, selectedDocuments, selectedGoals, selectionOf } from './referral-selection'
+import {
+  type Holder,
+  holderColumns,
+  holderKeyId,
+  holderWhere,
+  openHolder,
+  refuseCaseOnlyFields,
+  refuseLinkedContact,
+} from './referral-holder'
+import { selectedDocuments, selectedGoals, selectionOf } from './referral-selection'
 
 /**
  * A referral from a case, or from a contact without a case (referral-holder.ts), on the service's

@@ -192,7 +192,7 @@ export function CaseViewPage() {
             </InView>
             {can(me, 'referral.read') && can(me, 'consent.read') ? (
               <InView minHeight={120} orIdle>
-                <OrientationSection caseId={a.id} me={me} open={a.access !== 'emergency' && a.status !== 'closed'} />
+                <OrientationSection owner={{ kind: 'case', id: a.id }} me={me} open={a.access !== 'emergency' && a.status !== 'closed'} />
               </InView>
             ) : null}
             {isLead && a.status !== 'closed' ? (

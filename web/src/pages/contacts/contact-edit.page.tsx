@@ -274,7 +274,7 @@ function ContactEditor({ existing, answers }: { existing?: ContactView; answers?
           <CallbackPanel contact={contact} />
           <OpenCasePanel contact={contact} />
           <LinkCasePanel contact={contact} />
-          {contact.status === 'final' ? <ReferFromContact accompanimentId={contact.accompanimentId} /> : null}
+          {contact.status === 'final' ? <ReferFromContact contactId={contact.id} accompanimentId={contact.accompanimentId} /> : null}
           <ContactExceptions contact={contact} />
           {contact.status === 'final' ? <ContactHistory id={contact.id} /> : null}
         </>

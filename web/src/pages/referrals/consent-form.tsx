@@ -1,13 +1,13 @@
 import { Alert, Button, Checkbox, FileInput, Group, Radio, Select, Stack, Textarea, TextInput } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CONSENT_BASES, CONSENT_GIVERS, CONSENT_WAYS, SHAREABLE_FIELDS } from '../../../../common/vocabulary'
+import { CONSENT_BASES, CONSENT_GIVERS, CONSENT_WAYS, CONTACT_SHAREABLE_FIELDS, SHAREABLE_FIELDS } from '../../../../common/vocabulary'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
 import { isLanguage } from '../../i18n'
 import { useLegalBases } from '../exceptions/use-exceptions'
 import { type Chosen, ServicePicker } from './service-picker'
-import { useAttachConsentForm, useRecordConsent } from './use-referrals'
+import { type Owner, sharedFieldKey, useAttachConsentForm, useRecordConsent } from './use-referrals'
 import { DateField } from '../../components/date-field'
 import { RequiredNote } from '../../components/required-note'
 import { focusFirstError } from '../../components/focus-error'
@@ -32,11 +32,14 @@ function isoDate(months = 0): string {
  * months), or another legal basis picked from the DPO's list; a signed form is attached once the
  * consent is recorded. If only the attachment fails, submitting again retries the attachment alone.
  */
-export function ConsentForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
+export function ConsentForm({ owner, onDone }: { owner: Owner; onDone: () => void }) {
   const { t, i18n } = useTranslation()
   const lang = isLanguage(i18n.language) ? i18n.language : 'fr'
-  const record = useRecordConsent(caseId)
-  const attach = useAttachConsentForm(caseId)
+  const record = useRecordConsent(owner)
+  // A contact keeps no documents: there, a signed paper stays out of Parcours and is not offered.
+  const attach = useAttachConsentForm(owner.id)
+  const fields: readonly Field[] = owner.kind === 'case' ? SHAREABLE_FIELDS : CONTACT_SHAREABLE_FIELDS
+  const ways = owner.kind === 'case' ? CONSENT_WAYS : CONSENT_WAYS.filter((w) => w !== 'signed_form')
   const bases = useLegalBases()
   const [org, setOrg] = useState<Chosen | null>(null)
   const [file, setFile] = useState<File | null>(null)
@@ -138,7 +141,7 @@ export function ConsentForm({ caseId, onDone }: { caseId: string; onDone: () => 
             label={t('referrals.consent.how')}
             required
             allowDeselect={false}
-            data={CONSENT_WAYS.map((w) => ({ value: w, label: t(`referrals.ways.${w}`) }))}
+            data={ways.map((w) => ({ value: w, label: t(`referrals.ways.${w}`) }))}
             value={d.how}
             onChange={(v) => v && set('how', v as Way)}
           />
@@ -179,8 +182,8 @@ export function ConsentForm({ caseId, onDone }: { caseId: string; onDone: () => 
           error={errors.of('scope')}
         >
           <Stack gap={6} mt={4}>
-            {SHAREABLE_FIELDS.map((f) => (
-              <Checkbox key={f} value={f} label={t(`referrals.fields.${f}`)} />
+            {fields.map((f) => (
+              <Checkbox key={f} value={f} label={t(sharedFieldKey(owner, f))} />
             ))}
           </Stack>
         </Checkbox.Group>

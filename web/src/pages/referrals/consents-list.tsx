@@ -7,16 +7,16 @@ import { isLanguage } from '../../i18n'
 import { useFormat } from '../../i18n/format'
 import { documentUrl } from '../casework/use-casework'
 import { useLegalBases } from '../exceptions/use-exceptions'
-import { useWithdrawConsent } from './use-referrals'
+import { type Owner, sharedFieldKey, useWithdrawConsent } from './use-referrals'
 
 const box = { border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }
 
-/** The case's consents: who gave it, how, for what, until when; an active one may be withdrawn (final). */
-export function ConsentsList({ caseId, items, canManage }: { caseId: string; items: ConsentView[]; canManage: boolean }) {
+/** The consents of a case or a contact: who gave it, how, for what, until when; an active one may be withdrawn (final). */
+export function ConsentsList({ owner, items, canManage }: { owner: Owner; items: ConsentView[]; canManage: boolean }) {
   const { t, i18n } = useTranslation()
   const lang = isLanguage(i18n.language) ? i18n.language : 'fr'
   const fmt = useFormat()
-  const withdraw = useWithdrawConsent(caseId)
+  const withdraw = useWithdrawConsent(owner)
   const bases = useLegalBases()
   const basisLabel = (id: string) => bases.data?.items.find((b) => b.id === id)?.label[lang] ?? '…'
   return (
@@ -57,8 +57,8 @@ export function ConsentsList({ caseId, items, canManage }: { caseId: string; ite
               <strong>{t('referrals.consent.legalBasisPrefix')}</strong> {basisLabel(c.legalBasisId)}
             </Text>
           ) : null}
-          {c.documentId ? (
-            <Anchor size="sm" href={documentUrl(caseId, c.documentId)} data-testid="consent-form-link">
+          {c.documentId && owner.kind === 'case' ? (
+            <Anchor size="sm" href={documentUrl(owner.id, c.documentId)} data-testid="consent-form-link">
               {t('referrals.consent.signedFormLink')}
             </Anchor>
           ) : c.how === 'signed_form' ? (
@@ -68,7 +68,7 @@ export function ConsentsList({ caseId, items, canManage }: { caseId: string; ite
           ) : null}
           <Text size="sm">
             <strong>{t('referrals.consent.scopePrefix')}</strong>{' '}
-            {c.scope.length ? c.scope.map((f) => t(`referrals.fields.${f}`)).join(', ') : t('referrals.fields.none')}
+            {c.scope.length ? c.scope.map((f) => t(sharedFieldKey(owner, f))).join(', ') : t('referrals.fields.none')}
           </Text>
           {c.note ? (
             <Text size="sm" className="pre-wrap" c="gray.8">

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Title } from '@mantine/core'
+import { Button, Group, Stack, Text, Title } from '@mantine/core'
 import { IconFileCertificate, IconSend } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useSearchParams } from 'react-router'
@@ -14,21 +14,32 @@ import { ConsentsList } from './consents-list'
 import { ReferralForm, loadReferralForm } from './referral-form.lazy'
 import { referredService } from './refer-links'
 import { ReferralsList } from './referrals-list'
-import { useConsents, useReferrals } from './use-referrals'
+import { type Owner, useConsents, useReferrals } from './use-referrals'
 
 // The forms come with their first opening (lazy-dialog.tsx): the section is a list first.
 const loadConsentForm = () => import('./consent-form')
 const ConsentForm = lazyNamed(loadConsentForm, 'ConsentForm')
 
 /**
- * Orientation on a case (issue 11): the consents given to share parts of it with partners, and the
- * referrals sent under them. Shown only to whom may read them; writing needs the .manage abilities
- * and an open case.
+ * Orientation on a case (issue 11), or on a contact that led to no case: the consents given to
+ * share parts of it with partners, and the referrals sent under them. Shown only to whom may read
+ * them; writing needs the .manage abilities and an open case (a contact not linked to a case).
+ * `quietWhenEmpty`: nothing at all is shown while both lists are empty.
  */
-export function OrientationSection({ caseId, me, open }: { caseId: string; me: Me | null | undefined; open: boolean }) {
+export function OrientationSection({
+  owner,
+  me,
+  open,
+  quietWhenEmpty = false,
+}: {
+  owner: Owner
+  me: Me | null | undefined
+  open: boolean
+  quietWhenEmpty?: boolean
+}) {
   const { t } = useTranslation()
-  const consents = useConsents(caseId)
-  const referrals = useReferrals(caseId)
+  const consents = useConsents(owner)
+  const referrals = useReferrals(owner)
   const canConsent = open && can(me, 'consent.manage')
   const canRefer = open && can(me, 'referral.manage')
   // Arriving from the directory or a contact (refer-links.ts): the referral form opens, its service
@@ -48,16 +59,22 @@ export function OrientationSection({ caseId, me, open }: { caseId: string; me: M
         { replace: true },
       )
   }
+  if (quietWhenEmpty && (consents.data?.items.length ?? 0) + (referrals.data?.items.length ?? 0) === 0) return null
   return (
-    <Section id="case-orientation" title={t('referrals.title')}>
+    <Section id={`${owner.kind}-orientation`} title={t('referrals.title')}>
       <Stack gap="md">
+        {owner.kind === 'contact' && open ? (
+          <Text size="sm" c="gray.8">
+            {t('referrals.fromContact.help')}
+          </Text>
+        ) : null}
         <ErrorAlert error={consents.error ?? referrals.error} />
         {consents.isPending || referrals.isPending ? <Loading /> : null}
         <Stack gap="xs">
           <Title order={3} size="h5">
             {t('referrals.consent.title')}
           </Title>
-          {consents.data ? <ConsentsList caseId={caseId} items={consents.data.items} canManage={canConsent} /> : null}
+          {consents.data ? <ConsentsList owner={owner} items={consents.data.items} canManage={canConsent} /> : null}
           {canConsent ? (
             <Group>
               <Button
@@ -76,7 +93,7 @@ export function OrientationSection({ caseId, me, open }: { caseId: string; me: M
             {t('referrals.listTitle')}
           </Title>
           {referrals.data ? (
-            <ReferralsList caseId={caseId} items={referrals.data.items} consents={consents.data?.items ?? []} canManage={canRefer} />
+            <ReferralsList owner={owner} items={referrals.data.items} consents={consents.data?.items ?? []} canManage={canRefer} />
           ) : null}
           {canRefer ? (
             <Group>
@@ -93,10 +110,10 @@ export function OrientationSection({ caseId, me, open }: { caseId: string; me: M
         </Stack>
       </Stack>
       <LazyDialog opened={shown === 'consent'} onClose={close} title={t('referrals.consent.recordTitle')}>
-        {shown === 'consent' ? <ConsentForm caseId={caseId} onDone={close} /> : null}
+        {shown === 'consent' ? <ConsentForm owner={owner} onDone={close} /> : null}
       </LazyDialog>
       <LazyDialog opened={shown === 'referral'} onClose={close} title={t('referrals.form.title')}>
-        {shown === 'referral' ? <ReferralForm caseId={caseId} onDone={close} preset={preset} /> : null}
+        {shown === 'referral' ? <ReferralForm owner={owner} onDone={close} preset={preset} /> : null}
       </LazyDialog>
     </Section>
   )

@@ -43,6 +43,8 @@ function SharedCopy({ r }: { r: PartnerReferralView }) {
         {line(t('portal.code'), c.reference)}
         {c.identity ? line(t('portal.name'), `${c.identity.firstName} ${c.identity.lastName}`) : null}
         {c.identity ? line(t('portal.birthYear'), c.identity.birthYear) : null}
+        {c.caller ? line(t('portal.name'), c.caller.name) : null}
+        {c.caller ? line(t('portal.reach'), c.caller.reach) : null}
         {c.contactDetails ? line(t('portal.phone'), c.contactDetails.phone) : null}
         {c.contactDetails ? line(t('portal.email'), c.contactDetails.email) : null}
         {c.summary ? (

@@ -2,13 +2,13 @@ import { Button, Checkbox, Group, Stack, Text, Textarea } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ReferralView } from '../../../../common/contracts/referrals.contracts'
-import { SHAREABLE_FIELDS } from '../../../../common/vocabulary'
+import { CONTACT_SHAREABLE_FIELDS, SHAREABLE_FIELDS } from '../../../../common/vocabulary'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors, type FieldIssue } from '../../components/field-errors'
 import { type Chosen, ServicePicker } from './service-picker'
 import { ReferralSelectionFields } from './referral-selection-fields'
 import { useOrganisation } from '../partners/use-partners'
-import { useCreateReferral, useUpdateReferral } from './use-referrals'
+import { type Owner, sharedFieldKey, useCreateReferral, useUpdateReferral } from './use-referrals'
 import { RequiredNote } from '../../components/required-note'
 import { focusFirstError } from '../../components/focus-error'
 
@@ -16,23 +16,25 @@ type Field = (typeof SHAREABLE_FIELDS)[number]
 
 /**
  * Drafts a referral to a partner's service, or changes a draft (`editing`, If-Match; its recipient
- * stays): nothing leaves the case until it is sent under a consent.
+ * stays): nothing leaves the case (or the contact) until it is sent under a consent. From a
+ * contact, what can be shared is the caller's name, how to reach them and the summary.
  */
 export function ReferralForm({
-  caseId,
+  owner,
   onDone,
   editing,
   preset,
 }: {
-  caseId: string
+  owner: Owner
   onDone: () => void
   editing?: ReferralView
   /** A service chosen before the form opened (the directory's "refer to this service"). */
   preset?: { organisationId: string; serviceId: string } | null
 }) {
   const { t } = useTranslation()
-  const createOne = useCreateReferral(caseId)
-  const updateOne = useUpdateReferral(caseId)
+  const createOne = useCreateReferral(owner)
+  const updateOne = useUpdateReferral(owner)
+  const fields: readonly Field[] = owner.kind === 'case' ? SHAREABLE_FIELDS : CONTACT_SHAREABLE_FIELDS
   const create = editing ? updateOne : createOne
   const [service, setService] = useState<Chosen | null>(
     editing ? { organisationId: editing.organisationId, serviceId: editing.serviceId } : (preset ?? null),
@@ -131,21 +133,23 @@ export function ReferralForm({
           error={errors.of('shared')}
         >
           <Stack gap={6} mt={4}>
-            {SHAREABLE_FIELDS.map((f) => (
-              <Checkbox key={f} value={f} label={t(`referrals.fields.${f}`)} />
+            {fields.map((f) => (
+              <Checkbox key={f} value={f} label={t(sharedFieldKey(owner, f))} />
             ))}
           </Stack>
         </Checkbox.Group>
-        <ReferralSelectionFields
-          caseId={caseId}
-          documents={d.shared.includes('documents')}
-          goals={d.shared.includes('plan_goals')}
-          documentIds={d.documentIds}
-          planGoalIds={d.planGoalIds}
-          onDocuments={(v) => set('documentIds', v)}
-          onGoals={(v) => set('planGoalIds', v)}
-          errorOf={errors.of}
-        />
+        {owner.kind === 'case' ? (
+          <ReferralSelectionFields
+            caseId={owner.id}
+            documents={d.shared.includes('documents')}
+            goals={d.shared.includes('plan_goals')}
+            documentIds={d.documentIds}
+            planGoalIds={d.planGoalIds}
+            onDocuments={(v) => set('documentIds', v)}
+            onGoals={(v) => set('planGoalIds', v)}
+            errorOf={errors.of}
+          />
+        ) : null}
         <ErrorAlert error={errors.any ? null : create.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>

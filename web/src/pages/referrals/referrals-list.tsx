@@ -9,15 +9,15 @@ import { useFormat } from '../../i18n/format'
 import { LazyDialog, prefetchOnReach } from '../../components/lazy-dialog'
 import { FeedbackThread, ReferralStatusBadge } from './referral-bits'
 import { loadReferralForm, ReferralForm } from './referral-form.lazy'
-import { useReferralStep, useServiceFeedback } from './use-referrals'
+import { type Owner, sharedFieldKey, useReferralStep, useServiceFeedback } from './use-referrals'
 
 const box = { border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }
 
 /** Sends a draft under one of the active consents given for its organisation. */
-function SendControl({ caseId, r, consents }: { caseId: string; r: ReferralView; consents: ConsentView[] }) {
+function SendControl({ owner, r, consents }: { owner: Owner; r: ReferralView; consents: ConsentView[] }) {
   const { t } = useTranslation()
   const fmt = useFormat()
-  const step = useReferralStep(caseId)
+  const step = useReferralStep(owner)
   const usable = consents.filter((c) => c.active && c.organisationId === r.organisationId)
   const [picked, setPicked] = useState<string | null>(null)
   // The only usable consent is the one to send under, also when it was recorded after the draft.
@@ -48,21 +48,11 @@ function SendControl({ caseId, r, consents }: { caseId: string; r: ReferralView;
   )
 }
 
-function ReferralCard({
-  caseId,
-  r,
-  consents,
-  canManage,
-}: {
-  caseId: string
-  r: ReferralView
-  consents: ConsentView[]
-  canManage: boolean
-}) {
+function ReferralCard({ owner, r, consents, canManage }: { owner: Owner; r: ReferralView; consents: ConsentView[]; canManage: boolean }) {
   const { t } = useTranslation()
   const fmt = useFormat()
-  const stop = useReferralStep(caseId)
-  const feedback = useServiceFeedback(caseId)
+  const stop = useReferralStep(owner)
+  const feedback = useServiceFeedback(owner)
   const ended = ENDED_STATUSES.includes(r.status)
   const [editing, setEditing] = useState(false)
   return (
@@ -82,7 +72,7 @@ function ReferralCard({
       </Text>
       <Text size="sm">
         <strong>{t('referrals.sharedPrefix')}</strong>{' '}
-        {r.shared.length ? r.shared.map((f) => t(`referrals.fields.${f}`)).join(', ') : t('referrals.fields.none')}
+        {r.shared.length ? r.shared.map((f) => t(sharedFieldKey(owner, f))).join(', ') : t('referrals.fields.none')}
       </Text>
       <Text size="sm" c="gray.8">
         {r.sentAt ? t('referrals.sentOn', { date: fmt.dateTimeShort(r.sentAt) }) : t('referrals.notSent')}
@@ -102,7 +92,7 @@ function ReferralCard({
           {t(`referrals.outcome.person.${r.outcome.person}`)}
         </Text>
       ) : null}
-      {canManage && r.status === 'draft' ? <SendControl caseId={caseId} r={r} consents={consents} /> : null}
+      {canManage && r.status === 'draft' ? <SendControl owner={owner} r={r} consents={consents} /> : null}
       {canManage && r.status === 'draft' ? (
         <Group>
           <Button size="xs" variant="subtle" onClick={() => setEditing(true)} {...prefetchOnReach(loadReferralForm)}>
@@ -111,7 +101,7 @@ function ReferralCard({
         </Group>
       ) : null}
       <LazyDialog opened={editing} onClose={() => setEditing(false)} title={t('referrals.form.editTitle')}>
-        {editing ? <ReferralForm caseId={caseId} editing={r} onDone={() => setEditing(false)} /> : null}
+        {editing ? <ReferralForm owner={owner} editing={r} onDone={() => setEditing(false)} /> : null}
       </LazyDialog>
       {canManage && !ended ? (
         <Group>
@@ -140,13 +130,13 @@ function ReferralCard({
   )
 }
 
-export function ReferralsList(props: { caseId: string; items: ReferralView[]; consents: ConsentView[]; canManage: boolean }) {
+export function ReferralsList(props: { owner: Owner; items: ReferralView[]; consents: ConsentView[]; canManage: boolean }) {
   const { t } = useTranslation()
   return (
     <Stack gap="xs">
       {props.items.length === 0 ? <Text c="gray.8">{t('referrals.empty')}</Text> : null}
       {props.items.map((r) => (
-        <ReferralCard key={r.id} caseId={props.caseId} r={r} consents={props.consents} canManage={props.canManage} />
+        <ReferralCard key={r.id} owner={props.owner} r={r} consents={props.consents} canManage={props.canManage} />
       ))}
     </Stack>
   )

@@ -6,43 +6,60 @@ import { api } from '../../api/client'
 export type ConsentBody = z.input<typeof ConsentInput>
 export type ReferralBody = z.input<typeof ReferralInput>
 
-const consentsKey = (caseId: string) => ['accompaniments', caseId, 'consents']
-const referralsKey = (caseId: string) => ['accompaniments', caseId, 'referrals']
+/** What orientation is recorded on: a case, or a contact of the contact point that led to no case. */
+export type Owner = { kind: 'case' | 'contact'; id: string }
 
-export function useConsents(caseId: string) {
+/** The label of a shareable field: from a contact, identity and contact details are the caller's. */
+export const sharedFieldKey = (owner: Owner, field: string) =>
+  owner.kind === 'case' ? `referrals.fields.${field}` : `referrals.callerFields.${field}`
+
+const ownerKey = (o: Owner) => [o.kind === 'case' ? 'accompaniments' : 'contacts', o.id]
+const consentsKey = (o: Owner) => [...ownerKey(o), 'consents']
+const referralsKey = (o: Owner) => [...ownerKey(o), 'referrals']
+
+export function useConsents(owner: Owner) {
   return useQuery({
-    queryKey: consentsKey(caseId),
-    queryFn: ({ signal }) => api.get('/api/accompaniments/{id}/consents', { path: { id: caseId }, signal }),
+    queryKey: consentsKey(owner),
+    queryFn: ({ signal }) =>
+      owner.kind === 'case'
+        ? api.get('/api/accompaniments/{id}/consents', { path: { id: owner.id }, signal })
+        : api.get('/api/contacts/{id}/consents', { path: { id: owner.id }, signal }),
   })
 }
 
-export function useReferrals(caseId: string) {
+export function useReferrals(owner: Owner) {
   return useQuery({
-    queryKey: referralsKey(caseId),
-    queryFn: ({ signal }) => api.get('/api/accompaniments/{id}/referrals', { path: { id: caseId }, signal }),
+    queryKey: referralsKey(owner),
+    queryFn: ({ signal }) =>
+      owner.kind === 'case'
+        ? api.get('/api/accompaniments/{id}/referrals', { path: { id: owner.id }, signal })
+        : api.get('/api/contacts/{id}/referrals', { path: { id: owner.id }, signal }),
   })
 }
 
 /** Every orientation write touches both lists (a withdrawal shreds the referrals sent under it). */
-function useRefresh(caseId: string) {
+function useRefresh(owner: Owner) {
   const client = useQueryClient()
   return async () => {
-    await client.invalidateQueries({ queryKey: consentsKey(caseId) })
-    await client.invalidateQueries({ queryKey: referralsKey(caseId) })
+    await client.invalidateQueries({ queryKey: consentsKey(owner) })
+    await client.invalidateQueries({ queryKey: referralsKey(owner) })
   }
 }
 
-export function useRecordConsent(caseId: string) {
-  const onSuccess = useRefresh(caseId)
+export function useRecordConsent(owner: Owner) {
+  const onSuccess = useRefresh(owner)
   return useMutation({
-    mutationFn: (body: ConsentBody) => api.post('/api/accompaniments/{id}/consents', { path: { id: caseId }, body: body as never }),
+    mutationFn: (body: ConsentBody) =>
+      owner.kind === 'case'
+        ? api.post('/api/accompaniments/{id}/consents', { path: { id: owner.id }, body: body as never })
+        : api.post('/api/contacts/{id}/consents', { path: { id: owner.id }, body: body as never }),
     onSuccess,
   })
 }
 
 /** Attaches the signed form to a consent (If-Match): stored sealed as a case document. */
 export function useAttachConsentForm(caseId: string) {
-  const onSuccess = useRefresh(caseId)
+  const onSuccess = useRefresh({ kind: 'case', id: caseId })
   return useMutation({
     mutationFn: (v: { id: string; version: number; file: File }) =>
       api.upload('/api/accompaniments/{id}/consents/{consentId}/form', v.file, {
@@ -53,8 +70,8 @@ export function useAttachConsentForm(caseId: string) {
   })
 }
 
-export function useWithdrawConsent(caseId: string) {
-  const onSuccess = useRefresh(caseId)
+export function useWithdrawConsent(owner: Owner) {
+  const onSuccess = useRefresh(owner)
   return useMutation({
     mutationFn: (v: { id: string; version: number }) =>
       api.post('/api/consents/{consentId}/withdraw', { path: { consentId: v.id }, body: {} as never, ifMatch: v.version }),
@@ -62,16 +79,19 @@ export function useWithdrawConsent(caseId: string) {
   })
 }
 
-export function useCreateReferral(caseId: string) {
-  const onSuccess = useRefresh(caseId)
+export function useCreateReferral(owner: Owner) {
+  const onSuccess = useRefresh(owner)
   return useMutation({
-    mutationFn: (body: ReferralBody) => api.post('/api/accompaniments/{id}/referrals', { path: { id: caseId }, body: body as never }),
+    mutationFn: (body: ReferralBody) =>
+      owner.kind === 'case'
+        ? api.post('/api/accompaniments/{id}/referrals', { path: { id: owner.id }, body: body as never })
+        : api.post('/api/contacts/{id}/referrals', { path: { id: owner.id }, body: body as never }),
     onSuccess,
   })
 }
 
-export function useUpdateReferral(caseId: string) {
-  const onSuccess = useRefresh(caseId)
+export function useUpdateReferral(owner: Owner) {
+  const onSuccess = useRefresh(owner)
   return useMutation({
     mutationFn: (v: { id: string; version: number; body: ReferralBody }) =>
       api.put('/api/referrals/{referralId}', { path: { referralId: v.id }, body: v.body as never, ifMatch: v.version }),
@@ -79,8 +99,8 @@ export function useUpdateReferral(caseId: string) {
   })
 }
 
-export function useReferralStep(caseId: string) {
-  const onSuccess = useRefresh(caseId)
+export function useReferralStep(owner: Owner) {
+  const onSuccess = useRefresh(owner)
   return useMutation({
     mutationFn: (v: { id: string; version: number } & ({ step: 'send'; consentId: string } | { step: 'stop' })) =>
       v.step === 'send'
@@ -90,8 +110,8 @@ export function useReferralStep(caseId: string) {
   })
 }
 
-export function useServiceFeedback(caseId: string) {
-  const onSuccess = useRefresh(caseId)
+export function useServiceFeedback(owner: Owner) {
+  const onSuccess = useRefresh(owner)
   return useMutation({
     mutationFn: (v: { id: string; note: string }) =>
       api.post('/api/referrals/{referralId}/feedback', { path: { referralId: v.id }, body: { note: v.note } }),
