@@ -149,18 +149,22 @@ export async function erasePerson(
   // The request register keeps each request, not its words when they were sealed with the person's key.
   await trx.updateTable('dpo_requests').set(emptied('dpo_requests')).where('key_id', 'in', sealingKeys).execute()
   await trx.updateTable('consents').set(emptied('consents')).where('key_id', 'in', sealingKeys).execute()
-  if (referrals.length) {
-    await trx
-      .updateTable('referrals')
-      .set({ ...emptied('referrals'), shredded_at: (eb) => eb.fn.coalesce('shredded_at', eb.val(now)) })
-      .where('id', 'in', referrals)
-      .execute()
-    await trx.updateTable('referral_feedback').set(emptied('referral_feedback')).where('referral_id', 'in', referrals).execute()
-  }
+  await emptyReferrals(trx, referrals, now)
 
   const keys = [...sealingKeys, ...referrals]
   for (const keyId of keys) await codec.shredKey(trx, keyId)
   return { cases, keys: keys.length, documents }
+}
+
+/** Referrals' words, copies and feedback emptied, marked shredded (their keys are the caller's to shred). */
+async function emptyReferrals(trx: Trx, referrals: string[], now: string): Promise<void> {
+  if (referrals.length === 0) return
+  await trx
+    .updateTable('referrals')
+    .set({ ...emptied('referrals'), shredded_at: (eb) => eb.fn.coalesce('shredded_at', eb.val(now)) })
+    .where('id', 'in', referrals)
+    .execute()
+  await trx.updateTable('referral_feedback').set(emptied('referral_feedback')).where('referral_id', 'in', referrals).execute()
 }
 
 /**
@@ -187,14 +191,7 @@ export async function anonymiseContact(
   // Orientation recorded on the contact: its consents' notes, its referrals' words and copies.
   await trx.updateTable('consents').set(emptied('consents')).where('key_id', '=', contactId).execute()
   const referrals = (await trx.selectFrom('referrals').select('id').where('key_id', '=', contactId).execute()).map((r) => r.id)
-  if (referrals.length) {
-    await trx
-      .updateTable('referrals')
-      .set({ ...emptied('referrals'), shredded_at: (eb) => eb.fn.coalesce('shredded_at', eb.val(now)) })
-      .where('id', 'in', referrals)
-      .execute()
-    await trx.updateTable('referral_feedback').set(emptied('referral_feedback')).where('referral_id', 'in', referrals).execute()
-  }
+  await emptyReferrals(trx, referrals, now)
   for (const keyId of [contactId, ...requests, ...referrals]) await codec.shredKey(trx, keyId)
 }
 
