@@ -13,7 +13,7 @@ import { seedNetwork } from './network.seed'
 import { seedPartners } from './partners.seed'
 import { seedPlanAndTrajectory } from './plan-trajectory.seed'
 import { seedProgressCohort } from './progress-cohort.seed'
-import { seedReferrals } from './referrals.seed'
+import { seedContactReferral, seedReferrals } from './referrals.seed'
 import { seedSheets } from './sheets.seed'
 import { seedStudies } from './studies.seed'
 
@@ -59,6 +59,7 @@ export async function seedDemo(services: Services): Promise<void> {
   await seedContacts(services)
   await seedPartners(services)
   await seedReferrals(services)
+  await seedContactReferral(services)
   await seedStudies(services)
   await seedProgressCohort(services)
 }

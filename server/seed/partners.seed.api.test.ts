@@ -49,7 +49,7 @@ it('attaches the demo partner user to its organisation', async () => {
   expect(user.name).toBe(DEMO_PARTNER_ORGANISATION)
 })
 
-it('gives the network referrals in every state, and the partner user sees only those still under way at its organisation', async () => {
+it('gives the network referrals in every state, one from a contact without a case, and the partner user sees only those still under way at its organisation', async () => {
   const worker = t.agent()
   expect((await worker.post('/api/auth/login', { email: `intervenant@${DEMO_DOMAIN}`, password: DEMO_PASSWORD })).statusCode).toBe(200)
   const statuses = new Set<string>()
@@ -60,6 +60,10 @@ it('gives the network referrals in every state, and the partner user sees only t
 
   const partner = t.agent()
   expect((await partner.post('/api/auth/login', { email: DEMO_PARTNER_EMAIL, password: DEMO_PASSWORD })).statusCode).toBe(200)
-  const portal = json(await partner.get('/api/partner/referrals')).items as { status: string }[]
-  expect(portal.map((r) => r.status).sort()).toEqual(['accepted', 'in_progress', 'sent'])
+  const portal = json(await partner.get('/api/partner/referrals')).items as { status: string; copy: { caller?: { name: string | null } } }[]
+  expect(portal.map((r) => r.status).sort()).toEqual(['accepted', 'in_progress', 'sent', 'sent'])
+  // One came straight from the line: a relative's call that led to no case, with her name.
+  const fromLine = portal.filter((r) => r.copy.caller)
+  expect(fromLine).toHaveLength(1)
+  expect(fromLine[0]?.copy.caller?.name).toBeTruthy()
 })

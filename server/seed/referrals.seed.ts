@@ -3,6 +3,7 @@ import type { RequestContext, Services } from '../http/context'
 import { recordConsent } from '../modules/referrals/consents.commands'
 import { type PartnerStep, partnerStep, partnerFeedback } from '../modules/referrals/partner-portal.commands'
 import { createReferral, openReferral, sendReferral, stopReferral, writeFeedback } from '../modules/referrals/referrals.commands'
+import { openContact } from '../security/contact-access'
 import { FICTION, onCase } from './casework.steps'
 import { DEMO_DOMAIN } from './demo.data'
 import { DEMO_PARTNER_EMAIL, DEMO_PARTNER_ORGANISATION } from './partners.seed'
@@ -184,4 +185,56 @@ export async function seedReferrals(services: Services): Promise<void> {
       })
     }
   }
+}
+
+/**
+ * Orientation straight from the line: the lead refers a relative's call that led to no case to
+ * the demo partner, under the caller's oral consent, sharing the summary and when to reach her.
+ */
+export async function seedContactReferral(services: Services): Promise<void> {
+  const lead = await systemContext(services, await userId(services, `responsable@${DEMO_DOMAIN}`), 'seed-demo')
+  const contact = await services.db
+    .selectFrom('contacts')
+    .select('id')
+    .where('status', '=', 'final')
+    .where('caller_kind', '=', 'relative')
+    .where('accompaniment_id', 'is', null)
+    .where('caller_sealed', 'is not', null)
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .executeTakeFirst()
+  if (!contact) return
+  const target = await services.db.selectFrom('partner_organisations').select('id').where('name', '=', TILLEULS).executeTakeFirstOrThrow()
+  const shared: ShareableField[] = ['summary', 'identity']
+  await tell(lead, 'referral.from_contact', async (trx) => {
+    const holder = { kind: 'contact', contact: await openContact(trx, lead.user, contact.id, 'change') } as const
+    const id = await createReferral(
+      lead,
+      trx,
+      holder,
+      ReferralInput.parse({
+        organisationId: target.id,
+        reason: 'Soutien à la famille',
+        summary: `${FICTION} Une mère s’inquiète pour son fils adolescent et demande un soutien familial près de chez elle.`,
+        shared,
+      }),
+    )
+    const consentId = await recordConsent(
+      lead,
+      trx,
+      holder,
+      ConsentInput.parse({
+        organisationId: target.id,
+        purpose: 'Soutien familial',
+        basis: 'consent',
+        givenBy: 'person',
+        givenOn: dayOf(Date.now() - DAY),
+        how: 'oral',
+        scope: shared,
+        expiresOn: dayOf(Date.now() + 90 * DAY),
+      }),
+    )
+    const { row } = await openReferral(trx, lead, id, 'change')
+    await sendReferral(lead, trx, holder, row, row.version, consentId)
+  })
 }
