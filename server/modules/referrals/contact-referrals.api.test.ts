@@ -76,8 +76,16 @@ describe('a referral from a contact without a case', () => {
   })
 
   it('shares only the summary by default: no name, no number', async () => {
-    const { referral } = await referred(['summary'])
-    const copy = json(await w.partnerA.get(`/api/partner/referrals/${referral.id}`)).copy
+    const contact = await call()
+    const consent = json(await w.worker.post(`/api/contacts/${contact.id}/consents`, consentBody(w.orgA.id, ['summary'])))
+    // No `shared` in the body: the default applies.
+    const { shared: _shared, ...body } = DRAFT(w.orgA, [])
+    const draft = await w.worker.post(`/api/contacts/${contact.id}/referrals`, body)
+    expect(draft.statusCode, draft.body).toBe(201)
+    expect(json(draft).shared).toEqual(['summary'])
+    const sent = await w.worker.post(`/api/referrals/${json(draft).id}/send`, { consentId: consent.id }, ifMatch(1))
+    expect(sent.statusCode, sent.body).toBe(200)
+    const copy = json(await w.partnerA.get(`/api/partner/referrals/${json(draft).id}`)).copy
     expect(Object.keys(copy).sort()).toEqual(['reference', 'summary'])
   })
 
