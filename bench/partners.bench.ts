@@ -74,9 +74,12 @@ export async function benchPartners(kind: 'sqlite' | 'postgres', pgUrl: string) 
       need: () => qs({ need: pick(r, data.needs) }),
       language: () => qs({ language: pick(r, LANGS) }),
       text: () => qs({ q: pick(r, TEXTS) }),
+      // A word few services hold (a municipality named in their organisation's name), as a worker types a partner's name.
+      textRare: () => qs({ q: pick(r, data.municipalities) }),
       postcodeNeed: () => qs({ place: pick(r, data.postcodes), need: pick(r, data.needs) }),
       // Issue 11's journey: "near 4000 Liège, mental health, Arabic-speaking".
       placeNeedLanguage: () => qs({ place: pick(r, [...NAMES_FR, ...NAMES_NL]), need: pick(r, data.needs), language: pick(r, LANGS) }),
+      needText: () => qs({ need: pick(r, data.needs), q: pick(r, TEXTS) }),
       placeText: () => qs({ place: pick(r, data.postcodes), q: pick(r, TEXTS) }),
     }
     const time = async (url: string, headers: Record<string, string>, target = app as { inject: typeof app.inject }) => {

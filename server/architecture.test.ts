@@ -66,6 +66,8 @@ const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
   partner_service_needs: true,
   partner_service_coverage: true,
   partner_service_terms: true,
+  partner_service_text_docs: true,
+  partner_service_text: true,
   consents: true,
   referrals: true,
   referral_feedback: true,

@@ -222,8 +222,13 @@ export const PartnerSearchResult = z.object({
   precision: z.enum(COVERAGE_LEVELS).nullable(),
   reasons: z.array(MatchReason),
 })
+/** A search by free text alone counts its matches up to this many (then `capped`: say "more than 1,000"). */
+export const PARTNER_COUNT_CAP = 1000
 export const PartnerSearchResults = z.object({
   place: SearchPlace.nullable(),
   items: z.array(PartnerSearchResult),
+  /** At most PARTNER_COUNT_CAP when `capped`. */
   total: z.number().int(),
+  /** More services than `total` match (a free-text search without other criteria stops counting at PARTNER_COUNT_CAP). */
+  capped: z.boolean(),
 })

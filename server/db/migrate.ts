@@ -60,6 +60,7 @@ import * as m0059 from './migrations/0059-study-k-and-closing'
 import * as m0060 from './migrations/0060-indicator-indexes'
 import * as m0061 from './migrations/0061-partner-filter-ranks'
 import * as m0062 from './migrations/0062-name-sets'
+import * as m0063 from './migrations/0063-partner-text-index'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -125,6 +126,7 @@ const STEPS: Record<string, Step> = {
   '0060-indicator-indexes': m0060,
   '0061-partner-filter-ranks': m0061,
   '0062-name-sets': m0062,
+  '0063-partner-text-index': m0063,
 }
 
 /** Every migration the code knows, in order: what a current database has applied. */

@@ -46,6 +46,9 @@ export const STAFF_TABLES = [
   'partner_service_needs',
   'partner_service_coverage',
   'partner_service_terms',
+  // 0063 (SQLite): the services' folded texts and their row numbers, for the free-text search.
+  'partner_service_text_docs',
+  'partner_service_text',
   // Notifications and the e-mail queue (0027): an event, a reference code and a link; no person's data.
   'notifications',
   'mail_outbox',

@@ -68,6 +68,10 @@ export interface PartnerTables {
     capacity_rank: number
     organisation_name: string
   }
+  /** 0063, SQLite only: a number for each service, the row id of its text in `partner_service_text` (kept by triggers). */
+  partner_service_text_docs: { id: number; service_id: string }
+  /** 0063, SQLite only: the services' `search_text` in an FTS5 trigram index (rowid = partner_service_text_docs.id). */
+  partner_service_text: { rowid: number; search_text: string }
   /** 0061: with the ranking's copies, as in the coverage rows (partners.search-index.ts `filterRow`). */
   partner_service_needs: { service_id: string; need_code: string } & FilterCopies
   /** 0028: a service's languages (`language:ar`) and audiences (`audience:young_people`), indexed for the search; 0061: with the ranking's copies. */

@@ -1,6 +1,12 @@
-import type { SelectQueryBuilder } from 'kysely'
+import { type Expression, expressionBuilder, type SelectQueryBuilder } from 'kysely'
 import type { z } from 'zod'
-import type { CoverageLevel, MatchReason, PartnerSearchQuery, PartnerSearchResults } from '../../../common/contracts/partners.contracts'
+import {
+  type CoverageLevel,
+  type MatchReason,
+  PARTNER_COUNT_CAP,
+  type PartnerSearchQuery,
+  type PartnerSearchResults,
+} from '../../../common/contracts/partners.contracts'
 import { fromJson } from '../../db/json'
 import type { ModuleServices } from '../../http/context'
 import { asStaff, type StaffDatabase, type StaffTx } from '../../http/staff-fence'
@@ -58,8 +64,29 @@ export async function searchPartners(tx: StaffTx, kind: ModuleServices['kind'], 
     db.selectFrom('partner_service_needs').select('partner_service_needs.service_id').where('partner_service_needs.need_code', '=', need)
   const termIds = (term: string) =>
     db.selectFrom('partner_service_terms').select('partner_service_terms.service_id').where('partner_service_terms.term', '=', term)
-
+  // The two text subqueries are built apart from `db`: a subquery built from the handle passes
+  // through its plugins as if it were a statement of its own (the fence still checks it in place).
+  // SQLite: the services whose folded text holds the query's, through the FTS5 trigram table (migration 0063).
+  const textIds = (folded: string) =>
+    expressionBuilder<StaffDatabase, never>()
+      .selectFrom('partner_service_text_docs')
+      .select('partner_service_text_docs.service_id')
+      .where('partner_service_text_docs.id', 'in', (eb) =>
+        eb
+          .selectFrom('partner_service_text')
+          .select('partner_service_text.rowid')
+          .where('partner_service_text.search_text', 'like', `%${folded}%`),
+      )
+  // The free text checked on one candidate, by primary key: cheaper than finding every match when
+  // a place or a need has already narrowed the services to a few thousand.
+  const textOf = (serviceId: Expression<string>) =>
+    expressionBuilder<StaffDatabase, never>()
+      .selectFrom('partner_services')
+      .select('partner_services.id')
+      .where('partner_services.id', '=', serviceId)
+      .where('partner_services.search_text', 'like', `%${text}%`)
   let page: { id: string; precision: number; total: number | string | bigint }[]
+  let capped = false
   const areas = place ? areasOf(place) : []
   if (place) {
     // One range of the (level, code, listed, …) index per area of the place, and nothing else:
@@ -77,17 +104,7 @@ export async function searchPartners(tx: StaffTx, kind: ModuleServices['kind'], 
       .$if(!!query.need, (q) => q.where('partner_service_coverage.service_id', 'in', needIds(query.need!)))
       .$call((q) => terms.reduce((acc, term) => acc.where('partner_service_coverage.service_id', 'in', termIds(term)), q))
       // Free text: checked on the candidates only, by primary key, rather than on every service.
-      .$if(text !== null, (q) =>
-        q.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('partner_services')
-              .select('partner_services.id')
-              .whereRef('partner_services.id', '=', 'partner_service_coverage.service_id')
-              .where('partner_services.search_text', 'like', `%${text}%`),
-          ),
-        ),
-      )
+      .$if(text !== null, (q) => q.where((eb) => eb.exists(textOf(eb.ref('partner_service_coverage.service_id')))))
       .groupBy('partner_service_coverage.service_id')
       .select((eb) => [
         'partner_service_coverage.service_id as id',
@@ -124,8 +141,17 @@ export async function searchPartners(tx: StaffTx, kind: ModuleServices['kind'], 
       .where('listed', '=', 1)
       .$call((q) => others.reduce((acc, term) => acc.where('service_id', 'in', termIds(term)), q))
       .$if(text !== null, (q) =>
-        q.where('service_id', 'in', (eb) =>
-          eb.selectFrom('partner_services').select('partner_services.id').where('partner_services.search_text', 'like', `%${text}%`),
+        q.where((eb) =>
+          eb.exists(
+            // The driver is typed as the needs table; its rows are the terms' when there is no need.
+            textOf(
+              eb.ref(
+                (query.need
+                  ? 'partner_service_needs.service_id'
+                  : 'partner_service_terms.service_id') as 'partner_service_needs.service_id',
+              ),
+            ),
+          ),
         ),
       )
       .select((eb) => ['service_id as id', eb.lit(0).as('precision'), eb.fn.countAll().over().as('total')])
@@ -135,11 +161,57 @@ export async function searchPartners(tx: StaffTx, kind: ModuleServices['kind'], 
       .orderBy('service_id', (ob) => ob.asc().collate(collation))
       .limit(LIMIT)
       .execute()
+  } else if (text !== null) {
+    // Free text alone: a common word ("médiation") is in thousands of services, and counting and
+    // ranking every one of them read all their texts. The matches are counted up to the cap
+    // through the trigram index (migration 0063); past it, the page is the first services in rank
+    // order whose text holds the word (a common word meets 50 of them early), and the total says
+    // "more than"; under it, the few matches are read through the index and sorted.
+    const matching = (q: SelectQueryBuilder<StaffDatabase, 'partner_services', object>) =>
+      kind === 'sqlite' ? q.where('partner_services.id', 'in', textIds(text)) : q.where('partner_services.search_text', 'like', `%${text}%`)
+    // One small row per match, up to one past the cap: the count stops there.
+    const counted = await (
+      kind === 'sqlite'
+        ? // The index's matches drive (a cross join keeps SQLite's join order).
+          db
+            .selectFrom('partner_service_text')
+            .crossJoin('partner_service_text_docs')
+            .crossJoin('partner_services')
+            .whereRef('partner_service_text_docs.id', '=', 'partner_service_text.rowid')
+            .whereRef('partner_services.id', '=', 'partner_service_text_docs.service_id')
+            .where('partner_service_text.search_text', 'like', `%${text}%`)
+            .where('partner_services.listed', '=', 1)
+            .select((eb) => eb.lit(1).as('one'))
+        : db
+            .selectFrom('partner_services')
+            .where('partner_services.listed', '=', 1)
+            .where('partner_services.search_text', 'like', `%${text}%`)
+            .select((eb) => eb.lit(1).as('one'))
+    )
+      .limit(PARTNER_COUNT_CAP + 1)
+      .execute()
+    const n = counted.length
+    capped = n > PARTNER_COUNT_CAP
+    page = await db
+      .selectFrom('partner_services')
+      .where('partner_services.listed', '=', 1)
+      .$call((q) => (capped ? q.where('partner_services.search_text', 'like', `%${text}%`) : matching(q)))
+      .select((eb) => ['partner_services.id', eb.lit(0).as('precision'), eb.lit(capped ? PARTNER_COUNT_CAP : n).as('total')])
+      .orderBy('partner_services.capacity_rank')
+      // SQLite puts nulls first in an index: `wait_days is null` first walks 0063's index in rank order.
+      .$call((q) =>
+        kind === 'sqlite'
+          ? q.orderBy((eb) => eb('partner_services.wait_days', 'is', null)).orderBy('partner_services.wait_days')
+          : q.orderBy('partner_services.wait_days', (ob) => ob.asc().nullsLast()),
+      )
+      .orderBy('partner_services.organisation_name', (ob) => ob.asc().collate(collation))
+      .orderBy('partner_services.id', (ob) => ob.asc().collate(collation))
+      .limit(LIMIT)
+      .execute()
   } else {
     page = await db
       .selectFrom('partner_services')
       .where('partner_services.listed', '=', 1)
-      .$if(text !== null, (q) => q.where('partner_services.search_text', 'like', `%${text}%`))
       .select((eb) => ['partner_services.id', eb.lit(0).as('precision'), eb.fn.countAll().over().as('total')])
       .orderBy('partner_services.capacity_rank')
       .orderBy('partner_services.wait_days', (ob) => ob.asc().nullsLast())
@@ -192,6 +264,7 @@ export async function searchPartners(tx: StaffTx, kind: ModuleServices['kind'], 
   return {
     place: place ? describePlace(place) : null,
     total,
+    capped,
     items: page.map(({ id, precision }) => {
       const row = rowOf.get(id)!
       const own = coverage.filter((c) => c.service_id === id)

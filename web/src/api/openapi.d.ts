@@ -15312,6 +15312,7 @@ export interface operations {
             }[]
             /** Format: int64 */
             total: number
+            capped: boolean
           }
         }
       }

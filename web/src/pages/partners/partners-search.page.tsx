@@ -9,6 +9,7 @@ import { can, useMe } from '../../auth/use-me'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
+import { useFormat } from '../../i18n/format'
 import { ReferToService } from '../referrals/refer-to-service'
 import { PartnerResult } from './partner-result'
 import {
@@ -37,6 +38,7 @@ function queryOf(params: URLSearchParams): SearchQuery | null {
 /** "Who can help near here": services covering a place, by need, audience, language and words, each saying why it matched. */
 export function PartnersSearchPage() {
   const { t } = useTranslation()
+  const fmt = useFormat()
   const me = useMe().data
   const lang = useUiLanguage()
   const [params, setParams] = useSearchParams()
@@ -167,9 +169,11 @@ export function PartnersSearchPage() {
         <div aria-live="polite" data-testid="search-count">
           {found.data ? (
             <Text mb="sm">
-              {placeText
-                ? t('partners.search.countNear', { count: found.data.total, place: placeText })
-                : t('partners.search.count', { count: found.data.total })}
+              {found.data.capped
+                ? t('partners.search.countCapped', { total: fmt.number(found.data.total) })
+                : placeText
+                  ? t('partners.search.countNear', { count: found.data.total, place: placeText })
+                  : t('partners.search.count', { count: found.data.total })}
             </Text>
           ) : query === null ? (
             <Text mb="sm">{t('partners.search.prompt')}</Text>
