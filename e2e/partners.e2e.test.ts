@@ -235,3 +235,48 @@ function pick(view: Record<string, unknown>) {
     })),
   }
 }
+
+it('a word found in more than 1,000 services says so and asks for more criteria (fr, en)', async () => {
+  // 1,001 services holding one word, in Flanders so that no search near Liège above meets them.
+  const { page: admin } = await signedInWithMfa('admin')
+  for (const [n, count] of [
+    [1, 500],
+    [2, 500],
+    [3, 1],
+  ] as const) {
+    const created = await admin.request.post(`${server.url}/api/partners`, {
+      data: {
+        name: `Réseau Quokka ${n}`,
+        description: 'Organisation fictive',
+        services: Array.from({ length: count }, (_, i) => ({
+          name: `Quokka ${n}-${i}`,
+          languages: ['nl'],
+          coverage: [{ level: 'region', code: 'BE-VLG' }],
+        })),
+      },
+      headers: { 'x-parcours-request': '1' },
+    })
+    expect(created.status(), await created.text()).toBe(201)
+  }
+  const { page, problems } = await signedInWithMfa('worker')
+  for (const lang of ['fr', 'en'] as const) {
+    if (lang !== 'fr') await chooseLanguage(page, server.url, lang)
+    await page.goto(`${server.url}/partners`)
+    await page.getByRole('heading', { level: 1, name: tr(lang, 'partners.search.title') }).waitFor()
+    const words = page.getByTestId('search-words')
+    await words.fill('quokka')
+    await words.press('Enter')
+    await expect.poll(() => page.getByTestId('partner-result').count()).toBe(50)
+    const count = await page.getByTestId('search-count').textContent()
+    expect(count).toContain(lang === 'fr' ? 'Plus de 1\u202f000 services trouvés' : 'More than 1,000 services found')
+    await checkScreen(page, `partner search, more than 1,000 (${lang})`, lang)
+    await shots(page, `partners-search-capped-${lang}`)
+    // One criterion more, and the count is exact again.
+    await page.getByTestId('search-place').fill('Gent')
+    await page.getByTestId('search-place').press('Enter')
+    await expect
+      .poll(() => page.getByTestId('search-count').textContent())
+      .toContain(lang === 'fr' ? '1001 services trouvés' : '1001 services found')
+  }
+  expect(problems).toEqual([])
+})
