@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { queueDailyJobs } from '../../jobs/jobs'
 import { JobRunner } from '../../jobs/jobs.runner'
-import { type Agent, auditRows, json, startTestApp, type TestApp } from '../../test/harness'
+import { type Agent, auditRows, json, serviceAt, serviceDate, startTestApp, type TestApp } from '../../test/harness'
 import { brussels } from '../duty/duty.time'
 import { referralExpiryJob, startOfBrusselsDay } from './referral-expiry'
 import { consent, ifMatch, type Member, newCase, referralWorld } from './referral-world.fixture'
@@ -15,7 +15,6 @@ let w: Awaited<ReturnType<typeof referralWorld>>
 let worker: Member
 
 const PDF = Buffer.from('%PDF-1.4\nBilan partagé\n%%EOF\n')
-const DAY = 86_400_000
 
 beforeAll(async () => {
   t = await startTestApp()
@@ -59,7 +58,9 @@ async function sentUntilToday(agent: Agent = worker) {
 async function sweepIn(days: number) {
   const runner = new JobRunner(t.services, [referralExpiryJob], { leaseMs: 60_000 })
   vi.useFakeTimers({ toFake: ['Date'] })
-  vi.setSystemTime(new Date(Date.now() + days * DAY))
+  // Noon in Brussels: the sweep is queued for 00:05, so a clock moved from just after midnight
+  // would find nothing due.
+  vi.setSystemTime(new Date(serviceAt(days)))
   try {
     await queueDailyJobs(t.services)
     let runs = 0
@@ -122,7 +123,7 @@ describe('the daily sweep of expired consents', () => {
     expect(await events()).toHaveLength(1)
     await sweepIn(3)
     expect(await events()).toHaveLength(1)
-    const next = brussels(new Date(Date.now() + 4 * DAY)).date
+    const next = serviceDate(4)
     const waiting = await db()
       .selectFrom('jobs')
       .select(['run_after', 'state'])

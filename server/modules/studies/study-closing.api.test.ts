@@ -3,7 +3,7 @@ import { queueDailyJobs } from '../../jobs/jobs'
 import { JobRunner } from '../../jobs/jobs.runner'
 import { verifyKeys } from '../../ops/key-rotation'
 import { Codec } from '../../security/codec'
-import { type Agent, auditRows, json, serviceDate, startTestApp, type TestApp } from '../../test/harness'
+import { type Agent, auditRows, json, serviceAt, serviceDate, startTestApp, type TestApp } from '../../test/harness'
 import { extractPurgeJob } from '../extracts/extract-purge.job'
 
 /**
@@ -19,7 +19,6 @@ let worker: Agent & { userId: string }
 let dpo: Agent & { userId: string }
 let researcher: Agent & { userId: string }
 
-const DAY = 86_400_000
 const YEAR = Number(serviceDate().slice(0, 4))
 
 const studyInput = (over: Record<string, unknown>) => ({
@@ -168,7 +167,9 @@ describe('closing a study', () => {
 
     const runner = new JobRunner(t.services, [extractPurgeJob], { leaseMs: 60_000 })
     vi.useFakeTimers({ toFake: ['Date'] })
-    vi.setSystemTime(new Date(Date.now() + 3 * DAY))
+    // Noon in Brussels, three days on: the run is queued for 00:25 that day, so "now + 3 days" taken
+    // between midnight and 00:25 found nothing due (CI failed once, at 00:10 Brussels).
+    vi.setSystemTime(new Date(serviceAt(3)))
     try {
       await queueDailyJobs(t.services)
       let runs = 0

@@ -40,6 +40,17 @@ export function isStartUpRead(
   return state.dataUpdatedAt >= at && !state.isInvalidated
 }
 
+/**
+ * Whether the case was asked for at start-up and the overview has not had its answer yet. Decides
+ * `retryOnMount`, which TanStack Query reads when the overview subscribes, not when it renders: a
+ * refusal arriving between the two would otherwise be asked again (seen once under a loaded CI).
+ * A request still in flight is shared, so this is safe whatever the answer's state.
+ */
+export function isStartUpFetch(id: string): boolean {
+  const at = prefetchedAt.get(id)
+  return at !== undefined && Date.now() - at < PREFETCH_FRESH_MS
+}
+
 /** Once the overview has its case, a later visit reads it again as usual. */
 export function forgetPrefetch(id: string): void {
   prefetchedAt.delete(id)

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useEffect } from 'react'
 import { api } from '../../api/client'
 import { forgetNewCase } from '../casework/use-casework'
-import { accompanimentQuery, forgetPrefetch, isStartUpRead } from './accompaniment-query'
+import { accompanimentQuery, forgetPrefetch, isStartUpFetch, isStartUpRead } from './accompaniment-query'
 
 export function useAccompaniment(id: string | undefined) {
   const client = useQueryClient()
@@ -17,7 +17,7 @@ export function useAccompaniment(id: string | undefined) {
     enabled: !!id,
     // Read at start-up for a link opened cold: not read again at once (unless changed since).
     refetchOnMount: (q) => !isStartUpRead(id ?? '', q.state),
-    retryOnMount: !isStartUpRead(id ?? '', client.getQueryState(options.queryKey)),
+    retryOnMount: !isStartUpFetch(id ?? ''),
   })
   const settled = query.isSuccess || query.isError
   useEffect(() => {
