@@ -276,7 +276,7 @@ it('a word found in more than 1,000 services says so and asks for more criteria 
     await page.getByTestId('search-place').press('Enter')
     await expect
       .poll(() => page.getByTestId('search-count').textContent())
-      .toContain(lang === 'fr' ? '1001 services trouvés' : '1001 services found')
+      .toContain(lang === 'fr' ? '1\u202f001 services trouvés' : '1,001 services found')
   }
   expect(problems).toEqual([])
 })

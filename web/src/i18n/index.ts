@@ -2,6 +2,7 @@ import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { LANGUAGES, type Language } from '../../../common/roles'
 import french from './bundle.fr-core'
+import { countFormatter, I18N_OPTIONS } from './count-format'
 import type { Tree } from './translation-tree'
 
 const STORAGE_KEY = 'parcours.language'
@@ -51,14 +52,15 @@ export const i18nReady: Promise<void> = (async () => {
   const wanted = storedLanguage()
   const tree = await loadBundle(wanted).catch(() => null)
   const lng = tree ? wanted : 'fr'
-  await i18n.use(initReactI18next).init({
-    resources: { fr: { translation: french }, ...(tree && lng !== 'fr' ? { [lng]: { translation: tree } } : {}) },
-    lng,
-    fallbackLng: 'fr',
-    supportedLngs: [...LANGUAGES],
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  })
+  await i18n
+    .use(initReactI18next)
+    .use(countFormatter)
+    .init({
+      ...I18N_OPTIONS,
+      resources: { fr: { translation: french }, ...(tree && lng !== 'fr' ? { [lng]: { translation: tree } } : {}) },
+      lng,
+      supportedLngs: [...LANGUAGES],
+    })
   applyLanguage(i18n.language)
   i18n.on('languageChanged', (changed) => {
     applyLanguage(changed)

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import frenchCore from './bundle.fr-core'
 import frenchCase from './bundle.fr-case'
 import frenchFrame from './bundle.fr-frame'
+import { countFormatter, I18N_OPTIONS } from './count-format'
 import { TRANSLATIONS } from './resources'
 import type { Tree } from './translation-tree'
 
@@ -13,15 +14,9 @@ import type { Tree } from './translation-tree'
  */
 
 async function french(tree: Tree) {
-  const i = i18next.createInstance()
+  const i = i18next.createInstance().use(countFormatter)
   // The app's own settings (i18n/index.ts).
-  await i.init({
-    resources: { fr: { translation: tree } },
-    lng: 'fr',
-    fallbackLng: 'fr',
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  })
+  await i.init({ ...I18N_OPTIONS, resources: { fr: { translation: tree } }, lng: 'fr' })
   return i
 }
 
@@ -40,7 +35,7 @@ describe('French plurals', () => {
 
   it('a million persons found reads as a sentence, not as a key', async () => {
     const i = await french(TRANSLATIONS.fr)
-    expect(i.t('persons.resultCount', { count: 1_000_000 })).toBe('1000000 personnes trouvées')
+    expect(i.t('persons.resultCount', { count: 1_000_000 })).toBe('1\u202f000\u202f000 personnes trouvées')
     expect(i.t('persons.resultCount', { count: 1 })).toBe('1 personne trouvée')
     expect(i.t('persons.resultCount', { count: 3 })).toBe('3 personnes trouvées')
   })
