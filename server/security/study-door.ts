@@ -12,15 +12,12 @@ export function studyCases(trx: Trx, teamId: string) {
   return trx
     .selectFrom('accompaniments')
     .innerJoin('persons', 'persons.id', 'accompaniments.person_id')
-    .leftJoin('accompaniment_events', (j) =>
-      j.onRef('accompaniment_events.accompaniment_id', '=', 'accompaniments.id').on('accompaniment_events.type', '=', 'approve_closure'),
-    )
     .where('accompaniments.team_id', '=', teamId)
     .where('accompaniments.erased_at', 'is', null)
     .where('accompaniments.restricted', '=', 0)
     .where('persons.erased_at', 'is', null)
     .where('persons.restricted', '=', 0)
-    .select((eb) => [
+    .select([
       'accompaniments.id',
       'accompaniments.person_id',
       'accompaniments.kind',
@@ -28,19 +25,8 @@ export function studyCases(trx: Trx, teamId: string) {
       'accompaniments.status',
       'accompaniments.closure_outcome',
       'accompaniments.created_at',
-      'persons.gender',
-      'persons.postcode',
-      // The latest approved closure: a reopened case closes again later.
-      eb.fn.max('accompaniment_events.at').as('closed_at'),
-    ])
-    .groupBy([
-      'accompaniments.id',
-      'accompaniments.person_id',
-      'accompaniments.kind',
-      'accompaniments.framework',
-      'accompaniments.status',
-      'accompaniments.closure_outcome',
-      'accompaniments.created_at',
+      // The latest approved closure, kept by the lifecycle (migration 0064).
+      'accompaniments.closed_at',
       'persons.gender',
       'persons.postcode',
     ])

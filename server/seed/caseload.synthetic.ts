@@ -200,6 +200,7 @@ export async function seedCaseload(
           summary_sealed: sealed.summary_sealed ?? null,
           closure_reason_sealed: sealed.closure_reason_sealed ?? null,
           closure_outcome: status === 'closed' || status === 'closing' ? pick(r, OUTCOMES) : null,
+          closed_at: open ? null : iso(updatedMs),
           created_by: members[0] as string,
           created_at: iso(createdMs),
           updated_at: iso(updatedMs),

@@ -104,6 +104,8 @@ export interface CaseworkTables {
     version: number
     /** 0043: when the client was crypto-shredded: the case stays as a counted shell. */
     erased_at: ColumnType<string | null, string | null | undefined, string | null>
+    /** 0064: when its closure was approved, while closed (the lifecycle keeps it). */
+    closed_at: ColumnType<string | null, string | null | undefined, string | null>
   }
   accompaniment_workers: { accompaniment_id: string; user_id: string; role: OneOf<typeof WORKER_ROLES> }
   accompaniment_events: {

@@ -46,6 +46,8 @@ export async function moveCase(
       status: rule.to,
       ...(closing ? { closure_outcome: extra.outcome ?? null, closure_reason_sealed: sealedReason } : {}),
       ...(move === 'reopen' || move === 'refuse_closure' ? { closure_outcome: null, closure_reason_sealed: null } : {}),
+      // The indicators count from it (the timeline's approve_closure event is written just below).
+      ...(move === 'approve_closure' ? { closed_at: ctx.now() } : move === 'reopen' ? { closed_at: null } : {}),
       updated_at: ctx.now(),
       version: expectedVersion + 1,
     })

@@ -188,3 +188,57 @@ it('is a researcher’s for the team of an approved study naming them, while it 
   // Another researcher, on no study, still reaches nothing.
   expect((await researcher.get(`/api/indicators?teamId=${team}&${PERIOD}`)).statusCode).toBe(404)
 })
+
+it('counts a reopened case as active and not closed, and closed again once its next closure is approved', async () => {
+  const ownTeam = await t.team()
+  const ownWorker = await t.as(['worker'], { teamIds: [ownTeam] })
+  const ownLead = await t.as(['lead'], { teamIds: [ownTeam] })
+  const own: { id: string; version: number }[] = []
+  for (let i = 0; i < 11; i++) own.push(await openTeamCase(ownWorker, ownTeam, 'concerned', 'Rouvert', `Cas${i}`))
+  for (const c of own) {
+    await ownWorker.post(`/api/accompaniments/${c.id}/closure`, { outcome: 'goals_reached', reason: 'Objectifs atteints' }, v(c.version))
+    expect((await ownLead.post(`/api/accompaniments/${c.id}/closure/decision`, { approve: true }, v(c.version + 1))).statusCode).toBe(200)
+  }
+  const figures = async () => indicators(ownLead, `teamId=${ownTeam}&${PERIOD}`)
+  const stored = (id: string) =>
+    t.services.db.selectFrom('accompaniments').select(['status', 'closed_at']).where('id', '=', id).executeTakeFirstOrThrow()
+  const approvals = (id: string) =>
+    t.services.db
+      .selectFrom('accompaniment_events')
+      .select('at')
+      .where('accompaniment_id', '=', id)
+      .where('type', '=', 'approve_closure')
+      .orderBy('at')
+      .execute()
+  expect((await figures()).closedByOutcome.total).toEqual({ count: 11 })
+
+  const target = own[0]!
+  const [first] = await approvals(target.id)
+  const closedAt = (await stored(target.id)).closed_at
+  // The column holds the approval's instant (the event is written in the same transaction, a few ms apart at most).
+  expect(Math.abs(Date.parse(closedAt!) - Date.parse(first!.at))).toBeLessThan(1000)
+  const reopened = await ownWorker.post(`/api/accompaniments/${target.id}/reopen`, { reason: 'Nouvelle demande' }, v(target.version + 2))
+  expect(json(reopened).status).toBe('active')
+  expect(await stored(target.id)).toEqual({ status: 'active', closed_at: null })
+  const after = await figures()
+  expect(after.closedByOutcome.total).toEqual({ count: 10 })
+  expectTrue(after.active, [
+    [11, 0],
+    [0, 0],
+    [0, 0],
+  ])
+
+  await ownWorker.post(
+    `/api/accompaniments/${target.id}/closure`,
+    { outcome: 'goals_reached', reason: 'Clos à nouveau' },
+    v(target.version + 3),
+  )
+  expect(
+    (await ownLead.post(`/api/accompaniments/${target.id}/closure/decision`, { approve: true }, v(target.version + 4))).statusCode,
+  ).toBe(200)
+  const [, second] = await approvals(target.id)
+  const again = await stored(target.id)
+  expect(again.status).toBe('closed')
+  expect(Math.abs(Date.parse(again.closed_at!) - Date.parse(second!.at))).toBeLessThan(1000)
+  expect((await figures()).closedByOutcome.total).toEqual({ count: 11 })
+})

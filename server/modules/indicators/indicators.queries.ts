@@ -25,26 +25,15 @@ export async function teamIndicators(
   const end = serviceDayBounds(query.to).to
   const perCase = (await countedCases(trx, actor, query.teamId))
     .where('accompaniments.created_at', '<', end)
-    // A case's closing instant: the latest approved closure (a reopened case closes again later).
-    .leftJoin('accompaniment_events', (j) =>
-      j.onRef('accompaniment_events.accompaniment_id', '=', 'accompaniments.id').on('accompaniment_events.type', '=', 'approve_closure'),
-    )
-    .select((eb) => [
+    // A case's closing instant is a column kept by the lifecycle (migration 0064), in the index.
+    .select([
       'accompaniments.id',
       'accompaniments.kind',
       'accompaniments.framework',
       'accompaniments.status',
       'accompaniments.closure_outcome',
       'accompaniments.created_at',
-      eb.fn.max('accompaniment_events.at').as('closed_at'),
-    ])
-    .groupBy([
-      'accompaniments.id',
-      'accompaniments.kind',
-      'accompaniments.framework',
-      'accompaniments.status',
-      'accompaniments.closure_outcome',
-      'accompaniments.created_at',
+      'accompaniments.closed_at',
     ])
   // Counted by the database, per kind and framework: a team's 20,000 cases are not carried over
   // as rows to be counted here. Only the cases closed in the period come back, for their durations.
