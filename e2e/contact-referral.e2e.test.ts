@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { organisation, partnerOf } from '../server/modules/referrals/referral-world.fixture'
+import { newCase, organisation, partnerOf } from '../server/modules/referrals/referral-world.fixture'
 import { type Agent, json } from '../server/test/harness'
 import { checkScreen, chooseLanguage, signedInPage, tr } from './i18n-checks'
 import { shotsAtTwoWidths } from './shots'
@@ -19,6 +19,7 @@ let browser: Browser
 let worker: Agent & { userId: string; email: string }
 let partner: Agent & { userId: string; email: string }
 let contactId = ''
+let team = ''
 const ORG = 'Maison des Familles'
 const CALLER = { name: 'Nadia Berrada', phone: '0470 12 34 56', email: null, reach: 'le soir, après 18 h' }
 const SUMMARY = 'Une mère demande un soutien familial; son fils de 16 ans s’isole'
@@ -26,7 +27,7 @@ const SUMMARY = 'Une mère demande un soutien familial; son fils de 16 ans s’i
 beforeAll(async () => {
   server = await startServer({ demo: true })
   browser = await launchBrowser()
-  const team = await server.team('Équipe Liège')
+  team = await server.team('Équipe Liège')
   worker = await server.as(['worker'], { teamIds: [team] })
   const lead = await server.as(['lead'], { teamIds: [team] })
   const org = await organisation(lead, ORG)
@@ -114,6 +115,31 @@ it('records the caller’s consent on the contact, sends the referral, and the p
   await nl.getByTestId('referral').getByTestId('referral-status').getByText(tr('nl', 'referrals.status.sent')).waitFor()
   await checkScreen(w.page, 'contact with a referral (nl)', 'nl')
   await shotsAtTwoWidths(w.page, SCREENSHOTS, 'contact-referral-nl')
+
+  // 5. The contact is linked to a case later: the case lists the referral too, as the line's, to
+  // be managed on the contact, in Dutch then in French.
+  const { caseId } = await newCase(worker, team)
+  const { version } = json<{ version: number }>(await worker.get(`/api/contacts/${contactId}`))
+  const linked = await worker.post(`/api/contacts/${contactId}/link`, { accompanimentId: caseId }, { 'if-match': `"${version}"` })
+  expect(linked.statusCode, linked.body).toBe(200)
+  for (const lang of ['nl', 'fr'] as const) {
+    await chooseLanguage(w.page, server.url, lang)
+    await w.page.goto(`${server.url}/accompaniments/${caseId}`)
+    const onCase = w.page.getByRole('region', { name: tr(lang, 'referrals.title') })
+    const card = onCase.locator('[data-testid="referral"][data-from-contact]')
+    await card.getByText(tr(lang, 'referrals.fromContact.onCase')).waitFor()
+    await card.getByTestId('referral-status').getByText(tr(lang, 'referrals.status.sent')).waitFor()
+    expect(await card.getByRole('button', { name: tr(lang, 'referrals.stop') }).count()).toBe(0)
+    // The caller's fields, as on the contact.
+    await card.getByText(tr(lang, 'referrals.callerFields.identity'), { exact: false }).waitFor()
+    await checkScreen(w.page, `case listing a referral from its contact (${lang})`, lang)
+    await shotsAtTwoWidths(w.page, SCREENSHOTS, `case-contact-referral-${lang}`)
+  }
+  await w.page
+    .getByRole('region', { name: tr('fr', 'referrals.title') })
+    .getByRole('link', { name: tr('fr', 'referrals.fromContact.open') })
+    .click()
+  await w.page.waitForURL(`${server.url}/contacts/${contactId}`)
   expect(w.problems).toEqual([])
   expect(p.problems).toEqual([])
 })

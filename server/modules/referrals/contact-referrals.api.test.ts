@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { anonymiseContact } from '../../security/person-erasure'
-import { json, startTestApp, type TestApp } from '../../test/harness'
+import { auditRows, json, startTestApp, type TestApp } from '../../test/harness'
 import { consentBody, ifMatch, newCase, referralWorld } from './referral-world.fixture'
 
 /**
@@ -181,6 +181,25 @@ describe('a referral from a contact without a case', () => {
     expect(again.statusCode).toBe(400)
     expect(json(again).errors).toEqual([expect.objectContaining({ field: 'contact', code: 'contact_has_case' })])
     expect(json(await w.worker.get(`/api/contacts/${contact.id}/referrals`)).items.map((r: { id: string }) => r.id)).toEqual([referral.id])
+    // The case lists it too, after its own, as the contact's: whoever takes the case over sees the
+    // orientation already given on the line.
+    const own = await w.worker.post(`/api/accompaniments/${caseId}/referrals`, DRAFT(w.orgA, ['summary']))
+    expect(own.statusCode, own.body).toBe(201)
+    const onCase = await w.worker.get(`/api/accompaniments/${caseId}/referrals`)
+    expect(onCase.statusCode, onCase.body).toBe(200)
+    expect(
+      json(onCase).items.map((r: { id: string; accompanimentId: string | null; contactId: string | null }) => [
+        r.id,
+        r.accompanimentId,
+        r.contactId,
+      ]),
+    ).toEqual([
+      [json(own).id, caseId, null],
+      [referral.id, null, contact.id],
+    ])
+    expect(json(onCase).items[1]).toMatchObject({ status: 'sent', summary: DRAFT(w.orgA, []).summary })
+    const [entry] = (await auditRows(t.services, 'referral.listed')).filter((r) => r.subject_id === caseId).slice(-1)
+    expect(JSON.parse(entry!.details as string)).toMatchObject({ accompanimentId: caseId, contactIds: [contact.id] })
     // Still stoppable and withdrawable where it was recorded.
     expect((await w.worker.post(`/api/consents/${consent.id}/withdraw`, {}, ifMatch(consent.version))).statusCode).toBe(200)
   })

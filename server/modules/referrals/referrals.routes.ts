@@ -16,6 +16,7 @@ import { fail } from '../../http/errors'
 import { expectedVersion, sendVersion } from '../../http/versioning'
 import { createReferral, openReferral, sendReferral, stopReferral, updateDraft, writeFeedback } from './referrals.commands'
 import { auditHolder, openContactHolder } from './referral-holder'
+import { visibleContacts } from '../../security/contact-access'
 import { referralsOf } from './referrals.queries'
 
 type Opened<N extends Need> = Awaited<ReturnType<typeof openReferral<N>>>
@@ -44,7 +45,8 @@ export const referralRoutes = [
   defineCaseRoute({
     method: 'GET',
     path: '/api/accompaniments/:id/referrals',
-    summary: 'Referrals of the case: to whom, what was shared and until when, their status, events and feedback',
+    summary:
+      'Referrals of the case: to whom, what was shared and until when, their status, events and feedback; then those made on the line from contacts later linked to the case (contactId set), which stay managed on their contact',
     tags: ['referrals'],
     params: IdParams,
     response: ReferralList,
@@ -53,7 +55,27 @@ export const referralRoutes = [
     action: 'referral.listed',
     async handler({ acc, trx, ctx, audit }) {
       audit.detail({ accompanimentId: acc.id })
-      return { items: await referralsOf(ctx, trx, { kind: 'case', acc }) }
+      const own = await referralsOf(ctx, trx, { kind: 'case', acc })
+      // The worker who takes a case over sees the orientation already given on the line, from the
+      // contacts linked to it that they may read (the contact door decides, as on the contact).
+      const linked = await visibleContacts(trx, ctx.user)
+        .where('contacts.accompaniment_id', '=', acc.id)
+        .select('contacts.id')
+        .orderBy('contacts.occurred_at')
+        .orderBy('contacts.id')
+        .execute()
+      const fromContacts: typeof own = []
+      const contactIds: string[] = []
+      for (const { id } of linked) {
+        const holder = await openContactHolder(trx, ctx, id, 'read')
+        const items = await referralsOf(ctx, trx, holder)
+        if (items.length === 0) continue
+        contactIds.push(id)
+        if (holder.kind === 'contact') audit.shows([holder.contact.person_id])
+        fromContacts.push(...items)
+      }
+      if (contactIds.length) audit.detail({ contactIds })
+      return { items: [...own, ...fromContacts] }
     },
   }),
   defineCaseRoute({

@@ -3216,7 +3216,7 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** Referrals of the case: to whom, what was shared and until when, their status, events and feedback */
+    /** Referrals of the case: to whom, what was shared and until when, their status, events and feedback; then those made on the line from contacts later linked to the case (contactId set), which stay managed on their contact */
     get: operations['listCaseReferrals']
     put?: never
     /** Draft a referral to a partner organisation (and one of its services), choosing what it would receive */

@@ -1,6 +1,7 @@
-import { Button, Group, Select, Stack, Text } from '@mantine/core'
+import { Anchor, Button, Group, Select, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import type { ConsentView, ReferralView } from '../../../../common/contracts/referrals.contracts'
 import { ENDED_STATUSES } from '../../../../common/vocabulary'
 import { ConfirmButton } from '../../components/confirm-button'
@@ -48,15 +49,30 @@ function SendControl({ owner, r, consents }: { owner: Owner; r: ReferralView; co
   )
 }
 
-function ReferralCard({ owner, r, consents, canManage }: { owner: Owner; r: ReferralView; consents: ConsentView[]; canManage: boolean }) {
+function ReferralCard({
+  owner: listOwner,
+  r,
+  consents,
+  canManage: mayManage,
+}: {
+  owner: Owner
+  r: ReferralView
+  consents: ConsentView[]
+  canManage: boolean
+}) {
   const { t } = useTranslation()
   const fmt = useFormat()
+  // Listed on a case but made on the line from a contact later linked to it: shown as recorded
+  // there (the caller's fields), and managed there only.
+  const fromContact = listOwner.kind === 'case' && r.contactId !== null
+  const owner: Owner = fromContact && r.contactId ? { kind: 'contact', id: r.contactId } : listOwner
+  const canManage = mayManage && !fromContact
   const stop = useReferralStep(owner)
   const feedback = useServiceFeedback(owner)
   const ended = ENDED_STATUSES.includes(r.status)
   const [editing, setEditing] = useState(false)
   return (
-    <Stack gap={6} p="sm" style={box} data-testid="referral">
+    <Stack gap={6} p="sm" style={box} data-testid="referral" data-from-contact={fromContact || undefined}>
       <Group gap="xs">
         <ReferralStatusBadge status={r.status} />
         <Text size="sm" fw={600}>
@@ -67,6 +83,14 @@ function ReferralCard({ owner, r, consents, canManage }: { owner: Owner; r: Refe
           {r.code}
         </Text>
       </Group>
+      {fromContact ? (
+        <Text size="sm" c="gray.8">
+          {t('referrals.fromContact.onCase')}{' '}
+          <Anchor component={Link} to={`/contacts/${r.contactId}`}>
+            {t('referrals.fromContact.open')}
+          </Anchor>
+        </Text>
+      ) : null}
       <Text size="sm" className="pre-wrap">
         <strong>{t('referrals.reasonPrefix')}</strong> {r.reason}
       </Text>
