@@ -56,6 +56,13 @@ export async function dateBack(db: Db, ids: string[], year: number) {
     .where('accompaniment_id', 'in', ids)
     .where('type', '=', 'approve_closure')
     .execute()
+  // The case keeps its closing instant too (migration 0064): the figures read it there.
+  await db
+    .updateTable('accompaniments')
+    .set({ closed_at: `${year}-06-01T10:00:00.000Z` })
+    .where('id', 'in', ids)
+    .where('status', '=', 'closed')
+    .execute()
 }
 
 /** The cells of a figures table's row, found by the row's label, as a reader reads them. */
