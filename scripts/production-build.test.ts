@@ -51,7 +51,8 @@ it('builds, installs without dev dependencies, starts with npm start and serves 
   })
   try {
     console.log(`npm start on the production install: listening after ${Date.now() - started} ms (first start, demo data seeded)`)
-    expect(server.stdout()).toContain('admin@demo.parcours.test')
+    // The demo logins are printed after the URL line the start waits for: on a loaded machine, a moment later.
+    await expect.poll(() => server.stdout(), { timeout: 30_000 }).toContain('admin@demo.parcours.test')
     // The start-up line follows the listening socket (the jobs start in between): wait for it.
     await expect.poll(() => server.stdout(), { timeout: 30_000 }).toMatch(/"event":"started","version":"[\d.]+"/)
     const health = await fetch(`${server.url}/api/health`)
