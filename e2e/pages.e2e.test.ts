@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { LANGUAGES, type Language, type Role } from '../common/roles'
 import { json, TEST_PASSWORD } from '../server/test/harness'
 import { checkScreen, chooseLanguage, signIn, tr } from './i18n-checks'
-import { launchBrowser, SCREENSHOTS, SHOT_TIMEOUT, startServer, watchConsole } from './support'
+import { launchBrowser, SCREENSHOTS, SHOT_TIMEOUT, startServer, waitForTitle, watchConsole } from './support'
 
 /**
  * Every screen, in French, Dutch, German and English, passes axe, says which language it is in,
@@ -115,7 +115,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
 const go = async (page: Page, url: string) => {
   await page.goto(`${server.url}${url}`)
 }
-const heading = (page: Page, text: string) => page.getByRole('heading', { level: 1, name: text, exact: true }).waitFor()
+const heading = (page: Page, text: string) => waitForTitle(page, text)
 const main = (page: Page) => page.locator('#main-content')
 
 it('sign-in and activation pages pass axe in four languages', async () => {

@@ -31,6 +31,28 @@ export function launchBrowser(): Promise<Browser> {
   })
 }
 
+/**
+ * Waits for the page's title (its h1, matched exactly). When it does not come, the error says what
+ * the page showed instead (address, headings, the start of its text) and keeps a picture: a wait
+ * that timed out once in CI (stop 34, the DPO's requests in French) said only that it waited.
+ */
+export async function waitForTitle(page: Page, text: string, timeout = 30_000): Promise<void> {
+  try {
+    await page.getByRole('heading', { level: 1, name: text, exact: true }).waitFor({ timeout })
+  } catch (error) {
+    const seen = await page
+      .evaluate(() => ({
+        headings: [...document.querySelectorAll('h1, h2')].map((h) => `${h.tagName}: ${h.textContent ?? ''}`),
+        text: (document.body?.innerText ?? '').slice(0, 400),
+        lang: document.documentElement.lang,
+      }))
+      .catch((e: unknown) => ({ unreadable: String(e) }))
+    const picture = path.join(SCREENSHOTS, `timeout-${Date.now()}.png`)
+    await page.screenshot({ path: picture, timeout: SHOT_TIMEOUT }).catch(() => undefined)
+    throw new Error(`no h1 "${text}" at ${page.url()}: the page showed ${JSON.stringify(seen)} (picture: ${picture})`, { cause: error })
+  }
+}
+
 /** Collects what the browser complains about: CSP violations and uncaught errors fail the journey. */
 export function watchConsole(page: Page): string[] {
   const problems: string[] = []
