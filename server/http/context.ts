@@ -126,9 +126,9 @@ export class RecordingCodec {
     draft.persons.add(personId)
     return key
   }
-  async personKeys(trx: Trx, personIds: string[]): Promise<Map<string, Buffer>> {
+  async personKeys(trx: Trx, personIds: string[], options?: { remember?: boolean }): Promise<Map<string, Buffer>> {
     const draft = this.draft()
-    const keys = await this.#codec.personKeys(trx, personIds)
+    const keys = await this.#codec.personKeys(trx, personIds, options)
     for (const id of keys.keys()) draft.persons.add(id)
     return keys
   }

@@ -195,4 +195,17 @@ describe('the cache of unwrapped data keys', () => {
     await expect(keys.personKey(db, other)).rejects.toThrow(/missing/)
     expect((await keys.personKeys(db, [other])).size).toBe(0)
   })
+
+  it('keeps the keys of a bulk read out of the cache (remember: false), and those of any other read in it', async () => {
+    const bulk = new Codec(master)
+    const usual = new Codec(master)
+    const [a, b] = [crypto.randomUUID(), crypto.randomUUID()]
+    for (const id of [a, b]) await new Codec(master).createPersonKey(db, id, new Date().toISOString())
+    expect((await bulk.personKeys(db, [a], { remember: false })).size).toBe(1)
+    expect((await usual.personKeys(db, [b])).size).toBe(1)
+    await db.deleteFrom('person_keys').where('person_id', 'in', [a, b]).execute()
+    // The bulk reader asks the database again and finds the key gone; the usual one still holds its copy.
+    await expect(bulk.personKey(db, a)).rejects.toThrow(/missing/)
+    expect((await usual.personKeys(db, [b])).size).toBe(1)
+  })
 })

@@ -257,8 +257,12 @@ export class Codec {
     return key
   }
 
-  /** Data keys of many persons in one query (search results, lists). */
-  async personKeys(trx: Tx, personIds: string[]): Promise<Map<string, Buffer>> {
+  /**
+   * Data keys of many persons in one query (search results, lists). A bulk reader (a study's
+   * 100,000 birth years) passes `remember: false`: its keys would push every key the staff are
+   * using out of the cache, for a read that will not come again.
+   */
+  async personKeys(trx: Tx, personIds: string[], options: { remember?: boolean } = {}): Promise<Map<string, Buffer>> {
     const keys = new Map<string, Buffer>()
     const missing = personIds.filter((id) => {
       const cached = this.cached(id)
@@ -273,7 +277,7 @@ export class Codec {
         .execute()
       for (const row of rows) {
         const key = this.unwrapPersonKey(row.person_id, row.wrapped_key, row.master_key_id)
-        this.remember(row.person_id, key)
+        if (options.remember !== false) this.remember(row.person_id, key)
         keys.set(row.person_id, key)
       }
     }

@@ -38,14 +38,14 @@ export async function toXlsx(result: ExtractResult): Promise<Buffer> {
     out.on('end', resolve)
     out.on('error', reject)
   })
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
+  // No styles: exceljs looks each cell's style up as it writes it, a third of the file's time at
+  // 120,000 records. The header row is frozen instead of bold, which a spreadsheet keeps in view.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false })
   // No author, no dates of people: the file's own properties name nobody.
   workbook.creator = 'Parcours'
-  const sheet = workbook.addWorksheet('extract')
+  const sheet = workbook.addWorksheet('extract', { views: [{ state: 'frozen', ySplit: 1 }] })
   const columns = columnsOf(result)
-  const header = sheet.addRow(columns)
-  header.font = { bold: true }
-  header.commit()
+  sheet.addRow(columns).commit()
   for (const r of result.records) sheet.addRow(columns.map((c) => r[c as keyof ExtractRecord] ?? '')).commit()
   sheet.commit()
   await workbook.commit()

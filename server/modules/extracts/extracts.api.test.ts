@@ -97,6 +97,8 @@ async function xlsxRows(body: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.load(body as unknown as ArrayBuffer)
   const sheet = wb.worksheets[0]!
+  // The header row stays in view as the researcher scrolls (frozen, in place of a bold style).
+  expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
   const rows: string[][] = []
   sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))))
   return rows
