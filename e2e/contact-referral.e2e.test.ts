@@ -132,11 +132,18 @@ it('records the caller’s consent on the contact, sends the referral, and the p
     expect(await card.getByRole('button', { name: tr(lang, 'referrals.stop') }).count()).toBe(0)
     // The caller's fields, as on the contact.
     await card.getByText(tr(lang, 'referrals.callerFields.identity'), { exact: false }).waitFor()
+    // So does the consent it went under: the case no longer says it has none above it.
+    const consent = onCase.locator('[data-testid="consent"][data-from-contact]')
+    await consent.getByText(tr(lang, 'referrals.fromContact.consentOnCase')).waitFor()
+    await consent.getByText(tr(lang, 'referrals.callerFields.identity'), { exact: false }).waitFor()
+    expect(await consent.getByRole('button', { name: tr(lang, 'referrals.consent.withdraw') }).count()).toBe(0)
+    expect(await onCase.getByText(tr(lang, 'referrals.consent.empty')).count()).toBe(0)
     await checkScreen(w.page, `case listing a referral from its contact (${lang})`, lang)
     await shotsAtTwoWidths(w.page, SCREENSHOTS, `case-contact-referral-${lang}`)
   }
   await w.page
     .getByRole('region', { name: tr('fr', 'referrals.title') })
+    .locator('[data-testid="referral"][data-from-contact]')
     .getByRole('link', { name: tr('fr', 'referrals.fromContact.open') })
     .click()
   await w.page.waitForURL(`${server.url}/contacts/${contactId}`)

@@ -6,14 +6,15 @@ import { fail } from '../../http/errors'
 import { expectedVersion, sendVersion } from '../../http/versioning'
 import { attachConsentForm, receiveConsentForm } from './consent-form'
 import { consentsOf, holderOfConsent, recordConsent, withdrawConsent } from './consents.commands'
-import { auditHolder, openContactHolder, openHolder } from './referral-holder'
+import { auditHolder, fromLinkedContacts, openContactHolder, openHolder } from './referral-holder'
 
 /** The consent registry of a case: recorded and withdrawn by its workers and lead, never deleted. */
 export const consentRoutes = [
   defineCaseRoute({
     method: 'GET',
     path: '/api/accompaniments/:id/consents',
-    summary: 'Consents (and recorded legal bases) of the case for sharing with partners, newest first, with their scope and expiry',
+    summary:
+      'Consents (and recorded legal bases) of the case for sharing with partners, newest first, with their scope and expiry; then those recorded on the line on contacts later linked to the case (contactId set), which stay managed on their contact',
     tags: ['referrals'],
     params: IdParams,
     response: ConsentList,
@@ -22,7 +23,10 @@ export const consentRoutes = [
     action: 'consent.listed',
     async handler({ acc, trx, ctx, audit }) {
       audit.detail({ accompanimentId: acc.id })
-      return { items: await consentsOf(ctx, trx, { kind: 'case', acc }) }
+      const own = await consentsOf(ctx, trx, { kind: 'case', acc })
+      // The consent under which the line already referred the caller is part of the case's story.
+      const fromContacts = await fromLinkedContacts(trx, ctx, audit, acc.id, (holder) => consentsOf(ctx, trx, holder))
+      return { items: [...own, ...fromContacts] }
     },
   }),
   defineCaseRoute({

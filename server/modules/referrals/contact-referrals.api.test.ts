@@ -200,6 +200,27 @@ describe('a referral from a contact without a case', () => {
     expect(json(onCase).items[1]).toMatchObject({ status: 'sent', summary: DRAFT(w.orgA, []).summary })
     const [entry] = (await auditRows(t.services, 'referral.listed')).filter((r) => r.subject_id === caseId).slice(-1)
     expect(JSON.parse(entry!.details as string)).toMatchObject({ accompanimentId: caseId, contactIds: [contact.id] })
+    // The consent it went under is listed on the case too, after the case's own, as the contact's…
+    const caseConsent = await w.worker.post(`/api/accompaniments/${caseId}/consents`, consentBody(w.orgA.id, ['summary']))
+    expect(caseConsent.statusCode, caseConsent.body).toBe(201)
+    const consents = await w.worker.get(`/api/accompaniments/${caseId}/consents`)
+    expect(consents.statusCode, consents.body).toBe(200)
+    expect(
+      json(consents).items.map((c: { id: string; accompanimentId: string | null; contactId: string | null }) => [
+        c.id,
+        c.accompanimentId,
+        c.contactId,
+      ]),
+    ).toEqual([
+      [json(caseConsent).id, caseId, null],
+      [consent.id, null, contact.id],
+    ])
+    const [listed] = (await auditRows(t.services, 'consent.listed')).filter((r) => r.subject_id === caseId).slice(-1)
+    expect(JSON.parse(listed!.details as string)).toMatchObject({ accompanimentId: caseId, contactIds: [contact.id] })
+    // …and a case's referral cannot go out under it: the case's own consents only.
+    const under = await w.worker.post(`/api/referrals/${json(own).id}/send`, { consentId: consent.id }, ifMatch(1))
+    expect(under.statusCode).toBe(400)
+    expect(json(under).errors).toEqual([expect.objectContaining({ field: 'consentId', code: 'unknown_consent' })])
     // Still stoppable and withdrawable where it was recorded.
     expect((await w.worker.post(`/api/consents/${consent.id}/withdraw`, {}, ifMatch(consent.version))).statusCode).toBe(200)
   })

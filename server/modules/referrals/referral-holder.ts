@@ -2,7 +2,7 @@ import { CONTACT_SHAREABLE_FIELDS, type ShareableField } from '../../../common/v
 import type { AuditDraft, RequestContext, Trx } from '../../http/context'
 import { AppError, fail, invalidField } from '../../http/errors'
 import { type Need, type OpenedCase, openCase } from '../../security/case-access'
-import { type OpenedContact, openContact } from '../../security/contact-access'
+import { type OpenedContact, openContact, visibleContacts } from '../../security/contact-access'
 
 /**
  * What a consent or a referral belongs to: a case, or a contact of the contact point that led to
@@ -33,6 +33,39 @@ export function auditHolder(audit: AuditDraft, h: Holder): void {
 export async function openContactHolder<N extends Need>(trx: Trx, ctx: RequestContext, id: string, need: N): Promise<Holder<N>> {
   const contact = await openContact(trx, ctx.user, id, need === 'read' ? 'read' : 'change')
   return { kind: 'contact', contact }
+}
+
+/**
+ * What was recorded on the line from the contacts later linked to a case, for the case's own lists
+ * (its referrals, its consents): each contact the caller may read (the contact door decides, as on
+ * the contact), oldest first, with what `itemsOf` finds on it. The entry names the contacts that
+ * had any, and the persons they are about.
+ */
+export async function fromLinkedContacts<T>(
+  trx: Trx,
+  ctx: RequestContext,
+  audit: AuditDraft,
+  accompanimentId: string,
+  itemsOf: (holder: Holder<'read'>) => Promise<T[]>,
+): Promise<T[]> {
+  const linked = await visibleContacts(trx, ctx.user)
+    .where('contacts.accompaniment_id', '=', accompanimentId)
+    .select('contacts.id')
+    .orderBy('contacts.occurred_at')
+    .orderBy('contacts.id')
+    .execute()
+  const items: T[] = []
+  const contactIds: string[] = []
+  for (const { id } of linked) {
+    const holder = await openContactHolder(trx, ctx, id, 'read')
+    const found = await itemsOf(holder)
+    if (found.length === 0) continue
+    contactIds.push(id)
+    if (holder.kind === 'contact') audit.shows([holder.contact.person_id])
+    items.push(...found)
+  }
+  if (contactIds.length) audit.detail({ contactIds })
+  return items
 }
 
 /**

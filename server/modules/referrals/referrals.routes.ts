@@ -15,8 +15,7 @@ import { defineRoute } from '../../http/define-route'
 import { fail } from '../../http/errors'
 import { expectedVersion, sendVersion } from '../../http/versioning'
 import { createReferral, openReferral, sendReferral, stopReferral, updateDraft, writeFeedback } from './referrals.commands'
-import { auditHolder, openContactHolder } from './referral-holder'
-import { visibleContacts } from '../../security/contact-access'
+import { auditHolder, fromLinkedContacts, openContactHolder } from './referral-holder'
 import { referralsOf } from './referrals.queries'
 
 type Opened<N extends Need> = Awaited<ReturnType<typeof openReferral<N>>>
@@ -56,25 +55,8 @@ export const referralRoutes = [
     async handler({ acc, trx, ctx, audit }) {
       audit.detail({ accompanimentId: acc.id })
       const own = await referralsOf(ctx, trx, { kind: 'case', acc })
-      // The worker who takes a case over sees the orientation already given on the line, from the
-      // contacts linked to it that they may read (the contact door decides, as on the contact).
-      const linked = await visibleContacts(trx, ctx.user)
-        .where('contacts.accompaniment_id', '=', acc.id)
-        .select('contacts.id')
-        .orderBy('contacts.occurred_at')
-        .orderBy('contacts.id')
-        .execute()
-      const fromContacts: typeof own = []
-      const contactIds: string[] = []
-      for (const { id } of linked) {
-        const holder = await openContactHolder(trx, ctx, id, 'read')
-        const items = await referralsOf(ctx, trx, holder)
-        if (items.length === 0) continue
-        contactIds.push(id)
-        if (holder.kind === 'contact') audit.shows([holder.contact.person_id])
-        fromContacts.push(...items)
-      }
-      if (contactIds.length) audit.detail({ contactIds })
+      // The worker who takes a case over sees the orientation already given on the line.
+      const fromContacts = await fromLinkedContacts(trx, ctx, audit, acc.id, (holder) => referralsOf(ctx, trx, holder))
       return { items: [...own, ...fromContacts] }
     },
   }),

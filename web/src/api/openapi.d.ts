@@ -3146,7 +3146,7 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** Consents (and recorded legal bases) of the case for sharing with partners, newest first, with their scope and expiry */
+    /** Consents (and recorded legal bases) of the case for sharing with partners, newest first, with their scope and expiry; then those recorded on the line on contacts later linked to the case (contactId set), which stay managed on their contact */
     get: operations['listCaseConsents']
     put?: never
     /** Record a consent, or another legal basis, for sharing parts of the case with one partner organisation */

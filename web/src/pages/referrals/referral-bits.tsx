@@ -1,6 +1,7 @@
-import { Badge, Button, Group, Stack, Text, Textarea } from '@mantine/core'
+import { Anchor, Badge, Button, Group, Stack, Text, Textarea } from '@mantine/core'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import type { ReferralStatus } from '../../../../common/contracts/referrals.contracts'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors } from '../../components/field-errors'
@@ -83,5 +84,18 @@ export function FeedbackThread(props: {
         </form>
       ) : null}
     </Stack>
+  )
+}
+
+/** On a case, what was recorded on the line on a contact later linked to it: said so, with the way to the contact. */
+export function FromContactNote({ contactId, what }: { contactId: string; what: 'onCase' | 'consentOnCase' }) {
+  const { t } = useTranslation()
+  return (
+    <Text size="sm" c="gray.8">
+      {t(`referrals.fromContact.${what}`)}{' '}
+      <Anchor component={Link} to={`/contacts/${contactId}`}>
+        {t('referrals.fromContact.open')}
+      </Anchor>
+    </Text>
   )
 }

@@ -1,14 +1,13 @@
-import { Anchor, Button, Group, Select, Stack, Text } from '@mantine/core'
+import { Button, Group, Select, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
 import type { ConsentView, ReferralView } from '../../../../common/contracts/referrals.contracts'
 import { ENDED_STATUSES } from '../../../../common/vocabulary'
 import { ConfirmButton } from '../../components/confirm-button'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFormat } from '../../i18n/format'
 import { LazyDialog, prefetchOnReach } from '../../components/lazy-dialog'
-import { FeedbackThread, ReferralStatusBadge } from './referral-bits'
+import { FeedbackThread, FromContactNote, ReferralStatusBadge } from './referral-bits'
 import { loadReferralForm, ReferralForm } from './referral-form.lazy'
 import { type Owner, sharedFieldKey, useReferralStep, useServiceFeedback } from './use-referrals'
 
@@ -19,7 +18,10 @@ function SendControl({ owner, r, consents }: { owner: Owner; r: ReferralView; co
   const { t } = useTranslation()
   const fmt = useFormat()
   const step = useReferralStep(owner)
-  const usable = consents.filter((c) => c.active && c.organisationId === r.organisationId)
+  // A case's list also shows the consents its linked contacts gathered on the line: a case's
+  // referral goes out under the case's own only (the server refuses any other).
+  const holderContact = owner.kind === 'contact' ? owner.id : null
+  const usable = consents.filter((c) => c.active && c.organisationId === r.organisationId && c.contactId === holderContact)
   const [picked, setPicked] = useState<string | null>(null)
   // The only usable consent is the one to send under, also when it was recorded after the draft.
   const consentId = picked && usable.some((c) => c.id === picked) ? picked : usable.length === 1 ? (usable[0]?.id ?? null) : null
@@ -83,14 +85,7 @@ function ReferralCard({
           {r.code}
         </Text>
       </Group>
-      {fromContact ? (
-        <Text size="sm" c="gray.8">
-          {t('referrals.fromContact.onCase')}{' '}
-          <Anchor component={Link} to={`/contacts/${r.contactId}`}>
-            {t('referrals.fromContact.open')}
-          </Anchor>
-        </Text>
-      ) : null}
+      {fromContact && r.contactId ? <FromContactNote contactId={r.contactId} what="onCase" /> : null}
       <Text size="sm" className="pre-wrap">
         <strong>{t('referrals.reasonPrefix')}</strong> {r.reason}
       </Text>
