@@ -7,7 +7,7 @@ import type { Services } from '../server/http/context'
 import { seedCaseload } from '../server/seed/caseload.synthetic'
 import { createServices } from '../server/services'
 import { hashPassword } from '../server/security/passwords'
-import { explainStatements, fullScans } from '../server/test/query-plans'
+import { boundedWalks, explainStatements, fullScans } from '../server/test/query-plans'
 import { benchDatabase } from './bench-database'
 import { seedContacts } from './contacts.seed'
 import { percentiles, round } from './load'
@@ -163,6 +163,7 @@ export async function benchContacts(kind: 'sqlite' | 'postgres', pgUrl: string) 
       const statements = await capture.during(() => timeRequests(port, [first]))
       const explained = await explainStatements(services.db, services.kind, statements)
       const scans = fullScans(explained, large)
+      const bounded = boundedWalks(explained, large)
       scansTotal += scans.length
       // The request's reads run directly, 20 times: the database's part of the latency.
       const reads = statements.filter((st) => /^\s*(select|with)\b/i.test(st.sql))
@@ -189,6 +190,8 @@ export async function benchContacts(kind: 'sqlite' | 'postgres', pgUrl: string) 
         fullTableScans: scans.filter((s) => s.kind === 'table').length,
         fullIndexScans: scans.filter((s) => s.kind === 'index').length,
         ...(scans.length ? { scans: scans.map((s) => `${s.detail} in: ${s.sql.slice(0, 200)}`) } : {}),
+        // Walks with no condition to start from that stop at their LIMIT, or read a partial index.
+        ...(bounded.length ? { boundedIndexWalks: bounded.map((s) => `${s.detail} (${s.bounded}) in: ${s.sql.slice(0, 120)}`) } : {}),
       }
     }
     fs.writeFileSync(plansFile, planText.join('\n'))

@@ -38,7 +38,13 @@ export class QueryCapture implements KyselyPlugin {
   }
 }
 
-export type Scan = { table: string; kind: 'table' | 'index'; detail: string }
+/**
+ * A whole table or index read. `bounded` names why an index walk with no condition to start from
+ * does not read the whole index all the same: the LIMIT right above it with nothing filtering or
+ * sorting in between (it stops after the page), or a partial index (it holds only the rows asked
+ * for, such as the contacts waiting in the queue).
+ */
+export type Scan = { table: string; kind: 'table' | 'index'; detail: string; bounded?: 'limit' | 'partial index' }
 export type ExplainedStatement = { sql: string; plan: string[]; scans: Scan[] }
 
 /** Tables aliased in the SQL (`"accompaniment_workers" as "vw"`): SQLite's plans name the alias. */
@@ -52,12 +58,21 @@ async function explainSqlite(db: Kysely<any>, s: Statement): Promise<ExplainedSt
   const rows = (await db.executeQuery<{ detail: string }>(CompiledQuery.raw(`EXPLAIN QUERY PLAN ${s.sql}`, [...s.parameters]))).rows
   const names = aliases(s.sql)
   const scans: Scan[] = []
+  // SQLite's plans show neither the LIMIT nor the filters: an index walk is taken as bounded only
+  // when the statement is one walk with no condition at all (`where true`), in the index's order
+  // (no temporary B-tree to sort it all), under a LIMIT: it then reads the page and stops.
+  // Sorting only the last term of the ORDER BY within runs of equal leading terms (an index on
+  // occurred_at, ordered by occurred_at then id) still streams: it reads the page and one run more.
+  const walks = rows.filter((r) => !/^USE TEMP B-TREE FOR (LAST TERM|RIGHT PART) OF ORDER BY$/.test(r.detail))
+  const onePage =
+    walks.length === 1 && /\bwhere true\b(?: order by [^()]+)? limit \?(?: offset \?)?\s*$/i.test(s.sql) && !/\bjoin\b/i.test(s.sql)
   for (const { detail } of rows) {
     // "SCAN t" reads the whole table; "SCAN t USING [COVERING] INDEX i" the whole index.
     // "SEARCH" is a range of an index; "SCAN (subquery-1)" or "SCAN CONSTANT ROW" read no table.
     const m = /^SCAN (\w+)(?: USING (?:COVERING )?INDEX (\w+))?/.exec(detail)
     if (!m || m[1] === 'CONSTANT') continue
-    scans.push({ table: names.get(m[1] as string) ?? (m[1] as string), kind: m[2] ? 'index' : 'table', detail })
+    const table = names.get(m[1] as string) ?? (m[1] as string)
+    scans.push({ table, kind: m[2] ? 'index' : 'table', detail, ...(m[2] && onePage ? { bounded: 'limit' as const } : {}) })
   }
   return { sql: s.sql, plan: rows.map((r) => r.detail), scans }
 }
@@ -69,9 +84,26 @@ async function explainPostgres(db: Kysely<any>, s: Statement): Promise<Explained
     await db.executeQuery<{ 'QUERY PLAN': { Plan: PgNode }[] }>(CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${s.sql}`, [...s.parameters]))
   ).rows
   const root = (rows[0]?.['QUERY PLAN'] ?? [])[0]?.Plan
+  const partial = new Set(
+    (
+      await db.executeQuery<{ name: string }>(
+        CompiledQuery.raw('select c.relname as name from pg_index i join pg_class c on c.oid = i.indexrelid where i.indpred is not null'),
+      )
+    ).rows.map((r) => r.name),
+  )
   const plan: string[] = []
   const scans: Scan[] = []
-  const walk = (node: PgNode, depth: number) => {
+  // The LIMIT a walk stops at: its parent, or above an incremental sort (which sorts runs of equal
+  // leading keys as they stream by, so the walk still stops one run after the page).
+  const limitAbove = (ancestors: PgNode[]) => {
+    for (let i = ancestors.length - 1; i >= 0; i--) {
+      const type = ancestors[i]?.['Node Type']
+      if (type === 'Limit') return true
+      if (type !== 'Incremental Sort') return false
+    }
+    return false
+  }
+  const walk = (node: PgNode, depth: number, ancestors: PgNode[] = []) => {
     const type = String(node['Node Type'])
     const relation = node['Relation Name'] as string | undefined
     const index = node['Index Name'] as string | undefined
@@ -80,10 +112,15 @@ async function explainPostgres(db: Kysely<any>, s: Statement): Promise<Explained
       `${'  '.repeat(depth)}${type}${relation ? ` on ${relation}` : ''}${index ? ` using ${index}` : ''}${cond ? ` (${cond})` : ''}`,
     )
     if (relation && type === 'Seq Scan') scans.push({ table: relation, kind: 'table', detail: plan[plan.length - 1]!.trim() })
-    // An index walked from end to end, with no condition to start from, reads it all.
-    if (relation && (type === 'Index Scan' || type === 'Index Only Scan') && !node['Index Cond'])
-      scans.push({ table: relation, kind: 'index', detail: plan[plan.length - 1]!.trim() })
-    for (const child of node.Plans ?? []) walk(child, depth + 1)
+    // An index walked from end to end, with no condition to start from, reads it all, unless it
+    // stops at the LIMIT above it (nothing filtered on the way) or holds only the rows asked for.
+    if (relation && (type === 'Index Scan' || type === 'Index Only Scan') && !node['Index Cond']) {
+      const unfiltered = !node.Filter
+      const bounded =
+        unfiltered && index && partial.has(index) ? 'partial index' : unfiltered && limitAbove(ancestors) ? 'limit' : undefined
+      scans.push({ table: relation, kind: 'index', detail: plan[plan.length - 1]!.trim(), ...(bounded ? { bounded } : {}) })
+    }
+    for (const child of node.Plans ?? []) walk(child, depth + 1, [...ancestors, node])
   }
   if (root) walk(root, 0)
   return { sql: s.sql, plan, scans }
@@ -102,7 +139,12 @@ export async function explainStatements(db: Kysely<any>, kind: DbKind, statement
   return out
 }
 
-/** Full scans of the given tables across explained statements. */
+/** Full scans of the given tables across explained statements (bounded index walks are not). */
 export function fullScans(explained: ExplainedStatement[], tables: ReadonlySet<string>): (Scan & { sql: string })[] {
-  return explained.flatMap((e) => e.scans.filter((s) => tables.has(s.table)).map((s) => ({ ...s, sql: e.sql })))
+  return explained.flatMap((e) => e.scans.filter((s) => tables.has(s.table) && !s.bounded).map((s) => ({ ...s, sql: e.sql })))
+}
+
+/** Index walks of the given tables with no condition to start from, but bounded (see Scan). */
+export function boundedWalks(explained: ExplainedStatement[], tables: ReadonlySet<string>): (Scan & { sql: string })[] {
+  return explained.flatMap((e) => e.scans.filter((s) => tables.has(s.table) && s.bounded).map((s) => ({ ...s, sql: e.sql })))
 }

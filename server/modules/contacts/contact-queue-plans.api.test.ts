@@ -5,7 +5,7 @@ import { buildApp } from '../../app'
 import { toJson } from '../../db/json'
 import { ReadBatcher } from '../../http/read-batcher'
 import { Agent, DB_KIND, json, startTestApp, type TestApp } from '../../test/harness'
-import { QueryCapture, explainStatements, fullScans } from '../../test/query-plans'
+import { QueryCapture, boundedWalks, explainStatements, fullScans } from '../../test/query-plans'
 
 /**
  * The intake queue shows open work only, so its cost must follow the queue, not the line: it reads
@@ -85,9 +85,14 @@ it('reads the waiting contacts from the partial queue index, and only the column
     return explainStatements(trx, DB_KIND, statements)
   })
   // PostgreSQL shows a scan of a partial index whose predicate is the query's own without an index
-  // condition: it reads the whole of contacts_queue, which holds only the waiting contacts (below).
-  const scans = fullScans(explained, new Set(['contacts', 'person_keys'])).filter((s) => !/using contacts_queue$/.test(s.detail))
+  // condition: it reads the whole of contacts_queue, which holds only the waiting contacts (below),
+  // and the plan reader says so.
+  const scans = fullScans(explained, new Set(['contacts', 'person_keys']))
   expect(scans.map((s) => `${s.detail} in ${s.sql}`)).toEqual([])
+  if (DB_KIND === 'postgres')
+    expect(boundedWalks(explained, new Set(['contacts'])).map((s) => [s.detail, s.bounded])).toEqual([
+      [expect.stringMatching(/using contacts_queue$/), 'partial index'],
+    ])
   const queue = explained.filter((e) => /from "contacts"/.test(e.sql) && /queue_rank/.test(e.sql))
   expect(queue).toHaveLength(1)
   expect(queue[0]?.plan.join('\n')).toMatch(DB_KIND === 'postgres' ? /Index Scan on contacts using contacts_queue/ : /INDEX contacts_queue/)
@@ -101,4 +106,25 @@ it('reads the waiting contacts from the partial queue index, and only the column
       : (await sql<{ d: string }>`select sql as d from sqlite_master where name = 'contacts_queue'`.execute(t.services.db)).rows
   expect(definition).toHaveLength(1)
   expect(definition[0]?.d).toMatch(/where\s*\(?\s*\(?"?queue_rank"? is not null/i)
+})
+
+it('tells a walk that stops at its page from one that filters its way through the index', async () => {
+  const agent = new Agent(observed)
+  agent.cookie = intake.cookie
+  const statements = await capture.during(async () => {
+    const res = await agent.get('/api/contacts')
+    expect(res.statusCode, res.body).toBe(200)
+  })
+  const filtered = { sql: 'select "id" from "contacts" where "channel" = \'email\' order by "occurred_at" desc limit 5', parameters: [] }
+  const explained = await t.services.db.transaction().execute(async (trx) => {
+    if (DB_KIND === 'postgres') await sql`set local enable_seqscan = off`.execute(trx)
+    return explainStatements(trx, DB_KIND, [...statements, filtered])
+  })
+  const contacts = new Set(['contacts'])
+  // Intake's list: the newest page along contacts_occurred and a capped count, each under its LIMIT.
+  const bounded = boundedWalks(explained, contacts)
+  expect(bounded.length).toBeGreaterThanOrEqual(1)
+  expect(bounded.every((s) => s.bounded === 'limit' && s.sql !== filtered.sql)).toBe(true)
+  // A LIMIT does not bound a walk that skips rows it does not want: that one may read it all.
+  expect(fullScans(explained, contacts).map((s) => s.sql)).toEqual([filtered.sql])
 })
