@@ -38,9 +38,9 @@ export function studyCases(trx: Trx, teamId: string, options: { birthYears: bool
 }
 
 /**
- * Keys per statement: a team holds 100,000 cases and more, beyond the bound parameters of one
- * statement (SQLite 32,766, PostgreSQL 65,535); in slices, the opened keys of one slice are let go
- * before the next.
+ * Ids per statement (cases for their sessions, persons for their keys): a team holds 100,000 cases
+ * and more, beyond the bound parameters of one statement (SQLite 32,766, PostgreSQL 65,535); in
+ * slices, the opened keys of one slice are let go before the next.
  */
 const SLICE = 5000
 

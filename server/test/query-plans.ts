@@ -40,8 +40,8 @@ export class QueryCapture implements KyselyPlugin {
 
 /**
  * A whole table or index read. `bounded` names why an index walk with no condition to start from
- * does not read the whole index all the same: the LIMIT right above it with nothing filtering or
- * sorting in between (it stops after the page), or a partial index (it holds only the rows asked
+ * does not read the whole index all the same: the LIMIT above it, with nothing filtering on the
+ * way and at most an incremental sort in between (it stops after the page), or a partial index (it holds only the rows asked
  * for, such as the contacts waiting in the queue).
  */
 export type Scan = { table: string; kind: 'table' | 'index'; detail: string; bounded?: 'limit' | 'partial index' }
