@@ -263,6 +263,9 @@ export const AUDIT_ACTIONS = {
   'seed.demo_studies': 'system',
   // Issue 14: extracts of a study (pseudonymised, generalised records; the entry names the persons whose birth year was opened).
   'study.extract_created': 'change',
+  'study.extract_read': 'read',
+  'study.extract_stored': 'change',
+  'study.extract_abandoned': 'change',
   'study.extracts_listed': 'read',
   'study.extract_downloaded': 'read',
   'study.closed': 'change',

@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { JobRunner } from '../server/jobs/jobs.runner'
+import { studyExtractJob } from '../server/modules/extracts/extract.job'
 import { type Agent, serviceDate } from '../server/test/harness'
 import { checkScreen, chooseLanguage, signedInPage, tr } from './i18n-checks'
 import { shotsAtTwoWidths } from './shots'
@@ -8,7 +10,7 @@ import { launchBrowser, startServer } from './support'
 
 /**
  * Study extracts (issue 14): the researcher named on an approved, running study runs the extract
- * from the study's page, sees it in the register, and downloads the CSV (its header names the
+ * from the study's page, sees it waiting in the register, then ready once the job ran, and downloads the CSV (its header names the
  * study's variables) and the XLSX; then the lead closes the study, and the researcher finds the
  * register without files. Axe and the untranslated-text check on each screen.
  */
@@ -69,8 +71,22 @@ it('the researcher runs the extract and downloads the CSV and the XLSX', async (
   await page.getByRole('button', { name: tr('fr', 'studies.extracts.run') }).click()
   const rows = page.getByTestId('study-extracts').locator('tbody tr')
   await expect.poll(() => rows.count()).toBe(1)
+  // Registered at once and waiting for the background job, with a named progress bar and no file yet.
+  const state = rows.first().getByTestId('study-extract-state')
+  expect(await state.textContent()).toBe(tr('fr', 'studies.extracts.state.queued'))
+  const bar = page.getByRole('progressbar', { name: tr('fr', 'studies.extracts.progressLabel') })
+  await bar.waitFor({ state: 'attached' })
+  expect(await bar.getAttribute('aria-valuenow')).toBe('0')
+  expect(await page.getByTestId('study-extract-csv').count()).toBe(0)
+  await checkScreen(page, 'study with an extract waiting, researcher (fr)', 'fr')
+  await shotsAtTwoWidths(page, SHOTS, 'study-extract-queued-fr')
+  // The job runs; the list, asked again every second while an extract is made, shows it ready.
+  const runner = new JobRunner(server.services, [studyExtractJob])
+  while (await runner.runOnce());
+  await expect.poll(() => state.textContent()).toBe(tr('fr', 'studies.extracts.state.ready'))
+  await bar.waitFor({ state: 'detached' })
   // Six alike: none suppressed.
-  expect(await rows.first().locator('td').nth(2).textContent()).toBe('6')
+  expect(await rows.first().locator('td').nth(3).textContent()).toBe('6')
   await checkScreen(page, 'study with an extract, researcher (fr)', 'fr')
 
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('study-extract-csv').click()])

@@ -46,6 +46,7 @@ export const ERROR_CODES = [
   'study.decider_involved',
   'study.not_extractable',
   'study.not_approved',
+  'study.extract_not_ready',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

@@ -17,6 +17,14 @@ export const ExtractInput = z.object({
   language: z.enum(LANGUAGES),
 })
 
+/**
+ * An extract is made by a background job: `queued`, then `running` (with its progress in pages
+ * read), then `ready` (its files can be downloaded), or `failed` (the job gave up; `failure` says
+ * why when it is known, e.g. `study.not_extractable` when the study closed before it ran).
+ */
+export const EXTRACT_STATES = ['queued', 'running', 'ready', 'failed'] as const
+export type ExtractState = (typeof EXTRACT_STATES)[number]
+
 export const ExtractView = z.object({
   id: z.uuid(),
   studyId: z.uuid(),
@@ -24,6 +32,12 @@ export const ExtractView = z.object({
   createdAt: z.string(),
   language: z.enum(LANGUAGES),
   variables: z.array(StudyVariable),
+  state: z.enum(EXTRACT_STATES),
+  /** Steps done out of the total (pages of cases read, then the files), while the job works. */
+  progress: z.object({ done: z.number().int(), total: z.number().int().nullable() }).nullable(),
+  failure: z.string().nullable(),
+  readyAt: z.string().nullable(),
+  /** Records in the files, and records k-anonymity dropped: 0 until the extract is ready. */
   records: z.number().int(),
   dropped: z.number().int(),
   k: z.number().int(),

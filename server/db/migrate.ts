@@ -62,6 +62,7 @@ import * as m0061 from './migrations/0061-partner-filter-ranks'
 import * as m0062 from './migrations/0062-name-sets'
 import * as m0063 from './migrations/0063-partner-text-index'
 import * as m0064 from './migrations/0064-case-closed-at'
+import * as m0065 from './migrations/0065-extract-jobs'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -129,6 +130,7 @@ const STEPS: Record<string, Step> = {
   '0062-name-sets': m0062,
   '0063-partner-text-index': m0063,
   '0064-case-closed-at': m0064,
+  '0065-extract-jobs': m0065,
 }
 
 /** Every migration the code knows, in order: what a current database has applied. */

@@ -49,6 +49,7 @@ export const CATALOGUE: Record<ErrorCode, { status: number; title: string }> = {
   'study.not_submitted': { status: 409, title: 'Only a submitted study can be decided' },
   'study.decider_involved': { status: 403, title: 'Whoever registered a study or works on it cannot decide on it' },
   'study.not_extractable': { status: 409, title: 'Nothing is extractable before the study is approved, nor outside its dates' },
+  'study.extract_not_ready': { status: 409, title: 'This extract is still being made' },
   'study.not_approved': { status: 409, title: 'Only an approved study can be closed' },
 }
 

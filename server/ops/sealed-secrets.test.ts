@@ -14,7 +14,7 @@ const SECRET_SEALERS: Record<string, string[]> = {
   'server/modules/me/me.routes.ts': ['users'],
   'server/modules/breaches/breaches.ts': ['breaches'],
   'server/modules/practice-notes/practice-notes.ts': ['practice_notes', 'practice_note_comments'],
-  'server/modules/extracts/extracts.routes.ts': ['study_extracts'],
+  'server/modules/extracts/extract.job.ts': ['study_extracts'],
   'server/modules/training-sessions/training-sessions.ts': ['training_sessions'],
 }
 

@@ -1,5 +1,8 @@
 import type { RecordingCodec, Trx } from '../http/context'
 
+/** Where a page of a team's cases starts (after the last case of the previous one, or at the first), and its size. */
+export type StudyCasePage = { after: { createdAt: string; id: string } | null; limit: number }
+
 /**
  * The door of action research (issue 14) to a team's cases, for an extract of an approved study,
  * taken by one of its researchers or the DPO (modules/extracts checks that through
@@ -7,15 +10,23 @@ import type { RecordingCodec, Trx } from '../http/context'
  * dates, gender, postcode, counts — and one sealed value, the client's birth year, opened with
  * their key on the audit entry of the extract. Erased cases and persons (tombstones) and restricted
  * ones (GDPR art. 18; a case's flag covers its client and the person it concerns) never come out.
+ *
+ * One page of the team's cases, in the order they opened (then by id), after the last case of the
+ * previous page: the walk of the team's counted-cases index (migration 0064), so that each page is
+ * a short statement whatever the team's size and a job can read a page per transaction.
  */
-export function studyCases(trx: Trx, teamId: string, options: { birthYears: boolean }) {
+export function studyCases(trx: Trx, teamId: string, options: { birthYears: boolean; page: StudyCasePage }) {
+  const { after, limit } = options.page
   return (
     trx
       .selectFrom('accompaniments')
       .innerJoin('persons', 'persons.id', 'accompaniments.person_id')
       .where('accompaniments.team_id', '=', teamId)
-      .where('accompaniments.erased_at', 'is', null)
       .where('accompaniments.restricted', '=', 0)
+      .$if(after !== null, (q) =>
+        q.where((eb) => eb(eb.refTuple('accompaniments.created_at', 'accompaniments.id'), '>', eb.tuple(after!.createdAt, after!.id))),
+      )
+      .where('accompaniments.erased_at', 'is', null)
       .where('persons.erased_at', 'is', null)
       .where('persons.restricted', '=', 0)
       .select([
@@ -33,8 +44,22 @@ export function studyCases(trx: Trx, teamId: string, options: { birthYears: bool
       ])
       // The sealed birth year comes with its case, when asked for: one statement, not one more per slice.
       .$if(options.birthYears, (q) => q.select('persons.birth_year_sealed'))
+      .orderBy('accompaniments.created_at')
+      .orderBy('accompaniments.id')
+      .limit(limit)
       .execute()
   )
+}
+
+/** How many cases studyCases may walk (the pages to tell progress by): a count off the same index, no row read. */
+export async function studyCaseCount(trx: Trx, teamId: string): Promise<number> {
+  const { n } = await trx
+    .selectFrom('accompaniments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('team_id', '=', teamId)
+    .where('restricted', '=', 0)
+    .executeTakeFirstOrThrow()
+  return Number(n)
 }
 
 /**

@@ -52,5 +52,11 @@ export interface StudiesTables {
     dictionary: Buffer
     /** 0059: when the files were deleted (study closed or ended); they are empty from then on. */
     purged_at: ColumnType<string | null, string | null | undefined, string | null>
+    /** 0065: the job that makes the files; null for extracts made in their request, before it. */
+    job_id: ColumnType<string | null, string | null | undefined, string | null>
+    /** 0065: when the files were stored; the files are empty before. */
+    ready_at: ColumnType<string | null, string | null | undefined, string | null>
+    /** 0065: why the job gave up for good (an error code), when it did. */
+    failure: ColumnType<string | null, string | null | undefined, string | null>
   }
 }

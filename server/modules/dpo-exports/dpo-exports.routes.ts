@@ -5,6 +5,7 @@ import { fromJson } from '../../db/json'
 import type { Row, Trx } from '../../http/context'
 import { defineRoute } from '../../http/define-route'
 import { fail } from '../../http/errors'
+import { jobsById, workOf } from '../../jobs/job-progress'
 import { enqueue } from '../../jobs/jobs.queue'
 import { openBytes } from '../../security/aead'
 import { personCodes } from '../../security/subject-export'
@@ -35,15 +36,10 @@ async function present(trx: Trx, rows: Pick<ExportRowDb, (typeof COLUMNS)[number
       trx,
       rows.map((r) => r.person_id),
     ),
-    trx
-      .selectFrom('jobs')
-      .select(['id', 'state', 'progress_done', 'progress_total'])
-      .where(
-        'id',
-        'in',
-        rows.map((r) => r.job_id),
-      )
-      .execute(),
+    jobsById(
+      trx,
+      rows.map((r) => r.job_id),
+    ),
     trx.selectFrom('users').select(['id', 'display_name']).where('id', 'in', staffIds).execute(),
     trx
       .selectFrom('dpo_requests')
@@ -58,25 +54,13 @@ async function present(trx: Trx, rows: Pick<ExportRowDb, (typeof COLUMNS)[number
   const staffName = new Map(staff.map((u) => [u.id, u.display_name]))
   const requestCode = new Map(requests.map((q) => [q.id, q.code]))
   return rows.map((r) => {
-    const job = jobs.find((j) => j.id === r.job_id)
-    const state = r.downloaded_at
-      ? 'downloaded'
-      : r.ready_at
-        ? 'ready'
-        : job?.state === 'failed'
-          ? 'failed'
-          : job?.state === 'running'
-            ? 'running'
-            : 'queued'
+    const work = workOf(jobs.get(r.job_id), { ready: r.ready_at !== null, failed: false })
     return {
       id: r.id,
       requestId: r.request_id,
       personCode: codes.get(r.person_id) ?? '',
-      state,
-      progress:
-        job && job.progress_done !== null
-          ? { done: Number(job.progress_done), total: job.progress_total === null ? null : Number(job.progress_total) }
-          : null,
+      state: r.downloaded_at ? ('downloaded' as const) : work.state,
+      progress: work.progress,
       createdAt: r.created_at,
       readyAt: r.ready_at,
       downloadedAt: r.downloaded_at,

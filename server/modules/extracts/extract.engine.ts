@@ -3,7 +3,7 @@ import type { StudyView } from '../../../common/contracts/studies.contracts'
 import type { StudyVariable } from '../../../common/contracts/study-variables.contracts'
 import type { RecordingCodec, Trx } from '../../http/context'
 import { deriveKey } from '../../security/master-key'
-import { studyBirthYears, studyCases, studySessionsHeld } from '../../security/study-door'
+import { type StudyCasePage, studyBirthYears, studyCases, studySessionsHeld } from '../../security/study-door'
 import { serviceDays } from '../../time/service-day'
 import { ageBandOf, durationBandOf, provinceOf, quarterOf, sessionsBandOf } from './extract.generalise'
 import { suppressRare } from './extract.k-anonymity'
@@ -27,21 +27,38 @@ export function pseudonymOf(key: Buffer, accompanimentId: string): string {
 }
 
 /**
- * One record per accompaniment of the study's team, whenever it opened: erased cases (and those
- * of erased persons) are left out, as are restricted ones (GDPR art. 18: the case's flag covers
- * its client and the person it concerns). Only indexed columns are read, except the client's birth
- * year, opened with their key (so the audit entry names them) and only when the study asks for the
- * age band. Then k-anonymity by suppression over the requested quasi-identifiers.
+ * Cases read per page, each page in a transaction of its own. On SQLite a request of the service
+ * that arrives meanwhile waits for the page in progress: at 120,000 cases, pages of 1,000 kept the
+ * other requests' p50 / p95 at 125 / 183 ms, pages of 2,000 at 231 / 311 ms, for an extract 10 %
+ * slower in all (bench/extract.bench.ts). Most of a page's time is its audit entry's commit, which
+ * indexes each person it names: that cost is per person, not per page.
  */
-export async function buildExtract(
+export const EXTRACT_PAGE = 1000
+
+export type ExtractPage = {
+  records: ExtractRecord[]
+  /** Where the next page starts; null when this page was the last. */
+  next: StudyCasePage['after']
+}
+
+/**
+ * One page of records, one per accompaniment of the study's team, whenever it opened: erased
+ * cases (and those of erased persons) are left out, as are restricted ones (GDPR art. 18: the
+ * case's flag covers its client and the person it concerns). Only indexed columns are read,
+ * except the client's birth year, opened with their key (so the audit entry of the page names
+ * them) and only when the study asks for the age band. The held sessions are counted in the same
+ * transaction, so each record is of one moment even though the pages are not.
+ */
+export async function readExtractPage(
   trx: Trx,
   codec: RecordingCodec,
-  study: Pick<StudyView, 'id' | 'teamId' | 'variables' | 'k'>,
+  study: Pick<StudyView, 'teamId' | 'variables'>,
   pseudonymKey: Buffer,
-): Promise<ExtractResult> {
-  const { variables, k } = study
+  page: StudyCasePage,
+): Promise<ExtractPage> {
+  const { variables } = study
   const ageBand = variables.includes('age_band')
-  const cases = await studyCases(trx, study.teamId, { birthYears: ageBand })
+  const cases = await studyCases(trx, study.teamId, { birthYears: ageBand, page })
   const held = variables.includes('sessions_held_band')
     ? await studySessionsHeld(
         trx,
@@ -83,8 +100,14 @@ export async function buildExtract(
         return sessionsBandOf(held.get(c.id) ?? 0)
     }
   }
-  const { kept, dropped } = suppressRare(records, variables, k)
+  const last = cases.at(-1)
+  return { records, next: cases.length < page.limit || !last ? null : { createdAt: last.created_at, id: last.id } }
+}
+
+/** k-anonymity by suppression over the requested quasi-identifiers, once every page is read. */
+export function finishExtract(records: ExtractRecord[], study: Pick<StudyView, 'variables' | 'k'>): ExtractResult {
+  const { kept, dropped } = suppressRare(records, study.variables, study.k)
   // Ordered by pseudonym: the order of the rows tells nothing of when the cases opened.
   kept.sort((a, b) => (a.pseudonym < b.pseudonym ? -1 : a.pseudonym > b.pseudonym ? 1 : 0))
-  return { variables: [...variables], records: kept, dropped, k }
+  return { variables: [...study.variables], records: kept, dropped, k: study.k }
 }

@@ -8,6 +8,7 @@ import { Codec } from '../../security/codec'
 import { ageBandOf, durationBandOf, provinceOf, quarterOf, sessionsBandOf } from './extract.generalise'
 import { suppressRare } from './extract.k-anonymity'
 import { extractFileAad, extractKeyAad } from './extract.seal'
+import { runExtractJobs, takeExtract } from './extracts.fixture'
 
 /**
  * Study extracts (issue 14): only while an approved study runs, only for its researchers and the
@@ -69,11 +70,7 @@ async function study(over: Record<string, unknown>, approve = true): Promise<str
   return id
 }
 
-async function extract(agent: Agent, studyId: string, language = 'fr') {
-  const res = await agent.post(`/api/studies/${studyId}/extracts`, { language })
-  expect(res.statusCode, res.body).toBe(201)
-  return json(res)
-}
+const extract = (agent: Agent, studyId: string, language = 'fr') => takeExtract(t, agent, studyId, language)
 
 async function download(agent: Agent, studyId: string, extractId: string, format: string) {
   const res = await agent.get(`/api/studies/${studyId}/extracts/${extractId}/${format}`)
@@ -238,9 +235,25 @@ describe('study extracts', () => {
     const nl = json(await download(rA, studyA, (await extract(rA, studyA, 'nl')).id, 'dictionary'))
     expect(nl.variables[1].meaning).toMatch(/geboortejaar/)
 
+    // Asked by the researcher; read and stored by the job, whose entries name the persons whose birth year it opened.
     const [created] = (await auditRows(t.services, 'study.extract_created')).filter((r) => r.subject_id === studyA)
     expect(created).toMatchObject({ actor_id: rA.userId, subject_type: 'study', outcome: 'success' })
-    expect(JSON.parse(created!.details as string)).toMatchObject({ studyId: studyA, variables: e.variables, records: 6, dropped: 1 })
+    expect(JSON.parse(created!.details as string)).toMatchObject({ studyId: studyA, extractId: e.id, variables: e.variables })
+    const [stored] = (await auditRows(t.services, 'study.extract_stored')).filter((r) => JSON.parse(r.details as string).extractId === e.id)
+    expect(stored).toMatchObject({ actor_id: null, subject_type: 'study', subject_id: studyA, outcome: 'success' })
+    expect(JSON.parse(stored!.details as string)).toMatchObject({ requestedBy: rA.userId, variables: e.variables, records: 6, dropped: 1 })
+    const reads = (await auditRows(t.services, 'study.extract_read')).filter((r) => JSON.parse(r.details as string).extractId === e.id)
+    const named = await t.services.db
+      .selectFrom('audit_persons')
+      .select('person_id')
+      .where(
+        'seq',
+        'in',
+        reads.map((r) => r.seq),
+      )
+      .execute()
+    // The seven cases' clients (the teenager too: read, then dropped); not the restricted nor the erased person.
+    expect(new Set(named.map((n) => n.person_id))).toEqual(new Set(personIds.slice(0, 7)))
     const downloads = (await auditRows(t.services, 'study.extract_downloaded')).filter((r) => r.subject_id === studyA)
     expect(downloads.map((r) => JSON.parse(r.details as string).format)).toEqual(expect.arrayContaining(['csv', 'xlsx', 'dictionary']))
 
@@ -267,6 +280,67 @@ describe('study extracts', () => {
     // Study B asks for age band and framework: the teenager alone is under 18, so dropped again.
     expect(other.size).toBe(6)
     for (const p of other) expect(first.has(p)).toBe(false)
+  })
+
+  it('is made by a job reading the cases a page at a time, each page its own audited transaction, with the same records', async () => {
+    const whole = await extract(rA, studyA)
+    const res = await rA.post(`/api/studies/${studyA}/extracts`, { language: 'fr' })
+    expect(res.statusCode, res.body).toBe(201)
+    const paged = json(res)
+    const { job_id } = await t.services.db
+      .selectFrom('study_extracts')
+      .select('job_id')
+      .where('id', '=', paged.id)
+      .executeTakeFirstOrThrow()
+    // Pages of two cases instead of two thousand: the seven cases in four pages, the last one short.
+    await t.services.db
+      .updateTable('jobs')
+      .set({ payload: JSON.stringify({ extractId: paged.id, pageSize: 2 }) })
+      .where('id', '=', job_id!)
+      .execute()
+    await runExtractJobs(t)
+    const reads = (await auditRows(t.services, 'study.extract_read')).filter((r) => JSON.parse(r.details as string).extractId === paged.id)
+    expect(reads.map((r) => JSON.parse(r.details as string).page)).toEqual([0, 1, 2, 3, 4])
+    expect(reads.map((r) => JSON.parse(r.details as string).records)).toEqual([undefined, 2, 2, 2, 1])
+    // Four pages, the files, storing them: six steps, all done.
+    const job = await t.services.db
+      .selectFrom('jobs')
+      .select(['state', 'progress_done', 'progress_total'])
+      .where('id', '=', job_id!)
+      .executeTakeFirstOrThrow()
+    expect(job).toMatchObject({ state: 'done', progress_done: 6, progress_total: 6 })
+    const view = json(await rA.get(`/api/studies/${studyA}/extracts`)).items.find((e: { id: string }) => e.id === paged.id)
+    expect(view).toMatchObject({ state: 'ready', records: 6, dropped: 1 })
+    const a = csvRows((await download(rA, studyA, whole.id, 'csv')).rawPayload)
+    const b = csvRows((await download(rA, studyA, paged.id, 'csv')).rawPayload)
+    expect(b).toEqual(a)
+  })
+
+  it('gives up, saying why, when the study stopped being extractable before its job ran', async () => {
+    const id = await study({ title: 'Terminée entre-temps' })
+    const res = await rA.post(`/api/studies/${id}/extracts`, { language: 'fr' })
+    expect(res.statusCode, res.body).toBe(201)
+    const e = json(res)
+    // The study's last day passes while the extract waits.
+    await t.services.db
+      .updateTable('studies')
+      .set({ ends_on: serviceDate(-1) })
+      .where('id', '=', id)
+      .execute()
+    await runExtractJobs(t)
+    const view = json(await dpo.get(`/api/studies/${id}/extracts`)).items.find((x: { id: string }) => x.id === e.id)
+    expect(view).toMatchObject({ state: 'failed', failure: 'study.not_extractable', records: 0, readyAt: null })
+    const row = await t.services.db
+      .selectFrom('study_extracts')
+      .select(['csv', 'key_sealed'])
+      .where('id', '=', e.id)
+      .executeTakeFirstOrThrow()
+    expect([Buffer.from(row.csv).length, row.key_sealed]).toEqual([0, ''])
+    const [abandoned] = (await auditRows(t.services, 'study.extract_abandoned')).filter((r) => r.subject_id === id)
+    expect(JSON.parse(abandoned!.details as string)).toMatchObject({ extractId: e.id, failure: 'study.not_extractable' })
+    // No page was read.
+    const reads = (await auditRows(t.services, 'study.extract_read')).filter((r) => JSON.parse(r.details as string).extractId === e.id)
+    expect(reads.map((r) => JSON.parse(r.details as string).page)).toEqual([0])
   })
 
   it('is for the study’s researchers and the DPO only', async () => {
@@ -329,7 +403,8 @@ describe('study extracts', () => {
     const e = await extract(rA, studyA)
     const oldKey = Buffer.from((t.config.masterKey as { base64: string }).base64, 'base64')
     const newKey = crypto.randomBytes(32)
-    const stored = await t.services.db.selectFrom('study_extracts').select('id').execute()
+    // Every extract holding a key (one given up holds none).
+    const stored = await t.services.db.selectFrom('study_extracts').select('id').where('key_sealed', '!=', '').execute()
     const report = await rotateKeys(t.services.db, new Codec(newKey, { previous: oldKey }), {
       current: { key: newKey, generated: false, file: null },
       previous: oldKey,

@@ -3,6 +3,7 @@ import type { StudyView } from '../../../common/contracts/studies.contracts'
 import { fromJson } from '../../db/json'
 import type { Actor, Trx } from '../../http/context'
 import { fail } from '../../http/errors'
+import { jobsById, workOf } from '../../jobs/job-progress'
 import { extractableStudy } from '../studies/studies.queries'
 
 type Extractor = Pick<Actor, 'userId' | 'roles'>
@@ -52,22 +53,38 @@ export async function listExtracts(trx: Trx, user: Extractor, studyId: string): 
       'study_extracts.dropped',
       'study_extracts.k',
       'study_extracts.purged_at',
+      'study_extracts.job_id',
+      'study_extracts.ready_at',
+      'study_extracts.failure',
     ])
     .where('study_extracts.study_id', '=', studyId)
     .orderBy('study_extracts.created_at', 'desc')
     .orderBy('study_extracts.id')
     .limit(200)
     .execute()
-  return rows.map((r) => ({
-    id: r.id,
-    studyId: r.study_id,
-    createdBy: { id: r.created_by, displayName: r.display_name },
-    createdAt: r.created_at,
-    language: r.language,
-    variables: fromJson(r.variables),
-    records: Number(r.records),
-    dropped: Number(r.dropped),
-    k: Number(r.k),
-    purgedAt: r.purged_at,
-  }))
+  const jobs = await jobsById(
+    trx,
+    rows.map((r) => (r.ready_at ? null : r.job_id)),
+  )
+  return rows.map((r) => {
+    // Files deleted before they were made: the study closed or ended while the extract waited.
+    const failure = r.failure ?? (!r.ready_at && r.purged_at ? 'study.not_extractable' : null)
+    const { state, progress } = workOf(r.job_id ? jobs.get(r.job_id) : undefined, { ready: r.ready_at !== null, failed: failure !== null })
+    return {
+      id: r.id,
+      studyId: r.study_id,
+      createdBy: { id: r.created_by, displayName: r.display_name },
+      createdAt: r.created_at,
+      language: r.language,
+      variables: fromJson(r.variables),
+      records: Number(r.records),
+      dropped: Number(r.dropped),
+      k: Number(r.k),
+      purgedAt: r.purged_at,
+      state,
+      progress: state === 'failed' ? null : progress,
+      failure: failure ?? (state === 'failed' ? 'extract.failed' : null),
+      readyAt: r.ready_at,
+    }
+  })
 }

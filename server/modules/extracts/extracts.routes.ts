@@ -4,13 +4,14 @@ import { StudyParams } from '../../../common/contracts/studies.contracts'
 import { toJson } from '../../db/json'
 import { defineRoute } from '../../http/define-route'
 import { fail } from '../../http/errors'
-import { openBytes, sealBytes } from '../../security/aead'
+import { enqueue } from '../../jobs/jobs.queue'
+import { openBytes } from '../../security/aead'
 import { serviceToday } from '../../time/service-day'
-import { buildExtract, studyPseudonymKey } from './extract.engine'
-import { toDictionary } from './extract.dictionary'
-import { toCsv, toXlsx } from './extract.outputs'
+import { studyExtractJob } from './extract.job'
 import { extractFileAad, extractKeyAad } from './extract.seal'
 import { listExtracts, studyToExtract } from './extracts.queries'
+
+const EMPTY = Buffer.alloc(0)
 
 const FILES = {
   csv: { type: 'text/csv; charset=utf-8', ext: 'csv' },
@@ -23,7 +24,8 @@ export const extractRoutes = [
   defineRoute({
     method: 'POST',
     path: '/api/studies/:studyId/extracts',
-    summary: 'Researcher of the study or DPO: take an extract (generalised, pseudonymised, k-anonymous) while the approved study runs',
+    summary:
+      'Researcher of the study or DPO: take an extract (generalised, pseudonymised, k-anonymous) while the approved study runs; a background job makes its files, its progress is in the list',
     tags: ['studies'],
     params: StudyParams,
     body: ExtractInput,
@@ -35,15 +37,10 @@ export const extractRoutes = [
         audit.subject('study', params.studyId)
         const now = ctx.now()
         const study = await studyToExtract(trx, ctx.user, params.studyId, serviceToday(now))
-        const result = await buildExtract(trx, ctx.codec, study, studyPseudonymKey(ctx.services.auditKey, study.id))
         const id = crypto.randomUUID()
-        // A random key per extract, itself a system secret: the files hold pseudonymised records.
-        const key = crypto.randomBytes(32)
-        const files = {
-          csv: toCsv(result),
-          xlsx: await toXlsx(result),
-          dictionary: toDictionary(result, { studyTitle: study.title, language: body.language, createdAt: now }),
-        }
+        // The files are made by a job (extract.job.ts); the register row is there at once, empty.
+        const jobId = await enqueue(trx, studyExtractJob, { extractId: id })
+        if (!jobId) throw fail('server.error')
         await trx
           .insertInto('study_extracts')
           .values({
@@ -52,23 +49,18 @@ export const extractRoutes = [
             created_by: ctx.user.userId,
             created_at: now,
             language: body.language,
-            variables: toJson(result.variables),
-            records: result.records.length,
-            dropped: result.dropped,
-            k: result.k,
-            key_sealed: ctx.codec.sealSecret(key.toString('base64'), extractKeyAad(id)),
-            csv: sealBytes(key, files.csv, extractFileAad(id, 'csv')),
-            xlsx: sealBytes(key, files.xlsx, extractFileAad(id, 'xlsx')),
-            dictionary: sealBytes(key, files.dictionary, extractFileAad(id, 'dictionary')),
+            variables: toJson(study.variables),
+            records: 0,
+            dropped: 0,
+            k: study.k,
+            key_sealed: '',
+            csv: EMPTY,
+            xlsx: EMPTY,
+            dictionary: EMPTY,
+            job_id: jobId,
           })
           .execute()
-        audit.detail({
-          studyId: study.id,
-          extractId: id,
-          variables: result.variables,
-          records: result.records.length,
-          dropped: result.dropped,
-        })
+        audit.detail({ studyId: study.id, extractId: id, variables: study.variables })
         const [view] = (await listExtracts(trx, ctx.user, study.id)).filter((e) => e.id === id)
         if (!view) throw fail('server.error')
         return view
@@ -103,13 +95,14 @@ export const extractRoutes = [
         await studyToExtract(trx, ctx.user, params.studyId, serviceToday(ctx.now()))
         const row = await trx
           .selectFrom('study_extracts')
-          .select(['id', 'key_sealed', 'purged_at', params.format])
+          .select(['id', 'key_sealed', 'purged_at', 'ready_at', params.format])
           .where('id', '=', params.extractId)
           .where('study_id', '=', params.studyId)
           .executeTakeFirst()
         if (!row) throw fail('resource.not_found')
         // Deleted files are only of closed or ended studies, which the line above refuses already.
         if (row.purged_at !== null) throw fail('study.not_extractable')
+        if (row.ready_at === null) throw fail('study.extract_not_ready')
         const key = Buffer.from(ctx.codec.openSecret(row.key_sealed, extractKeyAad(row.id)), 'base64')
         return openBytes(key, Buffer.from(row[params.format]), extractFileAad(row.id, params.format))
       })

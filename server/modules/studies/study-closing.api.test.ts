@@ -5,6 +5,7 @@ import { verifyKeys } from '../../ops/key-rotation'
 import { Codec } from '../../security/codec'
 import { type Agent, auditRows, json, serviceAt, serviceDate, startTestApp, type TestApp } from '../../test/harness'
 import { extractPurgeJob } from '../extracts/extract-purge.job'
+import { takeExtract } from '../extracts/extracts.fixture'
 
 /**
  * A study's own k, and the end of a study (issue 14): the lead or the DPO closes an approved
@@ -45,11 +46,7 @@ async function approvedStudy(over: Record<string, unknown> = {}): Promise<string
   return id
 }
 
-async function extract(studyId: string) {
-  const res = await researcher.post(`/api/studies/${studyId}/extracts`, { language: 'fr' })
-  expect(res.statusCode, res.body).toBe(201)
-  return json(res)
-}
+const extract = (studyId: string) => takeExtract(t, researcher, studyId)
 
 async function storedFiles(extractId: string) {
   return t.services.db

@@ -2682,7 +2682,7 @@ export interface paths {
     /** Researcher of the study or DPO: the study's extracts (who, when, variables, records, dropped) */
     get: operations['listStudyExtracts']
     put?: never
-    /** Researcher of the study or DPO: take an extract (generalised, pseudonymised, k-anonymous) while the approved study runs */
+    /** Researcher of the study or DPO: take an extract (generalised, pseudonymised, k-anonymous) while the approved study runs; a background job makes its files, its progress is in the list */
     post: operations['createStudyExtract']
     delete?: never
     options?: never
@@ -3573,6 +3573,7 @@ export interface components {
         | 'study.decider_involved'
         | 'study.not_extractable'
         | 'study.not_approved'
+        | 'study.extract_not_ready'
       detail?: string
       requestId?: string
       errors?: {
@@ -3619,7 +3620,7 @@ export interface components {
         'application/problem+json': components['schemas']['Problem']
       }
     }
-    /** @description RFC 9457 problem. Codes: `auth.mfa_not_pending` (No second-factor step is pending); `auth.mfa_already_enabled` (The second factor is already set up); `access.already_granted` (You can already open this case); `export.already_downloaded` (This export was downloaded and deleted); `conflict.email_taken` (This e-mail is already used); `conflict.team_name_taken` (A team with this name exists); `conflict.theme_code_taken` (A theme with this code exists); `state.invalid_transition` (Not possible in the current state); `erasure.case_open` (A case of this person is still open: record the refusal on the request instead); `erasure.mandate_running` (A judicial mandate about this person is still running: record the refusal on the request instead); `study.not_editable` (Only a draft study can be changed or submitted); `study.not_submitted` (Only a submitted study can be decided); `study.not_extractable` (Nothing is extractable before the study is approved, nor outside its dates); `study.not_approved` (Only an approved study can be closed). */
+    /** @description RFC 9457 problem. Codes: `auth.mfa_not_pending` (No second-factor step is pending); `auth.mfa_already_enabled` (The second factor is already set up); `access.already_granted` (You can already open this case); `export.already_downloaded` (This export was downloaded and deleted); `conflict.email_taken` (This e-mail is already used); `conflict.team_name_taken` (A team with this name exists); `conflict.theme_code_taken` (A theme with this code exists); `state.invalid_transition` (Not possible in the current state); `erasure.case_open` (A case of this person is still open: record the refusal on the request instead); `erasure.mandate_running` (A judicial mandate about this person is still running: record the refusal on the request instead); `study.not_editable` (Only a draft study can be changed or submitted); `study.not_submitted` (Only a submitted study can be decided); `study.not_extractable` (Nothing is extractable before the study is approved, nor outside its dates); `study.not_approved` (Only an approved study can be closed); `study.extract_not_ready` (This extract is still being made). */
     Conflict: {
       headers: {
         [name: string]: unknown
@@ -17711,6 +17712,9 @@ export interface operations {
           | 'study.researchers_listed'
           | 'seed.demo_studies'
           | 'study.extract_created'
+          | 'study.extract_read'
+          | 'study.extract_stored'
+          | 'study.extract_abandoned'
           | 'study.extracts_listed'
           | 'study.extract_downloaded'
           | 'study.closed'
@@ -18009,6 +18013,9 @@ export interface operations {
             | 'study.researchers_listed'
             | 'seed.demo_studies'
             | 'study.extract_created'
+            | 'study.extract_read'
+            | 'study.extract_stored'
+            | 'study.extract_abandoned'
             | 'study.extracts_listed'
             | 'study.extract_downloaded'
             | 'study.closed'
@@ -21811,6 +21818,15 @@ export interface operations {
                 | 'outcome'
                 | 'sessions_held_band'
               )[]
+              /** @enum {string} */
+              state: 'queued' | 'running' | 'ready' | 'failed'
+              progress: {
+                /** Format: int64 */
+                done: number
+                total: number | null
+              } | null
+              failure: string | null
+              readyAt: string | null
               /** Format: int64 */
               records: number
               /** Format: int64 */
@@ -21879,6 +21895,15 @@ export interface operations {
               | 'outcome'
               | 'sessions_held_band'
             )[]
+            /** @enum {string} */
+            state: 'queued' | 'running' | 'ready' | 'failed'
+            progress: {
+              /** Format: int64 */
+              done: number
+              total: number | null
+            } | null
+            failure: string | null
+            readyAt: string | null
             /** Format: int64 */
             records: number
             /** Format: int64 */

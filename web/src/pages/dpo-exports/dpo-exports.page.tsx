@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Checkbox, Group, Paper, Progress, Select, Stack, Table, Text, Title } from '@mantine/core'
+import { Alert, Badge, Button, Checkbox, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core'
 import { IconDownload } from '@tabler/icons-react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -7,6 +7,7 @@ import { useSearchParams } from 'react-router'
 import type { DpoExportView } from '../../../../common/contracts/dpo-exports.contracts'
 import { api, urlOf } from '../../api/client'
 import { ErrorAlert } from '../../components/error-alert'
+import { JobProgress } from '../../components/job-progress'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
 import { ScrollTable } from '../../components/scroll-table'
@@ -241,7 +242,6 @@ function ExportCard({ view }: { view: DpoExportView }) {
   const [reviewed, setReviewed] = useState<Set<number>>(new Set())
   const allReviewed = view.flagged.every((_, i) => reviewed.has(i))
   const progress = view.progress
-  const percent = progress?.total ? Math.round((progress.done / progress.total) * 100) : 0
   const toggle = (i: number, on: boolean) =>
     setReviewed((prev) => {
       const next = new Set(prev)
@@ -265,20 +265,17 @@ function ExportCard({ view }: { view: DpoExportView }) {
         </Badge>
       </Group>
       {working(view) ? (
-        <Stack gap={4}>
-          <Progress
-            value={view.state === 'queued' ? 0 : percent}
-            striped
-            size="lg"
-            aria-label={t('dpoExports.progressLabel')}
-            data-testid="dpo-export-progress"
-          />
-          <Text size="sm" c="gray.7" aria-live="polite">
-            {view.state === 'queued'
+        <JobProgress
+          queued={view.state === 'queued'}
+          progress={progress}
+          label={t('dpoExports.progressLabel')}
+          testId="dpo-export-progress"
+          text={
+            view.state === 'queued'
               ? t('dpoExports.queued')
-              : t('dpoExports.progressText', { done: progress?.done ?? 0, total: progress?.total ?? '?' })}
-          </Text>
-        </Stack>
+              : t('dpoExports.progressText', { done: progress?.done ?? 0, total: progress?.total ?? '?' })
+          }
+        />
       ) : null}
       {view.state === 'failed' ? (
         <Alert color="red" variant="light" role="alert">

@@ -1,20 +1,25 @@
-import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core'
 import { IconDownload } from '@tabler/icons-react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { StudyView } from '../../../../common/contracts/studies.contracts'
+import type { ExtractState, ExtractView } from '../../../../common/contracts/study-extracts.contracts'
 import { api, urlOf } from '../../api/client'
 import { can, useMe } from '../../auth/use-me'
 import { ErrorAlert } from '../../components/error-alert'
+import { JobProgress } from '../../components/job-progress'
 import { isLanguage } from '../../i18n'
 import { makeFormat } from '../../i18n/formatters'
 
 const FORMATS = ['csv', 'xlsx', 'dictionary'] as const
+const STATE_COLOR: Record<ExtractState, string> = { queued: 'gray', running: 'blue', ready: 'green', failed: 'red' }
+const working = (e: Pick<ExtractView, 'state'>) => e.state === 'queued' || e.state === 'running'
 
 /**
  * The extracts of an approved study, for its researchers and the DPO: run one (while the study
- * runs; the data dictionary comes in the interface's language), then download its files. The
- * server decides what may be extracted; the button only shows when it would say yes.
+ * runs; the data dictionary comes in the interface's language), follow its preparation (a job on
+ * the server: the list is asked again every second while one is being made), then download its
+ * files. The server decides what may be extracted; the button only shows when it would say yes.
  */
 export function StudyExtracts({ study }: { study: StudyView }) {
   const { t, i18n } = useTranslation()
@@ -31,6 +36,7 @@ export function StudyExtracts({ study }: { study: StudyView }) {
     queryFn: () => api.get('/api/studies/{studyId}/extracts', { path: { studyId: study.id } }),
     // A closed study keeps the register of its extracts (their files are gone).
     enabled: Boolean(mine) && (study.status === 'approved' || study.status === 'closed'),
+    refetchInterval: (q) => (q.state.data?.items.some(working) ? 1000 : false),
   })
   const run = useMutation({
     mutationFn: () => api.post('/api/studies/{studyId}/extracts', { path: { studyId: study.id }, body: { language } }),
@@ -48,6 +54,9 @@ export function StudyExtracts({ study }: { study: StudyView }) {
         <ErrorAlert error={run.error ?? extracts.error} />
         {running ? (
           <Group>
+            <Text size="sm" c="gray.7">
+              {t('studies.extracts.runHint')}
+            </Text>
             <Button onClick={() => run.mutate()} loading={run.isPending} data-testid="study-extract-run">
               {t('studies.extracts.run')}
             </Button>
@@ -65,6 +74,7 @@ export function StudyExtracts({ study }: { study: StudyView }) {
                 <Table.Tr>
                   <Table.Th scope="col">{t('studies.extracts.col.when')}</Table.Th>
                   <Table.Th scope="col">{t('studies.extracts.col.by')}</Table.Th>
+                  <Table.Th scope="col">{t('studies.extracts.col.state')}</Table.Th>
                   <Table.Th scope="col">{t('studies.extracts.col.records')}</Table.Th>
                   <Table.Th scope="col">{t('studies.extracts.col.dropped')}</Table.Th>
                   <Table.Th scope="col">{t('studies.extracts.col.files')}</Table.Th>
@@ -75,14 +85,25 @@ export function StudyExtracts({ study }: { study: StudyView }) {
                   <Table.Tr key={e.id}>
                     <Table.Td className="nowrap">{fmt.dateTimeShort(e.createdAt)}</Table.Td>
                     <Table.Td>{e.createdBy.displayName}</Table.Td>
-                    <Table.Td>{e.records}</Table.Td>
-                    <Table.Td>{t('studies.extracts.droppedK', { count: e.dropped, k: e.k })}</Table.Td>
                     <Table.Td>
-                      {e.purgedAt ? (
+                      <ExtractStateCell extract={e} />
+                    </Table.Td>
+                    <Table.Td>{e.state === 'ready' ? e.records : '—'}</Table.Td>
+                    <Table.Td>{e.state === 'ready' ? t('studies.extracts.droppedK', { count: e.dropped, k: e.k }) : '—'}</Table.Td>
+                    <Table.Td>
+                      {e.state === 'failed' ? (
+                        <Text size="sm" c="red.8" data-testid="study-extract-failure">
+                          {t(
+                            e.failure === 'study.not_extractable'
+                              ? 'studies.extracts.failure.notExtractable'
+                              : 'studies.extracts.failure.failed',
+                          )}
+                        </Text>
+                      ) : e.purgedAt ? (
                         <Text size="sm" c="gray.7" data-testid="study-extract-purged">
                           {t('studies.extracts.purged', { date: fmt.date(e.purgedAt) })}
                         </Text>
-                      ) : running ? (
+                      ) : running && e.state === 'ready' ? (
                         <Group gap="sm" wrap="nowrap">
                           {FORMATS.map((f) => (
                             <Anchor
@@ -110,5 +131,33 @@ export function StudyExtracts({ study }: { study: StudyView }) {
         )}
       </Stack>
     </Paper>
+  )
+}
+
+/** The extract's state; while it is made, how far the job has gone (announced politely to screen readers). */
+function ExtractStateCell({ extract }: { extract: ExtractView }) {
+  const { t } = useTranslation()
+  const progress = extract.progress
+  return (
+    <Stack gap={4} miw={140}>
+      <Badge color={STATE_COLOR[extract.state]} variant="light" data-testid="study-extract-state">
+        {t(`studies.extracts.state.${extract.state}`)}
+      </Badge>
+      {working(extract) ? (
+        <JobProgress
+          queued={extract.state === 'queued'}
+          progress={progress}
+          label={t('studies.extracts.progressLabel')}
+          testId="study-extract-progress"
+          size="md"
+          textSize="xs"
+          text={
+            extract.state === 'queued' || !progress
+              ? t('studies.extracts.queuedText')
+              : t('studies.extracts.progressText', { done: progress.done, total: progress.total ?? '?' })
+          }
+        />
+      ) : null}
+    </Stack>
   )
 }

@@ -1,0 +1,157 @@
+import crypto from 'node:crypto'
+import { z } from 'zod'
+import type { StudyView } from '../../../common/contracts/studies.contracts'
+import type { Role } from '../../../common/roles'
+import type { Trx } from '../../http/context'
+import { defineJob, JobError, type RunningJob } from '../../jobs/job.definition'
+import { sealBytes } from '../../security/aead'
+import { studyCaseCount } from '../../security/study-door'
+import { serviceToday } from '../../time/service-day'
+import { extractableStudy } from '../studies/studies.queries'
+import { toDictionary } from './extract.dictionary'
+import { EXTRACT_PAGE, type ExtractRecord, finishExtract, readExtractPage, studyPseudonymKey } from './extract.engine'
+import { toCsv, toXlsx } from './extract.outputs'
+import { extractFileAad, extractKeyAad } from './extract.seal'
+
+/**
+ * Makes the files of a registered extract (issue 14), away from the request that asked for it.
+ * The team's cases are read a page at a time, each page a transaction of its own with its `read`
+ * entry naming the persons whose birth year it opened: on SQLite the other requests of the
+ * service run between two pages instead of waiting for the whole extract. k-anonymity needs every
+ * record, so the records of the pages are kept (generalised values and pseudonyms only) until the
+ * last; the files are written outside any transaction and stored sealed in one write.
+ *
+ * Before reading, and again when storing, the job checks that the study is still extractable by
+ * whoever asked (approved, within its dates, they still on it): otherwise it stores nothing and
+ * records why. Safe to repeat: an extract already stored, purged or given up is left as it is.
+ */
+export const studyExtractJob = defineJob({
+  kind: 'study.extract',
+  payload: z.object({
+    extractId: z.uuid(),
+    /** Cases per page when not the default: smaller pages hold each transaction shorter still. */
+    pageSize: z.number().int().min(1).max(EXTRACT_PAGE).optional(),
+  }),
+  maxAttempts: 3,
+  backoffMs: 10_000,
+  async handler(job) {
+    const { extractId } = job.payload
+    const pageSize = job.payload.pageSize ?? EXTRACT_PAGE
+    const start = await job.read('study.extract_read', async (trx, audit) => {
+      const extract = await pendingExtract(trx, extractId)
+      if (!extract) return null
+      audit.subject('study', extract.study_id).detail({ studyId: extract.study_id, extractId, page: 0 })
+      const study = await studyFor(trx, extract)
+      if (!study) return { extract, study: null, total: 0 }
+      return { extract, study, total: await studyCaseCount(trx, study.teamId) }
+    })
+    if (!start) return
+    const { extract, study } = start
+    if (!study) return abandon(job, extract, 'study.not_extractable')
+    // Pages to read (at least one), then the files, then storing them.
+    let steps = Math.max(1, Math.ceil(start.total / pageSize)) + 2
+    await job.progress(0, steps)
+
+    const pseudonymKey = studyPseudonymKey(job.services.auditKey, study.id)
+    const records: ExtractRecord[] = []
+    let after: { createdAt: string; id: string } | null = null
+    let page = 0
+    do {
+      page += 1
+      const read: Awaited<ReturnType<typeof readExtractPage>> = await job.read('study.extract_read', async (trx, audit) => {
+        audit.subject('study', study.id)
+        const result = await readExtractPage(trx, job.codec, study, pseudonymKey, { after, limit: pageSize })
+        audit.detail({ studyId: study.id, extractId, page, records: result.records.length })
+        return result
+      })
+      for (const r of read.records) records.push(r)
+      after = read.next
+      // Cases opened while the job reads may add a page, erased ones remove one.
+      steps = after === null ? page + 2 : Math.max(steps, page + 3)
+      await job.progress(page, steps)
+    } while (after !== null)
+
+    const result = finishExtract(records, study)
+    records.length = 0
+    const key = crypto.randomBytes(32)
+    const files = {
+      csv: sealBytes(key, await toCsv(result), extractFileAad(extractId, 'csv')),
+      xlsx: sealBytes(key, await toXlsx(result), extractFileAad(extractId, 'xlsx')),
+      dictionary: sealBytes(
+        key,
+        toDictionary(result, { studyTitle: study.title, language: extract.language, createdAt: extract.created_at }),
+        extractFileAad(extractId, 'dictionary'),
+      ),
+    }
+    await job.progress(page + 1, steps)
+
+    const stored = await job.write('study.extract_stored', async (trx, audit) => {
+      audit.subject('study', study.id)
+      // The study may have closed, or the researcher left it, while the pages were read.
+      if (!(await pendingExtract(trx, extractId))) return 'gone'
+      if (!(await studyFor(trx, extract))) return 'refused'
+      await trx
+        .updateTable('study_extracts')
+        .set({
+          records: result.records.length,
+          dropped: result.dropped,
+          key_sealed: job.codec.sealSecret(key.toString('base64'), extractKeyAad(extractId)),
+          ...files,
+          ready_at: new Date().toISOString(),
+        })
+        .where('id', '=', extractId)
+        .where('ready_at', 'is', null)
+        .where('purged_at', 'is', null)
+        .execute()
+      audit.detail({
+        studyId: study.id,
+        extractId,
+        requestedBy: extract.created_by,
+        variables: result.variables,
+        records: result.records.length,
+        dropped: result.dropped,
+      })
+      return 'stored'
+    })
+    if (stored === 'refused') return abandon(job, extract, 'study.not_extractable')
+    await job.progress(steps, steps)
+  },
+})
+
+/** The extract when its files are still to make: not stored, purged nor given up. */
+async function pendingExtract(trx: Trx, extractId: string) {
+  const row = await trx
+    .selectFrom('study_extracts')
+    .select(['id', 'study_id', 'created_by', 'created_at', 'language', 'ready_at', 'purged_at', 'failure'])
+    .where('id', '=', extractId)
+    .executeTakeFirst()
+  if (!row) throw new JobError('extract.missing')
+  return row.ready_at === null && row.purged_at === null && row.failure === null ? row : null
+}
+
+/** The study, while whoever asked for the extract may still take one of it today. */
+async function studyFor(trx: Trx, extract: { study_id: string; created_by: string }): Promise<StudyView | null> {
+  const user = await trx.selectFrom('users').select(['id', 'disabled']).where('id', '=', extract.created_by).executeTakeFirst()
+  if (!user || user.disabled) return null
+  const roles = await trx.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute()
+  const actor = { userId: user.id, roles: roles.map((r) => r.role as Role) }
+  return extractableStudy(trx, actor, extract.study_id, serviceToday(new Date()))
+}
+
+/** Gives up for good, saying why in the register: retrying would meet the same refusal. */
+async function abandon(
+  job: RunningJob<{ extractId: string; pageSize?: number | undefined }>,
+  extract: { id: string; study_id: string },
+  failure: string,
+) {
+  await job.write('study.extract_abandoned', async (trx, audit) => {
+    audit.subject('study', extract.study_id).detail({ studyId: extract.study_id, extractId: extract.id, failure })
+    await trx
+      .updateTable('study_extracts')
+      .set({ failure })
+      .where('id', '=', extract.id)
+      .where('ready_at', 'is', null)
+      .where('failure', 'is', null)
+      .execute()
+  })
+}
