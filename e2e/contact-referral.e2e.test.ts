@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { newCase, organisation, partnerOf } from '../server/modules/referrals/referral-world.fixture'
+import { consent, draft, newCase, organisation, partnerOf } from '../server/modules/referrals/referral-world.fixture'
 import { type Agent, json } from '../server/test/harness'
 import { checkScreen, chooseLanguage, signedInPage, tr } from './i18n-checks'
 import { shotsAtTwoWidths } from './shots'
@@ -20,6 +20,7 @@ let worker: Agent & { userId: string; email: string }
 let partner: Agent & { userId: string; email: string }
 let contactId = ''
 let team = ''
+let org: { id: string; serviceId: string }
 const ORG = 'Maison des Familles'
 const CALLER = { name: 'Nadia Berrada', phone: '0470 12 34 56', email: null, reach: 'le soir, après 18 h' }
 const SUMMARY = 'Une mère demande un soutien familial; son fils de 16 ans s’isole'
@@ -30,7 +31,7 @@ beforeAll(async () => {
   team = await server.team('Équipe Liège')
   worker = await server.as(['worker'], { teamIds: [team] })
   const lead = await server.as(['lead'], { teamIds: [team] })
-  const org = await organisation(lead, ORG)
+  org = await organisation(lead, ORG)
   partner = (await partnerOf(server, org.id)) as Agent & { userId: string; email: string }
   const call = await worker.post('/api/contacts', {
     channel: 'phone',
@@ -141,6 +142,25 @@ it('records the caller’s consent on the contact, sends the referral, and the p
     await checkScreen(w.page, `case listing a referral from its contact (${lang})`, lang)
     await shotsAtTwoWidths(w.page, SCREENSHOTS, `case-contact-referral-${lang}`)
   }
+  // 6. A draft of the case's own to the same partner: the line's consent is listed above it but
+  // not offered to send it (the server would refuse it); once the case records its own, that one is.
+  await draft(worker, caseId, org, ['summary'])
+  await w.page.reload()
+  const caseDraft = w.page
+    .getByRole('region', { name: tr('fr', 'referrals.title') })
+    .locator('[data-testid="referral"]:not([data-from-contact])')
+  await caseDraft.getByText(tr('fr', 'referrals.send.noConsent')).waitFor()
+  await consent(worker, caseId, org.id, ['summary'], { purpose: 'Soutien familial pour le dossier' })
+  await w.page.reload()
+  const pick = caseDraft.getByLabel(tr('fr', 'referrals.send.consent'))
+  await pick.waitFor()
+  // The case's own consent, the only one usable, is chosen already; the line's is not among the choices.
+  expect(await pick.inputValue()).toContain('Soutien familial pour le dossier')
+  await pick.click()
+  const options = w.page.getByRole('option')
+  await expect.poll(() => options.count()).toBe(1)
+  expect(await options.first().textContent()).toContain('Soutien familial pour le dossier')
+  await w.page.keyboard.press('Escape')
   await w.page
     .getByRole('region', { name: tr('fr', 'referrals.title') })
     .locator('[data-testid="referral"][data-from-contact]')

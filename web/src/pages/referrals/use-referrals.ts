@@ -37,12 +37,17 @@ export function useReferrals(owner: Owner) {
   })
 }
 
-/** Every orientation write touches both lists (a withdrawal shreds the referrals sent under it). */
+/**
+ * Every orientation write touches both lists (a withdrawal shreds the referrals sent under it).
+ * Not awaited: a mutation waits for what its onSuccess returns, so the form would stay open until
+ * both lists came back (seconds on a loaded server); it closes on the server's answer, and the
+ * lists follow.
+ */
 function useRefresh(owner: Owner) {
   const client = useQueryClient()
-  return async () => {
-    await client.invalidateQueries({ queryKey: consentsKey(owner) })
-    await client.invalidateQueries({ queryKey: referralsKey(owner) })
+  return () => {
+    void client.invalidateQueries({ queryKey: consentsKey(owner) })
+    void client.invalidateQueries({ queryKey: referralsKey(owner) })
   }
 }
 
