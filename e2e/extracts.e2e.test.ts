@@ -108,6 +108,14 @@ it('the researcher runs the extract and downloads the CSV and the XLSX', async (
       .subarray(0, 2)
       .toString('latin1'),
   ).toBe('PK')
+
+  // In English, the register says the extract is ready.
+  await chooseLanguage(page, server.url, 'en')
+  await page.goto(`${server.url}/studies/${studyId}`)
+  await rows.first().getByTestId('study-extract-state').getByText(tr('en', 'studies.extracts.state.ready')).waitFor()
+  await checkScreen(page, 'study with a ready extract, researcher (en)', 'en')
+  await shotsAtTwoWidths(page, SHOTS, 'study-extract-ready-en')
+  await chooseLanguage(page, server.url, 'fr')
   expect(problems).toEqual([])
 })
 
