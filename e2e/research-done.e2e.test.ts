@@ -5,6 +5,8 @@ import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Language } from '../common/roles'
+import { JobRunner } from '../server/jobs/jobs.runner'
+import { studyExtractJob } from '../server/modules/extracts/extract.job'
 import { type Agent, serviceDate } from '../server/test/harness'
 import { closeCase, dateBack, holdSession, openCase, tableCells } from './cohort'
 import { checkScreen, chooseLanguage, signIn, tr } from './i18n-checks'
@@ -214,9 +216,14 @@ for (const lang of ['fr', 'nl'] as const) {
     await r.getByRole('button', { name: t('studies.extracts.run') }).click()
     const rows = r.getByTestId('study-extracts').locator('tbody tr')
     await expect.poll(() => rows.count()).toBe(1)
+    // Registered at once; the server's background job makes its files, and the page shows it ready.
+    await rows.first().getByTestId('study-extract-state').getByText(t('studies.extracts.state.queued')).waitFor()
+    const runner = new JobRunner(server.services, [studyExtractJob])
+    while (await runner.runOnce());
+    await rows.first().getByTestId('study-extract-state').getByText(t('studies.extracts.state.ready')).waitFor()
     // The twelve alike survive k = 5; the three relatives, alike only among themselves, do not.
-    expect(await rows.first().locator('td').nth(2).textContent()).toBe('12')
-    expect(await rows.first().locator('td').nth(3).textContent()).toBe('3 (k = 5)')
+    expect(await rows.first().locator('td').nth(3).textContent()).toBe('12')
+    expect(await rows.first().locator('td').nth(4).textContent()).toBe('3 (k = 5)')
     await checkScreen(r, `study with its extract, researcher (${lang})`, lang)
     await shotsAtTwoWidths(r, SHOTS, `5-study-extract.${lang}`)
 
