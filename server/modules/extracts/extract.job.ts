@@ -1,13 +1,13 @@
 import crypto from 'node:crypto'
 import { z } from 'zod'
 import type { StudyView } from '../../../common/contracts/studies.contracts'
-import type { Role } from '../../../common/roles'
 import type { Trx } from '../../http/context'
 import { defineJob, JobError, type RunningJob } from '../../jobs/job.definition'
 import { sealBytes } from '../../security/aead'
 import { studyCaseCount } from '../../security/study-door'
 import { serviceToday } from '../../time/service-day'
 import { extractableStudy } from '../studies/studies.queries'
+import { grantsOf } from '../users/users.commands'
 import { toDictionary } from './extract.dictionary'
 import { EXTRACT_PAGE, type ExtractRecord, finishExtract, readExtractPage, studyPseudonymKey } from './extract.engine'
 import { toCsv, toXlsx } from './extract.outputs'
@@ -133,9 +133,8 @@ async function pendingExtract(trx: Trx, extractId: string) {
 async function studyFor(trx: Trx, extract: { study_id: string; created_by: string }): Promise<StudyView | null> {
   const user = await trx.selectFrom('users').select(['id', 'disabled']).where('id', '=', extract.created_by).executeTakeFirst()
   if (!user || user.disabled) return null
-  const roles = await trx.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute()
-  const actor = { userId: user.id, roles: roles.map((r) => r.role as Role) }
-  return extractableStudy(trx, actor, extract.study_id, serviceToday(new Date()))
+  const { roles } = await grantsOf(trx, user.id)
+  return extractableStudy(trx, { userId: user.id, roles }, extract.study_id, serviceToday(new Date()))
 }
 
 /** Gives up for good, saying why in the register: retrying would meet the same refusal. */
