@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify'
-import { sql } from 'kysely'
+import { CompiledQuery, sql } from 'kysely'
 import { buildApp } from '../server/app'
 import type { Services } from '../server/http/context'
 import { ReadBatcher } from '../server/http/read-batcher'
-import { QueryCapture } from '../server/test/query-plans'
+import { QueryCapture, type Statement } from '../server/test/query-plans'
 
 /** The password every bench account is seeded with. */
 export const BENCH_PASSWORD = 'benchmark passphrase 2026'
@@ -40,4 +40,27 @@ export async function observedApp(services: Services) {
   await app.listen({ host: '127.0.0.1', port: 0 })
   const port = (app.server.address() as { port: number }).port
   return { app, port, capture, signIn: (email: string) => signInCookie(app, email) }
+}
+
+/**
+ * Where a request's time goes: each read statement it ran (as captured, with its parameters),
+ * run again `times` times on its own, the slowest first with their median in milliseconds. Writes
+ * (the audit entry) are left out: running them again would add entries. A subquery built into a
+ * statement (a CTE) is captured alone as well, as Kysely hands it to plugins when it is built:
+ * such a line is not a statement the request ran by itself.
+ */
+export async function timeStatements(services: Services, statements: readonly Statement[], times = 5) {
+  const reads = statements.filter((s) => /^\s*(select|with)\b/i.test(s.sql))
+  const timed: { ms: number; sql: string }[] = []
+  for (const s of reads) {
+    const runs: number[] = []
+    for (let i = 0; i < times; i++) {
+      const started = performance.now()
+      await services.db.executeQuery(CompiledQuery.raw(s.sql, [...s.parameters]))
+      runs.push(performance.now() - started)
+    }
+    runs.sort((a, b) => a - b)
+    timed.push({ ms: Math.round(runs[runs.length >> 1]! * 10) / 10, sql: s.sql.replace(/\s+/g, ' ').slice(0, 160) })
+  }
+  return timed.sort((a, b) => b.ms - a.ms)
 }

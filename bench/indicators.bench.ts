@@ -9,7 +9,7 @@ import { explainStatements } from '../server/test/query-plans'
 import { serviceToday } from '../server/time/service-day'
 import { openDataset, type Stored, timeRequests } from './caseload.bench'
 import { load, round } from './load'
-import { analyze, observedApp } from './bench-app'
+import { analyze, observedApp, timeStatements } from './bench-app'
 
 const CASES = Number(process.env.BENCH_INDICATOR_CASES ?? 200_000)
 const SESSIONS = Number(process.env.BENCH_INDICATOR_SESSIONS ?? 2_000_000)
@@ -81,6 +81,7 @@ export async function benchIndicators(kind: 'sqlite' | 'postgres', pgUrl: string
     const url = (teamId: string, from: string) => `/api/indicators?teamId=${teamId}&from=${from}&to=${today}`
     const plans: string[] = []
     const results: Record<string, unknown> = {}
+    let statementMs: Awaited<ReturnType<typeof timeStatements>> = []
     for (const [period, from] of Object.entries(periods)) {
       for (const who of ['lead', 'dpo'] as const) {
         const make = (i: number) => {
@@ -95,6 +96,7 @@ export async function benchIndicators(kind: 'sqlite' | 'postgres', pgUrl: string
           plans.push(`## ${first.url}`)
           for (const e of await explainStatements(services.db, services.kind, statements))
             plans.push(e.sql, ...e.plan.map((p) => `  ${p}`), '')
+          statementMs = await timeStatements(services, statements)
         }
         await timeRequests(
           port,
@@ -143,6 +145,8 @@ export async function benchIndicators(kind: 'sqlite' | 'postgres', pgUrl: string
       target: 'p95 <= 200 ms',
       loadAverage: os.loadavg().map((l) => round(l, 1)),
       plans: plansFile,
+      // The lead's one-year request, statement by statement: where its time goes.
+      slowestStatements: statementMs.slice(0, 6),
       ...results,
     }
   } finally {

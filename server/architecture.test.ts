@@ -94,6 +94,8 @@ const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
   study_extracts: true,
   training_sessions: true,
   case_progress_facts: true,
+  progress_fact_months: true,
+  session_days: true,
 }
 /**
  * Neither staff data nor guarded by the lint: who works on which case (no person's data, read
@@ -129,6 +131,8 @@ const OTHER_AUDITED_TABLES = [
   'practice_note_comments',
   'practice_notes',
   'processing_register',
+  // Issue 14 (0066): progress facts summed per team and month, kept by triggers; counts only, read by the indicators in ctx.read.
+  'progress_fact_months',
   // Recently viewed (0037): ids of the cases and persons a user opened, written by the case and
   // person reads, shown again only through the doors (modules/recent).
   'recent_views',
@@ -140,6 +144,8 @@ const OTHER_AUDITED_TABLES = [
   'retention_runs',
   'retention_schedules',
   'role_requests',
+  // Issue 14 (0067): sessions counted per team, day and status, kept by triggers; counts only, read by the indicators in ctx.read.
+  'session_days',
   // Issue 14: studies (texts about research) and the researchers named on them; no person's data.
   'studies',
   // Issue 14: extracts of a study: sealed files of generalised, pseudonymised records, and who took them.

@@ -63,6 +63,8 @@ import * as m0062 from './migrations/0062-name-sets'
 import * as m0063 from './migrations/0063-partner-text-index'
 import * as m0064 from './migrations/0064-case-closed-at'
 import * as m0065 from './migrations/0065-extract-jobs'
+import * as m0066 from './migrations/0066-progress-months'
+import * as m0067 from './migrations/0067-session-days'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -131,6 +133,8 @@ const STEPS: Record<string, Step> = {
   '0063-partner-text-index': m0063,
   '0064-case-closed-at': m0064,
   '0065-extract-jobs': m0065,
+  '0066-progress-months': m0066,
+  '0067-session-days': m0067,
 }
 
 /** Every migration the code knows, in order: what a current database has applied. */

@@ -314,4 +314,38 @@ export interface CaseworkTables {
     observations: number
     updated_at: string
   }
+  /**
+   * 0066: the progress facts summed per team, month and fact key, over the counted cases opened
+   * that month (`opened`) and the closed ones closed that month (`closed`); kept by triggers.
+   * Counts only: it names no case.
+   */
+  progress_fact_months: {
+    team_id: string
+    side: 'opened' | 'closed'
+    month: string
+    kind: 'review' | 'plan' | 'network'
+    domain: LifeDomain | ''
+    rater: Perspective | ''
+    facts: number
+    up: number
+    same: number
+    down: number
+    compared: number
+    count_a: number
+    count_b: number
+    compared_a: number
+    compared_b: number
+    gained: number
+    lost: number
+  }
+  /**
+   * 0067: how many sessions of the counted cases of a team start on a UTC day, per status; kept by
+   * triggers. Counts only: it names no case.
+   */
+  session_days: {
+    team_id: string
+    day: string
+    status: OneOf<typeof SESSION_STATUSES>
+    sessions: number
+  }
 }

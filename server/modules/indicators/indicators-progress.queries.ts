@@ -10,9 +10,10 @@ import { STATISTIC_ORIENTATIONS } from '../../../common/contracts/contact-statis
 import { CALLER_KINDS, CONTACT_CHANNELS } from '../../../common/contracts/contacts.contracts'
 import { LIFE_DOMAINS } from '../../../common/contracts/desistance.contracts'
 import { PARTNER_AUDIENCES } from '../../../common/contracts/partners.contracts'
-import type { Expression, SelectQueryBuilder, SqlBool } from 'kysely'
+import { sql } from 'kysely'
 import type { Actor, Trx } from '../../http/context'
 import { fromJson } from '../../db/json'
+import { factMeasures, MEASURES } from '../progress/progress-measures'
 import { countedCases } from '../../security/case-access'
 import { contactStatistics } from '../contacts/contact-statistics.queries'
 import { parseOutcome } from '../referrals/referrals.queries'
@@ -34,54 +35,66 @@ const table = <R extends string, C extends string>(rows: readonly R[], columns: 
 const single = (n: number, threshold: number) => suppressList([n], threshold).total
 
 /**
- * Progress of the given cases (the team's, open at some time in the period) read from the facts
- * their saving commands wrote (case_progress_facts): never a sealed answer, plan or tie. Counted
- * by the database, per kind, domain and rater: a team's progress facts are not carried over as
- * rows (at 20,000 cases they were about 300,000).
+ * Progress of the team's cases open at some time in the period (opened before its end, not closed
+ * before its start), read from the facts their saving commands wrote: never a sealed answer,
+ * plan or tie. A case closes after it opens, so those cases are the ones opened before the end
+ * less the ones closed before the start. Whole months on each side come summed from
+ * `progress_fact_months` (kept by triggers, migration 0066); the cases of the end's month opened
+ * before the end, and of the start's month closed before the start, are read fact by fact. A
+ * team's 200,000 facts are neither carried over as rows nor sorted per request.
  */
-export async function progressIndicators<DB, TB extends keyof DB>(
+export async function progressIndicators(
   trx: Trx,
   actor: Actor,
   teamId: string,
-  /** Which of the team's cases are counted, as a subquery: their ids never leave the database. */
-  cases: SelectQueryBuilder<DB, TB, { id: string }>,
+  period: Period,
   threshold: number,
 ): Promise<Indicators['progress']> {
-  const rows = await (
-    await countedCases(trx, actor, teamId)
-  )
-    .innerJoin('case_progress_facts', 'case_progress_facts.accompaniment_id', 'accompaniments.id')
-    .where('accompaniments.id', 'in', cases)
-    .select((eb) => {
-      // A review or a network is compared once it has been observed twice.
-      const compared = eb('case_progress_facts.observations', '>=', 2)
-      const latest = eb.fn.coalesce('case_progress_facts.latest_value', eb.lit(0))
-      const first = eb.fn.coalesce('case_progress_facts.first_value', eb.lit(0))
-      const count = (when: Expression<SqlBool>) => eb.fn.sum<number>(eb.case().when(when).then(eb.lit(1)).else(eb.lit(0)).end())
-      const sumIf = (when: Expression<SqlBool>, column: 'case_progress_facts.count_a' | 'case_progress_facts.count_b') =>
-        eb.fn.sum<number>(eb.case().when(when).then(eb.ref(column)).else(eb.lit(0)).end())
-      return [
-        'case_progress_facts.kind',
-        'case_progress_facts.domain',
-        'case_progress_facts.rater',
-        count(eb.and([compared, eb(latest, '>', first)])).as('up'),
-        count(eb.and([compared, eb(latest, '=', first)])).as('same'),
-        count(eb.and([compared, eb(latest, '<', first)])).as('down'),
-        count(compared).as('compared'),
-        eb.fn.sum<number>('case_progress_facts.count_a').as('a'),
-        eb.fn.sum<number>('case_progress_facts.count_b').as('b'),
-        sumIf(compared, 'case_progress_facts.count_a').as('compared_a'),
-        sumIf(compared, 'case_progress_facts.count_b').as('compared_b'),
-        count(eb.and([compared, eb('case_progress_facts.count_a', '>', 0)])).as('gained'),
-        count(eb.and([compared, eb('case_progress_facts.count_b', '>', 0)])).as('left'),
-      ]
-    })
-    .groupBy(['case_progress_facts.kind', 'case_progress_facts.domain', 'case_progress_facts.rater'])
-    .execute()
+  const monthOf = (instant: string) => instant.slice(0, 7)
+  const monthStart = (instant: string) => `${monthOf(instant)}-01T00:00:00.000Z`
+  // The door's check first: the monthly sums name no case, but they are the team's.
+  await countedCases(trx, actor, teamId)
+  const [months, openedLate, closedEarly] = await Promise.all([
+    trx
+      .selectFrom('progress_fact_months')
+      .where('team_id', '=', teamId)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('side', '=', 'opened'), eb('month', '<', monthOf(period.end))]),
+          eb.and([eb('side', '=', 'closed'), eb('month', '<', monthOf(period.start))]),
+        ]),
+      )
+      .select((eb) => {
+        // What the cases closed before the start had added on the opened side, taken away.
+        const signed = (m: (typeof MEASURES)[number]) =>
+          eb.fn
+            .sum<number>(
+              eb
+                .case()
+                .when('side', '=', 'closed')
+                .then(eb.neg(eb.ref(m)))
+                .else(eb.ref(m))
+                .end(),
+            )
+            .as(m)
+        return ['kind', 'domain', 'rater', ...MEASURES.map(signed)]
+      })
+      .groupBy(['kind', 'domain', 'rater'])
+      .execute(),
+    factSums(trx, actor, teamId, (q) =>
+      q.where('accompaniments.created_at', '>=', monthStart(period.end)).where('accompaniments.created_at', '<', period.end),
+    ),
+    factSums(trx, actor, teamId, (q) =>
+      q
+        .where('accompaniments.status', '=', 'closed')
+        .where('accompaniments.closed_at', '>=', monthStart(period.start))
+        .where('accompaniments.closed_at', '<', period.start),
+    ),
+  ])
+  const rows = [...months, ...openedLate, ...closedEarly.map((r) => negate(r))]
   const of = (kind: string, domain?: string, rater?: string) =>
     rows.filter((r) => r.kind === kind && (domain === undefined || r.domain === domain) && (rater === undefined || r.rater === rater))
-  const sum = (list: typeof rows, key: 'up' | 'same' | 'down' | 'compared' | 'a' | 'b' | 'compared_a' | 'compared_b' | 'gained' | 'left') =>
-    list.reduce((n, r) => n + Number(r[key] ?? 0), 0)
+  const sum = (list: typeof rows, key: (typeof MEASURES)[number]) => list.reduce((n, r) => n + Number(r[key] ?? 0), 0)
 
   const reviews = (rater: 'worker' | 'person') =>
     table(
@@ -96,13 +109,13 @@ export async function progressIndicators<DB, TB extends keyof DB>(
   const planGoals = table(
     LIFE_DOMAINS,
     GOAL_STATES,
-    LIFE_DOMAINS.map((d) => [sum(of('plan', d), 'a'), sum(of('plan', d), 'b')]),
+    LIFE_DOMAINS.map((d) => [sum(of('plan', d), 'count_a'), sum(of('plan', d), 'count_b')]),
     threshold,
   )
   const network = of('network')
   const comparedCases = sum(network, 'compared')
   const gained = sum(network, 'gained')
-  const left = sum(network, 'left')
+  const left = sum(network, 'lost')
   return {
     reviewsByWorker: reviews('worker'),
     reviewsByPerson: reviews('person'),
@@ -116,6 +129,33 @@ export async function progressIndicators<DB, TB extends keyof DB>(
     },
   }
 }
+
+type Sums = { kind: string; domain: string; rater: string } & Record<(typeof MEASURES)[number], number | string | null>
+
+/** The measures of the facts of the team's counted cases `narrow` keeps, per kind, domain and rater (MEASURES). */
+async function factSums(
+  trx: Trx,
+  actor: Actor,
+  teamId: string,
+  narrow: (cases: Awaited<ReturnType<typeof countedCases>>) => Awaited<ReturnType<typeof countedCases>>,
+): Promise<Sums[]> {
+  const rows = await (
+    await countedCases(trx, actor, teamId)
+  )
+    .$call(narrow)
+    .innerJoin('case_progress_facts', 'case_progress_facts.accompaniment_id', 'accompaniments.id')
+    .select([
+      'case_progress_facts.kind',
+      'case_progress_facts.domain',
+      'case_progress_facts.rater',
+      ...factMeasures('case_progress_facts', '').map((e, i) => sql<number>`sum(${sql.raw(e)})`.as(MEASURES[i]!)),
+    ])
+    .groupBy(['case_progress_facts.kind', 'case_progress_facts.domain', 'case_progress_facts.rater'])
+    .execute()
+  return rows as unknown as Sums[]
+}
+
+const negate = (r: Sums): Sums => ({ ...r, ...Object.fromEntries(MEASURES.map((m) => [m, -Number(r[m] ?? 0)])) })
 
 type ReferralResult = (typeof REFERRAL_RESULTS)[number]
 

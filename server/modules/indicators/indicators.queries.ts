@@ -57,18 +57,7 @@ export async function teamIndicators(
       .where('c.closed_at', '<', end)
       .execute(),
   ])
-  // Sessions of every case of the team, erased ones included: erasure empties a session, it does
-  // not unhold it, and the figures must not move when a person is erased.
-  const sessions = await (
-    await countedCases(trx, actor, query.teamId)
-  )
-    .innerJoin('case_sessions', 'case_sessions.accompaniment_id', 'accompaniments.id')
-    .where('case_sessions.starts_at', '>=', start)
-    .where('case_sessions.starts_at', '<', end)
-    .select((eb) => ['case_sessions.status', eb.fn.countAll<number>().as('n')])
-    .groupBy('case_sessions.status')
-    .execute()
-
+  const sessions = await sessionsByStatus(trx, actor, query.teamId, { start, end })
   const table = (measure: 'opened' | 'active') => {
     const counts = ACCOMPANIMENT_KINDS.map((k) =>
       FRAMEWORKS.map((f) => Number(grid.find((g) => g.kind === k && g.framework === f)?.[measure] ?? 0)),
@@ -81,7 +70,7 @@ export async function teamIndicators(
     threshold,
   )
   const sessionCounts = suppressList(
-    SESSION_STATUSES.map((s) => Number(sessions.find((r) => r.status === s)?.n ?? 0)),
+    SESSION_STATUSES.map((s) => sessions.get(s) ?? 0),
     threshold,
   )
   const lengths = closed
@@ -89,11 +78,7 @@ export async function teamIndicators(
     .sort((a, b) => a - b)
   const durationCases = suppressList([lengths.length], threshold).total
   // Progress of the cases open at some time in the period, as they stand now.
-  const open = cases
-    .selectFrom('c')
-    .select('c.id')
-    .where((eb) => eb.or([eb('c.status', '<>', 'closed'), eb('c.closed_at', '>=', start)]))
-  const progress = await progressIndicators(trx, actor, query.teamId, open, threshold)
+  const progress = await progressIndicators(trx, actor, query.teamId, { start, end }, threshold)
   const referrals = await referralIndicators(trx, actor, query.teamId, { start, end }, threshold)
   const contacts = await contactIndicators(trx, query, now, threshold)
   return {
@@ -123,4 +108,49 @@ const pick = (t: { cells: PublishedCount[][]; rowTotals: PublishedCount[]; colum
 const median = (sorted: number[]) => {
   const mid = sorted.length >> 1
   return sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2)
+}
+
+/**
+ * Sessions of every case of the team that start in the period, per status, erased cases included:
+ * erasure empties a session, it does not unhold it, and the figures must not move when a person
+ * is erased. The whole UTC days come counted from `session_days` (kept by triggers, migration
+ * 0067); the sessions of the two partial days are read through the index by start
+ * (those from the end's day up to the end, less those from the start's day up to the start).
+ */
+async function sessionsByStatus(
+  trx: Trx,
+  actor: Actor,
+  teamId: string,
+  period: { start: string; end: string },
+): Promise<Map<string, number>> {
+  const dayOf = (instant: string) => instant.slice(0, 10)
+  const dayStart = (instant: string) => `${dayOf(instant)}T00:00:00.000Z`
+  const partial = async (instant: string) =>
+    (await countedCases(trx, actor, teamId))
+      .innerJoin('case_sessions', 'case_sessions.accompaniment_id', 'accompaniments.id')
+      .where('case_sessions.starts_at', '>=', dayStart(instant))
+      .where('case_sessions.starts_at', '<', instant)
+      .select((eb) => ['case_sessions.status', eb.fn.countAll<number>().as('n')])
+      .groupBy('case_sessions.status')
+      .execute()
+  const [days, beforeEnd, beforeStart] = await Promise.all([
+    trx
+      .selectFrom('session_days')
+      .where('team_id', '=', teamId)
+      .where('day', '>=', dayOf(period.start))
+      .where('day', '<', dayOf(period.end))
+      .select((eb) => ['status', eb.fn.sum<number>('sessions').as('n')])
+      .groupBy('status')
+      .execute(),
+    partial(period.end),
+    partial(period.start),
+  ])
+  const counts = new Map<string, number>()
+  const add = (rows: { status: string; n: number | string }[], sign: number) => {
+    for (const r of rows) counts.set(r.status, (counts.get(r.status) ?? 0) + sign * Number(r.n))
+  }
+  add(days, 1)
+  add(beforeEnd, 1)
+  add(beforeStart, -1)
+  return counts
 }
