@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { rebuildProgressMonths } from './0066-progress-months'
-import { type Agent, json, startTestApp, type TestApp } from '../../test/harness'
+import { type Agent, DB_KIND, json, startTestApp, type TestApp } from '../../test/harness'
 
 /**
  * Issue 14: the progress indicators add whole months of summed facts (progress_fact_months, kept
@@ -172,4 +172,62 @@ it('follows a reopened case, a restricted one, one moved to another team and a r
     .execute()
   const up = Object.fromEntries(rows.map((x) => [`${x.side} ${x.month}`, Number(x.up)]))
   expect(up).toEqual({ 'opened 2025-03': 19, 'closed 2025-08': 10 })
+})
+
+it('keeps the sums right when reviews of one team’s cases are saved at the same time', async () => {
+  // The cases still open (a closed one takes no review); each save rewrites its case's facts in its own order of domains.
+  const orders = [
+    { family: { worker: 4 }, employment: { worker: 5 }, housing: { worker: 7 } },
+    { housing: { worker: 7 }, employment: { worker: 5 }, family: { worker: 4 } },
+  ]
+  const saves = await Promise.all(
+    [...open.slice(3), closed[0]!].map((c, i) =>
+      worker.post(`/api/accompaniments/${c.id}/assessments`, {
+        instrument: 'progress-review',
+        takenOn: '2025-11-10',
+        answers: orders[i % 2],
+      }),
+    ),
+  )
+  expect(saves.map((r) => r.statusCode)).toEqual(saves.map(() => 201))
+  await expectTriggersMatchFacts()
+})
+
+it('makes two transactions writing facts of one team queue, not deadlock, on the same monthly rows', async () => {
+  // Two cases opened the same month: their facts of one key add to the same row. The first
+  // transaction writes family then, a moment later, housing; the second housing then family.
+  // Without the team's lock (PostgreSQL), each would hold the row the other waits for.
+  const db = t.services.db
+  const fact = (caseId: string, domain: 'family' | 'housing') => ({
+    accompaniment_id: caseId,
+    kind: 'review' as const,
+    domain,
+    rater: 'person' as const,
+    first_value: 2,
+    latest_value: 5,
+    count_a: 0,
+    count_b: 0,
+    observations: 2,
+    updated_at: new Date().toISOString(),
+  })
+  let started!: () => void
+  const firstWrote = new Promise<void>((resolve) => (started = resolve))
+  const first = db.transaction().execute(async (trx) => {
+    await trx.insertInto('case_progress_facts').values(fact(open[3]!.id, 'family')).execute()
+    started()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    await trx.insertInto('case_progress_facts').values(fact(open[3]!.id, 'housing')).execute()
+  })
+  const second = (async () => {
+    await firstWrote
+    // SQLite has one writer at a time: the second transaction begins once the first has committed.
+    if (DB_KIND === 'sqlite') await first
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('case_progress_facts').values(fact(open[4]!.id, 'housing')).execute()
+      await trx.insertInto('case_progress_facts').values(fact(open[4]!.id, 'family')).execute()
+    })
+  })()
+  const outcomes = await Promise.allSettled([first, second])
+  expect(outcomes.map((o) => (o.status === 'rejected' ? String(o.reason) : 'committed'))).toEqual(['committed', 'committed'])
+  await expectTriggersMatchFacts()
 })

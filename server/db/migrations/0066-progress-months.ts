@@ -62,6 +62,22 @@ export async function up(db: Kysely<unknown>, kind: DbKind): Promise<void> {
   await rebuildProgressMonths(db)
 
   if (kind === 'postgres') {
+    // Two transactions saving facts of two cases of one team meet on the same rows here, each
+    // taking them in its own order: a deadlock, one of them aborted. Every writer of a team's
+    // sums (these and session_days, 0067) first takes one transaction lock per team, so they
+    // queue instead; a case moving between teams takes both, the smaller id first.
+    await sql
+      .raw(
+        `create function parcours_lock_team_sums(team text) returns void language sql as $$
+        select pg_advisory_xact_lock(hashtext('parcours.team_sums'), hashtext(team)) $$`,
+      )
+      .execute(db)
+    await sql
+      .raw(
+        `create function parcours_lock_team_sums(one text, other text) returns void language sql as $$
+        select parcours_lock_team_sums(least(one, other)); select parcours_lock_team_sums(greatest(one, other)) $$`,
+      )
+      .execute(db)
     const fact = (a: string, f: string, sign: '' | '-') =>
       apply(a, f, sign)
         .map((s) => `${s};`)
@@ -73,11 +89,11 @@ export async function up(db: Kysely<unknown>, kind: DbKind): Promise<void> {
         begin
           if tg_op <> 'INSERT' then
             select * into a from accompaniments where id = old.accompaniment_id;
-            if found then ${fact('a', 'old', '-')} end if;
+            if found then perform parcours_lock_team_sums(a.team_id); ${fact('a', 'old', '-')} end if;
           end if;
           if tg_op <> 'DELETE' then
             select * into a from accompaniments where id = new.accompaniment_id;
-            if found then ${fact('a', 'new', '')} end if;
+            if found then perform parcours_lock_team_sums(a.team_id); ${fact('a', 'new', '')} end if;
           end if;
           return null;
         end $$`,
@@ -88,6 +104,7 @@ export async function up(db: Kysely<unknown>, kind: DbKind): Promise<void> {
         `create function progress_fact_months_case() returns trigger language plpgsql as $$
         declare f case_progress_facts%rowtype;
         begin
+          perform parcours_lock_team_sums(old.team_id, new.team_id);
           for f in select * from case_progress_facts where accompaniment_id = new.id loop
             ${fact('old', 'f', '-')}
             ${fact('new', 'f', '')}

@@ -45,8 +45,15 @@ export async function up(db: Kysely<unknown>, kind: DbKind): Promise<void> {
     await sql
       .raw(
         `create function session_days_session() returns trigger language plpgsql as $$ begin
-          if tg_op <> 'INSERT' then ${one('old', '-')}; end if;
-          if tg_op <> 'DELETE' then ${one('new', '')}; end if;
+          -- The team's lock first, as every writer of its sums takes it (0066).
+          if tg_op <> 'INSERT' then
+            perform parcours_lock_team_sums(team_id) from accompaniments where id = old.accompaniment_id;
+            ${one('old', '-')};
+          end if;
+          if tg_op <> 'DELETE' then
+            perform parcours_lock_team_sums(team_id) from accompaniments where id = new.accompaniment_id;
+            ${one('new', '')};
+          end if;
           return null;
         end $$`,
       )
@@ -54,6 +61,7 @@ export async function up(db: Kysely<unknown>, kind: DbKind): Promise<void> {
     await sql
       .raw(
         `create function session_days_case() returns trigger language plpgsql as $$ begin
+          perform parcours_lock_team_sums(old.team_id, new.team_id);
           ${ofCase('old', '-')};
           ${ofCase('new', '')};
           return null;
