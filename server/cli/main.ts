@@ -1,4 +1,5 @@
 import { progressFactsBackfill } from './progress-facts.command'
+import { indicatorSums } from './indicator-sums.command'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import { ROLES, type Role } from '../../common/roles'
@@ -32,6 +33,9 @@ const USAGE = `Usage: npm run parcours -- <command>
   names reindex                    make every person's search keys again (start-up does it when the
                                    name index changed; run it after restoring an older backup)
   progress-facts backfill          write the progress indicators' facts of cases saved before them
+  indicators check                 compare the sums the indicators read (kept by triggers) with the
+                                   same sums made afresh (exit 1 when they differ)
+  indicators rebuild               make those sums again from the facts and sessions
   jobs list [--state S] [--limit N]  background jobs, latest first: state, attempts, progress, last error
                                    (S: queued, running, done, failed)
   jobs retry <id>                  give a failed job a fresh set of attempts, due now
@@ -185,6 +189,12 @@ async function run(argv: string[]): Promise<number> {
       if (done) process.stderr.write('\n')
       console.log(`progress facts written for ${done} cases`)
       return 0
+    }
+    if (command === 'indicators' && (sub === 'check' || sub === 'rebuild')) {
+      const report = await indicatorSums(services, sub)
+      for (const r of report)
+        console.log(`${r.table}: ${r.rows} rows, ${r.differing} differing${sub === 'rebuild' && r.differing ? ' (rebuilt)' : ''}`)
+      return sub === 'check' && report.some((r) => r.differing > 0) ? 1 : 0
     }
     if (command === 'jobs') {
       const f = flags(rest)

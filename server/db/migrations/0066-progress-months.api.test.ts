@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { rebuildProgressMonths } from './0066-progress-months'
+import { runCli } from '../../test/cli'
 import { type Agent, DB_KIND, json, startTestApp, type TestApp } from '../../test/harness'
 
 /**
@@ -230,4 +231,26 @@ it('makes two transactions writing facts of one team queue, not deadlock, on the
   const outcomes = await Promise.allSettled([first, second])
   expect(outcomes.map((o) => (o.status === 'rejected' ? String(o.reason) : 'committed'))).toEqual(['committed', 'committed'])
   await expectTriggersMatchFacts()
+})
+
+it('tells an operator when the sums drifted from the facts, and makes them again', async () => {
+  const check = () => runCli(t, ['indicators', 'check'])
+  const clean = check()
+  expect(clean.status, clean.stderr).toBe(0)
+  expect(clean.stdout).toMatch(/progress_fact_months: \d+ rows, 0 differing/)
+  expect(clean.stdout).toContain('session_days: 0 rows, 0 differing')
+  // As after rows written with the triggers off: one month's count no longer what its facts say.
+  await sql`update progress_fact_months set up = up + 1 where team_id = ${team} and side = 'opened' and month = '2025-03' and domain = 'housing' and rater = 'worker'`.execute(
+    t.services.db,
+  )
+  const drifted = check()
+  expect(drifted.status).toBe(1)
+  // The row as kept and the row as it should be: two lines that differ.
+  expect(drifted.stdout).toMatch(/progress_fact_months: \d+ rows, 2 differing/)
+  // A check changes nothing.
+  expect(check().status).toBe(1)
+  const rebuilt = runCli(t, ['indicators', 'rebuild'])
+  expect(rebuilt.status, rebuilt.stderr).toBe(0)
+  expect(rebuilt.stdout).toMatch(/progress_fact_months: \d+ rows, 2 differing \(rebuilt\)/)
+  expect(check().status).toBe(0)
 })
