@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify'
-import { CompiledQuery, sql } from 'kysely'
+import { type Kysely, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, sql } from 'kysely'
 import { buildApp } from '../server/app'
 import type { Services } from '../server/http/context'
 import { ReadBatcher } from '../server/http/read-batcher'
-import { QueryCapture, type Statement } from '../server/test/query-plans'
+import { QueryCapture } from '../server/test/query-plans'
 
 /** The password every bench account is seeded with. */
 export const BENCH_PASSWORD = 'benchmark passphrase 2026'
@@ -35,32 +35,50 @@ export async function signInCookie(app: FastifyInstance, email: string, password
  */
 export async function observedApp(services: Services) {
   const capture = new QueryCapture(services.db)
-  const db = services.db.withPlugin(capture)
+  const timer = new QueryTimer(services.db)
+  const db = services.db.withPlugin(capture).withPlugin(timer)
   const app = await buildApp({ ...services, db, reads: new ReadBatcher(db) })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const port = (app.server.address() as { port: number }).port
-  return { app, port, capture, signIn: (email: string) => signInCookie(app, email) }
+  return { app, port, capture, timer, signIn: (email: string) => signInCookie(app, email) }
 }
 
 /**
- * Where a request's time goes: each read statement it ran (as captured, with its parameters),
- * run again `times` times on its own, the slowest first with their median in milliseconds. Writes
- * (the audit entry) are left out: running them again would add entries. A subquery built into a
- * statement (a CTE) is captured alone as well, as Kysely hands it to plugins when it is built:
- * such a line is not a statement the request ran by itself.
+ * Where a request's time goes: each statement it runs, timed from the moment Kysely hands it to
+ * the plugins to its result, as the request ran it (on one connection, a statement started
+ * together with others by Promise.all also counts the time it waited behind them). Running a
+ * statement again alone, warm, hid a 100 ms one (ADR 0013's index): it is timed in place instead.
+ * A subquery built into a statement is handed to plugins when it is built and has no result of
+ * its own: it is not counted.
  */
-export async function timeStatements(services: Services, statements: readonly Statement[], times = 5) {
-  const reads = statements.filter((s) => /^\s*(select|with)\b/i.test(s.sql))
-  const timed: { ms: number; sql: string }[] = []
-  for (const s of reads) {
-    const runs: number[] = []
-    for (let i = 0; i < times; i++) {
-      const started = performance.now()
-      await services.db.executeQuery(CompiledQuery.raw(s.sql, [...s.parameters]))
-      runs.push(performance.now() - started)
-    }
-    runs.sort((a, b) => a - b)
-    timed.push({ ms: Math.round(runs[runs.length >> 1]! * 10) / 10, sql: s.sql.replace(/\s+/g, ' ').slice(0, 160) })
+export class QueryTimer implements KyselyPlugin {
+  private starts = new Map<unknown, { at: number; sql: string }>()
+  private timed: { ms: number; sql: string }[] | null = null
+
+  constructor(private readonly db: Kysely<any>) {}
+
+  transformQuery(args: PluginTransformQueryArgs) {
+    if (this.timed)
+      this.starts.set(args.queryId, { at: performance.now(), sql: this.db.getExecutor().compileQuery(args.node, args.queryId).sql })
+    return args.node
   }
-  return timed.sort((a, b) => b.ms - a.ms)
+
+  async transformResult(args: PluginTransformResultArgs) {
+    const start = this.starts.get(args.queryId)
+    if (start && this.timed)
+      this.timed.push({ ms: Math.round((performance.now() - start.at) * 10) / 10, sql: start.sql.replace(/\s+/g, ' ').slice(0, 160) })
+    return args.result
+  }
+
+  /** The statements run while `fn` runs, the slowest first. */
+  async during(fn: () => Promise<unknown>): Promise<{ ms: number; sql: string }[]> {
+    this.timed = []
+    this.starts.clear()
+    try {
+      await fn()
+      return [...this.timed].sort((a, b) => b.ms - a.ms)
+    } finally {
+      this.timed = null
+    }
+  }
 }

@@ -60,6 +60,13 @@ export async function up(db: Kysely<unknown>, kind: DbKind): Promise<void> {
     .addPrimaryKeyConstraint('progress_fact_months_pk', KEY as never)
     .execute()
   await rebuildProgressMonths(db)
+  // The closed cases of the start's month: without it, SQLite took the team's cases by status and
+  // read each closed case's row for its closing instant (15,000 rows, 100 ms at 20,000 cases).
+  await db.schema
+    .createIndex('accompaniments_team_closed')
+    .on('accompaniments')
+    .columns(['team_id', 'restricted', 'status', 'closed_at'])
+    .execute()
 
   if (kind === 'postgres') {
     // Two transactions saving facts of two cases of one team meet on the same rows here, each
