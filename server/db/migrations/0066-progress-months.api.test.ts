@@ -254,3 +254,10 @@ it('tells an operator when the sums drifted from the facts, and makes them again
   expect(rebuilt.stdout).toMatch(/progress_fact_months: \d+ rows, 2 differing \(rebuilt\)/)
   expect(check().status).toBe(0)
 })
+
+it('takes a case marked closed without its closing instant (a hand edit) without failing the write', async () => {
+  // The lifecycle always sets the instant; a row edited by hand may lack it. The sums then count
+  // the case as not closed, as they would any case with no closing month, and stay equal to a rebuild.
+  await t.services.db.updateTable('accompaniments').set({ status: 'closed', closed_at: null }).where('id', '=', open[5]!.id).execute()
+  await expectTriggersMatchFacts()
+})

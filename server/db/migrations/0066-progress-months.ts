@@ -23,7 +23,10 @@ const onConflict = `on conflict (${KEY.join(', ')}) do update set ${MEASURES.map
   (m) => `${m} = progress_fact_months.${m} + excluded.${m}`,
 ).join(', ')}`
 
-/** The month a case counts on each side; a closed case has its closing instant (the lifecycle sets it, 0064 filled it). */
+/**
+ * The month a case counts on each side. A closed case has its closing instant (the lifecycle sets
+ * it, 0064 filled it); one without it would count as never closed here, rather than fail the write.
+ */
 const openedMonth = (a: string) => `substr(${a}.created_at, 1, 7)`
 const closedMonth = (a: string) => `substr(${a}.closed_at, 1, 7)`
 
@@ -39,7 +42,7 @@ function apply(a: string, f: string, sign: '' | '-', from = '', join = ''): stri
   // SQLite reads `on conflict` after a select as a join's constraint unless a where clause comes first.
   return [
     `insert into progress_fact_months ${columns} ${values('opened', openedMonth(a))} ${from} where ${join}${a}.restricted = 0 ${onConflict}`,
-    `insert into progress_fact_months ${columns} ${values('closed', closedMonth(a))} ${from} where ${join}${a}.restricted = 0 and ${a}.status = 'closed' ${onConflict}`,
+    `insert into progress_fact_months ${columns} ${values('closed', closedMonth(a))} ${from} where ${join}${a}.restricted = 0 and ${a}.status = 'closed' and ${a}.closed_at is not null ${onConflict}`,
   ]
 }
 
@@ -163,7 +166,7 @@ export async function rebuildProgressMonths(db: Kysely<any>): Promise<void> {
   const sums = factMeasures('f', '').map((e, i) => `sum(${e}) as ${MEASURES[i]}`)
   for (const [side, month, where] of [
     ['opened', openedMonth('a'), ''],
-    ['closed', closedMonth('a'), `and a.status = 'closed'`],
+    ['closed', closedMonth('a'), `and a.status = 'closed' and a.closed_at is not null`],
   ] as const)
     await sql
       .raw(
