@@ -108,7 +108,11 @@ export async function checkScreen(page: Page, label: string, lang: Language): Pr
 
 /** Chooses the interface language for the next page load, as the language switch would. */
 export async function chooseLanguage(page: Page, origin: string, lang: Language): Promise<void> {
-  if (!page.url().startsWith(origin)) await page.goto(`${origin}/login`)
+  // Storage belongs to the origin, so any address of it will do; not the sign-in page: with a
+  // session open, it applies the account's language and, in a race with this write, could store
+  // it after ours (a sweep then opened in English what it expected in French).
+  const current = page.url()
+  if (!current.startsWith(origin) || new URL(current).pathname === '/login') await page.goto(`${origin}/api/health`)
   await page.evaluate(([k, v]) => window.localStorage.setItem(k, v), [LANGUAGE_STORAGE_KEY, lang] as const)
 }
 
