@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../http/context'
 import { json, startTestApp, type TestApp } from '../test/harness'
-import { prng, randomCases } from '../test/random-cases'
+import { caseRow, prng, randomCases } from '../test/random-cases'
 import { type CasePage, visibleCases, visiblePage } from './case-access'
 
 /**
@@ -61,32 +61,17 @@ async function insertCase(teamId: string, status: (typeof STATUSES)[number], min
   const at = new Date(Date.UTC(2026, 10, 1) + minute * 60_000).toISOString()
   await t.services.db
     .insertInto('accompaniments')
-    .values({
-      id,
-      code: `P-${crypto.randomBytes(5).toString('hex')}`,
-      kind: 'concerned',
-      person_id: person,
-      concerned_person_id: null,
-      concerned_status: 'known',
-      relationship: null,
-      team_id: teamId,
-      status,
-      framework: 'voluntary',
-      measure: null,
-      authority_kind: null,
-      mandate_start: null,
-      mandate_end: null,
-      authority_sealed: null,
-      conditions_sealed: null,
-      reporting_sealed: null,
-      summary_sealed: null,
-      closure_reason_sealed: null,
-      closure_outcome: null,
-      created_by: creator,
-      created_at: at,
-      updated_at: at,
-      version: 1,
-    })
+    .values(
+      caseRow({
+        id,
+        code: `P-${crypto.randomBytes(5).toString('hex')}`,
+        person_id: person,
+        team_id: teamId,
+        status,
+        created_by: creator,
+        created_at: at,
+      }),
+    )
     .execute()
   return id
 }

@@ -1,5 +1,7 @@
 import crypto from 'node:crypto'
 import type { Role } from '../../common/roles'
+import type { Insertable } from 'kysely'
+import type { Database } from '../db/schema'
 import type { Actor } from '../http/context'
 import { json, type TestApp } from './harness'
 
@@ -70,32 +72,17 @@ export async function randomCases(t: TestApp, rnd: Prng, now = Date.now()) {
     const teamId = rnd.pick(teams)
     await db
       .insertInto('accompaniments')
-      .values({
-        id,
-        code: `R-${crypto.randomBytes(5).toString('hex')}`,
-        kind: 'concerned',
-        person_id: rnd.pick(persons),
-        concerned_person_id: null,
-        concerned_status: 'known',
-        relationship: null,
-        team_id: teamId,
-        status: rnd.pick(STATUSES),
-        framework: 'voluntary',
-        measure: null,
-        authority_kind: null,
-        mandate_start: null,
-        mandate_end: null,
-        authority_sealed: null,
-        conditions_sealed: null,
-        reporting_sealed: null,
-        summary_sealed: null,
-        closure_reason_sealed: null,
-        closure_outcome: null,
-        created_by: creator.userId,
-        created_at: at,
-        updated_at: at,
-        version: 1,
-      })
+      .values(
+        caseRow({
+          id,
+          code: `R-${crypto.randomBytes(5).toString('hex')}`,
+          person_id: rnd.pick(persons),
+          team_id: teamId,
+          status: rnd.pick(STATUSES),
+          created_by: creator.userId,
+          created_at: at,
+        }),
+      )
       .execute()
     const workers = rnd.some(actors, 3).map((a) => a.userId)
     if (workers.length)
@@ -132,4 +119,35 @@ export function stated(actor: Actor, c: RandomCase, now = new Date().toISOString
     c.grants.some((g) => g.userId === actor.userId && g.expiresAt > now) ||
     (actor.roles.includes('lead') && actor.teamIds.includes(c.teamId))
   )
+}
+
+type CaseRowOf = Insertable<Database['accompaniments']>
+
+/**
+ * A concerned person's voluntary case as a bare row, for tests of rules that read only its
+ * indexed columns: every sealed and judicial field empty, `updated_at` as `created_at` unless given.
+ */
+export function caseRow(
+  row: Pick<CaseRowOf, 'id' | 'code' | 'person_id' | 'team_id' | 'status' | 'created_by' | 'created_at'> & Partial<CaseRowOf>,
+): CaseRowOf {
+  return {
+    kind: 'concerned',
+    concerned_person_id: null,
+    concerned_status: 'known',
+    relationship: null,
+    framework: 'voluntary',
+    measure: null,
+    authority_kind: null,
+    mandate_start: null,
+    mandate_end: null,
+    authority_sealed: null,
+    conditions_sealed: null,
+    reporting_sealed: null,
+    summary_sealed: null,
+    closure_reason_sealed: null,
+    closure_outcome: null,
+    updated_at: row.created_at,
+    version: 1,
+    ...row,
+  }
 }

@@ -50,6 +50,52 @@ export async function progressIndicators(
   period: Period,
   threshold: number,
 ): Promise<Indicators['progress']> {
+  const rows = await progressSums(trx, actor, teamId, period)
+  const of = (kind: string, domain?: string, rater?: string) =>
+    rows.filter((r) => r.kind === kind && (domain === undefined || r.domain === domain) && (rater === undefined || r.rater === rater))
+  const sum = (list: typeof rows, key: (typeof MEASURES)[number]) => list.reduce((n, r) => n + Number(r[key] ?? 0), 0)
+
+  const reviews = (rater: 'worker' | 'person') =>
+    table(
+      LIFE_DOMAINS,
+      REVIEW_CHANGES,
+      LIFE_DOMAINS.map((d) => {
+        const cell = of('review', d, rater)
+        return [sum(cell, 'up'), sum(cell, 'same'), sum(cell, 'down')]
+      }),
+      threshold,
+    )
+  const planGoals = table(
+    LIFE_DOMAINS,
+    GOAL_STATES,
+    LIFE_DOMAINS.map((d) => [sum(of('plan', d), 'count_a'), sum(of('plan', d), 'count_b')]),
+    threshold,
+  )
+  const network = of('network')
+  const comparedCases = sum(network, 'compared')
+  const gained = sum(network, 'gained')
+  const left = sum(network, 'lost')
+  return {
+    reviewsByWorker: reviews('worker'),
+    reviewsByPerson: reviews('person'),
+    planGoals,
+    network: {
+      cases: single(comparedCases, threshold),
+      supportiveGained: list(YES_NO, [gained, comparedCases - gained], threshold),
+      harmfulLeft: list(YES_NO, [left, comparedCases - left], threshold),
+      supportiveTiesGained: single(sum(network, 'compared_a'), threshold),
+      harmfulTiesLeft: single(sum(network, 'compared_b'), threshold),
+    },
+  }
+}
+
+/**
+ * The measures (MEASURES) per kind, domain and rater over the team's counted cases open at some
+ * time in the period, from the monthly sums and the cases of the two edge months; rows of one key
+ * may repeat, to be added. Equal to the facts of `countedCases` summed afresh under the same rule
+ * (0066-progress-months.rule.api.test.ts compares the two on random worlds).
+ */
+export async function progressSums(trx: Trx, actor: Actor, teamId: string, period: Period): Promise<Sums[]> {
   const monthOf = (instant: string) => instant.slice(0, 7)
   const monthStart = (instant: string) => `${monthOf(instant)}-01T00:00:00.000Z`
   // The door's check first: the monthly sums name no case, but they are the team's.
@@ -91,46 +137,10 @@ export async function progressIndicators(
         .where('accompaniments.closed_at', '<', period.start),
     ),
   ])
-  const rows = [...months, ...openedLate, ...closedEarly.map((r) => negate(r))]
-  const of = (kind: string, domain?: string, rater?: string) =>
-    rows.filter((r) => r.kind === kind && (domain === undefined || r.domain === domain) && (rater === undefined || r.rater === rater))
-  const sum = (list: typeof rows, key: (typeof MEASURES)[number]) => list.reduce((n, r) => n + Number(r[key] ?? 0), 0)
-
-  const reviews = (rater: 'worker' | 'person') =>
-    table(
-      LIFE_DOMAINS,
-      REVIEW_CHANGES,
-      LIFE_DOMAINS.map((d) => {
-        const cell = of('review', d, rater)
-        return [sum(cell, 'up'), sum(cell, 'same'), sum(cell, 'down')]
-      }),
-      threshold,
-    )
-  const planGoals = table(
-    LIFE_DOMAINS,
-    GOAL_STATES,
-    LIFE_DOMAINS.map((d) => [sum(of('plan', d), 'count_a'), sum(of('plan', d), 'count_b')]),
-    threshold,
-  )
-  const network = of('network')
-  const comparedCases = sum(network, 'compared')
-  const gained = sum(network, 'gained')
-  const left = sum(network, 'lost')
-  return {
-    reviewsByWorker: reviews('worker'),
-    reviewsByPerson: reviews('person'),
-    planGoals,
-    network: {
-      cases: single(comparedCases, threshold),
-      supportiveGained: list(YES_NO, [gained, comparedCases - gained], threshold),
-      harmfulLeft: list(YES_NO, [left, comparedCases - left], threshold),
-      supportiveTiesGained: single(sum(network, 'compared_a'), threshold),
-      harmfulTiesLeft: single(sum(network, 'compared_b'), threshold),
-    },
-  }
+  return [...months, ...openedLate, ...closedEarly.map((r) => negate(r))] as Sums[]
 }
 
-type Sums = { kind: string; domain: string; rater: string } & Record<(typeof MEASURES)[number], number | string | null>
+export type Sums = { kind: string; domain: string; rater: string } & Record<(typeof MEASURES)[number], number | string | null>
 
 /** The measures of the facts of the team's counted cases `narrow` keeps, per kind, domain and rater (MEASURES). */
 async function factSums(
