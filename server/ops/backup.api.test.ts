@@ -14,7 +14,7 @@ import { Agent, DB_KIND, json, startTestApp, type TestApp } from '../test/harnes
 /**
  * The restore drill (docs/backup.md): seed, back up through the command line while the app runs,
  * wipe, restore, then `audit verify` passes and every row of every table is back as it was; the
- * backup holds no name, phone or key.
+ * backup holds no name, phone or key; the indicators' sums and their triggers come back with it.
  */
 
 let t: TestApp
@@ -165,6 +165,45 @@ it('backs up, refuses to overwrite, restores after a wipe: audit verify passes a
     expect(again.person).toEqual(before.person)
     expect(again.acc).toEqual(before.acc)
     expect(again.doc.equals(docBytes)).toBe(true)
+
+    // The indicators' sums (ADR 0013) came back with their triggers: they equal their facts, and
+    // writes after the restore still reach them.
+    const sums = async () => ({
+      sessions: Number(
+        (
+          await services.db
+            .selectFrom('session_days')
+            .select((eb) => eb.fn.sum<number>('sessions').as('n'))
+            .executeTakeFirstOrThrow()
+        ).n ?? 0,
+      ),
+      facts: Number(
+        (
+          await services.db
+            .selectFrom('progress_fact_months')
+            .where('side', '=', 'opened')
+            .select((eb) => eb.fn.sum<number>('facts').as('n'))
+            .executeTakeFirstOrThrow()
+        ).n ?? 0,
+      ),
+    })
+    const restoredSums = await sums()
+    expect(restoredSums.facts, 'the demo cases’ progress facts').toBeGreaterThan(0)
+    const session = await reader.post(`/api/accompaniments/${caseId}/sessions`, {
+      startsAt: '2026-03-10T09:00:00.000Z',
+      modality: 'office',
+    })
+    expect(session.statusCode, session.body).toBe(201)
+    const review = await reader.post(`/api/accompaniments/${caseId}/assessments`, {
+      instrument: 'progress-review',
+      takenOn: '2026-03-10',
+      answers: { housing: { worker: 4 } },
+    })
+    expect(review.statusCode, review.body).toBe(201)
+    expect(await sums()).toEqual({ sessions: restoredSums.sessions + 1, facts: restoredSums.facts + 1 })
+    const checked = await runCliWith(['indicators', 'check'], env())
+    expect(checked.status, checked.stdout).toBe(0)
+    expect(checked.stdout).toMatch(/progress_fact_months: [1-9]\d* rows, 0 differing/)
     await app.close()
   } finally {
     await close()
