@@ -78,6 +78,10 @@ it('the researcher runs the extract and downloads the CSV and the XLSX', async (
   await bar.waitFor({ state: 'attached' })
   expect(await bar.getAttribute('aria-valuenow')).toBe('0')
   expect(await page.getByTestId('study-extract-csv').count()).toBe(0)
+  // One extract of a study at a time: the button waits, and says why.
+  const run = page.getByTestId('study-extract-run')
+  await expect.poll(() => run.isDisabled()).toBe(true)
+  await page.getByText(tr('fr', 'studies.extracts.making')).waitFor()
   await checkScreen(page, 'study with an extract waiting, researcher (fr)', 'fr')
   await shotsAtTwoWidths(page, SHOTS, 'study-extract-queued-fr')
   // The job runs; the list, asked again every second while an extract is made, shows it ready.
@@ -85,6 +89,7 @@ it('the researcher runs the extract and downloads the CSV and the XLSX', async (
   while (await runner.runOnce());
   await expect.poll(() => state.textContent()).toBe(tr('fr', 'studies.extracts.state.ready'))
   await bar.waitFor({ state: 'detached' })
+  await expect.poll(() => run.isDisabled()).toBe(false)
   // Six alike: none suppressed.
   expect(await rows.first().locator('td').nth(3).textContent()).toBe('6')
   await checkScreen(page, 'study with an extract, researcher (fr)', 'fr')

@@ -47,6 +47,7 @@ export const ERROR_CODES = [
   'study.not_extractable',
   'study.not_approved',
   'study.extract_not_ready',
+  'study.extract_in_progress',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

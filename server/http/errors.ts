@@ -50,6 +50,7 @@ export const CATALOGUE: Record<ErrorCode, { status: number; title: string }> = {
   'study.decider_involved': { status: 403, title: 'Whoever registered a study or works on it cannot decide on it' },
   'study.not_extractable': { status: 409, title: 'Nothing is extractable before the study is approved, nor outside its dates' },
   'study.extract_not_ready': { status: 409, title: 'This extract is still being made' },
+  'study.extract_in_progress': { status: 409, title: 'An extract of this study is already being made' },
   'study.not_approved': { status: 409, title: 'Only an approved study can be closed' },
 }
 

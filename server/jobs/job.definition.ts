@@ -38,6 +38,12 @@ export type JobDefinition<S extends z.ZodType = z.ZodType> = {
   /** Wait before the first retry, doubled at each further one (default 30 s, at most 1 hour). */
   backoffMs?: number
   /**
+   * At most one job of this kind runs at a time in a runner (an instance), whatever its
+   * concurrency: for jobs that hold much memory, such as a study's extract, two at once would
+   * double the process's peak. Others of the kind wait, queued, and other kinds run beside.
+   */
+  alone?: boolean
+  /**
    * Does the work. May run again after a failure, or on another instance when this one died
    * mid-job (its lease ran out): make it safe to repeat, e.g. by checking in `write` what is done.
    */

@@ -289,3 +289,47 @@ it('reports progress while it runs', async () => {
   await done
   expect(await findJob(db(), id)).toMatchObject({ state: 'done', progress: { done: 3, total: 3 } })
 })
+
+it('runs a kind marked alone one at a time in a runner, while other kinds run beside it', async () => {
+  const release = deferred()
+  let heavyNow = 0
+  let heavyMost = 0
+  const lightDone: number[] = []
+  const heavy = defineJob({
+    kind: 'test.alone',
+    payload: Ids,
+    alone: true,
+    handler: async () => {
+      heavyNow += 1
+      heavyMost = Math.max(heavyMost, heavyNow)
+      await release.promise
+      heavyNow -= 1
+    },
+  })
+  const light = defineJob({
+    kind: 'test.beside',
+    payload: Ids,
+    handler: async (job) => {
+      lightDone.push(job.payload.n)
+    },
+  })
+  const ids = [
+    ...(await Promise.all([1, 2, 3].map((n) => enqueue(db(), heavy, { n })))),
+    ...(await Promise.all([1, 2].map((n) => enqueue(db(), light, { n })))),
+  ] as string[]
+  const runner = new JobRunner(cluster.first.services, [heavy, light], { pollMs: 10, concurrency: 3 })
+  runners.push(runner.start())
+  // The light jobs run while the first heavy one holds its slot; the other heavy ones wait queued.
+  await until(async () => lightDone.length === 2, 'the light jobs done')
+  await sleep(100)
+  expect(heavyNow).toBe(1)
+  const states = async () =>
+    (await db().selectFrom('jobs').select(['kind', 'state']).where('id', 'in', ids).execute())
+      .filter((r) => r.kind === 'test.alone')
+      .map((r) => r.state)
+      .sort()
+  expect(await states()).toEqual(['queued', 'queued', 'running'])
+  release.resolve()
+  await until(async () => (await states()).every((s) => s === 'done'), 'the heavy jobs done')
+  expect(heavyMost).toBe(1)
+})

@@ -38,7 +38,7 @@ export class LeaseLost extends Error {}
 export class JobRunner {
   readonly #services: Services
   readonly #kinds: Map<string, JobDefinition>
-  readonly #running = new Map<string, { done: Promise<void>; abort: AbortController }>()
+  readonly #running = new Map<string, { kind: string; done: Promise<void>; abort: AbortController }>()
   readonly #options: Required<Omit<RunnerOptions, 'log'>> & Pick<RunnerOptions, 'log'>
   #timer: NodeJS.Timeout | null = null
   #stopped = true
@@ -114,7 +114,7 @@ export class JobRunner {
           // A slot is free: look again at once rather than after a whole poll interval.
           this.#schedule(0)
         })
-        this.#running.set(row.id, { done, abort })
+        this.#running.set(row.id, { kind: row.kind, done, abort })
       }
     } catch {
       // The database is unreachable for now: try again at the next poll.
@@ -124,7 +124,9 @@ export class JobRunner {
 
   async #claim(): Promise<JobRow | undefined> {
     const { db, kind: engine } = this.#services
-    const kinds = [...this.#kinds.keys()]
+    // A kind that runs alone is not claimed while one of it runs here.
+    const busy = new Set([...this.#running.values()].map((r) => r.kind))
+    const kinds = [...this.#kinds.values()].filter((k) => !(k.alone && busy.has(k.kind))).map((k) => k.kind)
     if (kinds.length === 0) return undefined
     const now = new Date()
     const at = now.toISOString()

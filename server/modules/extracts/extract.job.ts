@@ -34,6 +34,8 @@ export const studyExtractJob = defineJob({
   }),
   maxAttempts: 3,
   backoffMs: 10_000,
+  // Every record is held until k-anonymity is checked: two extracts at once would double the peak.
+  alone: true,
   async handler(job) {
     const { extractId } = job.payload
     const pageSize = job.payload.pageSize ?? EXTRACT_PAGE

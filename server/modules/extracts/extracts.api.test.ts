@@ -304,6 +304,38 @@ describe('study extracts', () => {
     expect(reads.map((r) => JSON.parse(r.details as string).page)).toEqual([0])
   })
 
+  it('makes one extract of a study at a time: another asked meanwhile is refused, saying why', async () => {
+    const id = await study({ title: 'Un extrait à la fois' })
+    // Three asked at once (two by the researcher, one by the DPO): one is registered.
+    const asked = await Promise.all([rA, rA, dpo].map((a) => a.post(`/api/studies/${id}/extracts`, { language: 'fr' })))
+    expect(asked.map((r) => r.statusCode).sort()).toEqual([201, 409, 409])
+    for (const r of asked.filter((x) => x.statusCode === 409)) {
+      expect(r.headers['content-type']).toContain('application/problem+json')
+      expect(json(r).code).toBe('study.extract_in_progress')
+    }
+    expect(json(await rA.get(`/api/studies/${id}/extracts`)).items).toHaveLength(1)
+    // Once it is ready, another may be taken.
+    await runExtractJobs(t)
+    const second = await rA.post(`/api/studies/${id}/extracts`, { language: 'nl' })
+    expect(second.statusCode, second.body).toBe(201)
+    // An extract whose job gave up does not hold the study back.
+    await t.services.db
+      .updateTable('jobs')
+      .set({ state: 'failed', lease_token: null })
+      .where(
+        'id',
+        '=',
+        (await t.services.db.selectFrom('study_extracts').select('job_id').where('id', '=', json(second).id).executeTakeFirstOrThrow())
+          .job_id!,
+      )
+      .execute()
+    expect(json(await rA.get(`/api/studies/${id}/extracts`)).items.find((e: { id: string }) => e.id === json(second).id).state).toBe(
+      'failed',
+    )
+    expect((await rA.post(`/api/studies/${id}/extracts`, { language: 'fr' })).statusCode).toBe(201)
+    await runExtractJobs(t)
+  })
+
   it('is for the study’s researchers and the DPO only', async () => {
     const e = await extract(rA, studyA)
     // The researcher of study B gets nothing of study A, not even that it exists.

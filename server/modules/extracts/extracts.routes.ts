@@ -39,8 +39,10 @@ export const extractRoutes = [
         const study = await studyToExtract(trx, ctx.user, params.studyId, serviceToday(now))
         const id = crypto.randomUUID()
         // The files are made by a job (extract.job.ts); the register row is there at once, empty.
-        const jobId = await enqueue(trx, studyExtractJob, { extractId: id })
-        if (!jobId) throw fail('server.error')
+        // One extract of a study in the making at a time: another click, or a colleague's, would
+        // make the same files again. The job queue's unique key holds it, concurrent requests included.
+        const jobId = await enqueue(trx, studyExtractJob, { extractId: id }, { dedupeKey: `study-extract:${study.id}` })
+        if (!jobId) throw fail('study.extract_in_progress')
         await trx
           .insertInto('study_extracts')
           .values({

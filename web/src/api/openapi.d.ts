@@ -3574,6 +3574,7 @@ export interface components {
         | 'study.not_extractable'
         | 'study.not_approved'
         | 'study.extract_not_ready'
+        | 'study.extract_in_progress'
       detail?: string
       requestId?: string
       errors?: {
@@ -3620,7 +3621,7 @@ export interface components {
         'application/problem+json': components['schemas']['Problem']
       }
     }
-    /** @description RFC 9457 problem. Codes: `auth.mfa_not_pending` (No second-factor step is pending); `auth.mfa_already_enabled` (The second factor is already set up); `access.already_granted` (You can already open this case); `export.already_downloaded` (This export was downloaded and deleted); `conflict.email_taken` (This e-mail is already used); `conflict.team_name_taken` (A team with this name exists); `conflict.theme_code_taken` (A theme with this code exists); `state.invalid_transition` (Not possible in the current state); `erasure.case_open` (A case of this person is still open: record the refusal on the request instead); `erasure.mandate_running` (A judicial mandate about this person is still running: record the refusal on the request instead); `study.not_editable` (Only a draft study can be changed or submitted); `study.not_submitted` (Only a submitted study can be decided); `study.not_extractable` (Nothing is extractable before the study is approved, nor outside its dates); `study.not_approved` (Only an approved study can be closed); `study.extract_not_ready` (This extract is still being made). */
+    /** @description RFC 9457 problem. Codes: `auth.mfa_not_pending` (No second-factor step is pending); `auth.mfa_already_enabled` (The second factor is already set up); `access.already_granted` (You can already open this case); `export.already_downloaded` (This export was downloaded and deleted); `conflict.email_taken` (This e-mail is already used); `conflict.team_name_taken` (A team with this name exists); `conflict.theme_code_taken` (A theme with this code exists); `state.invalid_transition` (Not possible in the current state); `erasure.case_open` (A case of this person is still open: record the refusal on the request instead); `erasure.mandate_running` (A judicial mandate about this person is still running: record the refusal on the request instead); `study.not_editable` (Only a draft study can be changed or submitted); `study.not_submitted` (Only a submitted study can be decided); `study.not_extractable` (Nothing is extractable before the study is approved, nor outside its dates); `study.not_approved` (Only an approved study can be closed); `study.extract_not_ready` (This extract is still being made); `study.extract_in_progress` (An extract of this study is already being made). */
     Conflict: {
       headers: {
         [name: string]: unknown

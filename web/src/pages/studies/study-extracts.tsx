@@ -44,6 +44,8 @@ export function StudyExtracts({ study }: { study: StudyView }) {
   })
   if (!mine || (study.status !== 'approved' && study.status !== 'closed')) return null
   const items = extracts.data?.items ?? []
+  // The server makes one extract of a study at a time (study.extract_in_progress).
+  const making = items.some(working)
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="study-extracts">
       <Stack gap="sm">
@@ -54,10 +56,16 @@ export function StudyExtracts({ study }: { study: StudyView }) {
         <ErrorAlert error={run.error ?? extracts.error} />
         {running ? (
           <Group>
-            <Text size="sm" c="gray.7">
-              {t('studies.extracts.runHint')}
+            <Text size="sm" c="gray.7" id="study-extract-run-hint">
+              {t(making ? 'studies.extracts.making' : 'studies.extracts.runHint')}
             </Text>
-            <Button onClick={() => run.mutate()} loading={run.isPending} data-testid="study-extract-run">
+            <Button
+              onClick={() => run.mutate()}
+              loading={run.isPending}
+              disabled={making}
+              aria-describedby="study-extract-run-hint"
+              data-testid="study-extract-run"
+            >
               {t('studies.extracts.run')}
             </Button>
           </Group>
