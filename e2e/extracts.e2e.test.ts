@@ -120,6 +120,16 @@ it('the researcher runs the extract and downloads the CSV and the XLSX', async (
   await rows.first().getByTestId('study-extract-state').getByText(tr('en', 'studies.extracts.state.ready')).waitFor()
   await checkScreen(page, 'study with a ready extract, researcher (en)', 'en')
   await shotsAtTwoWidths(page, SHOTS, 'study-extract-ready-en')
+  // On a phone each extract is a card: its download links are in sight, not past a scroll to the right.
+  await page.setViewportSize({ width: 390, height: 844 })
+  await expect
+    .poll(async () => {
+      const box = await page.getByTestId('study-extract-dictionary').boundingBox()
+      return box !== null && box.x >= 0 && box.x + box.width <= 390
+    })
+    .toBe(true)
+  await checkScreen(page, 'study with a ready extract, phone (en)', 'en')
+  await page.setViewportSize({ width: 1280, height: 900 })
   await chooseLanguage(page, server.url, 'fr')
   expect(problems).toEqual([])
 })

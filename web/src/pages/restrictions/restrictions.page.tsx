@@ -1,3 +1,4 @@
+import '../../components/stacked-table/stacked-table.css'
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useRef, useState } from 'react'
@@ -94,28 +95,28 @@ function Record({ view, onChange }: { view: RestrictionView; onChange: (v: Restr
           </Button>
         </Group>
         {view.history.length ? (
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped aria-label={t('restriction.history')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('restriction.col.since')}</Table.Th>
-                  <Table.Th scope="col">{t('restriction.col.reason')}</Table.Th>
-                  <Table.Th scope="col">{t('restriction.col.lifted')}</Table.Th>
-                  <Table.Th scope="col">{t('restriction.col.liftReason')}</Table.Th>
+          <Table striped aria-label={t('restriction.history')} className="stacked-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('restriction.col.since')}</Table.Th>
+                <Table.Th scope="col">{t('restriction.col.reason')}</Table.Th>
+                <Table.Th scope="col">{t('restriction.col.lifted')}</Table.Th>
+                <Table.Th scope="col">{t('restriction.col.liftReason')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {view.history.map((h) => (
+                <Table.Tr key={h.id}>
+                  <Table.Td data-label={t('restriction.col.since')}>{fmt.day(h.restrictedAt)}</Table.Td>
+                  <Table.Td data-label={t('restriction.col.reason')}>{h.reason}</Table.Td>
+                  <Table.Td data-label={t('restriction.col.lifted')}>
+                    {h.liftedAt ? fmt.day(h.liftedAt) : t('restriction.inForce')}
+                  </Table.Td>
+                  <Table.Td data-label={t('restriction.col.liftReason')}>{h.liftReason ?? '—'}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {view.history.map((h) => (
-                  <Table.Tr key={h.id}>
-                    <Table.Td>{fmt.day(h.restrictedAt)}</Table.Td>
-                    <Table.Td>{h.reason}</Table.Td>
-                    <Table.Td>{h.liftedAt ? fmt.day(h.liftedAt) : t('restriction.inForce')}</Table.Td>
-                    <Table.Td>{h.liftReason ?? ''}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </Table>
         ) : (
           <Text c="gray.7">{t('restriction.none')}</Text>
         )}

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { StudyView } from '../../../../common/contracts/studies.contracts'
 import type { ExtractState, ExtractView } from '../../../../common/contracts/study-extracts.contracts'
+import '../../components/stacked-table/stacked-table.css'
 import { api, urlOf } from '../../api/client'
 import { can, useMe } from '../../auth/use-me'
 import { ErrorAlert } from '../../components/error-alert'
@@ -75,67 +76,69 @@ export function StudyExtracts({ study }: { study: StudyView }) {
             {t('studies.extracts.empty')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={560}>
-            <Table data-testid="study-extracts">
-              <Table.Caption>{t('studies.extracts.caption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('studies.extracts.col.when')}</Table.Th>
-                  <Table.Th scope="col">{t('studies.extracts.col.by')}</Table.Th>
-                  <Table.Th scope="col">{t('studies.extracts.col.state')}</Table.Th>
-                  <Table.Th scope="col">{t('studies.extracts.col.records')}</Table.Th>
-                  <Table.Th scope="col">{t('studies.extracts.col.dropped')}</Table.Th>
-                  <Table.Th scope="col">{t('studies.extracts.col.files')}</Table.Th>
+          <Table data-testid="study-extracts" className="stacked-table">
+            <Table.Caption>{t('studies.extracts.caption')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('studies.extracts.col.when')}</Table.Th>
+                <Table.Th scope="col">{t('studies.extracts.col.by')}</Table.Th>
+                <Table.Th scope="col">{t('studies.extracts.col.state')}</Table.Th>
+                <Table.Th scope="col">{t('studies.extracts.col.records')}</Table.Th>
+                <Table.Th scope="col">{t('studies.extracts.col.dropped')}</Table.Th>
+                <Table.Th scope="col">{t('studies.extracts.col.files')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((e) => (
+                <Table.Tr key={e.id}>
+                  <Table.Td className="nowrap" data-label={t('studies.extracts.col.when')}>
+                    {fmt.dateTimeShort(e.createdAt)}
+                  </Table.Td>
+                  <Table.Td data-label={t('studies.extracts.col.by')}>{e.createdBy.displayName}</Table.Td>
+                  <Table.Td data-label={t('studies.extracts.col.state')}>
+                    <ExtractStateCell extract={e} />
+                  </Table.Td>
+                  <Table.Td data-label={t('studies.extracts.col.records')}>{e.state === 'ready' ? e.records : '—'}</Table.Td>
+                  <Table.Td data-label={t('studies.extracts.col.dropped')}>
+                    {e.state === 'ready' ? t('studies.extracts.droppedK', { count: e.dropped, k: e.k }) : '—'}
+                  </Table.Td>
+                  <Table.Td data-label={t('studies.extracts.col.files')}>
+                    {e.state === 'failed' ? (
+                      <Text size="sm" c="red.8" data-testid="study-extract-failure">
+                        {t(
+                          e.failure === 'study.not_extractable'
+                            ? 'studies.extracts.failure.notExtractable'
+                            : 'studies.extracts.failure.failed',
+                        )}
+                      </Text>
+                    ) : e.purgedAt ? (
+                      <Text size="sm" c="gray.7" data-testid="study-extract-purged">
+                        {t('studies.extracts.purged', { date: fmt.date(e.purgedAt) })}
+                      </Text>
+                    ) : running && e.state === 'ready' ? (
+                      <Group gap="sm">
+                        {FORMATS.map((f) => (
+                          <Anchor
+                            key={f}
+                            size="sm"
+                            href={urlOf('/api/studies/{studyId}/extracts/{extractId}/{format}', {
+                              path: { studyId: study.id, extractId: e.id, format: f },
+                            })}
+                            download
+                            data-testid={`study-extract-${f}`}
+                          >
+                            <IconDownload size={14} aria-hidden /> {t(`studies.extracts.format.${f}`)}
+                          </Anchor>
+                        ))}
+                      </Group>
+                    ) : (
+                      '—'
+                    )}
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((e) => (
-                  <Table.Tr key={e.id}>
-                    <Table.Td className="nowrap">{fmt.dateTimeShort(e.createdAt)}</Table.Td>
-                    <Table.Td>{e.createdBy.displayName}</Table.Td>
-                    <Table.Td>
-                      <ExtractStateCell extract={e} />
-                    </Table.Td>
-                    <Table.Td>{e.state === 'ready' ? e.records : '—'}</Table.Td>
-                    <Table.Td>{e.state === 'ready' ? t('studies.extracts.droppedK', { count: e.dropped, k: e.k }) : '—'}</Table.Td>
-                    <Table.Td>
-                      {e.state === 'failed' ? (
-                        <Text size="sm" c="red.8" data-testid="study-extract-failure">
-                          {t(
-                            e.failure === 'study.not_extractable'
-                              ? 'studies.extracts.failure.notExtractable'
-                              : 'studies.extracts.failure.failed',
-                          )}
-                        </Text>
-                      ) : e.purgedAt ? (
-                        <Text size="sm" c="gray.7" data-testid="study-extract-purged">
-                          {t('studies.extracts.purged', { date: fmt.date(e.purgedAt) })}
-                        </Text>
-                      ) : running && e.state === 'ready' ? (
-                        <Group gap="sm" wrap="nowrap">
-                          {FORMATS.map((f) => (
-                            <Anchor
-                              key={f}
-                              size="sm"
-                              href={urlOf('/api/studies/{studyId}/extracts/{extractId}/{format}', {
-                                path: { studyId: study.id, extractId: e.id, format: f },
-                              })}
-                              download
-                              data-testid={`study-extract-${f}`}
-                            >
-                              <IconDownload size={14} aria-hidden /> {t(`studies.extracts.format.${f}`)}
-                            </Anchor>
-                          ))}
-                        </Group>
-                      ) : (
-                        '—'
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </Table>
         )}
       </Stack>
     </Paper>
