@@ -263,6 +263,8 @@ export const AUDIT_ACTIONS = {
   'seed.demo_studies': 'system',
   // Issue 14: extracts of a study (pseudonymised, generalised records; the entry names the persons whose birth year was opened).
   'study.extract_created': 'change',
+  // The job's first look: the extract's row and the study, no person.
+  'study.extract_started': 'read',
   'study.extract_read': 'read',
   'study.extract_stored': 'change',
   'study.extract_abandoned': 'change',

@@ -39,10 +39,10 @@ export const studyExtractJob = defineJob({
   async handler(job) {
     const { extractId } = job.payload
     const pageSize = job.payload.pageSize ?? EXTRACT_PAGE
-    const start = await job.read('study.extract_read', async (trx, audit) => {
+    const start = await job.read('study.extract_started', async (trx, audit) => {
       const extract = await pendingExtract(trx, extractId)
       if (!extract) return null
-      audit.subject('study', extract.study_id).detail({ studyId: extract.study_id, extractId, page: 0 })
+      audit.subject('study', extract.study_id).detail({ studyId: extract.study_id, extractId })
       const study = await studyFor(trx, extract)
       if (!study) return { extract, study: null, total: 0 }
       return { extract, study, total: await studyCaseCount(trx, study.teamId) }

@@ -261,8 +261,13 @@ describe('study extracts', () => {
       .execute()
     await runExtractJobs(t)
     const reads = (await auditRows(t.services, 'study.extract_read')).filter((r) => JSON.parse(r.details as string).extractId === paged.id)
-    expect(reads.map((r) => JSON.parse(r.details as string).page)).toEqual([0, 1, 2, 3, 4])
-    expect(reads.map((r) => JSON.parse(r.details as string).records)).toEqual([undefined, 2, 2, 2, 1])
+    expect(reads.map((r) => JSON.parse(r.details as string).page)).toEqual([1, 2, 3, 4])
+    expect(reads.map((r) => JSON.parse(r.details as string).records)).toEqual([2, 2, 2, 1])
+    // The job's first look reads no person: an entry of its own, naming none.
+    const started = (await auditRows(t.services, 'study.extract_started')).filter(
+      (r) => JSON.parse(r.details as string).extractId === paged.id,
+    )
+    expect(started.map((r) => [r.subject_id, r.person_id, r.persons])).toEqual([[studyA, null, null]])
     // Four pages, the files, storing them: six steps, all done.
     const job = await t.services.db
       .selectFrom('jobs')
@@ -299,9 +304,11 @@ describe('study extracts', () => {
     expect([Buffer.from(row.csv).length, row.key_sealed]).toEqual([0, ''])
     const [abandoned] = (await auditRows(t.services, 'study.extract_abandoned')).filter((r) => r.subject_id === id)
     expect(JSON.parse(abandoned!.details as string)).toMatchObject({ extractId: e.id, failure: 'study.not_extractable' })
-    // No page was read.
+    // No page was read: the job looked at the study, then gave up.
     const reads = (await auditRows(t.services, 'study.extract_read')).filter((r) => JSON.parse(r.details as string).extractId === e.id)
-    expect(reads.map((r) => JSON.parse(r.details as string).page)).toEqual([0])
+    expect(reads).toEqual([])
+    const started = (await auditRows(t.services, 'study.extract_started')).filter((r) => JSON.parse(r.details as string).extractId === e.id)
+    expect(started).toHaveLength(1)
   })
 
   it('makes one extract of a study at a time: another asked meanwhile is refused, saying why', async () => {
