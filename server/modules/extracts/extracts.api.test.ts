@@ -1,5 +1,4 @@
 import crypto from 'node:crypto'
-import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Agent, auditRows, json, serviceAt, serviceDate, startTestApp, type TestApp } from '../../test/harness'
 import { rotateKeys } from '../../ops/key-rotation'
@@ -7,7 +6,7 @@ import { openBytes } from '../../security/aead'
 import { Codec } from '../../security/codec'
 import { quarterOf } from './extract.generalise'
 import { extractFileAad, extractKeyAad } from './extract.seal'
-import { runExtractJobs, takeExtract } from './extracts.fixture'
+import { csvRows, download, runExtractJobs, takeExtract, xlsxRows } from './extracts.fixture'
 
 /**
  * Study extracts (issue 14): only while an approved study runs, only for its researchers and the
@@ -70,35 +69,6 @@ async function study(over: Record<string, unknown>, approve = true): Promise<str
 }
 
 const extract = (agent: Agent, studyId: string, language = 'fr') => takeExtract(t, agent, studyId, language)
-
-async function download(agent: Agent, studyId: string, extractId: string, format: string) {
-  const res = await agent.get(`/api/studies/${studyId}/extracts/${extractId}/${format}`)
-  expect(res.statusCode, res.body).toBe(200)
-  return res
-}
-
-/** The CSV's rows as arrays of fields (no field of an extract needs quoting). */
-function csvRows(body: Buffer): string[][] {
-  const text = body.toString('utf8')
-  expect(text.startsWith('\uFEFF')).toBe(true)
-  expect(text.endsWith('\r\n')).toBe(true)
-  return text
-    .slice(1)
-    .trimEnd()
-    .split('\r\n')
-    .map((l) => l.split(','))
-}
-
-async function xlsxRows(body: Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook()
-  await wb.xlsx.load(body as unknown as ArrayBuffer)
-  const sheet = wb.worksheets[0]!
-  // The header row stays in view as the researcher scrolls (frozen, in place of a bold style).
-  expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
-  const rows: string[][] = []
-  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))))
-  return rows
-}
 
 /** No plaintext in any field; pseudonyms are checked for their shape, then left out of the search (hex could hold digits of a postcode). */
 function expectNoPlaintext(rows: string[][]) {

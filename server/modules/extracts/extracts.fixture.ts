@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { expect } from 'vitest'
 import { JobRunner } from '../../jobs/jobs.runner'
 import { type Agent, json, type TestApp } from '../../test/harness'
@@ -27,4 +28,34 @@ export async function takeExtract(t: TestApp, agent: Agent, studyId: string, lan
   const ready = list.items.find((e: { id: string }) => e.id === queued.id)
   expect(ready).toMatchObject({ state: 'ready', progress: null, failure: null, readyAt: expect.any(String) })
   return ready
+}
+
+/** An extract's file as its researcher downloads it. */
+export async function download(agent: Agent, studyId: string, extractId: string, format: string) {
+  const res = await agent.get(`/api/studies/${studyId}/extracts/${extractId}/${format}`)
+  expect(res.statusCode, res.body).toBe(200)
+  return res
+}
+
+/** The CSV's rows as arrays of fields (no field of an extract needs quoting). */
+export function csvRows(body: Buffer): string[][] {
+  const text = body.toString('utf8')
+  expect(text.startsWith('\uFEFF')).toBe(true)
+  expect(text.endsWith('\r\n')).toBe(true)
+  return text
+    .slice(1)
+    .trimEnd()
+    .split('\r\n')
+    .map((l) => l.split(','))
+}
+
+export async function xlsxRows(body: Buffer): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(body as unknown as ArrayBuffer)
+  const sheet = wb.worksheets[0]!
+  // The header row stays in view as the researcher scrolls (frozen, in place of a bold style).
+  expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+  const rows: string[][] = []
+  sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))))
+  return rows
 }
