@@ -99,6 +99,9 @@ it.each(['fr', 'nl'] as Language[])('the DPO exports the data of a mother, revie
   const picker = page.getByLabel(tr(lang, 'dpoExports.requestLabel'), { exact: true })
   await picker.focus()
   await page.keyboard.type(request.code)
+  // The register may first show the list cached by the previous language's run, without this
+  // request; its option appears when the list is fetched again, and only then can it be chosen.
+  await page.getByRole('option', { name: new RegExp(request.code) }).waitFor()
   await page.keyboard.press('ArrowDown')
   await page.keyboard.press('Enter')
   await expect.poll(() => new URL(page.url()).searchParams.get('request')).toBe(request.id)
