@@ -290,6 +290,41 @@ it('reports progress while it runs', async () => {
   expect(await findJob(db(), id)).toMatchObject({ state: 'done', progress: { done: 3, total: 3 } })
 })
 
+it('keeps a kind marked alone alone when claims overlap: runOnce twice at once runs one, and the polling loop beside it none', async () => {
+  const release = deferred()
+  let heavyNow = 0
+  let heavyMost = 0
+  const heavy = defineJob({
+    kind: 'test.alone-once',
+    payload: Ids,
+    alone: true,
+    handler: async () => {
+      heavyNow += 1
+      heavyMost = Math.max(heavyMost, heavyNow)
+      await release.promise
+      heavyNow -= 1
+    },
+  })
+  await Promise.all([1, 2, 3].map((n) => enqueue(db(), heavy, { n })))
+  const runner = new JobRunner(cluster.first.services, [heavy], { pollMs: 10, concurrency: 3 })
+  const first = runner.runOnce()
+  const second = runner.runOnce()
+  // The second claim waits for the first, then finds the kind busy here: nothing due for it.
+  expect(await second).toBe(false)
+  runners.push(runner.start())
+  await sleep(150)
+  expect(heavyNow).toBe(1)
+  expect(runner.busy).toBe(1)
+  release.resolve()
+  expect(await first).toBe(true)
+  await until(
+    async () =>
+      (await db().selectFrom('jobs').select('state').where('kind', '=', 'test.alone-once').execute()).every((r) => r.state === 'done'),
+    'the heavy jobs done',
+  )
+  expect(heavyMost).toBe(1)
+})
+
 it('runs a kind marked alone one at a time in a runner, while other kinds run beside it', async () => {
   const release = deferred()
   let heavyNow = 0

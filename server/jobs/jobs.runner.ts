@@ -42,6 +42,8 @@ export class JobRunner {
   readonly #options: Required<Omit<RunnerOptions, 'log'>> & Pick<RunnerOptions, 'log'>
   #timer: NodeJS.Timeout | null = null
   #stopped = true
+  /** The claim under way, if any: claims are made one after another (see #take). */
+  #claiming: Promise<unknown> = Promise.resolve()
 
   constructor(services: Services, kinds: readonly JobDefinition[], options: RunnerOptions = {}) {
     this.#services = services
@@ -86,10 +88,33 @@ export class JobRunner {
 
   /** Claims one due job and runs it to its end; false when none was due. For tests and the CLI. */
   async runOnce(): Promise<boolean> {
-    const row = await this.#claim()
-    if (!row) return false
-    await this.#run(row)
+    const taken = await this.#take(() => false)
+    if (!taken) return false
+    await taken.done
     return true
+  }
+
+  /**
+   * Claims a due job and counts it as running here, one claim at a time: two claims that
+   * overlap (the polling loop woken twice, runOnce beside it) would otherwise both see a kind
+   * that runs alone as idle and both take one. `refuse` is asked once a job is claimed; when it
+   * says so, the job is not run and its lease runs out for another runner.
+   */
+  #take(refuse: () => boolean): Promise<{ done: Promise<void> } | undefined> {
+    const taken = this.#claiming.then(async () => {
+      const row = await this.#claim()
+      if (!row || refuse()) return undefined
+      const abort = new AbortController()
+      const done = this.#run(row, abort).finally(() => {
+        this.#running.delete(row.id)
+        // A slot is free: look again at once rather than after a whole poll interval.
+        this.#schedule(0)
+      })
+      this.#running.set(row.id, { kind: row.kind, done, abort })
+      return { done }
+    })
+    this.#claiming = taken.catch(() => undefined)
+    return taken
   }
 
   #schedule(ms: number): void {
@@ -103,18 +128,9 @@ export class JobRunner {
     this.#timer = null
     try {
       while (!this.#stopped && this.#running.size < this.#options.concurrency) {
-        const row = await this.#claim()
-        if (!row || this.#stopped) {
-          // Claimed just as the runner stopped: the lease runs out and another runner takes it.
-          break
-        }
-        const abort = new AbortController()
-        const done = this.#run(row, abort).finally(() => {
-          this.#running.delete(row.id)
-          // A slot is free: look again at once rather than after a whole poll interval.
-          this.#schedule(0)
-        })
-        this.#running.set(row.id, { kind: row.kind, done, abort })
+        // Claimed just as the runner stopped: the lease runs out and another runner takes it.
+        const taken = await this.#take(() => this.#stopped)
+        if (!taken) break
       }
     } catch {
       // The database is unreachable for now: try again at the next poll.
