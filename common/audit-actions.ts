@@ -238,6 +238,8 @@ export const AUDIT_ACTIONS = {
   'names.reindexed': 'system',
   // Issue 14: the progress facts of one case written once from its saved reviews, plan and network (CLI backfill).
   'progress_facts.backfilled': 'system',
+  // ADR 0014: the client's age band kept on a batch of cases opened before it was (CLI), naming the persons opened.
+  'cases.age_bands_kept': 'system',
   'job.retried': 'system',
   // Master key rotation and its check, by the operator through the CLI (counts and key ids, never key material).
   'keys.rotated': 'system',

@@ -1,3 +1,4 @@
+import { ageBandsBackfill } from './age-bands.command'
 import { progressFactsBackfill } from './progress-facts.command'
 import { indicatorSums } from './indicator-sums.command'
 import crypto from 'node:crypto'
@@ -33,6 +34,7 @@ const USAGE = `Usage: npm run parcours -- <command>
   names reindex                    make every person's search keys again (start-up does it when the
                                    name index changed; run it after restoring an older backup)
   progress-facts backfill          write the progress indicators' facts of cases saved before them
+  cases age-bands                  keep the client's age band on cases opened before it was kept
   indicators check                 compare the sums the indicators read (kept by triggers) with the
                                    same sums made afresh (exit 1 when they differ)
   indicators rebuild               make those sums again from the facts and sessions
@@ -183,6 +185,12 @@ async function run(argv: string[]): Promise<number> {
     if (command === 'keys' && (sub === 'rotate' || sub === 'verify')) {
       const f = flags(rest)
       return await keysCommand(services, config, sub, { batch: f.get('batch')?.[0], pauseMs: f.get('pause-ms')?.[0] })
+    }
+    if (command === 'cases' && sub === 'age-bands') {
+      const done = await ageBandsBackfill(await systemContext(services, null, 'cli'), (n) => process.stderr.write(`\r${n} cases`))
+      if (done) process.stderr.write('\n')
+      console.log(`age bands kept for ${done} cases`)
+      return 0
     }
     if (command === 'progress-facts' && sub === 'backfill') {
       const done = await progressFactsBackfill(await systemContext(services, null, 'cli'), (n) => process.stderr.write(`\r${n} cases`))

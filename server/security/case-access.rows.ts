@@ -3,6 +3,7 @@ import type { Database } from '../db/schema'
 import type { Trx } from '../http/context'
 import { fail } from '../http/errors'
 import type { ChangeableCase, ManageableCase, OpenedCase } from './case-access.open'
+import type { OpenedPerson } from './person-access.open'
 import { CASE_QUERIES, type CaseRowValues, type CaseTable } from './case-tables'
 
 /**
@@ -62,4 +63,27 @@ export function deleteRows<T extends CaseTable>(trx: Trx, acc: ChangeableCase, t
 /** An update of the case's own row (status, details, version), limited to this case. */
 export function updateCase(trx: Trx, acc: ManageableCase) {
   return trx.updateTable('accompaniments').where('accompaniments.id', '=', acc.id)
+}
+
+type AgeBand = NonNullable<Database['accompaniments']['age_band']['__select__']>
+
+/**
+ * The client's age band on each of their cases (migration 0068, ADR 0014), once their birth year is
+ * set or corrected: a value derived from the person's own record, which `person` proves was opened
+ * for this change, so written on every case of theirs whoever manages it. Each case's band is of the
+ * day it opened (`bandOf`). Erased cases keep none; restricted ones are kept right, being stored.
+ */
+export async function setClientAgeBands(trx: Trx, person: OpenedPerson, bandOf: (openedAt: string) => AgeBand): Promise<void> {
+  const cases = await trx
+    .selectFrom('accompaniments')
+    .select(['id', 'created_at', 'age_band'])
+    .where('person_id', '=', person.id)
+    .where('erased_at', 'is', null)
+    .execute()
+  const changed = new Map<AgeBand, string[]>()
+  for (const c of cases) {
+    const band = bandOf(c.created_at)
+    if (band !== c.age_band) changed.set(band, [...(changed.get(band) ?? []), c.id])
+  }
+  for (const [band, ids] of changed) await trx.updateTable('accompaniments').set({ age_band: band }).where('id', 'in', ids).execute()
 }

@@ -41,7 +41,7 @@ export {
   casesForMaintenance,
   openCase,
 } from './case-access.open'
-export { type CreatedCase, deleteRows, insertCase, insertRows, rowsOf, updateCase, updateRows } from './case-access.rows'
+export { type CreatedCase, deleteRows, insertCase, insertRows, rowsOf, setClientAgeBands, updateCase, updateRows } from './case-access.rows'
 export { type CasePage, type Scope, countedCases, researchTeams, visibleCases, visiblePage, visibleRows } from './case-access.lists'
 export { type OutsideCase, caseOutsideGrant, insertOutsideRows, reviewableGrants } from './case-access.glass'
 export { personLedThroughCase, personReachableThroughCase } from './case-access.persons'

@@ -109,7 +109,8 @@ export async function erasePerson(
   if (cases.length) {
     await trx
       .updateTable('accompaniments')
-      .set({ ...emptied('accompaniments'), erased_at: now })
+      // The age band goes too (ADR 0014): a tombstone keeps dates and counts, nothing of the person.
+      .set({ ...emptied('accompaniments'), age_band: null, erased_at: now })
       .where('id', 'in', cases)
       .execute()
     for (const table of CASE_TABLES) {

@@ -6,9 +6,10 @@ export type StudyCasePage = { after: { createdAt: string; id: string } | null; l
 /**
  * The door of action research (issue 14) to a team's cases, for an extract of an approved study,
  * taken by one of its researchers or the DPO (modules/extracts checks that through
- * extractableStudy before it knocks). It answers indexed columns only — kind, framework, status,
- * dates, gender, postcode, counts — and one sealed value, the client's birth year, opened with
- * their key on the audit entry of the extract. Erased cases and persons (tombstones) and restricted
+ * extractableStudy before it knocks). It answers columns kept in the clear only — kind, framework,
+ * status, dates, gender, postcode, the client's age band when the case opened (ADR 0014), counts —
+ * and, for a case from before its age band was kept, one sealed value, the client's birth year,
+ * opened with their key on the audit entry of the extract. Erased cases and persons (tombstones) and restricted
  * ones (GDPR art. 18; a case's flag covers its client and the person it concerns) never come out.
  *
  * One page of the team's cases, in the order they opened (then by id), after the last case of the
@@ -39,11 +40,17 @@ export function studyCases(trx: Trx, teamId: string, options: { birthYears: bool
         'accompaniments.created_at',
         // The latest approved closure, kept by the lifecycle (migration 0064).
         'accompaniments.closed_at',
+        'accompaniments.age_band',
         'persons.gender',
         'persons.postcode',
       ])
-      // The sealed birth year comes with its case, when asked for: one statement, not one more per slice.
-      .$if(options.birthYears, (q) => q.select('persons.birth_year_sealed'))
+      // The sealed birth year comes with its case when asked for and its band is not kept yet (a
+      // case from before migration 0068 that `cases age-bands` has not reached): one statement.
+      .$if(options.birthYears, (q) =>
+        q.select((eb) =>
+          eb.case().when('accompaniments.age_band', 'is', null).then(eb.ref('persons.birth_year_sealed')).end().as('birth_year_sealed'),
+        ),
+      )
       .orderBy('accompaniments.created_at')
       .orderBy('accompaniments.id')
       .limit(limit)

@@ -6,6 +6,7 @@ import type { Insertable } from 'kysely'
 import type { Database } from '../db/schema'
 import { toJson } from '../db/json'
 import type { Services } from '../http/context'
+import { ageBandOf } from '../modules/extracts/extract.generalise'
 import { createUser } from '../modules/users/users.commands'
 import { seedPersons } from './persons.seed'
 import { pick, rng } from './synthetic'
@@ -128,7 +129,7 @@ export async function seedCaseload(
   while (accompaniments < scale.accompaniments) {
     const page = await services.db
       .selectFrom('persons')
-      .select('id')
+      .select(['id', 'birth_year_sealed'])
       .where('id', '>', after)
       .where('created_by', '=', author)
       .orderBy('id')
@@ -201,6 +202,10 @@ export async function seedCaseload(
           closure_reason_sealed: sealed.closure_reason_sealed ?? null,
           closure_outcome: status === 'closed' || status === 'closing' ? pick(r, OUTCOMES) : null,
           closed_at: open ? null : iso(updatedMs),
+          age_band: ageBandOf(
+            services.codec.openRow('persons', key, person.id, { birth_year_sealed: person.birth_year_sealed }).birth_year,
+            iso(createdMs),
+          ),
           created_by: members[0] as string,
           created_at: iso(createdMs),
           updated_at: iso(updatedMs),

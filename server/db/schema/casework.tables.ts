@@ -18,6 +18,7 @@ import type { LifeDomain, Perspective } from '../../../common/contracts/desistan
 import type { ErasureRefusalReason } from '../../../common/contracts/erasures.contracts'
 import type { ClientKinds, InstrumentDefinition, InstrumentPurpose } from '../../../common/contracts/instruments.contracts'
 import type { GENDERS, PersonLanguage } from '../../../common/contracts/persons.contracts'
+import type { AGE_BANDS } from '../../../common/contracts/study-variables.contracts'
 import type { TaskStatus } from '../../../common/contracts/tasks.contracts'
 import type { DocumentCategory } from '../../../common/contracts/accompaniments.contracts'
 import type { DatePrecision, Phase, TrajectoryKind } from '../../../common/contracts/trajectory.contracts'
@@ -106,6 +107,8 @@ export interface CaseworkTables {
     erased_at: ColumnType<string | null, string | null | undefined, string | null>
     /** 0064: when its closure was approved, while closed (the lifecycle keeps it). */
     closed_at: ColumnType<string | null, string | null | undefined, string | null>
+    /** 0068: the client's age band when the case opened (ADR 0014); NULL until filled for older cases. */
+    age_band: ColumnType<OneOf<typeof AGE_BANDS> | null, OneOf<typeof AGE_BANDS> | null | undefined, OneOf<typeof AGE_BANDS> | null>
   }
   accompaniment_workers: { accompaniment_id: string; user_id: string; role: OneOf<typeof WORKER_ROLES> }
   accompaniment_events: {

@@ -14,7 +14,8 @@ import {
   updateCase,
   updateRows,
 } from '../../security/case-access'
-import { openPerson } from '../../security/person-access'
+import { type OpenedPerson, openPerson } from '../../security/person-access'
+import { ageBandOf } from '../extracts/extract.generalise'
 import { newCode } from '../persons/person-code'
 import { notify } from '../notifications/notifications'
 import { workersOf } from './accompaniments.queries'
@@ -81,9 +82,9 @@ async function setWorkers(trx: Trx, id: string, primary: string, coWorkers: stri
 }
 
 /** A person named in the request must be one the actor may read; any other is an unknown person, whether or not they exist. */
-async function checkPerson(trx: Trx, actor: Actor, id: string, field: string): Promise<void> {
+async function checkPerson(trx: Trx, actor: Actor, id: string, field: string): Promise<OpenedPerson> {
   try {
-    await openPerson(trx, actor, id)
+    return await openPerson(trx, actor, id)
   } catch (error) {
     if (error instanceof AppError && error.code === 'resource.not_found') throw invalidField(field, 'unknown_person', 'Unknown person')
     throw error
@@ -101,7 +102,7 @@ export async function createAccompaniment(
   then: { type: TimelineEventType; data: Record<string, unknown> }[] = [],
 ): Promise<string> {
   const actor = ctx.user
-  await checkPerson(trx, actor, input.personId, 'personId')
+  const client = await checkPerson(trx, actor, input.personId, 'personId')
   if (input.concernedPersonId) {
     if (input.concernedPersonId === input.personId)
       throw invalidField('concernedPersonId', 'same_as_client', 'The client cannot be the concerned person')
@@ -115,6 +116,8 @@ export async function createAccompaniment(
   const id = crypto.randomUUID()
   const now = ctx.now()
   const key = await ctx.codec.personKey(trx, input.personId)
+  // The client's age band on the day the case opens, kept in the clear for studies (ADR 0014).
+  const { birth_year: birthYear } = ctx.codec.openRow('persons', key, client.id, { birth_year_sealed: client.birth_year_sealed })
   const f = input.framework
   const acc = await insertCase(trx, {
     id,
@@ -147,6 +150,7 @@ export async function createAccompaniment(
       closure_reason: null,
     }),
     closure_outcome: null,
+    age_band: ageBandOf(birthYear, now),
     created_by: actor.userId,
     created_at: now,
     updated_at: now,

@@ -339,6 +339,8 @@ describe('a confirmed erasure', () => {
     expect(person.erased_at).toEqual(expect.any(String))
     const session = await db.selectFrom('case_sessions').select('notes_sealed').where('accompaniment_id', '=', c.caseId).execute()
     expect(session).toEqual([{ notes_sealed: null }])
+    // The case keeps no age band (ADR 0014): it had one, 'unknown', from its opening.
+    expect(await db.selectFrom('accompaniments').select('age_band').where('id', '=', c.caseId).execute()).toEqual([{ age_band: null }])
     const request = await db
       .selectFrom('dpo_requests')
       .select(['details_sealed', 'key_id'])

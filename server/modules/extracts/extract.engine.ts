@@ -44,9 +44,10 @@ export type ExtractPage = {
 /**
  * One page of records, one per accompaniment of the study's team, whenever it opened: erased
  * cases (and those of erased persons) are left out, as are restricted ones (GDPR art. 18: the
- * case's flag covers its client and the person it concerns). Only indexed columns are read,
- * except the client's birth year, opened with their key (so the audit entry of the page names
- * them) and only when the study asks for the age band. The held sessions are counted in the same
+ * case's flag covers its client and the person it concerns). Only columns kept in the clear are
+ * read, the age band among them (ADR 0014), except for a case from before the band was kept: its
+ * client's birth year is opened with their key (so the audit entry of the page names them), and
+ * only when the study asks for the age band. The held sessions are counted in the same
  * transaction, so each record is of one moment even though the pages are not.
  */
 export async function readExtractPage(
@@ -65,7 +66,14 @@ export async function readExtractPage(
         cases.map((c) => c.id),
       )
     : new Map<string, number>()
-  const birthYears = ageBand ? await studyBirthYears(trx, codec, cases) : new Map<string, number | null>()
+  // Only cases whose band is not kept yet open their client's birth year (ADR 0014).
+  const birthYears = ageBand
+    ? await studyBirthYears(
+        trx,
+        codec,
+        cases.filter((c) => c.age_band === null),
+      )
+    : new Map<string, number | null>()
 
   // The service day of each instant, through one offset per UTC day (service-day.ts).
   const dayOf = serviceDays()
@@ -79,7 +87,7 @@ export async function readExtractPage(
   function valueOf(variable: StudyVariable, c: (typeof cases)[number], closedAt: string | null): string {
     switch (variable) {
       case 'age_band':
-        return ageBandOf(birthYears.get(c.person_id) ?? null, c.created_at, dayOf)
+        return c.age_band ?? ageBandOf(birthYears.get(c.person_id) ?? null, c.created_at, dayOf)
       case 'gender':
         return c.gender
       case 'province':

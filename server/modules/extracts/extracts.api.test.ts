@@ -1,7 +1,9 @@
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Agent, auditRows, json, serviceAt, serviceDate, startTestApp, type TestApp } from '../../test/harness'
+import { ageBandsBackfill } from '../../cli/age-bands.command'
 import { rotateKeys } from '../../ops/key-rotation'
+import { systemContext } from '../../seed/system-context'
 import { openBytes } from '../../security/aead'
 import { Codec } from '../../security/codec'
 import { quarterOf } from './extract.generalise'
@@ -78,6 +80,23 @@ function expectNoPlaintext(rows: string[][]) {
   const text = [header!, ...records.map((r) => r.slice(1))].flat().join('\n').toLowerCase()
   for (const p of PLAINTEXTS) expect(text, p).not.toContain(p.toLowerCase())
   for (const postcode of ['1000', '6700']) expect(text).not.toContain(postcode)
+}
+
+/** The pages an extract's job read (their audit entries) and the persons those entries name. */
+async function pagesRead(extractId: string) {
+  const reads = (await auditRows(t.services, 'study.extract_read')).filter((r) => JSON.parse(r.details as string).extractId === extractId)
+  const rows = reads.length
+    ? await t.services.db
+        .selectFrom('audit_persons')
+        .select('person_id')
+        .where(
+          'seq',
+          'in',
+          reads.map((r) => r.seq),
+        )
+        .execute()
+    : []
+  return { pages: reads.length, persons: new Set(rows.map((r) => r.person_id)) }
 }
 
 beforeAll(async () => {
@@ -166,25 +185,17 @@ describe('study extracts', () => {
     const nl = json(await download(rA, studyA, (await extract(rA, studyA, 'nl')).id, 'dictionary'))
     expect(nl.variables[1].meaning).toMatch(/geboortejaar/)
 
-    // Asked by the researcher; read and stored by the job, whose entries name the persons whose birth year it opened.
+    // Asked by the researcher; read and stored by the job. Its pages open no sealed value (each
+    // case keeps its client's age band, ADR 0014), so their entries name no person.
     const [created] = (await auditRows(t.services, 'study.extract_created')).filter((r) => r.subject_id === studyA)
     expect(created).toMatchObject({ actor_id: rA.userId, subject_type: 'study', outcome: 'success' })
     expect(JSON.parse(created!.details as string)).toMatchObject({ studyId: studyA, extractId: e.id, variables: e.variables })
     const [stored] = (await auditRows(t.services, 'study.extract_stored')).filter((r) => JSON.parse(r.details as string).extractId === e.id)
     expect(stored).toMatchObject({ actor_id: null, subject_type: 'study', subject_id: studyA, outcome: 'success' })
     expect(JSON.parse(stored!.details as string)).toMatchObject({ requestedBy: rA.userId, variables: e.variables, records: 6, dropped: 1 })
-    const reads = (await auditRows(t.services, 'study.extract_read')).filter((r) => JSON.parse(r.details as string).extractId === e.id)
-    const named = await t.services.db
-      .selectFrom('audit_persons')
-      .select('person_id')
-      .where(
-        'seq',
-        'in',
-        reads.map((r) => r.seq),
-      )
-      .execute()
-    // The seven cases' clients (the teenager too: read, then dropped); not the restricted nor the erased person.
-    expect(new Set(named.map((n) => n.person_id))).toEqual(new Set(personIds.slice(0, 7)))
+    const { pages, persons } = await pagesRead(e.id)
+    expect(pages).toBeGreaterThan(0)
+    expect(persons).toEqual(new Set())
     const downloads = (await auditRows(t.services, 'study.extract_downloaded')).filter((r) => r.subject_id === studyA)
     expect(downloads.map((r) => JSON.parse(r.details as string).format)).toEqual(expect.arrayContaining(['csv', 'xlsx', 'dictionary']))
 
@@ -250,6 +261,70 @@ describe('study extracts', () => {
     const a = csvRows((await download(rA, studyA, whole.id, 'csv')).rawPayload)
     const b = csvRows((await download(rA, studyA, paged.id, 'csv')).rawPayload)
     expect(b).toEqual(a)
+  })
+
+  it('keeps the client’s age band on the case from its opening, and moves it when the birth year is corrected', async () => {
+    const bandOf = async (caseId: string) =>
+      (await t.services.db.selectFrom('accompaniments').select('age_band').where('id', '=', caseId).executeTakeFirstOrThrow()).age_band
+    const bands = await Promise.all(caseIds.slice(0, 7).map(bandOf))
+    expect(bands).toEqual([...Array(6).fill('36_50'), 'under_18'])
+    // No birth year at all: unknown, as an extract says.
+    const unknown = await openCase({ firstName: 'Sans', lastName: 'Année', postcode: '1000', gender: 'female' })
+    expect(await bandOf(unknown.caseId)).toBe('unknown')
+    // A second case of the same person, then the birth year given: both cases move.
+    const second = json(await worker.post('/api/accompaniments', { kind: 'concerned', personId: unknown.personId, teamId: team }))
+    const person = json(await worker.get(`/api/persons/${unknown.personId}`))
+    const put = await worker.put(
+      `/api/persons/${unknown.personId}`,
+      { firstName: 'Sans', lastName: 'Année', birthYear: YEAR - 20, postcode: '1000', gender: 'female' },
+      { 'if-match': `"${person.version}"` },
+    )
+    expect(put.statusCode, put.body).toBe(200)
+    expect([await bandOf(unknown.caseId), await bandOf(second.id)]).toEqual(['18_25', '18_25'])
+    // A birth date instead of a year: the year is the date's.
+    const again = json(await worker.get(`/api/persons/${unknown.personId}`))
+    await worker.put(
+      `/api/persons/${unknown.personId}`,
+      { firstName: 'Sans', lastName: 'Année', birthDate: `${YEAR - 60}-01-02`, postcode: '1000', gender: 'female' },
+      { 'if-match': `"${again.version}"` },
+    )
+    expect([await bandOf(unknown.caseId), await bandOf(second.id)]).toEqual(['over_50', 'over_50'])
+    // Out of the team's extracts again: two more records would change the other tests' counts.
+    const at = new Date().toISOString()
+    await t.services.db.updateTable('accompaniments').set({ erased_at: at }).where('person_id', '=', unknown.personId).execute()
+    await t.services.db.updateTable('persons').set({ erased_at: at }).where('id', '=', unknown.personId).execute()
+  })
+
+  it('opens the birth year of cases from before the band was kept, naming those persons, until `cases age-bands` keeps theirs', async () => {
+    const kept = csvRows((await download(rB, studyB, (await extract(rB, studyB)).id, 'csv')).rawPayload)
+    const bands = new Map(
+      (await t.services.db.selectFrom('accompaniments').select(['id', 'age_band']).where('id', 'in', caseIds.slice(0, 7)).execute()).map(
+        (r) => [r.id, r.age_band],
+      ),
+    )
+    // As a database from before migration 0068 holds them: three cases without their band.
+    const older = caseIds.slice(0, 3)
+    await t.services.db.updateTable('accompaniments').set({ age_band: null }).where('id', 'in', older).execute()
+    const e = await extract(rB, studyB)
+    expect(csvRows((await download(rB, studyB, e.id, 'csv')).rawPayload)).toEqual(kept)
+    expect((await pagesRead(e.id)).persons).toEqual(new Set(personIds.slice(0, 3)))
+
+    // The operator's command keeps them (the restricted and erased persons' cases stay without).
+    const done = await ageBandsBackfill(await systemContext(t.services, null, 'test'))
+    expect(done).toBe(3)
+    const after = new Map(
+      (await t.services.db.selectFrom('accompaniments').select(['id', 'age_band']).where('id', 'in', caseIds.slice(0, 7)).execute()).map(
+        (r) => [r.id, r.age_band],
+      ),
+    )
+    expect(after).toEqual(bands)
+    const [entry] = await auditRows(t.services, 'cases.age_bands_kept')
+    const opened = await t.services.db.selectFrom('audit_persons').select('person_id').where('seq', '=', entry!.seq).execute()
+    expect(new Set(opened.map((r) => r.person_id))).toEqual(new Set(personIds.slice(0, 3)))
+    expect(await ageBandsBackfill(await systemContext(t.services, null, 'test'))).toBe(0)
+    const last = await extract(rB, studyB)
+    expect((await pagesRead(last.id)).persons).toEqual(new Set())
+    expect(csvRows((await download(rB, studyB, last.id, 'csv')).rawPayload)).toEqual(kept)
   })
 
   it('gives up, saying why, when the study stopped being extractable before its job ran', async () => {

@@ -5,6 +5,8 @@ import { toJson } from '../../db/json'
 import type { RequestContext, Trx } from '../../http/context'
 import { type OpenedPerson, replaceNameSet, updatePersonRow } from '../../security/person-access'
 import { fail, invalidField } from '../../http/errors'
+import { setClientAgeBands } from '../../security/case-access'
+import { ageBandOf } from '../extracts/extract.generalise'
 import { isKnownPostcode } from '../postcodes/postcodes.data'
 import { newPersonCode } from './person-code'
 
@@ -15,13 +17,16 @@ function checkInput(input: Input): void {
   if (input.birthDate && Date.parse(input.birthDate) > Date.now()) throw invalidField('birthDate', 'in_future', 'Birth date in the future')
 }
 
+/** The birth year kept: the one given, else the birth date's. */
+const birthYearOf = (input: Input): number | null => input.birthYear ?? (input.birthDate ? Number(input.birthDate.slice(0, 4)) : null)
+
 function sealedValues(ctx: RequestContext, key: Buffer, id: string, input: Input) {
   return ctx.codec.sealRow('persons', key, id, {
     first_name: input.firstName,
     last_name: input.lastName,
     other_names: input.otherNames,
     birth_date: input.birthDate ?? null,
-    birth_year: input.birthYear ?? (input.birthDate ? Number(input.birthDate.slice(0, 4)) : null),
+    birth_year: birthYearOf(input),
     phone: input.phone,
     email: input.email ?? null,
     notes: input.notes,
@@ -70,4 +75,7 @@ export async function updatePerson(ctx: RequestContext, trx: Trx, person: Opened
     .executeTakeFirst()
   if (Number(result.numUpdatedRows) === 0) throw fail('version.mismatch')
   await replaceNameSet(trx, id, ctx.names.personSet(input))
+  // A corrected birth year moves the age band kept on each of their cases (ADR 0014).
+  const birthYear = birthYearOf(input)
+  await setClientAgeBands(trx, person, (openedAt) => ageBandOf(birthYear, openedAt))
 }
