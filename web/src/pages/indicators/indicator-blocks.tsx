@@ -88,7 +88,8 @@ export function TwoWayTable({
   className?: string
   rowHeading: string
   rows: readonly { key: string; label: string }[]
-  columns: readonly { key: string; label: string }[]
+  /** `short`: a column's heading on a phone, where the long one would push the totals out of view. */
+  columns: readonly { key: string; label: string; short?: string }[]
   table: Pick<TwoWay, 'cells' | 'rowTotals' | 'columnTotals' | 'total'>
 }) {
   const { t } = useTranslation()
@@ -102,7 +103,16 @@ export function TwoWayTable({
             <Table.Th scope="col">{rowHeading}</Table.Th>
             {columns.map((c) => (
               <Table.Th key={c.key} scope="col" ta="right">
-                {c.label}
+                {c.short ? (
+                  <>
+                    <span className="column-long">{c.label}</span>
+                    <span className="column-short" aria-hidden="true">
+                      {c.short}
+                    </span>
+                  </>
+                ) : (
+                  c.label
+                )}
               </Table.Th>
             ))}
             <Table.Th scope="col" ta="right">
@@ -155,6 +165,7 @@ export function KindFrameworkBlock({
   rowLabel,
   columnLabel,
   rowHeading,
+  columnShort,
 }: {
   id: string
   title: string
@@ -163,6 +174,8 @@ export function KindFrameworkBlock({
   rowLabel?: (key: string) => string
   columnLabel?: (key: string) => string
   rowHeading?: string
+  /** A column's shorter heading for the table on a phone (the chart's legend keeps the full one). */
+  columnShort?: (key: string) => string
 }) {
   const { t } = useTranslation()
   const fmt = useFormat()
@@ -203,7 +216,7 @@ export function KindFrameworkBlock({
           className="indicators-two-way"
           rowHeading={rowHeading ?? t('indicators.kind')}
           rows={table.rows.map((r) => ({ key: r, label: kind(r) }))}
-          columns={table.columns.map((c) => ({ key: c, label: framework(c) }))}
+          columns={table.columns.map((c) => ({ key: c, label: framework(c), short: columnShort?.(c) }))}
           table={table}
         />
       </SimpleGrid>

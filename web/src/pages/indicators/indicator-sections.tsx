@@ -55,6 +55,7 @@ export function MoreIndicators({ d }: { d: Indicators }) {
   const themes = d.contacts.byTheme
   const domain = (k: string) => t(`lifeDomains.${k}`)
   const change = (k: string) => t(`indicators.change.${k}`)
+  const changeShort = (k: string) => t(`indicators.changeShort.${k}`)
   const yesNo = (k: string) => t(`indicators.yesNo.${k}`)
   const p = d.progress
   return (
@@ -67,6 +68,7 @@ export function MoreIndicators({ d }: { d: Indicators }) {
           table={p.reviewsByWorker}
           rowLabel={domain}
           columnLabel={change}
+          columnShort={changeShort}
           rowHeading={t('indicators.domain')}
         />
         <KindFrameworkBlock
@@ -76,6 +78,7 @@ export function MoreIndicators({ d }: { d: Indicators }) {
           table={p.reviewsByPerson}
           rowLabel={domain}
           columnLabel={change}
+          columnShort={changeShort}
           rowHeading={t('indicators.domain')}
         />
         <KindFrameworkBlock
