@@ -72,6 +72,9 @@ export async function openDataset(kind: 'sqlite' | 'postgres', pgUrl: string, ke
     stored,
     save: (s: Stored) => fs.writeFileSync(storedFile, JSON.stringify(s)),
     masterKey,
+    /** Where the dataset lives, for a process of its own (the built server) once this one is closed. */
+    url,
+    dataDir,
     async close() {
       await close()
       await drop()

@@ -35,6 +35,20 @@ export function pseudonymOf(key: Buffer, accompanimentId: string): string {
  */
 export const EXTRACT_PAGE = 1000
 
+/**
+ * One string per generalised value, shared by every record that holds it: each value read from a
+ * row (a gender, a kind, a band) or made (a quarter) is a string of its own, eight per record, and
+ * 120,000 records held them all until the files were written. The values are the catalogue's, a
+ * few hundred at most (quarters grow by four a year), so the table stays small.
+ */
+const SHARED = new Map<string, string>()
+function shared(value: string): string {
+  const known = SHARED.get(value)
+  if (known !== undefined) return known
+  SHARED.set(value, value)
+  return value
+}
+
 export type ExtractPage = {
   records: ExtractRecord[]
   /** Where the next page starts; null when this page was the last. */
@@ -81,7 +95,7 @@ export async function readExtractPage(
   const records = cases.map((c) => {
     const closedAt = c.status === 'closed' && typeof c.closed_at === 'string' ? c.closed_at : null
     const record: ExtractRecord = { pseudonym: pseudonymOf(pseudonymKey, c.id) }
-    for (const v of variables) record[v] = valueOf(v, c, closedAt)
+    for (const v of variables) record[v] = shared(valueOf(v, c, closedAt))
     return record
   })
   function valueOf(variable: StudyVariable, c: (typeof cases)[number], closedAt: string | null): string {

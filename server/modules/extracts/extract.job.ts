@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { StudyView } from '../../../common/contracts/studies.contracts'
 import type { Trx } from '../../http/context'
 import { defineJob, JobError, type RunningJob } from '../../jobs/job.definition'
-import { sealBytes } from '../../security/aead'
+import { sealBytes, sealParts } from '../../security/aead'
 import { studyCaseCount } from '../../security/study-door'
 import { serviceToday } from '../../time/service-day'
 import { extractableStudy } from '../studies/studies.queries'
@@ -77,8 +77,9 @@ export const studyExtractJob = defineJob({
     records.length = 0
     const key = crypto.randomBytes(32)
     const files = {
-      csv: sealBytes(key, await toCsv(result), extractFileAad(extractId, 'csv')),
-      xlsx: sealBytes(key, await toXlsx(result), extractFileAad(extractId, 'xlsx')),
+      // Each file sealed part by part as it is made, never held both plain and sealed.
+      csv: sealParts(key, await toCsv(result), extractFileAad(extractId, 'csv')),
+      xlsx: sealParts(key, await toXlsx(result), extractFileAad(extractId, 'xlsx')),
       dictionary: sealBytes(
         key,
         toDictionary(result, { studyTitle: study.title, language: extract.language, createdAt: extract.created_at }),

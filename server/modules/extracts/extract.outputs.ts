@@ -18,8 +18,11 @@ const CSV_LINES_PER_PART = 5000
  */
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve))
 
-/** RFC 4180: CRLF line ends, fields quoted when they must be; UTF-8 with a BOM so spreadsheets read it as such. */
-export async function toCsv(result: ExtractResult): Promise<Buffer> {
+/**
+ * RFC 4180: CRLF line ends, fields quoted when they must be; UTF-8 with a BOM so spreadsheets read
+ * it as such. In parts, for sealParts to seal one by one (Buffer.concat makes the one file).
+ */
+export async function toCsv(result: ExtractResult): Promise<Buffer[]> {
   const columns = columnsOf(result)
   const line = (values: string[]) => `${values.map(cell).join(',')}\r\n`
   // In parts, not one array of lines joined at the end: the records are held once, not three times.
@@ -30,14 +33,14 @@ export async function toCsv(result: ExtractResult): Promise<Buffer> {
     parts.push(Buffer.from(text, 'utf8'))
     await yieldToRequests()
   }
-  return Buffer.concat(parts)
+  return parts
 }
 
 /**
  * The workbook written as a stream, each row committed as it is added: the in-memory workbook kept
- * an object per cell (a million for 120,000 records) until the end.
+ * an object per cell (a million for 120,000 records) until the end. In parts, as the stream gave them.
  */
-export async function toXlsx(result: ExtractResult): Promise<Buffer> {
+export async function toXlsx(result: ExtractResult): Promise<Buffer[]> {
   const out = new PassThrough()
   const chunks: Buffer[] = []
   out.on('data', (c: Buffer) => chunks.push(c))
@@ -61,5 +64,5 @@ export async function toXlsx(result: ExtractResult): Promise<Buffer> {
   sheet.commit()
   await workbook.commit()
   await done
-  return Buffer.concat(chunks)
+  return chunks
 }
