@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../server/seed/demo.data'
 import { seedDemo } from '../server/seed/demo.seed'
 import { LANGUAGE_STORAGE_KEY } from './i18n-checks'
-import { expectNoAxeViolations, launchBrowser, SCREENSHOTS, SHOT_TIMEOUT, startServer } from './support'
+import { expectNoAxeViolations, fullShot, launchBrowser, SCREENSHOTS, startServer } from './support'
 
 /**
  * Issue 12, "charts and pictures that hold": the case overview's charts on a 390 px phone, at
@@ -92,7 +92,7 @@ for (const language of ['fr', 'nl'] as const) {
       await page.goto(`${server.url}/accompaniments/${caseId}`)
       await page.getByTestId('progress-radar').waitFor()
       await showAllCharts(page)
-      await page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SCREENSHOTS, `charts-${language}-${width}.png`), fullPage: true })
+      await fullShot(page, path.join(SCREENSHOTS, `charts-${language}-${width}.png`))
 
       const scroll = await page.evaluate(() => ({
         scroll: document.documentElement.scrollWidth,

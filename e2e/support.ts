@@ -16,6 +16,20 @@ export const SCREENSHOTS = path.resolve('.test-results/screenshots')
  */
 export const SHOT_TIMEOUT = 120_000
 
+/**
+ * A full-page screenshot for people to look at. Chromium's capture now and then stalls under CI's
+ * load (stop 39: 120 s on one phone page, every assertion of the test still to come): after 45 s it
+ * is taken again, of the viewport only, so that the test goes on to what it checks; a second stall fails.
+ */
+export async function fullShot(page: Page, file: string): Promise<void> {
+  try {
+    await page.screenshot({ timeout: 45_000, path: file, fullPage: true })
+  } catch (error) {
+    if (!(error instanceof Error) || error.name !== 'TimeoutError') throw error
+    await page.screenshot({ timeout: SHOT_TIMEOUT, path: file })
+  }
+}
+
 /** The real server with the built web app, on a free loopback port. */
 export async function startServer(options: { demo?: boolean } = {}) {
   const t = await startTestApp({ demo: options.demo ?? false, webRoot: path.resolve('dist/web') })
