@@ -24,7 +24,8 @@ const stampFile = path.join(dist, 'build-stamp.json')
 const SERVER_DIRS = ['server', 'common']
 const INPUTS = ['server', 'common', 'web', 'package-lock.json', 'vite.config.ts', 'scripts/build.mjs']
 
-const isTest = (rel) => /\.test\.tsx?$/.test(rel) || rel.startsWith('server/test/')
+// Fixtures are test support (they import vitest): left out, so a server file importing one fails to start.
+const isTest = (rel) => /\.(test|fixture)\.tsx?$/.test(rel) || rel.startsWith('server/test/')
 
 function walk(rel) {
   const abs = path.join(root, rel)

@@ -290,21 +290,26 @@ it('reports progress while it runs', async () => {
   expect(await findJob(db(), id)).toMatchObject({ state: 'done', progress: { done: 3, total: 3 } })
 })
 
-it('keeps a kind marked alone alone when claims overlap: runOnce twice at once runs one, and the polling loop beside it none', async () => {
+/** A kind marked alone whose jobs hold their slot until released, counting how many run at once. */
+function aloneJob(kind: string) {
   const release = deferred()
-  let heavyNow = 0
-  let heavyMost = 0
+  const gauge = { now: 0, most: 0 }
   const heavy = defineJob({
-    kind: 'test.alone-once',
+    kind,
     payload: Ids,
     alone: true,
     handler: async () => {
-      heavyNow += 1
-      heavyMost = Math.max(heavyMost, heavyNow)
+      gauge.now += 1
+      gauge.most = Math.max(gauge.most, gauge.now)
       await release.promise
-      heavyNow -= 1
+      gauge.now -= 1
     },
   })
+  return { heavy, release, gauge }
+}
+
+it('keeps a kind marked alone alone when claims overlap: runOnce twice at once runs one, and the polling loop beside it none', async () => {
+  const { heavy, release, gauge } = aloneJob('test.alone-once')
   await Promise.all([1, 2, 3].map((n) => enqueue(db(), heavy, { n })))
   const runner = new JobRunner(cluster.first.services, [heavy], { pollMs: 10, concurrency: 3 })
   const first = runner.runOnce()
@@ -313,7 +318,7 @@ it('keeps a kind marked alone alone when claims overlap: runOnce twice at once r
   expect(await second).toBe(false)
   runners.push(runner.start())
   await sleep(150)
-  expect(heavyNow).toBe(1)
+  expect(gauge.now).toBe(1)
   expect(runner.busy).toBe(1)
   release.resolve()
   expect(await first).toBe(true)
@@ -322,25 +327,12 @@ it('keeps a kind marked alone alone when claims overlap: runOnce twice at once r
       (await db().selectFrom('jobs').select('state').where('kind', '=', 'test.alone-once').execute()).every((r) => r.state === 'done'),
     'the heavy jobs done',
   )
-  expect(heavyMost).toBe(1)
+  expect(gauge.most).toBe(1)
 })
 
 it('runs a kind marked alone one at a time in a runner, while other kinds run beside it', async () => {
-  const release = deferred()
-  let heavyNow = 0
-  let heavyMost = 0
+  const { heavy, release, gauge } = aloneJob('test.alone')
   const lightDone: number[] = []
-  const heavy = defineJob({
-    kind: 'test.alone',
-    payload: Ids,
-    alone: true,
-    handler: async () => {
-      heavyNow += 1
-      heavyMost = Math.max(heavyMost, heavyNow)
-      await release.promise
-      heavyNow -= 1
-    },
-  })
   const light = defineJob({
     kind: 'test.beside',
     payload: Ids,
@@ -357,7 +349,7 @@ it('runs a kind marked alone one at a time in a runner, while other kinds run be
   // The light jobs run while the first heavy one holds its slot; the other heavy ones wait queued.
   await until(async () => lightDone.length === 2, 'the light jobs done')
   await sleep(100)
-  expect(heavyNow).toBe(1)
+  expect(gauge.now).toBe(1)
   const states = async () =>
     (await db().selectFrom('jobs').select(['kind', 'state']).where('id', 'in', ids).execute())
       .filter((r) => r.kind === 'test.alone')
@@ -366,5 +358,5 @@ it('runs a kind marked alone one at a time in a runner, while other kinds run be
   expect(await states()).toEqual(['queued', 'queued', 'running'])
   release.resolve()
   await until(async () => (await states()).every((s) => s === 'done'), 'the heavy jobs done')
-  expect(heavyMost).toBe(1)
+  expect(gauge.most).toBe(1)
 })

@@ -71,7 +71,7 @@ type AgeBand = NonNullable<Database['accompaniments']['age_band']['__select__']>
  * The client's age band on each of their cases (migration 0068, ADR 0014), once their birth year is
  * set or corrected: a value derived from the person's own record, which `person` proves was opened
  * for this change, so written on every case of theirs whoever manages it. Each case's band is of the
- * day it opened (`bandOf`). Erased cases keep none; restricted ones are kept right, being stored.
+ * day it opened (`bandOf`). Erased cases keep none; a restricted case of the person moves too, being stored (tested in extract-age-band.api.test.ts).
  */
 export async function setClientAgeBands(trx: Trx, person: OpenedPerson, bandOf: (openedAt: string) => AgeBand): Promise<void> {
   const cases = await trx

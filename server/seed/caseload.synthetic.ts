@@ -1,6 +1,5 @@
 import crypto from 'node:crypto'
 import { AUTHORITY_KINDS, MEASURES, OUTCOMES, RELATIONSHIPS, STATUSES } from '../../common/contracts/accompaniments.contracts'
-import { LIFE_DOMAINS } from '../../common/contracts/desistance.contracts'
 import { MODALITIES } from '../../common/contracts/case-sessions.contracts'
 import type { Insertable } from 'kysely'
 import type { Database } from '../db/schema'
@@ -9,6 +8,7 @@ import type { Services } from '../http/context'
 import { ageBandOf } from '../modules/extracts/extract.generalise'
 import { createUser } from '../modules/users/users.commands'
 import { seedPersons } from './persons.seed'
+import { reviewsOfCase, seedInstrument } from './caseload-reviews.synthetic'
 import { pick, rng } from './synthetic'
 import { systemContext } from './system-context'
 
@@ -265,56 +265,19 @@ export async function seedCaseload(
         if (instrument) {
           reviewAnswers ??= services.codec.sealRow('assessments', key, id, { answers: { bench: { comment: null } } })
             .answers_sealed as string
-          const reviewCount = Math.round(reviewsPerCase * (0.5 + r()))
-          for (let v = 0; v < reviewCount; v++) {
-            const at = iso(createdMs + Math.floor(((v + r()) / reviewCount) * (endMs - createdMs)))
-            reviewRows.push({
-              id: crypto.randomUUID(),
-              accompaniment_id: id,
-              instrument_id: instrument.id,
-              instrument_version_id: instrument.versionId,
-              taken_on: at.slice(0, 10),
-              answers_sealed: reviewAnswers,
-              created_by: primary,
-              created_at: at,
-              updated_at: at,
-              updated_by: primary,
-              version: 1,
-            })
-          }
-          // The facts the indicators read, as saving those reviews, a plan and a network would write
-          // them (modules/progress/progress-facts.ts): per domain and rater, the first and latest score.
-          if (reviewCount > 0) {
-            const updated = iso(Math.min(updatedMs, nowMs))
-            const fact = { accompaniment_id: id, first_value: null, latest_value: null, updated_at: updated }
-            for (const domain of LIFE_DOMAINS)
-              for (const rater of ['worker', 'person'] as const)
-                factRows.push({
-                  ...fact,
-                  kind: 'review',
-                  domain,
-                  rater,
-                  first_value: 1 + Math.floor(r() * 5),
-                  latest_value: 1 + Math.floor(r() * 5),
-                  count_a: 0,
-                  count_b: 0,
-                  observations: reviewCount,
-                })
-            for (const domain of LIFE_DOMAINS.slice(0, 3)) {
-              const done = Math.floor(r() * 3)
-              const pending = Math.floor(r() * 3)
-              factRows.push({ ...fact, kind: 'plan', domain, rater: '', count_a: done, count_b: pending, observations: done + pending })
-            }
-            factRows.push({
-              ...fact,
-              kind: 'network',
-              domain: '',
-              rater: '',
-              count_a: Math.floor(r() * 3),
-              count_b: Math.floor(r() * 2),
-              observations: 1 + Math.floor(r() * 3),
-            })
-          }
+          const made = reviewsOfCase(r, {
+            caseId: id,
+            instrument,
+            answers: reviewAnswers,
+            perCase: reviewsPerCase,
+            createdMs,
+            endMs,
+            updatedMs,
+            nowMs,
+            by: primary,
+          })
+          reviewRows.push(...made.reviews)
+          factRows.push(...made.facts)
         }
         // Open cases carry a few tasks, some of them overdue; closed ones keep their done tasks.
         const taskCount = open ? 1 + Math.floor(r() * 3) : r() < 0.3 ? 1 : 0
@@ -377,28 +340,4 @@ export async function seedCaseload(
     onProgress?.('accompaniments', accompaniments, scale.accompaniments)
   }
   return { teams, workers, leads, accompaniments, sessions, tasks, grants, reviews }
-}
-
-/** A review instrument of the benchmark's own (a definition, not personal data). */
-async function seedInstrument(services: Services, userId: string, now: string) {
-  const id = `bench-review-${crypto.randomBytes(3).toString('hex')}`
-  const versionId = crypto.randomUUID()
-  await services.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('instruments')
-      .values({ id, built_in: 0, created_at: now, client_kinds: toJson(['concerned', 'relative', 'professional']) })
-      .execute()
-    await trx
-      .insertInto('instrument_versions')
-      .values({
-        id: versionId,
-        instrument_id: id,
-        version: 1,
-        definition: toJson({ labels: { fr: 'Revue', nl: 'Evaluatie', de: 'Überprüfung', en: 'Review' }, items: [] } as never),
-        created_by: userId,
-        created_at: now,
-      })
-      .execute()
-  })
-  return { id, versionId }
 }

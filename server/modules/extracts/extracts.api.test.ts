@@ -1,76 +1,42 @@
 import crypto from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Agent, auditRows, json, serviceAt, serviceDate, startTestApp, type TestApp } from '../../test/harness'
-import { ageBandsBackfill } from '../../cli/age-bands.command'
+import { type Agent, auditRows, json, serviceDate, startTestApp, type TestApp } from '../../test/harness'
 import { rotateKeys } from '../../ops/key-rotation'
-import { systemContext } from '../../seed/system-context'
 import { openBytes } from '../../security/aead'
 import { Codec } from '../../security/codec'
 import { quarterOf } from './extract.generalise'
 import { extractFileAad, extractKeyAad } from './extract.seal'
-import { csvRows, download, runExtractJobs, takeExtract, xlsxRows } from './extracts.fixture'
+import {
+  csvRows,
+  download,
+  NOTE,
+  pagesRead,
+  runExtractJobs,
+  seedStudyTeam,
+  type StudyTeam,
+  TEEN,
+  takeExtract,
+  xlsxRows,
+} from './extracts.fixture'
 
 /**
  * Study extracts (issue 14): only while an approved study runs, only for its researchers and the
  * DPO; generalised variables and a per-study pseudonym, k-anonymous; never a name, free text, birth
  * date or postcode; every extract and download audited; a researcher reaches no person or case.
+ * The client's age band kept on the case (ADR 0014) is tested in extract-age-band.api.test.ts.
  */
 let t: TestApp
-let team: string
-let lead: Agent & { userId: string }
-let worker: Agent & { userId: string }
-let dpo: Agent & { userId: string }
+let s: StudyTeam
+let lead: Agent
+let worker: Agent
+let dpo: Agent
 let rA: Agent & { userId: string }
 let rB: Agent & { userId: string }
-
-const YEAR = Number(serviceDate().slice(0, 4))
-const TEEN = { firstName: 'Zéphyrin', lastName: 'Quellebecq', birthDate: `${YEAR - 17}-06-15`, postcode: '6700', gender: 'male' }
-const NOTE = 'Ornithorynque confidentiel du vendredi'
-/** Every plaintext the seeded persons and cases hold that an extract must never contain. */
-const PLAINTEXTS: string[] = [TEEN.firstName, TEEN.lastName, TEEN.birthDate, TEEN.postcode, NOTE]
-const caseIds: string[] = []
-const personIds: string[] = []
 let studyA: string
 let studyB: string
 
-async function openCase(person: Record<string, unknown>) {
-  const p = await worker.post('/api/persons', person)
-  expect(p.statusCode, p.body).toBe(201)
-  const c = await worker.post('/api/accompaniments', { kind: 'concerned', personId: json(p).id, teamId: team })
-  expect(c.statusCode, c.body).toBe(201)
-  personIds.push(json(p).id)
-  caseIds.push(json(c).id)
-  return { personId: json(p).id as string, caseId: json(c).id as string }
-}
-
-const studyInput = (over: Record<string, unknown>) => ({
-  teamId: team,
-  title: 'Étude des extraits',
-  question: 'Question de recherche',
-  protocol: 'Protocole : variables généralisées, k ≥ 5.',
-  approvingBody: 'Comité d’éthique',
-  approvalReference: 'CE-2026-200',
-  startsOn: serviceDate(-10),
-  endsOn: serviceDate(100),
-  variables: ['age_band', 'gender', 'province', 'framework', 'opened_quarter', 'sessions_held_band'],
-  researcherIds: [rA.userId],
-  ...over,
-})
-
-/** A study of the team, registered, submitted and (unless `approve` is false) approved. */
-async function study(over: Record<string, unknown>, approve = true): Promise<string> {
-  const created = await lead.post('/api/studies', studyInput(over))
-  expect(created.statusCode, created.body).toBe(201)
-  const id = json(created).id as string
-  expect((await lead.post(`/api/studies/${id}/submit`, {}, { 'if-match': '"1"' })).statusCode).toBe(200)
-  if (approve) {
-    const decided = await dpo.post(`/api/studies/${id}/decision`, { decision: 'approved', note: 'OK' }, { 'if-match': '"2"' })
-    expect(decided.statusCode, decided.body).toBe(200)
-  }
-  return id
-}
-
 const extract = (agent: Agent, studyId: string, language = 'fr') => takeExtract(t, agent, studyId, language)
+const study = (over: Record<string, unknown>, approve = true) => s.study(over, approve)
 
 /** No plaintext in any field; pseudonyms are checked for their shape, then left out of the search (hex could hold digits of a postcode). */
 function expectNoPlaintext(rows: string[][]) {
@@ -78,69 +44,14 @@ function expectNoPlaintext(rows: string[][]) {
   expect(header?.[0]).toBe('pseudonym')
   for (const r of records) expect(r[0]).toMatch(/^[0-9a-f]{20}$/)
   const text = [header!, ...records.map((r) => r.slice(1))].flat().join('\n').toLowerCase()
-  for (const p of PLAINTEXTS) expect(text, p).not.toContain(p.toLowerCase())
+  for (const p of s.plaintexts) expect(text, p).not.toContain(p.toLowerCase())
   for (const postcode of ['1000', '6700']) expect(text).not.toContain(postcode)
-}
-
-/** The pages an extract's job read (their audit entries) and the persons those entries name. */
-async function pagesRead(extractId: string) {
-  const reads = (await auditRows(t.services, 'study.extract_read')).filter((r) => JSON.parse(r.details as string).extractId === extractId)
-  const rows = reads.length
-    ? await t.services.db
-        .selectFrom('audit_persons')
-        .select('person_id')
-        .where(
-          'seq',
-          'in',
-          reads.map((r) => r.seq),
-        )
-        .execute()
-    : []
-  return { pages: reads.length, persons: new Set(rows.map((r) => r.person_id)) }
 }
 
 beforeAll(async () => {
   t = await startTestApp()
-  team = await t.team()
-  lead = await t.as(['lead'], { teamIds: [team] })
-  worker = await t.as(['worker'], { teamIds: [team] })
-  dpo = await t.as(['dpo'])
-  rA = await t.as(['researcher'])
-  rB = await t.as(['researcher'])
-  // Six similar adults in Brussels, one 17-year-old alone in the province of Luxembourg.
-  for (let i = 0; i < 6; i++) {
-    const name = { firstName: `Adulte${i}`, lastName: `Semblable${i}` }
-    PLAINTEXTS.push(name.firstName, name.lastName)
-    await openCase({ ...name, birthYear: YEAR - 40, postcode: '1000', gender: 'male', phone: '+32 470 12 34 56' })
-  }
-  const teen = await openCase(TEEN)
-  // A held session with a note on the first adult's case.
-  const s = await worker.post(`/api/accompaniments/${caseIds[0]}/sessions`, {
-    startsAt: serviceAt(-1, '10:00'),
-    modality: 'office',
-    status: 'held',
-    notes: NOTE,
-  })
-  expect(s.statusCode, s.body).toBe(201)
-  // One restricted person and one erased person, both left out entirely.
-  const restricted = await openCase({ firstName: 'Restreint', lastName: 'Limité', birthYear: YEAR - 40, postcode: '1000', gender: 'male' })
-  const before = json(await dpo.get(`/api/persons/${restricted.personId}/restriction`))
-  const r = await dpo.post(
-    `/api/persons/${restricted.personId}/restriction`,
-    { reason: 'Demande art. 18' },
-    { 'if-match': `"${before.version}"` },
-  )
-  expect(r.statusCode, r.body).toBe(201)
-  const erased = await openCase({ firstName: 'Effacé', lastName: 'Disparu', birthYear: YEAR - 40, postcode: '1000', gender: 'male' })
-  // Erasure itself (a DPO request carried out) is tested in modules/erasures; its tombstone marks are what the extract reads.
-  const at = new Date().toISOString()
-  await t.services.db.updateTable('persons').set({ erased_at: at }).where('id', '=', erased.personId).execute()
-  await t.services.db.updateTable('accompaniments').set({ erased_at: at }).where('id', '=', erased.caseId).execute()
-  PLAINTEXTS.push('Restreint', 'Limité', 'Effacé', 'Disparu')
-  expect(teen.caseId).toBeTruthy()
-
-  studyA = await study({})
-  studyB = await study({ title: 'Autre étude', variables: ['age_band', 'framework'], researcherIds: [rB.userId] })
+  s = await seedStudyTeam(t)
+  ;({ lead, worker, dpo, rA, rB, studyA, studyB } = s)
 })
 afterAll(() => t.close())
 
@@ -193,7 +104,7 @@ describe('study extracts', () => {
     const [stored] = (await auditRows(t.services, 'study.extract_stored')).filter((r) => JSON.parse(r.details as string).extractId === e.id)
     expect(stored).toMatchObject({ actor_id: null, subject_type: 'study', subject_id: studyA, outcome: 'success' })
     expect(JSON.parse(stored!.details as string)).toMatchObject({ requestedBy: rA.userId, variables: e.variables, records: 6, dropped: 1 })
-    const { pages, persons } = await pagesRead(e.id)
+    const { pages, persons } = await pagesRead(t, e.id)
     expect(pages).toBeGreaterThan(0)
     expect(persons).toEqual(new Set())
     const downloads = (await auditRows(t.services, 'study.extract_downloaded')).filter((r) => r.subject_id === studyA)
@@ -261,70 +172,6 @@ describe('study extracts', () => {
     const a = csvRows((await download(rA, studyA, whole.id, 'csv')).rawPayload)
     const b = csvRows((await download(rA, studyA, paged.id, 'csv')).rawPayload)
     expect(b).toEqual(a)
-  })
-
-  it('keeps the client’s age band on the case from its opening, and moves it when the birth year is corrected', async () => {
-    const bandOf = async (caseId: string) =>
-      (await t.services.db.selectFrom('accompaniments').select('age_band').where('id', '=', caseId).executeTakeFirstOrThrow()).age_band
-    const bands = await Promise.all(caseIds.slice(0, 7).map(bandOf))
-    expect(bands).toEqual([...Array(6).fill('36_50'), 'under_18'])
-    // No birth year at all: unknown, as an extract says.
-    const unknown = await openCase({ firstName: 'Sans', lastName: 'Année', postcode: '1000', gender: 'female' })
-    expect(await bandOf(unknown.caseId)).toBe('unknown')
-    // A second case of the same person, then the birth year given: both cases move.
-    const second = json(await worker.post('/api/accompaniments', { kind: 'concerned', personId: unknown.personId, teamId: team }))
-    const person = json(await worker.get(`/api/persons/${unknown.personId}`))
-    const put = await worker.put(
-      `/api/persons/${unknown.personId}`,
-      { firstName: 'Sans', lastName: 'Année', birthYear: YEAR - 20, postcode: '1000', gender: 'female' },
-      { 'if-match': `"${person.version}"` },
-    )
-    expect(put.statusCode, put.body).toBe(200)
-    expect([await bandOf(unknown.caseId), await bandOf(second.id)]).toEqual(['18_25', '18_25'])
-    // A birth date instead of a year: the year is the date's.
-    const again = json(await worker.get(`/api/persons/${unknown.personId}`))
-    await worker.put(
-      `/api/persons/${unknown.personId}`,
-      { firstName: 'Sans', lastName: 'Année', birthDate: `${YEAR - 60}-01-02`, postcode: '1000', gender: 'female' },
-      { 'if-match': `"${again.version}"` },
-    )
-    expect([await bandOf(unknown.caseId), await bandOf(second.id)]).toEqual(['over_50', 'over_50'])
-    // Out of the team's extracts again: two more records would change the other tests' counts.
-    const at = new Date().toISOString()
-    await t.services.db.updateTable('accompaniments').set({ erased_at: at }).where('person_id', '=', unknown.personId).execute()
-    await t.services.db.updateTable('persons').set({ erased_at: at }).where('id', '=', unknown.personId).execute()
-  })
-
-  it('opens the birth year of cases from before the band was kept, naming those persons, until `cases age-bands` keeps theirs', async () => {
-    const kept = csvRows((await download(rB, studyB, (await extract(rB, studyB)).id, 'csv')).rawPayload)
-    const bands = new Map(
-      (await t.services.db.selectFrom('accompaniments').select(['id', 'age_band']).where('id', 'in', caseIds.slice(0, 7)).execute()).map(
-        (r) => [r.id, r.age_band],
-      ),
-    )
-    // As a database from before migration 0068 holds them: three cases without their band.
-    const older = caseIds.slice(0, 3)
-    await t.services.db.updateTable('accompaniments').set({ age_band: null }).where('id', 'in', older).execute()
-    const e = await extract(rB, studyB)
-    expect(csvRows((await download(rB, studyB, e.id, 'csv')).rawPayload)).toEqual(kept)
-    expect((await pagesRead(e.id)).persons).toEqual(new Set(personIds.slice(0, 3)))
-
-    // The operator's command keeps them (the restricted and erased persons' cases stay without).
-    const done = await ageBandsBackfill(await systemContext(t.services, null, 'test'))
-    expect(done).toBe(3)
-    const after = new Map(
-      (await t.services.db.selectFrom('accompaniments').select(['id', 'age_band']).where('id', 'in', caseIds.slice(0, 7)).execute()).map(
-        (r) => [r.id, r.age_band],
-      ),
-    )
-    expect(after).toEqual(bands)
-    const [entry] = await auditRows(t.services, 'cases.age_bands_kept')
-    const opened = await t.services.db.selectFrom('audit_persons').select('person_id').where('seq', '=', entry!.seq).execute()
-    expect(new Set(opened.map((r) => r.person_id))).toEqual(new Set(personIds.slice(0, 3)))
-    expect(await ageBandsBackfill(await systemContext(t.services, null, 'test'))).toBe(0)
-    const last = await extract(rB, studyB)
-    expect((await pagesRead(last.id)).persons).toEqual(new Set())
-    expect(csvRows((await download(rB, studyB, last.id, 'csv')).rawPayload)).toEqual(kept)
   })
 
   it('gives up, saying why, when the study stopped being extractable before its job ran', async () => {
@@ -433,8 +280,8 @@ describe('study extracts', () => {
 
   it('never lets a researcher reach a person or a case', async () => {
     for (const agent of [rA, rB]) {
-      for (const id of personIds) expect([403, 404]).toContain((await agent.get(`/api/persons/${id}`)).statusCode)
-      for (const id of caseIds) {
+      for (const id of s.personIds) expect([403, 404]).toContain((await agent.get(`/api/persons/${id}`)).statusCode)
+      for (const id of s.caseIds) {
         expect([403, 404]).toContain((await agent.get(`/api/accompaniments/${id}`)).statusCode)
         expect([403, 404]).toContain((await agent.get(`/api/accompaniments/${id}/sessions`)).statusCode)
       }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { expect } from 'vitest'
 import { JobRunner } from '../../jobs/jobs.runner'
-import { type Agent, json, type TestApp } from '../../test/harness'
+import { type Agent, auditRows, json, serviceAt, serviceDate, type TestApp } from '../../test/harness'
 import { studyExtractJob } from './extract.job'
 
 /** Runs every extract job that is due, on this app's database, until none is left. */
@@ -58,4 +58,118 @@ export async function xlsxRows(body: Buffer): Promise<string[][]> {
   const rows: string[][] = []
   sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))))
   return rows
+}
+
+export const YEAR = Number(serviceDate().slice(0, 4))
+/** The one client under 18, alone in the province of Luxembourg: k-anonymity drops them. */
+export const TEEN = { firstName: 'Zéphyrin', lastName: 'Quellebecq', birthDate: `${YEAR - 17}-06-15`, postcode: '6700', gender: 'male' }
+export const NOTE = 'Ornithorynque confidentiel du vendredi'
+
+export type StudyTeam = Awaited<ReturnType<typeof seedStudyTeam>>
+
+/**
+ * A team whose extracts the tests read: six similar adults in Brussels (one with a held session
+ * whose note is NOTE), TEEN, a restricted and an erased person; its lead, worker, the DPO, two
+ * researchers, and two approved studies, A (six variables, researcher A) and B (age band and
+ * framework, researcher B). `plaintexts` is every plaintext those persons and cases hold.
+ */
+export async function seedStudyTeam(t: TestApp) {
+  const team = await t.team()
+  const lead = await t.as(['lead'], { teamIds: [team] })
+  const worker = await t.as(['worker'], { teamIds: [team] })
+  const dpo = await t.as(['dpo'])
+  const rA = await t.as(['researcher'])
+  const rB = await t.as(['researcher'])
+  const plaintexts: string[] = [TEEN.firstName, TEEN.lastName, TEEN.birthDate, TEEN.postcode, NOTE]
+  const caseIds: string[] = []
+  const personIds: string[] = []
+
+  async function openCase(person: Record<string, unknown>) {
+    const p = await worker.post('/api/persons', person)
+    expect(p.statusCode, p.body).toBe(201)
+    const c = await worker.post('/api/accompaniments', { kind: 'concerned', personId: json(p).id, teamId: team })
+    expect(c.statusCode, c.body).toBe(201)
+    personIds.push(json(p).id)
+    caseIds.push(json(c).id)
+    return { personId: json(p).id as string, caseId: json(c).id as string }
+  }
+
+  /** A study of the team, registered, submitted and (unless `approve` is false) approved. */
+  async function study(over: Record<string, unknown>, approve = true): Promise<string> {
+    const created = await lead.post('/api/studies', {
+      teamId: team,
+      title: 'Étude des extraits',
+      question: 'Question de recherche',
+      protocol: 'Protocole : variables généralisées, k ≥ 5.',
+      approvingBody: 'Comité d’éthique',
+      approvalReference: 'CE-2026-200',
+      startsOn: serviceDate(-10),
+      endsOn: serviceDate(100),
+      variables: ['age_band', 'gender', 'province', 'framework', 'opened_quarter', 'sessions_held_band'],
+      researcherIds: [rA.userId],
+      ...over,
+    })
+    expect(created.statusCode, created.body).toBe(201)
+    const id = json(created).id as string
+    expect((await lead.post(`/api/studies/${id}/submit`, {}, { 'if-match': '"1"' })).statusCode).toBe(200)
+    if (approve) {
+      const decided = await dpo.post(`/api/studies/${id}/decision`, { decision: 'approved', note: 'OK' }, { 'if-match': '"2"' })
+      expect(decided.statusCode, decided.body).toBe(200)
+    }
+    return id
+  }
+
+  for (let i = 0; i < 6; i++) {
+    const name = { firstName: `Adulte${i}`, lastName: `Semblable${i}` }
+    plaintexts.push(name.firstName, name.lastName)
+    await openCase({ ...name, birthYear: YEAR - 40, postcode: '1000', gender: 'male', phone: '+32 470 12 34 56' })
+  }
+  await openCase(TEEN)
+  const s = await worker.post(`/api/accompaniments/${caseIds[0]}/sessions`, {
+    startsAt: serviceAt(-1, '10:00'),
+    modality: 'office',
+    status: 'held',
+    notes: NOTE,
+  })
+  expect(s.statusCode, s.body).toBe(201)
+  const restricted = await openCase({ firstName: 'Restreint', lastName: 'Limité', birthYear: YEAR - 40, postcode: '1000', gender: 'male' })
+  const before = json(await dpo.get(`/api/persons/${restricted.personId}/restriction`))
+  const r = await dpo.post(
+    `/api/persons/${restricted.personId}/restriction`,
+    { reason: 'Demande art. 18' },
+    { 'if-match': `"${before.version}"` },
+  )
+  expect(r.statusCode, r.body).toBe(201)
+  const erased = await openCase({ firstName: 'Effacé', lastName: 'Disparu', birthYear: YEAR - 40, postcode: '1000', gender: 'male' })
+  // Erasure itself (a DPO request carried out) is tested in modules/erasures; its tombstone marks are what the extract reads.
+  await markErased(t, erased.personId)
+  plaintexts.push('Restreint', 'Limité', 'Effacé', 'Disparu')
+
+  const studyA = await study({})
+  const studyB = await study({ title: 'Autre étude', variables: ['age_band', 'framework'], researcherIds: [rB.userId] })
+  return { team, lead, worker, dpo, rA, rB, plaintexts, caseIds, personIds, openCase, study, studyA, studyB }
+}
+
+/** A person and their cases as erasure leaves them, for the extract's purpose: out of every extract. */
+export async function markErased(t: TestApp, personId: string): Promise<void> {
+  const at = new Date().toISOString()
+  await t.services.db.updateTable('persons').set({ erased_at: at }).where('id', '=', personId).execute()
+  await t.services.db.updateTable('accompaniments').set({ erased_at: at }).where('person_id', '=', personId).execute()
+}
+
+/** The pages an extract's job read (their audit entries) and the persons those entries name. */
+export async function pagesRead(t: TestApp, extractId: string) {
+  const reads = (await auditRows(t.services, 'study.extract_read')).filter((r) => JSON.parse(r.details as string).extractId === extractId)
+  const rows = reads.length
+    ? await t.services.db
+        .selectFrom('audit_persons')
+        .select('person_id')
+        .where(
+          'seq',
+          'in',
+          reads.map((r) => r.seq),
+        )
+        .execute()
+    : []
+  return { pages: reads.length, persons: new Set(rows.map((r) => r.person_id)) }
 }
