@@ -26,6 +26,12 @@ const typedDay = (daysAhead: number) =>
     new Date(Date.now() + daysAhead * DAY),
   )
 
+/** Today's weekday in Brussels, Monday 0 to Sunday 6. */
+const brusselsWeekday = () =>
+  ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', weekday: 'short' }).format(new Date()),
+  )
+
 beforeAll(async () => {
   server = await startServer({ demo: true })
   browser = await launchBrowser()
@@ -165,7 +171,9 @@ it.each(RUNS)('$lang on a $device: a worker plans a session by keyboard; the lea
   await lp.keyboard.press('ArrowRight')
   await lp.getByRole('heading', { level: 1, name: tr(lang, 'calendarPlanning.teamTitle') }).waitFor()
   // To the session's week, with the week buttons.
-  const weeks = Math.floor((run.daysAhead + ((new Date().getDay() + 6) % 7)) / 7)
+  // Counted from today's weekday in Brussels, as the calendar's weeks are: from 23:00 UTC on a
+  // Sunday (or midnight in summer) Brussels is already in the next week.
+  const weeks = Math.floor((run.daysAhead + brusselsWeekday()) / 7)
   for (let i = 0; i < weeks; i++) {
     const before = await lp.getByTestId('calendar-range').textContent()
     await lp.getByTestId('calendar-next').focus()
