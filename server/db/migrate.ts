@@ -66,6 +66,7 @@ import * as m0065 from './migrations/0065-extract-jobs'
 import * as m0066 from './migrations/0066-progress-months'
 import * as m0067 from './migrations/0067-session-days'
 import * as m0068 from './migrations/0068-case-age-band'
+import * as m0069 from './migrations/0069-extract-walk-cover'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -137,6 +138,7 @@ const STEPS: Record<string, Step> = {
   '0066-progress-months': m0066,
   '0067-session-days': m0067,
   '0068-case-age-band': m0068,
+  '0069-extract-walk-cover': m0069,
 }
 
 /** Every migration the code knows, in order: what a current database has applied. */
