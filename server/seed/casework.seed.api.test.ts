@@ -95,10 +95,10 @@ it("gives the lead a case to assign, a closure to decide, an overdue task and th
     expect(grants[0].userId).toBe(colleague.id)
     expect(grants[0].reason.length).toBeGreaterThan(15)
   }
-  // Her own team's cases are hers (two, and the indicators' cohort of thirteen); the emergency
-  // access is the only one of the lead's team she sees.
+  // Her own team's cases are hers (two, the indicators' cohort of thirteen and last year's
+  // thirty-six); the emergency access is the only one of the lead's team she sees.
   const hers = await caseload('intervenante')
-  expect(hers.map((c) => c.access).sort()).toEqual([...new Array<string>(15).fill('assigned'), 'emergency'])
+  expect(hers.map((c) => c.access).sort()).toEqual([...new Array<string>(51).fill('assigned'), 'emergency'])
   expect(json(await (agents.intervenante as Agent).get('/api/my-day')).sessionsToday).toHaveLength(1)
 })
 

@@ -15,6 +15,8 @@ export const DEMO_USERS: { email: string; name: string; roles: Role[]; teams: nu
   { email: `recherche@${DEMO_DOMAIN}`, name: 'Hélène Recherche', roles: ['researcher'], teams: [] },
   { email: `dpo@${DEMO_DOMAIN}`, name: 'Marc Protection', roles: ['dpo'], teams: [] },
   { email: `admin@${DEMO_DOMAIN}`, name: 'Alice Admin', roles: ['admin'], teams: [] },
+  // The second team's lead, who approves its closures; its past year is the demo's figures (past-year.seed.ts).
+  { email: `responsable.wallonie@${DEMO_DOMAIN}`, name: 'Sophie Responsable', roles: ['lead'], teams: [1] },
 ]
 
 type DemoPerson = {

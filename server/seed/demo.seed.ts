@@ -12,6 +12,7 @@ import { seedInstruments } from './instruments.seed'
 import { seedNetwork } from './network.seed'
 import { seedPartners } from './partners.seed'
 import { seedPlanAndTrajectory } from './plan-trajectory.seed'
+import { seedPastYear } from './past-year.seed'
 import { seedProgressCohort } from './progress-cohort.seed'
 import { seedContactReferral, seedReferrals } from './referrals.seed'
 import { seedSheets } from './sheets.seed'
@@ -61,5 +62,5 @@ export async function seedDemo(services: Services): Promise<void> {
   await seedReferrals(services)
   await seedContactReferral(services)
   await seedStudies(services)
-  await seedProgressCohort(services)
+  await seedPastYear(services, await seedProgressCohort(services))
 }

@@ -15,17 +15,18 @@ const FIRST = ['Anas', 'Bilal', 'Chloé', 'Dries', 'Elif', 'Farid', 'Gaëlle', '
 /**
  * A cohort for the indicators (issue 14): thirteen fictitious accompaniments of the second team,
  * each with two progress reviews, a plan and two network maps, so that the progress figures show
- * both published counts and "< 10". Written through the modules' commands, so that the progress
+ * both published counts and "< 10"; returns their ids. Written through the modules' commands, so that the progress
  * facts are written as in use. One write per person and per case: the demo's first start stays short.
  */
-export async function seedProgressCohort(services: Services, now = new Date()): Promise<void> {
+export async function seedProgressCohort(services: Services, now = new Date()): Promise<string[]> {
   const claire = await services.db
     .selectFrom('users')
     .innerJoin('user_teams', 'user_teams.user_id', 'users.id')
     .select(['users.id', 'user_teams.team_id'])
     .where('users.email', '=', `intervenante@${DEMO_DOMAIN}`)
     .executeTakeFirst()
-  if (!claire) return
+  if (!claire) return []
+  const ids: string[] = []
   const worker = await systemContext(services, claire.id, 'seed-demo')
   const { day } = calendar(now)
   for (const [i, firstName] of FIRST.entries()) {
@@ -40,6 +41,7 @@ export async function seedProgressCohort(services: Services, now = new Date()): 
       teamId: claire.team_id,
       summary: `Cohorte de démonstration. ${FICTION}`,
     })
+    ids.push(caseId)
     // The last case has one review only: nothing to compare.
     const compared = i < FIRST.length - 1
     await onCase(worker, caseId, 'progress', async (trx, acc) => {
@@ -95,4 +97,5 @@ export async function seedProgressCohort(services: Services, now = new Date()): 
       return first
     })
   }
+  return ids
 }

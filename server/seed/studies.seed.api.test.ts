@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { extractableStudy } from '../modules/studies/studies.queries'
 import { serviceToday } from '../time/service-day'
-import { json, startTestApp, type TestApp } from '../test/harness'
-import { DEMO_DOMAIN, DEMO_PASSWORD } from './demo.data'
-import { seedDemo } from './demo.seed'
+import { json } from '../test/harness'
+import { DEMO_DOMAIN } from './demo.data'
+import { demoApp } from './demo.fixture'
 
-let t: TestApp
-beforeAll(async () => {
-  t = await startTestApp()
-  await seedDemo(t.services)
-})
-afterAll(() => t.close())
-
-const signIn = async (local: string) => {
-  const agent = t.agent()
-  expect((await agent.post('/api/auth/login', { email: `${local}@${DEMO_DOMAIN}`, password: DEMO_PASSWORD })).statusCode).toBe(200)
-  return agent
-}
+const app = demoApp()
+const signIn = (local: string) => app.signIn(local)
 
 it('gives the demo researcher one approved, running study of the demo lead, decided by the demo DPO', async () => {
   const researcher = await signIn('recherche')
@@ -30,10 +20,10 @@ it('gives the demo researcher one approved, running study of the demo lead, deci
   const lead = await signIn('responsable')
   expect(json(await lead.get('/api/studies')).items.map((s: { id: string }) => s.id)).toEqual([study.id])
 
-  const user = await t.services.db
+  const user = await app.t.services.db
     .selectFrom('users')
     .select('id')
     .where('email', '=', `recherche@${DEMO_DOMAIN}`)
     .executeTakeFirstOrThrow()
-  expect(await extractableStudy(t.services.db, { userId: user.id, roles: ['researcher'] }, study.id, serviceToday())).not.toBeNull()
+  expect(await extractableStudy(app.t.services.db, { userId: user.id, roles: ['researcher'] }, study.id, serviceToday())).not.toBeNull()
 })
