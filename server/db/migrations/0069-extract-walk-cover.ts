@@ -3,10 +3,12 @@ import type { Kysely } from 'kysely'
 /**
  * Issue 14: an extract walks a team's cases a page at a time through the counted-cases index
  * (migration 0064), but each row also needed its client, its erasure mark and its age band (ADR
- * 0014) from the table: on PostgreSQL a heap fetch per case, about half of a 120,000-case
- * extract's time. The index now holds them too, after the columns the indicators read, so that the
- * walk reads the index alone (PostgreSQL: once the table's pages are all-visible, as autovacuum
- * leaves them).
+ * 0014) from the table: on PostgreSQL a heap fetch per case. The index now holds them too, after
+ * the columns the indicators read, so that the walk reads the index alone (PostgreSQL: once the
+ * table's pages are all-visible, as autovacuum leaves them). Measured on 120,000 cases, a warm
+ * page of 1,000: the walk 2.6 → 0.3 ms, the page's statement (its clients joined) 9–10 → 7.5–8.5
+ * ms; cold, the walk read 632 table pages fewer. The whole extract, about 5.4 s, did not change
+ * beyond its noise (README).
  */
 const COUNTED = ['team_id', 'restricted', 'created_at', 'kind', 'framework', 'status', 'closure_outcome', 'closed_at', 'id']
 

@@ -9,8 +9,8 @@ import { seedStudyTeam, type StudyTeam } from './extracts.fixture'
 /**
  * An extract walks a team's cases a page at a time (study-door.ts). The page's columns of the case
  * (its client, erasure mark and age band included, migration 0069) come from the counted-cases
- * index alone: no lookup into the cases' table per row, half of a large extract's time on
- * PostgreSQL before. The statement the door really runs is captured and explained on the engine
+ * index alone: no lookup into the cases' table per row (a heap fetch each on PostgreSQL before).
+ * The statement the door really runs is captured and explained on the engine
  * under test; PostgreSQL is told sequential scans are a last resort, as in the other plan tests.
  */
 let t: TestApp
