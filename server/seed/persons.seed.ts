@@ -31,6 +31,15 @@ export async function seedPersons(services: Services, count: number, onProgress?
   }
   const r = rng(seed)
   const now = new Date().toISOString()
+  // Codes are 40 random bits: among 120,000 new ones, two alike about once in 150 seeds, which
+  // the unique index then refuses. A code already given in this run is drawn again.
+  const given = new Set<string>()
+  const freshCode = () => {
+    let code = newPersonCode()
+    while (given.has(code)) code = newPersonCode()
+    given.add(code)
+    return code
+  }
   for (let done = 0; done < count;) {
     const size = Math.min(BATCH, count - done)
     await ctx.write('seed.persons', async (trx, audit) => {
@@ -46,7 +55,7 @@ export async function seedPersons(services: Services, count: number, onProgress?
         wrapped.push({ person_id: id, wrapped_key: wrappedKey, created_at: now })
         persons.push({
           id,
-          code: newPersonCode(),
+          code: freshCode(),
           ...services.codec.sealRow('persons', key, id, {
             first_name: first,
             last_name: last,
