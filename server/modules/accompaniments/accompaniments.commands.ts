@@ -16,6 +16,7 @@ import {
 } from '../../security/case-access'
 import { type OpenedPerson, openPerson } from '../../security/person-access'
 import { ageBandOf } from '../extracts/extract.generalise'
+import { freeCode } from '../../security/codes'
 import { newCode } from '../persons/person-code'
 import { notify } from '../notifications/notifications'
 import { workersOf } from './accompaniments.queries'
@@ -121,7 +122,7 @@ export async function createAccompaniment(
   const f = input.framework
   const acc = await insertCase(trx, {
     id,
-    code: newCode('A'),
+    code: await freeCode(trx, 'accompaniments', () => newCode('A')),
     kind: input.kind,
     person_id: input.personId,
     concerned_person_id: input.concernedPersonId,

@@ -11,6 +11,7 @@ import type { RequestContext, Trx } from '../../http/context'
 import { fail, invalidField } from '../../http/errors'
 import { personCodes } from '../../security/person-access'
 import { serviceToday } from '../../time/service-day'
+import { freeCode } from '../../security/codes'
 import { newCode } from '../persons/person-code'
 import { dueOn, latestExtension } from './dpo-requests.deadline'
 import { type DpoRequestRow, requireDpoRequest } from './dpo-requests.lookup'
@@ -37,7 +38,7 @@ export async function recordDpoRequest(ctx: RequestContext, trx: Trx, input: Inp
     .insertInto('dpo_requests')
     .values({
       id,
-      code: newCode('R'),
+      code: await freeCode(trx, 'dpo_requests', () => newCode('R')),
       kind: input.kind,
       person_id: input.personId,
       key_id: keyId,

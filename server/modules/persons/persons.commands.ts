@@ -8,6 +8,7 @@ import { fail, invalidField } from '../../http/errors'
 import { setClientAgeBands } from '../../security/case-access'
 import { ageBandOf } from '../extracts/extract.generalise'
 import { isKnownPostcode } from '../postcodes/postcodes.data'
+import { freeCode } from '../../security/codes'
 import { newPersonCode } from './person-code'
 
 type Input = z.output<typeof PersonInput>
@@ -42,7 +43,7 @@ export async function createPerson(ctx: RequestContext, trx: Trx, input: Input):
     .insertInto('persons')
     .values({
       id,
-      code: newPersonCode(),
+      code: await freeCode(trx, 'persons', newPersonCode),
       ...sealedValues(ctx, key, id, input),
       gender: input.gender,
       languages: toJson(input.languages),

@@ -5,6 +5,7 @@ import { fromJson, toJson } from '../../db/json'
 import type { RequestContext, Row, Trx } from '../../http/context'
 import { AppError, fail, invalidField } from '../../http/errors'
 import type { Need } from '../../security/case-access'
+import { freeCode } from '../../security/codes'
 import { addEvent } from '../accompaniments/accompaniments.commands'
 import { brusselsToday } from './brussels-today'
 import { buildCopy } from './referral-copy'
@@ -69,7 +70,7 @@ export async function createReferral(ctx: RequestContext, trx: Trx, holder: Hold
   await checkSelection(ctx, trx, holder, input)
   const id = crypto.randomUUID()
   const now = ctx.now()
-  const code = newCode()
+  const code = await freeCode(trx, 'referrals', newCode)
   const key = await ctx.codec.personKey(trx, holderKeyId(holder))
   await trx
     .insertInto('referrals')
