@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next'
 import type { ActivityReport } from '../../../../common/contracts/activity-report.contracts'
 import { ScrollTable } from '../../components/scroll-table'
 import { useFormat } from '../../i18n/format'
-import { Block, Chart, HEADROOM, plotted, TwoWayTable } from '../indicators/indicator-blocks'
+import { BAR_DOMAIN, Block, Chart, LABEL_ROOM, plotted, TwoWayTable, useBars } from '../indicators/indicator-blocks'
 
 const BAR = {
   orientation: 'vertical' as const,
   withTooltip: false,
   withBarValueLabel: true,
-  xAxisProps: { domain: HEADROOM },
+  xAxisProps: { domain: BAR_DOMAIN },
+  barChartProps: LABEL_ROOM,
   yAxisProps: { width: 170 },
   gridAxis: 'none' as const,
   withXAxis: false,
@@ -24,8 +25,9 @@ export function ReferralsBlock({ referrals }: { referrals: ActivityReport['refer
   const { t } = useTranslation()
   const fmt = useFormat()
   const title = t('activityReport.referrals')
-  const data = referrals.rows.map((r, i) => ({ label: r.label, count: plotted(referrals.rowTotals[i]) }))
-  const drawable = data.some((d) => (d.count ?? 0) > 0)
+  const bars = useBars()
+  const data = referrals.rows.map((r, i) => ({ label: r.label, ...bars.value('count', referrals.rowTotals[i]) }))
+  const drawable = referrals.rowTotals.some((c) => (plotted(c) ?? 0) > 0)
   return (
     <Block id="report-referrals" title={title} note={t('activityReport.referralsNote')}>
       <Chart drawable={drawable}>
@@ -34,6 +36,7 @@ export function ReferralsBlock({ referrals }: { referrals: ActivityReport['refer
           data={data}
           dataKey="label"
           series={[{ name: 'count', label: t('indicators.count'), color: 'petrol.6' }]}
+          valueLabelProps={bars.labels}
           valueFormatter={(v) => fmt.number(v)}
           {...BAR}
         />

@@ -31,11 +31,50 @@ export function useCount() {
   return (c: PublishedCount) => ('count' in c ? fmt.number(c.count) : t('indicators.below', { threshold: fmt.number(c.below) }))
 }
 
-/** Room right of the longest bar for its figure. */
-export const HEADROOM: [number, (max: number) => number] = [0, (max) => Math.max(1, Math.ceil(max * 1.15))]
+/**
+ * A label for the chart's axis, which wraps only at spaces: a soft hyphen in the translation
+ * ("Eerstelijns\u00adprofessional") becomes a hyphen and a space, or the one long word would run off the
+ * chart's left edge on a phone.
+ */
+const axisLabel = (label: string) => label.replaceAll('\u00ad', '- ')
 
-/** A hidden count draws no bar: the chart shows only what the table publishes. */
+/** The bars' scale: from zero to the longest bar (at least 1, so that an empty chart has one). */
+export const BAR_DOMAIN: [number, (max: number) => number] = [0, (max) => Math.max(1, max)]
+
+/**
+ * Room right of the longest bar for its figure, in pixels: a share of the scale was too little on a
+ * phone, where the bars are short and the figure ("155", "< 10") is not.
+ */
+export const LABEL_ROOM = { margin: { right: 40 } }
+
+/** A count's figure, or null when the small-cell rule hid it. */
 export const plotted = (c: PublishedCount | undefined) => (c && 'count' in c ? c.count : null)
+
+/** Where a chart row keeps the "< 10" of a hidden count, beside the series' plotted value. */
+const hiddenKey = (series: string) => `${series}\u0000hidden`
+
+/**
+ * What a bar chart draws for published counts. A hidden count is a bar of no length labelled as
+ * the table prints it ("< 10"), so that it reads apart from a true zero, which has neither bar nor
+ * label (a column of "0" beside every empty domain would crowd the chart and say nothing the table
+ * does not). `value(series, count)` gives a data row's fields for one series; `labels` goes to the
+ * chart's `valueLabelProps`.
+ */
+export function useBars() {
+  const fmt = useFormat()
+  const count = useCount()
+  return {
+    value: (series: string, c: PublishedCount | undefined) =>
+      c && !('count' in c) ? { [series]: 0, [hiddenKey(series)]: count(c) } : { [series]: c?.count ?? 0 },
+    labels: (series: { name: string }) => ({
+      valueAccessor: (entry: { value?: unknown; payload?: unknown }) => {
+        const hidden = (entry.payload as Record<string, string | undefined> | undefined)?.[hiddenKey(series.name)]
+        return hidden ?? (typeof entry.value === 'number' && entry.value > 0 ? entry.value : undefined)
+      },
+      formatter: (v: unknown) => (typeof v === 'number' ? fmt.number(v) : String(v ?? '')),
+    }),
+  }
+}
 
 /**
  * A chart with nothing to draw (every count zero or hidden) would be an empty frame that looks
@@ -181,9 +220,10 @@ export function KindFrameworkBlock({
   const fmt = useFormat()
   const kind = rowLabel ?? ((k: string) => t(`accompaniment.kind.${k}`))
   const framework = columnLabel ?? ((f: string) => t(`accompaniment.framework.${f}`))
+  const bars = useBars()
   const data = table.rows.map((r, i) => ({
-    kind: kind(r),
-    ...Object.fromEntries(table.columns.map((c, j) => [framework(c), plotted(table.cells[i]?.[j])])),
+    kind: axisLabel(kind(r)),
+    ...Object.assign({}, ...table.columns.map((c, j) => bars.value(framework(c), table.cells[i]?.[j]))),
   }))
   const drawable = table.cells.some((row) => row.some((c) => (plotted(c) ?? 0) > 0))
   return (
@@ -192,7 +232,7 @@ export function KindFrameworkBlock({
       <SimpleGrid cols={{ base: 1, md: drawable ? 2 : 1 }} spacing="lg">
         <Chart drawable={drawable}>
           <BarChart
-            h={Math.max(220, table.rows.length * 44)}
+            h={Math.max(220, table.rows.length * Math.max(44, table.columns.length * 16 + 8))}
             data={data}
             dataKey="kind"
             orientation="vertical"
@@ -200,8 +240,10 @@ export function KindFrameworkBlock({
             withLegend
             withTooltip={false}
             withBarValueLabel
+            valueLabelProps={bars.labels}
             valueFormatter={(v) => fmt.number(v)}
-            xAxisProps={{ domain: HEADROOM }}
+            xAxisProps={{ domain: BAR_DOMAIN }}
+            barChartProps={LABEL_ROOM}
             yAxisProps={{ width: 130 }}
             gridAxis="none"
             withXAxis={false}
@@ -243,8 +285,9 @@ export function ListBlock({
   const { t } = useTranslation()
   const fmt = useFormat()
   const count = useCount()
-  const data = list.keys.map((k, i) => ({ label: label(k), count: plotted(list.counts[i]) }))
-  const drawable = data.some((d) => (d.count ?? 0) > 0)
+  const bars = useBars()
+  const data = list.keys.map((k, i) => ({ label: label(k), ...bars.value('count', list.counts[i]) }))
+  const drawable = list.counts.some((c) => (plotted(c) ?? 0) > 0)
   return (
     <Block id={id} title={title} note={note}>
       <Chart drawable={drawable}>
@@ -256,8 +299,10 @@ export function ListBlock({
           series={[{ name: 'count', color: 'petrol.6' }]}
           withTooltip={false}
           withBarValueLabel
+          valueLabelProps={bars.labels}
           valueFormatter={(v) => fmt.number(v)}
-          xAxisProps={{ domain: HEADROOM }}
+          xAxisProps={{ domain: BAR_DOMAIN }}
+          barChartProps={LABEL_ROOM}
           yAxisProps={{ width: 170 }}
           gridAxis="none"
           withXAxis={false}
