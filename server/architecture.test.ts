@@ -92,6 +92,7 @@ const TABLES_OF_SCHEMA: Record<keyof Database, true> = {
   practice_notes: true,
   practice_note_comments: true,
   study_extracts: true,
+  study_extract_files: true,
   training_sessions: true,
   case_progress_facts: true,
   progress_fact_months: true,
@@ -149,6 +150,7 @@ const OTHER_AUDITED_TABLES = [
   // Issue 14: studies (texts about research) and the researchers named on them; no person's data.
   'studies',
   // Issue 14: extracts of a study: sealed files of generalised, pseudonymised records, and who took them.
+  'study_extract_files',
   'study_extracts',
   'study_researchers',
   'system_state',

@@ -68,6 +68,7 @@ import * as m0067 from './migrations/0067-session-days'
 import * as m0068 from './migrations/0068-case-age-band'
 import * as m0069 from './migrations/0069-extract-walk-cover'
 import * as m0070 from './migrations/0070-reports-due-index'
+import * as m0071 from './migrations/0071-extract-files'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -141,6 +142,7 @@ const STEPS: Record<string, Step> = {
   '0068-case-age-band': m0068,
   '0069-extract-walk-cover': m0069,
   '0070-reports-due-index': m0070,
+  '0071-extract-files': m0071,
 }
 
 /** Every migration the code knows, in order: what a current database has applied. */

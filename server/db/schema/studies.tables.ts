@@ -1,5 +1,6 @@
 /** 0053: action-research studies and their researchers. See ../schema.ts for the conventions. */
 import type { StudyStatus } from '../../../common/contracts/studies.contracts'
+import type { ExtractFormat } from '../../../common/contracts/study-extracts.contracts'
 import type { StudyVariable } from '../../../common/contracts/study-variables.contracts'
 import type { Language } from '../../../common/roles'
 import type { ColumnType } from 'kysely'
@@ -47,9 +48,6 @@ export interface StudiesTables {
     dropped: number
     k: number
     key_sealed: string
-    csv: Buffer
-    xlsx: Buffer
-    dictionary: Buffer
     /** 0059: when the files were deleted (study closed or ended); they are empty from then on. */
     purged_at: ColumnType<string | null, string | null | undefined, string | null>
     /** 0065: the job that makes the files; null for extracts made in their request, before it. */
@@ -58,5 +56,11 @@ export interface StudiesTables {
     ready_at: ColumnType<string | null, string | null | undefined, string | null>
     /** 0065: why the job gave up for good (an error code), when it did. */
     failure: ColumnType<string | null, string | null | undefined, string | null>
+  }
+  /** 0071: an extract's files, each sealed with the extract's key; none before the job stores them, none once purged. */
+  study_extract_files: {
+    extract_id: string
+    format: ExtractFormat
+    sealed: Buffer
   }
 }

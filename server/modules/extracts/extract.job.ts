@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import { z } from 'zod'
 import type { StudyView } from '../../../common/contracts/studies.contracts'
+import type { ExtractFormat } from '../../../common/contracts/study-extracts.contracts'
 import type { Trx } from '../../http/context'
 import { defineJob, JobError, type RunningJob } from '../../jobs/job.definition'
 import { sealBytes, sealParts } from '../../security/aead'
@@ -99,12 +100,15 @@ export const studyExtractJob = defineJob({
           records: result.records.length,
           dropped: result.dropped,
           key_sealed: job.codec.sealSecret(key.toString('base64'), extractKeyAad(extractId)),
-          ...files,
           ready_at: new Date().toISOString(),
         })
         .where('id', '=', extractId)
         .where('ready_at', 'is', null)
         .where('purged_at', 'is', null)
+        .execute()
+      await trx
+        .insertInto('study_extract_files')
+        .values(Object.entries(files).map(([format, sealed]) => ({ extract_id: extractId, format: format as ExtractFormat, sealed })))
         .execute()
       audit.detail({
         studyId: study.id,

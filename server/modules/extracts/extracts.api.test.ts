@@ -188,12 +188,9 @@ describe('study extracts', () => {
     await runExtractJobs(t)
     const view = json(await dpo.get(`/api/studies/${id}/extracts`)).items.find((x: { id: string }) => x.id === e.id)
     expect(view).toMatchObject({ state: 'failed', failure: 'study.not_extractable', records: 0, readyAt: null })
-    const row = await t.services.db
-      .selectFrom('study_extracts')
-      .select(['csv', 'key_sealed'])
-      .where('id', '=', e.id)
-      .executeTakeFirstOrThrow()
-    expect([Buffer.from(row.csv).length, row.key_sealed]).toEqual([0, ''])
+    const row = await t.services.db.selectFrom('study_extracts').select('key_sealed').where('id', '=', e.id).executeTakeFirstOrThrow()
+    const files = await t.services.db.selectFrom('study_extract_files').select('format').where('extract_id', '=', e.id).execute()
+    expect([files, row.key_sealed]).toEqual([[], ''])
     const [abandoned] = (await auditRows(t.services, 'study.extract_abandoned')).filter((r) => r.subject_id === id)
     expect(JSON.parse(abandoned!.details as string)).toMatchObject({ extractId: e.id, failure: 'study.not_extractable' })
     // No page was read: the job looked at the study, then gave up.
@@ -270,11 +267,14 @@ describe('study extracts', () => {
   })
 
   it('stores the files sealed', async () => {
-    const rows = await t.services.db.selectFrom('study_extracts').select(['csv', 'xlsx', 'dictionary']).execute()
-    expect(rows.length).toBeGreaterThan(0)
+    const rows = await t.services.db.selectFrom('study_extract_files').select(['format', 'sealed']).execute()
+    // Three files for each extract made (those given up have none).
+    const ready = await t.services.db.selectFrom('study_extracts').select('id').where('ready_at', 'is not', null).execute()
+    expect(ready.length).toBeGreaterThan(0)
+    expect(rows.length).toBe(ready.length * 3)
     for (const r of rows) {
-      expect(Buffer.from(r.csv).includes(Buffer.from('pseudonym'))).toBe(false)
-      expect(Buffer.from(r.dictionary).includes(Buffer.from('"variables"'))).toBe(false)
+      expect(Buffer.from(r.sealed).includes(Buffer.from('pseudonym'))).toBe(false)
+      expect(Buffer.from(r.sealed).includes(Buffer.from('"variables"'))).toBe(false)
     }
   })
 
@@ -306,8 +306,10 @@ describe('study extracts', () => {
     const alone = new Codec(newKey)
     const row = await t.services.db
       .selectFrom('study_extracts')
-      .select(['id', 'key_sealed', 'csv'])
-      .where('id', '=', e.id)
+      .innerJoin('study_extract_files', 'study_extract_files.extract_id', 'study_extracts.id')
+      .select(['study_extracts.id', 'study_extracts.key_sealed', 'study_extract_files.sealed as csv'])
+      .where('study_extracts.id', '=', e.id)
+      .where('study_extract_files.format', '=', 'csv')
       .executeTakeFirstOrThrow()
     expect(() => new Codec(oldKey).openSecret(row.key_sealed, extractKeyAad(row.id))).toThrow()
     const key = Buffer.from(alone.openSecret(row.key_sealed, extractKeyAad(row.id)), 'base64')

@@ -11,8 +11,6 @@ import { studyExtractJob } from './extract.job'
 import { extractFileAad, extractKeyAad } from './extract.seal'
 import { listExtracts, studyToExtract } from './extracts.queries'
 
-const EMPTY = Buffer.alloc(0)
-
 const FILES = {
   csv: { type: 'text/csv; charset=utf-8', ext: 'csv' },
   xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: 'xlsx' },
@@ -56,9 +54,6 @@ export const extractRoutes = [
             dropped: 0,
             k: study.k,
             key_sealed: '',
-            csv: EMPTY,
-            xlsx: EMPTY,
-            dictionary: EMPTY,
             job_id: jobId,
           })
           .execute()
@@ -97,7 +92,7 @@ export const extractRoutes = [
         await studyToExtract(trx, ctx.user, params.studyId, serviceToday(ctx.now()))
         const row = await trx
           .selectFrom('study_extracts')
-          .select(['id', 'key_sealed', 'purged_at', 'ready_at', params.format])
+          .select(['id', 'key_sealed', 'purged_at', 'ready_at'])
           .where('id', '=', params.extractId)
           .where('study_id', '=', params.studyId)
           .executeTakeFirst()
@@ -105,8 +100,15 @@ export const extractRoutes = [
         // Deleted files are only of closed or ended studies, which the line above refuses already.
         if (row.purged_at !== null) throw fail('study.not_extractable')
         if (row.ready_at === null) throw fail('study.extract_not_ready')
+        const stored = await trx
+          .selectFrom('study_extract_files')
+          .select('sealed')
+          .where('extract_id', '=', row.id)
+          .where('format', '=', params.format)
+          .executeTakeFirst()
+        if (!stored) throw fail('resource.not_found')
         const key = Buffer.from(ctx.codec.openSecret(row.key_sealed, extractKeyAad(row.id)), 'base64')
-        return openBytes(key, Buffer.from(row[params.format]), extractFileAad(row.id, params.format))
+        return openBytes(key, Buffer.from(stored.sealed), extractFileAad(row.id, params.format))
       })
       const { type, ext } = FILES[params.format]
       const name =
