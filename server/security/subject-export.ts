@@ -60,6 +60,10 @@ export const EXPORT_COVERAGE: Partial<Record<keyof Database, Coverage>> = {
     reason:
       'a study’s sealed files of generalised, k-anonymised records under per-study pseudonyms (GDPR art. 89); each extract that read the person is in their access log',
   },
+  study_extract_files: {
+    covered: 'excluded',
+    reason: 'the sealed files of the extracts above (0071): generalised, k-anonymised records under per-study pseudonyms',
+  },
   breaches: { covered: 'excluded', reason: 'a security incident’s record: numbers of persons affected, never who' },
   case_progress_facts: {
     covered: 'excluded',
