@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { StudyView } from '../../../common/contracts/studies.contracts'
 import type { ExtractFormat } from '../../../common/contracts/study-extracts.contracts'
 import type { Trx } from '../../http/context'
+import { withPageCache } from '../../jobs/page-cache'
 import { defineJob, JobError, type RunningJob } from '../../jobs/job.definition'
 import { sealBytes, sealParts } from '../../security/aead'
 import { studyCaseCount } from '../../security/study-door'
@@ -13,6 +14,14 @@ import { toDictionary } from './extract.dictionary'
 import { EXTRACT_PAGE, type ExtractRecord, finishExtract, readExtractPage, studyPseudonymKey } from './extract.engine'
 import { toCsv, toXlsx } from './extract.outputs'
 import { extractFileAad, extractKeyAad } from './extract.seal'
+
+/**
+ * SQLite's page cache while a page of the extract is read (jobs/page-cache.ts): the walk reads each
+ * page of the team's index, cases and sessions once, and through the full 64 MiB cache it grew the
+ * freshly started built server by about 60 MB (120,000 cases: peak 326-337 MB without, 280-287 MB
+ * with it). The service's requests between two pages have the whole cache.
+ */
+const EXTRACT_PAGE_CACHE_KIB = 16 * 1024
 
 /**
  * Makes the files of a registered extract (issue 14), away from the request that asked for it.
@@ -63,7 +72,9 @@ export const studyExtractJob = defineJob({
       page += 1
       const read: Awaited<ReturnType<typeof readExtractPage>> = await job.read('study.extract_read', async (trx, audit) => {
         audit.subject('study', study.id)
-        const result = await readExtractPage(trx, job.codec, study, pseudonymKey, { after, limit: pageSize })
+        const result = await withPageCache(trx, job.services.kind, EXTRACT_PAGE_CACHE_KIB, () =>
+          readExtractPage(trx, job.codec, study, pseudonymKey, { after, limit: pageSize }),
+        )
         audit.detail({ studyId: study.id, extractId, page, records: result.records.length })
         return result
       })

@@ -1,3 +1,4 @@
+import { type EventEmitter, once } from 'node:events'
 import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import type { ExtractRecord, ExtractResult } from './extract.engine'
@@ -36,6 +37,23 @@ export async function toCsv(result: ExtractResult): Promise<Buffer[]> {
   return parts
 }
 
+/** Rows added between two looks at the zip's input (below). */
+const ROWS_PER_DRAIN = 1000
+
+/** The writable end of a stream of exceljs's zip library (readable-stream), as far as we look at it. */
+export type ZipInput = { _writableState?: { needDrain?: boolean; length?: number } }
+
+/**
+ * Where exceljs's streaming writer hands a sheet's XML to its zip: the stream the sheet's buffer is
+ * piped into. That buffer writes without waiting for the zip to take what it wrote, so the XML of
+ * rows not yet compressed gathers there (37 MB at 100,000 rows of an extract, measured alone); the
+ * writer waits for it to drain instead. Internal to exceljs 4.4, hence the narrow type and the
+ * test beside this file that fails when an upgrade moves it; absent, the rows are only paced.
+ */
+export function zipInputOf(sheet: unknown): ZipInput | undefined {
+  return (sheet as { _stream?: { pipes?: ZipInput[] } })._stream?.pipes?.[0]
+}
+
 /**
  * The workbook written as a stream, each row committed as it is added: the in-memory workbook kept
  * an object per cell (a million for 120,000 records) until the end. In parts, as the stream gave them.
@@ -59,7 +77,11 @@ export async function toXlsx(result: ExtractResult): Promise<Buffer[]> {
   for (let i = 0; i < result.records.length; i++) {
     const r = result.records[i]!
     sheet.addRow(columns.map((c) => r[c as keyof ExtractRecord] ?? '')).commit()
-    if (i % CSV_LINES_PER_PART === CSV_LINES_PER_PART - 1) await yieldToRequests()
+    if (i % ROWS_PER_DRAIN === ROWS_PER_DRAIN - 1) {
+      const input = zipInputOf(sheet)
+      if (input?._writableState?.needDrain) await once(input as unknown as EventEmitter, 'drain')
+      else if (i % CSV_LINES_PER_PART === CSV_LINES_PER_PART - 1) await yieldToRequests()
+    }
   }
   sheet.commit()
   await workbook.commit()
