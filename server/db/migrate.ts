@@ -69,6 +69,7 @@ import * as m0068 from './migrations/0068-case-age-band'
 import * as m0069 from './migrations/0069-extract-walk-cover'
 import * as m0070 from './migrations/0070-reports-due-index'
 import * as m0071 from './migrations/0071-extract-files'
+import * as m0072 from './migrations/0072-dpo-request-codes'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -143,6 +144,7 @@ const STEPS: Record<string, Step> = {
   '0069-extract-walk-cover': m0069,
   '0070-reports-due-index': m0070,
   '0071-extract-files': m0071,
+  '0072-dpo-request-codes': m0072,
 }
 
 /** Every migration the code knows, in order: what a current database has applied. */

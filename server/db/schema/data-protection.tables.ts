@@ -13,7 +13,7 @@ export interface DataProtectionTables {
   /** 0040: data-subject requests; the words sealed with `key_id` (the subject's key, or the request's own). */
   dpo_requests: {
     id: string
-    /** What the DPO quotes in letters and on the phone: `R-7K2M-Q9XD` (says nothing about the subject). */
+    /** What the DPO quotes in letters and on the phone: `D-7K2M-Q9XD` (says nothing about the subject; 0072: D- and not R-, which referrals use). */
     code: string
     kind: DpoRequestKind
     person_id: string | null

@@ -33,7 +33,7 @@ describe('data-subject requests', () => {
       dueOn: '2026-02-28',
       person: { id: personId },
     })
-    expect(view.code).toMatch(/^R-[0-9A-Z]{4}-[0-9A-Z]{4}$/)
+    expect(view.code).toMatch(/^D-[0-9A-Z]{4}-[0-9A-Z]{4}$/)
     expect(res.headers.etag).toBe('"1"')
     expect(json(await dpo.get(`/api/dpo/requests/${view.id}`))).toMatchObject({ details: 'Copie de tout mon dossier' })
 

@@ -38,7 +38,7 @@ export async function recordDpoRequest(ctx: RequestContext, trx: Trx, input: Inp
     .insertInto('dpo_requests')
     .values({
       id,
-      code: await freeCode(trx, 'dpo_requests', () => newCode('R')),
+      code: await freeCode(trx, 'dpo_requests', () => newCode('D')),
       kind: input.kind,
       person_id: input.personId,
       key_id: keyId,

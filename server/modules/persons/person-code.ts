@@ -4,7 +4,7 @@ import crypto from 'node:crypto'
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 
 /** A pseudonymous code: says nothing about its subject, safe to write on a paper file. */
-export function newCode(prefix: 'P' | 'A' | 'R'): string {
+export function newCode(prefix: 'P' | 'A' | 'D'): string {
   const bytes = crypto.randomBytes(8)
   let s = ''
   for (const b of bytes) s += ALPHABET[b & 31]

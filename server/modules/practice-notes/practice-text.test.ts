@@ -11,6 +11,8 @@ describe('the practice-note text guard', () => {
     ['about P-AB12-CD34', 'contains_person_code'],
     ['about P-ABCD-EFGH', 'contains_person_code'],
     ['request R-2345-ABCD', 'contains_identifier'],
+    ['request D-2345-ABCD', 'contains_identifier'],
+    ['request d 2345 abc9', 'contains_identifier'],
     ['id 3f2c1a9e-8b7d-4c6e-9f01-23456789abcd', 'contains_identifier'],
     ['mail jan.peeters@example.be please', 'contains_email'],
     ['call 0470 12 34 56', 'contains_phone'],
@@ -28,6 +30,7 @@ describe('the practice-note text guard', () => {
     'Families involved early seem to shorten the intake phase',
     'Approximately 10 000 euros, 45% of cases, 0,5 FTE',
     'Apartment, Aspiration, Paragraphs, Relational',
+    'Dropouts in D 2025 2026, Discussions and Departures',
   ])('lets %j through', (text) => {
     expect(refusalOf(text)).toBeNull()
   })

@@ -2,20 +2,20 @@ import { invalidField } from '../../http/errors'
 
 /**
  * A practice note is about practice, never about someone. These patterns find what would link a
- * text to a case or a person: the service's pseudonymous codes (P-… persons, A-… cases, R-…
- * requests and referrals, as written on a paper file or read over the phone), any record id, an
- * e-mail address or a phone number. The refusal names the field and what was found, never the
- * value: the message must not repeat what it refuses.
+ * text to a case or a person: the service's pseudonymous codes (P-… persons, A-… cases, D-…
+ * data-subject requests, R-… referrals, as written on a paper file or read over the phone), any
+ * record id, an e-mail address or a phone number. The refusal names the field and what was found,
+ * never the value: the message must not repeat what it refuses.
  */
 
 const CODE_CHAR = '[0-9A-Z]'
 /** `A-7K3M-9QX2`, `a-7k3m9qx2`: with a dash after the prefix it is a code, whatever the letters. */
-const DASHED = new RegExp(`(?<![0-9A-Z])([PAR])-${CODE_CHAR}{4}[-\\s.]?${CODE_CHAR}{4}(?![0-9A-Z])`, 'gi')
+const DASHED = new RegExp(`(?<![0-9A-Z])([PADR])-${CODE_CHAR}{4}[-\\s.]?${CODE_CHAR}{4}(?![0-9A-Z])`, 'gi')
 /**
  * `A 7K3M 9QX2`, `A7K3M9QX2`: without the dash only when a digit is in it, so that words such as
  * "Attention" or "a very good" pass.
  */
-const LOOSE = new RegExp(`(?<![0-9A-Z])([PAR])\\s?(${CODE_CHAR}{4})[\\s.]?(${CODE_CHAR}{4})(?![0-9A-Z])`, 'gi')
+const LOOSE = new RegExp(`(?<![0-9A-Z])([PADR])\\s?(${CODE_CHAR}{4})[\\s.]?(${CODE_CHAR}{4})(?![0-9A-Z])`, 'gi')
 const UUID = /[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}/i
 const EMAIL = /[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}/i
 /** Belgian and international numbers: `0470 12 34 56`, `02/123.45.67`, `+32 470 123 456`; 9 digits or more, so a date is not one. */
@@ -23,7 +23,12 @@ const PHONE = /(?:\+|(?<![0-9])00?)[1-9](?:[\s./-]?\d){7,}/
 
 type Refusal = 'contains_case_code' | 'contains_person_code' | 'contains_identifier' | 'contains_email' | 'contains_phone'
 
-const KIND: Record<string, Refusal> = { A: 'contains_case_code', P: 'contains_person_code', R: 'contains_identifier' }
+const KIND: Record<string, Refusal> = {
+  A: 'contains_case_code',
+  P: 'contains_person_code',
+  D: 'contains_identifier',
+  R: 'contains_identifier',
+}
 
 /** What in `text` links it to someone, or null when it may be kept. */
 export function refusalOf(text: string): Refusal | null {
