@@ -18,10 +18,11 @@ import { extractFileAad, extractKeyAad } from './extract.seal'
 /**
  * SQLite's page cache while a page of the extract is read (jobs/page-cache.ts): the walk reads each
  * page of the team's index, cases and sessions once, and through the full 64 MiB cache it grew the
- * freshly started built server by about 60 MB (120,000 cases: peak 326-337 MB without, 280-287 MB
- * with it). The service's requests between two pages have the whole cache.
+ * freshly started built server by about 60 MB (120,000 cases: peak 326-337 MB without; 280-287 MB
+ * with 16 MiB; 260-284 MB with 8 MiB, and 280-285 MB on a server whose cache was full before). The
+ * extract took as long each way. The service's requests between two pages have the whole cache.
  */
-const EXTRACT_PAGE_CACHE_KIB = 16 * 1024
+const EXTRACT_PAGE_CACHE_KIB = 8 * 1024
 
 /**
  * Makes the files of a registered extract (issue 14), away from the request that asked for it.
