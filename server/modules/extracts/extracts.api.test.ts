@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type Agent, auditRows, json, serviceDate, startTestApp, type TestApp } from '../../test/harness'
 import { rotateKeys } from '../../ops/key-rotation'
@@ -172,6 +173,12 @@ describe('study extracts', () => {
     const a = csvRows((await download(rA, studyA, whole.id, 'csv')).rawPayload)
     const b = csvRows((await download(rA, studyA, paged.id, 'csv')).rawPayload)
     expect(b).toEqual(a)
+    // Each page was read through a narrowed SQLite page cache (jobs/page-cache.ts): the job leaves
+    // the connection's cache at its full size.
+    if (t.services.kind === 'sqlite') {
+      const [row] = (await sql<{ cache_size: number }>`pragma cache_size`.execute(t.services.db)).rows
+      expect(Number(row?.cache_size)).toBe(-65536)
+    }
   })
 
   it('gives up, saying why, when the study stopped being extractable before its job ran', async () => {
