@@ -32,11 +32,16 @@ export type Stored = { dataset: CaseloadDataset; seedSeconds: number; masterKey:
  * The database of this run: a temporary one, or the kept one of an earlier run (in `keepDir`, and
  * on PostgreSQL the database `parcours_bench_<label>`). Other benches that seed a caseload use it too.
  */
-export async function openDataset(kind: 'sqlite' | 'postgres', pgUrl: string, keepDir = KEEP_DIR, label = 'caseload') {
+export async function openDataset<S extends { masterKey: string } = Stored>(
+  kind: 'sqlite' | 'postgres',
+  pgUrl: string,
+  keepDir = KEEP_DIR,
+  label = 'caseload',
+) {
   const dataDir = keepDir ? path.join(keepDir, kind) : fs.mkdtempSync(path.join(os.tmpdir(), `parcours-bench-${label}-`))
   fs.mkdirSync(dataDir, { recursive: true })
   const storedFile = path.join(dataDir, 'dataset.json')
-  const stored: Stored | null = fs.existsSync(storedFile) ? (JSON.parse(fs.readFileSync(storedFile, 'utf8')) as Stored) : null
+  const stored: S | null = fs.existsSync(storedFile) ? (JSON.parse(fs.readFileSync(storedFile, 'utf8')) as S) : null
   let url = `sqlite:${path.join(dataDir, 'bench.sqlite')}`
   let drop = async () => {}
   if (kind === 'postgres') {
@@ -70,7 +75,7 @@ export async function openDataset(kind: 'sqlite' | 'postgres', pgUrl: string, ke
   return {
     services,
     stored,
-    save: (s: Stored) => fs.writeFileSync(storedFile, JSON.stringify(s)),
+    save: (s: S) => fs.writeFileSync(storedFile, JSON.stringify(s)),
     masterKey,
     /** Where the dataset lives, for a process of its own (the built server) once this one is closed. */
     url,

@@ -7,12 +7,11 @@ import { ReadBatcher } from '../server/http/read-batcher'
 import { createUser } from '../server/modules/users/users.commands'
 import { pick, rng } from '../server/seed/synthetic'
 import { systemContext } from '../server/seed/system-context'
-import { createServices } from '../server/services'
 import { hashPassword } from '../server/security/passwords'
 import { QueryCapture, explainStatements } from '../server/test/query-plans'
-import { benchDatabase } from './bench-database'
+import { openDataset } from './caseload.bench'
 import { percentiles, round } from './load'
-import { seedPartnerDirectory } from './partners.seed'
+import { type PartnerDataset, seedPartnerDirectory } from './partners.seed'
 import { analyze, signInCookie } from './bench-app'
 
 /**
@@ -26,8 +25,12 @@ import { analyze, signInCookie } from './bench-app'
 const ORGS = Number(process.env.BENCH_PARTNER_ORGS ?? 5_000)
 const SERVICES = Number(process.env.BENCH_PARTNER_SERVICES ?? 20_000)
 const REQUESTS = Number(process.env.BENCH_PARTNER_REQUESTS ?? 200)
+/** A directory to keep the directory in between runs (before/after a change); a fresh one if unset. */
+const KEEP_DIR = process.env.BENCH_PARTNER_DIR
 const PASSWORD = 'benchmark passphrase 2026'
 const log = (m: string) => process.stderr.write(`${m}\n`)
+
+type Stored = { data: PartnerDataset; seedSeconds: number; masterKey: string }
 
 /** Municipalities searched by their French and Dutch names (partners.place-aliases.ts). */
 const NAMES_FR = ['Liège', 'Bruxelles', 'Namur', 'Mons', 'Charleroi', 'Schaerbeek', 'Anvers', 'Gand', 'Ixelles', 'Tournai']
@@ -41,20 +44,26 @@ function p99(values: number[]): number {
 }
 
 export async function benchPartners(kind: 'sqlite' | 'postgres', pgUrl: string) {
-  const { config, drop } = await benchDatabase(kind, pgUrl, 'partners')
-  const { services, close } = await createServices(config)
+  const ds = await openDataset<Stored>(kind, pgUrl, KEEP_DIR, 'partners')
+  const { services } = ds
   try {
-    const started = performance.now()
-    log(`[${kind}] partners: seeding ${ORGS} organisations, ${SERVICES} services…`)
-    const data = await seedPartnerDirectory(services, { organisations: ORGS, services: SERVICES })
-    const seedSeconds = round((performance.now() - started) / 1000, 1)
     const email = 'worker@bench.parcours.test'
-    const ctx = await systemContext(services, null, 'seed-partners')
-    const hash = await hashPassword(PASSWORD)
-    await ctx.write('seed.caseload_staff', async (trx, audit) => {
-      await createUser(trx, { email, displayName: 'Worker', roles: ['worker'], teamIds: [] }, new Date().toISOString(), hash)
-      audit.detail({ users: 1 })
-    })
+    let stored = ds.stored
+    if (!stored) {
+      const started = performance.now()
+      log(`[${kind}] partners: seeding ${ORGS} organisations, ${SERVICES} services…`)
+      const data = await seedPartnerDirectory(services, { organisations: ORGS, services: SERVICES })
+      const seedSeconds = round((performance.now() - started) / 1000, 1)
+      const ctx = await systemContext(services, null, 'seed-partners')
+      const hash = await hashPassword(PASSWORD)
+      await ctx.write('seed.caseload_staff', async (trx, audit) => {
+        await createUser(trx, { email, displayName: 'Worker', roles: ['worker'], teamIds: [] }, new Date().toISOString(), hash)
+        audit.detail({ users: 1 })
+      })
+      stored = { data, seedSeconds, masterKey: ds.masterKey }
+      ds.save(stored)
+    } else log(`[${kind}] partners: reusing the directory in ${KEEP_DIR}`)
+    const { data, seedSeconds } = stored
     await analyze(services, kind)
 
     const capture = new QueryCapture(services.db)
@@ -147,7 +156,6 @@ export async function benchPartners(kind: 'sqlite' | 'postgres', pgUrl: string) 
       ...results,
     }
   } finally {
-    await close()
-    await drop()
+    await ds.close()
   }
 }
