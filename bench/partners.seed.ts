@@ -6,7 +6,7 @@ import { toJson } from '../server/db/json'
 import type { Database } from '../server/db/schema'
 import type { Services } from '../server/http/context'
 import { isKnownArea, placeOfPostcode, slug } from '../server/modules/partners/partners.geography'
-import { coverageRow, filterRow, rankCopies, searchText, serviceTerms } from '../server/modules/partners/partners.search-index'
+import { coverageRow, filterRow, rankCopies, serviceTerms } from '../server/modules/partners/partners.search-index'
 import { pick, rng } from '../server/seed/synthetic'
 import { systemContext } from '../server/seed/system-context'
 
@@ -129,8 +129,11 @@ export async function seedPartnerDirectory(services: Services, scale: PartnerSca
             updated_at: now,
             version: 1,
           }
-          const copies = rankCopies({ ...service, waitDays: service.wait_days ?? null }, { name: org.name, active: org.active === 1 })
-          rows.push({ ...service, search_text: searchText(service, org), ...copies })
+          const copies = rankCopies(
+            { ...service, waitDays: service.wait_days ?? null },
+            { name: org.name, description: org.description, active: org.active === 1 },
+          )
+          rows.push({ ...service, ...copies })
           for (const term of serviceTerms([...languages], [...audiences]))
             termRows.push({ ...filterRow(serviceId, copies, service.wait_days ?? null), term })
           const serviceNeeds = new Set<string>()

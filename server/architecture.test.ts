@@ -211,6 +211,11 @@ const BAD: [string, string, string][] = [
     route("const table = 'persons' as 'users'; return trx.selectFrom(table).selectAll().execute()"),
     'string literal',
   ],
+  [
+    'reads persons through a derived table',
+    route("return trx.selectFrom(trx.selectFrom('persons').select('id').as('p')).selectAll().execute()"),
+    'read through their door',
+  ],
   ['writes raw SQL that names persons', route('return sql`select * from persons`.execute(trx)'), 'Raw SQL'],
   ['touches ctx.system', route("return (ctx as any).system.db.selectFrom('users').selectAll().execute()"), 'composition root'],
   [
@@ -247,6 +252,12 @@ const GOOD: [string, string][] = [
   ],
   ['lists visible cases', route("return visibleCases(trx, me, { assigned: true }).select('accompaniments.id').execute()")],
   ['reads a staff table', route("return trx.selectFrom('users').select(['id', 'display_name']).execute()")],
+  [
+    'reads a derived table of staff rows',
+    route(
+      "return trx.selectFrom(trx.selectFrom('users').select('id').unionAll(trx.selectFrom('teams').select('id')).as('u')).selectAll().execute()",
+    ),
+  ],
 ]
 
 let eslint: ESLint | null = null

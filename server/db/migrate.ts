@@ -70,6 +70,7 @@ import * as m0069 from './migrations/0069-extract-walk-cover'
 import * as m0070 from './migrations/0070-reports-due-index'
 import * as m0071 from './migrations/0071-extract-files'
 import * as m0072 from './migrations/0072-dpo-request-codes'
+import * as m0073 from './migrations/0073-partner-text-copies'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -145,6 +146,7 @@ const STEPS: Record<string, Step> = {
   '0070-reports-due-index': m0070,
   '0071-extract-files': m0071,
   '0072-dpo-request-codes': m0072,
+  '0073-partner-text-copies': m0073,
 }
 
 /** Every migration the code knows, in order: what a current database has applied. */

@@ -86,6 +86,8 @@ export interface PartnerTables {
     capacity_rank: number
     wait_days: number | null
     organisation_name: string
+    /** 0073: the service's `search_text`, for free text with a place. */
+    search_text: string
   }
   /**
    * 0027: the consent registry (or another recorded legal basis). `scope`: the fields the
@@ -208,4 +210,6 @@ interface FilterCopies {
   capacity_rank: number
   wait_days: number | null
   organisation_name: string
+  /** 0073: the service's `search_text`, for free text with a need, a language or an audience. */
+  search_text: string
 }

@@ -3,7 +3,8 @@ import { type Agent, json, startTestApp, type TestApp } from '../../test/harness
 
 /**
  * The search reads copies of the service's status, capacity and waiting time and of its
- * organisation's name and activity kept in every coverage row and service row (migration 0031).
+ * organisation's name and activity kept in every coverage row and service row (migration 0031),
+ * need and term row (0061), with the service's folded text (0073).
  * Every write — creation, update, HSDS import — must keep them in step: checked row by row against
  * the originals, and through the search's ranking.
  */
@@ -39,7 +40,7 @@ async function outOfStep() {
     .selectFrom('partner_service_coverage as c')
     .innerJoin('partner_services as s', 's.id', 'c.service_id')
     .innerJoin('partner_organisations as o', 'o.id', 's.organisation_id')
-    .select(['c.level', 'c.listed', 'c.precision', 'c.capacity_rank', 'c.wait_days', 'c.organisation_name'])
+    .select(['c.level', 'c.listed', 'c.precision', 'c.capacity_rank', 'c.wait_days', 'c.organisation_name', 'c.search_text'])
     .select([
       's.status',
       's.capacity',
@@ -47,19 +48,26 @@ async function outOfStep() {
       's.listed as s_listed',
       's.capacity_rank as s_rank',
       's.organisation_name as s_org',
+      's.search_text as s_text',
     ])
     .select(['o.name', 'o.active'])
     .execute()
   expect(rows.length).toBeGreaterThan(0)
   const levels = ['postcode', 'municipality', 'province', 'region', 'national']
   const capacities = ['available', 'limited', 'full']
-  // The need and term rows (migration 0061) copy the same four values as the service row.
+  // The need and term rows (migration 0061) copy the same four values as the service row, and its text (0073).
   const copiesOf = (table: 'partner_service_needs' | 'partner_service_terms') =>
     db
       .selectFrom(table)
       .innerJoin('partner_services as s', 's.id', `${table}.service_id`)
-      .select([`${table}.listed`, `${table}.capacity_rank`, `${table}.wait_days`, `${table}.organisation_name`])
-      .select(['s.listed as s_listed', 's.capacity_rank as s_rank', 's.wait_days as s_wait', 's.organisation_name as s_org'])
+      .select([`${table}.listed`, `${table}.capacity_rank`, `${table}.wait_days`, `${table}.organisation_name`, `${table}.search_text`])
+      .select([
+        's.listed as s_listed',
+        's.capacity_rank as s_rank',
+        's.wait_days as s_wait',
+        's.organisation_name as s_org',
+        's.search_text as s_text',
+      ])
       .execute()
   const filters = [...(await copiesOf('partner_service_needs')), ...(await copiesOf('partner_service_terms'))]
   expect(filters.length).toBeGreaterThan(0)
@@ -68,7 +76,8 @@ async function outOfStep() {
       Number(f.listed) !== Number(f.s_listed) ||
       Number(f.capacity_rank) !== Number(f.s_rank) ||
       f.wait_days !== f.s_wait ||
-      f.organisation_name !== f.s_org,
+      f.organisation_name !== f.s_org ||
+      f.search_text !== f.s_text,
   )
   return [
     ...staleFilters,
@@ -83,7 +92,8 @@ async function outOfStep() {
         Number(r.s_rank) !== rank ||
         r.wait_days !== r.s_wait ||
         r.organisation_name !== r.name ||
-        r.s_org !== r.name
+        r.s_org !== r.name ||
+        r.search_text !== r.s_text
       )
     }),
   ]
@@ -154,5 +164,10 @@ describe('the search copies stay in step with every write', () => {
     expect(await outOfStep()).toEqual([])
     expect(await search({ place: 'Namur' })).toContain('Aaron/Premier')
     expect(await search({ place: 'Namur' })).not.toContain('Beta/Premier')
+    // Free text with a place or a need reads the rows' copies of the text: the new name is found, the old one no more.
+    expect(await search({ place: 'Namur', q: 'aaron' })).toEqual(['Aaron/Premier', 'Aaron/Second'])
+    expect(await search({ q: 'aaron' })).toEqual(['Aaron/Premier', 'Aaron/Second'])
+    expect(await search({ place: 'Namur', q: 'beta' })).toEqual([])
+    expect(await search({ q: 'beta' })).toEqual([])
   })
 })

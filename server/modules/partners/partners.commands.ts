@@ -5,7 +5,7 @@ import { toJson } from '../../db/json'
 import type { Trx } from '../../http/context'
 import { AppError, fail } from '../../http/errors'
 import { isKnownArea } from './partners.geography'
-import { coverageRow, filterRow, rankCopies, searchText, serviceTerms } from './partners.search-index'
+import { coverageRow, filterRow, rankCopies, serviceTerms } from './partners.search-index'
 
 /**
  * Writes to the partner directory, each in the transaction of its audit entry (ctx.write). An
@@ -176,7 +176,6 @@ export async function writeOrganisation(
       minimum_age: s.minimumAge,
       maximum_age: s.maximumAge,
       updated_at: now,
-      search_text: searchText(s, input),
       ...copies,
     }
     const had = versions.get(serviceId)

@@ -33,17 +33,20 @@ export const PRECISION = ['postcode', 'municipality', 'province', 'region', 'nat
 
 /**
  * What the ranking and the filters read, copied into each service row and each of its coverage rows
- * (migration 0031), so the search reads one index without joining services and organisations.
- * Written by `writeOrganisation` on every write (and by the bench's seed, which bypasses it).
+ * (migration 0031) and need and term rows (0061), so the search reads one index without joining
+ * services and organisations; with the folded text (0073), so that free text with a filter is
+ * checked on the rows the filter already reads. Written by `writeOrganisation` on every write (and
+ * by the bench's seed, which bypasses it).
  */
 export function rankCopies(
-  service: { status: string; capacity: (typeof CAPACITIES)[number]; waitDays: number | null },
-  organisation: { name: string; active: boolean },
+  service: { name: string; description?: string | null; status: string; capacity: (typeof CAPACITIES)[number]; waitDays: number | null },
+  organisation: { name: string; description?: string | null; active: boolean },
 ) {
   return {
     listed: service.status === 'active' && organisation.active ? 1 : 0,
     capacity_rank: CAPACITIES.indexOf(service.capacity),
     organisation_name: organisation.name,
+    search_text: searchText(service, organisation),
   }
 }
 
@@ -64,13 +67,7 @@ export function coverageRow(
   }
 }
 
-/** A need or term row with the ranking's copies (migration 0061). */
+/** A need or term row with the ranking's copies (migration 0061) and the text (0073). */
 export function filterRow(serviceId: string, copies: ReturnType<typeof rankCopies>, waitDays: number | null) {
-  return {
-    service_id: serviceId,
-    listed: copies.listed,
-    capacity_rank: copies.capacity_rank,
-    wait_days: waitDays,
-    organisation_name: copies.organisation_name,
-  }
+  return { service_id: serviceId, wait_days: waitDays, ...copies }
 }
