@@ -71,6 +71,7 @@ import * as m0070 from './migrations/0070-reports-due-index'
 import * as m0071 from './migrations/0071-extract-files'
 import * as m0072 from './migrations/0072-dpo-request-codes'
 import * as m0073 from './migrations/0073-partner-text-copies'
+import * as m0074 from './migrations/0074-audit-person-reads'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -147,6 +148,7 @@ const STEPS: Record<string, Step> = {
   '0071-extract-files': m0071,
   '0072-dpo-request-codes': m0072,
   '0073-partner-text-copies': m0073,
+  '0074-audit-person-reads': m0074,
 }
 
 /** Every migration the code knows, in order: what a current database has applied. */

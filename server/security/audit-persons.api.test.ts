@@ -319,3 +319,18 @@ describe.each(Object.entries(CALLS))('%s', (key, calls) => {
     await check(call.as, `${key} (${named(call.url())})`, res, null, call.shows)
   })
 })
+
+// Last, over every entry the calls above wrote: what "who read this person" reads (migration 0074).
+describe('the persons index', () => {
+  it('copies into each of its rows its entry’s time, actor, action and outcome', async () => {
+    const rows = await t.services.db
+      .selectFrom('audit_persons as p')
+      .innerJoin('audit_log as a', 'a.seq', 'p.seq')
+      .select(['p.seq', 'p.at', 'p.actor_id', 'p.action', 'p.outcome'])
+      .select(['a.at as a_at', 'a.actor_id as a_actor', 'a.action as a_action', 'a.outcome as a_outcome'])
+      .execute()
+    expect(rows.length).toBeGreaterThan(100)
+    const differ = rows.filter((r) => r.at !== r.a_at || r.actor_id !== r.a_actor || r.action !== r.a_action || r.outcome !== r.a_outcome)
+    expect(differ).toEqual([])
+  })
+})

@@ -147,10 +147,14 @@ export async function appendAuditMany(trx: Tx, entries: AuditEntry[]): Promise<n
     prev = hash
     return out
   })
-  const index = chained.flatMap((r) => (r.persons ? r.persons.split(',').map((person) => [person, r.seq] as const) : []))
+  // One row per person of each entry, with the entry's time, actor, action and outcome (migration 0074).
+  const index = chained.flatMap((r) =>
+    r.persons ? r.persons.split(',').map((person) => [person, r.seq, r.at, r.actor_id, r.action, r.outcome] as const) : [],
+  )
   if (postgres) {
     const columns = STORED.map((c) => chained.map((r) => r[c]))
-    await trx.executeQuery(CompiledQuery.raw(PG_APPEND, [...columns, index.map((i) => i[0]), index.map((i) => i[1]), prev]))
+    const indexColumns = INDEXED.map((_, i) => index.map((row) => row[i]))
+    await trx.executeQuery(CompiledQuery.raw(PG_APPEND, [...columns, ...indexColumns, prev]))
   } else {
     await trx.executeQuery(CompiledQuery.raw(SQLITE_LOG, [JSON.stringify(chained.map((r) => STORED.map((c) => r[c])))]))
     if (index.length) await trx.executeQuery(CompiledQuery.raw(SQLITE_PERSONS, [JSON.stringify(index)]))
@@ -162,16 +166,20 @@ export async function appendAuditMany(trx: Tx, entries: AuditEntry[]): Promise<n
 const isPostgres = (db: Tx) => db.getExecutor().adapter instanceof PostgresAdapter
 const headTake = (postgres: boolean) => `update audit_head set seq = seq + ${postgres ? '$1' : '?'} where id = 1 returning seq, hash`
 const HEAD_SET = 'update audit_head set hash = ? where id = 1'
+/** Columns of an audit_persons row, in the order `index` gives them. */
+const INDEXED = ['person_id', 'seq', 'at', 'actor_id', 'action', 'outcome'] as const
 const PG_APPEND = `with entries as (
   insert into audit_log (${STORED.join(', ')})
   select * from unnest(${STORED.map((c, i) => `$${i + 1}::${c === 'seq' ? 'bigint' : 'text'}[]`).join(', ')})
 ), persons as (
-  insert into audit_persons (person_id, seq) select * from unnest($${STORED.length + 1}::text[], $${STORED.length + 2}::bigint[])
+  insert into audit_persons (${INDEXED.join(', ')})
+  select * from unnest(${INDEXED.map((c, i) => `$${STORED.length + i + 1}::${c === 'seq' ? 'bigint' : 'text'}[]`).join(', ')})
 )
-update audit_head set hash = $${STORED.length + 3} where id = 1`
+update audit_head set hash = $${STORED.length + INDEXED.length + 1} where id = 1`
 const SQLITE_LOG = `insert into audit_log (${STORED.join(', ')})
   select ${STORED.map((_, i) => `value ->> ${i}`).join(', ')} from json_each(?) order by key`
-const SQLITE_PERSONS = 'insert into audit_persons (person_id, seq) select value ->> 0, value ->> 1 from json_each(?)'
+const SQLITE_PERSONS = `insert into audit_persons (${INDEXED.join(', ')})
+  select ${INDEXED.map((_, i) => `value ->> ${i}`).join(', ')} from json_each(?)`
 
 /** The entry's persons, main one first, each once; null when it concerns nobody. */
 function personsOf(e: AuditEntry): string | null {

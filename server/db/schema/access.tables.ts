@@ -120,6 +120,14 @@ export interface AccessTables {
     prev_hash: string
     hash: string
   }
-  audit_persons: { person_id: string; seq: number }
+  /** 0074: with its entry's time, actor, action and outcome, for "who read this person" (`audit_person_reads`). */
+  audit_persons: {
+    person_id: string
+    seq: number
+    at: ColumnType<string, string | undefined, string>
+    actor_id: ColumnType<string | null, string | null | undefined, string | null>
+    action: ColumnType<string, string | undefined, string>
+    outcome: ColumnType<string, string | undefined, string>
+  }
   system_state: { key: string; value: string; updated_at: string }
 }

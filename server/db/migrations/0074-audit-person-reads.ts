@@ -1,0 +1,45 @@
+import { type Kysely, sql } from 'kysely'
+import type { DbKind } from '../database'
+
+/**
+ * "Who read this person" at 50 million entries, cold (issue 13; docs/access-review.md). Since
+ * 0046 the question started at the persons index (`audit_persons`, keyed person then entry
+ * number) and reached each of the person's entries through `audit_reader`: at the target's
+ * density, 2,750 probes scattered over the whole log's index, each a page read when the person
+ * had not been looked at for months (311 ms at p95 for the first series after a restart, against
+ * 100). Each row of `audit_persons` now carries its entry's time, actor, action and outcome, and
+ * `audit_person_reads` (person, time → actor, action, outcome, entry) holds a person's reads of a
+ * period side by side: one range of a few dozen pages.
+ *
+ * The copies are written with the entry, in the same statement (audit.chain.ts), into a table
+ * that stays append-only: the triggers are lifted only for the backfill below, inside the
+ * migration's transaction. On a large existing log, run the migration in a maintenance window,
+ * then `VACUUM ANALYZE audit_persons` on PostgreSQL (autovacuum does it in time): until the
+ * rewritten rows are marked all-visible, the index-only range also visits the table.
+ */
+export async function up(db: Kysely<unknown>, kind: DbKind): Promise<void> {
+  for (const column of ['at', 'action', 'outcome'])
+    await db.schema
+      .alterTable('audit_persons')
+      .addColumn(column, 'text', (c) => c.notNull().defaultTo(''))
+      .execute()
+  await db.schema.alterTable('audit_persons').addColumn('actor_id', 'text').execute()
+  const backfill = sql`update audit_persons set at = a.at, actor_id = a.actor_id, action = a.action, outcome = a.outcome
+    from audit_log a where a.seq = audit_persons.seq`
+  if (kind === 'postgres') {
+    await sql`alter table audit_persons disable trigger audit_persons_no_update`.execute(db)
+    await backfill.execute(db)
+    await sql`alter table audit_persons enable trigger audit_persons_no_update`.execute(db)
+    await sql`create index audit_person_reads on audit_persons (person_id, at) include (actor_id, action, outcome, seq)`.execute(db)
+  } else {
+    await sql`drop trigger audit_persons_no_update`.execute(db)
+    await backfill.execute(db)
+    await sql`create trigger audit_persons_no_update before update on audit_persons
+      begin select raise(abort, 'audit_persons is append-only'); end`.execute(db)
+    await db.schema
+      .createIndex('audit_person_reads')
+      .on('audit_persons')
+      .columns(['person_id', 'at', 'actor_id', 'action', 'outcome', 'seq'])
+      .execute()
+  }
+}
