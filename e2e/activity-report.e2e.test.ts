@@ -102,6 +102,10 @@ it('the lead logs a training session, then reads, prints and downloads the yearâ
   await page.getByTestId('report-summary').getByText(String(YEAR)).waitFor()
   await expect.poll(() => tableCells(page, 'report-opened', 'Proche')).toEqual(['< 10', '0', '< 10'])
   expect(await tableCells(page, 'report-training', 'Total')).toEqual(['1', '27', '2,5'])
+  // One audience trained: one bar, labelled with its participants.
+  const training = page.getByTestId('report-training')
+  await training.locator('svg.recharts-surface').waitFor()
+  expect((await training.locator('.recharts-label-list text').allTextContents()).filter((v) => v.trim())).toEqual(['27'])
   await checkScreen(page, 'activity report (fr)', 'fr')
   await page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SCREENSHOTS, 'activity-report-fr-desktop.png'), fullPage: true })
   // The printed page is the report alone: the choice and the buttons are not on paper.

@@ -59,20 +59,24 @@ export function TrainingBlock({ training }: { training: ActivityReport['training
   const fmt = useFormat()
   const title = t('activityReport.training')
   const audience = (a: string) => t(`training.audiences.${a}`)
+  // An audience whose sessions had no participant counted has neither bar nor label, as in the indicators.
+  const bars = useBars()
   const data = training.byAudience.map((b) => ({ label: audience(b.audience), participants: b.participants }))
+  const drawable = data.some((d) => d.participants > 0)
   return (
     <Block
       id="report-training"
       title={title}
       note={training.sessions === 0 ? t('activityReport.noTraining') : t('activityReport.trainingNote')}
     >
-      <SimpleGrid cols={{ base: 1, md: data.length > 0 ? 2 : 1 }} spacing="lg">
-        <Chart drawable={data.length > 0}>
+      <SimpleGrid cols={{ base: 1, md: drawable ? 2 : 1 }} spacing="lg">
+        <Chart drawable={drawable}>
           <BarChart
             h={Math.max(120, data.length * 36)}
             data={data}
             dataKey="label"
             series={[{ name: 'participants', label: t('training.participants'), color: 'grape.6' }]}
+            valueLabelProps={bars.labels}
             valueFormatter={(v) => fmt.number(v)}
             {...BAR}
           />
