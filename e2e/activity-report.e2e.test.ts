@@ -19,6 +19,7 @@ let browser: Browser
 let lead: Agent & { userId: string; email: string }
 let worker: Agent & { userId: string; email: string }
 let dpo: Agent & { userId: string; email: string }
+let teamId = ''
 const YEAR = new Date().getFullYear()
 
 beforeAll(async () => {
@@ -26,6 +27,7 @@ beforeAll(async () => {
   browser = await launchBrowser()
   fs.mkdirSync(SCREENSHOTS, { recursive: true })
   const team = await server.team('Équipe Namur')
+  teamId = team
   worker = await server.as(['worker'], { teamIds: [team] })
   dpo = await server.as(['dpo'])
   lead = await server.as(['lead'], { teamIds: [team] })
@@ -118,11 +120,26 @@ it('the lead logs a training session, then reads, prints and downloads the year�
   expect(csv).toContain('Formations et sensibilisations données,Total,Participants,27')
   expect(csv).toContain('Proche,Volontaire,< 10')
 
+  // A second session, whose participants were not counted: in the table, but neither bar nor "0" on the chart.
+  const uncounted = await lead.post('/api/training-sessions', {
+    teamId,
+    heldOn: `${YEAR}-02-20`,
+    audience: 'youth_service',
+    title: 'Échange de pratiques',
+    participants: 0,
+    hours: 1,
+  })
+  expect(uncounted.statusCode, uncounted.body).toBe(201)
+
   await chooseLanguage(page, server.url, 'nl')
   await page.goto(`${server.url}/activity-report`)
   await page.getByRole('heading', { level: 1, name: tr('nl', 'activityReport.title') }).waitFor()
   await expect.poll(() => tableCells(page, 'report-opened', 'Naaste')).toEqual(['< 10', '0', '< 10'])
-  expect(await tableCells(page, 'report-training', 'Totaal')).toEqual(['1', '27', '2,5'])
+  expect(await tableCells(page, 'report-training', 'Totaal')).toEqual(['2', '27', '3,5'])
+  expect(await tableCells(page, 'report-training', tr('nl', 'training.audiences.youth_service'))).toEqual(['1', '0', '1'])
+  const trainingNl = page.getByTestId('report-training')
+  await trainingNl.locator('svg.recharts-surface').waitFor()
+  expect((await trainingNl.locator('.recharts-label-list text').allTextContents()).filter((v) => v.trim())).toEqual(['27'])
   await checkScreen(page, 'activity report (nl)', 'nl')
   const nl = await downloads(page, 'nl')
   expect(nl).toContain('Gegeven opleidingen en sensibiliseringen,Totaal,Deelnemers,27')
