@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import { type Kysely, sql } from 'kysely'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { type Agent, json, startTestApp, type TestApp } from '../../test/harness'
@@ -31,6 +32,10 @@ it('copies each entry’s time, actor, action and outcome into its persons index
   for (const column of ['at', 'actor_id', 'action', 'outcome'])
     await sql`alter table audit_persons drop column ${sql.ref(column)}`.execute(db)
 
+  // An index row whose entry is missing (what `audit verify` exists to find) must survive the migration.
+  const orphan = { person_id: crypto.randomUUID(), seq: 987_654_321 }
+  await t.services.db.insertInto('audit_persons').values(orphan).execute()
+
   await up(db, t.services.kind)
 
   const rows = await t.services.db
@@ -48,11 +53,14 @@ it('copies each entry’s time, actor, action and outcome into its persons index
     ])
     .execute()
   expect(rows.length).toBeGreaterThan(3)
+  const kept = await t.services.db.selectFrom('audit_persons').selectAll().where('person_id', '=', orphan.person_id).execute()
+  expect(kept.map((r) => ({ seq: Number(r.seq), at: r.at, actor_id: r.actor_id }))).toEqual([{ seq: orphan.seq, at: '', actor_id: null }])
   expect(rows.filter((r) => r.at !== r.a_at || r.actor_id !== r.a_actor || r.action !== r.a_action || r.outcome !== r.a_outcome)).toEqual(
     [],
   )
   // Still append-only.
   await expect(sql`update audit_persons set actor_id = null`.execute(db)).rejects.toThrow()
+  await expect(sql`delete from audit_persons`.execute(db)).rejects.toThrow()
 
   const day = new Date().toISOString().slice(0, 10)
   const res = await dpo.post('/api/audit/access-review/readers', { personId, from: day, to: day })

@@ -22,7 +22,8 @@ export async function up(db: Kysely<unknown>, kind: DbKind): Promise<void> {
   if (kind === 'postgres') {
     // The table made again rather than updated in place: rewriting every row with its copies took
     // 1,191 s for 27.5 million rows (and left the table twice its size); made anew, 193 s. A row
-    // whose entry were missing keeps empty copies rather than be lost (the audit check counts them).
+    // whose entry is missing keeps empty copies rather than be lost: `audit verify` counts the
+    // index's rows against the entries', and must still see it.
     await sql`set local maintenance_work_mem = '256MB'`.execute(db)
     await sql`create table audit_persons_next (
       person_id text not null, seq bigint not null,

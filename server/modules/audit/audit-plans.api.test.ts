@@ -71,6 +71,30 @@ describe('the DPO questions read no large table whole', () => {
     expect(fullScans(explained, LARGE)).toEqual([])
   })
 
+  it('and the access review’s "who read this person" reads one range of the reads index (0074), not the log', async () => {
+    const agent = new Agent(observed)
+    agent.cookie = dpo.cookie
+    const day = new Date().toISOString().slice(0, 10)
+    const statements = await capture.during(async () => {
+      const res = await agent.post('/api/audit/access-review/readers', { personCode: code, from: day, to: day })
+      expect(res.statusCode, res.body).toBe(200)
+      // Not vacuous: the worker's reads of this morning are found.
+      expect(json(res).readers.map((r: { actorId: string }) => r.actorId)).toContain(worker.userId)
+    })
+    const explained = await t.services.db.transaction().execute(async (trx) => {
+      if (DB_KIND === 'postgres') await sql`set local enable_seqscan = off`.execute(trx)
+      return explainStatements(trx, DB_KIND, statements)
+    })
+    const readers = explained.find((e) => /from "audit_persons"/.test(e.sql) && /group by/.test(e.sql))
+    expect(readers?.sql).not.toMatch(/audit_log/)
+    expect(readers?.plan.join('\n')).toMatch(
+      DB_KIND === 'postgres'
+        ? /using audit_person_reads \(+person_id = /
+        : /USING COVERING INDEX audit_person_reads \(person_id=\? AND at>\? AND at<\?\)/,
+    )
+    expect(fullScans(explained, LARGE)).toEqual([])
+  })
+
   it('and the person filter really starts at the persons index', async () => {
     const { explained } = await plansOf(`/api/audit?personCode=${code}`)
     const page = explained.find((e) => /from "audit_log"/.test(e.sql) && /limit/.test(e.sql))
