@@ -72,6 +72,7 @@ import * as m0071 from './migrations/0071-extract-files'
 import * as m0072 from './migrations/0072-dpo-request-codes'
 import * as m0073 from './migrations/0073-partner-text-copies'
 import * as m0074 from './migrations/0074-audit-person-reads'
+import * as m0075 from './migrations/0075-audit-spare-indexes'
 
 type Step = { up: (db: Kysely<unknown>, kind: DbKind) => Promise<void> }
 
@@ -149,6 +150,7 @@ const STEPS: Record<string, Step> = {
   '0072-dpo-request-codes': m0072,
   '0073-partner-text-copies': m0073,
   '0074-audit-person-reads': m0074,
+  '0075-audit-spare-indexes': m0075,
 }
 
 /** Every migration the code knows, in order: what a current database has applied. */
