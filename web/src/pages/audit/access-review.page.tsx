@@ -316,7 +316,12 @@ function ReadersPanel({ period }: { period: { from: string; to: string } }) {
       </Title>
       <form onSubmit={submit}>
         <Group align="end" wrap="wrap">
-          <TextInput label={t('accessReview.personCode')} value={code} onChange={(e) => setCode(e.currentTarget.value)} className="mono" />
+          <TextInput
+            label={t('accessReview.personCode')}
+            value={code}
+            onChange={(e) => setCode(e.currentTarget.value)}
+            classNames={{ input: 'mono' }}
+          />
           <TextInput
             label={t('accessReview.personName')}
             description={t('accessReview.personNameHint')}
