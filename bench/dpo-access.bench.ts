@@ -8,6 +8,7 @@ import { percentiles, round } from './load'
 const ENTRIES = Number(process.env.BENCH_DPO_ENTRIES ?? 1_000_000)
 /** Persons of the service: fixed, so that each person's entries grow with the log, as in a service that runs for years. */
 const PERSONS = Number(process.env.BENCH_DPO_PERSONS ?? 50_000)
+/** Accounts of the service. Each entry's account is a hash of its number, so that a person's entries come from many accounts. */
 const ACTORS = 400
 const QUERIES = Number(process.env.BENCH_DPO_QUERIES ?? 300)
 const CHUNK = 250_000
@@ -59,7 +60,7 @@ export async function benchDpoAccess(kind: 'sqlite' | 'postgres', pgUrl: string)
                                  outcome, request_id, client_ip, details, persons, prev_hash, hash)
           select g,
                  to_char(timestamp '2025-01-01' + make_interval(secs => (g::float8 * ${year} / ${ENTRIES})), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                 md5('a' || (g % ${ACTORS}))::uuid::text, 'worker',
+                 md5('a' || ((hashint8(g)::bigint & 2147483647) % ${ACTORS}))::uuid::text, 'worker',
                  case when g % 4 = 0 then 'accompaniment.listed' else 'person.viewed' end,
                  case when g % 4 = 0 then null else 'person' end,
                  case when g % 4 = 0 then null else ${pid('g * 48271')} end,
