@@ -80,7 +80,10 @@ for (const lang of ['fr', 'nl'] as const) {
     await checkScreen(page, `access review ${lang}`, lang)
     await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/access-review.${lang}.desktop.png`, fullPage: true })
 
-    await first.getByRole('button').focus()
+    const firstName = (await first.locator('th').first().textContent()) ?? ''
+    const open = first.getByRole('button', { name: tr(lang, 'accessReview.showUser').replace('{{name}}', firstName.trim()) })
+    expect(await open.textContent()).toBe(tr(lang, 'accessReview.details'))
+    await open.focus()
     await page.keyboard.press('Enter')
     const detail = page.getByTestId('review-user')
     await expect.poll(() => detail.getByTestId('review-days').getByText(tr(lang, 'accessReview.outlierDay')).count()).toBe(1)

@@ -147,8 +147,10 @@ function UsersTable({ users, selected, onSelect }: { users: ReviewUser[]; select
                   variant={selected === u.actorId ? 'filled' : 'light'}
                   aria-pressed={selected === u.actorId}
                   onClick={() => onSelect(u.actorId)}
+                  // The column is narrow: the button shows a short word, and says whose detail it opens to a screen reader.
+                  aria-label={t('accessReview.showUser', { name: u.actorName ?? t('accessReview.unknownUser') })}
                 >
-                  {t('accessReview.showUser', { name: u.actorName ?? t('accessReview.unknownUser') })}
+                  {t('accessReview.details')}
                 </Button>
               </Table.Td>
             </Table.Tr>
