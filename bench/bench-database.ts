@@ -2,9 +2,8 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 import { type Config, loadConfig } from '../server/config'
-import { dropDatabase as dropPgDatabase } from '../server/test/pg-drop'
+import { createDatabase as createPgDatabase, dropDatabase as dropPgDatabase } from '../server/test/pg-drop'
 
 /**
  * A fresh, throw-away database for one benchmark run on one engine, and the configuration that
@@ -15,15 +14,9 @@ export async function benchDatabase(kind: 'sqlite' | 'postgres', pgUrl: string, 
   let url = `sqlite:${path.join(dataDir, 'bench.sqlite')}`
   let dropDatabase = async () => {}
   if (kind === 'postgres') {
-    const name = `parcours_bench_${crypto.randomBytes(4).toString('hex')}`
-    const admin = new pg.Client({ connectionString: pgUrl })
-    await admin.connect()
-    await admin.query(`create database ${name}`)
-    await admin.end()
-    const u = new URL(pgUrl)
-    u.pathname = `/${name}`
-    url = u.toString()
-    dropDatabase = () => dropPgDatabase(pgUrl, name)
+    const created = await createPgDatabase(pgUrl, 'parcours_bench')
+    url = created.url
+    dropDatabase = () => dropPgDatabase(pgUrl, created.name)
   }
   const config: Config = loadConfig({
     NODE_ENV: 'test',
@@ -32,6 +25,10 @@ export async function benchDatabase(kind: 'sqlite' | 'postgres', pgUrl: string, 
     PARCOURS_MASTER_KEY: crypto.randomBytes(32).toString('base64'),
     PARCOURS_DEMO: 'true',
     LOG_LEVEL: 'silent',
+    // Before/after of server/db/pg-client.ts in one set of conditions.
+    ...(process.env.PARCOURS_PG_PREPARED_STATEMENTS
+      ? { PARCOURS_PG_PREPARED_STATEMENTS: process.env.PARCOURS_PG_PREPARED_STATEMENTS }
+      : {}),
   })
   return {
     config,

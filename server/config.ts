@@ -64,6 +64,9 @@ const ConfigSchema = z.object({
   // The office's time zone: when "today" starts for overdue tasks, reminders and My day.
   PARCOURS_TIME_ZONE: z.string().refine(isTimeZone, 'a time-zone name such as Europe/Brussels').default(DEFAULT_TIME_ZONE),
   PARCOURS_RECENT_CLEAR_AT_SIGNOUT: bool.default(false),
+  // Off behind a pooler that shares server connections between clients per transaction
+  // (PgBouncer before 1.21, or without max_prepared_statements): it cannot keep them.
+  PARCOURS_PG_PREPARED_STATEMENTS: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
 
@@ -71,7 +74,8 @@ export type Config = {
   env: 'development' | 'production' | 'test'
   host: string
   port: number
-  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string }
+  /** On PostgreSQL, `preparedStatements` (default true): see server/db/pg-client.ts. */
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; preparedStatements?: boolean }
   dataDir: string
   masterKey: { base64: string } | { file: string } | { generateIn: string }
   /** The master key a rotation replaces, while it runs (null otherwise). */
@@ -141,7 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const url = c.DATABASE_URL
   const database: Config['database'] =
     url && url.startsWith('postgres')
-      ? { kind: 'postgres', url }
+      ? { kind: 'postgres', url, preparedStatements: c.PARCOURS_PG_PREPARED_STATEMENTS }
       : { kind: 'sqlite', file: url ? url.slice('sqlite:'.length) || ':memory:' : path.join(dataDir, 'parcours.sqlite') }
   return {
     env: c.NODE_ENV,

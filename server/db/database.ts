@@ -14,6 +14,7 @@ import {
 import pg from 'pg'
 import type { Config } from '../config'
 import type { Database } from './schema'
+import { PreparingClient } from './pg-client'
 
 export type Db = Kysely<Database>
 export type DbKind = Config['database']['kind']
@@ -25,7 +26,12 @@ export function openDatabase(database: Config['database']): { db: Db; kind: DbKi
   if (database.kind === 'postgres') {
     // Our queries are short index lookups; starting parallel workers for them cost more than it
     // saved in the 200,000-case benchmark (dashboard p95 71 → 48 ms), so this pool does not.
-    const pool = new pg.Pool({ connectionString: database.url, max: 10, options: '-c max_parallel_workers_per_gather=0' })
+    const pool = new pg.Pool({
+      connectionString: database.url,
+      max: 10,
+      options: '-c max_parallel_workers_per_gather=0',
+      ...(database.preparedStatements === false ? {} : { Client: PreparingClient }),
+    })
     // An idle connection the server closes (a restart, a failover, a terminate) is an 'error' event
     // of the pool, which ended the process when nobody listened (connection-loss.api.test.ts). The
     // pool has already dropped it and opens another at the next query; the warning names the

@@ -3,7 +3,6 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
-import pg from 'pg'
 import type { Role } from '../../common/roles'
 import { buildApp } from '../app'
 import { type Config, loadConfig } from '../config'
@@ -13,7 +12,7 @@ import { hashPassword } from '../security/passwords'
 import { createServices } from '../services'
 import { createUser } from '../modules/users/users.commands'
 import { systemContext } from '../seed/system-context'
-import { dropDatabase as dropPgDatabase } from './pg-drop'
+import { createDatabase as createPgDatabase, dropDatabase as dropPgDatabase } from './pg-drop'
 import { addDays } from '../modules/tasks/reminders.queries'
 import { serviceToday, serviceWallTime } from '../time/service-day'
 
@@ -32,14 +31,8 @@ export async function startTestApp(options: { demo?: boolean; env?: Record<strin
   let databaseUrl = `sqlite:${path.join(dataDir, 'test.sqlite')}`
   let dropDatabase = async () => {}
   if (DB_KIND === 'postgres') {
-    const name = `parcours_t_${crypto.randomBytes(6).toString('hex')}`
-    const admin = new pg.Client({ connectionString: PG_ADMIN_URL })
-    await admin.connect()
-    await admin.query(`create database ${name}`)
-    await admin.end()
-    const url = new URL(PG_ADMIN_URL)
-    url.pathname = `/${name}`
-    databaseUrl = url.toString()
+    const { name, url } = await createPgDatabase(PG_ADMIN_URL, 'parcours_t')
+    databaseUrl = url
     dropDatabase = () => dropPgDatabase(PG_ADMIN_URL, name)
   }
   const config: Config = loadConfig({

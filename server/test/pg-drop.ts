@@ -1,4 +1,20 @@
+import crypto from 'node:crypto'
 import pg from 'pg'
+
+/** Creates a throw-away PostgreSQL database named `<prefix>_<random>`; its name and URL. */
+export async function createDatabase(adminUrl: string, prefix: string): Promise<{ name: string; url: string }> {
+  const name = `${prefix}_${crypto.randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: adminUrl })
+  await admin.connect()
+  try {
+    await admin.query(`create database ${name}`)
+  } finally {
+    await admin.end()
+  }
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  return { name, url: url.toString() }
+}
 
 /**
  * Drops a throw-away PostgreSQL database. `WITH (FORCE)` refuses when an autovacuum worker happens
