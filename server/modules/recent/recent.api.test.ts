@@ -46,7 +46,12 @@ describe('recently viewed', () => {
     ])
     // Opening the person again moves it up, without a second row.
     await w.worker.get(`/api/persons/${w.person.id}`)
-    expect((await recent(w.worker)).map((i) => i.kind)).toEqual(['person', 'case'])
+    const moved = await recent(w.worker)
+    expect(moved.map((i) => i.kind)).toEqual(['person', 'case'])
+    expect(moved[0]!.viewedAt > items[1]!.viewedAt).toBe(true)
+    // Opening it again while it is the latest changes nothing: its time is when the user turned to it.
+    await w.worker.get(`/api/persons/${w.person.id}`)
+    expect(await recent(w.worker)).toEqual(moved)
     // Each user has their own.
     expect(await recent(w.lead)).toEqual([])
   })
@@ -82,6 +87,13 @@ describe('recently viewed', () => {
     const items = await recent(w.intake)
     expect(items).toHaveLength(10)
     expect(items.map((i) => i.id)).toEqual(ids.slice(2).reverse())
+    // Opening one of the ten again drops none of the others.
+    expect((await w.intake.get(`/api/persons/${ids[2]}`)).statusCode).toBe(200)
+    expect((await recent(w.intake)).map((i) => i.id)).toEqual([ids[2], ...ids.slice(3).reverse()])
+    // A new one drops the oldest.
+    const p = json(await w.intake.post('/api/persons', { firstName: 'Julie', lastName: 'Nummerm' }))
+    expect((await w.intake.get(`/api/persons/${p.id}`)).statusCode).toBe(200)
+    expect((await recent(w.intake)).map((i) => i.id)).toEqual([p.id, ids[2], ...ids.slice(4).reverse()])
   })
 
   it('is cleared on request, audited without a name', async () => {

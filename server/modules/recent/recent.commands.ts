@@ -4,14 +4,12 @@ import type { Trx } from '../../http/context'
 /**
  * Notes that the user opened this case or person, in the transaction (and under the audit entry)
  * of the read that showed it; the user keeps their last RECENT_KEPT, older rows go.
+ *
+ * The user's few rows are read first: when this page is already their latest, nothing is written,
+ * so that reloading a page or moving between its tabs costs one short read instead of a row lock
+ * and a write per request. Its time is then when the user turned to it, not their last reload.
  */
 export async function recordView(trx: Trx, userId: string, kind: RecentKind, subjectId: string, at: string): Promise<void> {
-  await trx
-    .insertInto('recent_views')
-    .values({ user_id: userId, subject_kind: kind, subject_id: subjectId, viewed_at: at })
-    .onConflict((oc) => oc.columns(['user_id', 'subject_kind', 'subject_id']).doUpdateSet({ viewed_at: at }))
-    .execute()
-  // At most one row over the limit in steady state: read the user's few rows, delete the oldest.
   const rows = await trx
     .selectFrom('recent_views')
     .select(['subject_kind', 'subject_id'])
@@ -19,7 +17,15 @@ export async function recordView(trx: Trx, userId: string, kind: RecentKind, sub
     .orderBy('viewed_at', 'desc')
     .orderBy('subject_id', 'desc')
     .execute()
-  for (const old of rows.slice(RECENT_KEPT))
+  const isThis = (r: (typeof rows)[number]) => r.subject_kind === kind && r.subject_id === subjectId
+  if (rows[0] && isThis(rows[0])) return
+  await trx
+    .insertInto('recent_views')
+    .values({ user_id: userId, subject_kind: kind, subject_id: subjectId, viewed_at: at })
+    .onConflict((oc) => oc.columns(['user_id', 'subject_kind', 'subject_id']).doUpdateSet({ viewed_at: at }))
+    .execute()
+  // This page is now first: of the others, the RECENT_KEPT - 1 newest stay.
+  for (const old of rows.filter((r) => !isThis(r)).slice(RECENT_KEPT - 1))
     await trx
       .deleteFrom('recent_views')
       .where('user_id', '=', userId)
