@@ -93,14 +93,20 @@ export function TrainingSessionsPage() {
                   <Table.Caption>{t('training.caption', { year })}</Table.Caption>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th scope="col">{t('training.heldOn')}</Table.Th>
-                      <Table.Th scope="col">{t('training.audience')}</Table.Th>
+                      <Table.Th scope="col" visibleFrom="sm">
+                        {t('training.heldOn')}
+                      </Table.Th>
+                      <Table.Th scope="col" visibleFrom="sm">
+                        {t('training.audience')}
+                      </Table.Th>
                       <Table.Th scope="col">{t('training.titleField')}</Table.Th>
-                      <Table.Th scope="col">{t('training.organisation')}</Table.Th>
-                      <Table.Th scope="col" ta="right">
+                      <Table.Th scope="col" visibleFrom="sm">
+                        {t('training.organisation')}
+                      </Table.Th>
+                      <Table.Th scope="col" ta="right" visibleFrom="sm">
                         {t('training.participants')}
                       </Table.Th>
-                      <Table.Th scope="col" ta="right">
+                      <Table.Th scope="col" ta="right" visibleFrom="sm">
                         {t('training.hours')}
                       </Table.Th>
                       <Table.Th scope="col">
@@ -111,14 +117,32 @@ export function TrainingSessionsPage() {
                   <Table.Tbody>
                     {list.data.items.map((s) => (
                       <Table.Tr key={s.id}>
-                        <Table.Td className="nowrap">{fmt.date(s.heldOn)}</Table.Td>
-                        <Table.Td>{t(`training.audiences.${s.audience}`)}</Table.Td>
+                        <Table.Td className="nowrap" visibleFrom="sm">
+                          {fmt.date(s.heldOn)}
+                        </Table.Td>
+                        <Table.Td visibleFrom="sm">{t(`training.audiences.${s.audience}`)}</Table.Td>
                         <Table.Th scope="row" fw={600}>
                           {s.title}
+                          {/* On a phone the five narrow columns give way to one line under the title. */}
+                          <Text size="sm" c="gray.7" fw={400} hiddenFrom="sm" data-testid="training-row-details">
+                            {[
+                              fmt.date(s.heldOn),
+                              t(`training.audiences.${s.audience}`),
+                              s.organisation,
+                              t('training.participantsCount', { count: s.participants }),
+                              t('training.hoursShort', { hours: fmt.number(s.hours) }),
+                            ]
+                              .filter(Boolean)
+                              .join(' · ')}
+                          </Text>
                         </Table.Th>
-                        <Table.Td>{s.organisation ?? '—'}</Table.Td>
-                        <Table.Td ta="right">{fmt.number(s.participants)}</Table.Td>
-                        <Table.Td ta="right">{fmt.number(s.hours)}</Table.Td>
+                        <Table.Td visibleFrom="sm">{s.organisation ?? '—'}</Table.Td>
+                        <Table.Td ta="right" visibleFrom="sm">
+                          {fmt.number(s.participants)}
+                        </Table.Td>
+                        <Table.Td ta="right" visibleFrom="sm">
+                          {fmt.number(s.hours)}
+                        </Table.Td>
                         <Table.Td>
                           <Group gap="xs" wrap="nowrap" justify="flex-end">
                             {writer ? (
