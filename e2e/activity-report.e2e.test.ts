@@ -93,7 +93,7 @@ it('the lead logs a training session, then reads, prints and downloads the year�
   await checkScreen(page, 'training session dialog (fr)', 'fr')
   // Saved from the keyboard: Enter in the last field submits the form.
   await dialog.getByLabel(tr('fr', 'training.hours')).press('Enter')
-  await page.getByTestId('training-list').getByText('Athénée royal de Jambes').waitFor()
+  await page.getByTestId('training-list').getByText('Athénée royal de Jambes', { exact: true }).waitFor()
   await expect.poll(() => dialog.count()).toBe(0)
   await checkScreen(page, 'training log with a session (fr)', 'fr')
   await page.screenshot({ timeout: SHOT_TIMEOUT, path: path.join(SCREENSHOTS, 'training-log-fr-desktop.png'), fullPage: true })
@@ -144,7 +144,7 @@ it('the lead logs a training session, then reads, prints and downloads the year�
   const nl = await downloads(page, 'nl')
   expect(nl).toContain('Gegeven opleidingen en sensibiliseringen,Totaal,Deelnemers,27')
   await page.goto(`${server.url}/training-sessions`)
-  await page.getByTestId('training-list').getByText('Athénée royal de Jambes').waitFor()
+  await page.getByTestId('training-list').getByText('Athénée royal de Jambes', { exact: true }).waitFor()
   await checkScreen(page, 'training log (nl)', 'nl')
   // Counts only: no one's name in the report.
   await page.goto(`${server.url}/activity-report`)
@@ -178,7 +178,7 @@ it('the DPO chooses the team and reads its report in German; a worker keeps the 
   await chooseLanguage(wp, server.url, 'en')
   await wp.goto(`${server.url}/training-sessions`)
   await wp.getByRole('heading', { level: 1, name: tr('en', 'training.title') }).waitFor()
-  await wp.getByTestId('training-list').getByText('Athénée royal de Jambes').waitFor()
+  await wp.getByTestId('training-list').getByText('Athénée royal de Jambes', { exact: true }).waitFor()
   // The worker changes a session of the team, and only a lead deletes one.
   const title = 'Radicalisation : repérer sans stigmatiser'
   expect(await wp.getByRole('button', { name: tr('en', 'training.edit').replace('{{title}}', title) }).count()).toBe(1)
