@@ -68,6 +68,18 @@ it('intake opens a case for a team, the lead assigns it, the worker finds it, an
   await caseload.getByText('Yasmina El Idrissi').waitFor()
   await expect.poll(() => caseload.textContent()).toContain('À attribuer')
   await expectNoAxeViolations(page, 'caseload (lead)')
+  // On a phone: the code and the person's column, whose line under the name carries the rest.
+  await page.setViewportSize({ width: 390, height: 844 })
+  // Loaded again at that size: the side bar's closing transition would otherwise be measured.
+  await page.reload()
+  const details = caseload.locator('tbody tr').first().getByTestId('caseload-row-details')
+  await details.waitFor()
+  expect(await details.innerText()).toContain('À attribuer')
+  expect(await caseload.locator('thead th:visible').count()).toBe(2)
+  expect(await caseload.evaluate((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0) + 1)).toBe(true)
+  await expectNoAxeViolations(page, 'caseload (lead, phone)')
+  await page.setViewportSize({ width: 1280, height: 900 })
+  expect(await details.isVisible()).toBe(false)
   await caseload.getByRole('link').first().click()
   await page.getByTestId('timeline').waitFor()
   const caseUrl = page.url()

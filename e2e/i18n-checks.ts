@@ -125,10 +125,24 @@ export async function signIn(context: BrowserContext, origin: string, email: str
   expect(res.status(), `sign-in of ${email}`).toBe(200)
 }
 
-/** A fresh browser context signed in as this user, with its console watched for problems. */
-export async function signedInPage(browser: Browser, url: string, email: string): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 900 } })
+/**
+ * A fresh browser context signed in as this user, with its console watched for problems: in French
+ * on a desktop unless told; the app's language chosen when one is given.
+ */
+export async function signedInPage(
+  browser: Browser,
+  url: string,
+  email: string,
+  options: { lang?: Language; width?: number; height?: number; timezoneId?: string } = {},
+): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({
+    locale: `${options.lang ?? 'fr'}-BE`,
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+    viewport: { width: options.width ?? 1280, height: options.height ?? (options.width && options.width < 600 ? 844 : 900) },
+  })
   await signIn(context, url, email)
   const page = await context.newPage()
-  return { page, problems: watchConsole(page) }
+  const problems = watchConsole(page)
+  if (options.lang) await chooseLanguage(page, url, options.lang)
+  return { page, problems }
 }

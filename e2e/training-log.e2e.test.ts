@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Agent } from '../server/test/harness'
-import { checkScreen, chooseLanguage, signIn, tr } from './i18n-checks'
-import { launchBrowser, startServer, watchConsole } from './support'
+import { checkScreen, signedInPage, tr } from './i18n-checks'
+import { launchBrowser, startServer } from './support'
 
 /**
  * Issue 14: a team that trains a lot (55 sessions this year) reads its training log a page at a
@@ -39,11 +39,7 @@ afterAll(async () => {
 })
 
 it('shows 50 sessions, newest first, then the last 5 on the second page, reached by keyboard', async () => {
-  const context = await browser.newContext({ locale: 'fr-BE', timezoneId: 'Europe/Brussels', viewport: { width: 1280, height: 900 } })
-  await signIn(context, server.url, lead.email)
-  const page = await context.newPage()
-  const problems = watchConsole(page)
-  await chooseLanguage(page, server.url, 'fr')
+  const { page, problems } = await signedInPage(browser, server.url, lead.email, { lang: 'fr', timezoneId: 'Europe/Brussels' })
   await page.goto(`${server.url}/training-sessions`)
   await page.getByRole('heading', { level: 1, name: tr('fr', 'training.title'), exact: true }).waitFor()
   const rows = page.getByTestId('training-list').locator('tbody tr')
@@ -69,15 +65,11 @@ it('shows 50 sessions, newest first, then the last 5 on the second page, reached
   await page.getByRole('option', { name: String(YEAR - 1) }).click()
   await page.getByTestId('training-empty').waitFor()
   expect(problems).toEqual([])
-  await context.close()
+  await page.context().close()
 })
 
 it("fits a phone: one column with the session's details under its title, and its actions (nl)", async () => {
-  const context = await browser.newContext({ locale: 'nl-BE', timezoneId: 'Europe/Brussels', viewport: { width: 390, height: 844 } })
-  await signIn(context, server.url, lead.email)
-  const page = await context.newPage()
-  const problems = watchConsole(page)
-  await chooseLanguage(page, server.url, 'nl')
+  const { page, problems } = await signedInPage(browser, server.url, lead.email, { lang: 'nl', width: 390, timezoneId: 'Europe/Brussels' })
   await page.goto(`${server.url}/training-sessions`)
   const list = page.getByTestId('training-list')
   const first = list.locator('tbody tr').first()
@@ -95,5 +87,5 @@ it("fits a phone: one column with the session's details under its title, and its
   expect(await first.getByRole('button', { name: tr('nl', 'training.delete') }).isVisible()).toBe(true)
   await checkScreen(page, 'training log, phone', 'nl')
   expect(problems).toEqual([])
-  await context.close()
+  await page.context().close()
 })

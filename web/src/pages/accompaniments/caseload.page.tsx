@@ -166,17 +166,27 @@ export function CaseloadPage() {
       ) : list.data ? (
         <Stack gap="sm">
           <ScrollTable label={t('caseload.caption')}>
-            <Table data-testid="caseload" striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
+            <Table data-testid="caseload" striped highlightOnHover verticalSpacing="sm" horizontalSpacing="sm">
               <Table.Caption>{t('caseload.caption')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('accompaniment.code')}</Table.Th>
                   <Table.Th scope="col">{t('accompaniment.person')}</Table.Th>
-                  <Table.Th scope="col">{t('accompaniment.kindLabel')}</Table.Th>
-                  <Table.Th scope="col">{t('accompaniment.frameworkLabel')}</Table.Th>
-                  <Table.Th scope="col">{t('accompaniment.statusLabel')}</Table.Th>
-                  <Table.Th scope="col">{t('accompaniment.accessLabel')}</Table.Th>
-                  <Table.Th scope="col">{t('caseload.lastChange')}</Table.Th>
+                  <Table.Th scope="col" visibleFrom="sm">
+                    {t('accompaniment.kindLabel')}
+                  </Table.Th>
+                  <Table.Th scope="col" visibleFrom="sm">
+                    {t('accompaniment.frameworkLabel')}
+                  </Table.Th>
+                  <Table.Th scope="col" visibleFrom="sm">
+                    {t('accompaniment.statusLabel')}
+                  </Table.Th>
+                  <Table.Th scope="col" visibleFrom="sm">
+                    {t('accompaniment.accessLabel')}
+                  </Table.Th>
+                  <Table.Th scope="col" visibleFrom="sm">
+                    {t('caseload.lastChange')}
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -187,16 +197,32 @@ export function CaseloadPage() {
                         {a.code}
                       </Anchor>
                     </Table.Th>
-                    <Table.Td>{a.personName}</Table.Td>
-                    <Table.Td>{t(`accompaniment.kind.${a.kind}`)}</Table.Td>
-                    <Table.Td>{t(`accompaniment.framework.${a.framework}`)}</Table.Td>
                     <Table.Td>
+                      <div>{a.personName}</div>
+                      {/* On a phone the five columns that do not fit give way to a line under the name. */}
+                      <Stack gap={4} mt={4} align="flex-start" hiddenFrom="sm" data-testid="caseload-row-details">
+                        <Text size="sm" c="gray.7">
+                          {[
+                            t(`accompaniment.kind.${a.kind}`),
+                            t(`accompaniment.framework.${a.framework}`),
+                            fmt.dateTimeShort(a.updatedAt),
+                          ].join(' · ')}
+                        </Text>
+                        <Group gap={6}>
+                          <StatusBadge status={a.status} />
+                          <AccessBadge access={a.access} />
+                        </Group>
+                      </Stack>
+                    </Table.Td>
+                    <Table.Td visibleFrom="sm">{t(`accompaniment.kind.${a.kind}`)}</Table.Td>
+                    <Table.Td visibleFrom="sm">{t(`accompaniment.framework.${a.framework}`)}</Table.Td>
+                    <Table.Td visibleFrom="sm">
                       <StatusBadge status={a.status} />
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td visibleFrom="sm">
                       <AccessBadge access={a.access} />
                     </Table.Td>
-                    <Table.Td className="nowrap">
+                    <Table.Td className="nowrap" visibleFrom="sm">
                       <Text size="sm">{fmt.dateTimeShort(a.updatedAt)}</Text>
                     </Table.Td>
                   </Table.Tr>
