@@ -79,6 +79,8 @@ it('intake opens a case for a team, the lead assigns it, the worker finds it, an
   expect(await caseload.evaluate((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0) + 1)).toBe(true)
   await expectNoAxeViolations(page, 'caseload (lead, phone)')
   await page.setViewportSize({ width: 1280, height: 900 })
+  await page.reload()
+  await caseload.getByText('Yasmina El Idrissi').waitFor()
   expect(await details.isVisible()).toBe(false)
   await caseload.getByRole('link').first().click()
   await page.getByTestId('timeline').waitFor()
