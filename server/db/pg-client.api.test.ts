@@ -116,6 +116,23 @@ it('runs the next statement after one that could not be prepared', async () => {
   }
 })
 
+it('never aborts the transaction it evicts a statement in, even one the server never prepared', async () => {
+  const client = await connect()
+  try {
+    // Its preparation fails: the server holds no statement by that name.
+    await expect(client.query('select $1::int from never_there', [1])).rejects.toMatchObject({ code: '42P01' })
+    await client.query('create temporary table t_evict (x int)')
+    await client.query('begin')
+    // Enough new statements to evict every older one, inside the transaction.
+    for (let i = 0; i < PREPARED_PER_CONNECTION + 2; i++) await client.query(`select $1::int + ${i} as n`, [1])
+    await client.query('insert into t_evict values ($1)', [1])
+    await client.query('commit')
+    expect((await client.query<{ c: number }>('select count(*)::int as c from t_evict')).rows[0]?.c).toBe(1)
+  } finally {
+    await client.end()
+  }
+})
+
 it('reads PARCOURS_PG_PREPARED_STATEMENTS, on unless said otherwise', () => {
   const base = { NODE_ENV: 'test', DATABASE_URL: url, PARCOURS_DATA_DIR: '/tmp/x' }
   expect(loadConfig(base).database).toMatchObject({ kind: 'postgres', preparedStatements: true })

@@ -48,7 +48,8 @@ export class PreparingClient extends pg.Client {
     const result = call.call(this, { name, text, values }) as Promise<pg.QueryResult>
     return result.catch((error: unknown) => {
       const code = (error as { code?: string }).code ?? ''
-      if (STALE_STATEMENT.has(code)) this.#retire(text, name, code !== '26000')
+      // Not prepared (its parse failed) or stale: forgotten, so that it is prepared afresh next time.
+      if (STALE_STATEMENT.has(code) || this.#connection()?.parsedStatements[name] === undefined) this.#retire(text, name)
       throw error
     })
   }
@@ -76,14 +77,14 @@ export class PreparingClient extends pg.Client {
     return name
   }
 
-  /** Forgets a statement, and deallocates it on the server when it was prepared there. */
-  #retire(text: string, name: string, onServer = true): void {
+  /**
+   * Forgets a statement, and deallocates it on the server only when pg saw it prepared there: a
+   * `deallocate` of a name the server does not hold would fail, and abort the transaction the
+   * connection may be in.
+   */
+  #retire(text: string, name: string): void {
     if (this.#names.get(text) === name) this.#names.delete(text)
-    if (!onServer) {
-      const connection = this.#connection()
-      if (connection) delete connection.parsedStatements[name]
-      return
-    }
+    if (this.#connection()?.parsedStatements[name] === undefined) return
     this.#retired.push(name)
     if (this.#transactionStatus() !== 'E') this.#deallocateRetired()
   }
@@ -102,7 +103,7 @@ export class PreparingClient extends pg.Client {
         },
         (error: { code?: string }) => {
           // In an aborted transaction: tried again before the next statement outside one. Any
-          // other failure means the server does not hold the name (its preparation failed).
+          // other failure means the server no longer holds the name (a pooler's DISCARD ALL).
           if (error.code === '25P02') this.#retired.push(n)
           else if (connection) delete connection.parsedStatements[n]
         },
@@ -111,8 +112,8 @@ export class PreparingClient extends pg.Client {
   }
 
   /** pg's record of the server's last word on the transaction: I idle, T in one, E failed. */
-  #transactionStatus(): string | undefined {
-    return this.getTransactionStatus() ?? undefined
+  #transactionStatus(): string | null {
+    return this.getTransactionStatus()
   }
 
   /** For tests and diagnostics: the statements this connection has prepared. */
