@@ -111,6 +111,23 @@ describe('the page', () => {
       expect(String(res.headers['content-security-policy'])).toContain(`'nonce-${nonce}'`)
     }
   })
+
+  it('is read again when a build replaces it under the running server', async () => {
+    const file = path.join(webRoot, 'index.html')
+    const before = fs.readFileSync(file, 'utf8')
+    try {
+      expect((await get('/my-day')).body).not.toContain('index-New12345.js')
+      // What a new build writes: the same page naming the new chunks (a later time, another length).
+      fs.writeFileSync(file, before.replace('</head>', '<script type="module" src="/assets/index-New12345.js"></script></head>'))
+      fs.utimesSync(file, new Date(), new Date(Date.now() + 2000))
+      const res = await get('/my-day')
+      expect(res.statusCode).toBe(200)
+      expect(res.body).toContain('/assets/index-New12345.js')
+      expect(res.body).not.toContain('__CSP_NONCE__')
+    } finally {
+      fs.writeFileSync(file, before)
+    }
+  })
 })
 
 describe('chooseEncoding', () => {

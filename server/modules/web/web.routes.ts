@@ -36,13 +36,23 @@ const isFile = (file: string) => {
  */
 export function webRoutes(webRoot: string | null) {
   const root = webRoot ? path.resolve(webRoot) : null
-  let indexTemplate: string | null = null
+  // The page is read again when a build replaced it: a server left running across `npm run
+  // build` (or a deploy that swaps the web root) would otherwise send the old page, whose
+  // scripts the build deleted, and reloading could never recover. One stat per page load.
+  let cached: { mtimeMs: number; size: number; html: string } | null = null
   const index = () => {
     if (!root) return null
-    if (indexTemplate === null && fs.existsSync(path.join(root, 'index.html'))) {
-      indexTemplate = fs.readFileSync(path.join(root, 'index.html'), 'utf8')
+    const file = path.join(root, 'index.html')
+    let stat: fs.Stats
+    try {
+      stat = fs.statSync(file)
+    } catch {
+      return cached?.html ?? null
     }
-    return indexTemplate
+    if (!cached || cached.mtimeMs !== stat.mtimeMs || cached.size !== stat.size) {
+      cached = { mtimeMs: stat.mtimeMs, size: stat.size, html: fs.readFileSync(file, 'utf8') }
+    }
+    return cached.html
   }
   return [
     defineRoute({
