@@ -16,6 +16,7 @@ import { benchCaseload } from './caseload.bench'
 import { benchContacts } from './contacts.bench'
 import { benchDpoAccess } from './dpo-access.bench'
 import { benchDpo } from './dpo.bench'
+import { benchFloor } from './floor.bench'
 import { load, percentiles, round } from './load'
 import { benchOverview } from './overview.bench'
 import { benchPartners } from './partners.bench'
@@ -195,6 +196,8 @@ for (const e of engines) {
     // Minutes of seeding: only when named (`npm run bench -- dpo-access`), PostgreSQL only.
     ...(groups.includes('dpo-access') && e === 'postgres' ? { dpoAccess: await benchDpoAccess(e, PG_URL) } : {}),
     // Issue 13's DPO and operator figures: export, retention dry run, key rotation (minutes of seeding).
+    // Issue 9's ratio for a hand-written audited read, the floor of this design: only when named.
+    ...(groups.includes('floor') ? { floor: await benchFloor(e, PG_URL) } : {}),
     ...(groups.includes('dpo') ? { dpo: await benchDpo(e, PG_URL) } : {}),
     // Issue 14's indicator page and study extract (minutes of seeding): only when named.
     ...(groups.includes('indicators') ? { indicators: await (await import('./indicators.bench')).benchIndicators(e, PG_URL) } : {}),
