@@ -1,4 +1,4 @@
-import { Alert, Anchor, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core'
+import { Alert, Anchor, Box, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core'
 import { IconInfoCircle } from '@tabler/icons-react'
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query'
 import { useDeferredValue, useState } from 'react'
@@ -172,19 +172,28 @@ export function CaseloadPage() {
                 <Table.Tr>
                   <Table.Th scope="col">{t('accompaniment.code')}</Table.Th>
                   <Table.Th scope="col">{t('accompaniment.person')}</Table.Th>
-                  <Table.Th scope="col" visibleFrom="sm">
+                  {/* Between a tablet and a wide screen, framework and access go under kind and status, the last change under the name. */}
+                  <Table.Th scope="col" visibleFrom="md">
                     {t('accompaniment.kindLabel')}
+                    <Text span inherit className="below-wide-screen">
+                      {' · '}
+                      {t('accompaniment.frameworkLabel')}
+                    </Text>
                   </Table.Th>
-                  <Table.Th scope="col" visibleFrom="sm">
+                  <Table.Th scope="col" className="wide-screen-only">
                     {t('accompaniment.frameworkLabel')}
                   </Table.Th>
-                  <Table.Th scope="col" visibleFrom="sm">
+                  <Table.Th scope="col" visibleFrom="md">
                     {t('accompaniment.statusLabel')}
+                    <Text span inherit className="below-wide-screen">
+                      {' · '}
+                      {t('accompaniment.accessLabel')}
+                    </Text>
                   </Table.Th>
-                  <Table.Th scope="col" visibleFrom="sm">
+                  <Table.Th scope="col" className="wide-screen-only">
                     {t('accompaniment.accessLabel')}
                   </Table.Th>
-                  <Table.Th scope="col" visibleFrom="sm">
+                  <Table.Th scope="col" className="wide-screen-only">
                     {t('caseload.lastChange')}
                   </Table.Th>
                 </Table.Tr>
@@ -199,8 +208,11 @@ export function CaseloadPage() {
                     </Table.Th>
                     <Table.Td>
                       <div>{a.personName}</div>
-                      {/* On a phone the five columns that do not fit give way to a line under the name. */}
-                      <Stack gap={4} mt={4} align="flex-start" hiddenFrom="sm" data-testid="caseload-row-details">
+                      <Text size="sm" c="gray.7" className="nowrap below-wide-screen" visibleFrom="md" data-testid="caseload-row-changed">
+                        {fmt.dateTimeShort(a.updatedAt)}
+                      </Text>
+                      {/* On a phone (or beside the side bar on a tablet) the five columns that do not fit give way to a line under the name. */}
+                      <Stack gap={4} mt={4} align="flex-start" hiddenFrom="md" data-testid="caseload-row-details">
                         <Text size="sm" c="gray.7">
                           {[
                             t(`accompaniment.kind.${a.kind}`),
@@ -214,15 +226,25 @@ export function CaseloadPage() {
                         </Group>
                       </Stack>
                     </Table.Td>
-                    <Table.Td visibleFrom="sm">{t(`accompaniment.kind.${a.kind}`)}</Table.Td>
-                    <Table.Td visibleFrom="sm">{t(`accompaniment.framework.${a.framework}`)}</Table.Td>
-                    <Table.Td visibleFrom="sm">
-                      <StatusBadge status={a.status} />
+                    <Table.Td visibleFrom="md">
+                      {t(`accompaniment.kind.${a.kind}`)}
+                      <Text size="sm" c="gray.7" className="below-wide-screen" data-testid="caseload-row-framework">
+                        {t(`accompaniment.framework.${a.framework}`)}
+                      </Text>
                     </Table.Td>
-                    <Table.Td visibleFrom="sm">
+                    <Table.Td className="wide-screen-only">{t(`accompaniment.framework.${a.framework}`)}</Table.Td>
+                    <Table.Td visibleFrom="md">
+                      <Stack gap={6} align="flex-start">
+                        <StatusBadge status={a.status} />
+                        <Box className="below-wide-screen">
+                          <AccessBadge access={a.access} />
+                        </Box>
+                      </Stack>
+                    </Table.Td>
+                    <Table.Td className="wide-screen-only">
                       <AccessBadge access={a.access} />
                     </Table.Td>
-                    <Table.Td className="nowrap" visibleFrom="sm">
+                    <Table.Td className="wide-screen-only">
                       <Text size="sm">{fmt.dateTimeShort(a.updatedAt)}</Text>
                     </Table.Td>
                   </Table.Tr>
