@@ -73,3 +73,28 @@ it('in Dutch, the queue reads in Dutch and passes axe', async () => {
   await shots(page, 'queue-nl')
   expect(problems).toEqual([])
 })
+
+it('fits every width without scrolling sideways: four columns and the actions under the orientation on a small laptop, two on a phone', async () => {
+  const lead = await server.user(['lead'])
+  const fits = (page: Page) => page.getByTestId('contact-queue').evaluate((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0) + 1)
+  const headers = (page: Page) => page.getByTestId('contact-queue').locator('thead th').allInnerTexts()
+  for (const [width, lang, expected] of [
+    [1280, 'fr', ['contacts.occurredAt', 'contacts.caller', 'contacts.urgencyAndStatus', 'contacts.orientation', 'contactQueue.action']],
+    [1024, 'de', ['contacts.occurredAt', 'contacts.caller', 'contacts.urgencyAndStatus', 'contacts.orientation']],
+    [390, 'nl', ['contacts.occurredAt', 'contacts.contact']],
+  ] as const) {
+    const { page, problems } = await signedInPage(browser, server.url, lead.email, { lang, width })
+    await page.goto(`${server.url}/contacts`)
+    const queue = page.getByTestId('contact-queue')
+    await queue.waitFor()
+    expect(await headers(page), `${width} px`).toEqual(expected.map((key) => tr(lang, key)))
+    expect(await fits(page), `${width} px`).toBe(true)
+    // The call-back is one button whatever the layout, in the row of the contact it answers.
+    const row = queue.getByRole('row').filter({ hasText: 'Thomas Lemaire' })
+    await row.getByTestId('call-back-now').waitFor()
+    expect(await queue.getByTestId('call-back-now').count()).toBe(await queue.getByTestId('call-back-now').locator('visible=true').count())
+    await checkScreen(page, `queue at ${width} px (${lang})`, lang)
+    expect(problems).toEqual([])
+    await page.context().close()
+  }
+})

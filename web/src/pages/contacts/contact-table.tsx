@@ -1,4 +1,5 @@
-import { Anchor, Badge, Table, Text } from '@mantine/core'
+import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core'
+import { useMediaQuery } from '@mantine/hooks'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -7,7 +8,16 @@ import { ScrollTable } from '../../components/scroll-table'
 import { useFormat } from '../../i18n/format'
 import { URGENCY_COLOR, type ContactSummary } from './vocabulary'
 
-/** Contacts as a table: when, how, who called (kind, and the name when it was kept), urgency and what is decided. */
+/** Read at the first render, so that a phone never draws the wide table once (app-layout.tsx). */
+const FIRST_RENDER = { getInitialValueInEffect: false }
+
+/**
+ * Contacts as a table: when and how, who called (kind, and the name when it was kept), urgency
+ * and state, what is decided and the call-back. From 64em (1,024 px) up, four columns fit beside
+ * the side bar in every language (the queue's actions get a fifth from `lg`, and sit under the
+ * orientation before); below, a phone's two: when, and the rest in the caller's cell. Each layout
+ * renders alone, so every label is in the page once.
+ */
 export function ContactTable({
   items,
   label,
@@ -22,72 +32,114 @@ export function ContactTable({
 }) {
   const { t } = useTranslation()
   const fmt = useFormat()
+  const compact = useMediaQuery('(max-width: 63.99em)', undefined, FIRST_RENDER) ?? false
+  // Below `lg` the queue's actions go under the orientation instead of a column of their own.
+  const roomy = useMediaQuery('(min-width: 75em)', undefined, FIRST_RENDER) ?? false
+  const actionColumn = Boolean(action) && roomy
+
+  const when = (c: ContactSummary) => (
+    <Table.Th scope="row">
+      {/* On a phone the time may go under the date. */}
+      <Anchor component={Link} to={`/contacts/${c.id}`} fw={600} className={compact ? undefined : 'nowrap'}>
+        {fmt.dateTimeShort(c.occurredAt)}
+      </Anchor>
+      <Text size="sm" c="gray.7" fw={400}>
+        {t(`contacts.channels.${c.channel}`)}
+        {c.direction === 'outgoing' ? ` · ${t('contacts.directions.outgoing')}` : ''}
+      </Text>
+    </Table.Th>
+  )
+  const caller = (c: ContactSummary) => (
+    <div>
+      {c.callerName ? (
+        <Text span fw={500}>
+          {c.callerName} ·{' '}
+        </Text>
+      ) : null}
+      {t(`contacts.kinds.${c.callerKind}`)}
+      {c.callerSector ? ` (${t(`contacts.sectors.${c.callerSector}`)})` : ''}
+    </div>
+  )
+  const badges = (c: ContactSummary) => (
+    <Group gap={6}>
+      {c.dangerAt && !c.dangerAcknowledgedAt ? (
+        <Badge color="red" variant="filled" leftSection={<IconAlertTriangle size={12} aria-hidden />}>
+          {t('contactQueue.dangerBadge')}
+        </Badge>
+      ) : null}
+      <Badge
+        color={URGENCY_COLOR[c.urgency]}
+        // Dark text on every badge: Mantine's light yellow, and the gray outline of "none",
+        // fail contrast on a striped row.
+        c="dark.8"
+        variant={c.urgency === 'none' ? 'outline' : 'light'}
+      >
+        {t(`contacts.urgencies.${c.urgency}`)}
+      </Badge>
+      <Badge color={c.status === 'draft' ? 'gray' : 'petrol'} variant="light">
+        {t(`contacts.statuses.${c.status}`)}
+      </Badge>
+    </Group>
+  )
+  const orientation = (c: ContactSummary) => (c.orientation ? t(`contacts.orientations.${c.orientation}`) : t('contacts.toDecide'))
+  const callback = (c: ContactSummary) =>
+    c.callbackOn ? (
+      <Text size="sm" c="gray.7">
+        {t('contacts.callbackOn', { date: fmt.day(c.callbackOn) })}
+      </Text>
+    ) : null
+
   return (
     <ScrollTable label={label}>
-      <Table data-testid={testId} striped highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
+      <Table data-testid={testId} striped highlightOnHover verticalSpacing="sm" horizontalSpacing="sm">
         <Table.Caption>{label}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('contacts.occurredAt')}</Table.Th>
-            <Table.Th scope="col">{t('contacts.channel')}</Table.Th>
-            <Table.Th scope="col">{t('contacts.caller')}</Table.Th>
-            <Table.Th scope="col">{t('contacts.urgency')}</Table.Th>
-            <Table.Th scope="col">{t('contacts.orientation')}</Table.Th>
-            <Table.Th scope="col">{t('contacts.callback')}</Table.Th>
-            <Table.Th scope="col">{t('contacts.status')}</Table.Th>
-            {action ? <Table.Th scope="col">{t('contactQueue.action')}</Table.Th> : null}
+            {compact ? (
+              <Table.Th scope="col">{t('contacts.contact')}</Table.Th>
+            ) : (
+              <>
+                <Table.Th scope="col">{t('contacts.caller')}</Table.Th>
+                <Table.Th scope="col">{t('contacts.urgencyAndStatus')}</Table.Th>
+                <Table.Th scope="col">{t('contacts.orientation')}</Table.Th>
+                {actionColumn ? <Table.Th scope="col">{t('contactQueue.action')}</Table.Th> : null}
+              </>
+            )}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {items.map((c) => (
             <Table.Tr key={c.id}>
-              <Table.Th scope="row" className="nowrap">
-                <Anchor component={Link} to={`/contacts/${c.id}`} fw={600}>
-                  {fmt.dateTimeMinutes(c.occurredAt)}
-                </Anchor>
-              </Table.Th>
-              <Table.Td>
-                {t(`contacts.channels.${c.channel}`)}
-                {c.direction === 'outgoing' ? (
-                  <Text span c="gray.7" size="sm">
-                    {' '}
-                    · {t('contacts.directions.outgoing')}
-                  </Text>
-                ) : null}
-              </Table.Td>
-              <Table.Td>
-                {c.callerName ? (
-                  <Text span fw={500}>
-                    {c.callerName} ·{' '}
-                  </Text>
-                ) : null}
-                {t(`contacts.kinds.${c.callerKind}`)}
-                {c.callerSector ? ` (${t(`contacts.sectors.${c.callerSector}`)})` : ''}
-              </Table.Td>
-              <Table.Td>
-                {c.dangerAt && !c.dangerAcknowledgedAt ? (
-                  <Badge color="red" variant="filled" mb={4} leftSection={<IconAlertTriangle size={12} aria-hidden />}>
-                    {t('contactQueue.dangerBadge')}
-                  </Badge>
-                ) : null}{' '}
-                <Badge
-                  color={URGENCY_COLOR[c.urgency]}
-                  // Dark text on every badge: Mantine's light yellow, and the gray outline of "none",
-                  // fail contrast on a striped row.
-                  c="dark.8"
-                  variant={c.urgency === 'none' ? 'outline' : 'light'}
-                >
-                  {t(`contacts.urgencies.${c.urgency}`)}
-                </Badge>
-              </Table.Td>
-              <Table.Td>{c.orientation ? t(`contacts.orientations.${c.orientation}`) : t('contacts.toDecide')}</Table.Td>
-              <Table.Td className="nowrap">{c.callbackOn ? fmt.day(c.callbackOn) : '—'}</Table.Td>
-              <Table.Td>
-                <Badge color={c.status === 'draft' ? 'gray' : 'petrol'} variant="light">
-                  {t(`contacts.statuses.${c.status}`)}
-                </Badge>
-              </Table.Td>
-              {action ? <Table.Td className="nowrap">{action(c)}</Table.Td> : null}
+              {when(c)}
+              {compact ? (
+                <Table.Td>
+                  <Stack gap={4} align="flex-start">
+                    {caller(c)}
+                    <Text size="sm" c="gray.7">
+                      {orientation(c)}
+                    </Text>
+                    {callback(c)}
+                    {badges(c)}
+                    {action?.(c)}
+                  </Stack>
+                </Table.Td>
+              ) : (
+                <>
+                  <Table.Td>{caller(c)}</Table.Td>
+                  <Table.Td>{badges(c)}</Table.Td>
+                  <Table.Td>
+                    <Stack gap={4} align="flex-start">
+                      <div>
+                        {orientation(c)}
+                        {callback(c)}
+                      </div>
+                      {actionColumn ? null : action?.(c)}
+                    </Stack>
+                  </Table.Td>
+                  {actionColumn ? <Table.Td>{action?.(c)}</Table.Td> : null}
+                </>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>
