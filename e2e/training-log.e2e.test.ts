@@ -89,3 +89,30 @@ it("fits a phone: one column with the session's details under its title, and its
   expect(problems).toEqual([])
   await page.context().close()
 })
+
+it('fits a small laptop beside the side bar: audience and organisation under the title (de, 1,024 px)', async () => {
+  const { page, problems } = await signedInPage(browser, server.url, lead.email, { lang: 'de', width: 1024, timezoneId: 'Europe/Brussels' })
+  await page.goto(`${server.url}/training-sessions`)
+  const list = page.getByTestId('training-list')
+  const first = list.locator('tbody tr').first()
+  await first.waitFor()
+  expect(await first.getByTestId('training-row-details').isVisible()).toBe(false)
+  expect(await first.getByTestId('training-row-audience').innerText()).toContain(tr('de', 'training.audiences.school'))
+  expect(await list.locator('thead th:visible').allInnerTexts()).toEqual([
+    tr('de', 'training.heldOn'),
+    tr('de', 'training.titleField'),
+    tr('de', 'training.participants'),
+    tr('de', 'training.hours'),
+    tr('de', 'common.actions'),
+  ])
+  expect(await list.evaluate((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0) + 1)).toBe(true)
+  await checkScreen(page, 'training log, 1,024 px', 'de')
+  // On a wide screen the columns come back and the line under the title goes.
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await page.reload()
+  await first.waitFor()
+  expect(await first.getByTestId('training-row-audience').isVisible()).toBe(false)
+  expect(await list.locator('thead th:visible').count()).toBe(7)
+  expect(problems).toEqual([])
+  await page.context().close()
+})

@@ -89,24 +89,24 @@ export function TrainingSessionsPage() {
           ) : list.data ? (
             <Stack gap="sm">
               <ScrollTable label={t('training.caption', { year })}>
-                <Table data-testid="training-list" verticalSpacing="sm" horizontalSpacing="md">
+                <Table data-testid="training-list" verticalSpacing="sm" horizontalSpacing="sm">
                   <Table.Caption>{t('training.caption', { year })}</Table.Caption>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th scope="col" visibleFrom="sm">
+                      <Table.Th scope="col" visibleFrom="md">
                         {t('training.heldOn')}
                       </Table.Th>
-                      <Table.Th scope="col" visibleFrom="sm">
+                      <Table.Th scope="col" className="wide-screen-only">
                         {t('training.audience')}
                       </Table.Th>
                       <Table.Th scope="col">{t('training.titleField')}</Table.Th>
-                      <Table.Th scope="col" visibleFrom="sm">
+                      <Table.Th scope="col" className="wide-screen-only">
                         {t('training.organisation')}
                       </Table.Th>
-                      <Table.Th scope="col" ta="right" visibleFrom="sm">
+                      <Table.Th scope="col" ta="right" visibleFrom="md">
                         {t('training.participants')}
                       </Table.Th>
-                      <Table.Th scope="col" ta="right" visibleFrom="sm">
+                      <Table.Th scope="col" ta="right" visibleFrom="md">
                         {t('training.hours')}
                       </Table.Th>
                       <Table.Th scope="col">
@@ -117,14 +117,14 @@ export function TrainingSessionsPage() {
                   <Table.Tbody>
                     {list.data.items.map((s) => (
                       <Table.Tr key={s.id}>
-                        <Table.Td className="nowrap" visibleFrom="sm">
+                        <Table.Td className="nowrap" visibleFrom="md">
                           {fmt.date(s.heldOn)}
                         </Table.Td>
-                        <Table.Td visibleFrom="sm">{t(`training.audiences.${s.audience}`)}</Table.Td>
+                        <Table.Td className="wide-screen-only">{t(`training.audiences.${s.audience}`)}</Table.Td>
                         <Table.Th scope="row" fw={600}>
                           {s.title}
-                          {/* On a phone the five narrow columns give way to one line under the title. */}
-                          <Text size="sm" c="gray.7" fw={400} hiddenFrom="sm" data-testid="training-row-details">
+                          {/* On a phone (or beside the side bar on a tablet) the five narrow columns give way to one line under the title. */}
+                          <Text size="sm" c="gray.7" fw={400} hiddenFrom="md" data-testid="training-row-details">
                             {[
                               fmt.date(s.heldOn),
                               t(`training.audiences.${s.audience}`),
@@ -135,12 +135,23 @@ export function TrainingSessionsPage() {
                               .filter(Boolean)
                               .join(' · ')}
                           </Text>
+                          {/* Below a wide screen, audience and organisation go under the title. */}
+                          <Text
+                            size="sm"
+                            c="gray.7"
+                            fw={400}
+                            visibleFrom="md"
+                            className="below-wide-screen"
+                            data-testid="training-row-audience"
+                          >
+                            {[t(`training.audiences.${s.audience}`), s.organisation].filter(Boolean).join(' · ')}
+                          </Text>
                         </Table.Th>
-                        <Table.Td visibleFrom="sm">{s.organisation ?? '—'}</Table.Td>
-                        <Table.Td ta="right" visibleFrom="sm">
+                        <Table.Td className="wide-screen-only">{s.organisation ?? '—'}</Table.Td>
+                        <Table.Td ta="right" visibleFrom="md">
                           {fmt.number(s.participants)}
                         </Table.Td>
-                        <Table.Td ta="right" visibleFrom="sm">
+                        <Table.Td ta="right" visibleFrom="md">
                           {fmt.number(s.hours)}
                         </Table.Td>
                         <Table.Td>
