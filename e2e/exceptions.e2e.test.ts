@@ -71,6 +71,20 @@ it('a worker records an exception on a case, the lead validates it, the DPO sees
   const register = l.page.getByTestId('exception-register')
   await register.getByText(tr('fr', 'exceptions.recipients.police')).waitFor()
   await checkScreen(l.page, 'register (lead)', 'fr')
+  // Four columns on a desktop, two on a phone, and never a sideways scroll.
+  const layout = async () => ({
+    headers: await register.locator('thead th').count(),
+    fits: await register.evaluate((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0) + 1),
+  })
+  expect(await layout()).toEqual({ headers: 4, fits: true })
+  await l.page.setViewportSize({ width: 390, height: 844 })
+  await l.page.reload()
+  await register.getByText(tr('fr', 'exceptions.recipients.police')).waitFor()
+  expect(await layout()).toEqual({ headers: 2, fits: true })
+  await checkScreen(l.page, 'register on a phone (lead)', 'fr')
+  await l.page.setViewportSize({ width: 1280, height: 900 })
+  await l.page.reload()
+  await register.getByText(tr('fr', 'exceptions.recipients.police')).waitFor()
   await register.getByRole('button', { name: /Ouvrir l'exception/ }).focus()
   await l.page.keyboard.press('Enter')
   const detail = l.page.getByTestId('exception-detail')

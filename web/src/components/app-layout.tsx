@@ -1,5 +1,5 @@
 import { AppShell, Burger, Group, Stack, Text } from '@mantine/core'
-import { useDisclosure, useMediaQuery } from '@mantine/hooks'
+import { useDisclosure } from '@mantine/hooks'
 import { useQueryClient } from '@tanstack/react-query'
 import { Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -16,9 +16,8 @@ import { MainNav } from './main-nav'
 import { useNoMachineTranslation } from './no-machine-translation'
 import { PrivacyScreenToggle } from './privacy-screen-toggle'
 import { RenderErrorBoundary } from './render-error'
+import { useMedia } from './use-media'
 import { MAIN_ID, SkipLink } from './skip-link'
-
-const FIRST_RENDER = { getInitialValueInEffect: false }
 
 /** The signed-in frame: header, navigation and main region. */
 export function AppLayout() {
@@ -30,11 +29,11 @@ export function AppLayout() {
   // Below the `sm` breakpoint, the language switch and sign-out move into the menu. Read at the
   // first render (no server rendering here): read after it, a phone drew the whole desktop header
   // once, then the compact one.
-  const compact = useMediaQuery('(max-width: 47.99em)', undefined, FIRST_RENDER) ?? false
+  const compact = useMedia('(max-width: 47.99em)')
   // Between a phone and a wide screen the header keeps every control but drops words: the
   // tagline and the user's name from below `xl`, the search's and sign-out's labels below `lg`.
-  const wide = useMediaQuery('(min-width: 88em)', undefined, FIRST_RENDER) ?? false
-  const roomy = useMediaQuery('(min-width: 75em)', undefined, FIRST_RENDER) ?? false
+  const wide = useMedia('(min-width: 88em)')
+  const roomy = useMedia('(min-width: 75em)')
 
   useEffect(close, [location.pathname, close])
   useNoMachineTranslation()

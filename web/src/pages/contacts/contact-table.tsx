@@ -1,15 +1,12 @@
 import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core'
-import { useMediaQuery } from '@mantine/hooks'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ScrollTable } from '../../components/scroll-table'
+import { useMedia } from '../../components/use-media'
 import { useFormat } from '../../i18n/format'
 import { URGENCY_COLOR, type ContactSummary } from './vocabulary'
-
-/** Read at the first render, so that a phone never draws the wide table once (app-layout.tsx). */
-const FIRST_RENDER = { getInitialValueInEffect: false }
 
 /**
  * Contacts as a table: when and how, who called (kind, and the name when it was kept), urgency
@@ -32,9 +29,9 @@ export function ContactTable({
 }) {
   const { t } = useTranslation()
   const fmt = useFormat()
-  const compact = useMediaQuery('(max-width: 63.99em)', undefined, FIRST_RENDER) ?? false
+  const compact = useMedia('(max-width: 63.99em)')
   // Below `lg` the queue's actions go under the orientation instead of a column of their own.
-  const roomy = useMediaQuery('(min-width: 75em)', undefined, FIRST_RENDER) ?? false
+  const roomy = useMedia('(min-width: 75em)')
   const actionColumn = Boolean(action) && roomy
 
   const when = (c: ContactSummary) => (

@@ -10,6 +10,7 @@ import { useFieldErrors } from '../../components/field-errors'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
 import { ScrollTable } from '../../components/scroll-table'
+import { useMedia } from '../../components/use-media'
 import { can, useMe } from '../../auth/use-me'
 import { isLanguage } from '../../i18n'
 import { useFormat } from '../../i18n/format'
@@ -32,6 +33,7 @@ export function ExceptionsPage() {
   const [open, setOpen] = useState<string | null>(null)
   const basisLabel = (id: string) => bases.data?.items.find((b) => b.id === id)?.label[lang] ?? ''
   const canDecide = !!me.data && can(me.data, 'exception.validate')
+  const compact = useMedia('(max-width: 61.99em)')
 
   return (
     <Stack gap="lg">
@@ -52,50 +54,86 @@ export function ExceptionsPage() {
         </Alert>
       ) : register.data ? (
         <ScrollTable label={t('exceptions.caption')}>
-          <Table data-testid="exception-register" verticalSpacing="sm" horizontalSpacing="md">
+          {/* Four columns from md (each holding two facts), a phone's two below: the register
+              scrolled sideways at 1,024 px with seven. One arrangement renders at a time. */}
+          <Table data-testid="exception-register" verticalSpacing="sm" horizontalSpacing="sm">
             <Table.Caption>{t('exceptions.caption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">{t('exceptions.statusLabel')}</Table.Th>
-                <Table.Th scope="col">{t('exceptions.disclosedAt')}</Table.Th>
-                <Table.Th scope="col">{t('exceptions.legalBasis')}</Table.Th>
-                <Table.Th scope="col">{t('exceptions.recipientKind')}</Table.Th>
-                <Table.Th scope="col">{t('exceptions.recordedBy')}</Table.Th>
-                <Table.Th scope="col">{t('exceptions.concerns')}</Table.Th>
-                <Table.Th scope="col">{t('common.actions')}</Table.Th>
+                <Table.Th scope="col">{t('exceptions.disclosedAndStatus')}</Table.Th>
+                {compact ? (
+                  <Table.Th scope="col">{t('exceptions.exception')}</Table.Th>
+                ) : (
+                  <>
+                    <Table.Th scope="col">{t('exceptions.basisAndRecipient')}</Table.Th>
+                    <Table.Th scope="col">{t('exceptions.recordedByAndConcerns')}</Table.Th>
+                    <Table.Th scope="col">{t('common.actions')}</Table.Th>
+                  </>
+                )}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {register.data.items.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td>
-                    <ExceptionStatusBadge status={e.status} />
-                  </Table.Td>
-                  <Table.Td className="nowrap">{fmt.dateTimeShort(e.disclosedAt)}</Table.Td>
-                  <Table.Td>{basisLabel(e.legalBasisId)}</Table.Td>
-                  <Table.Td>{t(`exceptions.recipients.${e.recipientKind}`)}</Table.Td>
-                  <Table.Td>{e.recordedByName}</Table.Td>
-                  <Table.Td>
-                    {e.accompanimentId && canDecide ? (
-                      <Anchor component={Link} to={`/accompaniments/${e.accompanimentId}`}>
-                        {t('exceptions.onCase')}
-                      </Anchor>
+              {register.data.items.map((e) => {
+                const basis = (
+                  <div>
+                    {basisLabel(e.legalBasisId)}
+                    <Text size="sm" c="gray.7">
+                      {t(`exceptions.recipients.${e.recipientKind}`)}
+                    </Text>
+                  </div>
+                )
+                const recorded = (
+                  <div>
+                    {e.recordedByName}
+                    <Text size="sm" c="gray.7">
+                      {e.accompanimentId && canDecide ? (
+                        <Anchor component={Link} to={`/accompaniments/${e.accompanimentId}`} inherit>
+                          {t('exceptions.onCase')}
+                        </Anchor>
+                      ) : (
+                        t(e.accompanimentId ? 'exceptions.onCase' : 'exceptions.onContact')
+                      )}
+                    </Text>
+                  </div>
+                )
+                const open = (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    onClick={() => setOpen(e.id)}
+                    aria-label={t('exceptions.openOne', { when: fmt.dateTimeShort(e.disclosedAt) })}
+                  >
+                    {t('exceptions.open')}
+                  </Button>
+                )
+                return (
+                  <Table.Tr key={e.id}>
+                    <Table.Th scope="row" fw={400}>
+                      <Stack gap={6} align="flex-start">
+                        <Text inherit fw={600} className={compact ? undefined : 'nowrap'}>
+                          {fmt.dateTimeShort(e.disclosedAt)}
+                        </Text>
+                        <ExceptionStatusBadge status={e.status} />
+                      </Stack>
+                    </Table.Th>
+                    {compact ? (
+                      <Table.Td>
+                        <Stack gap={6} align="flex-start">
+                          {basis}
+                          {recorded}
+                          {open}
+                        </Stack>
+                      </Table.Td>
                     ) : (
-                      t(e.accompanimentId ? 'exceptions.onCase' : 'exceptions.onContact')
+                      <>
+                        <Table.Td>{basis}</Table.Td>
+                        <Table.Td>{recorded}</Table.Td>
+                        <Table.Td>{open}</Table.Td>
+                      </>
                     )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="light"
-                      onClick={() => setOpen(e.id)}
-                      aria-label={t('exceptions.openOne', { when: fmt.dateTimeShort(e.disclosedAt) })}
-                    >
-                      {t('exceptions.open')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+                  </Table.Tr>
+                )
+              })}
             </Table.Tbody>
           </Table>
         </ScrollTable>
