@@ -118,8 +118,12 @@ export function SheetsPage() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('sheets.sheetTitle')}</Table.Th>
-                <Table.Th scope="col">{t('sheets.kind')}</Table.Th>
-                <Table.Th scope="col">{t('sheets.audience')}</Table.Th>
+                <Table.Th scope="col" visibleFrom="sm">
+                  {t('sheets.kind')}
+                </Table.Th>
+                <Table.Th scope="col" visibleFrom="sm">
+                  {t('sheets.audience')}
+                </Table.Th>
                 <Table.Th scope="col">{t('sheets.languages')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -136,10 +140,14 @@ export function SheetsPage() {
                           {t('sheets.notAvailable', { language: t(`languages.${language}`), languages: availability(s) || '—' })}
                         </Text>
                       ) : null}
+                      {/* On a phone, kind and audience go under the title. */}
+                      <Text size="sm" c="gray.7" hiddenFrom="sm" data-testid="sheet-row-details">
+                        {[t(`sheets.kinds.${s.kind}`), s.audiences.map((a) => t(`sheets.audiences.${a}`)).join(', ')].join(' · ')}
+                      </Text>
                     </Stack>
                   </Table.Td>
-                  <Table.Td>{t(`sheets.kinds.${s.kind}`)}</Table.Td>
-                  <Table.Td>{s.audiences.map((a) => t(`sheets.audiences.${a}`)).join(', ')}</Table.Td>
+                  <Table.Td visibleFrom="sm">{t(`sheets.kinds.${s.kind}`)}</Table.Td>
+                  <Table.Td visibleFrom="sm">{s.audiences.map((a) => t(`sheets.audiences.${a}`)).join(', ')}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
                       {s.languages.map((l) => (
