@@ -1,9 +1,10 @@
-import { Select, Table } from '@mantine/core'
+import { Select, Stack, Table } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { HALVES, type Half } from '../../../../common/contracts/duty.contracts'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { ScrollTable } from '../../components/scroll-table'
+import { useMedia } from '../../components/use-media'
 import { useFormat } from '../../i18n/format'
 import { useDutyStaff, useRota, useSaveDuty } from './use-duty'
 
@@ -17,9 +18,26 @@ export function RotaEditor({ from, days }: { from: string; days: number }) {
   const rota = useRota(from, to)
   const staff = useDutyStaff()
   const save = useSaveDuty().slot
+  // On a phone or a tablet the two half-days of a day stack in one cell, each choice with its visible label.
+  const phone = useMedia('(max-width: 61.99em)')
   if (rota.isPending || staff.isPending) return <Loading />
   const options = (staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.displayName }))
   const slot = (date: string, half: Half) => rota.data?.items.find((s) => s.date === date && s.half === half)
+  const choice = (date: string, half: Half, labelled: boolean) => {
+    const s = slot(date, half)
+    return (
+      <Select
+        key={half}
+        label={labelled ? t(`duty.halves.${half}`) : undefined}
+        aria-label={t('duty.rota.slotLabel', { date: fmt.date(date), half: t(`duty.halves.${half}`) })}
+        data={options}
+        value={s?.userId ?? null}
+        clearable
+        placeholder={t('duty.rota.nobody')}
+        onChange={(userId) => save.mutate({ date, half, userId, version: s?.version ?? 0 })}
+      />
+    )
+  }
   const dates = Array.from({ length: days }, (_, i) => addDays(from, i))
   return (
     <>
@@ -30,34 +48,34 @@ export function RotaEditor({ from, days }: { from: string; days: number }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('duty.rota.date')}</Table.Th>
-              {HALVES.map((h) => (
-                <Table.Th scope="col" key={h}>
-                  {t(`duty.halves.${h}`)}
-                </Table.Th>
-              ))}
+              {phone ? (
+                <Table.Th scope="col">{t('duty.rota.onDuty')}</Table.Th>
+              ) : (
+                HALVES.map((h) => (
+                  <Table.Th scope="col" key={h}>
+                    {t(`duty.halves.${h}`)}
+                  </Table.Th>
+                ))
+              )}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {dates.map((date) => (
               <Table.Tr key={date}>
-                <Table.Th scope="row" className="nowrap">
+                <Table.Th scope="row" className={phone ? undefined : 'nowrap'}>
                   {fmt.date(date)}
                 </Table.Th>
-                {HALVES.map((half) => {
-                  const s = slot(date, half)
-                  return (
+                {phone ? (
+                  <Table.Td>
+                    <Stack gap="xs">{HALVES.map((half) => choice(date, half, true))}</Stack>
+                  </Table.Td>
+                ) : (
+                  HALVES.map((half) => (
                     <Table.Td key={half} miw={200}>
-                      <Select
-                        aria-label={t('duty.rota.slotLabel', { date: fmt.date(date), half: t(`duty.halves.${half}`) })}
-                        data={options}
-                        value={s?.userId ?? null}
-                        clearable
-                        placeholder={t('duty.rota.nobody')}
-                        onChange={(userId) => save.mutate({ date, half, userId, version: s?.version ?? 0 })}
-                      />
+                      {choice(date, half, false)}
                     </Table.Td>
-                  )
-                })}
+                  ))
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>
