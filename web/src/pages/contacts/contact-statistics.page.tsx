@@ -213,7 +213,9 @@ export function ContactStatisticsPage() {
             {t('contactStatistics.periodShown', { from: fmt.date(s.from), to: fmt.date(s.to), count: s.totals.total })}
           </Text>
           <Figures s={s} />
-          <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+          {/* One card a row: side by side, each week's table (a column per channel, kind, theme or
+              orientation) scrolled sideways in its half of the page, even at 1,280 px. */}
+          <SimpleGrid cols={1} spacing="lg">
             {cards.map((c) => (
               <WeeklyCard key={c.id} weeks={s.weeks} {...c} />
             ))}
