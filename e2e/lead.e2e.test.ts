@@ -165,7 +165,21 @@ it('the lead reads the team at a glance and approves a closure from the dashboar
   await narrow.page.getByTestId('dashboard-status').locator('svg').first().waitFor()
   expect(await narrow.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400)
   await shot(narrow.page, 'dashboard-narrow')
-  expect([...problems, ...narrow.problems], 'console problems').toEqual([])
+  // Beside the side bar at 1,024 px, in German (the longest words), each headline figure's words
+  // stay inside its card: five in a row cut "Zuzuweisende" and "entscheidende" by 15-17 px.
+  const laptop = await pageAs(lead.email, { width: 1024, height: 800 })
+  await chooseLanguage(laptop.page, server.url, 'de')
+  await laptop.page.goto(`${server.url}/dashboard`)
+  const figures = laptop.page.getByTestId('dashboard-figures')
+  await figures.waitFor()
+  const overflow = await figures.evaluate((grid) =>
+    [...grid.children].map((card) => {
+      const edge = card.getBoundingClientRect().right
+      return Math.max(0, ...[...card.querySelectorAll('*')].map((e) => Math.round(e.getBoundingClientRect().right - edge)))
+    }),
+  )
+  expect(overflow).toEqual([0, 0, 0, 0, 0])
+  expect([...problems, ...narrow.problems, ...laptop.problems], 'console problems').toEqual([])
 })
 
 it('the worker reads the week and moves between weeks with the keyboard', async () => {

@@ -340,7 +340,7 @@ export function DashboardPage() {
         <Loading />
       ) : d ? (
         <>
-          <SimpleGrid cols={{ base: 2, md: 5 }} spacing="md" data-testid="dashboard-figures">
+          <SimpleGrid cols={{ base: 2, md: 3, lg: 5 }} spacing="md" data-testid="dashboard-figures">
             <Figure label={t('dashboard.openCases')} value={d.open} icon={<IconBriefcase size={18} aria-hidden />} />
             <Figure label={t('dashboard.unassigned')} value={d.unassigned} icon={<IconUserQuestion size={18} aria-hidden />} />
             <Figure label={t('dashboard.closures')} value={d.awaitingClosure.length} icon={<IconChecklist size={18} aria-hidden />} />
