@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { seedDemo } from '../server/seed/demo.seed'
 import { checkScreen, chooseLanguage, settle, signedInPage, tr } from './i18n-checks'
-import { launchBrowser, SHOT_TIMEOUT, startServer } from './support'
+import { fitsItsContainer, launchBrowser, SHOT_TIMEOUT, startServer } from './support'
 
 /**
  * The queue on the demo week, as a lead sees it: the line's state and who is on duty, the
@@ -76,7 +76,7 @@ it('in Dutch, the queue reads in Dutch and passes axe', async () => {
 
 it('fits every width without scrolling sideways: four columns and the actions under the orientation on a small laptop, two on a phone', async () => {
   const lead = await server.user(['lead'])
-  const fits = (page: Page) => page.getByTestId('contact-queue').evaluate((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0) + 1)
+  const fits = (page: Page) => fitsItsContainer(page.getByTestId('contact-queue'))
   const headers = (page: Page) => page.getByTestId('contact-queue').locator('thead th').allInnerTexts()
   for (const [width, lang, expected] of [
     [1280, 'fr', ['contacts.occurredAt', 'contacts.caller', 'contacts.urgencyAndStatus', 'contacts.orientation', 'contactQueue.action']],

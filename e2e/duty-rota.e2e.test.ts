@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { checkScreen, signedInPage, tr } from './i18n-checks'
-import { launchBrowser, startServer } from './support'
+import { fitsItsContainer, launchBrowser, startServer } from './support'
 
 /**
  * The duty rota as a lead fills it: on a phone, each day's two half-days stack in one cell with
@@ -28,7 +28,7 @@ it('a lead puts a colleague on duty from a phone, and finds the choice on a desk
   const rota = page.getByTestId('rota')
   await rota.waitFor()
   expect(await rota.locator('thead th').allInnerTexts()).toEqual([tr('fr', 'duty.rota.date'), tr('fr', 'duty.rota.onDuty')])
-  expect(await rota.evaluate((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0) + 1)).toBe(true)
+  expect(await fitsItsContainer(rota)).toBe(true)
   await checkScreen(page, 'duty rota, phone', 'fr')
 
   // The first day's afternoon, found by its visible name inside the day's row.

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { type Agent, json } from '../server/test/harness'
 import { checkScreen, signedInPage, tr } from './i18n-checks'
-import { launchBrowser, startServer } from './support'
+import { fitsItsContainer, launchBrowser, startServer } from './support'
 
 /**
  * The confidentiality-exception register, end to end in French: a worker records a disclosure on
@@ -74,7 +74,7 @@ it('a worker records an exception on a case, the lead validates it, the DPO sees
   // Four columns on a desktop, two on a phone, and never a sideways scroll.
   const layout = async () => ({
     headers: await register.locator('thead th').count(),
-    fits: await register.evaluate((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0) + 1),
+    fits: await fitsItsContainer(register),
   })
   expect(await layout()).toEqual({ headers: 4, fits: true })
   await l.page.setViewportSize({ width: 390, height: 844 })

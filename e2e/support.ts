@@ -1,6 +1,6 @@
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { startTestApp } from '../server/test/harness'
 import { CHROME_FLAGS, CHROMIUM } from './chromium'
@@ -109,4 +109,9 @@ export async function expectNoAxeViolations(page: Page, label: string, within?: 
         .join(', ')}`,
   )
   expect(summary, `axe on ${label}`).toEqual([])
+}
+
+/** Whether a table fits its container: nothing runs past its edge, so nothing scrolls sideways. */
+export function fitsItsContainer(table: Locator): Promise<boolean> {
+  return table.evaluate((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0) + 1)
 }

@@ -1,8 +1,9 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { Language } from '../common/roles'
 import type { Agent } from '../server/test/harness'
 import { checkScreen, signedInPage, tr } from './i18n-checks'
-import { launchBrowser, startServer } from './support'
+import { fitsItsContainer, launchBrowser, startServer } from './support'
 
 /**
  * Issue 14: a team that trains a lot (55 sessions this year) reads its training log a page at a
@@ -68,12 +69,18 @@ it('shows 50 sessions, newest first, then the last 5 on the second page, reached
   await page.context().close()
 })
 
-it("fits a phone: one column with the session's details under its title, and its actions (nl)", async () => {
-  const { page, problems } = await signedInPage(browser, server.url, lead.email, { lang: 'nl', width: 390, timezoneId: 'Europe/Brussels' })
+/** The lead's training log at this language and width, its first row shown. */
+async function openLog(lang: Language, width: number) {
+  const { page, problems } = await signedInPage(browser, server.url, lead.email, { lang, width, timezoneId: 'Europe/Brussels' })
   await page.goto(`${server.url}/training-sessions`)
   const list = page.getByTestId('training-list')
   const first = list.locator('tbody tr').first()
   await first.waitFor()
+  return { page, problems, list, first }
+}
+
+it("fits a phone: one column with the session's details under its title, and its actions (nl)", async () => {
+  const { page, problems, list, first } = await openLog('nl', 390)
   const details = first.getByTestId('training-row-details')
   expect(await details.isVisible()).toBe(true)
   const text = await details.innerText()
@@ -83,7 +90,7 @@ it("fits a phone: one column with the session's details under its title, and its
   expect(text).toContain(String(YEAR))
   // Only the title's column and the actions are shown, and nothing runs past the table's edge.
   expect(await list.locator('thead th:visible').count()).toBe(2)
-  expect(await list.evaluate((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0) + 1)).toBe(true)
+  expect(await fitsItsContainer(list)).toBe(true)
   expect(await first.getByRole('button', { name: tr('nl', 'training.delete') }).isVisible()).toBe(true)
   await checkScreen(page, 'training log, phone', 'nl')
   expect(problems).toEqual([])
@@ -91,11 +98,7 @@ it("fits a phone: one column with the session's details under its title, and its
 })
 
 it('fits a small laptop beside the side bar: audience and organisation under the title (de, 1,024 px)', async () => {
-  const { page, problems } = await signedInPage(browser, server.url, lead.email, { lang: 'de', width: 1024, timezoneId: 'Europe/Brussels' })
-  await page.goto(`${server.url}/training-sessions`)
-  const list = page.getByTestId('training-list')
-  const first = list.locator('tbody tr').first()
-  await first.waitFor()
+  const { page, problems, list, first } = await openLog('de', 1024)
   expect(await first.getByTestId('training-row-details').isVisible()).toBe(false)
   expect(await first.getByTestId('training-row-audience').innerText()).toContain(tr('de', 'training.audiences.school'))
   expect(await list.locator('thead th:visible').allInnerTexts()).toEqual([
@@ -105,7 +108,7 @@ it('fits a small laptop beside the side bar: audience and organisation under the
     tr('de', 'training.hours'),
     tr('de', 'common.actions'),
   ])
-  expect(await list.evaluate((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0) + 1)).toBe(true)
+  expect(await fitsItsContainer(list)).toBe(true)
   await checkScreen(page, 'training log, 1,024 px', 'de')
   // On a wide screen the columns come back and the line under the title goes.
   await page.setViewportSize({ width: 1440, height: 900 })

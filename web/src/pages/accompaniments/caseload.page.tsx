@@ -173,23 +173,11 @@ export function CaseloadPage() {
                   <Table.Th scope="col">{t('accompaniment.code')}</Table.Th>
                   <Table.Th scope="col">{t('accompaniment.person')}</Table.Th>
                   {/* Between a tablet and a wide screen, framework and access go under kind and status, the last change under the name. */}
-                  <Table.Th scope="col" visibleFrom="md">
-                    {t('accompaniment.kindLabel')}
-                    <Text span inherit className="below-wide-screen">
-                      {' · '}
-                      {t('accompaniment.frameworkLabel')}
-                    </Text>
-                  </Table.Th>
+                  <FoldedHeader label={t('accompaniment.kindLabel')} folded={t('accompaniment.frameworkLabel')} />
                   <Table.Th scope="col" className="wide-screen-only">
                     {t('accompaniment.frameworkLabel')}
                   </Table.Th>
-                  <Table.Th scope="col" visibleFrom="md">
-                    {t('accompaniment.statusLabel')}
-                    <Text span inherit className="below-wide-screen">
-                      {' · '}
-                      {t('accompaniment.accessLabel')}
-                    </Text>
-                  </Table.Th>
+                  <FoldedHeader label={t('accompaniment.statusLabel')} folded={t('accompaniment.accessLabel')} />
                   <Table.Th scope="col" className="wide-screen-only">
                     {t('accompaniment.accessLabel')}
                   </Table.Th>
@@ -256,5 +244,18 @@ export function CaseloadPage() {
         </Stack>
       ) : null}
     </Stack>
+  )
+}
+
+/** A column's header that, below a wide screen, also names the column folded into it. */
+function FoldedHeader({ label, folded }: { label: string; folded: string }) {
+  return (
+    <Table.Th scope="col" visibleFrom="md">
+      {label}
+      <Text span inherit className="below-wide-screen">
+        {' · '}
+        {folded}
+      </Text>
+    </Table.Th>
   )
 }

@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core'
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks'
+import { useDebouncedValue } from '@mantine/hooks'
 import { IconSearch } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { type KeyboardEvent, useId, useRef, useState } from 'react'
@@ -9,6 +9,7 @@ import type { SearchHit } from '../../../../common/contracts/search.contracts'
 import { SEARCH_KINDS } from '../../../../common/vocabulary'
 import { api } from '../../api/client'
 import { ErrorAlert } from '../../components/error-alert'
+import { useMedia } from '../../components/use-media'
 import { useClearRecent, useRecent } from './use-recent'
 
 /**
@@ -17,7 +18,7 @@ import { useClearRecent, useRecent } from './use-recent'
  */
 export function SearchDialog({ opened, onClose, takeTyped }: { opened: boolean; onClose: () => void; takeTyped: () => string }) {
   const { t } = useTranslation()
-  const phone = useMediaQuery('(max-width: 47.99em)') ?? false
+  const phone = useMedia('(max-width: 47.99em)')
   const navigate = useNavigate()
   const [q, setQ] = useState('')
   const [debounced] = useDebouncedValue(q.trim(), 250)
