@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { checkScreen, signedInPage, tr } from './i18n-checks'
+import { checkScreen, chooseLanguage, signedInPage, tr } from './i18n-checks'
+import { json } from '../server/test/harness'
 import { fitsItsContainer, launchBrowser, startServer } from './support'
 
 /**
@@ -48,6 +49,60 @@ it('a lead puts a colleague on duty from a phone, and finds the choice on a desk
   expect((await row.getByRole('rowheader').innerText()).trim()).toBe(day)
   await expect.poll(() => row.getByRole('cell').nth(1).getByRole('combobox').inputValue()).toBe('Test intake')
   expect(await row.getByRole('cell').nth(0).getByRole('combobox').inputValue()).toBe('')
+  expect(problems).toEqual([])
+  await page.context().close()
+})
+
+it("a lead opens Saturday from a phone: the week's hours stack one day a block, each field under its column's name (de)", async () => {
+  const lead = await server.user(['lead'])
+  const { page, problems } = await signedInPage(browser, server.url, lead.email, { width: 390 })
+  await chooseLanguage(page, server.url, 'de')
+  await page.goto(`${server.url}/duty`)
+  const hours = page.getByRole('region', { name: tr('de', 'duty.hours.caption') })
+  await hours.waitFor()
+  const table = hours.locator('table')
+  // Four columns need about 560 px; on a phone each day is a block and nothing runs past the card.
+  expect(await fitsItsContainer(table)).toBe(true)
+  const saturday = table.locator('tbody tr').nth(5)
+  expect(
+    await saturday
+      .locator('td')
+      .first()
+      .evaluate((c) => getComputedStyle(c, '::before').content),
+  ).toContain(tr('de', 'duty.hours.open'))
+  await checkScreen(page, 'duty hours, phone', 'de')
+
+  const day = tr('de', 'duty.weekdays.6')
+  await saturday.getByRole('checkbox', { name: tr('de', 'duty.hours.openOn').replace('{{day}}', day) }).check()
+  await page.getByRole('button', { name: tr('de', 'duty.hours.save') }).click()
+  await page.getByText(tr('de', 'duty.saved')).waitFor()
+  const saved = await page.request.get(`${server.url}/api/duty/hours`)
+  const weekly = ((await saved.json()) as { weekly: { weekday: number; spans: { opens: string; closes: string }[] }[] }).weekly
+  expect(weekly.find((d) => d.weekday === 6)?.spans).toEqual([{ opens: '09:00', closes: '17:00' }])
+
+  // Wide enough again, the same card is a table with its column headings in view.
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await expect.poll(() => table.locator('thead th').first().isVisible()).toBe(true)
+  expect(await table.evaluate((t) => getComputedStyle(t).display)).toBe('table')
+  expect(problems).toEqual([])
+  await page.context().close()
+})
+
+it('a lead reorders the emergency path and is told it is saved (fr)', async () => {
+  const lead = await server.as(['lead'])
+  const before = json<{ steps: unknown[] }>(await lead.get('/api/duty/emergency-path')).steps
+  expect(before.length).toBeGreaterThan(1)
+  const { page, problems } = await signedInPage(browser, server.url, lead.email, { width: 1280 })
+  await page.goto(`${server.url}/duty`)
+  await page.getByRole('button', { name: tr('fr', 'duty.path.up').replace('{{n}}', '2') }).click()
+  await page.getByRole('button', { name: tr('fr', 'duty.path.save') }).click()
+  // The editor starts afresh on the version the save made; the page still says the save worked.
+  await page
+    .getByRole('status')
+    .filter({ hasText: tr('fr', 'duty.saved') })
+    .waitFor()
+  const after = json<{ steps: unknown[]; version: number }>(await lead.get('/api/duty/emergency-path'))
+  expect(after.steps).toEqual([before[1], before[0], ...before.slice(2)])
   expect(problems).toEqual([])
   await page.context().close()
 })

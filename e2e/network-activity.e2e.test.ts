@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Language } from '../common/roles'
 import { seedDemo } from '../server/seed/demo.seed'
 import { checkScreen, chooseLanguage, signedInPage, tr } from './i18n-checks'
-import { launchBrowser, SHOT_TIMEOUT, startServer } from './support'
+import { fitsItsContainer, launchBrowser, SHOT_TIMEOUT, startServer } from './support'
 
 /**
  * The lead reads how the network answers: per organisation, and the partners' declines by reason
@@ -38,6 +38,30 @@ it.each(['fr', 'nl'] as Language[])('the lead sees the network’s declines by r
   expect(await page.getByText("Liste d'attente complète", { exact: false }).count()).toBe(0)
   await checkScreen(page, `network declines (${lang})`, lang)
   await card.screenshot({ timeout: SHOT_TIMEOUT, path: `/tmp/shots-9-${lang}.png` })
+  expect(problems).toEqual([])
+  await page.context().close()
+})
+
+it('beside the side bar at 1,024 px in German, each organisation is a block of figures; given the room, a table again', async () => {
+  const { page, problems } = await signedInPage(browser, server.url, lead.email, { width: 1024 })
+  await chooseLanguage(page, server.url, 'de')
+  await page.goto(`${server.url}/dashboard`)
+  // Seven columns need 780 px in German, more than the card's 684: each organisation becomes a
+  // block, its figures under their column's names, and each cell is still announced with its
+  // column (the names drawn beside the figures are not read a second time).
+  const network = page.getByTestId('network-activity').locator('table')
+  await network.waitFor()
+  await expect.poll(() => network.evaluate((t) => getComputedStyle(t).display)).toBe('block')
+  expect(await fitsItsContainer(network)).toBe(true)
+  const firstCell = network.locator('tbody td').first()
+  expect(await firstCell.evaluate((c) => getComputedStyle(c, '::before').content)).toContain(tr('de', 'partnerActivity.sent'))
+  expect(await network.getByRole('columnheader').allTextContents()).toContain(tr('de', 'partnerActivity.accepted'))
+  await checkScreen(page, 'network activity at 1,024 px', 'de')
+
+  await page.setViewportSize({ width: 1600, height: 900 })
+  await expect.poll(() => network.evaluate((t) => getComputedStyle(t).display)).toBe('table')
+  expect(await network.locator('thead').isVisible()).toBe(true)
+  expect(await fitsItsContainer(network)).toBe(true)
   expect(problems).toEqual([])
   await page.context().close()
 })

@@ -81,7 +81,7 @@ export function TrainingBlock({ training }: { training: ActivityReport['training
             {...BAR}
           />
         </Chart>
-        <ScrollTable label={t('indicators.tableOf', { title })}>
+        <ScrollTable label={t('indicators.tableOf', { title })} stack="figures">
           <Table verticalSpacing={4} horizontalSpacing="xs" className="tabular" data-testid="report-training-table">
             <Table.Thead>
               <Table.Tr>

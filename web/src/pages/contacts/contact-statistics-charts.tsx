@@ -98,7 +98,7 @@ export function WeeklyCard({
         ) : (
           <Text c="gray.7">{t('contactStatistics.noContacts')}</Text>
         )}
-        <ScrollTable label={t('contactStatistics.weeksTable', { title })}>
+        <ScrollTable label={t('contactStatistics.weeksTable', { title })} stack="figures">
           <Table verticalSpacing={4} horizontalSpacing="sm" className="tabular" data-testid={`${id}-table`}>
             <Table.Thead>
               <Table.Tr>

@@ -78,7 +78,7 @@ function TopSheets({ s }: { s: Statistics }) {
       {s.sheets.length === 0 ? (
         <Text c="gray.7">{t('contactStatistics.noSheets')}</Text>
       ) : (
-        <ScrollTable label={t('contactStatistics.sheetsTable', { title: t('contactStatistics.sheets') })}>
+        <ScrollTable label={t('contactStatistics.sheetsTable', { title: t('contactStatistics.sheets') })} stack="figures">
           <Table verticalSpacing={4} horizontalSpacing="sm" className="tabular">
             <Table.Thead>
               <Table.Tr>

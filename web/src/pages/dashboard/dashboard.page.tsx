@@ -125,7 +125,7 @@ function Workers({ d }: { d: Dashboard }) {
               barProps={{ isAnimationActive: false }}
             />
           </Box>
-          <ScrollTable label={t('dashboard.workersTable')}>
+          <ScrollTable label={t('dashboard.workersTable')} stack="figures">
             <Table verticalSpacing={6}>
               <Table.Thead>
                 <Table.Tr>

@@ -8,7 +8,7 @@ import { EmergencyPathPanel } from './emergency-path-panel'
 import { HoursEditor } from './hours-editor'
 import { PathEditor } from './path-editor'
 import { RotaEditor } from './rota-editor'
-import { useDutyNow, useEmergencyPath, useHours } from './use-duty'
+import { useDutyNow, useEmergencyPath, useHours, useSaveDuty } from './use-duty'
 
 export { EmergencyPathPanel } from './emergency-path-panel'
 
@@ -30,6 +30,7 @@ export function DutyPage() {
   const now = useDutyNow()
   const hours = useHours()
   const path = useEmergencyPath()
+  const save = useSaveDuty()
   return (
     <Stack gap="lg">
       <PageHeader title={t('duty.title')} description={t('duty.intro')} />
@@ -52,14 +53,14 @@ export function DutyPage() {
         </Group>
       ) : null}
       <Block id="duty-hours" title={t('duty.hours.title')}>
-        {hours.data ? <HoursEditor key={hours.data.version} hours={hours.data} /> : <Loading />}
+        {hours.data ? <HoursEditor key={hours.data.version} hours={hours.data} save={save.hours} /> : <Loading />}
       </Block>
       <Block id="duty-rota" title={t('duty.rota.title')}>
         {now.data ? <RotaEditor from={now.data.localDate} days={14} /> : <Loading />}
       </Block>
       <Block id="duty-path" title={t('duty.path.title')}>
         <Stack gap="md">
-          {path.data ? <PathEditor key={path.data.version} path={path.data} /> : <Loading />}
+          {path.data ? <PathEditor key={path.data.version} path={path.data} save={save.path} /> : <Loading />}
           <Text fw={600}>{t('duty.path.preview')}</Text>
           <EmergencyPathPanel />
         </Stack>

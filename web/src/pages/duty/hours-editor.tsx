@@ -6,16 +6,15 @@ import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors } from '../../components/field-errors'
 import { ScrollTable } from '../../components/scroll-table'
 import { useFormat } from '../../i18n/format'
-import { useSaveDuty } from './use-duty'
+import type { SaveDuty } from './use-duty'
 import { DateField, TimeField } from '../../components/date-field'
 
 type Day = { open: boolean; opens: string; closes: string; opens2: string; closes2: string }
 
 /** Hours per weekday (at most two spans: a lunch break) and closed days. */
-export function HoursEditor({ hours }: { hours: OpeningHours & { version: number } }) {
+export function HoursEditor({ hours, save }: { hours: OpeningHours & { version: number }; save: SaveDuty['hours'] }) {
   const { t } = useTranslation()
   const fmt = useFormat()
-  const save = useSaveDuty().hours
   const errors = useFieldErrors(save.error)
   const [days, setDays] = useState<Day[]>(() =>
     WEEKDAYS.map((w) => {
@@ -50,7 +49,7 @@ export function HoursEditor({ hours }: { hours: OpeningHours & { version: number
 
   return (
     <Stack gap="sm">
-      <ScrollTable label={t('duty.hours.caption')}>
+      <ScrollTable label={t('duty.hours.caption')} stack="fields">
         <Table verticalSpacing="xs">
           <Table.Caption>{t('duty.hours.caption')}</Table.Caption>
           <Table.Thead>
@@ -163,7 +162,7 @@ export function HoursEditor({ hours }: { hours: OpeningHours & { version: number
           {t('duty.hours.save')}
         </Button>
       </Group>
-      {save.isSuccess ? (
+      {save.isSuccess && save.data.version === hours.version ? (
         <Text role="status" size="sm">
           {t('duty.saved')}
         </Text>

@@ -6,14 +6,13 @@ import { CALLEES, STEP_KINDS, type EmergencyPath, type EmergencyStep } from '../
 import { LANGUAGES } from '../../../../common/roles'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors } from '../../components/field-errors'
-import { useSaveDuty } from './use-duty'
+import type { SaveDuty } from './use-duty'
 
 const blank: EmergencyStep = { kind: 'note', callee: null, phone: null, text: { fr: '', nl: '', de: '', en: '' } }
 
 /** The emergency path, step by step, in the four languages. */
-export function PathEditor({ path }: { path: EmergencyPath & { version: number } }) {
+export function PathEditor({ path, save }: { path: EmergencyPath & { version: number }; save: SaveDuty['path'] }) {
   const { t } = useTranslation()
-  const save = useSaveDuty().path
   const errors = useFieldErrors(save.error)
   const [steps, setSteps] = useState<EmergencyStep[]>(path.steps)
   const set = (i: number, patch: Partial<EmergencyStep>) => setSteps((ss) => ss.map((s, k) => (k === i ? { ...s, ...patch } : s)))
@@ -112,7 +111,7 @@ export function PathEditor({ path }: { path: EmergencyPath & { version: number }
           {t('duty.path.save')}
         </Button>
       </Group>
-      {save.isSuccess ? (
+      {save.isSuccess && save.data.version === path.version ? (
         <Text role="status" size="sm">
           {t('duty.saved')}
         </Text>

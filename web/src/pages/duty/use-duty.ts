@@ -21,6 +21,13 @@ export function useDutyStaff() {
   return useQuery({ queryKey: ['duty', 'staff'], queryFn: ({ signal }) => api.get('/api/duty/staff', { signal }), staleTime: 60_000 })
 }
 
+/**
+ * The duty page's saves. Held by the page, not by the editors: an editor is keyed by the version
+ * it edits and starts afresh when a save brings the next one, which would forget the save, and
+ * with it the "Saved." that answers it.
+ */
+export type SaveDuty = ReturnType<typeof useSaveDuty>
+
 export function useSaveDuty() {
   const client = useQueryClient()
   const done = () => client.invalidateQueries({ queryKey: ['duty'] })

@@ -135,7 +135,7 @@ export function TwoWayTable({
   const count = useCount()
   const zero: PublishedCount = { count: 0 }
   return (
-    <ScrollTable label={label}>
+    <ScrollTable label={label} stack="figures">
       <Table verticalSpacing={4} horizontalSpacing="xs" className={className ? `tabular ${className}` : 'tabular'} data-testid={testId}>
         <Table.Thead>
           <Table.Tr>

@@ -88,7 +88,7 @@ export function NetworkActivityCard() {
         ) : rows.length === 0 ? (
           <Text c="gray.7">{t('partnerActivity.none')}</Text>
         ) : (
-          <ScrollTable label={t('referralDecline.byOrganisation')}>
+          <ScrollTable label={t('referralDecline.byOrganisation')} stack="figures">
             <Table striped>
               <Table.Thead>
                 <Table.Tr>

@@ -1,4 +1,5 @@
 import '../../components/stacked-table/stacked-table.css'
+import { useMedia } from '../../components/use-media'
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useRef, useState } from 'react'
@@ -58,6 +59,7 @@ export function RestrictionsPage() {
 
 function Record({ view, onChange }: { view: RestrictionView; onChange: (v: RestrictionView) => void }) {
   const { t } = useTranslation()
+  const phone = useMedia('(max-width: 62em)')
   const fmt = useFormat()
   const [open, setOpen] = useState(false)
   const [done, setDone] = useState<string | null>(null)
@@ -95,7 +97,7 @@ function Record({ view, onChange }: { view: RestrictionView; onChange: (v: Restr
           </Button>
         </Group>
         {view.history.length ? (
-          <Table striped aria-label={t('restriction.history')} className="stacked-table">
+          <Table striped aria-label={t('restriction.history')} className={phone ? 'stacked-table' : undefined}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('restriction.col.since')}</Table.Th>

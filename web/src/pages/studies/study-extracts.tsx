@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { StudyView } from '../../../../common/contracts/studies.contracts'
 import type { ExtractState, ExtractView } from '../../../../common/contracts/study-extracts.contracts'
 import '../../components/stacked-table/stacked-table.css'
+import { useMedia } from '../../components/use-media'
 import { api, urlOf } from '../../api/client'
 import { can, useMe } from '../../auth/use-me'
 import { ErrorAlert } from '../../components/error-alert'
@@ -24,6 +25,7 @@ const working = (e: Pick<ExtractView, 'state'>) => e.state === 'queued' || e.sta
  */
 export function StudyExtracts({ study }: { study: StudyView }) {
   const { t, i18n } = useTranslation()
+  const phone = useMedia('(max-width: 62em)')
   const { data: me } = useMe()
   const queryClient = useQueryClient()
   const language = isLanguage(i18n.language) ? i18n.language : 'fr'
@@ -76,7 +78,7 @@ export function StudyExtracts({ study }: { study: StudyView }) {
             {t('studies.extracts.empty')}
           </Text>
         ) : (
-          <Table data-testid="study-extracts" className="stacked-table">
+          <Table data-testid="study-extracts" className={phone ? 'stacked-table' : undefined}>
             <Table.Caption>{t('studies.extracts.caption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
