@@ -1,3 +1,4 @@
+import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
 
 /** Tables that hold data about a person concerned: only the doors (and the document store) name them in a query. */
@@ -67,6 +68,14 @@ export default tseslint.config(
       '@typescript-eslint/no-empty-object-type': 'off',
       'no-console': 'off',
     },
+  },
+  {
+    // A hook called after an early return crashed the partner's organisation page (React #310)
+    // with nothing to warn of it. Only the rules of hooks: the plugin's compiler-based rules and
+    // exhaustive-deps would reopen hundreds of settled effects for no defect found.
+    files: ['web/src/**/*.tsx', 'web/src/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error' },
   },
   {
     // Invariant 2: feature code never opens or imports the database layer. db/json.ts, a pure

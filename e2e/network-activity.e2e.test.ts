@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Language } from '../common/roles'
+import { DEMO_DOMAIN, DEMO_PASSWORD } from '../server/seed/demo.data'
 import { seedDemo } from '../server/seed/demo.seed'
 import { checkScreen, chooseLanguage, signedInPage, tr } from './i18n-checks'
 import { fitsItsContainer, launchBrowser, SHOT_TIMEOUT, startServer } from './support'
@@ -64,4 +65,24 @@ it('beside the side bar at 1,024 px in German, each organisation is a block of f
   expect(await fitsItsContainer(network)).toBe(true)
   expect(problems).toEqual([])
   await page.context().close()
+})
+
+it("a partner's staff member corrects their organisation's description and is told it is saved (fr)", async () => {
+  const context = await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 900 } })
+  const login = await context.request.post(`${server.url}/api/auth/login`, {
+    data: { email: `partenaire@${DEMO_DOMAIN}`, password: DEMO_PASSWORD },
+    headers: { 'x-parcours-request': '1' },
+  })
+  expect(login.status()).toBe(200)
+  const page = await context.newPage()
+  await page.goto(`${server.url}/partner-organisation`)
+  const description = page.getByLabel(tr('fr', 'partners.fields.description')).first()
+  await description.fill('Consultations le mardi et le jeudi, sans rendez-vous le matin.')
+  await page.getByRole('button', { name: tr('fr', 'ownOrganisation.save') }).click()
+  // The form starts afresh on the version the save brought back; the page still says it worked.
+  await page.getByRole('status').filter({ hasText: tr('fr', 'ownOrganisation.saved') }).waitFor()
+  expect(await description.inputValue()).toBe('Consultations le mardi et le jeudi, sans rendez-vous le matin.')
+  const stored = await context.request.get(`${server.url}/api/partner/organisation/profile`)
+  expect(((await stored.json()) as { description: string }).description).toBe('Consultations le mardi et le jeudi, sans rendez-vous le matin.')
+  await context.close()
 })

@@ -74,6 +74,12 @@ it('the lead registers and submits a study, the DPO approves it, the researcher 
   await page.waitForURL(/\/studies\/[0-9a-f-]{36}$/)
   await page.getByTestId('study-status').getByText(tr('fr', 'studies.statuses.draft')).waitFor()
   await checkScreen(page, 'draft study (fr)', 'fr')
+  // A correction to the draft is saved, and the page says so although it draws the study afresh
+  // for the version the save brought back.
+  await page.getByLabel(tr('fr', 'studies.field.approvalReference')).fill('CE-2026-202')
+  await page.getByRole('button', { name: tr('fr', 'studies.save'), exact: true }).click()
+  await page.getByRole('status').filter({ hasText: tr('fr', 'studies.saved') }).waitFor()
+  expect(await page.getByLabel(tr('fr', 'studies.field.approvalReference')).inputValue()).toBe('CE-2026-202')
   await page.getByRole('button', { name: tr('fr', 'studies.submit.action') }).click()
   await page.getByTestId('study-status').getByText(tr('fr', 'studies.statuses.submitted')).waitFor()
   await checkScreen(page, 'submitted study (fr)', 'fr')
@@ -85,6 +91,7 @@ it('the lead registers and submits a study, the DPO approves it, the researcher 
     startsOn: '2026-01-01',
     endsOn: '2027-12-31',
     researchers: [{ id: researcher.userId }],
+    approvalReference: 'CE-2026-202',
   })
   expect([...stored.json().variables].sort()).toEqual([...VARIABLES].sort())
   expect(problems).toEqual([])

@@ -16,18 +16,25 @@ const nullable = (v: string) => (v.trim() === '' ? null : v)
  */
 export function OwnOrganisationForm() {
   const q = useOwnProfile()
+  // The save is held here: the form restarts on the version a save brings back, and would forget it.
+  const save = useSaveOwnProfile()
   if (q.isPending) return <Loading />
   if (!q.data) return <ErrorAlert error={q.error} />
-  return <Form key={q.data.version} profile={q.data} />
+  return <Form key={q.data.version} profile={q.data} save={save} />
 }
 
-function Form({ profile }: { profile: NonNullable<ReturnType<typeof useOwnProfile>['data']> }) {
+function Form({
+  profile,
+  save,
+}: {
+  profile: NonNullable<ReturnType<typeof useOwnProfile>['data']>
+  save: ReturnType<typeof useSaveOwnProfile>
+}) {
   const { t } = useTranslation()
   const [d, setD] = useState<OwnUpdate>(() => ({
     description: profile.description,
     services: profile.services.map(({ name: _n, ...s }) => s),
   }))
-  const save = useSaveOwnProfile()
   const errors = useFieldErrors(save.error)
   const setService = (i: number, change: Partial<OwnUpdate['services'][number]>) =>
     setD((x) => ({ ...x, services: x.services.map((s, j) => (j === i ? { ...s, ...change } : s)) }))
@@ -109,7 +116,7 @@ function Form({ profile }: { profile: NonNullable<ReturnType<typeof useOwnProfil
           </Button>
         </div>
         <Text role="status" size="sm" c="teal.9">
-          {save.isSuccess ? t('ownOrganisation.saved') : ''}
+          {save.isSuccess && save.data.version === profile.version ? t('ownOrganisation.saved') : ''}
         </Text>
       </Stack>
     </form>

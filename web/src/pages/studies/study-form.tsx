@@ -43,14 +43,17 @@ function formOf(study: StudyView | undefined, teamId: string): Form {
 }
 
 /** The lead's form for a draft study: texts, dates, the catalogue's variables and the researchers. */
-export function StudyForm({ study }: { study?: StudyView }) {
+/**
+ * `saved` and `onSaved` belong to the page: a saved study comes back with its next version, and the
+ * page draws its detail afresh for it, which would forget a notice kept here.
+ */
+export function StudyForm({ study, saved = false, onSaved }: { study?: StudyView; saved?: boolean; onSaved?: (version: number) => void }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const { data: me } = useMe()
   const teams = me?.teams ?? []
   const [form, setForm] = useState<Form>(() => formOf(study, teams[0]?.id ?? ''))
-  const [saved, setSaved] = useState(false)
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }))
   const researchers = useQuery({ queryKey: ['studies', 'researchers'], queryFn: () => api.get('/api/studies/researchers') })
   const save = useMutation({
@@ -59,7 +62,7 @@ export function StudyForm({ study }: { study?: StudyView }) {
         ? api.put('/api/studies/{studyId}', { path: { studyId: study.id }, body: form, ifMatch: study.version })
         : api.post('/api/studies', { body: form }),
     onSuccess: (s) => {
-      setSaved(true)
+      onSaved?.(s.version)
       queryClient.setQueryData(['studies', 'one', s.id], s)
       void queryClient.invalidateQueries({ queryKey: ['studies'], exact: true })
       if (!study) void navigate(`/studies/${s.id}`, { replace: true })
@@ -72,7 +75,6 @@ export function StudyForm({ study }: { study?: StudyView }) {
     <form
       onSubmit={(e) => {
         e.preventDefault()
-        setSaved(false)
         save.mutate()
       }}
       noValidate

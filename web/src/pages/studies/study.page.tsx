@@ -21,6 +21,7 @@ export function StudyPage() {
   const { t } = useTranslation()
   const { studyId } = useParams()
   const isNew = !studyId || studyId === 'new'
+  const [savedVersion, setSavedVersion] = useState<number>()
   const study = useQuery({
     queryKey: ['studies', 'one', studyId],
     queryFn: () => api.get('/api/studies/{studyId}', { path: { studyId: studyId! } }),
@@ -34,10 +35,10 @@ export function StudyPage() {
       </Stack>
     )
   if (!study.data) return study.error ? <ErrorAlert error={study.error} /> : <Loading />
-  return <StudyDetail key={study.data.version} study={study.data} />
+  return <StudyDetail key={study.data.version} study={study.data} savedVersion={savedVersion} onSaved={setSavedVersion} />
 }
 
-function StudyDetail({ study }: { study: StudyView }) {
+function StudyDetail({ study, savedVersion, onSaved }: { study: StudyView; savedVersion?: number; onSaved: (version: number) => void }) {
   const { t, i18n } = useTranslation()
   const { data: me } = useMe()
   const fmt = makeFormat(isLanguage(i18n.language) ? i18n.language : 'fr')
@@ -69,7 +70,7 @@ function StudyDetail({ study }: { study: StudyView }) {
       ) : null}
       <StudyExtracts study={study} />
       {editable ? (
-        <StudyForm study={study} />
+        <StudyForm study={study} saved={savedVersion === study.version} onSaved={onSaved} />
       ) : (
         <Paper withBorder p="md" radius="md">
           <Stack gap="md">
