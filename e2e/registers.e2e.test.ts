@@ -54,6 +54,16 @@ it('the DPO records a breach and sees its clock, then opens the register and pri
   await expect.poll(() => clock.textContent()).toContain('heure de Bruxelles')
   await page.getByTestId('who-read').waitFor()
   await checkScreen(page, 'breach with its clock (fr)', 'fr')
+  // Completed as the facts come in: the save is confirmed, though the editor is drawn afresh for the
+  // version it brought back.
+  const description = page.getByLabel(tr('fr', 'registers.breach.description'), { exact: true })
+  await description.fill('Courriel envoyé au mauvais destinataire, rappelé dans l’heure')
+  await page.getByRole('button', { name: tr('fr', 'registers.save'), exact: true }).click()
+  await page
+    .getByRole('status')
+    .filter({ hasText: tr('fr', 'registers.saved') })
+    .waitFor()
+  expect(await description.inputValue()).toBe('Courriel envoyé au mauvais destinataire, rappelé dans l’heure')
 
   // The landing shows both open breaches.
   await page.goto(`${server.url}/audit`)

@@ -30,16 +30,24 @@ export function BreachPage() {
     queryFn: () => api.get('/api/breaches/{breachId}', { path: { breachId: breachId! } }),
     enabled: !isNew,
   })
+  // Held here: the editor is drawn afresh for the version a save brings back, and would forget it.
+  const [savedVersion, setSavedVersion] = useState<number>()
   if (!isNew && !breach.data) return breach.error ? <ErrorAlert error={breach.error} /> : <Loading />
-  return <BreachEditor key={breach.data?.version ?? 'new'} breach={isNew ? undefined : breach.data} />
+  return (
+    <BreachEditor
+      key={breach.data?.version ?? 'new'}
+      breach={isNew ? undefined : breach.data}
+      saved={!isNew && savedVersion === breach.data?.version}
+      onSaved={setSavedVersion}
+    />
+  )
 }
 
-function BreachEditor({ breach }: { breach?: BreachView }) {
+function BreachEditor({ breach, saved, onSaved }: { breach?: BreachView; saved: boolean; onSaved: (version: number) => void }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const [form, setForm] = useState<BreachForm>(() => formOf(breach))
-  const [saved, setSaved] = useState(false)
   const set = <K extends keyof BreachForm>(key: K, value: BreachForm[K]) => setForm((f) => ({ ...f, [key]: value }))
   const save = useMutation({
     mutationFn: () =>
@@ -47,7 +55,7 @@ function BreachEditor({ breach }: { breach?: BreachView }) {
         ? api.put('/api/breaches/{breachId}', { path: { breachId: breach.id }, body: bodyOf(form), ifMatch: breach.version })
         : api.post('/api/breaches', { body: bodyOf(form) }),
     onSuccess: (b) => {
-      setSaved(true)
+      onSaved(b.version)
       queryClient.setQueryData(['breaches', 'one', b.id], b)
       void queryClient.invalidateQueries({ queryKey: ['breaches'] })
       if (!breach) void navigate(`/dpo/breaches/${b.id}`, { replace: true })
@@ -64,7 +72,6 @@ function BreachEditor({ breach }: { breach?: BreachView }) {
       <form
         onSubmit={(e) => {
           e.preventDefault()
-          setSaved(false)
           save.mutate()
         }}
         noValidate
