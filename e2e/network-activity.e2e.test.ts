@@ -80,9 +80,14 @@ it("a partner's staff member corrects their organisation's description and is to
   await description.fill('Consultations le mardi et le jeudi, sans rendez-vous le matin.')
   await page.getByRole('button', { name: tr('fr', 'ownOrganisation.save') }).click()
   // The form starts afresh on the version the save brought back; the page still says it worked.
-  await page.getByRole('status').filter({ hasText: tr('fr', 'ownOrganisation.saved') }).waitFor()
+  await page
+    .getByRole('status')
+    .filter({ hasText: tr('fr', 'ownOrganisation.saved') })
+    .waitFor()
   expect(await description.inputValue()).toBe('Consultations le mardi et le jeudi, sans rendez-vous le matin.')
   const stored = await context.request.get(`${server.url}/api/partner/organisation/profile`)
-  expect(((await stored.json()) as { description: string }).description).toBe('Consultations le mardi et le jeudi, sans rendez-vous le matin.')
+  expect(((await stored.json()) as { description: string }).description).toBe(
+    'Consultations le mardi et le jeudi, sans rendez-vous le matin.',
+  )
   await context.close()
 })

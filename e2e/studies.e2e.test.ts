@@ -78,7 +78,10 @@ it('the lead registers and submits a study, the DPO approves it, the researcher 
   // for the version the save brought back.
   await page.getByLabel(tr('fr', 'studies.field.approvalReference')).fill('CE-2026-202')
   await page.getByRole('button', { name: tr('fr', 'studies.save'), exact: true }).click()
-  await page.getByRole('status').filter({ hasText: tr('fr', 'studies.saved') }).waitFor()
+  await page
+    .getByRole('status')
+    .filter({ hasText: tr('fr', 'studies.saved') })
+    .waitFor()
   expect(await page.getByLabel(tr('fr', 'studies.field.approvalReference')).inputValue()).toBe('CE-2026-202')
   await page.getByRole('button', { name: tr('fr', 'studies.submit.action') }).click()
   await page.getByTestId('study-status').getByText(tr('fr', 'studies.statuses.submitted')).waitFor()
