@@ -39,6 +39,13 @@ it('a lead puts a colleague on duty from a phone, and finds the choice on a desk
   await page.getByRole('option', { name: 'Test intake' }).click()
   await expect.poll(() => afternoon.inputValue()).toBe('Test intake')
   const day = (await firstDay.getByRole('rowheader').innerText()).trim()
+  // Each day says which day of the week it is: shown short ("dim. 6 déc."), heard in full.
+  await firstDay
+    .getByRole('rowheader', { name: /^(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d+(er)? \p{L}+ \d{4}$/u })
+    .waitFor()
+  expect(await firstDay.getByRole('rowheader').locator('[aria-hidden="true"]').innerText()).toMatch(
+    /^(lun|mar|mer|jeu|ven|sam|dim)\. \d+(er)? \p{L}+\.?$/u,
+  )
 
   // Saved on the server: the desktop layout, loaded afresh, shows it in the afternoon's column.
   await page.setViewportSize({ width: 1280, height: 900 })

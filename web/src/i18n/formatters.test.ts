@@ -34,6 +34,19 @@ describe('dates in sentences', () => {
   })
 })
 
+describe('dates with their day of the week', () => {
+  it('name the day in each language\'s short form, the first of the month still "1er" in French', () => {
+    // 1 December 2026 is a Tuesday.
+    expect(fr.weekdayMonth('2026-12-01')).toBe('mar. 1er déc.')
+    expect(nl.weekdayMonth('2026-12-01')).toBe('di 1 dec')
+    expect(de.weekdayMonth('2026-12-01')).toBe('Di., 1. Dez.')
+    expect(en.weekdayMonth('2026-12-06')).toBe('Sun 6 Dec')
+    expect(fr.weekdayMonth(null)).toBe('')
+    expect(fr.weekdayMonth('2026-12-01', 'long')).toBe('mardi 1er décembre 2026')
+    expect(de.weekdayMonth('2026-12-06', 'long')).toBe('Sonntag, 6. Dezember 2026')
+  })
+})
+
 describe('dates in tables', () => {
   it.each([
     ['fr', fr],

@@ -61,6 +61,10 @@ function buildFormat(language: Language, timeZone?: string) {
     long: dateFormat(tag, { day: 'numeric', month: 'long', timeZone: 'UTC' }),
     short: dateFormat(tag, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
   }
+  const withWeekday = {
+    short: dateFormat(tag, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }),
+    long: dateFormat(tag, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  }
   const clock = dateFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone })
   const instant = (iso: string | null | undefined): Date | null => {
     if (!iso) return null
@@ -106,6 +110,13 @@ function buildFormat(language: Language, timeZone?: string) {
      */
     dayMonth(iso: string | null | undefined, month: 'long' | 'short' = 'long'): string {
       return iso ? prose(iso, noYear[month]) : ''
+    },
+    /**
+     * Where the day of the week matters (a rota's fortnight): "mar. 1er déc." short, "mardi 1er
+     * décembre 2026" long (for what is heard, since a screen reader reads "mar." as a word).
+     */
+    weekdayMonth(iso: string | null | undefined, length: 'short' | 'long' = 'short'): string {
+      return iso ? prose(iso, withWeekday[length]) : ''
     },
     /** In a table or a list: "01/12/2026". */
     day(iso: string | null | undefined): string {

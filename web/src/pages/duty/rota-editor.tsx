@@ -1,4 +1,4 @@
-import { Select, Stack, Table } from '@mantine/core'
+import { Select, Stack, Table, VisuallyHidden } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { HALVES, type Half } from '../../../../common/contracts/duty.contracts'
 import { ErrorAlert } from '../../components/error-alert'
@@ -29,7 +29,7 @@ export function RotaEditor({ from, days }: { from: string; days: number }) {
       <Select
         key={half}
         label={labelled ? t(`duty.halves.${half}`) : undefined}
-        aria-label={t('duty.rota.slotLabel', { date: fmt.date(date), half: t(`duty.halves.${half}`) })}
+        aria-label={t('duty.rota.slotLabel', { date: fmt.weekdayMonth(date, 'long'), half: t(`duty.halves.${half}`) })}
         data={options}
         value={s?.userId ?? null}
         clearable
@@ -62,8 +62,9 @@ export function RotaEditor({ from, days }: { from: string; days: number }) {
           <Table.Tbody>
             {dates.map((date) => (
               <Table.Tr key={date}>
-                <Table.Th scope="row" className={phone ? undefined : 'nowrap'}>
-                  {fmt.date(date)}
+                <Table.Th scope="row" className="nowrap">
+                  <span aria-hidden="true">{fmt.weekdayMonth(date)}</span>
+                  <VisuallyHidden>{fmt.weekdayMonth(date, 'long')}</VisuallyHidden>
                 </Table.Th>
                 {phone ? (
                   <Table.Td>
