@@ -6,15 +6,30 @@ import { type ReactNode, type RefObject, useLayoutEffect, useRef, useState } fro
  * A wide table scrolls sideways inside its card. The scrolling region is focusable and named,
  * so that keyboard users can scroll it too.
  *
- * With `stack`, a table that does not fit its card is drawn instead as one block per row: the
- * row's heading, then each cell under its column's name (`figures`: side by side, two or more a
- * line; `fields`: one a line, for cells that hold inputs). Whether it fits is measured,
- * not guessed from the screen's width, because the same table needs 692 px in French and 780 in
- * German, and some have one column per configurable theme.
+ * A table that does not fit its card can instead be drawn narrower, in up to two steps, each taken
+ * only when the one before is wider than the card:
+ * - children given as a function are first drawn `folded` (the table's own narrower arrangement:
+ *   two facts a cell where there are several columns);
+ * - with `stack`, the table is then drawn one block per row: the row's heading, then each cell
+ *   under its column's name (`figures`: side by side, two or more a line; `fields`: one a line,
+ *   for cells that hold inputs or sentences).
+ * Whether it fits is measured, not guessed from the screen's width, because the same table needs
+ * 692 px in French and 780 in German, and some have one column per configurable theme.
  */
-export function ScrollTable({ label, stack, children }: { label: string; stack?: 'figures' | 'fields'; children: ReactNode }) {
+export function ScrollTable({
+  label,
+  stack,
+  children,
+}: {
+  label: string
+  stack?: 'figures' | 'fields'
+  children: ReactNode | ((folded: boolean) => ReactNode)
+}) {
   const ref = useRef<HTMLDivElement>(null)
-  const stacked = useStacked(ref, stack !== undefined)
+  const folds = typeof children === 'function'
+  const steps = (folds ? 1 : 0) + (stack ? 1 : 0)
+  const step = useNarrowing(ref, steps)
+  const stacked = stack !== undefined && step === steps && steps > 0
   return (
     <Paper
       ref={ref}
@@ -24,30 +39,31 @@ export function ScrollTable({ label, stack, children }: { label: string; stack?:
       role="region"
       aria-label={label}
     >
-      {children}
+      {typeof children === 'function' ? children(folds && step >= 1) : children}
     </Paper>
   )
 }
 
 /**
- * Stacks when the table is wider than its card, and lays it out again when the card grows to the
- * width the table needed. Measured before paint, so a phone never sees the wide table first.
+ * How many narrowing steps the table needs (0 … steps): one more while it is wider than its card,
+ * one fewer once the card has the width the step before needed. Measured before paint, so a phone
+ * never sees the wide table first.
  */
-function useStacked(ref: RefObject<HTMLDivElement | null>, enabled: boolean): boolean {
-  const [stacked, setStacked] = useState(false)
-  const needed = useRef(0)
+function useNarrowing(ref: RefObject<HTMLDivElement | null>, steps: number): number {
+  const [step, setStep] = useState(0)
+  const needed = useRef<number[]>([])
 
   useLayoutEffect(() => {
     const box = ref.current
     const table = box?.querySelector('table')
-    if (!enabled || !box || !table) return
-    if (stacked) labelCells(table)
+    if (steps === 0 || !box || !table) return
+    if (box.classList.contains('table-stacked')) labelCells(table)
     const measure = () => {
-      if (!stacked && table.scrollWidth > box.clientWidth + 1) {
-        needed.current = table.scrollWidth
-        setStacked(true)
-      } else if (stacked && box.clientWidth >= needed.current) {
-        setStacked(false)
+      if (step < steps && table.scrollWidth > box.clientWidth + 1) {
+        needed.current[step] = table.scrollWidth
+        setStep(step + 1)
+      } else if (step > 0 && box.clientWidth >= (needed.current[step - 1] ?? Number.POSITIVE_INFINITY)) {
+        setStep(step - 1)
       }
     }
     measure()
@@ -56,7 +72,7 @@ function useStacked(ref: RefObject<HTMLDivElement | null>, enabled: boolean): bo
     return () => observer.disconnect()
   })
 
-  return enabled && stacked
+  return Math.min(step, steps)
 }
 
 /**

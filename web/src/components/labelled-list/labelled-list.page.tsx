@@ -165,7 +165,7 @@ export function LabelledListPage({ kind }: { kind: LabelledListKind }) {
       ) : items.length === 0 ? (
         <Text>{t(`${kind.words}.empty`)}</Text>
       ) : (
-        <ScrollTable label={t(`${kind.words}.tableLabel`)}>
+        <ScrollTable label={t(`${kind.words}.tableLabel`)} stack="fields">
           <Table verticalSpacing="xs" striped data-testid={kind.tableTestId}>
             <Table.Caption>{t(`${kind.words}.tableLabel`)}</Table.Caption>
             <Table.Thead>

@@ -101,7 +101,7 @@ function UsersTable({ users, selected, onSelect }: { users: ReviewUser[]; select
   const { t } = useTranslation()
   const fmt = useFormat()
   return (
-    <ScrollTable label={t('accessReview.usersTable')}>
+    <ScrollTable label={t('accessReview.usersTable')} stack="fields">
       <Table data-testid="review-users">
         <Table.Thead>
           <Table.Tr>

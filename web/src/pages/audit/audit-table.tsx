@@ -24,29 +24,59 @@ const SHOWN = 3
  */
 export function AuditTable({ items, marked }: { items: Entry[]; marked: string[] }) {
   const { t } = useTranslation()
-  const fmt = useFormat()
   return (
-    <ScrollTable label={t('audit.caption')}>
-      <Table data-testid="audit-table" striped verticalSpacing="xs" horizontalSpacing="sm" fz="sm">
-        <Table.Caption>{t('audit.caption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('audit.seq')}</Table.Th>
-            <Table.Th scope="col">{t('audit.at')}</Table.Th>
-            <Table.Th scope="col">{t('audit.actor')}</Table.Th>
-            <Table.Th scope="col">{t('audit.action')}</Table.Th>
-            <Table.Th scope="col">{t('audit.persons')}</Table.Th>
-            <Table.Th scope="col">{t('audit.context')}</Table.Th>
-            <Table.Th scope="col">{t('audit.outcome')}</Table.Th>
-            <Table.Th scope="col">{t('audit.origin')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((e) => (
+    <ScrollTable label={t('audit.caption')} stack="fields">
+      {(folded) => <EntriesTable items={items} marked={marked} folded={folded} />}
+    </ScrollTable>
+  )
+}
+
+/**
+ * Eight columns, or five where they do not fit (French needs about 900 px, German 1,150): the
+ * entry's number under its time, the origin under the user, the outcome under the action.
+ */
+function EntriesTable({ items, marked, folded }: { items: Entry[]; marked: string[]; folded: boolean }) {
+  const { t } = useTranslation()
+  const fmt = useFormat()
+  const both = (a: string, b: string) => (folded ? `${t(a)} · ${t(b)}` : t(a))
+  return (
+    <Table data-testid="audit-table" data-folded={folded || undefined} striped verticalSpacing="xs" horizontalSpacing="sm" fz="sm">
+      <Table.Caption>{t('audit.caption')}</Table.Caption>
+      <Table.Thead>
+        <Table.Tr>
+          {folded ? null : <Table.Th scope="col">{t('audit.seq')}</Table.Th>}
+          <Table.Th scope="col">{both('audit.at', 'audit.seq')}</Table.Th>
+          <Table.Th scope="col">{both('audit.actor', 'audit.origin')}</Table.Th>
+          <Table.Th scope="col">{both('audit.action', 'audit.outcome')}</Table.Th>
+          <Table.Th scope="col">{t('audit.persons')}</Table.Th>
+          <Table.Th scope="col">{t('audit.context')}</Table.Th>
+          {folded ? null : <Table.Th scope="col">{t('audit.outcome')}</Table.Th>}
+          {folded ? null : <Table.Th scope="col">{t('audit.origin')}</Table.Th>}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {items.map((e) => {
+          const outcome = (
+            <Badge variant="light" radius="sm" color={e.outcome === 'success' || e.outcome === 'ok' ? 'green' : 'orange'}>
+              {t(`audit.outcomes.${e.outcome}`, { defaultValue: e.outcome })}
+            </Badge>
+          )
+          return (
             <Table.Tr key={e.seq} data-action={e.action} data-kind={e.kind ?? undefined}>
-              <Table.Td className="mono">{e.seq}</Table.Td>
-              <Table.Td className="nowrap">{fmt.dateTimeShort(e.at)}</Table.Td>
-              <Table.Td>
+              {folded ? null : (
+                <Table.Td className="mono" data-column="seq">
+                  {e.seq}
+                </Table.Td>
+              )}
+              <Table.Td className="nowrap" data-column="at">
+                {fmt.dateTimeShort(e.at)}
+                {folded ? (
+                  <Text size="xs" c="gray.7" className="mono">
+                    {t('audit.seqOf', { seq: e.seq })}
+                  </Text>
+                ) : null}
+              </Table.Td>
+              <Table.Td data-column="actor">
                 {e.actorName ?? t('audit.system')}
                 {e.actorRole ? (
                   <Text size="xs" c="gray.7">
@@ -56,19 +86,21 @@ export function AuditTable({ items, marked }: { items: Entry[]; marked: string[]
                       .join(', ')}
                   </Text>
                 ) : null}
+                {folded ? <Origin e={e} /> : null}
               </Table.Td>
-              <Table.Td>
+              <Table.Td data-column="action">
                 {actionLabel(t, e.action)}
                 {e.kind ? (
                   <Text size="xs" c="gray.7">
                     {t(`audit.kinds.${e.kind}`)}
                   </Text>
                 ) : null}
+                {folded ? <div>{outcome}</div> : null}
               </Table.Td>
-              <Table.Td>
+              <Table.Td data-column="persons">
                 <Persons seq={e.seq} codes={e.persons} marked={marked} />
               </Table.Td>
-              <Table.Td>
+              <Table.Td data-column="context">
                 {e.subjectType ? <Subject e={e} /> : e.persons.length > 0 ? t('audit.personsShown', { count: e.persons.length }) : '—'}
                 {e.purpose ? (
                   <Text size="xs" c="gray.7">
@@ -76,19 +108,17 @@ export function AuditTable({ items, marked }: { items: Entry[]; marked: string[]
                   </Text>
                 ) : null}
               </Table.Td>
-              <Table.Td>
-                <Badge variant="light" radius="sm" color={e.outcome === 'success' || e.outcome === 'ok' ? 'green' : 'orange'}>
-                  {t(`audit.outcomes.${e.outcome}`, { defaultValue: e.outcome })}
-                </Badge>
-              </Table.Td>
-              <Table.Td>
-                <Origin e={e} />
-              </Table.Td>
+              {folded ? null : <Table.Td data-column="outcome">{outcome}</Table.Td>}
+              {folded ? null : (
+                <Table.Td data-column="origin">
+                  <Origin e={e} />
+                </Table.Td>
+              )}
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </ScrollTable>
+          )
+        })}
+      </Table.Tbody>
+    </Table>
   )
 }
 

@@ -27,7 +27,7 @@ export function LegalBasesSection() {
         {t('exceptions.bases.intro')}
       </Text>
       <ErrorAlert error={bases.error} />
-      <ScrollTable label={t('exceptions.bases.tableLabel')}>
+      <ScrollTable label={t('exceptions.bases.tableLabel')} stack="fields">
         <Table verticalSpacing="xs" data-testid="legal-bases">
           <Table.Thead>
             <Table.Tr>

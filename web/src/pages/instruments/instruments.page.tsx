@@ -46,7 +46,7 @@ export function InstrumentsPage() {
       </div>
       <ErrorAlert error={instruments.error} />
       {instruments.data ? (
-        <ScrollTable label={t('instruments.admin.tableLabel')}>
+        <ScrollTable label={t('instruments.admin.tableLabel')} stack="fields">
           <Table verticalSpacing="sm" data-testid="instruments">
             <Table.Thead>
               <Table.Tr>

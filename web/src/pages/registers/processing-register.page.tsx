@@ -126,7 +126,7 @@ export function ProcessingRegisterPage() {
       </Section>
 
       <Section id="purposes" title={t('registers.register.purposes')}>
-        <ScrollTable label={t('registers.register.purposes')}>
+        <ScrollTable label={t('registers.register.purposes')} stack="fields">
           <Table verticalSpacing="sm" data-testid="register-purposes">
             <Table.Thead>
               <Table.Tr>

@@ -85,7 +85,7 @@ export function UsersPage() {
         <Loading />
       ) : users.data ? (
         <Stack gap="sm">
-          <ScrollTable label={t('users.caption')}>
+          <ScrollTable label={t('users.caption')} stack="fields">
             <div className="users-table-frame">
               <Table data-testid="user-list" striped verticalSpacing="sm" horizontalSpacing="md">
                 <Table.Caption>{t('users.caption')}</Table.Caption>
