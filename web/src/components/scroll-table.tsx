@@ -1,6 +1,7 @@
 import { Paper } from '@mantine/core'
 import './stacked-table/stacked-table.css'
-import { type ReactNode, type RefObject, useLayoutEffect, useRef, useState } from 'react'
+import { type ReactNode, useRef } from 'react'
+import { useNarrowing } from './use-narrowing'
 
 /**
  * A wide table scrolls sideways inside its card. The scrolling region is focusable and named,
@@ -28,7 +29,7 @@ export function ScrollTable({
   const ref = useRef<HTMLDivElement>(null)
   const folds = typeof children === 'function'
   const steps = (folds ? 1 : 0) + (stack ? 1 : 0)
-  const step = useNarrowing(ref, steps)
+  const step = useNarrowing(ref, steps, tableWidth, unstackedWidth)
   const stacked = stack !== undefined && step === steps && steps > 0
   return (
     <Paper
@@ -44,35 +45,25 @@ export function ScrollTable({
   )
 }
 
+/** The width the table needs as drawn; once stacked, its cells are given their columns' names. */
+function tableWidth(box: HTMLElement): number | undefined {
+  const table = box.querySelector('table')
+  if (table && box.classList.contains('table-stacked')) labelCells(table)
+  return table?.scrollWidth
+}
+
 /**
- * How many narrowing steps the table needs (0 … steps): one more while it is wider than its card,
- * one fewer once the card has the width the step before needed. Measured before paint, so a phone
- * never sees the wide table first.
+ * Once stacked, the width the table would need unstacked: measured with the stacking classes lifted
+ * for the time of one layout, never painted.
  */
-function useNarrowing(ref: RefObject<HTMLDivElement | null>, steps: number): number {
-  const [step, setStep] = useState(0)
-  const needed = useRef<number[]>([])
-
-  useLayoutEffect(() => {
-    const box = ref.current
-    const table = box?.querySelector('table')
-    if (steps === 0 || !box || !table) return
-    if (box.classList.contains('table-stacked')) labelCells(table)
-    const measure = () => {
-      if (step < steps && table.scrollWidth > box.clientWidth + 1) {
-        needed.current[step] = table.scrollWidth
-        setStep(step + 1)
-      } else if (step > 0 && box.clientWidth >= (needed.current[step - 1] ?? Number.POSITIVE_INFINITY)) {
-        setStep(step - 1)
-      }
-    }
-    measure()
-    const observer = new ResizeObserver(measure)
-    observer.observe(box)
-    return () => observer.disconnect()
-  })
-
-  return Math.min(step, steps)
+function unstackedWidth(box: HTMLElement): number | undefined {
+  const table = box.querySelector('table')
+  const stacking = [...box.classList].filter((c) => c.startsWith('table-stacked'))
+  if (!table || stacking.length === 0) return undefined
+  box.classList.remove(...stacking)
+  const width = table.scrollWidth
+  box.classList.add(...stacking)
+  return width
 }
 
 /**
