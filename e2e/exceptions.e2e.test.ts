@@ -136,3 +136,30 @@ it('a worker records an exception on a case, the lead validates it, the DPO sees
   const [row] = json<{ items: { status: string; decidedByName: string }[] }>(await dpo.get('/api/exceptions')).items
   expect(row).toMatchObject({ status: 'validated' })
 })
+
+it('on a 360 px phone in Dutch the register’s filter stands one option a line, and the page does not scroll sideways', async () => {
+  // The four options need 405 px side by side in Dutch, 300 in English: the filter measures itself.
+  const { page, problems } = await signedInPage(browser, server.url, lead.email, { lang: 'nl', width: 360 })
+  await page.goto(`${server.url}/exceptions`)
+  await page.getByRole('heading', { level: 1, name: tr('nl', 'exceptions.title') }).waitFor()
+  const filter = page.getByRole('radiogroup', { name: tr('nl', 'exceptions.filter') })
+  const option = (key: string) => filter.locator('label', { hasText: tr('nl', `exceptions.filters.${key}`) })
+  await option('all').waitFor()
+  const boxes = await Promise.all(['pending', 'validated', 'refused', 'all'].map((k) => option(k).boundingBox()))
+  const xs = new Set(boxes.map((b) => Math.round(b!.x)))
+  const ys = boxes.map((b) => b!.y)
+  expect(xs.size, 'the options start at one left edge').toBe(1)
+  expect(ys, 'each option under the one before').toEqual([...ys].sort((a, b) => a - b))
+  expect(new Set(ys).size).toBe(4)
+  expect(Math.max(...boxes.map((b) => b!.x + b!.width))).toBeLessThanOrEqual(360)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+  await option('all').click()
+  await page.getByTestId('exception-register').getByText(tr('nl', 'exceptions.status.validated')).waitFor()
+  await checkScreen(page, 'register on a 360 px phone (nl)', 'nl')
+  // On a desktop the same filter is one row again.
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await expect
+    .poll(async () => new Set(await Promise.all(['pending', 'all'].map(async (k) => Math.round((await option(k).boundingBox())!.y)))).size)
+    .toBe(1)
+  expect(problems).toEqual([])
+})

@@ -1,10 +1,11 @@
-import { Alert, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core'
+import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { IconInfoCircle } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ContactRequestSummary } from '../../../../common/contracts/contact-requests.contracts'
 import { api } from '../../api/client'
+import { FitSegmentedControl } from '../../components/fit-segmented-control'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
@@ -45,7 +46,7 @@ export function ContactRequestsPage() {
   return (
     <Stack gap="lg">
       <PageHeader title={t('contactRequests.title')} description={t('contactRequests.intro')} />
-      <SegmentedControl
+      <FitSegmentedControl
         aria-label={t('contactRequests.stateFilter')}
         value={state}
         onChange={(v) => {

@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Group, SegmentedControl, Stack, Table, Text, Textarea } from '@mantine/core'
+import { Alert, Anchor, Button, Group, Stack, Table, Text, Textarea } from '@mantine/core'
 import { IconInfoCircle } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { EXCEPTION_STATUSES, type ExceptionStatus } from '../../../../common/contracts/exceptions.contracts'
+import { FitSegmentedControl } from '../../components/fit-segmented-control'
 import { AppModal } from '../../components/app-modal'
 import { ErrorAlert } from '../../components/error-alert'
 import { useFieldErrors } from '../../components/field-errors'
@@ -38,7 +39,7 @@ export function ExceptionsPage() {
   return (
     <Stack gap="lg">
       <PageHeader title={t('exceptions.title')} description={t(canDecide ? 'exceptions.introLead' : 'exceptions.introDpo')} />
-      <SegmentedControl
+      <FitSegmentedControl
         aria-label={t('exceptions.filter')}
         value={status}
         onChange={(v) => setStatus(v as ExceptionStatus | 'all')}

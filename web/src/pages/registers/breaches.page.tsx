@@ -1,10 +1,11 @@
-import { Alert, Anchor, Button, SegmentedControl, Stack, Table, Text } from '@mantine/core'
+import { Alert, Anchor, Button, Stack, Table, Text } from '@mantine/core'
 import { IconInfoCircle, IconPlus } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { api } from '../../api/client'
+import { FitSegmentedControl } from '../../components/fit-segmented-control'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { PageHeader } from '../../components/page-header'
@@ -37,7 +38,7 @@ export function BreachesPage() {
           </Button>
         }
       />
-      <SegmentedControl
+      <FitSegmentedControl
         aria-label={t('registers.breaches.filter')}
         value={state}
         onChange={(v) => setState(v as State)}

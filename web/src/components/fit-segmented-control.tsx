@@ -1,0 +1,28 @@
+import { SegmentedControl, type SegmentedControlProps } from '@mantine/core'
+import { useRef } from 'react'
+import { useNarrowing } from './use-narrowing'
+
+/**
+ * A segmented control that, where its options do not fit side by side (four filters in Dutch on a
+ * phone), stands them one under the other across the width. Measured, as tables are (ScrollTable),
+ * since the same options need 300 px in English and 405 in Dutch.
+ */
+export function FitSegmentedControl(props: SegmentedControlProps) {
+  const ref = useRef<HTMLDivElement>(null)
+  const narrow = useNarrowing(ref, 1, controlWidth) === 1
+  return (
+    <div ref={ref}>
+      <SegmentedControl
+        {...props}
+        orientation={narrow ? 'vertical' : props.orientation}
+        fullWidth={narrow || props.fullWidth}
+        w={narrow ? undefined : props.w}
+      />
+    </div>
+  )
+}
+
+function controlWidth(box: HTMLElement): number | undefined {
+  const control = box.firstElementChild
+  return control instanceof HTMLElement ? control.scrollWidth : undefined
+}
