@@ -46,13 +46,17 @@ const overlap = (a: Box, b: Box) =>
 /** Whether an element's text is cut (ellipsis or hidden overflow). */
 const cut = (locator: Locator) => locator.evaluate((el) => el.scrollWidth > el.clientWidth + 1)
 
+/** The demo badge, in whichever of its three lengths the width calls for. */
+const demoBadge = (page: Page, lang: (typeof LANGUAGES)[number]) =>
+  page.locator('header').getByText(new RegExp(`^(${['app.demo', 'app.demoShort', 'app.demoTiny'].map((k) => tr(lang, k)).join('|')})$`))
+
 async function headerControls(page: Page, lang: (typeof LANGUAGES)[number]): Promise<Box[]> {
   const header = page.locator('header')
   const logout = header.getByTestId('logout')
   await logout.waitFor()
   const controls: [string, Locator][] = [
     ['brand', header.getByRole('link', { name: tr(lang, 'app.name'), exact: true })],
-    ['demo badge', header.getByText(new RegExp(`^(${tr(lang, 'app.demo')}|${tr(lang, 'app.demoShort')})$`))],
+    ['demo badge', demoBadge(page, lang)],
     ['logout', logout],
   ]
   const name = header.getByText(LONG_NAME, { exact: true })
@@ -73,41 +77,93 @@ async function headerControls(page: Page, lang: (typeof LANGUAGES)[number]): Pro
 
 for (const width of [1440, 1280, 1024, 800]) {
   it(`the header fits at ${width} px in every language, nothing cut or overlapping`, async () => {
-    const context = await browser.newContext({ locale: 'fr-BE', viewport: { width, height: 800 } })
-    await signIn(context, server.url, email)
-    const page = await context.newPage()
-    const problems = watchConsole(page)
-    try {
-      for (const lang of LANGUAGES) {
-        await chooseLanguage(page, server.url, lang)
-        await page.goto(`${server.url}/`)
-        await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang)
-        await page.getByTestId('logout').waitFor()
-        await page.screenshot({
-          timeout: SHOT_TIMEOUT,
-          path: path.join(SCREENSHOTS, `header-${width}-${lang}.png`),
-          clip: { x: 0, y: 0, width, height: 64 },
-        })
-        const boxes = await headerControls(page, lang)
-        for (const b of boxes) {
-          expect(b.x, `${b.name} starts inside the window (${lang}, ${width} px)`).toBeGreaterThanOrEqual(0)
-          expect(b.x + b.width, `${b.name} ends inside the window (${lang}, ${width} px)`).toBeLessThanOrEqual(width)
-        }
-        const clashes = boxes.flatMap((a, i) =>
-          boxes
-            .slice(i + 1)
-            .filter((b) => overlap(a, b) && !contains(a, b) && !contains(b, a))
-            .map((b) => `${a.name} × ${b.name}`),
-        )
-        expect(clashes, `overlaps (${lang}, ${width} px)`).toEqual([])
-        const overflow = await page.locator('header').evaluate((el) => el.scrollWidth - el.clientWidth)
-        expect(overflow, `header overflow (${lang}, ${width} px)`).toBeLessThanOrEqual(0)
+    await inEveryLanguage(width, 800, async (page, lang) => {
+      await page.getByTestId('logout').waitFor()
+      await page.screenshot({
+        timeout: SHOT_TIMEOUT,
+        path: path.join(SCREENSHOTS, `header-${width}-${lang}.png`),
+        clip: { x: 0, y: 0, width, height: 64 },
+      })
+      const boxes = await headerControls(page, lang)
+      for (const b of boxes) {
+        expect(b.x, `${b.name} starts inside the window (${lang}, ${width} px)`).toBeGreaterThanOrEqual(0)
+        expect(b.x + b.width, `${b.name} ends inside the window (${lang}, ${width} px)`).toBeLessThanOrEqual(width)
       }
-      expect(problems).toEqual([])
-    } finally {
-      await context.close()
-    }
+      const clashes = boxes.flatMap((a, i) =>
+        boxes
+          .slice(i + 1)
+          .filter((b) => overlap(a, b) && !contains(a, b) && !contains(b, a))
+          .map((b) => `${a.name} × ${b.name}`),
+      )
+      expect(clashes, `overlaps (${lang}, ${width} px)`).toEqual([])
+      const overflow = await page.locator('header').evaluate((el) => el.scrollWidth - el.clientWidth)
+      expect(overflow, `header overflow (${lang}, ${width} px)`).toBeLessThanOrEqual(0)
+    })
   })
+}
+
+for (const width of [390, 360, 320]) {
+  it(`on a ${width} px phone the header fits in every language: menu, name, badge and search whole and apart`, async () => {
+    await inEveryLanguage(width, 740, async (page, lang) => {
+      const header = page.locator('header')
+      const controls: [string, Locator][] = [
+        ['menu', header.getByRole('button', { name: tr(lang, 'nav.open') })],
+        ['brand', header.getByRole('link', { name: tr(lang, 'app.name'), exact: true })],
+        ['demo badge', demoBadge(page, lang)],
+        ['search', header.locator('button:visible').last()],
+      ]
+      await controls[0]![1].waitFor()
+      await page.screenshot({
+        timeout: SHOT_TIMEOUT,
+        path: path.join(SCREENSHOTS, `header-${width}-${lang}.png`),
+        clip: { x: 0, y: 0, width, height: 64 },
+      })
+      const boxes: Box[] = []
+      for (const [label, locator] of controls) {
+        const box = await boxOf(label, locator)
+        expect(await cut(locator), `${label} is not cut (${lang}, ${width} px)`).toBe(false)
+        expect(box.x, `${label} starts inside the window (${lang}, ${width} px)`).toBeGreaterThanOrEqual(0)
+        expect(box.x + box.width, `${label} ends inside the window (${lang}, ${width} px)`).toBeLessThanOrEqual(width)
+        boxes.push(box)
+      }
+      const clashes = boxes.flatMap((a, i) =>
+        boxes
+          .slice(i + 1)
+          .filter((b) => overlap(a, b))
+          .map((b) => `${a.name} × ${b.name}`),
+      )
+      expect(clashes, `overlaps (${lang}, ${width} px)`).toEqual([])
+      // The badge's hint, shown by the keyboard, stays on the screen too.
+      await demoBadge(page, lang).locator('xpath=ancestor-or-self::*[@tabindex="0"][1]').focus()
+      const hint = header.locator('.hint__label', { hasText: tr(lang, 'app.demoHint') })
+      await expect.poll(() => hint.isVisible()).toBe(true)
+      const hintBox = await boxOf('demo hint', hint)
+      expect(hintBox.x, `the hint starts inside the window (${lang}, ${width} px)`).toBeGreaterThanOrEqual(0)
+      expect(hintBox.x + hintBox.width, `the hint ends inside the window (${lang}, ${width} px)`).toBeLessThanOrEqual(width)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `page width (${lang}, ${width} px)`).toBeLessThanOrEqual(
+        width,
+      )
+    })
+  })
+}
+
+/** The home page at this size in each language in turn, one signed-in context, its console watched. */
+async function inEveryLanguage(width: number, height: number, check: (page: Page, lang: (typeof LANGUAGES)[number]) => Promise<void>) {
+  const context = await browser.newContext({ locale: 'fr-BE', viewport: { width, height } })
+  await signIn(context, server.url, email)
+  const page = await context.newPage()
+  const problems = watchConsole(page)
+  try {
+    for (const lang of LANGUAGES) {
+      await chooseLanguage(page, server.url, lang)
+      await page.goto(`${server.url}/`)
+      await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang)
+      await check(page, lang)
+    }
+    expect(problems).toEqual([])
+  } finally {
+    await context.close()
+  }
 }
 
 /** A control inside another (the search icon inside the field) is not a clash. */

@@ -34,6 +34,8 @@ export function AppLayout() {
   // tagline and the user's name from below `xl`, the search's and sign-out's labels below `lg`.
   const wide = useMedia('(min-width: 88em)')
   const roomy = useMedia('(min-width: 75em)')
+  // On the narrowest phones (320 px) the badge says "Demo" alone; its hint says the rest.
+  const narrow = useMedia('(max-width: 24em)')
 
   useEffect(close, [location.pathname, close])
   useNoMachineTranslation()
@@ -88,7 +90,7 @@ export function AppLayout() {
               <Text size="sm" c="gray.7" visibleFrom="xl">
                 {t('app.tagline')}
               </Text>
-              {user.demo ? <DemoBadge short={!wide} /> : null}
+              {user.demo ? <DemoBadge size={wide ? 'full' : narrow ? 'tiny' : 'short'} /> : null}
             </Group>
             {compact ? (
               <GlobalSearch me={user} compact />

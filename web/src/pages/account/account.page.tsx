@@ -37,7 +37,7 @@ export function AccountPage() {
             <Text component="dt" size="sm" c="gray.7">
               {t('account.email')}
             </Text>
-            <Text component="dd" m={0} fw={500}>
+            <Text component="dd" m={0} fw={500} className="break-anywhere">
               {me.email}
             </Text>
           </div>

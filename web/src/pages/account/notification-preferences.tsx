@@ -69,7 +69,8 @@ export function NotificationPreferencesSection() {
               const event = t(`accountSettings.events.${item.event}`)
               return (
                 <Table.Tr key={item.event}>
-                  <Table.Th scope="row" fw={400}>
+                  {/* "Een partnerschapscharter…": a word wider than a phone's column breaks, hyphenated where the browser can. */}
+                  <Table.Th scope="row" fw={400} className="hyphenate">
                     {event}
                   </Table.Th>
                   <Table.Td>

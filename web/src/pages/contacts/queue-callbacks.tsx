@@ -21,6 +21,11 @@ export function CallBackNow({ contact }: { contact: ContactSummary }) {
       to={`/contacts/new?answers=${contact.id}`}
       size="xs"
       variant="light"
+      // On a phone the label may take two lines rather than push the queue wider than the screen.
+      h="auto"
+      mih={30}
+      py={4}
+      styles={{ label: { whiteSpace: 'normal', textAlign: 'start' } }}
       leftSection={<IconPhoneOutgoing size={14} aria-hidden />}
       aria-label={t('contactQueue.callBackNowLabel', { date: fmt.dateTimeMinutes(contact.occurredAt) })}
       data-testid="call-back-now"

@@ -376,7 +376,7 @@ export function DurationBlock({ id, duration }: { id: string; duration: Indicato
           <Text component="dt" size="sm" c="gray.7">
             {t('indicators.medianDays')}
           </Text>
-          <Text component="dd" m={0} fz={duration.medianDays === null ? 'md' : 26} fw={700} className="tabular">
+          <Text component="dd" m={0} fz={duration.medianDays === null ? 'md' : 26} fw={700} className="tabular hyphenate">
             {median}
           </Text>
         </Stack>

@@ -24,7 +24,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
       <Text component="dt" size="sm" c="gray.7">
         {label}
       </Text>
-      <Text component="dd" m={0} fw={500} c={empty ? 'gray.7' : undefined}>
+      <Text component="dd" m={0} fw={500} c={empty ? 'gray.7' : undefined} className="break-anywhere">
         {empty ? t('common.notProvided') : children}
       </Text>
     </div>

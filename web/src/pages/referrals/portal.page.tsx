@@ -21,7 +21,7 @@ export function PortalPage() {
       {list.isPending ? <Loading /> : null}
       {list.data && list.data.items.length === 0 ? <Text c="gray.8">{t('portal.empty')}</Text> : null}
       {list.data && list.data.items.length > 0 ? (
-        <ScrollTable label={t('portal.title')}>
+        <ScrollTable label={t('portal.title')} stack="fields">
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -34,11 +34,11 @@ export function PortalPage() {
             <Table.Tbody>
               {list.data.items.map((r) => (
                 <Table.Tr key={r.id} data-testid="portal-referral">
-                  <Table.Td>
+                  <Table.Th scope="row">
                     <Anchor component={Link} to={`/portal/${r.id}`} className="mono" fw={600}>
                       {r.code}
                     </Anchor>
-                  </Table.Td>
+                  </Table.Th>
                   <Table.Td>
                     <ReferralStatusBadge status={r.status} />
                   </Table.Td>

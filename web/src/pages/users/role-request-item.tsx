@@ -68,7 +68,7 @@ export function RoleRequestItem({
       <Stack gap={4}>
         <Group gap="xs" wrap="wrap">
           <Text fw={600}>{name}</Text>
-          <Text size="sm" c="gray.7">
+          <Text size="sm" c="gray.7" className="break-anywhere">
             {r.user.email}
           </Text>
           <Badge variant="light" radius="sm" color={r.user.activated && !r.user.disabled ? 'green' : 'orange'}>

@@ -107,7 +107,7 @@ export function UsersPage() {
                         <Text fw={600} size="sm">
                           {u.displayName}
                         </Text>
-                        <Text size="sm" c="gray.7">
+                        <Text size="sm" c="gray.7" className="break-anywhere">
                           {u.email}
                         </Text>
                       </Table.Th>
