@@ -1,6 +1,7 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import { EmailAddress } from '../../components/email-address'
 import { can, ME_KEY, useMe } from '../../auth/use-me'
 import { Loading } from '../../components/loading'
 import { MfaEnrolment } from '../../components/mfa-enrolment'
@@ -38,7 +39,7 @@ export function AccountPage() {
               {t('account.email')}
             </Text>
             <Text component="dd" m={0} fw={500} className="break-anywhere">
-              {me.email}
+              <EmailAddress email={me.email} />
             </Text>
           </div>
           <div>

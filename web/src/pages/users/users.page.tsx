@@ -3,6 +3,7 @@ import { IconUserPlus } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { EmailAddress } from '../../components/email-address'
 import { api } from '../../api/client'
 import type { UserView } from '../../api/types'
 import { can, useMe } from '../../auth/use-me'
@@ -108,7 +109,7 @@ export function UsersPage() {
                           {u.displayName}
                         </Text>
                         <Text size="sm" c="gray.7" className="break-anywhere">
-                          {u.email}
+                          <EmailAddress email={u.email} />
                         </Text>
                       </Table.Th>
                       <Table.Td>
