@@ -20,10 +20,14 @@ const cases = { judicial: { id: '', code: '' }, closing: { id: '', code: '' }, u
 
 const DAY = 86_400_000
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
-/** Monday 00:00 UTC of the current week: sessions placed from there fall in "this week" in Brussels too. */
+/**
+ * Monday of the current week in Brussels, as 00:00 UTC of that date: sessions placed from there fall
+ * in the week the browser (in Brussels) shows. Taken from the UTC date, the week was the one before
+ * between Sunday 22:00 or 23:00 UTC and midnight, when Brussels is already on Monday.
+ */
 const monday = (() => {
-  const now = new Date()
-  const d = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date())
+  const d = Date.parse(`${today}T00:00:00Z`)
   return d - ((new Date(d).getUTCDay() + 6) % 7) * DAY
 })()
 const at = (dayOffset: number, hhmm: string) => new Date(monday + dayOffset * DAY + Date.parse(`1970-01-01T${hhmm}:00Z`)).toISOString()
