@@ -138,7 +138,7 @@ it('a worker records an exception on a case, the lead validates it, the DPO sees
 })
 
 it('on a 360 px phone in Dutch the register’s filter stands one option a line, and the page does not scroll sideways', async () => {
-  // The four options need 405 px side by side in Dutch, 300 in English: the filter measures itself.
+  // The four options need 405 px side by side in Dutch, more than the phone's 328: the filter measures itself.
   const { page, problems } = await signedInPage(browser, server.url, lead.email, { lang: 'nl', width: 360 })
   await page.goto(`${server.url}/exceptions`)
   await page.getByRole('heading', { level: 1, name: tr('nl', 'exceptions.title') }).waitFor()

@@ -5,7 +5,8 @@ import { useNarrowing } from './use-narrowing'
 /**
  * A segmented control that, where its options do not fit side by side (four filters in Dutch on a
  * phone), stands them one under the other across the width. Measured, as tables are (ScrollTable),
- * since the same options need 300 px in English and 405 in Dutch.
+ * since the same options stand in one row at 1,280 px (tested in Dutch) but need 405 px there,
+ * more than a 360 px phone has (328).
  */
 export function FitSegmentedControl(props: SegmentedControlProps) {
   const ref = useRef<HTMLDivElement>(null)
