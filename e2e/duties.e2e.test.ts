@@ -6,7 +6,7 @@ import { LANGUAGES, type Language } from '../common/roles'
 import { newMfaSecret } from '../server/security/mfa'
 import { type Agent, json, TEST_PASSWORD } from '../server/test/harness'
 import { checkScreen, chooseLanguage, settle, signIn, tr } from './i18n-checks'
-import { launchBrowser, SCREENSHOTS, SHOT_TIMEOUT, startServer, watchConsole } from './support'
+import { fitsItsContainer, launchBrowser, SCREENSHOTS, SHOT_TIMEOUT, startServer, watchConsole } from './support'
 
 /**
  * Separation of duties (ADR 0007), in the browser: admin A asks for the worker role for a new
@@ -116,6 +116,17 @@ it('admin A asks for the worker role for a new user, who can open no case, and c
   expect(await request.getByRole('button', { name: `Confirmer la demande pour ${samira.name}` }).count()).toBe(0)
   await checkScreen(page, 'users with a waiting request (fr)', 'fr')
   await shot(page, 'users-waiting-fr')
+  // Five columns at 1,280 px; at 1,024 beside the side bar, three (the teams under the roles, the
+  // button under the status), the waiting role still on the line and nothing past the card.
+  const userList = page.getByTestId('user-list')
+  expect(await userList.locator('thead th').count()).toBe(5)
+  await page.setViewportSize({ width: 1024, height: 900 })
+  await expect.poll(() => userList.locator('thead th').count()).toBe(3)
+  expect(await fitsItsContainer(userList)).toBe(true)
+  await row.getByText('En attente de confirmation').waitFor()
+  await checkScreen(page, 'users folded at 1,024 px (fr)', 'fr')
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await expect.poll(() => userList.locator('thead th').count()).toBe(5)
 
   // Her own account: the name only, never her roles, teams or status.
   await page.getByRole('button', { name: 'Modifier Anne Admin' }).click()

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core'
+import { Badge, Box, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core'
 import { IconUserPlus } from '@tabler/icons-react'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -87,46 +87,40 @@ export function UsersPage() {
       ) : users.data ? (
         <Stack gap="sm">
           <ScrollTable label={t('users.caption')} stack="fields">
-            <div className="users-table-frame">
-              <Table data-testid="user-list" striped verticalSpacing="sm" horizontalSpacing="md">
-                <Table.Caption>{t('users.caption')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('users.nameAndEmail')}</Table.Th>
-                    <Table.Th scope="col">{t('users.roles')}</Table.Th>
-                    <Table.Th scope="col">{t('users.teams')}</Table.Th>
-                    <Table.Th scope="col">{t('users.statusLabel')}</Table.Th>
-                    <Table.Th scope="col">
-                      <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {users.data.items.map((u) => (
-                    <Table.Tr key={u.id}>
-                      <Table.Th scope="row">
-                        <Text fw={600} size="sm">
-                          {u.displayName}
-                        </Text>
-                        <Text size="sm" c="gray.7" className="break-anywhere">
-                          <EmailAddress email={u.email} />
-                        </Text>
-                      </Table.Th>
-                      <Table.Td>
-                        {u.roles.map((r) => t(`roles.${r}`)).join(', ')}
-                        {u.pending?.roles.length ? <PendingLine label={u.pending.roles.map((r) => t(`roles.${r}`)).join(', ')} /> : null}
-                      </Table.Td>
-                      <Table.Td>
-                        {u.teamIds.map(teamName).join(', ') || (u.pending?.teamIds.length ? null : '—')}
-                        {u.pending?.teamIds.length ? <PendingLine label={u.pending.teamIds.map(teamName).join(', ')} /> : null}
-                      </Table.Td>
-                      <Table.Td className="nowrap">
-                        <UserStatus user={u} />
-                        <Text size="xs" c="gray.7" mt={4}>
-                          {t(u.mfaEnabled ? 'users.mfaOn' : 'users.mfaOff')}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
+            {(folded) => (
+              <div className="users-table-frame">
+                {/* Five columns where they fit; three where they do not (1,024 px beside the side bar):
+                    the teams under the roles, the edit button under the status. */}
+                <Table data-testid="user-list" striped verticalSpacing="sm" horizontalSpacing="md">
+                  <Table.Caption>{t('users.caption')}</Table.Caption>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t('users.nameAndEmail')}</Table.Th>
+                      <Table.Th scope="col">{folded ? t('users.rolesAndTeams') : t('users.roles')}</Table.Th>
+                      {folded ? null : <Table.Th scope="col">{t('users.teams')}</Table.Th>}
+                      <Table.Th scope="col">{t('users.statusLabel')}</Table.Th>
+                      {folded ? null : (
+                        <Table.Th scope="col">
+                          <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                        </Table.Th>
+                      )}
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {users.data.items.map((u) => {
+                      const roles = (
+                        <>
+                          {u.roles.map((r) => t(`roles.${r}`)).join(', ')}
+                          {u.pending?.roles.length ? <PendingLine label={u.pending.roles.map((r) => t(`roles.${r}`)).join(', ')} /> : null}
+                        </>
+                      )
+                      const teams = (
+                        <>
+                          {u.teamIds.map(teamName).join(', ') || (u.pending?.teamIds.length ? null : '—')}
+                          {u.pending?.teamIds.length ? <PendingLine label={u.pending.teamIds.map(teamName).join(', ')} /> : null}
+                        </>
+                      )
+                      const edit = (
                         <Button
                           size="xs"
                           variant="light"
@@ -135,12 +129,45 @@ export function UsersPage() {
                         >
                           {t('common.edit')}
                         </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </div>
+                      )
+                      return (
+                        <Table.Tr key={u.id}>
+                          <Table.Th scope="row">
+                            <Text fw={600} size="sm">
+                              {u.displayName}
+                            </Text>
+                            <Text size="sm" c="gray.7" className="break-anywhere">
+                              <EmailAddress email={u.email} />
+                            </Text>
+                          </Table.Th>
+                          {folded ? (
+                            <Table.Td>
+                              <div>{roles}</div>
+                              <Text size="sm" c="gray.7" mt={4}>
+                                {teams}
+                              </Text>
+                            </Table.Td>
+                          ) : (
+                            <>
+                              <Table.Td>{roles}</Table.Td>
+                              <Table.Td>{teams}</Table.Td>
+                            </>
+                          )}
+                          <Table.Td className="nowrap">
+                            <UserStatus user={u} />
+                            <Text size="xs" c="gray.7" mt={4}>
+                              {t(u.mfaEnabled ? 'users.mfaOn' : 'users.mfaOff')}
+                            </Text>
+                            {folded ? <Box mt={6}>{edit}</Box> : null}
+                          </Table.Td>
+                          {folded ? null : <Table.Td>{edit}</Table.Td>}
+                        </Table.Tr>
+                      )
+                    })}
+                  </Table.Tbody>
+                </Table>
+              </div>
+            )}
           </ScrollTable>
           <Pager total={users.data.total} limit={LIMIT} offset={offset} onOffset={setOffset} />
         </Stack>
