@@ -7,7 +7,7 @@ import { DEMO_DOMAIN, DEMO_PASSWORD } from '../server/seed/demo.data'
 import { seedDemo } from '../server/seed/demo.seed'
 import { type AuditEntry, appendAuditMany } from '../server/security/audit.chain'
 import { checkScreen, chooseLanguage, tr } from './i18n-checks'
-import { launchBrowser, SHOT_TIMEOUT, startServer, watchConsole } from './support'
+import { fitsItsContainer, launchBrowser, SHOT_TIMEOUT, startServer, watchConsole } from './support'
 
 /**
  * Issue 13, access review: the DPO goes from the audit log to the review with the keyboard, sees
@@ -80,7 +80,7 @@ for (const lang of ['fr', 'nl'] as const) {
     await checkScreen(page, `access review ${lang}`, lang)
     await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/access-review.${lang}.desktop.png`, fullPage: true })
 
-    const firstName = (await first.locator('th').first().textContent()) ?? ''
+    const firstName = (await first.getByTestId('review-user-name').textContent()) ?? ''
     const open = first.getByRole('button', { name: tr(lang, 'accessReview.showUser').replace('{{name}}', firstName.trim()) })
     expect(await open.textContent()).toBe(tr(lang, 'accessReview.details'))
     await open.focus()
@@ -99,7 +99,19 @@ for (const lang of ['fr', 'nl'] as const) {
     await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/access-review-detail.${lang}.desktop.png`, fullPage: true })
     // Neither the code typed nor any name is in the address.
     expect(page.url()).not.toContain(person.code)
+    // Eight columns at 1,280 px; at 1,024 beside the side bar, six (the flags and the button under
+    // the name) rather than blocks; on a phone, blocks. Nothing runs past the card at any of them.
+    const columns = () => users.locator('thead th').count()
+    expect(await columns()).toBe(8)
+    expect(await fitsItsContainer(users)).toBe(true)
+    await page.setViewportSize({ width: 1024, height: 800 })
+    await expect.poll(columns).toBe(6)
+    expect(await users.evaluate((t) => getComputedStyle(t).display)).toBe('table')
+    expect(await fitsItsContainer(users)).toBe(true)
+    await first.getByRole('button', { name: tr(lang, 'accessReview.showUser').replace('{{name}}', firstName.trim()) }).waitFor()
     await page.setViewportSize({ width: 390, height: 844 })
+    await expect.poll(() => users.evaluate((t) => getComputedStyle(t).display)).toBe('block')
+    expect(await fitsItsContainer(users)).toBe(true)
     await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/access-review.${lang}.phone.png`, fullPage: true })
     expect(problems).toEqual([])
     await page.context().close()

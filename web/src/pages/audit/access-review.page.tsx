@@ -83,11 +83,11 @@ export function AccessReviewPage() {
 
 type ReviewUser = z.infer<typeof AccessReviewUser>
 
-function FlagBadges({ flags }: { flags: string[] }) {
+function FlagBadges({ flags, wrap = false }: { flags: string[]; wrap?: boolean }) {
   const { t } = useTranslation()
   if (flags.length === 0) return <Text size="sm">{t('accessReview.noFlag')}</Text>
   return (
-    <Group gap={4}>
+    <Group gap={4} className={wrap ? 'badges-wrap' : undefined}>
       {flags.map((f) => (
         <Badge key={f} color="red.8" variant="filled" data-testid="review-flag">
           {t(`accessReview.flags.${f}`)}
@@ -102,61 +102,78 @@ function UsersTable({ users, selected, onSelect }: { users: ReviewUser[]; select
   const fmt = useFormat()
   return (
     <ScrollTable label={t('accessReview.usersTable')} stack="fields">
-      <Table data-testid="review-users">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('accessReview.user')}</Table.Th>
-            <Table.Th scope="col">{t('accessReview.flagsTitle')}</Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('accessReview.persons')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('accessReview.cases')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('accessReview.median')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('accessReview.peak')}
-            </Table.Th>
-            <Table.Th scope="col" ta="right">
-              {t('accessReview.grants')}
-            </Table.Th>
-            <Table.Th scope="col">
-              <VisuallyHidden>{t('accessReview.details')}</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {users.map((u) => (
-            <Table.Tr key={u.actorId}>
-              <Table.Th scope="row" fw={500}>
-                {u.actorName ?? t('accessReview.unknownUser')}
-              </Table.Th>
-              <Table.Td>
-                <FlagBadges flags={u.flags} />
-              </Table.Td>
-              <Table.Td ta="right">{fmt.number(u.persons)}</Table.Td>
-              <Table.Td ta="right">{fmt.number(u.cases)}</Table.Td>
-              <Table.Td ta="right">{fmt.number(u.medianPersons)}</Table.Td>
-              <Table.Td ta="right">{fmt.number(u.peakPersons)}</Table.Td>
-              <Table.Td ta="right">{fmt.number(u.breakGlassGrants)}</Table.Td>
-              <Table.Td>
-                <Button
-                  size="xs"
-                  variant={selected === u.actorId ? 'filled' : 'light'}
-                  aria-pressed={selected === u.actorId}
-                  onClick={() => onSelect(u.actorId)}
-                  // The column is narrow: the button shows a short word, and says whose detail it opens to a screen reader.
-                  aria-label={t('accessReview.showUser', { name: u.actorName ?? t('accessReview.unknownUser') })}
-                >
-                  {t('accessReview.details')}
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      {(folded) => {
+        // Eight columns where they fit; where they do not (1,024 px beside the side bar), the flags
+        // and the button go under the user's name and the five figures keep their columns.
+        const details = (u: ReviewUser) => (
+          <Button
+            size="xs"
+            variant={selected === u.actorId ? 'filled' : 'light'}
+            aria-pressed={selected === u.actorId}
+            onClick={() => onSelect(u.actorId)}
+            // The column is narrow: the button shows a short word, and says whose detail it opens to a screen reader.
+            aria-label={t('accessReview.showUser', { name: u.actorName ?? t('accessReview.unknownUser') })}
+          >
+            {t('accessReview.details')}
+          </Button>
+        )
+        return (
+          <Table data-testid="review-users">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{folded ? t('accessReview.userAndFlags') : t('accessReview.user')}</Table.Th>
+                {folded ? null : <Table.Th scope="col">{t('accessReview.flagsTitle')}</Table.Th>}
+                <Table.Th scope="col" ta="right">
+                  {t('accessReview.persons')}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('accessReview.cases')}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('accessReview.median')}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('accessReview.peak')}
+                </Table.Th>
+                <Table.Th scope="col" ta="right">
+                  {t('accessReview.grants')}
+                </Table.Th>
+                {folded ? null : (
+                  <Table.Th scope="col">
+                    <VisuallyHidden>{t('accessReview.details')}</VisuallyHidden>
+                  </Table.Th>
+                )}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {users.map((u) => (
+                <Table.Tr key={u.actorId}>
+                  <Table.Th scope="row" fw={500}>
+                    <div data-testid="review-user-name">{u.actorName ?? t('accessReview.unknownUser')}</div>
+                    {folded ? (
+                      <Stack gap={6} mt={6} align="flex-start">
+                        <FlagBadges flags={u.flags} wrap />
+                        {details(u)}
+                      </Stack>
+                    ) : null}
+                  </Table.Th>
+                  {folded ? null : (
+                    <Table.Td>
+                      <FlagBadges flags={u.flags} />
+                    </Table.Td>
+                  )}
+                  <Table.Td ta="right">{fmt.number(u.persons)}</Table.Td>
+                  <Table.Td ta="right">{fmt.number(u.cases)}</Table.Td>
+                  <Table.Td ta="right">{fmt.number(u.medianPersons)}</Table.Td>
+                  <Table.Td ta="right">{fmt.number(u.peakPersons)}</Table.Td>
+                  <Table.Td ta="right">{fmt.number(u.breakGlassGrants)}</Table.Td>
+                  {folded ? null : <Table.Td>{details(u)}</Table.Td>}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )
+      }}
     </ScrollTable>
   )
 }

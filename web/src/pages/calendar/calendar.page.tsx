@@ -52,7 +52,7 @@ function SessionLink({ s, client, showWorker }: { s: CalendarEntry; client: Clie
     <Anchor
       component={Link}
       to={`/accompaniments/${s.accompanimentId}?tab=sessions`}
-      className={`calendar-session calendar-session-${s.status}`}
+      className={`calendar-session calendar-session-${s.status} badges-wrap`}
       underline="never"
       data-testid="calendar-session"
     >
