@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { checkScreen, chooseLanguage, signedInPage, tr } from './i18n-checks'
+import { addDays } from '../server/modules/duty/duty.time'
 import { json } from '../server/test/harness'
 import { fitsItsContainer, launchBrowser, startServer } from './support'
 
@@ -32,13 +33,19 @@ it('a lead puts a colleague on duty from a phone, and finds the choice on a desk
   expect(await fitsItsContainer(rota)).toBe(true)
   await checkScreen(page, 'duty rota, phone', 'fr')
 
-  // The first day's afternoon, found by its visible name inside the day's row.
-  const firstDay = rota.locator('tbody tr').first()
-  const afternoon = firstDay.getByRole('combobox', { name: new RegExp(tr('fr', 'duty.halves.pm')) })
+  // The first day whose afternoon the line is open (today, unless it is a weekend with the default
+  // hours), its afternoon found by its visible name inside the day's row.
+  const pm = new RegExp(tr('fr', 'duty.halves.pm'))
+  const firstDay = rota
+    .locator('tbody tr')
+    .filter({ has: page.getByRole('combobox', { name: pm }) })
+    .first()
+  const afternoon = firstDay.getByRole('combobox', { name: pm })
   await afternoon.click()
   await page.getByRole('option', { name: 'Test intake' }).click()
   await expect.poll(() => afternoon.inputValue()).toBe('Test intake')
   const day = (await firstDay.getByRole('rowheader').innerText()).trim()
+  const shortDay = (await firstDay.getByRole('rowheader').locator('[aria-hidden="true"]').innerText()).trim()
   // Each day says which day of the week it is: shown short ("dim. 6 déc."), heard in full.
   await firstDay
     .getByRole('rowheader', { name: /^(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d+(er)? \p{L}+ \d{4}$/u })
@@ -52,7 +59,7 @@ it('a lead puts a colleague on duty from a phone, and finds the choice on a desk
   await page.reload()
   await rota.waitFor()
   expect(await rota.locator('thead th').count()).toBe(3)
-  const row = rota.locator('tbody tr').first()
+  const row = rota.locator('tbody tr').filter({ hasText: shortDay })
   expect((await row.getByRole('rowheader').innerText()).trim()).toBe(day)
   await expect.poll(() => row.getByRole('cell').nth(1).getByRole('combobox').inputValue()).toBe('Test intake')
   expect(await row.getByRole('cell').nth(0).getByRole('combobox').inputValue()).toBe('')
@@ -110,6 +117,64 @@ it('a lead reorders the emergency path and is told it is saved (fr)', async () =
     .waitFor()
   const after = json<{ steps: unknown[]; version: number }>(await lead.get('/api/duty/emergency-path'))
   expect(after.steps).toEqual([before[1], before[0], ...before.slice(2)])
+  expect(problems).toEqual([])
+  await page.context().close()
+})
+
+it('the rota offers no one for the half-days the line is closed, and says why (nl)', async () => {
+  const lead = await server.as(['lead'])
+  const intake = await server.user(['intake'])
+  const today = json<{ localDate: string }>(await lead.get('/api/duty/now')).localDate
+  const [closed, morning, later] = [1, 2, 3].map((n) => addDays(today, n))
+  // Someone was put on the afternoon of the third day before the hours closed it.
+  expect((await lead.put(`/api/duty/rota/${later}/pm`, { userId: intake.id }, { 'if-match': '"0"' })).statusCode).toBe(200)
+  const hours = json<{ version: number }>(await lead.get('/api/duty/hours'))
+  const body = {
+    weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, spans: [{ opens: '09:00', closes: '17:00' }] })),
+    exceptions: [
+      { date: closed, spans: [], note: 'Personeelsdag' },
+      { date: morning, spans: [{ opens: '09:00', closes: '12:00' }] },
+      { date: later, spans: [{ opens: '09:00', closes: '12:00' }] },
+    ],
+  }
+  expect((await lead.put('/api/duty/hours', body, { 'if-match': `"${hours.version}"` })).statusCode).toBe(200)
+
+  const { page, problems } = await signedInPage(browser, server.url, lead.email, { width: 1280 })
+  await chooseLanguage(page, server.url, 'nl')
+  await page.goto(`${server.url}/duty`)
+  const rota = page.getByTestId('rota')
+  await rota.waitFor()
+  const rows = rota.locator('tbody tr')
+  // Closed all day: one cell across both half-days, with the exception's note, and no choice.
+  const closedDay = rows.nth(1)
+  await expect.poll(() => closedDay.getByRole('cell').allInnerTexts()).toEqual([`${tr('nl', 'duty.rota.closed')} · Personeelsdag`])
+  expect(await closedDay.getByRole('combobox').count()).toBe(0)
+  // Open in the morning only: a choice for the morning, the afternoon closed.
+  const morningDay = rows.nth(2)
+  expect(await morningDay.getByRole('combobox').count()).toBe(1)
+  expect(await morningDay.getByRole('cell').nth(1).innerText()).toBe(tr('nl', 'duty.rota.closed'))
+  // Closed with someone still on it: the choice stays, with a word, so that the lead can take them off.
+  const laterPm = rows.nth(3).getByRole('cell').nth(1)
+  expect(await laterPm.getByRole('combobox').inputValue()).toBe('Test intake')
+  expect(await laterPm.getByText(tr('nl', 'duty.rota.closedButSet')).isVisible()).toBe(true)
+  await checkScreen(page, 'duty rota with closed days', 'nl')
+  // Taken off as a keyboard user would: the chosen name chosen again.
+  await laterPm.getByRole('combobox').focus()
+  await page.keyboard.press('ArrowDown')
+  await page.getByRole('option', { selected: true }).click()
+  await expect.poll(() => laterPm.innerText()).toBe(tr('nl', 'duty.rota.closed'))
+  const saved = json<{ items: { date: string; half: string; userId: string | null }[] }>(
+    await lead.get(`/api/duty/rota?from=${later}&to=${later}`),
+  )
+  expect(saved.items).toEqual([expect.objectContaining({ date: later, half: 'pm', userId: null })])
+
+  // On a phone the closed half-day is named beside the open one's choice.
+  await page.setViewportSize({ width: 390, height: 844 })
+  await expect.poll(() => rota.locator('thead th').count()).toBe(2)
+  expect(await rows.nth(2).getByTestId('rota-closed').innerText()).toBe(
+    tr('nl', 'duty.rota.closedHalf').replace('{{half}}', tr('nl', 'duty.halves.pm')),
+  )
+  expect(await fitsItsContainer(rota)).toBe(true)
   expect(problems).toEqual([])
   await page.context().close()
 })

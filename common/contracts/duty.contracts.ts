@@ -89,7 +89,19 @@ export const RotaSlotView = z.object({
   version: z.number().int(),
 })
 export type RotaSlotView = z.infer<typeof RotaSlotView>
-export const RotaView = z.object({ items: z.array(RotaSlotView) })
+/**
+ * A day of the rota as the opening hours make it: whether the line is open in each half (a span
+ * that starts before 13:00 opens the morning, one that ends after it the afternoon), and the note
+ * of the dated exception that changed the day's hours, if any.
+ */
+export const RotaDay = z.object({
+  date: z.string(),
+  open: z.object({ am: z.boolean(), pm: z.boolean() }),
+  note: z.string().nullable(),
+})
+export type RotaDay = z.infer<typeof RotaDay>
+/** Slots with someone ever put on them, and every day of the range with its open half-days. */
+export const RotaView = z.object({ items: z.array(RotaSlotView), days: z.array(RotaDay) })
 /** Staff who may be put on the rota (intake, worker, lead), for the lead's picker. */
 export const DutyStaff = z.object({ items: z.array(z.object({ id: z.uuid(), displayName: z.string() })) })
 

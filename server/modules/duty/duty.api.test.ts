@@ -156,6 +156,44 @@ describe('rota and who is on duty', () => {
       nextOpening: { date: addDays(local.date, 1), time: '08:00' },
     })
   })
+
+  it('tells the rota which half-days the line is open, from the weekly hours and the dated exceptions', async () => {
+    // Frozen on Wednesday 2 December 2026.
+    const hours = json(await lead.get('/api/duty/hours'))
+    const weekday = (d: number, spans: { opens: string; closes: string }[]) => ({ weekday: d, spans })
+    const body = {
+      weekly: [
+        ...[1, 2, 4, 5].map((d) =>
+          weekday(d, [
+            { opens: '09:00', closes: '12:30' },
+            { opens: '13:30', closes: '17:00' },
+          ]),
+        ),
+        // Wednesday mornings only; a span that closes at 13:00 leaves the afternoon closed.
+        weekday(3, [{ opens: '09:00', closes: '13:00' }]),
+      ],
+      exceptions: [
+        { date: '2026-12-04', spans: [], note: 'Journée du personnel' },
+        { date: '2026-12-07', spans: [{ opens: '14:00', closes: '17:00' }] },
+      ],
+    }
+    expect((await lead.put('/api/duty/hours', body, { 'if-match': `"${hours.version}"` })).statusCode).toBe(200)
+    const rota = json(await intake.get('/api/duty/rota?from=2026-12-02&to=2026-12-08'))
+    expect(rota.days).toEqual([
+      { date: '2026-12-02', open: { am: true, pm: false }, note: null },
+      { date: '2026-12-03', open: { am: true, pm: true }, note: null },
+      { date: '2026-12-04', open: { am: false, pm: false }, note: 'Journée du personnel' },
+      { date: '2026-12-05', open: { am: false, pm: false }, note: null },
+      { date: '2026-12-06', open: { am: false, pm: false }, note: null },
+      { date: '2026-12-07', open: { am: false, pm: true }, note: null },
+      { date: '2026-12-08', open: { am: true, pm: true }, note: null },
+    ])
+    // One day asked for, one day answered; across the change to summer time too.
+    expect(json(await intake.get('/api/duty/rota?from=2027-03-28&to=2027-03-28')).days.map((d: { date: string }) => d.date)).toEqual([
+      '2027-03-28',
+    ])
+    expect(json(await intake.get('/api/duty/rota?from=2027-03-27&to=2027-03-29')).days).toHaveLength(3)
+  })
 })
 
 describe('emergency path', () => {

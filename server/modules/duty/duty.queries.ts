@@ -4,11 +4,12 @@ import {
   type EmergencyPathView,
   OpeningHours,
   type OpeningHoursView,
+  type RotaDay,
   type RotaSlotView,
 } from '../../../common/contracts/duty.contracts'
 import { asStaff, type StaffTx } from '../../http/staff-fence'
 import { DEFAULT_EMERGENCY_PATH, DEFAULT_HOURS } from './duty.defaults'
-import { brussels, halfOf, isOpenAt, nextOpening, spansOn } from './duty.time'
+import { addDays, brussels, halfOf, isOpenAt, nextOpening, openHalves, spansOn } from './duty.time'
 
 type Doc = 'hours' | 'emergency_path'
 
@@ -50,6 +51,16 @@ const present = (r: SlotRow): RotaSlotView => ({
   phone: r.phone,
   version: r.version,
 })
+
+/** Every day between two dates (included) with the halves the line is open, for the rota. */
+export function rotaDays(hours: OpeningHours, from: string, to: string): RotaDay[] {
+  const days: RotaDay[] = []
+  for (let date = from; date <= to; date = addDays(date, 1)) {
+    const note = hours.exceptions.find((e) => e.date === date)?.note ?? null
+    days.push({ date, open: openHalves(spansOn(hours, date)), note })
+  }
+  return days
+}
 
 /** The rota between two dates (included), in order; half-days nobody was ever put on are absent. */
 export async function rota(trx: StaffTx, from: string, to: string): Promise<RotaSlotView[]> {

@@ -17,7 +17,7 @@ import { defineRoute } from '../../http/define-route'
 import { fail, invalidField } from '../../http/errors'
 import { expectedVersion, sendVersion } from '../../http/versioning'
 import { saveEmergencyPath, saveHours, saveRotaSlot } from './duty.commands'
-import { dutyNow, dutyStaff, emergencyPath, openingHours, rota, rotaSlot } from './duty.queries'
+import { dutyNow, dutyStaff, emergencyPath, openingHours, rota, rotaDays, rotaSlot } from './duty.queries'
 import { addDays } from './duty.time'
 import { checkTriage } from './triage'
 
@@ -72,7 +72,7 @@ export const dutyRoutes = [
   defineRoute({
     method: 'GET',
     path: '/api/duty/rota',
-    summary: 'Who is on duty each half-day between two dates (at most 62 days)',
+    summary: 'Who is on duty each half-day between two dates (at most 62 days), and which half-days the line is open',
     tags: ['duty'],
     query: RotaQuery,
     response: RotaView,
@@ -80,7 +80,10 @@ export const dutyRoutes = [
     async handler({ ctx, query }) {
       if (query.to < query.from) throw invalidField('to', 'before_from', 'The end is before the start')
       if (addDays(query.from, 62) < query.to) throw invalidField('to', 'range_too_long', 'At most 62 days')
-      return { items: await ctx.unaudited((db) => rota(db, query.from, query.to)) }
+      return ctx.unaudited(async (db) => ({
+        items: await rota(db, query.from, query.to),
+        days: rotaDays(await openingHours(db), query.from, query.to),
+      }))
     },
   }),
   defineRoute({

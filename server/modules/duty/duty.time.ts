@@ -57,6 +57,11 @@ export function nextOpening(hours: OpeningHours, at: LocalMoment): { date: strin
   return null
 }
 
+/** Which halves of a day its spans open: the morning before 13:00, the afternoon from 13:00. */
+export function openHalves(spans: Span[]): Record<Half, boolean> {
+  return { am: spans.some((s) => s.opens < AFTERNOON_FROM), pm: spans.some((s) => s.closes > AFTERNOON_FROM) }
+}
+
 export function halfOf(time: string): Half {
   return time < AFTERNOON_FROM ? 'am' : 'pm'
 }

@@ -2903,7 +2903,7 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** Who is on duty each half-day between two dates (at most 62 days) */
+    /** Who is on duty each half-day between two dates (at most 62 days), and which half-days the line is open */
     get: operations['listRota']
     put?: never
     post?: never
@@ -22742,6 +22742,14 @@ export interface operations {
               phone: string | null
               /** Format: int64 */
               version: number
+            }[]
+            days: {
+              date: string
+              open: {
+                am: boolean
+                pm: boolean
+              }
+              note: string | null
             }[]
           }
         }

@@ -1,6 +1,6 @@
-import { Select, Stack, Table, VisuallyHidden } from '@mantine/core'
+import { Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { HALVES, type Half } from '../../../../common/contracts/duty.contracts'
+import { HALVES, type Half, type RotaDay } from '../../../../common/contracts/duty.contracts'
 import { ErrorAlert } from '../../components/error-alert'
 import { Loading } from '../../components/loading'
 import { ScrollTable } from '../../components/scroll-table'
@@ -10,7 +10,12 @@ import { useDutyStaff, useRota, useSaveDuty } from './use-duty'
 
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
 
-/** Who is on duty each half-day over the next weeks; a choice saves at once. */
+/**
+ * Who is on duty each half-day over the next weeks; a choice saves at once. A half-day the line is
+ * closed (a weekend, a holiday set in the hours) offers no choice and says so, unless someone is
+ * still on it from before the hours changed: then the choice stays, to take them off, with a word
+ * that the line is closed then.
+ */
 export function RotaEditor({ from, days }: { from: string; days: number }) {
   const { t } = useTranslation()
   const fmt = useFormat()
@@ -38,7 +43,29 @@ export function RotaEditor({ from, days }: { from: string; days: number }) {
       />
     )
   }
+  const closedWord = (day: RotaDay | undefined) => (day?.note ? t('duty.rota.closedWithNote', { note: day.note }) : t('duty.rota.closed'))
+  const half = (day: RotaDay | undefined, date: string, h: Half, labelled: boolean) => {
+    if (day?.open[h] !== false) return choice(date, h, labelled)
+    if (slot(date, h)?.userId)
+      return (
+        <Stack key={h} gap={4}>
+          {choice(date, h, labelled)}
+          <Text size="sm" c="orange.9">
+            {t('duty.rota.closedButSet')}
+          </Text>
+        </Stack>
+      )
+    return (
+      <Text key={h} size="sm" c="gray.7" data-testid="rota-closed">
+        {labelled ? t('duty.rota.closedHalf', { half: t(`duty.halves.${h}`) }) : closedWord(day)}
+      </Text>
+    )
+  }
+  // A day closed all day with nobody left on it reads as one word across its row.
+  const closedAllDay = (day: RotaDay | undefined, date: string) =>
+    day !== undefined && !day.open.am && !day.open.pm && !slot(date, 'am')?.userId && !slot(date, 'pm')?.userId
   const dates = Array.from({ length: days }, (_, i) => addDays(from, i))
+  const dayOf = (date: string) => rota.data?.days.find((d) => d.date === date)
   return (
     <>
       <ErrorAlert error={rota.error ?? staff.error ?? save.error} />
@@ -66,14 +93,20 @@ export function RotaEditor({ from, days }: { from: string; days: number }) {
                   <span aria-hidden="true">{fmt.weekdayMonth(date)}</span>
                   <VisuallyHidden>{fmt.weekdayMonth(date, 'long')}</VisuallyHidden>
                 </Table.Th>
-                {phone ? (
+                {closedAllDay(dayOf(date), date) ? (
+                  <Table.Td colSpan={phone ? 1 : HALVES.length}>
+                    <Text size="sm" c="gray.7" data-testid="rota-closed">
+                      {closedWord(dayOf(date))}
+                    </Text>
+                  </Table.Td>
+                ) : phone ? (
                   <Table.Td>
-                    <Stack gap="xs">{HALVES.map((half) => choice(date, half, true))}</Stack>
+                    <Stack gap="xs">{HALVES.map((h) => half(dayOf(date), date, h, true))}</Stack>
                   </Table.Td>
                 ) : (
-                  HALVES.map((half) => (
-                    <Table.Td key={half} miw={200}>
-                      {choice(date, half, false)}
+                  HALVES.map((h) => (
+                    <Table.Td key={h} miw={200}>
+                      {half(dayOf(date), date, h, false)}
                     </Table.Td>
                   ))
                 )}
