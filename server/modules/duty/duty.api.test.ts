@@ -193,6 +193,20 @@ describe('rota and who is on duty', () => {
       '2027-03-28',
     ])
     expect(json(await intake.get('/api/duty/rota?from=2027-03-27&to=2027-03-29')).days).toHaveLength(3)
+
+    // Someone left on this afternoon, which the hours now close, is not who is on duty next.
+    const slotVersion = async (date: string, h: string) =>
+      (json(await intake.get(`/api/duty/rota?from=${date}&to=${date}`)).items as { half: string; version: number }[]).find(
+        (s) => s.half === h,
+      )?.version ?? 0
+    for (const [date, h, who] of [
+      ['2026-12-02', 'pm', worker],
+      ['2026-12-03', 'am', intake],
+    ] as const) {
+      const res = await lead.put(`/api/duty/rota/${date}/${h}`, { userId: who.userId }, { 'if-match': `"${await slotVersion(date, h)}"` })
+      expect(res.statusCode, res.body).toBe(200)
+    }
+    expect(json(await intake.get('/api/duty/now')).next).toMatchObject({ date: '2026-12-03', half: 'am', userId: intake.userId })
   })
 })
 

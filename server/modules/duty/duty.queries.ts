@@ -80,14 +80,16 @@ export async function rotaSlot(trx: StaffTx, date: string, half: 'am' | 'pm'): P
 
 /**
  * Whether the line is open now, who is on duty this half-day and who is next ("am" sorts before
- * "pm", so date then half is time order). Computed in Brussels time.
+ * "pm", so date then half is time order). Computed in Brussels time. The next is the first of the
+ * coming slots the line is open: someone left on a half-day the hours have since closed answers
+ * no call there.
  */
 export async function dutyNow(trx: StaffTx, at: Date): Promise<DutyNow> {
   const local = brussels(at)
   const hours = await openingHours(trx)
   const half = halfOf(local.time)
   const current = await rotaSlot(trx, local.date, half)
-  const next = await slotQuery(trx)
+  const coming = await slotQuery(trx)
     .where('duty_rota.user_id', 'is not', null)
     .where((eb) =>
       eb.or([
@@ -97,8 +99,9 @@ export async function dutyNow(trx: StaffTx, at: Date): Promise<DutyNow> {
     )
     .orderBy('duty_rota.on_date')
     .orderBy('duty_rota.half')
-    .limit(1)
-    .executeTakeFirst()
+    .limit(62)
+    .execute()
+  const next = coming.find((r) => openHalves(spansOn(hours, r.on_date))[r.half])
   const open = isOpenAt(hours, local)
   return {
     localDate: local.date,
