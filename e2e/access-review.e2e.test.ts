@@ -7,7 +7,7 @@ import { DEMO_DOMAIN, DEMO_PASSWORD } from '../server/seed/demo.data'
 import { seedDemo } from '../server/seed/demo.seed'
 import { type AuditEntry, appendAuditMany } from '../server/security/audit.chain'
 import { checkScreen, chooseLanguage, tr } from './i18n-checks'
-import { fitsItsContainer, launchBrowser, SHOT_TIMEOUT, startServer, watchConsole } from './support'
+import { drawnLabels, fitsItsContainer, launchBrowser, SHOT_TIMEOUT, startServer, watchConsole } from './support'
 
 /**
  * Issue 13, access review: the DPO goes from the audit log to the review with the keyboard, sees
@@ -112,6 +112,13 @@ for (const lang of ['fr', 'nl'] as const) {
     await page.setViewportSize({ width: 390, height: 844 })
     await expect.poll(() => users.evaluate((t) => getComputedStyle(t).display)).toBe('block')
     expect(await fitsItsContainer(users)).toBe(true)
+    // Each figure under its column's name, drawn; a screen reader hears the figure once, after the heading.
+    const cells = await drawnLabels(first)
+    expect(cells.map((c) => c.label)).toEqual(['persons', 'cases', 'median', 'peak', 'grants'].map((k) => tr(lang, `accessReview.${k}`)))
+    for (const c of cells) {
+      expect(c.drawn, c.label).toBe(true)
+      expect(c.read, c.label).toMatch(/^\d+$/)
+    }
     await page.screenshot({ timeout: SHOT_TIMEOUT, path: `${SHOTS}/access-review.${lang}.phone.png`, fullPage: true })
     expect(problems).toEqual([])
     await page.context().close()

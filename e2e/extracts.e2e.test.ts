@@ -6,7 +6,7 @@ import { studyExtractJob } from '../server/modules/extracts/extract.job'
 import { type Agent, serviceDate } from '../server/test/harness'
 import { checkScreen, chooseLanguage, signedInPage, tr } from './i18n-checks'
 import { shotsAtTwoWidths } from './shots'
-import { launchBrowser, startServer } from './support'
+import { drawnLabels, launchBrowser, startServer } from './support'
 
 /**
  * Study extracts (issue 14): the researcher named on an approved, running study runs the extract
@@ -93,6 +93,17 @@ it('the researcher runs the extract and downloads the CSV and the XLSX', async (
   // Six alike: none suppressed.
   expect(await rows.first().locator('td').nth(3).textContent()).toBe('6')
   await checkScreen(page, 'study with an extract, researcher (fr)', 'fr')
+  // On a phone each extract is a block, each value under its column's name: drawn, not read twice.
+  await page.setViewportSize({ width: 390, height: 844 })
+  await expect.poll(() => page.getByTestId('study-extracts').evaluate((t) => t.classList.contains('stacked-table'))).toBe(true)
+  const cells = await drawnLabels(rows.first())
+  expect(cells.map((c) => c.label)).toContain(tr('fr', 'studies.extracts.col.records'))
+  for (const c of cells) {
+    expect(c.drawn, c.label).toBe(true)
+    expect(c.read.startsWith(c.label), `${c.label}: read "${c.read}"`).toBe(false)
+  }
+  expect(cells.find((c) => c.label === tr('fr', 'studies.extracts.col.records'))?.read).toBe('6')
+  await page.setViewportSize({ width: 1280, height: 900 })
 
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('study-extract-csv').click()])
   expect(csv.suggestedFilename()).toMatch(/^extract-[0-9a-f]{8}\.csv$/)

@@ -115,3 +115,21 @@ export async function expectNoAxeViolations(page: Page, label: string, within?: 
 export function fitsItsContainer(table: Locator): Promise<boolean> {
   return table.evaluate((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0) + 1)
 }
+
+/**
+ * The cells of a table row drawn a block with their column's name (`data-label`) before the value,
+ * as they show and as a screen reader reads them. The name is drawn, not read: the cell already
+ * has its column heading, and read twice it would say "Rows, Rows 12".
+ */
+export async function drawnLabels(row: Locator): Promise<{ label: string; drawn: boolean; read: string }[]> {
+  const cells = row.locator('td[data-label]')
+  const out: { label: string; drawn: boolean; read: string }[] = []
+  for (const cell of await cells.all()) {
+    const label = (await cell.getAttribute('data-label')) ?? ''
+    const before = await cell.evaluate((td) => getComputedStyle(td, '::before').content)
+    // What assistive technology gets: the cell's name in the accessibility tree.
+    const read = /^- cell(?: "((?:[^"\\]|\\.)*)")?/.exec(await cell.ariaSnapshot())?.[1] ?? ''
+    out.push({ label, drawn: before.includes(label), read })
+  }
+  return out
+}
