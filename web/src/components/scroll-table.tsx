@@ -31,16 +31,17 @@ export function ScrollTable({
   const steps = (folds ? 1 : 0) + (stack ? 1 : 0)
   const step = useNarrowing(ref, steps, tableWidth, unstackedWidth)
   const stacked = stack !== undefined && step === steps && steps > 0
+  const folded = folds && step >= 1
   return (
     <Paper
       ref={ref}
       p={0}
-      className={stacked ? `table-scroll table-stacked table-stacked-${stack}` : 'table-scroll'}
+      className={stacked ? `table-scroll table-stacked table-stacked-${stack}` : folded ? 'table-scroll table-folded' : 'table-scroll'}
       tabIndex={0}
       role="region"
       aria-label={label}
     >
-      {typeof children === 'function' ? children(folds && step >= 1) : children}
+      {typeof children === 'function' ? children(folded) : children}
     </Paper>
   )
 }
