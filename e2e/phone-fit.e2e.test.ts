@@ -67,30 +67,50 @@ function overflows(page: Page): Promise<string[]> {
   })
 }
 
+/** Each demo user's pages at a width, in a language: what runs past the screen or its card. */
+async function sweep(lang: Language, width: number, pages: Record<string, string[]>): Promise<string[]> {
+  const found: string[] = []
+  for (const [who, paths] of Object.entries(pages)) {
+    const context = await browser.newContext({ locale: `${lang}-BE`, viewport: { width, height: 780 } })
+    const res = await context.request.post(`${server.url}/api/auth/login`, {
+      data: { email: `${who}@${DEMO_DOMAIN}`, password: DEMO_PASSWORD },
+      headers: { 'x-parcours-request': '1' },
+    })
+    expect(res.status(), `sign-in of ${who}`).toBe(200)
+    const page = await context.newPage()
+    const problems = watchConsole(page)
+    await chooseLanguage(page, server.url, lang)
+    for (const p of paths) {
+      await page.goto(`${server.url}${p}`)
+      await page.locator('h1').first().waitFor()
+      // The lists and tables come after the title: measured once the page has stopped loading.
+      await page.waitForLoadState('networkidle')
+      await settle(page)
+      found.push(...(await overflows(page)).map((o) => `${p} (${who}): ${o}`))
+    }
+    expect(problems, `console of ${who}`).toEqual([])
+    await context.close()
+  }
+  return found
+}
+
 for (const lang of ['de', 'nl'] as Language[]) {
   it(`at 360 px in ${lang}, no page scrolls sideways and every table fits its card`, async () => {
-    const found: string[] = []
-    for (const [who, paths] of Object.entries(PAGES)) {
-      const context = await browser.newContext({ locale: `${lang}-BE`, viewport: { width: 360, height: 780 } })
-      const res = await context.request.post(`${server.url}/api/auth/login`, {
-        data: { email: `${who}@${DEMO_DOMAIN}`, password: DEMO_PASSWORD },
-        headers: { 'x-parcours-request': '1' },
-      })
-      expect(res.status(), `sign-in of ${who}`).toBe(200)
-      const page = await context.newPage()
-      const problems = watchConsole(page)
-      await chooseLanguage(page, server.url, lang)
-      for (const p of paths) {
-        await page.goto(`${server.url}${p}`)
-        await page.locator('h1').first().waitFor()
-        // The lists and tables come after the title: measured once the page has stopped loading.
-        await page.waitForLoadState('networkidle')
-        await settle(page)
-        found.push(...(await overflows(page)).map((o) => `${p} (${who}): ${o}`))
-      }
-      expect(problems, `console of ${who}`).toEqual([])
-      await context.close()
-    }
-    expect(found).toEqual([])
+    expect(await sweep(lang, 360, PAGES)).toEqual([])
+  })
+}
+
+/**
+ * At 320 px, the width WCAG's reflow criterion names, the lead's pages fit too, in every language:
+ * the dashboard's figure tables and the notification preferences needed their long words broken
+ * ("d'accompagnement", "Zugangsvoraussetzungen") and a shorter heading ("Dans Parcours"). Not yet
+ * the caseload, the contact queue and the register's partner table, which scroll inside their card.
+ */
+const AT_320 = {
+  'responsable.wallonie': PAGES['responsable.wallonie']?.filter((p) => !['/accompaniments', '/contacts'].includes(p)) ?? [],
+}
+for (const lang of ['fr', 'nl', 'de', 'en'] as Language[]) {
+  it(`at 320 px in ${lang}, the lead's pages fit the screen and their cards`, async () => {
+    expect(await sweep(lang, 320, AT_320)).toEqual([])
   })
 }

@@ -75,10 +75,13 @@ export function ChartCard({
               />
             )}
           </Box>
+          {/* A long word ("d'accompagnement", "Zugangsvoraussetzungen") breaks rather than push the table past a phone's card. */}
           <Table className="chart-table" w="auto" verticalSpacing={4} horizontalSpacing="sm">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">{title}</Table.Th>
+                <Table.Th scope="col" className="hyphenate">
+                  {title}
+                </Table.Th>
                 <Table.Th scope="col" ta="right">
                   {t('dashboard.count')}
                 </Table.Th>
@@ -90,7 +93,7 @@ export function ChartCard({
                   <Table.Th scope="row" fw={400}>
                     <Group gap={8} wrap="nowrap">
                       {type === 'donut' ? <span aria-hidden className="swatch" style={{ background: cssColor(s.color) }} /> : null}
-                      {s.label}
+                      <span className="hyphenate">{s.label}</span>
                     </Group>
                   </Table.Th>
                   <Table.Td ta="right" className="tabular">
