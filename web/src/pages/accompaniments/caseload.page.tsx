@@ -208,7 +208,7 @@ export function CaseloadPage() {
                             fmt.dateTimeShort(a.updatedAt),
                           ].join(' · ')}
                         </Text>
-                        <Group gap={6}>
+                        <Group gap={6} className="badges-wrap">
                           <StatusBadge status={a.status} />
                           <AccessBadge access={a.access} />
                         </Group>

@@ -58,7 +58,8 @@ export function ContactTable({
     </div>
   )
   const badges = (c: ContactSummary) => (
-    <Group gap={6}>
+    // On a 320 px phone "Innerhalb von 48 Stunden" takes two lines rather than widen the column.
+    <Group gap={6} className="badges-wrap">
       {c.dangerAt && !c.dangerAcknowledgedAt ? (
         <Badge color="red" variant="filled" leftSection={<IconAlertTriangle size={12} aria-hidden />}>
           {t('contactQueue.dangerBadge')}

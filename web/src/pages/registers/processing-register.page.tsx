@@ -203,7 +203,7 @@ export function ProcessingRegisterPage() {
             {t('registers.register.partners', { count: r.recipients.partners.length })}
           </Title>
           {r.recipients.partners.length ? (
-            <ScrollTable label={t('registers.register.partners', { count: r.recipients.partners.length })}>
+            <ScrollTable label={t('registers.register.partners', { count: r.recipients.partners.length })} stack="figures">
               <Table data-testid="register-partners">
                 <Table.Thead>
                   <Table.Tr>
@@ -215,7 +215,9 @@ export function ProcessingRegisterPage() {
                 <Table.Tbody>
                   {r.recipients.partners.map((p) => (
                     <Table.Tr key={p.id}>
-                      <Table.Td>{p.name}</Table.Td>
+                      <Table.Th scope="row" fw={400}>
+                        {p.name}
+                      </Table.Th>
                       <Table.Td>{p.charterSignedOn ? fmt.day(p.charterSignedOn) : t('registers.register.noCharter')}</Table.Td>
                       <Table.Td>{p.active ? t('registers.yes') : t('registers.no')}</Table.Td>
                     </Table.Tr>
