@@ -157,6 +157,12 @@ it('the rota offers no one for the half-days the line is closed, and says why (n
   const laterPm = rows.nth(3).getByRole('cell').nth(1)
   expect(await laterPm.getByRole('combobox').inputValue()).toBe('Test intake')
   expect(await laterPm.getByText(tr('nl', 'duty.rota.closedButSet')).isVisible()).toBe(true)
+  // Heard with the choice, not only seen beside it.
+  expect(
+    await laterPm
+      .getByRole('combobox')
+      .evaluate((i) => (i.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '')),
+  ).toContain(tr('nl', 'duty.rota.closedButSet'))
   await checkScreen(page, 'duty rota with closed days', 'nl')
   // Taken off as a keyboard user would: the chosen name chosen again.
   await laterPm.getByRole('combobox').focus()

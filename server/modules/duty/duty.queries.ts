@@ -81,8 +81,8 @@ export async function rotaSlot(trx: StaffTx, date: string, half: 'am' | 'pm'): P
 /**
  * Whether the line is open now, who is on duty this half-day and who is next ("am" sorts before
  * "pm", so date then half is time order). Computed in Brussels time. The next is the first of the
- * coming slots the line is open: someone left on a half-day the hours have since closed answers
- * no call there.
+ * coming 62 slots with someone on them (a month) whose half-day the line is open: someone left on
+ * a half-day the hours have since closed answers no call there.
  */
 export async function dutyNow(trx: StaffTx, at: Date): Promise<DutyNow> {
   const local = brussels(at)

@@ -28,12 +28,16 @@ export function RotaEditor({ from, days }: { from: string; days: number }) {
   if (rota.isPending || staff.isPending) return <Loading />
   const options = (staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.displayName }))
   const slot = (date: string, half: Half) => rota.data?.items.find((s) => s.date === date && s.half === half)
-  const choice = (date: string, half: Half, labelled: boolean) => {
+  const choice = (date: string, half: Half, labelled: boolean, closed = false) => {
     const s = slot(date, half)
     return (
       <Select
         key={half}
         label={labelled ? t(`duty.halves.${half}`) : undefined}
+        // Under the field and tied to it (aria-describedby), so a screen reader hears it with the choice.
+        description={closed ? t('duty.rota.closedButSet') : undefined}
+        inputWrapperOrder={['label', 'input', 'description']}
+        styles={closed ? { description: { color: 'var(--mantine-color-orange-9)', marginTop: 4 } } : undefined}
         aria-label={t('duty.rota.slotLabel', { date: fmt.weekdayMonth(date, 'long'), half: t(`duty.halves.${half}`) })}
         data={options}
         value={s?.userId ?? null}
@@ -46,15 +50,7 @@ export function RotaEditor({ from, days }: { from: string; days: number }) {
   const closedWord = (day: RotaDay | undefined) => (day?.note ? t('duty.rota.closedWithNote', { note: day.note }) : t('duty.rota.closed'))
   const half = (day: RotaDay | undefined, date: string, h: Half, labelled: boolean) => {
     if (day?.open[h] !== false) return choice(date, h, labelled)
-    if (slot(date, h)?.userId)
-      return (
-        <Stack key={h} gap={4}>
-          {choice(date, h, labelled)}
-          <Text size="sm" c="orange.9">
-            {t('duty.rota.closedButSet')}
-          </Text>
-        </Stack>
-      )
+    if (slot(date, h)?.userId) return choice(date, h, labelled, true)
     return (
       <Text key={h} size="sm" c="gray.7" data-testid="rota-closed">
         {labelled ? t('duty.rota.closedHalf', { half: t(`duty.halves.${h}`) }) : closedWord(day)}
