@@ -8,6 +8,9 @@ import { useMedia } from '../../components/use-media'
 import { useFormat } from '../../i18n/format'
 import { useDutyStaff, useRota, useSaveDuty } from './use-duty'
 
+// The option that takes a half-day off anyone: a visible choice, reachable with the keyboard like any other.
+const NOBODY = 'nobody'
+
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
 
 /**
@@ -26,31 +29,42 @@ export function RotaEditor({ from, days }: { from: string; days: number }) {
   // On a phone or a tablet the two half-days of a day stack in one cell, each choice with its visible label.
   const phone = useMedia('(max-width: 61.99em)')
   if (rota.isPending || staff.isPending) return <Loading />
-  const options = (staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.displayName }))
+  const options = [
+    { value: NOBODY, label: t('duty.rota.nobody') },
+    ...(staff.data?.items ?? []).map((s) => ({ value: s.id, label: s.displayName })),
+  ]
   const slot = (date: string, half: Half) => rota.data?.items.find((s) => s.date === date && s.half === half)
-  const choice = (date: string, half: Half, labelled: boolean, closed = false) => {
+  const choice = (date: string, half: Half, labelled: boolean, closed?: RotaDay) => {
     const s = slot(date, half)
     return (
       <Select
         key={half}
         label={labelled ? t(`duty.halves.${half}`) : undefined}
         // Under the field and tied to it (aria-describedby), so a screen reader hears it with the choice.
-        description={closed ? t('duty.rota.closedButSet') : undefined}
+        description={
+          closed ? (closed.note ? t('duty.rota.closedButSetWithNote', { note: closed.note }) : t('duty.rota.closedButSet')) : undefined
+        }
         inputWrapperOrder={['label', 'input', 'description']}
-        styles={closed ? { description: { color: 'var(--mantine-color-orange-9)', marginTop: 4 } } : undefined}
+        styles={{
+          // An empty half-day reads apart from a filled one at a glance, as the placeholder did.
+          input: s?.userId ? undefined : { color: 'var(--mantine-color-gray-7)', fontStyle: 'italic' },
+          description: closed ? { color: 'var(--mantine-color-orange-9)', marginTop: 4 } : undefined,
+        }}
         aria-label={t('duty.rota.slotLabel', { date: fmt.weekdayMonth(date, 'long'), half: t(`duty.halves.${half}`) })}
         data={options}
-        value={s?.userId ?? null}
-        clearable
-        placeholder={t('duty.rota.nobody')}
-        onChange={(userId) => save.mutate({ date, half, userId, version: s?.version ?? 0 })}
+        value={s?.userId ?? NOBODY}
+        allowDeselect={false}
+        onChange={(value) => {
+          const userId = value === null || value === NOBODY ? null : value
+          if (userId !== (s?.userId ?? null)) save.mutate({ date, half, userId, version: s?.version ?? 0 })
+        }}
       />
     )
   }
   const closedWord = (day: RotaDay | undefined) => (day?.note ? t('duty.rota.closedWithNote', { note: day.note }) : t('duty.rota.closed'))
   const half = (day: RotaDay | undefined, date: string, h: Half, labelled: boolean) => {
     if (day?.open[h] !== false) return choice(date, h, labelled)
-    if (slot(date, h)?.userId) return choice(date, h, labelled, true)
+    if (day && slot(date, h)?.userId) return choice(date, h, labelled, day)
     return (
       <Text key={h} size="sm" c="gray.7" data-testid="rota-closed">
         {labelled ? t('duty.rota.closedHalf', { half: t(`duty.halves.${h}`) }) : closedWord(day)}
