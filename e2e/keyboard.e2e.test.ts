@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { TEST_PASSWORD } from '../server/test/harness'
-import { tr } from './i18n-checks'
+import { chooseLanguage, signedInPage, tr } from './i18n-checks'
 import { launchBrowser, startServer, watchConsole } from './support'
 
 let server: Awaited<ReturnType<typeof startServer>>
@@ -100,5 +100,35 @@ it('works with the keyboard alone: sign-in, skip link, search and opening a pers
   await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1')
 
   expect(problems, 'console problems').toEqual([])
+  await page.context().close()
+})
+
+it("clears a select's choice with the keyboard: Tab reaches a named clear button, and the focus comes back to the field (fr, de)", async () => {
+  const dpo = await server.user(['dpo'])
+  const { page, problems } = await signedInPage(browser, server.url, dpo.email, { width: 1280 })
+  for (const lang of ['fr', 'de'] as const) {
+    await chooseLanguage(page, server.url, lang)
+    await page.goto(`${server.url}/audit`)
+    const kind = page.getByTestId('audit-kind')
+    await kind.waitFor()
+    const emptyKind = await kind.inputValue()
+    // Chosen with the keyboard: the list opened, its first option, Enter.
+    await kind.focus()
+    await page.keyboard.press('ArrowDown')
+    await page.getByRole('listbox').waitFor()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    const chosen = await kind.inputValue()
+    expect(chosen).not.toBe(emptyKind)
+    // The next stop is the clear button, named in the page's language.
+    await page.keyboard.press('Tab')
+    const clear = page.getByRole('button', { name: tr(lang, 'common.clearChoice'), exact: true })
+    expect(await clear.evaluate((b) => b === document.activeElement)).toBe(true)
+    await page.keyboard.press('Enter')
+    await expect.poll(() => kind.inputValue()).toBe(emptyKind)
+    expect(await kind.evaluate((i) => i === document.activeElement)).toBe(true)
+    expect(await clear.count()).toBe(0)
+  }
+  expect(problems).toEqual([])
   await page.context().close()
 })

@@ -1,4 +1,6 @@
 import { MantineProvider } from '@mantine/core'
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { BrowserRouter, matchPath } from 'react-router'
 import { isApiError, setUnauthorizedHandler } from './api/client'
@@ -8,7 +10,7 @@ import { nonce } from './csp'
 import { RenderErrorBoundary } from './components/render-error'
 import { prefetchAccompaniment } from './pages/accompaniments/accompaniment-query'
 import { AppRoutes } from './router'
-import { cssVariablesResolver, theme } from './theme'
+import { cssVariablesResolver, themeFor } from './theme'
 
 const queryClient = new QueryClient({
   queryCache: new QueryCache(),
@@ -48,6 +50,9 @@ export function prefetchSession(): void {
 }
 
 export function App() {
+  const { t } = useTranslation()
+  const clearChoice = t('common.clearChoice')
+  const theme = useMemo(() => themeFor({ clearChoice }), [clearChoice])
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light" getStyleNonce={() => nonce}>
       <QueryClientProvider client={queryClient}>

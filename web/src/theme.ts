@@ -1,4 +1,5 @@
-import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core'
+import type { MouseEvent } from 'react'
+import { createTheme, type CSSVariablesResolver, type MantineColorsTuple, type MantineThemeOverride } from '@mantine/core'
 
 /**
  * Required fields show an asterisk drawn by CSS (`.label-required::after` in app.css, with an empty
@@ -67,7 +68,7 @@ const orange: MantineColorsTuple = [
   '#7a3407',
 ]
 
-export const theme = createTheme({
+const base = createTheme({
   primaryColor: 'petrol',
   primaryShade: 6,
   colors: { petrol, red, green, orange },
@@ -92,6 +93,38 @@ export const theme = createTheme({
     Combobox: { defaultProps: { keepMounted: false, withinPortal: false } },
   },
 })
+
+/**
+ * The theme, with the words it needs in the chosen language. Mantine leaves a select's clear
+ * button out of the tab order and hidden from screen readers; a keyboard user could then only
+ * clear a choice by choosing it again, which nothing tells them. Here it is a labelled button
+ * after the field, reached with Tab like any other.
+ */
+export function themeFor(words: { clearChoice: string }): MantineThemeOverride {
+  return createTheme({
+    ...base,
+    components: {
+      ...base.components,
+      Select: {
+        ...required,
+        defaultProps: {
+          ...required.defaultProps,
+          clearButtonProps: {
+            tabIndex: 0,
+            'aria-hidden': false,
+            'aria-label': words.clearChoice,
+            // The button leaves with the value it clears; focus goes back to the field, not to the page's start.
+            onClick: (event: MouseEvent<HTMLButtonElement>) =>
+              event.currentTarget
+                .closest<HTMLElement>('.mantine-Input-wrapper')
+                ?.querySelector<HTMLInputElement>('input:not([type="hidden"])')
+                ?.focus(),
+          },
+        },
+      },
+    },
+  })
+}
 
 /** Secondary text (input descriptions, hints) must still reach 4.5:1 on white. */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
