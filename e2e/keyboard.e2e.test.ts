@@ -103,7 +103,7 @@ it('works with the keyboard alone: sign-in, skip link, search and opening a pers
   await page.context().close()
 })
 
-it("clears a select's choice with the keyboard: Tab reaches a named clear button, and the focus comes back to the field (fr, de)", async () => {
+it("clears a select's choice, and a person's languages, with the keyboard: Tab reaches a named clear button, and the focus comes back to the field (fr, de)", async () => {
   const dpo = await server.user(['dpo'])
   const { page, problems } = await signedInPage(browser, server.url, dpo.email, { width: 1280 })
   for (const lang of ['fr', 'de'] as const) {
@@ -129,6 +129,25 @@ it("clears a select's choice with the keyboard: Tab reaches a named clear button
     expect(await kind.evaluate((i) => i === document.activeElement)).toBe(true)
     expect(await clear.count()).toBe(0)
   }
-  expect(problems).toEqual([])
+  // A field of several choices the same: the person's languages, all cleared at once.
+  const w = await signedInPage(browser, server.url, worker.email, { width: 1280 })
+  await w.page.goto(`${server.url}/persons/new`)
+  const languages = w.page.getByLabel(tr('fr', 'person.languages'))
+  await languages.focus()
+  await w.page.keyboard.press('ArrowDown')
+  await w.page.getByRole('listbox').waitFor()
+  await w.page.keyboard.press('ArrowDown')
+  await w.page.keyboard.press('Enter')
+  await w.page.keyboard.press('Escape')
+  const pills = w.page.locator('.mantine-MultiSelect-pill')
+  expect(await pills.count()).toBe(1)
+  await w.page.keyboard.press('Tab')
+  const clearAll = w.page.getByRole('button', { name: tr('fr', 'common.clearChoice'), exact: true })
+  expect(await clearAll.evaluate((b) => b === document.activeElement)).toBe(true)
+  await w.page.keyboard.press('Enter')
+  await expect.poll(() => pills.count()).toBe(0)
+  expect(await languages.evaluate((i) => i === document.activeElement)).toBe(true)
+  expect([...problems, ...w.problems]).toEqual([])
   await page.context().close()
+  await w.page.context().close()
 })

@@ -101,29 +101,24 @@ const base = createTheme({
  * after the field, reached with Tab like any other.
  */
 export function themeFor(words: { clearChoice: string }): MantineThemeOverride {
-  return createTheme({
-    ...base,
-    components: {
-      ...base.components,
-      Select: {
-        ...required,
-        defaultProps: {
-          ...required.defaultProps,
-          clearButtonProps: {
-            tabIndex: 0,
-            'aria-hidden': false,
-            'aria-label': words.clearChoice,
-            // The button leaves with the value it clears; focus goes back to the field, not to the page's start.
-            onClick: (event: MouseEvent<HTMLButtonElement>) =>
-              event.currentTarget
-                .closest<HTMLElement>('.mantine-Input-wrapper')
-                ?.querySelector<HTMLInputElement>('input:not([type="hidden"])')
-                ?.focus(),
-          },
-        },
+  const reachableClear = {
+    ...required,
+    defaultProps: {
+      ...required.defaultProps,
+      clearButtonProps: {
+        tabIndex: 0,
+        'aria-hidden': false,
+        'aria-label': words.clearChoice,
+        // The button leaves with the value it clears; focus goes back to the field, not to the page's start.
+        onClick: (event: MouseEvent<HTMLButtonElement>) =>
+          event.currentTarget
+            .closest<HTMLElement>('.mantine-Input-wrapper')
+            ?.querySelector<HTMLInputElement>('input:not([type="hidden"])')
+            ?.focus(),
       },
     },
-  })
+  }
+  return createTheme({ ...base, components: { ...base.components, Select: reachableClear, MultiSelect: reachableClear } })
 }
 
 /** Secondary text (input descriptions, hints) must still reach 4.5:1 on white. */
