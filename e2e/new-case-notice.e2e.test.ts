@@ -75,7 +75,10 @@ it.each([
   await page.getByRole('heading', { level: 1, name: tr(lang, 'myDay.title') }).waitFor()
   const fresh = page.getByTestId('my-day-new-cases')
   await fresh.getByRole('link', { name: c.code }).waitFor()
-  await fresh.getByText(tr(lang, 'names.newCase')).first().waitFor()
+  // Its line is the case and its client; the card's title says they are new, once.
+  const line = fresh.getByRole('listitem').filter({ has: page.getByRole('link', { name: c.code }) })
+  expect((await line.innerText()).split('\n')).toEqual([c.code, `${firstName} ${lastName}`])
+  expect(await page.getByText(tr(lang, 'names.newCases')).count()).toBe(1)
   const bell = page.getByTestId('notifications-bell')
   await expect.poll(() => bell.getAttribute('aria-label')).toBe(bellSays(lang, unread))
   await checkScreen(page, `my day with a new case (${lang})`, lang)

@@ -86,10 +86,8 @@ export function MyDayPage() {
               </Text>
               <Stack component="ul" gap="xs" className="plain-list" data-testid="my-day-new-cases">
                 {query.data.newCases.map((c) => (
+                  // The card's title says they are new, once rather than on every line.
                   <Group component="li" key={c.accompanimentId} gap="sm" wrap="wrap">
-                    <Badge variant="filled" color="teal.9">
-                      {t('names.newCase')}
-                    </Badge>
                     <Anchor component={Link} to={`/accompaniments/${c.accompanimentId}`} className="mono">
                       {c.accompanimentCode}
                     </Anchor>
