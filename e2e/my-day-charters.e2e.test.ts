@@ -42,6 +42,11 @@ for (const lang of ['fr', 'nl'] as const) {
     // Only the overdue charter carries the badge.
     const overdue = items.filter({ hasText: tr(lang, 'partnerCharters.overdue') })
     expect(await overdue.getByRole('link').allInnerTexts()).toEqual([due[0]])
+    // This lead has no session, task or reminder today: the charters come first, the empty cards after.
+    const cards = await page
+      .locator('main section[aria-labelledby^="my-day-"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-labelledby')))
+    expect(cards.slice(0, 5)).toEqual(['my-day-charters', 'my-day-sessions', 'my-day-overdue', 'my-day-week', 'my-day-reminders'])
     const href = await section.getByRole('link', { name: due[1] }).getAttribute('href')
     expect(href).toMatch(/^\/partners\/[0-9a-f-]{36}$/)
     await checkScreen(page, `My day with charters (${lang})`, lang)

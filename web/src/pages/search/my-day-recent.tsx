@@ -1,8 +1,9 @@
-import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { Anchor, Group, Stack, Text } from '@mantine/core'
 import { IconHistory } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { usePrivacyScreen } from '../../components/person-name.hooks'
+import { MyDayBlock } from '../casework/my-day-block'
 import { useRecent } from './use-recent'
 
 /** How many My day shows: a reminder of where one was, not a history. */
@@ -20,13 +21,7 @@ export function MyDayRecent() {
   const items = (recent.data?.items ?? []).slice(0, SHOWN)
   if (recent.isError || recent.isPending) return null
   return (
-    <Paper component="section" aria-labelledby="my-day-recent">
-      <Group gap="xs" mb="sm">
-        <IconHistory size={20} aria-hidden />
-        <Title order={2} size="h4" id="my-day-recent">
-          {t('globalSearch.recent')}
-        </Title>
-      </Group>
+    <MyDayBlock id="my-day-recent" title={t('globalSearch.recent')} icon={<IconHistory size={20} aria-hidden />}>
       {items.length ? (
         <Stack component="ul" gap="xs" className="plain-list" data-testid="my-day-recent">
           {items.map((item) => (
@@ -44,6 +39,6 @@ export function MyDayRecent() {
       ) : (
         <Text c="gray.7">{t('globalSearch.recentNone')}</Text>
       )}
-    </Paper>
+    </MyDayBlock>
   )
 }
