@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
@@ -7,17 +8,22 @@ import { precompressDir } from './server/modules/web/web.precompress'
 const projectRoot = fileURLToPath(new URL('.', import.meta.url))
 const webRoot = fileURLToPath(new URL('./web', import.meta.url))
 const outDir = fileURLToPath(new URL('./dist/web', import.meta.url))
-/** Which modules each chunk holds, for scripts/web-bundle.ts; beside the web root, so never served. */
-const bundleReport = fileURLToPath(new URL('./dist/web-bundle.json', import.meta.url))
 
 /**
  * After the build: `.br` and `.gz` beside each text asset (the server picks one by
  * Accept-Encoding), and the list of chunks with the modules in each.
  */
 function precompress(): Plugin {
+  // The directory this build writes, which `--outDir` may move (scripts/build.mjs --out, a test's
+  // own copy): compressing or reporting on dist/web instead would rewrite files that another suite
+  // is serving at that moment, and a page then loads a module cut short.
+  let webDir = outDir
   return {
     name: 'parcours-precompress',
     apply: 'build',
+    configResolved(config) {
+      webDir = path.resolve(config.root, config.build.outDir)
+    },
     writeBundle(_options, bundle) {
       const chunks = Object.values(bundle).flatMap((c) =>
         c.type === 'chunk'
@@ -32,11 +38,11 @@ function precompress(): Plugin {
             ]
           : [],
       )
-      fs.mkdirSync(fileURLToPath(new URL('./dist', import.meta.url)), { recursive: true })
-      fs.writeFileSync(bundleReport, `${JSON.stringify({ chunks }, null, 1)}\n`)
+      // Which modules each chunk holds, for scripts/web-bundle.ts; beside the web root, so never served.
+      fs.writeFileSync(path.join(path.dirname(webDir), 'web-bundle.json'), `${JSON.stringify({ chunks }, null, 1)}\n`)
     },
     closeBundle() {
-      precompressDir(outDir)
+      precompressDir(webDir)
     },
   }
 }
