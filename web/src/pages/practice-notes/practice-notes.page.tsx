@@ -66,7 +66,6 @@ export function PracticeNotesPage() {
           onChange={(v) => setFilter('theme', v)}
           data={PRACTICE_THEMES.map((c) => ({ value: c, label: t(`practiceNotes.themes.${c}`) }))}
           clearable
-          clearButtonProps={{ tabIndex: 0, 'aria-hidden': false, 'aria-label': t('practiceNotes.list.clearFilter') }}
         />
         <Select
           label={t('practiceNotes.fields.domain')}
@@ -75,7 +74,6 @@ export function PracticeNotesPage() {
           onChange={(v) => setFilter('domain', v)}
           data={LIFE_DOMAINS.map((c) => ({ value: c, label: t(`lifeDomains.${c}`) }))}
           clearable
-          clearButtonProps={{ tabIndex: 0, 'aria-hidden': false, 'aria-label': t('practiceNotes.list.clearFilter') }}
         />
       </SimpleGrid>
       <ErrorAlert error={list.error} />
