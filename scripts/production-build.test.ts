@@ -16,8 +16,21 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }), 120_000)
  */
 it('builds, installs without dev dependencies, starts with npm start and serves the demo', async () => {
   const app = path.join(work, 'app')
-  // Built into the copy, not into the repository's dist/, which other suites may be serving.
+  // Built into the copy, not into the repository's dist/, which other suites may be serving: the
+  // repository's compressed files and bundle report are left as they were (scripts/test.mjs builds
+  // them before the suites start).
+  const served = [
+    path.join(REPO, 'dist/web-bundle.json'),
+    ...fs
+      .readdirSync(path.join(REPO, 'dist/web/assets'))
+      .filter((f) => f.endsWith('.br'))
+      .map((f) => path.join(REPO, 'dist/web/assets', f)),
+  ]
+  const before = served.map((f) => fs.statSync(f).mtimeMs)
+  expect(served.length).toBeGreaterThan(1)
   execFileSync(process.execPath, ['scripts/build.mjs', '--out', path.join(app, 'dist')], { cwd: REPO, stdio: 'pipe' })
+  expect(served.map((f) => fs.statSync(f).mtimeMs)).toEqual(before)
+  expect(fs.existsSync(path.join(app, 'dist/web-bundle.json'))).toBe(true)
   fs.mkdirSync(path.join(app, 'scripts'), { recursive: true })
   for (const f of ['package.json', 'package-lock.json', 'scripts/build.mjs', 'scripts/parcours.mjs']) {
     fs.copyFileSync(path.join(REPO, f), path.join(app, f))
